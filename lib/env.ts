@@ -1,0 +1,51 @@
+import { z } from "@/lib/zod";
+
+// Environment, parsed once. Nothing else reads process.env.
+// DATABASE_URL is set by the launcher (scripts/launch.ts) when it runs the embedded Postgres.
+
+const ZBoolean = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .optional()
+  .transform((value) => value === "1" || value === "true" || value === "yes");
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url("DATABASE_URL має бути адресою postgresql://…").optional(),
+  /** Public base URL of the portal; used in certificates (CRL/OCSP), e-mails and QR codes. */
+  PORTAL_URL: z.string().url().default("http://localhost:3000"),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** Demo mode: demo logins and downloadable demo keys on the login page. */
+  DEMO_MODE: ZBoolean,
+  /** smtp://user:pass@host:port — mail is only recorded (and previewed) when unset. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Броня <noreply@bronya.local>"),
+  DATA_DIR: z.string().default(".data"),
+  /** Run the pg-boss worker inside the Next server process (the dev launcher does). */
+  WORKER_IN_PROCESS: ZBoolean,
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Некоректні змінні середовища: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests and the launcher, which change the environment after import. */
+export function resetEnvCache() {
+  cached = undefined;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL не задано: запустіть портал через `npm run dev` або вкажіть адресу Postgres");
+  return url;
+}

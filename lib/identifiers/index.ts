@@ -1,0 +1,3 @@
+export * from "./rnokpp";
+export * from "./edrpou";
+export * from "./schemas";
