@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { DemoLogins } from "@/components/auth/demo-logins";
+import { loginErrorText } from "@/components/auth/login-errors";
+import { PasswordLoginForm } from "@/components/auth/password-login-form";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { env } from "@/lib/env";
+import { z } from "@/lib/zod";
+import { DEMO_USERS } from "@/prisma/seed/demo-users";
+import { demoCredentials } from "./actions";
+
+export const metadata: Metadata = { title: "Вхід" };
+
+const ZLoginQuery = z.object({
+  next: z.string().max(500).optional().catch(undefined),
+  expired: z.string().optional().catch(undefined),
+  error: z.string().max(100).optional().catch(undefined),
+});
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = ZLoginQuery.parse(await searchParams);
+  const next = query.next ?? null;
+  const demo = env().DEMO_MODE;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_1.1fr]">
+      <div className="space-y-6">
+        <div>
+          <h1 className="text-3xl font-bold">Вхід до порталу</h1>
+          <p className="mt-1 text-muted">Один вхід для керівників підприємств, посадових осіб і військовозобов&apos;язаних.</p>
+        </div>
+        {query.expired ? <Notice tone="warning">Сеанс завершено або роль більше недійсна. Увійдіть знову.</Notice> : null}
+        {query.error ? <Notice tone="error">{loginErrorText(query.error)}</Notice> : null}
+        <Card>
+          <CardTitle>Логін і пароль</CardTitle>
+          <PasswordLoginForm next={next} />
+        </Card>
+      </div>
+      {demo ? (
+        <Card aria-labelledby="demo-title">
+          <CardTitle>
+            <span id="demo-title">Демонстраційні користувачі</span>
+          </CardTitle>
+          <p className="mb-2 text-sm text-muted">Портал працює в демо-режимі: дані згенеровано, усі паролі — навчальні.</p>
+          <DemoLogins
+            next={next}
+            loadCredentials={demoCredentials}
+            users={DEMO_USERS.map((u) => ({
+              key: u.key,
+              roleLabel: u.roleLabel,
+              fullName: u.fullName,
+              login: u.login,
+              password: u.password,
+              hasTotp: Boolean(u.totpSecret),
+            }))}
+          />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Role } from "@/lib/auth/roles";
+
+export type NavItem = { href: string; label: string };
+
+/** The cabinet's sections, by role. */
+export const NAV: Record<Role, NavItem[]> = {
+  ENTERPRISE_HEAD: [
+    { href: "/company", label: "Огляд" },
+    { href: "/company/employees", label: "Працівники" },
+    { href: "/company/applications", label: "Заяви" },
+    { href: "/company/annulments", label: "Анулювання" },
+    { href: "/company/authorizations", label: "Довірені особи" },
+    { href: "/company/api-tokens", label: "API" },
+  ],
+  AUTHORIZED_PERSON: [
+    { href: "/company", label: "Огляд" },
+    { href: "/company/employees", label: "Працівники" },
+    { href: "/company/applications", label: "Заяви" },
+  ],
+  OFFICIAL: [
+    { href: "/ministry", label: "Підприємства" },
+    { href: "/ministry/decisions/new", label: "Нове рішення" },
+    { href: "/ministry/import", label: "Імпорт" },
+    { href: "/ministry/dashboard", label: "Аналітика" },
+    { href: "/ministry/audit", label: "Журнал" },
+  ],
+  CONSCRIPT: [
+    { href: "/me", label: "Мій облік" },
+    { href: "/me/document", label: "еВОД" },
+    { href: "/me/vacancies", label: "Вакансії" },
+    { href: "/me/applications", label: "Мої відгуки" },
+  ],
+  RECRUITER: [
+    { href: "/unit", label: "Відгуки" },
+    { href: "/unit/vacancies", label: "Вакансії" },
+  ],
+  ADMIN: [
+    { href: "/admin", label: "Органи влади" },
+    { href: "/admin/officials", label: "Посадові особи" },
+  ],
+};
+
+/** Where each role reads its notifications. */
+export const NOTIFICATIONS_PATH: Partial<Record<Role, string>> = {
+  ENTERPRISE_HEAD: "/company/notifications",
+  AUTHORIZED_PERSON: "/company/notifications",
+  CONSCRIPT: "/me/notifications",
+  OFFICIAL: "/ministry/notifications",
+  RECRUITER: "/unit/notifications",
+};

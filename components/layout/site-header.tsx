@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { getSession } from "@/lib/auth/session";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { Logo } from "./logo";
+import { NAV } from "./nav";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+export async function SiteHeader() {
+  const session = await getSession();
+  const active = session?.activeRole ?? null;
+  const items = active ? NAV[active.role] : [];
+
+  return (
+    <header className="bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 text-xl font-bold" aria-label="Броня — на головну">
+          <Logo className="size-8" />
+          <span>Броня</span>
+        </Link>
+        {items.length > 0 ? <NavLinks items={items} /> : <span className="hidden text-sm text-muted sm:inline">Портал е-бронювання працівників</span>}
+        <div className="ml-auto flex items-center gap-3">
+          {session ? (
+            <>
+              <div className="text-right text-sm leading-tight">
+                <p className="font-medium" data-testid="current-user">{session.fullName}</p>
+                <p className="text-muted" data-testid="current-role">{active ? active.label : "Оберіть роль"}</p>
+              </div>
+              {session.roles.length > 1 ? (
+                <Link href="/login/role" className="link text-sm" title={active ? ROLE_LABELS[active.role] : undefined}>
+                  Змінити роль
+                </Link>
+              ) : null}
+              <SignOutButton />
+            </>
+          ) : (
+            <Link href="/login" className="rounded-full bg-ink px-5 py-2 text-sm font-medium text-white hover:bg-neutral-800">
+              Увійти
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import type { DbTx } from "@/lib/db/client";
+import { ROLE_LABELS, type Role, type RoleOption } from "./roles";
+
+/**
+ * Every role a person holds right now. Heads come from the state register (the enterprise's
+ * head is this РНОКПП), conscripts from the military register; the other roles are granted
+ * memberships that have not been withdrawn.
+ */
+export async function listRoleOptions(db: DbTx, who: { userId?: string | null; rnokpp?: string | null }): Promise<RoleOption[]> {
+  const options: RoleOption[] = [];
+
+  if (who.userId) {
+    const memberships = await db.membership.findMany({
+      where: { userId: who.userId, revokedAt: null },
+      orderBy: { grantedAt: "asc" },
+      select: { role: true, edrpou: true, authorityId: true, unitId: true, authority: { select: { shortName: true } }, unit: { select: { code: true, name: true } } },
+    });
+    const enterpriseNames = await namesOf(db, memberships.map((m) => m.edrpou).filter((e): e is string => !!e));
+    for (const m of memberships) {
+      const role = m.role as Role;
+      const org = m.authority?.shortName ?? (m.unit ? `в/ч ${m.unit.code}` : m.edrpou ? enterpriseNames.get(m.edrpou) ?? m.edrpou : undefined);
+      options.push({
+        role,
+        ...(m.edrpou ? { edrpou: m.edrpou } : {}),
+        ...(m.authorityId ? { authorityId: m.authorityId } : {}),
+        ...(m.unitId ? { unitId: m.unitId } : {}),
+        label: org ? `${ROLE_LABELS[role]} · ${org}` : ROLE_LABELS[role],
+      });
+    }
+  }
+
+  if (who.rnokpp) {
+    const headed = await db.enterprise.findMany({
+      where: { headRnokpp: who.rnokpp, liquidatedOn: null },
+      orderBy: { name: "asc" },
+      select: { edrpou: true, name: true },
+    });
+    for (const e of headed) options.push({ role: "ENTERPRISE_HEAD", edrpou: e.edrpou, label: `${ROLE_LABELS.ENTERPRISE_HEAD} · ${e.name}` });
+
+    const registered = await db.militaryRegistration.findUnique({ where: { rnokpp: who.rnokpp }, select: { rnokpp: true } });
+    if (registered) options.push({ role: "CONSCRIPT", label: "Мій військовий облік" });
+  }
+
+  return options;
+}
+
+async function namesOf(db: DbTx, edrpous: string[]) {
+  if (edrpous.length === 0) return new Map<string, string>();
+  const rows = await db.enterprise.findMany({ where: { edrpou: { in: edrpous } }, select: { edrpou: true, name: true } });
+  return new Map(rows.map((r) => [r.edrpou, r.name]));
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import { env } from "@/lib/env";
+import { passwordProvider } from "./providers/password";
+import type { SignedInUser } from "./providers/types";
+import { sameRoleOption, type RoleOption } from "./roles";
+
+const SESSION_HOURS = 8;
+
+export const authOptions: NextAuthOptions = {
+  secret: env().NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [passwordProvider],
+  callbacks: {
+    async jwt({ token, user, trigger, session }) {
+      if (user) {
+        const signedIn = user as unknown as SignedInUser;
+        token.uid = signedIn.id;
+        token.rnokpp = signedIn.rnokpp;
+        token.name = signedIn.fullName;
+        token.roles = signedIn.roles;
+        token.via = signedIn.via;
+        token.active = signedIn.roles.length === 1 ? 0 : null;
+      }
+      // The role picker asks for one of the roles the token already lists; nothing else is accepted.
+      if (trigger === "update" && session && typeof session === "object" && "activeRole" in session) {
+        const wanted = (session as { activeRole: unknown }).activeRole;
+        const roles = (token.roles ?? []) as RoleOption[];
+        token.active = typeof wanted === "number" && Number.isInteger(wanted) && wanted >= 0 && wanted < roles.length ? wanted : token.active ?? null;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      const roles = (token.roles ?? []) as RoleOption[];
+      session.uid = token.uid as string;
+      session.rnokpp = (token.rnokpp as string | null) ?? null;
+      session.fullName = (token.name as string) ?? "";
+      session.roles = roles;
+      session.activeRole = typeof token.active === "number" ? roles[token.active] ?? null : null;
+      session.via = (token.via as "password" | "kep") ?? "password";
+      return session;
+    },
+  },
+};
+
+export function findRoleIndex(roles: RoleOption[], wanted: RoleOption) {
+  return roles.findIndex((r) => sameRoleOption(r, wanted));
+}
