@@ -1,0 +1,87 @@
+import "server-only";
+import type { Db, DbTx } from "@/lib/db/client";
+import type { Registry } from "../registry";
+import type { ContactsUpdate } from "../types";
+import { toEmploymentRecord, toEnterpriseRecord, toMarkRecord, toPersonRecord } from "./map";
+
+const PERSON_SELECT = {
+  rnokpp: true, lastName: true, firstName: true, patronymic: true, birthDate: true, sex: true, phone: true, email: true, address: true, updatedAt: true,
+  military: {
+    select: {
+      status: true, liability: true, category: true, tcc: true, registeredOn: true, dataUpdatedOn: true, wanted: true, wantedCriminal: true, rank: true,
+      specialty: true, vlkDate: true, vlkResult: true, deferment: true, defermentUntil: true, updatedAt: true,
+    },
+  },
+} as const;
+
+const MARK_SELECT = { id: true, rnokpp: true, edrpou: true, fromDate: true, untilDate: true, status: true, source: true, reservationId: true } as const;
+
+/** The Оберіг mock: its own Postgres schema `oberig`, in the portal's database. */
+export function createPostgresRegistry(db: Db | DbTx): Registry {
+  return {
+    async findPerson(rnokpp) {
+      const row = await db.person.findUnique({ where: { rnokpp }, select: PERSON_SELECT });
+      return row ? toPersonRecord(row) : null;
+    },
+
+    async findPeople(rnokpps) {
+      if (rnokpps.length === 0) return new Map();
+      const rows = await db.person.findMany({ where: { rnokpp: { in: [...rnokpps] } }, select: PERSON_SELECT });
+      return new Map(rows.map((r) => [r.rnokpp, toPersonRecord(r)]));
+    },
+
+    async findEnterprise(edrpou) {
+      const row = await db.enterprise.findUnique({
+        where: { edrpou },
+        include: { head: { select: { lastName: true, firstName: true, patronymic: true } } },
+      });
+      return row ? toEnterpriseRecord(row) : null;
+    },
+
+    async findEmployments(edrpou, rnokpps) {
+      if (rnokpps.length === 0) return [];
+      const rows = await db.employment.findMany({ where: { edrpou, rnokpp: { in: [...rnokpps] } }, orderBy: { startDate: "asc" } });
+      return rows.map(toEmploymentRecord);
+    },
+
+    async findActiveMarks(rnokpps) {
+      if (rnokpps.length === 0) return [];
+      const rows = await db.reservationMark.findMany({ where: { rnokpp: { in: [...rnokpps] }, status: "ACTIVE" }, select: MARK_SELECT });
+      return rows.map(toMarkRecord);
+    },
+
+    async findMarksOf(rnokpp) {
+      const rows = await db.reservationMark.findMany({ where: { rnokpp }, orderBy: { fromDate: "desc" }, select: MARK_SELECT });
+      return rows.map(toMarkRecord);
+    },
+
+    async updateContacts(tx, rnokpp, contacts: ContactsUpdate, today) {
+      // Updating one's contacts online is уточнення of the data: the registry dates it.
+      const person = await tx.person.update({ where: { rnokpp }, data: contacts, select: PERSON_SELECT });
+      if (person.military) {
+        await tx.militaryRegistration.update({ where: { rnokpp }, data: { dataUpdatedOn: new Date(`${today}T00:00:00Z`) } });
+      }
+      const fresh = await tx.person.findUniqueOrThrow({ where: { rnokpp }, select: PERSON_SELECT });
+      return toPersonRecord(fresh);
+    },
+
+    async putReservationMarks(tx, marks) {
+      if (marks.length === 0) return;
+      await tx.reservationMark.createMany({
+        data: marks.map((m) => ({
+          rnokpp: m.rnokpp, edrpou: m.edrpou, fromDate: new Date(`${m.fromDate}T00:00:00Z`), untilDate: new Date(`${m.untilDate}T00:00:00Z`),
+          status: "ACTIVE" as const, activeRnokpp: m.rnokpp, source: "portal", reservationId: m.reservationId,
+        })),
+      });
+    },
+
+    async endReservationMarks(tx, reservationIds, end) {
+      if (reservationIds.length === 0) return 0;
+      const result = await tx.reservationMark.updateMany({
+        where: { reservationId: { in: [...reservationIds] }, status: "ACTIVE" },
+        data: { status: end.status, activeRnokpp: null, annulledOn: new Date(`${end.on}T00:00:00Z`), ground: end.ground },
+      });
+      return result.count;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { DbTx } from "@/lib/db/client";
+import type { ContactsUpdate, EmploymentRecord, EnterpriseRecord, MarkRecord, PersonRecord } from "./types";
+
+/**
+ * The port through which the portal reads and writes the Оберіг registry. The Postgres mock
+ * implements it; a real integration would implement the same methods over the registry's API.
+ *
+ * Writes take the portal's transaction: the mock writes in it directly, a real adapter would
+ * write an outbox row in it and deliver after commit — either way a decision and its registry
+ * mark are committed together or not at all.
+ */
+export interface Registry {
+  findPerson(rnokpp: string): Promise<PersonRecord | null>;
+  findPeople(rnokpps: readonly string[]): Promise<Map<string, PersonRecord>>;
+  findEnterprise(edrpou: string): Promise<EnterpriseRecord | null>;
+  /** Employments of these persons at this enterprise (current and past), as the Pension Fund reported them. */
+  findEmployments(edrpou: string, rnokpps: readonly string[]): Promise<EmploymentRecord[]>;
+  /** Every current reservation mark of these persons, at any employer. */
+  findActiveMarks(rnokpps: readonly string[]): Promise<MarkRecord[]>;
+  findMarksOf(rnokpp: string): Promise<MarkRecord[]>;
+
+  updateContacts(tx: DbTx, rnokpp: string, contacts: ContactsUpdate, today: string): Promise<PersonRecord>;
+  putReservationMarks(tx: DbTx, marks: ReadonlyArray<{ rnokpp: string; edrpou: string; fromDate: string; untilDate: string; reservationId: string }>): Promise<void>;
+  /** Ends the marks of these portal reservations (annulment or expiry). */
+  endReservationMarks(tx: DbTx, reservationIds: readonly string[], end: { status: "ANNULLED" | "EXPIRED" | "SUPERSEDED"; on: string; ground: string }): Promise<number>;
+}

@@ -1,0 +1,84 @@
+// The Оберіг registry as the portal sees it: records, not tables. Dates are calendar dates
+// as ISO strings (YYYY-MM-DD); money is kopiykas (integers), so nothing drifts.
+
+export type RegistrationStatus = "ON_REGISTER" | "REMOVED" | "EXCLUDED" | "NOT_REGISTERED" | "BEING_CLARIFIED" | "WANTED";
+export type LiabilityType = "CONSCRIPT" | "LIABLE" | "RESERVIST";
+export type OwnershipForm = "STATE" | "COMMUNAL" | "PRIVATE" | "COLLECTIVE" | "RELIGIOUS";
+
+export type MilitaryRecord = {
+  status: RegistrationStatus;
+  liability: LiabilityType;
+  category: number;
+  tcc: string;
+  registeredOn: string;
+  dataUpdatedOn: string | null;
+  wanted: boolean;
+  wantedCriminal: boolean;
+  rank: string | null;
+  specialty: string | null;
+  vlkDate: string | null;
+  vlkResult: string | null;
+  deferment: string | null;
+  defermentUntil: string | null;
+  /** When the registry last changed this record (ISO timestamp). */
+  updatedAt: string;
+};
+
+export type PersonRecord = {
+  rnokpp: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  fullName: string;
+  birthDate: string;
+  sex: "MALE" | "FEMALE";
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  updatedAt: string;
+  military: MilitaryRecord | null;
+};
+
+export type EmploymentRecord = {
+  id: string;
+  rnokpp: string;
+  edrpou: string;
+  position: string;
+  startDate: string;
+  endDate: string | null;
+  salaryKop: number;
+  mainJob: boolean;
+  suspended: boolean;
+  reportedOn: string;
+};
+
+export type EnterpriseRecord = {
+  edrpou: string;
+  name: string;
+  shortName: string | null;
+  kved: string;
+  kvedName: string;
+  region: string;
+  address: string | null;
+  ownership: OwnershipForm;
+  stateShare: number;
+  headRnokpp: string | null;
+  headName: string | null;
+  frontline: boolean;
+  diiaCity: boolean;
+  registeredOn: string;
+  liquidatedOn: string | null;
+};
+
+export type MarkRecord = {
+  id: string;
+  rnokpp: string;
+  edrpou: string;
+  fromDate: string;
+  untilDate: string;
+  status: "ACTIVE" | "ANNULLED" | "EXPIRED" | "SUPERSEDED";
+  source: string;
+  reservationId: string | null;
+};
+
+export type ContactsUpdate = { phone: string | null; email: string | null; address: string | null };
