@@ -20,7 +20,7 @@ await runScript(async () => {
     const result = await applyMigrations({ databaseUrl: database.url, log });
     log(
       result.applied.length === 0
-        ? `Нових міграцій немає: база даних актуальна (${result.known.length} міграцій). (No pending migrations.)`
+        ? `Нових міграцій немає: база даних актуальна (усього міграцій: ${result.known.length}). (No pending migrations.)`
         : `Застосовано міграцій: ${result.applied.length} за ${Date.now() - started} мс.`,
     );
   } finally {

@@ -126,7 +126,9 @@ describe("createMigration (npm run db:migration)", () => {
     const migrationsDir = path.join(dir, "migrations");
     const schemaPath = path.join(dir, "schema.prisma");
     await cp(MIGRATIONS_DIR, migrationsDir, { recursive: true });
-    await cp(SCHEMA_PATH, schemaPath);
+    // The newest snapshot, not the live schema.prisma: these tests must not depend on drift.
+    const newest = (await readMigrationsFolder(migrationsDir)).migrations.at(-1);
+    await writeFile(schemaPath, newest?.snapshot ?? "");
     return { migrationsDir, schemaPath };
   }
 
