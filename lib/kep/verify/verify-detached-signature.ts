@@ -1,0 +1,76 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { bytesToHex, normalizeSerial } from "../bytes";
+import { readCertificateIdentityFromDer } from "../certificate-identity";
+import { kepError } from "../errors";
+import { checkSignatureIntegrity } from "./check-integrity";
+import { checkIssuedByProvider, checkNonRepudiation, checkNotRevoked, checkValidity, type CertificateStatusLookup } from "./check-certificate";
+import { parseDetachedSignature } from "./parse-signature";
+import type { TrustAnchors } from "./trust-anchors";
+
+// Steps 1–6 of the spec's verification, in order, each failure its own code. Framework- and
+// database-free: the caller supplies the trust anchors and the provider's certificate status.
+
+export type SignerIdentity = {
+  rnokpp: string;
+  edrpou?: string;
+  fullName: string;
+  organization?: string;
+  title?: string;
+  certificateSerial: string;
+  signingTime: Date;
+  notBefore: Date;
+  notAfter: Date;
+};
+
+export type VerifiedSignature = SignerIdentity & { certificateDer: Uint8Array; issuerName: string };
+
+export type VerifyDetachedSignatureOptions = {
+  signature: Uint8Array;
+  /** The canonical bytes the server rebuilt from what was submitted. */
+  content: Uint8Array;
+  trust: TrustAnchors;
+  certificateStatus: CertificateStatusLookup;
+  now: Date;
+};
+
+/** A signer's clock may run a little ahead of the server's. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+export async function verifyDetachedSignature(options: VerifyDetachedSignatureOptions): Promise<VerifiedSignature> {
+  try {
+    return await verifySteps(options);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // pkijs and asn1js throw plain errors on structures they cannot read.
+    throw kepError("SIGNATURE_MALFORMED", undefined, { detail: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+async function verifySteps(options: VerifyDetachedSignatureOptions): Promise<VerifiedSignature> {
+  const parsed = parseDetachedSignature(options.signature);
+  if (parsed.signingTime.getTime() > options.now.getTime() + CLOCK_SKEW_MS) throw kepError("SIGNING_TIME_IN_FUTURE");
+
+  await checkSignatureIntegrity(parsed, options.content);
+  await checkIssuedByProvider(parsed.certificate, options.trust);
+  checkValidity(parsed.certificate, options.trust, { signingTime: parsed.signingTime, now: options.now });
+  const serial = normalizeSerial(bytesToHex(parsed.certificate.serialNumber.valueBlock.valueHexView));
+  await checkNotRevoked(serial, options.certificateStatus);
+  checkNonRepudiation(parsed.certificate);
+
+  const identity = readCertificateIdentityFromDer(parsed.certificateDer);
+  const signer: VerifiedSignature = {
+    rnokpp: identity.rnokpp,
+    fullName: identity.fullName,
+    certificateSerial: serial,
+    signingTime: parsed.signingTime,
+    notBefore: identity.notBefore,
+    notAfter: identity.notAfter,
+    certificateDer: parsed.certificateDer,
+    issuerName: identity.issuerName,
+  };
+  if (identity.edrpou) signer.edrpou = identity.edrpou;
+  if (identity.organization) signer.organization = identity.organization;
+  if (identity.title) signer.title = identity.title;
+  return signer;
+}
