@@ -11,7 +11,7 @@ export function bytesToBinary(bytes: Uint8Array): string {
   return out;
 }
 
-export function binaryToBytes(binary: string): Uint8Array {
+export function binaryToBytes(binary: string): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) {
     const code = binary.charCodeAt(i);
@@ -28,7 +28,7 @@ export function bytesToHex(bytes: Uint8Array): string {
   return out;
 }
 
-export function hexToBytes(hex: string): Uint8Array {
+export function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {
   if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw new RangeError("Некоректний шістнадцятковий рядок");
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);

@@ -62,7 +62,7 @@ function derSetOf(items: forge.asn1.Asn1[]): forge.asn1.Asn1 {
   return set(encoded.map((item) => item.node));
 }
 
-export function signDetached(key: SigningKey, content: Uint8Array, options: SignDetachedOptions = {}): Uint8Array {
+export function signDetached(key: SigningKey, content: Uint8Array, options: SignDetachedOptions = {}): Uint8Array<ArrayBuffer> {
   const certificateAsn1 = forge.pki.certificateToAsn1(key.certificate);
   const certificateDer = asn1.toDer(certificateAsn1).getBytes();
   const { issuer, serial } = issuerAndSerial(key.certificate);

@@ -28,7 +28,7 @@ export function keyIdentifier(publicKey: forge.pki.rsa.PublicKey): string {
   return certificate.generateSubjectKeyIdentifier().getBytes();
 }
 
-export function certificateToDer(certificate: forge.pki.Certificate): Uint8Array {
+export function certificateToDer(certificate: forge.pki.Certificate): Uint8Array<ArrayBuffer> {
   return binaryToBytes(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes());
 }
 

@@ -25,7 +25,7 @@ export type CreateKeyFileOptions = {
   friendlyName?: string;
 };
 
-export function createKeyFile(options: CreateKeyFileOptions): Uint8Array {
+export function createKeyFile(options: CreateKeyFileOptions): Uint8Array<ArrayBuffer> {
   if (!KEY_PASSWORD_PATTERN.test(options.password)) {
     throw new RangeError("Пароль ключа: 8–128 латинських літер, цифр або знаків, без пробілів");
   }

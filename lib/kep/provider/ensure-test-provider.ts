@@ -1,0 +1,55 @@
+import "server-only";
+import { db as defaultDb, type Db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { createIssuingCa, createRootCa } from "../ca/create-ca";
+import { pkiUrls } from "../ca/pki-urls";
+import { derFromPem } from "../verify/trust-anchors";
+import { generateRsaKeys } from "./generate-rsa-keys";
+import { ISSUING_ID, ROOT_ID, caFromRow, certificateToPem, privateKeyToPem } from "./provider-store";
+
+// Creates the test provider's root and issuing CA on first start. Two processes starting at
+// once (the dev server and the worker, or parallel test files on one database) serialize on a
+// transaction-scoped advisory lock, so exactly one pair is ever created.
+
+const YEAR_MS = 365.25 * 86_400_000;
+// Certificates issued in the same minute as the CA must not start before it on a skewed clock.
+const BACKDATE_MS = 86_400_000;
+
+export type ProviderCertificates = { rootPem: string; issuingPem: string; rootDer: Uint8Array; issuingDer: Uint8Array; created: boolean };
+
+export async function ensureTestProvider(client: Db = defaultDb, options: { now?: Date } = {}): Promise<ProviderCertificates> {
+  return client.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('bronya.kep.test-provider'))`;
+      const rows = await tx.caKey.findMany({ where: { id: { in: [ROOT_ID, ISSUING_ID] } }, select: { id: true, certPem: true, keyPem: true } });
+      const rootRow = rows.find((row) => row.id === ROOT_ID);
+      const issuingRow = rows.find((row) => row.id === ISSUING_ID);
+      if (rootRow && issuingRow) return certificatesOf(rootRow.certPem, issuingRow.certPem, false);
+      if (issuingRow) throw new Error("Тестовий КНЕДП пошкоджено: є сертифікат ЦСК, але немає кореневого");
+
+      const now = options.now ?? new Date();
+      const validFrom = new Date(now.getTime() - BACKDATE_MS);
+      const root = rootRow
+        ? caFromRow(rootRow)
+        : createRootCa({ keys: await generateRsaKeys(), validFrom, validTo: new Date(now.getTime() + 20 * YEAR_MS) });
+      const issuing = createIssuingCa({
+        root,
+        keys: await generateRsaKeys(),
+        validFrom,
+        validTo: new Date(now.getTime() + 10 * YEAR_MS),
+        rootCertificateUrl: pkiUrls(env().PORTAL_URL).rootCa,
+      });
+      const rootPem = certificateToPem(root.certificate);
+      const issuingPem = certificateToPem(issuing.certificate);
+      if (!rootRow) await tx.caKey.create({ data: { id: ROOT_ID, certPem: rootPem, keyPem: privateKeyToPem(root.privateKey) } });
+      await tx.caKey.create({ data: { id: ISSUING_ID, certPem: issuingPem, keyPem: privateKeyToPem(issuing.privateKey) } });
+      return certificatesOf(rootPem, issuingPem, true);
+    },
+    // A second starter waits on the lock while the first generates two RSA keys.
+    { maxWait: 30_000, timeout: 60_000 },
+  );
+}
+
+function certificatesOf(rootPem: string, issuingPem: string, created: boolean): ProviderCertificates {
+  return { rootPem, issuingPem, rootDer: derFromPem(rootPem), issuingDer: derFromPem(issuingPem), created };
+}
