@@ -1,0 +1,23 @@
+// The engine must run anywhere (the company cabinet's browser pre-check imports it): its
+// source may import only itself, the shared formatters and the error class — no Prisma, no
+// Node built-ins, no server-only module, no environment, no clock.
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const dir = fileURLToPath(new URL(".", import.meta.url));
+const sources = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "test-facts.ts");
+const ALLOWED = [/^\.\//, /^@\/lib\/format$/, /^@\/lib\/errors$/];
+
+describe("lib/rules is pure", () => {
+  it("has source files to check", () => {
+    expect(sources.length).toBeGreaterThan(10);
+  });
+
+  it.each(sources)("%s imports only allowed modules and reads no clock or environment", (file) => {
+    const text = readFileSync(`${dir}${file}`, "utf8");
+    const specifiers = [...text.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]!);
+    for (const s of specifiers) expect(ALLOWED.some((re) => re.test(s)), `${file} imports ${s}`).toBe(true);
+    expect(text).not.toMatch(/process\.env|Date\.now\(|new Date\(\)|Math\.random|import "server-only"/);
+  });
+});

@@ -1,0 +1,153 @@
+// The rules as dated data. The law changes several times a year, so every figure lives here
+// with the date it took effect, and every decision records the version it was made under.
+// A new amendment is a new entry built from the previous one: the diff is the amendment.
+import { AppError } from "@/lib/errors";
+import { formatDate, percentOfKopiykas, type Kopiykas } from "@/lib/format";
+import { assertIsoDate, type IsoDate } from "./calendar";
+import type { CriterionCode, SalaryExemptionCode } from "./criteria";
+import type { LimitCategory } from "./enums";
+
+export type SalaryThreshold = {
+  minimumWage: Kopiykas;
+  /** 250 = 2.5 × the minimum wage. */
+  multiplierPercent: number;
+  threshold: Kopiykas;
+};
+
+/** What a limit percentage is taken of: the decision's military-liable count or the total headcount. */
+export type LimitBase = "MILITARY_LIABLE" | "HEADCOUNT";
+
+export type Exception45Rules = {
+  /** Length of the reservation, days counted inclusively. */
+  termDays: number;
+  /** Employment must have begun at most this many days before the application. */
+  hiredWithinDays: number;
+  /** Once per this many months for a person (a rolling period, not a calendar year). */
+  onceInMonths: number;
+  /** Employers that may use it: by limit category or by a criterion of their decision. */
+  limitCategories: readonly LimitCategory[];
+  criteria: readonly CriterionCode[];
+};
+
+export type DecisionCap = { decidedBefore: IsoDate; endsNoLaterThan: IsoDate; basis: string };
+
+export type Ruleset = {
+  version: string;
+  effectiveFrom: IsoDate;
+  /** Ukrainian, for the decision's record. */
+  title: string;
+  salary: { general: SalaryThreshold; frontline: SalaryThreshold };
+  salaryExemptions: readonly SalaryExemptionCode[];
+  limits: Readonly<Record<LimitCategory, { percent: number; base: LimitBase }>>;
+  /** Age (full years) at which a person leaves the reserve. */
+  ageLimit: number;
+  maxTermMonths: number;
+  /** Data updated (уточнені) before this day do not count: Law 3633-IX took effect on it. */
+  dataUpdateRequiredSince: IsoDate;
+  /**
+   * A person reserved here may be re-submitted once at most this many days remain of the
+   * current reservation; it is then an extension starting the day after the current one ends.
+   * Earlier, the submission is refused as ALREADY_RESERVED. 30 days leave the head a month to
+   * re-submit, and nothing in the law forbids an extension before expiry.
+   */
+  extensionWindowDays: number;
+  /** After a decision expires the head has this many working days to annul; then it is automatic. */
+  decisionExpiryGraceWorkingDays: number;
+  decisionCaps: readonly DecisionCap[];
+  exception45: Exception45Rules | null;
+};
+
+function threshold(minimumWage: Kopiykas, multiplierPercent: number): SalaryThreshold {
+  return { minimumWage, multiplierPercent, threshold: percentOfKopiykas(minimumWage, multiplierPercent) };
+}
+
+const LIMITS_RES76: Ruleset["limits"] = {
+  DEFAULT_50: { percent: 50, base: "MILITARY_LIABLE" },
+  DEFENCE_100: { percent: 100, base: "HEADCOUNT" },
+  FRONTLINE_100: { percent: 100, base: "MILITARY_LIABLE" },
+  DRONE_WEAPONS_100: { percent: 100, base: "MILITARY_LIABLE" },
+  MEDICAL_100: { percent: 100, base: "MILITARY_LIABLE" },
+  LIFE_SUPPORT_75: { percent: 75, base: "MILITARY_LIABLE" },
+  UKRZALIZNYTSIA_80: { percent: 80, base: "MILITARY_LIABLE" },
+};
+
+const RES76_2024_12: Ruleset = {
+  version: "res76-2024-12-01",
+  effectiveFrom: "2024-12-01",
+  title: "Постанова КМУ № 76: поріг заробітної плати 20 000 грн (2,5 мінімальної)",
+  salary: { general: threshold(800_000, 250), frontline: threshold(800_000, 250) },
+  salaryExemptions: ["STATE_OR_COMMUNAL", "STATE_SHARE_OVER_50", "DIIA_CITY_RESIDENT", "RELIGIOUS_ORGANISATION", "ENERGY_WAR_DAMAGED"],
+  limits: LIMITS_RES76,
+  ageLimit: 60,
+  maxTermMonths: 12,
+  dataUpdateRequiredSince: "2024-05-18",
+  extensionWindowDays: 30,
+  decisionExpiryGraceWorkingDays: 5,
+  decisionCaps: [],
+  exception45: null,
+};
+
+const LAW4630_2025_12: Ruleset = {
+  ...RES76_2024_12,
+  version: "law4630-2025-12-04",
+  effectiveFrom: "2025-12-04",
+  title: "Закон № 4630-IX: виняток на 45 днів для нових працівників оборонних підприємств",
+  exception45: {
+    termDays: 45,
+    hiredWithinDays: 45,
+    onceInMonths: 12,
+    limitCategories: ["DEFENCE_100", "DRONE_WEAPONS_100"],
+    criteria: ["DEFENCE_CONTRACT", "DEFENCE_INNOVATION_GRANT", "ARMED_FORCES_SUPPLY"],
+  },
+};
+
+const RES76_2026_01: Ruleset = {
+  ...LAW4630_2025_12,
+  version: "res76-2026-01-01",
+  effectiveFrom: "2026-01-01",
+  title: "Мінімальна заробітна плата 8 647 грн: поріг 21 617,50 грн (2,5 мінімальної)",
+  salary: { general: threshold(864_700, 250), frontline: threshold(864_700, 250) },
+};
+
+const RES692_2026_05: Ruleset = {
+  ...RES76_2026_01,
+  version: "res692-2026-05-30",
+  effectiveFrom: "2026-05-30",
+  title: "Постанова КМУ № 692: поріг 25 941 грн (3 мінімальні), 21 617,50 грн для прифронтових територій",
+  salary: { general: threshold(864_700, 300), frontline: threshold(864_700, 250) },
+  decisionCaps: [{ decidedBefore: "2026-05-30", endsNoLaterThan: "2026-09-01", basis: "Постанова КМУ № 692 від 30.05.2026" }],
+};
+
+/** Every ruleset, oldest first. Frozen: the engine's callers share these objects. */
+export const RULESETS: readonly Ruleset[] = [RES76_2024_12, LAW4630_2025_12, RES76_2026_01, RES692_2026_05].map(deepFreeze);
+
+/** The ruleset in force on a date. */
+export function rulesetFor(date: IsoDate): Ruleset {
+  assertIsoDate(date, "date");
+  let found: Ruleset | undefined;
+  for (const ruleset of RULESETS) if (ruleset.effectiveFrom <= date) found = ruleset;
+  if (!found) {
+    throw new AppError("RULESET_NOT_FOUND", `Немає правил бронювання, чинних на ${formatDate(date)}`, { status: 500, details: { date } });
+  }
+  return found;
+}
+
+/** A ruleset by the version a decision recorded. */
+export function rulesetByVersion(version: string): Ruleset {
+  const found = RULESETS.find((r) => r.version === version);
+  if (!found) throw new AppError("RULESET_NOT_FOUND", `Невідома версія правил бронювання: ${version}`, { status: 500 });
+  return found;
+}
+
+/** The salary threshold an enterprise's employees must reach. */
+export function salaryThresholdFor(ruleset: Ruleset, frontline: boolean): SalaryThreshold {
+  return frontline ? ruleset.salary.frontline : ruleset.salary.general;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
