@@ -21,3 +21,25 @@ describe("lib/rules is pure", () => {
     expect(text).not.toMatch(/process\.env|Date\.now\(|new Date\(\)|Math\.random|import "server-only"/);
   });
 });
+
+describe("the public API", () => {
+  it("is exported from lib/rules", async () => {
+    const rules = await import(".");
+    for (const name of [
+      "decideApplication",
+      "decideAnnulment",
+      "findReservationsToAnnul",
+      "rulesetFor",
+      "rulesetByVersion",
+      "checkDecisionCriteria",
+      "computeLimitCount",
+      "reasonMessage",
+      "toIsoDate",
+      "isoDateToUtc",
+    ]) {
+      expect(typeof (rules as Record<string, unknown>)[name], name).toBe("function");
+    }
+    expect(rules.ANNULMENT_GROUNDS.length).toBe(9);
+    expect(rules.REASON_CODES.length).toBe(11);
+  });
+});
