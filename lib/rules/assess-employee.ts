@@ -82,11 +82,13 @@ export function assessEmployee(employee: EmployeeFacts, ctx: EmployeeContext): E
 
   let term: ReservationTerm | null = null;
   if (reasons.length === 0) {
-    const from = extendsUntil !== null ? addDays(extendsUntil, 1) : date;
-    const planned = planTerm({ from, ruleset, exception: exception45?.applied === true, decisionEnd: standing.decisionEnd, limitReachedOn });
-    if (planned.until >= from) term = planned;
-    else if (limitReachedOn !== null && from >= limitReachedOn) reasons.push({ code: "AGE_OVER_LIMIT", params: { ageLimit: ruleset.ageLimit, limitReachedOn } });
-    // Otherwise the decision ends before an extension could start: the current term is all there is.
+    // An extension replaces the current reservation from the date of the decision: no gap, and
+    // the registry keeps one active reservation per person. It must reach beyond the current end.
+    const planned = planTerm({ from: date, ruleset, exception: exception45?.applied === true, decisionEnd: standing.decisionEnd, limitReachedOn });
+    const reachesFurther = extendsUntil === null ? planned.until >= date : planned.until > extendsUntil;
+    if (reachesFurther) term = planned;
+    else if (planned.endsBy === "AGE_LIMIT") reasons.push({ code: "AGE_OVER_LIMIT", params: { ageLimit: ruleset.ageLimit, limitReachedOn: limitReachedOn! } });
+    // Otherwise the decision ends no later than the current reservation: the current term is all there is.
     else reasons.push({ code: "ALREADY_RESERVED", params: { until: extendsUntil! } });
   }
 

@@ -45,7 +45,7 @@ describe("the limit", () => {
   it("an extension keeps its slot, even when the limit is exhausted", () => {
     const result = decideApplication(application({ decision: decision({ limitCount: 4 }), activeReservationsCount: 4, employees: [extending(), eligible()] }));
     expect(result.employees[0]).toMatchObject({ verdict: "RESERVE", extension: true, consumesLimit: false });
-    expect(result.employees[0]!.term).toMatchObject({ from: "2026-07-15" });
+    expect(result.employees[0]!.term).toMatchObject({ from: "2026-07-01" });
     expect(result.employees[1]!.reasons.map((r) => r.code)).toEqual(["QUOTA_EXCEEDED"]);
     expect(result.limit).toMatchObject({ usedBefore: 4, usedAfter: 4, availableAfter: 0 });
   });

@@ -22,12 +22,12 @@ describe("RESERVED_ELSEWHERE and ALREADY_RESERVED", () => {
     expect(d.extension).toBe(false);
   });
 
-  it("with 30 days or fewer left it is an extension starting the day after, with no gap", () => {
+  it("with 30 days or fewer left it is an extension that replaces the current one from today, with no gap", () => {
     const d = decideOne(employee({ reservations: [{ edrpou: EDRPOU, from: "2025-08-01", until: "2026-07-31" }] }));
     expect(d).toMatchObject({ verdict: "RESERVE", extension: true, consumesLimit: false });
-    expect(d.term).toEqual({ from: "2026-08-01", until: "2027-07-31", endsBy: "MAX_TERM" });
+    expect(d.term).toEqual({ from: "2026-07-01", until: "2027-06-30", endsBy: "MAX_TERM" });
     const lastDay = decideOne(employee({ reservations: [{ edrpou: EDRPOU, from: "2025-07-02", until: "2026-07-01" }] }));
-    expect(lastDay.term).toMatchObject({ from: "2026-07-02", until: "2027-07-01" });
+    expect(lastDay.term).toMatchObject({ from: "2026-07-01", until: "2027-06-30" });
   });
 
   it("an extension is refused when the decision ends before it could start", () => {
@@ -108,7 +108,7 @@ describe("terms", () => {
     const d = decideOne(employee({ reservations: [{ edrpou: EDRPOU, from: "2025-07-20", until: "2026-07-19" }] }), {
       decision: decision({ validUntil: "2026-10-31" }),
     });
-    expect(d.term).toEqual({ from: "2026-07-20", until: "2026-10-31", endsBy: "DECISION_END" });
+    expect(d.term).toEqual({ from: "2026-07-01", until: "2026-10-31", endsBy: "DECISION_END" });
   });
 
   it("a refused employee has no term", () => {
