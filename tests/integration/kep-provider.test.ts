@@ -18,7 +18,11 @@ import { testDatabaseUrl } from "./setup/database";
 // The test provider against a real Postgres: created once even by racing starters, issuing
 // recorded certificates in openable key files, revoking, and publishing a signed CRL.
 
-const second = new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl(), max: 2 }) });
+// A second client with its own pool: another process starting at the same moment.
+const second = new PrismaClient({
+  adapter: new PrismaPg({ connectionString: testDatabaseUrl(), max: 2 }),
+  omit: { user: { passwordHash: true, totpSecret: true }, caKey: { keyPem: true } },
+});
 afterAll(() => second.$disconnect());
 
 const HEAD = { rnokpp: "2856200248", fullName: "Ґонта Олена Петрівна", edrpou: "43556710", organization: "ТОВ «Енергоатом-Сервіс»", title: "Директорка" };
@@ -34,7 +38,7 @@ async function timed<T>(label: string, work: () => Promise<T> | T): Promise<T> {
   }
 }
 
-function parseCrl(der: Uint8Array) {
+function parseCrl(der: Uint8Array<ArrayBuffer>) {
   return pkijs.CertificateRevocationList.fromBER(der);
 }
 
@@ -81,9 +85,12 @@ describe("issueCertificate", () => {
       { ...HEAD, fullName: "Одне", password: PASSWORD },
       { rnokpp: HEAD.rnokpp, fullName: HEAD.fullName, organization: "Без коду", password: PASSWORD },
       { ...HEAD, password: PASSWORD, validFrom: new Date(), validTo: new Date(Date.now() + 100 * 365 * 86_400_000) },
+      { ...HEAD, password: PASSWORD, validFrom: new Date(Date.now() - 10 * 365 * 86_400_000) },
+      { ...HEAD, password: PASSWORD, validFrom: new Date(), validTo: new Date(Date.now() - 1000) },
+      { ...HEAD, password: PASSWORD, role: "ADMIN" },
     ];
     for (const attempt of attempts) {
-      await expect(issueCertificate(attempt), JSON.stringify(attempt)).rejects.toBeInstanceOf(AppError);
+      await expect(issueCertificate(attempt as never), JSON.stringify(attempt)).rejects.toBeInstanceOf(AppError);
     }
     expect(await db.certificate.count()).toBe(before);
   });

@@ -29,7 +29,7 @@ function extension(extnID: string, value: asn1js.AsnType): pkijs.Extension {
   return new pkijs.Extension({ extnID, critical: false, extnValue: value.toBER(false) });
 }
 
-export async function buildCrl(options: { db?: DbTx; now?: Date } = {}): Promise<Uint8Array> {
+export async function buildCrl(options: { db?: DbTx; now?: Date } = {}): Promise<Uint8Array<ArrayBuffer>> {
   const client = options.db ?? defaultDb;
   const now = options.now ?? new Date();
   const ca = await loadIssuingCa(client);

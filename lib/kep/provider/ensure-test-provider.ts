@@ -15,7 +15,7 @@ const YEAR_MS = 365.25 * 86_400_000;
 // Certificates issued in the same minute as the CA must not start before it on a skewed clock.
 const BACKDATE_MS = 86_400_000;
 
-export type ProviderCertificates = { rootPem: string; issuingPem: string; rootDer: Uint8Array; issuingDer: Uint8Array; created: boolean };
+export type ProviderCertificates = { rootPem: string; issuingPem: string; rootDer: Uint8Array<ArrayBuffer>; issuingDer: Uint8Array<ArrayBuffer>; created: boolean };
 
 export async function ensureTestProvider(client: Db = defaultDb, options: { now?: Date } = {}): Promise<ProviderCertificates> {
   return client.$transaction(

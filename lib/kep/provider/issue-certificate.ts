@@ -58,14 +58,17 @@ export async function issueCertificate(input: IssueCertificateInput, options: { 
   const now = options.now ?? new Date();
 
   const ca = await loadIssuingCa(client).catch(async (error: unknown) => {
-    if (!isKepError(error, "PROVIDER_NOT_INITIALIZED") || !("$transaction" in client)) throw error;
+    // Not `"$transaction" in client`: the shared db is a Proxy without a `has` trap.
+    const canTransact = typeof (client as Partial<Db>).$transaction === "function";
+    if (!isKepError(error, "PROVIDER_NOT_INITIALIZED") || !canTransact) throw error;
     await ensureTestProvider(client as Db, { now });
     return loadIssuingCa(client);
   });
 
   const validFrom = data.validFrom ?? new Date(now.getTime() - BACKDATE_MS);
   const validTo = data.validTo ?? new Date(Math.min(validFrom.getTime() + DEFAULT_VALIDITY_MS, ca.issuing.certificate.validity.notAfter.getTime()));
-  if (validTo <= validFrom || validTo > ca.issuing.certificate.validity.notAfter) {
+  const caValidity = ca.issuing.certificate.validity;
+  if (validTo <= validFrom || validFrom < caValidity.notBefore || validTo > caValidity.notAfter) {
     throw new AppError("VALIDATION_FAILED", "Строк дії сертифіката має бути в межах строку дії сертифіката надавача", {
       fields: { validTo: "Некоректний строк дії" },
     });

@@ -19,7 +19,7 @@ function certificateFromDer(der: Uint8Array, label: string): pkijs.Certificate {
   return new pkijs.Certificate({ schema: ber.result });
 }
 
-export function derFromPem(pem: string): Uint8Array {
+export function derFromPem(pem: string): Uint8Array<ArrayBuffer> {
   const body = pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, "");
   return new Uint8Array(Buffer.from(body, "base64"));
 }

@@ -1,0 +1,121 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db as defaultDb, type DbTx, type SignedDocumentKind } from "@/lib/db/client";
+import { AppError, isAppError } from "@/lib/errors";
+import { readCertificateIdentityFromDer } from "./certificate-identity";
+import { PROVIDER_NAME } from "./ca/create-ca";
+import { REVOCATION_REASON_LABELS, isRevocationReason } from "./provider/revoke-certificate";
+import { loadTrust } from "./provider/provider-store";
+import { checkIssuedByProvider, formatKyivTime } from "./verify/check-certificate";
+import { checkSignatureIntegrity } from "./verify/check-integrity";
+import { parseDetachedSignature } from "./verify/parse-signature";
+
+// A human-readable verification report for a stored signed document, downloaded beside its
+// .p7s. The signature is checked again now (integrity and issuer); the certificate's status
+// is reported as it is now, which may differ from when the document was accepted.
+
+const KIND_LABELS: Record<SignedDocumentKind, string> = {
+  RESERVATION_APPLICATION: "Заява про бронювання",
+  ANNULMENT_APPLICATION: "Заява про анулювання бронювання",
+  CRITICAL_DECISION: "Рішення про критичність підприємства",
+  DECISION_CHANGE: "Зміна рішення про критичність",
+  DECISION_IMPORT: "Імпорт рішень про критичність",
+  AUTHORIZATION: "Уповноваження",
+  OTHER: "Інший документ",
+};
+
+const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+async function recheck(client: DbTx, content: Uint8Array, signature: Uint8Array): Promise<string[]> {
+  try {
+    const parsed = parseDetachedSignature(signature);
+    await checkSignatureIntegrity(parsed, content);
+    await checkIssuedByProvider(parsed.certificate, await loadTrust(client));
+    return [
+      "Цілісність: вміст документа збігається з підписаним (SHA-256 у підписі відповідає вмісту).",
+      "Підпис: математично коректний, створений ключем зазначеного сертифіката.",
+      `Сертифікат: виданий надавачем «${PROVIDER_NAME}», ланцюжок до кореневого сертифіката перевірено.`,
+    ];
+  } catch (error) {
+    const reason = isAppError(error) ? `${error.message} (${error.code})` : "внутрішня помилка перевірки";
+    return [`ПЕРЕВІРКА НЕ ПРОЙДЕНА: ${reason}.`];
+  }
+}
+
+function certificateStatusNow(certificate: { status: string; revokedAt: Date | null; revocationReason: string | null; notAfter: Date }, now: Date): string {
+  if (certificate.status === "REVOKED") {
+    const when = certificate.revokedAt ? ` ${formatKyivTime(certificate.revokedAt)}` : "";
+    const why = isRevocationReason(certificate.revocationReason) ? ` (причина: ${REVOCATION_REASON_LABELS[certificate.revocationReason]})` : "";
+    return `скасований${when}${why}`;
+  }
+  if (certificate.notAfter < now) return `строк дії минув ${formatKyivTime(certificate.notAfter)}`;
+  return "чинний";
+}
+
+export async function buildVerificationReport(
+  documentId: string,
+  options: { db?: DbTx; now?: Date } = {},
+): Promise<{ text: string; fileName: string }> {
+  const client = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
+  const document = await client.signedDocument.findUnique({
+    where: { id: documentId },
+    select: {
+      id: true,
+      kind: true,
+      content: true,
+      contentSha256: true,
+      signature: true,
+      signatureSha256: true,
+      signerRnokpp: true,
+      signerName: true,
+      signerEdrpou: true,
+      signingTime: true,
+      verifiedAt: true,
+      edrpou: true,
+      certificate: { select: { serial: true, der: true, organization: true, title: true, notBefore: true, notAfter: true, status: true, revokedAt: true, revocationReason: true } },
+    },
+  });
+  if (!document) throw AppError.notFound("Підписаний документ");
+
+  const content = new Uint8Array(document.content);
+  const signature = new Uint8Array(document.signature);
+  const certificate = document.certificate;
+  const issuerName = readCertificateIdentityFromDer(new Uint8Array(certificate.der)).issuerName;
+  const contentDigest = sha256Hex(content);
+
+  const lines = [
+    "ПРОТОКОЛ ПЕРЕВІРКИ КВАЛІФІКОВАНОГО ЕЛЕКТРОННОГО ПІДПИСУ",
+    `Портал «Броня» · сформовано ${formatKyivTime(now)} (за київським часом)`,
+    "",
+    "Документ",
+    `  Ідентифікатор: ${document.id}`,
+    `  Вид: ${KIND_LABELS[document.kind]}`,
+    ...(document.edrpou ? [`  ЄДРПОУ підприємства: ${document.edrpou}`] : []),
+    `  Розмір вмісту: ${content.length} байт`,
+    `  SHA-256 вмісту: ${contentDigest}${contentDigest === document.contentSha256 ? "" : " (НЕ ЗБІГАЄТЬСЯ із записаним при прийнятті!)"}`,
+    `  SHA-256 файлу підпису (.p7s): ${document.signatureSha256}`,
+    "",
+    "Підписувач",
+    `  ПІБ: ${document.signerName}`,
+    `  РНОКПП: ${document.signerRnokpp}`,
+    ...(certificate.organization ? [`  Організація: ${certificate.organization}${document.signerEdrpou ? ` (ЄДРПОУ ${document.signerEdrpou})` : ""}`] : []),
+    ...(certificate.title ? [`  Посада: ${certificate.title}`] : []),
+    `  Час підписання (зазначений у підписі): ${formatKyivTime(document.signingTime)}`,
+    `  Підпис перевірено й прийнято порталом: ${formatKyivTime(document.verifiedAt)}`,
+    "",
+    "Сертифікат підписувача",
+    `  Серійний номер: ${certificate.serial}`,
+    `  Видавець: ${issuerName}`,
+    `  Строк дії: з ${formatKyivTime(certificate.notBefore)} по ${formatKyivTime(certificate.notAfter)}`,
+    `  Статус на момент формування протоколу: ${certificateStatusNow(certificate, now)}`,
+    "",
+    "Повторна перевірка підпису",
+    ...(await recheck(client, content, signature)).map((line) => `  ${line}`),
+    "",
+    "Формат: CAdES-BES, відокремлений підпис CMS (RFC 5652, DER), RSA-2048 із SHA-256.",
+    `Увага: «${PROVIDER_NAME}» — тестовий надавач; підпис не має юридичної сили кваліфікованого.`,
+    "",
+  ];
+  return { text: lines.join("\n"), fileName: `protokol-perevirky-${document.id}.txt` };
+}
