@@ -11,7 +11,7 @@ await runScript(async () => {
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
-    owner: `npm run db:migrate (PID ${process.pid})`,
+    owner: "npm run db:migrate",
     shareRunning: true,
     log,
   });

@@ -17,7 +17,7 @@ await runScript(async () => {
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
-    owner: `npm run db:migration (PID ${process.pid})`,
+    owner: "npm run db:migration",
     shareRunning: true,
   });
   try {

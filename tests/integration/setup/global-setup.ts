@@ -19,7 +19,7 @@ export default async function setup(project: TestProject) {
   await chmod(workDir, 0o755);
   const cluster = await startEmbeddedCluster({
     folder: path.join(workDir, "postgres"),
-    owner: `vitest (PID ${process.pid})`,
+    owner: "vitest",
     database: TEMPLATE_DATABASE,
     ephemeral: true,
   });

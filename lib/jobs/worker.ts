@@ -1,0 +1,89 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+import { z } from "@/lib/zod";
+import { createBoss } from "./boss";
+import { JOB_QUEUES, type QueueDefinition } from "./handlers";
+
+export type StartWorkerOptions = {
+  databaseUrl: string;
+  log: (line: string) => void;
+  /** Defaults to the registry in handlers.ts; tests pass their own. */
+  queues?: ReadonlyArray<QueueDefinition>;
+};
+
+export type RunningWorker = {
+  /** Lets running jobs finish (up to `timeoutMs`), then closes the pool. */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+};
+
+function describe(error: unknown): string {
+  if (error instanceof z.ZodError) return `неправильні дані завдання: ${error.issues.map((issue) => `${issue.path.join(".") || "data"}: ${issue.message}`).join("; ")}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Creates or updates each queue so that its options follow the registry. pg-boss 10 needs a
+ *  queue to exist before send() or work(). */
+export async function ensureQueues(boss: PgBoss, queues: ReadonlyArray<QueueDefinition>): Promise<void> {
+  for (const definition of queues) {
+    const options = { name: definition.name, ...definition.queue };
+    if (await boss.getQueue(definition.name)) await boss.updateQueue(definition.name, options);
+    else await boss.createQueue(definition.name, options);
+  }
+}
+
+async function syncSchedules(boss: PgBoss, queues: ReadonlyArray<QueueDefinition>): Promise<void> {
+  const wanted = new Map(queues.filter((queue) => queue.schedule).map((queue) => [queue.name, queue.schedule!]));
+  for (const existing of await boss.getSchedules()) {
+    // A job removed from the registry (or made unscheduled) must stop firing.
+    if (!wanted.has(existing.name)) await boss.unschedule(existing.name);
+  }
+  for (const [name, schedule] of wanted) await boss.schedule(name, schedule.cron, schedule.data ?? {}, { tz: schedule.tz ?? "UTC" });
+}
+
+function jobHandler(definition: QueueDefinition, log: (line: string) => void) {
+  return async (jobs: PgBoss.Job<unknown>[]) => {
+    for (const job of jobs) {
+      const context = { jobId: job.id, log: (line: string) => log(`[${definition.name} ${job.id}] ${line}`) };
+      try {
+        await definition.handle(definition.parse(job.data) as never, context);
+      } catch (error) {
+        context.log(`помилка: ${describe(error)}`);
+        // Rethrown so that pg-boss records the failure and retries per the queue's policy.
+        throw error instanceof Error ? error : new Error(describe(error));
+      }
+    }
+  };
+}
+
+/**
+ * Starts pg-boss as the worker: creates the registered queues, works each of them, and keeps the
+ * cron schedules in line with the registry. Runs in its own process (scripts/worker.ts).
+ */
+export async function startWorker(options: StartWorkerOptions): Promise<RunningWorker> {
+  const queues = options.queues ?? JOB_QUEUES;
+  const names = new Set<string>();
+  for (const queue of queues) {
+    if (names.has(queue.name)) throw new Error(`Черга «${queue.name}» зареєстрована двічі (duplicate queue)`);
+    names.add(queue.name);
+  }
+  const boss = createBoss({
+    databaseUrl: options.databaseUrl,
+    role: "worker",
+    onError: (error) => options.log(`pg-boss: ${error.message}`),
+  });
+  await boss.start();
+  try {
+    await ensureQueues(boss, queues);
+    await syncSchedules(boss, queues);
+    for (const definition of queues) await boss.work(definition.name, { ...definition.work }, jobHandler(definition, options.log));
+  } catch (error) {
+    await boss.stop({ graceful: false });
+    throw error;
+  }
+  options.log(queues.length === 0 ? "Обробник завдань запущено (черг ще немає)." : `Обробник завдань запущено: ${queues.map((queue) => queue.name).join(", ")}.`);
+  return {
+    async stop(stopOptions = {}) {
+      await boss.stop({ graceful: true, wait: true, timeout: stopOptions.timeoutMs ?? 10_000 });
+    },
+  };
+}

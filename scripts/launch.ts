@@ -1,0 +1,126 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase, redactDatabaseUrl, type OpenDatabase } from "@/lib/db/cluster";
+import { applyMigrations } from "@/lib/db/migrations";
+import { AppError } from "@/lib/errors";
+import { log, runScript } from "./db/run-script";
+import { formatBanner } from "./launch/banner";
+import { startChild, waitForPort, type ChildExit, type ManagedChild } from "./launch/children";
+import { buildChildEnv, readLaunchConfig } from "./launch/config";
+import { assertPortFree, assertProductionBuild, ensureAuthSecret } from "./launch/preflight";
+import { seedDemoData } from "./launch/seed";
+
+// npm run dev / npm start: database (embedded or DATABASE_URL) → migrations → demo data when
+// the registry is empty → Next and the job worker as children → the URL and demo logins.
+// Ctrl-C (SIGINT), SIGTERM or SIGHUP stop Next and the worker, then Postgres, and exit 0.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+class Stopped extends Error {}
+
+let stopSignal: NodeJS.Signals | undefined;
+let stopSignalAt = 0;
+const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
+  for (const name of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(name, () => {
+      if (stopSignal) {
+        // tsx relays the terminal's Ctrl-C a moment after it arrives directly: not a second press.
+        if (Date.now() - stopSignalAt > 1000) log("Зупинка вже триває, зачекайте кілька секунд…");
+        return;
+      }
+      stopSignal = name;
+      stopSignalAt = Date.now();
+      log(`\nОтримано ${name}: зупиняю портал…`);
+      resolve(name);
+    });
+  }
+});
+
+/** A startup step that a signal may cut short. */
+async function step<T>(work: Promise<T>): Promise<T> {
+  // Once cut short, the step's own failure (e.g. its database going away) no longer matters.
+  work.catch(() => undefined);
+  return Promise.race([work, stopRequested.then(() => Promise.reject(new Stopped()))]);
+}
+
+function describeExit(exit: ChildExit): string {
+  return exit.signal ? `сигналом ${exit.signal}` : `з кодом ${exit.code}`;
+}
+
+async function serve(database: OpenDatabase, databaseLabel: string, seeded: boolean, authSecret: string, config: ReturnType<typeof readLaunchConfig>) {
+  const resolved = { databaseUrl: database.url, authSecret };
+  const worker = startChild({
+    name: "обробник завдань",
+    command: process.execPath,
+    args: ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
+    env: buildChildEnv(process.env, config, resolved, "worker"),
+    cwd: root,
+  });
+  const next = startChild({
+    name: "Next.js",
+    command: process.execPath,
+    args: [path.join(root, "node_modules/next/dist/bin/next"), config.mode, "-p", String(config.port)],
+    env: buildChildEnv(process.env, config, resolved, "next"),
+    cwd: root,
+  });
+  const children: ManagedChild[] = [next, worker];
+  const firstExit = Promise.race(children.map((child) => child.exited.then((exit) => ({ child, exit }))));
+
+  try {
+    await step(waitForPort(config.port, next.exited));
+    log(formatBanner({ url: config.portalUrl, databaseLabel, demoMode: config.demoMode, seeded }));
+  } catch (error) {
+    if (!(error instanceof Stopped)) log(`Next.js не почав приймати з'єднання на порту ${config.port}: ${(error as Error).message}.`);
+  }
+
+  const outcome = await Promise.race([stopRequested.then(() => null), firstExit]);
+  // Next first, so no request meets a stopped database; the worker finishes its running jobs.
+  await Promise.all(children.map((child) => child.stop()));
+  if (outcome && !stopSignal) {
+    const clean = outcome.exit.code === 0 || outcome.exit.signal === "SIGINT" || outcome.exit.signal === "SIGTERM";
+    if (!clean) {
+      throw new AppError("CHILD_FAILED", `${outcome.child.name} завершився ${describeExit(outcome.exit)}: портал зупинено; перегляньте повідомлення вище і запустіть npm run ${config.mode === "dev" ? "dev" : "start"} знову.`);
+    }
+  }
+}
+
+await runScript(async () => {
+  const config = readLaunchConfig(process.argv.slice(2), process.env, root);
+  if (config.mode === "start") assertProductionBuild(root);
+  await assertPortFree(config.port, config.mode === "dev" ? "npm run dev" : "npm start");
+
+  const started = Date.now();
+  const opening = openDatabase({
+    databaseUrl: config.env.DATABASE_URL,
+    dataDir: config.dataDir,
+    owner: config.mode === "dev" ? "npm run dev" : "npm start",
+    shareRunning: false,
+    log,
+  });
+  let database: OpenDatabase;
+  try {
+    database = await step(opening);
+  } catch (error) {
+    if (!(error instanceof Stopped)) throw error;
+    // Stopped while the database was starting: let it finish starting, then stop it cleanly.
+    await opening.then((opened) => opened.close(), () => undefined);
+    log("Портал зупинено.");
+    return 0;
+  }
+  try {
+    const { secret } = await ensureAuthSecret({ dataDir: config.dataDir, fromEnv: config.env.NEXTAUTH_SECRET });
+    const migrated = await step(applyMigrations({ databaseUrl: database.url, migrationsDir: path.join(root, "prisma/migrations"), log }));
+    log(`Міграції: ${migrated.applied.length === 0 ? "база актуальна" : `застосовано ${migrated.applied.length}`} (${Date.now() - started} мс від старту).`);
+    const { seeded } = await step(seedDemoData({ databaseUrl: database.url, dataDir: config.dataDir, log }));
+    const databaseLabel = database.source === "external" ? redactDatabaseUrl(database.url) : `вбудований Postgres, ${redactDatabaseUrl(database.url)}`;
+    await serve(database, databaseLabel, seeded, secret, config);
+  } catch (error) {
+    if (!(error instanceof Stopped)) {
+      await database.close();
+      throw error;
+    }
+  }
+  await database.close();
+  log("Портал зупинено.");
+  return 0;
+});

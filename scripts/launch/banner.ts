@@ -1,0 +1,28 @@
+import "server-only";
+import { DEMO_USERS } from "@/prisma/seed/demo-users";
+
+// What the newcomer sees once the portal answers: where it is and how to sign in.
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + " ".repeat(width - text.length);
+}
+
+export function formatBanner(options: { url: string; databaseLabel: string; demoMode: boolean; seeded: boolean }): string {
+  const lines = [
+    "",
+    "  Броня — портал е-бронювання працює",
+    "",
+    `  Адреса:      ${options.url}`,
+    `  База даних:  ${options.databaseLabel}${options.seeded ? " (щойно наповнена демо-даними)" : ""}`,
+    "",
+  ];
+  if (options.demoMode) {
+    const roleWidth = Math.max(...DEMO_USERS.map((user) => user.roleLabel.length));
+    const loginWidth = Math.max(...DEMO_USERS.map((user) => user.login.length));
+    lines.push("  Демо-входи (логін / пароль):");
+    for (const user of DEMO_USERS) lines.push(`    ${pad(user.roleLabel, roleWidth)}  ${pad(user.login, loginWidth)}  ${user.password}`);
+    lines.push("");
+  }
+  lines.push("  Зупинити: Ctrl-C", "");
+  return lines.join("\n");
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import path from "node:path";
+import { parseDatabaseUrl } from "@/lib/db/cluster";
+import { env, resetEnvCache, type Env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+export type LaunchMode = "dev" | "start";
+
+export type LaunchConfig = {
+  mode: LaunchMode;
+  root: string;
+  env: Env;
+  port: number;
+  dataDir: string;
+  /** The portal's public URL; also NEXTAUTH_URL unless that is set. */
+  portalUrl: string;
+  /** DEMO_MODE, on unless the environment says otherwise. */
+  demoMode: boolean;
+};
+
+/** Parses the command line and the environment; every problem becomes one sentence. */
+export function readLaunchConfig(argv: readonly string[], baseEnv: NodeJS.ProcessEnv, root: string): LaunchConfig {
+  const mode = argv[0];
+  if (mode !== "dev" && mode !== "start") {
+    throw new AppError("LAUNCH_USAGE", `Невідомий режим «${mode ?? ""}»: запускайте через npm run dev або npm start. (Usage: launch.ts dev|start.)`);
+  }
+  // Checked before the generic parse so that a bad URL gets its own, more precise sentence.
+  if (baseEnv.DATABASE_URL !== undefined) parseDatabaseUrl(baseEnv.DATABASE_URL);
+  let parsed: Env;
+  try {
+    resetEnvCache();
+    parsed = env();
+  } catch (error) {
+    const problem = error instanceof Error ? error.message.replace(/\.$/, "") : String(error);
+    throw new AppError(
+      "LAUNCH_ENV_INVALID",
+      `${problem} — виправте значення (або приберіть DATABASE_URL, щоб працювати з вбудованим Postgres) і запустіть знову. (Invalid environment.)`,
+    );
+  }
+  const port = parsed.PORT;
+  // PORTAL_URL defaults to port 3000; when only PORT is given, the default follows it.
+  const portalUrl = (baseEnv.PORTAL_URL ? parsed.PORTAL_URL : `http://localhost:${port}`).replace(/\/$/, "");
+  const demoMode = baseEnv.DEMO_MODE === undefined ? true : parsed.DEMO_MODE;
+  return { mode, root, env: parsed, port, dataDir: path.resolve(root, parsed.DATA_DIR), portalUrl, demoMode };
+}
+
+/** The environment of Next and the worker: the launcher's own, plus what it decided. */
+export function buildChildEnv(
+  baseEnv: NodeJS.ProcessEnv,
+  config: LaunchConfig,
+  resolved: { databaseUrl: string; authSecret: string },
+  child: "next" | "worker",
+): Record<string, string | undefined> {
+  const childEnv: Record<string, string | undefined> = {
+    ...baseEnv,
+    DATABASE_URL: resolved.databaseUrl,
+    NEXTAUTH_SECRET: resolved.authSecret,
+    NEXTAUTH_URL: baseEnv.NEXTAUTH_URL || config.portalUrl,
+    PORTAL_URL: config.portalUrl,
+    DATA_DIR: config.dataDir,
+    PORT: String(config.port),
+    DEMO_MODE: config.demoMode ? "1" : "0",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (child === "next") {
+    // Next sets NODE_ENV itself (development for dev, production for start) and warns otherwise.
+    delete childEnv.NODE_ENV;
+  } else {
+    childEnv.NODE_ENV = config.mode === "dev" ? "development" : "production";
+  }
+  return childEnv;
+}
