@@ -1,0 +1,99 @@
+// Fixed demo logins, one or more for every role. Officials and the administrator sign in
+// with their e-mail and password (and a TOTP code from `totpSecret`); everyone else signs in
+// with their РНОКПП and password. Heads and conscripts get their roles from the registry at
+// sign-in (Enterprise.headRnokpp, military registration), so the seed gives them no membership.
+// Pure data: safe to import from tests, scripts and the login page.
+
+export type DemoRole = "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER";
+
+export type DemoUser = {
+  key: string;
+  role: DemoRole;
+  /** Ukrainian label of the role for the login page. */
+  roleLabel: string;
+  /** E-mail for officials and the administrator, РНОКПП for everyone else. */
+  login: string;
+  password: string;
+  fullName: string;
+  rnokpp: string;
+  edrpou?: string;
+  authorityCode?: string;
+  unitCode?: string;
+  email?: string;
+  /** Base32 TOTP secret (RFC 6238, SHA-1, 6 digits, 30 s). */
+  totpSecret?: string;
+};
+
+/** The demo enterprises (ЄДРПОУ), fixed so that docs and tests can name them. */
+export const DEMO_EDRPOU = {
+  /** ПрАТ «Дніпровський завод енергетичного машинобудування»: 10,000 employees, critical. */
+  big: "34218763",
+  /** ТОВ «Поділля-Агро»: 14 employees, critical, its limit nearly used. */
+  small: "43892157",
+  /** ТОВ «Кавова майстерня Ринок»: not critical. */
+  nonCritical: "44782305",
+} as const;
+
+export const DEMO_AUTHORITY_CODES = { economy: "mineconomy", kharkivOva: "ova-kharkivska" } as const;
+export const DEMO_UNIT_CODE = "А4521";
+
+export const DEMO_USERS: ReadonlyArray<DemoUser> = [
+  {
+    key: "admin", role: "ADMIN", roleLabel: "Адміністратор порталу",
+    login: "admin@bronya.gov.ua", password: "demo-admin-2026", fullName: "Кравчук Тарас Олегович",
+    rnokpp: "3248108255", email: "admin@bronya.gov.ua", totpSecret: "RIDEEGHM3SFQDXAJNJ3MYDYXUACR66EJ",
+  },
+  {
+    key: "official-economy", role: "OFFICIAL", roleLabel: "Посадова особа Мінекономіки",
+    login: "o.marchenko@me.gov.ua", password: "demo-official-2026", fullName: "Марченко Олена Вікторівна",
+    rnokpp: "2997504664", authorityCode: DEMO_AUTHORITY_CODES.economy, email: "o.marchenko@me.gov.ua",
+    totpSecret: "D5AN4574JWAQD6CXXGASI6PA5GM642GD",
+  },
+  {
+    key: "official-ova", role: "OFFICIAL", roleLabel: "Посадова особа Харківської ОВА",
+    login: "i.savchuk@kharkivoda.gov.ua", password: "demo-ova-2026", fullName: "Савчук Ігор Васильович",
+    rnokpp: "2763503576", authorityCode: DEMO_AUTHORITY_CODES.kharkivOva, email: "i.savchuk@kharkivoda.gov.ua",
+    totpSecret: "NBPTS37OFBVMDIB3H2XSZULI6G7LQDY7",
+  },
+  {
+    key: "head-big", role: "ENTERPRISE_HEAD", roleLabel: "Керівник підприємства (10 000 працівників)",
+    login: "2491006118", password: "demo-head-2026", fullName: "Бондаренко Віктор Миколайович",
+    rnokpp: "2491006118", edrpou: DEMO_EDRPOU.big, email: "v.bondarenko@dzem.com.ua",
+  },
+  {
+    key: "head-small", role: "ENTERPRISE_HEAD", roleLabel: "Керівник малого критичного підприємства",
+    login: "2918101830", password: "demo-head-small-2026", fullName: "Мельник Олег Петрович",
+    rnokpp: "2918101830", edrpou: DEMO_EDRPOU.small, email: "o.melnyk@podillia-agro.com.ua",
+  },
+  {
+    key: "authorized-big", role: "AUTHORIZED_PERSON", roleLabel: "Уповноважена особа підприємства",
+    login: "3129102947", password: "demo-authorized-2026", fullName: "Ткаченко Ірина Олександрівна",
+    rnokpp: "3129102947", edrpou: DEMO_EDRPOU.big, email: "i.tkachenko@dzem.com.ua",
+  },
+  {
+    key: "head-noncritical", role: "ENTERPRISE_HEAD", roleLabel: "Керівник некритичного підприємства",
+    login: "3303405263", password: "demo-head-noncritical-2026", fullName: "Гнатюк Софія Андріївна",
+    rnokpp: "3303405263", edrpou: DEMO_EDRPOU.nonCritical, email: "s.hnatiuk@rynok.coffee",
+  },
+  {
+    key: "conscript-reserved", role: "CONSCRIPT", roleLabel: "Військовозобов'язаний (заброньований)",
+    login: "3333407195", password: "demo-conscript-2026", fullName: "Коваленко Андрій Сергійович",
+    rnokpp: "3333407195", email: "andrii.kovalenko@gmail.com",
+  },
+  {
+    key: "conscript-eligible", role: "CONSCRIPT", roleLabel: "Військовозобов'язаний (може бути заброньований)",
+    login: "3462510431", password: "demo-conscript-eligible-2026", fullName: "Лисенко Дмитро Іванович",
+    rnokpp: "3462510431", email: "dmytro.lysenko@ukr.net",
+  },
+  {
+    key: "recruiter", role: "RECRUITER", roleLabel: "Рекрутер військової частини",
+    login: "3365001554", password: "demo-recruiter-2026", fullName: "Руденко Максим Юрійович",
+    rnokpp: "3365001554", unitCode: DEMO_UNIT_CODE, email: "recruiting.a4521@post.mil.gov.ua",
+  },
+];
+
+export function demoUser(key: string): DemoUser {
+  const user = DEMO_USERS.find((candidate) => candidate.key === key);
+  if (!user) throw new RangeError(`no demo user ${key}`);
+  return user;
+}

@@ -1,0 +1,152 @@
+import "server-only";
+import pg from "pg";
+import { AppError } from "@/lib/errors";
+import { z } from "@/lib/zod";
+import { buildWorld } from "./build-world";
+import { buildDemoAccounts } from "./demo-accounts";
+import { parseIsoDate, todayInKyiv } from "./dates";
+import { DEFAULT_PERSONS, MIN_PERSONS } from "./plan-sizes";
+import { Rng } from "./random";
+import { writeWorld, type ProgressListener, type SeedCounts } from "./write-world";
+
+// The demo seed: a deterministic slice of the country in the Оберіг mock and the portal.
+// The launcher calls seedIfEmpty on start; `npm run seed` calls seedDemo (scripts/seed.ts).
+
+export { DEMO_USERS, DEMO_EDRPOU, DEMO_UNIT_CODE, DEMO_AUTHORITY_CODES, type DemoUser, type DemoRole } from "./demo-users";
+export { DEFAULT_PERSONS, MIN_PERSONS } from "./plan-sizes";
+export type { SeedCounts } from "./write-world";
+
+export const MAX_PERSONS = 5_000_000;
+
+export type SeedOptions = {
+  databaseUrl: string;
+  /** The data folder (DATA_DIR); the seed itself writes nothing there. */
+  dataDir: string;
+  log: (line: string) => void;
+};
+
+export type SeedDemoOptions = SeedOptions & {
+  /** Registry size; default 30,000. */
+  persons?: number;
+  /** "YYYY-MM-DD": the day the data are coherent with (decisions in force, ages). Default: today in Kyiv. */
+  today?: string;
+  /** Empties the registry and the portal's data first (see emptyForReseed). */
+  force?: boolean;
+  onProgress?: ProgressListener;
+};
+
+export const ZSeedSize = z.coerce
+  .number({ error: "Кількість осіб має бути числом" })
+  .int("Кількість осіб має бути цілим числом")
+  .min(MIN_PERSONS, `Кількість осіб має бути не меншою за ${MIN_PERSONS}`)
+  .max(MAX_PERSONS, `Кількість осіб має бути не більшою за ${MAX_PERSONS}`);
+
+export const ZSeedDay = z.string().refine((value) => {
+  try {
+    parseIsoDate(value);
+    return value >= "2025-01-01" && value <= "2035-12-31";
+  } catch {
+    return false;
+  }
+}, "Дата має бути у форматі РРРР-ММ-ДД між 2025-01-01 і 2035-12-31");
+
+/** Tables the seed fills; a registry or portal with rows in any of them is not empty. */
+const SEEDED_TABLES = ['"oberig"."persons"', '"oberig"."enterprises"', '"public"."authorities"', '"public"."users"', '"public"."military_units"'];
+
+/** Kept by --force: migration history and the КЕП test CA with the certificates it issued. */
+const KEPT_TABLES = new Set(["_prisma_migrations", "ca_keys", "certificates"]);
+
+/** Seeds the whole demo when the registry has no persons; otherwise does nothing. */
+export async function seedIfEmpty(options: SeedOptions): Promise<{ seeded: boolean }> {
+  const client = await connect(options.databaseUrl);
+  try {
+    if (await hasRows(client, '"oberig"."persons"')) return { seeded: false };
+  } finally {
+    await client.end();
+  }
+  await seedDemo(options);
+  return { seeded: true };
+}
+
+/** Seeds the demo; refuses a non-empty database unless `force`. */
+export async function seedDemo(options: SeedDemoOptions): Promise<{ counts: SeedCounts; persons: number; today: string; ms: number }> {
+  const persons = parse(ZSeedSize, options.persons ?? DEFAULT_PERSONS);
+  const today = parse(ZSeedDay, options.today ?? todayInKyiv());
+  const started = Date.now();
+
+  const client = await connect(options.databaseUrl);
+  try {
+    await client.query("BEGIN");
+    await client.query("SET LOCAL synchronous_commit = off");
+    // Two seeds at once would both find the registry empty: the second waits here.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('bronya-seed'))");
+    const filled = await nonEmptyTables(client);
+    if (filled.length > 0) {
+      if (!options.force) {
+        throw new AppError("SEED_NOT_EMPTY", "База даних уже містить дані (реєстр або портал), тому демо-дані не додано. Щоб замінити все демо-даними, запустіть з --force: це видалить реєстр і дані порталу.", { status: 409, details: { tables: filled } });
+      }
+      await emptyForReseed(client);
+      options.log("Наявні дані реєстру та порталу видалено (--force).");
+    }
+
+    options.log(`Генерую демо-дані: ${persons.toLocaleString("uk-UA")} осіб на ${today}…`);
+    const world = buildWorld({ persons, today });
+    const accounts = await buildDemoAccounts(Rng.derive(world.seed, 18), { authorities: world.authorities, units: world.units });
+    const counts = await writeWorld(client, world, accounts, options.onProgress);
+    await client.query("COMMIT");
+    const ms = Date.now() - started;
+    options.log(
+      `Демо-дані готові за ${(ms / 1000).toFixed(1)} с: осіб ${counts.persons}, працевлаштувань ${counts.employments}, ` +
+        `підприємств ${counts.enterprises}, рішень про критичність ${counts.decisions}, бронювань у реєстрі ${counts.marks}, користувачів ${counts.users}.`,
+    );
+    return { counts, persons, today, ms };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Deletes every row of the registry and the portal, except the tables in KEPT_TABLES. */
+async function emptyForReseed(client: pg.ClientBase) {
+  const { rows } = await client.query<{ schemaname: string; tablename: string }>(
+    "SELECT schemaname, tablename FROM pg_tables WHERE schemaname IN ('oberig', 'public') ORDER BY schemaname, tablename",
+  );
+  const tables = rows.filter((row) => !KEPT_TABLES.has(row.tablename)).map((row) => `"${row.schemaname}"."${row.tablename}"`);
+  if (tables.length > 0) await client.query(`TRUNCATE ${tables.join(", ")}`);
+}
+
+async function nonEmptyTables(client: pg.ClientBase): Promise<string[]> {
+  const filled: string[] = [];
+  for (const table of SEEDED_TABLES) if (await hasRows(client, table)) filled.push(table);
+  return filled;
+}
+
+async function hasRows(client: pg.ClientBase, table: string): Promise<boolean> {
+  try {
+    const { rows } = await client.query<{ found: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table}) AS found`);
+    return rows[0]!.found;
+  } catch (error) {
+    if ((error as { code?: string }).code === "42P01") {
+      throw new AppError("SEED_NO_SCHEMA", "У базі даних немає таблиць порталу: спершу застосуйте міграції (npm run db:migrate).", { status: 409, cause: error });
+    }
+    throw error;
+  }
+}
+
+async function connect(databaseUrl: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new AppError("SEED_DB_UNREACHABLE", `Не вдалося під'єднатися до бази даних: ${(error as Error).message}`, { status: 503, cause: error });
+  }
+  return client;
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("SEED_BAD_OPTION", result.error.issues[0]?.message ?? "Некоректний параметр демо-даних", { status: 400 });
+  return result.data;
+}

@@ -1,0 +1,78 @@
+// Writes a generated world into Postgres in one transaction: either the whole demo lands or
+// nothing does, so an interrupted seed never leaves a half-filled registry behind.
+
+import type pg from "pg";
+import type { World } from "./build-world";
+import { insertRows } from "./sql/bulk-insert";
+import {
+  AUTHORITIES, DECISION_EVENTS, EMPLOYMENTS, ENTERPRISES, MARKS, MEMBERSHIPS, PERSONS, REGISTRATIONS, UNITS, USERS, VACANCIES, decisionsTable,
+} from "./sql/tables";
+import type { EmploymentRow, MarkRow, MembershipRow, PersonRow, RegistrationRow, UserRow } from "./rows";
+
+export type SeedCounts = {
+  persons: number;
+  registrations: number;
+  employments: number;
+  marks: number;
+  enterprises: number;
+  authorities: number;
+  decisions: number;
+  units: number;
+  vacancies: number;
+  users: number;
+};
+
+export type ProgressListener = (done: number, total: number) => void;
+
+export async function writeWorld(
+  client: pg.ClientBase,
+  world: World,
+  accounts: { users: UserRow[]; memberships: MembershipRow[] },
+  onProgress: ProgressListener = () => undefined,
+): Promise<SeedCounts> {
+  const counts: SeedCounts = { persons: 0, registrations: 0, employments: 0, marks: 0, enterprises: 0, authorities: 0, decisions: 0, units: 0, vacancies: 0, users: 0 };
+  counts.authorities = await insertRows(client, AUTHORITIES, world.authorities);
+  // Heads are people generated below: enterprises go in first without them, then get them.
+  counts.enterprises = await insertRows(client, ENTERPRISES, world.enterprises.map((enterprise) => ({ ...enterprise, headRnokpp: null })));
+  counts.units = await insertRows(client, UNITS, world.units);
+  counts.vacancies = await insertRows(client, VACANCIES, world.vacancies);
+
+  onProgress(0, world.persons);
+  for (const chunk of world.population) {
+    const persons: PersonRow[] = [];
+    const registrations: RegistrationRow[] = [];
+    const employments: EmploymentRow[] = [];
+    const marks: MarkRow[] = [];
+    for (const bundle of chunk) {
+      persons.push(bundle.person);
+      if (bundle.registration) registrations.push(bundle.registration);
+      employments.push(...bundle.employments);
+      marks.push(...bundle.marks);
+    }
+    counts.persons += await insertRows(client, PERSONS, persons);
+    counts.registrations += await insertRows(client, REGISTRATIONS, registrations);
+    counts.employments += await insertRows(client, EMPLOYMENTS, employments);
+    counts.marks += await insertRows(client, MARKS, marks);
+    onProgress(counts.persons, world.persons);
+  }
+
+  const { heads, decisions, events } = world.finish();
+  await client.query(
+    `UPDATE "oberig"."enterprises" AS e SET "headRnokpp" = h.head FROM unnest($1::text[], $2::text[]) AS h(edrpou, head) WHERE e.edrpou = h.edrpou`,
+    [heads.map((head) => head.edrpou), heads.map((head) => head.headRnokpp)],
+  );
+  const withHeadcount = await hasColumn(client, "public", "critical_decisions", "headcount");
+  counts.decisions = await insertRows(client, decisionsTable(withHeadcount), decisions);
+  await insertRows(client, DECISION_EVENTS, events);
+  counts.users = await insertRows(client, USERS, accounts.users);
+  await insertRows(client, MEMBERSHIPS, accounts.memberships);
+  return counts;
+}
+
+async function hasColumn(client: pg.ClientBase, schema: string, table: string, column: string): Promise<boolean> {
+  const { rowCount } = await client.query(
+    "SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = $3",
+    [schema, table, column],
+  );
+  return (rowCount ?? 0) > 0;
+}
