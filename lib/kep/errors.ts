@@ -46,7 +46,7 @@ const KEP_ERRORS = {
   NONCE_USED: [409, "Одноразовий код уже використано: оновіть сторінку й підпишіть знову"],
   // The provider
   CERTIFICATE_ALREADY_REVOKED: [409, "Сертифікат уже скасовано"],
-  PROVIDER_NOT_INITIALIZED: [500, "Тестовий КНЕДП не ініціалізовано"],
+  PROVIDER_NOT_INITIALIZED: [503, "Тестовий КНЕДП ще не ініціалізовано: запустіть портал через npm run dev або виконайте сід"],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type KepErrorCode = keyof typeof KEP_ERRORS;

@@ -41,9 +41,9 @@ export type IssueCertificateInput = z.input<typeof ZIssueCertificateInput>;
 
 export type IssuedCertificate = {
   /** The .p12 key file for the holder. */
-  p12: Uint8Array;
+  p12: Uint8Array<ArrayBuffer>;
   serial: string;
-  certificateDer: Uint8Array;
+  certificateDer: Uint8Array<ArrayBuffer>;
   notBefore: Date;
   notAfter: Date;
 };

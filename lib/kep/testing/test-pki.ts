@@ -34,8 +34,8 @@ export type TestPki = {
   root: CaMaterial;
   issuing: CaMaterial;
   trust: TrustAnchors;
-  rootDer: Uint8Array;
-  issuingDer: Uint8Array;
+  rootDer: Uint8Array<ArrayBuffer>;
+  issuingDer: Uint8Array<ArrayBuffer>;
 };
 
 export async function createKeyPool(size: number): Promise<ForgeKeyPair[]> {
@@ -55,7 +55,7 @@ export async function createTestPki(keys: [ForgeKeyPair, ForgeKeyPair], now = ne
 export type TestSigner = {
   privateKey: forge.pki.rsa.PrivateKey;
   certificate: forge.pki.Certificate;
-  certificateDer: Uint8Array;
+  certificateDer: Uint8Array<ArrayBuffer>;
   serial: string;
 };
 

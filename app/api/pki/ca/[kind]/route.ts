@@ -1,0 +1,22 @@
+import { apiRoute } from "@/lib/api/handler";
+import { AppError } from "@/lib/errors";
+import { getCaCertificate } from "@/lib/kep/provider/get-ca-certificate";
+import { z } from "@/lib/zod";
+
+export const dynamic = "force-dynamic";
+
+const ZKind = z.enum(["root", "issuing"]);
+
+/** /api/pki/ca/root and /api/pki/ca/issuing: the provider's CA certificates (DER). */
+export const GET = apiRoute<{ kind: string }>(async (_request, context) => {
+  const kind = ZKind.safeParse((await context.params).kind);
+  if (!kind.success) throw AppError.notFound("Сертифікат надавача");
+  const certificate = await getCaCertificate(kind.data);
+  return new Response(certificate, {
+    headers: {
+      "content-type": "application/pkix-cert",
+      "content-disposition": `attachment; filename="bronya-test-${kind.data}-ca.cer"`,
+      "cache-control": "public, max-age=3600",
+    },
+  });
+});

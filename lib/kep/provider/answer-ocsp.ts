@@ -1,0 +1,119 @@
+import "server-only";
+import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
+import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import { bytesEqual, bytesToHex, normalizeSerial, toArrayBuffer } from "../bytes";
+import { certificateToDer } from "../ca/certificate-tools";
+import { OID } from "../oids";
+import { cryptoEngine, subtle } from "../verify/crypto-engine";
+import { importCaSigningKey } from "./build-crl";
+import { loadIssuingCa } from "./provider-store";
+import { REVOCATION_REASONS, isRevocationReason } from "./revoke-certificate";
+
+// An OCSP responder (RFC 6960) for the issuing CA, signed by the CA itself. Answers from the
+// certificate table, so a revocation shows at once, as in the CRL.
+
+export const MAX_OCSP_REQUEST_BYTES = 16 * 1024;
+const NONCE_EXTENSION = "1.3.6.1.5.5.7.48.1.2";
+const NEXT_UPDATE_MS = 60 * 60_000;
+
+/** RFC 6960 OCSPResponseStatus values the responder uses. */
+const STATUS = { successful: 0, malformedRequest: 1, internalError: 2 } as const;
+
+function statusOnly(status: number): Uint8Array<ArrayBuffer> {
+  const response = new pkijs.OCSPResponse({ responseStatus: new asn1js.Enumerated({ value: status }) });
+  return new Uint8Array(response.toSchema().toBER(false));
+}
+
+function context(tagNumber: number, value?: asn1js.AsnType[]): asn1js.AsnType {
+  const idBlock = { tagClass: 3, tagNumber };
+  return value ? new asn1js.Constructed({ idBlock, value }) : new asn1js.Primitive({ idBlock, lenBlock: { length: 0 } });
+}
+
+type IssuerHashes = { algorithmId: string; nameHash: Uint8Array; keyHash: Uint8Array };
+
+async function issuerHashes(issuing: pkijs.Certificate, algorithmId: string): Promise<IssuerHashes | null> {
+  const algorithm = algorithmId === "1.3.14.3.2.26" ? "SHA-1" : algorithmId === OID.sha256 ? "SHA-256" : null;
+  if (!algorithm) return null;
+  const nameHash = new Uint8Array(await subtle.digest(algorithm, issuing.subject.toSchema().toBER(false)));
+  const keyHash = new Uint8Array(await subtle.digest(algorithm, issuing.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView));
+  return { algorithmId, nameHash, keyHash };
+}
+
+async function certificateStatus(client: DbTx, issuing: pkijs.Certificate, certId: pkijs.CertID): Promise<asn1js.AsnType> {
+  const hashes = await issuerHashes(issuing, certId.hashAlgorithm.algorithmId);
+  const ours =
+    hashes &&
+    bytesEqual(new Uint8Array(certId.issuerNameHash.getValue()), hashes.nameHash) &&
+    bytesEqual(new Uint8Array(certId.issuerKeyHash.getValue()), hashes.keyHash);
+  if (!ours) return context(2);
+  const serial = normalizeSerial(bytesToHex(certId.serialNumber.valueBlock.valueHexView));
+  const record = await client.certificate.findUnique({ where: { serial }, select: { status: true, revokedAt: true, revocationReason: true } });
+  if (!record) return context(2);
+  if (record.status === "GOOD") return context(0);
+  const reason = isRevocationReason(record.revocationReason) ? REVOCATION_REASONS[record.revocationReason] : 0;
+  return context(1, [
+    new asn1js.GeneralizedTime({ valueDate: record.revokedAt ?? new Date(0) }),
+    context(0, [new asn1js.Enumerated({ value: reason })]),
+  ]);
+}
+
+/** DER OCSPRequest in, DER OCSPResponse out; a request that does not parse gets malformedRequest. */
+export async function answerOcspRequest(requestDer: Uint8Array, options: { db?: DbTx; now?: Date } = {}): Promise<Uint8Array<ArrayBuffer>> {
+  if (requestDer.length === 0 || requestDer.length > MAX_OCSP_REQUEST_BYTES) return statusOnly(STATUS.malformedRequest);
+  let request: pkijs.OCSPRequest;
+  try {
+    request = pkijs.OCSPRequest.fromBER(toArrayBuffer(requestDer));
+  } catch {
+    return statusOnly(STATUS.malformedRequest);
+  }
+  const entries = request.tbsRequest.requestList;
+  if (entries.length === 0 || entries.length > 20) return statusOnly(STATUS.malformedRequest);
+
+  const client = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
+  try {
+    return await respond(client, request, now);
+  } catch {
+    // RFC 6960: the responder answers even when it cannot decide (no provider, database down).
+    return statusOnly(STATUS.internalError);
+  }
+}
+
+async function respond(client: DbTx, request: pkijs.OCSPRequest, now: Date): Promise<Uint8Array<ArrayBuffer>> {
+  const entries = request.tbsRequest.requestList;
+  const ca = await loadIssuingCa(client);
+  const issuing = pkijs.Certificate.fromBER(certificateToDer(ca.issuing.certificate));
+
+  const responses: pkijs.SingleResponse[] = [];
+  for (const entry of entries) {
+    responses.push(
+      new pkijs.SingleResponse({
+        certID: entry.reqCert,
+        certStatus: await certificateStatus(client, issuing, entry.reqCert),
+        thisUpdate: now,
+        nextUpdate: new Date(now.getTime() + NEXT_UPDATE_MS),
+      }),
+    );
+  }
+  const nonce = request.tbsRequest.requestExtensions?.find((extension) => extension.extnID === NONCE_EXTENSION);
+  const basic = new pkijs.BasicOCSPResponse({
+    tbsResponseData: new pkijs.ResponseData({
+      responderID: issuing.subject,
+      producedAt: now,
+      responses,
+      ...(nonce ? { responseExtensions: [nonce] } : {}),
+    }),
+    certs: [issuing],
+  });
+  await basic.sign(await importCaSigningKey(ca.issuingKeyPem), "SHA-256", cryptoEngine);
+
+  const response = new pkijs.OCSPResponse({
+    responseStatus: new asn1js.Enumerated({ value: STATUS.successful }),
+    responseBytes: new pkijs.ResponseBytes({
+      responseType: OID.ocspBasic,
+      response: new asn1js.OctetString({ valueHex: basic.toSchema().toBER(false) }),
+    }),
+  });
+  return new Uint8Array(response.toSchema().toBER(false));
+}
