@@ -42,17 +42,13 @@ export class PostgresOutput {
   }
 }
 
-/** Turns a failed start of Postgres into one sentence that says what to do. */
+/**
+ * Turns a failed start of Postgres into one sentence that says what to do. The folder's
+ * PG_VERSION was checked before, so "incompatible files" here means a damaged control file.
+ */
 export function describeStartFailure(folder: string, output: PostgresOutput, logFile: string | undefined): AppError {
   const seeLog = logFile ? ` Журнал: ${logFile}.` : "";
   const reason = output.reason();
-  if (output.mentions(/database files are incompatible with server/)) {
-    return new AppError(
-      "DATA_FOLDER_FOREIGN",
-      `Папка даних Postgres ${folder} створена іншою версією PostgreSQL: перенесіть дані (pg_dump/pg_upgrade) або вкажіть іншу папку в DATA_DIR; нічого не змінено. (${reason})${seeLog}`,
-      { status: 500 },
-    );
-  }
   if (output.mentions(/wrong ownership|invalid permissions|Permission denied|could not open directory|could not open file/)) {
     return new AppError(
       "DATA_FOLDER_UNREADABLE",

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type PgBoss from "pg-boss";
+import { createBoss } from "@/lib/jobs/boss";
+import { defineQueue, type QueueDefinition } from "@/lib/jobs/handlers";
+import { ensureQueues, startWorker } from "@/lib/jobs/worker";
+import { z } from "@/lib/zod";
+import { sql, testDatabaseUrl } from "./setup/database";
+
+// The job plumbing against a real Postgres: pg-boss 10 creates its own schema, the worker
+// creates the registered queues, parses each job's data and records failures for retry.
+
+const lines: string[] = [];
+const log = (line: string) => lines.push(line);
+let sender: PgBoss;
+
+beforeAll(async () => {
+  sender = createBoss({ databaseUrl: testDatabaseUrl(), role: "sender" });
+  await sender.start();
+});
+afterAll(async () => {
+  await sender.stop({ graceful: false });
+});
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+async function waitForState(queue: string, id: string, state: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await sender.getJobById(queue, id);
+    if (job?.state === state) return job;
+    if (Date.now() > deadline) throw new Error(`job ${id} is ${job?.state}, not ${state}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const fast = { pollingIntervalSeconds: 0.5 };
+
+describe("startWorker", () => {
+  it("creates its queues in the pgboss schema and hands each job its parsed data", async () => {
+    const received = deferred<{ applicationId: string; attempt: number }>();
+    const queue = defineQueue({
+      name: "test-parse",
+      data: z.object({ applicationId: z.string().uuid(), attempt: z.coerce.number().int() }),
+      handle: async (data) => received.resolve(data),
+      work: fast,
+    });
+    const worker = await startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [queue] });
+    try {
+      expect(await sql("SELECT name FROM pgboss.queue WHERE name = 'test-parse'")).toEqual([{ name: "test-parse" }]);
+      const id = await sender.send("test-parse", { applicationId: "0b8e6f5c-6d2a-4c57-9a63-0c1f5e0b3a11", attempt: "2" });
+      expect(await received.promise).toEqual({ applicationId: "0b8e6f5c-6d2a-4c57-9a63-0c1f5e0b3a11", attempt: 2 });
+      await waitForState("test-parse", id!, "completed");
+    } finally {
+      await worker.stop();
+    }
+    expect(lines).toContain("Обробник завдань запущено: test-parse.");
+  });
+
+  it("fails a job whose data does not fit, without calling the handler", async () => {
+    let called = false;
+    const queue = defineQueue({
+      name: "test-invalid",
+      data: z.object({ edrpou: z.string().length(8) }),
+      handle: async () => {
+        called = true;
+      },
+      queue: { retryLimit: 0 },
+      work: fast,
+    });
+    const worker = await startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [queue] });
+    try {
+      const id = await sender.send("test-invalid", { edrpou: 42 });
+      const job = await waitForState("test-invalid", id!, "failed");
+      expect(called).toBe(false);
+      expect(JSON.stringify(job.output)).toContain("edrpou");
+      expect(lines.some((line) => line.startsWith(`[test-invalid ${id}] помилка: неправильні дані завдання: edrpou`))).toBe(true);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("retries a failing handler as the queue's policy says, then records the failure", async () => {
+    let attempts = 0;
+    const queue = defineQueue({
+      name: "test-retry",
+      data: z.object({}),
+      handle: async () => {
+        attempts += 1;
+        throw new Error(`Оберіг не відповідає (спроба ${attempts})`);
+      },
+      queue: { retryLimit: 1, retryDelay: 0 },
+      work: fast,
+    });
+    const worker = await startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [queue] });
+    try {
+      const id = await sender.send("test-retry", {});
+      const job = await waitForState("test-retry", id!, "failed");
+      expect(attempts).toBe(2);
+      expect(JSON.stringify(job.output)).toContain("Оберіг не відповідає (спроба 2)");
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("keeps cron schedules in line with the registry", async () => {
+    const scheduled = defineQueue({ name: "test-cron", data: z.object({ scope: z.string() }), handle: async () => undefined, schedule: { cron: "15 3 * * *", data: { scope: "all" }, tz: "Europe/Kyiv" } });
+    const first = await startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [scheduled] });
+    await first.stop();
+    expect(await sql("SELECT name, cron, timezone, data FROM pgboss.schedule")).toEqual([{ name: "test-cron", cron: "15 3 * * *", timezone: "Europe/Kyiv", data: { scope: "all" } }]);
+
+    const unscheduled: QueueDefinition = { ...scheduled, schedule: undefined };
+    const second = await startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [unscheduled] });
+    await second.stop();
+    expect(await sql("SELECT name FROM pgboss.schedule")).toEqual([]);
+  });
+
+  it("lets a running job finish before stop() resolves", async () => {
+    const started = deferred<void>();
+    let finished = false;
+    const queue = defineQueue({
+      name: "test-graceful",
+      data: z.object({}),
+      handle: async () => {
+        started.resolve();
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        finished = true;
+      },
+      work: fast,
+    });
+    const worker = await startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [queue] });
+    const id = await sender.send("test-graceful", {});
+    await started.promise;
+    await worker.stop();
+    expect(finished).toBe(true);
+    await waitForState("test-graceful", id!, "completed");
+  });
+
+  it("refuses a registry that names one queue twice", async () => {
+    const queue = defineQueue({ name: "test-twice", data: z.object({}), handle: async () => undefined });
+    await expect(startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [queue, queue] })).rejects.toThrow(/зареєстрована двічі/);
+  });
+
+  it("updates an existing queue's options instead of failing", async () => {
+    const boss = createBoss({ databaseUrl: testDatabaseUrl(), role: "sender" });
+    await boss.start();
+    try {
+      const definition = defineQueue({ name: "test-options", data: z.object({}), handle: async () => undefined, queue: { retryLimit: 1 } });
+      await ensureQueues(boss, [definition]);
+      await ensureQueues(boss, [{ ...definition, queue: { retryLimit: 5 } }]);
+      expect(await boss.getQueue("test-options")).toMatchObject({ retryLimit: 5 });
+    } finally {
+      await boss.stop({ graceful: false });
+    }
+  });
+});
