@@ -1,5 +1,5 @@
 import type { DbTx } from "@/lib/db/client";
-import type { ContactsUpdate, EmploymentRecord, EnterpriseRecord, MarkRecord, PersonRecord } from "./types";
+import type { CitizenStatusRecord, ContactsUpdate, EmploymentRecord, EnterpriseRecord, MarkRecord, PersonRecord } from "./types";
 
 /**
  * The port through which the portal reads and writes the Оберіг registry. The Postgres mock
@@ -18,6 +18,8 @@ export interface Registry {
   /** Every current reservation mark of these persons, at any employer. */
   findActiveMarks(rnokpps: readonly string[]): Promise<MarkRecord[]>;
   findMarksOf(rnokpp: string): Promise<MarkRecord[]>;
+  /** One person's registration status and reservation in force on `today`: the app's hot path, one read. */
+  findStatus(rnokpp: string, today: string): Promise<CitizenStatusRecord | null>;
 
   updateContacts(tx: DbTx, rnokpp: string, contacts: ContactsUpdate, today: string): Promise<PersonRecord>;
   putReservationMarks(tx: DbTx, marks: ReadonlyArray<{ rnokpp: string; edrpou: string; fromDate: string; untilDate: string; reservationId: string }>): Promise<void>;

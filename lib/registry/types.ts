@@ -82,3 +82,13 @@ export type MarkRecord = {
 };
 
 export type ContactsUpdate = { phone: string | null; email: string | null; address: string | null };
+
+/** What a status screen needs in one read: who, the registration's state, the reservation in force. */
+export type CitizenStatusRecord = {
+  rnokpp: string;
+  fullName: string;
+  birthDate: string;
+  military: Pick<MilitaryRecord, "status" | "liability" | "tcc" | "dataUpdatedOn" | "wanted" | "updatedAt"> | null;
+  /** The active mark that has not run out by `today`, at any employer, with the employer's name. */
+  reservation: { markId: string; edrpou: string; enterpriseName: string; fromDate: string; untilDate: string; source: string; reservationId: string | null } | null;
+};

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db, DbTx } from "@/lib/db/client";
 import type { Registry } from "../registry";
 import type { ContactsUpdate } from "../types";
+import { findCitizenStatus } from "./find-citizen-status";
 import { toEmploymentRecord, toEnterpriseRecord, toMarkRecord, toPersonRecord } from "./map";
 
 const PERSON_SELECT = {
@@ -53,6 +54,10 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
     async findMarksOf(rnokpp) {
       const rows = await db.reservationMark.findMany({ where: { rnokpp }, orderBy: { fromDate: "desc" }, select: MARK_SELECT });
       return rows.map(toMarkRecord);
+    },
+
+    findStatus(rnokpp, today) {
+      return findCitizenStatus(db, rnokpp, today);
     },
 
     async updateContacts(tx, rnokpp, contacts: ContactsUpdate, today) {
