@@ -50,7 +50,7 @@ export function planDecisions(rng: Rng, options: { enterprises: EnterprisePlan[]
   for (const index of chosen) categories.set(index, categoryFor(rng, enterprises[index]!));
   ensureEveryCategory(rng, enterprises, sizes, categories);
 
-  const scenarios = assignScenarios(rng, enterprises, categories);
+  const scenarios = assignScenarios(rng, enterprises, sizes, categories);
   const plans: Array<CriticalPlan | null> = enterprises.map(() => null);
   for (const [index, { category, authorityCode }] of categories) {
     const enterprise = enterprises[index]!;
@@ -145,7 +145,7 @@ function ensureEveryCategory(rng: Rng, enterprises: EnterprisePlan[], sizes: num
   }
 }
 
-function assignScenarios(rng: Rng, enterprises: EnterprisePlan[], categories: Map<number, { category: LimitCategory }>): Map<number, Scenario> {
+function assignScenarios(rng: Rng, enterprises: EnterprisePlan[], sizes: number[], categories: Map<number, { category: LimitCategory }>): Map<number, Scenario> {
   const scenarios = new Map<number, Scenario>();
   const inForce = new Map<LimitCategory, number>();
   for (const [index, { category }] of categories) {
@@ -158,7 +158,8 @@ function assignScenarios(rng: Rng, enterprises: EnterprisePlan[], categories: Ma
     if (scenario === "expired" || scenario === "revoked") inForce.set(category, inForce.get(category)! - 1);
     scenarios.set(index, scenario);
   };
-  const revoked = generated.find((index) => categories.get(index)!.category === "DEFAULT_50") ?? generated[0];
+  // The revoked one is big enough to leave annulled reservations behind.
+  const revoked = generated.find((index) => categories.get(index)!.category === "DEFAULT_50" && sizes[index]! >= 20) ?? generated[0];
   if (revoked !== undefined) take(revoked, "revoked");
   let expired = Math.round(generated.length * 0.1);
   for (const index of generated) {
