@@ -1,5 +1,5 @@
 import type { DbTx } from "@/lib/db/client";
-import type { CitizenStatusRecord, ContactsUpdate, EmploymentRecord, EnterpriseRecord, MarkRecord, PersonRecord } from "./types";
+import type { CitizenStatusRecord, ContactsUpdate, EmploymentRecord, EnterpriseRecord, MarkRecord, PersonRecord, StaffRecord, StaffScope } from "./types";
 
 /**
  * The port through which the portal reads and writes the Оберіг registry. The Postgres mock
@@ -18,6 +18,15 @@ export interface Registry {
   /** Every current reservation mark of these persons, at any employer. */
   findActiveMarks(rnokpps: readonly string[]): Promise<MarkRecord[]>;
   findMarksOf(rnokpp: string): Promise<MarkRecord[]>;
+  /**
+   * Bulk read for the rules engine (10,000 persons in a few set-based queries): each person of
+   * the scope with their registry record, employments at this enterprise and active marks.
+   */
+  findStaff(edrpou: string, scope: StaffScope): Promise<StaffRecord[]>;
+  /** Every ACTIVE mark at this enterprise, whoever made it (the portal or another channel). */
+  findActiveMarksAt(edrpou: string): Promise<MarkRecord[]>;
+  /** The enterprises that hold at least one ACTIVE mark (the scheduled checks visit these). */
+  findEnterprisesWithActiveMarks(): Promise<string[]>;
   /** One person's registration status and reservation in force on `today`: the app's hot path, one read. */
   findStatus(rnokpp: string, today: string): Promise<CitizenStatusRecord | null>;
 
@@ -25,4 +34,6 @@ export interface Registry {
   putReservationMarks(tx: DbTx, marks: ReadonlyArray<{ rnokpp: string; edrpou: string; fromDate: string; untilDate: string; reservationId: string }>): Promise<void>;
   /** Ends the marks of these portal reservations (annulment or expiry). */
   endReservationMarks(tx: DbTx, reservationIds: readonly string[], end: { status: "ANNULLED" | "EXPIRED" | "SUPERSEDED"; on: string; ground: string }): Promise<number>;
+  /** Ends marks by their own ids — also marks another channel made, which have no portal reservation. */
+  endMarks(tx: DbTx, markIds: readonly string[], end: { status: "ANNULLED" | "EXPIRED" | "SUPERSEDED"; on: string; ground: string }): Promise<number>;
 }

@@ -92,3 +92,19 @@ export type CitizenStatusRecord = {
   /** The active mark that has not run out by `today`, at any employer, with the employer's name. */
   reservation: { markId: string; edrpou: string; enterpriseName: string; fromDate: string; untilDate: string; source: string; reservationId: string | null } | null;
 };
+
+/** Which persons a staff read covers: these РНОКПП, or everyone employed at the enterprise on a day. */
+export type StaffScope = { rnokpps: readonly string[] } | { employedOn: string };
+
+/**
+ * One person with everything the reservation rules need about them and one enterprise: the
+ * registry record, every employment record at that enterprise, and their active reservation
+ * marks at any employer. Persons the registry does not know are simply absent.
+ */
+export type StaffRecord = {
+  person: PersonRecord;
+  /** At the enterprise read, current and past, oldest first. */
+  employments: EmploymentRecord[];
+  /** ACTIVE marks anywhere (the registry keeps at most one per person). */
+  activeMarks: MarkRecord[];
+};

@@ -3,6 +3,7 @@ import type { Db, DbTx } from "@/lib/db/client";
 import type { Registry } from "../registry";
 import type { ContactsUpdate } from "../types";
 import { findCitizenStatus } from "./find-citizen-status";
+import { findStaff } from "./find-staff";
 import { toEmploymentRecord, toEnterpriseRecord, toMarkRecord, toPersonRecord } from "./map";
 
 const PERSON_SELECT = {
@@ -60,6 +61,20 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
       return findCitizenStatus(db, rnokpp, today);
     },
 
+    findStaff(edrpou, scope) {
+      return findStaff(db, edrpou, scope);
+    },
+
+    async findActiveMarksAt(edrpou) {
+      const rows = await db.reservationMark.findMany({ where: { edrpou, status: "ACTIVE" }, select: MARK_SELECT });
+      return rows.map(toMarkRecord);
+    },
+
+    async findEnterprisesWithActiveMarks() {
+      const rows = await db.reservationMark.groupBy({ by: ["edrpou"], where: { status: "ACTIVE" }, orderBy: { edrpou: "asc" } });
+      return rows.map((r) => r.edrpou);
+    },
+
     async updateContacts(tx, rnokpp, contacts: ContactsUpdate, today) {
       // Updating one's contacts online is уточнення of the data: the registry dates it.
       const person = await tx.person.update({ where: { rnokpp }, data: contacts, select: PERSON_SELECT });
@@ -84,6 +99,15 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
       if (reservationIds.length === 0) return 0;
       const result = await tx.reservationMark.updateMany({
         where: { reservationId: { in: [...reservationIds] }, status: "ACTIVE" },
+        data: { status: end.status, activeRnokpp: null, annulledOn: new Date(`${end.on}T00:00:00Z`), ground: end.ground },
+      });
+      return result.count;
+    },
+
+    async endMarks(tx, markIds, end) {
+      if (markIds.length === 0) return 0;
+      const result = await tx.reservationMark.updateMany({
+        where: { id: { in: [...markIds] }, status: "ACTIVE" },
         data: { status: end.status, activeRnokpp: null, annulledOn: new Date(`${end.on}T00:00:00Z`), ground: end.ground },
       });
       return result.count;
