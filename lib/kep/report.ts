@@ -37,8 +37,9 @@ async function recheck(client: DbTx, content: Uint8Array, signature: Uint8Array)
       `Сертифікат: виданий надавачем «${PROVIDER_NAME}», ланцюжок до кореневого сертифіката перевірено.`,
     ];
   } catch (error) {
-    const reason = isAppError(error) ? `${error.message} (${error.code})` : "внутрішня помилка перевірки";
-    return [`ПЕРЕВІРКА НЕ ПРОЙДЕНА: ${reason}.`];
+    // An outage is not a verdict on the signature: let the caller answer with an error.
+    if (!isAppError(error)) throw error;
+    return [`ПЕРЕВІРКА НЕ ПРОЙДЕНА: ${error.message} (${error.code}).`];
   }
 }
 

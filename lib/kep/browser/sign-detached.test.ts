@@ -83,7 +83,7 @@ describe("signDetached", () => {
     expect(sid.issuer.isEqual(certificate.issuer)).toBe(true);
   });
 
-  it("signs the same bytes differently only by time: equal inputs and time give equal signatures", () => {
+  it("is deterministic for the same key, bytes and signing time (RSA PKCS#1 v1.5)", () => {
     const signingTime = new Date("2026-05-05T05:05:05Z");
     expect(signDetached(head, content, { signingTime })).toEqual(signDetached(head, content, { signingTime }));
   });

@@ -217,6 +217,20 @@ describe("verifyDetachedSignature refuses, each with its own code", () => {
     expect((await refusal(verify(forgeCms({ content, signers: [head] })))).code).toBe("SIGNING_CERTIFICATE_MISSING");
   });
 
+  it("a failing status lookup (database down) is passed on, not reported as a bad signature", async () => {
+    const outage = new Error("connection terminated");
+    const result = verifyDetachedSignature({
+      signature: signDetached(head, content),
+      content,
+      trust: pki.trust,
+      now,
+      certificateStatus: async () => {
+        throw outage;
+      },
+    });
+    await expect(result).rejects.toBe(outage);
+  });
+
   it("a signing time well in the future: SIGNING_TIME_IN_FUTURE", async () => {
     const signature = signDetached(head, content, { signingTime: new Date(now.getTime() + 3_600_000) });
     expect((await refusal(verify(signature))).code).toBe("SIGNING_TIME_IN_FUTURE");

@@ -5,7 +5,7 @@ import { readCertificateIdentityFromDer } from "../certificate-identity";
 import { kepError } from "../errors";
 import { checkSignatureIntegrity } from "./check-integrity";
 import { checkIssuedByProvider, checkNonRepudiation, checkNotRevoked, checkValidity, type CertificateStatusLookup } from "./check-certificate";
-import { parseDetachedSignature } from "./parse-signature";
+import { parseDetachedSignature, type ParsedSignature } from "./parse-signature";
 import type { TrustAnchors } from "./trust-anchors";
 
 // Steps 1–6 of the spec's verification, in order, each failure its own code. Framework- and
@@ -38,26 +38,12 @@ export type VerifyDetachedSignatureOptions = {
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export async function verifyDetachedSignature(options: VerifyDetachedSignatureOptions): Promise<VerifiedSignature> {
-  try {
-    return await verifySteps(options);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    // pkijs and asn1js throw plain errors on structures they cannot read.
-    throw kepError("SIGNATURE_MALFORMED", undefined, { detail: error instanceof Error ? error.message : String(error) });
-  }
-}
-
-async function verifySteps(options: VerifyDetachedSignatureOptions): Promise<VerifiedSignature> {
-  const parsed = parseDetachedSignature(options.signature);
-  if (parsed.signingTime.getTime() > options.now.getTime() + CLOCK_SKEW_MS) throw kepError("SIGNING_TIME_IN_FUTURE");
-
-  await checkSignatureIntegrity(parsed, options.content);
-  await checkIssuedByProvider(parsed.certificate, options.trust);
+  const parsed = await cryptographicSteps(options);
   checkValidity(parsed.certificate, options.trust, { signingTime: parsed.signingTime, now: options.now });
   const serial = normalizeSerial(bytesToHex(parsed.certificate.serialNumber.valueBlock.valueHexView));
+  // Outside the structural catch-all: a database failure here is not a malformed signature.
   await checkNotRevoked(serial, options.certificateStatus);
   checkNonRepudiation(parsed.certificate);
-
   const identity = readCertificateIdentityFromDer(parsed.certificateDer);
   const signer: VerifiedSignature = {
     rnokpp: identity.rnokpp,
@@ -73,4 +59,19 @@ async function verifySteps(options: VerifyDetachedSignatureOptions): Promise<Ver
   if (identity.organization) signer.organization = identity.organization;
   if (identity.title) signer.title = identity.title;
   return signer;
+}
+
+/** Steps 1–4: structure, content digest, signature, issuer. */
+async function cryptographicSteps(options: VerifyDetachedSignatureOptions): Promise<ParsedSignature> {
+  try {
+    const parsed = parseDetachedSignature(options.signature);
+    if (parsed.signingTime.getTime() > options.now.getTime() + CLOCK_SKEW_MS) throw kepError("SIGNING_TIME_IN_FUTURE");
+    await checkSignatureIntegrity(parsed, options.content);
+    await checkIssuedByProvider(parsed.certificate, options.trust);
+    return parsed;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // pkijs and asn1js throw plain errors on structures they cannot read.
+    throw kepError("SIGNATURE_MALFORMED", undefined, { detail: error instanceof Error ? error.message : String(error) });
+  }
 }
