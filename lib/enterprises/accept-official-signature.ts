@@ -1,0 +1,64 @@
+import "server-only";
+import type { DbTx, SignedDocumentKind } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { acceptSignedDocument, type AcceptedSignedDocument } from "@/lib/kep/accept-signed-document";
+import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
+import { assertSignerIsOfficial } from "@/lib/kep/verify/assert-signer";
+import type { ActingAuthority } from "./acting-authority";
+
+// Every signed act of the cabinet: the server hands out a nonce with the prepared document,
+// and accepts the signature over the rebuilt bytes only from an official of the acting
+// authority (an active OFFICIAL membership there, a key issued for the authority's ЄДРПОУ),
+// consuming the nonce in the caller's transaction.
+
+export const NONCE_PURPOSES = { grant: "decision.grant", change: "decision.change", import: "decision.import" } as const;
+export type SigningPurpose = keyof typeof NONCE_PURPOSES;
+
+/** How long a prepared document may wait for its signature. */
+const PREPARED_TTL_SECONDS = 30 * 60;
+
+export async function issueSigningNonce(tx: DbTx, purpose: SigningPurpose, now: Date): Promise<string> {
+  return (await issueNonce(NONCE_PURPOSES[purpose], PREPARED_TTL_SECONDS, { db: tx, now })).value;
+}
+
+export async function acceptOfficialSignature(
+  tx: DbTx,
+  input: {
+    authority: Pick<ActingAuthority, "id" | "edrpou">;
+    kind: SignedDocumentKind;
+    purpose: SigningPurpose;
+    content: Uint8Array;
+    signatureBase64: string;
+    nonce: string;
+    edrpou?: string;
+    now: Date;
+  },
+): Promise<AcceptedSignedDocument> {
+  const signature = Uint8Array.from(Buffer.from(input.signatureBase64, "base64"));
+  if (signature.length === 0) throw new AppError("SIGNATURE_MALFORMED", "Порожній підпис", { status: 400 });
+  return acceptSignedDocument(tx, {
+    kind: input.kind,
+    content: input.content,
+    signature,
+    edrpou: input.edrpou,
+    authorityId: input.authority.id,
+    now: input.now,
+    nonce: { value: input.nonce, purpose: NONCE_PURPOSES[input.purpose] },
+    authorize: async (signer) => {
+      const memberships = await tx.membership.findMany({
+        where: { authorityId: input.authority.id, role: "OFFICIAL", revokedAt: null, user: { rnokpp: signer.rnokpp, disabledAt: null } },
+        select: { id: true },
+        take: 1,
+      });
+      assertSignerIsOfficial(signer, { edrpou: input.authority.edrpou, officialRnokpps: memberships.length > 0 ? [signer.rnokpp] : [] });
+    },
+  });
+}
+
+/** Serialises decisions on one enterprise: two officials granting at once cannot both pass the checks. */
+export async function lockEnterpriseDecisions(tx: DbTx, edrpous: readonly string[]): Promise<void> {
+  // Sorted, so that two batches sharing enterprises take the locks in the same order.
+  for (const edrpou of [...new Set(edrpous)].sort()) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`critical-decision:${edrpou}`}))`;
+  }
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { assertCan, type Permission } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
+import type { DbTx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { IsoDate } from "@/lib/rules";
+
+// The authority an official acts for, loaded once per domain call. Every query of the cabinet
+// is scoped to its id: another authority's decisions are simply "not found".
+
+export type ActingAuthority = {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string;
+  kind: "MINISTRY" | "REGIONAL_ADMINISTRATION";
+  edrpou: string;
+  region: string | null;
+  kvedSections: string[];
+};
+
+export async function loadActingAuthority(tx: DbTx, actor: Actor | null | undefined, permission: Permission): Promise<ActingAuthority> {
+  assertCan(actor, permission);
+  if (!actor.authorityId) throw new AppError("FORBIDDEN", "Посадову особу не прив'язано до органу влади");
+  const authority = await tx.authority.findUnique({
+    where: { id: actor.authorityId },
+    select: { id: true, code: true, name: true, shortName: true, kind: true, edrpou: true, region: true, kvedSections: true },
+  });
+  if (!authority) throw new AppError("FORBIDDEN", "Орган влади не знайдено");
+  return authority;
+}
+
+/** The calendar day in Kyiv: decisions, terms and reservations are Kyiv days. */
+export function kyivToday(now: Date): IsoDate {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kyiv", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

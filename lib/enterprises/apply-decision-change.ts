@@ -1,0 +1,79 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { writeAudit } from "@/lib/audit/write-audit";
+import type { DbTx, Prisma } from "@/lib/db/client";
+import { acceptOfficialSignature } from "./accept-official-signature";
+import { kyivToday, loadActingAuthority, type ActingAuthority } from "./acting-authority";
+import { loadDecision, type LoadedDecision } from "./load-decision";
+import { planDecisionChange, type ChangePlan } from "./plan-decision-change";
+import { changeDocument } from "./prepare-decision-change";
+import type { DecisionChange } from "./schemas";
+
+// The common part of every signed act on a decision, inside the caller's transaction: the
+// decision is locked (and must be this authority's), the act is planned again on today's data,
+// the signature is verified over the rebuilt document, and the change, its DecisionEvent and
+// the audit row are written. The callers add what is particular to their act.
+
+export const CHANGE_AUDIT_ACTIONS = {
+  CONFIRMED: "decision.confirmed",
+  EXTENDED: "decision.extended",
+  LIMIT_CHANGED: "decision.limit_changed",
+  REVOKED: "decision.revoked",
+} as const;
+
+export type AppliedChange = {
+  authority: ActingAuthority;
+  decision: LoadedDecision;
+  plan: ChangePlan;
+  signedDocumentId: string;
+  eventId: string;
+  today: string;
+};
+
+export async function applyDecisionChange(
+  tx: DbTx,
+  options: { actor: Actor; decisionId: string; change: DecisionChange; nonce: string; signature: string; now: Date },
+): Promise<AppliedChange> {
+  const { actor, change, now } = options;
+  const authority = await loadActingAuthority(tx, actor, "decisions.write");
+  const decision = await loadDecision(tx, { authorityId: authority.id, decisionId: options.decisionId, forUpdate: true });
+  const today = kyivToday(now);
+  const plan = await planDecisionChange(tx, { decision, change, today });
+  const signed = await acceptOfficialSignature(tx, {
+    authority,
+    kind: "DECISION_CHANGE",
+    purpose: "change",
+    content: changeDocument({ authority, decision, change, plan, nonce: options.nonce }),
+    signatureBase64: options.signature,
+    nonce: options.nonce,
+    edrpou: decision.edrpou,
+    now,
+  });
+
+  await tx.criticalDecision.update({
+    where: { id: decision.id },
+    data: { ...(plan.update as Prisma.CriticalDecisionUpdateInput), ...(plan.eventKind === "REVOKED" ? { revokedAt: now } : {}) },
+  });
+  const event = await tx.decisionEvent.create({
+    data: {
+      decisionId: decision.id,
+      kind: plan.eventKind,
+      reason: change.reason,
+      changes: { before: plan.before, after: plan.after } as Prisma.InputJsonValue,
+      signedDocumentId: signed.id,
+      actorUserId: actor.userId,
+    },
+    select: { id: true },
+  });
+  await writeAudit(tx, {
+    actor: { rnokpp: actor.rnokpp, role: actor.role },
+    action: CHANGE_AUDIT_ACTIONS[plan.eventKind],
+    entityType: "CriticalDecision",
+    entityId: decision.id,
+    edrpou: decision.edrpou,
+    authorityId: authority.id,
+    details: { number: decision.number, reason: change.reason, before: plan.before, after: plan.after } as Prisma.InputJsonValue,
+    signedDocumentId: signed.id,
+  });
+  return { authority, decision, plan, signedDocumentId: signed.id, eventId: event.id, today };
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { db as defaultDb, type Db, type DbTx, type Prisma } from "@/lib/db/client";
+import { parseInput } from "@/lib/errors";
+import { formatDate, formatNumber } from "@/lib/format";
+import { notify } from "@/lib/notifications";
+import { isoDateToUtc, type LimitCategory } from "@/lib/rules";
+import { acceptOfficialSignature, lockEnterpriseDecisions } from "./accept-official-signature";
+import { kyivToday, loadActingAuthority, type ActingAuthority } from "./acting-authority";
+import { assertAssessed, assessNewDecision } from "./assess-new-decision";
+import { buildGrantDocument, type DecisionRecord } from "./decision-documents";
+import { ZGrantDecision } from "./schemas";
+
+// Step two: the signed decision. In one transaction: the enterprise is locked, every check runs
+// again on today's data, the signature is verified over the rebuilt document (by an official of
+// this authority, nonce consumed), and the decision, its GRANTED event, the signed document and
+// the audit row are written; the head is notified in the same transaction (an outbox).
+
+export async function grantDecision(options: { actor: Actor; input: unknown; now?: Date; db?: Db }): Promise<{ decisionId: string }> {
+  const client = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
+  const { decision: input, nonce, signature } = parseInput(ZGrantDecision, options.input);
+  return client.$transaction(
+    async (tx) => {
+      const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
+      await lockEnterpriseDecisions(tx, [input.edrpou]);
+      const { decision, enterprise } = assertAssessed(await assessNewDecision(tx, { authority, input, today: kyivToday(now) }));
+      const signed = await acceptOfficialSignature(tx, {
+        authority,
+        kind: "CRITICAL_DECISION",
+        purpose: "grant",
+        content: buildGrantDocument({ authority, decision, nonce }),
+        signatureBase64: signature,
+        nonce,
+        edrpou: decision.edrpou,
+        now,
+      });
+      const decisionId = await recordGrantedDecision(tx, { authority, actor: options.actor, decision, signedDocumentId: signed.id, headRnokpp: enterprise.headRnokpp });
+      return { decisionId };
+    },
+    { timeout: 30_000 },
+  );
+}
+
+/** Writes one granted decision with its event, audit row and the head's notice (shared with the import). */
+export async function recordGrantedDecision(
+  tx: DbTx,
+  input: { authority: ActingAuthority; actor: Actor; decision: DecisionRecord; signedDocumentId: string; headRnokpp: string | null; imported?: boolean },
+): Promise<string> {
+  const { authority, actor, decision } = input;
+  const created = await tx.criticalDecision.create({
+    data: {
+      edrpou: decision.edrpou,
+      authorityId: authority.id,
+      number: decision.number,
+      decidedOn: isoDateToUtc(decision.decidedOn),
+      criteria: decision.criteria,
+      salaryExemption: decision.salaryExemption,
+      limitCategory: decision.limitCategory as LimitCategory,
+      limitPercent: decision.limitPercent,
+      militaryLiableCount: decision.militaryLiableCount,
+      headcount: decision.headcount,
+      limitCount: decision.limitCount,
+      validFrom: isoDateToUtc(decision.validFrom),
+      validUntil: isoDateToUtc(decision.validUntil),
+      signedDocumentId: input.signedDocumentId,
+      createdByUserId: actor.userId,
+    },
+    select: { id: true },
+  });
+  const changes = { ...decision, imported: input.imported ?? false } as unknown as Prisma.InputJsonValue;
+  await tx.decisionEvent.create({
+    data: { decisionId: created.id, kind: "GRANTED", changes, signedDocumentId: input.signedDocumentId, actorUserId: actor.userId },
+  });
+  await writeAudit(tx, {
+    actor: { rnokpp: actor.rnokpp, role: actor.role },
+    action: input.imported ? "decision.imported" : "decision.granted",
+    entityType: "CriticalDecision",
+    entityId: created.id,
+    edrpou: decision.edrpou,
+    authorityId: authority.id,
+    details: { number: decision.number, validFrom: decision.validFrom, validUntil: decision.validUntil, limitCount: decision.limitCount, limitCategory: decision.limitCategory },
+    signedDocumentId: input.signedDocumentId,
+  });
+  if (input.headRnokpp) {
+    await notify(tx, [
+      {
+        recipientRnokpp: input.headRnokpp,
+        audience: "company",
+        kind: "decision.granted",
+        title: "Підприємство визнано критично важливим",
+        body:
+          `${authority.shortName}: рішення № ${decision.number} від ${formatDate(decision.decidedOn)}. ` +
+          `Підприємство «${decision.enterpriseName}» критично важливе з ${formatDate(decision.validFrom)} до ${formatDate(decision.effectiveUntil)}. ` +
+          `Ліміт бронювання: ${formatNumber(decision.limitCount)} (${decision.limitPercent} %).`,
+        link: "/company",
+      },
+    ]);
+  }
+  return created.id;
+}

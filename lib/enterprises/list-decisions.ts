@@ -1,0 +1,118 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { db as defaultDb, Prisma, type DbTx } from "@/lib/db/client";
+import { rulesetFor, toIsoDate, type LimitCategory } from "@/lib/rules";
+import { kyivToday, loadActingAuthority } from "./acting-authority";
+import { decisionStateSql, effectiveEndSql, likePattern } from "./decision-sql";
+import type { DecisionState } from "./decision-state";
+import { ZDecisionListQuery, type DecisionListQuery } from "./schemas";
+
+// The authority's enterprises: every decision it made, with its state today and the limit's
+// use. One SQL query over the portal's decisions and the registry (names, regions, ACTIVE
+// reservation marks of every channel), so that filters, sorting and paging run in Postgres
+// over tens of thousands of decisions. Reservations are counted only while the decision is in
+// force: an expired or revoked decision has no limit left to use.
+
+export type DecisionListRow = {
+  id: string;
+  edrpou: string;
+  enterpriseName: string;
+  region: string;
+  kved: string;
+  number: string;
+  decidedOn: string;
+  validFrom: string;
+  validUntil: string;
+  effectiveUntil: string;
+  state: DecisionState;
+  limitCategory: LimitCategory;
+  limitPercent: number;
+  limitCount: number;
+  militaryLiableCount: number;
+  reserved: number;
+};
+
+export type DecisionList = { rows: DecisionListRow[]; total: number; page: number; pageSize: number; regions: string[]; query: DecisionListQuery };
+
+export const DECISIONS_PAGE_SIZE = 25;
+/** The CSV export's ceiling: a ministry's whole list fits, a runaway query does not. */
+export const DECISIONS_EXPORT_MAX = 100_000;
+
+const SORT_SQL: Record<NonNullable<DecisionListQuery["sort"]>, string> = {
+  name: `"enterpriseName"`,
+  edrpou: `edrpou`,
+  decidedOn: `"decidedOn"`,
+  validUntil: `"effectiveUntil"`,
+  usage: `(reserved::float / NULLIF("limitCount", 0))`,
+  reserved: `reserved`,
+};
+
+type Row = Omit<DecisionListRow, "decidedOn" | "validFrom" | "validUntil" | "effectiveUntil"> & {
+  decidedOn: Date;
+  validFrom: Date;
+  validUntil: Date;
+  effectiveUntil: Date;
+  total: bigint;
+};
+
+export async function listDecisions(options: { actor: Actor; query?: unknown; now?: Date; db?: DbTx; pageSize?: number; all?: boolean }): Promise<DecisionList> {
+  const client = options.db ?? defaultDb;
+  const authority = await loadActingAuthority(client, options.actor, "decisions.read");
+  const query = ZDecisionListQuery.parse(options.query ?? {});
+  const today = kyivToday(options.now ?? new Date());
+  const ruleset = rulesetFor(today);
+  const pageSize = options.all ? DECISIONS_EXPORT_MAX : (options.pageSize ?? DECISIONS_PAGE_SIZE);
+  const page = options.all ? 1 : (query.page ?? 1);
+
+  const filters: Prisma.Sql[] = [];
+  if (query.q) {
+    filters.push(Prisma.sql`("enterpriseName" ILIKE ${likePattern(query.q, "contains")} OR edrpou LIKE ${likePattern(query.q, "prefix")} OR number ILIKE ${likePattern(query.q, "contains")})`);
+  }
+  if (query.status) filters.push(Prisma.sql`state = ${query.status}`);
+  if (query.category) filters.push(Prisma.sql`"limitCategory" = ${query.category}`);
+  if (query.region) filters.push(Prisma.sql`region = ${query.region}`);
+  const where = filters.length > 0 ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
+  const direction = query.dir === "asc" ? "ASC" : query.dir === "desc" ? "DESC" : query.sort === "name" || query.sort === "edrpou" ? "ASC" : "DESC";
+  const order = Prisma.raw(`${SORT_SQL[query.sort ?? "decidedOn"]} ${direction} NULLS LAST, id`);
+
+  const base = Prisma.sql`
+    WITH d AS (
+      SELECT cd.id, cd.edrpou, e.name AS "enterpriseName", e.region, e.kved, cd.number,
+        cd."decidedOn", cd."validFrom", cd."validUntil", ${effectiveEndSql("cd", ruleset)} AS "effectiveUntil",
+        ${decisionStateSql("cd", today, ruleset)} AS state,
+        cd."limitCategory"::text AS "limitCategory", cd."limitPercent"::int AS "limitPercent", cd."limitCount", cd."militaryLiableCount"
+      FROM public.critical_decisions cd
+      JOIN oberig.enterprises e ON e.edrpou = cd.edrpou
+      WHERE cd."authorityId" = ${authority.id}::uuid
+    ), counted AS (
+      SELECT d.*, CASE WHEN d.state = 'ACTIVE'
+        THEN (SELECT count(*)::int FROM oberig.reservation_marks m WHERE m.edrpou = d.edrpou AND m.status = 'ACTIVE') ELSE 0 END AS reserved
+      FROM d
+    )`;
+  const rows = await client.$queryRaw<Row[]>`${base}
+    SELECT *, count(*) OVER () AS total FROM counted ${where}
+    ORDER BY ${order}
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  // A page past the end has no row to carry the window's total: count separately then.
+  const total =
+    rows.length > 0 ? Number(rows[0]!.total) : page === 1 ? 0 : Number((await client.$queryRaw<{ n: bigint }[]>`${base} SELECT count(*) AS n FROM counted ${where}`)[0]!.n);
+
+  const regions = await client.$queryRaw<{ region: string }[]>`
+    SELECT DISTINCT e.region FROM public.critical_decisions cd JOIN oberig.enterprises e ON e.edrpou = cd.edrpou
+    WHERE cd."authorityId" = ${authority.id}::uuid ORDER BY e.region`;
+
+  return {
+    rows: rows.map(({ total: _total, decidedOn, validFrom, validUntil, effectiveUntil, ...row }) => ({
+      ...row,
+      decidedOn: toIsoDate(decidedOn),
+      validFrom: toIsoDate(validFrom),
+      validUntil: toIsoDate(validUntil),
+      effectiveUntil: toIsoDate(effectiveUntil),
+    })),
+    total,
+    page,
+    pageSize,
+    regions: regions.map((r) => r.region),
+    query,
+  };
+}

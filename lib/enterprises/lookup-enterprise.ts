@@ -1,0 +1,55 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import { parseInput } from "@/lib/errors";
+import { ZEdrpou } from "@/lib/identifiers";
+import { createPostgresRegistry, type EnterpriseRecord } from "@/lib/registry";
+import { resolveSalaryExemption, rulesetFor, type SalaryExemptionCode } from "@/lib/rules";
+import { kyivToday, loadActingAuthority } from "./acting-authority";
+import { checkCompetence } from "./competence";
+import { countMilitaryLiable } from "./count-military-liable";
+import { findActiveDecision, type ActiveDecision } from "./find-active-decision";
+import { kvedSectionOf } from "./kved-sections";
+
+// What the decision form shows once a valid ЄДРПОУ is typed: the enterprise as the state
+// register knows it, whether this authority may decide on it, whether a decision is already in
+// force, and the figures to pre-fill. A lookup, not a decision: nothing is written.
+
+export type EnterpriseLookup =
+  | { found: false; edrpou: string }
+  | {
+      found: true;
+      enterprise: EnterpriseRecord & { kvedSection: string | null };
+      /** Null when this authority may decide; otherwise why not. */
+      outsideCompetence: string | null;
+      activeDecision: (ActiveDecision & { ownAuthority: boolean }) | null;
+      impliedExemption: SalaryExemptionCode | null;
+      counts: { militaryLiable: number; headcount: number };
+      today: string;
+    };
+
+export async function lookupEnterprise(options: { actor: Actor; edrpou: string; now?: Date; db?: DbTx }): Promise<EnterpriseLookup> {
+  const client = options.db ?? defaultDb;
+  const authority = await loadActingAuthority(client, options.actor, "decisions.read");
+  const edrpou = parseInput(ZEdrpou, options.edrpou);
+  const today = kyivToday(options.now ?? new Date());
+  const ruleset = rulesetFor(today);
+
+  const enterprise = await createPostgresRegistry(client).findEnterprise(edrpou);
+  if (!enterprise) return { found: false, edrpou };
+
+  const competence = checkCompetence(authority, enterprise);
+  const [active, counts] = await Promise.all([
+    findActiveDecision(client, { edrpou, today }),
+    countMilitaryLiable(client, { edrpou, today, ageLimit: ruleset.ageLimit }),
+  ]);
+  return {
+    found: true,
+    enterprise: { ...enterprise, kvedSection: kvedSectionOf(enterprise.kved) },
+    outsideCompetence: competence.ok ? null : competence.message,
+    activeDecision: active ? { ...active, ownAuthority: active.authorityId === authority.id } : null,
+    impliedExemption: resolveSalaryExemption(enterprise, null, ruleset),
+    counts,
+    today,
+  };
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { db as defaultDb, type Db } from "@/lib/db/client";
+import { parseInput } from "@/lib/errors";
+import { issueSigningNonce } from "./accept-official-signature";
+import { kyivToday, loadActingAuthority } from "./acting-authority";
+import { assertAssessed, assessNewDecision } from "./assess-new-decision";
+import { buildGrantDocument, type DecisionRecord } from "./decision-documents";
+import { ZNewDecision } from "./schemas";
+
+// Step one of granting status: every check of the form, then the exact document to sign with
+// a fresh nonce. Refused input changes nothing (the nonce is only issued for a valid decision).
+
+export type PreparedSigning = {
+  /** Base64 of the canonical bytes to sign. */
+  document: string;
+  nonce: string;
+};
+
+export async function prepareDecisionGrant(options: { actor: Actor; decision: unknown; now?: Date; db?: Db }): Promise<PreparedSigning & { decision: DecisionRecord }> {
+  const client = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
+  const input = parseInput(ZNewDecision, options.decision);
+  return client.$transaction(async (tx) => {
+    const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
+    const { decision } = assertAssessed(await assessNewDecision(tx, { authority, input, today: kyivToday(now) }));
+    const nonce = await issueSigningNonce(tx, "grant", now);
+    const bytes = buildGrantDocument({ authority, decision, nonce });
+    return { document: Buffer.from(bytes).toString("base64"), nonce, decision };
+  });
+}
