@@ -1,0 +1,61 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { db as defaultDb, type Db } from "@/lib/db/client";
+import { AppError, parseInput } from "@/lib/errors";
+import { notify } from "@/lib/notifications";
+import { createPostgresRegistry, type PersonRecord } from "@/lib/registry";
+import { citizenRnokpp } from "./actor-rnokpp";
+import { ZContacts } from "./contacts-schema";
+import { kyivToday } from "./kyiv-today";
+
+export type UpdateMyContactsOptions = {
+  actor: Actor | null;
+  /** The raw form input: parsed here, so that no caller can skip the rules. */
+  input: unknown;
+  now: Date;
+  db?: Db;
+};
+
+const FIELD_LABELS = { phone: "телефон", email: "електронну пошту", address: "адресу" } as const;
+
+/**
+ * Writes the citizen's phone, e-mail and address to the registry. Doing so is уточнення of the
+ * data, so the registry dates it today; every еВОД that showed the old data stops matching the
+ * registry and fails verification from this moment. Invalid input changes nothing.
+ */
+export async function updateMyContacts({ actor, input, now, db = defaultDb }: UpdateMyContactsOptions): Promise<{ person: PersonRecord; changed: string[] }> {
+  const rnokpp = citizenRnokpp(actor, "contacts.update");
+  const contacts = parseInput(ZContacts, input);
+  const today = kyivToday(now);
+
+  return db.$transaction(async (tx) => {
+    const registry = createPostgresRegistry(tx);
+    const before = await registry.findPerson(rnokpp);
+    if (!before) throw new AppError("NOT_FOUND", "Реєстр «Оберіг» не містить відомостей про вас");
+    const changed = (Object.keys(FIELD_LABELS) as Array<keyof typeof FIELD_LABELS>).filter((field) => before[field] !== contacts[field]);
+
+    const person = await registry.updateContacts(tx, rnokpp, contacts, today);
+    await writeAudit(tx, {
+      actor: { rnokpp, role: actor!.role },
+      action: "contacts.update",
+      entityType: "Person",
+      entityId: rnokpp,
+      // Which fields changed, not their values: the audit log is not a second copy of personal data.
+      details: { changed, dataUpdatedOn: person.military?.dataUpdatedOn ?? null },
+    });
+    await notify(tx, [
+      {
+        recipientRnokpp: rnokpp,
+        audience: "me",
+        kind: "contacts.updated",
+        title: "Контактні дані оновлено",
+        body: changed.length > 0
+          ? `Ви оновили ${changed.map((f) => FIELD_LABELS[f as keyof typeof FIELD_LABELS]).join(", ")}. Дату уточнення даних змінено на сьогодні; попередній еВОД більше не дійсний — сформуйте новий.`
+          : "Ви підтвердили свої контактні дані без змін. Дату уточнення даних змінено на сьогодні; сформуйте новий еВОД.",
+        link: "/me/document",
+      },
+    ]);
+    return { person, changed };
+  });
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { kyivToday } from "@/lib/citizen/kyiv-today";
+import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import { registry as defaultRegistry, type Registry } from "@/lib/registry";
+import { checkEvod, EVOD_SELECT } from "./check-evod";
+import { isEvodCodeFormat } from "./code";
+import { EVOD_INVALID_REASONS, type EvodInvalidReason } from "./evaluate-evod";
+
+/** What anyone holding the QR code may learn: nothing that identifies the person on its own. */
+export type EvodPublicVerdict =
+  | { status: "UNKNOWN" }
+  | {
+      status: "VALID" | "INVALID";
+      reason: EvodInvalidReason | null;
+      reasonText: string | null;
+      /** "К. А. С.": the initials of the surname, first name and patronymic. */
+      initials: string;
+      birthYear: number;
+      /** The reservation's last day as the document shows it; null: "бронювання немає". Only for a valid document. */
+      reservationUntil: string | null;
+      issuedOn: string;
+      validUntil: string;
+    };
+
+/**
+ * The public check behind /verify/<code>. A malformed code and an unknown one get the same
+ * answer, so the endpoint tells an enumerator nothing; the caller rate-limits by client.
+ */
+export async function verifyEvod(options: { code: string; now: Date; db?: DbTx; registry?: Registry }): Promise<EvodPublicVerdict> {
+  if (!isEvodCodeFormat(options.code)) return { status: "UNKNOWN" };
+  const db = options.db ?? defaultDb;
+  const stored = await db.eDocument.findUnique({ where: { code: options.code }, select: EVOD_SELECT });
+  if (!stored) return { status: "UNKNOWN" };
+
+  const checked = await checkEvod(options.registry ?? defaultRegistry(), stored, kyivToday(options.now));
+  const { person, reservation } = checked.snapshot;
+  const valid = checked.verdict.valid;
+  const reason = checked.verdict.valid ? null : checked.verdict.reason;
+  return {
+    status: valid ? "VALID" : "INVALID",
+    reason,
+    reasonText: reason ? EVOD_INVALID_REASONS[reason] : null,
+    initials: [person.lastName, person.firstName, person.patronymic].filter((part): part is string => !!part).map((part) => `${part.charAt(0)}.`).join(" "),
+    birthYear: Number(person.birthDate.slice(0, 4)),
+    reservationUntil: valid ? reservation?.untilDate ?? null : null,
+    issuedOn: kyivToday(checked.issuedAt),
+    validUntil: checked.validUntil,
+  };
+}
