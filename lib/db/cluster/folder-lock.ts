@@ -25,14 +25,25 @@ export type FolderLock = {
   release(): Promise<void>;
 };
 
-/** True when a process with this PID exists (EPERM: it exists but belongs to someone else). */
+/** A zombie has exited but still answers kill(pid, 0) until its parent reaps it, which in a
+ *  container without an init process may be never. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
+/** True when a process with this PID runs (EPERM: it runs but belongs to someone else). */
 export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+  return !isZombie(pid);
 }
 
 export async function readFolderLock(lockPath: string): Promise<FolderLockContent | null> {

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { buildChildEnv, readLaunchConfig } from "./config";
+
+// readLaunchConfig parses process.env through lib/env (as the launcher does); each test sets
+// exactly the variables it needs and restores the rest.
+const saved = { ...process.env };
+const KEYS = ["PORT", "PORTAL_URL", "DATABASE_URL", "DEMO_MODE", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "DATA_DIR"];
+
+function withEnv(values: Record<string, string>): NodeJS.ProcessEnv {
+  for (const key of KEYS) delete process.env[key];
+  Object.assign(process.env, values);
+  return { ...process.env };
+}
+
+afterEach(() => {
+  for (const key of KEYS) delete process.env[key];
+  Object.assign(process.env, Object.fromEntries(KEYS.filter((key) => saved[key] !== undefined).map((key) => [key, saved[key]])));
+});
+
+describe("readLaunchConfig", () => {
+  it("defaults: port 3000, demo mode on, data under the project", () => {
+    const config = readLaunchConfig(["dev"], withEnv({}), "/srv/bronya");
+    expect(config).toMatchObject({ mode: "dev", port: 3000, portalUrl: "http://localhost:3000", demoMode: true, dataDir: "/srv/bronya/.data" });
+  });
+
+  it("lets the portal URL follow PORT unless PORTAL_URL is given", () => {
+    expect(readLaunchConfig(["start"], withEnv({ PORT: "4100" }), "/r").portalUrl).toBe("http://localhost:4100");
+    expect(readLaunchConfig(["start"], withEnv({ PORT: "4100", PORTAL_URL: "https://bronya.example.gov.ua/" }), "/r").portalUrl).toBe("https://bronya.example.gov.ua");
+  });
+
+  it("keeps an explicit DEMO_MODE=0", () => {
+    expect(readLaunchConfig(["dev"], withEnv({ DEMO_MODE: "0" }), "/r").demoMode).toBe(false);
+  });
+
+  it.each([
+    [["serve"], {}, "LAUNCH_USAGE", /Невідомий режим «serve»/],
+    [[], {}, "LAUNCH_USAGE", /npm run dev або npm start/],
+    [["dev"], { PORT: "eighty" }, "LAUNCH_ENV_INVALID", /PORT.*виправте значення/],
+    [["dev"], { PORT: "70000" }, "LAUNCH_ENV_INVALID", /PORT/],
+    [["dev"], { DATABASE_URL: "mysql://x@h/db" }, "DATABASE_URL_INVALID", /схема «mysql»/],
+    [["dev"], { DATABASE_URL: "" }, "DATABASE_URL_INVALID", /порожнє значення/],
+  ])("refuses %j with %j", (argv, values, code, message) => {
+    const failure = (() => {
+      try {
+        readLaunchConfig(argv, withEnv(values), "/r");
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(failure).toMatchObject({ code });
+    expect((failure as Error).message).toMatch(message);
+  });
+});
+
+describe("buildChildEnv", () => {
+  const resolved = { databaseUrl: "postgresql://u:p@127.0.0.1:5/bronya", authSecret: "s".repeat(43) };
+
+  it("hands Next what it needs and lets it pick NODE_ENV", () => {
+    const base = withEnv({ PORT: "3005" });
+    const config = readLaunchConfig(["dev"], base, "/r");
+    const env = buildChildEnv({ ...base, NODE_ENV: "test", HOME: "/home/x" }, config, resolved, "next");
+    expect(env).toMatchObject({
+      DATABASE_URL: resolved.databaseUrl,
+      NEXTAUTH_SECRET: resolved.authSecret,
+      NEXTAUTH_URL: "http://localhost:3005",
+      PORTAL_URL: "http://localhost:3005",
+      DEMO_MODE: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATA_DIR: "/r/.data",
+      HOME: "/home/x",
+    });
+    expect(env).not.toHaveProperty("NODE_ENV");
+  });
+
+  it("keeps an explicit NEXTAUTH_URL and gives the worker a NODE_ENV of its mode", () => {
+    const base = withEnv({ NEXTAUTH_URL: "https://auth.example" });
+    const env = buildChildEnv(base, readLaunchConfig(["start"], base, "/r"), resolved, "worker");
+    expect(env).toMatchObject({ NEXTAUTH_URL: "https://auth.example", NODE_ENV: "production" });
+  });
+});
