@@ -55,8 +55,13 @@ export async function acceptOfficialSignature(
   });
 }
 
-/** Serialises decisions on one enterprise: two officials granting at once cannot both pass the checks. */
-export async function lockEnterpriseDecisions(tx: DbTx, edrpous: readonly string[]): Promise<void> {
+/**
+ * Serialises grants for one enterprise: two officials granting at once cannot both pass the
+ * "no decision in force" check. An advisory lock, because there may be no decision row to lock
+ * yet; acts on an existing decision take the lifecycle's row lock instead (see
+ * applyDecisionChange), so nothing here waits on the reservations' writers.
+ */
+export async function lockEnterpriseForGrant(tx: DbTx, edrpous: readonly string[]): Promise<void> {
   // Sorted, so that two batches sharing enterprises take the locks in the same order.
   for (const edrpou of [...new Set(edrpous)].sort()) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`critical-decision:${edrpou}`}))`;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { DbTx, Prisma } from "@/lib/db/client";
+import { lockEnterpriseDecisions } from "@/lib/reservations";
 import { acceptOfficialSignature } from "./accept-official-signature";
 import { kyivToday, loadActingAuthority, type ActingAuthority } from "./acting-authority";
 import { loadDecision, type LoadedDecision } from "./load-decision";
@@ -10,7 +11,7 @@ import { changeDocument } from "./prepare-decision-change";
 import type { DecisionChange } from "./schemas";
 
 // The common part of every signed act on a decision, inside the caller's transaction: the
-// decision is locked (and must be this authority's), the act is planned again on today's data,
+// decision (which must be this authority's) is locked, the act is planned again on today's data,
 // the signature is verified over the rebuilt document, and the change, its DecisionEvent and
 // the audit row are written. The callers add what is particular to their act.
 
@@ -36,7 +37,11 @@ export async function applyDecisionChange(
 ): Promise<AppliedChange> {
   const { actor, change, now } = options;
   const authority = await loadActingAuthority(tx, actor, "decisions.write");
-  const decision = await loadDecision(tx, { authorityId: authority.id, decisionId: options.decisionId, forUpdate: true });
+  // The lifecycle's lock on the enterprise's decision rows: a revocation or a new limit waits for
+  // an application being decided, and the next one sees what this act committed.
+  const { edrpou } = await loadDecision(tx, { authorityId: authority.id, decisionId: options.decisionId });
+  await lockEnterpriseDecisions(tx, edrpou);
+  const decision = await loadDecision(tx, { authorityId: authority.id, decisionId: options.decisionId });
   const today = kyivToday(now);
   const plan = await planDecisionChange(tx, { decision, change, today });
   const signed = await acceptOfficialSignature(tx, {

@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/errors";
 import { formatDate, formatNumber } from "@/lib/format";
 import { notify } from "@/lib/notifications";
 import { isoDateToUtc, type LimitCategory } from "@/lib/rules";
-import { acceptOfficialSignature, lockEnterpriseDecisions } from "./accept-official-signature";
+import { acceptOfficialSignature, lockEnterpriseForGrant } from "./accept-official-signature";
 import { kyivToday, loadActingAuthority, type ActingAuthority } from "./acting-authority";
 import { assertAssessed, assessNewDecision } from "./assess-new-decision";
 import { buildGrantDocument, type DecisionRecord } from "./decision-documents";
@@ -24,7 +24,7 @@ export async function grantDecision(options: { actor: Actor; input: unknown; now
   return client.$transaction(
     async (tx) => {
       const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
-      await lockEnterpriseDecisions(tx, [input.edrpou]);
+      await lockEnterpriseForGrant(tx, [input.edrpou]);
       const { decision, enterprise } = assertAssessed(await assessNewDecision(tx, { authority, input, today: kyivToday(now) }));
       const signed = await acceptOfficialSignature(tx, {
         authority,

@@ -28,12 +28,8 @@ export type LoadedDecision = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function loadDecision(tx: DbTx, options: { authorityId: string; decisionId: string; forUpdate?: boolean }): Promise<LoadedDecision> {
+export async function loadDecision(tx: DbTx, options: { authorityId: string; decisionId: string }): Promise<LoadedDecision> {
   if (!UUID.test(options.decisionId)) throw AppError.notFound("Рішення");
-  if (options.forUpdate) {
-    // Row lock first: two officials changing one decision apply one after the other.
-    await tx.$queryRaw`SELECT id FROM public.critical_decisions WHERE id = ${options.decisionId}::uuid AND "authorityId" = ${options.authorityId}::uuid FOR UPDATE`;
-  }
   const row = await tx.criticalDecision.findFirst({
     where: { id: options.decisionId, authorityId: options.authorityId },
     select: {

@@ -80,7 +80,9 @@ export async function planDecisionChange(tx: DbTx, options: { decision: LoadedDe
       }
       const rule = limitRuleFor(change.limitCategory, ruleset);
       const headcount = rule.base === "HEADCOUNT" ? change.headcount : null;
-      const before = { limitCategory: d.limitCategory, limitPercent: d.limitPercent, militaryLiableCount: d.militaryLiableCount, headcount: d.headcount, limitCount: d.limitCount };
+      // A headcount only belongs to a headcount-based category; elsewhere it is not part of the limit.
+      const beforeHeadcount = limitRuleFor(d.limitCategory, ruleset).base === "HEADCOUNT" ? d.headcount : null;
+      const before = { limitCategory: d.limitCategory, limitPercent: d.limitPercent, militaryLiableCount: d.militaryLiableCount, headcount: beforeHeadcount, limitCount: d.limitCount };
       const after = { limitCategory: change.limitCategory, limitPercent: rule.percent, militaryLiableCount: change.militaryLiableCount, headcount, limitCount };
       if (JSON.stringify(before) === JSON.stringify(after)) refuse("limitCategory", "Ліміт і його основа не змінюються");
       return { before, after, update: after, eventKind: "LIMIT_CHANGED" };

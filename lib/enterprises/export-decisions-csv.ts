@@ -1,0 +1,34 @@
+import "server-only";
+import Papa from "papaparse";
+import type { Actor } from "@/lib/auth/roles";
+import type { DbTx } from "@/lib/db/client";
+import { formatDate } from "@/lib/format";
+import { LIMIT_CATEGORY_LABELS } from "@/lib/rules";
+import { kyivToday } from "./acting-authority";
+import { DECISION_STATE_LABELS } from "./decision-state";
+import { listDecisions } from "./list-decisions";
+
+// The list as the official filtered it, as a CSV file Excel opens as is: UTF-8 with a byte
+// order mark (else Excel reads Cyrillic as cp1251), semicolons (the separator Excel expects in a
+// Ukrainian locale), dates дд.мм.рррр. A cell that starts like a formula is quoted with an
+// apostrophe so that a spreadsheet never runs it.
+
+const COLUMNS = [
+  "ЄДРПОУ", "Підприємство", "Регіон", "КВЕД", "Номер рішення", "Дата рішення", "Діє з", "Діє до", "Стан",
+  "Категорія ліміту", "Ліміт, %", "Ліміт, осіб", "Військовозобов'язаних", "Заброньовано",
+];
+
+export async function exportDecisionsCsv(options: { actor: Actor; query?: unknown; now?: Date; db?: DbTx }): Promise<{ text: string; fileName: string }> {
+  const list = await listDecisions({ ...options, all: true });
+  const rows = list.rows.map((r) => [
+    r.edrpou, r.enterpriseName, r.region, r.kved, r.number, formatDate(r.decidedOn), formatDate(r.validFrom), formatDate(r.effectiveUntil),
+    DECISION_STATE_LABELS[r.state], LIMIT_CATEGORY_LABELS[r.limitCategory], String(r.limitPercent), String(r.limitCount),
+    String(r.militaryLiableCount), String(r.reserved),
+  ].map(neutralise));
+  const text = `\uFEFF${Papa.unparse({ fields: COLUMNS, data: rows }, { delimiter: ";", newline: "\r\n" })}\r\n`;
+  return { text, fileName: `pidpryiemstva-${kyivToday(options.now ?? new Date())}.csv` };
+}
+
+function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}

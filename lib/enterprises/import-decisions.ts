@@ -1,0 +1,63 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { db as defaultDb, type Db } from "@/lib/db/client";
+import { AppError, parseInput } from "@/lib/errors";
+import { z } from "@/lib/zod";
+import { acceptOfficialSignature, lockEnterpriseForGrant } from "./accept-official-signature";
+import { kyivToday, loadActingAuthority } from "./acting-authority";
+import { assessImport, ZImportFile } from "./assess-import";
+import { buildImportDocument } from "./decision-documents";
+import { parseImportCsv } from "./import-csv";
+import { recordGrantedDecision } from "./grant-decision";
+import { ZSignedPart } from "./schemas";
+
+// The signed batch: in ONE transaction the file is checked again row by row on today's data
+// (every enterprise locked first), the one signature is verified over the rebuilt batch, and
+// every decision is written with its event, audit row and the head's notice. Any problem in
+// any row, or in the signature, rolls back the lot: nothing is half-imported.
+
+export const ZImportDecisions = z.object({ file: ZImportFile, ...ZSignedPart }).strict();
+
+export async function importDecisions(options: { actor: Actor; input: unknown; now?: Date; db?: Db }): Promise<{ decisionIds: string[]; signedDocumentId: string }> {
+  const client = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
+  const { file, nonce, signature } = parseInput(ZImportDecisions, options.input);
+  return client.$transaction(
+    async (tx) => {
+      const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
+      await lockEnterpriseForGrant(tx, parseImportCsv(file.text).rows.map((r) => String(r.values.edrpou)));
+      const assessment = await assessImport(tx, { authority, file, today: kyivToday(now) });
+      if (!assessment.valid) {
+        throw new AppError("VALIDATION_FAILED", "Файл містить помилки: перевірте попередній перегляд і завантажте виправлений файл", {
+          details: { rows: assessment.rows.filter((r) => Object.keys(r.problems).length > 0), fileProblems: assessment.fileProblems },
+        });
+      }
+      const decisions = assessment.decisions.map((d) => d.decision);
+      const signed = await acceptOfficialSignature(tx, {
+        authority,
+        kind: "DECISION_IMPORT",
+        purpose: "import",
+        content: buildImportDocument({ authority, decisions, nonce }),
+        signatureBase64: signature,
+        nonce,
+        now,
+      });
+      const decisionIds: string[] = [];
+      for (const { decision, enterprise } of assessment.decisions) {
+        decisionIds.push(await recordGrantedDecision(tx, { authority, actor: options.actor, decision, signedDocumentId: signed.id, headRnokpp: enterprise.headRnokpp, imported: true }));
+      }
+      await writeAudit(tx, {
+        actor: { rnokpp: options.actor.rnokpp, role: options.actor.role },
+        action: "decisions.import",
+        entityType: "SignedDocument",
+        entityId: signed.id,
+        authorityId: authority.id,
+        details: { fileName: file.name, count: decisionIds.length },
+        signedDocumentId: signed.id,
+      });
+      return { decisionIds, signedDocumentId: signed.id };
+    },
+    { timeout: 120_000 },
+  );
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { db as defaultDb, type Db } from "@/lib/db/client";
+import { parseInput } from "@/lib/errors";
+import { issueSigningNonce } from "./accept-official-signature";
+import { kyivToday, loadActingAuthority } from "./acting-authority";
+import { assessImport, ZImportFile, type ImportRowView } from "./assess-import";
+import { buildImportDocument } from "./decision-documents";
+
+// The import's preview: every row with its problems, nothing saved. Only a batch in which every
+// row is valid comes back with a document to sign (the whole batch, one signature) and a nonce.
+
+export type ImportPreview = {
+  rows: ImportRowView[];
+  fileProblems: string[];
+  valid: boolean;
+  prepared: { document: string; nonce: string; count: number } | null;
+};
+
+export async function previewImport(options: { actor: Actor; file: unknown; now?: Date; db?: Db }): Promise<ImportPreview> {
+  const client = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
+  const file = parseInput(ZImportFile, options.file);
+  return client.$transaction(
+    async (tx) => {
+      const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
+      const assessment = await assessImport(tx, { authority, file, today: kyivToday(now) });
+      let prepared: ImportPreview["prepared"] = null;
+      if (assessment.valid) {
+        const nonce = await issueSigningNonce(tx, "import", now);
+        const bytes = buildImportDocument({ authority, decisions: assessment.decisions.map((d) => d.decision), nonce });
+        prepared = { document: Buffer.from(bytes).toString("base64"), nonce, count: assessment.decisions.length };
+      }
+      return { rows: assessment.rows, fileProblems: assessment.fileProblems, valid: assessment.valid, prepared };
+    },
+    { timeout: 60_000 },
+  );
+}
