@@ -1,5 +1,13 @@
 import "server-only";
 import type PgBoss from "pg-boss";
+import {
+  handleDecideApplication,
+  handleRequeueStuckApplications,
+  handleSweepReservations,
+  ZDecideApplicationJob,
+  ZNoJobData,
+} from "@/lib/reservations/job-handlers";
+import { DECIDE_APPLICATION_QUEUE } from "@/lib/reservations/constants";
 import type { z } from "@/lib/zod";
 
 // The registry of background jobs: queue name → how its jobs are parsed and handled, the
@@ -22,6 +30,8 @@ export type QueueDefinition = {
   work?: PgBoss.WorkOptions;
   /** Cron (UTC unless tz is given); the worker sends this queue a job on that schedule. */
   schedule?: { cron: string; data?: object; tz?: string };
+  /** Also send one job when the worker starts (a periodic check that must not wait for its first tick). */
+  runOnStart?: boolean;
 };
 
 /** Ties a queue's data schema to its handler so the handler gets typed, parsed data. */
@@ -32,6 +42,7 @@ export function defineQueue<Schema extends z.ZodType>(definition: {
   queue?: Omit<PgBoss.Queue, "name">;
   work?: PgBoss.WorkOptions;
   schedule?: { cron: string; data?: z.input<Schema> & object; tz?: string };
+  runOnStart?: boolean;
 }): QueueDefinition {
   return {
     name: definition.name,
@@ -40,7 +51,35 @@ export function defineQueue<Schema extends z.ZodType>(definition: {
     queue: definition.queue,
     work: definition.work,
     schedule: definition.schedule,
+    runOnStart: definition.runOnStart,
   };
 }
 
-export const JOB_QUEUES: ReadonlyArray<QueueDefinition> = [];
+export const JOB_QUEUES: ReadonlyArray<QueueDefinition> = [
+  // Reservations (lib/reservations, docs/decisions/004-application-lifecycle.md).
+  defineQueue({
+    name: DECIDE_APPLICATION_QUEUE,
+    data: ZDecideApplicationJob,
+    handle: handleDecideApplication,
+    // "short": one waiting job per application (singletonKey); retries back off from 1 s.
+    queue: { policy: "short", retryLimit: 8, retryDelay: 1, retryBackoff: true, expireInSeconds: 300 },
+    // Decisions in seconds: poll at pg-boss's fastest rate.
+    work: { pollingIntervalSeconds: 0.5 },
+  }),
+  defineQueue({
+    name: "requeue-stuck-applications",
+    data: ZNoJobData,
+    handle: handleRequeueStuckApplications,
+    queue: { policy: "short", retryLimit: 0, expireInSeconds: 120 },
+    schedule: { cron: "* * * * *" },
+    runOnStart: true,
+  }),
+  defineQueue({
+    name: "sweep-reservations",
+    data: ZNoJobData,
+    handle: handleSweepReservations,
+    queue: { policy: "short", retryLimit: 3, retryDelay: 60, expireInSeconds: 3600 },
+    schedule: { cron: "10 0 * * *", tz: "Europe/Kyiv" },
+    runOnStart: true,
+  }),
+];

@@ -76,6 +76,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     await ensureQueues(boss, queues);
     await syncSchedules(boss, queues);
     for (const definition of queues) await boss.work(definition.name, { ...definition.work }, jobHandler(definition, options.log));
+    for (const definition of queues) if (definition.runOnStart) await boss.send(definition.name, definition.schedule?.data ?? {});
   } catch (error) {
     await boss.stop({ graceful: false });
     throw error;

@@ -1,0 +1,15 @@
+// Figures of the lifecycle that tests, jobs and the docs page share.
+
+/** The most employees one application or annulment may list (the largest demo enterprise). */
+export const MAX_EMPLOYEES = 10_000;
+
+/** A draft (and the nonce inside it) lives a day: long enough to fetch the key, short enough to stay true. */
+export const DRAFT_TTL_SECONDS = 24 * 60 * 60;
+
+export const DRAFT_NONCE_PURPOSE = { RESERVATION: "draft:reservation", ANNULMENT: "draft:annulment" } as const;
+
+/** The queue the worker decides submitted applications from (one job per application). */
+export const DECIDE_APPLICATION_QUEUE = "decide-application";
+
+/** An application still undecided this long after submission is queued again by the sweeper. */
+export const STUCK_AFTER_SECONDS = 30;

@@ -1,0 +1,106 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { parseInput } from "@/lib/errors";
+import { ZEdrpou, ZRnokpp } from "@/lib/identifiers";
+import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
+import { registry } from "@/lib/registry";
+import { decideAnnulment } from "@/lib/rules";
+import { refuseDuplicates } from "@/lib/rules/validate-facts";
+import { z } from "@/lib/zod";
+import { annulmentDocument } from "./canonical-documents";
+import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS, MAX_EMPLOYEES } from "./constants";
+import { findEnterpriseDecision } from "./find-enterprise-decision";
+import { kyivDate } from "./kyiv-date";
+import { annulmentRefusalViews } from "./reason-views";
+import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
+import type { AnnulmentDraft, AnnulmentPrecheckItem } from "./types";
+
+// A head's annulment, step one: employees of the enterprise and a ground the head may choose
+// (HEAD_ANNULMENT_GROUNDS). The rules pre-check it — a ground the head may not use or that
+// does not hold is refused now, with its code; an employee with no active reservation here is
+// shown as "not reserved here" — and the exact bytes to sign are frozen in a draft.
+
+export const ZCreateAnnulmentDraftInput = z
+  .object({
+    edrpou: ZEdrpou,
+    rnokpps: z.array(ZRnokpp).min(1, "Оберіть хоча б одного працівника").max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`),
+    ground: z.string().min(1, "Оберіть підставу анулювання").max(64),
+  })
+  .strict();
+
+export type CreateAnnulmentDraftOptions = {
+  actor: Actor;
+  edrpou: string;
+  rnokpps: readonly string[];
+  /** A code of HEAD_ANNULMENT_GROUNDS. */
+  ground: string;
+  now?: Date;
+};
+
+export async function createAnnulmentDraft(options: CreateAnnulmentDraftOptions): Promise<AnnulmentDraft> {
+  const input = parseInput(ZCreateAnnulmentDraftInput, { edrpou: options.edrpou, rnokpps: options.rnokpps, ground: options.ground });
+  refuseDuplicates(input.rnokpps);
+  const now = options.now ?? new Date();
+  const date = kyivDate(now);
+  const { actor } = options;
+
+  const { enterprise } = await resolveEnterpriseAccess(db, { actor, edrpou: input.edrpou, permission: "applications.prepare" });
+  const listed = new Set(input.rnokpps);
+  const [decision, marks, people] = await Promise.all([
+    findEnterpriseDecision(db, input.edrpou, date),
+    registry().findActiveMarksAt(input.edrpou),
+    registry().findPeople(input.rnokpps),
+  ]);
+  const mine = marks.filter((m) => listed.has(m.rnokpp));
+  const outcome = decideAnnulment({
+    date,
+    enterprise: { edrpou: enterprise.edrpou, liquidatedOn: enterprise.liquidatedOn },
+    decision: decision?.facts ?? null,
+    ground: input.ground,
+    employees: input.rnokpps.map((rnokpp) => ({ rnokpp })),
+    reservations: mine.map((m) => ({ id: m.id, rnokpp: m.rnokpp, from: m.fromDate, until: m.untilDate })),
+  });
+  const untilOf = new Map(mine.map((m) => [m.id, m.untilDate]));
+
+  const precheck: AnnulmentPrecheckItem[] = outcome.employees.map((e, index) => ({
+    position: index + 1,
+    rnokpp: e.rnokpp,
+    fullName: people.get(e.rnokpp)?.fullName ?? null,
+    annul: e.verdict === "ANNUL",
+    reasons: annulmentRefusalViews(e.reasons),
+    reservedUntil: e.reservationIds.map((id) => untilOf.get(id)!).sort().at(-1) ?? null,
+  }));
+
+  return db.$transaction(async (tx) => {
+    const nonce = await issueNonce(DRAFT_NONCE_PURPOSE.ANNULMENT, DRAFT_TTL_SECONDS, { db: tx, now });
+    const employees = precheck.map((p) => ({ rnokpp: p.rnokpp, fullName: p.fullName, reservedUntil: p.reservedUntil }));
+    const document = annulmentDocument({
+      edrpou: enterprise.edrpou,
+      enterpriseName: enterprise.name,
+      ground: outcome.ground,
+      employees,
+      rulesetVersion: outcome.rulesetVersion,
+      precheckDate: date,
+      preparedBy: { rnokpp: actor.rnokpp!, fullName: actor.fullName },
+      nonce: nonce.value,
+      createdAt: now,
+    });
+    const draft = await tx.draft.create({
+      data: {
+        kind: "ANNULMENT",
+        edrpou: enterprise.edrpou,
+        createdByUserId: actor.userId,
+        createdByRnokpp: actor.rnokpp!,
+        document: Uint8Array.from(document),
+        nonce: nonce.value,
+        payload: { employees, ground: outcome.ground },
+        precheck: { date, rulesetVersion: outcome.rulesetVersion, ground: outcome.ground, items: precheck },
+        createdAt: now,
+        expiresAt: nonce.expiresAt,
+      },
+      select: { id: true },
+    });
+    return { draftId: draft.id, document, expiresAt: nonce.expiresAt, date, rulesetVersion: outcome.rulesetVersion, ground: outcome.ground, precheck };
+  }, { timeout: 30_000 });
+}

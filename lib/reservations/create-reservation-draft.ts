@@ -1,0 +1,107 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { parseInput } from "@/lib/errors";
+import { ZEdrpou, ZRnokpp } from "@/lib/identifiers";
+import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
+import { decideApplication, employmentOn } from "@/lib/rules";
+import { refuseDuplicates } from "@/lib/rules/validate-facts";
+import { z } from "@/lib/zod";
+import { reservationDocument } from "./canonical-documents";
+import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS, MAX_EMPLOYEES } from "./constants";
+import { kyivDate } from "./kyiv-date";
+import { loadApplicationFacts } from "./load-application-facts";
+import { reasonViews } from "./reason-views";
+import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
+import type { PrecheckItem, ReservationDraft } from "./types";
+
+// Step one of an application: the head or an authorized person lists employees; the server
+// pre-checks them with the very function the worker will decide with, and freezes the exact
+// bytes the head is to sign. Nothing is reserved here and the limit is not held: the decision
+// re-reads every fact. Reads run outside the transaction (in parallel); only the nonce and
+// the draft are written, together.
+
+/** Kopiykas, as the domain counts money; the HR API converts hryvnias before calling. */
+export const ZConfirmedSalary = z.number().int("Заробітна плата: не більше двох знаків після коми").min(1).max(100_000_000_00);
+
+export const ZCreateReservationDraftInput = z
+  .object({
+    edrpou: ZEdrpou,
+    employees: z
+      .array(z.object({ rnokpp: ZRnokpp, salary: ZConfirmedSalary.optional() }).strict())
+      .min(1, "Оберіть хоча б одного працівника")
+      .max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`),
+  })
+  .strict();
+
+export type CreateReservationDraftOptions = {
+  actor: Actor;
+  edrpou: string;
+  /** In the head's order; `salary` (kopiykas) is the figure the head confirms, else the registry's counts. */
+  employees: ReadonlyArray<{ rnokpp: string; salary?: number }>;
+  now?: Date;
+};
+
+export async function createReservationDraft(options: CreateReservationDraftOptions): Promise<ReservationDraft> {
+  const input = parseInput(ZCreateReservationDraftInput, { edrpou: options.edrpou, employees: options.employees });
+  refuseDuplicates(input.employees.map((e) => e.rnokpp));
+  const now = options.now ?? new Date();
+  const date = kyivDate(now);
+  const actor = options.actor;
+
+  const { enterprise } = await resolveEnterpriseAccess(db, { actor, edrpou: input.edrpou, permission: "applications.prepare" });
+  const listed = input.employees.map((e) => ({ rnokpp: e.rnokpp, confirmedSalary: e.salary ?? null }));
+  const loaded = await loadApplicationFacts(db, { edrpou: input.edrpou, date, employees: listed });
+  const outcome = decideApplication(loaded.facts);
+
+  const precheck: PrecheckItem[] = outcome.employees.map((decided, index) => {
+    const record = loaded.staff.get(decided.rnokpp);
+    const employment = record ? employmentOn(record.employments, date) : null;
+    const registrySalary = employment?.employed ? employment.record.salaryKop : null;
+    return {
+      position: index + 1,
+      rnokpp: decided.rnokpp,
+      fullName: record?.person.fullName ?? null,
+      // By signing, the head confirms their own figure or, without one, the registry's.
+      salary: listed[index]!.confirmedSalary ?? registrySalary,
+      eligible: decided.verdict === "RESERVE",
+      reasons: reasonViews(decided.reasons),
+      reservedFrom: decided.term?.from ?? null,
+      reservedUntil: decided.term?.until ?? null,
+      extension: decided.extension,
+      exception45: decided.exception45?.applied === true,
+    };
+  });
+  const limit = { total: outcome.limit.total, used: outcome.limit.usedBefore, available: outcome.limit.availableBefore };
+
+  return db.$transaction(async (tx) => {
+    const nonce = await issueNonce(DRAFT_NONCE_PURPOSE.RESERVATION, DRAFT_TTL_SECONDS, { db: tx, now });
+    const document = reservationDocument({
+      edrpou: enterprise.edrpou,
+      enterpriseName: enterprise.name,
+      decision: loaded.decision ? { number: loaded.decision.number, authority: loaded.decision.authorityName, decidedOn: loaded.decision.decidedOn } : null,
+      employees: precheck.map((p) => ({ rnokpp: p.rnokpp, fullName: p.fullName, salary: p.salary })),
+      rulesetVersion: outcome.rulesetVersion,
+      precheckDate: date,
+      preparedBy: { rnokpp: actor.rnokpp!, fullName: actor.fullName },
+      nonce: nonce.value,
+      createdAt: now,
+    });
+    const draft = await tx.draft.create({
+      data: {
+        kind: "RESERVATION",
+        edrpou: enterprise.edrpou,
+        createdByUserId: actor.userId,
+        createdByRnokpp: actor.rnokpp!,
+        document: Uint8Array.from(document),
+        nonce: nonce.value,
+        payload: { employees: precheck.map((p) => ({ rnokpp: p.rnokpp, fullName: p.fullName, salary: p.salary })), decisionId: loaded.decision?.id ?? null },
+        precheck: { date, rulesetVersion: outcome.rulesetVersion, limit, items: precheck },
+        createdAt: now,
+        expiresAt: nonce.expiresAt,
+      },
+      select: { id: true },
+    });
+    return { draftId: draft.id, document, expiresAt: nonce.expiresAt, date, rulesetVersion: outcome.rulesetVersion, precheck, limit };
+  }, { timeout: 30_000 });
+}

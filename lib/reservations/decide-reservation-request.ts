@@ -1,0 +1,138 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { writeAudit } from "@/lib/audit/write-audit";
+import type { DbTx, Prisma } from "@/lib/db/client";
+import { toKopiykas } from "@/lib/format";
+import { notify, type NewNotification } from "@/lib/notifications";
+import { createPostgresRegistry } from "@/lib/registry";
+import { decideApplication, isoDateToUtc, reasonMessage, type IsoDate } from "@/lib/rules";
+import { applicationDecidedNotice, refusedNotice, reservedNotice } from "./lifecycle-notifications";
+import { loadApplicationFacts } from "./load-application-facts";
+import type { LockedApplication } from "./locked-application";
+import { writeItemDecisions, type ItemDecisionRow } from "./write-item-decisions";
+
+// A reservation application decided inside the worker's transaction, after the application
+// row and the enterprise's decision rows are locked: the facts are read again (what the
+// draft's pre-check saw may have changed), the rules decide, and every consequence is written
+// together — item results, reservations and their registry marks, superseded reservations
+// for extensions, the application's status, the audit row and the notifications.
+
+export type FaultInjection = {
+  /** Reliability tests only: runs after the reservations and marks are written, before the rest. */
+  afterReservations?: (tx: DbTx) => Promise<void>;
+};
+
+export async function decideReservationRequest(
+  tx: DbTx,
+  options: { application: LockedApplication; date: IsoDate; now: Date; faults?: FaultInjection },
+): Promise<{ reserved: number; refused: number }> {
+  const { application, date, now } = options;
+  const registry = createPostgresRegistry(tx);
+  const items = await tx.applicationItem.findMany({
+    where: { applicationId: application.id },
+    orderBy: { position: "asc" },
+    select: { id: true, rnokpp: true, salary: true },
+  });
+  const loaded = await loadApplicationFacts(tx, {
+    edrpou: application.edrpou,
+    date,
+    employees: items.map((i) => ({ rnokpp: i.rnokpp, confirmedSalary: i.salary === null ? null : toKopiykas(i.salary.toString()) })),
+  });
+  const outcome = decideApplication(loaded.facts);
+  const enterpriseName = loaded.enterprise.shortName ?? loaded.enterprise.name;
+
+  // An extension replaces the current reservation from today: the old one (and its mark) is
+  // closed first, or the one-active-reservation-per-person indexes would refuse the new one.
+  const replaced = outcome.employees.filter((e) => e.verdict === "RESERVE" && e.extension).map((e) => loaded.marksHere.get(e.rnokpp)!);
+  if (replaced.length > 0) {
+    await registry.endMarks(tx, replaced.map((m) => m.id), { status: "SUPERSEDED", on: date, ground: "Продовження бронювання" });
+    const portalIds = replaced.map((m) => m.reservationId).filter((id): id is string => id !== null);
+    await tx.reservation.updateMany({
+      where: { id: { in: portalIds }, status: "ACTIVE" },
+      data: { status: "SUPERSEDED", activeRnokpp: null, annulledAt: now, annulmentApplicationId: application.id },
+    });
+  }
+
+  // Inserted in РНОКПП order: two enterprises racing for overlapping people then collide on
+  // the first shared person instead of deadlocking.
+  const reservations = outcome.employees
+    .filter((e) => e.verdict === "RESERVE")
+    .map((e) => ({ id: randomUUID(), rnokpp: e.rnokpp, term: e.term!, exception45: e.exception45?.applied === true }))
+    .sort((a, b) => a.rnokpp.localeCompare(b.rnokpp));
+  if (reservations.length > 0) {
+    await tx.reservation.createMany({
+      data: reservations.map((r) => ({
+        id: r.id,
+        rnokpp: r.rnokpp,
+        edrpou: application.edrpou,
+        decisionId: loaded.decision!.id,
+        applicationId: application.id,
+        fromDate: isoDateToUtc(r.term.from),
+        untilDate: isoDateToUtc(r.term.until),
+        rulesetVersion: outcome.rulesetVersion,
+        exception45: r.exception45,
+        activeRnokpp: r.rnokpp,
+        createdAt: now,
+      })),
+    });
+    await registry.putReservationMarks(
+      tx,
+      reservations.map((r) => ({ rnokpp: r.rnokpp, edrpou: application.edrpou, fromDate: r.term.from, untilDate: r.term.until, reservationId: r.id })),
+    );
+  }
+  await options.faults?.afterReservations?.(tx);
+
+  const reservationOf = new Map(reservations.map((r) => [r.rnokpp, r.id]));
+  const rows: ItemDecisionRow[] = outcome.employees.map((e, index) => ({
+    id: items[index]!.id,
+    decision: e.verdict === "RESERVE" ? "RESERVED" : "REFUSED",
+    codes: e.reasons.map((r) => r.code),
+    details: {
+      reasons: e.reasons,
+      extension: e.extension,
+      exception45: e.exception45?.applied === true,
+      termEndsBy: e.term?.endsBy ?? null,
+      countedSalary: e.countedSalary,
+    } as unknown as Prisma.InputJsonValue,
+    reservedFrom: e.term?.from ?? null,
+    reservedUntil: e.term?.until ?? null,
+    reservationId: reservationOf.get(e.rnokpp) ?? null,
+  }));
+  await writeItemDecisions(tx, application.id, rows);
+
+  const counts = { reserved: outcome.counts.reserve, refused: outcome.counts.refuse };
+  await tx.application.update({
+    where: { id: application.id },
+    data: {
+      status: "DECIDED",
+      decidedAt: now,
+      rulesetVersion: outcome.rulesetVersion,
+      decisionId: loaded.decision?.id ?? null,
+      reservedCount: counts.reserved,
+      refusedCount: counts.refused,
+    },
+  });
+  await writeAudit(tx, {
+    actor: null,
+    action: "application.decide",
+    entityType: "Application",
+    entityId: application.id,
+    edrpou: application.edrpou,
+    details: { ...counts, date, rulesetVersion: outcome.rulesetVersion, limit: outcome.limit, decisionId: loaded.decision?.id ?? null },
+  });
+
+  const notices: NewNotification[] = [];
+  for (const head of new Set([loaded.enterprise.headRnokpp, application.signerRnokpp])) {
+    if (head) notices.push(applicationDecidedNotice(head, application.id, counts));
+  }
+  for (const e of outcome.employees) {
+    if (!loaded.staff.has(e.rnokpp)) continue; // the registry does not know them: nobody to tell
+    notices.push(
+      e.verdict === "RESERVE"
+        ? reservedNotice(e.rnokpp, enterpriseName, e.term!.until, e.extension)
+        : refusedNotice(e.rnokpp, enterpriseName, e.reasons.map(reasonMessage)),
+    );
+  }
+  await notify(tx, notices);
+  return counts;
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { db } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { notify } from "@/lib/notifications";
+import { decideAnnulmentRequest } from "./decide-annulment-request";
+import { decideReservationRequest, type FaultInjection } from "./decide-reservation-request";
+import { lockEnterpriseDecisions } from "./find-enterprise-decision";
+import { kyivDate } from "./kyiv-date";
+import { applicationFailedNotice } from "./lifecycle-notifications";
+import { lockApplication } from "./locked-application";
+import { isWriteConflict } from "./write-conflicts";
+
+// The worker's job: decide one submitted application, exactly once, in ONE transaction.
+//   1. lock the application row — a twin job waits, then finds it DECIDED and returns;
+//   2. lock the enterprise's decision rows — its applications, annulments and daily checks run
+//      one at a time, so concurrent applications can never exceed the limit;
+//   3. re-read the facts, decide, write everything (see decide-*-request.ts).
+// A crash anywhere before the commit leaves no trace: the job is retried (pg-boss) or queued
+// again (the stuck-application sweeper) and decides from scratch. A lost race for a person
+// (another enterprise reserved them a moment earlier: the unique index refuses our row) or a
+// deadlock reruns the transaction, which then sees the winner and refuses RESERVED_ELSEWHERE.
+// A refusal of the whole request by the rules (a 4xx AppError) is final: the application is
+// marked FAILED with the reason, and the head is told.
+
+export type DecideSubmittedApplicationOptions = {
+  applicationId: string;
+  now?: Date;
+  /** Reliability tests only. */
+  faults?: FaultInjection;
+};
+
+export type DecideOutcome =
+  | { outcome: "decided"; kind: "RESERVATION" | "ANNULMENT"; reserved: number; refused: number; attempts: number }
+  | { outcome: "already-decided" | "missing"; attempts: number }
+  | { outcome: "failed"; code: string; message: string; attempts: number };
+
+const MAX_ATTEMPTS = 5;
+
+export async function decideSubmittedApplication(options: DecideSubmittedApplicationOptions): Promise<DecideOutcome> {
+  const now = options.now ?? new Date();
+  const date = kyivDate(now);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(
+        async (tx): Promise<DecideOutcome> => {
+          const application = await lockApplication(tx, options.applicationId);
+          if (!application) return { outcome: "missing", attempts: attempt };
+          if (application.status === "DECIDED" || application.status === "FAILED") return { outcome: "already-decided", attempts: attempt };
+          await lockEnterpriseDecisions(tx, application.edrpou);
+          if (application.kind === "RESERVATION") {
+            const counts = await decideReservationRequest(tx, { application, date, now, faults: options.faults });
+            return { outcome: "decided", kind: "RESERVATION", ...counts, attempts: attempt };
+          }
+          const counts = await decideAnnulmentRequest(tx, { application, date, now });
+          return { outcome: "decided", kind: "ANNULMENT", reserved: counts.annulled, refused: counts.refused, attempts: attempt };
+        },
+        { timeout: 120_000, maxWait: 30_000 },
+      );
+    } catch (error) {
+      if (isWriteConflict(error) && attempt < MAX_ATTEMPTS) continue;
+      if (isAppError(error) && error.status < 500) return recordFailure(options.applicationId, error.code, error.message, now, attempt);
+      throw error;
+    }
+  }
+}
+
+async function recordFailure(applicationId: string, code: string, message: string, now: Date, attempts: number): Promise<DecideOutcome> {
+  return db.$transaction(async (tx) => {
+    const application = await lockApplication(tx, applicationId);
+    if (!application) return { outcome: "missing", attempts };
+    if (application.status === "DECIDED" || application.status === "FAILED") return { outcome: "already-decided", attempts };
+    await tx.application.update({ where: { id: applicationId }, data: { status: "FAILED", decidedAt: now, failureReason: `${code}: ${message}` } });
+    await writeAudit(tx, { actor: null, action: "application.fail", entityType: "Application", entityId: applicationId, edrpou: application.edrpou, details: { code, message } });
+    await notify(tx, [applicationFailedNotice(application.signerRnokpp, applicationId, message)]);
+    return { outcome: "failed", code, message, attempts };
+  });
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { getSenderBoss } from "@/lib/jobs/boss";
+import { DECIDE_APPLICATION_QUEUE } from "./constants";
+
+// Hands a committed application to the worker. Called after the commit, so it may fail (the
+// worker's queue not created yet, the database briefly away): that is logged, not thrown —
+// the application is already safe in its table, and the stuck-application sweeper queues it
+// again within a minute. One job per application: the queue's policy drops a second one
+// while the first still waits, and the decision itself is exactly-once in any case.
+
+/** True when a job was created; false when one already waits, or the queue is not there yet. */
+export async function enqueueDecision(applicationId: string): Promise<boolean> {
+  try {
+    const boss = await getSenderBoss();
+    // pg-boss answers null, not an error, both for a duplicate and for a queue the worker has
+    // not created yet: either way the application stays QUEUED for the sweeper to find.
+    const jobId = await boss.send(DECIDE_APPLICATION_QUEUE, { applicationId }, { singletonKey: applicationId });
+    return jobId !== null;
+  } catch (error) {
+    console.warn(`[reservations] заяву ${applicationId} не поставлено в чергу одразу (її підбере повторна постановка):`, error instanceof Error ? error.message : error);
+    return false;
+  }
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import type { JobContext } from "@/lib/jobs/handlers";
+import { z } from "@/lib/zod";
+import { decideSubmittedApplication } from "./decide-submitted-application";
+import { requeueStuckApplications } from "./requeue-stuck-applications";
+import { sweepReservations } from "./sweep-reservations";
+
+// What the worker runs for the lifecycle's queues (registered in lib/jobs/handlers.ts). The
+// handlers only log; every guarantee lives in the domain functions they call.
+
+export const ZDecideApplicationJob = z.object({ applicationId: z.string().uuid() });
+export const ZNoJobData = z.object({});
+
+/** decide-application: throws on a transient failure so that pg-boss retries with backoff. */
+export async function handleDecideApplication(data: z.output<typeof ZDecideApplicationJob>, context: JobContext): Promise<void> {
+  const started = Date.now();
+  const result = await decideSubmittedApplication({ applicationId: data.applicationId });
+  const took = `${Date.now() - started} мс`;
+  if (result.outcome === "decided") context.log(`заяву ${data.applicationId} розглянуто за ${took}: ${result.reserved} / ${result.refused}`);
+  else if (result.outcome === "failed") context.log(`заяву ${data.applicationId} відхилено в цілому: ${result.code}`);
+  else context.log(`заява ${data.applicationId}: ${result.outcome === "missing" ? "не знайдена" : "вже розглянута"}`);
+}
+
+/** requeue-stuck-applications (every minute and at start). */
+export async function handleRequeueStuckApplications(_data: unknown, context: JobContext): Promise<void> {
+  const requeued = await requeueStuckApplications();
+  if (requeued.length > 0) context.log(`повторно поставлено в чергу заяв: ${requeued.length}`);
+}
+
+/** sweep-reservations (daily and at start): automatic annulments and expiries. */
+export async function handleSweepReservations(_data: unknown, context: JobContext): Promise<void> {
+  const result = await sweepReservations({ log: context.log });
+  context.log(`перевірено підприємств: ${result.enterprises}, бронювань: ${result.checked}, припинено: ${result.ended}` + (result.failed.length > 0 ? `, не завершено: ${result.failed.length}` : ""));
+  if (result.failed.length > 0) throw new Error(`Перевірку не завершено для ЄДРПОУ ${result.failed.join(", ")}`);
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { db, type Prisma } from "@/lib/db/client";
+import { parseInput } from "@/lib/errors";
+import { ZEdrpou } from "@/lib/identifiers";
+import { z } from "@/lib/zod";
+import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
+
+// The enterprise's applications and annulments, newest first, a page at a time (the index
+// on edrpou + submittedAt serves it), for the company cabinet's list.
+
+export const ZListApplicationsInput = z
+  .object({
+    edrpou: ZEdrpou,
+    page: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(100).default(20),
+    status: z.enum(["QUEUED", "PROCESSING", "DECIDED", "FAILED"]).optional(),
+    kind: z.enum(["RESERVATION", "ANNULMENT"]).optional(),
+  })
+  .strict();
+
+export type ListApplicationsOptions = { actor: Actor } & z.input<typeof ZListApplicationsInput>;
+
+export type ApplicationSummary = {
+  id: string;
+  kind: "RESERVATION" | "ANNULMENT";
+  status: "QUEUED" | "PROCESSING" | "DECIDED" | "FAILED";
+  ground: string | null;
+  submittedAt: Date;
+  decidedAt: Date | null;
+  signerName: string;
+  items: number;
+  /** Reservations made (annulled, for an annulment). */
+  reserved: number;
+  refused: number;
+};
+
+export async function listApplications(options: ListApplicationsOptions): Promise<{ items: ApplicationSummary[]; total: number; page: number; pageSize: number }> {
+  const { actor, ...rest } = options;
+  const input = parseInput(ZListApplicationsInput, rest);
+  await resolveEnterpriseAccess(db, { actor, edrpou: input.edrpou, permission: "applications.prepare" });
+  const where: Prisma.ApplicationWhereInput = {
+    edrpou: input.edrpou,
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.kind ? { kind: input.kind } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.application.findMany({
+      where,
+      orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+      select: {
+        id: true, kind: true, status: true, ground: true, submittedAt: true, decidedAt: true, signerName: true, reservedCount: true, refusedCount: true,
+        _count: { select: { items: true } },
+      },
+    }),
+    db.application.count({ where }),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      ground: r.ground,
+      submittedAt: r.submittedAt,
+      decidedAt: r.decidedAt,
+      signerName: r.signerName,
+      items: r._count.items,
+      reserved: r.reservedCount,
+      refused: r.refusedCount,
+    })),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import type { DbTx } from "@/lib/db/client";
+import type { Kopiykas } from "@/lib/format";
+import { createPostgresRegistry, type EnterpriseRecord, type StaffRecord } from "@/lib/registry";
+import { addMonths, type ApplicationFacts, type EmployeeFacts, type EnterpriseFacts, type IsoDate } from "@/lib/rules";
+import { reservationError } from "./errors";
+import { findEnterpriseDecision, type EnterpriseDecision } from "./find-enterprise-decision";
+
+// The rules engine's facts for one enterprise, one day and a list of employees — or everyone
+// employed there that day — read in a handful of set-based queries whatever the list's length:
+// the enterprise and its decision, the registry's staff read-model (record, employments here,
+// active marks anywhere), the enterprise's active marks for the limit, and the portal's own
+// memory of 45-day exceptions. Pass a transaction to read what it has locked.
+
+export type ListedEmployee = { rnokpp: string; confirmedSalary: Kopiykas | null };
+
+export type LoadedFacts = {
+  facts: ApplicationFacts;
+  enterprise: EnterpriseRecord;
+  decision: EnterpriseDecision | null;
+  /** Registry records by РНОКПП (persons unknown to the registry are absent). */
+  staff: Map<string, StaffRecord>;
+  /** ACTIVE marks at this enterprise that have not run out by the date, by РНОКПП. */
+  marksHere: Map<string, { id: string; reservationId: string | null; fromDate: IsoDate; untilDate: IsoDate }>;
+};
+
+export async function loadApplicationFacts(
+  client: DbTx,
+  options: { edrpou: string; date: IsoDate; employees: readonly ListedEmployee[] } | { edrpou: string; date: IsoDate; employedOn: IsoDate },
+): Promise<LoadedFacts> {
+  const { edrpou, date } = options;
+  const registry = createPostgresRegistry(client);
+  const scope = "employees" in options ? { rnokpps: options.employees.map((e) => e.rnokpp) } : { employedOn: options.employedOn };
+  const [enterprise, decision, staffList, activeHere] = await Promise.all([
+    registry.findEnterprise(edrpou),
+    findEnterpriseDecision(client, edrpou, date),
+    registry.findStaff(edrpou, scope),
+    registry.findActiveMarksAt(edrpou),
+  ]);
+  if (!enterprise) throw reservationError("ENTERPRISE_NOT_FOUND");
+  const staff = new Map(staffList.map((s) => [s.person.rnokpp, s]));
+  const listed: readonly ListedEmployee[] =
+    "employees" in options ? options.employees : staffList.map((s) => ({ rnokpp: s.person.rnokpp, confirmedSalary: null }));
+  const exceptions = await lastExceptions45(client, listed.map((e) => e.rnokpp), date);
+
+  // Marks whose term is over but which the expiry job has not closed yet hold no slot.
+  const current = activeHere.filter((m) => m.untilDate >= date);
+  return {
+    facts: {
+      date,
+      enterprise: enterpriseFacts(enterprise),
+      decision: decision?.facts ?? null,
+      activeReservationsCount: current.length,
+      employees: listed.map((e) => employeeFacts(e, staff.get(e.rnokpp), exceptions.get(e.rnokpp) ?? null)),
+    },
+    enterprise,
+    decision,
+    staff,
+    marksHere: new Map(current.map((m) => [m.rnokpp, { id: m.id, reservationId: m.reservationId, fromDate: m.fromDate, untilDate: m.untilDate }])),
+  };
+}
+
+export function enterpriseFacts(e: EnterpriseRecord): EnterpriseFacts {
+  return { edrpou: e.edrpou, frontline: e.frontline, ownership: e.ownership, stateShare: e.stateShare, diiaCity: e.diiaCity, liquidatedOn: e.liquidatedOn };
+}
+
+export function employeeFacts(listed: ListedEmployee, record: StaffRecord | undefined, lastException45On: IsoDate | null): EmployeeFacts {
+  if (!record) {
+    return { rnokpp: listed.rnokpp, registry: null, employments: [], confirmedSalary: listed.confirmedSalary, reservations: [], lastException45On };
+  }
+  const { person } = record;
+  const m = person.military;
+  return {
+    rnokpp: listed.rnokpp,
+    // A person in the registry with no military record is "не перебуває на обліку".
+    registry: {
+      registrationStatus: m?.status ?? "NOT_REGISTERED",
+      liability: m?.liability ?? "LIABLE",
+      wanted: m?.wanted ?? false,
+      wantedCriminal: m?.wantedCriminal ?? false,
+      dataUpdatedOn: m?.dataUpdatedOn ?? null,
+      birthDate: person.birthDate,
+    },
+    employments: record.employments.map((e) => ({ startDate: e.startDate, endDate: e.endDate, suspended: e.suspended, salary: e.salaryKop })),
+    confirmedSalary: listed.confirmedSalary,
+    reservations: record.activeMarks.map((mark) => ({ edrpou: mark.edrpou, from: mark.fromDate, until: mark.untilDate })),
+    lastException45On,
+  };
+}
+
+/** First day of each person's latest 45-day-exception reservation that can still matter (12 months). */
+async function lastExceptions45(client: DbTx, rnokpps: readonly string[], date: IsoDate): Promise<Map<string, IsoDate>> {
+  if (rnokpps.length === 0) return new Map();
+  const since = addMonths(date, -13);
+  const rows = await client.$queryRaw<{ rnokpp: string; last: Date }[]>`
+    SELECT rnokpp, max("fromDate") AS last FROM reservations
+    WHERE exception45 AND "fromDate" >= ${since}::date AND rnokpp = ANY(${[...rnokpps]}::text[]::char(10)[])
+    GROUP BY rnokpp`;
+  return new Map(rows.map((r) => [r.rnokpp, r.last.toISOString().slice(0, 10)]));
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { generateEdrpou, generateRnokpp } from "@/lib/identifiers";
+import { openKeyFile, signDetached, type OpenedKeyFile } from "@/lib/kep/browser";
+import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
+import { addDays, isoDateToUtc, type IsoDate } from "@/lib/rules";
+import { kyivDate } from "../kyiv-date";
+
+// Fixtures for the lifecycle's integration tests and the benchmark: an enterprise in the
+// Оберіг mock with its head (a user with a КЕП key), a critical decision with a limit, and N
+// reservable employees — military-liable men on the register, data updated, salary above every
+// threshold — written with createMany, so 10,000 employees take a second, not a minute.
+// Each world takes its own `serial` (0–999) so that worlds in one database never share people.
+
+export const KEY_PASSWORD = "World-Key-Pass1";
+const DAY_MS = 86_400_000;
+
+export type WorldOptions = {
+  serial: number;
+  employees: number;
+  limitCount?: number;
+  /** Monthly salary of every employee, UAH (default 30,000). */
+  salary?: number;
+  now?: Date;
+  /** Issue the head a КЕП key (a few hundred ms of RSA); default true. */
+  withHeadKey?: boolean;
+  /** Also create an authorized person (a user with a membership). */
+  withAuthorizedPerson?: boolean;
+};
+
+export type World = {
+  edrpou: string;
+  name: string;
+  decisionId: string;
+  authorityId: string;
+  today: IsoDate;
+  employees: string[];
+  head: { rnokpp: string; fullName: string; userId: string; actor: Actor; key: OpenedKeyFile | null };
+  authorized: { rnokpp: string; userId: string; actor: Actor; key: OpenedKeyFile | null } | null;
+};
+
+export function personRnokpp(serial: number, index: number, sex: "MALE" | "FEMALE" = "MALE"): string {
+  const birth = new Date(Date.UTC(1970, 0, 1) + (index % 7000) * DAY_MS);
+  return generateRnokpp(birth, sex, (serial + Math.floor(index / 7000) * 97) % 1000);
+}
+
+export async function createWorld(options: WorldOptions): Promise<World> {
+  const now = options.now ?? new Date();
+  const today = kyivDate(now);
+  const { serial } = options;
+  const edrpou = generateEdrpou(4_100_000 + serial);
+  const name = `ТОВ «Тестове підприємство ${serial}»`;
+  const headRnokpp = generateRnokpp(new Date(Date.UTC(1975, 4, 5)), "FEMALE", serial);
+  const headName = `Керівниця${serial} Олена Петрівна`;
+  const employees = Array.from({ length: options.employees }, (_, i) => personRnokpp(serial, i));
+
+  await db.person.createMany({
+    data: [
+      { rnokpp: headRnokpp, lastName: `Керівниця${serial}`, firstName: "Олена", patronymic: "Петрівна", birthDate: new Date(Date.UTC(1975, 4, 5)), sex: "FEMALE", email: `head${serial}@example.test` },
+      ...employees.map((rnokpp, i) => ({
+        rnokpp,
+        lastName: `Працівник${String(i).padStart(5, "0")}`,
+        firstName: "Іван",
+        patronymic: "Іванович",
+        birthDate: new Date(Date.UTC(1970, 0, 1) + (i % 7000) * DAY_MS),
+        sex: "MALE" as const,
+        email: i % 10 === 0 ? `worker${serial}-${i}@example.test` : null,
+      })),
+    ],
+  });
+  await db.militaryRegistration.createMany({
+    data: employees.map((rnokpp) => ({
+      rnokpp, status: "ON_REGISTER" as const, liability: "LIABLE" as const, category: 1, tcc: "Печерський РТЦК та СП",
+      registeredOn: new Date(Date.UTC(1990, 0, 1)), dataUpdatedOn: new Date(Date.UTC(2024, 5, 15)),
+    })),
+  });
+  await db.enterprise.create({
+    data: {
+      edrpou, name, kved: "28.11", kvedName: "Виробництво двигунів і турбін", region: "м. Київ", ownership: "PRIVATE",
+      headRnokpp, registeredOn: new Date(Date.UTC(2010, 0, 1)),
+    },
+  });
+  await db.employment.createMany({
+    data: employees.map((rnokpp, i) => ({
+      rnokpp, edrpou, position: i % 3 === 0 ? "Інженер" : "Слюсар", startDate: new Date(Date.UTC(2020, 0, 1)),
+      salary: String(options.salary ?? 30_000), reportedOn: isoDateToUtc(today),
+    })),
+  });
+  const authority = await db.authority.create({
+    data: { code: `test-authority-${serial}`, name: "Міністерство економіки України", shortName: "Мінекономіки", kind: "MINISTRY", edrpou: generateEdrpou(3_700_000 + serial), kvedSections: [] },
+  });
+  const limitCount = options.limitCount ?? Math.max(1, Math.floor(options.employees / 2));
+  const decision = await db.criticalDecision.create({
+    data: {
+      edrpou, authorityId: authority.id, number: `КР-${serial}`, decidedOn: isoDateToUtc(addDays(today, -30)), criteria: ["AVERAGE_SALARY", "NO_TAX_ARREARS", "STRATEGIC"],
+      limitCategory: "DEFAULT_50", limitPercent: 50, militaryLiableCount: options.employees, limitCount,
+      validFrom: isoDateToUtc(addDays(today, -30)), validUntil: isoDateToUtc(addDays(today, 335)),
+    },
+  });
+  const headUser = await db.user.create({ data: { rnokpp: headRnokpp, fullName: headName } });
+  const withKey = options.withHeadKey !== false;
+  const headKey = withKey ? await issueKey({ rnokpp: headRnokpp, fullName: headName, edrpou, organization: name, title: "Директорка" }) : null;
+
+  let authorized: World["authorized"] = null;
+  if (options.withAuthorizedPerson) {
+    const rnokpp = generateRnokpp(new Date(Date.UTC(1988, 1, 2)), "FEMALE", serial);
+    const fullName = `Довірена${serial} Ірина Олегівна`;
+    await db.person.create({ data: { rnokpp, lastName: `Довірена${serial}`, firstName: "Ірина", patronymic: "Олегівна", birthDate: new Date(Date.UTC(1988, 1, 2)), sex: "FEMALE" } });
+    const user = await db.user.create({ data: { rnokpp, fullName } });
+    await db.membership.create({ data: { userId: user.id, role: "AUTHORIZED_PERSON", edrpou, grantedByRnokpp: headRnokpp } });
+    const key = withKey ? await issueKey({ rnokpp, fullName, edrpou, organization: name, title: "Менеджерка з персоналу" }) : null;
+    authorized = { rnokpp, userId: user.id, actor: { userId: user.id, rnokpp, fullName, role: "AUTHORIZED_PERSON", edrpou, via: "password" }, key };
+  }
+
+  return {
+    edrpou, name, decisionId: decision.id, authorityId: authority.id, today, employees,
+    head: { rnokpp: headRnokpp, fullName: headName, userId: headUser.id, key: headKey, actor: { userId: headUser.id, rnokpp: headRnokpp, fullName: headName, role: "ENTERPRISE_HEAD", edrpou, via: "password" } },
+    authorized,
+  };
+}
+
+async function issueKey(subject: { rnokpp: string; fullName: string; edrpou: string; organization: string; title: string }): Promise<OpenedKeyFile> {
+  const { p12 } = await issueCertificate({ ...subject, password: KEY_PASSWORD });
+  return openKeyFile(p12, KEY_PASSWORD);
+}
+
+/** The head's detached signature over a draft's bytes, as the browser would make it. */
+export function sign(key: OpenedKeyFile, document: Uint8Array): Uint8Array {
+  return signDetached(key, document);
+}
