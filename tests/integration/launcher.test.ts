@@ -28,7 +28,7 @@ type Run = { code: number | null; stdout: string; stderr: string };
 
 /** A clean environment: nothing of this test process (its DATABASE_URL above all) leaks in. */
 function cleanEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1", ...overrides } as NodeJS.ProcessEnv;
+  return { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1", ...overrides } as unknown as NodeJS.ProcessEnv;
 }
 
 function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Run> {
