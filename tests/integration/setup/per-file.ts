@@ -1,5 +1,6 @@
 import { afterAll } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
+import { stopSenderBoss } from "@/lib/jobs/boss";
 import { resetEnvCache } from "@/lib/env";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "./database";
 
@@ -11,6 +12,7 @@ process.env.DATABASE_URL = await createDatabase(name, { fromTemplate: true });
 resetEnvCache();
 
 afterAll(async () => {
+  await stopSenderBoss();
   await disconnectDb();
   await dropDatabase(name);
 });
