@@ -2,6 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The build type-checks the application; `npm run typecheck` (part of `npm test`) checks
+  // everything, tests and scripts included.
+  typescript: { tsconfigPath: "tsconfig.next.json" },
   experimental: {
     // forbidden() renders app/forbidden.tsx with HTTP 403 when a role opens another's cabinet.
     authInterrupts: true,
