@@ -102,5 +102,5 @@ export async function createAnnulmentDraft(options: CreateAnnulmentDraftOptions)
       select: { id: true },
     });
     return { draftId: draft.id, document, expiresAt: nonce.expiresAt, date, rulesetVersion: outcome.rulesetVersion, ground: outcome.ground, precheck };
-  }, { timeout: 30_000 });
+  }, { timeout: 30_000, maxWait: 15_000 });
 }

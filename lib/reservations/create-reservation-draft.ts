@@ -103,5 +103,5 @@ export async function createReservationDraft(options: CreateReservationDraftOpti
       select: { id: true },
     });
     return { draftId: draft.id, document, expiresAt: nonce.expiresAt, date, rulesetVersion: outcome.rulesetVersion, precheck, limit };
-  }, { timeout: 30_000 });
+  }, { timeout: 30_000, maxWait: 15_000 });
 }

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { stopSenderBoss } from "@/lib/jobs/boss";
+import {
+  annulReservations,
+  applyAutomaticAnnulments,
+  createAnnulmentDraft,
+  createReservationDraft,
+  decideSubmittedApplication,
+  getApplication,
+  submitAnnulment,
+  submitApplication,
+  sweepReservations,
+} from "@/lib/reservations";
+import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
+import { addDays, isoDateToUtc } from "@/lib/rules";
+
+// Annulment: the head's signed request (one or hundreds of employees), the shared core the
+// ministry's revocation calls, and the daily checks — each ends the registry mark, closes the
+// portal's reservation, audits and tells the employee; each is idempotent.
+
+let world: World;
+
+async function expectCode(code: string, attempt: () => Promise<unknown>): Promise<AppError> {
+  const error = await attempt().then(
+    () => new Error(`очікувалася відмова ${code}`),
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+}
+
+async function reserve(w: World, rnokpps: string[]): Promise<string> {
+  const draft = await createReservationDraft({ actor: w.head.actor, edrpou: w.edrpou, employees: rnokpps.map((rnokpp) => ({ rnokpp })) });
+  const { applicationId } = await submitApplication({ actor: w.head.actor, draftId: draft.draftId, signature: sign(w.head.key!, draft.document) });
+  const outcome = await decideSubmittedApplication({ applicationId });
+  expect(outcome).toMatchObject({ outcome: "decided", reserved: rnokpps.length });
+  return applicationId;
+}
+
+beforeAll(async () => {
+  world = await createWorld({ serial: 31, employees: 320, limitCount: 320, withAuthorizedPerson: true });
+});
+
+afterAll(async () => {
+  await stopSenderBoss();
+});
+
+describe("the head's signed annulment", () => {
+  it("annuls the listed reservations, refuses the unreserved, tells everyone, once", async () => {
+    await reserve(world, world.employees.slice(0, 3));
+    const listed = [world.employees[0]!, world.employees[1]!, world.employees[10]!];
+    const draft = await createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps: listed, ground: "HEAD_REQUEST" });
+    expect(draft.precheck.map((p) => [p.annul, p.reasons.map((r) => r.code)])).toEqual([
+      [true, []],
+      [true, []],
+      [false, ["NOT_RESERVED_HERE"]],
+    ]);
+    const signed = JSON.parse(new TextDecoder().decode(draft.document));
+    expect(signed).toMatchObject({ type: "bronya.annulment-application", ground: { code: "HEAD_REQUEST" } });
+
+    // An authorized person may prepare it but not submit it.
+    await expectCode("FORBIDDEN", () => submitAnnulment({ actor: world.authorized!.actor, draftId: draft.draftId, signature: sign(world.head.key!, draft.document) }));
+    const signature = sign(world.head.key!, draft.document);
+    const { applicationId } = await submitAnnulment({ actor: world.head.actor, draftId: draft.draftId, signature });
+    // An annulment draft is not a reservation draft.
+    await expectCode("DRAFT_NOT_FOUND", () => submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature }));
+
+    const outcome = await decideSubmittedApplication({ applicationId });
+    expect(outcome).toMatchObject({ outcome: "decided", kind: "ANNULMENT", reserved: 2, refused: 1 });
+    const view = await getApplication({ actor: world.head.actor, applicationId });
+    expect(view.items.map((i) => i.decision)).toEqual(["ANNULLED", "ANNULLED", "REFUSED"]);
+    expect(view.items[2]!.reasons).toEqual([{ code: "NOT_RESERVED_HERE", message: "Особа не має чинного бронювання на цьому підприємстві" }]);
+    expect(view.ground).toEqual({ code: "HEAD_REQUEST", label: "Обґрунтоване звернення керівника підприємства" });
+
+    const rows = await db.reservation.findMany({ where: { rnokpp: { in: listed.slice(0, 2) } } });
+    expect(rows.every((r) => r.status === "ANNULLED" && r.activeRnokpp === null && r.annulmentGround === "HEAD_REQUEST" && r.annulmentApplicationId === applicationId)).toBe(true);
+    const marks = await db.reservationMark.findMany({ where: { rnokpp: { in: listed.slice(0, 2) } } });
+    expect(marks.every((m) => m.status === "ANNULLED" && m.activeRnokpp === null && m.annulledOn !== null)).toBe(true);
+    expect(await db.notification.count({ where: { recipientRnokpp: { in: listed.slice(0, 2) }, kind: "reservation.annulled" } })).toBe(2);
+    expect(await db.auditLog.count({ where: { action: "reservation.annul", details: { path: ["applicationId"], equals: applicationId } } })).toBe(2);
+    // Employee 2 is still reserved.
+    expect(await db.reservation.count({ where: { rnokpp: world.employees[2]!, status: "ACTIVE" } })).toBe(1);
+  });
+
+  it("refuses grounds a head may not use, or that do not hold, before anything is signed", async () => {
+    const rnokpps = [world.employees[2]!];
+    await expectCode("ANNULMENT_GROUND_NOT_ALLOWED", () => createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps, ground: "TERM_EXPIRED" }));
+    await expectCode("ANNULMENT_GROUND_UNKNOWN", () => createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps, ground: "BECAUSE" }));
+    await expectCode("ANNULMENT_GROUND_NOT_APPLICABLE", () => createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps, ground: "DECISION_EXPIRED" }));
+    await expectCode("DUPLICATE_EMPLOYEE", () => createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps: [rnokpps[0]!, rnokpps[0]!], ground: "HEAD_REQUEST" }));
+  });
+
+  it("annuls hundreds in one application", async () => {
+    const many = world.employees.slice(20, 320);
+    await reserve(world, many);
+    const draft = await createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps: many, ground: "DISMISSAL" });
+    const { applicationId } = await submitAnnulment({ actor: world.head.actor, draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
+    const started = Date.now();
+    expect(await decideSubmittedApplication({ applicationId })).toMatchObject({ outcome: "decided", reserved: 300, refused: 0 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await db.reservation.count({ where: { rnokpp: { in: many }, status: "ANNULLED", annulmentGround: "DISMISSAL" } })).toBe(300);
+  });
+});
+
+describe("the shared core and the daily checks", () => {
+  it("annulReservations is idempotent and ends marks other channels made", async () => {
+    const w = await createWorld({ serial: 32, employees: 4, limitCount: 4, withHeadKey: false });
+    const diia = await db.reservationMark.create({
+      data: { rnokpp: w.employees[0]!, edrpou: w.edrpou, fromDate: isoDateToUtc(addDays(w.today, -10)), untilDate: isoDateToUtc(addDays(w.today, 100)), activeRnokpp: w.employees[0]!, source: "diia" },
+    });
+    const actor = { rnokpp: "2997504664", role: "OFFICIAL" };
+    const first = await db.$transaction((tx) => annulReservations(tx, { edrpou: w.edrpou, markIds: [diia.id], ground: "DECISION_REVOKED", on: w.today, actor }));
+    expect(first).toEqual([{ markId: diia.id, rnokpp: w.employees[0]!, reservationId: null, untilDate: addDays(w.today, 100) }]);
+    const second = await db.$transaction((tx) => annulReservations(tx, { edrpou: w.edrpou, markIds: [diia.id], ground: "DECISION_REVOKED", on: w.today, actor }));
+    expect(second).toEqual([]);
+    expect(await db.reservationMark.findUniqueOrThrow({ where: { id: diia.id } })).toMatchObject({ status: "ANNULLED", activeRnokpp: null });
+    expect(await db.auditLog.count({ where: { entityId: diia.id, action: "reservation.annul", actorRole: "OFFICIAL" } })).toBe(1);
+    expect(await db.notification.count({ where: { recipientRnokpp: w.employees[0]!, kind: "reservation.annulled" } })).toBe(1);
+  });
+
+  it("expires run-out terms, annuls dismissals, suspensions and the reservations over the limit — and does it once", async () => {
+    const w = await createWorld({ serial: 33, employees: 8, limitCount: 8 });
+    await reserve(w, w.employees.slice(0, 6));
+    const [expired, dismissed, suspended, ...rest] = w.employees;
+    await db.reservation.updateMany({ where: { rnokpp: expired }, data: { untilDate: isoDateToUtc(addDays(w.today, -2)) } });
+    await db.reservationMark.updateMany({ where: { rnokpp: expired }, data: { untilDate: isoDateToUtc(addDays(w.today, -2)) } });
+    await db.employment.updateMany({ where: { rnokpp: dismissed, edrpou: w.edrpou }, data: { endDate: isoDateToUtc(addDays(w.today, -3)) } });
+    await db.employment.updateMany({ where: { rnokpp: suspended, edrpou: w.edrpou }, data: { suspended: true } });
+    // The ministry lowered the limit to 2: of the three left, the latest granted go first.
+    await db.criticalDecision.update({ where: { id: w.decisionId }, data: { limitCount: 2 } });
+    await db.reservation.updateMany({ where: { rnokpp: rest[0]! }, data: { createdAt: new Date(Date.now() - 3 * 3_600_000) } });
+    await db.reservation.updateMany({ where: { rnokpp: rest[1]! }, data: { createdAt: new Date(Date.now() - 2 * 3_600_000) } });
+
+    const outcome = await db.$transaction((tx) => applyAutomaticAnnulments(tx, { edrpou: w.edrpou }));
+    const byPerson = new Map(outcome.ended.map((e) => [e.rnokpp, e]));
+    expect(outcome.checked).toBe(6);
+    expect(byPerson.get(expired!)).toMatchObject({ ground: "TERM_EXPIRED", on: addDays(w.today, -1) });
+    expect(byPerson.get(dismissed!)).toMatchObject({ ground: "DISMISSAL", on: addDays(w.today, -2) });
+    expect(byPerson.get(suspended!)).toMatchObject({ ground: "CONTRACT_SUSPENDED", on: w.today });
+    expect(byPerson.get(rest[2]!)).toMatchObject({ ground: "LIMIT_EXCEEDED" });
+    expect(outcome.ended).toHaveLength(4);
+    expect(await db.reservation.findFirstOrThrow({ where: { rnokpp: expired } })).toMatchObject({ status: "EXPIRED", annulmentGround: "TERM_EXPIRED" });
+    expect(await db.reservation.count({ where: { edrpou: w.edrpou, status: "ACTIVE" } })).toBe(2);
+    expect(await db.notification.count({ where: { recipientRnokpp: expired!, kind: "reservation.expired" } })).toBe(1);
+
+    const again = await db.$transaction((tx) => applyAutomaticAnnulments(tx, { edrpou: w.edrpou }));
+    expect(again.ended).toEqual([]);
+  });
+
+  it("the sweep visits every enterprise with active marks; a revoked decision annuls all of them", async () => {
+    const w = await createWorld({ serial: 34, employees: 3, limitCount: 3 });
+    await reserve(w, w.employees);
+    await db.criticalDecision.update({ where: { id: w.decisionId }, data: { status: "REVOKED", revokedAt: new Date(Date.now() - 60_000), revocationReason: "Перевірка" } });
+    const result = await sweepReservations();
+    expect(result.failed).toEqual([]);
+    expect(result.enterprises).toBeGreaterThanOrEqual(1);
+    expect(await db.reservation.count({ where: { edrpou: w.edrpou, status: "ANNULLED", annulmentGround: "DECISION_REVOKED" } })).toBe(3);
+    expect(await db.reservationMark.count({ where: { edrpou: w.edrpou, status: "ACTIVE" } })).toBe(0);
+    const second = await sweepReservations();
+    expect(second.ended).toBe(0);
+  });
+});
