@@ -1,0 +1,47 @@
+import "server-only";
+import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
+import { db as defaultDb, type Db } from "@/lib/db/client";
+
+// The officials of every authority (or one), serving ones first, with the withdrawn kept for
+// the record. The TOTP secret and the password hash never leave the database here.
+
+export type OfficialRow = {
+  membershipId: string;
+  userId: string;
+  fullName: string;
+  rnokpp: string | null;
+  email: string | null;
+  position: string | null;
+  authority: { id: string; shortName: string };
+  grantedAt: Date;
+  revokedAt: Date | null;
+  lastLoginAt: Date | null;
+};
+
+export async function listOfficials(options: { actor: Actor; authorityId?: string; db?: Db }): Promise<OfficialRow[]> {
+  const client = options.db ?? defaultDb;
+  assertCan(options.actor, "officials.manage");
+  const rows = await client.membership.findMany({
+    where: { role: "OFFICIAL", ...(options.authorityId ? { authorityId: options.authorityId } : {}) },
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { grantedAt: "desc" }],
+    take: 2000,
+    select: {
+      id: true, position: true, grantedAt: true, revokedAt: true,
+      user: { select: { id: true, fullName: true, rnokpp: true, email: true, lastLoginAt: true } },
+      authority: { select: { id: true, shortName: true } },
+    },
+  });
+  return rows.map((m) => ({
+    membershipId: m.id,
+    userId: m.user.id,
+    fullName: m.user.fullName,
+    rnokpp: m.user.rnokpp,
+    email: m.user.email,
+    position: m.position,
+    authority: m.authority ?? { id: "", shortName: "—" },
+    grantedAt: m.grantedAt,
+    revokedAt: m.revokedAt,
+    lastLoginAt: m.user.lastLoginAt,
+  }));
+}
