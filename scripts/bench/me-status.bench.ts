@@ -1,0 +1,180 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { findFreePort, parseDatabaseUrl, startEmbeddedCluster } from "@/lib/db/cluster";
+import { applyMigrations } from "@/lib/db/migrations";
+import { demoUser } from "@/prisma/seed/demo-users";
+import { MIN_PERSONS, seedDemo } from "@/prisma/seed/index";
+
+// GET /api/v1/me/status under load, next to `pgbench -S` on the same database in the same run.
+// An embedded Postgres in a temp folder, migrated and seeded; the production server (`next
+// start`, from the existing .next build — this script never builds) on a free port; a demo
+// conscript signed in over HTTP; then pgbench's select-only run and this script's keep-alive
+// load generator, one after the other, for the same time and number of connections.
+// Target: HTTP tps ≥ 10% of pgbench -S tps, HTTP p99 ≤ 50 ms.
+// Run: npm run bench (or: tsx --conditions=react-server scripts/bench/me-status.bench.ts).
+// BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_PERSONS (registry size, 10,000).
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const PERSONS = Number(process.env.BENCH_PERSONS ?? MIN_PERSONS);
+const TARGET_RATIO = 0.1;
+const TARGET_P99_MS = 50;
+
+type Result = { tps: number; p50: number; p99: number; requests: number };
+const log = (line: string) => console.log(`[bench me-status] ${line}`);
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.stderr.on("data", (chunk) => (out += chunk));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${out}`))));
+  });
+}
+
+async function pgbenchSelectOnly(databaseUrl: string, workDir: string): Promise<Result> {
+  const db = parseDatabaseUrl(databaseUrl);
+  const password = decodeURIComponent(new URL(databaseUrl).password);
+  const env = { ...process.env, PGHOST: db.host, PGPORT: String(db.port), PGUSER: db.user, PGPASSWORD: password, PGDATABASE: db.database };
+  log("pgbench -i -s 10 (1 000 000 рядків)…");
+  await run("pgbench", ["-i", "-s", "10", "-q"], env, workDir);
+  const out = await run("pgbench", ["-S", "-n", "-c", String(CONNECTIONS), "-j", "2", "-T", String(SECONDS), "-l", "--log-prefix", path.join(workDir, "pgbench_log")], env, workDir);
+  const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1]);
+  const latencies: number[] = [];
+  for (const file of (await readdir(workDir)).filter((f) => f.startsWith("pgbench_log"))) {
+    for (const line of (await readFile(path.join(workDir, file), "utf8")).split("\n")) {
+      const micros = Number(line.split(" ")[2]);
+      if (Number.isFinite(micros) && line) latencies.push(micros / 1000);
+    }
+  }
+  const sorted = Float64Array.from(latencies).sort();
+  return { tps, p50: percentile(sorted, 50), p99: percentile(sorted, 99), requests: sorted.length };
+}
+
+async function signIn(baseUrl: string, login: string, password: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${baseUrl}/api/auth/callback/password`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ login, password, csrfToken, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`Вхід демо-користувача ${login} не вдався (HTTP ${response.status})`);
+  return session;
+}
+
+/** `connections` keep-alive connections, each sending the next request as soon as the last answer arrives. */
+async function httpLoad(port: number, cookie: string, seconds: number): Promise<Result & { failures: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const latencies: number[] = [];
+  let failures = 0;
+  const get = () =>
+    new Promise<number>((resolve, reject) => {
+      const request = http.get({ host: "127.0.0.1", port, path: "/api/v1/me/status", agent, headers: { cookie, accept: "application/json" } }, (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      });
+      request.on("error", reject);
+    });
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const status = await get().catch(() => 0);
+        if (status === 200) latencies.push(performance.now() - t0);
+        else failures++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  const sorted = Float64Array.from(latencies).sort();
+  return { tps: sorted.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), requests: sorted.length, failures };
+}
+
+async function waitForHealth(baseUrl: string, server: ChildProcess) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start завершився з кодом ${server.exitCode}`);
+    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("Сервер не відповів на /api/health за 60 с");
+}
+
+async function main() {
+  if (!existsSync(path.join(root, ".next/BUILD_ID"))) throw new Error("Немає продакшн-збірки: спершу npm run build (цей скрипт сам не збирає)");
+  const workDir = await mkdtemp(path.join(os.tmpdir(), "bronya-bench-"));
+  await chmod(workDir, 0o755);
+  const cluster = await startEmbeddedCluster({ folder: path.join(workDir, "postgres"), owner: "bench me-status", database: "bronya", ephemeral: true });
+  let server: ChildProcess | undefined;
+  try {
+    await applyMigrations({ databaseUrl: cluster.url, migrationsDir: path.join(root, "prisma/migrations") });
+    const seeded = await seedDemo({ databaseUrl: cluster.url, dataDir: workDir, persons: PERSONS, log: () => undefined });
+    log(`Postgres у ${workDir}: ${seeded.persons} осіб, засіяно за ${(seeded.ms / 1000).toFixed(1)} с`);
+
+    const port = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env, NODE_ENV: "production", DATABASE_URL: cluster.url, NEXTAUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-secret-key`,
+        NEXTAUTH_URL: baseUrl, PORTAL_URL: baseUrl, DATA_DIR: workDir, DEMO_MODE: "1", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port),
+      },
+    });
+    await waitForHealth(baseUrl, server);
+    const conscript = demoUser("conscript-reserved");
+    const cookie = await signIn(baseUrl, conscript.login, conscript.password);
+    const sample = await fetch(`${baseUrl}/api/v1/me/status`, { headers: { cookie } });
+    const body = (await sample.json()) as { rnokpp?: string; reservation?: unknown };
+    if (sample.status !== 200 || body.rnokpp !== conscript.rnokpp) throw new Error(`Статус не отримано: HTTP ${sample.status} ${JSON.stringify(body)}`);
+    log(`next start на порту ${port}, увійшов як ${conscript.fullName}; бронювання: ${body.reservation ? "є" : "немає"}`);
+
+    const pg = await pgbenchSelectOnly(cluster.url, workDir);
+    log(`pgbench -S: ${pg.tps.toFixed(0)} tps, p50 ${pg.p50.toFixed(2)} мс, p99 ${pg.p99.toFixed(2)} мс (${CONNECTIONS} з'єднань, ${SECONDS} с)`);
+    await httpLoad(port, cookie, 2); // warm-up: JIT, the pool's connections, Next's route cache
+    const api = await httpLoad(port, cookie, SECONDS);
+    log(`GET /api/v1/me/status: ${api.tps.toFixed(0)} tps, p50 ${api.p50.toFixed(2)} мс, p99 ${api.p99.toFixed(2)} мс, помилок ${api.failures} (${CONNECTIONS} keep-alive з'єднань, ${SECONDS} с)`);
+
+    const ratio = api.tps / pg.tps;
+    const ok = ratio >= TARGET_RATIO && api.p99 <= TARGET_P99_MS && api.failures === 0;
+    log(`співвідношення ${(ratio * 100).toFixed(1)}% від pgbench -S (ціль ≥ ${TARGET_RATIO * 100}%), p99 ${api.p99.toFixed(1)} мс (ціль ≤ ${TARGET_P99_MS} мс): ${ok ? "ЦІЛЬ ДОСЯГНУТО" : "ЦІЛЬ НЕ ДОСЯГНУТО"}`);
+    console.log(JSON.stringify({ bench: "me-status", cpus: os.cpus().length, connections: CONNECTIONS, seconds: SECONDS, pgbench: pg, api, ratio, targetMet: ok }));
+    return api.failures === 0 ? 0 : 1;
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once("exit", resolve));
+      server.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    }
+    await cluster.stop();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[bench me-status] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
