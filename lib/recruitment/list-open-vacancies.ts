@@ -46,6 +46,7 @@ export async function listOpenVacancies(options: { actor: Actor | null; filters:
             { description: { contains: q, mode: "insensitive" } },
             { requirements: { contains: q, mode: "insensitive" } },
             { unit: { name: { contains: q, mode: "insensitive" } } },
+            { unit: { code: { equals: q, mode: "insensitive" } } },
           ],
         }
       : {}),
