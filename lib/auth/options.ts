@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "@/lib/env";
+import { kepProvider } from "./providers/kep";
 import { passwordProvider } from "./providers/password";
 import type { SignedInUser } from "./providers/types";
 import { sameRoleOption, type RoleOption } from "./roles";
@@ -11,7 +12,7 @@ export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
   pages: { signIn: "/login", error: "/login" },
-  providers: [passwordProvider],
+  providers: [kepProvider, passwordProvider],
   callbacks: {
     async jwt({ token, user, trigger, session }) {
       if (user) {

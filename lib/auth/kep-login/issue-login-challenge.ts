@@ -1,0 +1,26 @@
+import "server-only";
+import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
+import { buildLoginChallenge, loginChallengeBytes, LOGIN_NONCE_PURPOSE, LOGIN_NONCE_TTL_SECONDS } from "./login-challenge";
+
+// The first half of signing in with a КЕП: a fresh nonce, stored so that it can be consumed
+// once, and the exact bytes the browser is to sign (base64, so they travel unchanged).
+
+export type IssuedLoginChallenge = {
+  nonce: string;
+  /** Base64 of the canonical JSON bytes to sign. */
+  challenge: string;
+  expiresAt: string;
+};
+
+export async function issueLoginChallenge(options: { db?: DbTx; now?: Date; origin?: string } = {}): Promise<IssuedLoginChallenge> {
+  const now = options.now ?? new Date();
+  const { value, expiresAt } = await issueNonce(LOGIN_NONCE_PURPOSE, LOGIN_NONCE_TTL_SECONDS, { db: options.db ?? defaultDb, now });
+  const challenge = buildLoginChallenge({ nonce: value, origin: options.origin ?? env().PORTAL_URL, issuedAt: now, expiresAt });
+  return {
+    nonce: value,
+    challenge: Buffer.from(loginChallengeBytes(challenge)).toString("base64"),
+    expiresAt: expiresAt.toISOString(),
+  };
+}
