@@ -20,7 +20,7 @@ async function signInWithPassword(page: Page, login: string, password: string) {
 const ddmmyyyy = (iso: string) => iso.split("-").reverse().join(".");
 
 test.describe("the conscript's cabinet", () => {
-  test("the demo conscript sees his record, status and the reservation his employer made", async ({ page }) => {
+  test("the demo conscript sees his record, his status and the reservation his employer made through Дія", async ({ page }) => {
     const user = demoUser("conscript-reserved");
     await signIn(page, "conscript-reserved");
     await page.goto("/me");
@@ -28,8 +28,9 @@ test.describe("the conscript's cabinet", () => {
     await expect(page.getByTestId("record-name")).toHaveText(user.fullName);
     await expect(page.getByTestId("record-rnokpp")).toHaveText(user.rnokpp);
     await expect(page.getByTestId("registration-status")).toHaveText("На обліку");
-    await expect(page.getByTestId("reservation-enterprise")).toContainText("Дніпровський завод енергетичного машинобудування");
-    await expect(page.getByTestId("history-row").first()).toBeVisible();
+    // The seed reserved him at the big enterprise through Дія. Another journey may have annulled
+    // it since (the e2e database is shared by the run), but the registry's history keeps it.
+    await expect(page.getByTestId("history-row").filter({ hasText: "Дніпровський завод енергетичного машинобудування" }).first()).toContainText("Портал «Дія»");
   });
 
   test("еВОД: PDF, QR link valid in a fresh browser, invalid after the employer's reservation is annulled", async ({ page, browser }) => {
