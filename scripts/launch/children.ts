@@ -1,10 +1,12 @@
 import "server-only";
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import { guardProcess } from "@/lib/db/cluster/guardian";
 
 // Next and the worker run in process groups of their own: Ctrl-C in the terminal reaches only
 // the launcher, which then stops them (each with whatever it spawned) before Postgres, in that
-// order. If the launcher dies without stopping them, its exit handler signals the groups.
+// order. If the launcher exits without stopping them, its exit handler signals the groups; if it
+// is killed outright (SIGKILL), the guardian does.
 
 export type ChildExit = { code: number | null; signal: NodeJS.Signals | null };
 
@@ -36,13 +38,16 @@ export function startChild(options: { name: string; command: string; args: strin
   if (live.size === 0 && !process.listeners("exit").includes(killLiveGroups)) process.on("exit", killLiveGroups);
   const child = spawn(options.command, options.args, { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, stdio: "inherit", detached: true });
   live.add(child);
+  const unguard = child.pid ? guardProcess(-child.pid, "SIGTERM") : () => undefined;
   const exited = new Promise<ChildExit>((resolve) => {
     child.once("exit", (code, signal) => {
       live.delete(child);
+      unguard();
       resolve({ code, signal });
     });
     child.once("error", () => {
       live.delete(child);
+      unguard();
       resolve({ code: 127, signal: null });
     });
   });

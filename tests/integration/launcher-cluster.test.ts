@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { chmod, chown, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -77,28 +77,57 @@ describe("the embedded app cluster", () => {
     }
   });
 
-  it("takes over a postmaster whose launcher was killed, and stops it cleanly", async () => {
-    const dir = await workDir();
+  /** A process holding the app cluster, as a launcher does (the job worker run alone). */
+  async function startHolder(dir: string) {
     const holder = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dir } as unknown as NodeJS.ProcessEnv,
     });
     let output = "";
     holder.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise((resolve) => holder.on("exit", resolve));
     const deadline = Date.now() + 60_000;
     while (!output.includes("Обробник завдань запущено") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    const exited = new Promise((resolve) => holder.on("exit", resolve));
+    expect(output).toContain("Обробник завдань запущено");
+    const postmasterPid = Number((await readFile(path.join(dir, "postgres", "postmaster.pid"), "utf8")).split("\n")[0]);
+    return { holder, exited, postmasterPid };
+  }
+
+  async function waitUntilGone(pid: number, timeoutMs = 20_000) {
+    const deadline = Date.now() + timeoutMs;
+    while (isProcessAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+
+  it("stops Postgres when its launcher is killed with SIGKILL (the guardian), so the next start is clean", async () => {
+    const dir = await workDir();
+    const { holder, exited, postmasterPid } = await startHolder(dir);
     holder.kill("SIGKILL");
     await exited;
+    await waitUntilGone(postmasterPid);
+    expect(isProcessAlive(postmasterPid)).toBe(false);
+    // A fast shutdown, not a crash: Postgres removed its pid file itself.
+    await expect(stat(path.join(dir, "postgres", "postmaster.pid"))).rejects.toMatchObject({ code: "ENOENT" });
+    const cluster = await start(path.join(dir, "postgres"));
+    expect(cluster).toMatchObject({ adopted: false, created: false });
+    await cluster.stop();
+  });
 
-    const orphanPid = Number((await readFile(path.join(dir, "postgres", "postmaster.pid"), "utf8")).split("\n")[0]);
-    expect(isProcessAlive(orphanPid)).toBe(true);
+  it("takes over a postmaster left running when both launcher and guardian were killed, and stops it cleanly", async () => {
+    const dir = await workDir();
+    const { holder, exited, postmasterPid } = await startHolder(dir);
+    const children = execFileSync("pgrep", ["-P", String(holder.pid)], { encoding: "utf8" }).trim().split("\n").map(Number);
+    for (const pid of children.filter((pid) => pid !== postmasterPid)) process.kill(pid, "SIGKILL");
+    holder.kill("SIGKILL");
+    await exited;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(isProcessAlive(postmasterPid)).toBe(true);
+
     const cluster = await start(path.join(dir, "postgres"));
     expect(cluster.adopted).toBe(true);
     expect(await query(cluster.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
     await cluster.stop();
     // Exited (at most a zombie until init reaps it, which isProcessAlive counts as gone).
-    expect(isProcessAlive(orphanPid)).toBe(false);
+    expect(isProcessAlive(postmasterPid)).toBe(false);
   });
 
   it("refuses a cluster whose pg_control is damaged, with a sentence, and changes no file in it", async () => {

