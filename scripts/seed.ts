@@ -20,13 +20,13 @@ await runScript(async () => {
   let values: { persons?: string; today?: string; force?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
-      args: process.argv.slice(2),
+      args: joinNegativeValues(process.argv.slice(2)),
       options: { persons: { type: "string" }, today: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
       strict: true,
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new AppError("SEED_BAD_OPTION", `Незрозумілий параметр (${(error as Error).message}). ${USAGE}`);
+    throw new AppError("SEED_BAD_OPTION", `Незрозумілий параметр (${(error as Error).message.replace(/\s+/g, " ")}). ${USAGE}`);
   }
   if (values.help) {
     log(`${USAGE}\n  --persons N   кількість осіб у реєстрі (типово ${DEFAULT_PERSONS})\n  --today ДАТА  дата, відносно якої узгоджено дані (типово сьогодні)\n  --force       видалити наявні дані реєстру й порталу та засіяти заново`);
@@ -62,4 +62,17 @@ function parseOption<T>(schema: { safeParse(value: unknown): { success: true; da
   const result = schema.safeParse(value);
   if (!result.success) throw new AppError("SEED_BAD_OPTION", `${flag}: ${result.error.issues[0]?.message ?? "некоректне значення"}. Нічого не змінено.`);
   return result.data;
+}
+
+/** parseArgs reads "--persons -5" as two options; join it so that the value gets its own refusal. */
+function joinNegativeValues(args: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const next = args[i + 1];
+    if ((args[i] === "--persons" || args[i] === "--today") && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${args[i]}=${next}`);
+      i++;
+    } else joined.push(args[i]!);
+  }
+  return joined;
 }

@@ -4,7 +4,7 @@
 import { generateRnokpp } from "@/lib/identifiers";
 import { ADJECTIVAL_SURNAMES, EMAIL_DOMAINS, FEMALE_NAMES, INVARIANT_SURNAMES, MALE_NAMES, MOBILE_CODES, RUSSIAN_STYLE_SURNAMES, STREETS, type GenerationWeights } from "./data/names";
 import { REGIONS, placeOf, type District, type Region } from "./data/regions";
-import { addDays, ageOn, parseIsoDate, toIsoDate } from "./dates";
+import { addDays, addYears, ageOn, parseIsoDate } from "./dates";
 import { patronymicOf, surnameFor, transliterate } from "./names";
 import type { PersonRow, SexValue } from "./rows";
 import type { Rng } from "./random";
@@ -33,13 +33,14 @@ export function generateIdentity(rng: Rng, options: IdentityOptions): Identity {
   const sex: SexValue = options.sex ?? (rng.chance(0.5) ? "MALE" : "FEMALE");
   const age = options.ageMin !== undefined || options.ageMax !== undefined ? rng.int(options.ageMin ?? 18, options.ageMax ?? 80) : drawAge(rng);
   // Born between (age + 1) years and age years before today, so that ageOn(today) === age.
-  const latest = shiftYears(options.today, -age);
+  // 29 February in a common year clamps to the 28th, so the age stays exact.
+  const latest = addYears(options.today, -age);
   const birthDate = addDays(latest, -rng.int(0, 364));
   const rnokpp = uniqueRnokpp(rng, birthDate, sex, options.usedRnokpp);
   const birthYear = Number(birthDate.slice(0, 4));
 
-  const firstName = pickName(rng, sex === "MALE" ? MALE_NAMES : FEMALE_NAMES, birthYear);
-  const fatherName = pickName(rng, MALE_NAMES, birthYear - 28);
+  const firstName = pickName(rng, sex, birthYear);
+  const fatherName = pickName(rng, "MALE", birthYear - 28);
   const region = options.region ?? rng.weighted(REGION_WEIGHTS);
   const district = options.town ? region.districts.find((d) => d.town === options.town) ?? rng.pick(region.districts) : rng.pick(region.districts);
   const lastName = surnameFor(pickSurname(rng, EASTERN.has(region.name)), sex);
@@ -64,14 +65,6 @@ export function drawAge(rng: Rng): number {
   return rng.int(low, high);
 }
 
-function shiftYears(day: string, years: number): string {
-  const date = parseIsoDate(day);
-  const shifted = new Date(Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate()));
-  // 29 February in a common year rolls to 1 March; step back so the age stays exact.
-  if (shifted.getUTCMonth() !== date.getUTCMonth()) shifted.setUTCDate(0);
-  return toIsoDate(shifted);
-}
-
 function uniqueRnokpp(rng: Rng, birthDate: string, sex: SexValue, used: Set<number>): string {
   const birth = parseIsoDate(birthDate);
   for (let attempt = 0; attempt < 2000; attempt++) {
@@ -85,9 +78,14 @@ function uniqueRnokpp(rng: Rng, birthDate: string, sex: SexValue, used: Set<numb
   throw new Error(`no free РНОКПП left for ${birthDate} ${sex}`);
 }
 
-function pickName(rng: Rng, names: ReadonlyArray<readonly [string, GenerationWeights]>, birthYear: number): string {
+const byGeneration = (names: ReadonlyArray<readonly [string, GenerationWeights]>) =>
+  [0, 1, 2].map((generation) => names.map(([name, weights]) => [name, weights[generation]!] as const));
+const MALE_BY_GENERATION = byGeneration(MALE_NAMES);
+const FEMALE_BY_GENERATION = byGeneration(FEMALE_NAMES);
+
+function pickName(rng: Rng, sex: SexValue, birthYear: number): string {
   const generation = birthYear < 1965 ? 0 : birthYear < 1990 ? 1 : 2;
-  return rng.weighted(names.map(([name, weights]) => [name, weights[generation]] as const));
+  return rng.weighted((sex === "MALE" ? MALE_BY_GENERATION : FEMALE_BY_GENERATION)[generation]!);
 }
 
 function pickSurname(rng: Rng, eastern: boolean): string {

@@ -83,7 +83,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<{ counts: Seed
     const filled = await nonEmptyTables(client);
     if (filled.length > 0) {
       if (!options.force) {
-        throw new AppError("SEED_NOT_EMPTY", "База даних уже містить дані (реєстр або портал), тому демо-дані не додано. Щоб замінити все демо-даними, запустіть з --force: це видалить реєстр і дані порталу.", { status: 409, details: { tables: filled } });
+        throw new AppError("SEED_NOT_EMPTY", "База даних вже містить дані (реєстр або портал), тому демо-дані не додано. Щоб замінити все демо-даними, запустіть з --force: це видалить реєстр і дані порталу.", { status: 409, details: { tables: filled } });
       }
       await emptyForReseed(client);
       options.log("Наявні дані реєстру та порталу видалено (--force).");

@@ -48,6 +48,17 @@ describe("Rng", () => {
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
+  it("keeps hundreds of thousands of per-person streams apart: no id repeats", () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 300_000; i++) {
+      const rng = Rng.derive(20_260_530, 2, i);
+      rng.next();
+      ids.add(rng.uuid());
+      ids.add(rng.uuid());
+    }
+    expect(ids.size).toBe(600_000);
+  });
+
   it("refuses to pick from nothing", () => {
     expect(() => new Rng(1).pick([])).toThrow(RangeError);
   });

@@ -1,29 +1,44 @@
-// A small seeded PRNG (mulberry32) passed explicitly to every generator, so that the same
-// seed gives the same country on every run and on every machine. Math.random is never used.
+// A small seeded PRNG (sfc32, 128-bit state) passed explicitly to every generator, so that
+// the same seed gives the same country on every run and on every machine. Math.random is never
+// used. A 32-bit generator would not do: a million per-person streams on one 2^32 cycle overlap
+// thousands of times, and overlapping streams repeat each other's ids.
 
 export type Weighted<T> = ReadonlyArray<readonly [T, number]>;
 
+const SALTS = [0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344] as const;
+
 export class Rng {
-  private state: number;
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    [this.a, this.b, this.c, this.d] = stateFor(seed, []);
+    this.warmUp();
   }
 
   /** A child generator for a sub-stream (e.g. one person), independent of how much the parent drew. */
   static derive(seed: number, ...keys: number[]): Rng {
-    let h = seed >>> 0;
-    for (const key of keys) h = mix32(h ^ Math.imul(key >>> 0, 0x9e3779b1));
-    return new Rng(h);
+    const rng = new Rng(0);
+    [rng.a, rng.b, rng.c, rng.d] = stateFor(seed, keys);
+    rng.warmUp();
+    return rng;
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  }
+
+  private warmUp() {
+    for (let i = 0; i < 12; i++) this.next();
   }
 
   /** Integer in [min, max], both inclusive. */
@@ -87,6 +102,15 @@ export class Rng {
     const variant = ((parseInt(s[16]!, 16) & 0x3) | 0x8).toString(16);
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20, 32)}`;
   }
+}
+
+/** Four state words, each a bijective function of the last key: distinct keys, distinct streams. */
+function stateFor(seed: number, keys: number[]): [number, number, number, number] {
+  return SALTS.map((salt) => {
+    let h = mix32((seed ^ salt) >>> 0);
+    for (const key of keys) h = mix32(h ^ Math.imul(key >>> 0, 0x9e3779b1));
+    return h | 0;
+  }) as [number, number, number, number];
 }
 
 function mix32(value: number): number {

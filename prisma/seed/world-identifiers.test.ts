@@ -30,6 +30,11 @@ describe("identifiers of the default world", () => {
     expect(new Set(codes).size).toBe(codes.length);
   });
 
+  it("leaves the factories' identifier ranges free: РНОКПП serials 500–999, ЄДРПОУ 5xxxxxxx", () => {
+    expect(world.bundles.filter((b) => Number(b.person.rnokpp.slice(5, 8)) >= 500).map((b) => b.person.rnokpp)).toEqual([]);
+    expect([...world.enterprises.map((e) => e.edrpou), ...world.authorities.map((a) => a.edrpou)].filter((code) => code.startsWith("5"))).toEqual([]);
+  });
+
   it("refers only to people and enterprises that exist", () => {
     const persons = new Set(world.bundles.map((b) => b.person.rnokpp));
     const dangling: string[] = [];

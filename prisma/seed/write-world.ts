@@ -3,7 +3,7 @@
 
 import type pg from "pg";
 import type { World } from "./build-world";
-import { insertRows } from "./sql/bulk-insert";
+import { buildCombinedInsert, insertRows, type Table } from "./sql/bulk-insert";
 import {
   AUTHORITIES, DECISION_EVENTS, EMPLOYMENTS, ENTERPRISES, MARKS, MEMBERSHIPS, PERSONS, REGISTRATIONS, UNITS, USERS, VACANCIES, decisionsTable,
 } from "./sql/tables";
@@ -38,6 +38,9 @@ export async function writeWorld(
   counts.vacancies = await insertRows(client, VACANCIES, world.vacancies);
 
   onProgress(0, world.persons);
+  // One statement per chunk, sent before the next chunk is generated: Postgres inserts while
+  // JavaScript generates, and the two take turns only at the await.
+  let pending: Promise<unknown> | null = null;
   for (const chunk of world.population) {
     const persons: PersonRow[] = [];
     const registrations: RegistrationRow[] = [];
@@ -49,12 +52,22 @@ export async function writeWorld(
       employments.push(...bundle.employments);
       marks.push(...bundle.marks);
     }
-    counts.persons += await insertRows(client, PERSONS, persons);
-    counts.registrations += await insertRows(client, REGISTRATIONS, registrations);
-    counts.employments += await insertRows(client, EMPLOYMENTS, employments);
-    counts.marks += await insertRows(client, MARKS, marks);
+    if (pending) await pending;
     onProgress(counts.persons, world.persons);
+    const { text, values } = buildCombinedInsert([
+      { table: PERSONS as Table<never>, rows: persons },
+      { table: REGISTRATIONS as Table<never>, rows: registrations },
+      { table: EMPLOYMENTS as Table<never>, rows: employments },
+      { table: MARKS as Table<never>, rows: marks },
+    ]);
+    pending = client.query(text, values);
+    counts.persons += persons.length;
+    counts.registrations += registrations.length;
+    counts.employments += employments.length;
+    counts.marks += marks.length;
   }
+  if (pending) await pending;
+  onProgress(counts.persons, world.persons);
 
   const { heads, decisions, events } = world.finish();
   await client.query(

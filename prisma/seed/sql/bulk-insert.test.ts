@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildInsert, NOW_UTC, type Table } from "./bulk-insert";
+import { buildCombinedInsert, buildInsert, NOW_UTC, type Table } from "./bulk-insert";
 
 type Row = { id: string; sex: "MALE" | "FEMALE"; tags: string[] | null; born: string };
 
@@ -32,5 +32,13 @@ describe("buildInsert", () => {
   it("quotes column names that need it", () => {
     const { text } = buildInsert({ name: "t", columns: [{ name: 'we"ird', type: "text", value: () => "x" }] }, [{}]);
     expect(text).toContain(`("we""ird")`);
+  });
+
+  it("chains several inserts into one statement with parameters numbered across them", () => {
+    const rows: Row[] = [{ id: "a", sex: "MALE", tags: [], born: "1990-01-01" }];
+    const single = { name: "t", columns: [{ name: "id", type: "uuid", value: (r: Row) => r.id }] } as Table<Row>;
+    const { text, values } = buildCombinedInsert([{ table: TABLE as Table<never>, rows }, { table: single as Table<never>, rows }]);
+    expect(text).toMatch(/^WITH w0 AS \(INSERT INTO "oberig"\."things" .* FROM unnest\(\$1::uuid\[\], \$2::text\[\], \$3::text\[\], \$4::date\[\]\) AS t\(c0, c1, c2, c3\)\) INSERT INTO t \("id"\) SELECT t\.c0 FROM unnest\(\$5::uuid\[\]\) AS t\(c0\)$/);
+    expect(values).toEqual([["a"], ["MALE"], ["[]"], ["1990-01-01"], ["a"]]);
   });
 });

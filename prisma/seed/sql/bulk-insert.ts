@@ -25,7 +25,24 @@ export async function insertRows<Row>(client: pg.ClientBase, table: Table<Row>, 
   return rows.length;
 }
 
-export function buildInsert<Row>(table: Table<Row>, rows: ReadonlyArray<Row>): { text: string; values: unknown[] } {
+/**
+ * Several inserts as one statement (data-modifying CTEs), so that the server works through a
+ * whole chunk while the generator makes the next one. Foreign keys are checked at the end of
+ * the statement, so a chunk's registrations may refer to its persons.
+ */
+export function buildCombinedInsert(parts: ReadonlyArray<{ table: Table<never>; rows: ReadonlyArray<unknown> }>): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const statements = parts.map(({ table, rows }) => {
+    const built = buildInsert(table as Table<unknown>, rows, values.length);
+    values.push(...built.values);
+    return built.text;
+  });
+  if (statements.length === 1) return { text: statements[0]!, values };
+  const ctes = statements.slice(0, -1).map((text, index) => `w${index} AS (${text})`);
+  return { text: `WITH ${ctes.join(", ")} ${statements.at(-1)}`, values };
+}
+
+export function buildInsert<Row>(table: Table<Row>, rows: ReadonlyArray<Row>, offset = 0): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const unnestArgs: string[] = [];
   const select: string[] = [];
@@ -41,11 +58,11 @@ export function buildInsert<Row>(table: Table<Row>, rows: ReadonlyArray<Row>): {
         const list = column.value(row);
         return list === null ? null : JSON.stringify(list);
       }));
-      unnestArgs.push(`$${values.length}::text[]`);
+      unnestArgs.push(`$${offset + values.length}::text[]`);
       select.push(`CASE WHEN t.${alias} IS NULL THEN NULL ELSE ARRAY(SELECT json_array_elements_text(t.${alias}::json)) END`);
     } else {
       values.push(rows.map((row) => column.value(row)));
-      unnestArgs.push(`$${values.length}::${column.type}[]`);
+      unnestArgs.push(`$${offset + values.length}::${column.type}[]`);
       select.push(column.cast ? `t.${alias}::${column.cast}` : `t.${alias}`);
     }
   }

@@ -1,0 +1,15 @@
+import "server-only";
+
+// Small builders of registry and portal rows for tests, with sensible defaults and overrides
+// for what a test is about. Identifiers never collide with the demo seed, so they work in a
+// seeded database too. Dates are "YYYY-MM-DD" strings.
+
+export { nextEdrpou, nextRnokpp } from "./factories/identifiers";
+export {
+  createEmployment, createEnterprise, createPerson, createRegistration, createReservationMark,
+  type EmploymentOverrides, type EnterpriseOptions, type MarkOptions, type PersonOptions, type RegistrationOverrides,
+} from "./factories/registry";
+export {
+  createAuthority, createCriticalDecision, createMilitaryUnit, createUser, createVacancy,
+  type AuthorityOptions, type DecisionOptions, type UserOptions,
+} from "./factories/portal";
