@@ -24,8 +24,10 @@ export function ContactsForm({ initial }: { initial: Values }) {
     const result = await updateContactsAction(values);
     setPending(false);
     if (!result.ok) {
-      setErrors(result.error.fields ?? {});
-      setMessage({ tone: "error", text: result.error.message });
+      const fields = result.error.fields ?? {};
+      setErrors(fields);
+      // Field problems are shown beside their fields; the notice only says there are some.
+      setMessage({ tone: "error", text: Object.keys(fields).length > 0 ? "Перевірте виділені поля" : result.error.message });
       return;
     }
     setErrors({});

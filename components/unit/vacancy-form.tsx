@@ -25,8 +25,9 @@ export function VacancyForm({ vacancyId, initial }: { vacancyId?: string; initia
     const result = vacancyId ? await updateVacancyAction({ ...values, vacancyId }) : await publishVacancyAction(values);
     setPending(false);
     if (!result.ok) {
-      setErrors(result.error.fields ?? {});
-      return setError(result.error.message);
+      const fields = result.error.fields ?? {};
+      setErrors(fields);
+      return setError(Object.keys(fields).length > 0 ? "Перевірте виділені поля" : result.error.message);
     }
     router.push("/unit/vacancies");
     router.refresh();
