@@ -6,6 +6,7 @@ import type { Kopiykas } from "@/lib/format";
 import { maskRnokpp, ZEdrpou } from "@/lib/identifiers";
 import { decideApplication, employmentOn, REASON_CODES, daysBetween, type IsoDate, type LiabilityType, type RegistrationStatus } from "@/lib/rules";
 import { z } from "@/lib/zod";
+import { EMPLOYEE_SORTS, EMPLOYEE_STATES } from "./constants";
 import { kyivDate } from "./kyiv-date";
 import { loadApplicationFacts } from "./load-application-facts";
 import { reasonViews } from "./reason-views";
@@ -18,9 +19,8 @@ import type { LimitFigures, ReasonView } from "./types";
 // set-based queries for all employees), then the rules, filters, sort and page in memory: for
 // the 10,000-employee enterprise that stays well inside the cabinet's 150 ms (see the bench).
 
-export const EMPLOYEE_STATES = ["reserved", "expiring", "reserved_elsewhere", "not_reserved"] as const;
+export { EMPLOYEE_SORTS, EMPLOYEE_STATES };
 export type EmployeeState = (typeof EMPLOYEE_STATES)[number];
-export const EMPLOYEE_SORTS = ["name", "-name", "salary", "-salary", "reservedUntil", "-reservedUntil", "hiredOn", "-hiredOn"] as const;
 export type EmployeeSort = (typeof EMPLOYEE_SORTS)[number];
 
 export const ZListEmployeesInput = z

@@ -113,7 +113,7 @@ describe("a reservation application from draft to decision", () => {
     // The same signature again returns the same application; another one is refused with its id.
     const repeated = await submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature });
     expect(repeated).toEqual({ applicationId: submitted.applicationId, status: "DECIDED", repeated: true });
-    const other = sign(a.head.key!, draft.document);
+    const other = sign(a.head.key!, draft.document, new Date(Date.now() - 5_000));
     const conflict = await expectCode("DRAFT_ALREADY_SUBMITTED", () => submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature: other }));
     expect(conflict.details).toEqual({ applicationId: submitted.applicationId });
     expect(await counts()).toEqual(after);

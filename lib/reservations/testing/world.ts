@@ -125,7 +125,11 @@ async function issueKey(subject: { rnokpp: string; fullName: string; edrpou: str
   return openKeyFile(p12, KEY_PASSWORD);
 }
 
-/** The head's detached signature over a draft's bytes, as the browser would make it. */
-export function sign(key: OpenedKeyFile, document: Uint8Array): Uint8Array {
-  return signDetached(key, document);
+/**
+ * The head's detached signature over a draft's bytes, as the browser would make it. RSA
+ * PKCS#1 v1.5 is deterministic and signingTime has one-second resolution: a test that needs a
+ * second, different signature over the same bytes passes another signingTime.
+ */
+export function sign(key: OpenedKeyFile, document: Uint8Array, signingTime?: Date): Uint8Array {
+  return signDetached(key, document, signingTime ? { signingTime } : {});
 }

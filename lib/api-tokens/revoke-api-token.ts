@@ -1,0 +1,33 @@
+import "server-only";
+import { assertCan } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { resolveEnterpriseAccess } from "@/lib/reservations/resolve-enterprise-access";
+import { z } from "@/lib/zod";
+
+// Revocation takes effect on the next request (every request looks the token up). Revoking a
+// revoked token is not an error: the answer is the same state. Another enterprise's token is
+// not found.
+
+export async function revokeApiToken(options: { actor: Actor; tokenId: string; now?: Date }): Promise<{ id: string; revokedAt: Date }> {
+  const { actor } = options;
+  const now = options.now ?? new Date();
+  assertCan(actor, "apiTokens.manage");
+  if (!actor.edrpou || !z.string().uuid().safeParse(options.tokenId).success) throw notFound();
+  await resolveEnterpriseAccess(db, { actor, edrpou: actor.edrpou, permission: "apiTokens.manage" });
+  const edrpou = actor.edrpou;
+  return db.$transaction(async (tx) => {
+    const token = await tx.apiToken.findFirst({ where: { id: options.tokenId, edrpou }, select: { id: true, revokedAt: true, prefix: true } });
+    if (!token) throw notFound();
+    if (token.revokedAt) return { id: token.id, revokedAt: token.revokedAt };
+    await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: now } });
+    await writeAudit(tx, { actor: { rnokpp: actor.rnokpp, role: actor.role }, action: "api_token.revoke", entityType: "ApiToken", entityId: token.id, edrpou, details: { prefix: token.prefix } });
+    return { id: token.id, revokedAt: now };
+  });
+}
+
+function notFound(): AppError {
+  return new AppError("API_TOKEN_NOT_FOUND", "Токен не знайдено", { status: 404 });
+}

@@ -1,0 +1,70 @@
+import { toKopiykas } from "@/lib/format";
+import { ZEdrpou, ZRnokpp } from "@/lib/identifiers";
+import { MAX_SIGNATURE_BYTES } from "@/lib/kep/verify/parse-signature";
+import { EMPLOYEE_SORTS, EMPLOYEE_STATES, MAX_EMPLOYEES } from "@/lib/reservations/constants";
+import { REASON_CODES } from "@/lib/rules";
+import { z } from "@/lib/zod";
+
+// The HR API v1's inputs. Every object is .strict(): a field the API does not know is refused
+// (UNKNOWN_FIELD) rather than silently ignored — an HR system that misspells "salary" must
+// learn it, not have the registry's figure used. The OpenAPI document (openapi.ts) describes
+// exactly these; a unit test checks its examples against them.
+
+/** A monthly salary in hryvnias with at most two decimals (30000, 25941.5), as kopiykas. */
+export const ZSalaryUah = z.number().positive("Заробітна плата має бути додатною").max(100_000_000).transform((value, ctx) => {
+  try {
+    return toKopiykas(value);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "Заробітна плата: не більше двох знаків після коми" });
+    return z.NEVER;
+  }
+});
+
+const ZBase64Signature = z
+  .string()
+  .min(1, "Передайте підпис")
+  .max(Math.ceil(MAX_SIGNATURE_BYTES / 3) * 4 + 4, "Підпис завеликий")
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, "Підпис має бути у base64 (відокремлений CMS, DER)")
+  .transform((value) => new Uint8Array(Buffer.from(value, "base64")));
+
+const ZEmployeeList = <T extends z.ZodType>(item: T) =>
+  z.array(item).min(1, "Вкажіть хоча б одного працівника").max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`);
+
+export const ZReservationDraftBody = z
+  .object({
+    edrpou: ZEdrpou,
+    employees: ZEmployeeList(z.object({ rnokpp: ZRnokpp, salary: ZSalaryUah.optional() }).strict()),
+  })
+  .strict();
+
+export const ZAnnulmentDraftBody = z
+  .object({
+    edrpou: ZEdrpou,
+    ground: z.string().min(1, "Вкажіть підставу анулювання").max(64),
+    employees: ZEmployeeList(z.object({ rnokpp: ZRnokpp }).strict()),
+  })
+  .strict();
+
+export const ZSignedSubmissionBody = z
+  .object({
+    draftId: z.string().uuid("draftId має бути ідентифікатором чернетки (UUID)"),
+    signature: ZBase64Signature,
+  })
+  .strict();
+
+export const ZEnterprisePath = z.object({ edrpou: ZEdrpou }).strict();
+export const ZApplicationPath = z.object({ id: z.string().uuid("Некоректний ідентифікатор заяви") }).strict();
+
+const ZPositiveInt = (max: number) => z.string().regex(/^\d{1,6}$/, "Потрібне ціле число").transform(Number).pipe(z.number().int().min(1).max(max));
+
+export const ZEmployeesQuery = z
+  .object({
+    page: ZPositiveInt(100_000).optional(),
+    pageSize: ZPositiveInt(500).optional(),
+    eligible: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
+    q: z.string().trim().min(1).max(100).optional(),
+    reason: z.enum(REASON_CODES).optional(),
+    state: z.enum(EMPLOYEE_STATES).optional(),
+    sort: z.enum(EMPLOYEE_SORTS).optional(),
+  })
+  .strict();
