@@ -41,7 +41,7 @@ export default async function Page() {
       ) : null}
       <div className="grid gap-5 lg:grid-cols-2">
         <StatusCard record={record} />
-        <ReservationCard reservation={record.reservation} />
+        <ReservationCard reservation={record.reservation} portal={history.reservations.find((r) => r.markId === record.reservation?.markId)?.portal ?? null} />
       </div>
       <RecordFacts record={record} />
       <ReservationHistoryCard history={history} />

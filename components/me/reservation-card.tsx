@@ -1,10 +1,11 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { CurrentReservation } from "@/lib/citizen/get-my-record";
+import type { ReservationHistoryEntry } from "@/lib/citizen/list-reservation-history";
 import { formatDate, pluralUk } from "@/lib/format";
 
 /** The reservation in force, or a plain statement that there is none. */
-export function ReservationCard({ reservation }: { reservation: CurrentReservation | null }) {
+export function ReservationCard({ reservation, portal }: { reservation: CurrentReservation | null; portal?: ReservationHistoryEntry["portal"] }) {
   return (
     <Card aria-labelledby="reservation-title" data-testid="current-reservation">
       <CardTitle>
@@ -25,7 +26,10 @@ export function ReservationCard({ reservation }: { reservation: CurrentReservati
             <dt className="text-muted">Строк</dt>
             <dd className="tabular" data-testid="reservation-term">з {formatDate(reservation.fromDate)} до {formatDate(reservation.untilDate)}</dd>
             <dt className="text-muted">Підстава</dt>
-            <dd>Бронювання працівника критично важливого підприємства (постанова КМУ № 76)</dd>
+            <dd>
+              Бронювання працівника критично важливого підприємства (постанова КМУ № 76)
+              {portal ? <span className="block text-sm text-muted">Рішення № {portal.decisionNumber} ({portal.authorityName}){portal.signerName ? `, заяву підписав ${portal.signerName}` : ""}{portal.exception45 ? ", виняток на 45 днів" : ""}</span> : null}
+            </dd>
             <dt className="text-muted">Внесено через</dt>
             <dd>{reservation.sourceLabel}</dd>
           </dl>
