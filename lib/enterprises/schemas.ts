@@ -61,6 +61,7 @@ export const ZPrepareDecisionChange = z.object({ decisionId: z.uuid("Некор�
 export const ZApplyDecisionChange = z.object({ decisionId: z.uuid("Некоректний ідентифікатор рішення"), change: ZDecisionChange, ...ZSignedPart }).strict();
 
 export const DECISION_SORTS = ["name", "edrpou", "decidedOn", "validUntil", "usage", "reserved"] as const;
+export type DecisionSortKey = (typeof DECISION_SORTS)[number];
 
 /** The list's query string: a value that makes no sense is dropped, not refused. */
 export const ZDecisionListQuery = z.object({

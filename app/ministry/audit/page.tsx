@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field, Input, Select } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Table, Td, Th } from "@/components/ui/table";
+import { requireActor } from "@/lib/auth/session";
+import { AUDIT_ACTION_LABELS, listAuditLog } from "@/lib/enterprises/list-audit-log";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { maskRnokpp } from "@/lib/identifiers";
+import { firstValues } from "../_lib/or-not-found";
+
+export const metadata = { title: "Журнал дій" };
+
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor(["OFFICIAL"], "/ministry/audit");
+  const params = firstValues(await searchParams);
+  const log = await listAuditLog({ actor, query: params });
+  const { page: _page, ...filters } = params;
+
+  return (
+    <div className="space-y-5">
+      <PageHeader title="Журнал дій органу" subtitle="Хто що вирішив і коли — з підписаним документом кожної дії" />
+      <Card>
+        <form method="get" action="/ministry/audit" className="grid gap-4 sm:grid-cols-4" aria-label="Фільтри журналу">
+          <Field label="Дія" htmlFor="a-action">
+            <Select id="a-action" name="action" defaultValue={log.query.action ?? ""}>
+              <option value="">Усі</option>
+              {log.actions.map((a) => <option key={a} value={a}>{AUDIT_ACTION_LABELS[a] ?? a}</option>)}
+            </Select>
+          </Field>
+          <Field label="З дати" htmlFor="a-from"><Input id="a-from" name="from" type="date" defaultValue={log.query.from ?? ""} /></Field>
+          <Field label="По дату" htmlFor="a-to"><Input id="a-to" name="to" type="date" defaultValue={log.query.to ?? ""} /></Field>
+          <div className="flex items-end gap-2">
+            <Button type="submit">Показати</Button>
+            <Link href="/ministry/audit" className="inline-flex h-11 items-center rounded-full px-4 hover:bg-black/5">Скинути</Link>
+          </div>
+        </form>
+      </Card>
+      <Card>
+        {log.rows.length === 0 ? <EmptyState title="Записів немає" /> : (
+          <Table>
+            <thead><tr><Th>Коли</Th><Th>Хто</Th><Th>Дія</Th><Th>Підприємство</Th><Th>Документ</Th></tr></thead>
+            <tbody>
+              {log.rows.map((row) => (
+                <tr key={row.id} data-testid="audit-row" data-action={row.action}>
+                  <Td className="tabular whitespace-nowrap">{formatDateTime(row.at)}</Td>
+                  <Td>
+                    {row.actorName ?? (row.actorRole === "SYSTEM" ? "Система" : "—")}
+                    {row.actorRnokpp ? <p className="tabular text-xs text-muted">РНОКПП {maskRnokpp(row.actorRnokpp)}</p> : null}
+                  </Td>
+                  <Td>
+                    {AUDIT_ACTION_LABELS[row.action] ?? row.action}
+                    {row.entityType === "CriticalDecision" ? <p className="text-xs"><Link className="link" href={`/ministry/decisions/${row.entityId}`}>Рішення</Link></p> : null}
+                  </Td>
+                  <Td>{row.enterpriseName ? <>{row.enterpriseName}<p className="tabular text-xs text-muted">ЄДРПОУ {row.edrpou}</p></> : "—"}</Td>
+                  <Td className="whitespace-nowrap text-sm">
+                    {row.signedDocumentId ? (
+                      <>
+                        <a className="link" href={`/ministry/documents/${row.signedDocumentId}?format=content`}>Документ</a> ·{" "}
+                        <a className="link" href={`/ministry/documents/${row.signedDocumentId}?format=p7s`}>.p7s</a> ·{" "}
+                        <a className="link" href={`/ministry/documents/${row.signedDocumentId}?format=report`}>Протокол</a>
+                      </>
+                    ) : "—"}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        <p className="mt-3 text-sm text-muted">Усього записів: {formatNumber(log.total)}</p>
+        <Pagination page={log.page} pageSize={log.pageSize} total={log.total} basePath="/ministry/audit" params={filters} />
+      </Card>
+    </div>
+  );
+}
