@@ -1,18 +1,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { findFreePort, parseDatabaseUrl, startEmbeddedCluster } from "@/lib/db/cluster";
-import { applyMigrations } from "@/lib/db/migrations";
+import { findFreePort, parseDatabaseUrl } from "@/lib/db/cluster";
 import { demoUser } from "@/prisma/seed/demo-users";
-import { MIN_PERSONS, seedDemo } from "@/prisma/seed/index";
+import { MIN_PERSONS } from "@/prisma/seed/index";
+import { prepareSeededDatabase } from "./support/bench-database";
+import { percentile } from "./support/stats";
 
 // GET /api/v1/me/status under load, next to `pgbench -S` on the same database in the same run.
-// An embedded Postgres in a temp folder, migrated and seeded; the production server (`next
-// start`, from the existing .next build — this script never builds) on a free port; a demo
+// The benchmarks' seeded embedded Postgres (support/bench-database.ts); the production server
+// (`next start`, from the existing .next build — this script never builds) on a free port; a demo
 // conscript signed in over HTTP; then pgbench's select-only run and this script's keep-alive
 // load generator, one after the other, for the same time and number of connections.
 // Target: HTTP tps ≥ 10% of pgbench -S tps, HTTP p99 ≤ 50 ms.
@@ -28,10 +29,6 @@ const TARGET_P99_MS = 50;
 
 type Result = { tps: number; p50: number; p99: number; requests: number };
 const log = (line: string) => console.log(`[bench me-status] ${line}`);
-
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -59,8 +56,7 @@ async function pgbenchSelectOnly(databaseUrl: string, workDir: string): Promise<
       if (Number.isFinite(micros) && line) latencies.push(micros / 1000);
     }
   }
-  const sorted = Float64Array.from(latencies).sort();
-  return { tps, p50: percentile(sorted, 50), p99: percentile(sorted, 99), requests: sorted.length };
+  return { tps, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length };
 }
 
 async function signIn(baseUrl: string, login: string, password: string): Promise<string> {
@@ -105,8 +101,8 @@ async function httpLoad(port: number, cookie: string, seconds: number): Promise<
   );
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  const sorted = Float64Array.from(latencies).sort();
-  return { tps: sorted.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), requests: sorted.length, failures };
+  if (latencies.length === 0) throw new Error(`Жодної успішної відповіді (помилок: ${failures})`);
+  return { tps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, failures };
 }
 
 async function waitForHealth(baseUrl: string, server: ChildProcess) {
@@ -122,22 +118,18 @@ async function waitForHealth(baseUrl: string, server: ChildProcess) {
 
 async function main() {
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) throw new Error("Немає продакшн-збірки: спершу npm run build (цей скрипт сам не збирає)");
-  const workDir = await mkdtemp(path.join(os.tmpdir(), "bronya-bench-"));
-  await chmod(workDir, 0o755);
-  const cluster = await startEmbeddedCluster({ folder: path.join(workDir, "postgres"), owner: "bench me-status", database: "bronya", ephemeral: true });
+  const database = await prepareSeededDatabase({ log, persons: PERSONS });
+  const databaseUrl = await database.clone("bench_me_status");
+  const workDir = await mkdtemp(path.join(os.tmpdir(), "bronya-bench-me-status-"));
   let server: ChildProcess | undefined;
   try {
-    await applyMigrations({ databaseUrl: cluster.url, migrationsDir: path.join(root, "prisma/migrations") });
-    const seeded = await seedDemo({ databaseUrl: cluster.url, dataDir: workDir, persons: PERSONS, log: () => undefined });
-    log(`Postgres у ${workDir}: ${seeded.persons} осіб, засіяно за ${(seeded.ms / 1000).toFixed(1)} с`);
-
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
       cwd: root,
       stdio: ["ignore", "ignore", "inherit"],
       env: {
-        ...process.env, NODE_ENV: "production", DATABASE_URL: cluster.url, NEXTAUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-secret-key`,
+        ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-secret-key`,
         NEXTAUTH_URL: baseUrl, PORTAL_URL: baseUrl, DATA_DIR: workDir, DEMO_MODE: "1", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port),
       },
     });
@@ -149,7 +141,7 @@ async function main() {
     if (sample.status !== 200 || body.rnokpp !== conscript.rnokpp) throw new Error(`Статус не отримано: HTTP ${sample.status} ${JSON.stringify(body)}`);
     log(`next start на порту ${port}, увійшов як ${conscript.fullName}; бронювання: ${body.reservation ? "є" : "немає"}`);
 
-    const pg = await pgbenchSelectOnly(cluster.url, workDir);
+    const pg = await pgbenchSelectOnly(databaseUrl, workDir);
     log(`pgbench -S: ${pg.tps.toFixed(0)} tps, p50 ${pg.p50.toFixed(2)} мс, p99 ${pg.p99.toFixed(2)} мс (${CONNECTIONS} з'єднань, ${SECONDS} с)`);
     await httpLoad(port, cookie, 2); // warm-up: JIT, the pool's connections, Next's route cache
     const api = await httpLoad(port, cookie, SECONDS);
@@ -166,7 +158,7 @@ async function main() {
       server.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
     }
-    await cluster.stop();
+    await database.stop();
     await rm(workDir, { recursive: true, force: true });
   }
 }
