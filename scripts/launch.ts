@@ -9,6 +9,7 @@ import { startChild, waitForPort, type ChildExit, type ManagedChild } from "./la
 import { buildChildEnv, readLaunchConfig } from "./launch/config";
 import { assertPortFree, assertProductionBuild, ensureAuthSecret } from "./launch/preflight";
 import { seedDemoData } from "./launch/seed";
+import { ensureDemoKeysAt } from "@/prisma/seed/demo-keys";
 
 // npm run dev / npm start: database (embedded or DATABASE_URL) → migrations → demo data when
 // the registry is empty → Next and the job worker as children → the URL and demo logins.
@@ -112,6 +113,8 @@ await runScript(async () => {
     const migrated = await step(applyMigrations({ databaseUrl: database.url, migrationsDir: path.join(root, "prisma/migrations"), log }));
     log(`Міграції: ${migrated.applied.length === 0 ? "база актуальна" : `застосовано ${migrated.applied.length}`} (${Date.now() - started} мс від старту).`);
     const { seeded } = await step(seedDemoData({ databaseUrl: database.url, dataDir: config.dataDir, log }));
+    // Demo mode: a КЕП key file for every demo user in <DATA_DIR>/demo-keys (issued once, kept after).
+    if (config.demoMode) await step(ensureDemoKeysAt({ databaseUrl: database.url, dataDir: config.dataDir, portalUrl: config.portalUrl, log }));
     const databaseLabel = database.source === "external" ? redactDatabaseUrl(database.url) : `вбудований Postgres, ${redactDatabaseUrl(database.url)}`;
     await serve(database, databaseLabel, seeded, secret, config);
   } catch (error) {

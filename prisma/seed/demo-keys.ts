@@ -206,6 +206,9 @@ export async function ensureDemoKeysAt(options: { databaseUrl: string; dataDir: 
   });
   try {
     await ensureDemoKeys({ db, dataDir: options.dataDir, portalUrl: options.portalUrl, log: options.log });
+  } catch (error) {
+    // A convenience of demo mode: the portal still starts, and says why the keys are missing.
+    options.log(`Демо-ключі КЕП не створено: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     await db.$disconnect();
   }

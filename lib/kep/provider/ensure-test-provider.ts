@@ -17,7 +17,7 @@ const BACKDATE_MS = 86_400_000;
 
 export type ProviderCertificates = { rootPem: string; issuingPem: string; rootDer: Uint8Array<ArrayBuffer>; issuingDer: Uint8Array<ArrayBuffer>; created: boolean };
 
-export async function ensureTestProvider(client: Db = defaultDb, options: { now?: Date } = {}): Promise<ProviderCertificates> {
+export async function ensureTestProvider(client: Db = defaultDb, options: { now?: Date; portalUrl?: string } = {}): Promise<ProviderCertificates> {
   return client.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('bronya.kep.test-provider'))`;
@@ -37,7 +37,7 @@ export async function ensureTestProvider(client: Db = defaultDb, options: { now?
         keys: await generateRsaKeys(),
         validFrom,
         validTo: new Date(now.getTime() + 10 * YEAR_MS),
-        rootCertificateUrl: pkiUrls(env().PORTAL_URL).rootCa,
+        rootCertificateUrl: pkiUrls(options.portalUrl ?? env().PORTAL_URL).rootCa,
       });
       const rootPem = certificateToPem(root.certificate);
       const issuingPem = certificateToPem(issuing.certificate);

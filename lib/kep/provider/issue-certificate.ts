@@ -52,7 +52,10 @@ export type IssuedCertificate = {
  * `db` may be the caller's transaction; the provider must then already exist. With the
  * client itself, a missing provider is created first.
  */
-export async function issueCertificate(input: IssueCertificateInput, options: { db?: DbTx | Db; now?: Date } = {}): Promise<IssuedCertificate> {
+export async function issueCertificate(
+  input: IssueCertificateInput,
+  options: { db?: DbTx | Db; now?: Date; /** Default PORTAL_URL; the launcher passes its own before Next runs. */ portalUrl?: string } = {},
+): Promise<IssuedCertificate> {
   const data = parseInput(ZIssueCertificateInput, input);
   const client = options.db ?? defaultDb;
   const now = options.now ?? new Date();
@@ -61,7 +64,7 @@ export async function issueCertificate(input: IssueCertificateInput, options: { 
     // Not `"$transaction" in client`: the shared db is a Proxy without a `has` trap.
     const canTransact = typeof (client as Partial<Db>).$transaction === "function";
     if (!isKepError(error, "PROVIDER_NOT_INITIALIZED") || !canTransact) throw error;
-    await ensureTestProvider(client as Db, { now });
+    await ensureTestProvider(client as Db, { now, portalUrl: options.portalUrl });
     return loadIssuingCa(client);
   });
 
@@ -79,7 +82,7 @@ export async function issueCertificate(input: IssueCertificateInput, options: { 
     issuer: ca.issuing,
     publicKey: keys.publicKey,
     subject: data,
-    portalUrl: env().PORTAL_URL,
+    portalUrl: options.portalUrl ?? env().PORTAL_URL,
     validFrom,
     validTo,
   });
