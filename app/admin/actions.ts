@@ -1,0 +1,21 @@
+"use server";
+
+import { adminAction } from "@/lib/actions/action-client";
+import { addOfficial } from "@/lib/admin/add-official";
+import { createAuthority } from "@/lib/admin/create-authority";
+import { ZAddOfficial, ZCreateAuthority, ZUpdateAuthority, ZWithdrawOfficial } from "@/lib/admin/schemas";
+import { updateAuthority } from "@/lib/admin/update-authority";
+import { withdrawOfficial } from "@/lib/admin/withdraw-official";
+
+// The administrator's server actions; each hands its parsed input to one domain function.
+
+export const createAuthorityAction = adminAction(ZCreateAuthority, async (input, actor) => createAuthority({ actor, input }));
+
+export const updateAuthorityAction = adminAction(ZUpdateAuthority, async (input, actor) => updateAuthority({ actor, input }));
+
+export const addOfficialAction = adminAction(ZAddOfficial, async (input, actor) => {
+  const added = await addOfficial({ actor, input });
+  return { membershipId: added.membershipId, totp: added.totp };
+});
+
+export const withdrawOfficialAction = adminAction(ZWithdrawOfficial, async (input, actor) => withdrawOfficial({ actor, input }));
