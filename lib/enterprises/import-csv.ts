@@ -81,7 +81,7 @@ export function parseImportCsv(text: string): ParsedImport {
       edrpou: cell("edrpou"),
       number: cell("number"),
       decidedOn: date("decidedOn"),
-      criteria: cell("criteria").toUpperCase().split(/[\s,|/]+/).filter(Boolean),
+      criteria: cell("criteria").toUpperCase().split(/[\s,;|/]+/).filter(Boolean),
       salaryExemption: cell("salaryExemption").toUpperCase() || null,
       limitCategory: cell("limitCategory").toUpperCase(),
       militaryLiableCount: count("militaryLiableCount", false),
