@@ -2,6 +2,7 @@ import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/me/status/route";
+import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { createPostgresRegistry } from "@/lib/registry";
@@ -18,7 +19,7 @@ let reserved: string;
 let other: string;
 let edrpou: string;
 
-async function sessionCookie(rnokpp: string, role: string, maxAge?: number) {
+async function sessionCookie(rnokpp: string, role: Role, maxAge?: number) {
   const token = await encode({ secret: SECRET, maxAge, token: { uid: "u1", rnokpp, name: "Тест", via: "password", roles: [{ role, label: role }], active: 0 } });
   return `next-auth.session-token=${token}`;
 }
@@ -57,7 +58,7 @@ describe("GET /api/v1/me/status", () => {
 
   it("401 without a session, with a forged or expired one", async () => {
     expect(await call()).toMatchObject({ status: 401, body: { error: { code: "UNAUTHENTICATED" } } });
-    const forged = await encode({ secret: "another-secret-another-secret-00", token: { rnokpp: reserved, roles: [{ role: "CONSCRIPT" }], active: 0 } });
+    const forged = await encode({ secret: "another-secret-another-secret-00", token: { rnokpp: reserved, roles: [{ role: "CONSCRIPT", label: "x" }], active: 0 } });
     expect((await call(`next-auth.session-token=${forged}`)).status).toBe(401);
     expect((await call(await sessionCookie(reserved, "CONSCRIPT", -60))).status).toBe(401);
   });
