@@ -2,12 +2,14 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getDemoKey } from "@/app/api/demo-keys/[key]/route";
 import { hashApiToken, demoApiToken } from "@/lib/api-tokens/token-format";
 import { DEMO_KEY_PASSWORD, readDemoKeyFile, readDemoKeyManifest, type DemoKeyManifest } from "@/lib/auth/kep-login/demo-key-manifest";
 import { issueLoginChallenge } from "@/lib/auth/kep-login/issue-login-challenge";
 import { createFailureThrottle, KEP_LOGIN_THROTTLE } from "@/lib/auth/kep-login/login-throttle";
 import { signInWithKep } from "@/lib/auth/kep-login/sign-in-with-kep";
 import { db } from "@/lib/db/client";
+import { resetEnvCache } from "@/lib/env";
 import { openKeyFile } from "@/lib/kep/browser/open-key-file";
 import { signDetached } from "@/lib/kep/browser/sign-detached";
 import { DEMO_EDRPOU, DEMO_USERS, MIN_PERSONS, seedDemo } from "@/prisma/seed";
@@ -109,6 +111,44 @@ describe("ensureDemoKeys", () => {
     expect(file?.entry.rnokpp).toBe(entry("head-small").rnokpp);
     expect(openKeyFile(file!.bytes, DEMO_KEY_PASSWORD).identity.edrpou).toBe(DEMO_EDRPOU.small);
     for (const id of ["nobody", "../index", "head-small.p12", "", "HEAD-SMALL"]) expect(await readDemoKeyFile(dataDir, id), id).toBeNull();
+  });
+});
+
+describe("GET /api/demo-keys/<id>", () => {
+  const download = (id: string) => getDemoKey(new Request(`http://portal.test/api/demo-keys/${id}`), { params: Promise.resolve({ key: id }) });
+
+  async function withEnv<T>(values: Record<string, string>, run: () => Promise<T>): Promise<T> {
+    const saved = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, values);
+    resetEnvCache();
+    try {
+      return await run();
+    } finally {
+      for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+      resetEnvCache();
+    }
+  }
+
+  it("hands out the key file in demo mode, named in Latin letters", async () => {
+    await withEnv({ DEMO_MODE: "1", DATA_DIR: dataDir }, async () => {
+      const response = await download("head-big");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("application/x-pkcs12");
+      expect(response.headers.get("content-disposition")).toBe('attachment; filename="bronya-demo-head-big.p12"');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect(bytes).toEqual(new Uint8Array(await readFile(path.join(dataDir, "demo-keys", entry("head-big").file))));
+      expect((await download("head-big-revoked")).status).toBe(200);
+      for (const id of ["nobody", "..%2Findex", "index.json"]) expect((await download(id)).status, id).toBe(404);
+    });
+  });
+
+  it("is 404 outside demo mode, even for a key that exists", async () => {
+    await withEnv({ DEMO_MODE: "0", DATA_DIR: dataDir }, async () => {
+      const response = await download("head-big");
+      expect(response.status).toBe(404);
+      expect((await response.json()).error.code).toBe("NOT_FOUND");
+    });
   });
 });
 

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as postNonce } from "@/app/api/auth/kep/nonce/route";
 import { issueLoginChallenge } from "@/lib/auth/kep-login/issue-login-challenge";
 import { buildLoginChallenge, loginChallengeBytes } from "@/lib/auth/kep-login/login-challenge";
-import { createFailureThrottle, KEP_LOGIN_THROTTLE } from "@/lib/auth/kep-login/login-throttle";
+import { createFailureThrottle, KEP_CHALLENGE_RATE_LIMIT, KEP_LOGIN_THROTTLE } from "@/lib/auth/kep-login/login-throttle";
 import { REFUSED_KEP_LOGIN_ACTION } from "@/lib/auth/kep-login/record-refused-kep-login";
 import { signInWithKep } from "@/lib/auth/kep-login/sign-in-with-kep";
 import { db } from "@/lib/db/client";
@@ -299,5 +300,32 @@ describe("throttling per client", () => {
     await signInWithKep({ ...(await signedLogin(keys.head)), clientAddress: client }, { throttle });
     for (let i = 0; i < 2; i++) await expect(signInWithKep({ challenge: "", signature: "", clientAddress: client }, { throttle })).rejects.toMatchObject({ code: "KEP_LOGIN_CHALLENGE_INVALID" });
     expect(throttle.retryAfterSeconds(client, Date.now())).toBe(0);
+  });
+});
+
+describe("POST /api/auth/kep/nonce", () => {
+  const post = (address: string) =>
+    postNonce(new Request("http://portal.test/api/auth/kep/nonce", { method: "POST", headers: { "x-forwarded-for": address } }), { params: Promise.resolve({}) });
+
+  it("answers a fresh challenge that signs a person in", async () => {
+    const response = await post("203.0.113.10");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = (await response.json()) as { nonce: string; challenge: string; expiresAt: string };
+    const challenge = JSON.parse(Buffer.from(body.challenge, "base64").toString("utf8")) as Record<string, string>;
+    expect(challenge).toMatchObject({ purpose: "login", nonce: body.nonce, origin: env().PORTAL_URL, expiresAt: body.expiresAt });
+    const signature = toBase64(signDetached(keys.head, Buffer.from(body.challenge, "base64")));
+    expect((await attempt({ challenge: body.challenge, signature })).user.rnokpp).toBe(HEAD.rnokpp);
+  });
+
+  it("limits how many challenges one client may ask for a minute", async () => {
+    // The limiter's windows are whole minutes: start well inside one, so the loop cannot straddle two.
+    const intoWindow = Date.now() % KEP_CHALLENGE_RATE_LIMIT.windowMs;
+    if (intoWindow > KEP_CHALLENGE_RATE_LIMIT.windowMs - 15_000) await new Promise((resolve) => setTimeout(resolve, KEP_CHALLENGE_RATE_LIMIT.windowMs - intoWindow + 100));
+    for (let i = 0; i < KEP_CHALLENGE_RATE_LIMIT.limit; i++) expect((await post("203.0.113.11")).status).toBe(200);
+    const refused = await post("203.0.113.11");
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.code).toBe("RATE_LIMITED");
+    expect((await post("203.0.113.12")).status).toBe(200);
   });
 });
