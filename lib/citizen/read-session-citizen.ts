@@ -1,23 +1,46 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
+import { decode, getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
-import type { RoleOption } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
+// The citizen behind the session cookie, for the app-facing hot path (GET /api/v1/me/status).
+// getServerSession would run next-auth's whole session action — callbacks, and re-encrypting a
+// rolling cookie — on every call; here the JWT is decrypted once and its claims are kept, keyed
+// by the token itself, until the token expires. A JWT session cannot be revoked server-side
+// anyway, so remembering a decoded token changes nothing but the cost; the map is bounded.
+
+type Claims = { rnokpp: string | null; role: string | undefined; expiresAt: number };
+
+const MAX_REMEMBERED = 10_000;
+const remembered = new Map<string, Claims>();
+
+async function claimsOf(token: string, secret: string | undefined): Promise<Claims | null> {
+  const known = remembered.get(token);
+  if (known) return known;
+  const jwt = await decode({ token, secret: secret ?? "" }).catch(() => null);
+  if (!jwt) return null;
+  const roles = jwt.roles ?? [];
+  const claims: Claims = {
+    rnokpp: typeof jwt.rnokpp === "string" ? jwt.rnokpp : null,
+    role: typeof jwt.active === "number" ? roles[jwt.active]?.role : undefined,
+    expiresAt: typeof jwt.exp === "number" ? jwt.exp * 1000 : 0,
+  };
+  if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+  remembered.set(token, claims);
+  return claims;
+}
+
 /**
- * The РНОКПП of the citizen whose session cookie came with this request, for the app-facing
- * hot path: the session JWT is decrypted once and nothing else is run — getServerSession would
- * also run the callbacks and re-encrypt a rolling cookie, several times the cost. The role the
- * person chose must be the conscript's; that the role still holds (a military registration
- * exists) is for the caller's read to confirm, in the same query that fetches the data.
+ * The РНОКПП of the signed-in citizen. The active role must be the conscript's; that the role
+ * still holds (a military registration exists) is for the caller's read to confirm, in the
+ * same query that fetches the data.
  */
-export async function readSessionCitizen(request: NextRequest): Promise<string> {
-  const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET });
-  const rnokpp = typeof token?.rnokpp === "string" ? token.rnokpp : null;
-  if (!token || !rnokpp) throw new AppError("UNAUTHENTICATED", "Увійдіть, щоб побачити свій статус");
-  const roles = Array.isArray(token.roles) ? (token.roles as RoleOption[]) : [];
-  const active = typeof token.active === "number" ? roles[token.active] : undefined;
-  if (active?.role !== "CONSCRIPT") throw new AppError("FORBIDDEN", "Статус доступний у ролі військовозобов'язаного");
-  return rnokpp;
+export async function readSessionCitizen(request: NextRequest, now: Date = new Date()): Promise<string> {
+  const token = await getToken({ req: request, raw: true });
+  const claims = token ? await claimsOf(token, env().NEXTAUTH_SECRET) : null;
+  if (claims && claims.expiresAt <= now.getTime()) remembered.delete(token!);
+  if (!claims?.rnokpp || claims.expiresAt <= now.getTime()) throw new AppError("UNAUTHENTICATED", "Увійдіть, щоб побачити свій статус");
+  if (claims.role !== "CONSCRIPT") throw new AppError("FORBIDDEN", "Статус доступний у ролі військовозобов'язаного");
+  return claims.rnokpp;
 }

@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/me/status/route";
 import type { Role } from "@/lib/auth/roles";
+import { readSessionCitizen } from "@/lib/citizen/read-session-citizen";
 import { db } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { createPostgresRegistry } from "@/lib/registry";
@@ -61,6 +62,15 @@ describe("GET /api/v1/me/status", () => {
     const forged = await encode({ secret: "another-secret-another-secret-00", token: { rnokpp: reserved, roles: [{ role: "CONSCRIPT", label: "x" }], active: 0 } });
     expect((await call(`next-auth.session-token=${forged}`)).status).toBe(401);
     expect((await call(await sessionCookie(reserved, "CONSCRIPT", -60))).status).toBe(401);
+  });
+
+  it("a remembered session stops working at its expiry", async () => {
+    const cookie = await sessionCookie(reserved, "CONSCRIPT", 120);
+    const request = () => new NextRequest("http://localhost/api/v1/me/status", { headers: { cookie } });
+    expect(await readSessionCitizen(request())).toBe(reserved);
+    expect(await readSessionCitizen(request(), new Date(Date.now() + 60_000))).toBe(reserved);
+    await expect(readSessionCitizen(request(), new Date(Date.now() + 121_000))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(readSessionCitizen(request())).resolves.toBe(reserved);
   });
 
   it("403 in another role, and for a person no longer on the military register", async () => {
