@@ -1,12 +1,13 @@
 "use client";
 
-import { useMemo, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { isKepError, openKeyFile, signDetached, type OpenedKeyFile } from "@/lib/kep/browser";
 import { base64ToBytes, bytesToBase64 } from "./base64";
 import { DocumentPreview } from "./document-preview";
+import { describeUnsupportedKeyFile, KeyFilePicker } from "./key-file-picker";
 import { KeyIdentity } from "./key-identity";
 
 export type KepSignedResult = {
@@ -23,6 +24,8 @@ type Props = {
   expectedRnokpp?: string;
   expectedEdrpou?: string;
   submitLabel?: string;
+  /** What the holder reads once `onSigned` succeeded. */
+  doneMessage?: string;
   onSigned: (result: KepSignedResult) => Promise<{ ok: true } | { ok: false; message: string }>;
   onCancel?: () => void;
 };
@@ -30,9 +33,10 @@ type Props = {
 /**
  * The one signer of the portal, as in Diia: pick the key file, type its password, read whose
  * key it is, then sign the exact bytes the server prepared. The key file and the password stay
- * in this tab: only the signature is handed to `onSigned`.
+ * in this tab: only the signature is handed to `onSigned`. The password is forgotten as soon as
+ * the key is open; the key itself once the document is signed or another key is chosen.
  */
-export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, submitLabel = "Підписати", onSigned, onCancel }: Props) {
+export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, submitLabel = "Підписати", doneMessage = "Документ підписано й надіслано.", onSigned, onCancel }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState("");
   const [key, setKey] = useState<OpenedKeyFile | null>(null);
@@ -40,24 +44,48 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
   const [busy, setBusy] = useState<"reading" | "signing" | null>(null);
   const [done, setDone] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
+  const signButton = useRef<HTMLButtonElement>(null);
   const bytes = useMemo(() => base64ToBytes(document), [document]);
+
+  // Keyboard flow: a chosen file moves focus to the password, an opened key to the sign button.
+  useEffect(() => {
+    if (key) signButton.current?.focus();
+  }, [key]);
 
   const warnings: string[] = [];
   if (key) {
     if (expectedRnokpp && key.identity.rnokpp !== expectedRnokpp) warnings.push("Ключ належить іншій особі, ніж та, що увійшла до кабінету. Сервер відхилить такий підпис.");
-    if (expectedEdrpou && key.identity.edrpou && key.identity.edrpou !== expectedEdrpou) warnings.push(`Ключ видано для іншого підприємства (ЄДРПОУ ${key.identity.edrpou}).`);
-    if (key.identity.notAfter.getTime() < Date.now()) warnings.push("Строк дії сертифіката минув.");
+    if (expectedEdrpou && key.identity.edrpou !== expectedEdrpou) {
+      warnings.push(key.identity.edrpou ? `Ключ видано для іншого підприємства (ЄДРПОУ ${key.identity.edrpou}).` : "Ключ видано фізичній особі, а не для цього підприємства: сервер відхилить такий підпис.");
+    }
+    if (key.identity.notAfter.getTime() < Date.now()) warnings.push("Строк дії сертифіката минув: сервер відхилить такий підпис.");
+    if (key.identity.notBefore.getTime() > Date.now()) warnings.push("Строк дії сертифіката ще не почався.");
   }
 
   function chooseFile(next: File | null) {
-    setFile(next);
     setKey(null);
+    setError(next ? describeUnsupportedKeyFile(next) : null);
+    setFile(next);
+    if (next) passwordInput.current?.focus();
+  }
+
+  function forgetKey() {
+    setKey(null);
+    setPassword("");
+    setFile(null);
     setError(null);
+    if (fileInput.current) fileInput.current.value = "";
   }
 
   async function readKey() {
     if (!file) return setError("Оберіть файл ключа (.p12 або .pfx).");
-    if (!password) return setError("Введіть пароль до ключа.");
+    const unsupported = describeUnsupportedKeyFile(file);
+    if (unsupported) return setError(unsupported);
+    if (!password) {
+      passwordInput.current?.focus();
+      return setError("Введіть пароль до ключа.");
+    }
     setBusy("reading");
     setError(null);
     try {
@@ -65,8 +93,10 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
       // Decrypting the container takes a moment; let the "reading" state paint first.
       await new Promise((resolve) => setTimeout(resolve, 0));
       setKey(openKeyFile(content, password));
+      setPassword("");
     } catch (e) {
-      setError(isKepError(e) ? e.message : "Не вдалося прочитати ключ.");
+      setError(isKepError(e) ? keyFileErrorText(e.code, e.message) : "Не вдалося прочитати ключ.");
+      if (isKepError(e, "WRONG_PASSWORD")) passwordInput.current?.select();
     } finally {
       setBusy(null);
     }
@@ -85,7 +115,6 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
       });
       if (result.ok) {
         setDone(true);
-        setPassword("");
         setKey(null);
       } else setError(result.message);
     } catch {
@@ -95,33 +124,37 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
     }
   }
 
-  if (done) return <Notice tone="success" testId="kep-signed">Документ підписано й надіслано.</Notice>;
+  if (done) return <Notice tone="success" testId="kep-signed">{doneMessage}</Notice>;
 
   return (
-    <section aria-label="Підписання КЕП" className="space-y-4" data-testid="kep-signer">
+    <section aria-label="Підписання КЕП" aria-busy={busy !== null} className="space-y-4" data-testid="kep-signer">
       <div className="rounded-2xl bg-canvas/60 p-4 text-[15px]">{summary}</div>
       <DocumentPreview bytes={bytes} />
       <p className="text-sm text-muted">{key ? "Крок 2 з 2: перевірте, чий це ключ, і підпишіть" : "Крок 1 з 2: зчитайте ключ"}</p>
       {!key ? (
+        // No <form> and no `name` on the inputs: the signer may sit inside a consumer's form,
+        // and nothing of the key or its password must ever be part of a submission.
         <div className="space-y-4">
-          <label
-            className="flex cursor-pointer flex-col items-center justify-center gap-1 rounded-2xl border-2 border-dashed border-line bg-white px-4 py-6 text-center hover:border-ink"
-            onDragOver={(event) => event.preventDefault()}
-            onDrop={(event) => {
-              event.preventDefault();
-              chooseFile(event.dataTransfer.files[0] ?? null);
-            }}
-          >
-            <span className="font-medium">{file ? file.name : "Перетягніть файл ключа сюди або оберіть його"}</span>
-            <span className="text-sm text-muted">Формати .p12, .pfx. Ключ не надсилається на сервер.</span>
-            <input ref={fileInput} type="file" name="keyFile" accept=".p12,.pfx,application/x-pkcs12" className="sr-only" onChange={(event) => chooseFile(event.target.files?.[0] ?? null)} data-testid="kep-file" />
-          </label>
-          <Field label="Пароль до ключа" htmlFor="kep-password">
-            <Input id="kep-password" type="password" autoComplete="off" value={password} onChange={(event) => setPassword(event.target.value)} onKeyDown={(event) => event.key === "Enter" && readKey()} />
+          <KeyFilePicker file={file} onChoose={chooseFile} disabled={busy !== null} inputRef={fileInput} />
+          <Field label="Пароль до ключа" htmlFor="kep-password" hint="Пароль захисту особистого ключа, який ви задали при його отриманні.">
+            <Input
+              ref={passwordInput}
+              id="kep-password"
+              type="password"
+              autoComplete="off"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key !== "Enter") return;
+                event.preventDefault();
+                void readKey();
+              }}
+              disabled={busy !== null}
+            />
           </Field>
         </div>
       ) : (
-        <div className="space-y-3 rounded-2xl ring-1 ring-line p-4">
+        <div className="space-y-3 rounded-2xl p-4 ring-1 ring-line">
           <KeyIdentity identity={key.identity} />
           {warnings.map((w) => (
             <Notice key={w} tone="warning">{w}</Notice>
@@ -134,12 +167,26 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
           <Button onClick={readKey} disabled={busy !== null}>{busy === "reading" ? "Зчитуємо ключ…" : "Зчитати ключ"}</Button>
         ) : (
           <>
-            <Button onClick={sign} disabled={busy !== null}>{busy === "signing" ? "Підписуємо…" : submitLabel}</Button>
-            <Button variant="secondary" onClick={() => { setKey(null); setPassword(""); }} disabled={busy !== null}>Інший ключ</Button>
+            <Button ref={signButton} onClick={sign} disabled={busy !== null}>{busy === "signing" ? "Підписуємо…" : submitLabel}</Button>
+            <Button variant="secondary" onClick={forgetKey} disabled={busy !== null}>Інший ключ</Button>
           </>
         )}
         {onCancel ? <Button variant="ghost" onClick={onCancel} disabled={busy !== null}>Скасувати</Button> : null}
       </div>
     </section>
   );
+}
+
+/** The key-file errors with what to do next. */
+function keyFileErrorText(code: string, message: string): string {
+  switch (code) {
+    case "WRONG_PASSWORD":
+      return `${message}. Перевірте розкладку клавіатури й Caps Lock і спробуйте ще раз.`;
+    case "BAD_KEY_FILE":
+      return `${message}. Оберіть файл особистого ключа, отриманий у надавача (КНЕДП).`;
+    case "KEY_ALGORITHM_UNSUPPORTED":
+      return `${message}. Ключі ДСТУ 4145 і ECDSA портал поки не підтримує.`;
+    default:
+      return message;
+  }
 }

@@ -22,7 +22,7 @@ test.describe("the portal's shell", () => {
   test("a wrong password is refused in Ukrainian and nobody is signed in", async ({ page }) => {
     await page.goto("/login");
     await page.getByLabel("Логін").fill(DEMO_USERS[3]!.login);
-    await page.getByLabel("Пароль").fill("not-the-password");
+    await page.getByLabel("Пароль", { exact: true }).fill("not-the-password");
     await page.getByRole("button", { name: "Увійти", exact: true }).click();
     await expect(page.getByTestId("login-error")).toContainText("Неправильний логін або пароль");
     const session = await (await page.request.get("/api/auth/session")).json();
@@ -32,7 +32,7 @@ test.describe("the portal's shell", () => {
   test("a head with two roles signs in through the form, picks the company and lands in its cabinet", async ({ page }) => {
     await page.goto("/login");
     await page.getByLabel("Логін").fill("2491006118");
-    await page.getByLabel("Пароль").fill("demo-head-2026");
+    await page.getByLabel("Пароль", { exact: true }).fill("demo-head-2026");
     await page.getByRole("button", { name: "Увійти", exact: true }).click();
     await expect(page).toHaveURL(/\/login\/role/);
     await page.getByRole("button", { name: /Керівник підприємства/ }).click();
