@@ -7,6 +7,7 @@ import { buildDemoAccounts } from "./demo-accounts";
 import { parseIsoDate, todayInKyiv } from "./dates";
 import { DEFAULT_PERSONS, MIN_PERSONS } from "./plan-sizes";
 import { Rng } from "./random";
+import { assertReferences, deferReferenceChecks } from "./sql/references";
 import { writeWorld, type ProgressListener, type SeedCounts } from "./write-world";
 
 // The demo seed: a deterministic slice of the country in the Оберіг mock and the portal.
@@ -92,7 +93,9 @@ export async function seedDemo(options: SeedDemoOptions): Promise<{ counts: Seed
     options.log(`Генерую демо-дані: ${persons.toLocaleString("uk-UA")} осіб на ${today}…`);
     const world = buildWorld({ persons, today });
     const accounts = await buildDemoAccounts(Rng.derive(world.seed, 18), { authorities: world.authorities, units: world.units });
+    const deferred = await deferReferenceChecks(client);
     const counts = await writeWorld(client, world, accounts, options.onProgress);
+    if (deferred) await assertReferences(client);
     await client.query("COMMIT");
     const ms = Date.now() - started;
     options.log(

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { verifyPasswordLogin } from "@/lib/auth/verify-password-login";
 import { DEMO_EDRPOU, DEMO_USERS, seedDemo, seedIfEmpty } from "@/prisma/seed";
-import { sql, testDatabaseUrl } from "./setup/database";
+import { assertReferences, deferReferenceChecks } from "@/prisma/seed/sql/references";
+import { sql, testDatabaseUrl, withPgClient } from "./setup/database";
 
 // The demo seed against a real Postgres: a fresh migrated database per file, seeded once with
 // the default size, then checked in SQL (identifiers validated by the database, not by the
@@ -141,6 +142,21 @@ describe("refusals", () => {
 
   it("seedDemo refuses a malformed day", async () => {
     await expect(seedDemo({ databaseUrl: "postgresql://nobody@127.0.0.1:1/none", dataDir: "/x", log: () => undefined, today: "2026-02-30" })).rejects.toMatchObject({ code: "SEED_BAD_OPTION" });
+  });
+
+  it("catches a dangling reference when row-by-row foreign-key checks are deferred", async () => {
+    await withPgClient(async (client) => {
+      await client.query("BEGIN");
+      try {
+        expect(await deferReferenceChecks(client)).toBe(true);
+        await assertReferences(client);
+        await client.query(`INSERT INTO oberig.employments (id, rnokpp, edrpou, position, "startDate", salary, "reportedOn")
+          VALUES (gen_random_uuid(), '1759013776', $1, 'x', '2020-01-01', 1, '2026-11-20')`, [DEMO_EDRPOU.big]);
+        await expect(assertReferences(client)).rejects.toThrow(/"oberig"\."employments"\.rnokpp → "oberig"\."persons"/);
+      } finally {
+        await client.query("ROLLBACK");
+      }
+    });
   });
 
   it("reports an unreachable database in one sentence", async () => {
