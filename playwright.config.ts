@@ -37,6 +37,8 @@ export default defineConfig({
     url: `${BASE_URL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
+    // The launcher stops Next, the worker and Postgres in order on SIGTERM.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: { PORT: String(PORT), E2E_PORT: String(PORT) },
