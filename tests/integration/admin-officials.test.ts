@@ -4,13 +4,14 @@ import { addOfficial } from "@/lib/admin/add-official";
 import { createAuthority } from "@/lib/admin/create-authority";
 import { listAuthorities } from "@/lib/admin/list-authorities";
 import { listOfficials } from "@/lib/admin/list-officials";
+import { listRegions } from "@/lib/admin/list-regions";
 import { updateAuthority } from "@/lib/admin/update-authority";
 import { withdrawOfficial } from "@/lib/admin/withdraw-official";
 import { listRoleOptions } from "@/lib/auth/list-role-options";
 import { verifyPasswordLogin } from "@/lib/auth/verify-password-login";
 import { db } from "@/lib/db/client";
 import { generateEdrpou, generateRnokpp } from "@/lib/identifiers";
-import { createUser } from "@/prisma/seed/factories";
+import { createEnterprise, createUser } from "@/prisma/seed/factories";
 import { createMinistryWorld, failure } from "./ministry-fixtures";
 
 // The administrator manages authorities and officials; nobody else may.
@@ -36,6 +37,9 @@ describe("authorities", () => {
       input: { code: "ova-test", edrpou: generateEdrpou(4_123_457), name: "Сумська обласна військова адміністрація", shortName: "Сумська ОВА", kind: "REGIONAL_ADMINISTRATION", region: "Сумська область", kvedSections: [] },
     });
     expect((await listAuthorities({ actor: world.adminActor })).find((a) => a.id === ova.id)).toMatchObject({ officials: 0, decisions: 0, region: "Сумська область" });
+    await createEnterprise(db, { region: "Сумська область" });
+    await createEnterprise(db, { region: "м. Київ" });
+    expect((await listRegions()).sort()).toEqual(["Сумська область", "м. Київ"].sort());
   });
 
   it("refuses an ОВА without a region, a taken code or ЄДРПОУ, a bad ЄДРПОУ and an unknown section", async () => {

@@ -34,7 +34,10 @@ async function decisionOf(options: Partial<Parameters<typeof createCriticalDecis
 async function act(decisionId: string, change: Record<string, unknown>, official: OfficialFixture = world.official) {
   const prepared = await prepareDecisionChange({ actor: official.actor, input: { decisionId, change } });
   const input = { decisionId, change, nonce: prepared.nonce, signature: sign(official.key, prepared.document) };
-  const result = change.action === "REVOKE" ? await revokeDecision({ actor: official.actor, input }) : await changeDecision({ actor: official.actor, input });
+  const result =
+    change.action === "REVOKE"
+      ? { overLimit: 0, ...(await revokeDecision({ actor: official.actor, input })) }
+      : { annulled: 0, ...(await changeDecision({ actor: official.actor, input })) };
   return { prepared, input, result };
 }
 
