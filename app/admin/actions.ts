@@ -3,7 +3,8 @@
 import { adminAction } from "@/lib/actions/action-client";
 import { addOfficial } from "@/lib/admin/add-official";
 import { createAuthority } from "@/lib/admin/create-authority";
-import { ZAddOfficial, ZCreateAuthority, ZUpdateAuthority, ZWithdrawOfficial } from "@/lib/admin/schemas";
+import { issueOfficialTestKey } from "@/lib/admin/issue-official-test-key";
+import { ZAddOfficial, ZCreateAuthority, ZOfficialMembership, ZUpdateAuthority, ZWithdrawOfficial } from "@/lib/admin/schemas";
 import { updateAuthority } from "@/lib/admin/update-authority";
 import { withdrawOfficial } from "@/lib/admin/withdraw-official";
 
@@ -19,3 +20,5 @@ export const addOfficialAction = adminAction(ZAddOfficial, async (input, actor) 
 });
 
 export const withdrawOfficialAction = adminAction(ZWithdrawOfficial, async (input, actor) => withdrawOfficial({ actor, input }));
+
+export const issueOfficialTestKeyAction = adminAction(ZOfficialMembership, async (input, actor) => issueOfficialTestKey({ actor, input }));

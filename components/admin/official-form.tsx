@@ -7,18 +7,19 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { addOfficialAction } from "@/app/admin/actions";
 import { checkRnokpp } from "@/lib/identifiers";
+import { IssueTestKeyButton } from "./issue-test-key-button";
 
 type Totp = { secret: string; uri: string; qrDataUrl: string };
 const EMPTY = { email: "", fullName: "", rnokpp: "", position: "", password: "" };
 
 /** Adds an official; the authenticator secret is shown once, right here, and never again. */
-export function OfficialForm({ authorities, defaultAuthorityId }: { authorities: Array<{ id: string; shortName: string }>; defaultAuthorityId?: string }) {
+export function OfficialForm({ authorities, defaultAuthorityId, demoMode }: { authorities: Array<{ id: string; shortName: string }>; defaultAuthorityId?: string; demoMode: boolean }) {
   const router = useRouter();
   const [authorityId, setAuthorityId] = useState(defaultAuthorityId ?? authorities[0]?.id ?? "");
   const [values, setValues] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [totp, setTotp] = useState<{ name: string; email: string } & Totp | null>(null);
+  const [totp, setTotp] = useState<({ name: string; email: string; membershipId: string } & Totp) | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof EMPTY, value: string) => setValues((v) => ({ ...v, [key]: value }));
   const rnokppCheck = checkRnokpp(values.rnokpp);
@@ -33,7 +34,7 @@ export function OfficialForm({ authorities, defaultAuthorityId }: { authorities:
       setErrors(result.error.fields ?? {});
       return setMessage(result.error.message);
     }
-    setTotp({ name: values.fullName, email: values.email.trim().toLowerCase(), ...result.data.totp });
+    setTotp({ name: values.fullName, email: values.email.trim().toLowerCase(), membershipId: result.data.membershipId, ...result.data.totp });
     setValues(EMPTY);
     router.refresh();
   }
@@ -53,6 +54,7 @@ export function OfficialForm({ authorities, defaultAuthorityId }: { authorities:
             <div><dt className="text-muted">Посилання otpauth://</dt><dd className="break-all font-mono text-xs">{totp.uri}</dd></div>
           </dl>
         </div>
+        {demoMode ? <IssueTestKeyButton membershipId={totp.membershipId} /> : <p className="text-sm text-muted">Для підписання рішень особі потрібен кваліфікований сертифікат КЕП, виданий для ЄДРПОУ органу.</p>}
         <Button variant="secondary" onClick={() => setTotp(null)}>Я зберіг(ла) ключ — додати ще одну особу</Button>
       </div>
     );

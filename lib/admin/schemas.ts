@@ -68,4 +68,6 @@ export const ZAddOfficial = z
   .strict();
 export type AddOfficialInput = z.input<typeof ZAddOfficial>;
 
+/** One official's membership: to withdraw it, or (demo mode) to issue its holder a test key. */
 export const ZWithdrawOfficial = z.object({ membershipId: z.uuid("Некоректний ідентифікатор") }).strict();
+export const ZOfficialMembership = ZWithdrawOfficial;

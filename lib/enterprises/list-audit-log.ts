@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "decision.revoked": "Рішення скасовано",
   "official.added": "Додано посадову особу",
   "official.withdrawn": "Повноваження посадової особи припинено",
+  "official.test_key_issued": "Видано тестовий ключ КЕП посадовій особі",
   "authority.created": "Створено орган влади",
   "authority.updated": "Змінено дані органу влади",
 };

@@ -7,12 +7,18 @@ import { listOfficials } from "@/lib/admin/list-officials";
 import { listRegions } from "@/lib/admin/list-regions";
 import { updateAuthority } from "@/lib/admin/update-authority";
 import { withdrawOfficial } from "@/lib/admin/withdraw-official";
+import { issueOfficialTestKey } from "@/lib/admin/issue-official-test-key";
 import { listRoleOptions } from "@/lib/auth/list-role-options";
+import type { Actor } from "@/lib/auth/roles";
+import { grantDecision } from "@/lib/enterprises/grant-decision";
+import { prepareDecisionGrant } from "@/lib/enterprises/prepare-decision-grant";
+import { resetEnvCache } from "@/lib/env";
+import { openKeyFile } from "@/lib/kep/browser";
 import { verifyPasswordLogin } from "@/lib/auth/verify-password-login";
 import { db } from "@/lib/db/client";
 import { generateEdrpou, generateRnokpp } from "@/lib/identifiers";
 import { createEnterprise, createUser } from "@/prisma/seed/factories";
-import { createMinistryWorld, failure } from "./ministry-fixtures";
+import { createManufacturer, createMinistryWorld, failure, newDecisionInput, sign } from "./ministry-fixtures";
 
 // The administrator manages authorities and officials; nobody else may.
 
@@ -118,5 +124,30 @@ describe("officials", () => {
     expect((await failure(addOfficial({ actor: official, input: {} }))).code).toBe("FORBIDDEN");
     expect((await failure(withdrawOfficial({ actor: official, input: {} }))).code).toBe("FORBIDDEN");
     expect((await failure(listOfficials({ actor: official }))).code).toBe("FORBIDDEN");
+  });
+
+  it("in demo mode issues an added official a test key with which they can sign a decision", async () => {
+    const rnokpp = person();
+    const added = await addOfficial({ actor: world.adminActor, input: { authorityId: world.ministry.id, email: "keyholder@test.gov.ua", fullName: "Ключова Оксана Петрівна", rnokpp, position: "Начальник відділу", password: "Keyholder-pass-1" } });
+    const refused = await failure(issueOfficialTestKey({ actor: world.adminActor, input: { membershipId: added.membershipId } }));
+    expect(refused.code).toBe("FORBIDDEN");
+    process.env.DEMO_MODE = "1";
+    resetEnvCache();
+    try {
+      expect((await failure(issueOfficialTestKey({ actor: world.official.actor, input: { membershipId: added.membershipId } }))).code).toBe("FORBIDDEN");
+      const key = await issueOfficialTestKey({ actor: world.adminActor, input: { membershipId: added.membershipId } });
+      const opened = openKeyFile(Uint8Array.from(Buffer.from(key.p12Base64, "base64")), key.password);
+      expect(opened.identity).toMatchObject({ rnokpp, edrpou: world.ministry.edrpou, title: "Начальник відділу" });
+
+      const actor: Actor = { userId: added.userId, rnokpp, fullName: "Ключова Оксана Петрівна", role: "OFFICIAL", authorityId: world.ministry.id, via: "password" };
+      const enterprise = await createManufacturer();
+      const input = newDecisionInput(enterprise.edrpou);
+      const prepared = await prepareDecisionGrant({ actor, decision: input });
+      const { decisionId } = await grantDecision({ actor, input: { decision: input, nonce: prepared.nonce, signature: sign(opened, prepared.document) } });
+      expect((await db.criticalDecision.findUniqueOrThrow({ where: { id: decisionId }, include: { signedDocument: true } })).signedDocument?.signerRnokpp).toBe(rnokpp);
+    } finally {
+      delete process.env.DEMO_MODE;
+      resetEnvCache();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { OfficialForm } from "@/components/admin/official-form";
+import { IssueTestKeyButton } from "@/components/admin/issue-test-key-button";
 import { WithdrawOfficialButton } from "@/components/admin/withdraw-official-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -8,6 +9,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { listAuthorities } from "@/lib/admin/list-authorities";
 import { listOfficials } from "@/lib/admin/list-officials";
 import { requireActor } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { maskRnokpp } from "@/lib/identifiers";
 
@@ -26,7 +28,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ a
       <PageHeader eyebrow="Адміністрування" title="Посадові особи" subtitle={current ? current.name : "Усі органи влади"} />
       <Card>
         <CardTitle>Додати посадову особу</CardTitle>
-        <OfficialForm authorities={authorities.map((a) => ({ id: a.id, shortName: a.shortName }))} defaultAuthorityId={authorityId} />
+        <OfficialForm authorities={authorities.map((a) => ({ id: a.id, shortName: a.shortName }))} defaultAuthorityId={authorityId} demoMode={env().DEMO_MODE} />
       </Card>
       <Card>
         {officials.length === 0 ? <EmptyState title="Посадових осіб ще немає" /> : (
@@ -42,7 +44,10 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ a
                   <Td>{o.authority.shortName}<p className="text-xs text-muted">{o.position ?? ""}</p></Td>
                   <Td>{o.revokedAt ? <Badge tone="neutral">Припинено {formatDate(o.revokedAt)}</Badge> : <Badge tone="success">Діє з {formatDate(o.grantedAt)}</Badge>}</Td>
                   <Td className="text-sm">{o.lastLoginAt ? formatDateTime(o.lastLoginAt) : "ще не входив(ла)"}</Td>
-                  <Td>{o.revokedAt ? null : <WithdrawOfficialButton membershipId={o.membershipId} name={o.fullName} />}</Td>
+                  <Td className="space-y-2">
+                    {o.revokedAt ? null : <WithdrawOfficialButton membershipId={o.membershipId} name={o.fullName} />}
+                    {o.revokedAt || !env().DEMO_MODE ? null : <IssueTestKeyButton membershipId={o.membershipId} />}
+                  </Td>
                 </tr>
               ))}
             </tbody>
