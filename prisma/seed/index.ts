@@ -59,14 +59,24 @@ const KEPT_TABLES = new Set(["_prisma_migrations", "ca_keys", "certificates"]);
 
 /** Seeds the whole demo when the registry has no persons; otherwise does nothing. */
 export async function seedIfEmpty(options: SeedOptions): Promise<{ seeded: boolean }> {
-  const client = await connect(options.databaseUrl);
+  if (await registryHasPersons(options.databaseUrl)) return { seeded: false };
   try {
-    if (await hasRows(client, '"oberig"."persons"')) return { seeded: false };
+    await seedDemo(options);
+  } catch (error) {
+    // Another process (a second launcher, npm run seed) seeded between the check and the lock.
+    if (error instanceof AppError && error.code === "SEED_NOT_EMPTY" && (await registryHasPersons(options.databaseUrl))) return { seeded: false };
+    throw error;
+  }
+  return { seeded: true };
+}
+
+async function registryHasPersons(databaseUrl: string): Promise<boolean> {
+  const client = await connect(databaseUrl);
+  try {
+    return await hasRows(client, '"oberig"."persons"');
   } finally {
     await client.end();
   }
-  await seedDemo(options);
-  return { seeded: true };
 }
 
 /** Seeds the demo; refuses a non-empty database unless `force`. */

@@ -1,3 +1,4 @@
+import "server-only";
 // Writes a generated world into Postgres in one transaction: either the whole demo lands or
 // nothing does, so an interrupted seed never leaves a half-filled registry behind.
 

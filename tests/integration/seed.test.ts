@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { verifyPasswordLogin } from "@/lib/auth/verify-password-login";
 import { DEMO_EDRPOU, DEMO_USERS, seedDemo, seedIfEmpty } from "@/prisma/seed";
 import { assertReferences, deferReferenceChecks } from "@/prisma/seed/sql/references";
-import { sql, testDatabaseUrl, withPgClient } from "./setup/database";
+import { createScratchDatabase, sql, testDatabaseUrl, withPgClient } from "./setup/database";
 
 // The demo seed against a real Postgres: a fresh migrated database per file, seeded once with
 // the default size, then checked in SQL (identifiers validated by the database, not by the
@@ -162,6 +162,21 @@ describe("refusals", () => {
   it("reports an unreachable database in one sentence", async () => {
     await expect(seedIfEmpty({ databaseUrl: "postgresql://nobody@127.0.0.1:1/none", dataDir: "/x", log: () => undefined })).rejects.toMatchObject({ code: "SEED_DB_UNREACHABLE" });
   });
+});
+
+describe("two launchers at once", () => {
+  it("seed an empty database exactly once", async () => {
+    const scratch = await createScratchDatabase({ empty: false });
+    try {
+      const options = { databaseUrl: scratch.url, dataDir: "/x", log: () => undefined };
+      const results = await Promise.all([seedIfEmpty(options), seedIfEmpty(options)]);
+      expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
+      const [row] = await withPgClient((client) => client.query<{ n: string }>("SELECT count(*) AS n FROM oberig.persons"), scratch.url).then((r) => r.rows);
+      expect(Number(row!.n)).toBe(30_000);
+    } finally {
+      await scratch.drop();
+    }
+  }, 120_000);
 });
 
 type Run = { code: number | null; stdout: string; stderr: string };

@@ -1,3 +1,4 @@
+import "server-only";
 // Foreign keys checked once, as set-based anti-joins, instead of row by row. The seed turns
 // row-by-row checks off for its own transaction where Postgres allows it (a superuser, as with
 // the embedded cluster), which makes a million-person seed about a third faster; this check
