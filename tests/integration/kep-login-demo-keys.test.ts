@@ -13,7 +13,7 @@ import { resetEnvCache } from "@/lib/env";
 import { openKeyFile } from "@/lib/kep/browser/open-key-file";
 import { signDetached } from "@/lib/kep/browser/sign-detached";
 import { DEMO_EDRPOU, DEMO_USERS, MIN_PERSONS, seedDemo } from "@/prisma/seed";
-import { ensureDemoKeys } from "@/prisma/seed/demo-keys";
+import { ensureDemoKeys, ensureDemoKeysAt } from "@/prisma/seed/demo-keys";
 import { testDatabaseUrl } from "./setup/database";
 
 // The demo keys on a seeded database: one key file per demo user with the identity the spec
@@ -179,6 +179,17 @@ describe("idempotence", () => {
     const again = await ensureDemoKeys({ db, dataDir, portalUrl: PORTAL });
     expect(again.issued).toBe(false);
     expect(again.manifest).toEqual(manifest);
+  });
+
+  it("the launcher's entry point, with a client of its own, finds the set current; a dead database only logs", async () => {
+    const lines: string[] = [];
+    const serials = manifest.keys.map((key) => key.serial);
+    await ensureDemoKeysAt({ databaseUrl: testDatabaseUrl(), dataDir, portalUrl: PORTAL, log: (line) => lines.push(line) });
+    expect(lines).toEqual([]);
+    expect((await readDemoKeyManifest(dataDir))!.keys.map((key) => key.serial)).toEqual(serials);
+
+    await ensureDemoKeysAt({ databaseUrl: "postgresql://nobody@127.0.0.1:1/none", dataDir, portalUrl: PORTAL, log: (line) => lines.push(line) });
+    expect(lines).toEqual([expect.stringMatching(/^Демо-ключі КЕП не створено: /)]);
   });
 
   it("issues new certificates when the folder is gone", async () => {
