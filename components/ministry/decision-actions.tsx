@@ -37,7 +37,15 @@ export function DecisionActions({ decision, officialRnokpp, authorityEdrpou }: {
     return {};
   }
 
-  if (done) return <Notice tone="success" testId="change-done">{done}</Notice>;
+  if (done) {
+    return (
+      <div className="space-y-3">
+        <Notice tone="success" testId="change-done">{done}</Notice>
+        {decision.state !== "REVOKED" ? <Button size="sm" variant="secondary" onClick={() => { setDone(null); setAction(null); }}>Інша дія</Button> : null}
+      </div>
+    );
+  }
+  if (decision.state === "REVOKED") return <p className="text-muted">Рішення скасовано: дії з ним недоступні. Щоб знову надати статус, ухваліть нове рішення.</p>;
 
   if (prepared) {
     const { change } = prepared;

@@ -63,20 +63,19 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           {enterprise ? <EnterpriseCard enterprise={enterprise} /> : <Notice tone="warning">Підприємства з цим кодом більше немає в реєстрі.</Notice>}
         </Card>
       </div>
-      {decision.state !== "REVOKED" ? (
-        <Card>
-          <CardTitle>Дії з рішенням</CardTitle>
-          <DecisionActions
-            decision={{
-              id: decision.id, state: decision.state, criteria: decision.criteria, salaryExemption: decision.salaryExemption, limitCategory: decision.limitCategory,
-              militaryLiableCount: decision.militaryLiableCount, headcount: decision.headcount, limitCount: decision.limitCount, validFrom: decision.validFrom,
-              validUntil: decision.validUntil, activeReservations: detail.activeReservations, today: detail.today,
-            }}
-            officialRnokpp={actor.rnokpp ?? undefined}
-            authorityEdrpou={authority.edrpou}
-          />
-        </Card>
-      ) : null}
+      {/* Always rendered, so that the signer's result survives the refresh that follows it. */}
+      <Card>
+        <CardTitle>Дії з рішенням</CardTitle>
+        <DecisionActions
+          decision={{
+            id: decision.id, state: decision.state, criteria: decision.criteria, salaryExemption: decision.salaryExemption, limitCategory: decision.limitCategory,
+            militaryLiableCount: decision.militaryLiableCount, headcount: decision.headcount, limitCount: decision.limitCount, validFrom: decision.validFrom,
+            validUntil: decision.validUntil, activeReservations: detail.activeReservations, today: detail.today,
+          }}
+          officialRnokpp={actor.rnokpp ?? undefined}
+          authorityEdrpou={authority.edrpou}
+        />
+      </Card>
       <Card>
         <CardTitle>Історія підписаних дій</CardTitle>
         <DecisionHistory events={detail.events} />
