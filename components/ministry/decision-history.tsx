@@ -29,9 +29,9 @@ export function DecisionHistory({ events }: { events: DecisionEventView[] }) {
           {event.document ? (
             <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
               <span className="text-muted">Підписав(ла): {event.document.signerName}, {formatDateTime(event.document.signingTime)}</span>
-              <a className="link" href={`/ministry/documents/${event.document.id}?format=p7s`}>Підпис (.p7s)</a>
-              <a className="link" href={`/ministry/documents/${event.document.id}?format=content`}>Підписаний документ</a>
-              <a className="link" href={`/ministry/documents/${event.document.id}?format=report`}>Протокол перевірки</a>
+              <a className="link" href={`/api/documents/${event.document.id}/signature`}>Підпис (.p7s)</a>
+              <a className="link" href={`/api/documents/${event.document.id}/content`}>Підписаний документ</a>
+              <a className="link" href={`/api/documents/${event.document.id}/report`}>Протокол перевірки</a>
             </p>
           ) : null}
         </li>

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { getDocumentFile } from "@/lib/documents/get-document-file";
 import { changeDecision } from "@/lib/enterprises/change-decision";
 import { getDecision } from "@/lib/enterprises/get-decision";
-import { getSignedDocument } from "@/lib/enterprises/get-signed-document";
 import { prepareDecisionChange } from "@/lib/enterprises/prepare-decision-change";
 import { revokeDecision } from "@/lib/enterprises/revoke-decision";
 import { addDays, addMonths } from "@/lib/rules";
@@ -189,7 +189,7 @@ describe("another authority's decision", () => {
 
     expect((await failure(getDecision({ actor: outsider, decisionId: decision.id }))).code).toBe("NOT_FOUND");
     expect((await failure(prepareDecisionChange({ actor: outsider, input: { decisionId: decision.id, change } }))).code).toBe("NOT_FOUND");
-    expect((await failure(getSignedDocument({ actor: outsider, documentId, format: "p7s" }))).code).toBe("NOT_FOUND");
+    expect((await failure(getDocumentFile({ actor: outsider, documentId, part: "signature" }))).code).toBe("NOT_FOUND");
     // Even with a valid signature of the decision's own official, a stranger's session cannot apply it.
     const prepared = await prepareDecisionChange({ actor: world.official.actor, input: { decisionId: decision.id, change } });
     const signed = { decisionId: decision.id, change, nonce: prepared.nonce, signature: sign(world.official.key, prepared.document) };
@@ -208,11 +208,11 @@ describe("another authority's decision", () => {
     expect(detail.decision.state).toBe("ACTIVE");
     expect(detail.events.map((e) => e.kind)).toEqual(["CONFIRMED"]);
     const documentId = detail.events[0]!.document!.id;
-    const p7s = await getSignedDocument({ actor: world.official.actor, documentId, format: "p7s" });
+    const p7s = await getDocumentFile({ actor: world.official.actor, documentId, part: "signature" });
     expect(p7s.contentType).toBe("application/pkcs7-signature");
-    const content = await getSignedDocument({ actor: world.official.actor, documentId, format: "content" });
+    const content = await getDocumentFile({ actor: world.official.actor, documentId, part: "content" });
     expect(JSON.parse(new TextDecoder().decode(content.body))).toMatchObject({ document: "DECISION_CHANGE", action: "CONFIRM" });
-    const report = await getSignedDocument({ actor: world.official.actor, documentId, format: "report" });
+    const report = await getDocumentFile({ actor: world.official.actor, documentId, part: "report" });
     expect(new TextDecoder().decode(report.body)).toContain("Цілісність: вміст документа збігається з підписаним");
     expect((await failure(getDecision({ actor: world.official.actor, decisionId: "not-a-uuid" }))).code).toBe("NOT_FOUND");
   });

@@ -59,9 +59,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
                   <Td className="whitespace-nowrap text-sm">
                     {row.signedDocumentId ? (
                       <>
-                        <a className="link" href={`/ministry/documents/${row.signedDocumentId}?format=content`}>Документ</a> ·{" "}
-                        <a className="link" href={`/ministry/documents/${row.signedDocumentId}?format=p7s`}>.p7s</a> ·{" "}
-                        <a className="link" href={`/ministry/documents/${row.signedDocumentId}?format=report`}>Протокол</a>
+                        <a className="link" href={`/api/documents/${row.signedDocumentId}/content`}>Документ</a> ·{" "}
+                        <a className="link" href={`/api/documents/${row.signedDocumentId}/signature`}>.p7s</a> ·{" "}
+                        <a className="link" href={`/api/documents/${row.signedDocumentId}/report`}>Протокол</a>
                       </>
                     ) : "—"}
                   </Td>
