@@ -14,7 +14,7 @@ import { loginErrorText } from "./login-errors";
 // signs it in this tab with their key file (the file and its password never leave the
 // browser), and only the challenge and the detached signature go to the "kep" provider.
 
-type Challenge = { nonce: string; challenge: string; expiresAt: string };
+type Challenge = { nonce: string; challenge: string; expiresAt: string; ttlSeconds: number };
 
 /** Refresh the challenge this long before it expires, so a slow holder never signs a stale one. */
 const REFRESH_BEFORE_MS = 30_000;
@@ -47,7 +47,8 @@ export function KepLoginForm({ next }: { next: string | null }) {
 
   useEffect(() => {
     if (!challenge) return;
-    const wait = Math.max(new Date(challenge.expiresAt).getTime() - Date.now() - REFRESH_BEFORE_MS, 5_000);
+    // Counted from when it arrived, not from `expiresAt`: this computer's clock may be off.
+    const wait = Math.max(challenge.ttlSeconds * 1000 - REFRESH_BEFORE_MS, 10_000);
     const timer = setTimeout(() => void load(), wait);
     return () => clearTimeout(timer);
   }, [challenge, load]);

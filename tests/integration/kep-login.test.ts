@@ -311,7 +311,8 @@ describe("POST /api/auth/kep/nonce", () => {
     const response = await post("203.0.113.10");
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    const body = (await response.json()) as { nonce: string; challenge: string; expiresAt: string };
+    const body = (await response.json()) as { nonce: string; challenge: string; expiresAt: string; ttlSeconds: number };
+    expect(body.ttlSeconds).toBe(300);
     const challenge = JSON.parse(Buffer.from(body.challenge, "base64").toString("utf8")) as Record<string, string>;
     expect(challenge).toMatchObject({ purpose: "login", nonce: body.nonce, origin: env().PORTAL_URL, expiresAt: body.expiresAt });
     const signature = toBase64(signDetached(keys.head, Buffer.from(body.challenge, "base64")));

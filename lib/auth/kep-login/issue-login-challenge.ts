@@ -12,6 +12,8 @@ export type IssuedLoginChallenge = {
   /** Base64 of the canonical JSON bytes to sign. */
   challenge: string;
   expiresAt: string;
+  /** How long the challenge is good for, so the browser can refresh it without trusting its clock. */
+  ttlSeconds: number;
 };
 
 export async function issueLoginChallenge(options: { db?: DbTx; now?: Date; origin?: string } = {}): Promise<IssuedLoginChallenge> {
@@ -22,5 +24,6 @@ export async function issueLoginChallenge(options: { db?: DbTx; now?: Date; orig
     nonce: value,
     challenge: Buffer.from(loginChallengeBytes(challenge)).toString("base64"),
     expiresAt: expiresAt.toISOString(),
+    ttlSeconds: LOGIN_NONCE_TTL_SECONDS,
   };
 }
