@@ -3,6 +3,7 @@ import { assertCan, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { kyivDate } from "@/lib/reservations/kyiv-date";
 import type { IsoDate } from "@/lib/rules";
 
 // The authority an official acts for, loaded once per domain call. Every query of the cabinet
@@ -30,7 +31,7 @@ export async function loadActingAuthority(tx: DbTx, actor: Actor | null | undefi
   return authority;
 }
 
-/** The calendar day in Kyiv: decisions, terms and reservations are Kyiv days. */
+/** The calendar day in Kyiv: decisions, terms and reservations are Kyiv days (the lifecycle's clock). */
 export function kyivToday(now: Date): IsoDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kyiv", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return kyivDate(now);
 }
