@@ -72,7 +72,8 @@ function decodedRuns(text: string): Uint8Array[] {
   for (const match of text.matchAll(/[A-Za-z0-9+/_-]{16,}/g)) {
     const run = match[0].replaceAll("-", "+").replaceAll("_", "/");
     for (let shift = 0; shift < 4; shift++) {
-      const aligned = run.slice(shift, shift + Math.floor((run.length - shift) / 4) * 4);
+      // Node decodes unpadded base64, so the tail is kept: a secret at the end of a run counts too.
+      const aligned = run.slice(shift);
       if (aligned.length >= 16) out.push(Buffer.from(aligned, "base64"));
     }
   }
