@@ -7,7 +7,7 @@ import {
   ZDecideApplicationJob,
   ZNoJobData,
 } from "@/lib/reservations/job-handlers";
-import { DECIDE_APPLICATION_QUEUE } from "@/lib/reservations/constants";
+import { DECIDE_APPLICATION_QUEUE, DECIDE_WAKE_CHANNEL } from "@/lib/reservations/constants";
 import type { z } from "@/lib/zod";
 
 // The registry of background jobs: queue name → how its jobs are parsed and handled, the
@@ -32,6 +32,11 @@ export type QueueDefinition = {
   schedule?: { cron: string; data?: object; tz?: string };
   /** Also send one job when the worker starts (a periodic check that must not wait for its first tick). */
   runOnStart?: boolean;
+  /**
+   * A Postgres NOTIFY channel: a notification on it wakes this queue's worker at once instead
+   * of at its next poll (pg-boss polls every 0.5 s at best). Senders notify after sending.
+   */
+  wakeOn?: string;
 };
 
 /** Ties a queue's data schema to its handler so the handler gets typed, parsed data. */
@@ -43,6 +48,7 @@ export function defineQueue<Schema extends z.ZodType>(definition: {
   work?: PgBoss.WorkOptions;
   schedule?: { cron: string; data?: z.input<Schema> & object; tz?: string };
   runOnStart?: boolean;
+  wakeOn?: string;
 }): QueueDefinition {
   return {
     name: definition.name,
@@ -52,6 +58,7 @@ export function defineQueue<Schema extends z.ZodType>(definition: {
     work: definition.work,
     schedule: definition.schedule,
     runOnStart: definition.runOnStart,
+    wakeOn: definition.wakeOn,
   };
 }
 
@@ -63,8 +70,9 @@ export const JOB_QUEUES: ReadonlyArray<QueueDefinition> = [
     handle: handleDecideApplication,
     // "short": one waiting job per application (singletonKey); retries back off from 1 s.
     queue: { policy: "short", retryLimit: 8, retryDelay: 1, retryBackoff: true, expireInSeconds: 300 },
-    // Decisions in seconds: poll at pg-boss's fastest rate.
+    // Decisions in seconds: woken by the submission's NOTIFY, else polled at pg-boss's fastest rate.
     work: { pollingIntervalSeconds: 0.5 },
+    wakeOn: DECIDE_WAKE_CHANNEL,
   }),
   defineQueue({
     name: "requeue-stuck-applications",

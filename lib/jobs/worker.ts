@@ -1,5 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
+import pg from "pg";
 import { z } from "@/lib/zod";
 import { createBoss } from "./boss";
 import { JOB_QUEUES, type QueueDefinition } from "./handlers";
@@ -72,19 +73,42 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     onError: (error) => options.log(`pg-boss: ${error.message}`),
   });
   await boss.start();
+  const wakers = new Map<string, string[]>();
+  let listener: pg.Client | null = null;
   try {
     await ensureQueues(boss, queues);
     await syncSchedules(boss, queues);
-    for (const definition of queues) await boss.work(definition.name, { ...definition.work }, jobHandler(definition, options.log));
+    for (const definition of queues) {
+      const workerId = await boss.work(definition.name, { ...definition.work }, jobHandler(definition, options.log));
+      if (definition.wakeOn) wakers.set(definition.wakeOn, [...(wakers.get(definition.wakeOn) ?? []), workerId]);
+    }
+    if (wakers.size > 0) listener = await listenForWakeUps(options.databaseUrl, boss, wakers, options.log);
     for (const definition of queues) if (definition.runOnStart) await boss.send(definition.name, definition.schedule?.data ?? {});
   } catch (error) {
+    await listener?.end().catch(() => undefined);
     await boss.stop({ graceful: false });
     throw error;
   }
   options.log(queues.length === 0 ? "Обробник завдань запущено (черг ще немає)." : `Обробник завдань запущено: ${queues.map((queue) => queue.name).join(", ")}.`);
   return {
     async stop(stopOptions = {}) {
+      await listener?.end().catch(() => undefined);
       await boss.stop({ graceful: true, wait: true, timeout: stopOptions.timeoutMs ?? 10_000 });
     },
   };
+}
+
+/**
+ * One connection that LISTENs on the queues' wake-up channels and wakes their workers when a
+ * sender NOTIFYs. Losing it only costs latency: the workers still poll.
+ */
+async function listenForWakeUps(databaseUrl: string, boss: PgBoss, wakers: Map<string, string[]>, log: (line: string) => void): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: "bronya-worker-wake" });
+  client.on("error", (error) => log(`канал пробудження: ${error.message}; далі лише опитування`));
+  client.on("notification", (message) => {
+    for (const workerId of wakers.get(message.channel) ?? []) boss.notifyWorker(workerId);
+  });
+  await client.connect();
+  for (const channel of wakers.keys()) await client.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+  return client;
 }

@@ -23,6 +23,8 @@ export interface Registry {
    * the scope with their registry record, employments at this enterprise and active marks.
    */
   findStaff(edrpou: string, scope: StaffScope): Promise<StaffRecord[]>;
+  /** Changes whenever anything findStaff(edrpou, { employedOn }) reads changes: lets a read-model be cached. */
+  staffVersion(edrpou: string): Promise<string>;
   /** Every ACTIVE mark at this enterprise, whoever made it (the portal or another channel). */
   findActiveMarksAt(edrpou: string): Promise<MarkRecord[]>;
   /** The enterprises that hold at least one ACTIVE mark (the scheduled checks visit these). */

@@ -96,15 +96,23 @@ export type CitizenStatusRecord = {
 /** Which persons a staff read covers: these РНОКПП, or everyone employed at the enterprise on a day. */
 export type StaffScope = { rnokpps: readonly string[] } | { employedOn: string };
 
+/** A person as the staff read-model carries them: what the rules and the lists need, no contacts. */
+export type StaffPerson = Pick<PersonRecord, "rnokpp" | "lastName" | "firstName" | "patronymic" | "fullName" | "birthDate" | "sex" | "updatedAt"> & {
+  military: Pick<MilitaryRecord, "status" | "liability" | "dataUpdatedOn" | "wanted" | "wantedCriminal" | "deferment" | "defermentUntil" | "updatedAt"> | null;
+};
+
+/** One employment record as the staff read-model carries it. */
+export type StaffEmployment = Pick<EmploymentRecord, "rnokpp" | "position" | "startDate" | "endDate" | "salaryKop" | "mainJob" | "suspended">;
+
 /**
  * One person with everything the reservation rules need about them and one enterprise: the
  * registry record, every employment record at that enterprise, and their active reservation
  * marks at any employer. Persons the registry does not know are simply absent.
  */
 export type StaffRecord = {
-  person: PersonRecord;
+  person: StaffPerson;
   /** At the enterprise read, current and past, oldest first. */
-  employments: EmploymentRecord[];
+  employments: StaffEmployment[];
   /** ACTIVE marks anywhere (the registry keeps at most one per person). */
   activeMarks: MarkRecord[];
 };

@@ -11,6 +11,9 @@ export const DRAFT_NONCE_PURPOSE = { RESERVATION: "draft:reservation", ANNULMENT
 /** The queue the worker decides submitted applications from (one job per application). */
 export const DECIDE_APPLICATION_QUEUE = "decide-application";
 
+/** NOTIFY channel that wakes the decision worker at once after a submission. */
+export const DECIDE_WAKE_CHANNEL = "bronya_decide_application";
+
 /** An application still undecided this long after submission is queued again by the sweeper. */
 export const STUCK_AFTER_SECONDS = 30;
 

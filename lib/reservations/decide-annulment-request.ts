@@ -8,6 +8,7 @@ import { annulReservations } from "./annul-reservations";
 import { findEnterpriseDecision } from "./find-enterprise-decision";
 import { annulmentDecidedNotice } from "./lifecycle-notifications";
 import type { LockedApplication } from "./locked-application";
+import { readApplicationItems } from "./read-application-items";
 import { writeItemDecisions, type ItemDecisionRow } from "./write-item-decisions";
 
 // A head's signed annulment decided inside the worker's transaction (locks held): each listed
@@ -21,11 +22,7 @@ export async function decideAnnulmentRequest(
 ): Promise<{ annulled: number; refused: number }> {
   const { application, date, now } = options;
   const registry = createPostgresRegistry(tx);
-  const items = await tx.applicationItem.findMany({
-    where: { applicationId: application.id },
-    orderBy: { position: "asc" },
-    select: { id: true, rnokpp: true },
-  });
+  const items = await readApplicationItems(tx, application.id);
   const enterprise = await registry.findEnterprise(application.edrpou);
   const decision = await findEnterpriseDecision(tx, application.edrpou, date);
   const listed = new Set(items.map((i) => i.rnokpp));

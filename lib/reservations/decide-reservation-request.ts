@@ -2,13 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { DbTx, Prisma } from "@/lib/db/client";
-import { toKopiykas } from "@/lib/format";
 import { notify, type NewNotification } from "@/lib/notifications";
 import { createPostgresRegistry } from "@/lib/registry";
-import { decideApplication, isoDateToUtc, reasonMessage, type IsoDate } from "@/lib/rules";
+import { decideApplication, reasonMessage, type IsoDate } from "@/lib/rules";
+import { insertReservations } from "./bulk-inserts";
 import { applicationDecidedNotice, refusedNotice, reservedNotice } from "./lifecycle-notifications";
 import { loadApplicationFacts } from "./load-application-facts";
 import type { LockedApplication } from "./locked-application";
+import { readApplicationItems } from "./read-application-items";
 import { writeItemDecisions, type ItemDecisionRow } from "./write-item-decisions";
 
 // A reservation application decided inside the worker's transaction, after the application
@@ -28,15 +29,11 @@ export async function decideReservationRequest(
 ): Promise<{ reserved: number; refused: number }> {
   const { application, date, now } = options;
   const registry = createPostgresRegistry(tx);
-  const items = await tx.applicationItem.findMany({
-    where: { applicationId: application.id },
-    orderBy: { position: "asc" },
-    select: { id: true, rnokpp: true, salary: true },
-  });
+  const items = await readApplicationItems(tx, application.id);
   const loaded = await loadApplicationFacts(tx, {
     edrpou: application.edrpou,
     date,
-    employees: items.map((i) => ({ rnokpp: i.rnokpp, confirmedSalary: i.salary === null ? null : toKopiykas(i.salary.toString()) })),
+    employees: items.map((i) => ({ rnokpp: i.rnokpp, confirmedSalary: i.salary })),
   });
   const outcome = decideApplication(loaded.facts);
   const enterpriseName = loaded.enterprise.shortName ?? loaded.enterprise.name;
@@ -60,21 +57,21 @@ export async function decideReservationRequest(
     .map((e) => ({ id: randomUUID(), rnokpp: e.rnokpp, term: e.term!, exception45: e.exception45?.applied === true }))
     .sort((a, b) => a.rnokpp.localeCompare(b.rnokpp));
   if (reservations.length > 0) {
-    await tx.reservation.createMany({
-      data: reservations.map((r) => ({
+    await insertReservations(
+      tx,
+      reservations.map((r) => ({
         id: r.id,
         rnokpp: r.rnokpp,
         edrpou: application.edrpou,
         decisionId: loaded.decision!.id,
         applicationId: application.id,
-        fromDate: isoDateToUtc(r.term.from),
-        untilDate: isoDateToUtc(r.term.until),
+        fromDate: r.term.from,
+        untilDate: r.term.until,
         rulesetVersion: outcome.rulesetVersion,
         exception45: r.exception45,
-        activeRnokpp: r.rnokpp,
-        createdAt: now,
       })),
-    });
+      now,
+    );
     await registry.putReservationMarks(
       tx,
       reservations.map((r) => ({ rnokpp: r.rnokpp, edrpou: application.edrpou, fromDate: r.term.from, untilDate: r.term.until, reservationId: r.id })),

@@ -1,6 +1,7 @@
 import "server-only";
 import { getSenderBoss } from "@/lib/jobs/boss";
-import { DECIDE_APPLICATION_QUEUE } from "./constants";
+import { db } from "@/lib/db/client";
+import { DECIDE_APPLICATION_QUEUE, DECIDE_WAKE_CHANNEL } from "./constants";
 
 // Hands a committed application to the worker. Called after the commit, so it may fail (the
 // worker's queue not created yet, the database briefly away): that is logged, not thrown —
@@ -15,6 +16,8 @@ export async function enqueueDecision(applicationId: string): Promise<boolean> {
     // pg-boss answers null, not an error, both for a duplicate and for a queue the worker has
     // not created yet: either way the application stays QUEUED for the sweeper to find.
     const jobId = await boss.send(DECIDE_APPLICATION_QUEUE, { applicationId }, { singletonKey: applicationId });
+    // Wake the worker now rather than at its next poll (up to half a second away).
+    if (jobId !== null) await db.$executeRaw`SELECT pg_notify(${DECIDE_WAKE_CHANNEL}, '')`;
     return jobId !== null;
   } catch (error) {
     console.warn(`[reservations] заяву ${applicationId} не поставлено в чергу одразу (її підбере повторна постановка):`, error instanceof Error ? error.message : error);

@@ -4,23 +4,23 @@ import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import type { Kopiykas } from "@/lib/format";
 import { maskRnokpp, ZEdrpou } from "@/lib/identifiers";
-import { decideApplication, employmentOn, REASON_CODES, daysBetween, type IsoDate, type LiabilityType, type RegistrationStatus } from "@/lib/rules";
+import { REASON_CODES, type IsoDate, type LiabilityType, type RegistrationStatus } from "@/lib/rules";
 import { z } from "@/lib/zod";
 import { EMPLOYEE_SORTS, EMPLOYEE_STATES } from "./constants";
+import { loadEmployeeListModel, type EmployeeState, type ModelRow } from "./employee-list-model";
 import { kyivDate } from "./kyiv-date";
-import { loadApplicationFacts } from "./load-application-facts";
 import { reasonViews } from "./reason-views";
 import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
 import type { LimitFigures, ReasonView } from "./types";
 
 // Every person the registries know to be employed at the enterprise today, with whether each
-// could be reserved on their own — the rules engine run WITHOUT the limit (the list's order is
-// a sort order, not a queue for slots) — and why not. One read-model over the registry (a few
-// set-based queries for all employees), then the rules, filters, sort and page in memory: for
-// the 10,000-employee enterprise that stays well inside the cabinet's 150 ms (see the bench).
+// could be reserved on their own (the rules without the limit) and why not — for the company
+// cabinet's list and GET /api/v1/enterprises/{edrpou}/employees. The whole staff is read and
+// judged once per version of its data (employee-list-model.ts); a request filters, sorts and
+// pages that model and words the reasons of its own page only.
 
 export { EMPLOYEE_SORTS, EMPLOYEE_STATES };
-export type EmployeeState = (typeof EMPLOYEE_STATES)[number];
+export type { EmployeeState };
 export type EmployeeSort = (typeof EMPLOYEE_SORTS)[number];
 
 export const ZListEmployeesInput = z
@@ -28,11 +28,15 @@ export const ZListEmployeesInput = z
     edrpou: ZEdrpou,
     page: z.number().int().min(1).default(1),
     pageSize: z.number().int().min(1).max(500).default(50),
+    /** true: only those who could be reserved; false: only those who could not. */
     eligible: z.boolean().optional(),
     /** Part of the name (any case) or the start of the РНОКПП. */
     q: z.string().trim().max(100).optional(),
+    /** Only those refused with this reason code. */
     reason: z.enum(REASON_CODES).optional(),
+    /** "reserved" includes "expiring" (at most 30 days left). */
     state: z.enum(EMPLOYEE_STATES).optional(),
+    /** name (default), salary, reservedUntil, hiredOn; "-" for descending. */
     sort: z.enum(EMPLOYEE_SORTS).default("name"),
     /** Full РНОКПП (the HR API, a head's export); masked otherwise. */
     revealRnokpp: z.boolean().default(false),
@@ -73,81 +77,51 @@ export type EmployeeList = {
   counts: { employees: number; eligible: number; reserved: number };
 };
 
-const EXPIRING_DAYS = 30;
-const collator = new Intl.Collator("uk", { sensitivity: "base" });
-
 export async function listEmployees(options: ListEmployeesOptions): Promise<EmployeeList> {
-  const { actor, now: at, ...rest } = options;
+  const { actor, now, ...rest } = options;
   const input = parseInput(ZListEmployeesInput, rest);
-  const date = kyivDate(at ?? new Date());
+  const date = kyivDate(now ?? new Date());
   await resolveEnterpriseAccess(db, { actor, edrpou: input.edrpou, permission: "employees.read" });
-
-  const loaded = await loadApplicationFacts(db, { edrpou: input.edrpou, date, employedOn: date });
-  const outcome = decideApplication(loaded.facts, { applyLimit: false });
-  const all = outcome.employees.map((decided): EmployeeRow & { fullRnokpp: string } => {
-    const record = loaded.staff.get(decided.rnokpp)!;
-    const employment = employmentOn(record.employments, date);
-    const job = employment.employed ? employment.record : null;
-    const here = loaded.marksHere.get(decided.rnokpp);
-    const elsewhere = record.activeMarks.some((m) => m.edrpou !== input.edrpou && m.untilDate >= date);
-    const state: EmployeeState = here
-      ? daysBetween(date, here.untilDate) <= EXPIRING_DAYS ? "expiring" : "reserved"
-      : elsewhere ? "reserved_elsewhere" : "not_reserved";
-    return {
-      fullRnokpp: decided.rnokpp,
-      rnokpp: input.revealRnokpp ? decided.rnokpp : maskRnokpp(decided.rnokpp),
-      fullName: record.person.fullName,
-      birthDate: record.person.birthDate,
-      position: job?.position ?? null,
-      salary: job?.salaryKop ?? null,
-      hiredOn: employment.employed ? employment.hiredOn : null,
-      militaryStatus: record.person.military?.status ?? null,
-      liability: record.person.military?.liability ?? null,
-      eligible: decided.verdict === "RESERVE",
-      reasons: reasonViews(decided.reasons),
-      state,
-      reservedUntil: here?.untilDate ?? null,
-      exception45: decided.exception45?.applied === true,
-    };
-  });
+  const model = await loadEmployeeListModel(input.edrpou, date);
 
   const q = input.q?.toLocaleLowerCase("uk");
-  const matching = all.filter(
+  const byDigits = q !== undefined && /^\d+$/.test(q);
+  let matching = model.rows.filter(
     (row) =>
       (input.eligible === undefined || row.eligible === input.eligible) &&
       (input.reason === undefined || row.reasons.some((r) => r.code === input.reason)) &&
       (input.state === undefined || row.state === input.state || (input.state === "reserved" && row.state === "expiring")) &&
-      (!q || (/^\d+$/.test(q) ? row.fullRnokpp.startsWith(q) : row.fullName.toLocaleLowerCase("uk").includes(q))),
+      (!q || (byDigits ? row.rnokpp.startsWith(q) : row.search.includes(q))),
   );
-  matching.sort(comparator(input.sort));
+  // The model is in name order already; other orders are stable sorts on top of it.
+  if (input.sort === "-name") matching = matching.reverse();
+  else if (input.sort !== "name") matching = [...matching].sort(byKey(input.sort));
+
   const start = (input.page - 1) * input.pageSize;
   return {
-    items: matching.slice(start, start + input.pageSize).map(({ fullRnokpp: _full, ...row }) => row),
+    items: matching.slice(start, start + input.pageSize).map((row) => present(row, input.revealRnokpp)),
     total: matching.length,
     page: input.page,
     pageSize: input.pageSize,
-    date,
-    limit: { total: outcome.limit.total, used: outcome.limit.usedBefore, available: outcome.limit.availableBefore },
-    counts: {
-      employees: all.length,
-      eligible: all.filter((r) => r.eligible).length,
-      reserved: all.filter((r) => r.state === "reserved" || r.state === "expiring").length,
-    },
+    date: model.date,
+    limit: model.limit,
+    counts: model.counts,
   };
 }
 
-type Row = EmployeeRow & { fullRnokpp: string };
+function present(row: ModelRow, reveal: boolean): EmployeeRow {
+  const { search: _search, reasons, rnokpp, ...rest } = row;
+  return { ...rest, rnokpp: reveal ? rnokpp : maskRnokpp(rnokpp), reasons: reasonViews(reasons) };
+}
 
-function comparator(sort: EmployeeSort): (a: Row, b: Row) => number {
+/** Empty values go last whichever the direction; ties keep the name order. */
+function byKey(sort: Exclude<EmployeeSort, "name" | "-name">): (a: ModelRow, b: ModelRow) => number {
   const direction = sort.startsWith("-") ? -1 : 1;
-  const key = sort.replace(/^-/, "") as "name" | "salary" | "reservedUntil" | "hiredOn";
-  const byName = (a: Row, b: Row) => collator.compare(a.fullName, b.fullName) || a.fullRnokpp.localeCompare(b.fullRnokpp);
-  if (key === "name") return (a, b) => direction * byName(a, b);
-  // Empty values go last whichever the direction; ties fall back to the name.
+  const key = sort.replace(/^-/, "") as "salary" | "reservedUntil" | "hiredOn";
   return (a, b) => {
     const x = a[key];
     const y = b[key];
-    if (x === y) return byName(a, b);
+    if (x === y) return 0;
     if (x === null) return 1;
     if (y === null) return -1;
     return direction * (x < y ? -1 : 1);

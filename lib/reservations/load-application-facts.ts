@@ -94,7 +94,7 @@ async function lastExceptions45(client: DbTx, rnokpps: readonly string[], date: 
   const since = addMonths(date, -13);
   const rows = await client.$queryRaw<{ rnokpp: string; last: Date }[]>`
     SELECT rnokpp, max("fromDate") AS last FROM reservations
-    WHERE exception45 AND "fromDate" >= ${since}::date AND rnokpp = ANY(${[...rnokpps]}::text[]::char(10)[])
+    WHERE exception45 AND "fromDate" >= ${since}::date AND rnokpp = ANY(string_to_array(${rnokpps.join(",")}, ',')::char(10)[])
     GROUP BY rnokpp`;
   return new Map(rows.map((r) => [r.rnokpp, r.last.toISOString().slice(0, 10)]));
 }

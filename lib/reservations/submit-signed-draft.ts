@@ -5,11 +5,13 @@ import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { db, Prisma, type ApplicationKind, type ApplicationStatus } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { kopiykasToDecimal } from "@/lib/format";
 import { acceptSignedDocument } from "@/lib/kep/accept-signed-document";
 import { kepError } from "@/lib/kep/errors";
 import { assertSignerIsEnterpriseHead } from "@/lib/kep/verify/assert-signer";
 import { MAX_SIGNATURE_BYTES } from "@/lib/kep/verify/parse-signature";
 import { z } from "@/lib/zod";
+import { insertApplicationItems } from "./bulk-inserts";
 import { DRAFT_NONCE_PURPOSE } from "./constants";
 import { enqueueDecision } from "./enqueue-decision";
 import { reservationError } from "./errors";
@@ -93,15 +95,16 @@ export async function submitSignedDraft(kind: ApplicationKind, options: SubmitSi
           },
           select: { id: true, status: true },
         });
-        await tx.applicationItem.createMany({
-          data: payload.employees.map((e, index) => ({
-            applicationId: created.id,
+        await insertApplicationItems(
+          tx,
+          created.id,
+          payload.employees.map((e, index) => ({
             position: index + 1,
             rnokpp: e.rnokpp,
             fullName: e.fullName ?? "",
-            salary: e.salary == null ? null : new Prisma.Decimal(e.salary).dividedBy(100),
+            salary: e.salary == null ? null : kopiykasToDecimal(e.salary),
           })),
-        });
+        );
         await writeAudit(tx, {
           actor: { rnokpp: actor.rnokpp, role: actor.role },
           action: kind === "RESERVATION" ? "application.submit" : "annulment.submit",

@@ -1,0 +1,97 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Kopiykas } from "@/lib/format";
+import { registry } from "@/lib/registry";
+import { daysBetween, decideApplication, employmentOn, type IsoDate, type LiabilityType, type Reason, type RegistrationStatus } from "@/lib/rules";
+import { loadApplicationFacts } from "./load-application-facts";
+import type { LimitFigures } from "./types";
+import { cachedByVersion } from "./version-cache";
+
+// Everyone employed at the enterprise on a day, each judged by the rules engine WITHOUT the
+// limit (the list's order is a sort order, not a queue for slots), sorted by name once. For
+// the 10,000-employee enterprise the read and the rules take a few hundred milliseconds, so the
+// model is cached per enterprise and day under the version of its inputs — the registry's
+// staffVersion plus the enterprise's decisions and the portal's 45-day exceptions — and each
+// page, filter and search is then cut from it in milliseconds.
+
+export const EXPIRING_DAYS = 30;
+
+export type EmployeeState = "reserved" | "expiring" | "reserved_elsewhere" | "not_reserved";
+
+export type ModelRow = {
+  rnokpp: string;
+  fullName: string;
+  /** fullName in lower case, for the search. */
+  search: string;
+  birthDate: IsoDate;
+  position: string | null;
+  salary: Kopiykas | null;
+  hiredOn: IsoDate | null;
+  militaryStatus: RegistrationStatus | null;
+  liability: LiabilityType | null;
+  eligible: boolean;
+  reasons: Reason[];
+  state: EmployeeState;
+  reservedUntil: IsoDate | null;
+  exception45: boolean;
+};
+
+export type EmployeeListModel = {
+  date: IsoDate;
+  /** Sorted by full name (Ukrainian alphabet), then РНОКПП. */
+  rows: ModelRow[];
+  limit: LimitFigures;
+  counts: { employees: number; eligible: number; reserved: number };
+};
+
+const collator = new Intl.Collator("uk", { sensitivity: "base" });
+
+export async function loadEmployeeListModel(edrpou: string, date: IsoDate): Promise<EmployeeListModel> {
+  const [staffVersion, portal] = await Promise.all([
+    registry().staffVersion(edrpou),
+    db.$queryRaw<Array<{ version: string }>>`
+      SELECT concat_ws('|',
+        (SELECT concat_ws(',', count(*), max("updatedAt")) FROM critical_decisions WHERE edrpou = ${edrpou}),
+        (SELECT concat_ws(',', count(*), max("createdAt"), max("annulledAt")) FROM reservations WHERE exception45)) AS version`,
+  ]);
+  return cachedByVersion(`employees:${edrpou}:${date}`, `${staffVersion}#${portal[0]?.version ?? ""}`, () => computeModel(edrpou, date));
+}
+
+async function computeModel(edrpou: string, date: IsoDate): Promise<EmployeeListModel> {
+  const loaded = await loadApplicationFacts(db, { edrpou, date, employedOn: date });
+  const outcome = decideApplication(loaded.facts, { applyLimit: false });
+  const rows = outcome.employees.map((decided): ModelRow => {
+    const record = loaded.staff.get(decided.rnokpp)!;
+    const employment = employmentOn(record.employments, date);
+    const job = employment.employed ? employment.record : null;
+    const here = loaded.marksHere.get(decided.rnokpp);
+    const elsewhere = record.activeMarks.some((m) => m.edrpou !== edrpou && m.untilDate >= date);
+    return {
+      rnokpp: decided.rnokpp,
+      fullName: record.person.fullName,
+      search: record.person.fullName.toLocaleLowerCase("uk"),
+      birthDate: record.person.birthDate,
+      position: job?.position ?? null,
+      salary: job?.salaryKop ?? null,
+      hiredOn: employment.employed ? employment.hiredOn : null,
+      militaryStatus: record.person.military?.status ?? null,
+      liability: record.person.military?.liability ?? null,
+      eligible: decided.verdict === "RESERVE",
+      reasons: decided.reasons,
+      state: here ? (daysBetween(date, here.untilDate) <= EXPIRING_DAYS ? "expiring" : "reserved") : elsewhere ? "reserved_elsewhere" : "not_reserved",
+      reservedUntil: here?.untilDate ?? null,
+      exception45: decided.exception45?.applied === true,
+    };
+  });
+  rows.sort((a, b) => collator.compare(a.fullName, b.fullName) || (a.rnokpp < b.rnokpp ? -1 : a.rnokpp > b.rnokpp ? 1 : 0));
+  return {
+    date,
+    rows,
+    limit: { total: outcome.limit.total, used: outcome.limit.usedBefore, available: outcome.limit.availableBefore },
+    counts: {
+      employees: rows.length,
+      eligible: rows.filter((r) => r.eligible).length,
+      reserved: rows.filter((r) => r.state === "reserved" || r.state === "expiring").length,
+    },
+  };
+}
