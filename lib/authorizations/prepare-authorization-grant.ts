@@ -1,0 +1,34 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { db as defaultDb, type Db } from "@/lib/db/client";
+import { parseInput } from "@/lib/errors";
+import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
+import { AUTHORIZATION_NONCE_PURPOSE, authorizationDocument } from "./authorization-document";
+import { loadGrantSubject } from "./load-grant-subject";
+import { ZPrepareGrantInput } from "./schemas";
+
+// Step one of authorizing a person: the head types a РНОКПП; the registry names the person
+// (the head confirms the name before signing) and the server prepares the exact document with
+// a fresh nonce. Nothing is granted yet; a refused check issues no nonce.
+
+export const PREPARED_TTL_SECONDS = 30 * 60;
+
+export type PreparedAuthorization = {
+  /** Base64 of the canonical bytes to sign. */
+  document: string;
+  nonce: string;
+  person: { rnokpp: string; fullName: string; position: string | null };
+  enterprise: { edrpou: string; name: string };
+};
+
+export async function prepareAuthorizationGrant(options: { actor: Actor; input: unknown; now?: Date; db?: Db }): Promise<PreparedAuthorization> {
+  const client = options.db ?? defaultDb;
+  const now = options.now ?? new Date();
+  const input = parseInput(ZPrepareGrantInput, options.input);
+  const subject = await loadGrantSubject(client, { actor: options.actor, rnokpp: input.rnokpp });
+  const nonce = await issueNonce(AUTHORIZATION_NONCE_PURPOSE.GRANT, PREPARED_TTL_SECONDS, { db: client, now });
+  const enterprise = { edrpou: subject.enterprise.edrpou, name: subject.enterprise.name };
+  const person = { ...subject.person, position: input.position };
+  const bytes = authorizationDocument({ action: "GRANT", enterprise, person, head: subject.head, nonce: nonce.value });
+  return { document: Buffer.from(bytes).toString("base64"), nonce: nonce.value, person, enterprise };
+}
