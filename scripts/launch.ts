@@ -69,7 +69,7 @@ async function serve(database: OpenDatabase, databaseLabel: string, seeded: bool
 
   try {
     await step(waitForPort(config.port, next.exited));
-    log(formatBanner({ url: config.portalUrl, databaseLabel, demoMode: config.demoMode, seeded }));
+    log(formatBanner({ url: config.portalUrl, databaseLabel, demoMode: config.demoMode, seeded, demoKeysDir: path.join(config.dataDir, "demo-keys") }));
   } catch (error) {
     if (!(error instanceof Stopped)) log(`Next.js не почав приймати з'єднання на порту ${config.port}: ${(error as Error).message}.`);
   }

@@ -7,7 +7,7 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
 }
 
-export function formatBanner(options: { url: string; databaseLabel: string; demoMode: boolean; seeded: boolean }): string {
+export function formatBanner(options: { url: string; databaseLabel: string; demoMode: boolean; seeded: boolean; demoKeysDir?: string }): string {
   const lines = [
     "",
     "  Броня — портал е-бронювання працює",
@@ -20,7 +20,15 @@ export function formatBanner(options: { url: string; databaseLabel: string; demo
     const roleWidth = Math.max(...DEMO_USERS.map((user) => user.roleLabel.length));
     const loginWidth = Math.max(...DEMO_USERS.map((user) => user.login.length));
     lines.push("  Демо-входи (логін / пароль):");
-    for (const user of DEMO_USERS) lines.push(`    ${pad(user.roleLabel, roleWidth)}  ${pad(user.login, loginWidth)}  ${user.password}`);
+    for (const user of DEMO_USERS) {
+      lines.push(`    ${pad(user.roleLabel, roleWidth)}  ${pad(user.login, loginWidth)}  ${user.password}${user.totpSecret ? `  + код 2FA (секрет ${user.totpSecret})` : ""}`);
+    }
+    lines.push(
+      "",
+      "  Найпростіше: сторінка входу в демо-режимі має кнопку «Увійти» біля кожного користувача",
+      "  (код 2FA підставляється сам) і ключі КЕП для завантаження.",
+    );
+    if (options.demoKeysDir) lines.push(`  Ключі КЕП (.p12, пароль Demo-2026!): ${options.demoKeysDir}`);
     lines.push("");
   }
   lines.push("  Зупинити: Ctrl-C", "");
