@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { filtersQuery, isFiltered, parseEmployeeFilters, toListInput } from "./employee-filters";
+
+describe("employee list filters in the URL", () => {
+  it("reads known values and turns them into listEmployees input", () => {
+    const filters = parseEmployeeFilters({ q: " Коваль ", state: "reserved", eligible: "no", reason: "WANTED", sort: "-salary", page: "3" });
+    expect(toListInput(filters)).toEqual({ q: "Коваль", state: "reserved", eligible: false, reason: "WANTED", sort: "-salary", page: 3 });
+    expect(isFiltered(filters)).toBe(true);
+  });
+
+  it("drops what the list does not know instead of failing, and takes the first of repeated keys", () => {
+    const filters = parseEmployeeFilters({ q: "", state: "nonsense", eligible: "maybe", reason: "DROP TABLE", sort: "age", page: ["0", "2"] });
+    expect(toListInput(filters)).toEqual({ page: 1 });
+    expect(isFiltered(filters)).toBe(false);
+    expect(toListInput(parseEmployeeFilters({ page: ["2", "5"] })).page).toBe(2);
+  });
+
+  it("writes the filters back without the page", () => {
+    const filters = parseEmployeeFilters({ q: "34", eligible: "yes", page: "4" });
+    expect(filtersQuery(filters)).toBe("?q=34&eligible=yes");
+    expect(filtersQuery(filters, { step: "salaries" })).toBe("?q=34&eligible=yes&step=salaries");
+    expect(filtersQuery(parseEmployeeFilters({}))).toBe("");
+  });
+});

@@ -1,0 +1,36 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { resolveEnterpriseAccess } from "@/lib/reservations";
+import { z } from "@/lib/zod";
+
+// What the progress screen polls every second while the worker decides: the status and the
+// counts, one indexed row — not the application's items, which for a large enterprise are
+// thousands of rows the screen reads once, when the decision is in.
+
+export type ApplicationStatusView = {
+  id: string;
+  status: "QUEUED" | "PROCESSING" | "DECIDED" | "FAILED";
+  reserved: number;
+  refused: number;
+  decidedAt: Date | null;
+  failureReason: string | null;
+};
+
+export async function getApplicationStatus(options: { actor: Actor; applicationId: string }): Promise<ApplicationStatusView> {
+  const { actor } = options;
+  const edrpou = actor.edrpou ?? "";
+  await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
+  if (!z.uuid().safeParse(options.applicationId).success) throw notFound();
+  const app = await db.application.findFirst({
+    where: { id: options.applicationId, edrpou },
+    select: { id: true, status: true, reservedCount: true, refusedCount: true, decidedAt: true, failureReason: true },
+  });
+  if (!app) throw notFound();
+  return { id: app.id, status: app.status, reserved: app.reservedCount, refused: app.refusedCount, decidedAt: app.decidedAt, failureReason: app.failureReason };
+}
+
+function notFound(): AppError {
+  return new AppError("APPLICATION_NOT_FOUND", "Заяву не знайдено", { status: 404 });
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { listNotifications } from "@/lib/notifications";
+import { kyivDate, listApplications, listEmployees, resolveEnterpriseAccess, type ApplicationSummary, type LimitFigures } from "@/lib/reservations";
+import { loadEnterpriseStanding, type CompanyStanding } from "./enterprise-standing";
+import { listPendingDrafts, type PendingDraft } from "./list-pending-drafts";
+
+// The cabinet's first screen in one call: the enterprise, its critical status, the limit, the
+// staff counted by state, the latest applications, drafts waiting for the head's signature and
+// notifications. The counts are cut from the lifecycle's cached employee model, so the
+// 10,000-employee enterprise costs a few milliseconds per figure.
+
+export type CompanyOverview = {
+  enterprise: { edrpou: string; name: string; shortName: string | null; region: string; address: string | null; kved: string; kvedName: string; headName: string | null };
+  isHead: boolean;
+  standing: CompanyStanding;
+  limit: LimitFigures;
+  counts: { employees: number; eligible: number; reservable: number; reserved: number; expiring: number; notEligible: number };
+  applications: ApplicationSummary[];
+  drafts: PendingDraft[];
+  notifications: { items: Array<{ id: string; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null }>; unread: number };
+};
+
+export async function getCompanyOverview(options: { actor: Actor; now?: Date }): Promise<CompanyOverview> {
+  const { actor } = options;
+  const now = options.now ?? new Date();
+  const edrpou = actor.edrpou ?? "";
+  const { enterprise, isHead } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "employees.read" });
+  const date = kyivDate(now);
+  const page = { actor, edrpou, now, pageSize: 1 } as const;
+
+  const [standing, all, reservable, expiring, applications, drafts, notifications] = await Promise.all([
+    loadEnterpriseStanding(db, enterprise, date),
+    listEmployees(page),
+    listEmployees({ ...page, eligible: true, state: "not_reserved" }),
+    listEmployees({ ...page, state: "expiring" }),
+    listApplications({ actor, edrpou, pageSize: 5 }),
+    listPendingDrafts({ actor, now }),
+    listNotifications(db, { rnokpp: actor.rnokpp!, audience: "company", take: 5 }),
+  ]);
+
+  return {
+    enterprise: {
+      edrpou: enterprise.edrpou,
+      name: enterprise.name,
+      shortName: enterprise.shortName,
+      region: enterprise.region,
+      address: enterprise.address,
+      kved: enterprise.kved,
+      kvedName: enterprise.kvedName,
+      headName: enterprise.headName,
+    },
+    isHead,
+    standing,
+    limit: all.limit,
+    counts: {
+      employees: all.counts.employees,
+      eligible: all.counts.eligible,
+      reservable: reservable.total,
+      reserved: all.counts.reserved,
+      expiring: expiring.total,
+      // Neither reserved here nor reservable: refused on some condition (or reserved elsewhere).
+      notEligible: all.counts.employees - all.counts.reserved - reservable.total,
+    },
+    applications: applications.items,
+    drafts,
+    notifications: { items: notifications.items, unread: notifications.unread },
+  };
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { annulmentGroundLabel, isAnnulmentGroundCode, type IsoDate } from "@/lib/rules";
+import { resolveEnterpriseAccess, type AnnulmentPrecheckItem, type LimitFigures, type PrecheckItem } from "@/lib/reservations";
+import { z } from "@/lib/zod";
+
+// A prepared application as the pre-check and signing screen shows it: the exact bytes to sign
+// and the pre-check the lifecycle stored with them. Another enterprise's draft, or an unknown
+// one, is not found; a draft already signed says which application it became.
+
+type Common = {
+  id: string;
+  /** Base64 of the exact bytes to sign. */
+  document: string;
+  createdAt: Date;
+  expiresAt: Date;
+  expired: boolean;
+  preparedBy: { rnokpp: string; fullName: string | null };
+  /** Set once signed: the application it became. */
+  applicationId: string | null;
+  date: IsoDate;
+};
+
+export type DraftView =
+  | (Common & { kind: "RESERVATION"; limit: LimitFigures; items: PrecheckItem[] })
+  | (Common & { kind: "ANNULMENT"; ground: { code: string; label: string }; items: AnnulmentPrecheckItem[] });
+
+type StoredPrecheck = { date: IsoDate; limit?: LimitFigures; ground?: string; items: unknown[] };
+
+export async function getDraft(options: { actor: Actor; draftId: string; now?: Date }): Promise<DraftView> {
+  const { actor } = options;
+  const edrpou = actor.edrpou ?? "";
+  await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
+  if (!z.uuid().safeParse(options.draftId).success) throw notFound();
+  const draft = await db.draft.findFirst({
+    where: { id: options.draftId, edrpou },
+    select: {
+      id: true, kind: true, document: true, createdAt: true, expiresAt: true, createdByRnokpp: true, createdByUserId: true, precheck: true,
+      application: { select: { id: true } },
+    },
+  });
+  if (!draft) throw notFound();
+  const preparer = draft.createdByUserId ? await db.user.findUnique({ where: { id: draft.createdByUserId }, select: { fullName: true } }) : null;
+  const precheck = draft.precheck as StoredPrecheck;
+  const common: Common = {
+    id: draft.id,
+    document: Buffer.from(draft.document).toString("base64"),
+    createdAt: draft.createdAt,
+    expiresAt: draft.expiresAt,
+    expired: draft.expiresAt <= (options.now ?? new Date()),
+    preparedBy: { rnokpp: draft.createdByRnokpp, fullName: preparer?.fullName ?? null },
+    applicationId: draft.application?.id ?? null,
+    date: precheck.date,
+  };
+  if (draft.kind === "RESERVATION") {
+    return { ...common, kind: "RESERVATION", limit: precheck.limit ?? { total: 0, used: 0, available: 0 }, items: precheck.items as PrecheckItem[] };
+  }
+  const code = precheck.ground ?? "";
+  return { ...common, kind: "ANNULMENT", ground: { code, label: isAnnulmentGroundCode(code) ? annulmentGroundLabel(code) : code }, items: precheck.items as AnnulmentPrecheckItem[] };
+}
+
+function notFound(): AppError {
+  return new AppError("DRAFT_NOT_FOUND", "Чернетку заяви не знайдено", { status: 404 });
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { resolveEnterpriseAccess } from "@/lib/reservations";
+
+// Prepared applications nobody has signed yet — the head's «Заяви, що очікують підпису» and an
+// authorized person's hand-overs — newest first, expired ones left out (a draft lives a day).
+// The counts are read inside Postgres from the drafts' JSON: a 10,000-employee draft is not
+// shipped to Node to be counted.
+
+export type PendingDraft = {
+  id: string;
+  kind: "RESERVATION" | "ANNULMENT";
+  createdAt: Date;
+  expiresAt: Date;
+  preparedByRnokpp: string;
+  preparedByName: string | null;
+  employees: number;
+  /** Would be reserved (or annulled) if decided as pre-checked. */
+  passing: number;
+  ground: string | null;
+};
+
+export async function listPendingDrafts(options: { actor: Actor; now?: Date; take?: number }): Promise<PendingDraft[]> {
+  const { actor } = options;
+  const edrpou = actor.edrpou ?? "";
+  await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
+  const now = options.now ?? new Date();
+  const take = Math.min(options.take ?? 20, 100);
+  const rows = await db.$queryRaw<Array<Omit<PendingDraft, "employees" | "passing"> & { employees: number | bigint; passing: number | bigint }>>`
+    SELECT d.id, d.kind::text AS kind, d."createdAt", d."expiresAt", d."createdByRnokpp" AS "preparedByRnokpp", u."fullName" AS "preparedByName",
+      COALESCE(jsonb_array_length(d.payload->'employees'), 0) AS employees,
+      (SELECT count(*) FROM jsonb_array_elements(COALESCE(d.precheck->'items', '[]'::jsonb)) AS item
+        WHERE item->>'eligible' = 'true' OR item->>'annul' = 'true') AS passing,
+      d.payload->>'ground' AS ground
+    FROM drafts d
+    LEFT JOIN applications a ON a."draftId" = d.id
+    LEFT JOIN users u ON u.id = d."createdByUserId"
+    WHERE d.edrpou = ${edrpou} AND a.id IS NULL AND d."expiresAt" > ${now}
+    ORDER BY d."createdAt" DESC
+    LIMIT ${take}`;
+  return rows.map((r) => ({ ...r, employees: Number(r.employees), passing: Number(r.passing) }));
+}
