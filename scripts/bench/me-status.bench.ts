@@ -105,6 +105,14 @@ async function httpLoad(port: number, cookie: string, seconds: number): Promise<
   return { tps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, failures };
 }
 
+/** CPU time (user + system, ms) a process has used so far; null where /proc is not there. */
+async function cpuMs(pid: number | undefined): Promise<number | null> {
+  if (!pid) return null;
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
+  const fields = stat?.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 : null;
+}
+
 async function waitForHealth(baseUrl: string, server: ChildProcess) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -116,6 +124,43 @@ async function waitForHealth(baseUrl: string, server: ChildProcess) {
   throw new Error("Сервер не відповів на /api/health за 60 с");
 }
 
+/**
+ * Reference, not the target: the very same route handler (app/api/v1/me/status/route.ts) behind
+ * a bare node:http listener in a process of its own, to tell the cost of our code from the cost
+ * of Next's request pipeline. Runs when this file is started with --serve-bare <port>.
+ */
+async function serveBare(port: number) {
+  const { NextRequest } = await import("next/server");
+  const { GET } = await import("@/app/api/v1/me/status/route");
+  http
+    .createServer((req, res) => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+      GET(new NextRequest(`http://127.0.0.1:${port}${req.url}`, { headers }), { params: Promise.resolve({}) }).then(async (response) => {
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        res.end(Buffer.from(await response.arrayBuffer()));
+      });
+    })
+    .listen(port, "127.0.0.1", () => process.stdout.write("ready\n"));
+}
+
+async function measureBare(port: number, env: NodeJS.ProcessEnv, cookie: string) {
+  const bare = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", fileURLToPath(import.meta.url), "--serve-bare", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      bare.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
+      bare.once("exit", (code) => reject(new Error(`bare server exited ${code}`)));
+    });
+    await httpLoad(port, cookie, 2);
+    const before = await cpuMs(bare.pid);
+    const result = await httpLoad(port, cookie, SECONDS);
+    const after = await cpuMs(bare.pid);
+    return { ...result, cpuMsPerRequest: before !== null && after !== null ? (after - before) / (result.requests + result.failures) : null };
+  } finally {
+    bare.kill("SIGTERM");
+  }
+}
+
 async function main() {
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) throw new Error("Немає продакшн-збірки: спершу npm run build (цей скрипт сам не збирає)");
   const database = await prepareSeededDatabase({ log, persons: PERSONS });
@@ -125,14 +170,11 @@ async function main() {
   try {
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-secret-key`,
-        NEXTAUTH_URL: baseUrl, PORTAL_URL: baseUrl, DATA_DIR: workDir, DEMO_MODE: "1", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port),
-      },
-    });
+    const serverEnv = {
+      ...process.env, NODE_ENV: "production" as const, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-secret-key`,
+      NEXTAUTH_URL: baseUrl, PORTAL_URL: baseUrl, DATA_DIR: workDir, DEMO_MODE: "1", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port),
+    };
+    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: serverEnv });
     await waitForHealth(baseUrl, server);
     const conscript = demoUser("conscript-reserved");
     const cookie = await signIn(baseUrl, conscript.login, conscript.password);
@@ -144,13 +186,23 @@ async function main() {
     const pg = await pgbenchSelectOnly(databaseUrl, workDir);
     log(`pgbench -S: ${pg.tps.toFixed(0)} tps, p50 ${pg.p50.toFixed(2)} мс, p99 ${pg.p99.toFixed(2)} мс (${CONNECTIONS} з'єднань, ${SECONDS} с)`);
     await httpLoad(port, cookie, 2); // warm-up: JIT, the pool's connections, Next's route cache
+    const cpuBefore = await cpuMs(server.pid);
     const api = await httpLoad(port, cookie, SECONDS);
+    const cpuAfter = await cpuMs(server.pid);
+    // The server's own CPU per request tells its ceiling apart from the machine's other load.
+    const serverCpuMsPerRequest = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / (api.requests + api.failures) : null;
     log(`GET /api/v1/me/status: ${api.tps.toFixed(0)} tps, p50 ${api.p50.toFixed(2)} мс, p99 ${api.p99.toFixed(2)} мс, помилок ${api.failures} (${CONNECTIONS} keep-alive з'єднань, ${SECONDS} с)`);
+    if (serverCpuMsPerRequest !== null) {
+      log(`процес next-server: ${serverCpuMsPerRequest.toFixed(2)} мс CPU на запит — межа одного ядра ≈ ${(1000 / serverCpuMsPerRequest).toFixed(0)} запитів/с; навантаження машини (loadavg 1 хв): ${os.loadavg()[0]!.toFixed(1)} на ${os.cpus().length} ядра`);
+    }
+
+    const bare = await measureBare(await findFreePort(), serverEnv, cookie);
+    log(`довідково, той самий обробник без Next (голий node:http): ${bare.tps.toFixed(0)} tps, p99 ${bare.p99.toFixed(2)} мс${bare.cpuMsPerRequest !== null ? `, ${bare.cpuMsPerRequest.toFixed(2)} мс CPU на запит` : ""}`);
 
     const ratio = api.tps / pg.tps;
     const ok = ratio >= TARGET_RATIO && api.p99 <= TARGET_P99_MS && api.failures === 0;
     log(`співвідношення ${(ratio * 100).toFixed(1)}% від pgbench -S (ціль ≥ ${TARGET_RATIO * 100}%), p99 ${api.p99.toFixed(1)} мс (ціль ≤ ${TARGET_P99_MS} мс): ${ok ? "ЦІЛЬ ДОСЯГНУТО" : "ЦІЛЬ НЕ ДОСЯГНУТО"}`);
-    console.log(JSON.stringify({ bench: "me-status", cpus: os.cpus().length, connections: CONNECTIONS, seconds: SECONDS, pgbench: pg, api, ratio, targetMet: ok }));
+    console.log(JSON.stringify({ bench: "me-status", cpus: os.cpus().length, loadavg: os.loadavg()[0], connections: CONNECTIONS, seconds: SECONDS, pgbench: pg, api, serverCpuMsPerRequest, bare, ratio, targetMet: ok }));
     return api.failures === 0 ? 0 : 1;
   } finally {
     if (server && server.exitCode === null) {
@@ -163,7 +215,9 @@ async function main() {
   }
 }
 
-main().then(
+if (process.argv[2] === "--serve-bare") {
+  await serveBare(Number(process.argv[3]));
+} else main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(`[bench me-status] ${error instanceof Error ? error.message : String(error)}`);
