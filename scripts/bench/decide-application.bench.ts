@@ -52,6 +52,7 @@ await runScript(async () => {
       try {
         // Let the worker's start-up checks (stuck applications, the daily sweep) finish first.
         await waitFor(() => lines.some((line) => line.includes("перевірено підприємств")), 120_000);
+        if (run === 1) log(`  щоденна перевірка при старті обробника: ${lines.find((line) => line.includes("перевірено підприємств"))?.replace(/^\[[^\]]+\] /, "")}`);
         const user = await db.user.findFirstOrThrow({ where: { rnokpp: head.rnokpp }, select: { id: true } });
         const actor: Actor = { userId: user.id, rnokpp: head.rnokpp, fullName: head.fullName, role: "ENTERPRISE_HEAD", edrpou, via: "kep" };
         const today = kyivDate(new Date());

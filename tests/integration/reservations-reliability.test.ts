@@ -59,7 +59,7 @@ describe("two enterprises racing for one person", () => {
 
     // East writes its reservation and holds the transaction open; West reads the facts
     // meanwhile (East's row is not committed), then blocks on the unique index until East commits.
-    const eastRun = decideSubmittedApplication({ applicationId: eastApp, faults: { afterReservations: () => sleep(700) } });
+    const eastRun = decideSubmittedApplication({ applicationId: eastApp, faults: { afterReservations: async () => void (await sleep(700)) } });
     await sleep(150);
     const westRun = decideSubmittedApplication({ applicationId: westApp });
     const [eastOutcome, westOutcome] = await Promise.all([eastRun, westRun]);
