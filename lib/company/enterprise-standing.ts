@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
+import type { Kopiykas } from "@/lib/format";
 import type { EnterpriseRecord } from "@/lib/registry";
 import { findEnterpriseDecision } from "@/lib/reservations/find-enterprise-decision";
 import {
@@ -46,13 +47,16 @@ export type CompanyStanding = {
   /** Days from today to the last day in force (0 on the last day); null when not critical. */
   daysLeft: number | null;
   expiresSoon: boolean;
+  /** The salary an employee must earn today; null when the enterprise is exempt. */
+  salaryThreshold: Kopiykas | null;
 };
 
 export async function loadEnterpriseStanding(client: DbTx, enterprise: EnterpriseRecord, date: IsoDate): Promise<CompanyStanding> {
   const found = await findEnterpriseDecision(client, enterprise.edrpou, date);
   const ruleset = rulesetFor(date);
   const standing = assessEnterprise({ date, enterprise: { ...enterprise, liquidatedOn: enterprise.liquidatedOn }, decision: found?.facts ?? null, ruleset });
-  if (!found) return { critical: standing.critical, cause: standing.cause, decision: null, daysLeft: null, expiresSoon: false };
+  const salaryThreshold = standing.salaryExemption ? null : standing.salaryThreshold;
+  if (!found) return { critical: standing.critical, cause: standing.cause, decision: null, daysLeft: null, expiresSoon: false, salaryThreshold };
 
   const row = await client.criticalDecision.findUniqueOrThrow({
     where: { id: found.id },
@@ -65,6 +69,7 @@ export async function loadEnterpriseStanding(client: DbTx, enterprise: Enterpris
     cause: standing.cause,
     daysLeft,
     expiresSoon: daysLeft !== null && daysLeft < EXPIRY_WARNING_DAYS,
+    salaryThreshold,
     decision: {
       id: found.id,
       number: found.number,

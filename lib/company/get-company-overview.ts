@@ -16,7 +16,17 @@ export type CompanyOverview = {
   isHead: boolean;
   standing: CompanyStanding;
   limit: LimitFigures;
-  counts: { employees: number; eligible: number; reservable: number; reserved: number; expiring: number; notEligible: number };
+  counts: {
+    employees: number;
+    eligible: number;
+    /** Eligible and not reserved anywhere: «можна забронювати». */
+    reservable: number;
+    reserved: number;
+    expiring: number;
+    /** Not reserved and refused on some condition: «не можна забронювати». */
+    notEligible: number;
+    reservedElsewhere: number;
+  };
   applications: ApplicationSummary[];
   drafts: PendingDraft[];
   notifications: { items: Array<{ id: string; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null }>; unread: number };
@@ -30,11 +40,13 @@ export async function getCompanyOverview(options: { actor: Actor; now?: Date }):
   const date = kyivDate(now);
   const page = { actor, edrpou, now, pageSize: 1 } as const;
 
-  const [standing, all, reservable, expiring, applications, drafts, notifications] = await Promise.all([
+  const [standing, all, reservable, expiring, notEligible, elsewhere, applications, drafts, notifications] = await Promise.all([
     loadEnterpriseStanding(db, enterprise, date),
     listEmployees(page),
     listEmployees({ ...page, eligible: true, state: "not_reserved" }),
     listEmployees({ ...page, state: "expiring" }),
+    listEmployees({ ...page, eligible: false, state: "not_reserved" }),
+    listEmployees({ ...page, state: "reserved_elsewhere" }),
     listApplications({ actor, edrpou, pageSize: 5 }),
     listPendingDrafts({ actor, now }),
     listNotifications(db, { rnokpp: actor.rnokpp!, audience: "company", take: 5 }),
@@ -60,8 +72,8 @@ export async function getCompanyOverview(options: { actor: Actor; now?: Date }):
       reservable: reservable.total,
       reserved: all.counts.reserved,
       expiring: expiring.total,
-      // Neither reserved here nor reservable: refused on some condition (or reserved elsewhere).
-      notEligible: all.counts.employees - all.counts.reserved - reservable.total,
+      notEligible: notEligible.total,
+      reservedElsewhere: elsewhere.total,
     },
     applications: applications.items,
     drafts,

@@ -1,0 +1,74 @@
+"use server";
+
+import { companyAction } from "@/lib/actions/action-client";
+import { db } from "@/lib/db/client";
+import { discardDraft } from "@/lib/company/discard-draft";
+import { ZEmployeeFilters } from "@/lib/company/employee-filters";
+import { getApplicationStatus } from "@/lib/company/get-application-status";
+import { handOverDraft } from "@/lib/company/hand-over-draft";
+import { selectEmployees } from "@/lib/company/select-employees";
+import { markNotificationsRead } from "@/lib/notifications";
+import { createAnnulmentDraft, createReservationDraft, MAX_EMPLOYEES, submitAnnulment, submitApplication } from "@/lib/reservations";
+import { z } from "@/lib/zod";
+
+// The company cabinet's server actions. Each parses its input here, takes the actor (and so
+// the enterprise) from the session, and hands over to one domain function, which checks the
+// permission and scopes every query to the enterprise again.
+
+const ZDraftRef = z.object({ draftId: z.string().max(64) }).strict();
+
+export const selectEmployeesAction = companyAction(z.object({ filters: ZEmployeeFilters }).strict(), (input, actor) =>
+  selectEmployees({ actor, filters: input.filters }),
+);
+
+const ZReservationDraftForm = z
+  .object({
+    employees: z
+      .array(z.object({ rnokpp: z.string().max(10), salary: z.number().int().optional() }).strict())
+      .min(1, "Оберіть хоча б одного працівника")
+      .max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`),
+  })
+  .strict();
+
+export const createReservationDraftAction = companyAction(ZReservationDraftForm, async (input, actor) => {
+  const draft = await createReservationDraft({ actor, edrpou: actor.edrpou ?? "", employees: input.employees });
+  return { draftId: draft.draftId };
+});
+
+const ZAnnulmentDraftForm = z
+  .object({
+    rnokpps: z.array(z.string().max(10)).min(1, "Оберіть хоча б одного працівника").max(MAX_EMPLOYEES),
+    ground: z.string().min(1, "Оберіть підставу анулювання").max(64),
+  })
+  .strict();
+
+export const createAnnulmentDraftAction = companyAction(ZAnnulmentDraftForm, async (input, actor) => {
+  const draft = await createAnnulmentDraft({ actor, edrpou: actor.edrpou ?? "", rnokpps: input.rnokpps, ground: input.ground });
+  return { draftId: draft.draftId };
+});
+
+const ZSubmitForm = z
+  .object({
+    draftId: z.string().max(64),
+    kind: z.enum(["RESERVATION", "ANNULMENT"]),
+    signature: z.string().min(1).max(200_000).regex(/^[A-Za-z0-9+/]+=*$/, "Підпис має бути у форматі base64"),
+  })
+  .strict();
+
+export const submitDraftAction = companyAction(ZSubmitForm, async (input, actor) => {
+  const submit = input.kind === "RESERVATION" ? submitApplication : submitAnnulment;
+  const submitted = await submit({ actor, draftId: input.draftId, signature: Uint8Array.from(Buffer.from(input.signature, "base64")) });
+  return { applicationId: submitted.applicationId };
+});
+
+export const applicationStatusAction = companyAction(z.object({ applicationId: z.string().max(64) }).strict(), (input, actor) =>
+  getApplicationStatus({ actor, applicationId: input.applicationId }),
+);
+
+export const handOverDraftAction = companyAction(ZDraftRef, (input, actor) => handOverDraft({ actor, draftId: input.draftId }));
+
+export const discardDraftAction = companyAction(ZDraftRef, (input, actor) => discardDraft({ actor, draftId: input.draftId }));
+
+export const markCompanyNotificationsReadAction = companyAction(z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict(), async (input, actor) => ({
+  marked: await markNotificationsRead(db, { rnokpp: actor.rnokpp ?? "", audience: "company", ids: input.ids, now: new Date() }),
+}));

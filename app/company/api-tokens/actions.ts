@@ -1,0 +1,17 @@
+"use server";
+
+import { companyAction } from "@/lib/actions/action-client";
+import { issueApiToken, revokeApiToken, ZApiTokenName } from "@/lib/api-tokens";
+import { z } from "@/lib/zod";
+
+// Issue and revoke HR API tokens: the domain checks that the actor heads the enterprise.
+
+export const issueTokenAction = companyAction(z.object({ name: ZApiTokenName }).strict(), async (input, actor) => {
+  const issued = await issueApiToken({ actor, name: input.name });
+  return { id: issued.id, name: issued.name, prefix: issued.prefix, token: issued.token };
+});
+
+export const revokeTokenAction = companyAction(z.object({ tokenId: z.string().max(64) }).strict(), async (input, actor) => {
+  const revoked = await revokeApiToken({ actor, tokenId: input.tokenId });
+  return { id: revoked.id };
+});

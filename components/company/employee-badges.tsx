@@ -1,0 +1,35 @@
+import { Badge } from "@/components/ui/badge";
+import { EMPLOYEE_STATE_LABELS, EMPLOYEE_STATE_TONES, type EmployeeStateCode } from "@/lib/company/labels";
+import { formatDate } from "@/lib/format";
+
+/** Whether the rules would reserve the employee (without the limit), and why not, in words. */
+export function Eligibility({ eligible, reasons, exception45, compact = false }: { eligible: boolean; reasons: ReadonlyArray<{ code: string; message: string }>; exception45?: boolean; compact?: boolean }) {
+  if (eligible) {
+    return (
+      <div>
+        <Badge tone="success">Можна забронювати</Badge>
+        {exception45 ? <p className="mt-1 text-xs text-muted">За винятком на 45 днів (Закон 4630-IX)</p> : null}
+      </div>
+    );
+  }
+  return (
+    <div data-testid="eligibility-refused">
+      <Badge tone="fail">Не можна забронювати</Badge>
+      <ul className={compact ? "mt-1 space-y-0.5 text-xs" : "mt-1 space-y-0.5 text-sm"}>
+        {reasons.map((reason) => (
+          <li key={reason.code}>{reason.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The reservation at this enterprise (or elsewhere), with its end date. */
+export function ReservationState({ state, reservedUntil }: { state: EmployeeStateCode; reservedUntil: string | null }) {
+  return (
+    <div>
+      <Badge tone={EMPLOYEE_STATE_TONES[state]}>{EMPLOYEE_STATE_LABELS[state]}</Badge>
+      {reservedUntil ? <p className="tabular mt-1 text-xs text-muted">до {formatDate(reservedUntil)}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Field, Input, Select } from "@/components/ui/field";
+import { filtersQuery, type EmployeeFilters } from "@/lib/company/employee-filters";
+import { EMPLOYEE_SORT_LABELS, EMPLOYEE_STATE_FILTER_LABELS } from "@/lib/company/labels";
+import { EMPLOYEE_SORTS, EMPLOYEE_STATES } from "@/lib/reservations/constants";
+import { REASON_CODES, REASON_LABELS } from "@/lib/rules";
+
+// Search, filters and sorting as a plain GET form: it works without JavaScript, every choice
+// lands in the URL (a link can be shared, the back button returns to it), the server filters.
+
+type Props = { action: string; filters: EmployeeFilters; lockedState?: boolean };
+
+export function EmployeeFiltersForm({ action, filters, lockedState = false }: Props) {
+  return (
+    <form method="get" action={action} role="search" aria-label="Пошук працівників" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6">
+      <Field label="ПІБ або РНОКПП" htmlFor="f-q" className="sm:col-span-2" hint="Частина прізвища або перші цифри РНОКПП">
+        <Input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Напр. Коваленко або 3333407195" autoComplete="off" />
+      </Field>
+      {lockedState ? null : (
+        <Field label="Бронювання" htmlFor="f-state">
+          <Select id="f-state" name="state" defaultValue={filters.state ?? ""}>
+            <option value="">Усі</option>
+            {EMPLOYEE_STATES.map((s) => <option key={s} value={s}>{EMPLOYEE_STATE_FILTER_LABELS[s]}</option>)}
+          </Select>
+        </Field>
+      )}
+      <Field label="Чи можна забронювати" htmlFor="f-eligible">
+        <Select id="f-eligible" name="eligible" defaultValue={filters.eligible ?? ""}>
+          <option value="">Усі</option>
+          <option value="yes">Так</option>
+          <option value="no">Ні</option>
+        </Select>
+      </Field>
+      <Field label="Причина відмови" htmlFor="f-reason">
+        <Select id="f-reason" name="reason" defaultValue={filters.reason ?? ""}>
+          <option value="">Будь-яка</option>
+          {REASON_CODES.map((code) => <option key={code} value={code}>{REASON_LABELS[code]}</option>)}
+        </Select>
+      </Field>
+      <Field label="Сортувати" htmlFor="f-sort">
+        <Select id="f-sort" name="sort" defaultValue={filters.sort ?? "name"}>
+          {EMPLOYEE_SORTS.map((s) => <option key={s} value={s}>{EMPLOYEE_SORT_LABELS[s]}</option>)}
+        </Select>
+      </Field>
+      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-6">
+        <Button type="submit">Знайти</Button>
+        <Link href={action} className="inline-flex h-11 items-center rounded-full px-4 text-[15px] hover:bg-black/5">Скинути</Link>
+      </div>
+    </form>
+  );
+}
+
+const QUICK = [
+  { label: "Усі", params: {} },
+  { label: "Можна забронювати", params: { eligible: "yes", state: "not_reserved" } },
+  { label: "Заброньовані", params: { state: "reserved" } },
+  { label: "Бронювання спливає", params: { state: "expiring" } },
+  { label: "Не можна забронювати", params: { eligible: "no", state: "not_reserved" } },
+] as const;
+
+/** One-click views of the list; the search text is kept. */
+export function QuickFilters({ action, filters }: { action: string; filters: EmployeeFilters }) {
+  return (
+    <nav aria-label="Швидкі фільтри" className="flex gap-2 overflow-x-auto pb-1">
+      {QUICK.map((quick) => {
+        const params: Record<string, string | undefined> = quick.params;
+        const current = (filters.state ?? "") === (params.state ?? "") && (filters.eligible ?? "") === (params.eligible ?? "") && !filters.reason;
+        const href = `${action}${filtersQuery({ q: filters.q, sort: filters.sort }, params)}`;
+        return (
+          <Link key={quick.label} href={href} aria-current={current ? "page" : undefined} className={cn("whitespace-nowrap rounded-full px-3 py-1.5 text-sm ring-1 ring-inset", current ? "bg-ink text-white ring-ink" : "bg-white ring-line hover:bg-black/5")}>
+            {quick.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
+import { militaryStatusText } from "@/lib/company/labels";
+import { formatDate, formatMoney } from "@/lib/format";
+import { maskRnokpp } from "@/lib/identifiers";
+import type { EmployeeRow } from "@/lib/reservations";
+import { Eligibility, ReservationState } from "./employee-badges";
+import { SelectionCheckbox } from "./selection-checkbox";
+
+// The staff as the cabinet lists it: a table on a desktop, cards on a phone (the same rows;
+// only one of the two is displayed). With `storeKey`, each row has a tick for the application
+// being prepared. The РНОКПП is masked; the full one is on the employee's page.
+
+type Props = { rows: EmployeeRow[]; storeKey?: string; empty?: string };
+
+export function EmployeeTable({ rows, storeKey, empty = "Нікого не знайдено. Змініть пошук або фільтри." }: Props) {
+  if (rows.length === 0) return <EmptyState title={empty} />;
+  const pick = (row: EmployeeRow) => ({ rnokpp: row.rnokpp, fullName: row.fullName, salary: row.salary, eligible: row.eligible, reservedUntil: row.reservedUntil });
+  return (
+    <>
+      <div className="hidden md:block">
+        <Table>
+          <caption className="sr-only">Працівники підприємства</caption>
+          <thead>
+            <tr>
+              {storeKey ? <Th className="w-10"><span className="sr-only">Обрати</span></Th> : null}
+              <Th>Працівник</Th>
+              <Th>Посада</Th>
+              <Th className="text-right">Зарплата</Th>
+              <Th>Військовий облік</Th>
+              <Th>Чи можна забронювати</Th>
+              <Th>Бронювання</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.rnokpp} data-testid="employee-row" data-rnokpp={row.rnokpp}>
+                {storeKey ? <Td><SelectionCheckbox storeKey={storeKey} item={pick(row)} /></Td> : null}
+                <Td className="min-w-48">
+                  <Link href={`/company/employees/${row.rnokpp}`} className="link font-medium">{row.fullName}</Link>
+                  <p className="tabular text-xs text-muted">РНОКПП {maskRnokpp(row.rnokpp)} · {formatDate(row.birthDate)}</p>
+                </Td>
+                <Td>{row.position ?? "—"}</Td>
+                <Td className="tabular whitespace-nowrap text-right">{row.salary === null ? "—" : formatMoney(row.salary, { nonBreaking: true })}</Td>
+                <Td>{militaryStatusText(row.militaryStatus, row.liability)}</Td>
+                <Td className="min-w-56"><Eligibility eligible={row.eligible} reasons={row.reasons} exception45={row.exception45} compact /></Td>
+                <Td><ReservationState state={row.state} reservedUntil={row.reservedUntil} /></Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </div>
+      <ul className="divide-y divide-line md:hidden" aria-label="Працівники підприємства">
+        {rows.map((row) => (
+          <li key={row.rnokpp} className="flex gap-3 py-3" data-testid="employee-card" data-rnokpp={row.rnokpp}>
+            {storeKey ? <div className="pt-0.5"><SelectionCheckbox storeKey={storeKey} item={pick(row)} /></div> : null}
+            <div className="min-w-0 flex-1 space-y-1.5">
+              <Link href={`/company/employees/${row.rnokpp}`} className="link font-medium">{row.fullName}</Link>
+              <p className="tabular text-xs text-muted">
+                РНОКПП {maskRnokpp(row.rnokpp)} · {row.position ?? "посаду не вказано"} · {row.salary === null ? "—" : formatMoney(row.salary, { nonBreaking: true })}
+              </p>
+              <p className="text-xs text-muted">{militaryStatusText(row.militaryStatus, row.liability)}</p>
+              <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
+                <Eligibility eligible={row.eligible} reasons={row.reasons} exception45={row.exception45} compact />
+                {row.state !== "not_reserved" ? <ReservationState state={row.state} reservedUntil={row.reservedUntil} /> : null}
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

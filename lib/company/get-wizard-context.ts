@@ -1,0 +1,37 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { kyivDate, listEmployees, resolveEnterpriseAccess, type LimitFigures } from "@/lib/reservations";
+import { loadEnterpriseStanding, type CompanyStanding } from "./enterprise-standing";
+
+// What every step of the application wizards needs besides the list: who signs (the head's
+// РНОКПП for the signer's check), whether the actor may sign, the limit, the salary threshold
+// and whether the enterprise is critical today (else every employee would be refused).
+
+export type WizardContext = {
+  edrpou: string;
+  enterpriseName: string;
+  isHead: boolean;
+  head: { rnokpp: string | null; fullName: string | null };
+  limit: LimitFigures;
+  standing: CompanyStanding;
+};
+
+export async function getWizardContext(options: { actor: Actor; now?: Date }): Promise<WizardContext> {
+  const { actor } = options;
+  const now = options.now ?? new Date();
+  const edrpou = actor.edrpou ?? "";
+  const { enterprise, isHead } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
+  const [standing, list] = await Promise.all([
+    loadEnterpriseStanding(db, enterprise, kyivDate(now)),
+    listEmployees({ actor, edrpou, pageSize: 1, now }),
+  ]);
+  return {
+    edrpou,
+    enterpriseName: enterprise.shortName ?? enterprise.name,
+    isHead,
+    head: { rnokpp: enterprise.headRnokpp, fullName: enterprise.headName },
+    limit: list.limit,
+    standing,
+  };
+}

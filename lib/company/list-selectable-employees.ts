@@ -1,0 +1,30 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/roles";
+import { listEmployees, type EmployeeList } from "@/lib/reservations";
+import { toListInput, type EmployeeFilters } from "./employee-filters";
+import { getWizardContext, type WizardContext } from "./get-wizard-context";
+
+// Step 1 of both wizards: one page of the staff to pick from, with full РНОКПП (the selection
+// submits them; the table masks them), the wizard's context, and the size of the wizard's bulk
+// pick — everyone who can be reserved, or everyone reserved here for an annulment (whose list
+// shows only the reserved).
+
+export type SelectableEmployees = {
+  context: WizardContext;
+  list: EmployeeList;
+  filters: EmployeeFilters;
+  bulk: { filters: EmployeeFilters; count: number };
+};
+
+export async function listSelectableEmployees(options: { actor: Actor; kind: "reservation" | "annulment"; filters: EmployeeFilters; now?: Date }): Promise<SelectableEmployees> {
+  const { actor, kind } = options;
+  const context = await getWizardContext({ actor, now: options.now });
+  const filters: EmployeeFilters = kind === "annulment" && options.filters.state !== "expiring" ? { ...options.filters, state: "reserved" } : options.filters;
+  const bulkFilters: EmployeeFilters = kind === "annulment" ? { state: "reserved" } : { eligible: "yes", state: "not_reserved" };
+  const base = { actor, edrpou: context.edrpou, now: options.now };
+  const [list, bulk] = await Promise.all([
+    listEmployees({ ...base, ...toListInput(filters), revealRnokpp: true }),
+    listEmployees({ ...base, ...toListInput(bulkFilters), pageSize: 1 }),
+  ]);
+  return { context, list, filters, bulk: { filters: bulkFilters, count: bulk.total } };
+}
