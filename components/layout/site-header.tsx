@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getSession } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { Logo } from "./logo";
-import { NAV } from "./nav";
+import { NAV, NOTIFICATIONS_PATH } from "./nav";
+import { NotificationsLink } from "./notifications-link";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -10,6 +11,7 @@ export async function SiteHeader() {
   const session = await getSession();
   const active = session?.activeRole ?? null;
   const items = active ? NAV[active.role] : [];
+  const inbox = active ? NOTIFICATIONS_PATH[active.role] : undefined;
 
   return (
     <header className="bg-white">
@@ -22,6 +24,7 @@ export async function SiteHeader() {
         <div className="ml-auto flex items-center gap-3">
           {session ? (
             <>
+              {inbox ? <NotificationsLink path={inbox} rnokpp={session.rnokpp ?? null} /> : null}
               <div className="text-right text-sm leading-tight">
                 <p className="font-medium" data-testid="current-user">{session.fullName}</p>
                 <p className="text-muted" data-testid="current-role">{active ? active.label : "Оберіть роль"}</p>
