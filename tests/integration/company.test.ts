@@ -59,11 +59,11 @@ describe("the overview", () => {
     const overview = await getCompanyOverview({ actor: a.head.actor });
     expect(overview.enterprise).toMatchObject({ edrpou: a.edrpou, name: a.name, region: "м. Київ" });
     expect(overview.isHead).toBe(true);
-    expect(overview.standing).toMatchObject({ critical: true, cause: null, daysLeft: 335, expiresSoon: false });
+    expect(overview.standing).toMatchObject({ critical: true, cause: null, daysLeft: 335, expiresSoon: false, salaryThreshold: 2_594_100 });
     expect(overview.standing.decision).toMatchObject({ number: "КР-71", authorityName: "Міністерство економіки України", limitCount: 4, limitPercent: 50, militaryLiableCount: 5 });
     expect(overview.standing.decision!.criteria).toContain("Підприємство включено до переліку стратегічно важливих");
     expect(overview.limit).toEqual({ total: 4, used: 2, available: 2 });
-    expect(overview.counts).toEqual({ employees: 6, eligible: 4, reservable: 3, reserved: 2, expiring: 1, notEligible: 1 });
+    expect(overview.counts).toEqual({ employees: 6, eligible: 4, reservable: 3, reserved: 2, expiring: 1, notEligible: 1, reservedElsewhere: 0 });
     expect(overview.applications[0]).toMatchObject({ id: applicationId, status: "DECIDED", reserved: 1, refused: 1 });
     expect(overview.notifications.unread).toBeGreaterThanOrEqual(1);
     expect(overview.notifications.items[0]).toMatchObject({ title: "Заяву про бронювання розглянуто", link: `/company/applications/${applicationId}` });
@@ -82,7 +82,7 @@ describe("the overview", () => {
     const { user } = await createUser(db, { role: "ENTERPRISE_HEAD", rnokpp: head.rnokpp, fullName: "Директоренко" });
     const actor: Actor = { userId: user.id, rnokpp: head.rnokpp, fullName: "Директоренко", role: "ENTERPRISE_HEAD", edrpou: enterprise.edrpou, via: "password" };
     const overview = await getCompanyOverview({ actor });
-    expect(overview.standing).toEqual({ critical: false, cause: "NO_DECISION", decision: null, daysLeft: null, expiresSoon: false });
+    expect(overview.standing).toEqual({ critical: false, cause: "NO_DECISION", decision: null, daysLeft: null, expiresSoon: false, salaryThreshold: 2_594_100 });
     expect(overview.limit).toEqual({ total: 0, used: 0, available: 0 });
   });
 });
