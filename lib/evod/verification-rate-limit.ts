@@ -41,7 +41,7 @@ export function createFixedWindowLimiter(options: { limit: number; windowMs: num
  * The client's address: the rightmost X-Forwarded-For entry, i.e. the one the nearest proxy
  * appended (entries to its left are whatever the client sent). Next itself fills the header
  * from the socket when no proxy set it. Behind no proxy a client can still send its own header;
- * the production setup puts the portal behind one (docs/decisions/007-evod-verification.md).
+ * the production setup puts the portal behind one (docs/decisions/005-evod-verification.md).
  */
 export function clientAddress(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");

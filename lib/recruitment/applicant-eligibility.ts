@@ -1,4 +1,4 @@
-// Who may apply to a unit's vacancy (docs/decisions/008-voluntary-recruitment.md). Recruitment is
+// Who may apply to a unit's vacancy (docs/decisions/006-voluntary-recruitment.md). Recruitment is
 // voluntary service, so the bar is the military register itself, not the reservation rules:
 // - on the register, or with data being clarified: may apply;
 // - «у розшуку»: may apply — coming to a unit voluntarily is the lawful way out of the search,

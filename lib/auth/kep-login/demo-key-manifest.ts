@@ -6,7 +6,7 @@ import { z } from "@/lib/zod";
 // The demo keys of demo mode: one PKCS#12 file per demo user in <DATA_DIR>/demo-keys/, listed
 // in <DATA_DIR>/demo-keys/index.json. prisma/seed/demo-keys.ts writes them; the login page lists
 // them and /api/demo-keys/<id> hands the files out. The format is documented in
-// docs/decisions/009-kep-login-and-demo-keys.md.
+// docs/decisions/007-kep-login-and-demo-keys.md.
 
 export const DEMO_KEYS_FOLDER = "demo-keys";
 export const DEMO_KEY_MANIFEST = "index.json";
