@@ -67,9 +67,7 @@ function subscribe(key: string, listener: () => void) {
   };
 }
 
-export function selectionKey(kind: "reservation" | "annulment", edrpou: string) {
-  return `bronya:selection:${kind}:${edrpou}`;
-}
+export { selectionKey } from "./selection-key";
 
 export function selectionActions(key: string) {
   const update = (change: (state: SelectionState) => SelectionState) => write(key, change(read(key)));

@@ -3,7 +3,7 @@ import { EmployeeFiltersForm } from "@/components/company/employee-filters-form"
 import { EmployeeTable } from "@/components/company/employee-table";
 import { GroundStep } from "@/components/company/ground-step";
 import { SelectionFooter, SelectionTools } from "@/components/company/selection-bar";
-import { selectionKey } from "@/components/company/selection-store";
+import { selectionKey } from "@/components/company/selection-key";
 import { ANNULMENT_STEPS, StepHeader } from "@/components/company/step-header";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";

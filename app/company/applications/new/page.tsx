@@ -2,7 +2,7 @@ import { EmployeeFiltersForm, QuickFilters } from "@/components/company/employee
 import { EmployeeTable } from "@/components/company/employee-table";
 import { SalaryStep } from "@/components/company/salary-step";
 import { SelectionFooter, SelectionTools } from "@/components/company/selection-bar";
-import { selectionKey } from "@/components/company/selection-store";
+import { selectionKey } from "@/components/company/selection-key";
 import { NotCriticalNotice } from "@/components/company/standing-notice";
 import { RESERVATION_STEPS, StepHeader } from "@/components/company/step-header";
 import { Card } from "@/components/ui/card";

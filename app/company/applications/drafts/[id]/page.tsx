@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { AnnulmentReview } from "@/components/company/annulment-review";
 import { DraftActions } from "@/components/company/draft-actions";
 import { PrecheckReview, reservationOutcome } from "@/components/company/precheck-review";
-import { selectionKey } from "@/components/company/selection-store";
+import { selectionKey } from "@/components/company/selection-key";
 import { NotCriticalNotice } from "@/components/company/standing-notice";
 import { ANNULMENT_STEPS, RESERVATION_STEPS, StepHeader } from "@/components/company/step-header";
 import { ButtonLink } from "@/components/ui/button";
