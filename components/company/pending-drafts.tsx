@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { PendingDraft } from "@/lib/company/list-pending-drafts";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber, pluralUk } from "@/lib/format";
 
 // «Заяви, що очікують підпису»: prepared drafts nobody has signed yet, each a link to its
 // pre-check and signature (the head signs; an authorized person sees their hand-overs).
@@ -13,7 +13,7 @@ export function PendingDrafts({ drafts, isHead }: { drafts: PendingDraft[]; isHe
         <li key={d.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
           <div className="min-w-0">
             <Link href={`/company/applications/drafts/${d.id}`} className="link font-medium">
-              {d.kind === "RESERVATION" ? "Бронювання" : "Анулювання"}: {formatNumber(d.employees)} {d.employees === 1 ? "працівник" : "працівників"}
+              {d.kind === "RESERVATION" ? "Бронювання" : "Анулювання"}: {formatNumber(d.employees)} {pluralUk(d.employees, ["працівник", "працівники", "працівників"])}
             </Link>
             <p className="text-sm text-muted">
               Підготував(ла) {d.preparedByName ?? d.preparedByRnokpp} · {formatDateTime(d.createdAt)} · за перевіркою {d.kind === "RESERVATION" ? "буде заброньовано" : "буде анульовано"} {formatNumber(d.passing)}

@@ -69,7 +69,15 @@ export function SalaryStep({ storeKey, threshold, backHref }: { storeKey: string
       return;
     }
     setBusy(true);
-    const employees = items.map((i) => (salaries[i.rnokpp] !== undefined ? { rnokpp: i.rnokpp, salary: salaries[i.rnokpp] } : { rnokpp: i.rnokpp }));
+    // From the fields as they read now (a change not yet blurred counts too), not the stored copy.
+    const confirmed: Record<string, number> = {};
+    const employees = items.map((i) => {
+      const parsed = parseSalaryText(textOf(i));
+      if (!parsed.ok || parsed.value === i.salary) return { rnokpp: i.rnokpp };
+      confirmed[i.rnokpp] = parsed.value;
+      return { rnokpp: i.rnokpp, salary: parsed.value };
+    });
+    actions.replaceSalaries(confirmed);
     const result = await createReservationDraftAction({ employees });
     if (!result.ok) {
       setBusy(false);

@@ -97,6 +97,9 @@ export function selectionActions(key: string) {
         return { ...s, salaries };
       });
     },
+    replaceSalaries(salaries: Record<string, number>) {
+      update((s) => ({ ...s, salaries }));
+    },
     setDraftId(draftId: string | null) {
       update((s) => ({ ...s, draftId }));
     },
