@@ -40,7 +40,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         steps={RESERVATION_STEPS}
         current={1}
         title="Оберіть працівників"
-        hint="Позначте працівників у списку або оберіть одразу всіх, кого можна забронювати. Вибір зберігається, поки ви шукаєте й гортаєте сторінки."
+        hint="Позначте працівників у списку (щоб бачити лише тих, кого можна забронювати, натисніть «Можна забронювати») або оберіть одразу всіх. Вибір зберігається, поки ви шукаєте й гортаєте сторінки."
       />
       {!context.standing.critical ? <NotCriticalNotice standing={context.standing} /> : null}
       <Card>
