@@ -1,9 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { openKeyFile, signDetached } from "@/lib/kep/browser";
+import { expect, test } from "@playwright/test";
+import { freshEnterprise, resultRow, signFile, signInAs, signWithKey, tick } from "./company-helpers";
 import { signIn } from "./support/auth";
 
 // The company cabinet's journeys in Chromium. Each takes a fresh enterprise from
@@ -11,51 +8,7 @@ import { signIn } from "./support/auth";
 // threshold, one призовник; a head with a password and a КЕП key file; an authorized person),
 // so no journey depends on another's side effects or on demo data other specs change. The head
 // signs with the key file through the real <KepSigner>; only the sessions are opened over HTTP.
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e");
-
-type Person = { rnokpp: string; fullName: string };
-type Login = Person & { password: string; keyFile: string; keyPassword: string };
-type Enterprise = { edrpou: string; name: string; head: Login; authorized: Login; eligible: [Person, Person, Person]; lowSalary: Person; conscript: Person };
-
-function fixture<T>(...args: string[]): T {
-  const out = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/e2e/company-fixture.ts", ...args], { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] });
-  return JSON.parse(out.trim().split("\n").pop() ?? "null") as T;
-}
-
-const freshEnterprise = () => fixture<Enterprise>("enterprise", path.join(dataDir, "company-e2e"));
-
-/** Signs a fixture user in over HTTP (as the login form does) and makes the wanted role active. */
-async function signInAs(request: APIRequestContext, login: Login, role: "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON", edrpou: string) {
-  const csrf = async () => ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-  const response = await request.post("/api/auth/callback/password", { form: { csrfToken: await csrf(), login: login.rnokpp, password: login.password, totp: "", json: "true" } });
-  expect(response.ok(), `sign-in of ${login.fullName}`).toBe(true);
-  const session = (await (await request.get("/api/auth/session")).json()) as { roles: Array<{ role: string; edrpou?: string }>; activeRole: { role: string; edrpou?: string } | null };
-  const index = session.roles.findIndex((r) => r.role === role && r.edrpou === edrpou);
-  expect(index, `${login.fullName} holds ${role}`).toBeGreaterThanOrEqual(0);
-  if (session.activeRole?.role !== role || session.activeRole.edrpou !== edrpou) {
-    await request.post("/api/auth/session", { data: { csrfToken: await csrf(), data: { activeRole: index } } });
-  }
-}
-
-/** What a head does with the mouse: pick the key file, type its password, read it, sign. */
-async function signWithKey(page: Page, key: { keyFile: string; keyPassword: string }, submitLabel: string) {
-  const signer = page.getByTestId("kep-signer");
-  await signer.getByTestId("kep-file").setInputFiles(key.keyFile);
-  await signer.getByLabel("Пароль до ключа").fill(key.keyPassword);
-  await signer.getByRole("button", { name: "Зчитати ключ" }).click();
-  await expect(signer.getByTestId("kep-identity")).toBeVisible();
-  await signer.getByRole("button", { name: submitLabel }).click();
-}
-
-const tick = (page: Page, person: Person) => page.getByRole("checkbox", { name: `Обрати: ${person.fullName}` }).check();
-const resultRow = (page: Page, person: Person) => page.locator(`[data-testid="result-row"][data-rnokpp="${person.rnokpp}"]`);
-
-function signFile(key: Login, bytes: Uint8Array): string {
-  const opened = openKeyFile(new Uint8Array(readFileSync(key.keyFile)), key.keyPassword);
-  return Buffer.from(signDetached(opened, bytes)).toString("base64");
-}
+// Cross-enterprise access: company-access.spec.ts.
 
 test.describe("the company cabinet", () => {
   test("a director finds an employee, submits a mixed list, signs, reads the reasons, downloads the CSV and annuls one", async ({ page }) => {
@@ -192,56 +145,6 @@ test.describe("the company cabinet", () => {
       expect(((await notHead.json()) as { error: { code: string } }).error.code).toBe("SIGNER_NOT_HEAD");
       await headContext.close();
     });
-  });
-
-  test("another enterprise's employees, applications, drafts, results and documents are not found", async ({ page, browser }) => {
-    test.setTimeout(180_000);
-    const mine = freshEnterprise();
-    const theirs = freshEnterprise();
-
-    // The other enterprise submits an application through the HR API and leaves a draft.
-    const otherContext = await browser.newContext();
-    const other = otherContext.request;
-    await signInAs(other, theirs.head, "ENTERPRISE_HEAD", theirs.edrpou);
-    const draftResponse = await other.post("/api/v1/applications/drafts", { data: { edrpou: theirs.edrpou, employees: [{ rnokpp: theirs.eligible[0].rnokpp }] } });
-    expect(draftResponse.status()).toBe(201);
-    const draft = (await draftResponse.json()) as { draftId: string; document: string };
-    const submitted = await other.post("/api/v1/applications", { data: { draftId: draft.draftId, signature: signFile(theirs.head, Uint8Array.from(Buffer.from(draft.document, "base64"))) } });
-    expect(submitted.status(), await submitted.text()).toBe(202);
-    const { applicationId } = (await submitted.json()) as { applicationId: string };
-    await expect.poll(async () => ((await (await other.get(`/api/v1/applications/${applicationId}`)).json()) as { status: string }).status, { timeout: 60_000 }).toBe("DECIDED");
-    const leftDraft = (await (await other.post("/api/v1/applications/drafts", { data: { edrpou: theirs.edrpou, employees: [{ rnokpp: theirs.eligible[1].rnokpp }] } })).json()) as { draftId: string };
-    const { signedDocumentId } = fixture<{ signedDocumentId: string }>("document", applicationId);
-    await otherContext.close();
-
-    await signInAs(page.request, mine.head, "ENTERPRISE_HEAD", mine.edrpou);
-    for (const url of [
-      `/company/employees/${theirs.eligible[0].rnokpp}`,
-      `/company/applications/${applicationId}`,
-      `/company/applications/drafts/${leftDraft.draftId}`,
-    ]) {
-      const response = await page.goto(url);
-      expect(response?.status(), url).toBe(404);
-    }
-    for (const url of [
-      `/company/applications/${applicationId}/csv`,
-      `/api/documents/${signedDocumentId}/signature`,
-      `/api/documents/${signedDocumentId}/content`,
-      `/api/v1/applications/${applicationId}`,
-      `/api/v1/enterprises/${theirs.edrpou}/employees`,
-    ]) {
-      const response = await page.request.get(url);
-      expect(response.status(), url).toBe(404);
-    }
-    // Their own are there, and an authorized person may not manage authorizations or tokens.
-    expect((await page.request.get(`/api/v1/enterprises/${mine.edrpou}/employees`)).status()).toBe(200);
-    const authorizedContext = await browser.newContext();
-    const authorized = await authorizedContext.newPage();
-    await signInAs(authorized.request, mine.authorized, "AUTHORIZED_PERSON", mine.edrpou);
-    for (const url of ["/company/authorizations", "/company/api-tokens"]) {
-      expect((await authorized.goto(url))?.status(), url).toBe(403);
-    }
-    await authorizedContext.close();
   });
 
   test("the demo director of the 10,000-employee enterprise finds an employee by РНОКПП", async ({ page }) => {
