@@ -60,7 +60,8 @@ async function serve(database: OpenDatabase, databaseLabel: string, seeded: bool
   const next = startChild({
     name: "Next.js",
     command: process.execPath,
-    args: [path.join(root, "node_modules/next/dist/bin/next"), config.mode, "-p", String(config.port)],
+    // Next.js behind our own node:http server, which answers the app's status route itself.
+    args: ["--import", "tsx", "--import", "./scripts/server/register-hooks.mjs", "scripts/server.ts", config.mode],
     env: buildChildEnv(process.env, config, resolved, "next"),
     cwd: root,
   });

@@ -37,7 +37,25 @@ async function claimsOf(token: string, secret: string | undefined): Promise<Clai
  * same query that fetches the data.
  */
 export async function readSessionCitizen(request: NextRequest, now: Date = new Date()): Promise<string> {
-  const token = await getToken({ req: request, raw: true });
+  return citizenOfToken(await getToken({ req: request, raw: true }), now);
+}
+
+/** The same, from a raw Cookie header (the web server's fast route, outside Next). */
+export async function readSessionCitizenFromCookies(cookieHeader: string | undefined, now: Date = new Date()): Promise<string> {
+  const cookies: Record<string, string> = {};
+  for (const part of (cookieHeader ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq <= 0) continue;
+    try {
+      cookies[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      // a malformed cookie is not ours; the session cookie is plain base64url
+    }
+  }
+  return citizenOfToken(await getToken({ req: { cookies, headers: {} } as never, raw: true }), now);
+}
+
+async function citizenOfToken(token: string | null, now: Date): Promise<string> {
   const claims = token ? await claimsOf(token, env().NEXTAUTH_SECRET) : null;
   if (claims && claims.expiresAt <= now.getTime()) remembered.delete(token!);
   if (!claims?.rnokpp || claims.expiresAt <= now.getTime()) throw new AppError("UNAUTHENTICATED", "Увійдіть, щоб побачити свій статус");

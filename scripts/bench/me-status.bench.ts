@@ -12,10 +12,12 @@ import { prepareSeededDatabase } from "./support/bench-database";
 import { percentile } from "./support/stats";
 
 // GET /api/v1/me/status under load, next to `pgbench -S` on the same database in the same run.
-// The benchmarks' seeded embedded Postgres (support/bench-database.ts); the production server
-// (`next start`, from the existing .next build — this script never builds) on a free port; a demo
+// The benchmarks' seeded embedded Postgres (support/bench-database.ts); the production web server
+// as the launcher runs it (scripts/server.ts: Next.js behind node:http, the status route answered
+// before Next) from the existing .next build — this script never builds — on a free port; a demo
 // conscript signed in over HTTP; then pgbench's select-only run and this script's keep-alive
-// load generator, one after the other, for the same time and number of connections.
+// load generator, one after the other, for the same time and number of connections. For
+// reference, the same route through Next's own pipeline (`next start`) is measured after.
 // Target: HTTP tps ≥ 10% of pgbench -S tps, HTTP p99 ≤ 50 ms.
 // Run: npm run bench (or: tsx --conditions=react-server scripts/bench/me-status.bench.ts).
 // BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_PERSONS (registry size, 10,000).
@@ -116,7 +118,7 @@ async function cpuMs(pid: number | undefined): Promise<number | null> {
 async function waitForHealth(baseUrl: string, server: ChildProcess) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start завершився з кодом ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`сервер завершився з кодом ${server.exitCode}`);
     const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
@@ -124,41 +126,31 @@ async function waitForHealth(baseUrl: string, server: ChildProcess) {
   throw new Error("Сервер не відповів на /api/health за 60 с");
 }
 
-/**
- * Reference, not the target: the very same route handler (app/api/v1/me/status/route.ts) behind
- * a bare node:http listener in a process of its own, to tell the cost of our code from the cost
- * of Next's request pipeline. Runs when this file is started with --serve-bare <port>.
- */
-async function serveBare(port: number) {
-  const { NextRequest } = await import("next/server");
-  const { GET } = await import("@/app/api/v1/me/status/route");
-  http
-    .createServer((req, res) => {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-      GET(new NextRequest(`http://127.0.0.1:${port}${req.url}`, { headers }), { params: Promise.resolve({}) }).then(async (response) => {
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        res.end(Buffer.from(await response.arrayBuffer()));
-      });
-    })
-    .listen(port, "127.0.0.1", () => process.stdout.write("ready\n"));
+type ServerKind = "portal" | "next";
+
+/** The portal's web server (what `npm start` runs), or plain `next start` for reference. */
+function startServer(kind: ServerKind, port: number, env: NodeJS.ProcessEnv): ChildProcess {
+  const args =
+    kind === "portal"
+      ? ["--import", "tsx", "--import", "./scripts/server/register-hooks.mjs", "scripts/server.ts", "start"]
+      : [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)];
+  return spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...env, PORT: String(port) } });
 }
 
-async function measureBare(port: number, env: NodeJS.ProcessEnv, cookie: string) {
-  const bare = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", fileURLToPath(import.meta.url), "--serve-bare", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      bare.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
-      bare.once("exit", (code) => reject(new Error(`bare server exited ${code}`)));
-    });
-    await httpLoad(port, cookie, 2);
-    const before = await cpuMs(bare.pid);
-    const result = await httpLoad(port, cookie, SECONDS);
-    const after = await cpuMs(bare.pid);
-    return { ...result, cpuMsPerRequest: before !== null && after !== null ? (after - before) / (result.requests + result.failures) : null };
-  } finally {
-    bare.kill("SIGTERM");
-  }
+async function stopServer(server: ChildProcess | undefined) {
+  if (!server || server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+}
+
+/** Load on one server: warm-up, then the measured run with the server process's CPU per request. */
+async function measure(port: number, cookie: string, server: ChildProcess) {
+  await httpLoad(port, cookie, 2); // warm-up: JIT, the pool's connections, route caches
+  const before = await cpuMs(server.pid);
+  const result = await httpLoad(port, cookie, SECONDS);
+  const after = await cpuMs(server.pid);
+  return { ...result, cpuMsPerRequest: before !== null && after !== null ? (after - before) / (result.requests + result.failures) : null };
 }
 
 async function main() {
@@ -172,52 +164,46 @@ async function main() {
     const baseUrl = `http://127.0.0.1:${port}`;
     const serverEnv = {
       ...process.env, NODE_ENV: "production" as const, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-secret-key`,
-      NEXTAUTH_URL: baseUrl, PORTAL_URL: baseUrl, DATA_DIR: workDir, DEMO_MODE: "1", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port),
+      NEXTAUTH_URL: baseUrl, PORTAL_URL: baseUrl, DATA_DIR: workDir, DEMO_MODE: "1", NEXT_TELEMETRY_DISABLED: "1",
     };
-    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: serverEnv });
+    server = startServer("portal", port, serverEnv);
     await waitForHealth(baseUrl, server);
     const conscript = demoUser("conscript-reserved");
     const cookie = await signIn(baseUrl, conscript.login, conscript.password);
     const sample = await fetch(`${baseUrl}/api/v1/me/status`, { headers: { cookie } });
     const body = (await sample.json()) as { rnokpp?: string; reservation?: unknown };
     if (sample.status !== 200 || body.rnokpp !== conscript.rnokpp) throw new Error(`Статус не отримано: HTTP ${sample.status} ${JSON.stringify(body)}`);
-    log(`next start на порту ${port}, увійшов як ${conscript.fullName}; бронювання: ${body.reservation ? "є" : "немає"}`);
+    log(`веб-сервер порталу на порту ${port}, увійшов як ${conscript.fullName}; бронювання: ${body.reservation ? "є" : "немає"}`);
 
     const pg = await pgbenchSelectOnly(databaseUrl, workDir);
     log(`pgbench -S: ${pg.tps.toFixed(0)} tps, p50 ${pg.p50.toFixed(2)} мс, p99 ${pg.p99.toFixed(2)} мс (${CONNECTIONS} з'єднань, ${SECONDS} с)`);
-    await httpLoad(port, cookie, 2); // warm-up: JIT, the pool's connections, Next's route cache
-    const cpuBefore = await cpuMs(server.pid);
-    const api = await httpLoad(port, cookie, SECONDS);
-    const cpuAfter = await cpuMs(server.pid);
-    // The server's own CPU per request tells its ceiling apart from the machine's other load.
-    const serverCpuMsPerRequest = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / (api.requests + api.failures) : null;
+    const api = await measure(port, cookie, server);
     log(`GET /api/v1/me/status: ${api.tps.toFixed(0)} tps, p50 ${api.p50.toFixed(2)} мс, p99 ${api.p99.toFixed(2)} мс, помилок ${api.failures} (${CONNECTIONS} keep-alive з'єднань, ${SECONDS} с)`);
-    if (serverCpuMsPerRequest !== null) {
-      log(`процес next-server: ${serverCpuMsPerRequest.toFixed(2)} мс CPU на запит — межа одного ядра ≈ ${(1000 / serverCpuMsPerRequest).toFixed(0)} запитів/с; навантаження машини (loadavg 1 хв): ${os.loadavg()[0]!.toFixed(1)} на ${os.cpus().length} ядра`);
+    if (api.cpuMsPerRequest !== null) {
+      log(`процес веб-сервера: ${api.cpuMsPerRequest.toFixed(2)} мс CPU на запит; навантаження машини (loadavg 1 хв): ${os.loadavg()[0]!.toFixed(1)} на ${os.cpus().length} ядра`);
     }
+    await stopServer(server);
 
-    const bare = await measureBare(await findFreePort(), serverEnv, cookie);
-    log(`довідково, той самий обробник без Next (голий node:http): ${bare.tps.toFixed(0)} tps, p99 ${bare.p99.toFixed(2)} мс${bare.cpuMsPerRequest !== null ? `, ${bare.cpuMsPerRequest.toFixed(2)} мс CPU на запит` : ""}`);
+    // Reference: the same route file through Next's own request pipeline.
+    const nextPort = await findFreePort();
+    server = startServer("next", nextPort, { ...serverEnv, NEXTAUTH_URL: `http://127.0.0.1:${nextPort}`, PORTAL_URL: `http://127.0.0.1:${nextPort}` });
+    await waitForHealth(`http://127.0.0.1:${nextPort}`, server);
+    const viaNext = await measure(nextPort, cookie, server);
+    log(`довідково, той самий маршрут через next start: ${viaNext.tps.toFixed(0)} tps, p99 ${viaNext.p99.toFixed(2)} мс${viaNext.cpuMsPerRequest !== null ? `, ${viaNext.cpuMsPerRequest.toFixed(2)} мс CPU на запит` : ""}`);
 
     const ratio = api.tps / pg.tps;
     const ok = ratio >= TARGET_RATIO && api.p99 <= TARGET_P99_MS && api.failures === 0;
     log(`співвідношення ${(ratio * 100).toFixed(1)}% від pgbench -S (ціль ≥ ${TARGET_RATIO * 100}%), p99 ${api.p99.toFixed(1)} мс (ціль ≤ ${TARGET_P99_MS} мс): ${ok ? "ЦІЛЬ ДОСЯГНУТО" : "ЦІЛЬ НЕ ДОСЯГНУТО"}`);
-    console.log(JSON.stringify({ bench: "me-status", cpus: os.cpus().length, loadavg: os.loadavg()[0], connections: CONNECTIONS, seconds: SECONDS, pgbench: pg, api, serverCpuMsPerRequest, bare, ratio, targetMet: ok }));
+    console.log(JSON.stringify({ bench: "me-status", cpus: os.cpus().length, loadavg: os.loadavg()[0], connections: CONNECTIONS, seconds: SECONDS, pgbench: pg, api, viaNext, ratio, targetMet: ok }));
     return api.failures === 0 ? 0 : 1;
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once("exit", resolve));
-      server.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    }
+    await stopServer(server);
     await database.stop();
     await rm(workDir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[2] === "--serve-bare") {
-  await serveBare(Number(process.argv[3]));
-} else main().then(
+main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(`[bench me-status] ${error instanceof Error ? error.message : String(error)}`);

@@ -55,7 +55,7 @@ describe("readLaunchConfig", () => {
 describe("buildChildEnv", () => {
   const resolved = { databaseUrl: "postgresql://u:p@127.0.0.1:5/bronya", authSecret: "s".repeat(43) };
 
-  it("hands Next what it needs and lets it pick NODE_ENV", () => {
+  it("hands the web server what it needs, with the NODE_ENV of its mode", () => {
     const base = withEnv({ PORT: "3005" });
     const config = readLaunchConfig(["dev"], base, "/r");
     const env = buildChildEnv({ ...base, NODE_ENV: "test", HOME: "/home/x" }, config, resolved, "next");
@@ -69,7 +69,7 @@ describe("buildChildEnv", () => {
       DATA_DIR: "/r/.data",
       HOME: "/home/x",
     });
-    expect(env).not.toHaveProperty("NODE_ENV");
+    expect(env.NODE_ENV).toBe("development");
   });
 
   it("keeps an explicit NEXTAUTH_URL and gives the worker a NODE_ENV of its mode", () => {

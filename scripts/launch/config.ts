@@ -62,11 +62,6 @@ export function buildChildEnv(
     DEMO_MODE: config.demoMode ? "1" : "0",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  if (child === "next") {
-    // Next sets NODE_ENV itself (development for dev, production for start) and warns otherwise.
-    delete childEnv.NODE_ENV;
-  } else {
-    childEnv.NODE_ENV = config.mode === "dev" ? "development" : "production";
-  }
+  childEnv.NODE_ENV = config.mode === "dev" ? "development" : "production";
   return childEnv;
 }

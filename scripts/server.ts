@@ -1,0 +1,43 @@
+import { createServer } from "node:http";
+import { serveFastRoute } from "./server/fast-routes";
+
+// The portal's web server: Next.js behind node:http, with the app-facing status route answered
+// first (scripts/server/fast-routes.ts). Started by the launcher as
+//   node --import tsx --import ./scripts/server/register-hooks.mjs scripts/server.ts dev|start
+// with PORT, DATABASE_URL and the rest of the environment set.
+
+const mode = process.argv[2];
+if (mode !== "dev" && mode !== "start") {
+  console.error("Використання: scripts/server.ts dev|start");
+  process.exit(2);
+}
+const dev = mode === "dev";
+const port = Number(process.env.PORT ?? 3000);
+// Next reads NODE_ENV when it loads; a custom server must set it itself, before the import.
+(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+const { default: next } = await import("next");
+
+const app = next({ dev, port, hostname: "localhost" });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  if (!serveFastRoute(req, res)) void handle(req, res);
+});
+// Hot reloading in development talks over a WebSocket upgrade.
+const upgrade = app.getUpgradeHandler();
+server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+server.keepAliveTimeout = 65_000;
+
+server.listen(port, () => console.log(`▲ Next.js ${dev ? "dev" : "production"} server on http://localhost:${port}`));
+
+let closing = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    server.close(() => void app.close().finally(() => process.exit(0)));
+    server.closeAllConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}
