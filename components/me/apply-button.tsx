@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { applyToVacancyAction } from "@/app/me/actions";
 import { Button } from "@/components/ui/button";
@@ -13,7 +12,6 @@ import { Notice } from "@/components/ui/notice";
  * «Підтвердити» sends it. Nothing is sent on the first click.
  */
 export function ApplyButton({ vacancyId, title, unitCode }: { vacancyId: string; title: string; unitCode: string }) {
-  const router = useRouter();
   const [step, setStep] = useState<"idle" | "confirm" | "sent">("idle");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,8 +27,9 @@ export function ApplyButton({ vacancyId, title, unitCode }: { vacancyId: string;
     if (!result.ok) return setError(result.error.message);
     setApplicationId(result.data.id);
     setWanted(result.data.wanted);
+    // No refresh of the list here: the card would swap this confirmation for its server state
+    // mid-read. The notice links to the application; the list shows it on the next visit.
     setStep("sent");
-    router.refresh();
   }
 
   if (step === "idle") {
