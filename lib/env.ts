@@ -22,8 +22,6 @@ const ZEnv = z.object({
   DATA_DIR: z.string().default(".data"),
   /** The port Next listens on (scripts/launch.ts passes it to `next dev|start -p`). */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** Run the pg-boss worker inside the Next server process (the dev launcher does). */
-  WORKER_IN_PROCESS: ZBoolean,
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -5,8 +5,8 @@ import { registry as defaultRegistry, type PersonRecord, type Registry } from "@
 import { daysBetween } from "@/lib/rules";
 import { citizenRnokpp } from "./actor-rnokpp";
 import { currentMark } from "./current-mark";
-import { kyivToday } from "./kyiv-today";
 import { dataUpdateInfo, markSourceLabel, REGISTRATION_STATUS_INFO, type StatusInfo } from "./status-info";
+import { kyivDate } from "@/lib/format";
 
 export type CurrentReservation = {
   markId: string;
@@ -40,7 +40,7 @@ export type GetMyRecordOptions = {
 /** The registry's record of the signed-in citizen, and the reservation in force today. */
 export async function getMyRecord({ actor, now, registry = defaultRegistry() }: GetMyRecordOptions): Promise<MyRecord> {
   const rnokpp = citizenRnokpp(actor, "record.read");
-  const today = kyivToday(now);
+  const today = kyivDate(now);
   const [person, marks] = await Promise.all([registry.findPerson(rnokpp), registry.findMarksOf(rnokpp)]);
   if (!person) throw new AppError("NOT_FOUND", "Реєстр «Оберіг» не містить відомостей про вас");
 

@@ -2,8 +2,8 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { registry as defaultRegistry, type Registry } from "@/lib/registry";
 import { daysBetween } from "@/lib/rules";
-import { kyivToday } from "./kyiv-today";
 import { dataUpdateInfo, markSourceLabel, REGISTRATION_STATUS_INFO } from "./status-info";
+import { kyivDate } from "@/lib/format";
 
 /** The app-facing status (GET /api/v1/me/status): stable field names, codes beside the words. */
 export type MyStatus = {
@@ -32,7 +32,7 @@ export type MyStatus = {
  */
 export async function getMyStatus(options: { rnokpp: string; now: Date; registry?: Registry }): Promise<MyStatus> {
   const registry = options.registry ?? defaultRegistry();
-  const today = kyivToday(options.now);
+  const today = kyivDate(options.now);
   const record = await registry.findStatus(options.rnokpp, today);
   if (!record?.military) throw new AppError("FORBIDDEN", "Ви не перебуваєте на військовому обліку: статус недоступний");
   const { military, reservation } = record;

@@ -4,8 +4,8 @@ import { db as defaultDb, type DbTx } from "@/lib/db/client";
 import { registry as defaultRegistry, type Registry } from "@/lib/registry";
 import { annulmentGroundLabel, isAnnulmentGroundCode, REASON_LABELS, type ReasonCode } from "@/lib/rules";
 import { citizenRnokpp } from "./actor-rnokpp";
-import { kyivToday } from "./kyiv-today";
 import { markSourceLabel } from "./status-info";
+import { kyivDate } from "@/lib/format";
 
 export type MarkHistoryStatus = "ACTIVE" | "ANNULLED" | "EXPIRED" | "SUPERSEDED";
 
@@ -105,7 +105,7 @@ export async function listReservationHistory(options: { actor: Actor | null; db?
               submittedAt: application?.submittedAt.toISOString() ?? null,
               signerName: application?.signerName ?? null,
               exception45: portal.exception45,
-              annulledOn: portal.annulledAt ? kyivToday(portal.annulledAt) : null,
+              annulledOn: portal.annulledAt ? kyivDate(portal.annulledAt) : null,
               annulmentGround: portal.annulmentGround ? groundLabel(portal.annulmentGround) : null,
             }
           : null,

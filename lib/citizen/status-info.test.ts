@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { kyivToday } from "./kyiv-today";
 import { dataUpdateInfo, markSourceLabel, REGISTRATION_STATUS_INFO } from "./status-info";
+import { kyivDate } from "@/lib/format";
 
 describe("status info", () => {
   it("describes all six registry statuses; only «у розшуку» has the red ribbon", () => {
@@ -22,7 +22,7 @@ describe("status info", () => {
   });
 
   it("today is the calendar day in Kyiv", () => {
-    expect(kyivToday(new Date("2026-08-31T21:30:00Z"))).toBe("2026-09-01");
-    expect(kyivToday(new Date("2026-12-31T21:59:00Z"))).toBe("2026-12-31");
+    expect(kyivDate(new Date("2026-08-31T21:30:00Z"))).toBe("2026-09-01");
+    expect(kyivDate(new Date("2026-12-31T21:59:00Z"))).toBe("2026-12-31");
   });
 });

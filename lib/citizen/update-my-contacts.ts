@@ -7,7 +7,7 @@ import { notify } from "@/lib/notifications";
 import { createPostgresRegistry, type PersonRecord } from "@/lib/registry";
 import { citizenRnokpp } from "./actor-rnokpp";
 import { ZContacts } from "./contacts-schema";
-import { kyivToday } from "./kyiv-today";
+import { kyivDate } from "@/lib/format";
 
 export type UpdateMyContactsOptions = {
   actor: Actor | null;
@@ -27,7 +27,7 @@ const FIELD_LABELS = { phone: "телефон", email: "електронну п�
 export async function updateMyContacts({ actor, input, now, db = defaultDb }: UpdateMyContactsOptions): Promise<{ person: PersonRecord; changed: string[] }> {
   const rnokpp = citizenRnokpp(actor, "contacts.update");
   const contacts = parseInput(ZContacts, input);
-  const today = kyivToday(now);
+  const today = kyivDate(now);
 
   return db.$transaction(async (tx) => {
     const registry = createPostgresRegistry(tx);

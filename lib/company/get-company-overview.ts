@@ -2,9 +2,10 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { listNotifications } from "@/lib/notifications";
-import { kyivDate, listApplications, listEmployees, resolveEnterpriseAccess, type ApplicationSummary, type LimitFigures } from "@/lib/reservations";
+import { listApplications, listEmployees, resolveEnterpriseAccess, type ApplicationSummary, type LimitFigures } from "@/lib/reservations";
 import { loadEnterpriseStanding, type CompanyStanding } from "./enterprise-standing";
 import { listPendingDrafts, type PendingDraft } from "./list-pending-drafts";
+import { kyivDate } from "@/lib/format";
 
 // The cabinet's first screen in one call: the enterprise, its critical status, the limit, the
 // staff counted by state, the latest applications, drafts waiting for the head's signature and

@@ -5,10 +5,11 @@ import { AppError } from "@/lib/errors";
 import type { Kopiykas } from "@/lib/format";
 import { checkRnokpp } from "@/lib/identifiers";
 import { registry, type EmploymentRecord, type MilitaryRecord } from "@/lib/registry";
-import { kyivDate, listEmployees, resolveEnterpriseAccess, type EmployeeRow } from "@/lib/reservations";
+import { listEmployees, resolveEnterpriseAccess, type EmployeeRow } from "@/lib/reservations";
 import { storedReasonView } from "@/lib/reservations/reason-views";
 import { annulmentGroundLabel, fullYearsOn, isAnnulmentGroundCode, toIsoDate, type IsoDate } from "@/lib/rules";
 import type { ReasonView } from "@/lib/reservations";
+import { kyivDate } from "@/lib/format";
 
 // One employee as the enterprise sees them: the registry's facts that reservation depends on
 // (each with when the registry last changed it), today's judgement by the rules, the jobs here,

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { kyivDate, listEmployees, resolveEnterpriseAccess, type LimitFigures } from "@/lib/reservations";
+import { listEmployees, resolveEnterpriseAccess, type LimitFigures } from "@/lib/reservations";
 import { loadEnterpriseStanding, type CompanyStanding } from "./enterprise-standing";
+import { kyivDate } from "@/lib/format";
 
 // What every step of the application wizards needs besides the list: who signs (the head's
 // РНОКПП for the signer's check), whether the actor may sign, the limit, the salary threshold

@@ -3,8 +3,8 @@ import { assertCan, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { kyivDate } from "@/lib/reservations/kyiv-date";
 import type { IsoDate } from "@/lib/rules";
+import { kyivDate } from "@/lib/format";
 
 // The authority an official acts for, loaded once per domain call. Every query of the cabinet
 // is scoped to its id: another authority's decisions are simply "not found".
@@ -31,7 +31,3 @@ export async function loadActingAuthority(tx: DbTx, actor: Actor | null | undefi
   return authority;
 }
 
-/** The calendar day in Kyiv: decisions, terms and reservations are Kyiv days (the lifecycle's clock). */
-export function kyivToday(now: Date): IsoDate {
-  return kyivDate(now);
-}

@@ -4,11 +4,12 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import type { DbTx, Prisma } from "@/lib/db/client";
 import { lockEnterpriseDecisions } from "@/lib/reservations";
 import { acceptOfficialSignature } from "./accept-official-signature";
-import { kyivToday, loadActingAuthority, type ActingAuthority } from "./acting-authority";
+import { loadActingAuthority, type ActingAuthority } from "./acting-authority";
 import { loadDecision, type LoadedDecision } from "./load-decision";
 import { planDecisionChange, type ChangePlan } from "./plan-decision-change";
 import { changeDocument } from "./prepare-decision-change";
 import type { DecisionChange } from "./schemas";
+import { kyivDate } from "@/lib/format";
 
 // The common part of every signed act on a decision, inside the caller's transaction: the
 // decision (which must be this authority's) is locked, the act is planned again on today's data,
@@ -42,7 +43,7 @@ export async function applyDecisionChange(
   const { edrpou } = await loadDecision(tx, { authorityId: authority.id, decisionId: options.decisionId });
   await lockEnterpriseDecisions(tx, edrpou);
   const decision = await loadDecision(tx, { authorityId: authority.id, decisionId: options.decisionId });
-  const today = kyivToday(now);
+  const today = kyivDate(now);
   const plan = await planDecisionChange(tx, { decision, change, today });
   const signed = await acceptOfficialSignature(tx, {
     authority,

@@ -2,9 +2,8 @@ import "server-only";
 import Papa from "papaparse";
 import type { Actor } from "@/lib/auth/roles";
 import type { DbTx } from "@/lib/db/client";
-import { formatDate } from "@/lib/format";
+import { formatDate, kyivDate } from "@/lib/format";
 import { LIMIT_CATEGORY_LABELS } from "@/lib/rules";
-import { kyivToday } from "./acting-authority";
 import { DECISION_STATE_LABELS } from "./decision-state";
 import { listDecisions } from "./list-decisions";
 
@@ -26,7 +25,7 @@ export async function exportDecisionsCsv(options: { actor: Actor; query?: unknow
     String(r.militaryLiableCount), String(r.reserved),
   ].map(neutralise));
   const text = `\uFEFF${Papa.unparse({ fields: COLUMNS, data: rows }, { delimiter: ";", newline: "\r\n" })}\r\n`;
-  return { text, fileName: `pidpryiemstva-${kyivToday(options.now ?? new Date())}.csv` };
+  return { text, fileName: `pidpryiemstva-${kyivDate(options.now ?? new Date())}.csv` };
 }
 
 function neutralise(cell: string): string {

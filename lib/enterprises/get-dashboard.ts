@@ -2,8 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { db as defaultDb, Prisma, type DbTx } from "@/lib/db/client";
 import { addDays, addMonths, rulesetFor, toIsoDate, type IsoDate, type Ruleset } from "@/lib/rules";
-import { kyivToday, loadActingAuthority } from "./acting-authority";
+import { loadActingAuthority } from "./acting-authority";
 import { effectiveEndSql } from "./decision-sql";
+import { kyivDate } from "@/lib/format";
 
 // The authority's dashboard, every figure computed in SQL over the portal's decisions and the
 // registry's reservation marks (all channels: the portal's and Дія's alike). "Its enterprises"
@@ -43,7 +44,7 @@ function inForceSql(authorityId: string, today: IsoDate, ruleset: Ruleset): Pris
 export async function getDashboard(options: { actor: Actor; now?: Date; db?: DbTx }): Promise<Dashboard> {
   const client = options.db ?? defaultDb;
   const authority = await loadActingAuthority(client, options.actor, "dashboard.read");
-  const today = kyivToday(options.now ?? new Date());
+  const today = kyivDate(options.now ?? new Date());
   const ruleset = rulesetFor(today);
   const inforce = inForceSql(authority.id, today, ruleset);
   const soon = addDays(today, EXPIRING_WITHIN_DAYS);

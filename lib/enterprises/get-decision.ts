@@ -3,10 +3,11 @@ import type { Actor } from "@/lib/auth/roles";
 import { db as defaultDb, type DbTx } from "@/lib/db/client";
 import { createPostgresRegistry, type EnterpriseRecord } from "@/lib/registry";
 import { rulesetFor } from "@/lib/rules";
-import { kyivToday, loadActingAuthority } from "./acting-authority";
+import { loadActingAuthority } from "./acting-authority";
 import { decisionStateOn, type DecisionState } from "./decision-state";
 import { loadDecision, type LoadedDecision } from "./load-decision";
 import { countActiveReservations } from "./prepare-decision-change";
+import { kyivDate } from "@/lib/format";
 
 // One decision of the acting authority for its page: the enterprise as the register knows it
 // now, the decision with its state today and the limit's use, and its history of signed events
@@ -35,7 +36,7 @@ export async function getDecision(options: { actor: Actor; decisionId: string; n
   const client = options.db ?? defaultDb;
   const authority = await loadActingAuthority(client, options.actor, "decisions.read");
   const decision = await loadDecision(client, { authorityId: authority.id, decisionId: options.decisionId });
-  const today = kyivToday(options.now ?? new Date());
+  const today = kyivDate(options.now ?? new Date());
   const { state, effectiveUntil } = decisionStateOn(decision, today, rulesetFor(today));
 
   const [extra, enterprise, activeReservations, events] = await Promise.all([

@@ -3,11 +3,11 @@ import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { db as defaultDb, type Db, type DbTx, type Prisma } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDate, formatNumber, kyivDate } from "@/lib/format";
 import { notify } from "@/lib/notifications";
 import { isoDateToUtc, type LimitCategory } from "@/lib/rules";
 import { acceptOfficialSignature, lockEnterpriseForGrant } from "./accept-official-signature";
-import { kyivToday, loadActingAuthority, type ActingAuthority } from "./acting-authority";
+import { loadActingAuthority, type ActingAuthority } from "./acting-authority";
 import { assertAssessed, assessNewDecision } from "./assess-new-decision";
 import { buildGrantDocument, type DecisionRecord } from "./decision-documents";
 import { ZGrantDecision } from "./schemas";
@@ -25,7 +25,7 @@ export async function grantDecision(options: { actor: Actor; input: unknown; now
     async (tx) => {
       const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
       await lockEnterpriseForGrant(tx, [input.edrpou]);
-      const { decision, enterprise } = assertAssessed(await assessNewDecision(tx, { authority, input, today: kyivToday(now) }));
+      const { decision, enterprise } = assertAssessed(await assessNewDecision(tx, { authority, input, today: kyivDate(now) }));
       const signed = await acceptOfficialSignature(tx, {
         authority,
         kind: "CRITICAL_DECISION",

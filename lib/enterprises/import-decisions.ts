@@ -5,12 +5,13 @@ import { db as defaultDb, type Db } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors";
 import { z } from "@/lib/zod";
 import { acceptOfficialSignature, lockEnterpriseForGrant } from "./accept-official-signature";
-import { kyivToday, loadActingAuthority } from "./acting-authority";
+import { loadActingAuthority } from "./acting-authority";
 import { assessImport, ZImportFile } from "./assess-import";
 import { buildImportDocument } from "./decision-documents";
 import { parseImportCsv } from "./import-csv";
 import { recordGrantedDecision } from "./grant-decision";
 import { ZSignedPart } from "./schemas";
+import { kyivDate } from "@/lib/format";
 
 // The signed batch: in ONE transaction the file is checked again row by row on today's data
 // (every enterprise locked first), the one signature is verified over the rebuilt batch, and
@@ -27,7 +28,7 @@ export async function importDecisions(options: { actor: Actor; input: unknown; n
     async (tx) => {
       const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
       await lockEnterpriseForGrant(tx, parseImportCsv(file.text).rows.map((r) => String(r.values.edrpou)));
-      const assessment = await assessImport(tx, { authority, file, today: kyivToday(now) });
+      const assessment = await assessImport(tx, { authority, file, today: kyivDate(now) });
       if (!assessment.valid) {
         throw new AppError("VALIDATION_FAILED", "Файл містить помилки: перевірте попередній перегляд і завантажте виправлений файл", {
           details: { rows: assessment.rows.filter((r) => Object.keys(r.problems).length > 0), fileProblems: assessment.fileProblems },

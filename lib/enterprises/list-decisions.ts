@@ -2,10 +2,11 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { db as defaultDb, Prisma, type DbTx } from "@/lib/db/client";
 import { rulesetFor, toIsoDate, type LimitCategory } from "@/lib/rules";
-import { kyivToday, loadActingAuthority } from "./acting-authority";
+import { loadActingAuthority } from "./acting-authority";
 import { decisionStateSql, effectiveEndSql, likePattern } from "./decision-sql";
 import type { DecisionState } from "./decision-state";
 import { ZDecisionListQuery, type DecisionListQuery } from "./schemas";
+import { kyivDate } from "@/lib/format";
 
 // The authority's enterprises: every decision it made, with its state today and the limit's
 // use. One SQL query over the portal's decisions and the registry (names, regions, ACTIVE
@@ -59,7 +60,7 @@ export async function listDecisions(options: { actor: Actor; query?: unknown; no
   const client = options.db ?? defaultDb;
   const authority = await loadActingAuthority(client, options.actor, "decisions.read");
   const query = ZDecisionListQuery.parse(options.query ?? {});
-  const today = kyivToday(options.now ?? new Date());
+  const today = kyivDate(options.now ?? new Date());
   const ruleset = rulesetFor(today);
   const pageSize = options.all ? DECISIONS_EXPORT_MAX : (options.pageSize ?? DECISIONS_PAGE_SIZE);
   const page = options.all ? 1 : (query.page ?? 1);

@@ -5,11 +5,12 @@ import { parseInput } from "@/lib/errors";
 import { ZEdrpou } from "@/lib/identifiers";
 import { createPostgresRegistry, type EnterpriseRecord } from "@/lib/registry";
 import { resolveSalaryExemption, rulesetFor, type SalaryExemptionCode } from "@/lib/rules";
-import { kyivToday, loadActingAuthority } from "./acting-authority";
+import { loadActingAuthority } from "./acting-authority";
 import { checkCompetence } from "./competence";
 import { countMilitaryLiable } from "./count-military-liable";
 import { findActiveDecision, type ActiveDecision } from "./find-active-decision";
 import { kvedSectionOf } from "./kved-sections";
+import { kyivDate } from "@/lib/format";
 
 // What the decision form shows once a valid ЄДРПОУ is typed: the enterprise as the state
 // register knows it, whether this authority may decide on it, whether a decision is already in
@@ -32,7 +33,7 @@ export async function lookupEnterprise(options: { actor: Actor; edrpou: string; 
   const client = options.db ?? defaultDb;
   const authority = await loadActingAuthority(client, options.actor, "decisions.read");
   const edrpou = parseInput(ZEdrpou, options.edrpou);
-  const today = kyivToday(options.now ?? new Date());
+  const today = kyivDate(options.now ?? new Date());
   const ruleset = rulesetFor(today);
 
   const enterprise = await createPostgresRegistry(client).findEnterprise(edrpou);

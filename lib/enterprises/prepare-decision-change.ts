@@ -3,11 +3,12 @@ import type { Actor } from "@/lib/auth/roles";
 import { db as defaultDb, type Db, type DbTx } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { issueSigningNonce } from "./accept-official-signature";
-import { kyivToday, loadActingAuthority, type ActingAuthority } from "./acting-authority";
+import { loadActingAuthority, type ActingAuthority } from "./acting-authority";
 import { buildChangeDocument } from "./decision-documents";
 import { loadDecision, type LoadedDecision } from "./load-decision";
 import { planDecisionChange, type ChangePlan } from "./plan-decision-change";
 import { ZPrepareDecisionChange, type DecisionChange } from "./schemas";
+import { kyivDate } from "@/lib/format";
 
 // Step one of confirming, extending, changing the limit or revoking: the act is checked and its
 // document prepared with a nonce. The official also learns what the act will do to the
@@ -31,7 +32,7 @@ export async function prepareDecisionChange(options: { actor: Actor; input: unkn
   return client.$transaction(async (tx) => {
     const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
     const decision = await loadDecision(tx, { authorityId: authority.id, decisionId });
-    const plan = await planDecisionChange(tx, { decision, change, today: kyivToday(now) });
+    const plan = await planDecisionChange(tx, { decision, change, today: kyivDate(now) });
     const nonce = await issueSigningNonce(tx, "change", now);
     const activeReservations = await countActiveReservations(tx, decision.edrpou);
     const newLimit = change.action === "CHANGE_LIMIT" ? Number(plan.after.limitCount) : decision.limitCount;

@@ -3,10 +3,11 @@ import type { Actor } from "@/lib/auth/roles";
 import { db as defaultDb, type Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { issueSigningNonce } from "./accept-official-signature";
-import { kyivToday, loadActingAuthority } from "./acting-authority";
+import { loadActingAuthority } from "./acting-authority";
 import { assertAssessed, assessNewDecision } from "./assess-new-decision";
 import { buildGrantDocument, type DecisionRecord } from "./decision-documents";
 import { ZNewDecision } from "./schemas";
+import { kyivDate } from "@/lib/format";
 
 // Step one of granting status: every check of the form, then the exact document to sign with
 // a fresh nonce. Refused input changes nothing (the nonce is only issued for a valid decision).
@@ -23,7 +24,7 @@ export async function prepareDecisionGrant(options: { actor: Actor; decision: un
   const input = parseInput(ZNewDecision, options.decision);
   return client.$transaction(async (tx) => {
     const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
-    const { decision } = assertAssessed(await assessNewDecision(tx, { authority, input, today: kyivToday(now) }));
+    const { decision } = assertAssessed(await assessNewDecision(tx, { authority, input, today: kyivDate(now) }));
     const nonce = await issueSigningNonce(tx, "grant", now);
     const bytes = buildGrantDocument({ authority, decision, nonce });
     return { document: Buffer.from(bytes).toString("base64"), nonce, decision };

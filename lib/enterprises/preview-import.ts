@@ -3,9 +3,10 @@ import type { Actor } from "@/lib/auth/roles";
 import { db as defaultDb, type Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { issueSigningNonce } from "./accept-official-signature";
-import { kyivToday, loadActingAuthority } from "./acting-authority";
+import { loadActingAuthority } from "./acting-authority";
 import { assessImport, ZImportFile, type ImportRowView } from "./assess-import";
 import { buildImportDocument } from "./decision-documents";
+import { kyivDate } from "@/lib/format";
 
 // The import's preview: every row with its problems, nothing saved. Only a batch in which every
 // row is valid comes back with a document to sign (the whole batch, one signature) and a nonce.
@@ -24,7 +25,7 @@ export async function previewImport(options: { actor: Actor; file: unknown; now?
   return client.$transaction(
     async (tx) => {
       const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
-      const assessment = await assessImport(tx, { authority, file, today: kyivToday(now) });
+      const assessment = await assessImport(tx, { authority, file, today: kyivDate(now) });
       let prepared: ImportPreview["prepared"] = null;
       if (assessment.valid) {
         const nonce = await issueSigningNonce(tx, "import", now);

@@ -2,7 +2,6 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { citizenRnokpp } from "@/lib/citizen/actor-rnokpp";
-import { kyivToday } from "@/lib/citizen/kyiv-today";
 import { db as defaultDb, Prisma, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createPostgresRegistry } from "@/lib/registry";
@@ -11,6 +10,7 @@ import { generateEvodCode } from "./code";
 import { readEvodFacts } from "./read-evod-facts";
 import { hashEvodSnapshot, type EvodSnapshot } from "./snapshot";
 import { evodValidUntil } from "./valid-until";
+import { kyivDate } from "@/lib/format";
 
 export type IssuedEvodDocument = { code: string; issuedAt: Date; validUntil: string; snapshot: EvodSnapshot };
 
@@ -21,7 +21,7 @@ export type IssuedEvodDocument = { code: string; issuedAt: Date; validUntil: str
  */
 export async function issueEvod({ actor, now, db = defaultDb }: { actor: Actor | null; now: Date; db?: Db }): Promise<IssuedEvodDocument> {
   const rnokpp = citizenRnokpp(actor, "edoc.issue");
-  const today = kyivToday(now);
+  const today = kyivDate(now);
 
   return db.$transaction(async (tx) => {
     // Two taps on "issue" must not leave two valid documents: issue one person's documents in turn.

@@ -1,8 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { Document, Font, Image, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
-import { kyivToday } from "@/lib/citizen/kyiv-today";
-import { formatDate } from "@/lib/format";
+import { formatDate, kyivDate } from "@/lib/format";
 import { evodFields, evodStatusLabel } from "./evod-fields";
 import { evodQrPng } from "./evod-url";
 import type { EvodSnapshot } from "./snapshot";
@@ -59,7 +58,7 @@ export async function renderEvodPdf(input: EvodPdfInput): Promise<Buffer> {
         <View style={styles.header}>
           <View style={{ flexGrow: 1, paddingRight: 16 }}>
             <Text style={styles.title}>Військово-обліковий документ</Text>
-            <Text style={styles.subtitle}>Електронна форма (еВОД) · сформовано {formatDate(kyivToday(input.issuedAt))} · дійсний до {formatDate(input.validUntil)}</Text>
+            <Text style={styles.subtitle}>Електронна форма (еВОД) · сформовано {formatDate(kyivDate(input.issuedAt))} · дійсний до {formatDate(input.validUntil)}</Text>
             {status ? <Text style={[styles.chip, { backgroundColor: wanted ? "#ec0312" : "#76e0ad", color: wanted ? "#ffffff" : "#000000" }]}>{status}</Text> : null}
             <Text style={[styles.chip, { backgroundColor: input.dataUpToDate ? "#76e0ad" : "#faeb64" }]}>{input.dataUpToDate ? "Дані уточнено вчасно" : "Дані не уточнено"}</Text>
           </View>

@@ -1,10 +1,10 @@
 import "server-only";
-import { kyivToday } from "@/lib/citizen/kyiv-today";
 import { db as defaultDb, type DbTx } from "@/lib/db/client";
 import { registry as defaultRegistry, type Registry } from "@/lib/registry";
 import { checkEvod, EVOD_SELECT } from "./check-evod";
 import { isEvodCodeFormat } from "./code";
 import { EVOD_INVALID_REASONS, type EvodInvalidReason } from "./evaluate-evod";
+import { kyivDate } from "@/lib/format";
 
 /** What anyone holding the QR code may learn: nothing that identifies the person on its own. */
 export type EvodPublicVerdict =
@@ -32,7 +32,7 @@ export async function verifyEvod(options: { code: string; now: Date; db?: DbTx; 
   const stored = await db.eDocument.findUnique({ where: { code: options.code }, select: EVOD_SELECT });
   if (!stored) return { status: "UNKNOWN" };
 
-  const checked = await checkEvod(options.registry ?? defaultRegistry(), stored, kyivToday(options.now));
+  const checked = await checkEvod(options.registry ?? defaultRegistry(), stored, kyivDate(options.now));
   const { person, reservation } = checked.snapshot;
   const valid = checked.verdict.valid;
   const reason = checked.verdict.valid ? null : checked.verdict.reason;
@@ -43,7 +43,7 @@ export async function verifyEvod(options: { code: string; now: Date; db?: DbTx; 
     initials: [person.lastName, person.firstName, person.patronymic].filter((part): part is string => !!part).map((part) => `${part.charAt(0)}.`).join(" "),
     birthYear: Number(person.birthDate.slice(0, 4)),
     reservationUntil: valid ? reservation?.untilDate ?? null : null,
-    issuedOn: kyivToday(checked.issuedAt),
+    issuedOn: kyivDate(checked.issuedAt),
     validUntil: checked.validUntil,
   };
 }

@@ -17,6 +17,18 @@ export function formatDate(value: string | Date): string {
   return `${match[3]}.${match[2]}.${match[1]}`;
 }
 
+const KYIV_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: KYIV_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
+/**
+ * The calendar day of an instant in Kyiv, "YYYY-MM-DD": the rules decide on a Ukrainian day
+ * whatever the server's zone (signed at 00:30 on 1 July Kyiv time is 1 July, not 30 June UTC).
+ * The formatter is built once: the status API asks for today on every request.
+ */
+export function kyivDate(instant: Date): string {
+  if (Number.isNaN(instant.getTime())) throw new RangeError("invalid Date");
+  return KYIV_DAY.format(instant);
+}
+
 /** The calendar date of an instant in Kyiv: "21.11.2026". */
 export function formatInstantDate(instant: Date, timeZone = KYIV_TIME_ZONE): string {
   const p = kyivParts(instant, timeZone);

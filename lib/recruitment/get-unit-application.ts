@@ -1,12 +1,12 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { kyivToday } from "@/lib/citizen/kyiv-today";
 import { db as defaultDb, type DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { registry as defaultRegistry, type Registry } from "@/lib/registry";
 import { toApplicantView } from "./applicant-view";
 import type { UnitApplicationRow } from "./list-unit-applications";
 import { recruiterUnitId } from "./recruiter-unit";
+import { kyivDate } from "@/lib/format";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,5 +22,5 @@ export async function getUnitApplication(options: { actor: Actor | null; applica
   if (!row) throw new AppError("NOT_FOUND", "Відгук не знайдено");
   const { rnokpp, ...rest } = row;
   const person = await (options.registry ?? defaultRegistry()).findPerson(rnokpp);
-  return { ...rest, applicant: toApplicantView(person ?? undefined, kyivToday(options.now)) };
+  return { ...rest, applicant: toApplicantView(person ?? undefined, kyivDate(options.now)) };
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { kyivToday } from "@/lib/citizen/kyiv-today";
 import { db as defaultDb, type DbTx } from "@/lib/db/client";
 import { registry as defaultRegistry, type Registry } from "@/lib/registry";
 import { toApplicantView, type ApplicantView } from "./applicant-view";
 import type { VacancyApplicationStatus } from "./labels";
 import { recruiterUnitId } from "./recruiter-unit";
+import { kyivDate } from "@/lib/format";
 
 export const UNIT_APPLICATIONS_PAGE_SIZE = 20;
 
@@ -58,7 +58,7 @@ export async function listUnitApplications(options: {
   ]);
 
   const people = await (options.registry ?? defaultRegistry()).findPeople(rows.map((r) => r.rnokpp));
-  const today = kyivToday(options.now);
+  const today = kyivDate(options.now);
   const counts: Record<VacancyApplicationStatus, number> = { SUBMITTED: 0, ACCEPTED: 0, DECLINED: 0, WITHDRAWN: 0 };
   for (const g of grouped) counts[g.status] = g._count._all;
 

@@ -5,7 +5,7 @@ import { createPostgresRegistry } from "@/lib/registry";
 import { findReservationsToAnnul, type AnnulmentGroundCode, type IsoDate, type ReservationForCheck } from "@/lib/rules";
 import { annulReservations, type AnnulledReservation } from "./annul-reservations";
 import { findEnterpriseDecision, lockEnterpriseDecisions } from "./find-enterprise-decision";
-import { kyivDate } from "./kyiv-date";
+import { kyivDate } from "@/lib/format";
 
 // The scheduled check of one enterprise, in the caller's transaction: every active reservation
 // there (the portal's and other channels') is put to findReservationsToAnnul — term over,

@@ -11,10 +11,10 @@ import { z } from "@/lib/zod";
 import { annulmentDocument } from "./canonical-documents";
 import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS, MAX_EMPLOYEES } from "./constants";
 import { findEnterpriseDecision } from "./find-enterprise-decision";
-import { kyivDate } from "./kyiv-date";
 import { annulmentRefusalViews } from "./reason-views";
 import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
 import type { AnnulmentDraft, AnnulmentPrecheckItem } from "./types";
+import { kyivDate } from "@/lib/format";
 
 // A head's annulment, step one: employees of the enterprise and a ground the head may choose
 // (HEAD_ANNULMENT_GROUNDS). The rules pre-check it — a ground the head may not use or that

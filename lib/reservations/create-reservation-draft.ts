@@ -9,11 +9,11 @@ import { refuseDuplicates } from "@/lib/rules/validate-facts";
 import { z } from "@/lib/zod";
 import { reservationDocument } from "./canonical-documents";
 import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS, MAX_EMPLOYEES } from "./constants";
-import { kyivDate } from "./kyiv-date";
 import { loadApplicationFacts } from "./load-application-facts";
 import { reasonViews } from "./reason-views";
 import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
 import type { PrecheckItem, ReservationDraft } from "./types";
+import { kyivDate } from "@/lib/format";
 
 // Step one of an application: the head or an authorized person lists employees; the server
 // pre-checks them with the very function the worker will decide with, and freezes the exact

@@ -6,10 +6,10 @@ import { notify } from "@/lib/notifications";
 import { decideAnnulmentRequest } from "./decide-annulment-request";
 import { decideReservationRequest, type FaultInjection } from "./decide-reservation-request";
 import { lockEnterpriseDecisions } from "./find-enterprise-decision";
-import { kyivDate } from "./kyiv-date";
 import { applicationFailedNotice } from "./lifecycle-notifications";
 import { lockApplication } from "./locked-application";
 import { isWriteConflict } from "./write-conflicts";
+import { kyivDate } from "@/lib/format";
 
 // The worker's job: decide one submitted application, exactly once, in ONE transaction.
 //   1. lock the application row — a twin job waits, then finds it DECIDED and returns;

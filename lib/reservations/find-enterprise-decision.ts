@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { toIsoDate, type DecisionFacts, type IsoDate, type LimitCategory } from "@/lib/rules";
-import { kyivDate } from "./kyiv-date";
+import { kyivDate } from "@/lib/format";
 
 // The enterprise's critical-status decision as the rules see it: the one in force on the day
 // (active, or revoked with effect only later), else the latest one — so a refusal can say

@@ -27,7 +27,6 @@ export {
 export { loadApplicationFacts, type LoadedFacts, type ListedEmployee } from "./load-application-facts";
 export { findEnterpriseDecision, lockEnterpriseDecisions, type EnterpriseDecision } from "./find-enterprise-decision";
 export { resolveEnterpriseAccess, type EnterpriseAccess } from "./resolve-enterprise-access";
-export { kyivDate } from "./kyiv-date";
 export { reservationError, type ReservationErrorCode } from "./errors";
 export { MAX_EMPLOYEES, DRAFT_TTL_SECONDS, DECIDE_APPLICATION_QUEUE, STUCK_AFTER_SECONDS } from "./constants";
 export { RESERVATION_DOCUMENT_TYPE, ANNULMENT_DOCUMENT_TYPE } from "./canonical-documents";

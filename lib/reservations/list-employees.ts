@@ -8,10 +8,10 @@ import { REASON_CODES, type IsoDate, type LiabilityType, type RegistrationStatus
 import { z } from "@/lib/zod";
 import { EMPLOYEE_SORTS, EMPLOYEE_STATES } from "./constants";
 import { loadEmployeeListModel, type EmployeeState, type ModelRow } from "./employee-list-model";
-import { kyivDate } from "./kyiv-date";
 import { reasonViews } from "./reason-views";
 import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
 import type { LimitFigures, ReasonView } from "./types";
+import { kyivDate } from "@/lib/format";
 
 // Every person the registries know to be employed at the enterprise today, with whether each
 // could be reserved on their own (the rules without the limit) and why not — for the company

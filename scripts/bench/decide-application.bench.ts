@@ -6,11 +6,11 @@ import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
 import { startWorker } from "@/lib/jobs/worker";
 import { createReservationDraft, submitApplication } from "@/lib/reservations";
-import { kyivDate } from "@/lib/reservations/kyiv-date";
 import { DEMO_EDRPOU, DEMO_USERS } from "@/prisma/seed";
 import { log, runScript } from "../db/run-script";
 import { prepareSeededDatabase, releaseDatabase, useDatabase } from "./support/bench-database";
 import { summary } from "./support/stats";
+import { kyivDate } from "@/lib/format";
 
 // npm run bench — the time to decide and write a signed application of the 10,000-employee
 // enterprise: from the call that submits it (signature verified, application and its 10,000

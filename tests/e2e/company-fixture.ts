@@ -46,7 +46,7 @@ async function enterpriseCommand() {
   if (command !== "enterprise") throw new Error("usage: company-fixture.ts enterprise <out-dir> | document <applicationId>");
   const { createCriticalDecision, createEnterprise, createPerson, createUser } = await import("@/prisma/seed/factories");
   const { issueCertificate } = await import("@/lib/kep/provider/issue-certificate");
-  const { kyivDate } = await import("@/lib/reservations/kyiv-date");
+  const { kyivDate } = await import("@/lib/format");
   const { addDays } = await import("@/lib/rules");
   const today = kyivDate(new Date());
   const outDir = path.resolve(args[0] ?? path.join(root, ".data/e2e/company"));

@@ -6,6 +6,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { openKeyFile, signDetached } from "@/lib/kep/browser";
 import { addDays, addMonths } from "@/lib/rules";
 import { signIn } from "./support/auth";
+import { kyivDate } from "@/lib/format";
 
 // The ministry cabinet's journeys: an official grants critical status through the form (and is
 // refused while a mandatory criterion is missing), the enterprise's head then reserves through
@@ -53,7 +54,7 @@ async function signInHead(request: APIRequestContext, enterprise: FreshEnterpris
 }
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-const kyivToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kyiv" }).format(new Date());
+const kyivToday = () => kyivDate(new Date());
 
 test.describe("the ministry cabinet", () => {
   test("grant status with the form, the head reserves, revocation annuls and notifies", async ({ page, browser }) => {

@@ -7,12 +7,12 @@ import { AppError } from "@/lib/errors";
 import { openKeyFile, signDetached, type OpenedKeyFile } from "@/lib/kep/browser";
 import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
-import { kyivToday } from "@/lib/enterprises/acting-authority";
 import { addDays, addMonths } from "@/lib/rules";
 import { createAuthority, createEnterprise, createUser } from "@/prisma/seed/factories";
+import { kyivDate } from "@/lib/format";
 
 export const KEY_PASSWORD = "Official-Key-1";
-export const today = kyivToday(new Date());
+export const today = kyivDate(new Date());
 
 export type OfficialFixture = { actor: Actor; key: OpenedKeyFile; authority: { id: string; edrpou: string; name: string; shortName: string } };
 

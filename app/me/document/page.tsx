@@ -9,7 +9,7 @@ import { dataUpdateInfo } from "@/lib/citizen/status-info";
 import { EVOD_INVALID_REASONS } from "@/lib/evod/evaluate-evod";
 import { evodQrSvg, evodVerifyUrl } from "@/lib/evod/evod-url";
 import { getMyEvod } from "@/lib/evod/get-my-evod";
-import { kyivToday } from "@/lib/citizen/kyiv-today";
+import { kyivDate } from "@/lib/format";
 
 export const metadata = { title: "еВОД" };
 
@@ -38,7 +38,7 @@ export default async function Page() {
   }
 
   const verifyUrl = evodVerifyUrl(evod.code);
-  const upToDate = dataUpdateInfo(evod.snapshot.military?.dataUpdatedOn ?? null, kyivToday(now)).upToDate;
+  const upToDate = dataUpdateInfo(evod.snapshot.military?.dataUpdatedOn ?? null, kyivDate(now)).upToDate;
   return (
     <div className="space-y-5">
       <PageHeader

@@ -5,7 +5,7 @@ import { generateEdrpou, generateRnokpp } from "@/lib/identifiers";
 import { openKeyFile, signDetached, type OpenedKeyFile } from "@/lib/kep/browser";
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
 import { addDays, isoDateToUtc, type IsoDate } from "@/lib/rules";
-import { kyivDate } from "../kyiv-date";
+import { kyivDate } from "@/lib/format";
 
 // Fixtures for the lifecycle's integration tests and the benchmark: an enterprise in the
 // Оберіг mock with its head (a user with a КЕП key), a critical decision with a limit, and N

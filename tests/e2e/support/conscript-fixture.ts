@@ -28,9 +28,9 @@ try {
     // A conscript of the big demo enterprise, reserved there through Дія (a registry mark), with a
     // password: a person of their own, so annulling their reservation disturbs no other journey.
     const { createPerson, createReservationMark, createUser } = await import("@/prisma/seed/factories");
-    const { kyivToday } = await import("@/lib/citizen/kyiv-today");
+    const { kyivDate } = await import("@/lib/format");
     const { addDays } = await import("@/lib/rules");
-    const today = kyivToday(new Date());
+    const today = kyivDate(new Date());
     const password = "e2e-conscript-2026";
     const { rnokpp } = await createPerson(db, {
       lastName: "Петренко", firstName: "Олег", patronymic: "Васильович", birthDate: "1989-07-21", email: null,
@@ -42,11 +42,11 @@ try {
     console.log(JSON.stringify({ rnokpp, password, markId: mark.id, untilDate: addDays(today, 200) }));
   } else if (command === "annul" && argument) {
     const { annulReservations } = await import("@/lib/reservations/annul-reservations");
-    const { kyivToday } = await import("@/lib/citizen/kyiv-today");
+    const { kyivDate } = await import("@/lib/format");
     const head = demoUser("head-big");
     const annulled = await db.$transaction(async (tx) => {
       const mark = await tx.reservationMark.findFirstOrThrow({ where: { activeRnokpp: argument }, select: { id: true, edrpou: true } });
-      return annulReservations(tx, { edrpou: mark.edrpou, markIds: [mark.id], ground: "HEAD_REQUEST", on: kyivToday(new Date()), actor: { rnokpp: head.rnokpp, role: "ENTERPRISE_HEAD" } });
+      return annulReservations(tx, { edrpou: mark.edrpou, markIds: [mark.id], ground: "HEAD_REQUEST", on: kyivDate(new Date()), actor: { rnokpp: head.rnokpp, role: "ENTERPRISE_HEAD" } });
     });
     console.log(JSON.stringify({ annulled: annulled.length }));
   } else {

@@ -1,11 +1,11 @@
 import { apiRoute } from "@/lib/api/handler";
 import { getActor } from "@/lib/auth/session";
 import { dataUpdateInfo } from "@/lib/citizen/status-info";
-import { kyivToday } from "@/lib/citizen/kyiv-today";
 import { AppError } from "@/lib/errors";
 import { evodVerifyUrl } from "@/lib/evod/evod-url";
 import { getMyEvod } from "@/lib/evod/get-my-evod";
 import { renderEvodPdf } from "@/lib/evod/render-evod-pdf";
+import { kyivDate } from "@/lib/format";
 
 // The signed-in citizen's current еВОД as a PDF. Only a document that is valid right now is
 // drawn: a PDF of a stale one would be a false document the moment it is printed.
@@ -21,7 +21,7 @@ export const GET = apiRoute(async () => {
     validUntil: evod.validUntil,
     snapshot: evod.snapshot,
     verifyUrl: evodVerifyUrl(evod.code),
-    dataUpToDate: dataUpdateInfo(evod.snapshot.military?.dataUpdatedOn ?? null, kyivToday(now)).upToDate,
+    dataUpToDate: dataUpdateInfo(evod.snapshot.military?.dataUpdatedOn ?? null, kyivDate(now)).upToDate,
   });
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -2,8 +2,9 @@ import { NewDecisionForm } from "@/components/ministry/new-decision-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { kyivToday, loadActingAuthority } from "@/lib/enterprises/acting-authority";
+import { loadActingAuthority } from "@/lib/enterprises/acting-authority";
 import { kvedSectionLabel, isKvedSectionCode } from "@/lib/enterprises/kved-sections";
+import { kyivDate } from "@/lib/format";
 
 export const metadata = { title: "Нове рішення" };
 
@@ -18,7 +19,7 @@ export default async function Page() {
   return (
     <div className="mx-auto max-w-4xl space-y-5">
       <PageHeader eyebrow={authority.shortName} title="Рішення про визнання підприємства критично важливим" subtitle={`Ваш орган ухвалює рішення щодо: ${competence}.`} />
-      <NewDecisionForm today={kyivToday(new Date())} officialRnokpp={actor.rnokpp ?? undefined} authorityEdrpou={authority.edrpou} />
+      <NewDecisionForm today={kyivDate(new Date())} officialRnokpp={actor.rnokpp ?? undefined} authorityEdrpou={authority.edrpou} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { kyivDate } from "./kyiv-date";
+import { kyivDate } from "./date";
 
 describe("kyivDate", () => {
   it("takes the calendar day in Kyiv, not in UTC", () => {
