@@ -4,6 +4,7 @@ import {
   handleDecideApplication,
   handleRequeueStuckApplications,
   handleSweepReservations,
+  handlePurgeExpired,
   ZDecideApplicationJob,
   ZNoJobData,
 } from "@/lib/reservations/job-handlers";
@@ -89,5 +90,12 @@ export const JOB_QUEUES: ReadonlyArray<QueueDefinition> = [
     queue: { policy: "short", retryLimit: 3, retryDelay: 60, expireInSeconds: 3600 },
     schedule: { cron: "10 0 * * *", tz: "Europe/Kyiv" },
     runOnStart: true,
+  }),
+  defineQueue({
+    name: "purge-expired",
+    data: ZNoJobData,
+    handle: handlePurgeExpired,
+    queue: { policy: "short", retryLimit: 3, retryDelay: 300, expireInSeconds: 600 },
+    schedule: { cron: "30 3 * * *", tz: "Europe/Kyiv" },
   }),
 ];

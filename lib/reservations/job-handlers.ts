@@ -1,7 +1,9 @@
 import "server-only";
 import type { JobContext } from "@/lib/jobs/handlers";
 import { z } from "@/lib/zod";
+import { purgeExpiredNonces } from "@/lib/kep/nonce/purge-expired-nonces";
 import { decideSubmittedApplication } from "./decide-submitted-application";
+import { purgeUnsignedDrafts } from "./purge-unsigned-drafts";
 import { requeueStuckApplications } from "./requeue-stuck-applications";
 import { sweepReservations } from "./sweep-reservations";
 
@@ -32,4 +34,11 @@ export async function handleSweepReservations(_data: unknown, context: JobContex
   const result = await sweepReservations({ log: context.log });
   context.log(`перевірено підприємств: ${result.enterprises}, бронювань: ${result.checked}, припинено: ${result.ended}` + (result.failed.length > 0 ? `, не завершено: ${result.failed.length}` : ""));
   if (result.failed.length > 0) throw new Error(`Перевірку не завершено для ЄДРПОУ ${result.failed.join(", ")}`);
+}
+
+/** purge-expired (daily): expired one-time values and never-signed drafts past their week. */
+export async function handlePurgeExpired(_data: unknown, context: JobContext): Promise<void> {
+  const nonces = await purgeExpiredNonces();
+  const drafts = await purgeUnsignedDrafts();
+  context.log(`видалено прострочених одноразових кодів: ${nonces}, непідписаних чернеток: ${drafts}`);
 }
