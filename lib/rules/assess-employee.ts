@@ -36,12 +36,14 @@ export function assessEmployee(employee: EmployeeFacts, ctx: EmployeeContext): E
     if (registry.liability !== "LIABLE" || NOT_ON_REGISTER.has(registry.registrationStatus)) {
       reasons.push({ code: "NOT_MILITARY_LIABLE", params: { registrationStatus: registry.registrationStatus, liability: registry.liability } });
     }
+    // Уточнення (Law 3633-IX) concerns persons on the register: someone removed, excluded or
+    // never registered has no military data to update, and "not military-liable" says it all.
     const updated =
       registry.registrationStatus !== "BEING_CLARIFIED" &&
       registry.dataUpdatedOn !== null &&
       registry.dataUpdatedOn >= ruleset.dataUpdateRequiredSince &&
       registry.dataUpdatedOn <= date;
-    if (!updated) reasons.push({ code: "DATA_NOT_UPDATED", params: {} });
+    if (!updated && !NOT_ON_REGISTER.has(registry.registrationStatus)) reasons.push({ code: "DATA_NOT_UPDATED", params: {} });
     if (registry.wanted || registry.wantedCriminal || registry.registrationStatus === "WANTED") reasons.push({ code: "WANTED", params: {} });
   }
 

@@ -88,6 +88,13 @@ describe("DATA_NOT_UPDATED", () => {
     expect(codesOf({ registry: { dataUpdatedOn: "2026-07-01" } })).toEqual([]);
     expect(codesOf({ registry: { dataUpdatedOn: "2026-07-02" } })).toEqual(["DATA_NOT_UPDATED"]);
   });
+
+  it("is not asked of someone off the register: not military-liable is the one reason", () => {
+    for (const registrationStatus of ["NOT_REGISTERED", "REMOVED", "EXCLUDED"] as const) {
+      expect(codesOf({ registry: { registrationStatus, dataUpdatedOn: null } })).toEqual(["NOT_MILITARY_LIABLE"]);
+    }
+    expect(codesOf({ registry: { registrationStatus: "ON_REGISTER", liability: "CONSCRIPT", dataUpdatedOn: null } })).toEqual(["NOT_MILITARY_LIABLE", "DATA_NOT_UPDATED"]);
+  });
 });
 
 describe("WANTED", () => {
