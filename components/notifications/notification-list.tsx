@@ -2,11 +2,11 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/lib/format";
 
-export type CompanyNotice = { id: string; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null };
+export type NotificationItem = { id: string; kind: string; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null };
 
-/** The enterprise's inbox, newest first; unread ones stand out (and say so to screen readers). */
-export function CompanyNotifications({ items }: { items: CompanyNotice[] }) {
-  if (items.length === 0) return <EmptyState title="Сповіщень немає">Тут з'являтимуться рішення щодо заяв, зміни статусу підприємства та заяви, що очікують підпису.</EmptyState>;
+/** A cabinet's notifications, newest first; unread ones stand out. */
+export function NotificationList({ items, emptyHint }: { items: NotificationItem[]; emptyHint: string }) {
+  if (items.length === 0) return <EmptyState title="Сповіщень немає">{emptyHint}</EmptyState>;
   return (
     <ul className="divide-y divide-line/70" data-testid="notifications">
       {items.map((n) => (
@@ -18,7 +18,7 @@ export function CompanyNotifications({ items }: { items: CompanyNotice[] }) {
               {n.link ? <Link href={n.link} className="link">{n.title}</Link> : n.title}
             </p>
             <p className="mt-0.5 text-[15px]">{n.body}</p>
-            <p className="tabular mt-1 text-xs text-muted">{formatDateTime(n.createdAt)}</p>
+            <p className="mt-1 text-xs text-muted tabular">{formatDateTime(n.createdAt)}</p>
           </div>
         </li>
       ))}
