@@ -34,15 +34,15 @@ export function DemoLogins({ users, next, loadCredentials }: { users: DemoLogin[
       {error ? <Notice tone="error">{error}</Notice> : null}
       <ul className="divide-y divide-line">
         {users.map((u) => (
-          <li key={u.key} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid={`demo-user-${u.key}`}>
-            <div className="min-w-0 text-sm">
+          <li key={u.key} className="flex items-center gap-3 py-3" data-testid={`demo-user-${u.key}`}>
+            <div className="min-w-0 flex-1 text-sm">
               <p className="font-medium">{u.roleLabel}</p>
               <p className="text-muted">{u.fullName}{u.detail ? ` · ${u.detail}` : ""}</p>
               <p className="tabular text-xs text-muted">
                 логін <code>{u.login}</code> · пароль <code>{u.password}</code>{u.hasTotp ? " · 2FA" : ""}
               </p>
             </div>
-            <Button size="sm" variant="secondary" onClick={() => enter(u.key)} disabled={pendingKey !== null} aria-label={`Увійти як ${u.roleLabel}: ${u.fullName}`}>
+            <Button size="sm" variant="secondary" className="shrink-0" onClick={() => enter(u.key)} disabled={pendingKey !== null} aria-label={`Увійти як ${u.roleLabel}: ${u.fullName}`}>
               {pendingKey === u.key ? "Вхід…" : "Увійти"}
             </Button>
           </li>

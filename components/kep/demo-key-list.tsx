@@ -19,8 +19,8 @@ export function DemoKeyList({ keys }: { keys: DemoKeyItem[] }) {
   return (
     <ul className="divide-y divide-line" aria-label="Демонстраційні ключі КЕП">
       {keys.map((key) => (
-        <li key={key.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid={`demo-key-${key.id}`}>
-          <div className="min-w-0 text-sm">
+        <li key={key.id} className="flex items-center gap-3 py-3" data-testid={`demo-key-${key.id}`}>
+          <div className="min-w-0 flex-1 text-sm">
             <p className="font-medium">
               {key.roleLabel} {key.revoked ? <Badge tone="fail">скасований</Badge> : null}
             </p>
@@ -36,7 +36,7 @@ export function DemoKeyList({ keys }: { keys: DemoKeyItem[] }) {
           <a
             href={`/api/demo-keys/${key.id}`}
             download={`bronya-demo-${key.id}.p12`}
-            className={buttonClass("secondary", "sm")}
+            className={buttonClass("secondary", "sm", "shrink-0")}
             aria-label={`Завантажити ключ КЕП: ${key.roleLabel}, ${key.fullName}${key.revoked ? " (скасований)" : ""}`}
           >
             Завантажити .p12
