@@ -16,6 +16,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/company", label: "Огляд" },
     { href: "/company/employees", label: "Працівники" },
     { href: "/company/applications", label: "Заяви" },
+    { href: "/company/annulments", label: "Анулювання" },
   ],
   OFFICIAL: [
     { href: "/ministry", label: "Підприємства" },
