@@ -1,6 +1,7 @@
 import type { Role } from "@/lib/auth/roles";
 
-export type NavItem = { href: string; label: string };
+/** demoOnly: shown only when the portal runs in demo mode (DEMO_MODE). */
+export type NavItem = { href: string; label: string; demoOnly?: boolean };
 
 /** The cabinet's sections, by role. */
 export const NAV: Record<Role, NavItem[]> = {
@@ -38,6 +39,7 @@ export const NAV: Record<Role, NavItem[]> = {
   ADMIN: [
     { href: "/admin", label: "Органи влади" },
     { href: "/admin/officials", label: "Посадові особи" },
+    { href: "/admin/mail", label: "Вихідна пошта", demoOnly: true },
   ],
 };
 

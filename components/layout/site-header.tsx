@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getSession } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { env } from "@/lib/env";
 import { Logo } from "./logo";
 import { NAV, NOTIFICATIONS_PATH } from "./nav";
 import { NotificationsLink } from "./notifications-link";
@@ -10,7 +11,8 @@ import { SignOutButton } from "./sign-out-button";
 export async function SiteHeader() {
   const session = await getSession();
   const active = session?.activeRole ?? null;
-  const items = active ? NAV[active.role] : [];
+  const demo = env().DEMO_MODE;
+  const items = active ? NAV[active.role].filter((item) => demo || !item.demoOnly) : [];
   const inbox = active ? NOTIFICATIONS_PATH[active.role] : undefined;
 
   return (

@@ -4,7 +4,7 @@ import type { Actor, Role } from "./roles";
 // One table of what each role may do. Domain functions call assertCan() and then scope
 // their queries to the actor's organisation; pages only decide what to show.
 export const PERMISSIONS = {
-  ADMIN: ["authorities.manage", "officials.manage", "audit.read"],
+  ADMIN: ["authorities.manage", "officials.manage", "audit.read", "mail.preview"],
   OFFICIAL: ["decisions.read", "decisions.write", "audit.read", "dashboard.read"],
   ENTERPRISE_HEAD: [
     "employees.read",

@@ -5,6 +5,7 @@ import {
   handleRequeueStuckApplications,
   handleSweepReservations,
   handlePurgeExpired,
+  handleSendEmails,
   ZDecideApplicationJob,
   ZNoJobData,
 } from "@/lib/reservations/job-handlers";
@@ -89,6 +90,14 @@ export const JOB_QUEUES: ReadonlyArray<QueueDefinition> = [
     handle: handleSweepReservations,
     queue: { policy: "short", retryLimit: 3, retryDelay: 60, expireInSeconds: 3600 },
     schedule: { cron: "10 0 * * *", tz: "Europe/Kyiv" },
+    runOnStart: true,
+  }),
+  defineQueue({
+    name: "send-emails",
+    data: ZNoJobData,
+    handle: handleSendEmails,
+    queue: { policy: "short", retryLimit: 2, retryDelay: 30, expireInSeconds: 300 },
+    schedule: { cron: "* * * * *" },
     runOnStart: true,
   }),
   defineQueue({

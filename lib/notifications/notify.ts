@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import type { Audience } from "./audiences";
 
 export type NewNotification = {
@@ -22,6 +23,8 @@ export type NewNotification = {
  */
 export async function notify(tx: DbTx, notifications: NewNotification[]) {
   if (notifications.length === 0) return;
+  // In-app links are paths; a letter needs the portal's address.
+  const portal = env().PORTAL_URL;
   const rows = JSON.stringify(
     notifications.map((n) => ({
       recipient: n.recipientRnokpp,
@@ -30,7 +33,7 @@ export async function notify(tx: DbTx, notifications: NewNotification[]) {
       title: n.title,
       body: n.body,
       link: n.link ?? null,
-      mail_link: n.link || null,
+      mail_link: n.link ? new URL(n.link, portal).href : null,
       mail: n.email !== false,
     })).map((row, ord) => ({ ...row, ord })),
   );

@@ -1,7 +1,10 @@
 import "server-only";
 import type { JobContext } from "@/lib/jobs/handlers";
 import { z } from "@/lib/zod";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { purgeExpiredNonces } from "@/lib/kep/nonce/purge-expired-nonces";
+import { sendPendingEmails } from "@/lib/notifications/send-pending-emails";
 import { decideSubmittedApplication } from "./decide-submitted-application";
 import { purgeUnsignedDrafts } from "./purge-unsigned-drafts";
 import { requeueStuckApplications } from "./requeue-stuck-applications";
@@ -41,4 +44,13 @@ export async function handlePurgeExpired(_data: unknown, context: JobContext): P
   const nonces = await purgeExpiredNonces();
   const drafts = await purgeUnsignedDrafts();
   context.log(`видалено прострочених одноразових кодів: ${nonces}, непідписаних чернеток: ${drafts}`);
+}
+
+/** send-emails (every minute and at start): the outbox through SMTP, or marked as preview-only. */
+export async function handleSendEmails(_data: unknown, context: JobContext): Promise<void> {
+  const { SMTP_URL, MAIL_FROM } = env();
+  const result = await sendPendingEmails(db, { smtpUrl: SMTP_URL, from: MAIL_FROM }, { now: new Date(), batch: 500 });
+  if (result.sent + result.failed + result.previewOnly > 0) {
+    context.log(`листів надіслано: ${result.sent}, не вдалося: ${result.failed}, лише для перегляду (без SMTP): ${result.previewOnly}`);
+  }
 }

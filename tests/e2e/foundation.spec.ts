@@ -57,6 +57,14 @@ test.describe("every demo user lands in their cabinet", () => {
   }
 });
 
+test("the administrator previews the portal's outgoing mail (demo mode, no SMTP)", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "Вихідна пошта" }).click();
+  await expect(page.getByRole("heading", { name: "Вихідна пошта" })).toBeVisible();
+  await expect(page.getByText("SMTP не налаштовано")).toBeVisible();
+});
+
 test.describe("a role is refused another's cabinet", () => {
   const representatives: Array<[string, Role]> = [
     ["admin", "ADMIN"],
