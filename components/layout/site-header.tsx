@@ -23,16 +23,16 @@ export async function SiteHeader() {
           <span>Броня</span>
         </Link>
         {items.length > 0 ? <NavLinks items={items} /> : <span className="hidden text-sm text-muted sm:inline">Портал е-бронювання працівників</span>}
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex min-w-0 items-center gap-3">
           {session ? (
             <>
               {inbox ? <NotificationsLink path={inbox} rnokpp={session.rnokpp ?? null} /> : null}
-              <div className="text-right text-sm leading-tight">
-                <p className="font-medium" data-testid="current-user">{session.fullName}</p>
-                <p className="text-muted" data-testid="current-role">{active ? active.label : "Оберіть роль"}</p>
+              <div className="min-w-0 max-w-[11rem] text-right text-sm leading-tight sm:max-w-md">
+                <p className="truncate font-medium" data-testid="current-user" title={session.fullName}>{session.fullName}</p>
+                <p className="truncate text-muted" data-testid="current-role" title={active?.label}>{active ? active.label : "Оберіть роль"}</p>
               </div>
               {session.roles.length > 1 ? (
-                <Link href="/login/role" className="link text-sm" title={active ? ROLE_LABELS[active.role] : undefined}>
+                <Link href="/login/role" className="link whitespace-nowrap text-sm" title={active ? ROLE_LABELS[active.role] : undefined}>
                   Змінити роль
                 </Link>
               ) : null}
