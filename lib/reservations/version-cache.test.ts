@@ -22,16 +22,34 @@ describe("cachedByVersion", () => {
     expect(await cachedByVersion("c", "v", async () => 7, 0)).toBe(7);
   });
 
-  it("keeps at most four keys, dropping the least recently used", async () => {
+  it("keeps at most 64 keys, dropping the least recently used", async () => {
+    clearVersionCache();
     let computed = 0;
     const compute = async () => ++computed;
-    for (const key of ["k1", "k2", "k3", "k4"]) await cachedByVersion(key, "v", compute, 0);
-    await cachedByVersion("k1", "v", compute, 0); // k1 used again: k2 is now the oldest
-    await cachedByVersion("k5", "v", compute, 0);
+    const keys = Array.from({ length: 64 }, (_, i) => `k${i}`);
+    for (const key of keys) await cachedByVersion(key, "v", compute, 0);
+    await cachedByVersion("k0", "v", compute, 0); // k0 used again: k1 is now the oldest
+    await cachedByVersion("k64", "v", compute, 0);
     const before = computed;
-    await cachedByVersion("k1", "v", compute, 0);
+    await cachedByVersion("k0", "v", compute, 0);
     expect(computed).toBe(before);
-    await cachedByVersion("k2", "v", compute, 0);
+    await cachedByVersion("k1", "v", compute, 0);
     expect(computed).toBe(before + 1);
+  });
+
+  it("bounds the rows it holds: a big read-model evicts the oldest ones, small ones stay together", async () => {
+    clearVersionCache();
+    let computed = 0;
+    const model = (rows: number) => async () => ({ rows: new Array(rows).fill(++computed) });
+    for (let i = 0; i < 16; i++) await cachedByVersion(`small${i}`, "v", model(100), 0);
+    await cachedByVersion("big1", "v", model(30_000), 0);
+    await Promise.resolve();
+    const before = computed;
+    for (let i = 0; i < 16; i++) await cachedByVersion(`small${i}`, "v", model(100), 0);
+    expect(computed).toBe(before); // 16 small lists and one of 30,000 rows fit together
+    await cachedByVersion("big2", "v", model(30_000), 0);
+    await Promise.resolve();
+    await cachedByVersion("big1", "v", model(30_000), 0);
+    expect(computed).toBe(before + 2); // 60,000 rows plus the small ones do not: the oldest went
   });
 });

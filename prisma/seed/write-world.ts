@@ -78,6 +78,12 @@ export async function writeWorld(
   const withHeadcount = await hasColumn(client, "public", "critical_decisions", "headcount");
   counts.decisions = await insertRows(client, decisionsTable(withHeadcount), decisions);
   await insertRows(client, DECISION_EVENTS, events);
+  // The registry's triggers are off for the seed's transaction where Postgres allows it: every
+  // enterprise gets a fresh staff version here (new numbers, so no cached list survives a reseed).
+  await client.query(
+    `INSERT INTO "oberig"."staff_versions" ("edrpou", "version") SELECT edrpou, nextval('"oberig"."staff_version_seq"') FROM "oberig"."enterprises" ORDER BY edrpou
+     ON CONFLICT ("edrpou") DO UPDATE SET "version" = EXCLUDED."version"`,
+  );
   counts.users = await insertRows(client, USERS, accounts.users);
   await insertRows(client, MEMBERSHIPS, accounts.memberships);
   return counts;

@@ -54,10 +54,10 @@ await runScript(async () => {
       sequential.push(await timed(async () => (rows += (await listEmployees({ actor, edrpou, ...query })).items.length)));
     }
     log(`Послідовно: ${summary(sequential)}; p99 ${percentile(sequential, 99).toFixed(1)} мс; у середньому ${(rows / requests).toFixed(1)} рядків на сторінці`);
-    // Where a warm request's time goes: the registry's fingerprint of the staff, read every time.
+    // Where a warm request's time goes: the registry's per-enterprise version, read every time.
     const version: number[] = [];
     for (let i = 0; i < 50; i++) version.push(await timed(() => registry().staffVersion(edrpou)));
-    log(`  з них відбиток даних реєстру (staffVersion, читається щоразу): ${summary(version)}`);
+    log(`  з них версія даних реєстру (staffVersion, читається щоразу): ${summary(version)}`);
 
     const concurrent: number[] = [];
     let next = 0;

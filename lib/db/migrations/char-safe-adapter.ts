@@ -71,6 +71,18 @@ class SchemaEnginePg extends PrismaPg {
     const adapter = await super.connect();
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => withUntaggedResults(await startTransaction(isolationLevel));
+    // adapter-pg 7.10.1 splits a script at every ";", which breaks function bodies ($$ … $$) in
+    // a migration (triggers). Postgres runs a multi-statement simple query itself, in one
+    // implicit transaction — as `prisma migrate deploy`'s native engine does.
+    const driver = adapter.underlyingDriver() as pg.Pool;
+    const failed = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+    adapter.executeScript = async (script: string) => {
+      try {
+        await driver.query(script);
+      } catch (error) {
+        failed(error);
+      }
+    };
     return withUntaggedResults(adapter);
   }
 
