@@ -10,6 +10,7 @@ import { refuseDuplicates } from "@/lib/rules/validate-facts";
 import { z } from "@/lib/zod";
 import { annulmentDocument } from "./canonical-documents";
 import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS, MAX_EMPLOYEES } from "./constants";
+import { findEmployedHere } from "./employed-here";
 import { findEnterpriseDecision } from "./find-enterprise-decision";
 import { annulmentRefusalViews } from "./reason-views";
 import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
@@ -47,10 +48,11 @@ export async function createAnnulmentDraft(options: CreateAnnulmentDraftOptions)
 
   const { enterprise } = await resolveEnterpriseAccess(db, { actor, edrpou: input.edrpou, permission: "applications.prepare" });
   const listed = new Set(input.rnokpps);
-  const [decision, marks, people] = await Promise.all([
+  const [decision, marks, people, employed] = await Promise.all([
     findEnterpriseDecision(db, input.edrpou, date),
     registry().findActiveMarksAt(input.edrpou),
     registry().findPeople(input.rnokpps),
+    findEmployedHere(registry(), input.edrpou, input.rnokpps, date),
   ]);
   const mine = marks.filter((m) => listed.has(m.rnokpp));
   const outcome = decideAnnulment({
@@ -58,7 +60,7 @@ export async function createAnnulmentDraft(options: CreateAnnulmentDraftOptions)
     enterprise: { edrpou: enterprise.edrpou, liquidatedOn: enterprise.liquidatedOn },
     decision: decision?.facts ?? null,
     ground: input.ground,
-    employees: input.rnokpps.map((rnokpp) => ({ rnokpp })),
+    employees: input.rnokpps.map((rnokpp) => ({ rnokpp, employedHere: employed.has(rnokpp) })),
     reservations: mine.map((m) => ({ id: m.id, rnokpp: m.rnokpp, from: m.fromDate, until: m.untilDate })),
   });
   const untilOf = new Map(mine.map((m) => [m.id, m.untilDate]));
@@ -66,7 +68,8 @@ export async function createAnnulmentDraft(options: CreateAnnulmentDraftOptions)
   const precheck: AnnulmentPrecheckItem[] = outcome.employees.map((e, index) => ({
     position: index + 1,
     rnokpp: e.rnokpp,
-    fullName: people.get(e.rnokpp)?.fullName ?? null,
+    // Someone who is neither employed nor reserved here stays nameless, in the draft and the signed bytes.
+    fullName: e.reasons.some((r) => r.code === "NOT_AN_EMPLOYEE") ? null : (people.get(e.rnokpp)?.fullName ?? null),
     annul: e.verdict === "ANNUL",
     reasons: annulmentRefusalViews(e.reasons),
     reservedUntil: e.reservationIds.map((id) => untilOf.get(id)!).sort().at(-1) ?? null,

@@ -55,7 +55,10 @@ export async function createReservationDraft(options: CreateReservationDraftOpti
   const outcome = decideApplication(loaded.facts);
 
   const precheck: PrecheckItem[] = outcome.employees.map((decided, index) => {
-    const record = loaded.staff.get(decided.rnokpp);
+    // Someone who is not the enterprise's employee gets one generic refusal (the rules' NOT_AN_EMPLOYEE):
+    // no name, no salary from the registry, in the draft and in the signed bytes alike.
+    const outsider = decided.reasons.some((r) => r.code === "NOT_AN_EMPLOYEE");
+    const record = outsider ? undefined : loaded.staff.get(decided.rnokpp);
     const employment = record ? employmentOn(record.employments, date) : null;
     const registrySalary = employment?.employed ? employment.record.salaryKop : null;
     return {

@@ -5,6 +5,7 @@ import { notify } from "@/lib/notifications";
 import { createPostgresRegistry } from "@/lib/registry";
 import { decideAnnulment, type IsoDate } from "@/lib/rules";
 import { annulReservations } from "./annul-reservations";
+import { findEmployedHere } from "./employed-here";
 import { findEnterpriseDecision } from "./find-enterprise-decision";
 import { annulmentDecidedNotice } from "./lifecycle-notifications";
 import type { LockedApplication } from "./locked-application";
@@ -13,7 +14,7 @@ import { writeItemDecisions, type ItemDecisionRow } from "./write-item-decisions
 
 // A head's signed annulment decided inside the worker's transaction (locks held): each listed
 // employee with an active reservation here is annulled through annulReservations, the others
-// are refused NOT_RESERVED_HERE. A ground that no longer holds (the decision was extended
+// are refused NOT_RESERVED_HERE (NOT_AN_EMPLOYEE when not employed here either). A ground that no longer holds (the decision was extended
 // since the draft) throws the rules' 400 error: the caller records the application as FAILED.
 
 export async function decideAnnulmentRequest(
@@ -27,13 +28,14 @@ export async function decideAnnulmentRequest(
   const decision = await findEnterpriseDecision(tx, application.edrpou, date);
   const listed = new Set(items.map((i) => i.rnokpp));
   const marks = (await registry.findActiveMarksAt(application.edrpou)).filter((m) => listed.has(m.rnokpp));
+  const employed = await findEmployedHere(registry, application.edrpou, [...listed], date);
 
   const outcome = decideAnnulment({
     date,
     enterprise: { edrpou: application.edrpou, liquidatedOn: enterprise?.liquidatedOn ?? null },
     decision: decision?.facts ?? null,
     ground: application.ground ?? "",
-    employees: items.map((i) => ({ rnokpp: i.rnokpp })),
+    employees: items.map((i) => ({ rnokpp: i.rnokpp, employedHere: employed.has(i.rnokpp) })),
     reservations: marks.map((m) => ({ id: m.id, rnokpp: m.rnokpp, from: m.fromDate, until: m.untilDate })),
   });
 

@@ -123,7 +123,8 @@ export async function decideReservationRequest(
     if (head) notices.push(applicationDecidedNotice(head, application.id, counts));
   }
   for (const e of outcome.employees) {
-    if (!loaded.staff.has(e.rnokpp)) continue; // the registry does not know them: nobody to tell
+    // Unknown to the registry, or not this enterprise's employee: nobody to tell, nothing to tell them.
+    if (!loaded.staff.has(e.rnokpp) || e.reasons.some((r) => r.code === "NOT_AN_EMPLOYEE")) continue;
     notices.push(
       e.verdict === "RESERVE"
         ? reservedNotice(e.rnokpp, enterpriseName, e.term!.until, e.extension)

@@ -20,7 +20,7 @@ describe("decideAnnulment", () => {
     enterprise: { edrpou: EDRPOU, liquidatedOn: null },
     decision: decision(),
     ground: "HEAD_REQUEST",
-    employees: [{ rnokpp: reserved }, { rnokpp: notHere }, { rnokpp: ended }, { rnokpp: extended }],
+    employees: [reserved, notHere, ended, extended].map((rnokpp) => ({ rnokpp, employedHere: true })),
     reservations: [
       { id: "r1", rnokpp: reserved, from: "2026-01-01", until: "2026-12-31" },
       { id: "r2", rnokpp: ended, from: "2025-07-01", until: "2026-06-30" },
@@ -39,6 +39,15 @@ describe("decideAnnulment", () => {
       { position: 3, rnokpp: extended, verdict: "ANNUL", reasons: [], reservationIds: ["r3", "r4"] },
     ]);
     expect(result).toMatchObject({ ground: "HEAD_REQUEST", rulesetVersion: "res692-2026-05-30", counts: { annul: 2, refuse: 2 } });
+  });
+
+  it("refuses someone neither employed nor reserved here with the one generic code", () => {
+    const stranger = nextRnokpp();
+    const result = decideAnnulment(request({ employees: [{ rnokpp: reserved, employedHere: false }, { rnokpp: stranger, employedHere: false }] }));
+    expect(result.employees.map((e) => [e.verdict, e.reasons])).toEqual([
+      ["ANNUL", []],
+      ["REFUSE", [{ code: "NOT_AN_EMPLOYEE", params: {} }]],
+    ]);
   });
 
   it.each([
@@ -61,7 +70,7 @@ describe("decideAnnulment", () => {
   });
 
   it("an employee listed twice refuses the request", () => {
-    expect(() => decideAnnulment(request({ employees: [{ rnokpp: reserved }, { rnokpp: reserved }] }))).toThrow(
+    expect(() => decideAnnulment(request({ employees: [{ rnokpp: reserved, employedHere: true }, { rnokpp: reserved, employedHere: true }] }))).toThrow(
       expect.objectContaining({ code: "DUPLICATE_EMPLOYEE" }),
     );
   });

@@ -29,6 +29,13 @@ export function assessEmployee(employee: EmployeeFacts, ctx: EmployeeContext): E
   const reasons: Reason[] = [];
   const registry = employee.registry;
 
+  // Registry privacy: an enterprise learns nothing about someone who is not its employee (not
+  // employed there on the date, suspended included, and holding no reservation there) — not
+  // whether the registry knows them, nor their status, nor whether someone else reserved them.
+  if (!isEmployeeHere(employee, ctx)) {
+    return { reasons: [{ code: "NOT_AN_EMPLOYEE", params: {} }], exception45: null, extends: null, term: null, countedSalary: null };
+  }
+
   if (!standing.critical) reasons.push({ code: "ENTERPRISE_NOT_CRITICAL", params: { decisionEnd: standing.decisionEnd } });
 
   if (!registry) reasons.push({ code: "NOT_IN_REGISTRY", params: {} });
@@ -95,6 +102,12 @@ export function assessEmployee(employee: EmployeeFacts, ctx: EmployeeContext): E
   }
 
   return { reasons, exception45, extends: extendsUntil, term, countedSalary };
+}
+
+/** Employed at the enterprise on the date (a suspended contract counts) or reserved there now. */
+export function isEmployeeHere(employee: Pick<EmployeeFacts, "employments" | "reservations">, ctx: Pick<EmployeeContext, "date" | "edrpou">): boolean {
+  if (employmentOn(employee.employments, ctx.date).employed) return true;
+  return employee.reservations.some((r) => r.edrpou === ctx.edrpou && r.until >= ctx.date);
 }
 
 /**

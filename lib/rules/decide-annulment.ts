@@ -41,12 +41,15 @@ export function decideAnnulment(facts: AnnulmentRequestFacts): AnnulmentDecision
     }
   }
 
-  const employees = facts.employees.map(({ rnokpp }, position): EmployeeAnnulment => {
+  const employees = facts.employees.map(({ rnokpp, employedHere }, position): EmployeeAnnulment => {
     // A mark whose term is over is the expiry job's, not the head's, to close.
     const current = facts.reservations
       .filter((r) => r.rnokpp === rnokpp && r.until >= facts.date)
       .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id < b.id ? -1 : 1));
-    if (current.length === 0) return { position, rnokpp, verdict: "REFUSE", reasons: [{ code: "NOT_RESERVED_HERE", params: {} }], reservationIds: [] };
+    if (current.length === 0) {
+      const code = employedHere ? "NOT_RESERVED_HERE" : "NOT_AN_EMPLOYEE";
+      return { position, rnokpp, verdict: "REFUSE", reasons: [{ code, params: {} }], reservationIds: [] };
+    }
     return { position, rnokpp, verdict: "ANNUL", reasons: [], reservationIds: current.map((r) => r.id) };
   });
 

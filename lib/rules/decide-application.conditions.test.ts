@@ -107,19 +107,25 @@ describe("WANTED", () => {
   });
 });
 
-describe("NOT_EMPLOYED", () => {
-  it("no employment record at this enterprise", () => {
-    const d = decideOne(employee({ employments: [] }));
-    expect(d.reasons).toEqual([{ code: "NOT_EMPLOYED", params: { suspended: false } }]);
-    expect(d.countedSalary).toBeNull();
+describe("NOT_AN_EMPLOYEE and NOT_EMPLOYED", () => {
+  it("someone not employed here is refused with the one generic code and nothing about them", () => {
+    const d = decideOne(employee({ employments: [], registry: { registrationStatus: "WANTED", liability: "CONSCRIPT" }, reservations: [{ edrpou: OTHER_EDRPOU, from: "2026-01-01", until: "2026-12-31" }] }));
+    expect(d).toMatchObject({ verdict: "REFUSE", reasons: [{ code: "NOT_AN_EMPLOYEE", params: {} }], term: null, exception45: null, countedSalary: null });
+    expect(codesOf({ employments: [], registry: null })).toEqual(["NOT_AN_EMPLOYEE"]);
+    expect(codesOf({ employments: [] }, { decision: null })).toEqual(["NOT_AN_EMPLOYEE"]);
   });
 
   it("dismissed yesterday vs last day of work today; hired tomorrow vs today", () => {
     const emp = (startDate: string, endDate: string | null) => [{ startDate, endDate, suspended: false, salary: 3_000_000 }];
-    expect(codesOf({ employments: emp("2020-01-01", "2026-06-30") })).toEqual(["NOT_EMPLOYED"]);
+    expect(codesOf({ employments: emp("2020-01-01", "2026-06-30") })).toEqual(["NOT_AN_EMPLOYEE"]);
     expect(codesOf({ employments: emp("2020-01-01", "2026-07-01") })).toEqual([]);
-    expect(codesOf({ employments: emp("2026-07-02", null) })).toEqual(["NOT_EMPLOYED"]);
+    expect(codesOf({ employments: emp("2026-07-02", null) })).toEqual(["NOT_AN_EMPLOYEE"]);
     expect(codesOf({ employments: emp("2026-07-01", null) })).toEqual([]);
+  });
+
+  it("dismissed but still reserved here: an employee of record, told NOT_EMPLOYED", () => {
+    const reservedHere = [{ edrpou: EDRPOU, from: "2026-01-01", until: "2026-12-31" }];
+    expect(codesOf({ employments: [], reservations: reservedHere })).toContain("NOT_EMPLOYED");
   });
 
   it("a suspended labour contract is not employment to reserve", () => {

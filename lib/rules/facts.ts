@@ -107,8 +107,11 @@ export type AnnulmentRequestFacts = {
   enterprise: Pick<EnterpriseFacts, "edrpou" | "liquidatedOn">;
   decision: DecisionFacts | null;
   ground: string;
-  /** As the head listed them. */
-  employees: readonly { rnokpp: string }[];
+  /**
+   * As the head listed them. `employedHere`: employed at the enterprise on the date (suspended
+   * included); someone neither employed nor reserved here is refused NOT_AN_EMPLOYEE.
+   */
+  employees: readonly { rnokpp: string; employedHere: boolean }[];
   /** Active reservations of this enterprise of (at least) the listed employees. */
   reservations: readonly ActiveReservation[];
 };

@@ -9,6 +9,7 @@ import type { LiabilityType, RegistrationStatus } from "./enums";
 
 /** The spec's refusal codes, in the spec's order (reasons are listed in this order too). */
 export const REASON_CODES = [
+  "NOT_AN_EMPLOYEE",
   "ENTERPRISE_NOT_CRITICAL",
   "NOT_IN_REGISTRY",
   "NOT_MILITARY_LIABLE",
@@ -27,6 +28,8 @@ export type ReasonCode = (typeof REASON_CODES)[number];
 type NoParams = Record<string, never>;
 
 export type ReasonParams = {
+  /** The one refusal for someone who is not the enterprise's employee: nothing else is said about them. */
+  NOT_AN_EMPLOYEE: NoParams;
   /** decisionEnd: the last day of the latest decision, when there is one. */
   ENTERPRISE_NOT_CRITICAL: { decisionEnd: IsoDate | null };
   NOT_IN_REGISTRY: NoParams;
@@ -109,7 +112,7 @@ export type ApplicationDecision = {
   counts: { reserve: number; refuse: number };
 };
 
-export type AnnulmentRefusalCode = "NOT_RESERVED_HERE";
+export type AnnulmentRefusalCode = "NOT_RESERVED_HERE" | "NOT_AN_EMPLOYEE";
 export type AnnulmentRefusal = { code: AnnulmentRefusalCode; params: Record<string, never> };
 
 export type EmployeeAnnulment = {

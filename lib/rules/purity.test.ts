@@ -40,6 +40,6 @@ describe("the public API", () => {
       expect(typeof (rules as Record<string, unknown>)[name], name).toBe("function");
     }
     expect(rules.ANNULMENT_GROUNDS.length).toBe(9);
-    expect(rules.REASON_CODES.length).toBe(11);
+    expect(rules.REASON_CODES.length).toBe(12);
   });
 });

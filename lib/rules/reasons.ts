@@ -8,6 +8,7 @@ import type { AnnulmentRefusal, AnnulmentRefusalCode, Exception45Blocker, Reason
 
 /** The fixed part of each message: for filters and legends, where no parameters are at hand. */
 export const REASON_LABELS: Record<ReasonCode, string> = {
+  NOT_AN_EMPLOYEE: "Особа не є працівником підприємства",
   ENTERPRISE_NOT_CRITICAL: "Підприємство відсутнє в переліку критично важливих або строк рішення закінчився",
   NOT_IN_REGISTRY: "Відомості про особу відсутні в реєстрі «Оберіг»",
   NOT_MILITARY_LIABLE: "Особа не є військовозобов'язаною",
@@ -65,6 +66,7 @@ export const TERM_END_LABELS: Record<TermEnd, string> = {
 
 export const ANNULMENT_REFUSAL_LABELS: Record<AnnulmentRefusalCode, string> = {
   NOT_RESERVED_HERE: "Особа не має чинного бронювання на цьому підприємстві",
+  NOT_AN_EMPLOYEE: "Особа не є працівником підприємства",
 };
 
 export function annulmentRefusalMessage(refusal: AnnulmentRefusal): string {

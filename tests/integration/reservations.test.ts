@@ -122,7 +122,7 @@ describe("a reservation application from draft to decision", () => {
     expect(list.items[0]).toMatchObject({ id: submitted.applicationId, items: 5, reserved: 3, refused: 2 });
   });
 
-  it("re-reads the facts at decision time: a dismissal after the draft is refused NOT_EMPLOYED", async () => {
+  it("re-reads the facts at decision time: a dismissal after the draft is refused NOT_AN_EMPLOYEE", async () => {
     const [first] = a.employees.slice(6, 7);
     const draft = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: first! }] });
     expect(draft.precheck[0]!.reasons.map((r) => r.code)).toEqual(["QUOTA_EXCEEDED"]);
@@ -130,7 +130,7 @@ describe("a reservation application from draft to decision", () => {
     const submitted = await submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature: sign(a.head.key!, draft.document) });
     await decideSubmittedApplication({ applicationId: submitted.applicationId });
     const view = await getApplication({ actor: a.head.actor, applicationId: submitted.applicationId });
-    expect(view.items[0]!.reasons.map((r) => r.code)).toEqual(["NOT_EMPLOYED"]);
+    expect(view.items[0]!.reasons.map((r) => r.code)).toEqual(["NOT_AN_EMPLOYEE"]);
   });
 
   it("extends a reservation with at most 30 days left: the old one is SUPERSEDED, the slot kept", async () => {
