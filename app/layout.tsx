@@ -9,6 +9,13 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Броня — е-бронювання працівників", template: "%s · Броня" },
   description: "Відкритий портал бронювання військовозобов'язаних працівників критично важливих підприємств: рішення за секунди, причина кожної відмови.",
+  // The files live in public/ (scripts/icons/generate.mjs draws the PNGs).
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [{ url: "/favicon.ico", sizes: "48x48" }, { url: "/favicon.svg", type: "image/svg+xml" }],
+    apple: "/icons/apple-touch-icon.png",
+  },
+  appleWebApp: { capable: true, title: "Броня", statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#e2ecf4" };
