@@ -73,7 +73,7 @@ export function ChangeForm({ action, decision, onPrepare }: { action: DecisionCh
   return (
     <form className="space-y-4" onSubmit={(event) => { event.preventDefault(); void submit(); }} noValidate data-testid={`change-form-${action}`}>
       {action === "CONFIRM" ? (
-        <CriteriaPicker criteria={criteria} onCriteria={setCriteria} exemption={exemption} onExemption={setExemption} impliedExemption={null as SalaryExemptionCode | null} ruleset={ruleset} serverError={errors["change.criteria"] ?? errors.criteria} />
+        <CriteriaPicker criteria={criteria} onCriteria={setCriteria} exemption={exemption} onExemption={setExemption} impliedExemption={null as SalaryExemptionCode | null} ruleset={ruleset} limitCategory={decision.limitCategory} serverError={errors["change.criteria"] ?? errors.criteria} />
       ) : null}
       {action === "EXTEND" ? (
         <Field label="Нова дата закінчення (включно)" htmlFor="ext-until" error={errors["change.validUntil"] ?? errors.validUntil} hint={`Зараз діє до ${formatDate(decision.validUntil)}; не пізніше ${formatDate(latest)} (12 місяців)`}>

@@ -2,7 +2,7 @@
 
 import { Checkbox, Field, Select } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { CRITERIA, SALARY_EXEMPTIONS, checkDecisionCriteria, salaryExemptionLabel, type Ruleset, type SalaryExemptionCode } from "@/lib/rules";
+import { CRITERIA, SALARY_EXEMPTIONS, checkDecisionCriteria, salaryExemptionLabel, type LimitCategory, type Ruleset, type SalaryExemptionCode } from "@/lib/rules";
 
 /**
  * The criteria of Resolution 76 as checkboxes, checked as they are ticked with the same rule
@@ -16,6 +16,7 @@ export function CriteriaPicker({
   onExemption,
   impliedExemption,
   ruleset,
+  limitCategory,
   serverError,
 }: {
   criteria: string[];
@@ -24,9 +25,10 @@ export function CriteriaPicker({
   onExemption: (next: string | null) => void;
   impliedExemption: SalaryExemptionCode | null;
   ruleset: Ruleset;
+  limitCategory?: LimitCategory;
   serverError?: string;
 }) {
-  const check = checkDecisionCriteria({ criteria, salaryExemption: exemption, ruleset });
+  const check = checkDecisionCriteria({ criteria, salaryExemption: exemption, ruleset, limitCategory });
   const toggle = (code: string, on: boolean) => onCriteria(on ? [...criteria, code] : criteria.filter((c) => c !== code));
   const group = (kind: "MANDATORY" | "ADDITIONAL", title: string) => (
     <fieldset className="space-y-2.5">

@@ -2,7 +2,7 @@
 
 import { Field, Input, Select } from "@/components/ui/field";
 import { formatNumber } from "@/lib/format";
-import { LIMIT_CATEGORIES, LIMIT_CATEGORY_LABELS, computeLimitCount, limitRuleFor, type LimitCategory, type Ruleset } from "@/lib/rules";
+import { LIMIT_CATEGORY_LABELS, computeLimitCount, isLimitCategoryInForce, limitCategoriesOf, limitRuleFor, type LimitCategory, type Ruleset } from "@/lib/rules";
 
 export type LimitValues = { category: LimitCategory; militaryLiable: string; headcount: string };
 
@@ -20,14 +20,15 @@ export function LimitPicker({
   registryCounts: { militaryLiable: number; headcount: number } | null;
   errors: Partial<Record<"limitCategory" | "militaryLiableCount" | "headcount", string>>;
 }) {
-  const rule = limitRuleFor(values.category, ruleset);
+  // A category the ruleset of the decision date does not know (energy equipment before 05.02.2026) is shown as the general one.
+  const rule = isLimitCategoryInForce(values.category, ruleset) ? limitRuleFor(values.category, ruleset) : limitRuleFor("DEFAULT_50", ruleset);
   const { count, error } = limitOf(values, ruleset);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field label="Категорія ліміту" htmlFor="limitCategory" error={errors.limitCategory} className="sm:col-span-2">
         <Select id="limitCategory" value={values.category} onChange={(event) => onChange({ ...values, category: event.target.value as LimitCategory })}>
-          {LIMIT_CATEGORIES.map((c) => (
-            <option key={c} value={c}>{LIMIT_CATEGORY_LABELS[c]} — {ruleset.limits[c].percent} %</option>
+          {limitCategoriesOf(ruleset).map((c) => (
+            <option key={c} value={c}>{LIMIT_CATEGORY_LABELS[c]} — {limitRuleFor(c, ruleset).percent} %</option>
           ))}
         </Select>
       </Field>
@@ -35,7 +36,7 @@ export function LimitPicker({
         label="Кількість військовозобов'язаних працівників"
         htmlFor="militaryLiableCount"
         error={errors.militaryLiableCount}
-        hint={registryCounts ? `За реєстром: ${formatNumber(registryCounts.militaryLiable)} (чоловіки на військовому обліку, без заброньованих іншими, до 60 років)` : undefined}
+        hint={registryCounts ? `За реєстром: ${formatNumber(registryCounts.militaryLiable)} (чоловіки на військовому обліку до 60 років і мобілізовані працівники, без заброньованих іншими)` : undefined}
       >
         <Input id="militaryLiableCount" inputMode="numeric" value={values.militaryLiable} invalid={!!errors.militaryLiableCount} onChange={(event) => onChange({ ...values, militaryLiable: event.target.value.replace(/\D/g, "") })} />
       </Field>

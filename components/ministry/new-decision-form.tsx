@@ -88,7 +88,7 @@ export function NewDecisionForm({ today, officialRnokpp, authorityEdrpou }: { to
     else if (!found) problems.push("Підприємство не знайдено в реєстрі");
     else if (found.outsideCompetence) problems.push(found.outsideCompetence);
     else if (found.activeDecision) problems.push("Підприємство вже має чинне рішення");
-    const check = checkDecisionCriteria({ criteria, salaryExemption: exemption, ruleset: rules });
+    const check = checkDecisionCriteria({ criteria, salaryExemption: exemption, ruleset: rules, limitCategory: limit.category });
     if (!check.ok) problems.push(...check.problems.map((p) => p.message));
     const limitResult = limitOf(limit, rules);
     if (limitResult.count === null) problems.push(limitResult.error ?? "Вкажіть кількість військовозобов'язаних");
@@ -149,7 +149,7 @@ export function NewDecisionForm({ today, officialRnokpp, authorityEdrpou }: { to
       </Card>
       <Card>
         <CardTitle>Крок 2 з 4. Критерії критичності</CardTitle>
-        <CriteriaPicker criteria={criteria} onCriteria={setCriteria} exemption={exemption} onExemption={setExemption} impliedExemption={(found?.impliedExemption ?? null) as SalaryExemptionCode | null} ruleset={rules} serverError={errors.criteria ?? errors.salaryExemption} />
+        <CriteriaPicker criteria={criteria} onCriteria={setCriteria} exemption={exemption} onExemption={setExemption} impliedExemption={(found?.impliedExemption ?? null) as SalaryExemptionCode | null} ruleset={rules} limitCategory={limit.category} serverError={errors.criteria ?? errors.salaryExemption} />
       </Card>
       <Card>
         <CardTitle>Крок 3 з 4. Ліміт бронювання</CardTitle>

@@ -63,7 +63,7 @@ export async function assessNewDecision(
       problems.decidedOn = `Немає правил бронювання, чинних на ${formatDate(input.decidedOn)}`;
     }
   }
-  const criteria = checkDecisionCriteria({ criteria: input.criteria, salaryExemption: input.salaryExemption, ruleset });
+  const criteria = checkDecisionCriteria({ criteria: input.criteria, salaryExemption: input.salaryExemption, ruleset, limitCategory: input.limitCategory });
   if (!criteria.ok) {
     const exemption = criteria.problems.find((p) => p.code === "UNKNOWN_EXEMPTION" || p.code === "EXEMPTION_NOT_IN_FORCE");
     if (exemption) problems.salaryExemption ??= exemption.message;
@@ -77,7 +77,7 @@ export async function assessNewDecision(
   } catch (error) {
     if (!isAppError(error) || !error.fields) throw error;
     for (const [field, message] of Object.entries(error.fields)) {
-      if (field === "headcount" || field === "militaryLiableCount") problems[field] ??= message;
+      if (field === "headcount" || field === "militaryLiableCount" || field === "limitCategory") problems[field] ??= message;
     }
   }
 

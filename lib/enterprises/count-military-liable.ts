@@ -8,12 +8,14 @@ import { isoDateToUtc, type IsoDate } from "@/lib/rules";
 //   військовозобов'язані (on the register, data being clarified or wanted — not removed,
 //   excluded or unregistered), younger than the reserve age limit, not reserved by another
 //   employer, counted at one workplace only (a part-timer here whose main job is elsewhere is
-//   counted there). Mobilised employees cannot be told apart in the registry mock.
+//   counted there). From 05.03.2025 (ruleset.mobilisedInLimitBase) the base also counts the
+//   employees the registry marks as mobilised (they are off the register while they serve and
+//   their contract is suspended, but they keep their job and count in the enterprise's limit).
 //   headcount — everyone employed here today (the base of the 100 % defence category).
 
 export type EnterpriseCounts = { militaryLiable: number; headcount: number };
 
-export async function countMilitaryLiable(tx: DbTx, options: { edrpou: string; today: IsoDate; ageLimit: number }): Promise<EnterpriseCounts> {
+export async function countMilitaryLiable(tx: DbTx, options: { edrpou: string; today: IsoDate; ageLimit: number; includeMobilised: boolean }): Promise<EnterpriseCounts> {
   const today = isoDateToUtc(options.today);
   const rows = await tx.$queryRaw<{ military_liable: number; headcount: number }[]>`
     WITH current AS (
@@ -25,10 +27,11 @@ export async function countMilitaryLiable(tx: DbTx, options: { edrpou: string; t
     SELECT
       count(*)::int AS headcount,
       count(*) FILTER (
-        WHERE p.sex = 'MALE'
-          AND m.liability = 'LIABLE'
-          AND m.status IN ('ON_REGISTER', 'BEING_CLARIFIED', 'WANTED')
-          AND p."birthDate" > (${today}::date - make_interval(years => ${options.ageLimit}))
+        WHERE ((${options.includeMobilised} AND m."mobilisedOn" IS NOT NULL AND m."mobilisedOn" <= ${today}::date)
+          OR (p.sex = 'MALE'
+            AND m.liability = 'LIABLE'
+            AND m.status IN ('ON_REGISTER', 'BEING_CLARIFIED', 'WANTED')
+            AND p."birthDate" > (${today}::date - make_interval(years => ${options.ageLimit}))))
           AND NOT EXISTS (
             SELECT 1 FROM oberig.reservation_marks rm
             WHERE rm.rnokpp = c.rnokpp AND rm.status = 'ACTIVE' AND rm.edrpou <> ${options.edrpou})

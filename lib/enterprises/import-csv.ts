@@ -30,7 +30,7 @@ export function importTemplateCsv(): string {
   const legend = [
     `# Критерії: ${CRITERIA.map((c) => c.code).join(", ")}`,
     `# Підстави звільнення від критерію зарплати: ${SALARY_EXEMPTIONS.map((e) => e.code).join(", ")}`,
-    `# Категорії ліміту: ${LIMIT_CATEGORIES.join(", ")} (для DEFENCE_100 заповніть «Загальна чисельність»)`,
+    `# Категорії ліміту: ${LIMIT_CATEGORIES.join(", ")} (для DEFENCE_100 заповніть «Загальна чисельність»; ENERGY_EQUIPMENT_100 — з 05.02.2026, достатньо двох критеріїв)`,
   ];
   return `\uFEFF${body}\r\n${legend.join("\r\n")}\r\n`;
 }

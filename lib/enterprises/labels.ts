@@ -10,6 +10,7 @@ export const LIMIT_CATEGORY_SHORT: Record<LimitCategory, string> = {
   MEDICAL_100: "Медична",
   LIFE_SUPPORT_75: "Життєзабезпечення",
   UKRZALIZNYTSIA_80: "Укрзалізниця",
+  ENERGY_EQUIPMENT_100: "Енергообладнання",
 };
 
 export const DECISION_SORT_LABELS: Record<DecisionSortKey, string> = {

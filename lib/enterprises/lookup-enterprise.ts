@@ -42,7 +42,7 @@ export async function lookupEnterprise(options: { actor: Actor; edrpou: string; 
   const competence = checkCompetence(authority, enterprise);
   const [active, counts] = await Promise.all([
     findActiveDecision(client, { edrpou, today }),
-    countMilitaryLiable(client, { edrpou, today, ageLimit: ruleset.ageLimit }),
+    countMilitaryLiable(client, { edrpou, today, ageLimit: ruleset.ageLimit, includeMobilised: ruleset.mobilisedInLimitBase }),
   ]);
   return {
     found: true,

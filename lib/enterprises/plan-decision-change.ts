@@ -40,7 +40,7 @@ export async function planDecisionChange(tx: DbTx, options: { decision: LoadedDe
   switch (change.action) {
     case "CONFIRM": {
       const criteria = [...change.criteria].sort((a, b) => CRITERIA_ORDER.indexOf(a) - CRITERIA_ORDER.indexOf(b));
-      const check = checkDecisionCriteria({ criteria, salaryExemption: change.salaryExemption, ruleset });
+      const check = checkDecisionCriteria({ criteria, salaryExemption: change.salaryExemption, ruleset, limitCategory: d.limitCategory });
       if (!check.ok) refuse("criteria", check.problems.map((p) => p.message).join(". "));
       const enterprise = await createPostgresRegistry(tx).findEnterprise(d.edrpou);
       if (enterprise) {

@@ -20,6 +20,8 @@ export type MilitaryRecord = {
   vlkResult: string | null;
   deferment: string | null;
   defermentUntil: string | null;
+  /** Day the person was mobilised (called up to military service); null when not mobilised. */
+  mobilisedOn: string | null;
   /** When the registry last changed this record (ISO timestamp). */
   updatedAt: string;
 };

@@ -8,6 +8,7 @@ import { registry } from "@/lib/registry";
 import { decideAnnulment } from "@/lib/rules";
 import { refuseDuplicates } from "@/lib/rules/validate-facts";
 import { z } from "@/lib/zod";
+import { assertAnnulmentSpacing } from "./assert-annulment-spacing";
 import { annulmentDocument } from "./canonical-documents";
 import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS, MAX_EMPLOYEES } from "./constants";
 import { findEmployedHere } from "./employed-here";
@@ -63,6 +64,8 @@ export async function createAnnulmentDraft(options: CreateAnnulmentDraftOptions)
     employees: input.rnokpps.map((rnokpp) => ({ rnokpp, employedHere: employed.has(rnokpp) })),
     reservations: mine.map((m) => ({ id: m.id, rnokpp: m.rnokpp, from: m.fromDate, until: m.untilDate })),
   });
+  // After the ground's checks (a wrong ground is the head's to fix whenever they file).
+  await assertAnnulmentSpacing(db, { edrpou: enterprise.edrpou, date });
   const untilOf = new Map(mine.map((m) => [m.id, m.untilDate]));
 
   const precheck: AnnulmentPrecheckItem[] = outcome.employees.map((e, index) => ({

@@ -11,6 +11,7 @@ const RESERVATION_ERRORS = {
   DRAFT_STALE: [409, "Чернетка застаріла: сформуйте заяву знову"],
   DRAFT_ALREADY_SUBMITTED: [409, "Цю чернетку вже подано з іншим підписом"],
   ACTOR_WITHOUT_IDENTITY: [403, "Для цієї дії потрібен вхід особи з РНОКПП"],
+  ANNULMENT_TOO_SOON: [409, "Заяву на анулювання можна подавати не частіше ніж раз на 5 календарних днів"],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ReservationErrorCode = keyof typeof RESERVATION_ERRORS;

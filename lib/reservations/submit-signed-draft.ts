@@ -5,12 +5,13 @@ import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { db, Prisma, type ApplicationKind, type ApplicationStatus } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { kopiykasToDecimal } from "@/lib/format";
+import { kopiykasToDecimal, kyivDate } from "@/lib/format";
 import { acceptSignedDocument } from "@/lib/kep/accept-signed-document";
 import { kepError } from "@/lib/kep/errors";
 import { assertSignerIsEnterpriseHead } from "@/lib/kep/verify/assert-signer";
 import { MAX_SIGNATURE_BYTES } from "@/lib/kep/verify/parse-signature";
 import { z } from "@/lib/zod";
+import { assertAnnulmentSpacing } from "./assert-annulment-spacing";
 import { insertApplicationItems } from "./bulk-inserts";
 import { DRAFT_NONCE_PURPOSE } from "./constants";
 import { enqueueDecision } from "./enqueue-decision";
@@ -70,6 +71,7 @@ export async function submitSignedDraft(kind: ApplicationKind, options: SubmitSi
   try {
     application = await db.$transaction(
       async (tx) => {
+        if (kind === "ANNULMENT") await assertAnnulmentSpacing(tx, { edrpou: draft.edrpou, date: kyivDate(now), lock: true });
         const accepted = await acceptSignedDocument(tx, {
           kind: SIGNED_KIND[kind],
           content: draft.document,

@@ -2,7 +2,8 @@
 // additional one; the salary criterion may be replaced by an exemption. Stored decisions keep
 // these codes (CriticalDecision.criteria, .salaryExemption), so codes never change meaning;
 // a new criterion gets a new code.
-import type { Ruleset } from "./rulesets";
+import type { LimitCategory } from "./enums";
+import { GENERAL_CRITERIA, criteriaRuleFor, type Ruleset } from "./rulesets";
 
 export const CRITERIA = [
   { code: "AVERAGE_SALARY", kind: "MANDATORY", label: "Середня заробітна плата не нижча за встановлений поріг" },
@@ -60,6 +61,7 @@ export type CriteriaProblem =
   | { code: "DUPLICATE_CRITERION"; value: string; message: string }
   | { code: "MISSING_MANDATORY"; criterion: CriterionCode; message: string }
   | { code: "NO_ADDITIONAL"; message: string }
+  | { code: "TOO_FEW_CRITERIA"; required: number; message: string }
   | { code: "UNKNOWN_EXEMPTION"; value: string; message: string }
   | { code: "EXEMPTION_NOT_IN_FORCE"; value: SalaryExemptionCode; message: string };
 
@@ -67,13 +69,17 @@ export type CriteriaCheck = { ok: true } | { ok: false; problems: CriteriaProble
 
 /**
  * Whether a decision's ticked criteria make an enterprise critical. With a ruleset, the
- * exemption must be one that ruleset knows; without, any catalogued exemption is accepted.
+ * exemption must be one that ruleset knows and the category's criteria rule applies (energy
+ * equipment from 05.02.2026: two criteria); without, any catalogued exemption is accepted and
+ * the general rule applies.
  */
 export function checkDecisionCriteria(input: {
   criteria: readonly string[];
   salaryExemption?: string | null;
   ruleset?: Ruleset;
+  limitCategory?: LimitCategory | null;
 }): CriteriaCheck {
+  const rule = input.ruleset ? criteriaRuleFor(input.ruleset, input.limitCategory) : GENERAL_CRITERIA;
   const problems: CriteriaProblem[] = [];
   const seen = new Set<string>();
   for (const value of input.criteria) {
@@ -96,7 +102,7 @@ export function checkDecisionCriteria(input: {
     } else exempt = true;
   }
 
-  for (const criterion of MANDATORY_CRITERIA) {
+  for (const criterion of rule.mandatory) {
     if (seen.has(criterion) || (criterion === SALARY_CRITERION && exempt)) continue;
     problems.push({
       code: "MISSING_MANDATORY",
@@ -107,8 +113,16 @@ export function checkDecisionCriteria(input: {
           : `Обов'язковий критерій не виконано: ${criterionLabel(criterion)}`,
     });
   }
-  if (!ADDITIONAL_CRITERIA.some((c) => seen.has(c))) {
-    problems.push({ code: "NO_ADDITIONAL", message: "Оберіть хоча б один додатковий критерій" });
+  const additional = ADDITIONAL_CRITERIA.filter((c) => seen.has(c)).length;
+  if (additional < rule.minAdditional) {
+    problems.push({
+      code: "NO_ADDITIONAL",
+      message: rule.minAdditional === 1 ? "Оберіть хоча б один додатковий критерій" : `Оберіть щонайменше ${rule.minAdditional} додаткових критерії`,
+    });
+  }
+  const met = [...seen].filter(isCriterionCode).length + (exempt && !seen.has(SALARY_CRITERION) ? 1 : 0);
+  if (problems.length === 0 && met < rule.minTotal) {
+    problems.push({ code: "TOO_FEW_CRITERIA", required: rule.minTotal, message: `Для цієї категорії потрібно щонайменше ${rule.minTotal} критерії, зазначено ${met}` });
   }
   return problems.length === 0 ? { ok: true } : { ok: false, problems };
 }

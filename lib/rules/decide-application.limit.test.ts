@@ -117,7 +117,7 @@ describe("the same list on 2025-06-01 and 2026-07-01", () => {
   it("general enterprise: 20 000 then 25 941 grn", () => {
     const june2025 = decideApplication(application({ date: "2025-06-01", decision: longDecision, employees }));
     const july2026 = decideApplication(application({ date: "2026-07-01", decision: longDecision, employees }));
-    expect(june2025.rulesetVersion).toBe("res76-2024-12-01");
+    expect(june2025.rulesetVersion).toBe("res76-2025-03-05");
     expect(july2026.rulesetVersion).toBe("res692-2026-05-30");
     expect(june2025.employees.map((e) => e.verdict)).toEqual(["RESERVE", "RESERVE", "RESERVE", "RESERVE", "RESERVE"]);
     expect(july2026.employees.map((e) => e.verdict)).toEqual(["REFUSE", "REFUSE", "REFUSE", "REFUSE", "RESERVE"]);

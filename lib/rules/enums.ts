@@ -19,6 +19,7 @@ export const LIMIT_CATEGORIES = [
   "MEDICAL_100",
   "LIFE_SUPPORT_75",
   "UKRZALIZNYTSIA_80",
+  "ENERGY_EQUIPMENT_100",
 ] as const;
 export type LimitCategory = (typeof LIMIT_CATEGORIES)[number];
 

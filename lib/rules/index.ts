@@ -16,3 +16,5 @@ export { decideApplication } from "./decide-application";
 export { decideAnnulment } from "./decide-annulment";
 export { findReservationsToAnnul } from "./find-reservations-to-annul";
 export * from "./reasons";
+export { checkAnnulmentSpacing } from "./annulment-spacing";
+export type { AnnulmentSpacing } from "./annulment-spacing";

@@ -1,7 +1,8 @@
 // Reservation limit of a critical enterprise: a percentage of its military-liable employees as
 // the decision states them, or of its whole headcount for the defence industry.
 import { AppError } from "@/lib/errors";
-import type { LimitCategory } from "./enums";
+import { formatDate } from "@/lib/format";
+import { LIMIT_CATEGORIES, type LimitCategory } from "./enums";
 import type { LimitBase, Ruleset } from "./rulesets";
 
 export const LIMIT_CATEGORY_LABELS: Record<LimitCategory, string> = {
@@ -12,6 +13,7 @@ export const LIMIT_CATEGORY_LABELS: Record<LimitCategory, string> = {
   MEDICAL_100: "Державні та комунальні заклади охорони здоров'я: 100 %",
   LIFE_SUPPORT_75: "Критична інфраструктура життєзабезпечення: 75 %",
   UKRZALIZNYTSIA_80: "АТ «Укрзалізниця»: 80 %",
+  ENERGY_EQUIPMENT_100: "Виробники та ремонтники трансформаторів і обладнання для енергосистеми: 100 %",
 };
 
 export type LimitInput = {
@@ -23,9 +25,27 @@ export type LimitInput = {
   ruleset: Ruleset;
 };
 
-/** The base and percentage a category uses under a ruleset. */
+/** Whether a category exists under a ruleset (a category is added by the amendment that creates it). */
+export function isLimitCategoryInForce(category: LimitCategory, ruleset: Ruleset): boolean {
+  return ruleset.limits[category] !== undefined;
+}
+
+/** The categories of a ruleset, in the catalogue's order. */
+export function limitCategoriesOf(ruleset: Ruleset): LimitCategory[] {
+  return LIMIT_CATEGORIES.filter((c) => ruleset.limits[c] !== undefined);
+}
+
+/** The base and percentage a category uses under a ruleset; a category not yet in force is refused. */
 export function limitRuleFor(category: LimitCategory, ruleset: Ruleset): { percent: number; base: LimitBase } {
-  return ruleset.limits[category];
+  const rule = ruleset.limits[category];
+  if (!rule) {
+    throw new AppError("LIMIT_CATEGORY_NOT_IN_FORCE", `Категорія ліміту «${LIMIT_CATEGORY_LABELS[category] ?? category}» не передбачена правилами, чинними з ${formatDate(ruleset.effectiveFrom)}`, {
+      status: 400,
+      fields: { limitCategory: "Ця категорія ліміту не діє на дату рішення" },
+      details: { category, rulesetVersion: ruleset.version },
+    });
+  }
+  return rule;
 }
 
 /**

@@ -33,11 +33,17 @@ describe("salary threshold table of the spec", () => {
 
 describe("rulesetFor", () => {
   it("picks the ruleset in force, switching on its first day", () => {
-    expect(rulesetFor("2025-12-03").version).toBe("res76-2024-12-01");
+    expect(rulesetFor("2025-03-04").version).toBe("res76-2024-12-01");
+    expect(rulesetFor("2025-03-05").version).toBe("res76-2025-03-05");
+    expect(rulesetFor("2025-12-03").version).toBe("res76-2025-03-05");
     expect(rulesetFor("2025-12-04").version).toBe("law4630-2025-12-04");
     expect(rulesetFor("2025-12-31").version).toBe("law4630-2025-12-04");
     expect(rulesetFor("2026-01-01").version).toBe("res76-2026-01-01");
-    expect(rulesetFor("2026-05-29").version).toBe("res76-2026-01-01");
+    expect(rulesetFor("2026-01-31").version).toBe("res76-2026-01-01");
+    expect(rulesetFor("2026-02-01").version).toBe("res1608-2026-02-01");
+    expect(rulesetFor("2026-02-04").version).toBe("res1608-2026-02-01");
+    expect(rulesetFor("2026-02-05").version).toBe("res76-2026-02-05");
+    expect(rulesetFor("2026-05-29").version).toBe("res76-2026-02-05");
     expect(rulesetFor("2026-05-30").version).toBe("res692-2026-05-30");
   });
 
@@ -53,7 +59,7 @@ describe("rulesetFor", () => {
       expect(r.ageLimit).toBe(60);
       expect(r.maxTermMonths).toBe(12);
       expect(r.extensionWindowDays).toBe(30);
-      expect(r.limits.DEFAULT_50.percent).toBe(50);
+      expect(r.limits.DEFAULT_50?.percent).toBe(50);
     }
   });
 

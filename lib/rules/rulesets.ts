@@ -29,6 +29,16 @@ export type Exception45Rules = {
   criteria: readonly CriterionCode[];
 };
 
+/**
+ * What makes an enterprise critical: every mandatory criterion (the salary one may be replaced
+ * by an exemption), at least minAdditional additional ones, at least minTotal in all.
+ */
+export type CriteriaRule = {
+  mandatory: readonly CriterionCode[];
+  minAdditional: number;
+  minTotal: number;
+};
+
 export type DecisionCap = { decidedBefore: IsoDate; endsNoLaterThan: IsoDate; basis: string };
 
 export type Ruleset = {
@@ -38,7 +48,14 @@ export type Ruleset = {
   title: string;
   salary: { general: SalaryThreshold; frontline: SalaryThreshold };
   salaryExemptions: readonly SalaryExemptionCode[];
-  limits: Readonly<Record<LimitCategory, { percent: number; base: LimitBase }>>;
+  /** A category absent here does not exist under this ruleset (it came with a later amendment). */
+  limits: Readonly<Partial<Record<LimitCategory, { percent: number; base: LimitBase }>>>;
+  /** The usual criteria rule, and the categories that have their own. */
+  criteria: { general: CriteriaRule; byCategory: Readonly<Partial<Record<LimitCategory, CriteriaRule>>> };
+  /** Mobilised employees of the enterprise count in the military-liable base of its limit. */
+  mobilisedInLimitBase: boolean;
+  /** An enterprise may file an annulment application at most once per this many calendar days; null: no spacing. */
+  annulmentSpacingDays: number | null;
   /** Age (full years) at which a person leaves the reserve. */
   ageLimit: number;
   maxTermMonths: number;
@@ -71,6 +88,8 @@ const LIMITS_RES76: Ruleset["limits"] = {
   UKRZALIZNYTSIA_80: { percent: 80, base: "MILITARY_LIABLE" },
 };
 
+export const GENERAL_CRITERIA: CriteriaRule = { mandatory: ["AVERAGE_SALARY", "NO_TAX_ARREARS"], minAdditional: 1, minTotal: 3 };
+
 const RES76_2024_12: Ruleset = {
   version: "res76-2024-12-01",
   effectiveFrom: "2024-12-01",
@@ -78,6 +97,10 @@ const RES76_2024_12: Ruleset = {
   salary: { general: threshold(800_000, 250), frontline: threshold(800_000, 250) },
   salaryExemptions: ["STATE_OR_COMMUNAL", "STATE_SHARE_OVER_50", "DIIA_CITY_RESIDENT", "RELIGIOUS_ORGANISATION", "ENERGY_WAR_DAMAGED"],
   limits: LIMITS_RES76,
+  criteria: { general: GENERAL_CRITERIA, byCategory: {} },
+  mobilisedInLimitBase: false,
+  // Броня did not enforce the spacing before Resolution 1608's temporary lifting ended.
+  annulmentSpacingDays: null,
   ageLimit: 60,
   maxTermMonths: 12,
   dataUpdateRequiredSince: "2024-05-18",
@@ -87,8 +110,16 @@ const RES76_2024_12: Ruleset = {
   exception45: null,
 };
 
-const LAW4630_2025_12: Ruleset = {
+const MOBILISED_2025_03: Ruleset = {
   ...RES76_2024_12,
+  version: "res76-2025-03-05",
+  effectiveFrom: "2025-03-05",
+  title: "Мобілізовані працівники підприємства враховуються в базі ліміту бронювання",
+  mobilisedInLimitBase: true,
+};
+
+const LAW4630_2025_12: Ruleset = {
+  ...MOBILISED_2025_03,
   version: "law4630-2025-12-04",
   effectiveFrom: "2025-12-04",
   title: "Закон № 4630-IX: виняток на 45 днів для нових працівників оборонних підприємств",
@@ -109,8 +140,28 @@ const RES76_2026_01: Ruleset = {
   salary: { general: threshold(864_700, 250), frontline: threshold(864_700, 250) },
 };
 
-const RES692_2026_05: Ruleset = {
+const RES1608_2026_02: Ruleset = {
   ...RES76_2026_01,
+  version: "res1608-2026-02-01",
+  effectiveFrom: "2026-02-01",
+  title: "Завершено тимчасове скасування обмеження: заява на анулювання — не частіше ніж раз на 5 календарних днів",
+  annulmentSpacingDays: 5,
+};
+
+const ENERGY_2026_02: Ruleset = {
+  ...RES1608_2026_02,
+  version: "res76-2026-02-05",
+  effectiveFrom: "2026-02-05",
+  title: "Виробники та ремонтники трансформаторів і обладнання для енергосистеми: ліміт 100 %, два критерії",
+  limits: { ...RES1608_2026_02.limits, ENERGY_EQUIPMENT_100: { percent: 100, base: "MILITARY_LIABLE" } },
+  criteria: {
+    ...RES1608_2026_02.criteria,
+    byCategory: { ...RES1608_2026_02.criteria.byCategory, ENERGY_EQUIPMENT_100: { mandatory: [], minAdditional: 0, minTotal: 2 } },
+  },
+};
+
+const RES692_2026_05: Ruleset = {
+  ...ENERGY_2026_02,
   version: "res692-2026-05-30",
   effectiveFrom: "2026-05-30",
   title: "Постанова КМУ № 692: поріг 25 941 грн (3 мінімальні), 21 617,50 грн для прифронтових територій",
@@ -119,7 +170,15 @@ const RES692_2026_05: Ruleset = {
 };
 
 /** Every ruleset, oldest first. Frozen: the engine's callers share these objects. */
-export const RULESETS: readonly Ruleset[] = [RES76_2024_12, LAW4630_2025_12, RES76_2026_01, RES692_2026_05].map(deepFreeze);
+export const RULESETS: readonly Ruleset[] = [
+  RES76_2024_12,
+  MOBILISED_2025_03,
+  LAW4630_2025_12,
+  RES76_2026_01,
+  RES1608_2026_02,
+  ENERGY_2026_02,
+  RES692_2026_05,
+].map(deepFreeze);
 
 /** The ruleset in force on a date. */
 export function rulesetFor(date: IsoDate): Ruleset {
@@ -137,6 +196,11 @@ export function rulesetByVersion(version: string): Ruleset {
   const found = RULESETS.find((r) => r.version === version);
   if (!found) throw new AppError("RULESET_NOT_FOUND", `Невідома версія правил бронювання: ${version}`, { status: 500 });
   return found;
+}
+
+/** The criteria rule of a limit category under a ruleset. */
+export function criteriaRuleFor(ruleset: Ruleset, category: LimitCategory | null | undefined): CriteriaRule {
+  return (category ? ruleset.criteria.byCategory[category] : undefined) ?? ruleset.criteria.general;
 }
 
 /** The salary threshold an enterprise's employees must reach. */

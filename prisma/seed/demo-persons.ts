@@ -102,5 +102,6 @@ function demoRegistration(rnokpp: string, facts: DemoFacts, today: string): Regi
     vlkResult: given.vlkResult ?? null,
     deferment: null,
     defermentUntil: null,
+    mobilisedOn: null,
   };
 }

@@ -69,6 +69,7 @@ function baseRow(rng: Rng, input: RegistrationInput): RegistrationRow {
     vlkResult: null,
     deferment: null,
     defermentUntil: null,
+    mobilisedOn: null,
   };
 }
 
@@ -104,6 +105,12 @@ function finish(rng: Rng, row: RegistrationRow, input: RegistrationInput): Regis
   if (row.liability === "LIABLE" && status === "ON_REGISTER" && age >= 25 && age < 60 && rng.chance(0.05)) {
     row.deferment = rng.pick(DEFERMENT_GROUNDS);
     row.defermentUntil = addMonths(today, rng.int(1, 12));
+  }
+  // Men of service age removed from the register were called up: the registry marks them
+  // mobilised (they count in their employer's limit base). Derived from the РНОКПП, not drawn,
+  // so the rest of the world stays as it was.
+  if (input.sex === "MALE" && status === "REMOVED" && age >= 25 && age < 60) {
+    row.mobilisedOn = addDays(today, -(30 + (Number(input.rnokpp.slice(-4)) % 900)));
   }
   return row;
 }

@@ -36,6 +36,8 @@ export type RegistrationRow = {
   vlkResult: string | null;
   deferment: string | null;
   defermentUntil: string | null;
+  /** Day the person was mobilised; null when not. */
+  mobilisedOn: string | null;
 };
 
 export type EmploymentRow = {

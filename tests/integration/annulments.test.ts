@@ -14,6 +14,7 @@ import {
   sweepReservations,
 } from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
+import { formatDate, kyivDate } from "@/lib/format";
 import { addDays, isoDateToUtc } from "@/lib/rules";
 
 // Annulment: the head's signed request (one or hundreds of employees), the shared core the
@@ -96,12 +97,61 @@ describe("the head's signed annulment", () => {
   it("annuls hundreds in one application", async () => {
     const many = world.employees.slice(20, 320);
     await reserve(world, many);
+    // The first test's annulment was filed today: file this one as if that were 5 days ago.
+    await fileEarlier(world.edrpou, 5);
     const draft = await createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps: many, ground: "DISMISSAL" });
     const { applicationId } = await submitAnnulment({ actor: world.head.actor, draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
     const started = Date.now();
     expect(await decideSubmittedApplication({ applicationId })).toMatchObject({ outcome: "decided", reserved: 300, refused: 0 });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await db.reservation.count({ where: { rnokpp: { in: many }, status: "ANNULLED", annulmentGround: "DISMISSAL" } })).toBe(300);
+  });
+});
+
+async function fileEarlier(edrpou: string, days: number) {
+  await db.$executeRaw`UPDATE applications SET "submittedAt" = "submittedAt" - make_interval(days => ${days}) WHERE edrpou = ${edrpou} AND kind = 'ANNULMENT'`;
+}
+
+describe("annulment spacing: once per 5 calendar days (from 01.02.2026)", () => {
+  it("refuses a second annulment within 5 days, with the date it becomes possible, and writes nothing", async () => {
+    const w = await createWorld({ serial: 35, employees: 4, limitCount: 4 });
+    await reserve(w, w.employees.slice(0, 3));
+    const first = await createAnnulmentDraft({ actor: w.head.actor, edrpou: w.edrpou, rnokpps: [w.employees[0]!], ground: "HEAD_REQUEST" });
+    // A second draft prepared before the first is signed: both exist, only one may be filed.
+    const second = await createAnnulmentDraft({ actor: w.head.actor, edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" });
+    const filed = await submitAnnulment({ actor: w.head.actor, draftId: first.draftId, signature: sign(w.head.key!, first.document) });
+    await decideSubmittedApplication({ applicationId: filed.applicationId });
+
+    const [applications, documents, audits] = await Promise.all([db.application.count(), db.signedDocument.count(), db.auditLog.count()]);
+    const today = new Date();
+    const possibleFrom = addDays(kyivDate(today), 5);
+    const refused = await expectCode("ANNULMENT_TOO_SOON", () => submitAnnulment({ actor: w.head.actor, draftId: second.draftId, signature: sign(w.head.key!, second.document) }));
+    expect(refused.status).toBe(409);
+    expect(refused.details).toMatchObject({ possibleFrom, lastFiledOn: kyivDate(today), spacingDays: 5 });
+    expect(refused.message).toContain(`наступну можна подати з ${formatDate(possibleFrom)}`);
+    const again = await expectCode("ANNULMENT_TOO_SOON", () => createAnnulmentDraft({ actor: w.head.actor, edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" }));
+    expect(again.details).toMatchObject({ possibleFrom });
+    expect([await db.application.count(), await db.signedDocument.count(), await db.auditLog.count()]).toEqual([applications, documents, audits]);
+    expect(await db.reservation.count({ where: { rnokpp: w.employees[1]!, status: "ACTIVE" } })).toBe(1);
+
+    // Four days on it is still too soon; on the fifth day it is allowed.
+    await fileEarlier(w.edrpou, 4);
+    await expectCode("ANNULMENT_TOO_SOON", () => createAnnulmentDraft({ actor: w.head.actor, edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" }));
+    await fileEarlier(w.edrpou, 1);
+    const third = await createAnnulmentDraft({ actor: w.head.actor, edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" });
+    const accepted = await submitAnnulment({ actor: w.head.actor, draftId: third.draftId, signature: sign(w.head.key!, third.document) });
+    expect(accepted.repeated).toBe(false);
+  });
+
+  it("lets only one of two annulments signed at the same moment through", async () => {
+    const w = await createWorld({ serial: 36, employees: 3, limitCount: 3 });
+    await reserve(w, w.employees.slice(0, 2));
+    const drafts = await Promise.all([0, 1].map((i) => createAnnulmentDraft({ actor: w.head.actor, edrpou: w.edrpou, rnokpps: [w.employees[i]!], ground: "HEAD_REQUEST" })));
+    const results = await Promise.allSettled(drafts.map((d) => submitAnnulment({ actor: w.head.actor, draftId: d.draftId, signature: sign(w.head.key!, d.document) })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect((rejected.reason as AppError).code).toBe("ANNULMENT_TOO_SOON");
+    expect(await db.application.count({ where: { edrpou: w.edrpou, kind: "ANNULMENT" } })).toBe(1);
   });
 });
 

@@ -61,6 +61,23 @@ describe("grantDecision", () => {
     expect(await db.criticalDecision.findUniqueOrThrow({ where: { id: decisionId } })).toMatchObject({ limitPercent: 100, limitCount: 75, headcount: 75 });
   });
 
+  it("grants the energy-equipment category (05.02.2026): 100 % on two criteria; one criterion or an earlier date is refused", async () => {
+    const enterprise = await createManufacturer();
+    const energy = { limitCategory: "ENERGY_EQUIPMENT_100", militaryLiableCount: 12, criteria: ["NO_TAX_ARREARS", "STRATEGIC"] };
+    const { decisionId } = await grant(world.official, newDecisionInput(enterprise.edrpou, energy));
+    expect(await db.criticalDecision.findUniqueOrThrow({ where: { id: decisionId } })).toMatchObject({ limitCategory: "ENERGY_EQUIPMENT_100", limitPercent: 100, limitCount: 12 });
+
+    const other = await createManufacturer();
+    const few = await expectRefusedPrepare(newDecisionInput(other.edrpou, { ...energy, criteria: ["STRATEGIC"] }), "VALIDATION_FAILED", "criteria");
+    expect(few.fields!.criteria).toContain("щонайменше 2 критерії");
+    const early = await expectRefusedPrepare(
+      newDecisionInput(other.edrpou, { ...energy, decidedOn: "2026-02-04", validFrom: "2026-02-04", validUntil: "2026-09-01" }),
+      "VALIDATION_FAILED",
+      "limitCategory",
+    );
+    expect(early.fields!.limitCategory).toContain("не діє");
+  });
+
   it("accepts a salary exemption the register confirms in place of the salary criterion", async () => {
     const enterprise = await createManufacturer(db, { ownership: "STATE", stateShare: 100 });
     const { decisionId } = await grant(world.official, newDecisionInput(enterprise.edrpou, { criteria: ["NO_TAX_ARREARS", "STRATEGIC"], salaryExemption: "STATE_OR_COMMUNAL" }));
@@ -212,6 +229,8 @@ describe("lookupEnterprise", () => {
     await createPerson(db, { military: { liability: "CONSCRIPT" }, employments: [{ edrpou }] });
     await createPerson(db, { military: { liability: "RESERVIST" }, employments: [{ edrpou }] });
     await createPerson(db, { military: { status: "REMOVED" }, employments: [{ edrpou }] });
+    // Mobilised: off the register while serving, contract suspended, counted since 05.03.2025.
+    await createPerson(db, { military: { status: "REMOVED", mobilisedOn: addDays(today, -200) }, employments: [{ edrpou, suspended: true }] });
     await createPerson(db, { birthDate: "1960-01-01", employments: [{ edrpou }] }); // over 60
     await createPerson(db, { employments: [{ edrpou, endDate: addDays(today, -3) }] }); // dismissed
     const elsewhere = await createManufacturer();
@@ -224,9 +243,10 @@ describe("lookupEnterprise", () => {
     const found = await lookupEnterprise({ actor: world.official.actor, edrpou });
     if (!found.found) throw new Error("not found");
     // Employed today: the head (a liable man himself), 2 liable men, a woman, a conscript, a
-    // reservist, one removed from the register, one over 60, one reserved elsewhere, two
-    // part-timers = 11. In the base: the head, the 2 men, the part-timer with no main job elsewhere.
-    expect(found.counts).toEqual({ militaryLiable: 4, headcount: 11 });
+    // reservist, one removed from the register, one mobilised, one over 60, one reserved
+    // elsewhere, two part-timers = 12. In the base: the head, the 2 men, the mobilised one, the
+    // part-timer with no main job elsewhere.
+    expect(found.counts).toEqual({ militaryLiable: 5, headcount: 12 });
     expect(found.impliedExemption).toBe("STATE_OR_COMMUNAL");
     expect(found.outsideCompetence).toBeNull();
     expect(found.enterprise).toMatchObject({ edrpou, kvedSection: "C", ownership: "COMMUNAL", diiaCity: true });

@@ -36,6 +36,22 @@ describe("the template", () => {
 });
 
 describe("previewImport and importDecisions", () => {
+  it("understands the energy-equipment category: 100 % on two criteria, one criterion refused in its row", async () => {
+    const a = await createManufacturer();
+    const b = await createManufacturer();
+    const upload = file([
+      row(a.edrpou, "Е-1/2026", { category: "energy_equipment_100", criteria: "NO_TAX_ARREARS, STRATEGIC" }),
+      row(b.edrpou, "Е-2/2026", { category: "ENERGY_EQUIPMENT_100", criteria: "STRATEGIC" }),
+    ]);
+    const preview = await previewImport({ actor: world.official.actor, file: upload });
+    expect(preview.rows[0]!.problems).toEqual({});
+    expect(preview.rows[1]!.problems).toMatchObject({ criteria: expect.stringContaining("щонайменше 2 критерії") });
+    expect(preview.valid).toBe(false);
+    const one = await previewImport({ actor: world.official.actor, file: file([row(a.edrpou, "Е-1/2026", { category: "ENERGY_EQUIPMENT_100", criteria: "NO_TAX_ARREARS, STRATEGIC" })]) });
+    const result = await importDecisions({ actor: world.official.actor, input: { file: file([row(a.edrpou, "Е-1/2026", { category: "ENERGY_EQUIPMENT_100", criteria: "NO_TAX_ARREARS, STRATEGIC" })]), nonce: one.prepared!.nonce, signature: sign(world.official.key, one.prepared!.document) } });
+    expect(await db.criticalDecision.findUniqueOrThrow({ where: { id: result.decisionIds[0]! } })).toMatchObject({ limitCategory: "ENERGY_EQUIPMENT_100", limitPercent: 100, limitCount: 12 });
+  });
+
   it("saves a valid batch under one signature, each decision with its event, audit row and the head's notice", async () => {
     const a = await createManufacturer();
     const b = await createManufacturer();

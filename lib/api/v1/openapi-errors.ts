@@ -26,6 +26,7 @@ export const ERROR_CODES: Record<string, ErrorCodeDoc> = {
   ANNULMENT_GROUND_UNKNOWN: { status: 400, meaning: "Невідома підстава анулювання" },
   ANNULMENT_GROUND_NOT_ALLOWED: { status: 400, meaning: "Цю підставу застосовує система, а не керівник" },
   ANNULMENT_GROUND_NOT_APPLICABLE: { status: 400, meaning: "Підстава не діє (наприклад, рішення про критичність ще чинне)" },
+  ANNULMENT_TOO_SOON: { status: 409, meaning: "З 01.02.2026 заяву на анулювання можна подавати не частіше ніж раз на 5 календарних днів; у details.possibleFrom — дата, з якої можна подати наступну" },
   SIGNER_NOT_HEAD: { status: 403, meaning: "Підписав не керівник цього підприємства" },
   EDRPOU_MISMATCH: { status: 403, meaning: "Сертифікат видано для іншого підприємства" },
   CONTENT_MISMATCH: { status: 400, meaning: "Підписано інші байти, ніж у полі document чернетки" },

@@ -21,14 +21,14 @@ export function fullNameOf(p: { lastName: string; firstName: string; patronymic:
 type MilitaryRow = {
   status: MilitaryRecord["status"]; liability: MilitaryRecord["liability"]; category: number; tcc: string; registeredOn: Date; dataUpdatedOn: Date | null;
   wanted: boolean; wantedCriminal: boolean; rank: string | null; specialty: string | null; vlkDate: Date | null; vlkResult: string | null;
-  deferment: string | null; defermentUntil: Date | null; updatedAt: Date;
+  deferment: string | null; defermentUntil: Date | null; mobilisedOn?: Date | null; updatedAt: Date;
 };
 
 export function toMilitaryRecord(m: MilitaryRow): MilitaryRecord {
   return {
     status: m.status, liability: m.liability, category: m.category, tcc: m.tcc, registeredOn: isoDate(m.registeredOn), dataUpdatedOn: isoDate(m.dataUpdatedOn),
     wanted: m.wanted, wantedCriminal: m.wantedCriminal, rank: m.rank, specialty: m.specialty, vlkDate: isoDate(m.vlkDate), vlkResult: m.vlkResult,
-    deferment: m.deferment, defermentUntil: isoDate(m.defermentUntil), updatedAt: m.updatedAt.toISOString(),
+    deferment: m.deferment, defermentUntil: isoDate(m.defermentUntil), mobilisedOn: isoDate(m.mobilisedOn ?? null), updatedAt: m.updatedAt.toISOString(),
   };
 }
 

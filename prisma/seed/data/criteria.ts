@@ -4,6 +4,7 @@
 
 import type { CriterionCode, SalaryExemptionCode } from "@/lib/rules/criteria";
 import { LIMIT_CATEGORIES, type LimitCategory } from "@/lib/rules/enums";
+import { limitRuleFor } from "@/lib/rules/limits";
 import { RULESETS, rulesetFor, salaryThresholdFor, type LimitBase } from "@/lib/rules/rulesets";
 
 export { LIMIT_CATEGORIES, type LimitCategory };
@@ -38,7 +39,7 @@ const EARLIEST_RULES = RULESETS[0]!.effectiveFrom;
 const rulesOn = (day: string) => rulesetFor(day < EARLIEST_RULES ? EARLIEST_RULES : day);
 
 export function limitOf(category: LimitCategory, day: string): { percent: number; base: LimitBase } {
-  return rulesOn(day).limits[category];
+  return limitRuleFor(category, rulesOn(day));
 }
 
 /** The salary threshold in UAH on a day. */

@@ -22,6 +22,7 @@ export type RegistrationOverrides = {
   vlkResult?: string | null;
   deferment?: string | null;
   defermentUntil?: string | null;
+  mobilisedOn?: string | null;
 };
 
 export type EmploymentOverrides = {
@@ -97,6 +98,7 @@ export async function createRegistration(db: DbTx, rnokpp: string, birthDate: st
       vlkResult: overrides.vlkResult ?? null,
       deferment: overrides.deferment ?? null,
       defermentUntil: optionalDay(overrides.defermentUntil),
+      mobilisedOn: optionalDay(overrides.mobilisedOn),
     },
   });
 }

@@ -44,6 +44,7 @@ export const REGISTRATIONS: Table<RegistrationRow> = {
     { name: "vlkResult", type: "text", value: (r) => r.vlkResult },
     { name: "deferment", type: "text", value: (r) => r.deferment },
     { name: "defermentUntil", type: "date", value: (r) => r.defermentUntil },
+    { name: "mobilisedOn", type: "date", value: (r) => r.mobilisedOn },
     now("updatedAt"),
   ],
 };
