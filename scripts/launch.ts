@@ -8,11 +8,14 @@ import { formatBanner } from "./launch/banner";
 import { startChild, waitForPort, type ChildExit, type ManagedChild } from "./launch/children";
 import { buildChildEnv, readLaunchConfig } from "./launch/config";
 import { assertPortFree, assertProductionBuild, ensureAuthSecret } from "./launch/preflight";
+import { assertNoDemoAccounts } from "./launch/demo-guard";
 import { seedDemoData } from "./launch/seed";
 import { ensureDemoKeysAt } from "@/prisma/seed/demo-keys";
 
-// npm run dev / npm start: database (embedded or DATABASE_URL) → migrations → demo data when
-// the registry is empty → Next and the job worker as children → the URL and demo logins.
+// npm run dev / npm start: database (embedded or DATABASE_URL) → migrations → in demo mode only,
+// demo data when the registry is empty and demo keys → Next and the job worker as children → the
+// URL (and, in demo mode, the demo logins). Production (`npm start`, DEMO_MODE=0 by default) gets
+// the schema and nothing else; its first administrator comes from `npm run admin:create`.
 // Ctrl-C (SIGINT), SIGTERM or SIGHUP stop Next and the worker, then Postgres, and exit 0.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -113,9 +116,14 @@ await runScript(async () => {
     const { secret } = await ensureAuthSecret({ dataDir: config.dataDir, fromEnv: config.env.NEXTAUTH_SECRET });
     const migrated = await step(applyMigrations({ databaseUrl: database.url, migrationsDir: path.join(root, "prisma/migrations"), log }));
     log(`Міграції: ${migrated.applied.length === 0 ? "база актуальна" : `застосовано ${migrated.applied.length}`} (${Date.now() - started} мс від старту).`);
-    const { seeded } = await step(seedDemoData({ databaseUrl: database.url, dataDir: config.dataDir, log }));
-    // Demo mode: a КЕП key file for every demo user in <DATA_DIR>/demo-keys (issued once, kept after).
-    if (config.demoMode) await step(ensureDemoKeysAt({ databaseUrl: database.url, dataDir: config.dataDir, portalUrl: config.portalUrl, log }));
+    let seeded = false;
+    if (config.demoMode) {
+      seeded = (await step(seedDemoData({ databaseUrl: database.url, dataDir: config.dataDir, log }))).seeded;
+      // A КЕП key file for every demo user in <DATA_DIR>/demo-keys (issued once, kept after).
+      await step(ensureDemoKeysAt({ databaseUrl: database.url, dataDir: config.dataDir, portalUrl: config.portalUrl, log }));
+    } else {
+      await step(assertNoDemoAccounts(database.url));
+    }
     const databaseLabel = database.source === "external" ? redactDatabaseUrl(database.url) : `вбудований Postgres, ${redactDatabaseUrl(database.url)}`;
     await serve(database, databaseLabel, seeded, secret, config);
   } catch (error) {

@@ -1,5 +1,6 @@
 // Starts the production server for the browser tests on a fresh data folder, through the
-// same launcher `npm start` uses (embedded Postgres, migrations, demo seed, demo keys, worker).
+// same launcher `npm start` uses (embedded Postgres, migrations, demo seed, demo keys, worker),
+// explicitly in demo mode: `npm start` alone is production and has no demo users.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";

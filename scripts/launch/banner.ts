@@ -30,6 +30,8 @@ export function formatBanner(options: { url: string; databaseLabel: string; demo
     );
     if (options.demoKeysDir) lines.push(`  Ключі КЕП (.p12, пароль Demo-2026!): ${options.demoKeysDir}`);
     lines.push("");
+  } else {
+    lines.push("  Виробничий режим (DEMO_MODE=0): демо-даних і демо-входів немає.", "  Першого адміністратора створює команда: npm run admin:create -- --email <адреса>", "");
   }
   lines.push("  Зупинити: Ctrl-C", "");
   return lines.join("\n");

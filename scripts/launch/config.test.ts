@@ -32,6 +32,13 @@ describe("readLaunchConfig", () => {
     expect(readLaunchConfig(["dev"], withEnv({ DEMO_MODE: "0" }), "/r").demoMode).toBe(false);
   });
 
+  it("npm start is production: demo mode off unless DEMO_MODE asks for it", () => {
+    expect(readLaunchConfig(["start"], withEnv({}), "/r").demoMode).toBe(false);
+    expect(readLaunchConfig(["start"], withEnv({ DEMO_MODE: "" }), "/r").demoMode).toBe(false);
+    expect(readLaunchConfig(["start"], withEnv({ DEMO_MODE: "1" }), "/r").demoMode).toBe(true);
+    expect(buildChildEnv(withEnv({}), readLaunchConfig(["start"], withEnv({}), "/r"), { databaseUrl: "postgresql://x@h/db", authSecret: "s".repeat(32) }, "next").DEMO_MODE).toBe("0");
+  });
+
   it.each([
     [["serve"], {}, "LAUNCH_USAGE", /Невідомий режим «serve»/],
     [[], {}, "LAUNCH_USAGE", /npm run dev або npm start/],

@@ -14,7 +14,7 @@ export type LaunchConfig = {
   dataDir: string;
   /** The portal's public URL; also NEXTAUTH_URL unless that is set. */
   portalUrl: string;
-  /** DEMO_MODE, on unless the environment says otherwise. */
+  /** DEMO_MODE: on for `npm run dev`, off for `npm start`, unless the environment says otherwise. */
   demoMode: boolean;
 };
 
@@ -40,7 +40,8 @@ export function readLaunchConfig(argv: readonly string[], baseEnv: NodeJS.Proces
   const port = parsed.PORT;
   // PORTAL_URL defaults to port 3000; when only PORT is given, the default follows it.
   const portalUrl = (baseEnv.PORTAL_URL ? parsed.PORTAL_URL : `http://localhost:${port}`).replace(/\/$/, "");
-  const demoMode = baseEnv.DEMO_MODE === undefined ? true : parsed.DEMO_MODE;
+  // `npm run dev` is the demo; `npm start` is production and shows nothing demo unless asked to.
+  const demoMode = baseEnv.DEMO_MODE === undefined || baseEnv.DEMO_MODE === "" ? mode === "dev" : parsed.DEMO_MODE;
   return { mode, root, env: parsed, port, dataDir: path.resolve(root, parsed.DATA_DIR), portalUrl, demoMode };
 }
 
