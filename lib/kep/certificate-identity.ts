@@ -110,11 +110,35 @@ export function readCertificateIdentity(certificate: forge.pki.Certificate): Cer
   return identity;
 }
 
-/** The same from DER bytes; a certificate that does not parse is a malformed signature. */
+const RSA_ENCRYPTION = "1.2.840.113549.1.1.1";
+
+/**
+ * forge reads only RSA keys, and the identity does not depend on the key: an ECDSA or DSTU
+ * 4145 certificate is read with a placeholder RSA key in its place (never used for anything).
+ */
+function withReadableKey(certificate: forge.asn1.Asn1): forge.asn1.Asn1 {
+  const tbs = (certificate.value as forge.asn1.Asn1[])[0];
+  const fields = tbs?.value as forge.asn1.Asn1[] | undefined;
+  if (!fields) return certificate;
+  const offset = fields[0]?.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC ? 1 : 0;
+  const spki = fields[offset + 5];
+  const algorithm = ((spki?.value as forge.asn1.Asn1[] | undefined)?.[0]?.value as forge.asn1.Asn1[] | undefined)?.[0];
+  if (!spki || !algorithm || typeof algorithm.value !== "string" || forge.asn1.derToOid(algorithm.value) === RSA_ENCRYPTION) return certificate;
+  const placeholder = forge.pki.setRsaPublicKey(new forge.jsbn.BigInteger("3", 16), new forge.jsbn.BigInteger("3", 16));
+  fields[offset + 5] = forge.pki.publicKeyToAsn1(placeholder);
+  return certificate;
+}
+
+/** A certificate of any family in forge's form, for its names and extensions (its key is a placeholder unless RSA). */
+export function forgeCertificateFromAnyDer(der: Uint8Array): forge.pki.Certificate {
+  return forge.pki.certificateFromAsn1(withReadableKey(forge.asn1.fromDer(bytesToBinary(der), true)));
+}
+
+/** The same from DER bytes, for certificates of any of the three algorithm families. */
 export function readCertificateIdentityFromDer(der: Uint8Array): CertificateIdentity {
   let certificate: forge.pki.Certificate;
   try {
-    certificate = forge.pki.certificateFromAsn1(forge.asn1.fromDer(bytesToBinary(der), true));
+    certificate = forgeCertificateFromAnyDer(der);
   } catch (cause) {
     throw kepError("CERTIFICATE_PROFILE_INVALID", "Сертифікат підписувача не вдалося прочитати", { cause: String(cause) });
   }

@@ -42,6 +42,30 @@ export const OID = {
   ocspBasic: "1.3.6.1.5.5.7.48.1.1",
 } as const;
 
+/** Algorithms of the three families the verifier accepts (see lib/kep/verify/algorithms.ts). */
+export const ALGORITHM_OID = {
+  sha256: "2.16.840.1.101.3.4.2.1",
+  sha384: "2.16.840.1.101.3.4.2.2",
+  /** GOST 34.311-95, the hash of DSTU 4145 signatures. */
+  gost34311: "1.2.804.2.1.1.1.1.2.1",
+  /** DSTU 7564 (Kupyna) 256-bit, and the prefix of its family. */
+  kupyna256: "1.2.804.2.1.1.1.1.2.2.1",
+  kupynaPrefix: "1.2.804.2.1.1.1.1.2.2.",
+  rsaEncryption: "1.2.840.113549.1.1.1",
+  sha256WithRsaEncryption: "1.2.840.113549.1.1.11",
+  sha384WithRsaEncryption: "1.2.840.113549.1.1.12",
+  ecPublicKey: "1.2.840.10045.2.1",
+  ecdsaWithSha256: "1.2.840.10045.4.3.2",
+  ecdsaWithSha384: "1.2.840.10045.4.3.3",
+  p256: "1.2.840.10045.3.1.7",
+  p384: "1.3.132.0.34",
+  /** DSTU 4145-2002 over a polynomial basis, little-endian signature (the form IIT and jkurwa use). */
+  dstu4145le: "1.2.804.2.1.1.1.1.3.1.1",
+  dstu4145be: "1.2.804.2.1.1.1.1.3.1.2",
+  /** DSTU 4145 named curves over a polynomial basis: <prefix>.<n>; 257-bit is .6. */
+  dstuCurvePrefix: "1.2.804.2.1.1.1.1.3.1.1.2.",
+} as const;
+
 /** Prefixes of the ETSI EN 319 412-1 semantics identifiers used in Ukrainian certificates. */
 export const TAX_ID_PREFIX = "TINUA-";
 export const LEGAL_ID_PREFIX = "NTRUA-";

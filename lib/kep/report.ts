@@ -9,6 +9,10 @@ import { loadTrust } from "./provider/provider-store";
 import { checkIssuedByProvider, formatKyivTime } from "./verify/check-certificate";
 import { checkSignatureIntegrity } from "./verify/check-integrity";
 import { parseDetachedSignature } from "./verify/parse-signature";
+import { nameAttribute } from "./verify/match-signer";
+import { FAMILY_LABEL, publicKeyAlgorithmOf, type DigestName } from "./verify/algorithms";
+
+const DIGEST_LABEL: Record<DigestName, string> = { "SHA-256": "SHA-256", "SHA-384": "SHA-384", GOST34311: "ГОСТ 34.311" };
 
 // A human-readable verification report for a stored signed document, downloaded beside its
 // .p7s. The signature is checked again now (integrity and issuer); the certificate's status
@@ -30,11 +34,12 @@ async function recheck(client: DbTx, content: Uint8Array, signature: Uint8Array)
   try {
     const parsed = parseDetachedSignature(signature);
     await checkSignatureIntegrity(parsed, content);
-    await checkIssuedByProvider(parsed.certificate, await loadTrust(client));
+    const issuer = await checkIssuedByProvider(parsed.certificate, parsed.certificateDer, await loadTrust(client));
+    const issuerName = nameAttribute(issuer.certificate.subject, "2.5.4.3") ?? PROVIDER_NAME;
     return [
-      "Цілісність: вміст документа збігається з підписаним (SHA-256 у підписі відповідає вмісту).",
-      "Підпис: математично коректний, створений ключем зазначеного сертифіката.",
-      `Сертифікат: виданий надавачем «${PROVIDER_NAME}», ланцюжок до кореневого сертифіката перевірено.`,
+      `Цілісність: вміст документа збігається з підписаним (${DIGEST_LABEL[parsed.digestName]} у підписі відповідає вмісту).`,
+      `Підпис: математично коректний (${FAMILY_LABEL[publicKeyAlgorithmOf(parsed.certificate.subjectPublicKeyInfo).family]}), створений ключем зазначеного сертифіката.`,
+      `Сертифікат: виданий «${issuerName}», ланцюжок до довіреного кореневого сертифіката перевірено.`,
     ];
   } catch (error) {
     // An outage is not a verdict on the signature: let the caller answer with an error.

@@ -12,6 +12,8 @@ import { buildCrl } from "@/lib/kep/provider/build-crl";
 import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
 import { issueCertificate, type IssuedCertificate } from "@/lib/kep/provider/issue-certificate";
 import { revokeCertificate } from "@/lib/kep/provider/revoke-certificate";
+import { createFamilyTestPki, generateFamilyKey, issueFamilySigner, signWithFamily } from "@/lib/kep/testing/family-pki";
+import { HEAD } from "@/lib/kep/testing/test-pki";
 
 // OpenSSL, an implementation that shares no code with ours, reads what the provider and the
 // browser signer produce: the key file, the chain, the CAdES signature, the CRL and OCSP.
@@ -83,5 +85,26 @@ describe.runIf(hasOpenssl)("OpenSSL reads the test provider's output", () => {
     const result = openssl("ocsp", "-respin", file("resp.der"), "-issuer", file("issuing.pem"), "-sha256", "-cert", file("leaf.pem"), "-CAfile", file("root.pem"), "-no_nonce");
     expect(result.stderr + result.stdout).toContain("Response verify OK");
     expect(result.stdout).toContain(`${file("leaf.pem")}: revoked`);
+  });
+});
+
+describe.runIf(hasOpenssl)("OpenSSL verifies Броня's ECDSA signatures", () => {
+  it.each(["ECDSA-P256", "ECDSA-P384"] as const)("%s: the chain and the detached CAdES signature; not over a tampered byte", async (family) => {
+    const pki = await createFamilyTestPki(family);
+    const signer = issueFamilySigner(pki.issuing, generateFamilyKey(family), HEAD);
+    const content = canonicalJsonBytes({ edrpou: "43556710", employees: ["1759013776"], family });
+    const tampered = Uint8Array.from(content);
+    tampered[3]! ^= 0x01;
+    writeFileSync(file(`${family}-chain.pem`), pem(pki.issuing.der) + pem(pki.root.der));
+    writeFileSync(file(`${family}-leaf.pem`), pem(signer.certificateDer));
+    writeFileSync(file(`${family}-content.json`), content);
+    writeFileSync(file(`${family}-tampered.json`), tampered);
+    writeFileSync(file(`${family}.p7s`), await signWithFamily(signer, content));
+    expect(openssl("verify", "-CAfile", file(`${family}-chain.pem`), file(`${family}-leaf.pem`)).stdout.trim()).toBe(`${file(`${family}-leaf.pem`)}: OK`);
+    const verify = (contentFile: string) =>
+      openssl("cms", "-verify", "-inform", "DER", "-in", file(`${family}.p7s`), "-content", contentFile, "-binary",
+        "-CAfile", file(`${family}-chain.pem`), "-purpose", "any", "-out", file("out.bin"));
+    expect(verify(file(`${family}-content.json`)).stderr).toContain("Verification successful");
+    expect(verify(file(`${family}-tampered.json`)).status).not.toBe(0);
   });
 });

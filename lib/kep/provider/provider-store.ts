@@ -58,7 +58,7 @@ export async function loadTrust(client: DbTx): Promise<TrustAnchors> {
   const key = `${rootPem}\n${issuingPem}`;
   let anchors = trustCache.get(key);
   if (!anchors) {
-    anchors = loadTrustAnchors({ rootDer: derFromPem(rootPem), issuingDer: derFromPem(issuingPem) });
+    anchors = loadTrustAnchors({ roots: [derFromPem(rootPem)], intermediates: [derFromPem(issuingPem)] });
     anchors.catch(() => trustCache.delete(key));
     if (trustCache.size > 8) trustCache.clear();
     trustCache.set(key, anchors);

@@ -12,6 +12,8 @@ export type ForgeCmsOptions = {
   includeCertificates?: boolean;
   digest?: "sha256" | "sha1";
   withSigningTime?: boolean;
+  /** false: leave the signer identifier as forge writes it (its Cyrillic issuer re-encoded). */
+  repairIssuer?: boolean;
 };
 
 export function forgeCms(options: ForgeCmsOptions): Uint8Array {
@@ -37,7 +39,7 @@ export function forgeCms(options: ForgeCmsOptions): Uint8Array {
   // forge re-encodes the signer's issuer name from parsed attributes and UTF-8-encodes the
   // already-encoded Cyrillic a second time: put the certificate's own issuer name back.
   const signerInfos = signedDataFields(contentInfo).at(-1)!.value as forge.asn1.Asn1[];
-  signerInfos.forEach((signerInfo, index) => {
+  if (options.repairIssuer !== false) signerInfos.forEach((signerInfo, index) => {
     const sid = (signerInfo.value as forge.asn1.Asn1[])[1]!;
     (sid.value as forge.asn1.Asn1[])[0] = issuerNameOf(options.signers[index]!.certificate);
   });

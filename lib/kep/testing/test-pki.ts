@@ -49,7 +49,7 @@ export async function createTestPki(keys: [ForgeKeyPair, ForgeKeyPair], now = ne
   const issuing = createIssuingCa({ root, keys: keys[1], ...validity, rootCertificateUrl: `${PORTAL_URL}/api/pki/ca/root` });
   const rootDer = certificateToDer(root.certificate);
   const issuingDer = certificateToDer(issuing.certificate);
-  return { root, issuing, rootDer, issuingDer, trust: await loadTrustAnchors({ rootDer, issuingDer }) };
+  return { root, issuing, rootDer, issuingDer, trust: await loadTrustAnchors({ roots: [rootDer], intermediates: [issuingDer] }) };
 }
 
 export type TestSigner = {

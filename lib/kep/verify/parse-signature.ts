@@ -4,6 +4,8 @@ import * as pkijs from "pkijs";
 import { toArrayBuffer } from "../bytes";
 import { kepError } from "../errors";
 import { OID } from "../oids";
+import { digestNamed, signatureAlgorithmNamed, type DigestName } from "./algorithms";
+import { sidMatches } from "./match-signer";
 
 // Step 1 of verification: the .p7s is a detached CMS SignedData with exactly one signer,
 // whose certificate is inside, and whose signed attributes are those CAdES-BES requires.
@@ -18,6 +20,9 @@ export type ParsedSignature = {
   /** The signed attributes as the signature covers them (tag SET). */
   signedAttributesDer: Uint8Array;
   messageDigest: Uint8Array;
+  /** The digest the signer names for the content and the signed attributes. */
+  digestName: DigestName;
+  signatureAlgorithm: string;
   signingTime: Date;
   /** The SigningCertificateV2 attribute value, checked against the certificate in step 3. */
   signingCertificateV2: asn1js.AsnType;
@@ -49,17 +54,14 @@ function parseSignedData(signature: Uint8Array): { signedData: pkijs.SignedData;
 }
 
 function findSignerCertificate(signedData: pkijs.SignedData, signerInfo: pkijs.SignerInfo, blocks: asn1js.AsnType[]) {
-  const sid = signerInfo.sid;
   const certificates = signedData.certificates ?? [];
   for (let index = 0; index < certificates.length; index++) {
     const candidate = certificates[index];
     if (!(candidate instanceof pkijs.Certificate)) continue;
-    const matches =
-      sid instanceof pkijs.IssuerAndSerialNumber
-        ? candidate.issuer.isEqual(sid.issuer) && candidate.serialNumber.isEqual(sid.serialNumber)
-        : false;
     const block = blocks[index];
-    if (matches && block) return { certificate: candidate, certificateDer: new Uint8Array(block.valueBeforeDecodeView) };
+    if (block && sidMatches(signerInfo.sid, candidate)) {
+      return { certificate: candidate, certificateDer: new Uint8Array(block.valueBeforeDecodeView) };
+    }
   }
   throw kepError("CERTIFICATE_MISSING");
 }
@@ -95,11 +97,9 @@ export function parseDetachedSignature(signature: Uint8Array): ParsedSignature {
   }
   const signerInfo = signedData.signerInfos[0]!;
   if (!signerInfo.signedAttrs || signerInfo.signedAttrs.attributes.length === 0) throw malformed("немає підписаних атрибутів");
-  if (signerInfo.digestAlgorithm.algorithmId !== OID.sha256) throw kepError("SIGNATURE_ALGORITHM_UNSUPPORTED");
+  const digestName = digestNamed(signerInfo.digestAlgorithm.algorithmId);
   const signatureAlgorithm = signerInfo.signatureAlgorithm.algorithmId;
-  if (signatureAlgorithm !== OID.rsaEncryption && signatureAlgorithm !== OID.sha256WithRsaEncryption) {
-    throw kepError("SIGNATURE_ALGORITHM_UNSUPPORTED");
-  }
+  signatureAlgorithmNamed(signatureAlgorithm);
 
   const { certificate, certificateDer } = findSignerCertificate(signedData, signerInfo, certificateBlocks);
 
@@ -119,6 +119,8 @@ export function parseDetachedSignature(signature: Uint8Array): ParsedSignature {
     certificateDer,
     signedAttributesDer: new Uint8Array(signerInfo.signedAttrs.encodedValue),
     messageDigest: new Uint8Array(messageDigest.getValue()),
+    digestName,
+    signatureAlgorithm,
     signingTime,
     signingCertificateV2,
   };
