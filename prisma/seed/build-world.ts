@@ -10,18 +10,20 @@ import { generateEnterprises, type EnterprisePlan } from "./generate-enterprises
 import { lastReportDate } from "./generate-job";
 import { generateUnits, generateVacancies } from "./generate-units";
 import { planDecisions, type CriticalPlan } from "./plan-decisions";
-import { enterpriseCountFor, planSizes } from "./plan-sizes";
+import { enterpriseCountFor, planSizes, shapeFor, type WorldShape } from "./plan-sizes";
 import { generatePopulation, type PopulationState } from "./population";
 import { Rng } from "./random";
+import { RnokppSet } from "./rnokpp-set";
 import { createCounters } from "./reservation-marks";
 import type { AuthorityRow, DecisionEventRow, DecisionRow, PersonBundle, UnitRow, VacancyRow } from "./rows";
 
 export const DEFAULT_SEED = 20_260_530;
 
-export type WorldOptions = { persons: number; today: string; seed?: number; chunkSize?: number };
+export type WorldOptions = { persons: number; today: string; seed?: number; chunkSize?: number; shape?: WorldShape };
 
 export type World = {
   seed: number;
+  shape: WorldShape;
   today: string;
   persons: number;
   authorities: AuthorityRow[];
@@ -41,8 +43,9 @@ export function buildWorld(options: WorldOptions): World {
   const usedEdrpou = new Set<string>();
   const authorities = generateAuthorities(Rng.derive(seed, 10), usedEdrpou);
   const enterprises = generateEnterprises(Rng.derive(seed, 11), { count: enterpriseCountFor(options.persons), usedEdrpou });
-  const sizes = planSizes(Rng.derive(seed, 12), enterprises, options.persons);
-  const critical = planDecisions(Rng.derive(seed, 13), { enterprises, sizes, today: options.today });
+  const shape = options.shape ?? shapeFor(options.persons);
+  const sizes = planSizes(Rng.derive(seed, 12), enterprises, options.persons, shape);
+  const critical = planDecisions(Rng.derive(seed, 13), { enterprises, sizes, today: options.today, shape });
   const units = generateUnits(Rng.derive(seed, 14));
   const vacancies = generateVacancies(Rng.derive(seed, 15), units, options.today);
 
@@ -52,16 +55,16 @@ export function buildWorld(options: WorldOptions): World {
   const reportedOn = lastReportDate(options.today);
   const demo = buildDemoBundles(Rng.derive(seed, 16), { today: options.today, reportedOn, edrpouOf: (kind) => DEMO_EDRPOU[kind], bigDecision });
 
-  const usedRnokpp = new Set<number>(demo.map((bundle) => Number(bundle.person.rnokpp)));
+  const usedRnokpp = new RnokppSet(demo.map((bundle) => Number(bundle.person.rnokpp)));
   const state: PopulationState = { counters: createCounters(enterprises.length), heads: [] };
   const population = generatePopulation(
-    { seed, today: options.today, reportedOn, persons: options.persons, enterprises, sizes, critical, demo, usedRnokpp, chunkSize: options.chunkSize ?? 5_000 },
+    { seed, shape, today: options.today, reportedOn, persons: options.persons, enterprises, sizes, critical, demo, usedRnokpp, chunkSize: options.chunkSize ?? 5_000 },
     state,
   );
 
   let finished = false;
   return {
-    seed, today: options.today, persons: options.persons, authorities, enterprises, sizes, critical, units, vacancies, population,
+    seed, shape, today: options.today, persons: options.persons, authorities, enterprises, sizes, critical, units, vacancies, population,
     finish() {
       if (finished) throw new Error("finish() called twice");
       finished = true;

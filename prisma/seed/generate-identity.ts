@@ -13,7 +13,7 @@ export type Identity = { person: PersonRow; age: number; region: Region; distric
 
 export type IdentityOptions = {
   today: string;
-  usedRnokpp: Set<number>;
+  usedRnokpp: { has(rnokpp: number): boolean; add(rnokpp: number): unknown };
   sex?: SexValue;
   ageMin?: number;
   ageMax?: number;
@@ -65,7 +65,7 @@ export function drawAge(rng: Rng): number {
   return rng.int(low, high);
 }
 
-function uniqueRnokpp(rng: Rng, birthDate: string, sex: SexValue, used: Set<number>): string {
+function uniqueRnokpp(rng: Rng, birthDate: string, sex: SexValue, used: IdentityOptions["usedRnokpp"]): string {
   const birth = parseIsoDate(birthDate);
   for (let attempt = 0; attempt < 2000; attempt++) {
     const value = generateRnokpp(birth, sex, rng.int(0, 999));

@@ -5,7 +5,7 @@ import { z } from "@/lib/zod";
 import { buildWorld } from "./build-world";
 import { buildDemoAccounts } from "./demo-accounts";
 import { parseIsoDate, todayInKyiv } from "./dates";
-import { DEFAULT_PERSONS, MIN_PERSONS } from "./plan-sizes";
+import { DEFAULT_PERSONS, MIN_PERSONS, SCALES, type WorldShape } from "./plan-sizes";
 import { Rng } from "./random";
 import { assertReferences, deferReferenceChecks } from "./sql/references";
 import { writeWorld, type ProgressListener, type SeedCounts } from "./write-world";
@@ -14,10 +14,13 @@ import { writeWorld, type ProgressListener, type SeedCounts } from "./write-worl
 // The launcher calls seedIfEmpty on start; `npm run seed` calls seedDemo (scripts/seed.ts).
 
 export { DEMO_USERS, DEMO_EDRPOU, DEMO_UNIT_CODE, DEMO_AUTHORITY_CODES, type DemoUser, type DemoRole } from "./demo-users";
-export { DEFAULT_PERSONS, MIN_PERSONS } from "./plan-sizes";
+export { DEFAULT_PERSONS, MIN_PERSONS, SCALES, NATIONAL_SHAPE_FROM } from "./plan-sizes";
 export type { SeedCounts } from "./write-world";
 
-export const MAX_PERSONS = 5_000_000;
+/** The whole country and some: ~10 million persons is the national scale. */
+export const MAX_PERSONS = 12_000_000;
+/** From this size on the seed drops the population tables' secondary indexes and builds them after the load. */
+export const REBUILD_INDEXES_FROM = 500_000;
 
 export type SeedOptions = {
   databaseUrl: string;
@@ -34,13 +37,22 @@ export type SeedDemoOptions = SeedOptions & {
   /** Empties the registry and the portal's data first (see emptyForReseed). */
   force?: boolean;
   onProgress?: ProgressListener;
+  /** Drop and rebuild the secondary indexes around the load; default from REBUILD_INDEXES_FROM persons. */
+  rebuildIndexes?: boolean;
+  /** The country's shape or the demo's; default by size (NATIONAL_SHAPE_FROM). Tests force it small. */
+  shape?: WorldShape;
 };
 
 export const ZSeedSize = z.coerce
   .number({ error: "Кількість осіб має бути числом" })
   .int("Кількість осіб має бути цілим числом")
   .min(MIN_PERSONS, `Кількість осіб має бути не меншою за ${MIN_PERSONS}`)
-  .max(MAX_PERSONS, `Кількість осіб має бути не більшою за ${MAX_PERSONS}`);
+  .max(MAX_PERSONS, `Кількість осіб має бути не більшою за ${MAX_PERSONS.toLocaleString("uk-UA")}`);
+
+/** A named size: `--scale national` is the country (SCALES). */
+export const ZSeedScale = z.enum(Object.keys(SCALES) as [keyof typeof SCALES, ...Array<keyof typeof SCALES>], {
+  error: `Невідомий масштаб: відомі ${Object.entries(SCALES).map(([name, persons]) => `${name} (${persons.toLocaleString("uk-UA")} осіб)`).join(", ")}`,
+});
 
 export const ZSeedDay = z.string().refine((value) => {
   try {
@@ -101,12 +113,23 @@ export async function seedDemo(options: SeedDemoOptions): Promise<{ counts: Seed
     }
 
     options.log(`Генерую демо-дані: ${persons.toLocaleString("uk-UA")} осіб на ${today}…`);
-    const world = buildWorld({ persons, today });
+    const large = persons >= REBUILD_INDEXES_FROM;
+    const world = buildWorld({ persons, today, shape: options.shape, chunkSize: large ? 20_000 : undefined });
     const accounts = await buildDemoAccounts(Rng.derive(world.seed, 18), { authorities: world.authorities, units: world.units });
     const deferred = await deferReferenceChecks(client);
-    const counts = await writeWorld(client, world, accounts, options.onProgress);
-    if (deferred) await assertReferences(client);
+    const counts = await writeWorld(client, world, accounts, {
+      onProgress: options.onProgress,
+      rebuildIndexes: options.rebuildIndexes ?? large,
+      log: options.log,
+    });
+    if (deferred) {
+      const checked = Date.now();
+      await assertReferences(client);
+      if (large) options.log(`Цілісність посилань перевірено за ${((Date.now() - checked) / 1000).toFixed(0)} с.`);
+    }
     await client.query("COMMIT");
+    // Fresh statistics, so that the first queries after a large load are planned on real sizes.
+    await client.query('ANALYZE "oberig"."persons", "oberig"."military_registrations", "oberig"."employments", "oberig"."reservation_marks", "oberig"."enterprises", "oberig"."staff_versions", "public"."critical_decisions"');
     const ms = Date.now() - started;
     options.log(
       `Демо-дані готові за ${(ms / 1000).toFixed(1)} с: осіб ${counts.persons}, працевлаштувань ${counts.employments}, ` +

@@ -8,6 +8,7 @@ import { ovaCodeFor } from "./data/authorities";
 import { addDays, addMonths, daysBetween } from "./dates";
 import { criteriaFor } from "./decision-criteria";
 import type { EnterprisePlan } from "./generate-enterprises";
+import type { WorldShape } from "./plan-sizes";
 import type { Rng } from "./random";
 
 export type DecisionDraft = {
@@ -36,6 +37,8 @@ export type CriticalPlan = {
   ended: DecisionDraft | null;
   /** Share of the limit that reservations made through Дія already use. */
   fill: number;
+  /** Chance that Дія reserved an employee who qualifies, while the limit lasts. */
+  reach: number;
   drafts: DecisionDraft[];
 };
 
@@ -43,9 +46,10 @@ export const REVOCATION_REASON = "За результатами перевірк
 
 type Scenario = "active" | "expiring" | "expired" | "revoked";
 
-export function planDecisions(rng: Rng, options: { enterprises: EnterprisePlan[]; sizes: number[]; today: string }): Array<CriticalPlan | null> {
+export function planDecisions(rng: Rng, options: { enterprises: EnterprisePlan[]; sizes: number[]; today: string; shape?: WorldShape }): Array<CriticalPlan | null> {
   const { enterprises, sizes, today } = options;
-  const chosen = chooseCritical(rng, enterprises, sizes);
+  const national = options.shape === "national";
+  const chosen = chooseCritical(rng, enterprises, sizes, national);
   const categories = new Map<number, { category: LimitCategory; authorityCode: string }>();
   for (const index of chosen) categories.set(index, categoryFor(rng, enterprises[index]!));
   ensureEveryCategory(rng, enterprises, sizes, categories);
@@ -76,22 +80,27 @@ export function planDecisions(rng: Rng, options: { enterprises: EnterprisePlan[]
     const inForce = scenario === "active" || scenario === "expiring" ? main : null;
     plans[index] = {
       enterpriseIndex: index, category, exempt: salaryExemption !== null, inForce, ended: inForce ? null : main,
-      fill: enterprise.fixed === "big" ? 0.7 : enterprise.fixed === "small" ? 1 : 0.3 + rng.next() * 0.6, drafts,
+      // Nationally the deadline made every critical enterprise use nearly all of its limit.
+      fill: enterprise.fixed === "big" ? 0.7 : enterprise.fixed === "small" ? 1 : national ? 0.95 + rng.next() * 0.05 : 0.3 + rng.next() * 0.6,
+      reach: national ? 0.97 : 0.85, drafts,
     };
   }
   return plans;
 }
 
-function chooseCritical(rng: Rng, enterprises: EnterprisePlan[], sizes: number[]): Set<number> {
+function chooseCritical(rng: Rng, enterprises: EnterprisePlan[], sizes: number[], national: boolean): Set<number> {
   const chosen = new Set<number>();
   for (const enterprise of enterprises) if (enterprise.fixed && enterprise.fixed !== "nonCritical") chosen.add(enterprise.index);
-  const target = Math.round(enterprises.length / 3);
+  // The demo: a third of the enterprises. The country: a quarter, the large ones far more
+  // likely (energy, defence, transport employ thousands), so that they hold most of the jobs.
+  const target = Math.round(enterprises.length / (national ? 4 : 3));
   // Weighted sampling without replacement (Efraimidis–Spirakis): smallest -ln(u)/w wins.
   const keyed = enterprises
     .filter((enterprise) => enterprise.fixed === null)
     .map((enterprise) => {
       const sector = findSector(enterprise.sectorKey);
-      const weight = sector.criticalWeight * (enterprise.frontline ? 2.5 : 1) * (enterprise.diiaCity ? 1.5 : 1) * (sizes[enterprise.index]! < 10 ? 0.3 : 1);
+      const size = sizes[enterprise.index]!;
+      const weight = sector.criticalWeight * (enterprise.frontline ? 2.5 : 1) * (enterprise.diiaCity ? 1.5 : 1) * (national ? size ** 1.5 : size < 10 ? 0.3 : 1);
       return { index: enterprise.index, key: -Math.log(1 - rng.next()) / Math.max(weight, 1e-6) };
     })
     .sort((a, b) => a.key - b.key || a.index - b.index);

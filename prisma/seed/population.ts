@@ -25,8 +25,9 @@ export type PopulationInput = {
   sizes: number[];
   critical: Array<CriticalPlan | null>;
   demo: DemoBundle[];
-  usedRnokpp: Set<number>;
+  usedRnokpp: { has(rnokpp: number): boolean; add(rnokpp: number): unknown };
   chunkSize: number;
+  shape?: "demo" | "national";
 };
 
 export type PopulationState = {
@@ -68,15 +69,34 @@ export function* generatePopulation(input: PopulationInput, state: PopulationSta
 
   const slots = shuffledSlots(input, demoByEmployer);
   let cursor = 0;
-  const takeSlot = (except: number): number => {
-    for (let j = cursor; j < slots.length && j < cursor + 500; j++) {
-      if (slots[j] === except) continue;
-      const found = slots[j]!;
-      slots[j] = slots[cursor]!;
-      slots[cursor++] = found;
-      return found;
+  // `prefer` (national shape): a man of military age looks a few posts ahead for one at a
+  // critical enterprise, anyone else for one at another — critical industry (energy, defence,
+  // transport) employs mostly men, which is why a country's reservations run into millions.
+  const national = input.shape === "national";
+  const takeSlot = (except: number, prefer: "critical" | "other" | null = null): number => {
+    let found = -1;
+    if (prefer) {
+      for (let j = cursor; j < slots.length && j < cursor + 12; j++) {
+        if (slots[j] === except) continue;
+        if ((input.critical[slots[j]!] != null) === (prefer === "critical")) {
+          found = j;
+          break;
+        }
+      }
     }
-    return -1;
+    if (found < 0) {
+      for (let j = cursor; j < slots.length && j < cursor + 500; j++) {
+        if (slots[j] !== except) {
+          found = j;
+          break;
+        }
+      }
+    }
+    if (found < 0) return -1;
+    const enterprise = slots[found]!;
+    slots[found] = slots[cursor]!;
+    slots[cursor++] = enterprise;
+    return enterprise;
   };
 
   const regular = regularPersonCount(input.persons, input.enterprises.length);
@@ -85,7 +105,7 @@ export function* generatePopulation(input: PopulationInput, state: PopulationSta
     const sex: SexValue = rng.chance(0.5) ? "MALE" : "FEMALE";
     const age = drawAge(rng);
     const rate = EMPLOYMENT_RATE.find(([maxAge]) => age <= maxAge)![1];
-    const main = rng.chance(rate) ? takeSlot(-1) : -1;
+    const main = rng.chance(rate) ? takeSlot(-1, national ? (sex === "MALE" && age < 60 ? "critical" : "other") : null) : -1;
     const second = main >= 0 && rng.chance(0.03) ? takeSlot(main) : -1;
     yield* emit(makePerson(rng, input, state, indexOf, { sex, age, enterprise: main, second }));
   }

@@ -54,7 +54,7 @@ export function markFor(rng: Rng, options: {
   if (!decision) return null;
   const capBase = limitOf(plan.category, decision.decidedOn).base === "HEADCOUNT" ? counters.headcount[e]! : counters.base[e]!;
   const cap = Math.floor((capBase * decision.limitPercent * plan.fill) / 100);
-  if (counters.marks[e]! + 1 > cap || !rng.chance(plan.inForce || decision.revokedAt ? 0.85 : 0.3)) return null;
+  if (counters.marks[e]! + 1 > cap || !rng.chance(plan.inForce || decision.revokedAt ? plan.reach : 0.3)) return null;
   counters.marks[e]!++;
 
   if (plan.inForce) {

@@ -9,11 +9,13 @@ import type { DecisionRow, PersonBundle } from "./rows";
 // engine calls "already reserved" and nothing else, the demo's eligible conscript must pass,
 // and the employees of critical enterprises must exercise every refusal the head can meet.
 
+// Both shapes: the demo's, and the country's (national) at a small size.
+describe.each(["demo", "national"] as const)("the seed in the %s shape under the rules engine", (shape) => {
 let world: MaterializedWorld;
 let verdicts: Map<string, Map<string, EmployeeDecision>>;
 
 beforeAll(() => {
-  world = materializeWorld();
+  world = materializeWorld({ shape });
   const byPerson = new Map(world.bundles.map((b) => [b.person.rnokpp, b]));
   const employeesOf = new Map<string, PersonBundle[]>();
   for (const b of world.bundles) for (const edrpou of new Set(b.employments.map((j) => j.edrpou))) employeesOf.set(edrpou, [...(employeesOf.get(edrpou) ?? []), b]);
@@ -45,7 +47,7 @@ beforeAll(() => {
     const decision = decideApplication(facts, { applyLimit: false });
     verdicts.set(enterprise.edrpou, new Map(decision.employees.map((e) => [e.rnokpp, e])));
   }
-});
+}, 120_000);
 
 /** The decision in force today, else the latest one (what the portal hands the engine). */
 function decisionFacts(decisions: DecisionRow[]): DecisionFacts | null {
@@ -61,7 +63,7 @@ function decisionFacts(decisions: DecisionRow[]): DecisionFacts | null {
 
 const codes = (decision: EmployeeDecision | undefined) => (decision?.reasons ?? []).map((r) => r.code);
 
-describe("the seed under the rules engine", () => {
+describe("rules", () => {
   it("has Дія reserve only people whose one obstacle now is that reservation", () => {
     const wrong: string[] = [];
     for (const b of world.bundles) {
@@ -107,4 +109,5 @@ describe("the seed under the rules engine", () => {
     expect(room).toBeGreaterThan(100);
     expect(eligible).toBeGreaterThan(room);
   });
+});
 });

@@ -4,7 +4,9 @@ import "server-only";
 
 import type pg from "pg";
 import type { World } from "./build-world";
-import { buildCombinedInsert, insertRows, type Table } from "./sql/bulk-insert";
+import { NOW_UTC, insertRows, type Table } from "./sql/bulk-insert";
+import { copyInto, copyText } from "./sql/copy-rows";
+import { dropSecondaryIndexes, rebuildIndexes } from "./sql/indexes";
 import {
   AUTHORITIES, DECISION_EVENTS, EMPLOYMENTS, ENTERPRISES, MARKS, MEMBERSHIPS, PERSONS, REGISTRATIONS, UNITS, USERS, VACANCIES, decisionsTable,
 } from "./sql/tables";
@@ -25,12 +27,23 @@ export type SeedCounts = {
 
 export type ProgressListener = (done: number, total: number) => void;
 
+export type WriteOptions = {
+  onProgress?: ProgressListener;
+  /** Drop the population tables' secondary indexes for the load and build them after (large seeds). */
+  rebuildIndexes?: boolean;
+  log?: (line: string) => void;
+};
+
+const POPULATION_TABLES = ['"oberig"."persons"', '"oberig"."military_registrations"', '"oberig"."employments"', '"oberig"."reservation_marks"'];
+
 export async function writeWorld(
   client: pg.ClientBase,
   world: World,
   accounts: { users: UserRow[]; memberships: MembershipRow[] },
-  onProgress: ProgressListener = () => undefined,
+  options: WriteOptions = {},
 ): Promise<SeedCounts> {
+  const onProgress = options.onProgress ?? (() => undefined);
+  const log = options.log ?? (() => undefined);
   const counts: SeedCounts = { persons: 0, registrations: 0, employments: 0, marks: 0, enterprises: 0, authorities: 0, decisions: 0, units: 0, vacancies: 0, users: 0 };
   counts.authorities = await insertRows(client, AUTHORITIES, world.authorities);
   // Heads are people generated below: enterprises go in first without them, then get them.
@@ -38,9 +51,23 @@ export async function writeWorld(
   counts.units = await insertRows(client, UNITS, world.units);
   counts.vacancies = await insertRows(client, VACANCIES, world.vacancies);
 
+  const dropped = options.rebuildIndexes ? await dropSecondaryIndexes(client, POPULATION_TABLES) : [];
+
+  // Timestamps the database would set, fixed once for the whole seed (UTC, no time zone, as
+  // Prisma stores DateTime).
+  const { rows: [clock] } = await client.query<{ now: string }>(`SELECT to_char(${NOW_UTC}, 'YYYY-MM-DD"T"HH24:MI:SS.US') AS now`);
+  const sqlValues = { [NOW_UTC]: clock!.now };
+  const tables = {
+    persons: { table: PERSONS, sqlValues },
+    registrations: { table: REGISTRATIONS, sqlValues },
+    employments: { table: EMPLOYMENTS, sqlValues },
+    marks: { table: MARKS, sqlValues },
+  };
+
   onProgress(0, world.persons);
-  // One statement per chunk, sent before the next chunk is generated: Postgres inserts while
-  // JavaScript generates, and the two take turns only at the await.
+  // Each chunk is encoded and streamed with COPY, one table after another, while the next chunk
+  // is generated: Postgres loads while JavaScript generates, and they take turns only at the
+  // await. Memory holds two chunks at most, whatever the registry's size.
   let pending: Promise<unknown> | null = null;
   for (const chunk of world.population) {
     const persons: PersonRow[] = [];
@@ -53,15 +80,22 @@ export async function writeWorld(
       employments.push(...bundle.employments);
       marks.push(...bundle.marks);
     }
+    const text = {
+      persons: copyText(tables.persons, persons),
+      registrations: copyText(tables.registrations, registrations),
+      employments: copyText(tables.employments, employments),
+      marks: copyText(tables.marks, marks),
+    };
     if (pending) await pending;
     onProgress(counts.persons, world.persons);
-    const { text, values } = buildCombinedInsert([
-      { table: PERSONS as Table<never>, rows: persons },
-      { table: REGISTRATIONS as Table<never>, rows: registrations },
-      { table: EMPLOYMENTS as Table<never>, rows: employments },
-      { table: MARKS as Table<never>, rows: marks },
-    ]);
-    pending = client.query(text, values);
+    pending = (async () => {
+      await copyInto(client, PERSONS as Table<unknown>, text.persons);
+      await copyInto(client, REGISTRATIONS as Table<unknown>, text.registrations);
+      await copyInto(client, EMPLOYMENTS as Table<unknown>, text.employments);
+      await copyInto(client, MARKS as Table<unknown>, text.marks);
+    })();
+    // A rejected COPY is awaited on the next turn or after the loop; keep it from being "unhandled" meanwhile.
+    pending.catch(() => undefined);
     counts.persons += persons.length;
     counts.registrations += registrations.length;
     counts.employments += employments.length;
@@ -69,6 +103,15 @@ export async function writeWorld(
   }
   if (pending) await pending;
   onProgress(counts.persons, world.persons);
+
+  if (dropped.length > 0) {
+    const started = Date.now();
+    await client.query("SET LOCAL maintenance_work_mem = '512MB'");
+    await rebuildIndexes(client, dropped, (done, total, name) => {
+      if (name) log(`Будую індекс ${done + 1}/${total}: ${name}…`);
+    });
+    log(`Індекси побудовано за ${((Date.now() - started) / 1000).toFixed(0)} с.`);
+  }
 
   const { heads, decisions, events } = world.finish();
   await client.query(

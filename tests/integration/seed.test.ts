@@ -136,7 +136,7 @@ describe("refusals", () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it.each([[-5], [Number.NaN], [1.5], [9_999], [6_000_000]])("seedDemo refuses %s persons before touching the database", async (persons) => {
+  it.each([[-5], [Number.NaN], [1.5], [9_999], [12_000_001]])("seedDemo refuses %s persons before touching the database", async (persons) => {
     await expect(seedDemo({ databaseUrl: "postgresql://nobody@127.0.0.1:1/none", dataDir: "/x", log: () => undefined, persons })).rejects.toMatchObject({ code: "SEED_BAD_OPTION" });
   });
 
@@ -200,6 +200,10 @@ describe("npm run seed", () => {
     [["--persons", "-5"], /--persons: Кількість осіб має бути не меншою/],
     [["--persons", ""], /--persons: Кількість осіб має бути числом/],
     [["--persons", "12.5"], /--persons: Кількість осіб має бути цілим/],
+    [["--persons", "12000001"], /--persons: Кількість осіб має бути не більшою за 12.000.000/],
+    [["--scale", "country"], /--scale: Невідомий масштаб: відомі demo .*national \(10.000.000 осіб\)/],
+    [["--scale", ""], /--scale: Невідомий масштаб/],
+    [["--scale", "national", "--persons", "20000"], /або --scale, або --persons/],
     [["--today", "yesterday"], /--today: Дата має бути у форматі/],
     [["--bogus"], /Незрозумілий параметр/],
   ])("refuses %j in one sentence with a non-zero exit, changing nothing", async (args, message) => {
