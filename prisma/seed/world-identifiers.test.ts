@@ -54,7 +54,7 @@ describe("determinism", () => {
     expect(again.bundles.slice(-100)).toEqual(world.bundles.slice(-100));
     expect(again.enterprises).toEqual(world.enterprises);
     expect(again.decisions).toEqual(world.decisions);
-  });
+  }, 60_000); // a second 30,000-person world: seconds alone, more on a loaded machine
 
   it("gives different people for another seed", () => {
     const other = materializeWorld({ seed: DEFAULT_SEED + 1, persons: 10_000 });
