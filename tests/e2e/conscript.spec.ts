@@ -47,6 +47,8 @@ test.describe("the conscript's cabinet", () => {
     await expect(evod).toContainText("Військово-обліковий документ");
     await expect(evod).toContainText(person.rnokpp);
     await expect(evod.locator("svg")).toBeVisible();
+    // What a ТЦК officer looks for: the reservation's end, as a chip of its own.
+    await expect(page.getByTestId("evod-reserved-until")).toHaveText(`Заброньовано до ${ddmmyyyy(person.untilDate)}`);
 
     // The PDF: a real file, from the same document.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("evod-pdf").click()]);

@@ -1,4 +1,5 @@
 import { EvodCard } from "@/components/me/evod-card";
+import { EvodOfflineCopy } from "@/components/pwa/evod-offline-copy";
 import { IssueEvodButton } from "@/components/me/issue-evod-button";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -9,7 +10,7 @@ import { dataUpdateInfo } from "@/lib/citizen/status-info";
 import { EVOD_INVALID_REASONS } from "@/lib/evod/evaluate-evod";
 import { evodQrSvg, evodVerifyUrl } from "@/lib/evod/evod-url";
 import { getMyEvod } from "@/lib/evod/get-my-evod";
-import { kyivDate } from "@/lib/format";
+import { formatDateTime, kyivDate } from "@/lib/format";
 
 export const metadata = { title: "еВОД" };
 
@@ -51,7 +52,8 @@ export default async function Page() {
           </>
         }
       />
-      <EvodCard snapshot={evod.snapshot} qrSvg={await evodQrSvg(verifyUrl)} verifyUrl={verifyUrl} validUntil={evod.validUntil} dataUpToDate={upToDate} />
+      <EvodOfflineCopy savedAt={formatDateTime(now)} />
+      <EvodCard snapshot={evod.snapshot} qrSvg={await evodQrSvg(verifyUrl)} verifyUrl={verifyUrl} validUntil={evod.validUntil} dataUpToDate={upToDate} issuedAt={evod.issuedAt} />
     </div>
   );
 }
