@@ -1,5 +1,7 @@
 import { createServer } from "node:http";
+import { env } from "@/lib/env";
 import { serveFastRoute } from "./server/fast-routes";
+import { applySecurityHeaders } from "./server/security-headers";
 
 // The portal's web server: Next.js behind node:http, with the app-facing status route answered
 // first (scripts/server/fast-routes.ts). Started by the launcher as
@@ -21,7 +23,10 @@ const app = next({ dev, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const https = env().PORTAL_URL.startsWith("https:");
 const server = createServer((req, res) => {
+  // Every response, whoever answers it (the fast route, a page, a route handler, a static file).
+  applySecurityHeaders(req, res, { dev, https });
   if (!serveFastRoute(req, res)) void handle(req, res);
 });
 // Hot reloading in development talks over a WebSocket upgrade.
