@@ -7,8 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { findFreePort, parseDatabaseUrl } from "@/lib/db/cluster";
 import { demoUser } from "@/prisma/seed/demo-users";
-import { MIN_PERSONS } from "@/prisma/seed/index";
-import { prepareSeededDatabase } from "./support/bench-database";
+import { benchPersons, prepareSeededDatabase } from "./support/bench-database";
 import { percentile } from "./support/stats";
 
 // GET /api/v1/me/status under load, next to `pgbench -S` on the same database in the same run.
@@ -20,12 +19,12 @@ import { percentile } from "./support/stats";
 // reference, the same route through Next's own pipeline (`next start`) is measured after.
 // Target: HTTP tps ≥ 10% of pgbench -S tps, HTTP p99 ≤ 50 ms.
 // Run: npm run bench (or: tsx --conditions=react-server scripts/bench/me-status.bench.ts).
-// BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_PERSONS (registry size, 10,000).
+// BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_PERSONS (registry size, 30,000; or npm run bench -- --persons N).
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const PERSONS = Number(process.env.BENCH_PERSONS ?? MIN_PERSONS);
+const PERSONS = benchPersons();
 const TARGET_RATIO = 0.1;
 const TARGET_P99_MS = 50;
 

@@ -3,13 +3,32 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-// npm run bench [-- <name filter>] [-- --runs N]: runs every scripts/bench/*.bench.ts in turn,
-// each in its own process (its own embedded Postgres, its own Prisma client), and prints a
-// summary. A benchmark is registered by adding a file; arguments after the filter are passed on.
+// The same bounds as the seed (prisma/seed: MIN_PERSONS, MAX_PERSONS); this runner imports no app code.
+const MIN_PERSONS = 10_000;
+const MAX_PERSONS = 12_000_000;
+
+// npm run bench [-- <name filter>] [-- --persons N] [-- --runs N]: runs every
+// scripts/bench/*.bench.ts in turn, each in its own process (its own Prisma client), and prints a
+// summary. A benchmark is registered by adding a file; other arguments are passed on.
+// --persons N (or BENCH_PERSONS) sets the registry size for every benchmark: the seeded database
+// is cached per size (scripts/bench/support/bench-database.ts), so only the first run seeds.
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
-const [filter, ...rest] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const personsAt = args.findIndex((arg) => arg === "--persons" || arg.startsWith("--persons="));
+if (personsAt >= 0) {
+  const [flag, inline] = args[personsAt]!.split("=", 2) as [string, string | undefined];
+  const value = inline ?? args[personsAt + 1];
+  args.splice(personsAt, inline === undefined ? 2 : 1);
+  const size = value === undefined ? Number.NaN : Number(value.replace(/[ _]/g, ""));
+  if (!Number.isInteger(size) || size < MIN_PERSONS || size > MAX_PERSONS) {
+    process.stderr.write(`✖ ${flag}: кількість осіб має бути цілим числом від ${MIN_PERSONS.toLocaleString("uk-UA")} до ${MAX_PERSONS.toLocaleString("uk-UA")}, а не «${value ?? ""}».\n`);
+    process.exit(1);
+  }
+  process.env.BENCH_PERSONS = String(size);
+}
+const [filter, ...rest] = args;
 const passOn = filter?.startsWith("-") ? [filter, ...rest] : rest;
 const wanted = filter && !filter.startsWith("-") ? filter : null;
 

@@ -1,33 +1,53 @@
 import "server-only";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { disconnectDb } from "@/lib/db/client";
 import { quoteIdentifier, startEmbeddedCluster, withDatabaseName, type RunningCluster } from "@/lib/db/cluster";
-import { applyMigrations } from "@/lib/db/migrations";
+import { DEFAULT_MIGRATIONS_DIR, applyMigrations, readMigrationsFolder } from "@/lib/db/migrations";
+import { AppError } from "@/lib/errors";
 import { resetEnvCache } from "@/lib/env";
 import { stopSenderBoss } from "@/lib/jobs/boss";
-import { seedDemo } from "@/prisma/seed";
+import { DEFAULT_PERSONS, ZSeedSize, seedDemo } from "@/prisma/seed";
+import { DEFAULT_SEED } from "@/prisma/seed/build-world";
+import { progressPrinter } from "@/prisma/seed/progress";
 
-// A benchmark's database: an embedded Postgres in a temporary folder with durable settings
-// (fsync on, as `npm run dev` runs it — the test harness's no-fsync cluster would flatter the
-// figures), migrated and filled with the demo seed (the 10,000-employee enterprise included),
-// then kept as a template. Each measured run gets its own copy, so every run starts from the
-// same state and one run's reservations never eat the next run's limit.
+// A benchmark's database: an embedded Postgres with durable settings (fsync on, as `npm run dev`
+// runs it — the test harness's no-fsync cluster would flatter the figures), migrated and filled
+// with the demo seed at the size asked for (BENCH_PERSONS or `npm run bench -- --persons N`,
+// default 30,000), the 10,000-employee enterprise included.
+//
+// The seeded cluster is CACHED between runs in BENCH_CACHE_DIR (default <tmp>/bronya-bench-cache),
+// one folder per size, keyed by (size, seed, migrations): a 10,000,000-person run seeds once
+// and then starts in seconds. A key that no longer matches (a new migration) deletes the old
+// folder BEFORE seeding the new one, so a size never has two copies on disk.
+//
+// Runs start from the same state. Below COPY_FROM persons each run gets its own copy of the
+// template (CREATE DATABASE … TEMPLATE, a second or so); from COPY_FROM on a copy would double
+// the disk, so runs use the template itself and `clone`/`drop` reset it instead: every table
+// the seed left empty (applications, reservations, notifications, audit…) is emptied again and
+// the registry marks the portal wrote are deleted (the seed's own marks come from Дія).
 //
 // The domain code reads DATABASE_URL through lib/env: useDatabase() points the process (its
-// Prisma client and job sender) at a copy.
+// Prisma client and job sender) at a database.
 
 const TEMPLATE = "bronya_bench_template";
+const COPY_FROM = 1_000_000;
+/** Tables the seed keeps filled though the portal writes them (КЕП test CA). */
+const KEPT = new Set(["_prisma_migrations", "ca_keys", "certificates"]);
 
 export type BenchDatabase = {
   templateUrl: string;
-  /** A fresh copy of the seeded template; returns its URL. */
+  persons: number;
+  /** A database in the seeded state for one run; returns its URL. */
   clone(name: string): Promise<string>;
   drop(name: string): Promise<void>;
   stop(): Promise<void>;
 };
+
+type CacheMeta = { key: string; persons: number; seed: number; migrations: string; seededOn: string; seedSeconds: number; emptyTables: string[] };
 
 export async function useDatabase(url: string): Promise<void> {
   await releaseDatabase();
@@ -41,22 +61,78 @@ export async function releaseDatabase(): Promise<void> {
   await disconnectDb();
 }
 
+/** The registry size for benchmarks: BENCH_PERSONS (set by `npm run bench -- --persons N`), else 30,000. */
+export function benchPersons(): number {
+  const raw = process.env.BENCH_PERSONS;
+  if (raw === undefined || raw.trim() === "") return DEFAULT_PERSONS;
+  const parsed = ZSeedSize.safeParse(raw.trim().replace(/[ _]/g, ""));
+  if (!parsed.success) throw new AppError("BENCH_BAD_PERSONS", `BENCH_PERSONS: ${parsed.error.issues[0]?.message ?? "некоректне значення"}.`);
+  return parsed.data;
+}
+
+export function benchCacheDir(): string {
+  return path.resolve(process.env.BENCH_CACHE_DIR ?? path.join(os.tmpdir(), "bronya-bench-cache"));
+}
+
+async function migrationsFingerprint(): Promise<string> {
+  const onDisk = await readMigrationsFolder(DEFAULT_MIGRATIONS_DIR);
+  const hash = createHash("sha256");
+  for (const migration of onDisk.migrations) hash.update(`${migration.name}\n${migration.sql}\n`);
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function readMeta(file: string): Promise<CacheMeta | null> {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as CacheMeta;
+  } catch {
+    return null;
+  }
+}
+
 export async function prepareSeededDatabase(options: {
   log: (line: string) => void;
   persons?: number;
   /** Extra set-up on the template (keys, tokens), run with the process pointed at it. */
   prepare?: () => Promise<void>;
 }): Promise<BenchDatabase> {
-  const workDir = await mkdtemp(path.join(os.tmpdir(), "bronya-bench-"));
-  // As root, Postgres runs as the "postgres" user, which must be able to enter the folder.
-  await chmod(workDir, 0o755);
+  const persons = options.persons ?? benchPersons();
+  const migrations = await migrationsFingerprint();
+  const key = `${persons}-${DEFAULT_SEED}-${migrations}`;
+  const folder = path.join(benchCacheDir(), String(persons));
+  const metaFile = path.join(folder, "bench-cache.json");
+  const clusterFolder = path.join(folder, "postgres");
+
+  let meta = await readMeta(metaFile);
+  if (meta && meta.key !== key) {
+    options.log(`Кеш бази для вимірювань (${persons.toLocaleString("uk-UA")} осіб) застарів (інші міграції або зерно): видаляю його перед новим засіванням`);
+    await rm(folder, { recursive: true, force: true });
+    meta = null;
+  }
+  if (!meta) await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true, mode: 0o755 });
+
   let cluster: RunningCluster | null = null;
   try {
-    cluster = await startEmbeddedCluster({ folder: path.join(workDir, "postgres"), owner: "npm run bench", database: TEMPLATE });
-    const started = Date.now();
-    await applyMigrations({ databaseUrl: cluster.url });
-    const seeded = await seedDemo({ databaseUrl: cluster.url, dataDir: workDir, log: () => undefined, persons: options.persons });
-    options.log(`База для вимірювань: міграції й демо-дані (${seeded.persons.toLocaleString("uk-UA")} осіб) за ${((Date.now() - started) / 1000).toFixed(1)} с`);
+    cluster = await startEmbeddedCluster({ folder: clusterFolder, owner: "npm run bench", database: TEMPLATE });
+    if (meta) {
+      options.log(`База для вимірювань з кешу: ${persons.toLocaleString("uk-UA")} осіб, засіяна ${meta.seededOn} за ${meta.seedSeconds.toFixed(0)} с (${folder})`);
+    } else {
+      const started = Date.now();
+      await applyMigrations({ databaseUrl: cluster.url });
+      const progress = progressPrinter(process.stderr);
+      let seededOn: string;
+      try {
+        const seeded = await seedDemo({ databaseUrl: cluster.url, dataDir: folder, log: persons >= COPY_FROM ? options.log : () => undefined, persons, onProgress: persons >= COPY_FROM ? progress.update : undefined });
+        seededOn = seeded.today;
+      } finally {
+        progress.finish();
+      }
+      const seedSeconds = (Date.now() - started) / 1000;
+      const emptyTables = await withClient(cluster.url, emptyPortalTables);
+      meta = { key, persons, seed: DEFAULT_SEED, migrations, seededOn, seedSeconds, emptyTables };
+      await writeFile(metaFile, JSON.stringify(meta, null, 2));
+      options.log(`База для вимірювань: міграції й демо-дані (${persons.toLocaleString("uk-UA")} осіб) за ${seedSeconds.toFixed(1)} с; збережено в кеші ${folder}`);
+    }
     if (options.prepare) {
       await useDatabase(cluster.url);
       await options.prepare();
@@ -64,34 +140,81 @@ export async function prepareSeededDatabase(options: {
     }
   } catch (error) {
     await cluster?.stop().catch(() => undefined);
-    await rm(workDir, { recursive: true, force: true });
+    // A seed that failed halfway leaves no cache behind.
+    if (!(await readMeta(metaFile))) await rm(folder, { recursive: true, force: true });
     throw error;
   }
   const running = cluster;
+  const emptyTables = meta.emptyTables;
+  const inPlace = persons >= COPY_FROM;
+  if (inPlace) options.log(`  від ${COPY_FROM.toLocaleString("uk-UA")} осіб копій бази не роблю: кожен прогін скидає зміни в ній самій`);
 
-  async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-    const client = new pg.Client({ connectionString: running.adminUrl });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  }
+  const admin = <T>(work: (client: pg.Client) => Promise<T>) => withClient(running.adminUrl, work);
+  const reset = () => withClient(running.url, (client) => resetToSeed(client, emptyTables));
 
   return {
     templateUrl: running.url,
+    persons,
     async clone(name) {
+      if (inPlace) {
+        await reset();
+        return running.url;
+      }
       await admin((client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(TEMPLATE)} STRATEGY FILE_COPY`));
       return withDatabaseName(running.adminUrl, name);
     },
     async drop(name) {
+      if (inPlace) {
+        await releaseDatabase();
+        await reset();
+        return;
+      }
       await admin((client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`));
     },
     async stop() {
       await releaseDatabase();
+      if (inPlace) await reset().catch(() => undefined);
       await running.stop();
-      await rm(workDir, { recursive: true, force: true });
     },
   };
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The portal's tables the seed leaves empty: what a run may fill and a reset empties again. */
+async function emptyPortalTables(client: pg.Client): Promise<string[]> {
+  const { rows } = await client.query<{ schemaname: string; tablename: string }>(
+    "SELECT schemaname, tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+  );
+  const empty: string[] = [];
+  for (const { schemaname, tablename } of rows) {
+    if (KEPT.has(tablename)) continue;
+    const table = `${quoteIdentifier(schemaname)}.${quoteIdentifier(tablename)}`;
+    const { rows: found } = await client.query(`SELECT 1 FROM ${table} LIMIT 1`);
+    if (found.length === 0) empty.push(table);
+  }
+  return empty;
+}
+
+/** Back to the seeded state: the portal's run-time rows gone, the portal's registry marks gone. */
+async function resetToSeed(client: pg.Client, emptyTables: readonly string[]): Promise<void> {
+  await client.query("BEGIN");
+  try {
+    // Foreign keys between these tables are all satisfied once every one of them is empty.
+    await client.query("SET LOCAL session_replication_role = replica");
+    await client.query(`DELETE FROM oberig.reservation_marks WHERE source <> 'diia'`);
+    for (const table of emptyTables) await client.query(`DELETE FROM ${table}`);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
 }
