@@ -34,7 +34,8 @@ import { progressPrinter } from "@/prisma/seed/progress";
 // Prisma client and job sender) at a database.
 
 const TEMPLATE = "bronya_bench_template";
-const COPY_FROM = 1_000_000;
+/** From this size runs reset the one database instead of copying it (BENCH_IN_PLACE_FROM overrides, to try it small). */
+const COPY_FROM = Number(process.env.BENCH_IN_PLACE_FROM ?? 1_000_000);
 /** Tables the seed keeps filled though the portal writes them (КЕП test CA). */
 const KEPT = new Set(["_prisma_migrations", "ca_keys", "certificates"]);
 
