@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { env } from "@/lib/env";
 import { serveFastRoute } from "./server/fast-routes";
@@ -27,6 +28,11 @@ const https = env().PORTAL_URL.startsWith("https:");
 const server = createServer((req, res) => {
   // Every response, whoever answers it (the fast route, a page, a route handler, a static file).
   applySecurityHeaders(req, res, { dev, https });
+  // Every request gets the server's own id (a client's is never trusted): audit rows carry it
+  // and the response names it, so a support request can point at the exact act.
+  const requestId = randomUUID();
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("x-request-id", requestId);
   if (!serveFastRoute(req, res)) void handle(req, res);
 });
 // Hot reloading in development talks over a WebSocket upgrade.

@@ -10,6 +10,7 @@ import {
   ZNoJobData,
 } from "@/lib/reservations/job-handlers";
 import { DECIDE_APPLICATION_QUEUE, DECIDE_WAKE_CHANNEL } from "@/lib/reservations/constants";
+import { handleAnchorAuditDays } from "@/lib/audit/job-handlers";
 import type { z } from "@/lib/zod";
 
 // The registry of background jobs: queue name → how its jobs are parsed and handled, the
@@ -106,5 +107,14 @@ export const JOB_QUEUES: ReadonlyArray<QueueDefinition> = [
     handle: handlePurgeExpired,
     queue: { policy: "short", retryLimit: 3, retryDelay: 300, expireInSeconds: 600 },
     schedule: { cron: "30 3 * * *", tz: "Europe/Kyiv" },
+  }),
+  // The audit chain's daily anchors, sealed soon after each Kyiv midnight (lib/audit).
+  defineQueue({
+    name: "anchor-audit-days",
+    data: ZNoJobData,
+    handle: handleAnchorAuditDays,
+    queue: { policy: "short", retryLimit: 3, retryDelay: 300, expireInSeconds: 600 },
+    schedule: { cron: "5 * * * *" },
+    runOnStart: true,
   }),
 ];

@@ -6,6 +6,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
+import { checkAuditIntegrity } from "@/lib/audit/check-audit-integrity";
 import { requireActor } from "@/lib/auth/session";
 import { AUDIT_ACTION_LABELS, listAuditLog } from "@/lib/enterprises/list-audit-log";
 import { formatDateTime, formatNumber } from "@/lib/format";
@@ -17,12 +18,21 @@ export const metadata = { title: "Журнал дій" };
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["OFFICIAL"], "/ministry/audit");
   const params = firstValues(await searchParams);
-  const log = await listAuditLog({ actor, query: params });
+  const [log, integrity] = await Promise.all([listAuditLog({ actor, query: params }), checkAuditIntegrity({ actor })]);
   const { page: _page, ...filters } = params;
 
   return (
     <div className="space-y-5">
       <PageHeader title="Журнал дій органу" subtitle="Хто що вирішив і коли — з підписаним документом кожної дії" />
+      {integrity.ok ? (
+        <p role="status" data-testid="audit-integrity" data-ok="true" className="rounded-2xl bg-green-50 px-4 py-3 text-sm text-green-900">
+          <strong>Журнал цілісний</strong> — ланцюжок геш-сум перевірено: записів {formatNumber(integrity.rows)}, підписаних щоденних печаток {formatNumber(integrity.anchors)}.
+        </p>
+      ) : (
+        <p role="alert" data-testid="audit-integrity" data-ok="false" className="rounded-2xl bg-red-50 px-4 py-3 text-sm text-red-900">
+          <strong>Журнал порушено.</strong> {integrity.break.message}.
+        </p>
+      )}
       <Card>
         <form method="get" action="/ministry/audit" className="grid gap-4 sm:grid-cols-4" aria-label="Фільтри журналу">
           <Field label="Дія" htmlFor="a-action">

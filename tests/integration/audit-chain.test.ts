@@ -1,0 +1,145 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as anchorsRoute } from "@/app/api/audit/anchors/route";
+import { anchorAuditDays } from "@/lib/audit/anchor-audit-days";
+import { auditRowHash } from "@/lib/audit/chain";
+import { runWithRequestContext } from "@/lib/audit/request-context";
+import { verifyAuditAnchors } from "@/lib/audit/verify-audit-anchors";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { writeAudit, writeAuditMany, type AuditEntry } from "@/lib/audit/write-audit";
+import { db } from "@/lib/db/client";
+
+// The audit log as a hash chain: rows written by concurrent transactions form one line, a row
+// changed, removed or slipped in by hand is named by id and time, each finished day is sealed
+// with the portal's seal and published, and `npm run audit:verify` says the same as the page.
+
+const run = promisify(execFile);
+const entry = (n: number, extra: Partial<AuditEntry> = {}): AuditEntry => ({
+  actor: { rnokpp: "3333407195", role: "CONSCRIPT" },
+  action: "contacts.update",
+  entityType: "Person",
+  entityId: `person-${n}`,
+  details: { n, nested: { b: [1, 2.5, "три"], a: null } },
+  ...extra,
+});
+
+async function rowsInOrder() {
+  return db.auditLog.findMany({ orderBy: { seq: "asc" }, select: { id: true, seq: true, hash: true, prevHash: true, at: true } });
+}
+
+async function audit() {
+  const result = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/audit-verify.ts"], { env: { ...process.env }, timeout: 60_000 }).then(
+    (r) => ({ code: 0, out: r.stdout + r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+  );
+  return result;
+}
+
+beforeAll(async () => {
+  await writeAudit(db, entry(0));
+});
+
+describe("writing", () => {
+  it("links every row to the one before, with the request's context", async () => {
+    await runWithRequestContext({ ip: "203.0.113.7", userAgent: "Mozilla/5.0 Тест", requestId: "req-1" }, () =>
+      db.$transaction((tx) => writeAudit(tx, entry(1, { action: "api_token.issue", edrpou: "41000819" }))),
+    );
+    await writeAuditMany(db, [entry(2), entry(3), entry(4)]);
+    const rows = await rowsInOrder();
+    expect(rows).toHaveLength(5);
+    rows.forEach((row, i) => expect(row.prevHash).toBe(i === 0 ? null : rows[i - 1]!.hash));
+    const withContext = await db.auditLog.findFirstOrThrow({ where: { entityId: "person-1" } });
+    expect(withContext).toMatchObject({ ip: "203.0.113.7", userAgent: "Mozilla/5.0 Тест", requestId: "req-1", edrpou: "41000819" });
+    expect(auditRowHash(withContext)).toBe(withContext.hash);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 5, anchors: 0 });
+  });
+
+  it("keeps one line under concurrent writers, and a rolled-back act leaves no link", async () => {
+    const before = await db.auditLog.count();
+    const writers = Array.from({ length: 24 }, (_, i) =>
+      db.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_sleep(${(i % 4) * 0.01})`;
+        await writeAudit(tx, entry(100 + i));
+        await tx.$executeRaw`SELECT pg_sleep(0.01)`;
+        if (i % 6 === 5) throw new Error("rolled back");
+      }, { timeout: 30_000, maxWait: 30_000 }).catch((error: Error) => error.message),
+    );
+    const outcomes = await Promise.all(writers);
+    expect(outcomes.filter((o) => o === "rolled back")).toHaveLength(4);
+    const rows = await rowsInOrder();
+    expect(rows).toHaveLength(before + 20);
+    expect(new Set(rows.map((r) => r.prevHash)).size).toBe(rows.length);
+    rows.forEach((row, i) => expect(row.prevHash).toBe(i === 0 ? null : rows[i - 1]!.hash));
+    expect(rows.every((r, i) => i === 0 || r.at >= rows[i - 1]!.at)).toBe(true);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+});
+
+describe("tampering", () => {
+  it("names a row changed in the database by id and time, and `npm run audit:verify` exits non-zero", async () => {
+    expect(await audit()).toMatchObject({ code: 0, out: expect.stringContaining("Журнал цілісний") });
+    const rows = await rowsInOrder();
+    const victim = rows[7]!;
+    const original = await db.auditLog.findUniqueOrThrow({ where: { id: victim.id }, select: { details: true } });
+    await db.$executeRaw`UPDATE audit_log SET details = jsonb_set(details, '{n}', '999') WHERE id = ${victim.id}::uuid`;
+    const report = await verifyAuditChain(db);
+    expect(report).toMatchObject({ ok: false, break: { kind: "CHANGED", id: victim.id, seq: victim.seq.toString(), at: victim.at } });
+    const cli = await audit();
+    expect(cli.code).toBe(1);
+    expect(cli.out).toContain(victim.id);
+    expect(cli.out).toContain(victim.at.toISOString());
+    await db.auditLog.update({ where: { id: victim.id }, data: { details: original.details ?? undefined } });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("names a removed row's successor, and a row slipped in with a well-formed hash", async () => {
+    const rows = await rowsInOrder();
+    const removed = await db.auditLog.findUniqueOrThrow({ where: { id: rows[10]!.id } });
+    await db.auditLog.delete({ where: { id: removed.id } });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, break: { kind: "REMOVED", id: rows[11]!.id } });
+    await db.auditLog.create({ data: { ...removed, details: removed.details ?? undefined } });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+
+    // A forger who knows the algorithm: a row linked to its predecessor with a correct hash of its
+    // own, in a gap of the sequence that a rolled-back act left.
+    const at = rows.findIndex((r, i) => i + 1 < rows.length && rows[i + 1]!.seq - r.seq > 1n);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const forged = { ...removed, id: "00000000-0000-4000-8000-000000000001", seq: rows[at]!.seq + 1n, prevHash: rows[at]!.hash, details: { forged: true }, hash: "" };
+    forged.hash = auditRowHash(forged);
+    await db.auditLog.create({ data: forged });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, break: { kind: "INSERTED", id: forged.id } });
+    await db.auditLog.delete({ where: { id: forged.id } });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+});
+
+describe("daily anchors", () => {
+  it("seals each finished day with the portal's seal, publishes it, and detects a chain cut back past it", async () => {
+    const tomorrow = new Date(Date.now() + 36 * 3_600_000);
+    const days = await anchorAuditDays(db, { now: tomorrow });
+    expect(days.length).toBeGreaterThanOrEqual(1);
+    expect(await anchorAuditDays(db, { now: tomorrow })).toEqual([]);
+    expect(await verifyAuditAnchors(db, tomorrow)).toEqual({ ok: true, anchors: days.length });
+
+    const response = await anchorsRoute(new Request("http://localhost/api/audit/anchors"), { params: Promise.resolve({}) });
+    expect(response.status).toBe(200);
+    const published = (await response.json()) as { anchors: Array<{ day: string; seq: string; hash: string; content: string; signature: string }>; sealCertificate: string };
+    const last = (await rowsInOrder()).at(-1)!;
+    expect(published.anchors[0]).toMatchObject({ seq: last.seq.toString(), hash: last.hash });
+    expect(JSON.parse(Buffer.from(published.anchors[0]!.content, "base64").toString("utf8"))).toEqual({ type: "bronya.audit-anchor", day: published.anchors[0]!.day, seq: last.seq.toString(), hash: last.hash });
+    expect(published.sealCertificate).toContain("BEGIN CERTIFICATE");
+
+    // Rewriting the last sealed row, even with a recomputed hash, no longer matches the seal.
+    const row = await db.auditLog.findUniqueOrThrow({ where: { id: last.id } });
+    const rewritten = { ...row, details: { rewritten: true } };
+    await db.auditLog.update({ where: { id: row.id }, data: { details: rewritten.details, hash: auditRowHash(rewritten) } });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, break: { kind: "ANCHOR", id: row.id } });
+    await db.auditLog.update({ where: { id: row.id }, data: { details: row.details ?? undefined, hash: row.hash } });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+
+    const anchor = await db.auditAnchor.findFirstOrThrow();
+    await db.auditAnchor.update({ where: { day: anchor.day }, data: { hash: "0".repeat(64) } });
+    expect(await verifyAuditAnchors(db, tomorrow)).toMatchObject({ ok: false });
+  });
+});
