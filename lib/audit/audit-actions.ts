@@ -2,6 +2,7 @@
 // ministry's filter and the verifier know them all. Add a name here before writing it.
 
 export const AUDIT_ACTIONS = [
+  "admin.created",
   "annulment.decide",
   "annulment.submit",
   "api_token.issue",
