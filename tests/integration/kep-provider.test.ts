@@ -43,13 +43,15 @@ function parseCrl(der: Uint8Array<ArrayBuffer>) {
 }
 
 describe("ensureTestProvider", () => {
-  it("two starters racing on an empty database end with one root and one issuing CA", async () => {
+  it("two starters racing on an empty database end with one root and one issuing CA of each family", async () => {
     expect(await db.caKey.count()).toBe(0);
     const [a, b] = await timed("CA creation (race of two)", () => Promise.all([ensureTestProvider(db), ensureTestProvider(second)]));
     expect([a.created, b.created].sort()).toEqual([false, true]);
     expect(a.rootPem).toBe(b.rootPem);
     expect(a.issuingPem).toBe(b.issuingPem);
-    expect(await db.caKey.findMany({ select: { id: true }, orderBy: { id: "asc" } })).toEqual([{ id: "issuing" }, { id: "root" }]);
+    expect(await db.caKey.findMany({ select: { id: true }, orderBy: { id: "asc" } })).toEqual(
+      ["issuing", "issuing-dstu", "issuing-ecdsa", "root", "root-dstu", "root-ecdsa"].map((id) => ({ id })),
+    );
   });
 
   it("is idempotent afterwards and never exposes the key by default", async () => {

@@ -3,11 +3,11 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { db as defaultDb, type DbTx } from "@/lib/db/client";
 import { bytesEqual, bytesToHex, normalizeSerial, toArrayBuffer } from "../bytes";
-import { certificateToDer } from "../ca/certificate-tools";
 import { OID } from "../oids";
-import { cryptoEngine, subtle } from "../verify/crypto-engine";
-import { importCaSigningKey } from "./build-crl";
-import { loadIssuingCa } from "./provider-store";
+import { subtle } from "../verify/crypto-engine";
+import { certificateFromDer } from "../verify/trust-anchors";
+import { issuedBy, signatureAlgorithmOf } from "./build-crl";
+import { CA_FAMILIES, loadFamilyIssuingCa } from "./family-cas";
 import { REVOCATION_REASONS, isRevocationReason } from "./revoke-certificate";
 
 // An OCSP responder (RFC 6960) for the issuing CA, signed by the CA itself. Answers from the
@@ -40,16 +40,20 @@ async function issuerHashes(issuing: pkijs.Certificate, algorithmId: string): Pr
   return { algorithmId, nameHash, keyHash };
 }
 
-async function certificateStatus(client: DbTx, issuing: pkijs.Certificate, certId: pkijs.CertID): Promise<asn1js.AsnType> {
+async function isIssuerOf(issuing: pkijs.Certificate, certId: pkijs.CertID): Promise<boolean> {
   const hashes = await issuerHashes(issuing, certId.hashAlgorithm.algorithmId);
-  const ours =
+  return Boolean(
     hashes &&
-    bytesEqual(new Uint8Array(certId.issuerNameHash.getValue()), hashes.nameHash) &&
-    bytesEqual(new Uint8Array(certId.issuerKeyHash.getValue()), hashes.keyHash);
-  if (!ours) return context(2);
+      bytesEqual(new Uint8Array(certId.issuerNameHash.getValue()), hashes.nameHash) &&
+      bytesEqual(new Uint8Array(certId.issuerKeyHash.getValue()), hashes.keyHash),
+  );
+}
+
+async function certificateStatus(client: DbTx, issuing: pkijs.Certificate, certId: pkijs.CertID): Promise<asn1js.AsnType> {
+  if (!(await isIssuerOf(issuing, certId))) return context(2);
   const serial = normalizeSerial(bytesToHex(certId.serialNumber.valueBlock.valueHexView));
-  const record = await client.certificate.findUnique({ where: { serial }, select: { status: true, revokedAt: true, revocationReason: true } });
-  if (!record) return context(2);
+  const record = await client.certificate.findUnique({ where: { serial }, select: { status: true, revokedAt: true, revocationReason: true, der: true } });
+  if (!record || !issuedBy(new Uint8Array(record.der), issuing)) return context(2);
   if (record.status === "GOOD") return context(0);
   const reason = isRevocationReason(record.revocationReason) ? REVOCATION_REASONS[record.revocationReason] : 0;
   return context(1, [
@@ -82,8 +86,16 @@ export async function answerOcspRequest(requestDer: Uint8Array, options: { db?: 
 
 async function respond(client: DbTx, request: pkijs.OCSPRequest, now: Date): Promise<Uint8Array<ArrayBuffer>> {
   const entries = request.tbsRequest.requestList;
-  const ca = await loadIssuingCa(client);
-  const issuing = pkijs.Certificate.fromBER(certificateToDer(ca.issuing.certificate));
+  // The issuing CA (RSA, ECDSA or DSTU 4145) the first request names answers, signing in its family.
+  const cas = await Promise.all(CA_FAMILIES.map((family) => loadFamilyIssuingCa(family, client)));
+  let ca = cas[0]!;
+  for (const candidate of cas) {
+    if (await isIssuerOf(certificateFromDer(candidate.der), entries[0]!.reqCert)) {
+      ca = candidate;
+      break;
+    }
+  }
+  const issuing = certificateFromDer(ca.der);
 
   const responses: pkijs.SingleResponse[] = [];
   for (const entry of entries) {
@@ -106,7 +118,9 @@ async function respond(client: DbTx, request: pkijs.OCSPRequest, now: Date): Pro
     }),
     certs: [issuing],
   });
-  await basic.sign(await importCaSigningKey(ca.issuingKeyPem), "SHA-256", cryptoEngine);
+  basic.signatureAlgorithm = signatureAlgorithmOf(ca.key);
+  basic.tbsResponseData.tbsView = new Uint8Array(basic.tbsResponseData.toSchema(true).toBER(false));
+  basic.signature = new asn1js.BitString({ valueHex: toArrayBuffer(ca.key.signForCertificate(basic.tbsResponseData.tbsView)) });
 
   const response = new pkijs.OCSPResponse({
     responseStatus: new asn1js.Enumerated({ value: STATUS.successful }),

@@ -2,11 +2,14 @@ import "server-only";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { db as defaultDb, type DbTx } from "@/lib/db/client";
-import { hexToBytes } from "../bytes";
-import { certificateToDer } from "../ca/certificate-tools";
+import { hexToBytes, toArrayBuffer } from "../bytes";
+import type { FamilyKey } from "../ca/family-keys";
 import { OID } from "../oids";
-import { cryptoEngine, subtle } from "../verify/crypto-engine";
-import { loadIssuingCa, pkcs8DerFromPem } from "./provider-store";
+import { subtle } from "../verify/crypto-engine";
+import { namesEqual } from "../verify/match-signer";
+import { certificateFromDer } from "../verify/trust-anchors";
+import { loadFamilyIssuingCa, type CaFamily } from "./family-cas";
+import { pkcs8DerFromPem } from "./provider-store";
 import { REVOCATION_REASONS, isRevocationReason } from "./revoke-certificate";
 
 // The issuing CA's CRL (RFC 5280 v2), built from the certificate table on every request so
@@ -29,20 +32,39 @@ function extension(extnID: string, value: asn1js.AsnType): pkijs.Extension {
   return new pkijs.Extension({ extnID, critical: false, extnValue: value.toBER(false) });
 }
 
-export async function buildCrl(options: { db?: DbTx; now?: Date } = {}): Promise<Uint8Array<ArrayBuffer>> {
+/** The AlgorithmIdentifier a family key signs certificates, CRLs and OCSP answers with. */
+export function signatureAlgorithmOf(key: FamilyKey): pkijs.AlgorithmIdentifier {
+  return new pkijs.AlgorithmIdentifier({
+    algorithmId: key.certificateSignatureAlgorithm,
+    ...(key.nullParameters ? { algorithmParams: new asn1js.Null() } : {}),
+  });
+}
+
+/** Is this recorded certificate one that `issuing` issued? (The table holds every family's.) */
+export function issuedBy(der: Uint8Array, issuing: pkijs.Certificate): boolean {
+  try {
+    return namesEqual(certificateFromDer(der).issuer, issuing.subject);
+  } catch {
+    return false;
+  }
+}
+
+export async function buildCrl(options: { db?: DbTx; now?: Date; family?: CaFamily } = {}): Promise<Uint8Array<ArrayBuffer>> {
   const client = options.db ?? defaultDb;
   const now = options.now ?? new Date();
-  const ca = await loadIssuingCa(client);
-  const issuing = pkijs.Certificate.fromBER(certificateToDer(ca.issuing.certificate));
-  const revoked = await client.certificate.findMany({
+  const ca = await loadFamilyIssuingCa(options.family ?? "rsa", client);
+  const issuing = certificateFromDer(ca.der);
+  const rows = await client.certificate.findMany({
     where: { status: "REVOKED" },
-    select: { serial: true, revokedAt: true, revocationReason: true },
+    select: { serial: true, revokedAt: true, revocationReason: true, der: true },
     orderBy: { revokedAt: "asc" },
   });
-
+  const revoked = rows.filter((row) => issuedBy(new Uint8Array(row.der), issuing));
+  const algorithm = signatureAlgorithmOf(ca.key);
   const crl = new pkijs.CertificateRevocationList({
     version: 1,
     issuer: issuing.subject,
+    signature: algorithm,
     thisUpdate: new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: now }),
     nextUpdate: new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: new Date(now.getTime() + NEXT_UPDATE_MS) }),
   });
@@ -66,6 +88,9 @@ export async function buildCrl(options: { db?: DbTx; now?: Date } = {}): Promise
       extension(OID.crlNumber, new asn1js.Integer({ value: Math.floor(now.getTime() / 1000) })),
     ],
   });
-  await crl.sign(await importCaSigningKey(ca.issuingKeyPem), "SHA-256", cryptoEngine);
-  return new Uint8Array(crl.toSchema(true).toBER(false));
+  // Signed by the CA's own family (RSA, ECDSA or DSTU 4145), not through pkijs's engine.
+  crl.tbsView = new Uint8Array((crl as unknown as { encodeTBS(): asn1js.Sequence }).encodeTBS().toBER(false));
+  crl.signatureAlgorithm = signatureAlgorithmOf(ca.key);
+  crl.signatureValue = new asn1js.BitString({ valueHex: toArrayBuffer(ca.key.signForCertificate(crl.tbsView)) });
+  return new Uint8Array(crl.toSchema(false).toBER(false));
 }

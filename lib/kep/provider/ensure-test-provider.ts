@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { createIssuingCa, createRootCa } from "../ca/create-ca";
 import { pkiUrls } from "../ca/pki-urls";
 import { derFromPem } from "../verify/trust-anchors";
+import { ensureFamilyCas } from "./family-cas";
 import { generateRsaKeys } from "./generate-rsa-keys";
 import { ISSUING_ID, ROOT_ID, caFromRow, certificateToPem, privateKeyToPem } from "./provider-store";
 
@@ -24,7 +25,12 @@ export async function ensureTestProvider(client: Db = defaultDb, options: { now?
       const rows = await tx.caKey.findMany({ where: { id: { in: [ROOT_ID, ISSUING_ID] } }, select: { id: true, certPem: true, keyPem: true } });
       const rootRow = rows.find((row) => row.id === ROOT_ID);
       const issuingRow = rows.find((row) => row.id === ISSUING_ID);
-      if (rootRow && issuingRow) return certificatesOf(rootRow.certPem, issuingRow.certPem, false);
+      const portalUrl = options.portalUrl ?? env().PORTAL_URL;
+      if (rootRow && issuingRow) {
+        // A provider made before the ECDSA and DSTU 4145 families gets them now.
+        await ensureFamilyCas(tx, { now: options.now ?? new Date(), portalUrl });
+        return certificatesOf(rootRow.certPem, issuingRow.certPem, false);
+      }
       if (issuingRow) throw new Error("Тестовий КНЕДП пошкоджено: є сертифікат ЦСК, але немає кореневого");
 
       const now = options.now ?? new Date();
@@ -37,12 +43,13 @@ export async function ensureTestProvider(client: Db = defaultDb, options: { now?
         keys: await generateRsaKeys(),
         validFrom,
         validTo: new Date(now.getTime() + 10 * YEAR_MS),
-        rootCertificateUrl: pkiUrls(options.portalUrl ?? env().PORTAL_URL).rootCa,
+        rootCertificateUrl: pkiUrls(portalUrl).rootCa,
       });
       const rootPem = certificateToPem(root.certificate);
       const issuingPem = certificateToPem(issuing.certificate);
       if (!rootRow) await tx.caKey.create({ data: { id: ROOT_ID, certPem: rootPem, keyPem: privateKeyToPem(root.privateKey) } });
       await tx.caKey.create({ data: { id: ISSUING_ID, certPem: issuingPem, keyPem: privateKeyToPem(issuing.privateKey) } });
+      await ensureFamilyCas(tx, { now, portalUrl });
       return certificatesOf(rootPem, issuingPem, true);
     },
     // A second starter waits on the lock while the first generates two RSA keys.

@@ -2,16 +2,19 @@ import "server-only";
 import { db as defaultDb, type DbTx } from "@/lib/db/client";
 import { kepError } from "../errors";
 import { derFromPem } from "../verify/trust-anchors";
-import { ISSUING_ID, ROOT_ID } from "./provider-store";
+import { CA_IDS } from "./family-cas";
 
 // The provider's CA certificates for download (AIA caIssuers, and for anyone who wants to
-// check a signature with their own tools).
+// check a signature with their own tools): the RSA pair as "root"/"issuing", the others as
+// "root-ecdsa", "issuing-dstu" and so on.
 
-export type CaCertificateKind = "root" | "issuing";
+export const CA_CERTIFICATE_KINDS = Object.values(CA_IDS).flatMap((ids) => [ids.root, ids.issuing]);
+export type CaCertificateKind = string;
 
 export async function getCaCertificate(kind: CaCertificateKind, options: { db?: DbTx } = {}): Promise<Uint8Array<ArrayBuffer>> {
+  if (!CA_CERTIFICATE_KINDS.includes(kind)) throw kepError("PROVIDER_NOT_INITIALIZED");
   const client = options.db ?? defaultDb;
-  const row = await client.caKey.findUnique({ where: { id: kind === "root" ? ROOT_ID : ISSUING_ID }, select: { certPem: true } });
+  const row = await client.caKey.findUnique({ where: { id: kind }, select: { certPem: true } });
   if (!row) throw kepError("PROVIDER_NOT_INITIALIZED");
   return derFromPem(row.certPem);
 }

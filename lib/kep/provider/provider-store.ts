@@ -50,15 +50,17 @@ export async function loadIssuingCa(client: DbTx): Promise<{ issuing: CaMaterial
 // written, so the result is kept per certificate text (a new database gives new text).
 const trustCache = new Map<string, Promise<TrustAnchors>>();
 
+/** Every CA of the test provider: the RSA, ECDSA and DSTU 4145 roots and issuing CAs. */
 export async function loadTrust(client: DbTx): Promise<TrustAnchors> {
-  const rows = await client.caKey.findMany({ where: { id: { in: [ROOT_ID, ISSUING_ID] } }, select: { id: true, certPem: true } });
-  const rootPem = rows.find((row) => row.id === ROOT_ID)?.certPem;
-  const issuingPem = rows.find((row) => row.id === ISSUING_ID)?.certPem;
-  if (!rootPem || !issuingPem) throw kepError("PROVIDER_NOT_INITIALIZED");
-  const key = `${rootPem}\n${issuingPem}`;
+  const rows = await client.caKey.findMany({ select: { id: true, certPem: true }, orderBy: { id: "asc" } });
+  if (!rows.some((row) => row.id === ROOT_ID) || !rows.some((row) => row.id === ISSUING_ID)) throw kepError("PROVIDER_NOT_INITIALIZED");
+  const key = rows.map((row) => `${row.id}\n${row.certPem}`).join("\n");
   let anchors = trustCache.get(key);
   if (!anchors) {
-    anchors = loadTrustAnchors({ roots: [derFromPem(rootPem)], intermediates: [derFromPem(issuingPem)] });
+    anchors = loadTrustAnchors({
+      roots: rows.filter((row) => row.id.startsWith("root")).map((row) => derFromPem(row.certPem)),
+      intermediates: rows.filter((row) => row.id.startsWith("issuing")).map((row) => derFromPem(row.certPem)),
+    });
     anchors.catch(() => trustCache.delete(key));
     if (trustCache.size > 8) trustCache.clear();
     trustCache.set(key, anchors);

@@ -1,13 +1,13 @@
 import { apiRoute } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
-import { getCaCertificate } from "@/lib/kep/provider/get-ca-certificate";
+import { CA_CERTIFICATE_KINDS, getCaCertificate } from "@/lib/kep/provider/get-ca-certificate";
 import { z } from "@/lib/zod";
 
 export const dynamic = "force-dynamic";
 
-const ZKind = z.enum(["root", "issuing"]);
+const ZKind = z.string().refine((kind) => CA_CERTIFICATE_KINDS.includes(kind));
 
-/** /api/pki/ca/root and /api/pki/ca/issuing: the provider's CA certificates (DER). */
+/** /api/pki/ca/root, /api/pki/ca/issuing (RSA) and root-ecdsa, issuing-ecdsa, root-dstu, issuing-dstu: the provider's CA certificates (DER). */
 export const GET = apiRoute<{ kind: string }>(async (_request, context) => {
   const kind = ZKind.safeParse((await context.params).kind);
   if (!kind.success) throw AppError.notFound("Сертифікат надавача");
