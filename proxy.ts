@@ -6,10 +6,10 @@ import { limitVerificationRequest } from "@/lib/evod/verification-rate-limit";
 // Roles are checked on the server by every page (requireActor) and every domain function.
 const cabinetGate = withAuth({ pages: { signIn: "/login" } });
 
-export default function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
+export default async function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
   // The public check of an е-document (/verify/<code>) needs no login, but a client that floods
-  // it gets 429 before the page renders (lib/evod/verification-rate-limit.ts).
-  if (request.nextUrl.pathname.startsWith("/verify/")) return limitVerificationRequest(request) ?? undefined;
+  // it gets 429 before the page renders (lib/evod/verification-rate-limit.ts; counted in Postgres).
+  if (request.nextUrl.pathname.startsWith("/verify/")) return (await limitVerificationRequest(request)) ?? undefined;
   return cabinetGate(request, event);
 }
 

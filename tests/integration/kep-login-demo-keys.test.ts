@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -38,7 +39,7 @@ async function signInWith(id: string) {
   const key = await keyOf(id);
   const { challenge } = await issueLoginChallenge();
   const signature = Buffer.from(signDetached(key, Buffer.from(challenge, "base64"))).toString("base64");
-  return signInWithKep({ challenge, signature, clientAddress: `demo-${id}` }, { throttle: createFailureThrottle(KEP_LOGIN_THROTTLE) });
+  return signInWithKep({ challenge, signature, clientAddress: `demo-${id}` }, { throttle: createFailureThrottle({ ...KEP_LOGIN_THROTTLE, name: `kep-login-test-${randomUUID()}` }) });
 }
 
 beforeAll(async () => {

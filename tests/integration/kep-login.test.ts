@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as postNonce } from "@/app/api/auth/kep/nonce/route";
 import { issueLoginChallenge } from "@/lib/auth/kep-login/issue-login-challenge";
@@ -53,7 +53,7 @@ async function signedLogin(key: SigningKey, options: { now?: Date; signedBytes?:
 
 /** Each attempt comes from its own address with its own throttle, unless a test says otherwise. */
 function attempt(input: { challenge: unknown; signature: unknown }, clientAddress = `192.0.2.${++clientNumber}`) {
-  return signInWithKep({ ...input, clientAddress }, { throttle: createFailureThrottle(KEP_LOGIN_THROTTLE) });
+  return signInWithKep({ ...input, clientAddress }, { throttle: createFailureThrottle({ ...KEP_LOGIN_THROTTLE, name: `kep-login-test-${randomUUID()}` }) });
 }
 
 async function snapshot() {
@@ -277,7 +277,7 @@ describe("refusals of the challenge and the nonce", () => {
 
 describe("throttling per client", () => {
   it("refuses a client after repeated failures, even with a good key, and no one else", async () => {
-    const throttle = createFailureThrottle(KEP_LOGIN_THROTTLE);
+    const throttle = createFailureThrottle({ ...KEP_LOGIN_THROTTLE, name: `kep-login-test-${randomUUID()}` });
     const bad = (clientAddress: string) => signInWithKep({ challenge: "не base64", signature: "x", clientAddress }, { throttle });
     for (let i = 0; i < KEP_LOGIN_THROTTLE.maxFailures; i++) await expect(bad("198.51.100.7")).rejects.toMatchObject({ code: "KEP_LOGIN_CHALLENGE_INVALID" });
 
@@ -290,16 +290,16 @@ describe("throttling per client", () => {
 
     const elsewhere = await signInWithKep({ ...good, clientAddress: "198.51.100.8" }, { throttle });
     expect(elsewhere.user.rnokpp).toBe(HEAD.rnokpp);
-    expect(throttle.retryAfterSeconds("198.51.100.7", Date.now())).toBeGreaterThan(0);
+    expect(await throttle.retryAfterSeconds("198.51.100.7", Date.now())).toBeGreaterThan(0);
   });
 
   it("a successful login clears the client's failures", async () => {
-    const throttle = createFailureThrottle({ maxFailures: 3, windowMs: 60_000 });
+    const throttle = createFailureThrottle({ maxFailures: 3, windowMs: 60_000, name: `kep-login-test-${randomUUID()}` });
     const client = "198.51.100.9";
     for (let i = 0; i < 2; i++) await expect(signInWithKep({ challenge: "", signature: "", clientAddress: client }, { throttle })).rejects.toBeInstanceOf(AppError);
     await signInWithKep({ ...(await signedLogin(keys.head)), clientAddress: client }, { throttle });
     for (let i = 0; i < 2; i++) await expect(signInWithKep({ challenge: "", signature: "", clientAddress: client }, { throttle })).rejects.toMatchObject({ code: "KEP_LOGIN_CHALLENGE_INVALID" });
-    expect(throttle.retryAfterSeconds(client, Date.now())).toBe(0);
+    expect(await throttle.retryAfterSeconds(client, Date.now())).toBe(0);
   });
 });
 

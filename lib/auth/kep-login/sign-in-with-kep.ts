@@ -22,7 +22,7 @@ export async function signInWithKep(
   const now = options.now ?? new Date();
   const throttle = options.throttle ?? kepLoginThrottle;
 
-  const wait = throttle.retryAfterSeconds(input.clientAddress, now.getTime());
+  const wait = await throttle.retryAfterSeconds(input.clientAddress, now.getTime());
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60);
     throw kepLoginError("RATE_LIMITED", `Забагато невдалих спроб входу з вашої адреси. Спробуйте через ${minutes} хв`, { retryAfterSeconds: wait });
@@ -30,12 +30,12 @@ export async function signInWithKep(
 
   try {
     const login = await verifyKepLogin(input, { db: client, now });
-    throttle.clear(input.clientAddress);
+    await throttle.clear(input.clientAddress);
     return login;
   } catch (error) {
     // An outage is not the client's failure: it neither counts nor gets an audit row.
     if (!isAppError(error) || error.code === "CONFLICT") throw error;
-    throttle.recordFailure(input.clientAddress, now.getTime());
+    await throttle.recordFailure(input.clientAddress, now.getTime());
     await recordRefusedKepLogin(client, { error, signature: input.signature, clientAddress: input.clientAddress }).catch((auditError: unknown) => {
       console.error("[kep-login] audit of a refused login failed", auditError);
     });

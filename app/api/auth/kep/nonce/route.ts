@@ -10,7 +10,7 @@ import { clientAddress } from "@/lib/evod/verification-rate-limit";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(async (request) => {
-  const decision = kepChallengeLimiter.hit(clientAddress(request.headers), Date.now());
+  const decision = await kepChallengeLimiter.hit(clientAddress(request.headers), Date.now());
   if (!decision.allowed) {
     throw kepLoginError("RATE_LIMITED", `Забагато запитів на вхід з вашої адреси. Спробуйте через ${decision.retryAfterSeconds} с`, { retryAfterSeconds: decision.retryAfterSeconds });
   }
