@@ -14,6 +14,7 @@ import {
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { issueCertificate, type IssueCertificateInput } from "@/lib/kep/provider/issue-certificate";
+import { issueFamilyCertificate } from "@/lib/kep/provider/issue-family-certificate";
 import { revokeCertificate } from "@/lib/kep/provider/revoke-certificate";
 import { DEMO_FACTS } from "./demo-persons";
 import { DEMO_USERS, type DemoUser } from "./demo-users";
@@ -32,7 +33,14 @@ const REVOKED_HOLDER = "head-big";
 /** Keys that expire within this many days are replaced. */
 const RENEW_BEFORE_MS = 30 * 86_400_000;
 
-type PlannedKey = { id: string; user: DemoUser; subject: Omit<IssueCertificateInput, "password">; entry: Partial<DemoKeyEntry>; revoked: boolean };
+type PlannedKey = {
+  id: string;
+  user: DemoUser;
+  subject: Omit<IssueCertificateInput, "password">;
+  entry: Partial<DemoKeyEntry>;
+  revoked: boolean;
+  algorithm: DemoKeyEntry["algorithm"];
+};
 
 const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -72,7 +80,13 @@ async function planKeys(db: Db, log: (line: string) => void): Promise<PlannedKey
         Object.assign(subject, { edrpou: authority.edrpou, organization: authority.name, title: facts?.position ?? "Посадова особа" });
       } else log(`Демо-ключі: органу ${user.authorityCode} немає в базі, ключ ${user.key} видано як фізичній особі.`);
     }
-    planned.push({ id: user.key, user, subject, entry, revoked: false });
+    planned.push({ id: user.key, user, subject, entry, revoked: false, algorithm: "RSA" });
+  }
+  // Besides RSA: every demo user a DSTU 4145 key (Key-6.dat-compatible store), every head an
+  // ECDSA P-256 key (.p12). Listed after the RSA keys, which stay each user's first entry.
+  for (const key of [...planned]) {
+    planned.push({ ...key, id: `${key.id}-dstu`, algorithm: "DSTU4145" });
+    if (key.user.role === "ENTERPRISE_HEAD") planned.push({ ...key, id: `${key.id}-ecdsa`, algorithm: "ECDSA-P256" });
   }
   const holder = planned.find((key) => key.id === REVOKED_HOLDER);
   if (holder) {
@@ -81,6 +95,7 @@ async function planKeys(db: Db, log: (line: string) => void): Promise<PlannedKey
       id: `${REVOKED_HOLDER}-revoked`,
       entry: { ...holder.entry, note: "Скасований ключ (компрометація особистого ключа): вхід із ним буде відхилено." },
       revoked: true,
+      algorithm: "RSA",
     });
   }
   return planned;
@@ -92,6 +107,7 @@ async function isCurrent(db: Db, folder: string, manifest: DemoKeyManifest | nul
   for (const key of planned) {
     const entry = manifest.keys.find((candidate) => candidate.id === key.id);
     if (!entry || entry.rnokpp !== key.user.rnokpp || entry.edrpou !== key.entry.edrpou || Boolean(entry.revoked) !== key.revoked) return false;
+    if (entry.algorithm !== key.algorithm) return false;
     if (!key.revoked && new Date(entry.notAfter).getTime() - now.getTime() < RENEW_BEFORE_MS) return false;
     const bytes = await readFile(path.join(folder, entry.file)).catch(() => null);
     if (!bytes || sha256Hex(bytes) !== entry.sha256) return false;
@@ -107,10 +123,19 @@ async function issueAll(db: Db, folder: string, planned: PlannedKey[], portalUrl
   await mkdir(staging, { recursive: true });
   const keys: DemoKeyEntry[] = [];
   for (const key of planned) {
-    const issued = await issueCertificate({ ...key.subject, password: DEMO_KEY_PASSWORD }, { db, now, portalUrl });
+    const issued =
+      key.algorithm === "RSA"
+        ? await issueCertificate({ ...key.subject, password: DEMO_KEY_PASSWORD }, { db, now, portalUrl }).then((rsa) => ({
+            ...rsa,
+            keyFile: rsa.p12,
+            container: "pkcs12" as const,
+          }))
+        : await issueFamilyCertificate({ ...key.subject, password: DEMO_KEY_PASSWORD, algorithm: key.algorithm }, { db, now, portalUrl });
     if (key.revoked) await revokeCertificate(issued.serial, "keyCompromise", { db, now });
-    const file = `${key.id}.p12`;
-    await writeFile(path.join(staging, file), issued.p12, { mode: 0o644 });
+    const file = `${key.id}.${issued.container === "key6" ? "dat" : "p12"}`;
+    const certificate = `${key.id}.cer`;
+    await writeFile(path.join(staging, file), issued.keyFile, { mode: 0o644 });
+    await writeFile(path.join(staging, certificate), issued.certificateDer, { mode: 0o644 });
     keys.push({
       id: key.id,
       key: key.user.key,
@@ -121,11 +146,14 @@ async function issueAll(db: Db, folder: string, planned: PlannedKey[], portalUrl
       ...key.entry,
       ...(key.subject.organization ? { organization: key.subject.organization } : {}),
       ...(key.subject.title ? { title: key.subject.title } : {}),
+      algorithm: key.algorithm,
+      container: issued.container,
       file,
+      certificate,
       password: DEMO_KEY_PASSWORD,
       serial: issued.serial,
       notAfter: issued.notAfter.toISOString(),
-      sha256: sha256Hex(issued.p12),
+      sha256: sha256Hex(issued.keyFile),
       ...(key.revoked ? { revoked: true as const } : {}),
     });
   }
@@ -147,7 +175,7 @@ async function ensureApiTokens(db: Db, folder: string, manifest: DemoKeyManifest
   let changed = false;
   const keys: DemoKeyEntry[] = [];
   for (const entry of manifest.keys) {
-    if (entry.role !== "ENTERPRISE_HEAD" || entry.revoked || !entry.edrpou) {
+    if (entry.role !== "ENTERPRISE_HEAD" || entry.revoked || !entry.edrpou || entry.algorithm !== "RSA") {
       keys.push(entry);
       continue;
     }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getDemoKey } from "@/app/api/demo-keys/[key]/route";
 import { hashApiToken, demoApiToken } from "@/lib/api-tokens/token-format";
 import { DEMO_KEY_PASSWORD, readDemoKeyFile, readDemoKeyManifest, type DemoKeyManifest } from "@/lib/auth/kep-login/demo-key-manifest";
+import { readCertificateIdentityFromDer } from "@/lib/kep/certificate-identity";
 import { issueLoginChallenge } from "@/lib/auth/kep-login/issue-login-challenge";
 import { createFailureThrottle, KEP_LOGIN_THROTTLE } from "@/lib/auth/kep-login/login-throttle";
 import { signInWithKep } from "@/lib/auth/kep-login/sign-in-with-kep";
@@ -55,12 +56,26 @@ afterAll(async () => {
 });
 
 describe("ensureDemoKeys", () => {
-  it("lists one key per demo user and one revoked key, with the documented fields", async () => {
-    expect(manifest.keys.map((key) => key.id).sort()).toEqual([...DEMO_USERS.map((user) => user.key), "head-big-revoked"].sort());
+  it("lists an RSA and a DSTU 4145 key per demo user, an ECDSA key per head, and one revoked key, with the documented fields", async () => {
+    const heads = DEMO_USERS.filter((user) => user.role === "ENTERPRISE_HEAD");
+    expect(manifest.keys.map((key) => key.id).sort()).toEqual(
+      [...DEMO_USERS.map((user) => user.key), ...DEMO_USERS.map((user) => `${user.key}-dstu`), ...heads.map((user) => `${user.key}-ecdsa`), "head-big-revoked"].sort(),
+    );
+    // Each user's RSA key stays their first entry: scripts find a user's key with keys.find().
+    for (const user of DEMO_USERS) expect(manifest.keys.find((key) => key.key === user.key)!.algorithm).toBe("RSA");
+    for (const user of DEMO_USERS) {
+      expect(entry(`${user.key}-dstu`)).toMatchObject({ algorithm: "DSTU4145", container: "key6", file: `${user.key}-dstu.dat`, certificate: `${user.key}-dstu.cer`, rnokpp: user.rnokpp });
+      const certificate = new Uint8Array(await readFile(path.join(dataDir, "demo-keys", entry(`${user.key}-dstu`).certificate)));
+      expect(readCertificateIdentityFromDer(certificate)).toMatchObject({ rnokpp: user.rnokpp, serial: entry(`${user.key}-dstu`).serial });
+    }
+    for (const user of heads) {
+      expect(entry(`${user.key}-ecdsa`)).toMatchObject({ algorithm: "ECDSA-P256", container: "pkcs12", file: `${user.key}-ecdsa.p12`, edrpou: user.edrpou });
+      expect(readCertificateIdentityFromDer(new Uint8Array(await readFile(path.join(dataDir, "demo-keys", entry(`${user.key}-ecdsa`).certificate))))).toMatchObject({ edrpou: user.edrpou });
+    }
     expect(await readDemoKeyManifest(dataDir)).toEqual(manifest);
     for (const user of DEMO_USERS) {
       const key = entry(user.key);
-      expect(key).toMatchObject({ key: user.key, role: user.role, fullName: user.fullName, rnokpp: user.rnokpp, file: `${user.key}.p12`, password: DEMO_KEY_PASSWORD });
+      expect(key).toMatchObject({ key: user.key, role: user.role, fullName: user.fullName, rnokpp: user.rnokpp, algorithm: "RSA", container: "pkcs12", file: `${user.key}.p12`, certificate: `${user.key}.cer`, password: DEMO_KEY_PASSWORD });
       expect(key.password).toMatch(/^[\x21-\x7e]{8,128}$/);
       if (user.role === "ENTERPRISE_HEAD" || user.role === "AUTHORIZED_PERSON") expect(key.edrpou).toBe(user.edrpou);
       else expect(key.edrpou).toBeUndefined();
@@ -94,7 +109,7 @@ describe("ensureDemoKeys", () => {
     expect(revoked).toMatchObject({ revoked: true, key: "head-big", rnokpp: entry("head-big").rnokpp });
     const row = await db.certificate.findUniqueOrThrow({ where: { serial: revoked.serial } });
     expect(row).toMatchObject({ status: "REVOKED", revocationReason: "keyCompromise" });
-    expect(await db.certificate.count({ where: { serial: { in: manifest.keys.filter((key) => !key.revoked).map((key) => key.serial) }, status: "GOOD" } })).toBe(DEMO_USERS.length);
+    expect(await db.certificate.count({ where: { serial: { in: manifest.keys.filter((key) => !key.revoked).map((key) => key.serial) }, status: "GOOD" } })).toBe(manifest.keys.length - 1);
   });
 
   it("gives each demo head the documented API token of their enterprise", async () => {

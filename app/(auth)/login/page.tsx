@@ -83,6 +83,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                   ...(key.organization ? { organization: key.organization } : {}),
                   password: key.password,
                   revoked: key.revoked === true,
+                  algorithm: key.algorithm,
+                  container: key.container,
                   ...(key.note ? { note: key.note } : {}),
                 }))}
               />

@@ -33,8 +33,14 @@ export const ZDemoKeyEntry = z.object({
   /** The organisation and position the certificate names, if any. */
   organization: z.string().optional(),
   title: z.string().optional(),
-  /** The .p12, relative to the demo-keys folder. */
-  file: z.string().regex(/^[a-z0-9-]{1,64}\.p12$/),
+  /** RSA, ECDSA-P256 or DSTU4145: the family of the key and of the CA that certified it. */
+  algorithm: z.enum(["RSA", "ECDSA-P256", "DSTU4145"]),
+  /** pkcs12 (.p12), key6 (a Key-6.dat-compatible DSTU store) or jks. */
+  container: z.enum(["pkcs12", "key6", "jks"]),
+  /** The key file, relative to the demo-keys folder. */
+  file: z.string().regex(/^[a-z0-9-]{1,64}\.(p12|dat|jks)$/),
+  /** The signing certificate (DER) beside it: a Key-6.dat holds none. */
+  certificate: z.string().regex(/^[a-z0-9-]{1,64}\.cer$/),
   password: z.string(),
   serial: z.string().regex(/^[0-9a-f]+$/),
   notAfter: z.iso.datetime(),
@@ -77,14 +83,18 @@ export async function readDemoKeyManifest(dataDir: string): Promise<DemoKeyManif
   }
 }
 
-/** One key file by its id, or null. The id and the file name are both checked patterns. */
-export async function readDemoKeyFile(dataDir: string, id: string): Promise<{ entry: DemoKeyEntry; bytes: Uint8Array } | null> {
+/** One key file (or, with `part: "certificate"`, its certificate) by its id, or null. The id and the file names are checked patterns. */
+export async function readDemoKeyFile(
+  dataDir: string,
+  id: string,
+  part: "key" | "certificate" = "key",
+): Promise<{ entry: DemoKeyEntry; bytes: Uint8Array } | null> {
   if (!ZDemoKeyId.safeParse(id).success) return null;
   const manifest = await readDemoKeyManifest(dataDir);
   const entry = manifest?.keys.find((candidate) => candidate.id === id);
   if (!entry) return null;
   try {
-    return { entry, bytes: new Uint8Array(await readFile(path.join(demoKeysFolder(dataDir), entry.file))) };
+    return { entry, bytes: new Uint8Array(await readFile(path.join(demoKeysFolder(dataDir), part === "key" ? entry.file : entry.certificate))) };
   } catch {
     return null;
   }
