@@ -22,6 +22,10 @@ const ZEnv = z.object({
   DATA_DIR: z.string().default(".data"),
   /** The port Next listens on (scripts/launch.ts passes it to `next dev|start -p`). */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Web processes behind the one port (node:cluster in scripts/server.ts); every shared state is in Postgres. */
+  WEB_PROCESSES: z.coerce.number({ error: "WEB_PROCESSES має бути числом" }).int("WEB_PROCESSES має бути цілим числом").min(1, "WEB_PROCESSES має бути від 1 до 32").max(32, "WEB_PROCESSES має бути від 1 до 32").default(1),
+  /** Job workers the launcher starts (pg-boss hands each job to one of them). */
+  WORKERS: z.coerce.number({ error: "WORKERS має бути числом" }).int("WORKERS має бути цілим числом").min(1, "WORKERS має бути від 1 до 32").max(32, "WORKERS має бути від 1 до 32").default(1),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -53,13 +53,17 @@ function describeExit(exit: ChildExit): string {
 
 async function serve(database: OpenDatabase, databaseLabel: string, seeded: boolean, authSecret: string, config: ReturnType<typeof readLaunchConfig>) {
   const resolved = { databaseUrl: database.url, authSecret };
-  const worker = startChild({
-    name: "обробник завдань",
-    command: process.execPath,
-    args: ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
-    env: buildChildEnv(process.env, config, resolved, "worker"),
-    cwd: root,
-  });
+  // WORKERS job workers (pg-boss gives each job to one of them) and one web server, which forks
+  // WEB_PROCESSES processes on the port itself (scripts/server.ts).
+  const workers = Array.from({ length: config.env.WORKERS }, (_, i) =>
+    startChild({
+      name: config.env.WORKERS > 1 ? `обробник завдань ${i + 1}` : "обробник завдань",
+      command: process.execPath,
+      args: ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
+      env: buildChildEnv(process.env, config, resolved, "worker"),
+      cwd: root,
+    }),
+  );
   const next = startChild({
     name: "Next.js",
     command: process.execPath,
@@ -68,7 +72,7 @@ async function serve(database: OpenDatabase, databaseLabel: string, seeded: bool
     env: buildChildEnv(process.env, config, resolved, "next"),
     cwd: root,
   });
-  const children: ManagedChild[] = [next, worker];
+  const children: ManagedChild[] = [next, ...workers];
   const firstExit = Promise.race(children.map((child) => child.exited.then((exit) => ({ child, exit }))));
 
   try {

@@ -1,13 +1,19 @@
 import { randomUUID } from "node:crypto";
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 import { env } from "@/lib/env";
 import { serveFastRoute } from "./server/fast-routes";
+import { runWebCluster } from "./server/web-cluster";
 import { applySecurityHeaders } from "./server/security-headers";
 
 // The portal's web server: Next.js behind node:http, with the app-facing status route answered
 // first (scripts/server/fast-routes.ts). Started by the launcher as
 //   node --import tsx --import ./scripts/server/register-hooks.mjs scripts/server.ts dev|start
 // with PORT, DATABASE_URL and the rest of the environment set.
+// WEB_PROCESSES > 1 (npm start only): this process becomes a node:cluster primary that forks that
+// many web processes sharing the one port, replaces one that dies, and stops them all on
+// SIGINT/SIGTERM. Nothing that decides anything lives in a process: sessions are signed cookies,
+// throttles and jobs are in Postgres.
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
@@ -16,6 +22,12 @@ if (mode !== "dev" && mode !== "start") {
 }
 const dev = mode === "dev";
 const port = Number(process.env.PORT ?? 3000);
+const processes = dev ? 1 : env().WEB_PROCESSES;
+if (cluster.isPrimary && processes > 1) {
+  runWebCluster({ count: processes, port });
+  // runPrimary exits the process when the web processes are stopped.
+  await new Promise(() => undefined);
+}
 // Next reads NODE_ENV when it loads; a custom server must set it itself, before the import.
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 const { default: next } = await import("next");
@@ -52,3 +64,4 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     setTimeout(() => process.exit(0), 10_000).unref();
   });
 }
+

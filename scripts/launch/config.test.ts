@@ -4,7 +4,7 @@ import { buildChildEnv, readLaunchConfig } from "./config";
 // readLaunchConfig parses process.env through lib/env (as the launcher does); each test sets
 // exactly the variables it needs and restores the rest.
 const saved = { ...process.env };
-const KEYS = ["PORT", "PORTAL_URL", "DATABASE_URL", "DEMO_MODE", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "DATA_DIR"];
+const KEYS = ["PORT", "PORTAL_URL", "DATABASE_URL", "DEMO_MODE", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "DATA_DIR", "WEB_PROCESSES", "WORKERS"];
 
 function withEnv(values: Record<string, string>): NodeJS.ProcessEnv {
   for (const key of KEYS) delete process.env[key];
@@ -18,6 +18,14 @@ afterEach(() => {
 });
 
 describe("readLaunchConfig", () => {
+  it("reads WEB_PROCESSES and WORKERS (default 1 each) and refuses bad ones in one sentence", () => {
+    expect(readLaunchConfig(["start"], withEnv({}), "/r").env).toMatchObject({ WEB_PROCESSES: 1, WORKERS: 1 });
+    expect(readLaunchConfig(["start"], withEnv({ WEB_PROCESSES: "4", WORKERS: "2" }), "/r").env).toMatchObject({ WEB_PROCESSES: 4, WORKERS: 2 });
+    expect(() => readLaunchConfig(["start"], withEnv({ WORKERS: "0" }), "/r")).toThrow(/WORKERS має бути від 1 до 32/);
+    expect(() => readLaunchConfig(["start"], withEnv({ WEB_PROCESSES: "два" }), "/r")).toThrow(/WEB_PROCESSES має бути числом/);
+    expect(() => readLaunchConfig(["dev"], withEnv({ WEB_PROCESSES: "2" }), "/r")).toThrow(/WEB_PROCESSES=2 працює лише з npm start/);
+  });
+
   it("defaults: port 3000, demo mode on, data under the project", () => {
     const config = readLaunchConfig(["dev"], withEnv({}), "/srv/bronya");
     expect(config).toMatchObject({ mode: "dev", port: 3000, portalUrl: "http://localhost:3000", demoMode: true, dataDir: "/srv/bronya/.data" });

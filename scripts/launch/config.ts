@@ -37,6 +37,9 @@ export function readLaunchConfig(argv: readonly string[], baseEnv: NodeJS.Proces
       `${problem} — виправте значення (або приберіть DATABASE_URL, щоб працювати з вбудованим Postgres) і запустіть знову. (Invalid environment.)`,
     );
   }
+  if (mode === "dev" && parsed.WEB_PROCESSES > 1) {
+    throw new AppError("LAUNCH_ENV_INVALID", `WEB_PROCESSES=${parsed.WEB_PROCESSES} працює лише з npm start (продакшн-збірка): npm run dev запускає один веб-процес, бо dev-сервер Next.js перекомпільовує сторінки у спільній папці .next. (WEB_PROCESSES > 1 needs npm start.)`);
+  }
   const port = parsed.PORT;
   // PORTAL_URL defaults to port 3000; when only PORT is given, the default follows it.
   const portalUrl = (baseEnv.PORTAL_URL ? parsed.PORTAL_URL : `http://localhost:${port}`).replace(/\/$/, "");
