@@ -180,6 +180,12 @@ export async function prepareSeededDatabase(options: {
   };
 }
 
+/** The cache record for a database seeded elsewhere (e.g. by `npm run seed -- --persons N` into its own folder) and adopted as a size's cache. */
+export async function adoptAsBenchCache(url: string, persons: number, seededOn: string, seedSeconds: number): Promise<CacheMeta> {
+  const migrations = await migrationsFingerprint();
+  return { key: `${persons}-${DEFAULT_SEED}-${migrations}`, persons, seed: DEFAULT_SEED, migrations, seededOn, seedSeconds, emptyTables: await withClient(url, emptyPortalTables) };
+}
+
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
