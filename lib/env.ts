@@ -20,6 +20,8 @@ const ZEnv = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Броня <noreply@bronya.local>"),
   DATA_DIR: z.string().default(".data"),
+  /** Log every request's method, URL and status (scripts/server.ts), as a reverse proxy would. */
+  ACCESS_LOG: ZBoolean,
   /** The port Next listens on (scripts/launch.ts passes it to `next dev|start -p`). */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Web processes behind the one port (node:cluster in scripts/server.ts); every shared state is in Postgres. */

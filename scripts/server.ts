@@ -37,6 +37,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const https = env().PORTAL_URL.startsWith("https:");
+const accessLog = env().ACCESS_LOG;
 const server = createServer((req, res) => {
   // Every response, whoever answers it (the fast route, a page, a route handler, a static file).
   applySecurityHeaders(req, res, { dev, https });
@@ -45,6 +46,9 @@ const server = createServer((req, res) => {
   const requestId = randomUUID();
   req.headers["x-request-id"] = requestId;
   res.setHeader("x-request-id", requestId);
+  // The access log a reverse proxy would keep: what it shows is what a URL gives away (the
+  // browser tests grep it for РНОКПП and tokens, tests/e2e/zz-log-hygiene.spec.ts).
+  if (accessLog) res.on("finish", () => console.log(`[access] ${req.method} ${req.url} ${res.statusCode}`));
   if (!serveFastRoute(req, res)) void handle(req, res);
 });
 // Hot reloading in development talks over a WebSocket upgrade.

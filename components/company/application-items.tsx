@@ -2,6 +2,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDate, formatMoney } from "@/lib/format";
+import { employeeHref } from "@/lib/company/employee-ref";
 import { maskRnokpp } from "@/lib/identifiers";
 import type { ApplicationItemView } from "@/lib/reservations";
 import { DecisionBadge } from "./application-badges";
@@ -27,7 +28,7 @@ export function ApplicationItems({ items, kind }: { items: ApplicationItemView[]
           <tr key={item.rnokpp} data-testid="result-row" data-rnokpp={item.rnokpp} data-decision={item.decision ?? "PENDING"}>
             <Td className="tabular text-muted">{item.position}</Td>
             <Td className="min-w-44">
-              <Link href={`/company/employees/${item.rnokpp}`} className="link font-medium">{item.fullName || "Немає в реєстрі"}</Link>
+              <Link href={employeeHref(item.rnokpp)} className="link font-medium">{item.fullName || "Немає в реєстрі"}</Link>
               <p className="tabular text-xs text-muted">РНОКПП {maskRnokpp(item.rnokpp)}</p>
             </Td>
             {kind === "RESERVATION" ? <Td className="tabular whitespace-nowrap text-right">{item.salary === null ? "—" : formatMoney(item.salary, { nonBreaking: true })}</Td> : null}

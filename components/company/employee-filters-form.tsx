@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { searchEmployeesAction } from "@/app/company/search-actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -7,14 +8,16 @@ import { EMPLOYEE_SORT_LABELS, EMPLOYEE_STATE_FILTER_LABELS } from "@/lib/compan
 import { EMPLOYEE_SORTS, EMPLOYEE_STATES } from "@/lib/reservations/constants";
 import { REASON_CODES, REASON_LABELS } from "@/lib/rules";
 
-// Search, filters and sorting as a plain GET form: it works without JavaScript, every choice
-// lands in the URL (a link can be shared, the back button returns to it), the server filters.
+// Search, filters and sorting as a plain form: it works without JavaScript, and every choice
+// lands in the URL (a link can be shared, the back button returns to it) — the search text
+// sealed, since it may be a РНОКПП (app/company/search-actions.ts); the server filters.
 
 type Props = { action: string; filters: EmployeeFilters; lockedState?: boolean };
 
 export function EmployeeFiltersForm({ action, filters, lockedState = false }: Props) {
   return (
-    <form method="get" action={action} role="search" aria-label="Пошук працівників" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6">
+    <form action={searchEmployeesAction} role="search" aria-label="Пошук працівників" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6">
+      <input type="hidden" name="path" value={action} />
       <Field label="ПІБ або РНОКПП" htmlFor="f-q" className="sm:col-span-2" hint="Частина прізвища або перші цифри РНОКПП">
         <Input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Напр. Коваленко або 3333407195" autoComplete="off" />
       </Field>
@@ -67,7 +70,7 @@ export function QuickFilters({ action, filters }: { action: string; filters: Emp
       {QUICK.map((quick) => {
         const params: Record<string, string | undefined> = quick.params;
         const current = (filters.state ?? "") === (params.state ?? "") && (filters.eligible ?? "") === (params.eligible ?? "") && !filters.reason;
-        const href = `${action}${filtersQuery({ q: filters.q, sort: filters.sort }, params)}`;
+        const href = `${action}${filtersQuery({ q: filters.q, s: filters.s, sort: filters.sort }, params)}`;
         return (
           <Link key={quick.label} href={href} aria-current={current ? "page" : undefined} className={cn("whitespace-nowrap rounded-full px-3 py-1.5 text-sm ring-1 ring-inset", current ? "bg-ink text-white ring-ink" : "bg-white ring-line hover:bg-black/5")}>
             {quick.label}

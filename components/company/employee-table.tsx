@@ -3,6 +3,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { militaryStatusText } from "@/lib/company/labels";
 import { formatDate, formatMoney } from "@/lib/format";
+import { employeeHref } from "@/lib/company/employee-ref";
 import { maskRnokpp } from "@/lib/identifiers";
 import type { EmployeeRow } from "@/lib/reservations";
 import { Eligibility, ReservationState } from "./employee-badges";
@@ -38,7 +39,7 @@ export function EmployeeTable({ rows, storeKey, empty = "Нікого не зн�
               <tr key={row.rnokpp} data-testid="employee-row" data-rnokpp={row.rnokpp}>
                 {storeKey ? <Td><SelectionCheckbox storeKey={storeKey} item={pick(row)} /></Td> : null}
                 <Td className="min-w-48">
-                  <Link href={`/company/employees/${row.rnokpp}`} className="link font-medium">{row.fullName}</Link>
+                  <Link href={employeeHref(row.rnokpp)} className="link font-medium">{row.fullName}</Link>
                   <p className="tabular text-xs text-muted">РНОКПП {maskRnokpp(row.rnokpp)} · {formatDate(row.birthDate)}</p>
                 </Td>
                 <Td>{row.position ?? "—"}</Td>
@@ -56,7 +57,7 @@ export function EmployeeTable({ rows, storeKey, empty = "Нікого не зн�
           <li key={row.rnokpp} className="flex gap-3 py-3" data-testid="employee-card" data-rnokpp={row.rnokpp}>
             {storeKey ? <div className="pt-0.5"><SelectionCheckbox storeKey={storeKey} item={pick(row)} /></div> : null}
             <div className="min-w-0 flex-1 space-y-1.5">
-              <Link href={`/company/employees/${row.rnokpp}`} className="link font-medium">{row.fullName}</Link>
+              <Link href={employeeHref(row.rnokpp)} className="link font-medium">{row.fullName}</Link>
               <p className="tabular text-xs text-muted">
                 РНОКПП {maskRnokpp(row.rnokpp)} · {row.position ?? "посаду не вказано"} · {row.salary === null ? "—" : formatMoney(row.salary, { nonBreaking: true })}
               </p>

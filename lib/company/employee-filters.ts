@@ -4,10 +4,13 @@ import { z } from "@/lib/zod";
 
 // The employee list's filters as they travel in the URL (shareable, the back button works)
 // and into listEmployees. A value the list does not know is dropped rather than refused: a
-// hand-edited link still opens the list. Pure and browser-safe.
+// hand-edited link still opens the list. Pure and browser-safe. The search text never travels
+// in the URL: it may be a РНОКПП, so the URL carries it sealed as `s` (readEmployeeFilters,
+// server-side, opens it into `q`).
 
 export const ZEmployeeFilters = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
+  s: z.string().max(400).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
   state: z.enum(EMPLOYEE_STATES).optional().catch(undefined),
   eligible: z.enum(["yes", "no"]).optional().catch(undefined),
   reason: z.enum(REASON_CODES).optional().catch(undefined),
@@ -20,8 +23,9 @@ export type EmployeeFilters = z.output<typeof ZEmployeeFilters>;
 /** Next's searchParams (first of repeated keys) → the filters. */
 export function parseEmployeeFilters(params: Record<string, string | string[] | undefined>): EmployeeFilters {
   const first = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-  const parsed = ZEmployeeFilters.parse(first);
-  return { ...parsed, q: parsed.q || undefined };
+  // A plain `q` in an address is ignored: search text arrives sealed (`s`) or through the form.
+  const parsed = ZEmployeeFilters.parse({ ...first, q: undefined });
+  return { ...parsed, q: undefined };
 }
 
 /** What listEmployees takes from the filters. */
@@ -45,7 +49,7 @@ export function toListInput(filters: EmployeeFilters): {
 
 /** The filters as URL parameters (without the page), for links and pagination. */
 export function filterParams(filters: EmployeeFilters): Record<string, string | undefined> {
-  return { q: filters.q, state: filters.state, eligible: filters.eligible, reason: filters.reason, sort: filters.sort };
+  return { s: filters.q ? filters.s : undefined, state: filters.state, eligible: filters.eligible, reason: filters.reason, sort: filters.sort };
 }
 
 export function filtersQuery(filters: EmployeeFilters, extra: Record<string, string | undefined> = {}): string {

@@ -2,7 +2,7 @@
 // same launcher `npm start` uses (embedded Postgres, migrations, demo seed, demo keys, worker),
 // explicitly in demo mode: `npm start` alone is production and has no demo users.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
@@ -28,9 +28,14 @@ if (!process.env.DATABASE_URL) {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
+// Everything the launcher, the server and the worker print is also kept in <data>.log (with
+// the server's access log on), for tests/e2e/zz-log-hygiene.spec.ts to grep.
+const logFile = createWriteStream(`${dataDir}.log`, { flags: "w" });
 const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/launch.ts", "start"], {
-  stdio: "inherit",
-  env: { ...process.env, DATA_DIR: dataDir, DEMO_MODE: "1", NODE_ENV: "production" },
+  stdio: ["inherit", "pipe", "pipe"],
+  env: { ...process.env, DATA_DIR: dataDir, DEMO_MODE: "1", NODE_ENV: "production", ACCESS_LOG: "1" },
 });
+child.stdout.on("data", (chunk) => { process.stdout.write(chunk); logFile.write(chunk); });
+child.stderr.on("data", (chunk) => { process.stderr.write(chunk); logFile.write(chunk); });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,4 +1,5 @@
 import "server-only";
+import { maskRnokpp } from "@/lib/identifiers";
 import { DEMO_USERS } from "@/prisma/seed/demo-users";
 
 // What the newcomer sees once the portal answers: where it is and how to sign in.
@@ -18,10 +19,12 @@ export function formatBanner(options: { url: string; databaseLabel: string; demo
   ];
   if (options.demoMode) {
     const roleWidth = Math.max(...DEMO_USERS.map((user) => user.roleLabel.length));
-    const loginWidth = Math.max(...DEMO_USERS.map((user) => user.login.length));
-    lines.push("  Демо-входи (логін / пароль):");
+    // A log never prints a РНОКПП, not even a demo one: the login page shows them in full.
+    const shown = (login: string) => (/^\d{10}$/.test(login) ? maskRnokpp(login) : login);
+    const loginWidth = Math.max(...DEMO_USERS.map((user) => shown(user.login).length));
+    lines.push("  Демо-входи (логін / пароль; РНОКПП повністю — на сторінці входу):");
     for (const user of DEMO_USERS) {
-      lines.push(`    ${pad(user.roleLabel, roleWidth)}  ${pad(user.login, loginWidth)}  ${user.password}${user.totpSecret ? `  + код 2FA (секрет ${user.totpSecret})` : ""}`);
+      lines.push(`    ${pad(user.roleLabel, roleWidth)}  ${pad(shown(user.login), loginWidth)}  ${user.password}${user.totpSecret ? `  + код 2FA (секрет ${user.totpSecret})` : ""}`);
     }
     lines.push(
       "",

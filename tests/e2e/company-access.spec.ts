@@ -24,11 +24,15 @@ test.describe("the company cabinet across enterprises", () => {
     await expect.poll(async () => ((await (await other.get(`/api/v1/applications/${applicationId}`)).json()) as { status: string }).status, { timeout: 60_000 }).toBe("DECIDED");
     const leftDraft = (await (await other.post("/api/v1/applications/drafts", { data: { edrpou: theirs.edrpou, employees: [{ rnokpp: theirs.eligible[1].rnokpp }] } })).json()) as { draftId: string };
     const { signedDocumentId } = fixture<{ signedDocumentId: string }>("document", applicationId);
+    // Their employee's page, by the opaque reference their own list links to.
+    const theirList = await (await other.get("/company/employees")).text();
+    const theirEmployee = /href="(\/company\/employees\/[A-Za-z0-9_-]{40,})"/.exec(theirList)?.[1];
+    expect(theirEmployee).toBeTruthy();
     await otherContext.close();
 
     await signInAs(page.request, mine.head, "ENTERPRISE_HEAD", mine.edrpou);
     for (const url of [
-      `/company/employees/${theirs.eligible[0].rnokpp}`,
+      theirEmployee!,
       `/company/applications/${applicationId}`,
       `/company/applications/drafts/${leftDraft.draftId}`,
     ]) {

@@ -28,7 +28,9 @@ test.describe("the company cabinet", () => {
     await expect(page.getByTestId("step-counter")).toHaveText("Крок 1 з 4");
     await page.getByLabel("ПІБ або РНОКПП").fill(first.rnokpp);
     await page.getByRole("button", { name: "Знайти" }).click();
-    await expect(page).toHaveURL(new RegExp(`q=${first.rnokpp}`));
+    // The search travels sealed (`s=`), never as the РНОКПП typed.
+    await expect(page).toHaveURL(/[?&]s=[A-Za-z0-9_-]{30,}/);
+    expect(page.url()).not.toContain(first.rnokpp);
     await expect(page.locator('[data-testid="employee-row"]')).toHaveCount(1);
     await tick(page, first);
     await page.getByRole("link", { name: "Скинути" }).click();
@@ -90,8 +92,10 @@ test.describe("the company cabinet", () => {
     await signWithKey(page, e.head, "Підписати й подати");
     await expect(page.getByTestId("decision-done")).toContainText("Анульовано 1 з 1", { timeout: 60_000 });
 
-    // The employee's page: full РНОКПП, both applications in the history.
-    await page.goto(`/company/employees/${first.rnokpp}`);
+    // The employee's page, by an opaque address (never the РНОКПП): full РНОКПП, both applications in the history.
+    await resultRow(page, first).getByRole("link", { name: first.fullName }).click();
+    await expect(page).toHaveURL(/\/company\/employees\/[A-Za-z0-9_-]{40,}$/);
+    expect(page.url()).not.toContain(first.rnokpp);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(first.fullName);
     await expect(page.getByText(`РНОКПП ${first.rnokpp}`)).toBeVisible();
     await expect(page.getByTestId("history-row")).toHaveCount(2);
@@ -159,7 +163,8 @@ test.describe("the company cabinet", () => {
     await expect(row).toContainText("Лисенко Дмитро Іванович");
     await expect(row).toContainText("34******31");
     await row.getByRole("link", { name: "Лисенко Дмитро Іванович" }).click();
-    await expect(page).toHaveURL(/\/company\/employees\/3462510431$/);
+    await expect(page).toHaveURL(/\/company\/employees\/[A-Za-z0-9_-]{40,}$/);
+    expect(page.url()).not.toContain("3462510431");
     await expect(page.getByText("РНОКПП 3462510431")).toBeVisible();
     await expect(page.getByTestId("employee-verdict")).toBeVisible();
   });

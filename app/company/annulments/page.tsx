@@ -8,8 +8,9 @@ import { ANNULMENT_STEPS, StepHeader } from "@/components/company/step-header";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/session";
+import { readEmployeeFilters } from "@/lib/company/read-employee-filters";
 import { annulmentGroundOptions } from "@/lib/company/annulment-ground-hints";
-import { filterParams, filtersQuery, parseEmployeeFilters } from "@/lib/company/employee-filters";
+import { filterParams, filtersQuery } from "@/lib/company/employee-filters";
 import { listSelectableEmployees } from "@/lib/company/list-selectable-employees";
 import { orNotFound } from "../_lib/or-not-found";
 
@@ -22,7 +23,7 @@ const PATH = "/company/annulments";
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["ENTERPRISE_HEAD", "AUTHORIZED_PERSON"], PATH);
   const params = await searchParams;
-  const requested = parseEmployeeFilters(params);
+  const requested = readEmployeeFilters(params);
   const { context, list, filters, bulk } = await orNotFound(listSelectableEmployees({ actor, kind: "annulment", filters: requested }));
   const storeKey = selectionKey("annulment", context.edrpou);
   const urlFilters = { ...filters, state: requested.state === "expiring" ? "expiring" as const : undefined };

@@ -5,7 +5,8 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/session";
-import { filterParams, isFiltered, parseEmployeeFilters, toListInput } from "@/lib/company/employee-filters";
+import { readEmployeeFilters } from "@/lib/company/read-employee-filters";
+import { filterParams, isFiltered, toListInput } from "@/lib/company/employee-filters";
 import { formatDate, formatNumber, pluralUk } from "@/lib/format";
 import { listEmployees } from "@/lib/reservations";
 import { orNotFound } from "../_lib/or-not-found";
@@ -16,7 +17,7 @@ const PATH = "/company/employees";
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["ENTERPRISE_HEAD", "AUTHORIZED_PERSON"], PATH);
-  const filters = parseEmployeeFilters(await searchParams);
+  const filters = readEmployeeFilters(await searchParams);
   const list = await orNotFound(listEmployees({ actor, edrpou: actor.edrpou ?? "", ...toListInput(filters), revealRnokpp: true }));
   const found = `${formatNumber(list.total)} ${pluralUk(list.total, ["працівник", "працівники", "працівників"])}`;
 

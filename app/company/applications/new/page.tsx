@@ -8,7 +8,8 @@ import { RESERVATION_STEPS, StepHeader } from "@/components/company/step-header"
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/session";
-import { filterParams, filtersQuery, isFiltered, parseEmployeeFilters } from "@/lib/company/employee-filters";
+import { readEmployeeFilters } from "@/lib/company/read-employee-filters";
+import { filterParams, filtersQuery, isFiltered } from "@/lib/company/employee-filters";
 import { listSelectableEmployees } from "@/lib/company/list-selectable-employees";
 import { orNotFound } from "../../_lib/or-not-found";
 
@@ -20,7 +21,7 @@ const PATH = "/company/applications/new";
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(["ENTERPRISE_HEAD", "AUTHORIZED_PERSON"], PATH);
   const params = await searchParams;
-  const filters = parseEmployeeFilters(params);
+  const filters = readEmployeeFilters(params);
   const { context, list, bulk } = await orNotFound(listSelectableEmployees({ actor, kind: "reservation", filters }));
   const storeKey = selectionKey("reservation", context.edrpou);
 

@@ -8,6 +8,8 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/session";
+import { notFound } from "next/navigation";
+import { rnokppFromRef } from "@/lib/company/employee-ref";
 import { getEmployeeDetail } from "@/lib/company/get-employee-detail";
 import { militaryStatusText } from "@/lib/company/labels";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
@@ -27,9 +29,12 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-export default async function Page({ params }: { params: Promise<{ rnokpp: string }> }) {
-  const { rnokpp } = await params;
-  const actor = await requireActor(["ENTERPRISE_HEAD", "AUTHORIZED_PERSON"], `/company/employees/${rnokpp}`);
+export default async function Page({ params }: { params: Promise<{ ref: string }> }) {
+  const { ref } = await params;
+  const actor = await requireActor(["ENTERPRISE_HEAD", "AUTHORIZED_PERSON"], "/company/employees");
+  // The address carries an opaque reference, never the РНОКПП (lib/company/employee-ref.ts).
+  const rnokpp = rnokppFromRef(ref);
+  if (!rnokpp) notFound();
   const e = await orNotFound(getEmployeeDetail({ actor, rnokpp }));
   const m = e.military;
 
