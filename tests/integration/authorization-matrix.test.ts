@@ -1,0 +1,365 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { NextRequest } from "next/server";
+import type { Role, RoleOption } from "@/lib/auth/roles";
+import { issueApiToken } from "@/lib/api-tokens";
+import { employeeHref } from "@/lib/company/employee-ref";
+import { issueEvod } from "@/lib/evod/issue-evod";
+import { db } from "@/lib/db/client";
+import { createAnnulmentDraft, createReservationDraft, decideSubmittedApplication, submitApplication } from "@/lib/reservations";
+import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
+import { createMilitaryUnit, createUser } from "@/prisma/seed/factories/portal";
+import { createOfficial } from "./ministry-fixtures";
+
+// Every page, route handler and server action of the app, found by walking app/, is called as
+// each principal — anonymous, every role, the head and authorized person of ANOTHER enterprise,
+// an official of ANOTHER authority, ANOTHER conscript — with enterprise A's, authority A's and
+// conscript A's objects from the seed. The table below says who may use each; a route that has
+// no entry fails the test. Sessions are the only thing faked (next-auth's getServerSession):
+// every check behind them — roles re-read from the registry, scoping to the actor — is real.
+
+type Principal =
+  | "anonymous" | "admin" | "official" | "otherOfficial" | "head" | "authorized" | "otherHead" | "otherAuthorized" | "conscript" | "otherConscript" | "recruiter";
+const PRINCIPALS: Principal[] = ["anonymous", "admin", "official", "otherOfficial", "head", "authorized", "otherHead", "otherAuthorized", "conscript", "otherConscript", "recruiter"];
+
+// forbidden() is behind Next's experimental.authInterrupts, which next.config.js turns on.
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
+let session: Record<string, unknown> | null = null;
+vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => session }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "user-agent": "matrix", "x-forwarded-for": "192.0.2.1", origin: "http://localhost:3000", host: "localhost:3000" }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+  draftMode: async () => ({ isEnabled: false }),
+}));
+
+const APP = path.resolve("app");
+const NONCE = "A".repeat(43);
+const ALL = "all" as const;
+const COMPANY_A: Principal[] = ["head", "authorized"];
+const HEAD_A: Principal[] = ["head"];
+const OFFICIALS: Principal[] = ["official", "otherOfficial"];
+const OFFICIAL_A: Principal[] = ["official"];
+const CONSCRIPTS: Principal[] = ["conscript", "otherConscript"];
+const CONSCRIPT_A: Principal[] = ["conscript"];
+const COMPANIES: Principal[] = ["head", "authorized", "otherHead", "otherAuthorized"];
+const SIGNED_IN: Principal[] = PRINCIPALS.filter((p) => p !== "anonymous");
+const NOBODY: Principal[] = [];
+
+type Objects = {
+  a: World; b: World; applicationId: string; draftId: string; documentId: string; unitVacancyId: string; vacancyApplicationId: string;
+  employeeRef: string; discardDraftId: string; annulmentDraftId: string; authorityId: string; decisionId: string; evodCode: string; membershipId: string; tokenId: string;
+};
+let o: Objects;
+const ids: Partial<Record<Principal, { uid: string; rnokpp: string | null; fullName: string; option: RoleOption }>> = {};
+
+// Who may use what. Keys: "page <route>", "<METHOD> <route>", "action <file>#<export>".
+type Entry = { allow: Principal[] | typeof ALL; skip?: string; params?: () => Record<string, string | string[]>; input?: () => unknown; body?: () => unknown; search?: Record<string, string> };
+const TABLE: Record<string, Entry> = {
+  // Public.
+  "page /": { allow: ALL },
+  "page /login": { allow: ALL },
+  "page /login/role": { allow: SIGNED_IN },
+  "page /verify/[code]": { allow: ALL, params: () => ({ code: o.evodCode }) },
+  "page /api/v1/docs": { allow: ALL },
+  "GET /api/health": { allow: ALL },
+  "GET /api/audit/anchors": { allow: ALL },
+  "GET /api/v1/openapi.json": { allow: ALL },
+  "GET /api/pki/crl": { allow: ALL },
+  "POST /api/pki/ocsp": { allow: ALL },
+  "GET /api/pki/ca/[kind]": { allow: ALL, params: () => ({ kind: "root" }) },
+  "POST /api/auth/kep/nonce": { allow: ALL },
+  // next-auth's own handler needs Next's request scope: its sign-in is driven by the login e2e tests.
+  "GET /api/auth/[...nextauth]": { allow: ALL, skip: "next-auth" },
+  "POST /api/auth/[...nextauth]": { allow: ALL, skip: "next-auth" },
+  // Outside demo mode there are no demo keys: nobody gets one.
+  "GET /api/demo-keys/[key]": { allow: NOBODY, params: () => ({ key: "head-big" }) },
+  "GET /serwist/[path]": { allow: ALL, params: () => ({ path: "sw.js" }) },
+  "action (auth)/login#demoCredentials": { allow: ALL, input: () => "no-such-user" },
+  // Administrator.
+  "page /admin": { allow: ["admin"] },
+  "page /admin/officials": { allow: ["admin"] },
+  // The mail preview exists in demo mode only.
+  "page /admin/mail": { allow: NOBODY },
+  "page /admin/authorities/[id]": { allow: ["admin"], params: () => ({ id: o.authorityId }) },
+  "action admin#createAuthorityAction": { allow: ["admin"] },
+  "action admin#updateAuthorityAction": { allow: ["admin"] },
+  "action admin#addOfficialAction": { allow: ["admin"] },
+  "action admin#withdrawOfficialAction": { allow: ["admin"] },
+  "action admin#issueOfficialTestKeyAction": { allow: ["admin"] },
+  // Ministry: the enterprise's decision belongs to authority A.
+  "page /ministry": { allow: OFFICIALS },
+  "page /ministry/dashboard": { allow: OFFICIALS },
+  "page /ministry/audit": { allow: OFFICIALS },
+  "page /ministry/import": { allow: OFFICIALS },
+  "page /ministry/notifications": { allow: OFFICIALS },
+  "page /ministry/decisions/new": { allow: OFFICIALS },
+  "page /ministry/decisions/[id]": { allow: OFFICIAL_A, params: () => ({ id: o.decisionId }) },
+  "GET /ministry/export": { allow: OFFICIALS },
+  // A blank CSV template: no data in it, public like the HR API's documentation.
+  "GET /ministry/import/template": { allow: ALL },
+  "action ministry/notifications#markMinistryNotificationsReadAction": { allow: OFFICIALS },
+  "action ministry/import#previewImportAction": { allow: OFFICIALS },
+  "action ministry/import#importDecisionsAction": { allow: OFFICIALS },
+  "action ministry/decisions/new#lookupEnterpriseAction": { allow: OFFICIALS },
+  "action ministry/decisions/new#prepareGrantAction": { allow: OFFICIALS },
+  "action ministry/decisions/new#grantDecisionAction": { allow: OFFICIALS },
+  "action ministry/decisions/[id]#prepareChangeAction": { allow: OFFICIAL_A, input: () => ({ decisionId: o.decisionId, change: { action: "EXTEND", validUntil: "2099-01-01", reason: "Матриця доступу" } }) },
+  "action ministry/decisions/[id]#applyChangeAction": { allow: OFFICIALS },
+  // Company: enterprise A's objects.
+  "page /company": { allow: COMPANIES },
+  "page /company/employees": { allow: COMPANIES },
+  "page /company/employees/[ref]": { allow: COMPANY_A, params: () => ({ ref: o.employeeRef }) },
+  "page /company/applications": { allow: COMPANIES },
+  "page /company/applications/new": { allow: COMPANIES },
+  "page /company/applications/[id]": { allow: COMPANY_A, params: () => ({ id: o.applicationId }) },
+  "page /company/applications/drafts/[id]": { allow: COMPANY_A, params: () => ({ id: o.draftId }) },
+  "page /company/annulments": { allow: COMPANIES },
+  "page /company/notifications": { allow: COMPANIES },
+  "page /company/authorizations": { allow: ["head", "otherHead"] },
+  "page /company/api-tokens": { allow: ["head", "otherHead"] },
+  "GET /company/applications/[id]/csv": { allow: COMPANY_A, params: () => ({ id: o.applicationId }) },
+  "GET /api/documents/[id]/[part]": { allow: COMPANY_A, params: () => ({ id: o.documentId, part: "signature" }) },
+  "action company#selectEmployeesAction": { allow: COMPANIES, input: () => ({ filters: {} }) },
+  "action company#createReservationDraftAction": { allow: COMPANIES, input: () => ({ employees: [{ rnokpp: o.a.employees[3]! }] }) },
+  "action company#createAnnulmentDraftAction": { allow: COMPANIES, input: () => ({ rnokpps: [o.a.employees[0]!], ground: "HEAD_REQUEST" }) },
+  "action company#submitDraftAction": { allow: HEAD_A, input: () => ({ draftId: o.draftId, kind: "RESERVATION", signature: "AAAA" }) },
+  "action company#applicationStatusAction": { allow: COMPANY_A, input: () => ({ applicationId: o.applicationId }) },
+  // The head's own draft: the authorized person sees only the drafts they prepared.
+  "action company#handOverDraftAction": { allow: HEAD_A, input: () => ({ draftId: o.draftId }) },
+  "action company#markCompanyNotificationsReadAction": { allow: COMPANIES },
+  "action company#discardDraftAction": { allow: HEAD_A, input: () => ({ draftId: o.discardDraftId }) },
+  "action company/search-actions#searchEmployeesAction": { allow: COMPANIES, input: () => new FormData() },
+  "action company/authorizations#prepareGrantAction": { allow: ["head", "otherHead"], input: () => ({ rnokpp: o.a.employees[2]!, position: "Менеджер з персоналу" }) },
+  "action company/authorizations#grantAction": { allow: ["head", "otherHead"], input: () => ({ rnokpp: o.a.employees[2]!, position: "Менеджер з персоналу", nonce: NONCE, signature: "AAAA" }) },
+  "action company/authorizations#prepareWithdrawalAction": { allow: HEAD_A, input: () => ({ membershipId: o.membershipId }) },
+  "action company/authorizations#withdrawAction": { allow: HEAD_A, input: () => ({ membershipId: o.membershipId, nonce: NONCE, signature: "AAAA" }) },
+  "action company/api-tokens#issueTokenAction": { allow: ["head", "otherHead"], input: () => ({ name: "Матриця" }) },
+  "action company/api-tokens#revokeTokenAction": { allow: HEAD_A, input: () => ({ tokenId: o.tokenId }) },
+  // HR API: a head's or authorized person's session (or token), scoped to their enterprise.
+  "GET /api/v1/enterprises/[edrpou]/employees": { allow: COMPANY_A, params: () => ({ edrpou: o.a.edrpou }) },
+  "POST /api/v1/applications/drafts": { allow: COMPANY_A, body: () => ({ edrpou: o.a.edrpou, employees: [{ rnokpp: o.a.employees[3]! }] }) },
+  "POST /api/v1/annulments/drafts": { allow: COMPANY_A, body: () => ({ edrpou: o.a.edrpou, ground: "HEAD_REQUEST", employees: [{ rnokpp: o.a.employees[0]! }] }) },
+  "POST /api/v1/applications": { allow: HEAD_A, body: () => ({ draftId: o.draftId, signature: "AAAA" }) },
+  "POST /api/v1/annulments": { allow: HEAD_A, body: () => ({ draftId: o.annulmentDraftId, signature: "AAAA" }) },
+  "GET /api/v1/applications/[id]": { allow: COMPANY_A, params: () => ({ id: o.applicationId }) },
+  // Conscript A: their status, е-document, applications to vacancies.
+  // Reads the session cookie itself (next-auth/jwt) before Next: tests/integration/conscript-status-api.test.ts.
+  "GET /api/v1/me/status": { allow: CONSCRIPTS, skip: "session cookie" },
+  "GET /api/v1/me/applications": { allow: CONSCRIPTS },
+  "GET /api/v1/me/applications/[id]": { allow: CONSCRIPT_A, params: () => ({ id: o.vacancyApplicationId }) },
+  "page /me": { allow: CONSCRIPTS },
+  "page /me/contacts": { allow: CONSCRIPTS },
+  "page /me/document": { allow: CONSCRIPTS },
+  "page /me/notifications": { allow: CONSCRIPTS },
+  "page /me/vacancies": { allow: CONSCRIPTS },
+  "page /me/applications": { allow: CONSCRIPTS },
+  "page /me/applications/[id]": { allow: CONSCRIPT_A, params: () => ({ id: o.vacancyApplicationId }) },
+  "GET /me/document/pdf": { allow: CONSCRIPT_A },
+  "action me#updateContactsAction": { allow: CONSCRIPTS },
+  "action me#issueEvodAction": { allow: CONSCRIPTS },
+  "action me#applyToVacancyAction": { allow: CONSCRIPTS },
+  "action me#withdrawApplicationAction": { allow: CONSCRIPT_A, input: () => ({ applicationId: o.vacancyApplicationId }) },
+  "action me#markMyNotificationsReadAction": { allow: CONSCRIPTS },
+  // Unit recruiter.
+  "page /unit": { allow: ["recruiter"] },
+  "page /unit/notifications": { allow: ["recruiter"] },
+  "page /unit/vacancies": { allow: ["recruiter"] },
+  "page /unit/vacancies/new": { allow: ["recruiter"] },
+  "page /unit/vacancies/[id]/edit": { allow: ["recruiter"], params: () => ({ id: o.unitVacancyId }) },
+  "page /unit/applications/[id]": { allow: ["recruiter"], params: () => ({ id: o.vacancyApplicationId }) },
+  "action unit#decideApplicationAction": { allow: ["recruiter"] },
+  "action unit#publishVacancyAction": { allow: ["recruiter"] },
+  "action unit#updateVacancyAction": { allow: ["recruiter"] },
+  "action unit#closeVacancyAction": { allow: ["recruiter"] },
+  "action unit#markUnitNotificationsReadAction": { allow: ["recruiter"] },
+};
+
+/** The app's own tree: every page, every route handler's methods, every server action's exports. */
+function discoverRoutes(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (name === "page.tsx" || name === "route.ts" || /\.(ts|tsx)$/.test(name)) classify(file, name);
+    }
+  };
+  const urlOf = (file: string) => `/${path.relative(APP, path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/")}`.replace(/\/$/, "") || "/";
+  const classify = (file: string, name: string) => {
+    const source = readFileSync(file, "utf8");
+    if (name === "page.tsx") found.push(`page ${urlOf(file)}`);
+    else if (name === "route.ts") {
+      const exported = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+      for (const list of source.matchAll(/export (?:const )?\{([^}]*)\}/g)) exported.push(...[...list[1]!.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!));
+      for (const method of new Set(exported)) found.push(`${method} ${urlOf(file)}`);
+    }
+    if (/^["']use server["']/.test(source.trimStart())) {
+      const base = path.relative(APP, file).replace(/\.(ts|tsx)$/, "").replace(/\/actions$/, "").replace(/^actions$/, "");
+      for (const m of source.matchAll(/export (?:const|async function) (\w+)/g)) found.push(`action ${base}#${m[1]}`);
+    }
+  };
+  walk(APP);
+  // The auth route exports both methods through one handler.
+  return [...new Set(found)].sort();
+}
+
+function actorSession(who: Principal) {
+  const id = ids[who];
+  if (!id) return null;
+  return { uid: id.uid, rnokpp: id.rnokpp, fullName: id.fullName, roles: [id.option], activeRole: id.option, via: "password", expires: new Date(Date.now() + 3_600_000).toISOString() };
+}
+
+const modules = import.meta.glob(["/app/**/page.tsx", "/app/**/route.ts", "/app/**/actions.ts", "/app/**/*-actions.ts"]);
+
+function moduleFor(key: string): string {
+  const [kind, rest] = [key.slice(0, key.indexOf(" ")), key.slice(key.indexOf(" ") + 1)];
+  if (kind === "action") {
+    const [file] = rest.split("#");
+    const candidates = [`/app/${file}/actions.ts`, `/app/${file}.ts`, `/app/(auth)/${file!.replace("(auth)/", "")}/actions.ts`];
+    return candidates.find((c) => c in modules) ?? candidates[0]!;
+  }
+  const segments = rest === "/" ? [] : rest.slice(1).split("/");
+  const target = kind === "page" ? "page.tsx" : "route.ts";
+  return Object.keys(modules).find((m) => {
+    const parts = m.replace(/^\/app\//, "").split("/").filter((s) => !/^\(.*\)$/.test(s));
+    return parts.at(-1) === target && parts.slice(0, -1).join("/") === segments.join("/");
+  })!;
+}
+
+type Outcome = "allowed" | "refused";
+let detail = "";
+
+function classifyThrown(error: unknown): Outcome {
+  const digest = (error as { digest?: string })?.digest ?? "";
+  detail = digest.split(";").slice(0, 3).join(";");
+  if (digest.startsWith("NEXT_REDIRECT")) return /;\/login(\/role)?[?;]|;\/login;/.test(digest) || digest.includes(";/login") ? "refused" : "allowed";
+  if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;")) return digest.endsWith(";404") || digest.endsWith(";403") || digest.endsWith(";401") ? "refused" : "allowed";
+  if (digest === "NEXT_NOT_FOUND") return "refused";
+  throw error;
+}
+
+async function call(key: string, entry: Entry): Promise<Outcome> {
+  const mod = (await modules[moduleFor(key)]!()) as Record<string, unknown>;
+  const kind = key.slice(0, key.indexOf(" "));
+  const params = Promise.resolve(entry.params?.() ?? {});
+  if (kind === "page") {
+    try {
+      await (mod.default as (props: unknown) => Promise<unknown>)({ params, searchParams: Promise.resolve(entry.search ?? {}) });
+      return "allowed";
+    } catch (error) {
+      return classifyThrown(error);
+    }
+  }
+  if (kind === "action") {
+    const name = key.split("#")[1]!;
+    try {
+      const result = (await (mod[name] as (input: unknown) => Promise<unknown>)(entry.input ? entry.input() : {})) as { ok?: boolean; error?: { code: string } } | undefined;
+      detail = result?.ok === false ? result.error!.code : "ok";
+      // A refusal: no session, a role that may not, or another's object (every *_NOT_FOUND is a 404).
+      if (result && result.ok === false && (["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"].includes(result.error!.code) || result.error!.code.endsWith("_NOT_FOUND"))) return "refused";
+      return "allowed";
+    } catch (error) {
+      return classifyThrown(error);
+    }
+  }
+  const url = `http://localhost:3000${key.slice(key.indexOf(" ") + 1)}`;
+  const body = entry.body?.();
+  const request = new NextRequest(url, {
+    method: kind,
+    headers: { "content-type": "application/json", origin: "http://localhost:3000", "sec-fetch-site": "same-origin" },
+    ...(kind === "GET" ? {} : { body: body === undefined ? "{}" : JSON.stringify(body) }),
+  });
+  try {
+    const response = (await (mod[kind] as (r: Request, c: unknown) => Promise<Response>)(request, { params }));
+    detail = String(response.status);
+    expect(response.status, `${key}: no route may answer 500`).toBeLessThan(500);
+    return [401, 403, 404].includes(response.status) ? "refused" : "allowed";
+  } catch (error) {
+    return classifyThrown(error);
+  }
+}
+
+beforeAll(async () => {
+  const a = await createWorld({ serial: 61, employees: 5, limitCount: 5, withAuthorizedPerson: true });
+  const b = await createWorld({ serial: 62, employees: 2, limitCount: 2, withAuthorizedPerson: true });
+  const option = (role: Role, extra: Partial<RoleOption> = {}): RoleOption => ({ role, label: role, ...extra });
+  const { user: admin } = await createUser(db, { role: "ADMIN", fullName: "Адмін Матриця Петрович" });
+  const { user: official } = await createUser(db, { role: "OFFICIAL", authorityId: a.authorityId, fullName: "Посадова Матриця Іванівна" });
+  const other = await db.authority.create({ data: { code: "matrix-other", name: "Інше міністерство", shortName: "Мінінше", kind: "MINISTRY", edrpou: "43990015", kvedSections: [] } });
+  const otherOfficial = await createOfficial(other, { fullName: "Інший Посадовець Петрович" });
+  const unit = await createMilitaryUnit(db);
+  const { user: recruiter } = await createUser(db, { role: "RECRUITER", unitId: unit.id, fullName: "Рекрутер Матриця Олегович" });
+  const conscript = await db.user.create({ data: { rnokpp: a.employees[0]!, fullName: "Працівник00000 Іван Іванович" } });
+  const otherConscript = await db.user.create({ data: { rnokpp: b.employees[0]!, fullName: "Працівник00000 Іван Іванович" } });
+  Object.assign(ids, {
+    admin: { uid: admin.id, rnokpp: admin.rnokpp, fullName: admin.fullName, option: option("ADMIN") },
+    official: { uid: official.id, rnokpp: official.rnokpp, fullName: official.fullName, option: option("OFFICIAL", { authorityId: a.authorityId }) },
+    otherOfficial: { uid: otherOfficial.actor.userId!, rnokpp: otherOfficial.actor.rnokpp, fullName: otherOfficial.actor.fullName, option: option("OFFICIAL", { authorityId: other.id }) },
+    head: { uid: a.head.userId, rnokpp: a.head.rnokpp, fullName: a.head.fullName, option: option("ENTERPRISE_HEAD", { edrpou: a.edrpou }) },
+    authorized: { uid: a.authorized!.userId, rnokpp: a.authorized!.rnokpp, fullName: "Довірена", option: option("AUTHORIZED_PERSON", { edrpou: a.edrpou }) },
+    otherHead: { uid: b.head.userId, rnokpp: b.head.rnokpp, fullName: b.head.fullName, option: option("ENTERPRISE_HEAD", { edrpou: b.edrpou }) },
+    otherAuthorized: { uid: b.authorized!.userId, rnokpp: b.authorized!.rnokpp, fullName: "Довірена", option: option("AUTHORIZED_PERSON", { edrpou: b.edrpou }) },
+    conscript: { uid: conscript.id, rnokpp: conscript.rnokpp, fullName: conscript.fullName, option: option("CONSCRIPT") },
+    otherConscript: { uid: otherConscript.id, rnokpp: otherConscript.rnokpp, fullName: otherConscript.fullName, option: option("CONSCRIPT") },
+    recruiter: { uid: recruiter.id, rnokpp: recruiter.rnokpp, fullName: recruiter.fullName, option: option("RECRUITER", { unitId: unit.id }) },
+  });
+
+  const draft = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }] });
+  const submitted = await submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature: sign(a.head.key!, draft.document) });
+  await decideSubmittedApplication({ applicationId: submitted.applicationId });
+  const application = await db.application.findUniqueOrThrow({ where: { id: submitted.applicationId }, select: { signedDocumentId: true } });
+  const left = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[1]! }] });
+  const vacancy = await db.vacancy.create({ data: { unitId: unit.id, title: "Оператор БпЛА", specialty: "Оператор", region: "м. Київ", requirements: "—", description: "—" } });
+  const vacancyApplication = await db.vacancyApplication.create({ data: { vacancyId: vacancy.id, rnokpp: a.employees[0]! } });
+  const membership = await db.membership.findFirstOrThrow({ where: { edrpou: a.edrpou, role: "AUTHORIZED_PERSON" } });
+  const token = await issueApiToken({ actor: a.head.actor, name: "Матриця" });
+  const annulment = await createAnnulmentDraft({ actor: a.head.actor, edrpou: a.edrpou, rnokpps: [a.employees[0]!], ground: "HEAD_REQUEST" });
+  const discard = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[2]! }] });
+  const evod = await issueEvod({ actor: { userId: conscript.id, rnokpp: conscript.rnokpp, fullName: conscript.fullName, role: "CONSCRIPT", via: "password" }, now: new Date() });
+  o = {
+    a, b, applicationId: submitted.applicationId, draftId: left.draftId, documentId: application.signedDocumentId, unitVacancyId: vacancy.id,
+    vacancyApplicationId: vacancyApplication.id, employeeRef: employeeHref(a.employees[0]!).split("/").at(-1)!, authorityId: a.authorityId,
+    decisionId: a.decisionId, evodCode: evod.code, discardDraftId: discard.draftId, annulmentDraftId: annulment.draftId, membershipId: membership.id, tokenId: token.id,
+  };
+});
+
+const tally = { requests: 0, refusals: 0, routes: 0 };
+
+afterAll(() => {
+  console.log(`authorization matrix: routes ${tally.routes}, requests ${tally.requests}, refusals ${tally.refusals}`);
+});
+
+describe("the authorization matrix over every route", () => {
+  it("has an entry for every page, route handler and server action in app/, and none for a route that is gone", () => {
+    const routes = discoverRoutes();
+    expect(routes.length).toBeGreaterThan(60);
+    expect(routes.filter((r) => !(r in TABLE)), "routes without an entry in the table").toEqual([]);
+    expect(Object.keys(TABLE).filter((k) => !routes.includes(k)), "entries for routes that no longer exist").toEqual([]);
+  });
+
+  it("lets exactly the table's principals through, as each principal, with another's objects refused", async () => {
+    const wrong: string[] = [];
+    for (const [key, entry] of Object.entries(TABLE)) {
+      tally.routes += 1;
+      if (entry.skip) continue;
+      // Owners last: an allowed call may change what it touches.
+      const order = [...PRINCIPALS].sort((x, y) => Number(entry.allow === ALL || entry.allow.includes(x)) - Number(entry.allow === ALL || entry.allow.includes(y)));
+      for (const who of order) {
+        session = who === "anonymous" ? null : actorSession(who);
+        const expected: Outcome = entry.allow === ALL || entry.allow.includes(who) ? "allowed" : "refused";
+        let outcome: Outcome;
+        try {
+          outcome = await call(key, entry);
+        } catch (error) {
+          wrong.push(`${key} as ${who}: threw ${(error as Error).message.split("\n")[0]}`);
+          continue;
+        }
+        tally.requests += 1;
+        if (outcome === "refused") tally.refusals += 1;
+        if (outcome !== expected) wrong.push(`${key} as ${who}: ${outcome} (${detail}), expected ${expected}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 600_000);
+});
