@@ -42,14 +42,14 @@ describe("cachedByVersion", () => {
     let computed = 0;
     const model = (rows: number) => async () => ({ rows: new Array(rows).fill(++computed) });
     for (let i = 0; i < 16; i++) await cachedByVersion(`small${i}`, "v", model(100), 0);
-    await cachedByVersion("big1", "v", model(30_000), 0);
+    await cachedByVersion("big1", "v", model(150_000), 0);
     await Promise.resolve();
     const before = computed;
     for (let i = 0; i < 16; i++) await cachedByVersion(`small${i}`, "v", model(100), 0);
-    expect(computed).toBe(before); // 16 small lists and one of 30,000 rows fit together
-    await cachedByVersion("big2", "v", model(30_000), 0);
+    expect(computed).toBe(before); // 16 small lists and one of 150,000 rows fit together
+    await cachedByVersion("big2", "v", model(150_000), 0);
     await Promise.resolve();
-    await cachedByVersion("big1", "v", model(30_000), 0);
-    expect(computed).toBe(before + 2); // 60,000 rows plus the small ones do not: the oldest went
+    await cachedByVersion("big1", "v", model(150_000), 0);
+    expect(computed).toBe(before + 2); // 300,000 rows plus the small ones do not: the oldest went
   });
 });

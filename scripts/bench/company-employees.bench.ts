@@ -22,6 +22,7 @@ import { percentile, summary } from "./support/stats";
 
 const TARGET_P95_MS = 150;
 const CONCURRENCY = 8;
+const DIRECTORS = 16;
 
 await runScript(async () => {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { requests: { type: "string", default: "300" } }, strict: false });
@@ -71,10 +72,32 @@ await runScript(async () => {
     );
     log(`${CONCURRENCY} одночасних потоків: ${summary(concurrent)}; p99 ${percentile(concurrent, 99).toFixed(1)} мс`);
 
+    // The issue's load: 16 directors of 16 different enterprises at once (the big one among them,
+    // the others the largest critical ones), each paging through their own list. Every model is
+    // built once first (the cold cost is measured above); then the cache must hold all 16.
+    const directors = await db.$queryRaw<Array<{ edrpou: string; headRnokpp: string }>>`
+      SELECT e.edrpou, e."headRnokpp" FROM oberig.enterprises e
+        JOIN (SELECT edrpou, count(*) AS n FROM oberig.employments WHERE "endDate" IS NULL GROUP BY edrpou) s ON s.edrpou = e.edrpou
+       WHERE e."headRnokpp" IS NOT NULL AND e.edrpou <> ${edrpou} AND EXISTS (SELECT 1 FROM critical_decisions d WHERE d.edrpou = e.edrpou)
+       ORDER BY s.n DESC, e.edrpou LIMIT ${DIRECTORS - 1}`;
+    const heads = [{ edrpou, actor }, ...directors.map((d) => ({ edrpou: d.edrpou, actor: { ...actor, userId: null, rnokpp: d.headRnokpp, fullName: "Керівник", edrpou: d.edrpou } satisfies Actor }))];
+    for (const h of heads) await listEmployees({ actor: h.actor, edrpou: h.edrpou, pageSize: 50 });
+    const sixteen: number[] = [];
+    const perDirector = Math.ceil(requests / heads.length) * 2;
+    await Promise.all(
+      heads.map(async (h, k) => {
+        for (let i = 0; i < perDirector; i++) {
+          const query = queries[(k * 31 + i) % queries.length]!;
+          sixteen.push(await timed(() => listEmployees({ actor: h.actor, edrpou: h.edrpou, ...query, q: undefined })));
+        }
+      }),
+    );
+    log(`${heads.length} керівників ${heads.length} підприємств одночасно: ${summary(sixteen)}; p99 ${percentile(sixteen, 99).toFixed(1)} мс (ціль p95 ≤ ${TARGET_P95_MS} мс)`);
+
     const p95 = percentile(sequential, 95);
     const figures = (v: number[]) => ({ p50: round(percentile(v, 50)), p95: round(percentile(v, 95)), p99: round(percentile(v, 99)), n: v.length });
     log(`Ціль p95 ≤ ${TARGET_P95_MS} мс: ${p95 <= TARGET_P95_MS ? "досягнуто" : "НЕ досягнуто"} (p95 ${p95.toFixed(1)} мс)`);
-    console.log(JSON.stringify({ bench: "company-employees", cpus: os.cpus().length, sequential: figures(sequential), concurrent: { streams: CONCURRENCY, ...figures(concurrent) }, cold: figures(cold), targetMet: p95 <= TARGET_P95_MS }));
+    console.log(JSON.stringify({ bench: "company-employees", cpus: os.cpus().length, sequential: figures(sequential), concurrent: { streams: CONCURRENCY, ...figures(concurrent) }, directors: { enterprises: heads.length, ...figures(sixteen), targetMet: percentile(sixteen, 95) <= TARGET_P95_MS }, cold: figures(cold), loadavg: os.loadavg()[0], persons: bench.persons, targetMet: p95 <= TARGET_P95_MS }));
     return 0;
   } finally {
     await releaseDatabase();
