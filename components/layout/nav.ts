@@ -36,6 +36,10 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/unit", label: "Відгуки" },
     { href: "/unit/vacancies", label: "Вакансії" },
   ],
+  METHODOLOGIST: [
+    { href: "/methodology", label: "Версії правил" },
+    { href: "/methodology/new", label: "Нова версія" },
+  ],
   ADMIN: [
     { href: "/admin", label: "Органи влади" },
     { href: "/admin/officials", label: "Посадові особи" },

@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   AUTHORIZED_PERSON: ["employees.read", "applications.prepare", "notifications.read"],
   CONSCRIPT: ["record.read", "contacts.update", "edoc.issue", "vacancies.apply", "notifications.read"],
   RECRUITER: ["unit.read", "vacancies.manage", "vacancyApplications.decide", "notifications.read"],
+  METHODOLOGIST: ["rulesets.read", "rulesets.draft", "rulesets.sign"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = (typeof PERMISSIONS)[Role][number];

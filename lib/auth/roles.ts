@@ -1,7 +1,7 @@
 // Roles, their Ukrainian names and the cabinet each one opens. Pure: the header and the
 // login page use it in the browser too.
 
-export const ROLES = ["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER"] as const;
+export const ROLES = ["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER", "METHODOLOGIST"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -11,6 +11,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   AUTHORIZED_PERSON: "Довірена особа підприємства",
   CONSCRIPT: "Військовозобов'язаний",
   RECRUITER: "Рекрутер військової частини",
+  METHODOLOGIST: "Методолог Мінекономіки",
 };
 
 export const CABINET_PATH: Record<Role, string> = {
@@ -20,6 +21,7 @@ export const CABINET_PATH: Record<Role, string> = {
   AUTHORIZED_PERSON: "/company",
   CONSCRIPT: "/me",
   RECRUITER: "/unit",
+  METHODOLOGIST: "/methodology",
 };
 
 /** One way a person may act: a role, and the organisation it belongs to. */

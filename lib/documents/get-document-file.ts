@@ -23,6 +23,7 @@ const FILE_STEMS: Record<SignedDocumentKind, string> = {
   CRITICAL_DECISION: "rishennia-krytychnist",
   DECISION_CHANGE: "zmina-rishennia",
   DECISION_IMPORT: "import-rishen",
+  RULESET_VERSION: "versiia-pravyl",
   AUTHORIZATION: "upovnovazhennia",
   OTHER: "dokument",
 };

@@ -25,6 +25,7 @@ const KIND_LABELS: Record<SignedDocumentKind, string> = {
   DECISION_CHANGE: "Зміна рішення про критичність",
   DECISION_IMPORT: "Імпорт рішень про критичність",
   AUTHORIZATION: "Уповноваження",
+  RULESET_VERSION: "Версія правил бронювання",
   OTHER: "Інший документ",
 };
 

@@ -18,3 +18,4 @@ export { findReservationsToAnnul } from "./find-reservations-to-annul";
 export * from "./reasons";
 export { checkAnnulmentSpacing } from "./annulment-spacing";
 export type { AnnulmentSpacing } from "./annulment-spacing";
+export * from "./ruleset-schema";

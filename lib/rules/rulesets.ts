@@ -180,11 +180,36 @@ export const RULESETS: readonly Ruleset[] = [
   RES692_2026_05,
 ].map(deepFreeze);
 
+// The versions rulesetFor answers from: the code's, until the server installs the signed
+// versions of the database (lib/rulesets/ruleset-cache.ts, refreshed on NOTIFY). The browser and
+// the unit tests keep the code's. Kept on globalThis: Next's bundles and the launcher's modules
+// are separate module instances in one process, and all must see one catalogue.
+const CATALOGUE = Symbol.for("bronya.rulesets.catalogue");
+const shared = globalThis as unknown as { [CATALOGUE]?: readonly Ruleset[] };
+const catalogueNow = (): readonly Ruleset[] => shared[CATALOGUE] ?? RULESETS;
+
+/** Installs the versions in force (oldest first, unique dates and versions). */
+export function installRulesets(list: readonly Ruleset[]): void {
+  const sorted = [...list].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.effectiveFrom === sorted[i - 1]!.effectiveFrom) throw new AppError("RULESET_CONFLICT", `Дві версії правил з однієї дати: ${sorted[i]!.effectiveFrom}`, { status: 500 });
+  }
+  shared[CATALOGUE] = sorted.map(deepFreeze);
+}
+
+/** Every version rulesetFor knows, oldest first. */
+export function installedRulesets(): readonly Ruleset[] {
+  return catalogueNow();
+}
+
 /** The ruleset in force on a date. */
 export function rulesetFor(date: IsoDate): Ruleset {
   assertIsoDate(date, "date");
   let found: Ruleset | undefined;
-  for (const ruleset of RULESETS) if (ruleset.effectiveFrom <= date) found = ruleset;
+  for (const ruleset of catalogueNow()) {
+    if (ruleset.effectiveFrom > date) break;
+    found = ruleset;
+  }
   if (!found) {
     throw new AppError("RULESET_NOT_FOUND", `Немає правил бронювання, чинних на ${formatDate(date)}`, { status: 500, details: { date } });
   }
@@ -193,7 +218,7 @@ export function rulesetFor(date: IsoDate): Ruleset {
 
 /** A ruleset by the version a decision recorded. */
 export function rulesetByVersion(version: string): Ruleset {
-  const found = RULESETS.find((r) => r.version === version);
+  const found = catalogueNow().find((r) => r.version === version);
   if (!found) throw new AppError("RULESET_NOT_FOUND", `Невідома версія правил бронювання: ${version}`, { status: 500 });
   return found;
 }

@@ -30,10 +30,11 @@ export async function buildDemoAccounts(rng: Rng, options: { authorities: Author
       case "ADMIN":
         memberships.push({ ...base, role: "ADMIN" });
         break;
-      case "OFFICIAL": {
+      case "OFFICIAL":
+      case "METHODOLOGIST": {
         const authority = options.authorities.find((candidate) => candidate.code === demo.authorityCode);
         if (!authority) throw new Error(`internal: demo official ${demo.key} names unknown authority ${demo.authorityCode}`);
-        memberships.push({ ...base, role: "OFFICIAL", authorityId: authority.id });
+        memberships.push({ ...base, role: demo.role, authorityId: authority.id });
         break;
       }
       case "AUTHORIZED_PERSON":

@@ -72,7 +72,7 @@ async function planKeys(db: Db, log: (line: string) => void): Promise<PlannedKey
       } else log(`Демо-ключі: підприємства ${user.edrpou} немає в реєстрі, ключ ${user.key} видано як фізичній особі.`);
       if (user.role === "AUTHORIZED_PERSON") entry.note = "Уповноважена особа готує заяви; підписує їх лише керівник підприємства.";
     }
-    if (user.role === "OFFICIAL" && user.authorityCode) {
+    if ((user.role === "OFFICIAL" || user.role === "METHODOLOGIST") && user.authorityCode) {
       const authority = authorities.find((candidate) => candidate.code === user.authorityCode);
       entry.authority = user.authorityCode;
       if (authority) {

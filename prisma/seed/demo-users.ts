@@ -4,7 +4,7 @@
 // sign-in (Enterprise.headRnokpp, military registration), so the seed gives them no membership.
 // Pure data: safe to import from tests, scripts and the login page.
 
-export type DemoRole = "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER";
+export type DemoRole = "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST";
 
 export type DemoUser = {
   key: string;
@@ -48,6 +48,12 @@ export const DEMO_USERS: ReadonlyArray<DemoUser> = [
     login: "o.marchenko@me.gov.ua", password: "demo-official-2026", fullName: "Марченко Олена Вікторівна",
     rnokpp: "2997504664", authorityCode: DEMO_AUTHORITY_CODES.economy, email: "o.marchenko@me.gov.ua",
     totpSecret: "D5AN4574JWAQD6CXXGASI6PA5GM642GD",
+  },
+  {
+    key: "methodologist", role: "METHODOLOGIST", roleLabel: "Методолог Мінекономіки (правила бронювання)",
+    login: "n.hrytsenko@me.gov.ua", password: "demo-methodologist-2026", fullName: "Гриценко Наталія Петрівна",
+    rnokpp: "3081808348", authorityCode: DEMO_AUTHORITY_CODES.economy, email: "n.hrytsenko@me.gov.ua",
+    totpSecret: "KRSXG5CTMVRXEZLUKN2XAZLSONSW4Y3F",
   },
   {
     key: "official-ova", role: "OFFICIAL", roleLabel: "Посадова особа Харківської ОВА",

@@ -3,6 +3,7 @@ import pg from "pg";
 import { AppError } from "@/lib/errors";
 import { z } from "@/lib/zod";
 import { buildWorld } from "./build-world";
+import { codeRulesetRows } from "@/lib/rulesets/code-versions";
 import { buildDemoAccounts } from "./demo-accounts";
 import { parseIsoDate, todayInKyiv } from "./dates";
 import { DEFAULT_PERSONS, MIN_PERSONS, SCALES, type WorldShape } from "./plan-sizes";
@@ -122,6 +123,14 @@ export async function seedDemo(options: SeedDemoOptions): Promise<{ counts: Seed
       rebuildIndexes: options.rebuildIndexes ?? large,
       log: options.log,
     });
+    // The rules' versions the code ships: the first rows of ruleset_versions.
+    for (const row of codeRulesetRows()) {
+      await client.query(
+        `INSERT INTO ruleset_versions (version, "effectiveFrom", title, "legalAct", "legalNumber", "legalDate", "basedOn", content, source)
+         VALUES ($1, $2::date, $3, $4, $5, $6::date, $7, $8::jsonb, 'code') ON CONFLICT (version) DO NOTHING`,
+        row,
+      );
+    }
     if (deferred) {
       const checked = Date.now();
       await assertReferences(client);

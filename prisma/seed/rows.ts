@@ -144,7 +144,7 @@ export type UserRow = { id: string; rnokpp: string; email: string | null; fullNa
 export type MembershipRow = {
   id: string;
   userId: string;
-  role: "ADMIN" | "OFFICIAL" | "AUTHORIZED_PERSON" | "RECRUITER";
+  role: "ADMIN" | "OFFICIAL" | "AUTHORIZED_PERSON" | "RECRUITER" | "METHODOLOGIST";
   authorityId: string | null;
   edrpou: string | null;
   unitId: string | null;

@@ -87,7 +87,7 @@ export async function createCriticalDecision(db: DbTx, options: DecisionOptions)
 }
 
 export type UserOptions = {
-  role?: "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER";
+  role?: "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST";
   rnokpp?: string | null;
   email?: string | null;
   fullName?: string;
@@ -111,15 +111,15 @@ export async function createUser(db: DbTx, options: UserOptions = {}) {
   const user = await db.user.create({
     data: {
       rnokpp: options.rnokpp === undefined ? nextRnokpp("1988-03-03", "MALE") : options.rnokpp,
-      email: options.email === undefined ? (role === "ADMIN" || role === "OFFICIAL" ? `user${n}@test.gov.ua` : null) : options.email,
+      email: options.email === undefined ? (role === "ADMIN" || role === "OFFICIAL" || role === "METHODOLOGIST" ? `user${n}@test.gov.ua` : null) : options.email,
       fullName: options.fullName ?? "Тестовий Користувач Іванович",
       passwordHash: await hash(options.password ?? "test-password", { memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
       totpSecret: options.totpSecret ?? null,
     },
     omit: { passwordHash: true, totpSecret: true },
   });
-  const needs = { OFFICIAL: options.authorityId, AUTHORIZED_PERSON: options.edrpou, RECRUITER: options.unitId } as Record<string, string | undefined>;
-  if (role in needs && !needs[role]) throw new Error(`createUser: role ${role} needs ${role === "OFFICIAL" ? "authorityId" : role === "RECRUITER" ? "unitId" : "edrpou"}`);
+  const needs = { OFFICIAL: options.authorityId, METHODOLOGIST: options.authorityId, AUTHORIZED_PERSON: options.edrpou, RECRUITER: options.unitId } as Record<string, string | undefined>;
+  if (role in needs && !needs[role]) throw new Error(`createUser: role ${role} needs ${role === "OFFICIAL" || role === "METHODOLOGIST" ? "authorityId" : role === "RECRUITER" ? "unitId" : "edrpou"}`);
   const membership = role === "ENTERPRISE_HEAD" || role === "CONSCRIPT" ? null : await db.membership.create({
     data: {
       userId: user.id, role, authorityId: options.authorityId ?? null, edrpou: options.edrpou ?? null, unitId: options.unitId ?? null,

@@ -1,0 +1,205 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { kyivDate } from "@/lib/format";
+import { openKeyFile, type OpenedKeyFile } from "@/lib/kep/browser";
+import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
+import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
+import { addDays, installRulesets, rulesetFor, RULESETS, salaryThresholdFor } from "@/lib/rules";
+import { listRulesetVersions } from "@/lib/rulesets/list-ruleset-versions";
+import { prepareRulesetVersion } from "@/lib/rulesets/prepare-ruleset-version";
+import { startRulesetCache, type RulesetCache } from "@/lib/rulesets/ruleset-cache";
+import { seedCodeRulesets } from "@/lib/rulesets/ruleset-store";
+import { signRulesetVersion } from "@/lib/rulesets/sign-ruleset-version";
+import { createAuthority, createUser } from "@/prisma/seed/factories";
+import { sign } from "./ministry-fixtures";
+
+// Rulesets as signed data: a methodologist of the Ministry of Economy drafts a version as a
+// change of the current one, signs it with КЕП, and every process answers rulesetFor() with it
+// from the day it takes effect. Every refusal leaves the database as it was.
+
+const KEY_PASSWORD = "Methodologist-Key-1";
+const now = new Date();
+const today = kyivDate(now);
+const tomorrow = addDays(today, 1);
+
+type Signer = { actor: Actor; key: OpenedKeyFile };
+let methodologist: Signer;
+let official: Signer;
+let ministry: { id: string; edrpou: string; name: string };
+let cache: RulesetCache;
+
+async function person(role: "METHODOLOGIST" | "OFFICIAL", fullName: string): Promise<Signer> {
+  const { user } = await createUser(db, { role, authorityId: ministry.id, fullName });
+  const { p12 } = await issueCertificate({ rnokpp: user.rnokpp!, fullName, password: KEY_PASSWORD, edrpou: ministry.edrpou, organization: ministry.name, title: "Головний спеціаліст" });
+  return { actor: { userId: user.id, rnokpp: user.rnokpp, fullName, role, authorityId: ministry.id, via: "password" }, key: openKeyFile(p12, KEY_PASSWORD) };
+}
+
+const ctx = (actor: Actor | null, at = now) => ({ actor, db, now: at });
+
+function draft(overrides: Record<string, unknown> = {}) {
+  return {
+    basedOn: RULESETS.at(-1)!.version,
+    effectiveFrom: tomorrow,
+    title: "Поріг заробітної плати 30 000 грн",
+    legalBasis: { act: "Постанова Кабінету Міністрів України", number: "999", date: today },
+    changes: { salary: { general: { minimumWage: 1_000_000, multiplierPercent: 300 } } },
+    ...overrides,
+  };
+}
+
+async function counts() {
+  const [versions, documents, audit, nonces, used] = await Promise.all([
+    db.rulesetVersion.count(),
+    db.signedDocument.count(),
+    db.auditLog.count(),
+    db.nonce.count(),
+    db.nonce.count({ where: { usedAt: { not: null } } }),
+  ]);
+  return { versions, documents, audit, nonces, used };
+}
+
+async function refused(code: string, attempt: () => Promise<unknown>, status?: number): Promise<AppError> {
+  const before = await counts();
+  const error = await attempt().then(
+    () => new Error(`очікувалася відмова ${code}`),
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  if (status) expect((error as AppError).status).toBe(status);
+  expect((error as AppError).message).toMatch(/[а-яіїєґ]/i);
+  const after = await counts();
+  // A refused draft issues no nonce; a refused signature consumes none.
+  expect({ ...after, nonces: before.nonces }).toEqual(before);
+  return error as AppError;
+}
+
+async function signDraft(signer: Signer, input: Record<string, unknown>, by: Signer = signer) {
+  const prepared = await prepareRulesetVersion(ctx(signer.actor), input);
+  return signRulesetVersion(ctx(signer.actor), { draft: input, nonce: prepared.nonce, signature: sign(by.key, prepared.document) });
+}
+
+beforeAll(async () => {
+  await ensureTestProvider(db, { now: new Date(Date.now() - 30 * 86_400_000) });
+  ministry = await createAuthority(db, { code: "mineconomy", kind: "MINISTRY", shortName: "Мінекономіки", name: "Міністерство економіки України" });
+  methodologist = await person("METHODOLOGIST", "Гриценко Наталія Петрівна");
+  official = await person("OFFICIAL", "Марченко Олена Вікторівна");
+  expect(await seedCodeRulesets(db)).toBe(RULESETS.length);
+  expect(await seedCodeRulesets(db)).toBe(0);
+  cache = await startRulesetCache({ db, databaseUrl: env().DATABASE_URL! });
+});
+
+afterAll(async () => {
+  await cache.stop();
+  installRulesets(RULESETS);
+});
+
+describe("drafting and signing a version", () => {
+  it("drafts a raised salary threshold from tomorrow as a diff, signs it, and the rules switch at that date", async () => {
+    const prepared = await prepareRulesetVersion(ctx(methodologist.actor), draft());
+    expect(prepared.basedOn).toBe(RULESETS.at(-1)!.version);
+    expect(prepared.diff).toEqual([
+      { path: "salary.general.minimumWage", before: 864_700, after: 1_000_000 },
+      { path: "salary.general.threshold", before: 2_594_100, after: 3_000_000 },
+    ]);
+    const signed = await signRulesetVersion(ctx(methodologist.actor), { draft: draft(), nonce: prepared.nonce, signature: sign(methodologist.key, prepared.document) });
+    expect(signed).toMatchObject({ version: `me-${tomorrow}`, effectiveFrom: tomorrow });
+
+    const row = await db.rulesetVersion.findUniqueOrThrow({ where: { version: signed.version }, include: { signedDocument: true } });
+    expect(row).toMatchObject({ source: "signed", legalNumber: "999", basedOn: RULESETS.at(-1)!.version, signerRnokpp: methodologist.actor.rnokpp });
+    expect(row.signedDocument).toMatchObject({ kind: "RULESET_VERSION", signerRnokpp: methodologist.actor.rnokpp, authorityId: ministry.id });
+    expect(JSON.parse(Buffer.from(row.signedDocument!.content).toString("utf8"))).toMatchObject({ document: "RULESET_VERSION", ruleset: { version: signed.version, salary: { general: { threshold: 3_000_000 } } } });
+    expect(await db.auditLog.count({ where: { action: "ruleset.signed", entityId: signed.version, signedDocumentId: row.signedDocumentId } })).toBe(1);
+
+    // Takes effect at 00:00 Kyiv time on its date: today keeps the old threshold.
+    expect(rulesetFor(today).version).toBe(RULESETS.at(-1)!.version);
+    expect(rulesetFor(tomorrow).version).toBe(signed.version);
+    expect(salaryThresholdFor(rulesetFor(tomorrow), false).threshold).toBe(3_000_000);
+    expect(salaryThresholdFor(rulesetFor(tomorrow), true).threshold).toBe(2_161_750);
+
+    const list = await listRulesetVersions(ctx(methodologist.actor));
+    expect(list.versions[0]).toMatchObject({ state: "SCHEDULED", source: "signed", ruleset: { version: signed.version } });
+    expect(list.versions[1]).toMatchObject({ state: "IN_FORCE", source: "code" });
+  });
+
+  it("replaces a version not yet in force, and refuses to edit one in force", async () => {
+    const current = rulesetFor(tomorrow).version;
+    const replaced = await signDraft(methodologist, draft({ basedOn: current, replaces: current, title: "Поріг заробітної плати 32 000 грн", changes: { salary: { general: { minimumWage: 1_000_000, multiplierPercent: 320 } } } }));
+    expect(replaced.version).toBe(`me-${tomorrow}-2`);
+    expect((await db.rulesetVersion.findUniqueOrThrow({ where: { version: current } })).withdrawnAt).not.toBeNull();
+    expect(salaryThresholdFor(rulesetFor(tomorrow), false).threshold).toBe(3_200_000);
+
+    const inForce = RULESETS.at(-1)!.version;
+    const error = await refused("RULESET_VERSION_IN_EFFECT", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: replaced.version, replaces: inForce })), 409);
+    expect(error.message).toContain("не можна змінити");
+    // Not even the database lets a version in force change.
+    await expect(db.$executeRaw`UPDATE ruleset_versions SET title = 'інша' WHERE version = ${inForce}`).rejects.toThrow(/cannot be changed/);
+    await expect(db.$executeRaw`DELETE FROM ruleset_versions WHERE version = ${inForce}`).rejects.toThrow(/never deleted/);
+  });
+});
+
+describe("bad drafts and signatures: a Ukrainian message, a 4xx, nothing written", () => {
+  const latest = () => rulesetFor(addDays(today, 400)).version;
+
+  it("refuses negative figures, percentages over 100 and unknown categories", async () => {
+    const negative = await refused("VALIDATION_FAILED", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes: { salary: { general: { minimumWage: -5, multiplierPercent: 300 } } } })), 400);
+    expect(negative.message + JSON.stringify(negative.fields)).toContain("від'ємним");
+    const over = await refused("VALIDATION_FAILED", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes: { limits: { DEFAULT_50: { percent: 120, base: "MILITARY_LIABLE" } } } })), 400);
+    expect(JSON.stringify(over.fields)).toContain("100 %");
+    const unknown = await refused("VALIDATION_FAILED", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes: { limits: { BOGUS_100: { percent: 100, base: "MILITARY_LIABLE" } } } })), 400);
+    expect(JSON.stringify(unknown.fields)).toContain("Невідома категорія");
+    await refused("VALIDATION_FAILED", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes: { annulmentSpacingDays: -1 } })), 400);
+  });
+
+  it("refuses an effective date in the past, today, or not after the current version's", async () => {
+    await refused("RULESET_DATE_NOT_FUTURE", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, -3) })), 400);
+    await refused("RULESET_DATE_NOT_FUTURE", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: today })), 400);
+    // The latest version takes effect tomorrow: a new one must come after it.
+    const error = await refused("RULESET_DATE_NOT_AFTER_CURRENT", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: tomorrow })), 400);
+    expect(error.fields?.effectiveFrom).toBeTruthy();
+    await refused("RULESET_DRAFT_STALE", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: RULESETS[0]!.version, effectiveFrom: addDays(today, 10) })), 409);
+    await refused("RULESET_NO_CHANGES", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes: {} })), 400);
+  });
+
+  it("refuses a signature by someone who is not a methodologist, and an official drafting", async () => {
+    const input = draft({ basedOn: latest(), effectiveFrom: addDays(today, 10) });
+    const prepared = await prepareRulesetVersion(ctx(methodologist.actor), input);
+    await refused("SIGNER_NOT_METHODOLOGIST", () => signRulesetVersion(ctx(methodologist.actor), { draft: input, nonce: prepared.nonce, signature: sign(official.key, prepared.document) }), 403);
+    await refused("FORBIDDEN", () => prepareRulesetVersion(ctx(official.actor), input), 403);
+    await refused("FORBIDDEN", () => signRulesetVersion(ctx(official.actor), { draft: input, nonce: prepared.nonce, signature: sign(methodologist.key, prepared.document) }), 403);
+    await refused("UNAUTHENTICATED", () => prepareRulesetVersion(ctx(null), input), 401);
+    // A figure changed after signing does not match the signed bytes.
+    const changed = { ...input, changes: { salary: { general: { minimumWage: 1_000_000, multiplierPercent: 250 } } } };
+    await refused("CONTENT_MISMATCH", () => signRulesetVersion(ctx(methodologist.actor), { draft: changed, nonce: prepared.nonce, signature: sign(methodologist.key, prepared.document) }));
+  });
+});
+
+describe("the in-process cache", () => {
+  it("reloads when another connection announces a signed version (NOTIFY)", async () => {
+    const far = addDays(today, 200);
+    const base = rulesetFor(addDays(today, 400));
+    const other = new pg.Client({ connectionString: env().DATABASE_URL! });
+    await other.connect();
+    try {
+      const content = { ...base, version: "me-notify-test", effectiveFrom: far, title: "Версія з іншого процесу", maxTermMonths: 6 };
+      await other.query("BEGIN");
+      await other.query(
+        `INSERT INTO ruleset_versions (version, "effectiveFrom", title, "legalAct", "legalNumber", "legalDate", content, source) VALUES ($1, $2::date, $3, 'Тест', '1', $2::date, $4::jsonb, 'signed')`,
+        [content.version, far, content.title, JSON.stringify(content)],
+      );
+      await other.query("SELECT pg_notify('ruleset_versions', $1)", [content.version]);
+      // Not before the commit: the notification is delivered only then.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(rulesetFor(far).version).not.toBe("me-notify-test");
+      await other.query("COMMIT");
+    } finally {
+      await other.end();
+    }
+    await expect.poll(() => rulesetFor(far).version, { timeout: 5_000 }).toBe("me-notify-test");
+    expect(rulesetFor(far).maxTermMonths).toBe(6);
+  });
+});
