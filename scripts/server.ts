@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import { env } from "@/lib/env";
+import { startServerRulesetCache } from "./server/ruleset-cache";
 import { serveFastRoute } from "./server/fast-routes";
 import { runWebCluster } from "./server/web-cluster";
 import { applySecurityHeaders } from "./server/security-headers";
@@ -35,6 +36,8 @@ const { default: next } = await import("next");
 const app = next({ dev, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
+// The rules' signed versions, reloaded on NOTIFY (rulesetFor answers from memory; see lib/rulesets).
+const rulesets = await startServerRulesetCache("web");
 
 const https = env().PORTAL_URL.startsWith("https:");
 const accessLog = env().ACCESS_LOG;
@@ -63,6 +66,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
+    void rulesets?.stop();
     server.close(() => void app.close().finally(() => process.exit(0)));
     server.closeAllConnections();
     setTimeout(() => process.exit(0), 10_000).unref();

@@ -2,6 +2,7 @@ import { openDatabase } from "@/lib/db/cluster";
 import { env } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/worker";
 import { log, runScript } from "./db/run-script";
+import { startServerRulesetCache } from "./server/ruleset-cache";
 
 // npm run worker — the pg-boss job worker on its own. The launcher starts it beside Next with
 // DATABASE_URL set; run alone without DATABASE_URL it uses the embedded cluster (the running one
@@ -19,9 +20,12 @@ await runScript(async () => {
     log: prefixed,
   });
   let worker: Awaited<ReturnType<typeof startWorker>>;
+  let rulesets: Awaited<ReturnType<typeof startServerRulesetCache>> = null;
   try {
+    rulesets = await startServerRulesetCache("worker", database.url);
     worker = await startWorker({ databaseUrl: database.url, log: prefixed });
   } catch (error) {
+    await rulesets?.stop();
     await database.close();
     throw error;
   }
@@ -30,6 +34,7 @@ await runScript(async () => {
   });
   prefixed(`Отримано ${signal}: завершую поточні завдання…`);
   await worker.stop();
+  await rulesets?.stop();
   await database.close();
   prefixed("Обробник завдань зупинено.");
   return 0;

@@ -40,3 +40,4 @@ export const ministryAction = createActionClient(["OFFICIAL"]);
 export const conscriptAction = createActionClient(["CONSCRIPT"]);
 export const unitAction = createActionClient(["RECRUITER"]);
 export const adminAction = createActionClient(["ADMIN"]);
+export const methodologyAction = createActionClient(["METHODOLOGIST"]);

@@ -14,7 +14,8 @@ import { prepareRulesetVersion } from "@/lib/rulesets/prepare-ruleset-version";
 import { startRulesetCache, type RulesetCache } from "@/lib/rulesets/ruleset-cache";
 import { seedCodeRulesets } from "@/lib/rulesets/ruleset-store";
 import { signRulesetVersion } from "@/lib/rulesets/sign-ruleset-version";
-import { createAuthority, createUser } from "@/prisma/seed/factories";
+import { computeRulesetWhatIf } from "@/lib/rulesets/compute-ruleset-what-if";
+import { createAuthority, createCriticalDecision, createEnterprise, createPerson, createReservationMark, createUser } from "@/prisma/seed/factories";
 import { sign } from "./ministry-fixtures";
 
 // Rulesets as signed data: a methodologist of the Ministry of Economy drafts a version as a
@@ -175,6 +176,40 @@ describe("bad drafts and signatures: a Ukrainian message, a 4xx, nothing written
     // A figure changed after signing does not match the signed bytes.
     const changed = { ...input, changes: { salary: { general: { minimumWage: 1_000_000, multiplierPercent: 250 } } } };
     await refused("CONTENT_MISMATCH", () => signRulesetVersion(ctx(methodologist.actor), { draft: changed, nonce: prepared.nonce, signature: sign(methodologist.key, prepared.document) }));
+  });
+});
+
+describe("what-if before signing", () => {
+  it("counts the active reservations below a new threshold and beyond a new limit, per sector and region, and writes nothing", async () => {
+    const enterprise = await createEnterprise(db, { kved: "28.30", region: "Полтавська область", head: true });
+    await createCriticalDecision(db, { edrpou: enterprise.edrpou, authorityId: ministry.id, decidedOn: addDays(today, -30), limitCategory: "DEFAULT_50", militaryLiableCount: 10 });
+    // The latest version (signed above, from tomorrow) has 32 000; the draft raises it to 35 000.
+    // Salaries: two between them (newly below), one already below, two at or above.
+    for (const salary of [33_000, 34_999.99, 20_000, 35_000, 45_000]) {
+      const p = await createPerson(db, { employments: [{ edrpou: enterprise.edrpou, salary }] });
+      await createReservationMark(db, { rnokpp: p.rnokpp, edrpou: enterprise.edrpou, fromDate: addDays(today, -10) });
+    }
+    // A state enterprise is exempt from the salary criterion: its low salaries do not count.
+    const state = await createEnterprise(db, { kved: "28.30", region: "Полтавська область", ownership: "STATE", stateShare: 100, head: true });
+    await createCriticalDecision(db, { edrpou: state.edrpou, authorityId: ministry.id, decidedOn: addDays(today, -30), limitCategory: "DEFAULT_50", militaryLiableCount: 40, salaryExemption: "STATE_OR_COMMUNAL" });
+    const low = await createPerson(db, { employments: [{ edrpou: state.edrpou, salary: 33_000 }] });
+    await createReservationMark(db, { rnokpp: low.rnokpp, edrpou: state.edrpou, fromDate: addDays(today, -10) });
+
+    const input = draft({
+      basedOn: rulesetFor(addDays(today, 400)).version,
+      effectiveFrom: addDays(today, 20),
+      changes: { salary: { general: { minimumWage: 1_000_000, multiplierPercent: 350 } }, limits: { DEFAULT_50: { percent: 30, base: "MILITARY_LIABLE" } } },
+    });
+    const before = await counts();
+    const result = await computeRulesetWhatIf(ctx(methodologist.actor), input);
+    expect(await counts()).toEqual(before);
+    expect(salaryThresholdFor(rulesetFor(addDays(today, 400)), false).threshold).toBe(3_200_000);
+    // Limit 50 % of 10 = 5 held all five; 30 % = 3 leaves 2 beyond.
+    expect(result).toMatchObject({ activeReservations: 6, belowThreshold: 2, beyondLimit: 2, enterprisesAffected: 1 });
+    expect(result.sample).toEqual([expect.objectContaining({ edrpou: enterprise.edrpou, belowThreshold: 2, beyondLimit: 2 })]);
+    expect(result.bySector).toEqual([expect.objectContaining({ key: "C", beyondLimit: 2 })]);
+    expect(result.byRegion).toEqual([expect.objectContaining({ key: "Полтавська область" })]);
+    await refused("FORBIDDEN", () => computeRulesetWhatIf(ctx(official.actor), input), 403);
   });
 });
 

@@ -1,0 +1,23 @@
+import { RulesetDraftForm } from "@/components/methodology/ruleset-draft-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { kyivDate } from "@/lib/format";
+import { listRulesetVersions } from "@/lib/rulesets/list-ruleset-versions";
+import { loadMethodologist } from "@/lib/rulesets/load-methodologist";
+
+export const metadata = { title: "Нова версія правил" };
+
+export default async function Page() {
+  const actor = await requireActor(["METHODOLOGIST"], "/methodology/new");
+  const now = new Date();
+  const { authority } = await loadMethodologist(db, actor, "rulesets.draft");
+  const { versions } = await listRulesetVersions({ actor, db, now });
+  const current = versions[0]!.ruleset;
+  return (
+    <div className="mx-auto max-w-4xl space-y-5">
+      <PageHeader eyebrow={authority.name} title="Нова версія правил бронювання" subtitle={`Чернетка — зміна останньої версії ${current.version} (з ${current.effectiveFrom}). Чинну версію змінити не можна: лише ухвалити наступну.`} />
+      <RulesetDraftForm current={current} today={kyivDate(now)} signerRnokpp={actor.rnokpp ?? undefined} authorityEdrpou={authority.edrpou} />
+    </div>
+  );
+}
