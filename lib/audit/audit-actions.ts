@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   "official.withdrawn",
   "reservation.annul",
   "reservation.expire",
+  "ruleset.signed",
   "vacancy.close",
   "vacancy.publish",
   "vacancy.update",
