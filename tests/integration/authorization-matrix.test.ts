@@ -20,8 +20,8 @@ import { createOfficial } from "./ministry-fixtures";
 // every check behind them — roles re-read from the registry, scoping to the actor — is real.
 
 type Principal =
-  | "anonymous" | "admin" | "official" | "otherOfficial" | "head" | "authorized" | "otherHead" | "otherAuthorized" | "conscript" | "otherConscript" | "recruiter";
-const PRINCIPALS: Principal[] = ["anonymous", "admin", "official", "otherOfficial", "head", "authorized", "otherHead", "otherAuthorized", "conscript", "otherConscript", "recruiter"];
+  | "anonymous" | "admin" | "official" | "otherOfficial" | "head" | "authorized" | "otherHead" | "otherAuthorized" | "conscript" | "otherConscript" | "recruiter" | "methodologist";
+const PRINCIPALS: Principal[] = ["anonymous", "admin", "official", "otherOfficial", "head", "authorized", "otherHead", "otherAuthorized", "conscript", "otherConscript", "recruiter", "methodologist"];
 
 // forbidden() is behind Next's experimental.authInterrupts, which next.config.js turns on.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
@@ -173,6 +173,12 @@ const TABLE: Record<string, Entry> = {
   "action unit#updateVacancyAction": { allow: ["recruiter"] },
   "action unit#closeVacancyAction": { allow: ["recruiter"] },
   "action unit#markUnitNotificationsReadAction": { allow: ["recruiter"] },
+  // The methodologist of the Ministry of Economy: the versions of the rules.
+  "page /methodology": { allow: ["methodologist"] },
+  "page /methodology/new": { allow: ["methodologist"] },
+  "action methodology/new#prepareRulesetVersionAction": { allow: ["methodologist"] },
+  "action methodology/new#rulesetWhatIfAction": { allow: ["methodologist"] },
+  "action methodology/new#signRulesetVersionAction": { allow: ["methodologist"] },
 };
 
 /** The app's own tree: every page, every route handler's methods, every server action's exports. */
@@ -290,6 +296,8 @@ beforeAll(async () => {
   const otherOfficial = await createOfficial(other, { fullName: "Інший Посадовець Петрович" });
   const unit = await createMilitaryUnit(db);
   const { user: recruiter } = await createUser(db, { role: "RECRUITER", unitId: unit.id, fullName: "Рекрутер Матриця Олегович" });
+  const economy = await db.authority.create({ data: { code: "mineconomy", name: "Міністерство економіки України", shortName: "Мінекономіки", kind: "MINISTRY", edrpou: "37508596", kvedSections: [] } });
+  const { user: methodologist } = await createUser(db, { role: "METHODOLOGIST", authorityId: economy.id, fullName: "Методолог Матриця Петрівна" });
   const conscript = await db.user.create({ data: { rnokpp: a.employees[0]!, fullName: "Працівник00000 Іван Іванович" } });
   const otherConscript = await db.user.create({ data: { rnokpp: b.employees[0]!, fullName: "Працівник00000 Іван Іванович" } });
   Object.assign(ids, {
@@ -303,6 +311,7 @@ beforeAll(async () => {
     conscript: { uid: conscript.id, rnokpp: conscript.rnokpp, fullName: conscript.fullName, option: option("CONSCRIPT") },
     otherConscript: { uid: otherConscript.id, rnokpp: otherConscript.rnokpp, fullName: otherConscript.fullName, option: option("CONSCRIPT") },
     recruiter: { uid: recruiter.id, rnokpp: recruiter.rnokpp, fullName: recruiter.fullName, option: option("RECRUITER", { unitId: unit.id }) },
+    methodologist: { uid: methodologist.id, rnokpp: methodologist.rnokpp, fullName: methodologist.fullName, option: option("METHODOLOGIST", { authorityId: economy.id }) },
   });
 
   const draft = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }] });
