@@ -15,6 +15,8 @@ import { startRulesetCache, type RulesetCache } from "@/lib/rulesets/ruleset-cac
 import { seedCodeRulesets } from "@/lib/rulesets/ruleset-store";
 import { signRulesetVersion } from "@/lib/rulesets/sign-ruleset-version";
 import { computeRulesetWhatIf } from "@/lib/rulesets/compute-ruleset-what-if";
+import { createReservationDraft, decideSubmittedApplication, getApplication, submitApplication } from "@/lib/reservations";
+import { createWorld, sign as signBytes } from "@/lib/reservations/testing/world";
 import { createAuthority, createCriticalDecision, createEnterprise, createPerson, createReservationMark, createUser } from "@/prisma/seed/factories";
 import { sign } from "./ministry-fixtures";
 
@@ -210,6 +212,31 @@ describe("what-if before signing", () => {
     expect(result.bySector).toEqual([expect.objectContaining({ key: "C", beyondLimit: 2 })]);
     expect(result.byRegion).toEqual([expect.objectContaining({ key: "Полтавська область" })]);
     await refused("FORBIDDEN", () => computeRulesetWhatIf(ctx(official.actor), input), 403);
+  });
+});
+
+describe("the next day's decision", () => {
+  it("uses the version that took effect at 00:00 Kyiv time and records it; the day before, the old one", async () => {
+    const world = await createWorld({ serial: 81, employees: 2, limitCount: 2, salary: 31_000 });
+    await db.employment.updateMany({ where: { rnokpp: world.employees[1]!, edrpou: world.edrpou }, data: { salary: "40000.00" } });
+    const signedVersion = rulesetFor(tomorrow).version;
+    expect(signedVersion).toMatch(/^me-/);
+    // 00:30 Kyiv time tomorrow (winter: UTC+2), and 23:30 Kyiv time today.
+    const justAfter = new Date(`${tomorrow}T00:30:00+02:00`);
+    const justBefore = new Date(`${today}T23:30:00+02:00`);
+
+    const before = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: world.employees.map((rnokpp) => ({ rnokpp })), now: justBefore });
+    expect(before.rulesetVersion).toBe(RULESETS.at(-1)!.version);
+    expect(before.precheck.map((p) => p.eligible)).toEqual([true, true]);
+
+    const draft = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: world.employees.map((rnokpp) => ({ rnokpp })), now: justAfter });
+    expect(draft.rulesetVersion).toBe(signedVersion);
+    const submitted = await submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature: signBytes(world.head.key!, draft.document), now: justAfter });
+    expect(await decideSubmittedApplication({ applicationId: submitted.applicationId, now: justAfter })).toMatchObject({ outcome: "decided", reserved: 1, refused: 1 });
+    const view = await getApplication({ actor: world.head.actor, applicationId: submitted.applicationId });
+    expect(view.rulesetVersion).toBe(signedVersion);
+    expect(view.items.map((i) => [i.decision, i.reasons.map((r) => r.code)])).toEqual([["REFUSED", ["SALARY_BELOW_THRESHOLD"]], ["RESERVED", []]]);
+    expect((await db.reservation.findFirstOrThrow({ where: { rnokpp: world.employees[1]! } })).rulesetVersion).toBe(signedVersion);
   });
 });
 
