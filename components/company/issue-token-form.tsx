@@ -41,7 +41,7 @@ export function IssueTokenForm({ portalUrl, edrpou }: { portalUrl: string; edrpo
           <code className="mt-2 block break-all rounded-xl bg-white px-3 py-2 text-sm" data-testid="token-value">{issued.token}</code>
           <div className="mt-2"><CopyButton text={issued.token} label="Скопіювати токен" /></div>
           <p className="mt-3 text-sm">Приклад запиту — працівники, яких можна забронювати:</p>
-          <pre className="mt-1 overflow-x-auto rounded-xl bg-white px-3 py-2 text-xs">{curl}</pre>
+          <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-xl bg-white px-3 py-2 text-xs">{curl}</pre>
           <div className="mt-2"><CopyButton text={curl} label="Скопіювати приклад" /></div>
         </Notice>
       ) : null}

@@ -45,7 +45,7 @@ export function DemoKeyList({ keys }: { keys: DemoKeyItem[] }) {
               href={`/api/demo-keys/${key.id}`}
               download={`bronya-demo-${key.id}.${EXTENSION[key.container]}`}
               className={buttonClass("secondary", "sm", "shrink-0")}
-              aria-label={`Завантажити ключ КЕП ${ALGORITHM_LABEL[key.algorithm]}: ${key.roleLabel}, ${key.fullName}${key.revoked ? " (скасований)" : ""}`}
+              aria-label={`Завантажити ${CONTAINER_LABEL[key.container]} — ключ КЕП ${ALGORITHM_LABEL[key.algorithm]}: ${key.roleLabel}, ${key.fullName}${key.revoked ? " (скасований)" : ""}`}
             >
               Завантажити {CONTAINER_LABEL[key.container]}
             </a>
@@ -54,7 +54,7 @@ export function DemoKeyList({ keys }: { keys: DemoKeyItem[] }) {
                 href={`/api/demo-keys/${key.id}?part=certificate`}
                 download={`bronya-demo-${key.id}.cer`}
                 className="text-xs underline"
-                aria-label={`Завантажити сертифікат до ключа ДСТУ 4145: ${key.fullName}`}
+                aria-label={`сертифікат .cer до ключа ДСТУ 4145: ${key.fullName}`}
               >
                 сертифікат .cer
               </a>

@@ -10,7 +10,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   // The longest matching prefix is the current section ("/company" must not light up on "/company/employees").
   const current = items.filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
   return (
-    <nav aria-label="Розділи кабінету" className="order-last flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
+    <nav aria-label="Розділи кабінету" className="order-last flex w-full flex-wrap gap-1 sm:order-none sm:w-auto">
       {items.map((item) => (
         <Link
           key={item.href}

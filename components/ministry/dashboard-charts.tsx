@@ -1,107 +1,76 @@
-"use client";
+import { shortEnterpriseName } from "@/lib/format/enterprise-name";
 
-import type { ReactNode } from "react";
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// The dashboard's charts, drawn as plain HTML bars: each bar's length is its value over the
+// chart's largest value, exactly (tests/e2e/dashboard-charts.spec.ts measures it), its number
+// is printed beside it, and no label is cut. The drawing is hidden from screen readers; each
+// chart carries its numbers as a table, for them and for copying.
 
-// The dashboard's charts. Client components (recharts draws in the browser) fed with figures the
-// server computed; each chart carries its numbers as a table for screen readers and for copying.
+const number = (value: number) => value.toLocaleString("uk-UA");
+const share = (value: number, max: number) => (max > 0 ? (value / max) * 100 : 0);
 
-const INK = "#000000";
-const MUTED = "#9ca3af";
-const tick = { fontSize: 12, fill: "#4b5563" };
-const number = (value: unknown) => (typeof value === "number" ? value.toLocaleString("uk-UA") : String(value));
+type Row = { key: string; label: string; title?: string; value: number; limit?: number; color?: string };
 
-function ChartFrame({ label, rows, columns, children, height = 280 }: { label: string; rows: Array<Array<string | number>>; columns: string[]; children: ReactNode; height?: number }) {
+function BarList({ name, rows, valueColumn, limitColumn, labelColumn, color = "#000000" }: { name: string; rows: Row[]; labelColumn: string; valueColumn: string; limitColumn?: string; color?: string }) {
+  const max = Math.max(0, ...rows.map((r) => Math.max(r.value, r.limit ?? 0)));
   return (
-    <figure aria-label={label}>
-      <div style={{ width: "100%", height }} aria-hidden="true">
-        <ResponsiveContainer>{children as React.ReactElement}</ResponsiveContainer>
-      </div>
-      <details className="mt-2 text-sm">
+    <figure aria-label={name} data-testid="chart" data-chart={name}>
+      {limitColumn ? (
+        <p className="mb-2 flex flex-wrap gap-4 text-xs text-muted" aria-hidden="true">
+          <span className="inline-flex items-center gap-1.5"><span className="inline-block size-3 rounded-sm" style={{ background: color }} />{valueColumn}</span>
+          <span className="inline-flex items-center gap-1.5"><span className="inline-block size-3 rounded-sm bg-chip-neutral" />{limitColumn}</span>
+        </p>
+      ) : null}
+      <ul className="space-y-2.5" aria-hidden="true">
+        {rows.map((r) => (
+          <li key={r.key} className="text-sm" data-testid="chart-row">
+            <div className="flex items-baseline justify-between gap-3">
+              <span className="min-w-0 break-words" title={r.title}>{r.label}</span>
+              <span className="tabular shrink-0 font-medium" data-testid="chart-value">{number(r.value)}{r.limit !== undefined ? <span className="font-normal text-muted"> / {number(r.limit)}</span> : null}</span>
+            </div>
+            <div className="relative mt-1 h-3 rounded-sm bg-canvas/60" data-testid="chart-track">
+              {r.limit !== undefined ? <div className="absolute inset-y-0 left-0 rounded-sm bg-chip-neutral" style={{ width: `${share(r.limit, max)}%` }} data-testid="chart-limit" data-value={r.limit} /> : null}
+              <div className="absolute inset-y-0 left-0 rounded-sm" style={{ width: `${share(r.value, max)}%`, background: r.color ?? color }} data-testid="chart-bar" data-value={r.value} data-max={max} />
+            </div>
+          </li>
+        ))}
+      </ul>
+      <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-muted">Таблиця даних</summary>
         <table className="mt-2 w-full text-left">
-          <thead><tr>{columns.map((c) => <th key={c} className="py-1 pr-3 font-medium">{c}</th>)}</tr></thead>
-          <tbody>{rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j} className="tabular py-0.5 pr-3">{number(v)}</td>)}</tr>)}</tbody>
+          <caption className="sr-only">{name}</caption>
+          <thead><tr><th scope="col" className="py-1 pr-3 font-medium">{labelColumn}</th><th scope="col" className="py-1 pr-3 font-medium">{valueColumn}</th>{limitColumn ? <th scope="col" className="py-1 pr-3 font-medium">{limitColumn}</th> : null}</tr></thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}><th scope="row" className="py-0.5 pr-3 font-normal">{r.title ?? r.label}</th><td className="tabular py-0.5 pr-3">{number(r.value)}</td>{limitColumn ? <td className="tabular py-0.5 pr-3">{number(r.limit ?? 0)}</td> : null}</tr>
+            ))}
+          </tbody>
         </table>
       </details>
     </figure>
   );
 }
 
-export function EnterprisesChart({ data }: { data: Array<{ name: string; reserved: number; limit: number }> }) {
-  const short = data.map((d) => ({ ...d, label: d.name.length > 28 ? `${d.name.slice(0, 27)}…` : d.name }));
-  return (
-    <ChartFrame label="Бронювання за підприємствами" columns={["Підприємство", "Заброньовано", "Ліміт"]} rows={data.map((d) => [d.name, d.reserved, d.limit])} height={Math.max(220, data.length * 36)}>
-      <BarChart data={short} layout="vertical" margin={{ left: 8, right: 16 }}>
-        <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-        <XAxis type="number" tick={tick} allowDecimals={false} />
-        <YAxis type="category" dataKey="label" width={180} tick={tick} />
-        <Tooltip formatter={number} />
-        <Legend />
-        <Bar dataKey="reserved" name="Заброньовано" fill={INK} />
-        <Bar dataKey="limit" name="Ліміт" fill={MUTED} />
-      </BarChart>
-    </ChartFrame>
-  );
+export function EnterprisesChart({ data }: { data: Array<{ edrpou?: string; name: string; reserved: number; limit: number }> }) {
+  const rows = data.map((d, i) => ({ key: d.edrpou ?? String(i), label: shortEnterpriseName(d.name), title: d.name, value: d.reserved, limit: d.limit }));
+  return <BarList name="Бронювання за підприємствами" rows={rows} labelColumn="Підприємство" valueColumn="Заброньовано" limitColumn="Ліміт" />;
 }
 
 export function RegionsChart({ data }: { data: Array<{ region: string; reserved: number; enterprises: number }> }) {
-  return (
-    <ChartFrame label="Бронювання за регіонами" columns={["Регіон", "Заброньовано", "Підприємств"]} rows={data.map((d) => [d.region, d.reserved, d.enterprises])}>
-      <BarChart data={data} margin={{ bottom: 40 }}>
-        <CartesianGrid vertical={false} strokeDasharray="3 3" />
-        <XAxis dataKey="region" tick={tick} angle={-30} textAnchor="end" interval={0} height={70} />
-        <YAxis tick={tick} allowDecimals={false} />
-        <Tooltip formatter={number} />
-        <Bar dataKey="reserved" name="Заброньовано" fill={INK} />
-      </BarChart>
-    </ChartFrame>
-  );
+  return <BarList name="Бронювання за регіонами" rows={data.map((d) => ({ key: d.region, label: `${d.region} · підприємств: ${number(d.enterprises)}`, title: d.region, value: d.reserved }))} labelColumn="Регіон" valueColumn="Заброньовано" />;
 }
 
 export function MonthsChart({ data }: { data: Array<{ month: string; reserved: number }> }) {
-  const labelled = data.map((d) => ({ ...d, label: `${d.month.slice(5, 7)}.${d.month.slice(0, 4)}` }));
-  return (
-    <ChartFrame label="Нові бронювання за місяцями" columns={["Місяць", "Бронювань"]} rows={labelled.map((d) => [d.label, d.reserved])}>
-      <LineChart data={labelled}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="label" tick={tick} />
-        <YAxis tick={tick} allowDecimals={false} />
-        <Tooltip formatter={number} />
-        <Line type="monotone" dataKey="reserved" name="Бронювань" stroke={INK} strokeWidth={2} dot={{ r: 3 }} />
-      </LineChart>
-    </ChartFrame>
-  );
+  const rows = data.map((d) => ({ key: d.month, label: `${d.month.slice(5, 7)}.${d.month.slice(0, 4)}`, value: d.reserved }));
+  return <BarList name="Нові бронювання за місяцями" rows={rows} labelColumn="Місяць" valueColumn="Бронювань" />;
 }
 
 const USAGE_COLORS = ["#dadada", "#bed9f5", "#76e0ad", "#ffd600", "#000000", "#ec0312"];
 
 export function UsageChart({ data }: { data: Array<{ label: string; enterprises: number }> }) {
-  return (
-    <ChartFrame label="Використання ліміту" columns={["Використання", "Підприємств"]} rows={data.map((d) => [d.label, d.enterprises])}>
-      <BarChart data={data}>
-        <CartesianGrid vertical={false} strokeDasharray="3 3" />
-        <XAxis dataKey="label" tick={tick} interval={0} />
-        <YAxis tick={tick} allowDecimals={false} />
-        <Tooltip formatter={number} />
-        <Bar dataKey="enterprises" name="Підприємств">
-          {data.map((d, i) => <Cell key={d.label} fill={USAGE_COLORS[i % USAGE_COLORS.length]} />)}
-        </Bar>
-      </BarChart>
-    </ChartFrame>
-  );
+  const rows = data.map((d, i) => ({ key: d.label, label: d.label, value: d.enterprises, color: USAGE_COLORS[i % USAGE_COLORS.length] }));
+  return <BarList name="Використання ліміту" rows={rows} labelColumn="Використання" valueColumn="Підприємств" />;
 }
 
 export function ReasonsChart({ data }: { data: Array<{ label: string; count: number }> }) {
-  return (
-    <ChartFrame label="Причини відмов" columns={["Причина", "Відмов"]} rows={data.map((d) => [d.label, d.count])} height={Math.max(200, data.length * 40)}>
-      <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
-        <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-        <XAxis type="number" tick={tick} allowDecimals={false} />
-        <YAxis type="category" dataKey="label" width={220} tick={tick} />
-        <Tooltip formatter={number} />
-        <Bar dataKey="count" name="Відмов" fill="#d95336" />
-      </BarChart>
-    </ChartFrame>
-  );
+  return <BarList name="Причини відмов" rows={data.map((d) => ({ key: d.label, label: d.label, value: d.count }))} labelColumn="Причина" valueColumn="Відмов" color="#d95336" />;
 }

@@ -1,10 +1,14 @@
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
-/** A table that scrolls sideways on a phone instead of squeezing its columns. */
+/**
+ * A table that scrolls sideways on a phone instead of squeezing its columns. `relative` keeps
+ * absolutely positioned children (.sr-only headers) inside the scroller: otherwise they escape
+ * it and make the whole page scroll sideways.
+ */
 export function Table({ className, ...props }: ComponentProps<"table">) {
   return (
-    <div className="-mx-5 overflow-x-auto sm:mx-0">
+    <div className="relative -mx-5 overflow-x-auto sm:mx-0" data-scroll-x>
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...props} />
     </div>
   );

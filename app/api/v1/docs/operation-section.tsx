@@ -38,7 +38,7 @@ function FieldTable({ rows, caption }: { rows: FieldRow[]; caption: string }) {
 
 function Code({ children, label }: { children: string; label: string }) {
   return (
-    <pre aria-label={label} className="overflow-x-auto rounded-xl bg-ink/90 p-4 text-xs leading-relaxed text-white">
+    <pre aria-label={label} tabIndex={0} className="overflow-x-auto rounded-xl bg-ink/90 p-4 text-xs leading-relaxed text-white">
       <code>{children}</code>
     </pre>
   );
