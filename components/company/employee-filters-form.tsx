@@ -36,12 +36,15 @@ export function EmployeeFiltersForm({ action, filters, lockedState = false }: Pr
           <option value="no">Ні</option>
         </Select>
       </Field>
-      <Field label="Причина відмови" htmlFor="f-reason">
-        <Select id="f-reason" name="reason" defaultValue={filters.reason ?? ""}>
-          <option value="">Будь-яка</option>
-          {REASON_CODES.map((code) => <option key={code} value={code}>{REASON_LABELS[code]}</option>)}
-        </Select>
-      </Field>
+      {/* Nobody who can be reserved has a reason for refusal: the filter goes with «Так». */}
+      {filters.eligible === "yes" ? null : (
+        <Field label="Причина відмови" htmlFor="f-reason">
+          <Select id="f-reason" name="reason" defaultValue={filters.reason ?? ""}>
+            <option value="">Будь-яка</option>
+            {REASON_CODES.map((code) => <option key={code} value={code}>{REASON_LABELS[code]}</option>)}
+          </Select>
+        </Field>
+      )}
       <Field label="Сортувати" htmlFor="f-sort">
         <Select id="f-sort" name="sort" defaultValue={filters.sort ?? "name"}>
           {EMPLOYEE_SORTS.map((s) => <option key={s} value={s}>{EMPLOYEE_SORT_LABELS[s]}</option>)}
@@ -66,7 +69,7 @@ const QUICK = [
 /** One-click views of the list; the search text is kept. */
 export function QuickFilters({ action, filters }: { action: string; filters: EmployeeFilters }) {
   return (
-    <nav aria-label="Швидкі фільтри" className="flex gap-2 overflow-x-auto pb-1">
+    <nav aria-label="Швидкі фільтри" className="flex flex-wrap gap-2 pb-1">
       {QUICK.map((quick) => {
         const params: Record<string, string | undefined> = quick.params;
         const current = (filters.state ?? "") === (params.state ?? "") && (filters.eligible ?? "") === (params.eligible ?? "") && !filters.reason;

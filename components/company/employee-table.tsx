@@ -13,9 +13,11 @@ import { SelectionCheckbox } from "./selection-checkbox";
 // only one of the two is displayed). With `storeKey`, each row has a tick for the application
 // being prepared. The РНОКПП is masked; the full one is on the employee's page.
 
-type Props = { rows: EmployeeRow[]; storeKey?: string; empty?: string };
+// For an annulment (`forAnnulment`) every row is already reserved: whether one *could* be
+// reserved is beside the point there, so that column and chip are left out.
+type Props = { rows: EmployeeRow[]; storeKey?: string; empty?: string; forAnnulment?: boolean };
 
-export function EmployeeTable({ rows, storeKey, empty = "Нікого не знайдено. Змініть пошук або фільтри." }: Props) {
+export function EmployeeTable({ rows, storeKey, empty = "Нікого не знайдено. Змініть пошук або фільтри.", forAnnulment = false }: Props) {
   if (rows.length === 0) return <EmptyState title={empty} />;
   const pick = (row: EmployeeRow) => ({ rnokpp: row.rnokpp, fullName: row.fullName, salary: row.salary, eligible: row.eligible, reservedUntil: row.reservedUntil });
   return (
@@ -30,7 +32,7 @@ export function EmployeeTable({ rows, storeKey, empty = "Нікого не зн�
               <Th>Посада</Th>
               <Th className="text-right">Зарплата</Th>
               <Th>Військовий облік</Th>
-              <Th>Чи можна забронювати</Th>
+              {forAnnulment ? null : <Th>Чи можна забронювати</Th>}
               <Th>Бронювання</Th>
             </tr>
           </thead>
@@ -45,7 +47,7 @@ export function EmployeeTable({ rows, storeKey, empty = "Нікого не зн�
                 <Td>{row.position ?? "—"}</Td>
                 <Td className="tabular whitespace-nowrap text-right">{row.salary === null ? "—" : formatMoney(row.salary, { nonBreaking: true })}</Td>
                 <Td>{militaryStatusText(row.militaryStatus, row.liability)}</Td>
-                <Td className="min-w-56"><Eligibility eligible={row.eligible} reasons={row.reasons} exception45={row.exception45} compact /></Td>
+                {forAnnulment ? null : <Td className="min-w-56"><Eligibility eligible={row.eligible} reasons={row.reasons} exception45={row.exception45} compact /></Td>}
                 <Td><ReservationState state={row.state} reservedUntil={row.reservedUntil} /></Td>
               </tr>
             ))}
@@ -63,7 +65,7 @@ export function EmployeeTable({ rows, storeKey, empty = "Нікого не зн�
               </p>
               <p className="text-xs text-muted">{militaryStatusText(row.militaryStatus, row.liability)}</p>
               <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
-                <Eligibility eligible={row.eligible} reasons={row.reasons} exception45={row.exception45} compact />
+                {forAnnulment ? null : <Eligibility eligible={row.eligible} reasons={row.reasons} exception45={row.exception45} compact />}
                 {row.state !== "not_reserved" ? <ReservationState state={row.state} reservedUntil={row.reservedUntil} /> : null}
               </div>
             </div>

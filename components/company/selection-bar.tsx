@@ -57,7 +57,7 @@ export function SelectionTools({ storeKey, pageRows, filtered, bulk }: ToolsProp
         <Button variant="secondary" size="sm" disabled={!ready || pageRows.length === 0} onClick={() => (pageAllChosen ? actions.removeMany(pageRows.map((r) => r.rnokpp)) : actions.addMany(pageRows))}>
           {pageAllChosen ? "Зняти вибір на цій сторінці" : "Обрати всіх на цій сторінці"}
         </Button>
-        {filtered.narrowed && filtered.total > 0 ? (
+        {filtered.narrowed && filtered.total > 0 && filtered.total !== bulk.count ? (
           <Button variant="secondary" size="sm" disabled={!ready || busy !== null} onClick={() => pickAll(filtered.filters, "filter")} data-testid="select-filtered">
             {busy === "filter" ? "Обираємо…" : `Обрати всіх за фільтром (${formatNumber(filtered.total)})`}
           </Button>

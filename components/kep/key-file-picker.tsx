@@ -59,7 +59,11 @@ export function KeyFilePicker({ file, onChoose, disabled, inputRef }: { file: Fi
         ) : dragging ? (
           "Відпустіть файл тут"
         ) : (
-          "Перетягніть файл ключа сюди або оберіть його"
+          // Dragging a file is for a mouse; a phone only chooses one.
+          <>
+            <span className="hidden [@media(pointer:fine)]:inline">Перетягніть файл ключа сюди або оберіть його</span>
+            <span className="[@media(pointer:fine)]:hidden">Оберіть файл ключа</span>
+          </>
         )}
       </span>
       <span className="text-sm text-muted">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getSession } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
+import { LoginLink } from "./login-link";
 import { Logo } from "./logo";
 import { NAV, NOTIFICATIONS_PATH } from "./nav";
 import { NotificationsLink } from "./notifications-link";
@@ -39,9 +40,7 @@ export async function SiteHeader() {
               <SignOutButton />
             </>
           ) : (
-            <Link href="/login" className="rounded-full bg-ink px-5 py-2 text-sm font-medium text-white hover:bg-neutral-800">
-              Увійти
-            </Link>
+            <LoginLink />
           )}
         </div>
       </div>

@@ -31,7 +31,7 @@ export function RecordFacts({ record }: { record: MyRecord }) {
         <Fact label="Категорія обліку" value={m ? String(m.category) : null} />
         <Fact label="Військове звання" value={m?.rank ?? "Немає"} />
         <Fact label="ВОС" value={m?.specialty ?? "Немає"} />
-        <Fact label="ВЛК" value={m?.vlkDate || m?.vlkResult ? [m.vlkDate ? formatDate(m.vlkDate) : null, m.vlkResult].filter(Boolean).join(", ") : "Не проходив(ла)"} />
+        <Fact label="ВЛК" value={m?.vlkDate || m?.vlkResult ? [m.vlkDate ? formatDate(m.vlkDate) : null, m.vlkResult].filter(Boolean).join(", ") : "Не пройдено"} />
         <Fact label="Відстрочка" value={m?.deferment ? `${m.deferment}${m.defermentUntil ? `, до ${formatDate(m.defermentUntil)}` : ""}` : "Немає"} />
         <Fact label="Адреса проживання" value={person.address} />
         <Fact label="Телефон" value={person.phone} />

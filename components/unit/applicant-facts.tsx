@@ -25,7 +25,7 @@ export function ApplicantFacts({ applicant }: { applicant: ApplicantView }) {
       <dt className="text-muted">ВОС</dt>
       <dd>{applicant.specialty ?? "Немає"}</dd>
       <dt className="text-muted">ВЛК</dt>
-      <dd>{applicant.vlkDate || applicant.vlkResult ? [applicant.vlkDate ? formatDate(applicant.vlkDate) : null, applicant.vlkResult].filter(Boolean).join(", ") : "Не проходив"}</dd>
+      <dd>{applicant.vlkDate || applicant.vlkResult ? [applicant.vlkDate ? formatDate(applicant.vlkDate) : null, applicant.vlkResult].filter(Boolean).join(", ") : "Не пройдено"}</dd>
     </dl>
   );
 }

@@ -34,7 +34,7 @@ export function evodFields(snapshot: EvodSnapshot): EvodField[] {
   const { person, military } = snapshot;
   const vlk = military?.vlkDate || military?.vlkResult
     ? [military.vlkDate ? formatDate(military.vlkDate) : null, military.vlkResult].filter(Boolean).join(", ")
-    : "Не проходив(ла)";
+    : "Не пройдено";
   return [
     { label: "Прізвище, ім'я, по батькові", value: evodFullName(snapshot) },
     { label: "Дата народження", value: formatDate(person.birthDate) },

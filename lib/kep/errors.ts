@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 const KEP_ERRORS = {
   // The signer's side (browser): opening the key file
   BAD_KEY_FILE: [400, "Файл не є ключем у форматі PKCS#12 (.p12/.pfx) або пошкоджений"],
-  WRONG_PASSWORD: [400, "Невірний пароль до файлу ключа"],
+  WRONG_PASSWORD: [400, "Неправильний пароль до файлу ключа"],
   NO_PRIVATE_KEY: [400, "У файлі немає особистого ключа"],
   NO_CERTIFICATE: [400, "У файлі ключа немає сертифіката підписувача"],
   KEY_CERTIFICATE_MISMATCH: [400, "Сертифікат у файлі не відповідає особистому ключу"],

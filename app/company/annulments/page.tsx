@@ -56,7 +56,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
           filtered={{ filters: { ...filters }, total: list.total, narrowed: Boolean(filters.q || filters.eligible || filters.reason) || list.total > list.pageSize }}
           bulk={{ label: "Обрати всіх заброньованих", filters: bulk.filters, count: bulk.count, testId: "select-all-reserved" }}
         />
-        <EmployeeTable rows={list.items} storeKey={storeKey} empty="На підприємстві немає заброньованих працівників за цими умовами." />
+        <EmployeeTable rows={list.items} storeKey={storeKey} forAnnulment empty="На підприємстві немає заброньованих працівників за цими умовами." />
         <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath={PATH} params={filterParams(urlFilters)} />
         <SelectionFooter storeKey={storeKey} kind="annulment" next={{ href: `${PATH}${filtersQuery(urlFilters, { step: "ground" })}`, label: "Далі: підстава" }} />
       </Card>

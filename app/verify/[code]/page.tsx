@@ -1,11 +1,23 @@
 import type { Metadata } from "next";
-import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { verifyEvod } from "@/lib/evod/verify-evod";
 import { formatDate } from "@/lib/format";
 
 // Public: no login. proxy.ts rate-limits this path per client address before it renders.
 export const metadata: Metadata = { title: "Перевірка еВОД", robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+/** A failed check must be unmissable at a checkpoint: a red block, a large ✕ and the reason. */
+function Failed({ title, reason }: { title: string; reason: string }) {
+  return (
+    <div className="rounded-2xl bg-chip-fail p-4 text-white sm:p-5" data-testid="verify-failed">
+      <p className="flex items-center gap-3 text-2xl font-bold">
+        <span aria-hidden className="grid size-12 shrink-0 place-items-center rounded-full bg-white text-3xl text-chip-fail">✕</span>
+        {title}
+      </p>
+      <p className="mt-3 text-[15px] font-medium" data-testid="verify-reason">{reason}</p>
+    </div>
+  );
+}
 
 export default async function Page({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
@@ -17,18 +29,14 @@ export default async function Page({ params }: { params: Promise<{ code: string 
       <PageHeader eyebrow="Перевірка документа" title="Військово-обліковий документ" />
       {verdict.status === "UNKNOWN" ? (
         <section className="card space-y-3" data-testid="verify-result" data-status="UNKNOWN">
-          <Badge tone="fail" className="px-3 py-1 text-sm">Документ не знайдено</Badge>
-          <p className="text-[15px]">За цим QR-кодом документа немає. Перевірте, чи код відскановано повністю; документ без дійсного QR-коду не є чинним.</p>
+          <Failed title="Документ не знайдено" reason="За цим QR-кодом документа немає. Перевірте, чи код відскановано повністю; документ без дійсного QR-коду не є чинним." />
         </section>
       ) : (
         <section className="card space-y-4" data-testid="verify-result" data-status={verdict.status}>
           {verdict.status === "VALID" ? (
             <p className="flex items-center gap-3 text-2xl font-bold"><span aria-hidden className="grid size-10 place-items-center rounded-full bg-chip-success">✓</span>Документ дійсний</p>
           ) : (
-            <div className="space-y-2">
-              <p className="flex items-center gap-3 text-2xl font-bold"><span aria-hidden className="grid size-10 place-items-center rounded-full bg-chip-fail text-white">✕</span>Документ недійсний</p>
-              <p className="text-[15px]" data-testid="verify-reason">{verdict.reasonText}</p>
-            </div>
+            <Failed title="Документ недійсний" reason={verdict.reasonText ?? "Дані документа більше не збігаються з реєстром «Оберіг»."} />
           )}
           <dl className="grid gap-x-6 gap-y-2 text-[15px] sm:grid-cols-[12rem_1fr]">
             <dt className="text-muted">Власник (ініціали)</dt>
