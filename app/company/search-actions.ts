@@ -14,9 +14,11 @@ const ZSearchForm = z.object({
   q: z.string().max(100).optional(),
 });
 
-export async function searchEmployeesAction(form: FormData): Promise<void> {
+export async function searchEmployeesAction(form: unknown): Promise<void> {
   const actor = await getActor();
   if (!actor || (actor.role !== "ENTERPRISE_HEAD" && actor.role !== "AUTHORIZED_PERSON")) redirect("/login");
+  // A server action can be called with anything, not only the form.
+  if (!(form instanceof FormData)) redirect("/company/employees");
   const fields = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   const parsed = ZSearchForm.safeParse({ path: fields.path, q: fields.q?.slice(0, 100) });
   const path = parsed.success ? parsed.data.path : "/company/employees";
