@@ -9,6 +9,7 @@ import { GET as employeesRoute } from "@/app/api/v1/enterprises/[edrpou]/employe
 import { issueApiToken } from "@/lib/api-tokens";
 import type { Role, RoleOption } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { RULES_AUTHORITY_CODE } from "@/lib/rulesets/load-methodologist";
 import { createWorld, type World } from "@/lib/reservations/testing/world";
 import { createMilitaryUnit, createUser } from "@/prisma/seed/factories/portal";
 
@@ -86,12 +87,15 @@ beforeAll(async () => {
   const { user: official } = await createUser(db, { role: "OFFICIAL", authorityId: a.authorityId, fullName: "Посадова Фаз Іванівна" });
   const unit = await createMilitaryUnit(db);
   const { user: recruiter } = await createUser(db, { role: "RECRUITER", unitId: unit.id, fullName: "Рекрутер Фаз Олегович" });
+  const economy = (await db.authority.findUnique({ where: { code: RULES_AUTHORITY_CODE } })) ?? (await db.authority.create({ data: { code: RULES_AUTHORITY_CODE, name: "Міністерство економіки України", shortName: "Мінекономіки", kind: "MINISTRY", edrpou: "37508596", kvedSections: [] } }));
+  const { user: methodologist } = await createUser(db, { role: "METHODOLOGIST", authorityId: economy.id, fullName: "Методолог Фаз Ігорович" });
   const conscript = await db.user.create({ data: { rnokpp: a.employees[0]!, fullName: "Працівник Фаз Іванович" } });
   Object.assign(ids, {
     admin: { uid: admin.id, rnokpp: admin.rnokpp, fullName: admin.fullName, option: option("ADMIN") },
     ministry: { uid: official.id, rnokpp: official.rnokpp, fullName: official.fullName, option: option("OFFICIAL", { authorityId: a.authorityId }) },
     company: { uid: a.head.userId, rnokpp: a.head.rnokpp, fullName: a.head.fullName, option: option("ENTERPRISE_HEAD", { edrpou: a.edrpou }) },
     me: { uid: conscript.id, rnokpp: conscript.rnokpp, fullName: conscript.fullName, option: option("CONSCRIPT") },
+    methodology: { uid: methodologist.id, rnokpp: methodologist.rnokpp, fullName: methodologist.fullName, option: option("METHODOLOGIST", { authorityId: economy.id }) },
     unit: { uid: recruiter.id, rnokpp: recruiter.rnokpp, fullName: recruiter.fullName, option: option("RECRUITER", { unitId: unit.id }) },
   });
 });
