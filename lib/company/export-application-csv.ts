@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { formatDate, formatMoney } from "@/lib/format";
 import { getApplication } from "@/lib/reservations";
-import { toCsv } from "./csv";
+import { toCsv } from "@/lib/format/csv";
 import { ITEM_DECISION_LABELS } from "./labels";
 
 // The results of one application as a CSV the HR department opens in Excel: each employee in

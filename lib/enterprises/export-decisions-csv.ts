@@ -1,16 +1,15 @@
 import "server-only";
-import Papa from "papaparse";
 import type { Actor } from "@/lib/auth/roles";
 import type { DbTx } from "@/lib/db/client";
 import { formatDate, kyivDate } from "@/lib/format";
+import { toCsv } from "@/lib/format/csv";
 import { LIMIT_CATEGORY_LABELS } from "@/lib/rules";
 import { DECISION_STATE_LABELS } from "./decision-state";
 import { listDecisions } from "./list-decisions";
 
 // The list as the official filtered it, as a CSV file Excel opens as is: UTF-8 with a byte
 // order mark (else Excel reads Cyrillic as cp1251), semicolons (the separator Excel expects in a
-// Ukrainian locale), dates дд.мм.рррр. A cell that starts like a formula is quoted with an
-// apostrophe so that a spreadsheet never runs it.
+// Ukrainian locale), dates дд.мм.рррр, formulas defused — the portal's one writer, lib/format/csv.ts.
 
 const COLUMNS = [
   "ЄДРПОУ", "Підприємство", "Регіон", "КВЕД", "Номер рішення", "Дата рішення", "Діє з", "Діє до", "Стан",
@@ -23,11 +22,6 @@ export async function exportDecisionsCsv(options: { actor: Actor; query?: unknow
     r.edrpou, r.enterpriseName, r.region, r.kved, r.number, formatDate(r.decidedOn), formatDate(r.validFrom), formatDate(r.effectiveUntil),
     DECISION_STATE_LABELS[r.state], LIMIT_CATEGORY_LABELS[r.limitCategory], String(r.limitPercent), String(r.limitCount),
     String(r.militaryLiableCount), String(r.reserved),
-  ].map(neutralise));
-  const text = `\uFEFF${Papa.unparse({ fields: COLUMNS, data: rows }, { delimiter: ";", newline: "\r\n" })}\r\n`;
-  return { text, fileName: `pidpryiemstva-${kyivDate(options.now ?? new Date())}.csv` };
-}
-
-function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  ]);
+  return { text: toCsv(COLUMNS, rows), fileName: `pidpryiemstva-${kyivDate(options.now ?? new Date())}.csv` };
 }

@@ -3,6 +3,7 @@
 // text as Excel saves them (semicolons in a Ukrainian locale; commas are accepted too), dates
 // дд.мм.рррр or РРРР-ММ-ДД, criteria and categories by their codes.
 import Papa from "papaparse";
+import { toCsv } from "@/lib/format/csv";
 import { CRITERIA, LIMIT_CATEGORIES, SALARY_EXEMPTIONS } from "@/lib/rules";
 import type { NewDecisionField } from "./new-decision-fields";
 
@@ -26,13 +27,12 @@ export const IMPORT_HEADER_OF: Record<NewDecisionField, string> = Object.fromEnt
 
 /** The template: header, an example row, and the codes it accepts (as comment lines Excel shows and the parser skips). */
 export function importTemplateCsv(): string {
-  const body = Papa.unparse({ fields: IMPORT_COLUMNS.map((c) => c.header), data: [IMPORT_COLUMNS.map((c) => c.example)] }, { delimiter: ";", newline: "\r\n" });
   const legend = [
     `# Критерії: ${CRITERIA.map((c) => c.code).join(", ")}`,
     `# Підстави звільнення від критерію зарплати: ${SALARY_EXEMPTIONS.map((e) => e.code).join(", ")}`,
     `# Категорії ліміту: ${LIMIT_CATEGORIES.join(", ")} (для DEFENCE_100 заповніть «Загальна чисельність»; ENERGY_EQUIPMENT_100 — з 05.02.2026, достатньо двох критеріїв)`,
   ];
-  return `\uFEFF${body}\r\n${legend.join("\r\n")}\r\n`;
+  return toCsv(IMPORT_COLUMNS.map((c) => c.header), [IMPORT_COLUMNS.map((c) => c.example)], { trailer: legend });
 }
 
 export type ParsedImportRow = {

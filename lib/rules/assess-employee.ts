@@ -38,8 +38,13 @@ export function assessEmployee(employee: EmployeeFacts, ctx: EmployeeContext): E
 
   if (!standing.critical) reasons.push({ code: "ENTERPRISE_NOT_CRITICAL", params: { decisionEnd: standing.decisionEnd } });
 
-  if (!registry) reasons.push({ code: "NOT_IN_REGISTRY", params: {} });
-  else {
+  // Nothing in Оберіг: every other personal condition would be a guess (e.g. NOT_EMPLOYED for a
+  // person whose employment the registry simply does not hold), so this is the one reason.
+  if (!registry) {
+    reasons.push({ code: "NOT_IN_REGISTRY", params: {} });
+    return { reasons, exception45: null, extends: null, term: null, countedSalary: null };
+  }
+  {
     if (registry.liability !== "LIABLE" || NOT_ON_REGISTER.has(registry.registrationStatus)) {
       reasons.push({ code: "NOT_MILITARY_LIABLE", params: { registrationStatus: registry.registrationStatus, liability: registry.liability } });
     }

@@ -59,6 +59,12 @@ describe("NOT_IN_REGISTRY and NOT_MILITARY_LIABLE", () => {
     expect(codesOf({ registry: null })).toEqual(["NOT_IN_REGISTRY"]);
   });
 
+  it("is the one reason even where the employment records are missing too (no NOT_EMPLOYED beside it)", () => {
+    const reservedHere = [{ edrpou: EDRPOU, from: "2026-01-01", until: "2026-07-10" }];
+    expect(codesOf({ registry: null, employments: [], reservations: reservedHere } as EmployeeOverrides)).toEqual(["NOT_IN_REGISTRY"]);
+    expect(codesOf({ registry: null, employments: [], reservations: [] })).toEqual(["NOT_AN_EMPLOYEE"]);
+  });
+
   it.each([
     ["CONSCRIPT", "ON_REGISTER"],
     ["RESERVIST", "ON_REGISTER"],
