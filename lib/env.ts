@@ -1,3 +1,4 @@
+import { parseTrustedProxies } from "@/lib/http/client-address";
 import { z } from "@/lib/zod";
 
 // Environment, parsed once. Nothing else reads process.env.
@@ -22,6 +23,17 @@ const ZEnv = z.object({
   DATA_DIR: z.string().default(".data"),
   /** Log every request's method, URL and status (scripts/server.ts), as a reverse proxy would. */
   ACCESS_LOG: ZBoolean,
+  /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, comma-separated. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   /** The port Next listens on (scripts/launch.ts passes it to `next dev|start -p`). */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Web processes behind the one port (node:cluster in scripts/server.ts); every shared state is in Postgres. */

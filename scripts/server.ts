@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import cluster from "node:cluster";
 import { createServer } from "node:http";
+import { parseTrustedProxies, resolveClientAddress } from "@/lib/http/client-address";
 import { env } from "@/lib/env";
 import { startServerRulesetCache } from "./server/ruleset-cache";
+import { isServerAction, readServerActionBody, refuseBadServerAction } from "./server/action-guard";
 import { serveFastRoute } from "./server/fast-routes";
 import { runWebCluster } from "./server/web-cluster";
 import { applySecurityHeaders } from "./server/security-headers";
@@ -41,7 +43,12 @@ const rulesets = await startServerRulesetCache("web");
 
 const https = env().PORTAL_URL.startsWith("https:");
 const accessLog = env().ACCESS_LOG;
+const trustedProxies = parseTrustedProxies(env().TRUSTED_PROXIES);
 const server = createServer((req, res) => {
+  // The one client address everything downstream reads (rate limits, login throttles): the
+  // socket's, or what a proxy named in TRUSTED_PROXIES reported. Nothing the client wrote.
+  req.headers["x-forwarded-for"] = resolveClientAddress({ remoteAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trusted: trustedProxies });
+  delete req.headers["x-real-ip"];
   // Every response, whoever answers it (the fast route, a page, a route handler, a static file).
   applySecurityHeaders(req, res, { dev, https });
   // Every request gets the server's own id (a client's is never trusted): audit rows carry it
@@ -52,6 +59,14 @@ const server = createServer((req, res) => {
   // The access log a reverse proxy would keep: what it shows is what a URL gives away (the
   // browser tests grep it for РНОКПП and tokens, tests/e2e/zz-log-hygiene.spec.ts).
   if (accessLog) res.on("finish", () => console.log(`[access] ${req.method} ${req.url} ${res.statusCode}`));
+  if (refuseBadServerAction(req, res, { portalUrl: env().PORTAL_URL })) return;
+  if (isServerAction(req)) {
+    void readServerActionBody(req, res).then(
+      (checked) => (checked ? handle(checked, res) : undefined),
+      () => res.destroy(),
+    );
+    return;
+  }
   if (!serveFastRoute(req, res)) void handle(req, res);
 });
 // Hot reloading in development talks over a WebSocket upgrade.

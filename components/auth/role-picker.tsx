@@ -4,6 +4,7 @@ import { useSession } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CABINET_PATH, type RoleOption } from "@/lib/auth/roles";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
 
 export function RolePicker({ roles, activeIndex, next }: { roles: RoleOption[]; activeIndex: number; next: string | null }) {
   const { update } = useSession();
@@ -14,7 +15,8 @@ export function RolePicker({ roles, activeIndex, next }: { roles: RoleOption[]; 
     setPending(index);
     const session = await update({ activeRole: index });
     const role = session?.activeRole?.role ?? roles[index]!.role;
-    const target = next && next.startsWith(CABINET_PATH[role]) ? next : CABINET_PATH[role];
+    const safeNext = safeNextPath(next);
+    const target = safeNext && safeNext.startsWith(CABINET_PATH[role]) ? safeNext : CABINET_PATH[role];
     router.push(target);
     router.refresh();
   }

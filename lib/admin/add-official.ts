@@ -47,7 +47,7 @@ export async function addOfficial(options: { actor: Actor; input: unknown; db?: 
       throw new AppError("CONFLICT", "Особа з цим РНОКПП уже має обліковий запис з іншою е-поштою", { fields: { email: "Особа вже зареєстрована з іншою е-поштою" } });
     }
 
-    const account = { email: input.email, fullName: input.fullName, passwordHash, totpSecret: secret, failedLogins: 0, lockedUntil: null, disabledAt: null };
+    const account = { email: input.email, fullName: input.fullName, passwordHash, totpSecret: secret, totpLastStep: null, disabledAt: null };
     const user = byRnokpp
       ? await tx.user.update({ where: { id: byRnokpp.id }, data: account, select: { id: true } })
       : await tx.user.create({ data: { rnokpp: input.rnokpp, ...account }, select: { id: true } });

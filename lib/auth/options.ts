@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import { env } from "@/lib/env";
 import { kepProvider } from "./providers/kep";
 import { passwordProvider } from "./providers/password";
+import { isSessionRevoked, newSessionId, revokeSession, SESSION_REVOKED } from "./session-revocation";
 import type { SignedInUser } from "./providers/types";
 import { sameRoleOption, type RoleOption } from "./roles";
 
@@ -13,6 +14,22 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
   pages: { signIn: "/login", error: "/login" },
   providers: [kepProvider, passwordProvider],
+  events: {
+    // The signed-out cookie is refused from now on, wherever a copy of it is.
+    async signOut({ token }) {
+      await revokeSession(token?.sid, token?.exp);
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      if (metadata instanceof Error ? metadata.message === SESSION_REVOKED : (metadata as { message?: string })?.message === SESSION_REVOKED) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
+  },
   callbacks: {
     async jwt({ token, user, trigger, session }) {
       if (user) {
@@ -23,6 +40,10 @@ export const authOptions: NextAuthOptions = {
         token.roles = signedIn.roles;
         token.via = signedIn.via;
         token.active = signedIn.roles.length === 1 ? 0 : null;
+        token.sid = newSessionId();
+      } else if (await isSessionRevoked(token.sid)) {
+        // next-auth answers "no session" and clears the cookie (core/routes/session.js).
+        throw new Error(SESSION_REVOKED);
       }
       // The role picker asks for one of the roles the token already lists; nothing else is accepted.
       if (trigger === "update" && session && typeof session === "object" && "activeRole" in session) {

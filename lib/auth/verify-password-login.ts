@@ -1,54 +1,63 @@
 import "server-only";
-import { verify } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 import { authenticator } from "otplib";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { clearLoginFailures, loginThrottleKeys, loginThrottleWait, recordLoginFailure } from "./login-throttle";
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+/** RFC 6238 steps of 30 s; the previous step is still accepted (a code typed at :29 arrives at :31). */
+const TOTP_STEP_MS = 30_000;
 
-export type PasswordLoginInput = { login: string; password: string; totp?: string; now: Date };
+export type PasswordLoginInput = { login: string; password: string; totp?: string; now: Date; address: string };
+
+let dummyHash: Promise<string> | undefined;
 
 /**
  * Checks a login (e-mail or РНОКПП), password and, where the account has one, the TOTP code.
- * Repeated failures lock the account for a while; the error never tells which part was wrong.
+ * A wrong password, a missing login and a throttled one get the same answer in about the same
+ * time; failures slow the address and the login down (lib/auth/login-throttle.ts), and a TOTP
+ * code is accepted once.
  */
 export async function verifyPasswordLogin(db: DbTx, input: PasswordLoginInput) {
   const login = input.login.trim().toLowerCase();
+  const keys = loginThrottleKeys(input.address, login);
+  if ((await loginThrottleWait(db, keys, input.now)) > 0) throw invalid();
+
   const user = await db.user.findFirst({
     where: login.includes("@") ? { email: login } : { rnokpp: login },
     omit: { passwordHash: false, totpSecret: false },
   });
-  if (!user || !user.passwordHash || user.disabledAt) throw invalid();
-  if (user.lockedUntil && user.lockedUntil > input.now) {
-    throw new AppError("ACCOUNT_LOCKED", `Забагато невдалих спроб. Спробуйте після ${user.lockedUntil.toLocaleTimeString("uk-UA", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Kyiv" })}`, { status: 429 });
-  }
-
-  const passwordOk = await verify(user.passwordHash, input.password).catch(() => false);
-  if (!passwordOk) {
-    await recordFailure(db, user.id, input.now);
+  const usable = user && user.passwordHash && !user.disabledAt ? user : null;
+  // A missing login costs one argon2 verification too, so timing does not tell it apart.
+  dummyHash ??= hash("no such account", { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  const passwordOk = await verify(usable?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
+  if (!usable || !passwordOk) {
+    await recordLoginFailure(db, keys, input.now);
     throw invalid();
   }
 
-  if (user.totpSecret) {
+  if (usable.totpSecret) {
     const code = input.totp?.replace(/\s/g, "");
     if (!code) throw new AppError("TOTP_REQUIRED", "Введіть одноразовий код із застосунку-автентифікатора", { status: 401 });
-    if (!/^\d{6}$/.test(code) || !authenticator.verify({ token: code, secret: user.totpSecret })) {
-      await recordFailure(db, user.id, input.now);
-      throw new AppError("TOTP_INVALID", "Одноразовий код неправильний або застарів", { status: 401 });
+    const step = acceptedTotpStep(code, usable.totpSecret, input.now);
+    // Accepted once: the step must be later than the last one used (an atomic compare-and-set).
+    const claimed = step === null ? 0 : (await db.user.updateMany({ where: { id: usable.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } })).count;
+    if (claimed === 0) {
+      await recordLoginFailure(db, keys, input.now);
+      throw new AppError("TOTP_INVALID", "Одноразовий код неправильний, застарів або вже використаний", { status: 401 });
     }
   }
 
-  await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: input.now } });
-  return { id: user.id, rnokpp: user.rnokpp, fullName: user.fullName };
+  await db.user.update({ where: { id: usable.id }, data: { lastLoginAt: input.now } });
+  await clearLoginFailures(db, keys);
+  return { id: usable.id, rnokpp: usable.rnokpp, fullName: usable.fullName };
 }
 
-async function recordFailure(db: DbTx, userId: string, now: Date) {
-  // Incremented in the database so that parallel attempts cannot each see "4 failures".
-  const { failedLogins } = await db.user.update({ where: { id: userId }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } });
-  if (failedLogins >= MAX_FAILED_LOGINS) {
-    await db.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) } });
-  }
+/** The time step the code belongs to (this one or the previous), or null. */
+export function acceptedTotpStep(code: string, secret: string, now: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = authenticator.clone({ window: [1, 0], epoch: now.getTime() }).checkDelta(code, secret);
+  return delta === null ? null : Math.floor(now.getTime() / TOTP_STEP_MS) + delta;
 }
 
 function invalid() {

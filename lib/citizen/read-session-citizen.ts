@@ -2,15 +2,16 @@ import "server-only";
 import { decode, getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { isSessionRevoked } from "@/lib/auth/session-revocation";
 import { AppError } from "@/lib/errors";
 
 // The citizen behind the session cookie, for the app-facing hot path (GET /api/v1/me/status).
 // getServerSession would run next-auth's whole session action — callbacks, and re-encrypting a
 // rolling cookie — on every call; here the JWT is decrypted once and its claims are kept, keyed
-// by the token itself, until the token expires. A JWT session cannot be revoked server-side
-// anyway, so remembering a decoded token changes nothing but the cost; the map is bounded.
+// by the token itself, until the token expires; the map is bounded. Whether the session was
+// signed out is asked of the database on every call (lib/auth/session-revocation.ts).
 
-type Claims = { rnokpp: string | null; role: string | undefined; expiresAt: number };
+type Claims = { rnokpp: string | null; role: string | undefined; expiresAt: number; sessionId: unknown };
 
 const MAX_REMEMBERED = 10_000;
 const remembered = new Map<string, Claims>();
@@ -25,6 +26,7 @@ async function claimsOf(token: string, secret: string | undefined): Promise<Clai
     rnokpp: typeof jwt.rnokpp === "string" ? jwt.rnokpp : null,
     role: typeof jwt.active === "number" ? roles[jwt.active]?.role : undefined,
     expiresAt: typeof jwt.exp === "number" ? jwt.exp * 1000 : 0,
+    sessionId: jwt.sid,
   };
   if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
   remembered.set(token, claims);
@@ -58,7 +60,9 @@ export async function readSessionCitizenFromCookies(cookieHeader: string | undef
 async function citizenOfToken(token: string | null, now: Date): Promise<string> {
   const claims = token ? await claimsOf(token, env().NEXTAUTH_SECRET) : null;
   if (claims && claims.expiresAt <= now.getTime()) remembered.delete(token!);
-  if (!claims?.rnokpp || claims.expiresAt <= now.getTime()) throw new AppError("UNAUTHENTICATED", "Увійдіть, щоб побачити свій статус");
+  if (!claims?.rnokpp || claims.expiresAt <= now.getTime() || (await isSessionRevoked(claims.sessionId))) {
+    throw new AppError("UNAUTHENTICATED", "Увійдіть, щоб побачити свій статус");
+  }
   if (claims.role !== "CONSCRIPT") throw new AppError("FORBIDDEN", "Статус доступний у ролі військовозобов'язаного");
   return claims.rnokpp;
 }

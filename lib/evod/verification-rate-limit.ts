@@ -5,10 +5,9 @@
 import { createThrottle } from "@/lib/throttle";
 
 /**
- * The client's address: the rightmost X-Forwarded-For entry, i.e. the one the nearest proxy
- * appended (entries to its left are whatever the client sent). Next itself fills the header
- * from the socket when no proxy set it. Behind no proxy a client can still send its own header;
- * the production setup puts the portal behind one (docs/decisions/005-evod-verification.md).
+ * The client's address: the X-Forwarded-For entry scripts/server.ts leaves — the socket's
+ * address, or what a proxy named in TRUSTED_PROXIES reported (lib/http/client-address.ts);
+ * whatever the client wrote itself is gone by then. The rightmost entry, for a bare `next`.
  */
 export function clientAddress(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");

@@ -1,4 +1,5 @@
 import "server-only";
+import { purgeSignInRecords } from "@/lib/auth/purge-sign-in-records";
 import type { JobContext } from "@/lib/jobs/handlers";
 import { z } from "@/lib/zod";
 import { db } from "@/lib/db/client";
@@ -43,7 +44,8 @@ export async function handleSweepReservations(_data: unknown, context: JobContex
 export async function handlePurgeExpired(_data: unknown, context: JobContext): Promise<void> {
   const nonces = await purgeExpiredNonces();
   const drafts = await purgeUnsignedDrafts();
-  context.log(`видалено прострочених одноразових кодів: ${nonces}, непідписаних чернеток: ${drafts}`);
+  const signIn = await purgeSignInRecords();
+  context.log(`видалено прострочених одноразових кодів: ${nonces}, непідписаних чернеток: ${drafts}, відкликаних сеансів: ${signIn.sessions}, лічильників входу: ${signIn.throttles}`);
 }
 
 /** send-emails (every minute and at start): the outbox through SMTP, or marked as preview-only. */

@@ -33,7 +33,8 @@ if (!process.env.DATABASE_URL) {
 const logFile = createWriteStream(`${dataDir}.log`, { flags: "w" });
 const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/launch.ts", "start"], {
   stdio: ["inherit", "pipe", "pipe"],
-  env: { ...process.env, DATA_DIR: dataDir, DEMO_MODE: "1", NODE_ENV: "production", ACCESS_LOG: "1" },
+  // The browser tests act as the reverse proxy: a test may name its client address (X-Forwarded-For).
+  env: { ...process.env, DATA_DIR: dataDir, DEMO_MODE: "1", NODE_ENV: "production", ACCESS_LOG: "1", TRUSTED_PROXIES: "127.0.0.1,::1" },
 });
 child.stdout.on("data", (chunk) => { process.stdout.write(chunk); logFile.write(chunk); });
 child.stderr.on("data", (chunk) => { process.stderr.write(chunk); logFile.write(chunk); });

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { authenticator } from "otplib";
 import { generateEdrpou, generateRnokpp } from "@/lib/identifiers";
 import { signIn } from "./support/auth";
+import { unusedTotp } from "./support/totp";
 
 // The administrator's journey: an authority is created (an ОВА without its region is refused
 // beside the field), an official is added and shown the authenticator key once, signs in with
@@ -9,7 +9,7 @@ import { signIn } from "./support/auth";
 
 async function signInWithPassword(request: APIRequestContext, login: string, password: string, totpSecret: string) {
   const csrf = ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-  return request.post("/api/auth/callback/password", { form: { csrfToken: csrf, login, password, totp: authenticator.generate(totpSecret), json: "true" } });
+  return request.post("/api/auth/callback/password", { form: { csrfToken: csrf, login, password, totp: await unusedTotp(totpSecret), json: "true" } });
 }
 
 test("the administrator creates an authority, adds an official who signs in, then withdraws them", async ({ page, browser }) => {

@@ -92,7 +92,7 @@ test("static files and the status route served before Next carry them too", asyn
   const chunk = /<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
   expect(chunk, "a script chunk on /login").toBeTruthy();
   const css = /<link[^>]+href="(\/_next\/static\/[^"]+\.css)"/.exec(html)?.[1];
-  for (const url of [chunk!, ...(css ? [css] : []), "/favicon.ico", "/manifest.webmanifest", "/robots.txt", "/api/v1/me/status"]) {
+  for (const url of [chunk!, ...(css ? [css] : []), "/favicon.ico", "/manifest.webmanifest", "/robots.txt", "/serwist/sw.js", "/api/v1/me/status"]) {
     const response = await request.get(url, { maxRedirects: 0 });
     expect(response.status(), url).toBeLessThan(500);
     expectSecurityHeaders(response, url);

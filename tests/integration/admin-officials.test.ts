@@ -82,7 +82,7 @@ describe("officials", () => {
     const user = await db.user.findUniqueOrThrow({ where: { id: added.userId }, omit: { passwordHash: false, totpSecret: false } });
     expect(user).toMatchObject({ email: "new.official@test.gov.ua", rnokpp, totpSecret: added.totp.secret });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-    const login = await verifyPasswordLogin(db, { login: "new.official@test.gov.ua", password: "Initial-pass-2026", totp: authenticator.generate(added.totp.secret), now: new Date() });
+    const login = await verifyPasswordLogin(db, { address: "192.0.2.10", login: "new.official@test.gov.ua", password: "Initial-pass-2026", totp: authenticator.generate(added.totp.secret), now: new Date() });
     expect(login.id).toBe(added.userId);
     const roles = await listRoleOptions(db, { userId: added.userId, rnokpp });
     expect(roles).toContainEqual(expect.objectContaining({ role: "OFFICIAL", authorityId: world.ministry.id }));
@@ -94,8 +94,8 @@ describe("officials", () => {
     const { user } = await createUser(db, { role: "CONSCRIPT", rnokpp: person(), email: null, password: "old-password-1" });
     const added = await addOfficial({ actor: world.adminActor, input: { authorityId: world.other.id, email: "conscript.official@test.gov.ua", fullName: "Колишній Призовник Іванович", rnokpp: user.rnokpp!, position: "Спеціаліст", password: "Brand-new-pass-1" } });
     expect(added.userId).toBe(user.id);
-    await expect(verifyPasswordLogin(db, { login: user.rnokpp!, password: "old-password-1", totp: authenticator.generate(added.totp.secret), now: new Date() })).rejects.toThrow("Неправильний логін або пароль");
-    await expect(verifyPasswordLogin(db, { login: "conscript.official@test.gov.ua", password: "Brand-new-pass-1", totp: authenticator.generate(added.totp.secret), now: new Date() })).resolves.toMatchObject({ id: user.id });
+    await expect(verifyPasswordLogin(db, { address: "192.0.2.10", login: user.rnokpp!, password: "old-password-1", totp: authenticator.generate(added.totp.secret), now: new Date() })).rejects.toThrow("Неправильний логін або пароль");
+    await expect(verifyPasswordLogin(db, { address: "192.0.2.10", login: "conscript.official@test.gov.ua", password: "Brand-new-pass-1", totp: authenticator.generate(added.totp.secret), now: new Date() })).resolves.toMatchObject({ id: user.id });
     expect(await listRoleOptions(db, { userId: user.id, rnokpp: user.rnokpp })).toContainEqual(expect.objectContaining({ role: "OFFICIAL", authorityId: world.other.id }));
   });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +22,7 @@ let other: string;
 let edrpou: string;
 
 async function sessionCookie(rnokpp: string, role: Role, maxAge?: number) {
-  const token = await encode({ secret: SECRET, maxAge, token: { uid: "u1", rnokpp, name: "Тест", via: "password", roles: [{ role, label: role }], active: 0 } });
+  const token = await encode({ secret: SECRET, maxAge, token: { uid: "u1", sid: randomUUID(), rnokpp, name: "Тест", via: "password", roles: [{ role, label: role }], active: 0 } });
   return `next-auth.session-token=${token}`;
 }
 

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/roles";
+import { revokeSession } from "@/lib/auth/session-revocation";
 import { db } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { createEnterprise, createPerson, createReservationMark } from "@/prisma/seed/factories";
@@ -21,8 +23,8 @@ let reserved: string;
 let edrpou: string;
 let handedToNext = 0;
 
-async function cookieOf(rnokpp: string, role: Role) {
-  const token = await encode({ secret: SECRET, token: { uid: "u1", rnokpp, name: "Тест", via: "password", roles: [{ role, label: role }], active: 0 } });
+async function cookieOf(rnokpp: string, role: Role, sid: string = randomUUID()) {
+  const token = await encode({ secret: SECRET, token: { uid: "u1", sid, rnokpp, name: "Тест", via: "password", roles: [{ role, label: role }], active: 0 } });
   return `theme=dark; next-auth.session-token=${token}; broken=%E0%A4%A`;
 }
 
@@ -42,6 +44,19 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("the status route outside Next", () => {
+  it("refuses a session signed out on the server, even though the cookie is still well-formed", async () => {
+    const sid = randomUUID();
+    const cookie = await cookieOf(reserved, "CONSCRIPT", sid);
+    expect((await fetch(`${base}/api/v1/me/status`, { headers: { cookie } })).status).toBe(200);
+    await revokeSession(sid, Math.floor(Date.now() / 1000) + 3600);
+    const after = await fetch(`${base}/api/v1/me/status`, { headers: { cookie } });
+    expect(after.status).toBe(401);
+    expect(await after.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
+    // A token from before session ids existed counts as signed out.
+    const legacy = await encode({ secret: SECRET, token: { uid: "u1", rnokpp: reserved, name: "Тест", via: "password", roles: [{ role: "CONSCRIPT", label: "x" }], active: 0 } });
+    expect((await fetch(`${base}/api/v1/me/status`, { headers: { cookie: `next-auth.session-token=${legacy}` } })).status).toBe(401);
+  });
+
   it("answers the conscript's own status, uncached, whatever else the cookie header holds", async () => {
     const response = await fetch(`${base}/api/v1/me/status?rnokpp=0000000000`, { headers: { cookie: await cookieOf(reserved, "CONSCRIPT") } });
     expect(response.status).toBe(200);

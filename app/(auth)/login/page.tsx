@@ -8,6 +8,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { readDemoKeyManifest } from "@/lib/auth/kep-login/demo-key-manifest";
 import { env } from "@/lib/env";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { z } from "@/lib/zod";
 import { DEMO_USERS } from "@/prisma/seed/demo-users";
 import { demoCredentials } from "./actions";
@@ -15,7 +16,7 @@ import { demoCredentials } from "./actions";
 export const metadata: Metadata = { title: "Вхід" };
 
 const ZLoginQuery = z.object({
-  next: z.string().max(500).optional().catch(undefined),
+  next: z.string().optional().catch(undefined).transform((value) => safeNextPath(value)),
   expired: z.string().optional().catch(undefined),
   error: z.string().max(100).optional().catch(undefined),
 });

@@ -18,11 +18,14 @@ export const passwordProvider = CredentialsProvider({
   id: "password",
   name: "Пароль",
   credentials: { login: { type: "text" }, password: { type: "password" }, totp: { type: "text" } },
-  async authorize(raw): Promise<SignedInUser> {
+  async authorize(raw, request): Promise<SignedInUser> {
     const parsed = ZPasswordCredentials.safeParse(raw ?? {});
     if (!parsed.success) throw new Error("INVALID_CREDENTIALS");
     try {
-      const user = await verifyPasswordLogin(db, { ...parsed.data, totp: parsed.data.totp || undefined, now: new Date() });
+      // scripts/server.ts leaves one X-Forwarded-For entry: the address it trusts (TRUSTED_PROXIES).
+      const forwarded = (request as { headers?: Record<string, unknown> } | undefined)?.headers?.["x-forwarded-for"];
+      const address = typeof forwarded === "string" && forwarded ? forwarded.split(",").pop()!.trim() : "unknown";
+      const user = await verifyPasswordLogin(db, { ...parsed.data, totp: parsed.data.totp || undefined, now: new Date(), address });
       const roles = await listRoleOptions(db, { userId: user.id, rnokpp: user.rnokpp });
       if (roles.length === 0) throw new Error("NO_ROLES");
       return { id: user.id, rnokpp: user.rnokpp, fullName: user.fullName, roles, via: "password" };

@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
-import { authenticator } from "otplib";
 import type { Role } from "@/lib/auth/roles";
 import { demoUser } from "@/prisma/seed/demo-users";
+import { unusedTotp } from "./totp";
 
 type SessionJson = { activeRole: { role: Role } | null; roles: Array<{ role: Role; edrpou?: string }> } | Record<string, never>;
 
@@ -21,7 +21,7 @@ export async function signIn(page: Page, key: string, role?: Role) {
       csrfToken: await csrf(page),
       login: user.login,
       password: user.password,
-      totp: user.totpSecret ? authenticator.generate(user.totpSecret) : "",
+      totp: user.totpSecret ? await unusedTotp(user.totpSecret) : "",
       json: "true",
     },
   });

@@ -4,11 +4,12 @@ import { RolePicker } from "@/components/auth/role-picker";
 import { PageHeader } from "@/components/ui/page-header";
 import { getSession } from "@/lib/auth/session";
 import { sameRoleOption } from "@/lib/auth/roles";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { z } from "@/lib/zod";
 
 export const metadata: Metadata = { title: "Оберіть роль" };
 
-const ZRoleQuery = z.object({ next: z.string().max(500).optional().catch(undefined) });
+const ZRoleQuery = z.object({ next: z.string().optional().catch(undefined).transform((value) => safeNextPath(value)) });
 
 export default async function RolePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await getSession();
