@@ -18,7 +18,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ s
   const { signed } = await searchParams;
   const { versions } = await listRulesetVersions({ actor, db, now: new Date() });
   return (
-    <div className="mx-auto max-w-5xl space-y-5">
+    <div className="mx-auto max-w-5xl space-y-5 [overflow-wrap:anywhere]">
       <PageHeader title="Версії правил бронювання" subtitle="Кожна версія діє з 00:00 за київським часом дати набрання чинності; кожне рішення зберігає версію, за якою його ухвалено." actions={<ButtonLink href="/methodology/new">Нова версія</ButtonLink>} />
       {signed ? <Notice tone="success" testId="signed-notice">Версію {signed} підписано. Усі процеси порталу застосують її з дати набрання чинності.</Notice> : null}
       {versions.map((v) => (

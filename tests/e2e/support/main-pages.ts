@@ -7,6 +7,7 @@ export const MAIN_PAGES: Record<string, string[]> = {
   "authorized-big": ["/company", "/company/employees", "/company/applications", "/company/annulments", "/company/notifications"],
   "head-noncritical": ["/company", "/company/employees"],
   "official-economy": ["/ministry", "/ministry/decisions/new", "/ministry/import", "/ministry/dashboard", "/ministry/audit", "/ministry/notifications"],
+  methodologist: ["/methodology", "/methodology/new"],
   "conscript-reserved": ["/me", "/me/document", "/me/vacancies", "/me/applications", "/me/contacts", "/me/notifications"],
   recruiter: ["/unit", "/unit/vacancies", "/unit/vacancies/new", "/unit/notifications"],
   admin: ["/admin", "/admin/officials", "/admin/mail"],
