@@ -40,6 +40,8 @@ const ZEnv = z.object({
   WEB_PROCESSES: z.coerce.number({ error: "WEB_PROCESSES має бути числом" }).int("WEB_PROCESSES має бути цілим числом").min(1, "WEB_PROCESSES має бути від 1 до 32").max(32, "WEB_PROCESSES має бути від 1 до 32").default(1),
   /** Job workers the launcher starts (pg-boss hands each job to one of them). */
   WORKERS: z.coerce.number({ error: "WORKERS має бути числом" }).int("WORKERS має бути цілим числом").min(1, "WORKERS має бути від 1 до 32").max(32, "WORKERS має бути від 1 до 32").default(1),
+  /** Which Оберіг adapter lib/registry uses (ARCHITECTURE.md, replaceable parts). Only the mock exists. */
+  REGISTRY_PROVIDER: z.enum(["postgres-mock"]).default("postgres-mock"),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -7,13 +7,13 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { listAuthorities } from "@/lib/admin/list-authorities";
 import { listRegions } from "@/lib/admin/list-regions";
 import { AUTHORITY_KIND_LABELS } from "@/lib/admin/schemas";
-import { requireActor } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/gate";
 import { formatNumber } from "@/lib/format";
 
 export const metadata = { title: "Органи влади" };
 
 export default async function Page() {
-  const actor = await requireActor(["ADMIN"], "/admin");
+  const actor = await requireAdmin("/admin");
   const [authorities, regions] = await Promise.all([listAuthorities({ actor }), listRegions()]);
   return (
     <div className="space-y-5">

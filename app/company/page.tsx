@@ -7,7 +7,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { LimitBar } from "@/components/ui/limit-bar";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
+import { requireCompany } from "@/lib/auth/gate";
 import { getCompanyOverview } from "@/lib/company/get-company-overview";
 import { formatDate, formatDateTime, formatNumber, pluralUk } from "@/lib/format";
 import { orNotFound } from "./_lib/or-not-found";
@@ -27,7 +27,7 @@ function CountLink({ href, label, value, hint, testId }: { href: string; label: 
 const days = (n: number) => `${formatNumber(n)} ${pluralUk(n, ["день", "дні", "днів"])}`;
 
 export default async function Page() {
-  const actor = await requireActor(["ENTERPRISE_HEAD", "AUTHORIZED_PERSON"], "/company");
+  const actor = await requireCompany("/company");
   const o = await orNotFound(getCompanyOverview({ actor }));
   const { standing, counts } = o;
   const d = standing.decision;

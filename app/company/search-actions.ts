@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { CABINET_PERMISSION, can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { filtersQuery, parseEmployeeFilters } from "@/lib/company/employee-filters";
 import { sealSearch } from "@/lib/company/read-employee-filters";
@@ -16,7 +17,7 @@ const ZSearchForm = z.object({
 
 export async function searchEmployeesAction(form: unknown): Promise<void> {
   const actor = await getActor();
-  if (!actor || (actor.role !== "ENTERPRISE_HEAD" && actor.role !== "AUTHORIZED_PERSON")) redirect("/login");
+  if (!can(actor, CABINET_PERMISSION.company)) redirect("/login");
   // A server action can be called with anything, not only the form.
   if (!(form instanceof FormData)) redirect("/company/employees");
   const fields = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));

@@ -5,7 +5,7 @@ import { ReservationHistoryCard } from "@/components/me/reservation-history";
 import { StatusCard } from "@/components/me/status-card";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
+import { requireConscript } from "@/lib/auth/gate";
 import { getMyRecord } from "@/lib/citizen/get-my-record";
 import { listReservationHistory } from "@/lib/citizen/list-reservation-history";
 import { db } from "@/lib/db/client";
@@ -14,7 +14,7 @@ import { countUnread } from "@/lib/notifications";
 export const metadata = { title: "Мій військовий облік" };
 
 export default async function Page() {
-  const actor = await requireActor(["CONSCRIPT"], "/me");
+  const actor = await requireConscript("/me");
   const [record, history, unread] = await Promise.all([
     getMyRecord({ actor, now: new Date() }),
     listReservationHistory({ actor }),

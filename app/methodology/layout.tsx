@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { requireActor } from "@/lib/auth/session";
+import { requireMethodologist } from "@/lib/auth/gate";
 
-// Every page below also calls requireActor itself: layouts do not re-run on client navigation.
+// Every page below also calls its cabinet gate (lib/auth/gate.ts) itself: layouts do not re-run on client navigation.
 export default async function Layout({ children }: { children: ReactNode }) {
-  await requireActor(["METHODOLOGIST"], "/methodology");
+  await requireMethodologist("/methodology");
   return <>{children}</>;
 }

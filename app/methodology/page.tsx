@@ -4,7 +4,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { diffLabel, diffValue } from "@/components/methodology/diff-labels";
-import { requireActor } from "@/lib/auth/session";
+import { requireMethodologist } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { formatDate, formatMoney } from "@/lib/format";
 import { listRulesetVersions } from "@/lib/rulesets/list-ruleset-versions";
@@ -14,7 +14,7 @@ export const metadata = { title: "Версії правил бронювання
 const STATE = { IN_FORCE: ["success", "Чинна"], SCHEDULED: ["pending", "Набере чинності"], PAST: ["neutral", "Минула"] } as const;
 
 export default async function Page({ searchParams }: { searchParams: Promise<{ signed?: string }> }) {
-  const actor = await requireActor(["METHODOLOGIST"], "/methodology");
+  const actor = await requireMethodologist("/methodology");
   const { signed } = await searchParams;
   const { versions } = await listRulesetVersions({ actor, db, now: new Date() });
   return (

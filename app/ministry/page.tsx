@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
-import { requireActor } from "@/lib/auth/session";
+import { requireOfficial } from "@/lib/auth/gate";
 import { LIMIT_CATEGORY_SHORT } from "@/lib/enterprises/labels";
 import { listDecisions } from "@/lib/enterprises/list-decisions";
 import { formatDate, formatNumber, pluralUk } from "@/lib/format";
@@ -17,7 +17,7 @@ import { firstValues } from "./_lib/or-not-found";
 export const metadata = { title: "Підприємства" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor(["OFFICIAL"], "/ministry");
+  const actor = await requireOfficial("/ministry");
   const params = firstValues(await searchParams);
   const list = await listDecisions({ actor, query: params });
   const { page: _page, ...filters } = params;

@@ -5,7 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { requireActor } from "@/lib/auth/session";
+import { requireRecruiter } from "@/lib/auth/gate";
 import { APPLICATION_STATUS_INFO, type VacancyApplicationStatus } from "@/lib/recruitment/labels";
 import { listUnitApplications } from "@/lib/recruitment/list-unit-applications";
 import { z } from "@/lib/zod";
@@ -19,7 +19,7 @@ const ZQuery = z.object({
 });
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor(["RECRUITER"], "/unit");
+  const actor = await requireRecruiter("/unit");
   const raw = await searchParams;
   const query = ZQuery.parse({ status: typeof raw.status === "string" ? raw.status : undefined, page: typeof raw.page === "string" ? raw.page : undefined });
   const result = await listUnitApplications({ actor, status: query.status, page: query.page, now: new Date() });

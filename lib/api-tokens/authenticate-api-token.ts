@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
+import type { HeadActor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { registry } from "@/lib/registry";
@@ -12,7 +12,7 @@ import { hashApiToken, ZApiToken } from "./token-format";
 
 const TOUCH_EVERY_MS = 60_000;
 
-export async function authenticateApiToken(token: string, options: { now?: Date } = {}): Promise<Actor> {
+export async function authenticateApiToken(token: string, options: { now?: Date } = {}): Promise<HeadActor> {
   const now = options.now ?? new Date();
   if (!ZApiToken.safeParse(token).success) throw invalid();
   const row = await db.apiToken.findUnique({
@@ -20,7 +20,7 @@ export async function authenticateApiToken(token: string, options: { now?: Date 
     select: { id: true, edrpou: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, rnokpp: true, fullName: true, disabledAt: true } } },
   });
   if (!row) throw invalid();
-  if (row.revokedAt) throw new AppError("API_TOKEN_REVOKED", "Токен API відкликано", { status: 401 });
+  if (row.revokedAt) throw new AppError("API_TOKEN_REVOKED", "Токен API відкликано");
   if (row.user.disabledAt || !row.user.rnokpp) throw invalid();
   const enterprise = await registry().findEnterprise(row.edrpou);
   if (!enterprise || enterprise.headRnokpp !== row.user.rnokpp) throw invalid("Власник токена більше не є керівником підприємства");
@@ -32,5 +32,5 @@ export async function authenticateApiToken(token: string, options: { now?: Date 
 }
 
 function invalid(message = "Недійсний токен API"): AppError {
-  return new AppError("API_TOKEN_INVALID", message, { status: 401 });
+  return new AppError("API_TOKEN_INVALID", message);
 }

@@ -29,5 +29,5 @@ export async function revokeApiToken(options: { actor: Actor; tokenId: string; n
 }
 
 function notFound(): AppError {
-  return new AppError("API_TOKEN_NOT_FOUND", "Токен не знайдено", { status: 404 });
+  return new AppError("API_TOKEN_NOT_FOUND", "Токен не знайдено");
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { authenticateApiToken } from "@/lib/api-tokens/authenticate-api-token";
-import type { Actor } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
+import type { CompanyActor } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -12,7 +13,7 @@ import { AppError } from "@/lib/errors";
 // the browser names one, the portal's origin. A cross-site form cannot send JSON, and a
 // cross-site fetch is stopped by the Origin check, so a cookie alone never submits anything.
 
-export async function authenticateRequest(request: Request): Promise<Actor> {
+export async function authenticateRequest(request: Request): Promise<CompanyActor> {
   const header = request.headers.get("authorization");
   if (header !== null) {
     const match = /^Bearer +([^\s]+)$/i.exec(header.trim());
@@ -24,7 +25,8 @@ export async function authenticateRequest(request: Request): Promise<Actor> {
   const { getActor } = await import("@/lib/auth/session");
   const actor = await getActor();
   if (!actor) throw new AppError("UNAUTHENTICATED", "Увійдіть до кабінету або передайте токен API: Authorization: Bearer <токен>");
-  if (actor.role !== "ENTERPRISE_HEAD" && actor.role !== "AUTHORIZED_PERSON") {
+  // The company cabinet's permission, as its pages and server actions gate (lib/auth/gate.ts).
+  if (!can(actor, "employees.read")) {
     throw new AppError("FORBIDDEN", "HR API доступний керівникам підприємств і довіреним особам");
   }
   if (request.method !== "GET" && request.method !== "HEAD") assertSameSiteJson(request);

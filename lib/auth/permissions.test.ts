@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { PERMISSIONS, assertActsFor, assertCan, can } from "./permissions";
-import { ROLES, type Actor } from "./roles";
+import { actorFromRoleOption, ROLES, type Actor } from "./roles";
 
-const actor = (role: Actor["role"], edrpou?: string): Actor => ({ userId: "u", rnokpp: "1759013776", fullName: "Тест", role, edrpou, via: "password" });
+const actor = (role: Actor["role"], edrpou = "32855961"): Actor =>
+  actorFromRoleOption({ userId: "u", rnokpp: "1759013776", fullName: "Тест", via: "password" }, { role, edrpou, authorityId: "a", unitId: "u" })!;
 
 describe("permissions", () => {
   it("every role has an entry", () => {

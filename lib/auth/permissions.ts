@@ -2,7 +2,9 @@ import { AppError } from "@/lib/errors";
 import type { Actor, Role } from "./roles";
 
 // One table of what each role may do. Domain functions call assertCan() and then scope
-// their queries to the actor's organisation; pages only decide what to show.
+// their queries to the actor's organisation; pages, server actions and the HR API gate on the
+// same permissions (lib/auth/gate.ts, lib/actions/action-client.ts), never on role names.
+// A new permission: add it to the roles that hold it here; a new role: see `Actor` in ./roles.
 export const PERMISSIONS = {
   ADMIN: ["authorities.manage", "officials.manage", "audit.read", "mail.preview"],
   OFFICIAL: ["decisions.read", "decisions.write", "audit.read", "dashboard.read"],
@@ -23,14 +25,30 @@ export const PERMISSIONS = {
 
 export type Permission = (typeof PERMISSIONS)[Role][number];
 
-export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
+/** The permission that opens each cabinet. */
+export const CABINET_PERMISSION = {
+  company: "employees.read",
+  ministry: "decisions.read",
+  me: "record.read",
+  unit: "unit.read",
+  admin: "authorities.manage",
+  methodology: "rulesets.read",
+} as const satisfies Record<string, Permission>;
+
+/** The roles whose row in PERMISSIONS grants `P`. */
+export type RolesWith<P extends Permission> = { [R in Role]: P extends (typeof PERMISSIONS)[R][number] ? R : never }[Role];
+
+/** The actor variants that hold permission `P`: `ActorWith<"applications.sign">` is the head. */
+export type ActorWith<P extends Permission> = Extract<Actor, { role: RolesWith<P> }>;
+
+export function can<P extends Permission>(actor: Pick<Actor, "role"> | null | undefined, permission: P): actor is ActorWith<P> {
   if (!actor) return false;
   const granted = (PERMISSIONS as Record<string, readonly string[] | undefined>)[actor.role];
   return granted ? granted.includes(permission) : false;
 }
 
 /** Throws UNAUTHENTICATED without an actor and FORBIDDEN when the role lacks the permission. */
-export function assertCan(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
+export function assertCan<P extends Permission>(actor: Actor | null | undefined, permission: P): asserts actor is ActorWith<P> {
   if (!actor) throw new AppError("UNAUTHENTICATED");
   if (!can(actor, permission)) throw new AppError("FORBIDDEN");
 }

@@ -34,18 +34,70 @@ export type RoleOption = {
   label: string;
 };
 
-/** The signed-in person acting in one role. Identity always comes from the session. */
-export type Actor = {
+type ActorBase = {
   userId: string | null;
-  rnokpp: string | null;
   fullName: string;
-  role: Role;
-  edrpou?: string;
-  authorityId?: string;
-  unitId?: string;
   /** How the person proved who they are. */
   via: "password" | "kep" | "token";
 };
+
+/**
+ * The organisation fields a role does not have are `undefined` in its variant, so that code not
+ * yet narrowed still reads them; narrow on `role` (or use the cabinet gates in lib/auth/gate.ts)
+ * and the compiler knows which enterprise, authority or unit the actor acts for.
+ */
+type Without<K extends "edrpou" | "authorityId" | "unitId"> = { [F in K]?: undefined };
+
+/** The head of an enterprise, by the state register (signs applications and annulments). */
+export type HeadActor = ActorBase & { role: "ENTERPRISE_HEAD"; rnokpp: string; edrpou: string } & Without<"authorityId" | "unitId">;
+/** A person the head authorized to prepare the enterprise's applications. */
+export type AuthorizedPersonActor = ActorBase & { role: "AUTHORIZED_PERSON"; rnokpp: string; edrpou: string } & Without<"authorityId" | "unitId">;
+/** An official of a central executive authority (ЦОВВ) deciding on enterprises' criticality. */
+export type OfficialActor = ActorBase & { role: "OFFICIAL"; rnokpp: string | null; authorityId: string } & Without<"edrpou" | "unitId">;
+/** A person liable for military service, in their own cabinet. */
+export type ConscriptActor = ActorBase & { role: "CONSCRIPT"; rnokpp: string } & Without<"edrpou" | "authorityId" | "unitId">;
+/** A recruiter of a military unit. */
+export type RecruiterActor = ActorBase & { role: "RECRUITER"; rnokpp: string | null; unitId: string } & Without<"edrpou" | "authorityId">;
+/** A methodologist of the Ministry of Economy: drafts and signs rulesets. */
+export type MethodologistActor = ActorBase & { role: "METHODOLOGIST"; rnokpp: string | null; authorityId: string } & Without<"edrpou" | "unitId">;
+/** The portal's administrator. */
+export type AdminActor = ActorBase & { role: "ADMIN"; rnokpp: string | null } & Without<"edrpou" | "authorityId" | "unitId">;
+
+/** Whoever acts for an enterprise in the company cabinet and the HR API. */
+export type CompanyActor = HeadActor | AuthorizedPersonActor;
+
+/**
+ * The signed-in person acting in one role, resolved once per request (lib/auth/session.ts) from
+ * the session — identity never comes from a request body. A new role: add it to ROLES, give it a
+ * variant here with the organisation it acts for, a row in PERMISSIONS (lib/auth/permissions.ts)
+ * and a case in actorFromRoleOption below; the compiler then shows every switch to extend.
+ */
+export type Actor = HeadActor | AuthorizedPersonActor | OfficialActor | ConscriptActor | RecruiterActor | MethodologistActor | AdminActor;
+
+/** The actor for one role option of a person, or null when the option lacks what the role needs. */
+export function actorFromRoleOption(person: ActorBase & { rnokpp: string | null }, option: Pick<RoleOption, "role" | "edrpou" | "authorityId" | "unitId">): Actor | null {
+  const { userId, fullName, via, rnokpp } = person;
+  const base = { userId, fullName, via };
+  switch (option.role) {
+    case "ENTERPRISE_HEAD":
+    case "AUTHORIZED_PERSON":
+      return rnokpp && option.edrpou ? { ...base, role: option.role, rnokpp, edrpou: option.edrpou } : null;
+    case "OFFICIAL":
+      return option.authorityId ? { ...base, role: "OFFICIAL", rnokpp, authorityId: option.authorityId } : null;
+    case "CONSCRIPT":
+      return rnokpp ? { ...base, role: "CONSCRIPT", rnokpp } : null;
+    case "RECRUITER":
+      return option.unitId ? { ...base, role: "RECRUITER", rnokpp, unitId: option.unitId } : null;
+    case "METHODOLOGIST":
+      return option.authorityId ? { ...base, role: "METHODOLOGIST", rnokpp, authorityId: option.authorityId } : null;
+    case "ADMIN":
+      return { ...base, role: "ADMIN", rnokpp };
+  }
+}
+
+export function isCompanyActor(actor: Actor | null | undefined): actor is CompanyActor {
+  return actor?.role === "ENTERPRISE_HEAD" || actor?.role === "AUTHORIZED_PERSON";
+}
 
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);

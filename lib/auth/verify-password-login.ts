@@ -38,13 +38,13 @@ export async function verifyPasswordLogin(db: DbTx, input: PasswordLoginInput) {
 
   if (usable.totpSecret) {
     const code = input.totp?.replace(/\s/g, "");
-    if (!code) throw new AppError("TOTP_REQUIRED", "Введіть одноразовий код із застосунку-автентифікатора", { status: 401 });
+    if (!code) throw new AppError("TOTP_REQUIRED", "Введіть одноразовий код із застосунку-автентифікатора");
     const step = acceptedTotpStep(code, usable.totpSecret, input.now);
     // Accepted once: the step must be later than the last one used (an atomic compare-and-set).
     const claimed = step === null ? 0 : (await db.user.updateMany({ where: { id: usable.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } })).count;
     if (claimed === 0) {
       await recordLoginFailure(db, keys, input.now);
-      throw new AppError("TOTP_INVALID", "Одноразовий код неправильний, застарів або вже використаний", { status: 401 });
+      throw new AppError("TOTP_INVALID", "Одноразовий код неправильний, застарів або вже використаний");
     }
   }
 
@@ -61,5 +61,5 @@ export function acceptedTotpStep(code: string, secret: string, now: Date): numbe
 }
 
 function invalid() {
-  return new AppError("INVALID_CREDENTIALS", "Неправильний логін або пароль", { status: 401 });
+  return new AppError("INVALID_CREDENTIALS", "Неправильний логін або пароль");
 }

@@ -21,7 +21,7 @@ export async function discardDraft(options: { actor: Actor; draftId: string }): 
       select: { id: true, kind: true, application: { select: { id: true } } },
     });
     if (!draft) throw notFound();
-    if (draft.application) throw new AppError("DRAFT_ALREADY_SUBMITTED", "Цю заяву вже підписано й подано: її не можна видалити", { status: 409 });
+    if (draft.application) throw new AppError("DRAFT_ALREADY_SUBMITTED");
     await tx.draft.delete({ where: { id: draft.id } });
     await writeAudit(tx, { actor: { rnokpp: actor.rnokpp, role: actor.role }, action: "draft.discard", entityType: "Draft", entityId: draft.id, edrpou, details: { kind: draft.kind } });
     return { discarded: true };
@@ -29,5 +29,5 @@ export async function discardDraft(options: { actor: Actor; draftId: string }): 
 }
 
 function notFound(): AppError {
-  return new AppError("DRAFT_NOT_FOUND", "Чернетку заяви не знайдено", { status: 404 });
+  return new AppError("DRAFT_NOT_FOUND", "Чернетку заяви не знайдено");
 }

@@ -32,5 +32,5 @@ export async function getApplicationStatus(options: { actor: Actor; applicationI
 }
 
 function notFound(): AppError {
-  return new AppError("APPLICATION_NOT_FOUND", "Заяву не знайдено", { status: 404 });
+  return new AppError("APPLICATION_NOT_FOUND", "Заяву не знайдено");
 }

@@ -62,5 +62,5 @@ export async function getDraft(options: { actor: Actor; draftId: string; now?: D
 }
 
 function notFound(): AppError {
-  return new AppError("DRAFT_NOT_FOUND", "Чернетку заяви не знайдено", { status: 404 });
+  return new AppError("DRAFT_NOT_FOUND", "Чернетку заяви не знайдено");
 }

@@ -138,6 +138,6 @@ function groundLabel(code: string): string {
 }
 
 function notFound(): AppError {
-  return new AppError("EMPLOYEE_NOT_FOUND", "Працівника не знайдено серед працівників вашого підприємства", { status: 404 });
+  return new AppError("EMPLOYEE_NOT_FOUND", "Працівника не знайдено серед працівників вашого підприємства");
 }
 

@@ -24,8 +24,8 @@ export async function handOverDraft(options: { actor: Actor; draftId: string; no
       select: { id: true, kind: true, expiresAt: true, payload: true, application: { select: { id: true } } },
     });
     if (!draft) throw notFound();
-    if (draft.application) throw new AppError("DRAFT_ALREADY_SUBMITTED", "Цю заяву вже підписано й подано", { status: 409 });
-    if (draft.expiresAt <= now) throw new AppError("DRAFT_STALE", "Чернетка застаріла: сформуйте заяву знову", { status: 409 });
+    if (draft.application) throw new AppError("DRAFT_ALREADY_SUBMITTED");
+    if (draft.expiresAt <= now) throw new AppError("DRAFT_STALE", "Чернетка застаріла: сформуйте заяву знову");
     const earlier = await tx.auditLog.count({ where: { entityType: "Draft", entityId: draft.id, action: "draft.hand_over" } });
     if (earlier > 0 || !enterprise.headRnokpp || enterprise.headRnokpp === actor.rnokpp) return { notified: false };
 
@@ -47,5 +47,5 @@ export async function handOverDraft(options: { actor: Actor; draftId: string; no
 }
 
 function notFound(): AppError {
-  return new AppError("DRAFT_NOT_FOUND", "Чернетку заяви не знайдено", { status: 404 });
+  return new AppError("DRAFT_NOT_FOUND", "Чернетку заяви не знайдено");
 }

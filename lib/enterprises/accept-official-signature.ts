@@ -35,7 +35,7 @@ export async function acceptOfficialSignature(
   },
 ): Promise<AcceptedSignedDocument> {
   const signature = Uint8Array.from(Buffer.from(input.signatureBase64, "base64"));
-  if (signature.length === 0) throw new AppError("SIGNATURE_MALFORMED", "Порожній підпис", { status: 400 });
+  if (signature.length === 0) throw new AppError("SIGNATURE_MALFORMED", "Порожній підпис");
   return acceptSignedDocument(tx, {
     kind: input.kind,
     content: input.content,

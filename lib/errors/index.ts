@@ -1,2 +1,3 @@
 export * from "./app-error";
+export { errorMessage, errorStatus, isErrorCode, KEP_ERROR_CODES, type KepErrorCode } from "./catalogue";
 export * from "./zod";

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "./app-error";
+import { isErrorCode, type ErrorCode } from "./catalogue";
 
 /**
  * Turns a zod failure into a VALIDATION_FAILED AppError with a Ukrainian message per field.
@@ -8,17 +9,17 @@ import { AppError } from "./app-error";
  */
 export function zodToAppError(error: z.ZodError, fallbackMessage = "Дані заповнено з помилками"): AppError {
   const fields: Record<string, string> = {};
-  let code = "VALIDATION_FAILED";
+  let code: ErrorCode = "VALIDATION_FAILED";
   for (const issue of error.issues) {
     const path = issue.path.join(".") || "_";
     fields[path] ??= issue.message;
     const issueCode = issue.code === "custom" ? (issue.params as { code?: string } | undefined)?.code : undefined;
-    if (issueCode && code === "VALIDATION_FAILED") code = issueCode;
+    if (isErrorCode(issueCode) && code === "VALIDATION_FAILED") code = issueCode;
     if (issue.code === "unrecognized_keys" && code === "VALIDATION_FAILED") code = "UNKNOWN_FIELD";
   }
   const first = Object.entries(fields)[0];
   const message = Object.keys(fields).length === 1 && first ? first[1] : fallbackMessage;
-  return new AppError(code, message, { status: 400, fields });
+  return new AppError(code, message, { fields });
 }
 
 /** Parses input with a schema or throws a VALIDATION_FAILED AppError. */

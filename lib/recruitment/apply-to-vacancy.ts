@@ -24,15 +24,15 @@ export async function applyToVacancy({ actor, input, now, db = defaultDb }: Appl
   const submit = () => db.$transaction(async (tx) => {
     const vacancy = await tx.vacancy.findUnique({ where: { id: vacancyId }, select: { id: true, status: true, title: true, unitId: true, unit: { select: { code: true } } } });
     if (!vacancy) throw new AppError("NOT_FOUND", "Вакансію не знайдено");
-    if (vacancy.status !== "OPEN") throw new AppError("VACANCY_CLOSED", "Вакансію вже закрито: відгукнутися на неї не можна", { status: 409 });
+    if (vacancy.status !== "OPEN") throw new AppError("VACANCY_CLOSED", "Вакансію вже закрито: відгукнутися на неї не можна");
 
     const person = await createPostgresRegistry(tx).findPerson(rnokpp);
     const eligibility = applicantEligibility(person?.military ?? null);
-    if (!eligibility.allowed) throw new AppError(eligibility.code, eligibility.message, { status: 403 });
+    if (!eligibility.allowed) throw new AppError(eligibility.code, eligibility.message);
 
     const existing = await tx.vacancyApplication.findUnique({ where: { vacancyId_rnokpp: { vacancyId, rnokpp } }, select: { id: true, status: true } });
     if (existing && existing.status !== "WITHDRAWN") {
-      throw new AppError("ALREADY_APPLIED", existing.status === "SUBMITTED" || existing.status === "ACCEPTED" ? "Ви вже відгукнулися на цю вакансію" : "Частина вже відповіла на ваш відгук на цю вакансію", { status: 409 });
+      throw new AppError("ALREADY_APPLIED", existing.status === "SUBMITTED" || existing.status === "ACCEPTED" ? "Ви вже відгукнулися на цю вакансію" : "Частина вже відповіла на ваш відгук на цю вакансію");
     }
     const data = { status: "SUBMITTED" as const, comment, createdAt: now, decidedAt: null, decisionComment: null, decidedByRnokpp: null };
     const application = existing
@@ -68,7 +68,7 @@ export async function applyToVacancy({ actor, input, now, db = defaultDb }: Appl
   } catch (error) {
     // Two confirmations racing: the unique (vacancy, person) index lets one through.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("ALREADY_APPLIED", "Ви вже відгукнулися на цю вакансію", { status: 409 });
+      throw new AppError("ALREADY_APPLIED", "Ви вже відгукнулися на цю вакансію");
     }
     throw error;
   }

@@ -23,7 +23,6 @@ export function isIsoDate(value: unknown): value is IsoDate {
 export function assertIsoDate(value: unknown, field: string): asserts value is IsoDate {
   if (!isIsoDate(value)) {
     throw new AppError("RULES_INVALID_FACTS", `${field}: очікується дата у форматі РРРР-ММ-ДД`, {
-      status: 500,
       details: { field, value: String(value) },
     });
   }

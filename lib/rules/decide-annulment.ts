@@ -23,11 +23,10 @@ export function decideAnnulment(facts: AnnulmentRequestFacts): AnnulmentDecision
 
   const ground = facts.ground;
   if (!isAnnulmentGroundCode(ground)) {
-    throw new AppError("ANNULMENT_GROUND_UNKNOWN", "Невідома підстава анулювання бронювання", { status: 400, details: { ground } });
+    throw new AppError("ANNULMENT_GROUND_UNKNOWN", "Невідома підстава анулювання бронювання", { details: { ground } });
   }
   if (!annulmentGround(ground).headMay) {
     throw new AppError("ANNULMENT_GROUND_NOT_ALLOWED", `Підставу «${annulmentGroundLabel(ground)}» застосовує система, а не керівник`, {
-      status: 400,
       details: { ground },
     });
   }
@@ -35,7 +34,6 @@ export function decideAnnulment(facts: AnnulmentRequestFacts): AnnulmentDecision
     const standing = assessEnterprise({ date: facts.date, enterprise: facts.enterprise, decision: facts.decision, ruleset });
     if (standing.critical) {
       throw new AppError("ANNULMENT_GROUND_NOT_APPLICABLE", "Рішення про визнання підприємства критично важливим ще чинне", {
-        status: 400,
         details: { ground, decisionEnd: standing.decisionEnd },
       });
     }

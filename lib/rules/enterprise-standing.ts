@@ -73,7 +73,7 @@ export function resolveSalaryExemption(
   const stated = decision?.salaryExemption ?? null;
   if (stated !== null) {
     if (!isSalaryExemptionCode(stated)) {
-      throw new AppError("RULES_INVALID_FACTS", `Невідома підстава звільнення від критерію заробітної плати: ${stated}`, { status: 500 });
+      throw new AppError("RULES_INVALID_FACTS", `Невідома підстава звільнення від критерію заробітної плати: ${stated}`);
     }
     if (ruleset.salaryExemptions.includes(stated)) return stated;
   }

@@ -90,7 +90,7 @@ function validate(facts: AnnulmentCheckFacts): void {
     validatePeriods(r.employments, `reservations[${i}].employments`);
     if (r.deferment?.until) assertIsoDate(r.deferment.until, `reservations[${i}].deferment.until`);
     if (!ISO_INSTANT.test(r.createdAt) || Number.isNaN(Date.parse(r.createdAt)) || ids.has(r.id)) {
-      throw new AppError("RULES_INVALID_FACTS", `reservations[${i}]: некоректний час створення або повторний ідентифікатор`, { status: 500 });
+      throw new AppError("RULES_INVALID_FACTS", `reservations[${i}]: некоректний час створення або повторний ідентифікатор`);
     }
     ids.add(r.id);
   });

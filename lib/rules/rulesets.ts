@@ -192,7 +192,7 @@ const catalogueNow = (): readonly Ruleset[] => shared[CATALOGUE] ?? RULESETS;
 export function installRulesets(list: readonly Ruleset[]): void {
   const sorted = [...list].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]!.effectiveFrom === sorted[i - 1]!.effectiveFrom) throw new AppError("RULESET_CONFLICT", `Дві версії правил з однієї дати: ${sorted[i]!.effectiveFrom}`, { status: 500 });
+    if (sorted[i]!.effectiveFrom === sorted[i - 1]!.effectiveFrom) throw new AppError("RULESET_CONFLICT", `Дві версії правил з однієї дати: ${sorted[i]!.effectiveFrom}`);
   }
   shared[CATALOGUE] = sorted.map(deepFreeze);
 }
@@ -211,7 +211,7 @@ export function rulesetFor(date: IsoDate): Ruleset {
     found = ruleset;
   }
   if (!found) {
-    throw new AppError("RULESET_NOT_FOUND", `Немає правил бронювання, чинних на ${formatDate(date)}`, { status: 500, details: { date } });
+    throw new AppError("RULESET_NOT_FOUND", `Немає правил бронювання, чинних на ${formatDate(date)}`, { details: { date } });
   }
   return found;
 }
@@ -219,7 +219,7 @@ export function rulesetFor(date: IsoDate): Ruleset {
 /** A ruleset by the version a decision recorded. */
 export function rulesetByVersion(version: string): Ruleset {
   const found = catalogueNow().find((r) => r.version === version);
-  if (!found) throw new AppError("RULESET_NOT_FOUND", `Невідома версія правил бронювання: ${version}`, { status: 500 });
+  if (!found) throw new AppError("RULESET_NOT_FOUND", `Невідома версія правил бронювання: ${version}`);
   return found;
 }
 

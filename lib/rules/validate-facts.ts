@@ -73,5 +73,5 @@ function requireCount(value: number, path: string): void {
 }
 
 function invalid(path: string, message: string): never {
-  throw new AppError("RULES_INVALID_FACTS", `${path}: ${message}`, { status: 500, details: { field: path } });
+  throw new AppError("RULES_INVALID_FACTS", `${path}: ${message}`, { details: { field: path } });
 }

@@ -107,7 +107,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<{ counts: Seed
     const filled = await nonEmptyTables(client);
     if (filled.length > 0) {
       if (!options.force) {
-        throw new AppError("SEED_NOT_EMPTY", "База даних вже містить дані (реєстр або портал), тому демо-дані не додано. Щоб замінити все демо-даними, запустіть з --force: це видалить реєстр і дані порталу.", { status: 409, details: { tables: filled } });
+        throw new AppError("SEED_NOT_EMPTY", "База даних вже містить дані (реєстр або портал), тому демо-дані не додано. Щоб замінити все демо-даними, запустіть з --force: це видалить реєстр і дані порталу.", { details: { tables: filled } });
       }
       await emptyForReseed(client);
       options.log("Наявні дані реєстру та порталу видалено (--force).");
@@ -174,7 +174,7 @@ async function hasRows(client: pg.ClientBase, table: string): Promise<boolean> {
     return rows[0]!.found;
   } catch (error) {
     if ((error as { code?: string }).code === "42P01") {
-      throw new AppError("SEED_NO_SCHEMA", "У базі даних немає таблиць порталу: спершу застосуйте міграції (npm run db:migrate).", { status: 409, cause: error });
+      throw new AppError("SEED_NO_SCHEMA", "У базі даних немає таблиць порталу: спершу застосуйте міграції (npm run db:migrate).", { cause: error });
     }
     throw error;
   }
@@ -185,13 +185,13 @@ async function connect(databaseUrl: string): Promise<pg.Client> {
   try {
     await client.connect();
   } catch (error) {
-    throw new AppError("SEED_DB_UNREACHABLE", `Не вдалося під'єднатися до бази даних: ${(error as Error).message}`, { status: 503, cause: error });
+    throw new AppError("SEED_DB_UNREACHABLE", `Не вдалося під'єднатися до бази даних: ${(error as Error).message}`, { cause: error });
   }
   return client;
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new AppError("SEED_BAD_OPTION", result.error.issues[0]?.message ?? "Некоректний параметр демо-даних", { status: 400 });
+  if (!result.success) throw new AppError("SEED_BAD_OPTION", result.error.issues[0]?.message ?? "Некоректний параметр демо-даних");
   return result.data;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRoleOptions } from "@/lib/auth/list-role-options";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor, AuthorizedPersonActor } from "@/lib/auth/roles";
 import { grantAuthorization, listAuthorizations, prepareAuthorizationGrant, prepareAuthorizationWithdrawal, withdrawAuthorization } from "@/lib/authorizations";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -44,7 +44,7 @@ async function signedGrant(world: World, rnokpp: string, options: { key?: Opened
   return { prepared, input: { rnokpp, position: options.position, nonce: prepared.nonce, signature: b64(sign(options.key ?? world.head.key!, fromB64(prepared.document))) } };
 }
 
-function actorOf(userId: string, rnokpp: string, fullName: string, edrpou: string): Actor {
+function actorOf(userId: string, rnokpp: string, fullName: string, edrpou: string): AuthorizedPersonActor {
   return { userId, rnokpp, fullName, role: "AUTHORIZED_PERSON", edrpou, via: "kep" };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor, ConscriptActor } from "@/lib/auth/roles";
 import { getMyRecord } from "@/lib/citizen/get-my-record";
 import { getMyStatus } from "@/lib/citizen/get-my-status";
 import { listReservationHistory } from "@/lib/citizen/list-reservation-history";
@@ -16,7 +16,7 @@ import { createWorld, sign, type World } from "@/lib/reservations/testing/world"
 // made under) and gets an еВОД; the head signs an annulment, and the еВОД's check says so.
 
 let world: World;
-const conscript = (rnokpp: string): Actor => ({ userId: null, rnokpp, fullName: "Працівник", role: "CONSCRIPT", via: "password" });
+const conscript = (rnokpp: string): ConscriptActor => ({ userId: null, rnokpp, fullName: "Працівник", role: "CONSCRIPT", via: "password" });
 
 async function decide(applicationId: string) {
   const outcome = await decideSubmittedApplication({ applicationId });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor, ConscriptActor } from "@/lib/auth/roles";
 import { getMyRecord } from "@/lib/citizen/get-my-record";
 import { getMyStatus } from "@/lib/citizen/get-my-status";
 import { listReservationHistory } from "@/lib/citizen/list-reservation-history";
@@ -13,7 +13,7 @@ import { createEnterprise, createPerson, createReservationMark } from "@/prisma/
 // The clock is fixed: 22.11.2026 at noon in Kyiv.
 
 const now = new Date("2026-11-22T10:00:00Z");
-const conscript = (rnokpp: string): Actor => ({ userId: null, rnokpp, fullName: "Тест", role: "CONSCRIPT", via: "password" });
+const conscript = (rnokpp: string): ConscriptActor => ({ userId: null, rnokpp, fullName: "Тест", role: "CONSCRIPT", via: "password" });
 
 let reserved: string;
 let other: string;

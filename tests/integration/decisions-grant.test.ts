@@ -214,7 +214,7 @@ describe("grantDecision", () => {
   it("is refused to an administrator and to other roles", async () => {
     const enterprise = await createManufacturer();
     expect((await failure(prepareDecisionGrant({ actor: world.adminActor, decision: newDecisionInput(enterprise.edrpou) }))).code).toBe("FORBIDDEN");
-    const head = { userId: null, rnokpp: enterprise.headRnokpp, fullName: "Директоренко", role: "ENTERPRISE_HEAD" as const, edrpou: enterprise.edrpou, via: "kep" as const };
+    const head = { userId: null, rnokpp: enterprise.headRnokpp!, fullName: "Директоренко", role: "ENTERPRISE_HEAD" as const, edrpou: enterprise.edrpou, via: "kep" as const };
     expect((await failure(grantDecision({ actor: head, input: { decision: newDecisionInput(enterprise.edrpou), nonce: "x".repeat(43), signature: "AAAAAAAAAAAAAAAAAAAA" } }))).code).toBe("FORBIDDEN");
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
+import { actorFromRoleOption, type Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import type { SignedDocumentKind } from "@/lib/db/client";
 import { getDocumentFile } from "@/lib/documents/get-document-file";
@@ -30,7 +30,8 @@ let otherAuthorityId = "";
 const keys: Record<string, OpenedKeyFile> = {};
 const docs: Record<"application" | "decision" | "authorization" | "annulment", string> = { application: "", decision: "", authorization: "", annulment: "" };
 
-const actor = (role: Actor["role"], who: { rnokpp: string; fullName: string }, scope: Partial<Actor> = {}): Actor => ({ userId: null, rnokpp: who.rnokpp, fullName: who.fullName, role, via: "kep", ...scope });
+const actor = (role: Actor["role"], who: { rnokpp: string; fullName: string }, scope: { edrpou?: string; authorityId?: string; unitId?: string } = {}): Actor =>
+  actorFromRoleOption({ userId: null, rnokpp: who.rnokpp, fullName: who.fullName, via: "kep" }, { role, ...scope })!;
 
 const ACTORS = {
   head: () => actor("ENTERPRISE_HEAD", HEAD, { edrpou: HEAD.edrpou }),

@@ -1,6 +1,6 @@
 import { inflateSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor, ConscriptActor } from "@/lib/auth/roles";
 import { updateMyContacts } from "@/lib/citizen/update-my-contacts";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -15,7 +15,7 @@ import { createEnterprise, createPerson, createReservationMark } from "@/prisma/
 
 const now = new Date("2026-11-22T10:00:00Z");
 const later = (days: number) => new Date(now.getTime() + days * 86_400_000);
-const conscript = (rnokpp: string): Actor => ({ userId: null, rnokpp, fullName: "Тест", role: "CONSCRIPT", via: "password" });
+const conscript = (rnokpp: string): ConscriptActor => ({ userId: null, rnokpp, fullName: "Тест", role: "CONSCRIPT", via: "password" });
 
 let enterprise: { edrpou: string; name: string };
 

@@ -1,7 +1,7 @@
 // Shared set-up of the ministry cabinet's integration tests (not a test file itself): two
 // authorities with an official each, their КЕП key files from the portal's own test provider,
 // an administrator, and helpers to sign what the server prepared exactly as the browser does.
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor, AdminActor, OfficialActor } from "@/lib/auth/roles";
 import { db, type DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { openKeyFile, signDetached, type OpenedKeyFile } from "@/lib/kep/browser";
@@ -14,7 +14,7 @@ import { kyivDate } from "@/lib/format";
 export const KEY_PASSWORD = "Official-Key-1";
 export const today = kyivDate(new Date());
 
-export type OfficialFixture = { actor: Actor; key: OpenedKeyFile; authority: { id: string; edrpou: string; name: string; shortName: string } };
+export type OfficialFixture = { actor: OfficialActor; key: OpenedKeyFile; authority: { id: string; edrpou: string; name: string; shortName: string } };
 
 export async function createOfficial(
   authority: { id: string; edrpou: string; name: string; shortName: string },
@@ -45,7 +45,7 @@ export async function createMinistryWorld() {
   const otherOfficial = await createOfficial(other, { fullName: "Інший Петро Іванович" });
   const ovaOfficial = await createOfficial(ova, { fullName: "Обласний Ігор Васильович" });
   const { user: admin } = await createUser(db, { role: "ADMIN", fullName: "Адмін Тарас Олегович" });
-  const adminActor: Actor = { userId: admin.id, rnokpp: admin.rnokpp, fullName: admin.fullName, role: "ADMIN", via: "password" };
+  const adminActor: AdminActor = { userId: admin.id, rnokpp: admin.rnokpp, fullName: admin.fullName, role: "ADMIN", via: "password" };
   return { ministry, other, ova, official, otherOfficial, ovaOfficial, adminActor };
 }
 

@@ -123,6 +123,6 @@ describe("listAuditLog", () => {
     expect((await listAuditLog({ actor: world.official.actor, query: { from: today, to: today } })).total).toBe(2);
     expect((await listAuditLog({ actor: world.official.actor, query: { to: addDays(today, -1) } })).total).toBe(0);
     expect((await listAuditLog({ actor: world.otherOfficial.actor })).total).toBe(1);
-    expect((await failure(listAuditLog({ actor: { ...world.official.actor, role: "CONSCRIPT" } }))).code).toBe("FORBIDDEN");
+    expect((await failure(listAuditLog({ actor: { ...world.official.actor, role: "CONSCRIPT", rnokpp: "1759013776", authorityId: undefined } }))).code).toBe("FORBIDDEN");
   });
 });

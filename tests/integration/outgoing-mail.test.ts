@@ -11,7 +11,7 @@ import { createPerson } from "@/prisma/seed/factories";
 // with an absolute link; the job sends it through SMTP, or keeps it as a preview without one.
 
 const admin: Actor = { userId: "a", rnokpp: null, fullName: "Адмін", role: "ADMIN", via: "password" };
-const conscript: Actor = { userId: "c", rnokpp: null, fullName: "Особа", role: "CONSCRIPT", via: "password" };
+const conscript: Actor = { userId: "c", rnokpp: "1759013776", fullName: "Особа", role: "CONSCRIPT", via: "password" };
 let withMail: string;
 let withoutMail: string;
 

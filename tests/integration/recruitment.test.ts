@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor, ConscriptActor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { applyToVacancy } from "@/lib/recruitment/apply-to-vacancy";
@@ -22,7 +22,7 @@ import { createMilitaryUnit, createPerson, createUser, createVacancy } from "@/p
 // keeps one unit (and one citizen) out of another's data.
 
 const now = new Date("2026-11-22T10:00:00Z");
-const conscript = (rnokpp: string): Actor => ({ userId: null, rnokpp, fullName: "Тест", role: "CONSCRIPT", via: "password" });
+const conscript = (rnokpp: string): ConscriptActor => ({ userId: null, rnokpp, fullName: "Тест", role: "CONSCRIPT", via: "password" });
 const recruiterOf = (unitId: string, rnokpp: string): Actor => ({ userId: null, rnokpp, fullName: "Рекрутер", role: "RECRUITER", unitId, via: "password" });
 const filters = (raw: Record<string, unknown> = {}) => ZVacancyFilters.parse(raw);
 

@@ -38,7 +38,7 @@ let cache: RulesetCache;
 async function person(role: "METHODOLOGIST" | "OFFICIAL", fullName: string): Promise<Signer> {
   const { user } = await createUser(db, { role, authorityId: ministry.id, fullName });
   const { p12 } = await issueCertificate({ rnokpp: user.rnokpp!, fullName, password: KEY_PASSWORD, edrpou: ministry.edrpou, organization: ministry.name, title: "Головний спеціаліст" });
-  return { actor: { userId: user.id, rnokpp: user.rnokpp, fullName, role, authorityId: ministry.id, via: "password" }, key: openKeyFile(p12, KEY_PASSWORD) };
+  return { actor: { userId: user.id, rnokpp: user.rnokpp, fullName, role, authorityId: ministry.id, via: "password" } as Actor, key: openKeyFile(p12, KEY_PASSWORD) };
 }
 
 const ctx = (actor: Actor | null, at = now) => ({ actor, db, now: at });

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/gate";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { listOutgoingEmails } from "@/lib/notifications/list-outgoing-emails";
@@ -13,7 +13,7 @@ export const metadata = { title: "Вихідна пошта" };
 // The local preview of the mail the portal sends (demo and development portals only): without
 // SMTP_URL every letter stays here; with it, this shows what went out and what failed.
 export default async function Page() {
-  const actor = await requireActor(["ADMIN"], "/admin/mail");
+  const actor = await requireAdmin("/admin/mail");
   if (!env().DEMO_MODE) notFound();
   const letters = await listOutgoingEmails({ actor });
   const smtp = Boolean(env().SMTP_URL);

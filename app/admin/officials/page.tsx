@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { listAuthorities } from "@/lib/admin/list-authorities";
 import { listOfficials } from "@/lib/admin/list-officials";
-import { requireActor } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/gate";
 import { env } from "@/lib/env";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { maskRnokpp } from "@/lib/identifiers";
@@ -18,7 +18,7 @@ export const metadata = { title: "Посадові особи" };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function Page({ searchParams }: { searchParams: Promise<{ authority?: string }> }) {
-  const actor = await requireActor(["ADMIN"], "/admin/officials");
+  const actor = await requireAdmin("/admin/officials");
   const { authority } = await searchParams;
   const authorityId = authority && UUID.test(authority) ? authority : undefined;
   const [authorities, officials] = await Promise.all([listAuthorities({ actor }), listOfficials({ actor, authorityId })]);

@@ -7,7 +7,7 @@ import { selectionKey } from "@/components/company/selection-key";
 import { ANNULMENT_STEPS, StepHeader } from "@/components/company/step-header";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { requireActor } from "@/lib/auth/session";
+import { requireCompany } from "@/lib/auth/gate";
 import { readEmployeeFilters } from "@/lib/company/read-employee-filters";
 import { annulmentGroundOptions } from "@/lib/company/annulment-ground-hints";
 import { filterParams, filtersQuery } from "@/lib/company/employee-filters";
@@ -21,7 +21,7 @@ const PATH = "/company/annulments";
 // Steps 1 and 2 of an annulment: the reserved employees to pick from, then the ground; the
 // pre-check and the signature follow on the draft's page, as for a reservation.
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor(["ENTERPRISE_HEAD", "AUTHORIZED_PERSON"], PATH);
+  const actor = await requireCompany(PATH);
   const params = await searchParams;
   const requested = readEmployeeFilters(params);
   const { context, list, filters, bulk } = await orNotFound(listSelectableEmployees({ actor, kind: "annulment", filters: requested }));

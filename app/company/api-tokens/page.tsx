@@ -5,7 +5,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { requireActor } from "@/lib/auth/session";
+import { requireCompany } from "@/lib/auth/gate";
 import { listApiTokens } from "@/lib/api-tokens";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
@@ -14,7 +14,7 @@ import { orNotFound } from "../_lib/or-not-found";
 export const metadata = { title: "API для кадрової системи" };
 
 export default async function Page() {
-  const actor = await requireActor(["ENTERPRISE_HEAD"], "/company/api-tokens");
+  const actor = await requireCompany("/company/api-tokens", "apiTokens.manage");
   const edrpou = actor.edrpou ?? "";
   const tokens = await orNotFound(listApiTokens({ actor, edrpou }));
 

@@ -6,7 +6,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { requireActor } from "@/lib/auth/session";
+import { requireCompany } from "@/lib/auth/gate";
 import { listCompanyApplications } from "@/lib/company/list-company-applications";
 import { orNotFound } from "../_lib/or-not-found";
 
@@ -19,7 +19,7 @@ const KINDS = [
 ] as const;
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor(["ENTERPRISE_HEAD", "AUTHORIZED_PERSON"], "/company/applications");
+  const actor = await requireCompany("/company/applications");
   const query = await searchParams;
   const { list, drafts, isHead, kind } = await orNotFound(listCompanyApplications({ actor, kind: query.kind, page: query.page }));
 

@@ -3,7 +3,7 @@ import { WithdrawAuthorizationButton } from "@/components/company/withdraw-autho
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
+import { requireCompany } from "@/lib/auth/gate";
 import { listAuthorizations } from "@/lib/authorizations";
 import { formatDateTime } from "@/lib/format";
 import { orNotFound } from "../_lib/or-not-found";
@@ -15,7 +15,7 @@ function DocLink({ id, label }: { id: string | null; label: string }) {
 }
 
 export default async function Page() {
-  const actor = await requireActor(["ENTERPRISE_HEAD"], "/company/authorizations");
+  const actor = await requireCompany("/company/authorizations", "authorizations.manage");
   const all = await orNotFound(listAuthorizations({ actor }));
   const current = all.filter((a) => !a.revokedAt);
   const past = all.filter((a) => a.revokedAt);

@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { requireActor } from "@/lib/auth/session";
+import { requireCompany } from "@/lib/auth/gate";
 import { readEmployeeFilters } from "@/lib/company/read-employee-filters";
 import { filterParams, isFiltered, toListInput } from "@/lib/company/employee-filters";
 import { formatDate, formatNumber, pluralUk } from "@/lib/format";
@@ -16,7 +16,7 @@ export const metadata = { title: "Працівники" };
 const PATH = "/company/employees";
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor(["ENTERPRISE_HEAD", "AUTHORIZED_PERSON"], PATH);
+  const actor = await requireCompany(PATH);
   const filters = readEmployeeFilters(await searchParams);
   const list = await orNotFound(listEmployees({ actor, edrpou: actor.edrpou ?? "", ...toListInput(filters), revealRnokpp: true }));
   const found = `${formatNumber(list.total)} ${pluralUk(list.total, ["працівник", "працівники", "працівників"])}`;

@@ -4,14 +4,14 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
+import { requireConscript } from "@/lib/auth/gate";
 import { formatDateTime } from "@/lib/format";
 import { listMyVacancyApplications } from "@/lib/recruitment/list-my-vacancy-applications";
 
 export const metadata = { title: "Мої відгуки" };
 
 export default async function Page() {
-  const actor = await requireActor(["CONSCRIPT"], "/me/applications");
+  const actor = await requireConscript("/me/applications");
   const applications = await listMyVacancyApplications({ actor });
   return (
     <div className="mx-auto max-w-3xl space-y-5">

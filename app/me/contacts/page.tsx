@@ -1,14 +1,14 @@
 import { ContactsForm } from "@/components/me/contacts-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
+import { requireConscript } from "@/lib/auth/gate";
 import { getMyRecord } from "@/lib/citizen/get-my-record";
 import { formatDate } from "@/lib/format";
 
 export const metadata = { title: "Контактні дані" };
 
 export default async function Page() {
-  const actor = await requireActor(["CONSCRIPT"], "/me/contacts");
+  const actor = await requireConscript("/me/contacts");
   const { person } = await getMyRecord({ actor, now: new Date() });
   return (
     <div className="mx-auto max-w-xl space-y-5">

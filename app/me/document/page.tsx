@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
+import { requireConscript } from "@/lib/auth/gate";
 import { dataUpdateInfo } from "@/lib/citizen/status-info";
 import { EVOD_INVALID_REASONS } from "@/lib/evod/evaluate-evod";
 import { evodQrSvg, evodVerifyUrl } from "@/lib/evod/evod-url";
@@ -15,7 +15,7 @@ import { formatDateTime, kyivDate } from "@/lib/format";
 export const metadata = { title: "еВОД" };
 
 export default async function Page() {
-  const actor = await requireActor(["CONSCRIPT"], "/me/document");
+  const actor = await requireConscript("/me/document");
   const now = new Date();
   const evod = await getMyEvod({ actor, now });
 

@@ -1,5 +1,5 @@
 import { NotificationInbox } from "@/components/notifications/notification-inbox";
-import { requireActor } from "@/lib/auth/session";
+import { requireConscript } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { listNotifications } from "@/lib/notifications";
 import { markMyNotificationsReadAction } from "../actions";
@@ -7,7 +7,7 @@ import { markMyNotificationsReadAction } from "../actions";
 export const metadata = { title: "Сповіщення" };
 
 export default async function Page() {
-  const actor = await requireActor(["CONSCRIPT"], "/me/notifications");
+  const actor = await requireConscript("/me/notifications");
   const { items, unread } = await listNotifications(db, { rnokpp: actor.rnokpp ?? "", audience: "me", take: 100 });
   return <NotificationInbox items={items} unread={unread} markRead={markMyNotificationsReadAction} emptyHint="Тут з'являтимуться зміни вашого обліку, бронювання та відгуків." eyebrow="Мій облік" />;
 }

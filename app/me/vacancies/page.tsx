@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { requireActor } from "@/lib/auth/session";
+import { requireConscript } from "@/lib/auth/gate";
 import { getMyRecord } from "@/lib/citizen/get-my-record";
 import { formatCount } from "@/lib/format";
 import { applicantEligibility } from "@/lib/recruitment/applicant-eligibility";
@@ -14,7 +14,7 @@ import { ZVacancyFilters } from "@/lib/recruitment/schemas";
 export const metadata = { title: "Вакансії військових частин" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor(["CONSCRIPT"], "/me/vacancies");
+  const actor = await requireConscript("/me/vacancies");
   const raw = await searchParams;
   const filters = ZVacancyFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
   const [catalogue, record] = await Promise.all([listOpenVacancies({ actor, filters }), getMyRecord({ actor, now: new Date() })]);

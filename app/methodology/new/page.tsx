@@ -1,6 +1,6 @@
 import { RulesetDraftForm } from "@/components/methodology/ruleset-draft-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
+import { requireMethodologist } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { kyivDate } from "@/lib/format";
 import { listRulesetVersions } from "@/lib/rulesets/list-ruleset-versions";
@@ -9,7 +9,7 @@ import { loadMethodologist } from "@/lib/rulesets/load-methodologist";
 export const metadata = { title: "Нова версія правил" };
 
 export default async function Page() {
-  const actor = await requireActor(["METHODOLOGIST"], "/methodology/new");
+  const actor = await requireMethodologist("/methodology/new");
   const now = new Date();
   const { authority } = await loadMethodologist(db, actor, "rulesets.draft");
   const { versions } = await listRulesetVersions({ actor, db, now });

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { checkAuditIntegrity } from "@/lib/audit/check-audit-integrity";
-import { requireActor } from "@/lib/auth/session";
+import { requireOfficial } from "@/lib/auth/gate";
 import { AUDIT_ACTION_LABELS, listAuditLog } from "@/lib/enterprises/list-audit-log";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { maskRnokpp } from "@/lib/identifiers";
@@ -16,7 +16,7 @@ import { firstValues } from "../_lib/or-not-found";
 export const metadata = { title: "Журнал дій" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor(["OFFICIAL"], "/ministry/audit");
+  const actor = await requireOfficial("/ministry/audit");
   const params = firstValues(await searchParams);
   const [log, integrity] = await Promise.all([listAuditLog({ actor, query: params }), checkAuditIntegrity({ actor })]);
   const { page: _page, ...filters } = params;

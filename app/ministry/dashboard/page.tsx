@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td, Th } from "@/components/ui/table";
-import { requireActor } from "@/lib/auth/session";
+import { requireOfficial } from "@/lib/auth/gate";
 import { EXPIRING_WITHIN_DAYS, getDashboard, type UsageBucket } from "@/lib/enterprises/get-dashboard";
 import { formatDate, formatNumber } from "@/lib/format";
 import { REASON_LABELS, type ReasonCode } from "@/lib/rules";
@@ -22,7 +22,7 @@ const USAGE_LABELS: Record<UsageBucket, string> = {
 };
 
 export default async function Page() {
-  const actor = await requireActor(["OFFICIAL"], "/ministry/dashboard");
+  const actor = await requireOfficial("/ministry/dashboard");
   const d = await getDashboard({ actor });
   return (
     <div className="space-y-5">

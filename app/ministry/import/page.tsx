@@ -1,7 +1,7 @@
 import { ImportForm } from "@/components/ministry/import-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
+import { requireOfficial } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { loadActingAuthority } from "@/lib/enterprises/acting-authority";
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS } from "@/lib/enterprises/import-csv";
@@ -9,7 +9,7 @@ import { IMPORT_COLUMNS, IMPORT_MAX_ROWS } from "@/lib/enterprises/import-csv";
 export const metadata = { title: "Імпорт рішень" };
 
 export default async function Page() {
-  const actor = await requireActor(["OFFICIAL"], "/ministry/import");
+  const actor = await requireOfficial("/ministry/import");
   const authority = await loadActingAuthority(db, actor, "decisions.read");
   return (
     <div className="mx-auto max-w-5xl space-y-5">

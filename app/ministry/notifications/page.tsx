@@ -1,5 +1,5 @@
 import { NotificationInbox } from "@/components/notifications/notification-inbox";
-import { requireActor } from "@/lib/auth/session";
+import { requireOfficial } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { listNotifications } from "@/lib/notifications";
 import { markMinistryNotificationsReadAction } from "./actions";
@@ -7,7 +7,7 @@ import { markMinistryNotificationsReadAction } from "./actions";
 export const metadata = { title: "Сповіщення" };
 
 export default async function Page() {
-  const actor = await requireActor(["OFFICIAL"], "/ministry/notifications");
+  const actor = await requireOfficial("/ministry/notifications");
   const { items, unread } = await listNotifications(db, { rnokpp: actor.rnokpp ?? "", audience: "ministry", take: 100 });
   return <NotificationInbox items={items} unread={unread} markRead={markMinistryNotificationsReadAction} emptyHint="Тут з'являтимуться події щодо рішень вашого органу." />;
 }

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { requireActor } from "@/lib/auth/session";
+import { requireRecruiter } from "@/lib/auth/gate";
 import { formatInstantDate } from "@/lib/format";
 import { VACANCY_STATUS_INFO } from "@/lib/recruitment/labels";
 import { listUnitVacancies } from "@/lib/recruitment/list-unit-vacancies";
@@ -14,7 +14,7 @@ import { listUnitVacancies } from "@/lib/recruitment/list-unit-vacancies";
 export const metadata = { title: "Вакансії частини" };
 
 export default async function Page() {
-  const actor = await requireActor(["RECRUITER"], "/unit/vacancies");
+  const actor = await requireRecruiter("/unit/vacancies");
   const { unit, vacancies } = await listUnitVacancies({ actor });
   return (
     <div className="space-y-5">

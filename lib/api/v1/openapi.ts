@@ -1,4 +1,4 @@
-import { DEMO_EXAMPLE, ERROR_CODES, type ErrorCodeDoc } from "./openapi-errors";
+import { DEMO_EXAMPLE, ERROR_CODES, type ApiErrorCode, type ErrorCodeDoc } from "./openapi-errors";
 import { COMPONENT_SCHEMAS } from "./openapi-schemas";
 
 // The HR API v1 as an OpenAPI 3.1 document, written by hand beside the zod schemas it
@@ -17,7 +17,7 @@ export type OperationDoc = {
   requestBody?: { required: true; content: { "application/json": { schema: Json; example: Json } } };
   responses: Record<string, { description: string; content?: { "application/json": { schema: Json; example?: Json } } }>;
   /** The error codes this operation may answer with (shown on the docs page). */
-  "x-error-codes": string[];
+  "x-error-codes": ApiErrorCode[];
   /** A ready-to-run curl line for the docs page. */
   "x-curl": string;
 };

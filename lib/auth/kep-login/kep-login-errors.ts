@@ -1,26 +1,24 @@
 import { AppError } from "@/lib/errors/app-error";
+import { errorMessage, isErrorCode, type ErrorCode } from "@/lib/errors/catalogue";
 import { kepError, KEP_ERROR_CODES, type KepErrorCode } from "@/lib/kep/errors";
 
 // Refusals of a КЕП login that are not a verdict on the signature itself (those keep the
-// codes of lib/kep/errors.ts: CERTIFICATE_REVOKED, NONCE_USED…). Browser-safe: the login
-// form shows the same messages for the codes next-auth hands back.
+// КЕП codes: CERTIFICATE_REVOKED, NONCE_USED…); all in the one catalogue
+// (lib/errors/catalogue.ts). Browser-safe: the login form shows the same messages for the
+// codes next-auth hands back.
 
-const KEP_LOGIN_ERRORS = {
-  KEP_LOGIN_CHALLENGE_INVALID: [400, "Запит на вхід пошкоджено або змінено: оновіть сторінку й підпишіть знову"],
-  NO_ROLES: [403, "Особа з цим ключем не має жодної ролі в порталі: вона не є керівником підприємства, посадовою особою чи військовозобов'язаним"],
-  ACCOUNT_DISABLED: [403, "Обліковий запис заблоковано адміністратором порталу"],
-  RATE_LIMITED: [429, "Забагато невдалих спроб входу з вашої адреси. Спробуйте пізніше"],
-} as const satisfies Record<string, readonly [number, string]>;
+const KEP_LOGIN_CODES = ["KEP_LOGIN_CHALLENGE_INVALID", "NO_ROLES", "ACCOUNT_DISABLED", "RATE_LIMITED"] as const satisfies readonly ErrorCode[];
+const LOGIN_RATE_LIMITED = "Забагато невдалих спроб входу з вашої адреси. Спробуйте пізніше";
 
-export type KepLoginErrorCode = keyof typeof KEP_LOGIN_ERRORS;
+export type KepLoginErrorCode = (typeof KEP_LOGIN_CODES)[number];
 
 export function kepLoginError(code: KepLoginErrorCode, message?: string, details?: Record<string, unknown>): AppError {
-  const [status, defaultMessage] = KEP_LOGIN_ERRORS[code];
-  return new AppError(code, message ?? defaultMessage, { status, details });
+  return new AppError(code, message ?? kepLoginErrorMessage(code), { details });
 }
 
 export function kepLoginErrorMessage(code: string): string | undefined {
-  return code in KEP_LOGIN_ERRORS ? KEP_LOGIN_ERRORS[code as KepLoginErrorCode][1] : undefined;
+  if (code === "RATE_LIMITED") return LOGIN_RATE_LIMITED;
+  return (KEP_LOGIN_CODES as readonly string[]).includes(code) && isErrorCode(code) ? errorMessage(code) : undefined;
 }
 
 const STALE_CHALLENGE = "Запит на вхід застарів або вже використаний. Ми підготували новий — натисніть «Увійти з КЕП» ще раз.";

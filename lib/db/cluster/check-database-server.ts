@@ -16,27 +16,27 @@ function describeFailure(url: string, error: unknown): AppError {
     return new AppError(
       "DATABASE_UNREACHABLE",
       `Сервер Postgres ${where} з DATABASE_URL не відповідає: запустіть його або виправте адресу, чи приберіть DATABASE_URL, щоб працювати з вбудованим Postgres. (Cannot reach ${where}: ${code || message}.)`,
-      { status: 503, cause: error },
+      { cause: error },
     );
   }
   if (code === "28P01" || code === "28000") {
     return new AppError(
       "DATABASE_AUTH_FAILED",
       `Сервер Postgres ${where} не прийняв користувача «${parts.user}» з DATABASE_URL: перевірте ім'я та пароль. (Authentication failed.)`,
-      { status: 503, cause: error },
+      { cause: error },
     );
   }
   if (code === "3D000") {
     return new AppError(
       "DATABASE_MISSING",
       `На сервері ${where} немає бази даних «${parts.database}»: створіть її (createdb ${parts.database}) або вкажіть іншу в DATABASE_URL. (Database does not exist.)`,
-      { status: 503, cause: error },
+      { cause: error },
     );
   }
   return new AppError(
     "DATABASE_UNAVAILABLE",
     `Не вдалося підключитися до ${redactDatabaseUrl(url)}: ${message}. Перевірте DATABASE_URL і стан сервера.`,
-    { status: 503, cause: error },
+    { cause: error },
   );
 }
 

@@ -34,7 +34,7 @@ export async function readClusterMarker(folder: string): Promise<ClusterMarker> 
     throw new AppError(
       "DATA_FOLDER_DAMAGED",
       `Файл ${file} пошкоджено: без нього невідомий пароль кластера; відновіть файл або вкажіть іншу папку в DATA_DIR; нічого не змінено. (Unreadable cluster marker.)`,
-      { status: 500, cause: error },
+      { cause: error },
     );
   }
 }

@@ -14,9 +14,8 @@ export type DataFolderState =
   | { kind: "empty" }
   | { kind: "cluster"; majorVersion: number };
 
-function refuse(code: string, folder: string, problem: string, advice: string, english: string): AppError {
+function refuse(code: "DATA_FOLDER_FOREIGN" | "DATA_FOLDER_UNREADABLE" | "DATA_FOLDER_DAMAGED", folder: string, problem: string, advice: string, english: string): AppError {
   return new AppError(code, `Папка даних Postgres ${folder} ${problem}: ${advice}; нічого не змінено. (${english})`, {
-    status: 500,
     details: { folder },
   });
 }

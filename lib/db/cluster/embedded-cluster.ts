@@ -98,7 +98,6 @@ async function initialiseCluster(options: StartClusterOptions, output: PostgresO
   } catch (error) {
     await rm(scratch, { recursive: true, force: true });
     throw new AppError("CLUSTER_INIT_FAILED", `Не вдалося створити кластер Postgres у ${options.folder}: ${output.reason()}. Перевірте місце на диску і права на ${parent}.`, {
-      status: 500,
       cause: error,
     });
   }

@@ -78,7 +78,7 @@ function busy(lockPath: string, holder: FolderLockContent): AppError {
   return new AppError(
     "DATA_FOLDER_BUSY",
     `Дані вбудованого Postgres уже використовує інший процес (${describeHolder(holder)})${serving}: зупиніть його (Ctrl-C у його терміналі) або працюйте з уже запущеним порталом. (Another launcher holds ${lockPath}.)`,
-    { status: 409, details: { pid: holder.pid } },
+    { details: { pid: holder.pid } },
   );
 }
 
@@ -129,5 +129,5 @@ export async function acquireFolderLock(lockPath: string, owner: string): Promis
     // The holder is gone (killed, machine rebooted) or the file is unreadable: the lock is stale.
     await rm(lockPath, { force: true });
   }
-  throw new AppError("DATA_FOLDER_BUSY", `Не вдалося захопити ${lockPath}: інший процес змагається за нього; спробуйте ще раз.`, { status: 409 });
+  throw new AppError("DATA_FOLDER_BUSY", `Не вдалося захопити ${lockPath}: інший процес змагається за нього; спробуйте ще раз.`);
 }

@@ -53,19 +53,16 @@ export function describeStartFailure(folder: string, output: PostgresOutput, log
     return new AppError(
       "DATA_FOLDER_UNREADABLE",
       `Postgres не може прочитати папку даних ${folder}: поверніть її власника і права (вона має належати користувачу, від якого працює Postgres, з правами 0700); нічого не змінено. (${reason})${seeLog}`,
-      { status: 500 },
     );
   }
   if (output.mentions(/lock file "postmaster\.pid" already exists/)) {
     return new AppError(
       "DATA_FOLDER_BUSY",
       `Папку даних ${folder} уже використовує інший сервер Postgres: зупиніть його і запустіть знову; нічого не змінено. (${reason})${seeLog}`,
-      { status: 409 },
     );
   }
   return new AppError(
     "DATA_FOLDER_DAMAGED",
     `Postgres не зміг запуститися з даними в ${folder} — ймовірно, папку пошкоджено: відновіть її з резервної копії або перенесіть її і дайте створити нову; нічого не змінено. (${reason})${seeLog}`,
-    { status: 500 },
   );
 }

@@ -32,7 +32,6 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
     throw new AppError(
       "MIGRATION_FOLDER_INVALID",
       `У ${onDisk.baseDir} немає migration_lock.toml: відновіть його з git (the migration lock file is missing).`,
-      { status: 500 },
     );
   }
   return withSchemaEngine({ databaseUrl: options.databaseUrl }, async (engine) => {
@@ -44,7 +43,7 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
       throw new AppError(
         "MIGRATION_FAILED",
         `Не вдалося застосувати міграції: ${engineErrorSummary(error)}. Виправте причину і запустіть знову; записи про невдалу міграцію лишаються в _prisma_migrations (migration failed).`,
-        { status: 500, cause: error },
+        { cause: error },
       );
     }
   });

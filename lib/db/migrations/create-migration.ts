@@ -47,7 +47,6 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
     throw new AppError(
       "MIGRATION_SNAPSHOT_MISSING",
       `Біля останньої міграції ${newest.name} немає знімка схеми ${SNAPSHOT_FILE}: покладіть туди schema.prisma у стані після цієї міграції (snapshot missing).`,
-      { status: 500 },
     );
   }
 

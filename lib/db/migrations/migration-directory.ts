@@ -60,14 +60,12 @@ export async function readMigrationsFolder(baseDir: string): Promise<MigrationsO
       throw new AppError(
         "MIGRATION_FOLDER_INVALID",
         `У папці міграції ${name} немає файлу ${MIGRATION_FILE}: додайте його або приберіть папку (migration.sql is missing).`,
-        { status: 500 },
       );
     }
     if (!MIGRATION_DIR.test(name)) {
       throw new AppError(
         "MIGRATION_FOLDER_INVALID",
         `Назва папки міграції «${name}» не має вигляду РРРРММДДГГХХСС_назва: перейменуйте її (bad migration folder name).`,
-        { status: 500 },
       );
     }
     migrations.push({ name, sql, snapshot: await readOptional(path.join(absolute, name, SNAPSHOT_FILE)) });

@@ -84,7 +84,6 @@ export async function withSchemaEngine<T>(
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError("SCHEMA_ENGINE_FAILED", `Рушій схеми Prisma повідомив про помилку: ${engineErrorSummary(error)}`, {
-      status: 500,
       cause: error,
     });
   } finally {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
+import type { AuthorizedPersonActor, HeadActor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { generateEdrpou, generateRnokpp } from "@/lib/identifiers";
 import { openKeyFile, signDetached, type OpenedKeyFile } from "@/lib/kep/browser";
@@ -36,8 +36,8 @@ export type World = {
   authorityId: string;
   today: IsoDate;
   employees: string[];
-  head: { rnokpp: string; fullName: string; userId: string; actor: Actor; key: OpenedKeyFile | null };
-  authorized: { rnokpp: string; userId: string; actor: Actor; key: OpenedKeyFile | null } | null;
+  head: { rnokpp: string; fullName: string; userId: string; actor: HeadActor; key: OpenedKeyFile | null };
+  authorized: { rnokpp: string; userId: string; actor: AuthorizedPersonActor; key: OpenedKeyFile | null } | null;
 };
 
 export function personRnokpp(serial: number, index: number, sex: "MALE" | "FEMALE" = "MALE"): string {

@@ -5,13 +5,13 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAuthorities } from "@/lib/admin/list-authorities";
 import { listRegions } from "@/lib/admin/list-regions";
-import { requireActor } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/gate";
 
 export const metadata = { title: "Орган влади" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireActor(["ADMIN"], `/admin/authorities/${id}`);
+  const actor = await requireAdmin(`/admin/authorities/${id}`);
   const [authorities, regions] = await Promise.all([listAuthorities({ actor }), listRegions()]);
   const authority = authorities.find((a) => a.id === id);
   if (!authority) notFound();

@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Stat } from "@/components/ui/stat";
-import { requireActor } from "@/lib/auth/session";
+import { requireCompany } from "@/lib/auth/gate";
 import { getApplicationPage, ITEM_FILTERS, ITEMS_PAGE_SIZE, type ItemFilter } from "@/lib/company/get-application-page";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { maskRnokpp } from "@/lib/identifiers";
@@ -25,7 +25,7 @@ const FILTER_LABELS: Record<ItemFilter, [string, string]> = {
 export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const query = await searchParams;
-  const actor = await requireActor(["ENTERPRISE_HEAD", "AUTHORIZED_PERSON"], `/company/applications/${id}`);
+  const actor = await requireCompany(`/company/applications/${id}`);
   const filter = ITEM_FILTERS.find((f) => f === query.show) ?? "all";
   const page = Number(typeof query.page === "string" ? query.page : 1) || 1;
   const app = await orNotFound(getApplicationPage({ actor, applicationId: id, filter, page }));

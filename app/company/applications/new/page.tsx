@@ -7,7 +7,7 @@ import { NotCriticalNotice } from "@/components/company/standing-notice";
 import { RESERVATION_STEPS, StepHeader } from "@/components/company/step-header";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { requireActor } from "@/lib/auth/session";
+import { requireCompany } from "@/lib/auth/gate";
 import { readEmployeeFilters } from "@/lib/company/read-employee-filters";
 import { filterParams, filtersQuery, isFiltered } from "@/lib/company/employee-filters";
 import { listSelectableEmployees } from "@/lib/company/list-selectable-employees";
@@ -19,7 +19,7 @@ const PATH = "/company/applications/new";
 
 // Steps 1 and 2 of an application; step 3 (pre-check) and 4 (signature) are the draft's page.
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor(["ENTERPRISE_HEAD", "AUTHORIZED_PERSON"], PATH);
+  const actor = await requireCompany(PATH);
   const params = await searchParams;
   const filters = readEmployeeFilters(params);
   const { context, list, bulk } = await orNotFound(listSelectableEmployees({ actor, kind: "reservation", filters }));

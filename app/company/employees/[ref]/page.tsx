@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { requireActor } from "@/lib/auth/session";
+import { requireCompany } from "@/lib/auth/gate";
 import { notFound } from "next/navigation";
 import { rnokppFromRef } from "@/lib/company/employee-ref";
 import { getEmployeeDetail } from "@/lib/company/get-employee-detail";
@@ -31,7 +31,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 export default async function Page({ params }: { params: Promise<{ ref: string }> }) {
   const { ref } = await params;
-  const actor = await requireActor(["ENTERPRISE_HEAD", "AUTHORIZED_PERSON"], "/company/employees");
+  const actor = await requireCompany("/company/employees");
   // The address carries an opaque reference, never the РНОКПП (lib/company/employee-ref.ts).
   const rnokpp = rnokppFromRef(ref);
   if (!rnokpp) notFound();

@@ -3,7 +3,7 @@ import { ApplicationStatusBadge } from "@/components/me/application-status-badge
 import { WithdrawButton } from "@/components/me/withdraw-button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
+import { requireConscript } from "@/lib/auth/gate";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { getMyVacancyApplication } from "@/lib/recruitment/get-my-vacancy-application";
@@ -13,7 +13,7 @@ export const metadata = { title: "Відгук на вакансію" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireActor(["CONSCRIPT"], `/me/applications/${id}`);
+  const actor = await requireConscript(`/me/applications/${id}`);
   const application = await getMyVacancyApplication({ actor, applicationId: id }).catch((error: unknown) => {
     // Someone else's application and a missing one look the same: 404.
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();

@@ -7,7 +7,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { LimitBar } from "@/components/ui/limit-bar";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
+import { requireOfficial } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { loadActingAuthority } from "@/lib/enterprises/acting-authority";
 import { getDecision } from "@/lib/enterprises/get-decision";
@@ -21,7 +21,7 @@ const DONE: Record<string, string> = { granted: "Рішення підписан
 
 export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const { id } = await params;
-  const actor = await requireActor(["OFFICIAL"], `/ministry/decisions/${id}`);
+  const actor = await requireOfficial(`/ministry/decisions/${id}`);
   const detail = await orNotFound(getDecision({ actor, decisionId: id }));
   const authority = await loadActingAuthority(db, actor, "decisions.read");
   const { decision, enterprise } = detail;

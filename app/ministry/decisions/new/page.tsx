@@ -1,6 +1,6 @@
 import { NewDecisionForm } from "@/components/ministry/new-decision-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
+import { requireOfficial } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { loadActingAuthority } from "@/lib/enterprises/acting-authority";
 import { kvedSectionLabel, isKvedSectionCode } from "@/lib/enterprises/kved-sections";
@@ -9,7 +9,7 @@ import { kyivDate } from "@/lib/format";
 export const metadata = { title: "Нове рішення" };
 
 export default async function Page() {
-  const actor = await requireActor(["OFFICIAL"], "/ministry/decisions/new");
+  const actor = await requireOfficial("/ministry/decisions/new");
   const authority = await loadActingAuthority(db, actor, "decisions.read");
   const competence = authority.region
     ? `підприємства регіону «${authority.region}»`

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { ApplicationCard } from "@/components/unit/application-card";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
+import { requireRecruiter } from "@/lib/auth/gate";
 import { isAppError } from "@/lib/errors";
 import { getUnitApplication } from "@/lib/recruitment/get-unit-application";
 
@@ -10,7 +10,7 @@ export const metadata = { title: "Відгук кандидата" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireActor(["RECRUITER"], `/unit/applications/${id}`);
+  const actor = await requireRecruiter(`/unit/applications/${id}`);
   const application = await getUnitApplication({ actor, applicationId: id, now: new Date() }).catch((error: unknown) => {
     // Another unit's application and a missing one look the same: 404.
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();

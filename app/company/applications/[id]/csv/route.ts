@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
+import { CABINET_PERMISSION, can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { exportApplicationCsv } from "@/lib/company/export-application-csv";
 
@@ -12,7 +13,7 @@ export const GET = apiRoute<{ id: string }>(async (_request, { params }) => {
   const { id } = await params;
   const actor = await getActor();
   if (!actor) throw new AppError("UNAUTHENTICATED");
-  if (actor.role !== "ENTERPRISE_HEAD" && actor.role !== "AUTHORIZED_PERSON") throw new AppError("NOT_FOUND");
+  if (!can(actor, CABINET_PERMISSION.company)) throw new AppError("NOT_FOUND");
   const file = await exportApplicationCsv({ actor, applicationId: id });
   return new Response(file.text, {
     headers: {

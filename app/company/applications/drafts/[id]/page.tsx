@@ -7,7 +7,7 @@ import { NotCriticalNotice } from "@/components/company/standing-notice";
 import { ANNULMENT_STEPS, RESERVATION_STEPS, StepHeader } from "@/components/company/step-header";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { requireActor } from "@/lib/auth/session";
+import { requireCompany } from "@/lib/auth/gate";
 import { getDraftPage } from "@/lib/company/get-draft-page";
 import { formatDateTime, formatNumber, pluralUk } from "@/lib/format";
 import { orNotFound } from "../../../_lib/or-not-found";
@@ -18,7 +18,7 @@ export const metadata = { title: "Перевірка заяви" };
 // over: the pre-check, then the signature (or, for an authorized person, the hand-over).
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireActor(["ENTERPRISE_HEAD", "AUTHORIZED_PERSON"], `/company/applications/drafts/${id}`);
+  const actor = await requireCompany(`/company/applications/drafts/${id}`);
   const { draft, context } = await orNotFound(getDraftPage({ actor, draftId: id }));
   if (draft.applicationId) redirect(`/company/applications/${draft.applicationId}`);
 

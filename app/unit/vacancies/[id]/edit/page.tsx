@@ -3,7 +3,7 @@ import { VacancyForm } from "@/components/unit/vacancy-form";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireActor } from "@/lib/auth/session";
+import { requireRecruiter } from "@/lib/auth/gate";
 import { isAppError } from "@/lib/errors";
 import { getUnitVacancy } from "@/lib/recruitment/get-unit-vacancy";
 
@@ -11,7 +11,7 @@ export const metadata = { title: "Зміна вакансії" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireActor(["RECRUITER"], `/unit/vacancies/${id}/edit`);
+  const actor = await requireRecruiter(`/unit/vacancies/${id}/edit`);
   const vacancy = await getUnitVacancy({ actor, vacancyId: id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

@@ -1,0 +1,184 @@
+// The one error catalogue: every code the portal answers with → its HTTP status and the
+// default Ukrainian message. Pages, server actions, the HR API (and its OpenAPI document,
+// lib/api/v1/openapi-errors.ts) and the scripts all read this table; `AppError` accepts only
+// these codes, so an unknown one fails type-checking. HR systems branch on the codes: never
+// rename one. Pure: the browser shows these messages too.
+//
+// A new code: add it to its domain's section below (or start a section and spread it into
+// ERRORS). A call may pass a more precise message; the status always comes from here.
+
+type Entry = readonly [status: number, message: string];
+
+const COMMON = {
+  BAD_REQUEST: [400, "Некоректний запит"],
+  VALIDATION_FAILED: [400, "Дані заповнено з помилками"],
+  UNKNOWN_FIELD: [400, "Запит містить невідоме поле"],
+  INVALID_RNOKPP: [400, "Некоректний РНОКПП"],
+  INVALID_EDRPOU: [400, "Некоректний код ЄДРПОУ"],
+  PAYLOAD_TOO_LARGE: [413, "Завеликий обсяг даних"],
+  UNAUTHENTICATED: [401, "Потрібно увійти"],
+  FORBIDDEN: [403, "Недостатньо прав для цієї дії"],
+  NOT_FOUND: [404, "Не знайдено"],
+  CONFLICT: [409, "Дію не можна виконати в поточному стані"],
+  RATE_LIMITED: [429, "Забагато спроб. Спробуйте пізніше"],
+  INTERNAL: [500, "Сталася внутрішня помилка. Спробуйте ще раз"],
+} as const satisfies Record<string, Entry>;
+
+/** Signing in: passwords, one-time codes, КЕП login, HR API tokens. */
+const AUTH = {
+  INVALID_CREDENTIALS: [401, "Неправильний логін або пароль"],
+  ACCOUNT_LOCKED: [429, "Забагато невдалих спроб. Спробуйте пізніше"],
+  TOTP_REQUIRED: [401, "Введіть одноразовий код із застосунку-автентифікатора"],
+  TOTP_INVALID: [401, "Одноразовий код неправильний або застарів"],
+  KEP_LOGIN_CHALLENGE_INVALID: [400, "Запит на вхід пошкоджено або змінено: оновіть сторінку й підпишіть знову"],
+  NO_ROLES: [403, "Особа з цим ключем не має жодної ролі в порталі: вона не є керівником підприємства, посадовою особою чи військовозобов'язаним"],
+  ACCOUNT_DISABLED: [403, "Обліковий запис заблоковано адміністратором порталу"],
+  API_TOKEN_INVALID: [401, "Недійсний токен API"],
+  API_TOKEN_REVOKED: [401, "Токен API відкликано"],
+  API_TOKEN_NOT_FOUND: [404, "Токен не знайдено"],
+} as const satisfies Record<string, Entry>;
+
+/** КЕП: opening a key (in the browser), verifying a signature, the test provider. */
+const KEP = {
+  BAD_KEY_FILE: [400, "Файл не є ключем у форматі PKCS#12 (.p12/.pfx) або пошкоджений"],
+  WRONG_PASSWORD: [400, "Неправильний пароль до файлу ключа"],
+  NO_PRIVATE_KEY: [400, "У файлі немає особистого ключа"],
+  NO_CERTIFICATE: [400, "У файлі ключа немає сертифіката підписувача"],
+  KEY_CERTIFICATE_MISMATCH: [400, "Сертифікат у файлі не відповідає особистому ключу"],
+  KEY_ALGORITHM_UNSUPPORTED: [400, "Алгоритм ключа не підтримується: потрібен ключ RSA"],
+  SIGNATURE_TOO_LARGE: [413, "Файл підпису завеликий"],
+  SIGNATURE_MALFORMED: [400, "Файл підпису пошкоджений або не є підписом CMS (.p7s)"],
+  SIGNATURE_NOT_DETACHED: [400, "Підпис містить дані всередині; потрібен відокремлений підпис"],
+  SIGNER_COUNT: [400, "Підпис має містити рівно одного підписувача"],
+  CERTIFICATE_MISSING: [400, "У підписі немає сертифіката підписувача"],
+  SIGNATURE_ALGORITHM_UNSUPPORTED: [400, "Алгоритм підпису не підтримується: потрібен ДСТУ 4145 з ГОСТ 34.311, ECDSA з SHA-256/384 або RSA з SHA-256"],
+  SIGNATURE_ALGORITHM_MISMATCH: [400, "Алгоритм підпису не відповідає ключу сертифіката підписувача"],
+  CURVE_UNSUPPORTED: [400, "Крива ключа ECDSA не підтримується: потрібна P-256 або P-384"],
+  SIGNING_TIME_MISSING: [400, "У підписі немає часу підписання"],
+  SIGNING_TIME_IN_FUTURE: [400, "Час підписання в підписі ще не настав: перевірте годинник комп'ютера"],
+  SIGNING_CERTIFICATE_MISSING: [400, "Підпис не є CAdES-BES: немає атрибута сертифіката підписувача"],
+  CONTENT_MISMATCH: [400, "Підпис накладено на інші дані, ніж подано"],
+  SIGNATURE_VALUE_MALFORMED: [400, "Значення підпису пошкоджене: воно не є підписом цього алгоритму"],
+  SIGNATURE_INVALID: [401, "Підпис недійсний: він не створений ключем цього сертифіката"],
+  SIGNING_CERTIFICATE_MISMATCH: [401, "Підписаний атрибут не відповідає сертифікату підписувача"],
+  CERTIFICATE_UNTRUSTED: [401, "Сертифікат видано не довіреним надавачем електронних довірчих послуг"],
+  CERTIFICATE_EXPIRED: [401, "Строк дії сертифіката минув"],
+  CERTIFICATE_NOT_YET_VALID: [401, "Строк дії сертифіката ще не почався"],
+  CERTIFICATE_REVOKED: [401, "Сертифікат скасовано"],
+  CERTIFICATE_UNKNOWN: [401, "Сертифікат не зареєстровано у надавача"],
+  CERTIFICATE_STATUS_UNAVAILABLE: [503, "Не вдалося перевірити статус сертифіката: надавач не відповідає, спробуйте пізніше"],
+  NO_NON_REPUDIATION: [403, "Сертифікат не призначений для кваліфікованого електронного підпису (немає «неспростовності»)"],
+  CERTIFICATE_PROFILE_INVALID: [403, "Сертифікат не містить коректного РНОКПП підписувача"],
+  SIGNER_NOT_HEAD: [403, "Підписувач не є керівником цього підприємства"],
+  EDRPOU_MISMATCH: [403, "Сертифікат видано для іншого підприємства (ЄДРПОУ не збігається)"],
+  SIGNER_NOT_OFFICIAL: [403, "Підписувач не є посадовою особою цього органу"],
+  SIGNATURE_REPLAYED: [409, "Цей підпис уже використано"],
+  NONCE_UNKNOWN: [401, "Невідомий одноразовий код: оновіть сторінку й підпишіть знову"],
+  NONCE_EXPIRED: [401, "Строк дії одноразового коду минув: оновіть сторінку й підпишіть знову"],
+  NONCE_USED: [409, "Одноразовий код уже використано: оновіть сторінку й підпишіть знову"],
+  CERTIFICATE_ALREADY_REVOKED: [409, "Сертифікат уже скасовано"],
+  PROVIDER_NOT_INITIALIZED: [503, "Тестовий КНЕДП ще не ініціалізовано: запустіть портал через npm run dev або виконайте сід"],
+} as const satisfies Record<string, Entry>;
+
+/** Applications, drafts and annulments of the company cabinet and the HR API. */
+const RESERVATIONS = {
+  ENTERPRISE_NOT_FOUND: [404, "Підприємство не знайдено або ви не дієте від його імені"],
+  EMPLOYEE_NOT_FOUND: [404, "Працівника не знайдено серед працівників вашого підприємства"],
+  DUPLICATE_EMPLOYEE: [400, "Працівника вказано двічі"],
+  DRAFT_NOT_FOUND: [404, "Чернетку заяви не знайдено"],
+  APPLICATION_NOT_FOUND: [404, "Заяву не знайдено"],
+  DRAFT_STALE: [409, "Чернетка застаріла: сформуйте заяву знову"],
+  DRAFT_ALREADY_SUBMITTED: [409, "Цю чернетку вже підписано й подано"],
+  ACTOR_WITHOUT_IDENTITY: [403, "Для цієї дії потрібен вхід особи з РНОКПП"],
+  ANNULMENT_TOO_SOON: [409, "Заяву на анулювання можна подавати не частіше ніж раз на 5 календарних днів"],
+  ANNULMENT_GROUND_UNKNOWN: [400, "Невідома підстава анулювання бронювання"],
+  ANNULMENT_GROUND_NOT_ALLOWED: [400, "Цю підставу застосовує система, а не керівник"],
+  ANNULMENT_GROUND_NOT_APPLICABLE: [400, "Підстава анулювання не діє"],
+} as const satisfies Record<string, Entry>;
+
+/** Authorizations of persons to prepare an enterprise's applications. */
+const AUTHORIZATIONS = {
+  PERSON_NOT_FOUND: [404, "Особу з таким РНОКПП не знайдено в реєстрі «Оберіг»: перевірте номер"],
+  SELF_AUTHORIZATION: [409, "Керівник сам готує й підписує заяви: уповноважувати себе не потрібно"],
+  ALREADY_AUTHORIZED: [409, "Ця особа вже уповноважена готувати заяви підприємства"],
+  AUTHORIZATION_NOT_FOUND: [404, "Уповноваження не знайдено"],
+  AUTHORIZATION_WITHDRAWN: [409, "Це уповноваження вже відкликано"],
+} as const satisfies Record<string, Entry>;
+
+/** Vacancies of military units and conscripts' applications to them. */
+const RECRUITMENT = {
+  VACANCY_CLOSED: [409, "Вакансію вже закрито: відгукнутися на неї не можна"],
+  ALREADY_APPLIED: [409, "Ви вже відгукнулися на цю вакансію"],
+  NOT_REGISTERED: [403, "Відгукнутися можуть лише особи, які перебувають на військовому обліку"],
+  REMOVED_OR_EXCLUDED: [403, "Вас знято або виключено з військового обліку"],
+  WANTED_CRIMINAL: [403, "Вас розшукують у кримінальному провадженні"],
+} as const satisfies Record<string, Entry>;
+
+/** The rules engine refusing facts it cannot decide on (a bug upstream, hence 500). */
+const RULES = {
+  RULES_INVALID_FACTS: [500, "Некоректні факти для правил бронювання"],
+  RULESET_NOT_FOUND: [500, "Немає правил бронювання, чинних на цю дату"],
+} as const satisfies Record<string, Entry>;
+
+/** Ruleset versions the methodologist drafts and signs (lib/rulesets). */
+const RULESETS = {
+  RULESET_DATE_NOT_FUTURE: [400, "Нова версія правил може набрати чинності не раніше ніж з 00:00 завтрашнього дня (за київським часом)"],
+  RULESET_DATE_NOT_AFTER_CURRENT: [400, "Дата набрання чинності має бути пізнішою за дату чинної версії"],
+  RULESET_NO_CHANGES: [400, "Чернетка не змінює жодного правила"],
+  RULESET_DRAFT_STALE: [409, "Поточна версія правил змінилася: сформуйте чернетку знову"],
+  RULESET_VERSION_IN_EFFECT: [409, "Чинну версію правил змінити не можна: ухваліть наступну"],
+  RULESET_VERSION_NOT_FOUND: [404, "Версію правил не знайдено"],
+  SIGNER_NOT_METHODOLOGIST: [403, "Версію правил підписує лише методолог Мінекономіки"],
+  RULESET_CONFLICT: [500, "Дві версії правил з однієї дати"],
+} as const satisfies Record<string, Entry>;
+
+/** The launcher, the database tooling and the seed (printed by scripts, never sent to a browser). */
+const OPERATIONS = {
+  LAUNCH_USAGE: [400, "Невідомий режим запуску"],
+  LAUNCH_ENV_INVALID: [400, "Некоректні змінні середовища"],
+  PORT_IN_USE: [400, "Порт уже зайнятий іншою програмою"],
+  BUILD_MISSING: [400, "Немає production-збірки порталу"],
+  AUTH_SECRET_INVALID: [400, "Файл секрету сеансів пошкоджено"],
+  CHILD_FAILED: [400, "Процес порталу завершився з помилкою"],
+  DATA_FOLDER_BUSY: [409, "Теку даних зайнято іншим процесом"],
+  DATA_FOLDER_DAMAGED: [500, "Папку даних Postgres пошкоджено"],
+  DATA_FOLDER_UNREADABLE: [500, "Папка даних Postgres недоступна"],
+  DATA_FOLDER_FOREIGN: [500, "Папка даних Postgres містить чужі файли"],
+  DATABASE_URL_INVALID: [400, "Некоректна адреса бази даних (DATABASE_URL)"],
+  DATABASE_UNREACHABLE: [503, "Сервер бази даних недоступний"],
+  DATABASE_AUTH_FAILED: [503, "Сервер бази даних відхилив вхід"],
+  DATABASE_MISSING: [503, "Бази даних не існує"],
+  DATABASE_UNAVAILABLE: [503, "База даних недоступна"],
+  CLUSTER_INIT_FAILED: [500, "Не вдалося створити кластер Postgres"],
+  SCHEMA_ENGINE_FAILED: [500, "Рушій схеми Prisma повідомив про помилку"],
+  MIGRATION_FOLDER_INVALID: [500, "Тека міграцій пошкоджена"],
+  MIGRATION_FAILED: [500, "Не вдалося застосувати міграції"],
+  MIGRATION_NAME_MISSING: [400, "Не вказано назву міграції"],
+  MIGRATION_NAME_INVALID: [400, "Некоректна назва міграції"],
+  MIGRATION_SNAPSHOT_MISSING: [500, "Немає знімка схеми попередньої міграції"],
+  SEED_MISSING: [400, "Немає модуля демо-даних"],
+  SEED_BAD_OPTION: [400, "Некоректний параметр демо-даних"],
+  SEED_NOT_EMPTY: [409, "База даних вже містить дані"],
+  SEED_NO_SCHEMA: [409, "У базі даних немає таблиць порталу"],
+  SEED_DB_UNREACHABLE: [503, "Не вдалося під'єднатися до бази даних"],
+} as const satisfies Record<string, Entry>;
+
+export const ERRORS = { ...COMMON, ...AUTH, ...KEP, ...RESERVATIONS, ...AUTHORIZATIONS, ...RECRUITMENT, ...RULES, ...RULESETS, ...OPERATIONS } as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type KepErrorCode = keyof typeof KEP;
+export type AuthErrorCode = keyof typeof AUTH;
+
+export const KEP_ERROR_CODES = Object.keys(KEP) as KepErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.hasOwn(ERRORS, value);
+}
+
+export function errorStatus(code: ErrorCode): number {
+  return ERRORS[code][0];
+}
+
+export function errorMessage(code: ErrorCode): string {
+  return ERRORS[code][1];
+}
