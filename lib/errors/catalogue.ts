@@ -118,6 +118,7 @@ const RECRUITMENT = {
 const RULES = {
   RULES_INVALID_FACTS: [500, "Некоректні факти для правил бронювання"],
   RULESET_NOT_FOUND: [500, "Немає правил бронювання, чинних на цю дату"],
+  LIMIT_CATEGORY_NOT_IN_FORCE: [400, "Категорія ліміту не передбачена правилами, чинними на дату рішення"],
 } as const satisfies Record<string, Entry>;
 
 /** Ruleset versions the methodologist drafts and signs (lib/rulesets). */
@@ -135,6 +136,8 @@ const RULESETS = {
 /** The launcher, the database tooling and the seed (printed by scripts, never sent to a browser). */
 const OPERATIONS = {
   LAUNCH_USAGE: [400, "Невідомий режим запуску"],
+  USAGE: [400, "Неправильні параметри команди"],
+  DEMO_DATA_IN_PRODUCTION: [400, "База даних містить демонстраційні облікові записи"],
   LAUNCH_ENV_INVALID: [400, "Некоректні змінні середовища"],
   PORT_IN_USE: [400, "Порт уже зайнятий іншою програмою"],
   BUILD_MISSING: [400, "Немає production-збірки порталу"],

@@ -40,7 +40,6 @@ export function limitRuleFor(category: LimitCategory, ruleset: Ruleset): { perce
   const rule = ruleset.limits[category];
   if (!rule) {
     throw new AppError("LIMIT_CATEGORY_NOT_IN_FORCE", `Категорія ліміту «${LIMIT_CATEGORY_LABELS[category] ?? category}» не передбачена правилами, чинними з ${formatDate(ruleset.effectiveFrom)}`, {
-      status: 400,
       fields: { limitCategory: "Ця категорія ліміту не діє на дату рішення" },
       details: { category, rulesetVersion: ruleset.version },
     });
