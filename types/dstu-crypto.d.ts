@@ -87,3 +87,32 @@ declare module "jkurwa" {
   };
   export default jk;
 }
+
+declare module "jkurwa/lib/models/Priv.js" {
+  import type { Priv } from "jkurwa";
+  const PrivModel: typeof Priv;
+  export default PrivModel;
+}
+declare module "jkurwa/lib/models/Certificate.js" {
+  import type { Certificate } from "jkurwa";
+  const CertificateModel: typeof Certificate;
+  export default CertificateModel;
+}
+declare module "jkurwa/lib/spec/pbes.js" {
+  const pbes: { pbes2_parse(data: unknown): unknown[] };
+  export default pbes;
+}
+declare module "jkurwa/lib/spec/keystore.js" {
+  const keystore: { enc_parse(data: unknown): unknown };
+  export default keystore;
+}
+declare module "jksreader" {
+  const jks: {
+    parse(data: unknown): { material: Array<{ key: unknown; certs: string[] }> } | null;
+    decode(key: unknown, password: string): Uint8Array | null;
+  };
+  export default jks;
+}
+declare module "buffer" {
+  export const Buffer: typeof globalThis.Buffer;
+}

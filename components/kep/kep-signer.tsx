@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { isKepError, openKeyFile, signDetached, type OpenedKeyFile } from "@/lib/kep/browser";
+import { isKepError, openKeyContainer, type ContainerKey, type OpenedKeyContainer } from "@/lib/kep/browser";
 import { base64ToBytes, bytesToBase64 } from "./base64";
 import { DocumentPreview } from "./document-preview";
 import { describeUnsupportedKeyFile, KeyFilePicker } from "./key-file-picker";
@@ -39,7 +39,10 @@ type Props = {
 export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, submitLabel = "Підписати", doneMessage = "Документ підписано й надіслано.", onSigned, onCancel }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState("");
-  const [key, setKey] = useState<OpenedKeyFile | null>(null);
+  const [certificateFile, setCertificateFile] = useState<File | null>(null);
+  const [container, setContainer] = useState<OpenedKeyContainer | null>(null);
+  const [keyId, setKeyId] = useState<string | null>(null);
+  const key: ContainerKey | null = container?.signingKeys.find((candidate) => candidate.id === keyId) ?? null;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"reading" | "signing" | null>(null);
   const [done, setDone] = useState(false);
@@ -63,6 +66,12 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
     if (key.identity.notBefore.getTime() > Date.now()) warnings.push("Строк дії сертифіката ще не почався.");
   }
 
+  const needsCertificate = Boolean(file && /\.dat$/i.test(file.name));
+  function setKey(next: OpenedKeyContainer | null) {
+    setContainer(next);
+    setKeyId(next?.signingKeys[0]?.id ?? null);
+  }
+
   function chooseFile(next: File | null) {
     setKey(null);
     setError(next ? describeUnsupportedKeyFile(next) : null);
@@ -74,12 +83,13 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
     setKey(null);
     setPassword("");
     setFile(null);
+    setCertificateFile(null);
     setError(null);
     if (fileInput.current) fileInput.current.value = "";
   }
 
   async function readKey() {
-    if (!file) return setError("Оберіть файл ключа (.p12 або .pfx).");
+    if (!file) return setError("Оберіть файл ключа (Key-6.dat, .pfx/.p12 або .jks).");
     const unsupported = describeUnsupportedKeyFile(file);
     if (unsupported) return setError(unsupported);
     if (!password) {
@@ -92,7 +102,8 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
       const content = new Uint8Array(await file.arrayBuffer());
       // Decrypting the container takes a moment; let the "reading" state paint first.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      setKey(openKeyFile(content, password));
+      const certificates = certificateFile ? [new Uint8Array(await certificateFile.arrayBuffer())] : [];
+      setKey(await openKeyContainer({ file: content, name: file.name, password, certificates }));
       setPassword("");
     } catch (e) {
       setError(isKepError(e) ? keyFileErrorText(e.code, e.message) : "Не вдалося прочитати ключ.");
@@ -107,7 +118,7 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
     setBusy("signing");
     setError(null);
     try {
-      const signature = bytesToBase64(signDetached({ privateKey: key.privateKey, certificate: key.certificate }, bytes));
+      const signature = bytesToBase64(await key.sign(bytes));
       const { identity } = key;
       const result = await onSigned({
         signature,
@@ -136,6 +147,22 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
         // and nothing of the key or its password must ever be part of a submission.
         <div className="space-y-4">
           <KeyFilePicker file={file} onChoose={chooseFile} disabled={busy !== null} inputRef={fileInput} />
+          {needsCertificate || certificateFile ? (
+            <Field
+              label="Сертифікат до ключа (.cer)"
+              htmlFor="kep-certificate"
+              hint="Файл Key-6.dat не містить сертифіката: додайте сертифікат підпису, виданий вашим надавачем."
+            >
+              <input
+                id="kep-certificate"
+                type="file"
+                accept=".cer,.crt,.der,application/pkix-cert"
+                disabled={busy !== null}
+                data-testid="kep-certificate"
+                onChange={(event) => setCertificateFile(event.target.files?.[0] ?? null)}
+              />
+            </Field>
+          ) : null}
           <Field label="Пароль до ключа" htmlFor="kep-password" hint="Пароль захисту особистого ключа, який ви задали при його отриманні.">
             <Input
               ref={passwordInput}
@@ -155,6 +182,17 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
         </div>
       ) : (
         <div className="space-y-3 rounded-2xl p-4 ring-1 ring-line">
+          {container && container.signingKeys.length > 1 ? (
+            <fieldset className="space-y-1" data-testid="kep-key-choice">
+              <legend className="text-sm font-medium">У файлі кілька ключів: оберіть ключ для підпису</legend>
+              {container.signingKeys.map((candidate) => (
+                <label key={candidate.id} className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="kep-key" checked={candidate.id === keyId} onChange={() => setKeyId(candidate.id)} />
+                  {candidate.identity.fullName} · {candidate.algorithm} · сертифікат {candidate.identity.serial.slice(0, 12)}…
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
           <KeyIdentity identity={key.identity} />
           {warnings.map((w) => (
             <Notice key={w} tone="warning">{w}</Notice>
@@ -185,7 +223,12 @@ function keyFileErrorText(code: string, message: string): string {
     case "BAD_KEY_FILE":
       return `${message}. Оберіть файл особистого ключа, отриманий у надавача (КНЕДП).`;
     case "KEY_ALGORITHM_UNSUPPORTED":
-      return `${message}. Ключі ДСТУ 4145 і ECDSA портал поки не підтримує.`;
+      return `${message}.`;
+    case "NO_CERTIFICATE":
+    case "NO_SIGNING_KEY":
+    case "CURVE_UNSUPPORTED":
+    case "KEY_CONTAINER_UNSUPPORTED":
+      return `${message}.`;
     default:
       return message;
   }

@@ -8,22 +8,20 @@ import { cn } from "@/components/ui/cn";
 // and press Enter or Space to open the file dialog. Nothing is read here; the signer opens the
 // file only once the password is typed.
 
-const SUPPORTED = /\.(p12|pfx)$/i;
+const SUPPORTED = /\.(p12|pfx|dat|jks)$/i;
 const KNOWN_OTHER_CONTAINERS: Record<string, string> = {
-  dat: "Key-6.dat (ІІТ, ДСТУ 4145)",
-  jks: ".jks (ПриватБанк)",
   pk8: ".pk8",
   zs2: ".zs2",
 };
 
 /** A sentence the holder can act on, or null when the file may be a key file. */
 export function describeUnsupportedKeyFile(file: File): string | null {
-  if (file.size === 0) return "Файл порожній: оберіть файл ключа (.p12 або .pfx).";
-  if (file.size > MAX_KEY_FILE_BYTES) return `Файл завеликий (${Math.round(file.size / 1024)} КБ) для файлу ключа: оберіть файл .p12 або .pfx.`;
+  if (file.size === 0) return "Файл порожній: оберіть файл ключа (Key-6.dat, .pfx/.p12 або .jks).";
+  if (file.size > MAX_KEY_FILE_BYTES) return `Файл завеликий (${Math.round(file.size / 1024)} КБ) для файлу ключа: оберіть Key-6.dat, .pfx/.p12 або .jks.`;
   if (SUPPORTED.test(file.name)) return null;
   const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
   const known = extension ? KNOWN_OTHER_CONTAINERS[extension] : undefined;
-  if (known) return `Ключі у форматі ${known} портал поки не підтримує: потрібен файл PKCS#12 (.p12 або .pfx). Його можна отримати у свого надавача (КНЕДП).`;
+  if (known) return `Ключі у форматі ${known} портал поки не підтримує: потрібен Key-6.dat, .pfx/.p12 або .jks. Його можна отримати у свого надавача (КНЕДП).`;
   // A PKCS#12 file may carry any name; the signer will say if it is not one.
   return null;
 }
@@ -67,15 +65,15 @@ export function KeyFilePicker({ file, onChoose, disabled, inputRef }: { file: Fi
         )}
       </span>
       <span className="text-sm text-muted">
-        {file ? "Натисніть, щоб обрати інший файл." : "Формати .p12, .pfx."} Ключ і пароль не надсилаються на сервер: підпис створюється у вашому браузері.
+        {file ? "Натисніть, щоб обрати інший файл." : "Формати Key-6.dat, .pfx/.p12, .jks."} Ключ і пароль не надсилаються на сервер: підпис створюється у вашому браузері.
       </span>
       <input
         ref={inputRef}
         type="file"
-        accept=".p12,.pfx,application/x-pkcs12"
+        accept=".p12,.pfx,.dat,.jks,application/x-pkcs12"
         className="sr-only"
         disabled={disabled}
-        aria-label="Файл ключа КЕП (.p12 або .pfx)"
+        aria-label="Файл ключа КЕП (Key-6.dat, .pfx/.p12 або .jks)"
         onChange={(event) => onChoose(event.target.files?.[0] ?? null)}
         data-testid="kep-file"
       />

@@ -5,7 +5,8 @@ import forge from "node-forge";
 import { binaryToBytes, bytesToBinary, toArrayBuffer } from "../bytes";
 import { forgeCertificateFromAnyDer } from "../certificate-identity";
 import { algorithmIdentifier } from "../cms/build-detached-cms";
-import { OID } from "../oids";
+import { ALGORITHM_OID, OID } from "../oids";
+import { digest } from "../verify/algorithms";
 import { randomSerialHex, type Validity } from "./certificate-tools";
 import { PROVIDER_NAME, ROOT_CA_NAME, ISSUING_CA_NAME } from "./create-ca";
 import {
@@ -33,11 +34,16 @@ import { caSubject, fromParsedName, signerSubject, type NameAttribute, type Subj
 const asn1 = forge.asn1;
 const PLACEHOLDER_KEY = forge.pki.setRsaPublicKey(new forge.jsbn.BigInteger("3", 16), new forge.jsbn.BigInteger("3", 16));
 
-/** SHA-1 of the subjectPublicKey BIT STRING (RFC 5280 §4.2.1.2 method 1), as forge bytes. */
+/**
+ * The key identifier: SHA-1 of the subjectPublicKey BIT STRING (RFC 5280 §4.2.1.2 method 1), or
+ * for DSTU 4145 its GOST 34.311 hash, as Ukrainian providers write it and jkurwa checks it.
+ */
 export function keyIdentifierOfSpki(spkiDer: Uint8Array): string {
   const spki = asn1js.fromBER(toArrayBuffer(spkiDer)).result as asn1js.Sequence;
-  const bits = spki.valueBlock.value[1] as asn1js.BitString;
-  return bytesToBinary(new Uint8Array(createHash("sha1").update(bits.valueBlock.valueHexView).digest()));
+  const algorithm = (spki.valueBlock.value[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.ObjectIdentifier;
+  const bits = new Uint8Array((spki.valueBlock.value[1] as asn1js.BitString).valueBlock.valueHexView);
+  if (algorithm.valueBlock.toString() === ALGORITHM_OID.dstu4145le) return bytesToBinary(digest("GOST34311", bits));
+  return bytesToBinary(new Uint8Array(createHash("sha1").update(bits).digest()));
 }
 
 export type FamilyCa = { der: Uint8Array; key: FamilyKey };
