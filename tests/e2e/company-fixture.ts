@@ -46,6 +46,8 @@ async function enterpriseCommand() {
   if (command !== "enterprise") throw new Error("usage: company-fixture.ts enterprise <out-dir> | document <applicationId>");
   const { createCriticalDecision, createEnterprise, createPerson, createUser } = await import("@/prisma/seed/factories");
   const { issueCertificate } = await import("@/lib/kep/provider/issue-certificate");
+  const { issueFamilyCertificate } = await import("@/lib/kep/provider/issue-family-certificate");
+  const withFamilies = args.includes("families");
   const { kyivDate } = await import("@/lib/format");
   const { addDays } = await import("@/lib/rules");
   const today = kyivDate(new Date());
@@ -84,11 +86,30 @@ async function enterpriseCommand() {
     return file;
   };
 
+  // On request ("families"): the head's DSTU 4145 Key-6.dat with its certificate, and an ECDSA .p12.
+  const familyKeys = async (rnokpp: string, fullName: string) => {
+    const subject = { rnokpp, fullName, edrpou: enterprise.edrpou, organization: enterprise.name, title: "Директорка", password: keyPassword };
+    const dstu = await issueFamilyCertificate({ ...subject, algorithm: "DSTU4145" });
+    const ecdsa = await issueFamilyCertificate({ ...subject, algorithm: "ECDSA-P256" });
+    const files = {
+      dstuKeyFile: path.join(outDir, `head-dstu-${enterprise.edrpou}.dat`),
+      dstuCertificate: path.join(outDir, `head-dstu-${enterprise.edrpou}.cer`),
+      ecdsaKeyFile: path.join(outDir, `head-ecdsa-${enterprise.edrpou}.p12`),
+      ecdsaCertificate: path.join(outDir, `head-ecdsa-${enterprise.edrpou}.cer`),
+    };
+    writeFileSync(files.dstuKeyFile, dstu.keyFile);
+    writeFileSync(files.dstuCertificate, dstu.certificateDer);
+    writeFileSync(files.ecdsaKeyFile, ecdsa.keyFile);
+    writeFileSync(files.ecdsaCertificate, ecdsa.certificateDer);
+    return files;
+  };
+
   console.log(
     JSON.stringify({
       edrpou: enterprise.edrpou,
       name: enterprise.shortName ?? enterprise.name,
       head: { rnokpp: head.rnokpp, fullName: headFullName, password, keyFile: await keyFile(head.rnokpp, headFullName, "Директорка", "head"), keyPassword },
+      ...(withFamilies ? { headKeys: await familyKeys(head.rnokpp, headFullName) } : {}),
       authorized: { rnokpp: authorizedPerson.rnokpp, fullName: authorizedFullName, password, keyFile: await keyFile(authorizedPerson.rnokpp, authorizedFullName, "Інспекторка з кадрів", "authorized"), keyPassword },
       eligible,
       lowSalary,

@@ -66,6 +66,23 @@ export function keySecrets(file: Uint8Array, password: string): KeySecrets {
   return { password, windows, privateRanges: complement(publicRanges, file.length) };
 }
 
+/**
+ * The same for a container of any kind (Key-6.dat, a DSTU/ECDSA .p12, .jks): every window of
+ * the file outside the certificates it carries, and the private key's numbers (a DSTU 4145 or
+ * ECDSA scalar) as the caller extracted them.
+ */
+export function containerSecrets(file: Uint8Array, password: string, options: { certificates: Uint8Array[]; privateNumbers: Uint8Array[] }): KeySecrets {
+  const publicRanges = options.certificates.flatMap((der) => indexesOf(file, der).map((start): [number, number] => [start, start + der.length]));
+  const windows = new Set<string>();
+  addWindows(windows, file, publicRanges);
+  for (const number of options.privateNumbers) {
+    if (number.length < WINDOW) throw new Error("a private number shorter than the window could not be found");
+    addWindows(windows, number);
+    addWindows(windows, Uint8Array.from(number).reverse());
+  }
+  return { password, windows, privateRanges: complement(publicRanges, file.length) };
+}
+
 /** The byte sequences hidden in `text` as base64/base64url (four alignments) or hex. */
 function decodedRuns(text: string): Uint8Array[] {
   const out: Uint8Array[] = [];

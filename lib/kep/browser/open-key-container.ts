@@ -120,7 +120,11 @@ function openKey6(file: Uint8Array, password: string, certificates: Uint8Array[]
   let store: { keys: Priv[]; certs: Buffer[] };
   try {
     store = PrivModel.from_protected(DstuBuffer.from(file), password, gost());
-  } catch {
+  } catch (error) {
+    // A wrong password decrypts to bytes that are no key (an ASN.1 error); anything else is ours.
+    if (error instanceof TypeError || error instanceof ReferenceError) {
+      throw kepError("KEY_CONTAINER_UNSUPPORTED", `Файл розпізнано як ${FORMAT_LABEL.key6}, але браузер не зміг його відкрити`, { cause: error.message });
+    }
     throw wrongPassword("key6");
   }
   if (store.keys.length === 0) throw wrongPassword("key6");

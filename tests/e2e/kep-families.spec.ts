@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test, type Page } from "@playwright/test";
+import forge from "node-forge";
+import gost89 from "gost89";
+import jk from "jkurwa";
+import { fixture, signInAs, tick, type Enterprise } from "./company-helpers";
+import { containerSecrets, findKeyMaterial, type SentRequest } from "./kep-leak-detector";
+
+// A head signs one application with his DSTU 4145 Key-6.dat (and its certificate) and another
+// with his ECDSA P-256 .p12, in Chromium with the real <KepSigner>; both are decided. Nothing
+// the page sends carries either key file, its private key or its password.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e");
+type HeadKeys = { dstuKeyFile: string; dstuCertificate: string; ecdsaKeyFile: string; ecdsaCertificate: string };
+
+function dstuScalar(file: Uint8Array, password: string): Uint8Array {
+  const store = jk.Priv.from_protected(Buffer.from(file), password, gost89.compat.algos());
+  return new Uint8Array(store.keys[0]!.d.buf8());
+}
+
+/** Every certificate a .p12 carries (public: the CA certificates' names travel in every signature). */
+function p12Certificates(file: Uint8Array, password: string): Uint8Array[] {
+  const pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(Buffer.from(file).toString("binary"), true), true, password);
+  return (pfx.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? []).map((bag) => {
+    const asn1 = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : (bag as unknown as { asn1: forge.asn1.Asn1 }).asn1;
+    return Uint8Array.from(forge.asn1.toDer(asn1).getBytes(), (char) => char.charCodeAt(0));
+  });
+}
+
+function ecdsaScalar(file: Uint8Array, password: string): Uint8Array {
+  const pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(Buffer.from(file).toString("binary"), true), true, password);
+  const bag = pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]![0]! as unknown as { asn1: forge.asn1.Asn1 };
+  const ecPrivateKey = forge.asn1.fromDer((bag.asn1.value as forge.asn1.Asn1[])[2]!.value as string, true);
+  return Uint8Array.from(((ecPrivateKey.value as forge.asn1.Asn1[])[1]!.value as string), (char) => char.charCodeAt(0));
+}
+
+async function applyAndSign(page: Page, person: { fullName: string; rnokpp: string }, key: { file: string; certificate?: string; password: string }) {
+  await page.goto("/company/applications/new");
+  await tick(page, person);
+  await page.getByTestId("wizard-next").click();
+  await expect(page.getByTestId("step-counter")).toHaveText("Крок 2 з 4");
+  await page.getByTestId("wizard-next").click();
+  await expect(page.getByTestId("precheck-summary")).toHaveText(/^Буде заброньовано 1 з 1/, { timeout: 30_000 });
+  const signer = page.getByTestId("kep-signer");
+  await signer.getByTestId("kep-file").setInputFiles(key.file);
+  if (key.certificate) await signer.getByTestId("kep-certificate").setInputFiles(key.certificate);
+  await signer.getByLabel("Пароль до ключа").fill(key.password);
+  await signer.getByRole("button", { name: "Зчитати ключ" }).click();
+  await expect(signer.getByTestId("kep-identity")).toBeVisible({ timeout: 30_000 });
+  await signer.getByRole("button", { name: "Підписати й подати" }).click();
+  await expect(page).toHaveURL(/\/company\/applications\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await expect(page.getByTestId("decision-done")).toContainText("Заброньовано 1 з 1", { timeout: 60_000 });
+}
+
+test("a head signs one application with his DSTU 4145 Key-6.dat and another with his ECDSA key; both are decided, no key material leaves the page", async ({ page }) => {
+  test.setTimeout(300_000);
+  const e = fixture<Enterprise & { headKeys: HeadKeys }>("enterprise", path.join(dataDir, "company-e2e"), "families");
+  const sent: SentRequest[] = [];
+  page.on("request", (request) => {
+    sent.push({ method: request.method(), url: request.url(), body: request.postDataBuffer() });
+  });
+  await signInAs(page.request, e.head, "ENTERPRISE_HEAD", e.edrpou);
+
+  await applyAndSign(page, e.eligible[0], { file: e.headKeys.dstuKeyFile, certificate: e.headKeys.dstuCertificate, password: e.head.keyPassword });
+  await applyAndSign(page, e.eligible[1], { file: e.headKeys.ecdsaKeyFile, password: e.head.keyPassword });
+
+  const dstuFile = new Uint8Array(readFileSync(e.headKeys.dstuKeyFile));
+  const ecdsaFile = new Uint8Array(readFileSync(e.headKeys.ecdsaKeyFile));
+  const secrets = [
+    containerSecrets(dstuFile, e.head.keyPassword, { certificates: [], privateNumbers: [dstuScalar(dstuFile, e.head.keyPassword)] }),
+    containerSecrets(ecdsaFile, e.head.keyPassword, {
+      certificates: [new Uint8Array(readFileSync(e.headKeys.ecdsaCertificate)), ...p12Certificates(ecdsaFile, e.head.keyPassword)],
+      privateNumbers: [ecdsaScalar(ecdsaFile, e.head.keyPassword)],
+    }),
+  ];
+  expect(sent.filter((request) => request.method === "POST").length).toBeGreaterThan(0);
+  for (const request of sent) for (const secret of secrets) expect(findKeyMaterial(request, secret), `${request.method} ${request.url}`).toBeNull();
+});
