@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import forge from "node-forge";
 import jk from "jkurwa";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+// DSTU 4145 in pure JavaScript is slow on a loaded machine: generous per-test time.
+vi.setConfig({ testTimeout: 60_000 });
 import { binaryToBytes } from "../bytes";
 import { createAnyKeyFile } from "../ca/create-any-key-file";
 import { createKey6Store } from "../ca/create-key6-store";
@@ -51,7 +54,7 @@ beforeAll(async () => {
     certificatesDer: [signer.certificateDer, ecdsa.issuing.der],
     password: PASSWORD,
   });
-});
+}, 120_000);
 
 describe("openKeyContainer", () => {
   it("opens a DSTU Key-6.dat store with its certificate and signs what the verifier accepts", async () => {

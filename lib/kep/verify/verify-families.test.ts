@@ -4,7 +4,10 @@ import path from "node:path";
 import forge from "node-forge";
 import gost89 from "gost89";
 import jk from "jkurwa";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+// DSTU 4145 in pure JavaScript is slow on a loaded machine: generous per-test time.
+vi.setConfig({ testTimeout: 60_000 });
 import { AppError } from "@/lib/errors";
 import { binaryToBytes, bytesToBinary } from "../bytes";
 import { buildDetachedCms } from "../cms/build-detached-cms";
@@ -67,7 +70,7 @@ beforeAll(async () => {
   [ecdsa, ecdsa384, dstu] = await Promise.all([createFamilyTestPki("ECDSA-P256", now), createFamilyTestPki("ECDSA-P384", now), createFamilyTestPki("DSTU4145", now)]);
   ecdsaHead = issue(ecdsa, generateFamilyKey("ECDSA-P256"));
   dstuHead = issue(dstu, generateFamilyKey("DSTU4145"));
-});
+}, 120_000);
 
 describe("ECDSA (P-256 with SHA-256, P-384 with SHA-384)", () => {
   it("accepts a P-256 signature and names the family", async () => {
