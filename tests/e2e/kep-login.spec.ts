@@ -131,7 +131,7 @@ test.describe("signing in with a КЕП", () => {
 
     const sent = recordRequests(page);
     const signer = await readKey(page, key.path, "Wrong-Password-1");
-    await expect(signer.getByTestId("kep-error")).toContainText("Неправильний пароль до файлу ключа");
+    await expect(signer.getByTestId("kep-error")).toContainText("Файл розпізнано як PKCS#12 (.p12/.pfx), але пароль до нього неправильний");
     await expect(signer.getByTestId("kep-identity")).toHaveCount(0);
     // Give a stray request the time to show up before concluding there was none.
     await page.waitForTimeout(500);

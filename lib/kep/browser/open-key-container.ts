@@ -46,7 +46,7 @@ export type OpenedKeyContainer = { format: KeyContainerFormat; keys: ContainerKe
 
 const gost = () => gost89.compat.algos();
 const wrongPassword = (format: KeyContainerFormat) =>
-  kepError("WRONG_PASSWORD", `Файл розпізнано як ${FORMAT_LABEL[format]}, але пароль до нього невірний`);
+  kepError("WRONG_PASSWORD", `Файл розпізнано як ${FORMAT_LABEL[format]}, але пароль до нього неправильний`);
 const damaged = (format: KeyContainerFormat) =>
   kepError("BAD_KEY_FILE", `Файл розпізнано як ${FORMAT_LABEL[format]}, але він пошкоджений або обрізаний`);
 
