@@ -71,12 +71,10 @@ describe("the limit", () => {
     expect(decideApplication(facts).employees.map((e) => e.verdict)).toEqual(["REFUSE", "REFUSE", "REFUSE"]);
   });
 
-  it("handles a 10,000-employee list quickly and in order", () => {
+  it("handles a 10,000-employee list in order (its speed is measured by npm run bench, not here)", () => {
     const employees = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? tooPoor() : eligible()));
     const unique = employees.map((e, i) => ({ ...e, rnokpp: String(1_000_000_000 + i) }));
-    const started = performance.now();
     const result = decideApplication(application({ decision: decision({ limitCount: 5_000 }), employees: unique }));
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(result.limit.usedAfter).toBe(5_000);
     expect(result.counts.reserve).toBe(5_000);
     const lastReserved = result.employees.filter((e) => e.verdict === "RESERVE").at(-1)!.position;
