@@ -2,6 +2,10 @@ import "./dstu-runtime";
 import forge from "node-forge";
 import gost89 from "gost89";
 import jksreader from "jksreader";
+// curve.js before the Priv model: they require each other, and whichever loads second keeps the
+// other's exports; loading Priv.js first leaves curve.js holding an empty object, and every later
+// keygen in the same process fails with «Priv is not a constructor».
+import "jkurwa/lib/curve.js";
 import PrivModel from "jkurwa/lib/models/Priv.js";
 import CertificateModel from "jkurwa/lib/models/Certificate.js";
 import pbes from "jkurwa/lib/spec/pbes.js";
