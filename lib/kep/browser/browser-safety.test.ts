@@ -15,6 +15,7 @@ const ALLOWED_PACKAGES = new Set([
   "gost89",
   "jksreader",
   "buffer",
+  "jkurwa/lib/curve.js", // loaded before Priv.js, which requires it anyway (see open-key-container.ts)
   "jkurwa/lib/models/Priv.js",
   "jkurwa/lib/models/Certificate.js",
   "jkurwa/lib/spec/pbes.js",
