@@ -2,8 +2,8 @@
 // same launcher `npm start` uses (embedded Postgres, migrations, demo seed, demo keys, worker),
 // explicitly in demo mode: `npm start` alone is production and has no demo users.
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 
@@ -30,6 +30,8 @@ if (!process.env.DATABASE_URL) {
 
 // Everything the launcher, the server and the worker print is also kept in <data>.log (with
 // the server's access log on), for tests/e2e/zz-log-hygiene.spec.ts to grep.
+// A fresh clone has no .data folder yet.
+mkdirSync(dirname(dataDir), { recursive: true });
 const logFile = createWriteStream(`${dataDir}.log`, { flags: "w" });
 const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/launch.ts", "start"], {
   stdio: ["inherit", "pipe", "pipe"],
