@@ -66,7 +66,7 @@ export function refuseBadServerAction(req: IncomingMessage, res: ServerResponse,
 }
 
 // encodeReply's output: one JSON model (text), or JSON rows as multipart parts "0", "1", … with
-// FormData entries as "<id>_<name>". React escapes a user's "$…" as "$$…"; any other "$" token
+// FormData entries as "_<id>_<name>" (React 19: formFieldPrefix + "_" + id + "_"). React escapes a user's "$…" as "$$…"; any other "$" token
 // refers to another row, and React's decoder answers a reference to a missing row with a 500.
 const VALUE_TOKEN = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n|T|h|F)/;
 const ROW_REFERENCE = /^\$[A-Za-z@]?([0-9a-f]+)$/;
@@ -110,7 +110,7 @@ function wellFormed(contentType: string, body: Buffer): boolean {
       // A form posted without JavaScript names its fields freely ($ACTION_ID_… and the inputs).
       if ([...parts.keys()].some((name) => name.startsWith("$ACTION"))) return true;
       if (!parts.has("0")) return false;
-      const rows = new Set([...parts.keys()].map((name) => /^(\d+)(_|$)/.exec(name)?.[1]).filter((id): id is string => id !== undefined));
+      const rows = new Set([...parts.keys()].map((name) => /^_?(\d+)(_|$)/.exec(name)?.[1]).filter((id): id is string => id !== undefined));
       for (const [name, text] of parts) if (/^\d+$/.test(name) && !referencesResolve(JSON.parse(text), rows)) return false;
     }
     return true;
