@@ -16,13 +16,13 @@ await runScript(async () => {
   resetEnvCache();
   try {
     const started = Date.now();
-    const chain = await verifyAuditChain(db);
+    const chain = await verifyAuditChain({ db });
     if (!chain.ok) {
       const at = chain.break.at ? `, час ${formatDateTime(chain.break.at)} (${chain.break.at.toISOString()})` : "";
       process.stderr.write(`✖ Журнал порушено: ${chain.break.message}\n  запис: ${chain.break.id ?? "—"}${at}; перевірено записів: ${chain.rows}\n`);
       return 1;
     }
-    const anchors = await verifyAuditAnchors(db);
+    const anchors = await verifyAuditAnchors({ db, now: new Date() });
     if (!anchors.ok) {
       process.stderr.write(`✖ Журнал порушено: ${anchors.message}\n`);
       return 1;

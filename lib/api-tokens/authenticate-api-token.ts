@@ -1,8 +1,7 @@
 import "server-only";
 import type { HeadActor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
-import { registry } from "@/lib/registry";
 import { hashApiToken, ZApiToken } from "./token-format";
 
 // A bearer token → the head it acts as. The token must be known, not revoked, its user not
@@ -12,8 +11,8 @@ import { hashApiToken, ZApiToken } from "./token-format";
 
 const TOUCH_EVERY_MS = 60_000;
 
-export async function authenticateApiToken(token: string, options: { now?: Date } = {}): Promise<HeadActor> {
-  const now = options.now ?? new Date();
+export async function authenticateApiToken(ctx: Ctx<"db" | "registry" | "now">, token: string): Promise<HeadActor> {
+  const { db, now } = ctx;
   if (!ZApiToken.safeParse(token).success) throw invalid();
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
@@ -22,7 +21,7 @@ export async function authenticateApiToken(token: string, options: { now?: Date 
   if (!row) throw invalid();
   if (row.revokedAt) throw new AppError("API_TOKEN_REVOKED", "Токен API відкликано");
   if (row.user.disabledAt || !row.user.rnokpp) throw invalid();
-  const enterprise = await registry().findEnterprise(row.edrpou);
+  const enterprise = await ctx.registry.findEnterprise(row.edrpou);
   if (!enterprise || enterprise.headRnokpp !== row.user.rnokpp) throw invalid("Власник токена більше не є керівником підприємства");
 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {

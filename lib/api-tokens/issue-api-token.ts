@@ -1,8 +1,8 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db, type DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors";
 import { resolveEnterpriseAccess } from "@/lib/reservations/resolve-enterprise-access";
 import { z } from "@/lib/zod";
@@ -17,17 +17,16 @@ const MAX_ACTIVE_TOKENS = 20;
 
 export type IssuedApiToken = { id: string; name: string; prefix: string; createdAt: Date; token: string };
 
-export async function issueApiToken(options: { actor: Actor; name: string; now?: Date }): Promise<IssuedApiToken> {
-  const { actor } = options;
-  const name = parseInput(ZApiTokenName, options.name);
-  const now = options.now ?? new Date();
+export async function issueApiToken(ctx: Ctx<"actor" | "db" | "now">, input: { name: string }): Promise<IssuedApiToken> {
+  const { actor, now } = ctx;
+  const name = parseInput(ZApiTokenName, input.name);
   assertCan(actor, "apiTokens.manage");
   if (!actor.userId || !actor.edrpou) throw new AppError("FORBIDDEN", "Токен може випустити лише керівник, який увійшов до кабінету");
-  await resolveEnterpriseAccess(db, { actor, edrpou: actor.edrpou, permission: "apiTokens.manage" });
+  await resolveEnterpriseAccess(ctx.db, { actor, edrpou: actor.edrpou, permission: "apiTokens.manage" });
   const edrpou = actor.edrpou;
   const userId = actor.userId;
 
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     const active = await tx.apiToken.count({ where: { edrpou, revokedAt: null } });
     if (active >= MAX_ACTIVE_TOKENS) throw new AppError("CONFLICT", `Підприємство вже має ${MAX_ACTIVE_TOKENS} чинних токенів: відкличте непотрібні`);
     const token = generateApiToken();
@@ -44,13 +43,13 @@ export async function issueApiToken(options: { actor: Actor; name: string; now?:
  * For the demo seed only: gives an enterprise's head the documented demo token
  * (demoApiToken(edrpou)), so that the demo-keys manifest can list it. Idempotent.
  */
-export async function issueDemoApiToken(client: DbTx, options: { edrpou: string; userId: string; name?: string }): Promise<string> {
-  const token = demoApiToken(options.edrpou);
+export async function issueDemoApiToken(ctx: Ctx<"db">, input: { edrpou: string; userId: string; name?: string }): Promise<string> {
+  const token = demoApiToken(input.edrpou);
   const tokenHash = hashApiToken(token);
-  await client.apiToken.upsert({
+  await ctx.db.apiToken.upsert({
     where: { tokenHash },
-    create: { edrpou: options.edrpou, userId: options.userId, name: options.name ?? "Демо-інтеграція HR", tokenHash, prefix: apiTokenPrefix(token) },
-    update: { revokedAt: null, userId: options.userId },
+    create: { edrpou: input.edrpou, userId: input.userId, name: input.name ?? "Демо-інтеграція HR", tokenHash, prefix: apiTokenPrefix(token) },
+    update: { revokedAt: null, userId: input.userId },
   });
   return token;
 }

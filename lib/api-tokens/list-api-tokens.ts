@@ -1,7 +1,6 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { resolveEnterpriseAccess } from "@/lib/reservations/resolve-enterprise-access";
 
 // The enterprise's tokens for the head's settings page: never the token, only its prefix.
@@ -16,11 +15,11 @@ export type ApiTokenSummary = {
   createdBy: string;
 };
 
-export async function listApiTokens(options: { actor: Actor; edrpou: string }): Promise<ApiTokenSummary[]> {
-  assertCan(options.actor, "apiTokens.manage");
-  await resolveEnterpriseAccess(db, { actor: options.actor, edrpou: options.edrpou, permission: "apiTokens.manage" });
-  const rows = await db.apiToken.findMany({
-    where: { edrpou: options.edrpou },
+export async function listApiTokens(ctx: Ctx<"actor" | "db">, input: { edrpou: string }): Promise<ApiTokenSummary[]> {
+  assertCan(ctx.actor, "apiTokens.manage");
+  await resolveEnterpriseAccess(ctx.db, { actor: ctx.actor, edrpou: input.edrpou, permission: "apiTokens.manage" });
+  const rows = await ctx.db.apiToken.findMany({
+    where: { edrpou: input.edrpou },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
     select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { fullName: true } } },
   });

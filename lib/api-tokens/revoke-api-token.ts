@@ -1,8 +1,8 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { resolveEnterpriseAccess } from "@/lib/reservations/resolve-enterprise-access";
 import { z } from "@/lib/zod";
@@ -11,15 +11,14 @@ import { z } from "@/lib/zod";
 // revoked token is not an error: the answer is the same state. Another enterprise's token is
 // not found.
 
-export async function revokeApiToken(options: { actor: Actor; tokenId: string; now?: Date }): Promise<{ id: string; revokedAt: Date }> {
-  const { actor } = options;
-  const now = options.now ?? new Date();
+export async function revokeApiToken(ctx: Ctx<"actor" | "db" | "now">, input: { tokenId: string }): Promise<{ id: string; revokedAt: Date }> {
+  const { actor, now } = ctx;
   assertCan(actor, "apiTokens.manage");
-  if (!actor.edrpou || !z.string().uuid().safeParse(options.tokenId).success) throw notFound();
-  await resolveEnterpriseAccess(db, { actor, edrpou: actor.edrpou, permission: "apiTokens.manage" });
+  if (!actor.edrpou || !z.string().uuid().safeParse(input.tokenId).success) throw notFound();
+  await resolveEnterpriseAccess(ctx.db, { actor, edrpou: actor.edrpou, permission: "apiTokens.manage" });
   const edrpou = actor.edrpou;
-  return db.$transaction(async (tx) => {
-    const token = await tx.apiToken.findFirst({ where: { id: options.tokenId, edrpou }, select: { id: true, revokedAt: true, prefix: true } });
+  return inTransaction(ctx.db, async (tx) => {
+    const token = await tx.apiToken.findFirst({ where: { id: input.tokenId, edrpou }, select: { id: true, revokedAt: true, prefix: true } });
     if (!token) throw notFound();
     if (token.revokedAt) return { id: token.id, revokedAt: token.revokedAt };
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: now } });

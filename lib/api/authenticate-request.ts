@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import type { CompanyActor } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { createCtx } from "@/lib/context-server";
 
 // Who is calling the HR API: an HR system with `Authorization: Bearer brn_…` (it acts as the
 // head who issued the token), or a person signed in to the company cabinet (the head or an
@@ -18,7 +19,7 @@ export async function authenticateRequest(request: Request): Promise<CompanyActo
   if (header !== null) {
     const match = /^Bearer +([^\s]+)$/i.exec(header.trim());
     if (!match) throw new AppError("UNAUTHENTICATED", "Заголовок Authorization має бути у формі «Bearer <токен>»");
-    return authenticateApiToken(match[1]!);
+    return authenticateApiToken(createCtx({ actor: null }), match[1]!);
   }
 
   // Loaded only here: a token request (and a test of one) never touches next-auth.

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { kyivDate } from "@/lib/format";
 import { canonicalJsonBytes } from "@/lib/kep/canonical-json";
 import { addDays, isoDateToUtc } from "@/lib/rules/calendar";
@@ -11,15 +11,15 @@ import { loadPortalSeal } from "./portal-seal";
 
 export const AUDIT_ANCHOR_TYPE = "bronya.audit-anchor";
 
-export async function anchorAuditDays(client: Db, options: { now?: Date } = {}): Promise<string[]> {
-  const now = options.now ?? new Date();
+export async function anchorAuditDays(ctx: Ctx<"db" | "now">): Promise<string[]> {
+  const { db: client, now } = ctx;
   const today = kyivDate(now);
   const last = await client.auditAnchor.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
   const first = await client.auditLog.findFirst({ where: { hash: { not: null } }, orderBy: { seq: "asc" }, select: { at: true } });
   if (!first) return [];
   let day = last ? addDays(last.day.toISOString().slice(0, 10), 1) : kyivDate(first.at);
   const anchored: string[] = [];
-  const seal = day < today ? await loadPortalSeal(client, now) : null;
+  const seal = day < today ? await loadPortalSeal(ctx) : null;
   for (; day < today && seal; day = addDays(day, 1)) {
     const end = kyivMidnight(addDays(day, 1));
     const head = await client.auditLog.findFirst({ where: { at: { lt: end }, hash: { not: null } }, orderBy: { seq: "desc" }, select: { seq: true, hash: true } });

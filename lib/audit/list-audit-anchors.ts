@@ -1,13 +1,14 @@
 import "server-only";
-import type { DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 
 // What /api/audit/anchors publishes: every sealed day (newest first), the exact signed bytes
 // and the signature, and the seal's certificate, so anyone can check an anchor offline.
 
 export type PublishedAnchor = { day: string; seq: string; hash: string; content: string; signature: string };
 
-export async function listAuditAnchors(client: DbTx, options: { limit?: number } = {}): Promise<{ anchors: PublishedAnchor[]; sealCertificate: string | null }> {
-  const rows = await client.auditAnchor.findMany({ orderBy: { day: "desc" }, take: options.limit ?? 366 });
+export async function listAuditAnchors(ctx: Ctx<"db">, input: { limit?: number } = {}): Promise<{ anchors: PublishedAnchor[]; sealCertificate: string | null }> {
+  const client = ctx.db;
+  const rows = await client.auditAnchor.findMany({ orderBy: { day: "desc" }, take: input.limit ?? 366 });
   const sealRow = await client.caKey.findUnique({ where: { id: "portal-seal" }, select: { certPem: true } });
   const sealCertificate = sealRow ? sealRow.certPem : null;
   return {

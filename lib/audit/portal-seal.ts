@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import forge from "node-forge";
-import type { Db, DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { generateEdrpou, generateRnokpp } from "@/lib/identifiers";
 import { openKeyFile, signDetached } from "@/lib/kep/browser";
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
@@ -34,7 +34,8 @@ function sealFrom(row: { certPem: string; keyPem: string }): PortalSeal {
 }
 
 /** The seal, issued on first use. `client` must be able to open a transaction (or be one with the provider in place). */
-export async function loadPortalSeal(client: Db | DbTx, now = new Date()): Promise<PortalSeal> {
+export async function loadPortalSeal(ctx: Ctx<"db" | "now">): Promise<PortalSeal> {
+  const { db: client, now } = ctx;
   const existing = await client.caKey.findUnique({ where: { id: PORTAL_SEAL_ID }, select: { certPem: true, keyPem: true } });
   if (existing) return sealFrom(existing);
   const password = randomBytes(18).toString("base64url");

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { canonicalJson } from "@/lib/kep/canonical-json";
 import { verifySignature } from "@/lib/kep/verify/verify-signature";
 import { AUDIT_ANCHOR_TYPE } from "./anchor-audit-days";
@@ -8,7 +8,8 @@ import { PORTAL_SEAL_SUBJECT } from "./portal-seal";
 // Every stored anchor: its signed bytes say what its columns say, and the signature is the
 // portal seal's, valid, from the provider's chain. Returns the first failure's sentence.
 
-export async function verifyAuditAnchors(client: DbTx, now = new Date()): Promise<{ ok: true; anchors: number } | { ok: false; day: string; message: string }> {
+export async function verifyAuditAnchors(ctx: Ctx<"db" | "now">): Promise<{ ok: true; anchors: number } | { ok: false; day: string; message: string }> {
+  const { db: client, now } = ctx;
   const anchors = await client.auditAnchor.findMany({ orderBy: { day: "asc" } });
   for (const anchor of anchors) {
     const day = anchor.day.toISOString().slice(0, 10);

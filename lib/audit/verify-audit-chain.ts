@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { formatDateTime } from "@/lib/format";
 import { auditRowHash } from "./chain";
 import { AUDIT_ROW_SELECT } from "./write-audit";
@@ -38,7 +38,8 @@ function describe(kind: AuditBreak["kind"], row: Link): AuditBreak {
   return { kind, id: row.id, seq: row.seq.toString(), at: row.at, message: messages[kind] };
 }
 
-export async function verifyAuditChain(client: DbTx): Promise<AuditChainReport> {
+export async function verifyAuditChain(ctx: Ctx<"db">): Promise<AuditChainReport> {
+  const client = ctx.db;
   const anchors = await client.auditAnchor.findMany({ orderBy: { seq: "asc" }, select: { seq: true, hash: true, day: true } });
   const anchorAt = new Map(anchors.map((a) => [a.seq, a]));
   let rows = 0;

@@ -180,7 +180,7 @@ async function ensureApiTokens(db: Db, folder: string, manifest: DemoKeyManifest
       continue;
     }
     const user = await db.user.findUnique({ where: { rnokpp: entry.rnokpp }, select: { id: true } });
-    const apiToken = user ? await issueDemoApiToken(db, { edrpou: entry.edrpou, userId: user.id }) : undefined;
+    const apiToken = user ? await issueDemoApiToken({ db }, { edrpou: entry.edrpou, userId: user.id }) : undefined;
     changed ||= apiToken !== entry.apiToken;
     const { apiToken: _old, ...rest } = entry;
     keys.push(apiToken ? { ...rest, apiToken } : rest);

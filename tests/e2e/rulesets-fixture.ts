@@ -39,13 +39,14 @@ try {
     console.log(JSON.stringify({ rulesetVersion: draft.rulesetVersion, eligible: draft.precheck.map((p) => p.eligible), reasons: draft.precheck.map((p) => p.reasons.map((r) => r.code)) }));
   } else if (command === "annulled") {
     const { issueApiToken } = await import("@/lib/api-tokens");
+    const { createCtx } = await import("@/lib/context-server");
     const world = await createWorld({ serial, employees: 3, limitCount: 3 });
     const draft = await reservations.createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: world.employees.slice(0, 2).map((rnokpp) => ({ rnokpp })) });
     const submitted = await reservations.submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
     await reservations.decideSubmittedApplication({ applicationId: submitted.applicationId });
     const annulment = await reservations.createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps: [world.employees[0]!], ground: "HEAD_REQUEST" });
     await reservations.submitAnnulment({ actor: world.head.actor, draftId: annulment.draftId, signature: sign(world.head.key!, annulment.document) });
-    const token = await issueApiToken({ actor: world.head.actor, name: "E2E правила" });
+    const token = await issueApiToken(createCtx({ actor: world.head.actor }), { name: "E2E правила" });
     console.log(JSON.stringify({ edrpou: world.edrpou, second: world.employees[1], token: token.token }));
   } else {
     throw new Error("usage: rulesets-fixture.ts next-day <YYYY-MM-DD> | annulled");

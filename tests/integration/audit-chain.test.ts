@@ -52,7 +52,7 @@ describe("writing", () => {
     const withContext = await db.auditLog.findFirstOrThrow({ where: { entityId: "person-1" } });
     expect(withContext).toMatchObject({ ip: "203.0.113.7", userAgent: "Mozilla/5.0 Тест", requestId: "req-1", edrpou: "41000819" });
     expect(auditRowHash(withContext)).toBe(withContext.hash);
-    expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 5, anchors: 0 });
+    expect(await verifyAuditChain({ db })).toEqual({ ok: true, rows: 5, anchors: 0 });
   });
 
   it("keeps one line under concurrent writers, and a rolled-back act leaves no link", async () => {
@@ -72,7 +72,7 @@ describe("writing", () => {
     expect(new Set(rows.map((r) => r.prevHash)).size).toBe(rows.length);
     rows.forEach((row, i) => expect(row.prevHash).toBe(i === 0 ? null : rows[i - 1]!.hash));
     expect(rows.every((r, i) => i === 0 || r.at >= rows[i - 1]!.at)).toBe(true);
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+    expect((await verifyAuditChain({ db })).ok).toBe(true);
   });
 });
 
@@ -83,23 +83,23 @@ describe("tampering", () => {
     const victim = rows[7]!;
     const original = await db.auditLog.findUniqueOrThrow({ where: { id: victim.id }, select: { details: true } });
     await db.$executeRaw`UPDATE audit_log SET details = jsonb_set(details, '{n}', '999') WHERE id = ${victim.id}::uuid`;
-    const report = await verifyAuditChain(db);
+    const report = await verifyAuditChain({ db });
     expect(report).toMatchObject({ ok: false, break: { kind: "CHANGED", id: victim.id, seq: victim.seq.toString(), at: victim.at } });
     const cli = await audit();
     expect(cli.code).toBe(1);
     expect(cli.out).toContain(victim.id);
     expect(cli.out).toContain(victim.at.toISOString());
     await db.auditLog.update({ where: { id: victim.id }, data: { details: original.details ?? undefined } });
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+    expect((await verifyAuditChain({ db })).ok).toBe(true);
   });
 
   it("names a removed row's successor, and a row slipped in with a well-formed hash", async () => {
     const rows = await rowsInOrder();
     const removed = await db.auditLog.findUniqueOrThrow({ where: { id: rows[10]!.id } });
     await db.auditLog.delete({ where: { id: removed.id } });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, break: { kind: "REMOVED", id: rows[11]!.id } });
+    expect(await verifyAuditChain({ db })).toMatchObject({ ok: false, break: { kind: "REMOVED", id: rows[11]!.id } });
     await db.auditLog.create({ data: { ...removed, details: removed.details ?? undefined } });
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+    expect((await verifyAuditChain({ db })).ok).toBe(true);
 
     // A forger who knows the algorithm: a row linked to its predecessor with a correct hash of its
     // own, in a gap of the sequence that a rolled-back act left.
@@ -108,19 +108,19 @@ describe("tampering", () => {
     const forged = { ...removed, id: "00000000-0000-4000-8000-000000000001", seq: rows[at]!.seq + 1n, prevHash: rows[at]!.hash, details: { forged: true }, hash: "" };
     forged.hash = auditRowHash(forged);
     await db.auditLog.create({ data: forged });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, break: { kind: "INSERTED", id: forged.id } });
+    expect(await verifyAuditChain({ db })).toMatchObject({ ok: false, break: { kind: "INSERTED", id: forged.id } });
     await db.auditLog.delete({ where: { id: forged.id } });
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+    expect((await verifyAuditChain({ db })).ok).toBe(true);
   });
 });
 
 describe("daily anchors", () => {
   it("seals each finished day with the portal's seal, publishes it, and detects a chain cut back past it", async () => {
     const tomorrow = new Date(Date.now() + 36 * 3_600_000);
-    const days = await anchorAuditDays(db, { now: tomorrow });
+    const days = await anchorAuditDays({ db, now: tomorrow });
     expect(days.length).toBeGreaterThanOrEqual(1);
-    expect(await anchorAuditDays(db, { now: tomorrow })).toEqual([]);
-    expect(await verifyAuditAnchors(db, tomorrow)).toEqual({ ok: true, anchors: days.length });
+    expect(await anchorAuditDays({ db, now: tomorrow })).toEqual([]);
+    expect(await verifyAuditAnchors({ db, now: tomorrow })).toEqual({ ok: true, anchors: days.length });
 
     const response = await anchorsRoute(new Request("http://localhost/api/audit/anchors"), { params: Promise.resolve({}) });
     expect(response.status).toBe(200);
@@ -134,12 +134,12 @@ describe("daily anchors", () => {
     const row = await db.auditLog.findUniqueOrThrow({ where: { id: last.id } });
     const rewritten = { ...row, details: { rewritten: true } };
     await db.auditLog.update({ where: { id: row.id }, data: { details: rewritten.details, hash: auditRowHash(rewritten) } });
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, break: { kind: "ANCHOR", id: row.id } });
+    expect(await verifyAuditChain({ db })).toMatchObject({ ok: false, break: { kind: "ANCHOR", id: row.id } });
     await db.auditLog.update({ where: { id: row.id }, data: { details: row.details ?? undefined, hash: row.hash } });
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+    expect((await verifyAuditChain({ db })).ok).toBe(true);
 
     const anchor = await db.auditAnchor.findFirstOrThrow();
     await db.auditAnchor.update({ where: { day: anchor.day }, data: { hash: "0".repeat(64) } });
-    expect(await verifyAuditAnchors(db, tomorrow)).toMatchObject({ ok: false });
+    expect(await verifyAuditAnchors({ db, now: tomorrow })).toMatchObject({ ok: false });
   });
 });

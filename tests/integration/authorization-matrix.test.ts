@@ -11,6 +11,7 @@ import { createAnnulmentDraft, createReservationDraft, decideSubmittedApplicatio
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { createMilitaryUnit, createUser } from "@/prisma/seed/factories/portal";
 import { createOfficial } from "./ministry-fixtures";
+import { createCtx } from "@/lib/context-server";
 
 // Every page, route handler and server action of the app, found by walking app/, is called as
 // each principal — anonymous, every role, the head and authorized person of ANOTHER enterprise,
@@ -322,7 +323,7 @@ beforeAll(async () => {
   const vacancy = await db.vacancy.create({ data: { unitId: unit.id, title: "Оператор БпЛА", specialty: "Оператор", region: "м. Київ", requirements: "—", description: "—" } });
   const vacancyApplication = await db.vacancyApplication.create({ data: { vacancyId: vacancy.id, rnokpp: a.employees[0]! } });
   const membership = await db.membership.findFirstOrThrow({ where: { edrpou: a.edrpou, role: "AUTHORIZED_PERSON" } });
-  const token = await issueApiToken({ actor: a.head.actor, name: "Матриця" });
+  const token = await issueApiToken(createCtx({ actor: a.head.actor }), { name: "Матриця" });
   const annulment = await createAnnulmentDraft({ actor: a.head.actor, edrpou: a.edrpou, rnokpps: [a.employees[0]!], ground: "HEAD_REQUEST" });
   const discard = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[2]! }] });
   const evod = await issueEvod({ actor: { userId: conscript.id, rnokpp: conscript.rnokpp!, fullName: conscript.fullName, role: "CONSCRIPT", via: "password" }, now: new Date() });

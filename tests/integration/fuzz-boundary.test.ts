@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client";
 import { RULES_AUTHORITY_CODE } from "@/lib/rulesets/load-methodologist";
 import { createWorld, type World } from "@/lib/reservations/testing/world";
 import { createMilitaryUnit, createUser } from "@/prisma/seed/factories/portal";
+import { createCtx } from "@/lib/context-server";
 
 // Arbitrary and adversarial input at the boundary — wrong types, huge and unicode (RTL, NUL)
 // strings, SQL- and HTML-looking text, deep JSON, a 5 MB body — at every HR API endpoint, every
@@ -81,7 +82,7 @@ async function send(handler: (r: Request, c: { params: Promise<any> }) => Promis
 
 beforeAll(async () => {
   a = await createWorld({ serial: 71, employees: 3, limitCount: 3, withAuthorizedPerson: true });
-  token = (await issueApiToken({ actor: a.head.actor, name: "Fuzz" })).token;
+  token = (await issueApiToken(createCtx({ actor: a.head.actor }), { name: "Fuzz" })).token;
   const option = (role: Role, extra: Partial<RoleOption> = {}): RoleOption => ({ role, label: role, ...extra });
   const { user: admin } = await createUser(db, { role: "ADMIN", fullName: "Адмін Фаз Петрович" });
   const { user: official } = await createUser(db, { role: "OFFICIAL", authorityId: a.authorityId, fullName: "Посадова Фаз Іванівна" });

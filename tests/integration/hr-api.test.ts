@@ -11,6 +11,7 @@ import { db } from "@/lib/db/client";
 import { stopSenderBoss } from "@/lib/jobs/boss";
 import { createReservationDraft, decideSubmittedApplication } from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
+import { createCtx } from "@/lib/context-server";
 
 // The HR API v1 end to end through its route handlers, as an HR system calls it with a
 // head's bearer token: list, draft, sign, submit, read the decision, annul — and every refusal
@@ -48,8 +49,8 @@ function expectError(result: Call, status: number, code: string) {
 beforeAll(async () => {
   a = await createWorld({ serial: 41, employees: 8, limitCount: 3 });
   b = await createWorld({ serial: 42, employees: 2, limitCount: 2 });
-  tokenA = (await issueApiToken({ actor: a.head.actor, name: "1С: Зарплата" })).token;
-  tokenB = (await issueApiToken({ actor: b.head.actor, name: "BAS" })).token;
+  tokenA = (await issueApiToken(createCtx({ actor: a.head.actor }), { name: "1С: Зарплата" })).token;
+  tokenB = (await issueApiToken(createCtx({ actor: b.head.actor }), { name: "BAS" })).token;
 });
 
 afterAll(async () => {
@@ -182,9 +183,9 @@ describe("each refusal has its own code", () => {
     expectError(await call(employeesRoute, { path, params, token: "short" }), 401, "API_TOKEN_INVALID");
     expectError(await call(employeesRoute, { path, params, authorization: `Token ${tokenA}` }), 401, "UNAUTHENTICATED");
 
-    const issued = await issueApiToken({ actor: a.head.actor, name: "Тимчасовий" });
+    const issued = await issueApiToken(createCtx({ actor: a.head.actor }), { name: "Тимчасовий" });
     expect((await call(employeesRoute, { path, params, token: issued.token })).status).toBe(200);
-    await revokeApiToken({ actor: a.head.actor, tokenId: issued.id });
+    await revokeApiToken(createCtx({ actor: a.head.actor }), { tokenId: issued.id });
     expectError(await call(employeesRoute, { path, params, token: issued.token }), 401, "API_TOKEN_REVOKED");
 
     // The registry names a new head: the old head's tokens stop working.

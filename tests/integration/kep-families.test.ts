@@ -28,6 +28,7 @@ import { verifySignatureValue } from "@/lib/kep/verify/verify-signature-value";
 import { certificateFromDer } from "@/lib/kep/verify/trust-anchors";
 import { verifySignature } from "@/lib/kep/verify/verify-signature";
 import { createWorld, type World } from "@/lib/reservations/testing/world";
+import { createCtx } from "@/lib/context-server";
 
 // The test КНЕДП issues ECDSA P-256 (PKCS#12) and DSTU 4145 (Key-6.dat-compatible store) keys
 // from CAs of the same family; the portal accepts what they sign at login and through the HR
@@ -64,7 +65,7 @@ async function signWithEcdsaP12(issued: IssuedFamilyCertificate, content: Uint8A
 beforeAll(async () => {
   await ensureTestProvider(db);
   world = await createWorld({ serial: 91, employees: 4, limitCount: 3 });
-  token = (await issueApiToken({ actor: world.head.actor, name: "М.Е.Док" })).token;
+  token = (await issueApiToken(createCtx({ actor: world.head.actor }), { name: "М.Е.Док" })).token;
   const subject = { rnokpp: world.head.rnokpp, fullName: world.head.fullName, edrpou: world.edrpou, organization: world.name, title: "Директорка", password: PASSWORD };
   dstu = await issueFamilyCertificate({ ...subject, algorithm: "DSTU4145" });
   ecdsa = await issueFamilyCertificate({ ...subject, algorithm: "ECDSA-P256" });

@@ -11,6 +11,7 @@ import { stopSenderBoss } from "@/lib/jobs/boss";
 import { createAnnulmentDraft, createReservationDraft, decideSubmittedApplication, getApplication, submitApplication } from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { addDays, isoDateToUtc } from "@/lib/rules/calendar";
+import { createCtx } from "@/lib/context-server";
 
 // Registry privacy: an enterprise's draft — through the HR API or the cabinet — names and
 // explains only its own employees. Anyone else (another enterprise's reserved worker, a wanted
@@ -42,7 +43,7 @@ function expectNothingRevealed(text: string) {
 beforeAll(async () => {
   a = await createWorld({ serial: 81, employees: 4, limitCount: 4 });
   b = await createWorld({ serial: 82, employees: 4, limitCount: 4 });
-  tokenA = (await issueApiToken({ actor: a.head.actor, name: "1С: Зарплата" })).token;
+  tokenA = (await issueApiToken(createCtx({ actor: a.head.actor }), { name: "1С: Зарплата" })).token;
   // b reserves its first employee; its second is wanted; a's last employee left a yesterday.
   const draft = await createReservationDraft({ actor: b.head.actor, edrpou: b.edrpou, employees: [{ rnokpp: b.employees[0]! }] });
   const submitted = await submitApplication({ actor: b.head.actor, draftId: draft.draftId, signature: sign(b.head.key!, draft.document) });

@@ -10,13 +10,14 @@ import { listApiTokens } from "@/lib/api-tokens";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { orNotFound } from "../_lib/or-not-found";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "API для кадрової системи" };
 
 export default async function Page() {
   const actor = await requireCompany("/company/api-tokens", "apiTokens.manage");
   const edrpou = actor.edrpou ?? "";
-  const tokens = await orNotFound(listApiTokens({ actor, edrpou }));
+  const tokens = await orNotFound(listApiTokens(createCtx({ actor }), { edrpou }));
 
   return (
     <div className="mx-auto max-w-5xl space-y-5">

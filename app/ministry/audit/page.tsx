@@ -12,13 +12,14 @@ import { AUDIT_ACTION_LABELS, listAuditLog } from "@/lib/enterprises/list-audit-
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { maskRnokpp } from "@/lib/identifiers";
 import { firstValues } from "../_lib/or-not-found";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Журнал дій" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireOfficial("/ministry/audit");
   const params = firstValues(await searchParams);
-  const [log, integrity] = await Promise.all([listAuditLog({ actor, query: params }), checkAuditIntegrity({ actor })]);
+  const [log, integrity] = await Promise.all([listAuditLog({ actor, query: params }), checkAuditIntegrity(createCtx({ actor }))]);
   const { page: _page, ...filters } = params;
 
   return (

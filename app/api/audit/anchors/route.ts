@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
  * anchor can later prove, with `npm run audit:verify`, that nothing up to it was rewritten.
  */
 export const GET = apiRoute(async () => {
-  const published = await listAuditAnchors(db);
+  const published = await listAuditAnchors({ db });
   return Response.json(published, { headers: { "cache-control": "public, max-age=300" } });
 });
