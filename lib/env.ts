@@ -40,6 +40,15 @@ const ZEnv = z.object({
   WEB_PROCESSES: z.coerce.number({ error: "WEB_PROCESSES має бути числом" }).int("WEB_PROCESSES має бути цілим числом").min(1, "WEB_PROCESSES має бути від 1 до 32").max(32, "WEB_PROCESSES має бути від 1 до 32").default(1),
   /** Job workers the launcher starts (pg-boss hands each job to one of them). */
   WORKERS: z.coerce.number({ error: "WORKERS має бути числом" }).int("WORKERS має бути цілим числом").min(1, "WORKERS має бути від 1 до 32").max(32, "WORKERS має бути від 1 до 32").default(1),
+  /**
+   * Streaming replicas of DATABASE_URL, comma-separated: read-only pages and the status route read
+   * from them (lib/db/client getReadDb). `npm run dev -- --replica` sets it to an embedded replica.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((url) => url.trim()).filter((url) => url.length > 0))
+    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_REPLICA_URLS: кожна адреса має починатися з postgresql://"))),
   /** Which Оберіг adapter lib/registry uses (ARCHITECTURE.md, replaceable parts). Only the mock exists. */
   REGISTRY_PROVIDER: z.enum(["postgres-mock"]).default("postgres-mock"),
 });

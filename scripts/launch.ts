@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase, redactDatabaseUrl, type OpenDatabase } from "@/lib/db/cluster";
+import { APP_DATABASE, openDatabase, redactDatabaseUrl, startReplica, type OpenDatabase, type RunningReplica } from "@/lib/db/cluster";
 import { applyMigrations } from "@/lib/db/migrations";
 import { AppError } from "@/lib/errors";
 import { log, runScript } from "./db/run-script";
@@ -51,8 +51,15 @@ function describeExit(exit: ChildExit): string {
   return exit.signal ? `сигналом ${exit.signal}` : `з кодом ${exit.code}`;
 }
 
-async function serve(database: OpenDatabase, databaseLabel: string, seeded: boolean, authSecret: string, config: ReturnType<typeof readLaunchConfig>) {
-  const resolved = { databaseUrl: database.url, authSecret };
+async function serve(
+  database: OpenDatabase,
+  labels: { database: string; replica?: string },
+  seeded: boolean,
+  authSecret: string,
+  config: ReturnType<typeof readLaunchConfig>,
+  replica: RunningReplica | undefined,
+) {
+  const resolved = { databaseUrl: database.url, authSecret, replicaUrls: replica ? [replica.url] : [] };
   // WORKERS job workers (pg-boss gives each job to one of them) and one web server, which forks
   // WEB_PROCESSES processes on the port itself (scripts/server.ts).
   const workers = Array.from({ length: config.env.WORKERS }, (_, i) =>
@@ -77,7 +84,7 @@ async function serve(database: OpenDatabase, databaseLabel: string, seeded: bool
 
   try {
     await step(waitForPort(config.port, next.exited));
-    log(formatBanner({ url: config.portalUrl, databaseLabel, demoMode: config.demoMode, seeded, demoKeysDir: path.join(config.dataDir, "demo-keys") }));
+    log(formatBanner({ url: config.portalUrl, databaseLabel: labels.database, replicaLabel: labels.replica, demoMode: config.demoMode, seeded, demoKeysDir: path.join(config.dataDir, "demo-keys") }));
   } catch (error) {
     if (!(error instanceof Stopped)) log(`Next.js не почав приймати з'єднання на порту ${config.port}: ${(error as Error).message}.`);
   }
@@ -116,6 +123,7 @@ await runScript(async () => {
     log("Портал зупинено.");
     return 0;
   }
+  let replica: RunningReplica | undefined;
   try {
     const { secret } = await ensureAuthSecret({ dataDir: config.dataDir, fromEnv: config.env.NEXTAUTH_SECRET });
     const migrated = await step(applyMigrations({ databaseUrl: database.url, migrationsDir: path.join(root, "prisma/migrations"), log }));
@@ -129,13 +137,28 @@ await runScript(async () => {
       await step(assertNoDemoAccounts(database.url));
     }
     const databaseLabel = database.source === "external" ? redactDatabaseUrl(database.url) : `вбудований Postgres, ${redactDatabaseUrl(database.url)}`;
-    await serve(database, databaseLabel, seeded, secret, config);
+    if (config.replica) {
+      if (!database.adminUrl || !database.folder) {
+        throw new AppError("LAUNCH_USAGE", "--replica працює лише з вбудованим Postgres, запущеним цим процесом. (--replica needs the embedded Postgres.)");
+      }
+      replica = await step(
+        startReplica({ primaryFolder: database.folder, primaryAdminUrl: database.adminUrl, folder: `${database.folder}-replica`, owner: `npm run ${config.mode}`, database: APP_DATABASE, log }),
+      );
+    }
+    let replicaLabel: string | undefined;
+    if (replica) {
+      const lag = await replica.lag();
+      replicaLabel = `${redactDatabaseUrl(replica.url)} (потокова реплікація; відставання ${lag.bytes} Б WAL) — статус, списки, дашборди й перевірки читаються з неї`;
+    }
+    await serve(database, { database: databaseLabel, replica: replicaLabel }, seeded, secret, config, replica);
   } catch (error) {
     if (!(error instanceof Stopped)) {
+      await replica?.stop();
       await database.close();
       throw error;
     }
   }
+  await replica?.stop();
   await database.close();
   log("Портал зупинено.");
   return 0;

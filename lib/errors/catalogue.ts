@@ -156,6 +156,7 @@ const OPERATIONS = {
   DATABASE_MISSING: [503, "Бази даних не існує"],
   DATABASE_UNAVAILABLE: [503, "База даних недоступна"],
   CLUSTER_INIT_FAILED: [500, "Не вдалося створити кластер Postgres"],
+  REPLICA_FAILED: [500, "Не вдалося запустити репліку Postgres"],
   SCHEMA_ENGINE_FAILED: [500, "Рушій схеми Prisma повідомив про помилку"],
   MIGRATION_FOLDER_INVALID: [500, "Тека міграцій пошкоджена"],
   MIGRATION_FAILED: [500, "Не вдалося застосувати міграції"],

@@ -8,13 +8,14 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
 }
 
-export function formatBanner(options: { url: string; databaseLabel: string; demoMode: boolean; seeded: boolean; demoKeysDir?: string }): string {
+export function formatBanner(options: { url: string; databaseLabel: string; replicaLabel?: string; demoMode: boolean; seeded: boolean; demoKeysDir?: string }): string {
   const lines = [
     "",
     "  Броня — портал е-бронювання працює",
     "",
     `  Адреса:      ${options.url}`,
     `  База даних:  ${options.databaseLabel}${options.seeded ? " (щойно наповнена демо-даними)" : ""}`,
+    ...(options.replicaLabel ? [`  Репліка:     ${options.replicaLabel}`] : []),
     "",
   ];
   if (options.demoMode) {

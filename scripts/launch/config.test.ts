@@ -4,7 +4,7 @@ import { buildChildEnv, readLaunchConfig } from "./config";
 // readLaunchConfig parses process.env through lib/env (as the launcher does); each test sets
 // exactly the variables it needs and restores the rest.
 const saved = { ...process.env };
-const KEYS = ["PORT", "PORTAL_URL", "DATABASE_URL", "DEMO_MODE", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "DATA_DIR", "WEB_PROCESSES", "WORKERS"];
+const KEYS = ["PORT", "PORTAL_URL", "DATABASE_URL", "DEMO_MODE", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "DATA_DIR", "WEB_PROCESSES", "WORKERS", "DATABASE_REPLICA_URLS"];
 
 function withEnv(values: Record<string, string>): NodeJS.ProcessEnv {
   for (const key of KEYS) delete process.env[key];
@@ -18,6 +18,22 @@ afterEach(() => {
 });
 
 describe("readLaunchConfig", () => {
+  it("takes --replica for the embedded Postgres and refuses it with DATABASE_URL, beside DATABASE_REPLICA_URLS, and unknown flags", () => {
+    expect(readLaunchConfig(["dev"], withEnv({}), "/r").replica).toBe(false);
+    expect(readLaunchConfig(["dev", "--replica"], withEnv({}), "/r").replica).toBe(true);
+    expect(() => readLaunchConfig(["dev", "--replica"], withEnv({ DATABASE_URL: "postgresql://u:p@db.example:5432/bronya" }), "/r")).toThrow(/DATABASE_REPLICA_URLS/);
+    expect(() => readLaunchConfig(["dev", "--replica"], withEnv({ DATABASE_REPLICA_URLS: "postgresql://u:p@r1:5432/bronya" }), "/r")).toThrow(/оберіть одне/);
+    expect(() => readLaunchConfig(["dev", "--replicas"], withEnv({}), "/r")).toThrow(/Невідомий параметр «--replicas»/);
+  });
+
+  it("reads DATABASE_REPLICA_URLS as a comma-separated list of postgresql:// addresses and passes it to the children", () => {
+    const config = readLaunchConfig(["start"], withEnv({ DATABASE_REPLICA_URLS: " postgresql://u:p@r1:5432/bronya, postgres://u:p@r2/bronya ," }), "/r");
+    expect(config.env.DATABASE_REPLICA_URLS).toEqual(["postgresql://u:p@r1:5432/bronya", "postgres://u:p@r2/bronya"]);
+    expect(() => readLaunchConfig(["start"], withEnv({ DATABASE_REPLICA_URLS: "r1:5432" }), "/r")).toThrow(/кожна адреса має починатися з postgresql/);
+    const childEnv = buildChildEnv({}, readLaunchConfig(["dev"], withEnv({}), "/r"), { databaseUrl: "postgresql://u:p@127.0.0.1:1/b", authSecret: "s".repeat(32), replicaUrls: ["postgresql://u:p@127.0.0.1:2/b"] }, "next");
+    expect(childEnv.DATABASE_REPLICA_URLS).toBe("postgresql://u:p@127.0.0.1:2/b");
+  });
+
   it("reads WEB_PROCESSES and WORKERS (default 1 each) and refuses bad ones in one sentence", () => {
     expect(readLaunchConfig(["start"], withEnv({}), "/r").env).toMatchObject({ WEB_PROCESSES: 1, WORKERS: 1 });
     expect(readLaunchConfig(["start"], withEnv({ WEB_PROCESSES: "4", WORKERS: "2" }), "/r").env).toMatchObject({ WEB_PROCESSES: 4, WORKERS: 2 });

@@ -16,13 +16,26 @@ export type LaunchConfig = {
   portalUrl: string;
   /** DEMO_MODE: on for `npm run dev`, off for `npm start`, unless the environment says otherwise. */
   demoMode: boolean;
+  /** `--replica`: start a streaming replica of the embedded primary and read from it. */
+  replica: boolean;
 };
 
 /** Parses the command line and the environment; every problem becomes one sentence. */
 export function readLaunchConfig(argv: readonly string[], baseEnv: NodeJS.ProcessEnv, root: string): LaunchConfig {
   const mode = argv[0];
   if (mode !== "dev" && mode !== "start") {
-    throw new AppError("LAUNCH_USAGE", `Невідомий режим «${mode ?? ""}»: запускайте через npm run dev або npm start. (Usage: launch.ts dev|start.)`);
+    throw new AppError("LAUNCH_USAGE", `Невідомий режим «${mode ?? ""}»: запускайте через npm run dev або npm start. (Usage: launch.ts dev|start [--replica].)`);
+  }
+  const unknown = argv.slice(1).filter((flag) => flag !== "--replica");
+  if (unknown.length > 0) {
+    throw new AppError("LAUNCH_USAGE", `Невідомий параметр «${unknown[0]}»: можливий лише --replica (npm run ${mode} -- --replica). (Usage: launch.ts dev|start [--replica].)`);
+  }
+  const replica = argv.includes("--replica");
+  if (replica && baseEnv.DATABASE_URL !== undefined) {
+    throw new AppError(
+      "LAUNCH_USAGE",
+      "--replica запускає репліку вбудованого Postgres, а DATABASE_URL вказує на зовнішній сервер: для нього налаштуйте реплікацію на сервері й передайте адреси реплік у DATABASE_REPLICA_URLS. (--replica needs the embedded Postgres.)",
+    );
   }
   // Checked before the generic parse so that a bad URL gets its own, more precise sentence.
   if (baseEnv.DATABASE_URL !== undefined) parseDatabaseUrl(baseEnv.DATABASE_URL);
@@ -45,14 +58,17 @@ export function readLaunchConfig(argv: readonly string[], baseEnv: NodeJS.Proces
   const portalUrl = (baseEnv.PORTAL_URL ? parsed.PORTAL_URL : `http://localhost:${port}`).replace(/\/$/, "");
   // `npm run dev` is the demo; `npm start` is production and shows nothing demo unless asked to.
   const demoMode = baseEnv.DEMO_MODE === undefined || baseEnv.DEMO_MODE === "" ? mode === "dev" : parsed.DEMO_MODE;
-  return { mode, root, env: parsed, port, dataDir: path.resolve(root, parsed.DATA_DIR), portalUrl, demoMode };
+  if (replica && parsed.DATABASE_REPLICA_URLS.length > 0) {
+    throw new AppError("LAUNCH_USAGE", "Задано і --replica, і DATABASE_REPLICA_URLS: оберіть одне — власну репліку (--replica) або свої (DATABASE_REPLICA_URLS). (Both --replica and DATABASE_REPLICA_URLS.)");
+  }
+  return { mode, root, env: parsed, port, dataDir: path.resolve(root, parsed.DATA_DIR), portalUrl, demoMode, replica };
 }
 
 /** The environment of Next and the worker: the launcher's own, plus what it decided. */
 export function buildChildEnv(
   baseEnv: NodeJS.ProcessEnv,
   config: LaunchConfig,
-  resolved: { databaseUrl: string; authSecret: string },
+  resolved: { databaseUrl: string; authSecret: string; replicaUrls?: readonly string[] },
   child: "next" | "worker",
 ): Record<string, string | undefined> {
   const childEnv: Record<string, string | undefined> = {
@@ -66,6 +82,7 @@ export function buildChildEnv(
     DEMO_MODE: config.demoMode ? "1" : "0",
     NEXT_TELEMETRY_DISABLED: "1",
   };
+  if (resolved.replicaUrls && resolved.replicaUrls.length > 0) childEnv.DATABASE_REPLICA_URLS = resolved.replicaUrls.join(",");
   childEnv.NODE_ENV = config.mode === "dev" ? "development" : "production";
   return childEnv;
 }

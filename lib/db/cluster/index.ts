@@ -3,3 +3,4 @@ export { parseDatabaseUrl, quoteIdentifier, redactDatabaseUrl, withDatabaseName,
 export { startEmbeddedCluster, type RunningCluster, type StartClusterOptions } from "./embedded-cluster";
 export { findFreePort, isPortFree } from "./free-port";
 export { APP_DATABASE, clusterFolder, openDatabase, type OpenDatabase, type OpenDatabaseOptions } from "./open-database";
+export { REPLICATION_SLOT, startReplica, type RunningReplica, type StartReplicaOptions } from "./start-replica";

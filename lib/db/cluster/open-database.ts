@@ -24,6 +24,10 @@ export type OpenDatabaseOptions = {
 
 export type OpenDatabase = {
   url: string;
+  /** The embedded cluster's superuser URL (database "postgres"); only when we started it. */
+  adminUrl?: string;
+  /** The embedded cluster's folder; only when we started it. */
+  folder?: string;
   /** external: DATABASE_URL; embedded: started (or adopted) by us; shared: another process's. */
   source: "external" | "embedded" | "shared";
   /** Stops what this call started (the embedded cluster); a no-op otherwise. */
@@ -57,5 +61,5 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
 
   const cluster = await startEmbeddedCluster({ folder, owner: options.owner, database: APP_DATABASE, log });
   log(`База даних: вбудований Postgres ${redactDatabaseUrl(cluster.url)} (дані в ${folder})`);
-  return { url: cluster.url, source: "embedded", close: () => cluster.stop(), timings: cluster.timings };
+  return { url: cluster.url, adminUrl: cluster.adminUrl, folder, source: "embedded", close: () => cluster.stop(), timings: cluster.timings };
 }

@@ -1,0 +1,126 @@
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedCluster, startReplica, type RunningCluster, type RunningReplica } from "@/lib/db/cluster";
+import { PrismaClient } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+
+// Postgres' own streaming replication on one machine (issue 10, part 6): a base backup of a
+// running embedded primary becomes a hot standby that follows it; Prisma's read-replicas
+// extension sends read-only work there. Writes on the primary are read back from the replica.
+
+let workDir: string;
+let primary: RunningCluster;
+let replica: RunningReplica;
+
+async function query<T extends Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(os.tmpdir(), "bronya-replica-"));
+  await chmod(workDir, 0o755);
+  primary = await startEmbeddedCluster({ folder: path.join(workDir, "postgres"), owner: "replica test", database: "bronya", ephemeral: true });
+  await query(primary.url, "CREATE TABLE notes (id serial PRIMARY KEY, body text NOT NULL)");
+  await query(primary.url, "INSERT INTO notes (body) VALUES ('before the backup')");
+  replica = await startReplica({
+    primaryFolder: path.join(workDir, "postgres"),
+    primaryAdminUrl: primary.adminUrl,
+    folder: path.join(workDir, "postgres-replica"),
+    owner: "replica test",
+    database: "bronya",
+    ephemeral: true,
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await replica?.stop();
+  await primary?.stop();
+  await rm(workDir, { recursive: true, force: true });
+}, 60_000);
+
+describe("a streaming replica of the embedded primary", () => {
+  it("is a hot standby with the primary's data from before the backup", async () => {
+    expect(replica.created).toBe(true);
+    const [state] = await query<{ recovering: boolean }>(replica.url, "SELECT pg_is_in_recovery() AS recovering");
+    expect(state?.recovering).toBe(true);
+    const rows = await query<{ body: string }>(replica.url, "SELECT body FROM notes ORDER BY id");
+    expect(rows.map((row) => row.body)).toEqual(["before the backup"]);
+    const [sender] = await query<{ state: string; slot: string | null }>(
+      primary.adminUrl,
+      "SELECT r.state, s.slot_name AS slot FROM pg_stat_replication r LEFT JOIN pg_replication_slots s ON s.active_pid = r.pid WHERE r.application_name = 'bronya_replica'",
+    );
+    expect(sender).toEqual({ state: "streaming", slot: "bronya_replica" });
+  });
+
+  it("reads back a row written on the primary, and reports the replication lag", async () => {
+    const written = Date.now();
+    const [row] = await query<{ id: number }>(primary.url, "INSERT INTO notes (body) VALUES ($1) RETURNING id", [`written at ${written}`]);
+    let seenAfterMs = -1;
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const found = await query(replica.url, "SELECT 1 FROM notes WHERE id = $1", [row!.id]);
+      if (found.length === 1) {
+        seenAfterMs = Date.now() - written;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(seenAfterMs, "the row never reached the replica within 5 s").toBeGreaterThanOrEqual(0);
+    const lag = await replica.lag();
+    expect(lag.bytes).toBeGreaterThanOrEqual(0);
+    console.info(`replication: row visible on the replica after ${seenAfterMs} ms; WAL behind ${lag.bytes} B; replay lag ${lag.replayDelayMs ?? "—"} ms`);
+  });
+
+  it("refuses writes on the replica", async () => {
+    await expect(query(replica.url, "INSERT INTO notes (body) VALUES ('on the standby')")).rejects.toThrow(/read-only transaction/);
+  });
+
+  it("routes Prisma's read-only work to the replica and transactions to the primary (@prisma/extension-read-replicas)", async () => {
+    const client = (url: string) => new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
+    const replicated = client(primary.url).$extends(readReplicas({ replicas: [client(replica.url)] }));
+    try {
+      const onReplica = await replicated.$replica().$queryRaw<{ recovering: boolean }[]>`SELECT pg_is_in_recovery() AS recovering`;
+      expect(onReplica[0]?.recovering).toBe(true);
+      const onPrimary = await replicated.$queryRaw<{ recovering: boolean }[]>`SELECT pg_is_in_recovery() AS recovering`;
+      expect(onPrimary[0]?.recovering).toBe(false);
+      const inTransaction = await replicated.$transaction((tx) => tx.$queryRaw<{ recovering: boolean }[]>`SELECT pg_is_in_recovery() AS recovering`);
+      expect(inTransaction[0]?.recovering).toBe(false);
+    } finally {
+      await replicated.$disconnect();
+    }
+  });
+
+  it("starts the kept replica folder again after a stop, without a new base backup", async () => {
+    const folder = path.join(workDir, "postgres-replica-kept");
+    const first = await startReplica({ primaryFolder: path.join(workDir, "postgres"), primaryAdminUrl: primary.adminUrl, folder, owner: "replica test", database: "bronya", name: "bronya_replica_kept" });
+    await first.stop();
+    await query(primary.url, "INSERT INTO notes (body) VALUES ('while the replica was down')");
+    const again = await startReplica({ primaryFolder: path.join(workDir, "postgres"), primaryAdminUrl: primary.adminUrl, folder, owner: "replica test", database: "bronya", name: "bronya_replica_kept", ephemeral: true });
+    try {
+      expect(again.created).toBe(false);
+      const rows = await query<{ body: string }>(again.url, "SELECT body FROM notes WHERE body = 'while the replica was down'");
+      expect(rows).toHaveLength(1);
+    } finally {
+      await again.stop();
+    }
+  }, 120_000);
+
+  it("refuses a folder that is not a replica and changes nothing in it", async () => {
+    const folder = path.join(workDir, "not-a-replica");
+    await mkdir(folder);
+    await writeFile(path.join(folder, "notes.txt"), "mine");
+    const attempt = startReplica({ primaryFolder: path.join(workDir, "postgres"), primaryAdminUrl: primary.adminUrl, folder, owner: "replica test", database: "bronya" });
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toThrow(/не є реплікою/);
+  });
+});
