@@ -30,7 +30,7 @@ describe("readLaunchConfig", () => {
     const config = readLaunchConfig(["start"], withEnv({ DATABASE_REPLICA_URLS: " postgresql://u:p@r1:5432/bronya, postgres://u:p@r2/bronya ," }), "/r");
     expect(config.env.DATABASE_REPLICA_URLS).toEqual(["postgresql://u:p@r1:5432/bronya", "postgres://u:p@r2/bronya"]);
     expect(() => readLaunchConfig(["start"], withEnv({ DATABASE_REPLICA_URLS: "r1:5432" }), "/r")).toThrow(/кожна адреса має починатися з postgresql/);
-    const childEnv = buildChildEnv({}, readLaunchConfig(["dev"], withEnv({}), "/r"), { databaseUrl: "postgresql://u:p@127.0.0.1:1/b", authSecret: "s".repeat(32), replicaUrls: ["postgresql://u:p@127.0.0.1:2/b"] }, "next");
+    const childEnv = buildChildEnv({ NODE_ENV: "development" }, readLaunchConfig(["dev"], withEnv({}), "/r"), { databaseUrl: "postgresql://u:p@127.0.0.1:1/b", authSecret: "s".repeat(32), replicaUrls: ["postgresql://u:p@127.0.0.1:2/b"] }, "next");
     expect(childEnv.DATABASE_REPLICA_URLS).toBe("postgresql://u:p@127.0.0.1:2/b");
   });
 
