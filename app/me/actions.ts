@@ -8,6 +8,7 @@ import { markNotificationsRead } from "@/lib/notifications";
 import { applyToVacancy } from "@/lib/recruitment/apply-to-vacancy";
 import { withdrawVacancyApplication } from "@/lib/recruitment/withdraw-vacancy-application";
 import { z } from "@/lib/zod";
+import { createCtx } from "@/lib/context-server";
 
 // The conscript cabinet's server actions. Each parses the form's raw strings here and hands them
 // to one domain function, which applies the real rules (and scopes everything to the session).
@@ -27,9 +28,9 @@ export const issueEvodAction = conscriptAction(z.object({}).strict(), async (_in
   return { validUntil: issued.validUntil };
 });
 
-export const applyToVacancyAction = conscriptAction(ZApplyForm, async (input, actor) => applyToVacancy({ actor, input, now: new Date() }));
+export const applyToVacancyAction = conscriptAction(ZApplyForm, async (input, actor) => applyToVacancy(createCtx({ actor, now: new Date() }), input));
 
-export const withdrawApplicationAction = conscriptAction(ZApplicationForm, async (input, actor) => withdrawVacancyApplication({ actor, input, now: new Date() }));
+export const withdrawApplicationAction = conscriptAction(ZApplicationForm, async (input, actor) => withdrawVacancyApplication(createCtx({ actor, now: new Date() }), input));
 
 export const markMyNotificationsReadAction = conscriptAction(ZMarkRead, async (input, actor) => ({
   marked: await markNotificationsRead(db, { rnokpp: actor.rnokpp!, audience: "me", ids: input.ids, now: new Date() }),

@@ -8,6 +8,7 @@ import { decideVacancyApplication } from "@/lib/recruitment/decide-vacancy-appli
 import { publishVacancy } from "@/lib/recruitment/publish-vacancy";
 import { updateVacancy } from "@/lib/recruitment/update-vacancy";
 import { z } from "@/lib/zod";
+import { createCtx } from "@/lib/context-server";
 
 // The unit recruiter's server actions: raw form strings in, one domain function each (the domain
 // applies the rules and scopes everything to the recruiter's unit).
@@ -18,13 +19,13 @@ const ZVacancyForm = z
   .strict();
 const ZMarkRead = z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict();
 
-export const decideApplicationAction = unitAction(ZDecisionForm, async (input, actor) => decideVacancyApplication({ actor, input, now: new Date() }));
+export const decideApplicationAction = unitAction(ZDecisionForm, async (input, actor) => decideVacancyApplication(createCtx({ actor, now: new Date() }), input));
 
-export const publishVacancyAction = unitAction(ZVacancyForm, async (input, actor) => publishVacancy({ actor, input, now: new Date() }));
+export const publishVacancyAction = unitAction(ZVacancyForm, async (input, actor) => publishVacancy(createCtx({ actor, now: new Date() }), input));
 
-export const updateVacancyAction = unitAction(ZVacancyForm.extend({ vacancyId: z.string().max(64) }), async (input, actor) => updateVacancy({ actor, input }));
+export const updateVacancyAction = unitAction(ZVacancyForm.extend({ vacancyId: z.string().max(64) }), async (input, actor) => updateVacancy(createCtx({ actor }), input));
 
-export const closeVacancyAction = unitAction(z.object({ vacancyId: z.string().max(64) }).strict(), async (input, actor) => closeVacancy({ actor, input, now: new Date() }));
+export const closeVacancyAction = unitAction(z.object({ vacancyId: z.string().max(64) }).strict(), async (input, actor) => closeVacancy(createCtx({ actor, now: new Date() }), input));
 
 export const markUnitNotificationsReadAction = unitAction(ZMarkRead, async (input, actor) => ({
   marked: await markNotificationsRead(db, { rnokpp: actor.rnokpp!, audience: "unit", ids: input.ids, now: new Date() }),

@@ -9,6 +9,7 @@ import { requireRecruiter } from "@/lib/auth/gate";
 import { APPLICATION_STATUS_INFO, type VacancyApplicationStatus } from "@/lib/recruitment/labels";
 import { listUnitApplications } from "@/lib/recruitment/list-unit-applications";
 import { z } from "@/lib/zod";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Відгуки кандидатів" };
 
@@ -22,7 +23,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const actor = await requireRecruiter("/unit");
   const raw = await searchParams;
   const query = ZQuery.parse({ status: typeof raw.status === "string" ? raw.status : undefined, page: typeof raw.page === "string" ? raw.page : undefined });
-  const result = await listUnitApplications({ actor, status: query.status, page: query.page, now: new Date() });
+  const result = await listUnitApplications(createCtx({ actor }), { status: query.status, page: query.page });
 
   return (
     <div className="space-y-5">

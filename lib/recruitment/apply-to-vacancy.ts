@@ -1,32 +1,32 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { citizenRnokpp } from "@/lib/citizen/actor-rnokpp";
-import { db as defaultDb, Prisma, type Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
-import { createPostgresRegistry } from "@/lib/registry";
+import { registryFor } from "@/lib/registry";
 import { applicantEligibility } from "./applicant-eligibility";
 import { notifyUnitRecruiters } from "./notify-unit-recruiters";
 import { ZApplyToVacancy } from "./schemas";
-
-export type ApplyToVacancyOptions = { actor: Actor | null; input: unknown; now: Date; db?: Db };
 
 /**
  * The second click: the citizen's application to an open vacancy. One per vacancy and person
  * (a withdrawn one may be renewed); only a person on the military register may apply, and a
  * person «у розшуку» is accepted with a flag the unit sees (applicant-eligibility.ts).
  */
-export async function applyToVacancy({ actor, input, now, db = defaultDb }: ApplyToVacancyOptions) {
+export async function applyToVacancy(ctx: Ctx<"actor" | "db" | "now">, input: unknown) {
+  const { actor, db, now } = ctx;
   const rnokpp = citizenRnokpp(actor, "vacancies.apply");
   const { vacancyId, comment } = parseInput(ZApplyToVacancy, input);
 
-  const submit = () => db.$transaction(async (tx) => {
+  const submit = () => inTransaction(db, async (tx) => {
     const vacancy = await tx.vacancy.findUnique({ where: { id: vacancyId }, select: { id: true, status: true, title: true, unitId: true, unit: { select: { code: true } } } });
     if (!vacancy) throw new AppError("NOT_FOUND", "Вакансію не знайдено");
     if (vacancy.status !== "OPEN") throw new AppError("VACANCY_CLOSED", "Вакансію вже закрито: відгукнутися на неї не можна");
 
-    const person = await createPostgresRegistry(tx).findPerson(rnokpp);
+    const person = await registryFor(tx).findPerson(rnokpp);
     const eligibility = applicantEligibility(person?.military ?? null);
     if (!eligibility.allowed) throw new AppError(eligibility.code, eligibility.message);
 

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
 import { recruiterUnitId } from "./recruiter-unit";
@@ -13,10 +13,11 @@ const CLOSED_COMMENT = "Вакансію закрито: набір на цю п
  * A recruiter closes a vacancy of their own unit. Applications still waiting for an answer are
  * declined with that explanation, so no candidate waits for a reply that will not come.
  */
-export async function closeVacancy({ actor, input, now, db = defaultDb }: { actor: Actor | null; input: unknown; now: Date; db?: Db }) {
+export async function closeVacancy(ctx: Ctx<"actor" | "db" | "now">, input: unknown) {
+  const { actor, db, now } = ctx;
   const unitId = recruiterUnitId(actor, "vacancies.manage");
   const { vacancyId } = parseInput(ZVacancyId, input);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const vacancy = await tx.vacancy.findFirst({ where: { id: vacancyId, unitId }, select: { title: true, unit: { select: { code: true } } } });
     if (!vacancy) throw new AppError("NOT_FOUND", "Вакансію не знайдено");
     const { count } = await tx.vacancy.updateMany({ where: { id: vacancyId, unitId, status: "OPEN" }, data: { status: "CLOSED", closedAt: now } });

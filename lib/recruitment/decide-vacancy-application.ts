@@ -1,23 +1,22 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
 import { recruiterUnitId } from "./recruiter-unit";
 import { ZDecideVacancyApplication } from "./schemas";
 
-export type DecideVacancyApplicationOptions = { actor: Actor | null; input: unknown; now: Date; db?: Db };
-
 /**
  * A recruiter accepts or declines an application to their own unit's vacancy, with a comment
  * (required when declining). The citizen is told in the cabinet and by e-mail.
  */
-export async function decideVacancyApplication({ actor, input, now, db = defaultDb }: DecideVacancyApplicationOptions) {
+export async function decideVacancyApplication(ctx: Ctx<"actor" | "db" | "now">, input: unknown) {
+  const { actor, db, now } = ctx;
   const unitId = recruiterUnitId(actor, "vacancyApplications.decide");
   const { applicationId, decision, comment } = parseInput(ZDecideVacancyApplication, input);
 
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // Scoped to the unit: another unit's application is "not found".
     const application = await tx.vacancyApplication.findFirst({
       where: { id: applicationId, vacancy: { unitId } },

@@ -1,7 +1,6 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
+import type { Ctx } from "@/lib/context";
 import { citizenRnokpp } from "@/lib/citizen/actor-rnokpp";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
 import type { VacancyApplicationStatus } from "./labels";
 
 export type MyVacancyApplication = {
@@ -20,7 +19,7 @@ export const MY_APPLICATION_SELECT = {
 } as const;
 
 /** The citizen's own applications, newest first. */
-export async function listMyVacancyApplications(options: { actor: Actor | null; db?: DbTx }): Promise<MyVacancyApplication[]> {
-  const rnokpp = citizenRnokpp(options.actor, "vacancies.apply");
-  return (options.db ?? defaultDb).vacancyApplication.findMany({ where: { rnokpp }, orderBy: { createdAt: "desc" }, take: 200, select: MY_APPLICATION_SELECT });
+export async function listMyVacancyApplications(ctx: Ctx<"actor" | "db">): Promise<MyVacancyApplication[]> {
+  const rnokpp = citizenRnokpp(ctx.actor, "vacancies.apply");
+  return ctx.db.vacancyApplication.findMany({ where: { rnokpp }, orderBy: { createdAt: "desc" }, take: 200, select: MY_APPLICATION_SELECT });
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
+import type { Ctx } from "@/lib/context";
 import { citizenRnokpp } from "@/lib/citizen/actor-rnokpp";
-import { db as defaultDb, type DbTx, type Prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/client";
 import { VACANCY_PAGE_SIZE, type VacancyFilters } from "./schemas";
 import type { VacancyApplicationStatus } from "./labels";
 
@@ -28,10 +28,10 @@ export type VacancyCatalogue = {
 };
 
 /** Open vacancies of every unit, filtered and paged on the server, with the citizen's own applications marked. */
-export async function listOpenVacancies(options: { actor: Actor | null; filters: VacancyFilters; db?: DbTx }): Promise<VacancyCatalogue> {
-  const rnokpp = citizenRnokpp(options.actor, "vacancies.apply");
-  const db = options.db ?? defaultDb;
-  const { region, specialty, branch, q, page } = options.filters;
+export async function listOpenVacancies(ctx: Ctx<"actor" | "db">, input: { filters: VacancyFilters }): Promise<VacancyCatalogue> {
+  const rnokpp = citizenRnokpp(ctx.actor, "vacancies.apply");
+  const db = ctx.db;
+  const { region, specialty, branch, q, page } = input.filters;
 
   const where: Prisma.VacancyWhereInput = {
     status: "OPEN",

@@ -1,7 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
-import { registry as defaultRegistry, type Registry } from "@/lib/registry";
+import type { Ctx } from "@/lib/context";
 import { toApplicantView, type ApplicantView } from "./applicant-view";
 import type { VacancyApplicationStatus } from "./labels";
 import { recruiterUnitId } from "./recruiter-unit";
@@ -29,20 +27,15 @@ export type UnitApplicationsPage = {
 };
 
 /** Applications to the recruiter's own unit's vacancies, with each candidate's registry facts. */
-export async function listUnitApplications(options: {
-  actor: Actor | null;
-  status?: VacancyApplicationStatus;
-  vacancyId?: string;
-  page?: number;
-  now: Date;
-  db?: DbTx;
-  registry?: Registry;
-}): Promise<UnitApplicationsPage> {
-  const unitId = recruiterUnitId(options.actor, "vacancyApplications.decide");
-  const db = options.db ?? defaultDb;
-  const page = Math.max(1, options.page ?? 1);
-  const scope = { vacancy: { unitId, ...(options.vacancyId ? { id: options.vacancyId } : {}) } };
-  const where = { ...scope, ...(options.status ? { status: options.status } : {}) };
+export async function listUnitApplications(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  input: { status?: VacancyApplicationStatus; vacancyId?: string; page?: number } = {},
+): Promise<UnitApplicationsPage> {
+  const unitId = recruiterUnitId(ctx.actor, "vacancyApplications.decide");
+  const db = ctx.db;
+  const page = Math.max(1, input.page ?? 1);
+  const scope = { vacancy: { unitId, ...(input.vacancyId ? { id: input.vacancyId } : {}) } };
+  const where = { ...scope, ...(input.status ? { status: input.status } : {}) };
 
   const [rows, total, grouped] = await Promise.all([
     db.vacancyApplication.findMany({
@@ -57,8 +50,8 @@ export async function listUnitApplications(options: {
     db.vacancyApplication.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
   ]);
 
-  const people = await (options.registry ?? defaultRegistry()).findPeople(rows.map((r) => r.rnokpp));
-  const today = kyivDate(options.now);
+  const people = await ctx.registry.findPeople(rows.map((r) => r.rnokpp));
+  const today = kyivDate(ctx.now);
   const counts: Record<VacancyApplicationStatus, number> = { SUBMITTED: 0, ACCEPTED: 0, DECLINED: 0, WITHDRAWN: 0 };
   for (const g of grouped) counts[g.status] = g._count._all;
 

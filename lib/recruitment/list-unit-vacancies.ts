@@ -1,6 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { recruiterUnitId } from "./recruiter-unit";
 
 export type UnitVacancy = {
@@ -18,9 +17,9 @@ export type UnitVacancy = {
 };
 
 /** The recruiter's own unit's vacancies, open first, with how many applications wait for an answer. */
-export async function listUnitVacancies(options: { actor: Actor | null; db?: DbTx }): Promise<{ unit: { code: string; name: string }; vacancies: UnitVacancy[] }> {
-  const unitId = recruiterUnitId(options.actor, "vacancies.manage");
-  const db = options.db ?? defaultDb;
+export async function listUnitVacancies(ctx: Ctx<"actor" | "db">): Promise<{ unit: { code: string; name: string }; vacancies: UnitVacancy[] }> {
+  const unitId = recruiterUnitId(ctx.actor, "vacancies.manage");
+  const db = ctx.db;
   const [unit, rows, waiting] = await Promise.all([
     db.militaryUnit.findUniqueOrThrow({ where: { id: unitId }, select: { code: true, name: true } }),
     db.vacancy.findMany({

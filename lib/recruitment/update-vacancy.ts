@@ -1,16 +1,17 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors";
 import { recruiterUnitId } from "./recruiter-unit";
 import { ZUpdateVacancy } from "./schemas";
 
 /** A recruiter edits an open vacancy of their own unit; another unit's is NOT_FOUND, a closed one stays as it was. */
-export async function updateVacancy({ actor, input, db = defaultDb }: { actor: Actor | null; input: unknown; db?: Db }) {
+export async function updateVacancy(ctx: Ctx<"actor" | "db">, input: unknown) {
+  const { actor, db } = ctx;
   const unitId = recruiterUnitId(actor, "vacancies.manage");
   const { vacancyId, ...fields } = parseInput(ZUpdateVacancy, input);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const current = await tx.vacancy.findFirst({ where: { id: vacancyId, unitId }, select: { status: true } });
     if (!current) throw new AppError("NOT_FOUND", "Вакансію не знайдено");
     const { count } = await tx.vacancy.updateMany({ where: { id: vacancyId, unitId, status: "OPEN" }, data: fields });

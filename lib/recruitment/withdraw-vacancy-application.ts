@@ -1,18 +1,19 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { citizenRnokpp } from "@/lib/citizen/actor-rnokpp";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors";
 import { notifyUnitRecruiters } from "./notify-unit-recruiters";
 import { ZVacancyApplicationId } from "./schemas";
 
 /** The citizen withdraws their own application while the unit has not answered it yet. */
-export async function withdrawVacancyApplication({ actor, input, now, db = defaultDb }: { actor: Actor | null; input: unknown; now: Date; db?: Db }) {
+export async function withdrawVacancyApplication(ctx: Ctx<"actor" | "db" | "now">, input: unknown) {
+  const { actor, db, now } = ctx;
   const rnokpp = citizenRnokpp(actor, "vacancies.apply");
   const { applicationId } = parseInput(ZVacancyApplicationId, input);
 
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // Scoped to the citizen: someone else's application is "not found", never "forbidden".
     const application = await tx.vacancyApplication.findFirst({
       where: { id: applicationId, rnokpp },

@@ -7,12 +7,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireConscript } from "@/lib/auth/gate";
 import { formatDateTime } from "@/lib/format";
 import { listMyVacancyApplications } from "@/lib/recruitment/list-my-vacancy-applications";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Мої відгуки" };
 
 export default async function Page() {
   const actor = await requireConscript("/me/applications");
-  const applications = await listMyVacancyApplications({ actor });
+  const applications = await listMyVacancyApplications(createCtx({ actor }));
   return (
     <div className="mx-auto max-w-3xl space-y-5">
       <PageHeader title="Мої відгуки" subtitle="Відгуки на вакансії військових частин і відповіді на них" actions={<ButtonLink href="/me/vacancies" variant="secondary">До вакансій</ButtonLink>} />

@@ -10,12 +10,13 @@ import { requireRecruiter } from "@/lib/auth/gate";
 import { formatInstantDate } from "@/lib/format";
 import { VACANCY_STATUS_INFO } from "@/lib/recruitment/labels";
 import { listUnitVacancies } from "@/lib/recruitment/list-unit-vacancies";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Вакансії частини" };
 
 export default async function Page() {
   const actor = await requireRecruiter("/unit/vacancies");
-  const { unit, vacancies } = await listUnitVacancies({ actor });
+  const { unit, vacancies } = await listUnitVacancies(createCtx({ actor }));
   return (
     <div className="space-y-5">
       <PageHeader eyebrow={`в/ч ${unit.code} · ${unit.name}`} title="Вакансії частини" actions={<ButtonLink href="/unit/vacancies/new">Нова вакансія</ButtonLink>} />

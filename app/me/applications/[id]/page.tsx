@@ -8,13 +8,14 @@ import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { getMyVacancyApplication } from "@/lib/recruitment/get-my-vacancy-application";
 import { APPLICATION_STATUS_INFO } from "@/lib/recruitment/labels";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Відгук на вакансію" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireConscript(`/me/applications/${id}`);
-  const application = await getMyVacancyApplication({ actor, applicationId: id }).catch((error: unknown) => {
+  const application = await getMyVacancyApplication(createCtx({ actor }), { applicationId: id }).catch((error: unknown) => {
     // Someone else's application and a missing one look the same: 404.
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

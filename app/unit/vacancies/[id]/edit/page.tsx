@@ -6,13 +6,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireRecruiter } from "@/lib/auth/gate";
 import { isAppError } from "@/lib/errors";
 import { getUnitVacancy } from "@/lib/recruitment/get-unit-vacancy";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Зміна вакансії" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireRecruiter(`/unit/vacancies/${id}/edit`);
-  const vacancy = await getUnitVacancy({ actor, vacancyId: id }).catch((error: unknown) => {
+  const vacancy = await getUnitVacancy(createCtx({ actor }), { vacancyId: id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
