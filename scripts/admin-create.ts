@@ -30,7 +30,7 @@ await runScript(async () => {
     resetEnvCache();
     const [{ db, disconnectDb }, { createAdministrator }] = await Promise.all([import("@/lib/db/client"), import("@/lib/admin/create-administrator")]);
     try {
-      const created = await createAdministrator(db, { email: values.email, fullName: values.name ?? "Адміністратор порталу" });
+      const created = await createAdministrator({ db }, { email: values.email, fullName: values.name ?? "Адміністратор порталу" });
       log(
         [
           "",

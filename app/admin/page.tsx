@@ -9,12 +9,13 @@ import { listRegions } from "@/lib/admin/list-regions";
 import { AUTHORITY_KIND_LABELS } from "@/lib/admin/schemas";
 import { requireAdmin } from "@/lib/auth/gate";
 import { formatNumber } from "@/lib/format";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Органи влади" };
 
 export default async function Page() {
   const actor = await requireAdmin("/admin");
-  const [authorities, regions] = await Promise.all([listAuthorities({ actor }), listRegions()]);
+  const [authorities, regions] = await Promise.all([listAuthorities(createCtx({ actor })), listRegions()]);
   return (
     <div className="space-y-5">
       <PageHeader eyebrow="Адміністрування" title="Органи влади" subtitle="Міністерства та обласні військові адміністрації, що ухвалюють рішення про критичність підприємств" />

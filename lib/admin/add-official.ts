@@ -3,9 +3,9 @@ import { hash } from "@node-rs/argon2";
 import { authenticator } from "otplib";
 import QRCode from "qrcode";
 import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors";
 import { ZAddOfficial } from "./schemas";
 
@@ -25,14 +25,14 @@ export type AddedOfficial = {
   totp: { secret: string; uri: string; qrDataUrl: string };
 };
 
-export async function addOfficial(options: { actor: Actor; input: unknown; db?: Db }): Promise<AddedOfficial> {
-  const client = options.db ?? defaultDb;
-  assertCan(options.actor, "officials.manage");
-  const input = parseInput(ZAddOfficial, options.input);
+export async function addOfficial(ctx: Ctx<"actor" | "db">, raw: unknown): Promise<AddedOfficial> {
+  const client = ctx.db;
+  assertCan(ctx.actor, "officials.manage");
+  const input = parseInput(ZAddOfficial, raw);
   const passwordHash = await hash(input.password, ARGON2_OPTIONS);
   const secret = authenticator.generateSecret(20);
 
-  const added = await client.$transaction(async (tx) => {
+  const added = await inTransaction(client, async (tx) => {
     const authority = await tx.authority.findUnique({ where: { id: input.authorityId }, select: { id: true, shortName: true } });
     if (!authority) throw new AppError("VALIDATION_FAILED", "Орган влади не знайдено", { fields: { authorityId: "Оберіть орган влади" } });
 
@@ -55,11 +55,11 @@ export async function addOfficial(options: { actor: Actor; input: unknown; db?: 
     if (serving) throw new AppError("CONFLICT", `Особа вже є посадовою особою: ${authority.shortName}`, { fields: { rnokpp: "Уже є посадовою особою цього органу" } });
 
     const membership = await tx.membership.create({
-      data: { userId: user.id, role: "OFFICIAL", authorityId: authority.id, position: input.position, grantedByRnokpp: options.actor.rnokpp },
+      data: { userId: user.id, role: "OFFICIAL", authorityId: authority.id, position: input.position, grantedByRnokpp: ctx.actor.rnokpp },
       select: { id: true },
     });
     await writeAudit(tx, {
-      actor: { rnokpp: options.actor.rnokpp, role: options.actor.role },
+      actor: { rnokpp: ctx.actor.rnokpp, role: ctx.actor.role },
       action: "official.added",
       entityType: "Membership",
       entityId: membership.id,

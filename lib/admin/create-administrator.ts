@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { authenticator } from "otplib";
 import { writeAudit } from "@/lib/audit/write-audit";
-import type { Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors";
 import { z } from "@/lib/zod";
 import { TOTP_ISSUER } from "./add-official";
@@ -29,12 +30,12 @@ export function generateOneTimePassword(): string {
   return Array.from(bytes, (byte) => alphabet[byte % 32]).join("");
 }
 
-export async function createAdministrator(db: Db, raw: unknown): Promise<CreatedAdministrator> {
+export async function createAdministrator(ctx: Ctx<"db">, raw: unknown): Promise<CreatedAdministrator> {
   const input = parseInput(ZCreateAdministrator, raw);
   const password = generateOneTimePassword();
   const secret = authenticator.generateSecret(20);
   const passwordHash = await hash(password, ARGON2_OPTIONS);
-  const userId = await db.$transaction(async (tx) => {
+  const userId = await inTransaction(ctx.db, async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (existing) throw new AppError("CONFLICT", `Обліковий запис ${input.email} уже існує: оберіть іншу адресу.`);
     const user = await tx.user.create({ data: { email: input.email, fullName: input.fullName, passwordHash, totpSecret: secret }, select: { id: true } });

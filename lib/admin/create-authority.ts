@@ -1,18 +1,19 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db as defaultDb, Prisma, type Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors";
 import { ZCreateAuthority } from "./schemas";
 
 // A new authority. Audited under the authority itself, so its officials see it in their log.
 
-export async function createAuthority(options: { actor: Actor; input: unknown; db?: Db }): Promise<{ id: string }> {
-  const client = options.db ?? defaultDb;
-  assertCan(options.actor, "authorities.manage");
-  const input = parseInput(ZCreateAuthority, options.input);
-  return client.$transaction(async (tx) => {
+export async function createAuthority(ctx: Ctx<"actor" | "db">, raw: unknown): Promise<{ id: string }> {
+  const client = ctx.db;
+  assertCan(ctx.actor, "authorities.manage");
+  const input = parseInput(ZCreateAuthority, raw);
+  return inTransaction(client, async (tx) => {
     const clash = await tx.authority.findFirst({ where: { OR: [{ code: input.code }, { edrpou: input.edrpou }] }, select: { code: true } });
     if (clash) {
       const field = clash.code === input.code ? "code" : "edrpou";
@@ -22,7 +23,7 @@ export async function createAuthority(options: { actor: Actor; input: unknown; d
     try {
       const created = await tx.authority.create({ data: input, select: { id: true } });
       await writeAudit(tx, {
-        actor: { rnokpp: options.actor.rnokpp, role: options.actor.role },
+        actor: { rnokpp: ctx.actor.rnokpp, role: ctx.actor.role },
         action: "authority.created",
         entityType: "Authority",
         entityId: created.id,

@@ -1,9 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
 import { AppError, parseInput } from "@/lib/errors";
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
@@ -16,11 +15,11 @@ import { ZOfficialMembership } from "./schemas";
 
 export type IssuedTestKey = { fileName: string; p12Base64: string; password: string; serial: string };
 
-export async function issueOfficialTestKey(options: { actor: Actor; input: unknown; db?: Db }): Promise<IssuedTestKey> {
-  const client = options.db ?? defaultDb;
-  assertCan(options.actor, "officials.manage");
+export async function issueOfficialTestKey(ctx: Ctx<"actor" | "db">, input: unknown): Promise<IssuedTestKey> {
+  const client = ctx.db;
+  assertCan(ctx.actor, "officials.manage");
   if (!env().DEMO_MODE) throw new AppError("FORBIDDEN", "Тестові ключі видаються лише в демонстраційному режимі");
-  const { membershipId } = parseInput(ZOfficialMembership, options.input);
+  const { membershipId } = parseInput(ZOfficialMembership, input);
   const membership = await client.membership.findFirst({
     where: { id: membershipId, role: "OFFICIAL", revokedAt: null },
     select: { position: true, user: { select: { rnokpp: true, fullName: true } }, authority: { select: { id: true, name: true, edrpou: true } } },
@@ -37,7 +36,7 @@ export async function issueOfficialTestKey(options: { actor: Actor; input: unkno
     password,
   });
   await writeAudit(client, {
-    actor: { rnokpp: options.actor.rnokpp, role: options.actor.role },
+    actor: { rnokpp: ctx.actor.rnokpp, role: ctx.actor.role },
     action: "official.test_key_issued",
     entityType: "Certificate",
     entityId: issued.serial,

@@ -1,7 +1,6 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 
 // Every authority with how many officials serve in it and how many decisions it made.
 
@@ -18,9 +17,9 @@ export type AuthoritySummary = {
   decisions: number;
 };
 
-export async function listAuthorities(options: { actor: Actor; db?: Db }): Promise<AuthoritySummary[]> {
-  const client = options.db ?? defaultDb;
-  assertCan(options.actor, "authorities.manage");
+export async function listAuthorities(ctx: Ctx<"actor" | "db">): Promise<AuthoritySummary[]> {
+  const client = ctx.db;
+  assertCan(ctx.actor, "authorities.manage");
   const rows = await client.authority.findMany({
     orderBy: [{ kind: "asc" }, { shortName: "asc" }],
     select: {

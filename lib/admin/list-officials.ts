@@ -1,7 +1,6 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 
 // The officials of every authority (or one), serving ones first, with the withdrawn kept for
 // the record. The TOTP secret and the password hash never leave the database here.
@@ -19,11 +18,11 @@ export type OfficialRow = {
   lastLoginAt: Date | null;
 };
 
-export async function listOfficials(options: { actor: Actor; authorityId?: string; db?: Db }): Promise<OfficialRow[]> {
-  const client = options.db ?? defaultDb;
-  assertCan(options.actor, "officials.manage");
+export async function listOfficials(ctx: Ctx<"actor" | "db">, input: { authorityId?: string } = {}): Promise<OfficialRow[]> {
+  const client = ctx.db;
+  assertCan(ctx.actor, "officials.manage");
   const rows = await client.membership.findMany({
-    where: { role: "OFFICIAL", ...(options.authorityId ? { authorityId: options.authorityId } : {}) },
+    where: { role: "OFFICIAL", ...(input.authorityId ? { authorityId: input.authorityId } : {}) },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { grantedAt: "desc" }],
     take: 2000,
     select: {

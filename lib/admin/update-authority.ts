@@ -1,8 +1,8 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors";
 import { ZUpdateAuthority } from "./schemas";
 
@@ -10,16 +10,16 @@ import { ZUpdateAuthority } from "./schemas";
 // (the ЄДРПОУ is in its officials' КЕП certificates), so they stay as created. The change, with
 // what it was before, is audited under the authority.
 
-export async function updateAuthority(options: { actor: Actor; input: unknown; db?: Db }): Promise<{ id: string }> {
-  const client = options.db ?? defaultDb;
-  assertCan(options.actor, "authorities.manage");
-  const { id, ...data } = parseInput(ZUpdateAuthority, options.input);
-  return client.$transaction(async (tx) => {
+export async function updateAuthority(ctx: Ctx<"actor" | "db">, input: unknown): Promise<{ id: string }> {
+  const client = ctx.db;
+  assertCan(ctx.actor, "authorities.manage");
+  const { id, ...data } = parseInput(ZUpdateAuthority, input);
+  return inTransaction(client, async (tx) => {
     const before = await tx.authority.findUnique({ where: { id }, select: { name: true, shortName: true, kind: true, region: true, kvedSections: true } });
     if (!before) throw AppError.notFound("Орган влади");
     await tx.authority.update({ where: { id }, data });
     await writeAudit(tx, {
-      actor: { rnokpp: options.actor.rnokpp, role: options.actor.role },
+      actor: { rnokpp: ctx.actor.rnokpp, role: ctx.actor.role },
       action: "authority.updated",
       entityType: "Authority",
       entityId: id,

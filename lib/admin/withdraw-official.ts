@@ -1,8 +1,8 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors";
 import { ZWithdrawOfficial } from "./schemas";
 
@@ -10,12 +10,12 @@ import { ZWithdrawOfficial } from "./schemas";
 // signed documents keep naming them). It takes effect at once: the session re-checks
 // memberships on every request, and the signature check accepts only active officials.
 
-export async function withdrawOfficial(options: { actor: Actor; input: unknown; now?: Date; db?: Db }): Promise<{ membershipId: string }> {
-  const client = options.db ?? defaultDb;
-  assertCan(options.actor, "officials.manage");
-  const { membershipId } = parseInput(ZWithdrawOfficial, options.input);
-  const now = options.now ?? new Date();
-  return client.$transaction(async (tx) => {
+export async function withdrawOfficial(ctx: Ctx<"actor" | "db" | "now">, input: unknown): Promise<{ membershipId: string }> {
+  const client = ctx.db;
+  assertCan(ctx.actor, "officials.manage");
+  const { membershipId } = parseInput(ZWithdrawOfficial, input);
+  const now = ctx.now;
+  return inTransaction(client, async (tx) => {
     const membership = await tx.membership.findFirst({
       where: { id: membershipId, role: "OFFICIAL" },
       select: { id: true, revokedAt: true, authorityId: true, user: { select: { rnokpp: true, fullName: true } } },
@@ -26,7 +26,7 @@ export async function withdrawOfficial(options: { actor: Actor; input: unknown; 
     const { count } = await tx.membership.updateMany({ where: { id: membership.id, revokedAt: null }, data: { revokedAt: now } });
     if (count === 0) throw new AppError("CONFLICT", "Повноваження вже припинено");
     await writeAudit(tx, {
-      actor: { rnokpp: options.actor.rnokpp, role: options.actor.role },
+      actor: { rnokpp: ctx.actor.rnokpp, role: ctx.actor.role },
       action: "official.withdrawn",
       entityType: "Membership",
       entityId: membership.id,

@@ -49,7 +49,7 @@ describe("an empty production database", () => {
 
 describe("npm run admin:create", () => {
   it("creates an administrator with a random password and TOTP, who can sign in once the code is given", async () => {
-    const created = await createAdministrator(db, { email: " Root@Portal.Gov.UA ", fullName: "Перший Адміністратор" });
+    const created = await createAdministrator({ db }, { email: " Root@Portal.Gov.UA ", fullName: "Перший Адміністратор" });
     expect(created.email).toBe("root@portal.gov.ua");
     expect(created.password).toMatch(/^[a-zA-Z0-9]{24}$/);
     expect(created.totp.uri).toContain(`secret=${created.totp.secret}`);
@@ -60,7 +60,7 @@ describe("npm run admin:create", () => {
     expect((await listRoleOptions(db, { userId: user.id })).map((option) => option.role)).toEqual(["ADMIN"]);
     expect(await db.auditLog.count({ where: { action: "admin.created" } })).toBe(1);
     // Two runs never print the same secrets.
-    const second = await createAdministrator(db, { email: "second@portal.gov.ua", fullName: "Другий Адміністратор" });
+    const second = await createAdministrator({ db }, { email: "second@portal.gov.ua", fullName: "Другий Адміністратор" });
     expect(second.password).not.toBe(created.password);
     expect(second.totp.secret).not.toBe(created.totp.secret);
   });
@@ -71,7 +71,7 @@ describe("npm run admin:create", () => {
     [{ email: "root@portal.gov.ua", fullName: "Дублікат" }, "CONFLICT"],
   ])("refuses %j with %s and writes nothing", async (input, code) => {
     const before = await db.user.count();
-    await expect(createAdministrator(db, input)).rejects.toMatchObject({ code });
+    await expect(createAdministrator({ db }, input)).rejects.toMatchObject({ code });
     expect(await db.user.count()).toBe(before);
   });
 

@@ -12,6 +12,7 @@ import { requireAdmin } from "@/lib/auth/gate";
 import { env } from "@/lib/env";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { maskRnokpp } from "@/lib/identifiers";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Посадові особи" };
 
@@ -21,7 +22,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ a
   const actor = await requireAdmin("/admin/officials");
   const { authority } = await searchParams;
   const authorityId = authority && UUID.test(authority) ? authority : undefined;
-  const [authorities, officials] = await Promise.all([listAuthorities({ actor }), listOfficials({ actor, authorityId })]);
+  const [authorities, officials] = await Promise.all([listAuthorities(createCtx({ actor })), listOfficials(createCtx({ actor }), { authorityId })]);
   const current = authorities.find((a) => a.id === authorityId);
   return (
     <div className="space-y-5">

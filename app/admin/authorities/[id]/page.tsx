@@ -6,13 +6,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listAuthorities } from "@/lib/admin/list-authorities";
 import { listRegions } from "@/lib/admin/list-regions";
 import { requireAdmin } from "@/lib/auth/gate";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Орган влади" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireAdmin(`/admin/authorities/${id}`);
-  const [authorities, regions] = await Promise.all([listAuthorities({ actor }), listRegions()]);
+  const [authorities, regions] = await Promise.all([listAuthorities(createCtx({ actor })), listRegions()]);
   const authority = authorities.find((a) => a.id === id);
   if (!authority) notFound();
   return (
