@@ -1,7 +1,7 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { parseInput } from "@/lib/errors";
 import { acceptSignedDocument } from "@/lib/kep/accept-signed-document";
 import { assertSignerIsEnterpriseHead } from "@/lib/kep/verify/assert-signer";
@@ -17,17 +17,16 @@ import { ZGrantInput } from "./schemas";
 // document, the audit row and the person's notice are written. The person's account is created
 // when they have none, so a first КЕП or password sign-in finds the role at once.
 
-export async function grantAuthorization(options: { actor: Actor; input: unknown; now?: Date; db?: Db }): Promise<{ membershipId: string; person: { rnokpp: string; fullName: string } }> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
-  const { actor } = options;
-  const input = parseInput(ZGrantInput, options.input);
+export async function grantAuthorization(ctx: Ctx<"actor" | "db" | "now">, raw: unknown): Promise<{ membershipId: string; person: { rnokpp: string; fullName: string } }> {
+  const { actor, now } = ctx;
+  const input = parseInput(ZGrantInput, raw);
   const signature = Uint8Array.from(Buffer.from(input.signature, "base64"));
 
-  return client.$transaction(
+  return inTransaction(
+    ctx.db,
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`authorization:${actor.edrpou ?? ""}:${input.rnokpp}`}))`;
-      const { enterprise, person, head } = await loadGrantSubject(tx, { actor, rnokpp: input.rnokpp });
+      const { enterprise, person, head } = await loadGrantSubject({ actor, db: tx }, { rnokpp: input.rnokpp });
       const content = authorizationDocument({
         action: "GRANT",
         enterprise: { edrpou: enterprise.edrpou, name: enterprise.name },

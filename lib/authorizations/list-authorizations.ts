@@ -1,6 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { resolveEnterpriseAccess } from "@/lib/reservations/resolve-enterprise-access";
 
 // The enterprise's authorized persons, current ones first, then the withdrawn, each with the
@@ -18,10 +17,10 @@ export type AuthorizationSummary = {
   withdrawalDocumentId: string | null;
 };
 
-export async function listAuthorizations(options: { actor: Actor; db?: Db }): Promise<AuthorizationSummary[]> {
-  const client = options.db ?? defaultDb;
-  const edrpou = options.actor.edrpou ?? "";
-  await resolveEnterpriseAccess(client, { actor: options.actor, edrpou, permission: "authorizations.manage" });
+export async function listAuthorizations(ctx: Ctx<"actor" | "db">): Promise<AuthorizationSummary[]> {
+  const client = ctx.db;
+  const edrpou = ctx.actor.edrpou ?? "";
+  await resolveEnterpriseAccess(client, { actor: ctx.actor, edrpou, permission: "authorizations.manage" });
   const rows = await client.membership.findMany({
     where: { role: "AUTHORIZED_PERSON", edrpou },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { grantedAt: "desc" }],

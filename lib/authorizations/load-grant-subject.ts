@@ -1,7 +1,6 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import type { DbTx } from "@/lib/db/client";
-import { createPostgresRegistry, type EnterpriseRecord } from "@/lib/registry";
+import type { Ctx } from "@/lib/context";
+import { registryFor, type EnterpriseRecord } from "@/lib/registry";
 import { resolveEnterpriseAccess } from "@/lib/reservations/resolve-enterprise-access";
 import { authorizationError } from "./errors";
 
@@ -15,11 +14,12 @@ export type GrantSubject = {
   head: { rnokpp: string; fullName: string };
 };
 
-export async function loadGrantSubject(client: DbTx, options: { actor: Actor; rnokpp: string }): Promise<GrantSubject> {
-  const { actor, rnokpp } = options;
+export async function loadGrantSubject(ctx: Ctx<"actor" | "db">, input: { rnokpp: string }): Promise<GrantSubject> {
+  const { actor, db: client } = ctx;
+  const { rnokpp } = input;
   const edrpou = actor.edrpou ?? "";
   const { enterprise } = await resolveEnterpriseAccess(client, { actor, edrpou, permission: "authorizations.manage" });
-  const person = await createPostgresRegistry(client).findPerson(rnokpp);
+  const person = await registryFor(client).findPerson(rnokpp);
   if (!person) throw authorizationError("PERSON_NOT_FOUND");
   if (rnokpp === enterprise.headRnokpp) throw authorizationError("SELF_AUTHORIZATION");
   const active = await client.membership.findFirst({

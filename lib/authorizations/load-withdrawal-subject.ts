@@ -1,6 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import type { DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import type { EnterpriseRecord } from "@/lib/registry";
 import { resolveEnterpriseAccess } from "@/lib/reservations/resolve-enterprise-access";
 import { authorizationError } from "./errors";
@@ -15,12 +14,12 @@ export type WithdrawalSubject = {
   head: { rnokpp: string; fullName: string };
 };
 
-export async function loadWithdrawalSubject(client: DbTx, options: { actor: Actor; membershipId: string }): Promise<WithdrawalSubject> {
-  const { actor } = options;
+export async function loadWithdrawalSubject(ctx: Ctx<"actor" | "db">, input: { membershipId: string }): Promise<WithdrawalSubject> {
+  const { actor, db: client } = ctx;
   const edrpou = actor.edrpou ?? "";
   const { enterprise } = await resolveEnterpriseAccess(client, { actor, edrpou, permission: "authorizations.manage" });
   const membership = await client.membership.findFirst({
-    where: { id: options.membershipId, role: "AUTHORIZED_PERSON", edrpou },
+    where: { id: input.membershipId, role: "AUTHORIZED_PERSON", edrpou },
     select: { id: true, position: true, revokedAt: true, user: { select: { rnokpp: true, fullName: true } } },
   });
   if (!membership || !membership.user.rnokpp) throw authorizationError("AUTHORIZATION_NOT_FOUND");

@@ -1,6 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
 import { AUTHORIZATION_NONCE_PURPOSE, authorizationDocument } from "./authorization-document";
@@ -21,11 +20,10 @@ export type PreparedAuthorization = {
   enterprise: { edrpou: string; name: string };
 };
 
-export async function prepareAuthorizationGrant(options: { actor: Actor; input: unknown; now?: Date; db?: Db }): Promise<PreparedAuthorization> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
-  const input = parseInput(ZPrepareGrantInput, options.input);
-  const subject = await loadGrantSubject(client, { actor: options.actor, rnokpp: input.rnokpp });
+export async function prepareAuthorizationGrant(ctx: Ctx<"actor" | "db" | "now">, raw: unknown): Promise<PreparedAuthorization> {
+  const { db: client, now } = ctx;
+  const input = parseInput(ZPrepareGrantInput, raw);
+  const subject = await loadGrantSubject(ctx, { rnokpp: input.rnokpp });
   const nonce = await issueNonce(AUTHORIZATION_NONCE_PURPOSE.GRANT, PREPARED_TTL_SECONDS, { db: client, now });
   const enterprise = { edrpou: subject.enterprise.edrpou, name: subject.enterprise.name };
   const person = { ...subject.person, position: input.position };

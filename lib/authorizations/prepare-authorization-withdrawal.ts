@@ -1,6 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
 import { AUTHORIZATION_NONCE_PURPOSE, authorizationDocument } from "./authorization-document";
@@ -10,11 +9,10 @@ import { ZPrepareWithdrawalInput } from "./schemas";
 
 // Withdrawing is signed like granting: the head sees whose authorization ends and signs that.
 
-export async function prepareAuthorizationWithdrawal(options: { actor: Actor; input: unknown; now?: Date; db?: Db }): Promise<PreparedAuthorization> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
-  const input = parseInput(ZPrepareWithdrawalInput, options.input);
-  const subject = await loadWithdrawalSubject(client, { actor: options.actor, membershipId: input.membershipId });
+export async function prepareAuthorizationWithdrawal(ctx: Ctx<"actor" | "db" | "now">, raw: unknown): Promise<PreparedAuthorization> {
+  const { db: client, now } = ctx;
+  const input = parseInput(ZPrepareWithdrawalInput, raw);
+  const subject = await loadWithdrawalSubject(ctx, { membershipId: input.membershipId });
   const nonce = await issueNonce(AUTHORIZATION_NONCE_PURPOSE.WITHDRAW, PREPARED_TTL_SECONDS, { db: client, now });
   const enterprise = { edrpou: subject.enterprise.edrpou, name: subject.enterprise.name };
   const person = { ...subject.person, position: subject.membership.position };

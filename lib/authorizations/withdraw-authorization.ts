@@ -1,7 +1,7 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { parseInput } from "@/lib/errors";
 import { acceptSignedDocument } from "@/lib/kep/accept-signed-document";
 import { assertSignerIsEnterpriseHead } from "@/lib/kep/verify/assert-signer";
@@ -16,18 +16,17 @@ import { ZWithdrawInput } from "./schemas";
 // next request (getActor re-reads memberships) and the lifecycle refuses them
 // (resolveEnterpriseAccess): nothing else needs revoking.
 
-export async function withdrawAuthorization(options: { actor: Actor; input: unknown; now?: Date; db?: Db }): Promise<{ membershipId: string; revokedAt: Date }> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
-  const { actor } = options;
-  const input = parseInput(ZWithdrawInput, options.input);
+export async function withdrawAuthorization(ctx: Ctx<"actor" | "db" | "now">, raw: unknown): Promise<{ membershipId: string; revokedAt: Date }> {
+  const { actor, now } = ctx;
+  const input = parseInput(ZWithdrawInput, raw);
   const signature = Uint8Array.from(Buffer.from(input.signature, "base64"));
 
-  return client.$transaction(
+  return inTransaction(
+    ctx.db,
     async (tx) => {
       const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM memberships WHERE id = ${input.membershipId}::uuid FOR UPDATE`;
       if (locked.length === 0) throw authorizationError("AUTHORIZATION_NOT_FOUND");
-      const { enterprise, membership, person, head } = await loadWithdrawalSubject(tx, { actor, membershipId: input.membershipId });
+      const { enterprise, membership, person, head } = await loadWithdrawalSubject({ actor, db: tx }, { membershipId: input.membershipId });
       const content = authorizationDocument({
         action: "WITHDRAW",
         enterprise: { edrpou: enterprise.edrpou, name: enterprise.name },

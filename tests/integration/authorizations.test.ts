@@ -10,6 +10,7 @@ import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
 import { createReservationDraft, listEmployees, submitApplication } from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { createPerson } from "@/prisma/seed/factories";
+import { createCtx } from "@/lib/context-server";
 
 // The head authorizes another person, with a signature, to read the staff and prepare
 // applications, and withdraws it the same way: every refusal (not the head, a bad or unknown
@@ -40,7 +41,7 @@ const writes = async () => ({
 
 /** Prepares a grant and signs it with `key` (the head's by default). */
 async function signedGrant(world: World, rnokpp: string, options: { key?: OpenedKeyFile; position?: string } = {}) {
-  const prepared = await prepareAuthorizationGrant({ actor: world.head.actor, input: { rnokpp, position: options.position } });
+  const prepared = await prepareAuthorizationGrant(createCtx({ actor: world.head.actor }), { rnokpp, position: options.position });
   return { prepared, input: { rnokpp, position: options.position, nonce: prepared.nonce, signature: b64(sign(options.key ?? world.head.key!, fromB64(prepared.document))) } };
 }
 
@@ -69,7 +70,7 @@ describe("granting an authorization", () => {
     const document = JSON.parse(Buffer.from(prepared.document, "base64").toString("utf8"));
     expect(document).toMatchObject({ type: "bronya.authorization", action: "GRANT", enterprise: { edrpou: a.edrpou }, person: { rnokpp: candidate.rnokpp }, head: { rnokpp: a.head.rnokpp }, nonce: prepared.nonce });
 
-    const granted = await grantAuthorization({ actor: a.head.actor, input });
+    const granted = await grantAuthorization(createCtx({ actor: a.head.actor }), input);
     const membership = await db.membership.findUniqueOrThrow({ where: { id: granted.membershipId }, include: { user: true } });
     expect(membership).toMatchObject({ role: "AUTHORIZED_PERSON", edrpou: a.edrpou, grantedByRnokpp: a.head.rnokpp, position: "Інспекторка з кадрів", revokedAt: null });
     expect(membership.user).toMatchObject({ rnokpp: candidate.rnokpp, fullName: candidate.fullName });
@@ -96,23 +97,23 @@ describe("granting an authorization", () => {
     const authorized = actorOf(membership.userId, candidate.rnokpp, candidate.fullName, a.edrpou);
     const stranger = await createPerson(db, { lastName: "Сторонній" });
 
-    await expectCode("FORBIDDEN", () => prepareAuthorizationGrant({ actor: authorized, input: { rnokpp: stranger.rnokpp } }));
-    await expectCode("INVALID_RNOKPP", () => prepareAuthorizationGrant({ actor: a.head.actor, input: { rnokpp: "1234567890" } }));
-    await expectCode("PERSON_NOT_FOUND", () => prepareAuthorizationGrant({ actor: a.head.actor, input: { rnokpp: "1759013776" } }));
-    await expectCode("SELF_AUTHORIZATION", () => prepareAuthorizationGrant({ actor: a.head.actor, input: { rnokpp: a.head.rnokpp } }));
-    await expectCode("ALREADY_AUTHORIZED", () => prepareAuthorizationGrant({ actor: a.head.actor, input: { rnokpp: candidate.rnokpp } }));
-    await expectCode("UNKNOWN_FIELD", () => prepareAuthorizationGrant({ actor: a.head.actor, input: { rnokpp: stranger.rnokpp, edrpou: b.edrpou } }));
+    await expectCode("FORBIDDEN", () => prepareAuthorizationGrant(createCtx({ actor: authorized }), { rnokpp: stranger.rnokpp }));
+    await expectCode("INVALID_RNOKPP", () => prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: "1234567890" }));
+    await expectCode("PERSON_NOT_FOUND", () => prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: "1759013776" }));
+    await expectCode("SELF_AUTHORIZATION", () => prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: a.head.rnokpp }));
+    await expectCode("ALREADY_AUTHORIZED", () => prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: candidate.rnokpp }));
+    await expectCode("UNKNOWN_FIELD", () => prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: stranger.rnokpp, edrpou: b.edrpou }));
 
     // A signature by another key, or over other bytes, or a document prepared for someone else.
     const foreignKey = await signedGrant(a, stranger.rnokpp, { key: b.head.key! });
-    await expectCode("SIGNER_NOT_HEAD", () => grantAuthorization({ actor: a.head.actor, input: foreignKey.input }));
+    await expectCode("SIGNER_NOT_HEAD", () => grantAuthorization(createCtx({ actor: a.head.actor }), foreignKey.input));
     const byCandidate = await signedGrant(a, stranger.rnokpp, { key: candidateKey });
-    await expectCode("SIGNER_NOT_HEAD", () => grantAuthorization({ actor: a.head.actor, input: byCandidate.input }));
+    await expectCode("SIGNER_NOT_HEAD", () => grantAuthorization(createCtx({ actor: a.head.actor }), byCandidate.input));
     const altered = await signedGrant(a, stranger.rnokpp);
-    await expectCode("CONTENT_MISMATCH", () => grantAuthorization({ actor: a.head.actor, input: { ...altered.input, position: "Головний бухгалтер" } }));
-    await expectCode("FORBIDDEN", () => grantAuthorization({ actor: authorized, input: altered.input }));
+    await expectCode("CONTENT_MISMATCH", () => grantAuthorization(createCtx({ actor: a.head.actor }), { ...altered.input, position: "Головний бухгалтер" }));
+    await expectCode("FORBIDDEN", () => grantAuthorization(createCtx({ actor: authorized }), altered.input));
     // b's head cannot use a's prepared document: they act for b, and their name is not in it.
-    await expectCode("CONTENT_MISMATCH", () => grantAuthorization({ actor: b.head.actor, input: { ...altered.input, signature: b64(sign(b.head.key!, fromB64(altered.prepared.document))) } }));
+    await expectCode("CONTENT_MISMATCH", () => grantAuthorization(createCtx({ actor: b.head.actor }), { ...altered.input, signature: b64(sign(b.head.key!, fromB64(altered.prepared.document))) }));
 
     expect(await writes()).toEqual(before);
     expect(await db.membership.count({ where: { user: { rnokpp: stranger.rnokpp } } })).toBe(0);
@@ -123,36 +124,36 @@ describe("withdrawing an authorization", () => {
   it("is signed, takes the role away at once, and a replayed grant signature is refused", async () => {
     const stranger = await createPerson(db, { lastName: "Бухгалтерка", sex: "FEMALE" });
     const grant = await signedGrant(a, stranger.rnokpp);
-    const { membershipId } = await grantAuthorization({ actor: a.head.actor, input: grant.input });
+    const { membershipId } = await grantAuthorization(createCtx({ actor: a.head.actor }), grant.input);
     const user = await db.user.findUniqueOrThrow({ where: { rnokpp: stranger.rnokpp } });
     const actor = actorOf(user.id, stranger.rnokpp, user.fullName, a.edrpou);
     expect((await listEmployees({ actor, edrpou: a.edrpou })).total).toBe(4);
 
-    await expectCode("AUTHORIZATION_NOT_FOUND", () => prepareAuthorizationWithdrawal({ actor: b.head.actor, input: { membershipId } }));
-    await expectCode("FORBIDDEN", () => prepareAuthorizationWithdrawal({ actor, input: { membershipId } }));
-    const prepared = await prepareAuthorizationWithdrawal({ actor: a.head.actor, input: { membershipId } });
+    await expectCode("AUTHORIZATION_NOT_FOUND", () => prepareAuthorizationWithdrawal(createCtx({ actor: b.head.actor }), { membershipId }));
+    await expectCode("FORBIDDEN", () => prepareAuthorizationWithdrawal(createCtx({ actor }), { membershipId }));
+    const prepared = await prepareAuthorizationWithdrawal(createCtx({ actor: a.head.actor }), { membershipId });
     expect(JSON.parse(Buffer.from(prepared.document, "base64").toString("utf8"))).toMatchObject({ action: "WITHDRAW", authorizationId: membershipId, person: { rnokpp: stranger.rnokpp } });
     const signature = b64(sign(a.head.key!, fromB64(prepared.document)));
-    await expectCode("AUTHORIZATION_NOT_FOUND", () => withdrawAuthorization({ actor: b.head.actor, input: { membershipId, nonce: prepared.nonce, signature } }));
-    const withdrawn = await withdrawAuthorization({ actor: a.head.actor, input: { membershipId, nonce: prepared.nonce, signature } });
+    await expectCode("AUTHORIZATION_NOT_FOUND", () => withdrawAuthorization(createCtx({ actor: b.head.actor }), { membershipId, nonce: prepared.nonce, signature }));
+    const withdrawn = await withdrawAuthorization(createCtx({ actor: a.head.actor }), { membershipId, nonce: prepared.nonce, signature });
     expect(withdrawn.membershipId).toBe(membershipId);
 
     expect(await listRoleOptions(db, { userId: user.id, rnokpp: stranger.rnokpp })).not.toContainEqual(expect.objectContaining({ role: "AUTHORIZED_PERSON" }));
     await expectCode("ENTERPRISE_NOT_FOUND", () => listEmployees({ actor, edrpou: a.edrpou }));
-    await expectCode("AUTHORIZATION_WITHDRAWN", () => prepareAuthorizationWithdrawal({ actor: a.head.actor, input: { membershipId } }));
-    await expectCode("AUTHORIZATION_WITHDRAWN", () => withdrawAuthorization({ actor: a.head.actor, input: { membershipId, nonce: prepared.nonce, signature } }));
+    await expectCode("AUTHORIZATION_WITHDRAWN", () => prepareAuthorizationWithdrawal(createCtx({ actor: a.head.actor }), { membershipId }));
+    await expectCode("AUTHORIZATION_WITHDRAWN", () => withdrawAuthorization(createCtx({ actor: a.head.actor }), { membershipId, nonce: prepared.nonce, signature }));
     expect(await db.notification.count({ where: { recipientRnokpp: stranger.rnokpp, kind: "authorization.withdrawn" } })).toBe(1);
 
     // The grant's signature again, now that the person is no longer authorized: refused as a replay.
-    await expectCode("SIGNATURE_REPLAYED", () => grantAuthorization({ actor: a.head.actor, input: grant.input }));
+    await expectCode("SIGNATURE_REPLAYED", () => grantAuthorization(createCtx({ actor: a.head.actor }), grant.input));
     expect(await db.membership.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
 
-    const list = await listAuthorizations({ actor: a.head.actor });
+    const list = await listAuthorizations(createCtx({ actor: a.head.actor }));
     const row = list.find((r) => r.id === membershipId)!;
     expect(row).toMatchObject({ rnokpp: stranger.rnokpp, grantDocumentId: expect.any(String), withdrawalDocumentId: expect.any(String), revokedAt: withdrawn.revokedAt });
     expect(list[0]!.revokedAt).toBeNull();
     expect(list.map((r) => r.rnokpp)).toContain(candidate.rnokpp);
-    expect(await listAuthorizations({ actor: b.head.actor })).toEqual([]);
-    await expectCode("FORBIDDEN", () => listAuthorizations({ actor: { ...actor, role: "AUTHORIZED_PERSON" } }));
+    expect(await listAuthorizations(createCtx({ actor: b.head.actor }))).toEqual([]);
+    await expectCode("FORBIDDEN", () => listAuthorizations(createCtx({ actor: { ...actor, role: "AUTHORIZED_PERSON" } })));
   });
 });

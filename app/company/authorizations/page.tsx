@@ -7,6 +7,7 @@ import { requireCompany } from "@/lib/auth/gate";
 import { listAuthorizations } from "@/lib/authorizations";
 import { formatDateTime } from "@/lib/format";
 import { orNotFound } from "../_lib/or-not-found";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Довірені особи" };
 
@@ -16,7 +17,7 @@ function DocLink({ id, label }: { id: string | null; label: string }) {
 
 export default async function Page() {
   const actor = await requireCompany("/company/authorizations", "authorizations.manage");
-  const all = await orNotFound(listAuthorizations({ actor }));
+  const all = await orNotFound(listAuthorizations(createCtx({ actor })));
   const current = all.filter((a) => !a.revokedAt);
   const past = all.filter((a) => a.revokedAt);
   const headRnokpp = actor.rnokpp ?? "";
