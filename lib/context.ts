@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/roles";
 import type { DbClient } from "@/lib/db/transaction";
-import type { Registry } from "@/lib/registry/registry";
+import type { Registry } from "@/lib/registry";
 
 /**
  * What a domain function receives first: `fn(ctx, input)`.

@@ -3,8 +3,6 @@ import { assertCan, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { IsoDate } from "@/lib/rules";
-import { kyivDate } from "@/lib/format";
 
 // The authority an official acts for, loaded once per domain call. Every query of the cabinet
 // is scoped to its id: another authority's decisions are simply "not found".

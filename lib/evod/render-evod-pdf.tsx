@@ -63,6 +63,7 @@ export async function renderEvodPdf(input: EvodPdfInput): Promise<Buffer> {
             <Text style={[styles.chip, { backgroundColor: input.dataUpToDate ? "#76e0ad" : "#faeb64" }]}>{input.dataUpToDate ? "Дані уточнено вчасно" : "Дані не уточнено"}</Text>
           </View>
           <View>
+            {/* eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image (a PDF, not HTML) has no alt; the caption names it */}
             <Image src={qr} style={styles.qr} />
             <Text style={styles.qrCaption}>Скануйте, щоб перевірити дійсність</Text>
           </View>

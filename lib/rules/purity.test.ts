@@ -1,6 +1,7 @@
 // The engine must run anywhere (the company cabinet's browser pre-check imports it): its
 // source may import only itself, the shared formatters and the error class — no Prisma, no
-// Node built-ins, no server-only module, no environment, no clock.
+// Node built-ins, no server-only module, no environment, no clock. ESLint enforces the same list
+// at lint time (eslint.config.mjs, "bronya/lib-rules").
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";

@@ -69,7 +69,7 @@ export function buildChildEnv(
   baseEnv: NodeJS.ProcessEnv,
   config: LaunchConfig,
   resolved: { databaseUrl: string; authSecret: string; replicaUrls?: readonly string[] },
-  child: "next" | "worker",
+  _child: "next" | "worker",
 ): Record<string, string | undefined> {
   const childEnv: Record<string, string | undefined> = {
     ...baseEnv,

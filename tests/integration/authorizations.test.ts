@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRoleOptions } from "@/lib/auth/list-role-options";
-import type { Actor, AuthorizedPersonActor } from "@/lib/auth/roles";
+import type { AuthorizedPersonActor } from "@/lib/auth/roles";
 import { grantAuthorization, listAuthorizations, prepareAuthorizationGrant, prepareAuthorizationWithdrawal, withdrawAuthorization } from "@/lib/authorizations";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor, ConscriptActor } from "@/lib/auth/roles";
+import type { ConscriptActor } from "@/lib/auth/roles";
 import { getMyRecord } from "@/lib/citizen/get-my-record";
 import { getMyStatus } from "@/lib/citizen/get-my-status";
 import { listReservationHistory } from "@/lib/citizen/list-reservation-history";

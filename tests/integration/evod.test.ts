@@ -1,6 +1,6 @@
 import { inflateSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor, ConscriptActor } from "@/lib/auth/roles";
+import type { ConscriptActor } from "@/lib/auth/roles";
 import { updateMyContacts } from "@/lib/citizen/update-my-contacts";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

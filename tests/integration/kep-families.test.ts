@@ -1,4 +1,4 @@
-import { createPrivateKey, sign as nodeSign } from "node:crypto";
+import { createPrivateKey } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

@@ -1,7 +1,7 @@
 // Shared set-up of the ministry cabinet's integration tests (not a test file itself): two
 // authorities with an official each, their КЕП key files from the portal's own test provider,
 // an administrator, and helpers to sign what the server prepared exactly as the browser does.
-import type { Actor, AdminActor, OfficialActor } from "@/lib/auth/roles";
+import type { AdminActor, OfficialActor } from "@/lib/auth/roles";
 import { db, type DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { openKeyFile, signDetached, type OpenedKeyFile } from "@/lib/kep/browser";

