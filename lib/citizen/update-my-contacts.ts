@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { db as defaultDb, type Db } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
-import { createPostgresRegistry, type PersonRecord } from "@/lib/registry";
+import { registryFor, type PersonRecord } from "@/lib/registry";
 import { citizenRnokpp } from "./actor-rnokpp";
 import { ZContacts } from "./contacts-schema";
 import { kyivDate } from "@/lib/format";
@@ -30,7 +30,7 @@ export async function updateMyContacts({ actor, input, now, db = defaultDb }: Up
   const today = kyivDate(now);
 
   return db.$transaction(async (tx) => {
-    const registry = createPostgresRegistry(tx);
+    const registry = registryFor(tx);
     const before = await registry.findPerson(rnokpp);
     if (!before) throw new AppError("NOT_FOUND", "Реєстр «Оберіг» не містить відомостей про вас");
     const changed = (Object.keys(FIELD_LABELS) as Array<keyof typeof FIELD_LABELS>).filter((field) => before[field] !== contacts[field]);

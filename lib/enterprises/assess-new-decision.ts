@@ -2,7 +2,7 @@ import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
-import { createPostgresRegistry, type EnterpriseRecord } from "@/lib/registry";
+import { registryFor, type EnterpriseRecord } from "@/lib/registry";
 import { CRITERIA, checkDecisionCriteria, computeLimitCount, limitRuleFor, rulesetFor, type IsoDate } from "@/lib/rules";
 import type { ActingAuthority } from "./acting-authority";
 import { checkCompetence } from "./competence";
@@ -32,7 +32,7 @@ export async function assessNewDecision(
   const { authority, input, today } = options;
   const problems: Partial<Record<NewDecisionField, string>> = {};
 
-  const enterprise = await createPostgresRegistry(tx).findEnterprise(input.edrpou);
+  const enterprise = await registryFor(tx).findEnterprise(input.edrpou);
   if (!enterprise) {
     problems.edrpou = `Підприємство з кодом ЄДРПОУ ${input.edrpou} не знайдено в Єдиному державному реєстрі`;
   } else if (enterprise.liquidatedOn && enterprise.liquidatedOn <= today) {

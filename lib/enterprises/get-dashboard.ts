@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { db as defaultDb, Prisma, type DbTx } from "@/lib/db/client";
+import { registryFor, type RegistryRelations } from "@/lib/registry";
 import { addDays, addMonths, rulesetFor, toIsoDate, type IsoDate, type Ruleset } from "@/lib/rules";
 import { loadActingAuthority } from "./acting-authority";
 import { effectiveEndSql } from "./decision-sql";
@@ -29,13 +30,13 @@ export const EXPIRING_WITHIN_DAYS = 30;
 export const TOP_ENTERPRISES = 10;
 
 /** The authority's decisions in force today, with their enterprise's ACTIVE marks counted. */
-function inForceSql(authorityId: string, today: IsoDate, ruleset: Ruleset): Prisma.Sql {
+function inForceSql(relations: RegistryRelations, authorityId: string, today: IsoDate, ruleset: Ruleset): Prisma.Sql {
   return Prisma.sql`
     inforce AS (
       SELECT cd.id, cd.edrpou, cd.number, cd."limitCount" AS "limit", ${effectiveEndSql("cd", ruleset)} AS "effectiveUntil",
         e.name, e.region,
-        (SELECT count(*)::int FROM oberig.reservation_marks m WHERE m.edrpou = cd.edrpou AND m.status = 'ACTIVE') AS reserved
-      FROM public.critical_decisions cd JOIN oberig.enterprises e ON e.edrpou = cd.edrpou
+        (SELECT count(*)::int FROM ${relations.reservationMarks} m WHERE m.edrpou = cd.edrpou AND m.status = 'ACTIVE') AS reserved
+      FROM public.critical_decisions cd JOIN ${relations.enterprises} e ON e.edrpou = cd.edrpou
       WHERE cd."authorityId" = ${authorityId}::uuid AND cd.status = 'ACTIVE' AND cd."validFrom" <= ${today}::date
         AND ${effectiveEndSql("cd", ruleset)} >= ${today}::date
     )`;
@@ -46,7 +47,8 @@ export async function getDashboard(options: { actor: Actor; now?: Date; db?: DbT
   const authority = await loadActingAuthority(client, options.actor, "dashboard.read");
   const today = kyivDate(options.now ?? new Date());
   const ruleset = rulesetFor(today);
-  const inforce = inForceSql(authority.id, today, ruleset);
+  const { relations } = registryFor(client);
+  const inforce = inForceSql(relations, authority.id, today, ruleset);
   const soon = addDays(today, EXPIRING_WITHIN_DAYS);
   const firstMonth = `${addMonths(today, -11).slice(0, 7)}-01`;
 
@@ -64,7 +66,7 @@ export async function getDashboard(options: { actor: Actor; now?: Date; db?: DbT
       WITH scope AS (SELECT DISTINCT edrpou FROM public.critical_decisions WHERE "authorityId" = ${authority.id}::uuid),
       months AS (SELECT generate_series(${firstMonth}::date, ${today}::date, interval '1 month')::date AS m)
       SELECT to_char(months.m, 'YYYY-MM') AS month,
-        (SELECT count(*)::int FROM oberig.reservation_marks rm JOIN scope s ON s.edrpou = rm.edrpou
+        (SELECT count(*)::int FROM ${relations.reservationMarks} rm JOIN scope s ON s.edrpou = rm.edrpou
           WHERE rm.status <> 'SUPERSEDED' AND rm."fromDate" >= months.m AND rm."fromDate" < (months.m + interval '1 month')::date) AS reserved
       FROM months ORDER BY months.m`,
     client.$queryRaw<Dashboard["limitUsage"]>`WITH ${inforce}

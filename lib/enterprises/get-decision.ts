@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { db as defaultDb, type DbTx } from "@/lib/db/client";
-import { createPostgresRegistry, type EnterpriseRecord } from "@/lib/registry";
+import { registryFor, type EnterpriseRecord } from "@/lib/registry";
 import { rulesetFor } from "@/lib/rules";
 import { loadActingAuthority } from "./acting-authority";
 import { decisionStateOn, type DecisionState } from "./decision-state";
@@ -41,7 +41,7 @@ export async function getDecision(options: { actor: Actor; decisionId: string; n
 
   const [extra, enterprise, activeReservations, events] = await Promise.all([
     client.criticalDecision.findUniqueOrThrow({ where: { id: decision.id }, select: { revokedAt: true, revocationReason: true, createdAt: true } }),
-    createPostgresRegistry(client).findEnterprise(decision.edrpou),
+    registryFor(client).findEnterprise(decision.edrpou),
     countActiveReservations(client, decision.edrpou),
     client.decisionEvent.findMany({
       where: { decisionId: decision.id },

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { db as defaultDb, Prisma, type DbTx } from "@/lib/db/client";
+import { registryFor } from "@/lib/registry";
 import { rulesetFor, toIsoDate, type LimitCategory } from "@/lib/rules";
 import { loadActingAuthority } from "./acting-authority";
 import { decisionStateSql, effectiveEndSql, likePattern } from "./decision-sql";
@@ -58,6 +59,7 @@ type Row = Omit<DecisionListRow, "decidedOn" | "validFrom" | "validUntil" | "eff
 
 export async function listDecisions(options: { actor: Actor; query?: unknown; now?: Date; db?: DbTx; pageSize?: number; all?: boolean }): Promise<DecisionList> {
   const client = options.db ?? defaultDb;
+  const { relations } = registryFor(client);
   const authority = await loadActingAuthority(client, options.actor, "decisions.read");
   const query = ZDecisionListQuery.parse(options.query ?? {});
   const today = kyivDate(options.now ?? new Date());
@@ -83,11 +85,11 @@ export async function listDecisions(options: { actor: Actor; query?: unknown; no
         ${decisionStateSql("cd", today, ruleset)} AS state,
         cd."limitCategory"::text AS "limitCategory", cd."limitPercent"::int AS "limitPercent", cd."limitCount", cd."militaryLiableCount"
       FROM public.critical_decisions cd
-      JOIN oberig.enterprises e ON e.edrpou = cd.edrpou
+      JOIN ${relations.enterprises} e ON e.edrpou = cd.edrpou
       WHERE cd."authorityId" = ${authority.id}::uuid
     ), counted AS (
       SELECT d.*, CASE WHEN d.state = 'ACTIVE'
-        THEN (SELECT count(*)::int FROM oberig.reservation_marks m WHERE m.edrpou = d.edrpou AND m.status = 'ACTIVE') ELSE 0 END AS reserved
+        THEN (SELECT count(*)::int FROM ${relations.reservationMarks} m WHERE m.edrpou = d.edrpou AND m.status = 'ACTIVE') ELSE 0 END AS reserved
       FROM d
     )`;
   const rows = await client.$queryRaw<Row[]>`${base}
@@ -99,7 +101,7 @@ export async function listDecisions(options: { actor: Actor; query?: unknown; no
     rows.length > 0 ? Number(rows[0]!.total) : page === 1 ? 0 : Number((await client.$queryRaw<{ n: bigint }[]>`${base} SELECT count(*) AS n FROM counted ${where}`)[0]!.n);
 
   const regions = await client.$queryRaw<{ region: string }[]>`
-    SELECT DISTINCT e.region FROM public.critical_decisions cd JOIN oberig.enterprises e ON e.edrpou = cd.edrpou
+    SELECT DISTINCT e.region FROM public.critical_decisions cd JOIN ${relations.enterprises} e ON e.edrpou = cd.edrpou
     WHERE cd."authorityId" = ${authority.id}::uuid ORDER BY e.region`;
 
   return {

@@ -3,11 +3,10 @@ import type { Actor } from "@/lib/auth/roles";
 import { db as defaultDb, type DbTx } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { ZEdrpou } from "@/lib/identifiers";
-import { createPostgresRegistry, type EnterpriseRecord } from "@/lib/registry";
+import { registryFor, type EnterpriseRecord } from "@/lib/registry";
 import { resolveSalaryExemption, rulesetFor, type SalaryExemptionCode } from "@/lib/rules";
 import { loadActingAuthority } from "./acting-authority";
 import { checkCompetence } from "./competence";
-import { countMilitaryLiable } from "./count-military-liable";
 import { findActiveDecision, type ActiveDecision } from "./find-active-decision";
 import { kvedSectionOf } from "./kved-sections";
 import { kyivDate } from "@/lib/format";
@@ -36,13 +35,14 @@ export async function lookupEnterprise(options: { actor: Actor; edrpou: string; 
   const today = kyivDate(options.now ?? new Date());
   const ruleset = rulesetFor(today);
 
-  const enterprise = await createPostgresRegistry(client).findEnterprise(edrpou);
+  const registry = registryFor(client);
+  const enterprise = await registry.findEnterprise(edrpou);
   if (!enterprise) return { found: false, edrpou };
 
   const competence = checkCompetence(authority, enterprise);
   const [active, counts] = await Promise.all([
     findActiveDecision(client, { edrpou, today }),
-    countMilitaryLiable(client, { edrpou, today, ageLimit: ruleset.ageLimit, includeMobilised: ruleset.mobilisedInLimitBase }),
+    registry.countMilitaryLiable({ edrpou, today, ageLimit: ruleset.ageLimit, includeMobilised: ruleset.mobilisedInLimitBase }),
   ]);
   return {
     found: true,

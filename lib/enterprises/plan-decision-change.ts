@@ -3,7 +3,7 @@ import type { DbTx } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import type { JsonValue } from "@/lib/kep/canonical-json";
-import { createPostgresRegistry } from "@/lib/registry";
+import { registryFor } from "@/lib/registry";
 import { CRITERIA, checkDecisionCriteria, computeLimitCount, isoDateToUtc, limitRuleFor, rulesetFor, type IsoDate } from "@/lib/rules";
 import { decisionStateOn } from "./decision-state";
 import { capFor, lastDayOfTerm } from "./decision-terms";
@@ -42,7 +42,7 @@ export async function planDecisionChange(tx: DbTx, options: { decision: LoadedDe
       const criteria = [...change.criteria].sort((a, b) => CRITERIA_ORDER.indexOf(a) - CRITERIA_ORDER.indexOf(b));
       const check = checkDecisionCriteria({ criteria, salaryExemption: change.salaryExemption, ruleset, limitCategory: d.limitCategory });
       if (!check.ok) refuse("criteria", check.problems.map((p) => p.message).join(". "));
-      const enterprise = await createPostgresRegistry(tx).findEnterprise(d.edrpou);
+      const enterprise = await registryFor(tx).findEnterprise(d.edrpou);
       if (enterprise) {
         const problems = checkAgainstRegister({ criteria, salaryExemption: change.salaryExemption }, enterprise);
         if (problems.salaryExemption) refuse("salaryExemption", problems.salaryExemption);

@@ -4,7 +4,7 @@ import { db as defaultDb, type Db } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors";
 import { formatDate, formatNumber, pluralUk } from "@/lib/format";
 import { notify } from "@/lib/notifications";
-import { createPostgresRegistry } from "@/lib/registry";
+import { registryFor } from "@/lib/registry";
 import { annulReservations } from "@/lib/reservations";
 import { applyDecisionChange } from "./apply-decision-change";
 import { ZApplyDecisionChange } from "./schemas";
@@ -24,7 +24,7 @@ export async function revokeDecision(options: { actor: Actor; input: unknown; no
     async (tx) => {
       const applied = await applyDecisionChange(tx, { actor: options.actor, decisionId, change, nonce, signature, now });
       const { decision, authority, today } = applied;
-      const marks = await createPostgresRegistry(tx).findActiveMarksAt(decision.edrpou);
+      const marks = await registryFor(tx).findActiveMarksAt(decision.edrpou);
       const annulled = await annulReservations(tx, {
         edrpou: decision.edrpou,
         markIds: marks.map((m) => m.id),

@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { citizenRnokpp } from "@/lib/citizen/actor-rnokpp";
 import { db as defaultDb, Prisma, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { createPostgresRegistry } from "@/lib/registry";
+import { registryFor } from "@/lib/registry";
 import { isoDateToUtc } from "@/lib/rules";
 import { generateEvodCode } from "./code";
 import { readEvodFacts } from "./read-evod-facts";
@@ -26,7 +26,7 @@ export async function issueEvod({ actor, now, db = defaultDb }: { actor: Actor |
   return db.$transaction(async (tx) => {
     // Two taps on "issue" must not leave two valid documents: issue one person's documents in turn.
     await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`evod:${rnokpp}`}))`);
-    const facts = await readEvodFacts(createPostgresRegistry(tx), rnokpp, today);
+    const facts = await readEvodFacts(registryFor(tx), rnokpp, today);
     if (!facts) throw new AppError("NOT_FOUND", "Реєстр «Оберіг» не містить відомостей про вас");
     if (!facts.snapshot.military) throw new AppError("FORBIDDEN", "Ви не перебуваєте на військовому обліку: еВОД не формується");
 

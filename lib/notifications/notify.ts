@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { registryFor } from "@/lib/registry";
 import type { Audience } from "./audiences";
 
 export type NewNotification = {
@@ -37,6 +38,7 @@ export async function notify(tx: DbTx, notifications: NewNotification[]) {
       mail: n.email !== false,
     })).map((row, ord) => ({ ...row, ord })),
   );
+  const { relations } = registryFor(tx);
   await tx.$executeRaw`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${rows}::jsonb)
@@ -48,7 +50,7 @@ export async function notify(tx: DbTx, notifications: NewNotification[]) {
     INSERT INTO outgoing_emails (id, "to", subject, text)
     SELECT gen_random_uuid(), p.email, 'Броня: ' || i.title,
       i.body || CASE WHEN i.mail_link IS NULL THEN '' ELSE E'\n\nДетальніше: ' || i.mail_link END || E'\n\n— Портал «Броня»'
-    FROM input i JOIN oberig.persons p ON p.rnokpp = i.recipient
+    FROM input i JOIN ${relations.persons} p ON p.rnokpp = i.recipient
     WHERE i.mail AND p.email IS NOT NULL
     ORDER BY i.ord`;
 }

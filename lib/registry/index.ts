@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import type { Registry } from "./registry";
 import { createPostgresRegistry } from "./postgres/postgres-registry";
 
-export type { Registry } from "./registry";
+export type { Registry, RegistryRelations } from "./registry";
 export type * from "./types";
 export { createPostgresRegistry } from "./postgres/postgres-registry";
 

@@ -1,5 +1,26 @@
-import type { DbTx } from "@/lib/db/client";
-import type { CitizenStatusRecord, ContactsUpdate, EmploymentRecord, EnterpriseRecord, MarkRecord, PersonRecord, StaffRecord, StaffScope } from "./types";
+import type { DbTx, Prisma } from "@/lib/db/client";
+import type {
+  CitizenStatusRecord, ContactsUpdate, EmploymentRecord, EnterpriseCounts, EnterpriseRecord, MarkRecord, MilitaryLiableQuery, PersonRecord, StaffRecord, StaffScope,
+} from "./types";
+
+/**
+ * The registry's data as SQL relations, for the few national-scale reads that must join the
+ * portal's own tables in one statement (the authority's decision list and dashboard, the
+ * ruleset what-if, the notification outbox's addresses) — filtering, sorting and paging over
+ * tens of thousands of decisions cannot wait for a round trip per row. The mock maps them onto
+ * its `oberig` schema; an adapter over a remote registry maps them onto the replica it keeps in
+ * the portal's database. Only these columns may be used:
+ */
+export type RegistryRelations = {
+  /** edrpou, name, region, kved, ownership, "stateShare", "diiaCity", frontline, "headRnokpp" */
+  enterprises: Prisma.Sql;
+  /** rnokpp, email */
+  persons: Prisma.Sql;
+  /** rnokpp, edrpou, salary (hryvnias), "startDate", "endDate" (null while current), "mainJob" */
+  employments: Prisma.Sql;
+  /** id, rnokpp, edrpou, "fromDate", "untilDate", status, source */
+  reservationMarks: Prisma.Sql;
+};
 
 /**
  * The port through which the portal reads and writes the Оберіг registry. The Postgres mock
@@ -31,6 +52,11 @@ export interface Registry {
   findEnterprisesWithActiveMarks(): Promise<string[]>;
   /** One person's registration status and reservation in force on `today`: the app's hot path, one read. */
   findStatus(rnokpp: string, today: string): Promise<CitizenStatusRecord | null>;
+  /** The decision form's limit bases at one enterprise on a day, counted in one set-based read. */
+  countMilitaryLiable(query: MilitaryLiableQuery): Promise<EnterpriseCounts>;
+  /** Every region as the state register spells it (an authority's region must match exactly). */
+  listRegions(): Promise<string[]>;
+  readonly relations: RegistryRelations;
 
   updateContacts(tx: DbTx, rnokpp: string, contacts: ContactsUpdate, today: string): Promise<PersonRecord>;
   putReservationMarks(tx: DbTx, marks: ReadonlyArray<{ rnokpp: string; edrpou: string; fromDate: string; untilDate: string; reservationId: string }>): Promise<void>;

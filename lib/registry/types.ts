@@ -118,3 +118,9 @@ export type StaffRecord = {
   /** ACTIVE marks anywhere (the registry keeps at most one per person). */
   activeMarks: MarkRecord[];
 };
+
+/** Which enterprise and day to count, under which rules (the ruleset's age limit and mobilised-in-base switch). */
+export type MilitaryLiableQuery = { edrpou: string; today: string; ageLimit: number; includeMobilised: boolean };
+
+/** The decision form's limit bases: the military-liable the limit is counted from, and today's headcount. */
+export type EnterpriseCounts = { militaryLiable: number; headcount: number };

@@ -2,7 +2,7 @@ import "server-only";
 import { writeAuditMany } from "@/lib/audit/write-audit";
 import type { DbTx } from "@/lib/db/client";
 import { notify, type NewNotification } from "@/lib/notifications";
-import { createPostgresRegistry } from "@/lib/registry";
+import { registryFor } from "@/lib/registry";
 import { annulmentGround, type AnnulmentGroundCode, type IsoDate } from "@/lib/rules";
 import { reservationEndedNotice, reservationsEndedHeadNotice } from "./lifecycle-notifications";
 
@@ -42,7 +42,7 @@ export async function annulReservations(tx: DbTx, options: AnnulReservationsOpti
   const now = options.now ?? new Date();
   const wanted = new Set(options.markIds);
   if (wanted.size === 0) return [];
-  const registry = createPostgresRegistry(tx);
+  const registry = registryFor(tx);
   const marks = (await registry.findActiveMarksAt(options.edrpou)).filter((m) => wanted.has(m.id));
   if (marks.length === 0) return [];
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import type { DbTx } from "@/lib/db/client";
-import { createPostgresRegistry } from "@/lib/registry";
+import { registryFor } from "@/lib/registry";
 import { findReservationsToAnnul, type AnnulmentGroundCode, type IsoDate, type ReservationForCheck } from "@/lib/rules";
 import { annulReservations, type AnnulledReservation } from "./annul-reservations";
 import { findEnterpriseDecision, lockEnterpriseDecisions } from "./find-enterprise-decision";
@@ -31,7 +31,7 @@ export async function applyAutomaticAnnulments(tx: DbTx, options: ApplyAutomatic
   const { edrpou } = options;
   await lockEnterpriseDecisions(tx, edrpou);
 
-  const registry = createPostgresRegistry(tx);
+  const registry = registryFor(tx);
   const marks = await registry.findActiveMarksAt(edrpou);
   if (marks.length === 0) return { edrpou, checked: 0, ended: [] };
   // One transaction, one connection: these reads run one after another in any case.

@@ -2,7 +2,7 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { DbTx, Prisma } from "@/lib/db/client";
 import { notify } from "@/lib/notifications";
-import { createPostgresRegistry } from "@/lib/registry";
+import { registryFor } from "@/lib/registry";
 import { decideAnnulment, type IsoDate } from "@/lib/rules";
 import { annulReservations } from "./annul-reservations";
 import { findEmployedHere } from "./employed-here";
@@ -22,7 +22,7 @@ export async function decideAnnulmentRequest(
   options: { application: LockedApplication; date: IsoDate; now: Date },
 ): Promise<{ annulled: number; refused: number }> {
   const { application, date, now } = options;
-  const registry = createPostgresRegistry(tx);
+  const registry = registryFor(tx);
   const items = await readApplicationItems(tx, application.id);
   const enterprise = await registry.findEnterprise(application.edrpou);
   const decision = await findEnterpriseDecision(tx, application.edrpou, date);

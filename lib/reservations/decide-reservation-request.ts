@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { DbTx, Prisma } from "@/lib/db/client";
 import { notify, type NewNotification } from "@/lib/notifications";
-import { createPostgresRegistry } from "@/lib/registry";
+import { registryFor } from "@/lib/registry";
 import { decideApplication, reasonMessage, type IsoDate } from "@/lib/rules";
 import { insertReservations } from "./bulk-inserts";
 import { applicationDecidedNotice, refusedNotice, reservedNotice } from "./lifecycle-notifications";
@@ -28,7 +28,7 @@ export async function decideReservationRequest(
   options: { application: LockedApplication; date: IsoDate; now: Date; faults?: FaultInjection },
 ): Promise<{ reserved: number; refused: number }> {
   const { application, date, now } = options;
-  const registry = createPostgresRegistry(tx);
+  const registry = registryFor(tx);
   const items = await readApplicationItems(tx, application.id);
   const loaded = await loadApplicationFacts(tx, {
     edrpou: application.edrpou,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import type { Kopiykas } from "@/lib/format";
-import { createPostgresRegistry, type EnterpriseRecord, type StaffRecord } from "@/lib/registry";
+import { registryFor, type EnterpriseRecord, type StaffRecord } from "@/lib/registry";
 import { addMonths, type ApplicationFacts, type EmployeeFacts, type EnterpriseFacts, type IsoDate } from "@/lib/rules";
 import { reservationError } from "./errors";
 import { findEnterpriseDecision, type EnterpriseDecision } from "./find-enterprise-decision";
@@ -29,7 +29,7 @@ export async function loadApplicationFacts(
   options: { edrpou: string; date: IsoDate; employees: readonly ListedEmployee[] } | { edrpou: string; date: IsoDate; employedOn: IsoDate },
 ): Promise<LoadedFacts> {
   const { edrpou, date } = options;
-  const registry = createPostgresRegistry(client);
+  const registry = registryFor(client);
   const scope = "employees" in options ? { rnokpps: options.employees.map((e) => e.rnokpp) } : { employedOn: options.employedOn };
   const [enterprise, decision, staffList, activeHere] = await Promise.all([
     registry.findEnterprise(edrpou),

@@ -2,7 +2,7 @@ import "server-only";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import type { DbTx } from "@/lib/db/client";
-import { createPostgresRegistry, type EnterpriseRecord } from "@/lib/registry";
+import { registryFor, type EnterpriseRecord } from "@/lib/registry";
 import { reservationError } from "./errors";
 
 // Who may act for an enterprise, checked against the sources of truth on every call rather
@@ -25,7 +25,7 @@ export async function resolveEnterpriseAccess(
   if (!actor.rnokpp) throw reservationError("ACTOR_WITHOUT_IDENTITY");
   if (actor.edrpou !== edrpou) throw reservationError("ENTERPRISE_NOT_FOUND");
 
-  const enterprise = await createPostgresRegistry(client).findEnterprise(edrpou);
+  const enterprise = await registryFor(client).findEnterprise(edrpou);
   if (!enterprise) throw reservationError("ENTERPRISE_NOT_FOUND");
 
   if (actor.role === "ENTERPRISE_HEAD") {

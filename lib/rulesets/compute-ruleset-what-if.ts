@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma, type DbTx } from "@/lib/db/client";
+import { registryFor } from "@/lib/registry";
 import { parseInput } from "@/lib/errors";
 import { kyivDate } from "@/lib/format";
 import { kvedSectionLabel, kvedSectionOf } from "@/lib/enterprises/kved-sections";
@@ -45,9 +46,10 @@ export async function whatIf(db: DbTx, input: { current: Ruleset; next: Ruleset;
   const started = performance.now();
   const { current, next } = input;
   const today = isoDateToUtc(input.today);
+  const { relations } = registryFor(db);
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     WITH marks AS (
-      SELECT rm.edrpou, rm.rnokpp FROM oberig.reservation_marks rm
+      SELECT rm.edrpou, rm.rnokpp FROM ${relations.reservationMarks} rm
       WHERE rm.status = 'ACTIVE' AND rm."untilDate" >= ${today}::date
     ),
     decision AS (
@@ -59,7 +61,7 @@ export async function whatIf(db: DbTx, input: { current: Ruleset; next: Ruleset;
     salary AS (
       SELECT m.edrpou, m.rnokpp, max(e.salary) * 100 AS kopiykas
       FROM marks m
-      LEFT JOIN oberig.employments e ON e.rnokpp = m.rnokpp AND e.edrpou = m.edrpou
+      LEFT JOIN ${relations.employments} e ON e.rnokpp = m.rnokpp AND e.edrpou = m.edrpou
         AND e."startDate" <= ${today}::date AND (e."endDate" IS NULL OR e."endDate" >= ${today}::date)
       GROUP BY m.edrpou, m.rnokpp
     ),
@@ -67,7 +69,7 @@ export async function whatIf(db: DbTx, input: { current: Ruleset; next: Ruleset;
       SELECT en.edrpou, en.name, en.region, en.kved, d.category, d."militaryLiableCount", d.headcount,
         (d."salaryExemption" IS NOT NULL OR en.ownership IN ('STATE', 'COMMUNAL', 'RELIGIOUS') OR en."stateShare" > 50 OR en."diiaCity") AS exempt,
         (en.frontline OR d.category = 'FRONTLINE_100') AS frontline
-      FROM oberig.enterprises en LEFT JOIN decision d ON d.edrpou = en.edrpou
+      FROM ${relations.enterprises} en LEFT JOIN decision d ON d.edrpou = en.edrpou
       WHERE en.edrpou IN (SELECT DISTINCT edrpou FROM marks)
     )
     SELECT x.edrpou, x.name, x.region, x.kved, x.category, x."militaryLiableCount" AS "militaryLiable", x.headcount, x.exempt,

@@ -75,9 +75,10 @@ await runScript(async () => {
     // The issue's load: 16 directors of 16 different enterprises at once (the big one among them,
     // the others the largest critical ones), each paging through their own list. Every model is
     // built once first (the cold cost is measured above); then the cache must hold all 16.
+    const { relations } = registry();
     const directors = await db.$queryRaw<Array<{ edrpou: string; headRnokpp: string }>>`
-      SELECT e.edrpou, e."headRnokpp" FROM oberig.enterprises e
-        JOIN (SELECT edrpou, count(*) AS n FROM oberig.employments WHERE "endDate" IS NULL GROUP BY edrpou) s ON s.edrpou = e.edrpou
+      SELECT e.edrpou, e."headRnokpp" FROM ${relations.enterprises} e
+        JOIN (SELECT edrpou, count(*) AS n FROM ${relations.employments} WHERE "endDate" IS NULL GROUP BY edrpou) s ON s.edrpou = e.edrpou
        WHERE e."headRnokpp" IS NOT NULL AND e.edrpou <> ${edrpou} AND EXISTS (SELECT 1 FROM critical_decisions d WHERE d.edrpou = e.edrpou)
        ORDER BY s.n DESC, e.edrpou LIMIT ${DIRECTORS - 1}`;
     const heads = [{ edrpou, actor }, ...directors.map((d) => ({ edrpou: d.edrpou, actor: { ...actor, userId: null, rnokpp: d.headRnokpp, fullName: "Керівник", edrpou: d.edrpou } satisfies Actor }))];

@@ -1,7 +1,8 @@
 import "server-only";
-import type { Db, DbTx } from "@/lib/db/client";
-import type { Registry } from "../registry";
+import { Prisma, type Db, type DbTx } from "@/lib/db/client";
+import type { Registry, RegistryRelations } from "../registry";
 import type { ContactsUpdate } from "../types";
+import { countMilitaryLiable } from "./count-military-liable";
 import { findCitizenStatus } from "./find-citizen-status";
 import { findStaff } from "./find-staff";
 import { staffVersion } from "./staff-version";
@@ -19,9 +20,19 @@ const PERSON_SELECT = {
 
 const MARK_SELECT = { id: true, rnokpp: true, edrpou: true, fromDate: true, untilDate: true, status: true, source: true, reservationId: true } as const;
 
+/** The mock's tables themselves: a join plans exactly as it did when written against them. */
+const RELATIONS: RegistryRelations = {
+  enterprises: Prisma.raw("oberig.enterprises"),
+  persons: Prisma.raw("oberig.persons"),
+  employments: Prisma.raw("oberig.employments"),
+  reservationMarks: Prisma.raw("oberig.reservation_marks"),
+};
+
 /** The Оберіг mock: its own Postgres schema `oberig`, in the portal's database. */
 export function createPostgresRegistry(db: Db | DbTx): Registry {
   return {
+    relations: RELATIONS,
+
     async findPerson(rnokpp) {
       const row = await db.person.findUnique({ where: { rnokpp }, select: PERSON_SELECT });
       return row ? toPersonRecord(row) : null;
@@ -60,6 +71,15 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
 
     findStatus(rnokpp, today) {
       return findCitizenStatus(db, rnokpp, today);
+    },
+
+    countMilitaryLiable(query) {
+      return countMilitaryLiable(db, query);
+    },
+
+    async listRegions() {
+      const rows = await db.$queryRaw<{ region: string }[]>`SELECT DISTINCT region FROM oberig.enterprises ORDER BY region`;
+      return rows.map((r) => r.region);
     },
 
     findStaff(edrpou, scope) {

@@ -1,9 +1,10 @@
 import "server-only";
-import type { DbTx } from "@/lib/db/client";
-import { isoDateToUtc, type IsoDate } from "@/lib/rules";
+import type { Db, DbTx } from "@/lib/db/client";
+import { isoDateToUtc } from "@/lib/rules";
+import type { EnterpriseCounts, MilitaryLiableQuery } from "../types";
 
-// A read-model over the Оберіг tables (one query instead of loading every employee through
-// the registry port): the figures the decision form pre-fills.
+// One set-based query over the mock's tables (instead of loading every employee through
+// findStaff): the figures the decision form pre-fills.
 //   militaryLiable — the spec's limit base: men employed here today who are on the register as
 //   військовозобов'язані (on the register, data being clarified or wanted — not removed,
 //   excluded or unregistered), younger than the reserve age limit, not reserved by another
@@ -13,9 +14,7 @@ import { isoDateToUtc, type IsoDate } from "@/lib/rules";
 //   their contract is suspended, but they keep their job and count in the enterprise's limit).
 //   headcount — everyone employed here today (the base of the 100 % defence category).
 
-export type EnterpriseCounts = { militaryLiable: number; headcount: number };
-
-export async function countMilitaryLiable(tx: DbTx, options: { edrpou: string; today: IsoDate; ageLimit: number; includeMobilised: boolean }): Promise<EnterpriseCounts> {
+export async function countMilitaryLiable(tx: Db | DbTx, options: MilitaryLiableQuery): Promise<EnterpriseCounts> {
   const today = isoDateToUtc(options.today);
   const rows = await tx.$queryRaw<{ military_liable: number; headcount: number }[]>`
     WITH current AS (
