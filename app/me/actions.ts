@@ -19,12 +19,12 @@ const ZApplicationForm = z.object({ applicationId: z.string().max(64) }).strict(
 const ZMarkRead = z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict();
 
 export const updateContactsAction = conscriptAction(ZContactsForm, async (input, actor) => {
-  const { person, changed } = await updateMyContacts({ actor, input, now: new Date() });
+  const { person, changed } = await updateMyContacts(createCtx({ actor, now: new Date() }), input);
   return { changed, dataUpdatedOn: person.military?.dataUpdatedOn ?? null };
 });
 
 export const issueEvodAction = conscriptAction(z.object({}).strict(), async (_input, actor) => {
-  const issued = await issueEvod({ actor, now: new Date() });
+  const issued = await issueEvod(createCtx({ actor, now: new Date() }));
   return { validUntil: issued.validUntil };
 });
 

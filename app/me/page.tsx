@@ -10,14 +10,15 @@ import { getMyRecord } from "@/lib/citizen/get-my-record";
 import { listReservationHistory } from "@/lib/citizen/list-reservation-history";
 import { db } from "@/lib/db/client";
 import { countUnread } from "@/lib/notifications";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Мій військовий облік" };
 
 export default async function Page() {
   const actor = await requireConscript("/me");
   const [record, history, unread] = await Promise.all([
-    getMyRecord({ actor, now: new Date() }),
-    listReservationHistory({ actor }),
+    getMyRecord(createCtx({ actor, now: new Date() })),
+    listReservationHistory(createCtx({ actor })),
     countUnread(db, { rnokpp: actor.rnokpp!, audience: "me" }),
   ]);
   return (

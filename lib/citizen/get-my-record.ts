@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { registry as defaultRegistry, type PersonRecord, type Registry } from "@/lib/registry";
+import type { Ctx } from "@/lib/context";
+import type { PersonRecord } from "@/lib/registry";
 import { daysBetween } from "@/lib/rules";
 import { citizenRnokpp } from "./actor-rnokpp";
 import { currentMark } from "./current-mark";
@@ -31,14 +32,11 @@ export type MyRecord = {
   today: string;
 };
 
-export type GetMyRecordOptions = {
-  actor: Actor | null;
-  now: Date;
-  registry?: Registry;
-};
+export type GetMyRecordCtx = Ctx<"registry" | "now"> & { actor: Actor | null };
 
 /** The registry's record of the signed-in citizen, and the reservation in force today. */
-export async function getMyRecord({ actor, now, registry = defaultRegistry() }: GetMyRecordOptions): Promise<MyRecord> {
+export async function getMyRecord(ctx: GetMyRecordCtx): Promise<MyRecord> {
+  const { actor, now, registry } = ctx;
   const rnokpp = citizenRnokpp(actor, "record.read");
   const today = kyivDate(now);
   const [person, marks] = await Promise.all([registry.findPerson(rnokpp), registry.findMarksOf(rnokpp)]);

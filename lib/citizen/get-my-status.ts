@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { registry as defaultRegistry, type Registry } from "@/lib/registry";
+import type { Ctx } from "@/lib/context";
 import { daysBetween } from "@/lib/rules";
 import { dataUpdateInfo, markSourceLabel, REGISTRATION_STATUS_INFO } from "./status-info";
 import { kyivDate } from "@/lib/format";
@@ -30,10 +30,9 @@ export type MyStatus = {
  * value from the request; one indexed registry read. A person without a military registration
  * is not a conscript of this cabinet: FORBIDDEN, as the role check would say.
  */
-export async function getMyStatus(options: { rnokpp: string; now: Date; registry?: Registry }): Promise<MyStatus> {
-  const registry = options.registry ?? defaultRegistry();
-  const today = kyivDate(options.now);
-  const record = await registry.findStatus(options.rnokpp, today);
+export async function getMyStatus(ctx: Ctx<"registry" | "now">, input: { rnokpp: string }): Promise<MyStatus> {
+  const today = kyivDate(ctx.now);
+  const record = await ctx.registry.findStatus(input.rnokpp, today);
   if (!record?.military) throw new AppError("FORBIDDEN", "Ви не перебуваєте на військовому обліку: статус недоступний");
   const { military, reservation } = record;
   const info = REGISTRATION_STATUS_INFO[military.status];
@@ -63,6 +62,6 @@ export async function getMyStatus(options: { rnokpp: string; now: Date; registry
           sourceLabel: markSourceLabel(reservation.source),
         }
       : null,
-    asOf: options.now.toISOString(),
+    asOf: ctx.now.toISOString(),
   };
 }

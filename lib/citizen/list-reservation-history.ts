@@ -1,7 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
-import { registry as defaultRegistry, type Registry } from "@/lib/registry";
+import type { Ctx } from "@/lib/context";
 import { annulmentGroundLabel, isAnnulmentGroundCode, REASON_LABELS, type ReasonCode } from "@/lib/rules";
 import { citizenRnokpp } from "./actor-rnokpp";
 import { markSourceLabel } from "./status-info";
@@ -55,10 +54,9 @@ export type ReservationHistory = { reservations: ReservationHistoryEntry[]; refu
  * e.g. through Дія), enriched with the portal's decision and annulment where the portal made
  * it, and the employer's applications that were refused for them.
  */
-export async function listReservationHistory(options: { actor: Actor | null; db?: DbTx; registry?: Registry }): Promise<ReservationHistory> {
-  const rnokpp = citizenRnokpp(options.actor, "record.read");
-  const db = options.db ?? defaultDb;
-  const registry = options.registry ?? defaultRegistry();
+export async function listReservationHistory(ctx: Ctx<"db" | "registry"> & { actor: Actor | null }): Promise<ReservationHistory> {
+  const rnokpp = citizenRnokpp(ctx.actor, "record.read");
+  const { db, registry } = ctx;
 
   const [marks, reservations, refused] = await Promise.all([
     registry.findMarksOf(rnokpp),

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
 import { registryFor, type PersonRecord } from "@/lib/registry";
@@ -9,13 +10,6 @@ import { citizenRnokpp } from "./actor-rnokpp";
 import { ZContacts } from "./contacts-schema";
 import { kyivDate } from "@/lib/format";
 
-export type UpdateMyContactsOptions = {
-  actor: Actor | null;
-  /** The raw form input: parsed here, so that no caller can skip the rules. */
-  input: unknown;
-  now: Date;
-  db?: Db;
-};
 
 const FIELD_LABELS = { phone: "телефон", email: "електронну пошту", address: "адресу" } as const;
 
@@ -24,12 +18,14 @@ const FIELD_LABELS = { phone: "телефон", email: "електронну п�
  * data, so the registry dates it today; every еВОД that showed the old data stops matching the
  * registry and fails verification from this moment. Invalid input changes nothing.
  */
-export async function updateMyContacts({ actor, input, now, db = defaultDb }: UpdateMyContactsOptions): Promise<{ person: PersonRecord; changed: string[] }> {
+/** `input` is the raw form input: parsed here, so that no caller can skip the rules. */
+export async function updateMyContacts(ctx: Ctx<"db" | "now"> & { actor: Actor | null }, input: unknown): Promise<{ person: PersonRecord; changed: string[] }> {
+  const { actor, now } = ctx;
   const rnokpp = citizenRnokpp(actor, "contacts.update");
   const contacts = parseInput(ZContacts, input);
   const today = kyivDate(now);
 
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     const registry = registryFor(tx);
     const before = await registry.findPerson(rnokpp);
     if (!before) throw new AppError("NOT_FOUND", "Реєстр «Оберіг» не містить відомостей про вас");

@@ -2,7 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { citizenRnokpp } from "@/lib/citizen/actor-rnokpp";
-import { db as defaultDb, Prisma, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { Prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { registryFor } from "@/lib/registry";
 import { isoDateToUtc } from "@/lib/rules";
@@ -19,11 +21,12 @@ export type IssuedEvodDocument = { code: string; issuedAt: Date; validUntil: str
  * person are revoked in the same transaction (a check of their QR code says "replaced by a
  * newer one"), so at most one document per person is ever valid.
  */
-export async function issueEvod({ actor, now, db = defaultDb }: { actor: Actor | null; now: Date; db?: Db }): Promise<IssuedEvodDocument> {
+export async function issueEvod(ctx: Ctx<"db" | "now"> & { actor: Actor | null }): Promise<IssuedEvodDocument> {
+  const { actor, now } = ctx;
   const rnokpp = citizenRnokpp(actor, "edoc.issue");
   const today = kyivDate(now);
 
-  return db.$transaction(async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     // Two taps on "issue" must not leave two valid documents: issue one person's documents in turn.
     await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`evod:${rnokpp}`}))`);
     const facts = await readEvodFacts(registryFor(tx), rnokpp, today);

@@ -1,6 +1,5 @@
 import "server-only";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
-import { registry as defaultRegistry, type Registry } from "@/lib/registry";
+import type { Ctx } from "@/lib/context";
 import { checkEvod, EVOD_SELECT } from "./check-evod";
 import { isEvodCodeFormat } from "./code";
 import { EVOD_INVALID_REASONS, type EvodInvalidReason } from "./evaluate-evod";
@@ -26,13 +25,12 @@ export type EvodPublicVerdict =
  * The public check behind /verify/<code>. A malformed code and an unknown one get the same
  * answer, so the endpoint tells an enumerator nothing; the caller rate-limits by client.
  */
-export async function verifyEvod(options: { code: string; now: Date; db?: DbTx; registry?: Registry }): Promise<EvodPublicVerdict> {
-  if (!isEvodCodeFormat(options.code)) return { status: "UNKNOWN" };
-  const db = options.db ?? defaultDb;
-  const stored = await db.eDocument.findUnique({ where: { code: options.code }, select: EVOD_SELECT });
+export async function verifyEvod(ctx: Ctx<"db" | "registry" | "now">, input: { code: string }): Promise<EvodPublicVerdict> {
+  if (!isEvodCodeFormat(input.code)) return { status: "UNKNOWN" };
+  const stored = await ctx.db.eDocument.findUnique({ where: { code: input.code }, select: EVOD_SELECT });
   if (!stored) return { status: "UNKNOWN" };
 
-  const checked = await checkEvod(options.registry ?? defaultRegistry(), stored, kyivDate(options.now));
+  const checked = await checkEvod(ctx.registry, stored, kyivDate(ctx.now));
   const { person, reservation } = checked.snapshot;
   const valid = checked.verdict.valid;
   const reason = checked.verdict.valid ? null : checked.verdict.reason;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { getMyStatus } from "@/lib/citizen/get-my-status";
 import { readSessionCitizenFromCookies } from "@/lib/citizen/read-session-citizen";
 import { toAppError } from "@/lib/errors";
+import { createCtx } from "@/lib/context-server";
 
 // Routes answered before Next.js sees the request. Only the app-facing hot path lives here:
 // GET /api/v1/me/status, polled by the citizen's app. Next's request pipeline costs ~1.5 ms of
@@ -25,7 +26,7 @@ async function serveStatus(req: IncomingMessage, res: ServerResponse) {
   const now = new Date();
   try {
     const rnokpp = await readSessionCitizenFromCookies(req.headers.cookie, now);
-    send(res, 200, await getMyStatus({ rnokpp, now }));
+    send(res, 200, await getMyStatus(createCtx({ actor: null, now }), { rnokpp }));
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === "INTERNAL") console.error("[api] GET", STATUS_PATH, error);

@@ -326,7 +326,7 @@ beforeAll(async () => {
   const token = await issueApiToken(createCtx({ actor: a.head.actor }), { name: "Матриця" });
   const annulment = await createAnnulmentDraft({ actor: a.head.actor, edrpou: a.edrpou, rnokpps: [a.employees[0]!], ground: "HEAD_REQUEST" });
   const discard = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[2]! }] });
-  const evod = await issueEvod({ actor: { userId: conscript.id, rnokpp: conscript.rnokpp!, fullName: conscript.fullName, role: "CONSCRIPT", via: "password" }, now: new Date() });
+  const evod = await issueEvod(createCtx({ actor: { userId: conscript.id, rnokpp: conscript.rnokpp!, fullName: conscript.fullName, role: "CONSCRIPT", via: "password" }, now: new Date() }));
   o = {
     a, b, applicationId: submitted.applicationId, draftId: left.draftId, documentId: application.signedDocumentId, unitVacancyId: vacancy.id,
     vacancyApplicationId: vacancyApplication.id, employeeRef: employeeHref(a.employees[0]!).split("/").at(-1)!, authorityId: a.authorityId,

@@ -10,6 +10,7 @@ import { stopSenderBoss } from "@/lib/jobs/boss";
 import { listNotifications } from "@/lib/notifications";
 import { createAnnulmentDraft, createReservationDraft, decideSubmittedApplication, submitAnnulment, submitApplication } from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
+import { createCtx } from "@/lib/context-server";
 
 // The conscript's side of the lifecycle, end to end through the real domain: the head signs a
 // reservation application, the decision is made, the employee sees it (with the decision it was
@@ -39,12 +40,12 @@ afterAll(async () => {
 describe("a reservation the portal made, seen by the employee", () => {
   it("the record and the status show it; the history names the decision and who signed", async () => {
     const employee = world.employees[0]!;
-    const record = await getMyRecord({ actor: conscript(employee), now: new Date() });
+    const record = await getMyRecord(createCtx({ actor: conscript(employee), now: new Date() }));
     expect(record.reservation).toMatchObject({ edrpou: world.edrpou, enterpriseName: world.name, fromDate: world.today, source: "portal", sourceLabel: "Портал «Броня»" });
     expect(record.reservation!.reservationId).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await getMyStatus({ rnokpp: employee, now: new Date() })).reservation).toMatchObject({ edrpou: world.edrpou, from: world.today, source: "portal" });
+    expect((await getMyStatus(createCtx({ actor: null, now: new Date() }), { rnokpp: employee })).reservation).toMatchObject({ edrpou: world.edrpou, from: world.today, source: "portal" });
 
-    const history = await listReservationHistory({ actor: conscript(employee) });
+    const history = await listReservationHistory(createCtx({ actor: conscript(employee) }));
     expect(history.reservations).toHaveLength(1);
     expect(history.reservations[0]!.portal).toMatchObject({ decisionNumber: "КР-71", authorityName: "Мінекономіки", signerName: world.head.fullName, exception45: false, annulledOn: null });
     const { items } = await listNotifications(db, { rnokpp: employee, audience: "me" });
@@ -53,31 +54,31 @@ describe("a reservation the portal made, seen by the employee", () => {
 
   it("the refused employee sees the refusal and its reason, and no reservation", async () => {
     const refused = world.employees[2]!;
-    const history = await listReservationHistory({ actor: conscript(refused) });
+    const history = await listReservationHistory(createCtx({ actor: conscript(refused) }));
     expect(history.reservations).toEqual([]);
     expect(history.refusals).toHaveLength(1);
     expect(history.refusals[0]).toMatchObject({ edrpou: world.edrpou, reasons: ["Особа перебуває в розшуку ТЦК та СП"] });
-    expect((await getMyRecord({ actor: conscript(refused), now: new Date() })).reservation).toBeNull();
+    expect((await getMyRecord(createCtx({ actor: conscript(refused), now: new Date() }))).reservation).toBeNull();
   });
 
   it("the еВОД shows it until the head's signed annulment; then the check says it was annulled", async () => {
     const employee = world.employees[1]!;
-    const { code, validUntil, snapshot } = await issueEvod({ actor: conscript(employee), now: new Date() });
+    const { code, validUntil, snapshot } = await issueEvod(createCtx({ actor: conscript(employee), now: new Date() }));
     expect(snapshot.reservation).toMatchObject({ edrpou: world.edrpou, enterpriseName: world.name });
-    expect(await verifyEvod({ code, now: new Date() })).toMatchObject({ status: "VALID", reservationUntil: snapshot.reservation!.untilDate, validUntil });
+    expect(await verifyEvod(createCtx({ actor: null, now: new Date() }), { code })).toMatchObject({ status: "VALID", reservationUntil: snapshot.reservation!.untilDate, validUntil });
 
     const draft = await createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps: [employee], ground: "DISMISSAL" });
     const { applicationId } = await submitAnnulment({ actor: world.head.actor, draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
     await decide(applicationId);
 
-    expect(await verifyEvod({ code, now: new Date() })).toMatchObject({ status: "INVALID", reason: "RESERVATION_ANNULLED", reservationUntil: null });
-    const history = await listReservationHistory({ actor: conscript(employee) });
+    expect(await verifyEvod(createCtx({ actor: null, now: new Date() }), { code })).toMatchObject({ status: "INVALID", reason: "RESERVATION_ANNULLED", reservationUntil: null });
+    const history = await listReservationHistory(createCtx({ actor: conscript(employee) }));
     expect(history.reservations[0]).toMatchObject({ status: "ANNULLED", portal: { annulmentGround: "Звільнення працівника", annulledOn: world.today } });
-    expect((await getMyRecord({ actor: conscript(employee), now: new Date() })).reservation).toBeNull();
+    expect((await getMyRecord(createCtx({ actor: conscript(employee), now: new Date() }))).reservation).toBeNull();
   });
 
   it("one employee never sees another's reservation", async () => {
-    const history = await listReservationHistory({ actor: conscript(world.employees[0]!) });
+    const history = await listReservationHistory(createCtx({ actor: conscript(world.employees[0]!) }));
     expect(history.reservations.every((r) => r.edrpou === world.edrpou)).toBe(true);
     expect(JSON.stringify(history)).not.toContain(world.employees[1]!);
   });

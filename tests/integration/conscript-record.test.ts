@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { listNotifications, markNotificationsRead } from "@/lib/notifications";
 import { createEnterprise, createPerson, createReservationMark } from "@/prisma/seed/factories";
+import { createCtx } from "@/lib/context-server";
 
 // The conscript's record, history, status and contacts, against the real registry tables.
 // The clock is fixed: 22.11.2026 at noon in Kyiv.
@@ -42,7 +43,7 @@ beforeAll(async () => {
 
 describe("getMyRecord", () => {
   it("shows the registry's facts, the status explained, and the reservation in force", async () => {
-    const record = await getMyRecord({ actor: conscript(reserved), now });
+    const record = await getMyRecord(createCtx({ actor: conscript(reserved), now }));
     expect(record.person).toMatchObject({ rnokpp: reserved, fullName: "Коваленко Андрій Сергійович", birthDate: "1991-04-07" });
     expect(record.person.military).toMatchObject({ tcc: "Соборний РТЦК та СП м. Дніпра", rank: "солдат", vlkResult: "придатний", dataUpdatedOn: "2024-06-10" });
     expect(record.status).toMatchObject({ code: "ON_REGISTER", label: "На обліку", tone: "success", ribbon: false });
@@ -54,7 +55,7 @@ describe("getMyRecord", () => {
 
   it("a wanted person sees the red status", async () => {
     const wanted = (await createPerson(db, { military: { status: "WANTED" } })).rnokpp;
-    const record = await getMyRecord({ actor: conscript(wanted), now });
+    const record = await getMyRecord(createCtx({ actor: conscript(wanted), now }));
     expect(record.status).toMatchObject({ code: "WANTED", label: "У розшуку", tone: "fail", ribbon: true });
     expect(record.reservation).toBeNull();
   });
@@ -62,19 +63,19 @@ describe("getMyRecord", () => {
   it("an active mark past its end is not shown as in force", async () => {
     const lapsed = (await createPerson(db)).rnokpp;
     await createReservationMark(db, { rnokpp: lapsed, edrpou: enterprise.edrpou, fromDate: "2025-11-01", untilDate: "2026-11-21" });
-    expect((await getMyRecord({ actor: conscript(lapsed), now })).reservation).toBeNull();
+    expect((await getMyRecord(createCtx({ actor: conscript(lapsed), now }))).reservation).toBeNull();
   });
 
   it("refuses other roles and a person the registry does not know", async () => {
-    await expectAppError(getMyRecord({ actor: { ...conscript(reserved), role: "RECRUITER", unitId: "x" }, now }), "FORBIDDEN");
-    await expectAppError(getMyRecord({ actor: null, now }), "UNAUTHENTICATED");
-    await expectAppError(getMyRecord({ actor: conscript("1759013776"), now }), "NOT_FOUND");
+    await expectAppError(getMyRecord(createCtx({ actor: { ...conscript(reserved), role: "RECRUITER", unitId: "x" }, now })), "FORBIDDEN");
+    await expectAppError(getMyRecord(createCtx({ actor: null, now })), "UNAUTHENTICATED");
+    await expectAppError(getMyRecord(createCtx({ actor: conscript("1759013776"), now })), "NOT_FOUND");
   });
 });
 
 describe("listReservationHistory", () => {
   it("lists every mark of the person, made anywhere, newest first, and nobody else's", async () => {
-    const history = await listReservationHistory({ actor: conscript(reserved) });
+    const history = await listReservationHistory(createCtx({ actor: conscript(reserved) }));
     expect(history.reservations.map((r) => [r.fromDate, r.status, r.sourceLabel])).toEqual([
       ["2026-10-15", "ACTIVE", "Портал «Дія»"],
       ["2025-01-10", "EXPIRED", "Портал «Дія»"],
@@ -87,7 +88,7 @@ describe("listReservationHistory", () => {
 
 describe("getMyStatus", () => {
   it("answers with the status and the reservation in force", async () => {
-    const status = await getMyStatus({ rnokpp: reserved, now });
+    const status = await getMyStatus(createCtx({ actor: null, now }), { rnokpp: reserved });
     expect(status).toMatchObject({
       rnokpp: reserved,
       fullName: "Коваленко Андрій Сергійович",
@@ -98,15 +99,15 @@ describe("getMyStatus", () => {
 
   it("a person without a military registration gets FORBIDDEN, an unknown one too", async () => {
     const woman = (await createPerson(db, { sex: "FEMALE" })).rnokpp;
-    await expectAppError(getMyStatus({ rnokpp: woman, now }), "FORBIDDEN");
-    await expectAppError(getMyStatus({ rnokpp: "1759013776", now }), "FORBIDDEN");
+    await expectAppError(getMyStatus(createCtx({ actor: null, now }), { rnokpp: woman }), "FORBIDDEN");
+    await expectAppError(getMyStatus(createCtx({ actor: null, now }), { rnokpp: "1759013776" }), "FORBIDDEN");
   });
 });
 
 describe("updateMyContacts", () => {
   it("writes the contacts to the registry, dates the data update, audits and notifies", async () => {
     const person = (await createPerson(db, { email: null })).rnokpp;
-    const result = await updateMyContacts({ actor: conscript(person), input: { phone: "067 765 43 21", email: "New@Example.com", address: "м. Львів, вул. Городоцька, 25, кв. 3" }, now });
+    const result = await updateMyContacts(createCtx({ actor: conscript(person), now }), { phone: "067 765 43 21", email: "New@Example.com", address: "м. Львів, вул. Городоцька, 25, кв. 3" });
     expect(result.changed.sort()).toEqual(["address", "email", "phone"]);
     const row = await db.person.findUniqueOrThrow({ where: { rnokpp: person }, include: { military: true } });
     expect(row).toMatchObject({ phone: "+380677654321", email: "new@example.com", address: "м. Львів, вул. Городоцька, 25, кв. 3" });
@@ -133,7 +134,7 @@ describe("updateMyContacts", () => {
   ])("invalid contacts (%o) change nothing", async (input, field) => {
     const person = (await createPerson(db)).rnokpp;
     const before = await db.person.findUniqueOrThrow({ where: { rnokpp: person }, include: { military: true } });
-    const error = await expectAppError(updateMyContacts({ actor: conscript(person), input, now }), field === "rnokpp" ? "UNKNOWN_FIELD" : "VALIDATION_FAILED");
+    const error = await expectAppError(updateMyContacts(createCtx({ actor: conscript(person), now }), input), field === "rnokpp" ? "UNKNOWN_FIELD" : "VALIDATION_FAILED");
     if (field !== "rnokpp") expect(error.fields?.[field]).toBeTruthy();
     expect(await db.person.findUniqueOrThrow({ where: { rnokpp: person }, include: { military: true } })).toEqual(before);
     expect(await db.auditLog.count({ where: { entityId: person } })).toBe(0);
@@ -142,8 +143,8 @@ describe("updateMyContacts", () => {
 
   it("changes only the signed-in person's record", async () => {
     const before = await db.person.findUniqueOrThrow({ where: { rnokpp: other } });
-    await updateMyContacts({ actor: conscript(reserved), input: { phone: "+380501112233", address: "м. Дніпро, вул. Вишнева, 8, кв. 54" }, now });
+    await updateMyContacts(createCtx({ actor: conscript(reserved), now }), { phone: "+380501112233", address: "м. Дніпро, вул. Вишнева, 8, кв. 54" });
     expect(await db.person.findUniqueOrThrow({ where: { rnokpp: other } })).toEqual(before);
-    await expectAppError(updateMyContacts({ actor: { ...conscript(reserved), role: "ENTERPRISE_HEAD", edrpou: enterprise.edrpou }, input: {}, now }), "FORBIDDEN");
+    await expectAppError(updateMyContacts(createCtx({ actor: { ...conscript(reserved), role: "ENTERPRISE_HEAD", edrpou: enterprise.edrpou }, now }), {}), "FORBIDDEN");
   });
 });

@@ -10,6 +10,7 @@ import { issueEvod } from "@/lib/evod/issue-evod";
 import { renderEvodPdf } from "@/lib/evod/render-evod-pdf";
 import { verifyEvod } from "@/lib/evod/verify-evod";
 import { createEnterprise, createPerson, createReservationMark } from "@/prisma/seed/factories";
+import { createCtx } from "@/lib/context-server";
 
 // Issuing an еВОД, checking it as a ТЦК officer would, and every way it stops being valid.
 
@@ -32,7 +33,7 @@ beforeAll(async () => {
 describe("issueEvod", () => {
   it("stores a random code, the snapshot and its hash; valid until the reservation's end at most", async () => {
     const { rnokpp } = await reservedPerson();
-    const issued = await issueEvod({ actor: conscript(rnokpp), now });
+    const issued = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
     expect(issued.code).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(issued.validUntil).toBe("2027-03-31");
     expect(issued.snapshot.reservation).toMatchObject({ edrpou: enterprise.edrpou, untilDate: "2027-03-31" });
@@ -44,23 +45,23 @@ describe("issueEvod", () => {
 
   it("without a reservation it is valid for a year at most", async () => {
     const { rnokpp } = await createPerson(db);
-    expect((await issueEvod({ actor: conscript(rnokpp), now })).validUntil).toBe("2027-11-21");
+    expect((await issueEvod(createCtx({ actor: conscript(rnokpp), now }))).validUntil).toBe("2027-11-21");
   });
 
   it("re-issuing gives a new code and replaces the earlier document", async () => {
     const { rnokpp } = await reservedPerson();
-    const first = await issueEvod({ actor: conscript(rnokpp), now });
-    const second = await issueEvod({ actor: conscript(rnokpp), now: later(1) });
+    const first = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
+    const second = await issueEvod(createCtx({ actor: conscript(rnokpp), now: later(1) }));
     expect(second.code).not.toBe(first.code);
-    expect(await verifyEvod({ code: first.code, now: later(1) })).toMatchObject({ status: "INVALID", reason: "SUPERSEDED" });
-    expect(await verifyEvod({ code: second.code, now: later(1) })).toMatchObject({ status: "VALID" });
-    expect((await getMyEvod({ actor: conscript(rnokpp), now: later(1) }))?.code).toBe(second.code);
+    expect(await verifyEvod(createCtx({ actor: null, now: later(1) }), { code: first.code })).toMatchObject({ status: "INVALID", reason: "SUPERSEDED" });
+    expect(await verifyEvod(createCtx({ actor: null, now: later(1) }), { code: second.code })).toMatchObject({ status: "VALID" });
+    expect((await getMyEvod(createCtx({ actor: conscript(rnokpp), now: later(1) })))?.code).toBe(second.code);
   });
 
   it("is refused to other roles and to persons off the military register", async () => {
     const woman = (await createPerson(db, { sex: "FEMALE" })).rnokpp;
-    await expect(issueEvod({ actor: conscript(woman), now })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(issueEvod({ actor: { ...conscript(woman), role: "OFFICIAL", authorityId: "a" }, now })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(issueEvod(createCtx({ actor: conscript(woman), now }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(issueEvod(createCtx({ actor: { ...conscript(woman), role: "OFFICIAL", authorityId: "a" }, now }))).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.eDocument.count({ where: { rnokpp: woman } })).toBe(0);
   });
 });
@@ -68,8 +69,8 @@ describe("issueEvod", () => {
 describe("verifyEvod", () => {
   it("a valid document shows initials, birth year and the reservation's end — no РНОКПП, no address", async () => {
     const { rnokpp } = await reservedPerson();
-    const { code } = await issueEvod({ actor: conscript(rnokpp), now });
-    const verdict = await verifyEvod({ code, now: later(3) });
+    const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
+    const verdict = await verifyEvod(createCtx({ actor: null, now: later(3) }), { code });
     expect(verdict).toEqual({
       status: "VALID", reason: null, reasonText: null, initials: "К. А. С.", birthYear: 1991, reservationUntil: "2027-03-31", issuedOn: "2026-11-22", validUntil: "2027-03-31",
     });
@@ -80,46 +81,46 @@ describe("verifyEvod", () => {
   });
 
   it("unknown and malformed codes answer the same way", async () => {
-    const unknown = await verifyEvod({ code: "A".repeat(24), now });
+    const unknown = await verifyEvod(createCtx({ actor: null, now }), { code: "A".repeat(24) });
     expect(unknown).toEqual({ status: "UNKNOWN" });
     for (const junk of ["", "short", "A".repeat(25), "' OR 1=1 --AAAAAAAAAAAAAA", "../../etc/passwd"]) {
-      expect(await verifyEvod({ code: junk, now })).toEqual(unknown);
+      expect(await verifyEvod(createCtx({ actor: null, now }), { code: junk })).toEqual(unknown);
     }
   });
 
   it("says invalid once the contacts shown on it change in the registry", async () => {
     const { rnokpp } = await reservedPerson();
-    const { code } = await issueEvod({ actor: conscript(rnokpp), now });
-    await updateMyContacts({ actor: conscript(rnokpp), input: { phone: "+380661112233", email: "ak@example.com", address: "м. Київ, вул. Хрещатик, 1" }, now: later(1) });
-    expect(await verifyEvod({ code, now: later(1) })).toMatchObject({ status: "INVALID", reason: "DATA_CHANGED", reasonText: "Дані документа більше не збігаються з реєстром «Оберіг»", reservationUntil: null });
+    const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
+    await updateMyContacts(createCtx({ actor: conscript(rnokpp), now: later(1) }), { phone: "+380661112233", email: "ak@example.com", address: "м. Київ, вул. Хрещатик, 1" });
+    expect(await verifyEvod(createCtx({ actor: null, now: later(1) }), { code })).toMatchObject({ status: "INVALID", reason: "DATA_CHANGED", reasonText: "Дані документа більше не збігаються з реєстром «Оберіг»", reservationUntil: null });
     // The citizen's page shows the same verdict and offers a new one.
-    expect((await getMyEvod({ actor: conscript(rnokpp), now: later(1) }))?.verdict).toEqual({ valid: false, reason: "DATA_CHANGED" });
+    expect((await getMyEvod(createCtx({ actor: conscript(rnokpp), now: later(1) })))?.verdict).toEqual({ valid: false, reason: "DATA_CHANGED" });
   });
 
   it("says invalid once any other shown fact changes (a ВЛК result entered by the ТЦК)", async () => {
     const { rnokpp } = await reservedPerson();
-    const { code } = await issueEvod({ actor: conscript(rnokpp), now });
+    const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
     await db.militaryRegistration.update({ where: { rnokpp }, data: { vlkResult: "обмежено придатний", vlkDate: new Date("2026-11-23T00:00:00Z") } });
-    expect(await verifyEvod({ code, now: later(1) })).toMatchObject({ status: "INVALID", reason: "DATA_CHANGED" });
+    expect(await verifyEvod(createCtx({ actor: null, now: later(1) }), { code })).toMatchObject({ status: "INVALID", reason: "DATA_CHANGED" });
   });
 
   it("says the reservation was annulled once the registry's mark is annulled", async () => {
     const { rnokpp, markId } = await reservedPerson();
-    const { code } = await issueEvod({ actor: conscript(rnokpp), now });
+    const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
     await db.reservationMark.update({ where: { id: markId }, data: { status: "ANNULLED", activeRnokpp: null, annulledOn: new Date("2026-11-25T00:00:00Z"), ground: "DISMISSAL" } });
-    expect(await verifyEvod({ code, now: later(3) })).toMatchObject({ status: "INVALID", reason: "RESERVATION_ANNULLED", reasonText: "Бронювання, зазначене в документі, анульовано" });
+    expect(await verifyEvod(createCtx({ actor: null, now: later(3) }), { code })).toMatchObject({ status: "INVALID", reason: "RESERVATION_ANNULLED", reasonText: "Бронювання, зазначене в документі, анульовано" });
   });
 
   it("says the reservation ended after its last day, and expired after validUntil", async () => {
     const { rnokpp } = await reservedPerson({ untilDate: "2026-12-31" });
-    const { code } = await issueEvod({ actor: conscript(rnokpp), now });
-    expect(await verifyEvod({ code, now: new Date("2026-12-31T20:00:00Z") })).toMatchObject({ status: "VALID" });
-    expect(await verifyEvod({ code, now: new Date("2027-01-01T08:00:00Z") })).toMatchObject({ status: "INVALID", reason: "RESERVATION_ENDED" });
+    const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
+    expect(await verifyEvod(createCtx({ actor: null, now: new Date("2026-12-31T20:00:00Z") }), { code })).toMatchObject({ status: "VALID" });
+    expect(await verifyEvod(createCtx({ actor: null, now: new Date("2027-01-01T08:00:00Z") }), { code })).toMatchObject({ status: "INVALID", reason: "RESERVATION_ENDED" });
 
     const free = (await createPerson(db)).rnokpp;
-    const plain = await issueEvod({ actor: conscript(free), now });
-    expect(await verifyEvod({ code: plain.code, now: new Date("2027-11-21T12:00:00Z") })).toMatchObject({ status: "VALID", reservationUntil: null });
-    expect(await verifyEvod({ code: plain.code, now: new Date("2027-11-22T12:00:00Z") })).toMatchObject({ status: "INVALID", reason: "EXPIRED" });
+    const plain = await issueEvod(createCtx({ actor: conscript(free), now }));
+    expect(await verifyEvod(createCtx({ actor: null, now: new Date("2027-11-21T12:00:00Z") }), { code: plain.code })).toMatchObject({ status: "VALID", reservationUntil: null });
+    expect(await verifyEvod(createCtx({ actor: null, now: new Date("2027-11-22T12:00:00Z") }), { code: plain.code })).toMatchObject({ status: "INVALID", reason: "EXPIRED" });
   });
 });
 
@@ -127,16 +128,16 @@ describe("getMyEvod", () => {
   it("returns only the signed-in person's document", async () => {
     const { rnokpp } = await reservedPerson();
     const stranger = (await createPerson(db)).rnokpp;
-    await issueEvod({ actor: conscript(rnokpp), now });
-    expect(await getMyEvod({ actor: conscript(stranger), now })).toBeNull();
-    await expect(getMyEvod({ actor: { ...conscript(rnokpp), role: "RECRUITER", unitId: "u" }, now })).rejects.toBeInstanceOf(AppError);
+    await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
+    expect(await getMyEvod(createCtx({ actor: conscript(stranger), now }))).toBeNull();
+    await expect(getMyEvod(createCtx({ actor: { ...conscript(rnokpp), role: "RECRUITER", unitId: "u" }, now }))).rejects.toBeInstanceOf(AppError);
   });
 });
 
 describe("renderEvodPdf", () => {
   it("draws a real PDF with Cyrillic text (fonts embedded with their Unicode maps) and the QR image", async () => {
     const { rnokpp } = await reservedPerson();
-    const issued = await issueEvod({ actor: conscript(rnokpp), now });
+    const issued = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
     const pdf = await renderEvodPdf({ ...issued, verifyUrl: evodVerifyUrl(issued.code), dataUpToDate: true });
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const text = pdfUnicodeText(pdf);

@@ -4,12 +4,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireConscript } from "@/lib/auth/gate";
 import { getMyRecord } from "@/lib/citizen/get-my-record";
 import { formatDate } from "@/lib/format";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Контактні дані" };
 
 export default async function Page() {
   const actor = await requireConscript("/me/contacts");
-  const { person } = await getMyRecord({ actor, now: new Date() });
+  const { person } = await getMyRecord(createCtx({ actor, now: new Date() }));
   return (
     <div className="mx-auto max-w-xl space-y-5">
       <PageHeader

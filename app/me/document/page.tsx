@@ -11,13 +11,14 @@ import { EVOD_INVALID_REASONS } from "@/lib/evod/evaluate-evod";
 import { evodQrSvg, evodVerifyUrl } from "@/lib/evod/evod-url";
 import { getMyEvod } from "@/lib/evod/get-my-evod";
 import { formatDateTime, kyivDate } from "@/lib/format";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "еВОД" };
 
 export default async function Page() {
   const actor = await requireConscript("/me/document");
   const now = new Date();
-  const evod = await getMyEvod({ actor, now });
+  const evod = await getMyEvod(createCtx({ actor, now }));
 
   if (!evod || !evod.verdict.valid) {
     return (

@@ -18,7 +18,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const actor = await requireConscript("/me/vacancies");
   const raw = await searchParams;
   const filters = ZVacancyFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
-  const [catalogue, record] = await Promise.all([listOpenVacancies(createCtx({ actor }), { filters }), getMyRecord({ actor, now: new Date() })]);
+  const [catalogue, record] = await Promise.all([listOpenVacancies(createCtx({ actor }), { filters }), getMyRecord(createCtx({ actor, now: new Date() }))]);
   const eligibility = applicantEligibility(record.person.military);
 
   return (

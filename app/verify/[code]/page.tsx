@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { verifyEvod } from "@/lib/evod/verify-evod";
 import { formatDate } from "@/lib/format";
+import { createCtx } from "@/lib/context-server";
 
 // Public: no login. proxy.ts rate-limits this path per client address before it renders.
 export const metadata: Metadata = { title: "Перевірка еВОД", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -21,7 +22,7 @@ function Failed({ title, reason }: { title: string; reason: string }) {
 
 export default async function Page({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const verdict = await verifyEvod({ code, now: new Date() });
+  const verdict = await verifyEvod(createCtx({ actor: null, now: new Date() }), { code });
   const checkedAt = new Date().toLocaleString("uk-UA", { timeZone: "Europe/Kyiv" });
 
   return (

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { apiRoute } from "@/lib/api/handler";
 import { getMyStatus } from "@/lib/citizen/get-my-status";
 import { readSessionCitizen } from "@/lib/citizen/read-session-citizen";
+import { createCtx } from "@/lib/context-server";
 
 // GET /api/v1/me/status — the signed-in citizen's registry status and reservation in force.
 // The app's hottest request: identity from the session cookie alone, then one indexed registry
@@ -10,6 +11,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async (request) => {
   const rnokpp = await readSessionCitizen(request as NextRequest);
-  const status = await getMyStatus({ rnokpp, now: new Date() });
+  const status = await getMyStatus(createCtx({ actor: null, now: new Date() }), { rnokpp });
   return Response.json(status, { headers: { "cache-control": "private, no-store" } });
 });
