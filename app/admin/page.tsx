@@ -15,7 +15,7 @@ export const metadata = { title: "Органи влади" };
 
 export default async function Page() {
   const actor = await requireAdmin("/admin");
-  const [authorities, regions] = await Promise.all([listAuthorities(createCtx({ actor })), listRegions()]);
+  const [authorities, regions] = await Promise.all([listAuthorities(createCtx({ actor })), listRegions(createCtx({ actor }))]);
   return (
     <div className="space-y-5">
       <PageHeader eyebrow="Адміністрування" title="Органи влади" subtitle="Міністерства та обласні військові адміністрації, що ухвалюють рішення про критичність підприємств" />

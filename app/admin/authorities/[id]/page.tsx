@@ -13,7 +13,7 @@ export const metadata = { title: "Орган влади" };
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireAdmin(`/admin/authorities/${id}`);
-  const [authorities, regions] = await Promise.all([listAuthorities(createCtx({ actor })), listRegions()]);
+  const [authorities, regions] = await Promise.all([listAuthorities(createCtx({ actor })), listRegions(createCtx({ actor }))]);
   const authority = authorities.find((a) => a.id === id);
   if (!authority) notFound();
   return (
