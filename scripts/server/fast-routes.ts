@@ -26,7 +26,7 @@ async function serveStatus(req: IncomingMessage, res: ServerResponse) {
   const now = new Date();
   try {
     const rnokpp = await readSessionCitizenFromCookies(req.headers.cookie, now);
-    send(res, 200, await getMyStatus(createCtx({ actor: null, now }), { rnokpp }));
+    send(res, 200, await getMyStatus(createCtx({ actor: null, now, readOnly: true }), { rnokpp }));
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === "INTERNAL") console.error("[api] GET", STATUS_PATH, error);

@@ -22,7 +22,7 @@ function Failed({ title, reason }: { title: string; reason: string }) {
 
 export default async function Page({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
-  const verdict = await verifyEvod(createCtx({ actor: null, now: new Date() }), { code });
+  const verdict = await verifyEvod(createCtx({ actor: null, now: new Date(), readOnly: true }), { code });
   const checkedAt = new Date().toLocaleString("uk-UA", { timeZone: "Europe/Kyiv" });
 
   return (

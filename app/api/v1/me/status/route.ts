@@ -11,6 +11,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async (request) => {
   const rnokpp = await readSessionCitizen(request as NextRequest);
-  const status = await getMyStatus(createCtx({ actor: null, now: new Date() }), { rnokpp });
+  const status = await getMyStatus(createCtx({ actor: null, now: new Date(), readOnly: true }), { rnokpp });
   return Response.json(status, { headers: { "cache-control": "private, no-store" } });
 });
