@@ -1,7 +1,6 @@
 "use server";
 
 import { companyAction } from "@/lib/actions/action-client";
-import { db } from "@/lib/db/client";
 import { discardDraft } from "@/lib/company/discard-draft";
 import { ZEmployeeFilters } from "@/lib/company/employee-filters";
 import { getApplicationStatus } from "@/lib/company/get-application-status";
@@ -10,6 +9,7 @@ import { selectEmployees } from "@/lib/company/select-employees";
 import { markNotificationsRead } from "@/lib/notifications";
 import { createAnnulmentDraft, createReservationDraft, MAX_EMPLOYEES, submitAnnulment, submitApplication } from "@/lib/reservations";
 import { z } from "@/lib/zod";
+import { createCtx } from "@/lib/context-server";
 
 // The company cabinet's server actions. Each parses its input here, takes the actor (and so
 // the enterprise) from the session, and hands over to one domain function, which checks the
@@ -70,5 +70,5 @@ export const handOverDraftAction = companyAction(ZDraftRef, (input, actor) => ha
 export const discardDraftAction = companyAction(ZDraftRef, (input, actor) => discardDraft({ actor, draftId: input.draftId }));
 
 export const markCompanyNotificationsReadAction = companyAction(z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict(), async (input, actor) => ({
-  marked: await markNotificationsRead(db, { rnokpp: actor.rnokpp ?? "", audience: "company", ids: input.ids, now: new Date() }),
+  marked: await markNotificationsRead(createCtx({ actor }), { rnokpp: actor.rnokpp ?? "", audience: "company", ids: input.ids }),
 }));

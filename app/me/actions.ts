@@ -2,7 +2,6 @@
 
 import { conscriptAction } from "@/lib/actions/action-client";
 import { updateMyContacts } from "@/lib/citizen/update-my-contacts";
-import { db } from "@/lib/db/client";
 import { issueEvod } from "@/lib/evod/issue-evod";
 import { markNotificationsRead } from "@/lib/notifications";
 import { applyToVacancy } from "@/lib/recruitment/apply-to-vacancy";
@@ -33,5 +32,5 @@ export const applyToVacancyAction = conscriptAction(ZApplyForm, async (input, ac
 export const withdrawApplicationAction = conscriptAction(ZApplicationForm, async (input, actor) => withdrawVacancyApplication(createCtx({ actor, now: new Date() }), input));
 
 export const markMyNotificationsReadAction = conscriptAction(ZMarkRead, async (input, actor) => ({
-  marked: await markNotificationsRead(db, { rnokpp: actor.rnokpp!, audience: "me", ids: input.ids, now: new Date() }),
+  marked: await markNotificationsRead(createCtx({ actor }), { rnokpp: actor.rnokpp!, audience: "me", ids: input.ids }),
 }));

@@ -8,7 +8,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireConscript } from "@/lib/auth/gate";
 import { getMyRecord } from "@/lib/citizen/get-my-record";
 import { listReservationHistory } from "@/lib/citizen/list-reservation-history";
-import { db } from "@/lib/db/client";
 import { countUnread } from "@/lib/notifications";
 import { createCtx } from "@/lib/context-server";
 
@@ -19,7 +18,7 @@ export default async function Page() {
   const [record, history, unread] = await Promise.all([
     getMyRecord(createCtx({ actor, now: new Date() })),
     listReservationHistory(createCtx({ actor })),
-    countUnread(db, { rnokpp: actor.rnokpp!, audience: "me" }),
+    countUnread(createCtx({ actor }), { rnokpp: actor.rnokpp!, audience: "me" }),
   ]);
   return (
     <div className="space-y-5">

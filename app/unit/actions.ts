@@ -1,7 +1,6 @@
 "use server";
 
 import { unitAction } from "@/lib/actions/action-client";
-import { db } from "@/lib/db/client";
 import { markNotificationsRead } from "@/lib/notifications";
 import { closeVacancy } from "@/lib/recruitment/close-vacancy";
 import { decideVacancyApplication } from "@/lib/recruitment/decide-vacancy-application";
@@ -28,5 +27,5 @@ export const updateVacancyAction = unitAction(ZVacancyForm.extend({ vacancyId: z
 export const closeVacancyAction = unitAction(z.object({ vacancyId: z.string().max(64) }).strict(), async (input, actor) => closeVacancy(createCtx({ actor, now: new Date() }), input));
 
 export const markUnitNotificationsReadAction = unitAction(ZMarkRead, async (input, actor) => ({
-  marked: await markNotificationsRead(db, { rnokpp: actor.rnokpp!, audience: "unit", ids: input.ids, now: new Date() }),
+  marked: await markNotificationsRead(createCtx({ actor }), { rnokpp: actor.rnokpp!, audience: "unit", ids: input.ids }),
 }));

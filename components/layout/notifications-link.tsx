@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { countUnread, AUDIENCE_INBOX, type Audience } from "@/lib/notifications";
-import { db } from "@/lib/db/client";
+import { createCtx } from "@/lib/context-server";
 
 // The header's bell: the inbox of the active role's cabinet and how many notices are unread.
 // Counted on every server render of the header (one indexed count); the inbox marks them read.
@@ -9,7 +9,7 @@ const AUDIENCE_OF_PATH = new Map(Object.entries(AUDIENCE_INBOX).map(([audience, 
 
 export async function NotificationsLink({ path, rnokpp }: { path: string; rnokpp: string | null }) {
   const audience = AUDIENCE_OF_PATH.get(path);
-  const unread = audience && rnokpp ? await countUnread(db, { rnokpp, audience }).catch(() => 0) : 0;
+  const unread = audience && rnokpp ? await countUnread(createCtx({ actor: null }), { rnokpp, audience }).catch(() => 0) : 0;
   const label = unread > 0 ? `Сповіщення: ${unread} непрочитаних` : "Сповіщення";
   return (
     <Link href={path} className="relative inline-flex size-10 items-center justify-center rounded-full hover:bg-black/5" aria-label={label} title={label} data-testid="notifications-link">

@@ -50,7 +50,7 @@ export async function getCompanyOverview(options: { actor: Actor; now?: Date }):
     listEmployees({ ...page, state: "reserved_elsewhere" }),
     listApplications({ actor, edrpou, pageSize: 5 }),
     listPendingDrafts({ actor, now }),
-    listNotifications(db, { rnokpp: actor.rnokpp!, audience: "company", take: 5 }),
+    listNotifications({ db }, { rnokpp: actor.rnokpp!, audience: "company", take: 5 }),
   ]);
 
   return {

@@ -1,9 +1,10 @@
 import "server-only";
-import type { DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import type { Audience } from "./audiences";
 
 /** A person's notifications of one cabinet, newest first, with the unread count. */
-export async function listNotifications(db: DbTx, options: { rnokpp: string; audience: Audience; take?: number; unreadOnly?: boolean }) {
+export async function listNotifications(ctx: Ctx<"db">, options: { rnokpp: string; audience: Audience; take?: number; unreadOnly?: boolean }) {
+  const { db } = ctx;
   const where = { recipientRnokpp: options.rnokpp, audience: options.audience, ...(options.unreadOnly ? { readAt: null } : {}) };
   const [items, unread] = await Promise.all([
     db.notification.findMany({
@@ -17,6 +18,6 @@ export async function listNotifications(db: DbTx, options: { rnokpp: string; aud
   return { items, unread };
 }
 
-export async function countUnread(db: DbTx, options: { rnokpp: string; audience: Audience }) {
-  return db.notification.count({ where: { recipientRnokpp: options.rnokpp, audience: options.audience, readAt: null } });
+export async function countUnread(ctx: Ctx<"db">, options: { rnokpp: string; audience: Audience }) {
+  return ctx.db.notification.count({ where: { recipientRnokpp: options.rnokpp, audience: options.audience, readAt: null } });
 }

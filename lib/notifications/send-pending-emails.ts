@@ -1,6 +1,6 @@
 import "server-only";
 import nodemailer from "nodemailer";
-import type { DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 
 export type MailConfig = { smtpUrl?: string; from: string };
 
@@ -8,11 +8,13 @@ export type MailConfig = { smtpUrl?: string; from: string };
  * Sends the outbox. Without SMTP the mail stays in the outbox as a local preview
  * (the development mail page reads it) and is marked so it is not retried forever.
  */
-export async function sendPendingEmails(db: DbTx, config: MailConfig, options: { now: Date; batch?: number }) {
+export async function sendPendingEmails(ctx: Ctx<"db" | "now">, input: { config: MailConfig; batch?: number }) {
+  const { db, now } = ctx;
+  const { config } = input;
   const pending = await db.outgoingEmail.findMany({
     where: { sentAt: null, error: null },
     orderBy: { createdAt: "asc" },
-    take: options.batch ?? 100,
+    take: input.batch ?? 100,
     select: { id: true, to: true, subject: true, text: true, html: true },
   });
   if (pending.length === 0) return { sent: 0, failed: 0, previewOnly: 0 };
@@ -28,7 +30,7 @@ export async function sendPendingEmails(db: DbTx, config: MailConfig, options: {
   for (const mail of pending) {
     try {
       await transport.sendMail({ from: config.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined });
-      await db.outgoingEmail.update({ where: { id: mail.id }, data: { sentAt: options.now } });
+      await db.outgoingEmail.update({ where: { id: mail.id }, data: { sentAt: now } });
       sent++;
     } catch (error) {
       await db.outgoingEmail.update({ where: { id: mail.id }, data: { error: error instanceof Error ? error.message.slice(0, 500) : "send failed" } });

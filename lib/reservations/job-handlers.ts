@@ -51,7 +51,7 @@ export async function handlePurgeExpired(_data: unknown, context: JobContext): P
 /** send-emails (every minute and at start): the outbox through SMTP, or marked as preview-only. */
 export async function handleSendEmails(_data: unknown, context: JobContext): Promise<void> {
   const { SMTP_URL, MAIL_FROM } = env();
-  const result = await sendPendingEmails(db, { smtpUrl: SMTP_URL, from: MAIL_FROM }, { now: new Date(), batch: 500 });
+  const result = await sendPendingEmails({ db, now: new Date() }, { config: { smtpUrl: SMTP_URL, from: MAIL_FROM }, batch: 500 });
   if (result.sent + result.failed + result.previewOnly > 0) {
     context.log(`листів надіслано: ${result.sent}, не вдалося: ${result.failed}, лише для перегляду (без SMTP): ${result.previewOnly}`);
   }

@@ -48,7 +48,7 @@ describe("a reservation the portal made, seen by the employee", () => {
     const history = await listReservationHistory(createCtx({ actor: conscript(employee) }));
     expect(history.reservations).toHaveLength(1);
     expect(history.reservations[0]!.portal).toMatchObject({ decisionNumber: "КР-71", authorityName: "Мінекономіки", signerName: world.head.fullName, exception45: false, annulledOn: null });
-    const { items } = await listNotifications(db, { rnokpp: employee, audience: "me" });
+    const { items } = await listNotifications({ db }, { rnokpp: employee, audience: "me" });
     expect(items.map((n) => n.title)).toContain("Вас заброньовано");
   });
 

@@ -117,11 +117,11 @@ describe("updateMyContacts", () => {
     expect(audit[0]!.details).toMatchObject({ changed: expect.arrayContaining(["phone", "email", "address"]), dataUpdatedOn: "2026-11-22" });
     // The audit keeps which fields changed, not the values.
     expect(JSON.stringify(audit[0]!.details)).not.toContain("new@example.com");
-    const { items, unread } = await listNotifications(db, { rnokpp: person, audience: "me" });
+    const { items, unread } = await listNotifications({ db }, { rnokpp: person, audience: "me" });
     expect(unread).toBe(1);
     expect(items[0]).toMatchObject({ kind: "contacts.updated", title: "Контактні дані оновлено", link: "/me/document" });
-    expect(await markNotificationsRead(db, { rnokpp: person, audience: "me", now })).toBe(1);
-    expect((await listNotifications(db, { rnokpp: person, audience: "me" })).unread).toBe(0);
+    expect(await markNotificationsRead({ db, now }, { rnokpp: person, audience: "me" })).toBe(1);
+    expect((await listNotifications({ db }, { rnokpp: person, audience: "me" })).unread).toBe(0);
     // The confirmation e-mail goes to the new address, through the outbox.
     expect(await db.outgoingEmail.count({ where: { to: "new@example.com" } })).toBe(1);
   });

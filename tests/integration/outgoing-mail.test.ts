@@ -6,6 +6,7 @@ import { notify } from "@/lib/notifications";
 import { listOutgoingEmails } from "@/lib/notifications/list-outgoing-emails";
 import { sendPendingEmails } from "@/lib/notifications/send-pending-emails";
 import { createPerson } from "@/prisma/seed/factories";
+import { createCtx } from "@/lib/context-server";
 
 // The mail outbox: a notification to someone the registry knows an address of becomes a letter
 // with an absolute link; the job sends it through SMTP, or keeps it as a preview without one.
@@ -36,7 +37,7 @@ describe("outgoing mail", () => {
         { recipientRnokpp: withMail, audience: "me", kind: "test", title: "Лише в кабінеті", body: "…", email: false },
       ]),
     );
-    const letters = await listOutgoingEmails({ actor: admin });
+    const letters = await listOutgoingEmails(createCtx({ actor: admin }));
     expect(letters).toHaveLength(1);
     expect(letters[0]).toMatchObject({ to: "person@example.test", subject: "Броня: Бронювання", sentAt: null, error: null });
     expect(letters[0]!.text).toContain("Детальніше: https://bronya.example.gov.ua/me");
@@ -44,11 +45,11 @@ describe("outgoing mail", () => {
   });
 
   it("without SMTP the letter stays as a preview; with an unreachable SMTP the failure is recorded, not lost", async () => {
-    expect(await sendPendingEmails(db, { from: "Броня <noreply@bronya.local>" }, { now: new Date() })).toEqual({ sent: 0, failed: 0, previewOnly: 1 });
+    expect(await sendPendingEmails({ db, now: new Date() }, { config: { from: "Броня <noreply@bronya.local>" } })).toEqual({ sent: 0, failed: 0, previewOnly: 1 });
     expect((await db.outgoingEmail.findFirstOrThrow()).error).toMatch(/SMTP не налаштовано/);
 
     await db.outgoingEmail.updateMany({ data: { error: null } });
-    const result = await sendPendingEmails(db, { smtpUrl: "smtp://127.0.0.1:1", from: "Броня <noreply@bronya.local>" }, { now: new Date() });
+    const result = await sendPendingEmails({ db, now: new Date() }, { config: { smtpUrl: "smtp://127.0.0.1:1", from: "Броня <noreply@bronya.local>" } });
     expect(result).toEqual({ sent: 0, failed: 1, previewOnly: 0 });
     const letter = await db.outgoingEmail.findFirstOrThrow();
     expect(letter.sentAt).toBeNull();
@@ -56,7 +57,7 @@ describe("outgoing mail", () => {
   });
 
   it("the preview is the administrator's only", async () => {
-    await expect(listOutgoingEmails({ actor: conscript })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(listOutgoingEmails({ actor: null })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(listOutgoingEmails(createCtx({ actor: conscript }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listOutgoingEmails(createCtx({ actor: null }))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });

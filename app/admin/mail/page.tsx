@@ -7,6 +7,7 @@ import { requireAdmin } from "@/lib/auth/gate";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { listOutgoingEmails } from "@/lib/notifications/list-outgoing-emails";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Вихідна пошта" };
 
@@ -15,7 +16,7 @@ export const metadata = { title: "Вихідна пошта" };
 export default async function Page() {
   const actor = await requireAdmin("/admin/mail");
   if (!env().DEMO_MODE) notFound();
-  const letters = await listOutgoingEmails({ actor });
+  const letters = await listOutgoingEmails(createCtx({ actor }));
   const smtp = Boolean(env().SMTP_URL);
   return (
     <div className="space-y-5">
