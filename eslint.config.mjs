@@ -21,7 +21,6 @@ import nextTs from "eslint-config-next/typescript";
 
 /** Still import the global `db` from @/lib/db/client instead of taking `ctx.db`. */
 export const LEGACY_GLOBAL_DB = [
-  "lib/admin/list-regions.ts",
   "lib/auth/kep-login/issue-login-challenge.ts",
   "lib/auth/kep-login/sign-in-with-kep.ts",
   "lib/auth/kep-login/verify-kep-login.ts",
@@ -29,8 +28,6 @@ export const LEGACY_GLOBAL_DB = [
   "lib/auth/purge-sign-in-records.ts",
   "lib/auth/session-revocation.ts",
   "lib/auth/session.ts",
-  "lib/citizen/list-reservation-history.ts",
-  "lib/citizen/update-my-contacts.ts",
   "lib/company/discard-draft.ts",
   "lib/company/get-application-page.ts",
   "lib/company/get-application-status.ts",
@@ -54,9 +51,6 @@ export const LEGACY_GLOBAL_DB = [
   "lib/enterprises/prepare-decision-grant.ts",
   "lib/enterprises/preview-import.ts",
   "lib/enterprises/revoke-decision.ts",
-  "lib/evod/get-my-evod.ts",
-  "lib/evod/issue-evod.ts",
-  "lib/evod/verify-evod.ts",
   "lib/kep/nonce/consume-nonce.ts",
   "lib/kep/nonce/issue-nonce.ts",
   "lib/kep/nonce/purge-expired-nonces.ts",
@@ -70,7 +64,6 @@ export const LEGACY_GLOBAL_DB = [
   "lib/kep/provider/revoke-certificate.ts",
   "lib/kep/report.ts",
   "lib/kep/verify/verify-signature.ts",
-  "lib/notifications/list-outgoing-emails.ts",
   "lib/reservations/create-annulment-draft.ts",
   "lib/reservations/create-reservation-draft.ts",
   "lib/reservations/decide-submitted-application.ts",
@@ -89,12 +82,6 @@ export const LEGACY_GLOBAL_DB = [
 
 /** Still hold `oberig.` SQL outside lib/registry instead of asking the registry port. */
 export const LEGACY_OBERIG_SQL = [
-  "lib/admin/list-regions.ts",
-  "lib/enterprises/count-military-liable.ts",
-  "lib/enterprises/get-dashboard.ts",
-  "lib/enterprises/list-decisions.ts",
-  "lib/notifications/notify.ts",
-  "lib/rulesets/compute-ruleset-what-if.ts",
 ];
 
 // ---------------------------------------------------------------------------------------------
