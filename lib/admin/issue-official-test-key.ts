@@ -15,7 +15,7 @@ import { ZOfficialMembership } from "./schemas";
 
 export type IssuedTestKey = { fileName: string; p12Base64: string; password: string; serial: string };
 
-export async function issueOfficialTestKey(ctx: Ctx<"actor" | "db">, input: unknown): Promise<IssuedTestKey> {
+export async function issueOfficialTestKey(ctx: Ctx<"actor" | "db" | "now">, input: unknown): Promise<IssuedTestKey> {
   const client = ctx.db;
   assertCan(ctx.actor, "officials.manage");
   if (!env().DEMO_MODE) throw new AppError("FORBIDDEN", "Тестові ключі видаються лише в демонстраційному режимі");
@@ -27,7 +27,7 @@ export async function issueOfficialTestKey(ctx: Ctx<"actor" | "db">, input: unkn
   if (!membership?.authority || !membership.user.rnokpp) throw AppError.notFound("Посадову особу");
   // 16 random bytes as base64url: printable ASCII, as the key file's password must be.
   const password = randomBytes(16).toString("base64url");
-  const issued = await issueCertificate({
+  const issued = await issueCertificate(ctx, {
     rnokpp: membership.user.rnokpp,
     fullName: membership.user.fullName,
     edrpou: membership.authority.edrpou,

@@ -24,7 +24,7 @@ export async function prepareAuthorizationGrant(ctx: Ctx<"actor" | "db" | "now">
   const { db: client, now } = ctx;
   const input = parseInput(ZPrepareGrantInput, raw);
   const subject = await loadGrantSubject(ctx, { rnokpp: input.rnokpp });
-  const nonce = await issueNonce(AUTHORIZATION_NONCE_PURPOSE.GRANT, PREPARED_TTL_SECONDS, { db: client, now });
+  const nonce = await issueNonce({ db: client, now }, { purpose: AUTHORIZATION_NONCE_PURPOSE.GRANT, ttlSeconds: PREPARED_TTL_SECONDS });
   const enterprise = { edrpou: subject.enterprise.edrpou, name: subject.enterprise.name };
   const person = { ...subject.person, position: input.position };
   const bytes = authorizationDocument({ action: "GRANT", enterprise, person, head: subject.head, nonce: nonce.value });

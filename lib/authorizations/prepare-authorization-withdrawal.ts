@@ -13,7 +13,7 @@ export async function prepareAuthorizationWithdrawal(ctx: Ctx<"actor" | "db" | "
   const { db: client, now } = ctx;
   const input = parseInput(ZPrepareWithdrawalInput, raw);
   const subject = await loadWithdrawalSubject(ctx, { membershipId: input.membershipId });
-  const nonce = await issueNonce(AUTHORIZATION_NONCE_PURPOSE.WITHDRAW, PREPARED_TTL_SECONDS, { db: client, now });
+  const nonce = await issueNonce({ db: client, now }, { purpose: AUTHORIZATION_NONCE_PURPOSE.WITHDRAW, ttlSeconds: PREPARED_TTL_SECONDS });
   const enterprise = { edrpou: subject.enterprise.edrpou, name: subject.enterprise.name };
   const person = { ...subject.person, position: subject.membership.position };
   const bytes = authorizationDocument({ action: "WITHDRAW", enterprise, person, head: subject.head, membershipId: subject.membership.id, nonce: nonce.value });

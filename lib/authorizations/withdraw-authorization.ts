@@ -35,12 +35,11 @@ export async function withdrawAuthorization(ctx: Ctx<"actor" | "db" | "now">, ra
         membershipId: membership.id,
         nonce: input.nonce,
       });
-      const accepted = await acceptSignedDocument(tx, {
+      const accepted = await acceptSignedDocument({ db: tx, now }, {
         kind: "AUTHORIZATION",
         content,
         signature,
         edrpou: enterprise.edrpou,
-        now,
         authorize: (signer) => assertSignerIsEnterpriseHead(signer, { edrpou: enterprise.edrpou, headRnokpp: enterprise.headRnokpp }),
         nonce: { value: input.nonce, purpose: AUTHORIZATION_NONCE_PURPOSE.WITHDRAW },
       });

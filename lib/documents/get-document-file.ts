@@ -50,7 +50,7 @@ export async function getDocumentFile(options: { actor: Actor | null; documentId
     case "content":
       return { body: new Uint8Array(document.content!), fileName: `${stem}.json`, contentType: "application/json; charset=utf-8" };
     case "report": {
-      const report = await buildVerificationReport(document.id, { db: client, now: options.now });
+      const report = await buildVerificationReport({ db: client, now: options.now ?? new Date() }, document.id);
       return { body: new TextEncoder().encode(report.text), fileName: report.fileName, contentType: "text/plain; charset=utf-8" };
     }
   }

@@ -18,7 +18,7 @@ export type SigningPurpose = keyof typeof NONCE_PURPOSES;
 const PREPARED_TTL_SECONDS = 30 * 60;
 
 export async function issueSigningNonce(tx: DbTx, purpose: SigningPurpose, now: Date): Promise<string> {
-  return (await issueNonce(NONCE_PURPOSES[purpose], PREPARED_TTL_SECONDS, { db: tx, now })).value;
+  return (await issueNonce({ db: tx, now }, { purpose: NONCE_PURPOSES[purpose], ttlSeconds: PREPARED_TTL_SECONDS })).value;
 }
 
 export async function acceptOfficialSignature(
@@ -36,13 +36,12 @@ export async function acceptOfficialSignature(
 ): Promise<AcceptedSignedDocument> {
   const signature = Uint8Array.from(Buffer.from(input.signatureBase64, "base64"));
   if (signature.length === 0) throw new AppError("SIGNATURE_MALFORMED", "Порожній підпис");
-  return acceptSignedDocument(tx, {
+  return acceptSignedDocument({ db: tx, now: input.now }, {
     kind: input.kind,
     content: input.content,
     signature,
     edrpou: input.edrpou,
     authorityId: input.authority.id,
-    now: input.now,
     nonce: { value: input.nonce, purpose: NONCE_PURPOSES[input.purpose] },
     authorize: async (signer) => {
       const memberships = await tx.membership.findMany({

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { Prisma, type DbTx, type SignedDocumentKind } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { Prisma, type SignedDocumentKind } from "@/lib/db/client";
 import { kepError } from "./errors";
 import { consumeNonce } from "./nonce/consume-nonce";
 import type { SignerIdentity } from "./verify/verify-detached-signature";
@@ -20,7 +21,6 @@ export type AcceptSignedDocumentInput = {
   edrpou?: string;
   /** The authority the document concerns (ministry decisions). */
   authorityId?: string;
-  now: Date;
   /** Step 7: who may sign this (assertSignerIsEnterpriseHead / assertSignerIsOfficial). */
   authorize?: (signer: SignerIdentity) => void | Promise<void>;
   /** A server nonce inside the content, consumed here so that it signs one document only. */
@@ -31,17 +31,15 @@ export type AcceptedSignedDocument = { id: string; signer: SignerIdentity; signa
 
 const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-export async function acceptSignedDocument(tx: DbTx, input: AcceptSignedDocumentInput): Promise<AcceptedSignedDocument> {
-  const { certificateDer: _der, issuerName: _issuer, ...signer } = await verifySignature(
-    { signature: input.signature, content: input.content },
-    { db: tx, now: input.now },
-  );
+export async function acceptSignedDocument(ctx: Ctx<"db" | "now">, input: AcceptSignedDocumentInput): Promise<AcceptedSignedDocument> {
+  const { db: tx, now } = ctx;
+  const { certificateDer: _der, issuerName: _issuer, ...signer } = await verifySignature({ db: tx, now }, { signature: input.signature, content: input.content });
   await input.authorize?.(signer);
 
   const signatureSha256 = sha256Hex(input.signature);
   const seen = await tx.signedDocument.findUnique({ where: { signatureSha256 }, select: { id: true } });
   if (seen) throw kepError("SIGNATURE_REPLAYED");
-  if (input.nonce) await consumeNonce(input.nonce.value, input.nonce.purpose, { db: tx, now: input.now });
+  if (input.nonce) await consumeNonce({ db: tx, now }, { value: input.nonce.value, purpose: input.nonce.purpose });
 
   const contentSha256 = sha256Hex(input.content);
   try {
@@ -57,7 +55,7 @@ export async function acceptSignedDocument(tx: DbTx, input: AcceptSignedDocument
         signerEdrpou: signer.edrpou ?? null,
         certificateSerial: signer.certificateSerial,
         signingTime: signer.signingTime,
-        verifiedAt: input.now,
+        verifiedAt: now,
         edrpou: input.edrpou ?? null,
         authorityId: input.authorityId ?? null,
       },

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { db as defaultDb, type DbTx, type SignedDocumentKind } from "@/lib/db/client";
+import { type DbTx, type SignedDocumentKind } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { AppError, isAppError } from "@/lib/errors";
 import { readCertificateIdentityFromDer } from "./certificate-identity";
 import { PROVIDER_NAME } from "./ca/create-ca";
@@ -59,12 +60,8 @@ function certificateStatusNow(certificate: { status: string; revokedAt: Date | n
   return "чинний";
 }
 
-export async function buildVerificationReport(
-  documentId: string,
-  options: { db?: DbTx; now?: Date } = {},
-): Promise<{ text: string; fileName: string }> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
+export async function buildVerificationReport(ctx: Ctx<"db" | "now">, documentId: string): Promise<{ text: string; fileName: string }> {
+  const { db: client, now } = ctx;
   const document = await client.signedDocument.findUnique({
     where: { id: documentId },
     select: {

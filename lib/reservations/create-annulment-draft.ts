@@ -79,7 +79,7 @@ export async function createAnnulmentDraft(options: CreateAnnulmentDraftOptions)
   }));
 
   return db.$transaction(async (tx) => {
-    const nonce = await issueNonce(DRAFT_NONCE_PURPOSE.ANNULMENT, DRAFT_TTL_SECONDS, { db: tx, now });
+    const nonce = await issueNonce({ db: tx, now }, { purpose: DRAFT_NONCE_PURPOSE.ANNULMENT, ttlSeconds: DRAFT_TTL_SECONDS });
     const employees = precheck.map((p) => ({ rnokpp: p.rnokpp, fullName: p.fullName, reservedUntil: p.reservedUntil }));
     const document = annulmentDocument({
       edrpou: enterprise.edrpou,

@@ -78,7 +78,7 @@ export async function createReservationDraft(options: CreateReservationDraftOpti
   const limit = { total: outcome.limit.total, used: outcome.limit.usedBefore, available: outcome.limit.availableBefore };
 
   return db.$transaction(async (tx) => {
-    const nonce = await issueNonce(DRAFT_NONCE_PURPOSE.RESERVATION, DRAFT_TTL_SECONDS, { db: tx, now });
+    const nonce = await issueNonce({ db: tx, now }, { purpose: DRAFT_NONCE_PURPOSE.RESERVATION, ttlSeconds: DRAFT_TTL_SECONDS });
     const document = reservationDocument({
       edrpou: enterprise.edrpou,
       enterpriseName: enterprise.name,

@@ -10,6 +10,7 @@ import { decideSubmittedApplication } from "./decide-submitted-application";
 import { purgeUnsignedDrafts } from "./purge-unsigned-drafts";
 import { requeueStuckApplications } from "./requeue-stuck-applications";
 import { sweepReservations } from "./sweep-reservations";
+import { createCtx } from "@/lib/context-server";
 
 // What the worker runs for the lifecycle's queues (registered in lib/jobs/handlers.ts). The
 // handlers only log; every guarantee lives in the domain functions they call.
@@ -42,7 +43,7 @@ export async function handleSweepReservations(_data: unknown, context: JobContex
 
 /** purge-expired (daily): expired one-time values and never-signed drafts past their week. */
 export async function handlePurgeExpired(_data: unknown, context: JobContext): Promise<void> {
-  const nonces = await purgeExpiredNonces();
+  const nonces = await purgeExpiredNonces(createCtx({ actor: null }));
   const drafts = await purgeUnsignedDrafts();
   const signIn = await purgeSignInRecords();
   context.log(`видалено прострочених одноразових кодів: ${nonces}, непідписаних чернеток: ${drafts}, відкликаних сеансів: ${signIn.sessions}, лічильників входу: ${signIn.throttles}`);

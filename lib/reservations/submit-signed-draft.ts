@@ -72,12 +72,11 @@ export async function submitSignedDraft(kind: ApplicationKind, options: SubmitSi
     application = await db.$transaction(
       async (tx) => {
         if (kind === "ANNULMENT") await assertAnnulmentSpacing(tx, { edrpou: draft.edrpou, date: kyivDate(now), lock: true });
-        const accepted = await acceptSignedDocument(tx, {
+        const accepted = await acceptSignedDocument({ db: tx, now }, {
           kind: SIGNED_KIND[kind],
           content: draft.document,
           signature: options.signature,
           edrpou: draft.edrpou,
-          now,
           // The head signs; an authorized person prepares. A key issued for another ЄДРПОУ does not do.
           authorize: (signer) => assertSignerIsEnterpriseHead(signer, { edrpou: enterprise.edrpou, headRnokpp: enterprise.headRnokpp }),
           nonce: { value: draft.nonce, purpose: DRAFT_NONCE_PURPOSE[kind] },

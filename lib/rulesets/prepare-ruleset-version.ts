@@ -22,7 +22,7 @@ export async function prepareRulesetVersion(ctx: RulesetCtx, input: unknown): Pr
   return ctx.db.$transaction(async (tx) => {
     const { authority } = await loadMethodologist(tx, ctx.actor, "rulesets.draft");
     const { next, diff, current, replaced } = await assessRulesetDraft(tx, { draft, today: kyivDate(ctx.now) });
-    const nonce = (await issueNonce(RULESET_NONCE_PURPOSE, PREPARED_TTL_SECONDS, { db: tx, now: ctx.now })).value;
+    const nonce = (await issueNonce({ db: tx, now: ctx.now }, { purpose: RULESET_NONCE_PURPOSE, ttlSeconds: PREPARED_TTL_SECONDS })).value;
     const bytes = buildRulesetDocument({ authority, ruleset: next, legalBasis: draft.legalBasis, basedOn: current.ruleset.version, replaces: replaced?.ruleset.version ?? null, diff, nonce });
     return { document: Buffer.from(bytes).toString("base64"), nonce, ruleset: next, diff, basedOn: current.ruleset.version, replaces: replaced?.ruleset.version ?? null };
   });

@@ -31,12 +31,11 @@ export async function signRulesetVersion(ctx: RulesetCtx, input: unknown): Promi
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ruleset-versions'))`;
       const { next, diff, current, replaced } = await assessRulesetDraft(tx, { draft, today: kyivDate(ctx.now) });
       const replaces = replaced?.ruleset.version ?? null;
-      const signed = await acceptSignedDocument(tx, {
+      const signed = await acceptSignedDocument({ db: tx, now: ctx.now }, {
         kind: "RULESET_VERSION",
         content: buildRulesetDocument({ authority, ruleset: next, legalBasis: draft.legalBasis, basedOn: current.ruleset.version, replaces, diff, nonce }),
         signature: signatureBytes,
         authorityId: authority.id,
-        now: ctx.now,
         nonce: { value: nonce, purpose: RULESET_NONCE_PURPOSE },
         authorize: async (signer) => {
           const methodologist = await tx.membership.findFirst({

@@ -125,13 +125,13 @@ async function issueAll(db: Db, folder: string, planned: PlannedKey[], portalUrl
   for (const key of planned) {
     const issued =
       key.algorithm === "RSA"
-        ? await issueCertificate({ ...key.subject, password: DEMO_KEY_PASSWORD }, { db, now, portalUrl }).then((rsa) => ({
+        ? await issueCertificate({ db, now }, { ...key.subject, password: DEMO_KEY_PASSWORD }, { portalUrl }).then((rsa) => ({
             ...rsa,
             keyFile: rsa.p12,
             container: "pkcs12" as const,
           }))
-        : await issueFamilyCertificate({ ...key.subject, password: DEMO_KEY_PASSWORD, algorithm: key.algorithm }, { db, now, portalUrl });
-    if (key.revoked) await revokeCertificate(issued.serial, "keyCompromise", { db, now });
+        : await issueFamilyCertificate({ db, now }, { ...key.subject, password: DEMO_KEY_PASSWORD, algorithm: key.algorithm }, { portalUrl });
+    if (key.revoked) await revokeCertificate({ db, now }, { serial: issued.serial, reason: "keyCompromise" });
     const file = `${key.id}.${issued.container === "key6" ? "dat" : "p12"}`;
     const certificate = `${key.id}.cer`;
     await writeFile(path.join(staging, file), issued.keyFile, { mode: 0o644 });

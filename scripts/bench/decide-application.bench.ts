@@ -11,6 +11,7 @@ import { log, runScript } from "../db/run-script";
 import { prepareSeededDatabase, releaseDatabase, useDatabase } from "./support/bench-database";
 import { summary } from "./support/stats";
 import { kyivDate } from "@/lib/format";
+import { createCtx } from "@/lib/context-server";
 
 // npm run bench — the time to decide and write a signed application of the 10,000-employee
 // enterprise: from the call that submits it (signature verified, application and its 10,000
@@ -33,9 +34,9 @@ await runScript(async () => {
   const bench = await prepareSeededDatabase({
     log,
     prepare: async () => {
-      await ensureTestProvider(db);
+      await ensureTestProvider({ db, now: new Date() });
       const enterprise = await db.enterprise.findUniqueOrThrow({ where: { edrpou }, select: { name: true } });
-      ({ p12 } = await issueCertificate({ rnokpp: head.rnokpp, fullName: head.fullName, edrpou, organization: enterprise.name, title: "Генеральний директор", password: KEY_PASSWORD }));
+      ({ p12 } = await issueCertificate(createCtx({ actor: null }), { rnokpp: head.rnokpp, fullName: head.fullName, edrpou, organization: enterprise.name, title: "Генеральний директор", password: KEY_PASSWORD }));
     },
   });
   const key: OpenedKeyFile = openKeyFile(p12!, KEY_PASSWORD);

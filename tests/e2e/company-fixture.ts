@@ -28,6 +28,7 @@ process.env.DATABASE_URL = database.url;
 resetEnvCache();
 
 const { db, disconnectDb } = await import("@/lib/db/client");
+const { createCtx } = await import("@/lib/context-server");
 try {
   if (command === "document" && args[0]) {
     // The signed document behind an application (the HR API does not name it).
@@ -80,7 +81,7 @@ async function enterpriseCommand() {
   const keyPassword = "E2e-Company-Key1";
   mkdirSync(outDir, { recursive: true });
   const keyFile = async (rnokpp: string, fullName: string, title: string, name: string) => {
-    const { p12 } = await issueCertificate({ rnokpp, fullName, edrpou: enterprise.edrpou, organization: enterprise.name, title, password: keyPassword });
+    const { p12 } = await issueCertificate(createCtx({ actor: null }), { rnokpp, fullName, edrpou: enterprise.edrpou, organization: enterprise.name, title, password: keyPassword });
     const file = path.join(outDir, `${name}-${enterprise.edrpou}.p12`);
     writeFileSync(file, p12);
     return file;
@@ -89,8 +90,8 @@ async function enterpriseCommand() {
   // On request ("families"): the head's DSTU 4145 Key-6.dat with its certificate, and an ECDSA .p12.
   const familyKeys = async (rnokpp: string, fullName: string) => {
     const subject = { rnokpp, fullName, edrpou: enterprise.edrpou, organization: enterprise.name, title: "Директорка", password: keyPassword };
-    const dstu = await issueFamilyCertificate({ ...subject, algorithm: "DSTU4145" });
-    const ecdsa = await issueFamilyCertificate({ ...subject, algorithm: "ECDSA-P256" });
+    const dstu = await issueFamilyCertificate(createCtx({ actor: null }), { ...subject, algorithm: "DSTU4145" });
+    const ecdsa = await issueFamilyCertificate(createCtx({ actor: null }), { ...subject, algorithm: "ECDSA-P256" });
     const files = {
       dstuKeyFile: path.join(outDir, `head-dstu-${enterprise.edrpou}.dat`),
       dstuCertificate: path.join(outDir, `head-dstu-${enterprise.edrpou}.cer`),

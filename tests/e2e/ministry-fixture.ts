@@ -26,6 +26,7 @@ process.env.DATABASE_URL = database.url;
 resetEnvCache();
 
 const { db, disconnectDb } = await import("@/lib/db/client");
+const { createCtx } = await import("@/lib/context-server");
 try {
   if (command === "enterprise") {
     const { createEnterprise, createPerson, createUser } = await import("@/prisma/seed/factories");
@@ -38,7 +39,7 @@ try {
     const password = "e2e-head-2026";
     await createUser(db, { role: "ENTERPRISE_HEAD", rnokpp: head.rnokpp, fullName: "Хліборобенко Степан Ігорович", password });
     const keyPassword = "E2e-Head-Key-1";
-    const { p12 } = await issueCertificate({ rnokpp: head.rnokpp, fullName: "Хліборобенко Степан Ігорович", edrpou: enterprise.edrpou, organization: enterprise.name, title: "Директор", password: keyPassword });
+    const { p12 } = await issueCertificate(createCtx({ actor: null }), { rnokpp: head.rnokpp, fullName: "Хліборобенко Степан Ігорович", edrpou: enterprise.edrpou, organization: enterprise.name, title: "Директор", password: keyPassword });
     mkdirSync(outDir, { recursive: true });
     const keyFile = path.join(outDir, `head-${enterprise.edrpou}.p12`);
     writeFileSync(keyFile, p12);

@@ -54,7 +54,7 @@ beforeAll(async () => {
   b = await createWorld({ serial: 62, employees: 2 });
   const person = await createPerson(db, { sex: "FEMALE", lastName: "Кадровичка", firstName: "Марія", patronymic: "Степанівна", birthDate: "1990-02-03" });
   candidate = { rnokpp: person.rnokpp, fullName: "Кадровичка Марія Степанівна" };
-  const { p12 } = await issueCertificate({ rnokpp: candidate.rnokpp, fullName: candidate.fullName, edrpou: a.edrpou, organization: a.name, title: "Інспекторка з кадрів", password: "Cand-Key-Pass1" });
+  const { p12 } = await issueCertificate(createCtx({ actor: null }), { rnokpp: candidate.rnokpp, fullName: candidate.fullName, edrpou: a.edrpou, organization: a.name, title: "Інспекторка з кадрів", password: "Cand-Key-Pass1" });
   candidateKey = openKeyFile(p12, "Cand-Key-Pass1");
 });
 

@@ -12,6 +12,7 @@ import { canonicalJsonBytes } from "@/lib/kep/canonical-json";
 import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
 import { revokeCertificate } from "@/lib/kep/provider/revoke-certificate";
+import { createCtx } from "@/lib/context-server";
 
 // Downloading signed documents (.p7s, bytes, verification report): the signer, the head and the
 // authorized persons of the document's enterprise, the officials of its authority — and for
@@ -47,7 +48,7 @@ type Audience = keyof typeof ACTORS;
 
 async function store(kind: SignedDocumentKind, key: OpenedKeyFile, scope: { edrpou?: string; authorityId?: string }, payload: Record<string, string>) {
   const content = canonicalJsonBytes({ kind, ...payload });
-  const accepted = await db.$transaction((tx) => acceptSignedDocument(tx, { kind, content, signature: signDetached(key, content), now: new Date(), ...scope }));
+  const accepted = await db.$transaction((tx) => acceptSignedDocument({ db: tx, now: new Date() }, { kind, content, signature: signDetached(key, content), ...scope }));
   return accepted.id;
 }
 
@@ -62,9 +63,9 @@ async function outcome(audience: Audience, documentId: string): Promise<"read" |
 }
 
 beforeAll(async () => {
-  await ensureTestProvider(db);
+  await ensureTestProvider({ db, now: new Date() });
   for (const [name, subject] of Object.entries({ head: HEAD, otherHead: OTHER_HEAD, official: OFFICIAL })) {
-    keys[name] = openKeyFile((await issueCertificate({ ...subject, password: PASSWORD })).p12, PASSWORD);
+    keys[name] = openKeyFile((await issueCertificate(createCtx({ actor: null }), { ...subject, password: PASSWORD })).p12, PASSWORD);
   }
   authorityId = (await db.authority.create({ data: { code: "t-economy", name: "Міністерство економіки", shortName: "Мінекономіки", kind: "MINISTRY", edrpou: OFFICIAL.edrpou } })).id;
   otherAuthorityId = (await db.authority.create({ data: { code: "t-energy", name: "Міністерство енергетики", shortName: "Міненерго", kind: "MINISTRY", edrpou: "37552996" } })).id;
@@ -130,7 +131,7 @@ describe("the files", () => {
     expect(text).toMatch(/Статус на момент формування протоколу: чинний/);
     expect(text).toContain("Цілісність: вміст документа збігається з підписаним");
 
-    await revokeCertificate(keys.head!.identity.serial, "keyCompromise");
+    await revokeCertificate(createCtx({ actor: null }), { serial: keys.head!.identity.serial, reason: "keyCompromise" });
     const after = new TextDecoder().decode((await getDocumentFile({ actor: ACTORS.head(), documentId: docs.authorization, part: "report" })).body);
     expect(after).toMatch(/Статус на момент формування протоколу: скасований .*компрометація особистого ключа/);
   });

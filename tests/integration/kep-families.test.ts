@@ -63,12 +63,12 @@ async function signWithEcdsaP12(issued: IssuedFamilyCertificate, content: Uint8A
 }
 
 beforeAll(async () => {
-  await ensureTestProvider(db);
+  await ensureTestProvider({ db, now: new Date() });
   world = await createWorld({ serial: 91, employees: 4, limitCount: 3 });
   token = (await issueApiToken(createCtx({ actor: world.head.actor }), { name: "М.Е.Док" })).token;
   const subject = { rnokpp: world.head.rnokpp, fullName: world.head.fullName, edrpou: world.edrpou, organization: world.name, title: "Директорка", password: PASSWORD };
-  dstu = await issueFamilyCertificate({ ...subject, algorithm: "DSTU4145" });
-  ecdsa = await issueFamilyCertificate({ ...subject, algorithm: "ECDSA-P256" });
+  dstu = await issueFamilyCertificate(createCtx({ actor: null }), { ...subject, algorithm: "DSTU4145" });
+  ecdsa = await issueFamilyCertificate(createCtx({ actor: null }), { ...subject, algorithm: "ECDSA-P256" });
   dir = mkdtempSync(path.join(os.tmpdir(), "bronya-kep-families-"));
 });
 
@@ -81,10 +81,10 @@ describe("the test КНЕДП of three families", () => {
   it("keeps a root and an issuing CA of each family, each issuing CA signed in its own family", async () => {
     const ids = Object.values(CA_IDS).flatMap((pair) => [pair.root, pair.issuing]);
     expect(await db.caKey.count({ where: { id: { in: ids } } })).toBe(6);
-    await ensureTestProvider(db);
+    await ensureTestProvider({ db, now: new Date() });
     expect(await db.caKey.count({ where: { id: { in: ids } } })).toBe(6);
-    const dstuCa = certificateFromDer((await loadFamilyIssuingCa("dstu")).der);
-    const ecdsaCa = certificateFromDer((await loadFamilyIssuingCa("ecdsa")).der);
+    const dstuCa = certificateFromDer((await loadFamilyIssuingCa({ db }, "dstu")).der);
+    const ecdsaCa = certificateFromDer((await loadFamilyIssuingCa({ db }, "ecdsa")).der);
     expect([dstuCa.signatureAlgorithm.algorithmId, ecdsaCa.signatureAlgorithm.algorithmId]).toEqual(["1.2.804.2.1.1.1.1.3.1.1", "1.2.840.10045.4.3.2"]);
     expect(certificateFromDer(dstu.certificateDer).signatureAlgorithm.algorithmId).toBe("1.2.804.2.1.1.1.1.3.1.1");
     expect(certificateFromDer(ecdsa.certificateDer).signatureAlgorithm.algorithmId).toBe("1.2.840.10045.4.3.2");
@@ -149,15 +149,15 @@ describe("the HR API", () => {
 
 describe("revocation covers every family", () => {
   it("a revoked DSTU certificate is refused, listed in the DSTU CA's CRL (signed in DSTU 4145) and not in the RSA one", async () => {
-    const holder = await issueFamilyCertificate({ rnokpp: world.head.rnokpp, fullName: world.head.fullName, password: PASSWORD, algorithm: "DSTU4145" });
+    const holder = await issueFamilyCertificate(createCtx({ actor: null }), { rnokpp: world.head.rnokpp, fullName: world.head.fullName, password: PASSWORD, algorithm: "DSTU4145" });
     const content = new TextEncoder().encode("{\"revoked\":true}");
     const signature = await signWithKey6(holder, content);
-    await expect(verifySignature({ signature, content })).resolves.toMatchObject({ algorithm: "DSTU4145" });
-    await revokeCertificate(holder.serial, "keyCompromise");
-    await expect(verifySignature({ signature, content })).rejects.toMatchObject({ code: "CERTIFICATE_REVOKED" });
+    await expect(verifySignature(createCtx({ actor: null }), { signature, content })).resolves.toMatchObject({ algorithm: "DSTU4145" });
+    await revokeCertificate(createCtx({ actor: null }), { serial: holder.serial, reason: "keyCompromise" });
+    await expect(verifySignature(createCtx({ actor: null }), { signature, content })).rejects.toMatchObject({ code: "CERTIFICATE_REVOKED" });
 
-    const ca = await loadFamilyIssuingCa("dstu");
-    const crl = await buildCrl({ family: "dstu" });
+    const ca = await loadFamilyIssuingCa({ db }, "dstu");
+    const crl = await buildCrl(createCtx({ actor: null }), { family: "dstu" });
     const parsed = (await import("pkijs")).CertificateRevocationList.fromBER(crl);
     expect(parsed.revokedCertificates!.map((entry) => Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString("hex"))).toContain(holder.serial);
     const signedByCa = await verifySignatureValue({
@@ -169,22 +169,22 @@ describe("revocation covers every family", () => {
       dstuWrapped: true,
     });
     expect(signedByCa).toBe(true);
-    const rsaCrl = (await import("pkijs")).CertificateRevocationList.fromBER(await buildCrl());
+    const rsaCrl = (await import("pkijs")).CertificateRevocationList.fromBER(await buildCrl(createCtx({ actor: null })));
     expect((rsaCrl.revokedCertificates ?? []).map((entry) => Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString("hex"))).not.toContain(holder.serial);
   });
 
   it.runIf(hasOpenssl)("OpenSSL verifies the ECDSA CA's CRL and its OCSP answer about an ECDSA certificate", async () => {
-    const ca = await loadFamilyIssuingCa("ecdsa");
+    const ca = await loadFamilyIssuingCa({ db }, "ecdsa");
     const pem = (der: Uint8Array) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CERTIFICATE-----\n`;
     writeFileSync(path.join(dir, "ecdsa-ca.pem"), pem(ca.der));
     writeFileSync(path.join(dir, "ecdsa-root.pem"), pem(ca.rootDer));
     writeFileSync(path.join(dir, "ecdsa-leaf.pem"), pem(ecdsa.certificateDer));
-    writeFileSync(path.join(dir, "ecdsa.crl"), await buildCrl({ family: "ecdsa" }));
+    writeFileSync(path.join(dir, "ecdsa.crl"), await buildCrl(createCtx({ actor: null }), { family: "ecdsa" }));
     const crl = spawnSync("openssl", ["crl", "-inform", "DER", "-in", path.join(dir, "ecdsa.crl"), "-CAfile", path.join(dir, "ecdsa-ca.pem"), "-noout"], { encoding: "utf8" });
     expect(crl.stderr).toContain("verify OK");
     spawnSync("openssl", ["ocsp", "-issuer", path.join(dir, "ecdsa-ca.pem"), "-sha256", "-cert", path.join(dir, "ecdsa-leaf.pem"), "-reqout", path.join(dir, "req.der")]);
     const { readFileSync } = await import("node:fs");
-    writeFileSync(path.join(dir, "resp.der"), await answerOcspRequest(readFileSync(path.join(dir, "req.der"))));
+    writeFileSync(path.join(dir, "resp.der"), await answerOcspRequest(createCtx({ actor: null }), readFileSync(path.join(dir, "req.der"))));
     const ocsp = spawnSync("openssl", ["ocsp", "-respin", path.join(dir, "resp.der"), "-issuer", path.join(dir, "ecdsa-ca.pem"), "-sha256", "-cert", path.join(dir, "ecdsa-leaf.pem"), "-CAfile", path.join(dir, "ecdsa-root.pem"), "-no_nonce"], { encoding: "utf8" });
     expect(ocsp.stderr + ocsp.stdout).toContain("Response verify OK");
     expect(ocsp.stdout).toContain(": good");

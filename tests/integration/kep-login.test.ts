@@ -21,6 +21,7 @@ import { loadIssuingCa } from "@/lib/kep/provider/provider-store";
 import { revokeCertificate } from "@/lib/kep/provider/revoke-certificate";
 import { createKeyPool, createTestPki, HEAD, issueTestSigner, PORTAL_URL } from "@/lib/kep/testing/test-pki";
 import { MAX_SIGNATURE_BYTES } from "@/lib/kep/verify/parse-signature";
+import { createCtx } from "@/lib/context-server";
 
 // Signing in with a КЕП through signInWithKep (what the next-auth "kep" provider runs): every
 // refusal has its own code and writes nothing but one audit row (and the client's failure
@@ -37,7 +38,7 @@ let other: Awaited<ReturnType<typeof createKeyPool>>;
 let clientNumber = 0;
 
 async function issueAndOpen(input: Partial<IssueCertificateInput> = {}): Promise<OpenedKeyFile> {
-  const { p12 } = await issueCertificate({ ...HEAD, password: PASSWORD, ...input } as IssueCertificateInput);
+  const { p12 } = await issueCertificate(createCtx({ actor: null }), { ...HEAD, password: PASSWORD, ...input } as IssueCertificateInput);
   return openKeyFile(p12, PASSWORD);
 }
 
@@ -84,7 +85,7 @@ async function expectRefusal(code: string, run: () => Promise<unknown>): Promise
 
 beforeAll(async () => {
   const now = new Date();
-  await ensureTestProvider(db, { now: new Date(now.getTime() - 2 * 365 * DAY) });
+  await ensureTestProvider({ db, now: new Date(now.getTime() - 2 * 365 * DAY) });
   other = await createKeyPool(3);
   const opened = await Promise.all([
     issueAndOpen(),
@@ -95,7 +96,7 @@ beforeAll(async () => {
     issueAndOpen(),
   ]);
   [keys.head, keys.stranger, keys.official, keys.expired, keys.future, keys.revoked] = opened as [OpenedKeyFile, OpenedKeyFile, OpenedKeyFile, OpenedKeyFile, OpenedKeyFile, OpenedKeyFile];
-  await revokeCertificate(keys.revoked.identity.serial, "keyCompromise", { now: new Date(now.getTime() - DAY) });
+  await revokeCertificate(createCtx({ actor: null, now: new Date(now.getTime() - DAY) }), { serial: keys.revoked.identity.serial, reason: "keyCompromise" });
 
   // Issued by the genuine provider and recorded, but for authentication only (no nonRepudiation).
   const ca = await loadIssuingCa(db);
@@ -269,7 +270,7 @@ describe("refusals of the challenge and the nonce", () => {
 
   it("a nonce issued for signing a document: NONCE_UNKNOWN", async () => {
     const now = new Date();
-    const { value, expiresAt } = await issueNonce("decision.grant", 600, { now });
+    const { value, expiresAt } = await issueNonce(createCtx({ actor: null, now }), { purpose: "decision.grant", ttlSeconds: 600 });
     const bytes = loginChallengeBytes(buildLoginChallenge({ nonce: value, origin: env().PORTAL_URL, issuedAt: now, expiresAt }));
     await expectRefusal("NONCE_UNKNOWN", () => attempt({ challenge: toBase64(bytes), signature: toBase64(signDetached(keys.head, bytes)) }));
   });

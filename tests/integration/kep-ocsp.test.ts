@@ -8,6 +8,7 @@ import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
 import { revokeCertificate } from "@/lib/kep/provider/revoke-certificate";
 import { cryptoEngine } from "@/lib/kep/verify/crypto-engine";
+import { createCtx } from "@/lib/context-server";
 
 // The OCSP responder, queried with requests built by PKI.js as a relying party would.
 
@@ -20,7 +21,7 @@ async function ask(certificateDer: Uint8Array<ArrayBuffer>, issuer = issuing, ha
   await request.createForCertificate(certificate, { hashAlgorithm, issuerCertificate: issuer }, cryptoEngine);
   const nonce = new asn1js.OctetString({ valueHex: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]).buffer });
   request.tbsRequest.requestExtensions = [new pkijs.Extension({ extnID: "1.3.6.1.5.5.7.48.1.2", extnValue: nonce.toBER() })];
-  const answer = pkijs.OCSPResponse.fromBER(await answerOcspRequest(new Uint8Array(request.toSchema(true).toBER())));
+  const answer = pkijs.OCSPResponse.fromBER(await answerOcspRequest(createCtx({ actor: null }), new Uint8Array(request.toSchema(true).toBER())));
   expect(answer.responseStatus.valueBlock.valueDec).toBe(0);
   const basic = pkijs.BasicOCSPResponse.fromBER(answer.responseBytes!.response.getValue());
   const echoed = basic.tbsResponseData.responseExtensions?.find((extension) => extension.extnID === "1.3.6.1.5.5.7.48.1.2");
@@ -30,20 +31,20 @@ async function ask(certificateDer: Uint8Array<ArrayBuffer>, issuer = issuing, ha
 }
 
 beforeAll(async () => {
-  const provider = await ensureTestProvider(db);
+  const provider = await ensureTestProvider({ db, now: new Date() });
   issuing = pkijs.Certificate.fromBER(provider.issuingDer);
   root = pkijs.Certificate.fromBER(provider.rootDer);
 });
 
 describe("answerOcspRequest", () => {
   it("answers good for a live certificate, then revoked with time and reason at once", async () => {
-    const issued = await issueCertificate({ rnokpp: HEAD.rnokpp, fullName: HEAD.fullName, password: "Ocsp-Key-123" });
+    const issued = await issueCertificate(createCtx({ actor: null }), { rnokpp: HEAD.rnokpp, fullName: HEAD.fullName, password: "Ocsp-Key-123" });
     const good = await ask(issued.certificateDer);
     expect(good.status).toBe(0);
     expect(await good.basic.verify({ trustedCerts: [root] }, cryptoEngine)).toBe(true);
     expect((await ask(issued.certificateDer, issuing, "SHA-1")).status).toBe(0);
 
-    await revokeCertificate(issued.serial, "affiliationChanged", { now: new Date("2026-11-10T08:00:00Z") });
+    await revokeCertificate(createCtx({ actor: null, now: new Date("2026-11-10T08:00:00Z") }), { serial: issued.serial, reason: "affiliationChanged" });
     const { status, single, basic } = await ask(issued.certificateDer);
     expect(status).toBe(1);
     expect(await basic.verify({ trustedCerts: [root] }, cryptoEngine)).toBe(true);
@@ -66,7 +67,7 @@ describe("answerOcspRequest", () => {
 
   it("answers malformedRequest to garbage, and to nothing", async () => {
     for (const body of [new TextEncoder().encode("not ocsp"), new Uint8Array(), new Uint8Array(20_000)]) {
-      const answer = pkijs.OCSPResponse.fromBER(await answerOcspRequest(body));
+      const answer = pkijs.OCSPResponse.fromBER(await answerOcspRequest(createCtx({ actor: null }), body));
       expect(answer.responseStatus.valueBlock.valueDec).toBe(1);
       expect(answer.responseBytes).toBeUndefined();
     }

@@ -14,6 +14,7 @@ import { issueCertificate, type IssuedCertificate } from "@/lib/kep/provider/iss
 import { revokeCertificate } from "@/lib/kep/provider/revoke-certificate";
 import { createFamilyTestPki, generateFamilyKey, issueFamilySigner, signWithFamily } from "@/lib/kep/testing/family-pki";
 import { HEAD } from "@/lib/kep/testing/test-pki";
+import { createCtx } from "@/lib/context-server";
 
 // OpenSSL, an implementation that shares no code with ours, reads what the provider and the
 // browser signer produce: the key file, the chain, the CAdES signature, the CRL and OCSP.
@@ -30,11 +31,11 @@ const pem = (der: Uint8Array) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(der
 beforeAll(async () => {
   if (!hasOpenssl) return;
   dir = mkdtempSync(path.join(os.tmpdir(), "bronya-kep-openssl-"));
-  const provider = await ensureTestProvider(db);
+  const provider = await ensureTestProvider({ db, now: new Date() });
   writeFileSync(file("root.pem"), provider.rootPem);
   writeFileSync(file("issuing.pem"), provider.issuingPem);
   writeFileSync(file("chain.pem"), provider.issuingPem + provider.rootPem);
-  issued = await issueCertificate({ rnokpp: "2856200248", fullName: "Ґонта Олена Петрівна", edrpou: "43556710", organization: "ТОВ «Енергоатом-Сервіс»", password: PASSWORD });
+  issued = await issueCertificate(createCtx({ actor: null }), { rnokpp: "2856200248", fullName: "Ґонта Олена Петрівна", edrpou: "43556710", organization: "ТОВ «Енергоатом-Сервіс»", password: PASSWORD });
   writeFileSync(file("key.p12"), issued.p12);
   writeFileSync(file("leaf.pem"), pem(issued.certificateDer));
 });
@@ -71,8 +72,8 @@ describe.runIf(hasOpenssl)("OpenSSL reads the test provider's output", () => {
   });
 
   it("verifies the CRL's signature and finds a revoked serial in it", async () => {
-    await revokeCertificate(issued.serial, "keyCompromise");
-    writeFileSync(file("crl.der"), await buildCrl());
+    await revokeCertificate(createCtx({ actor: null }), { serial: issued.serial, reason: "keyCompromise" });
+    writeFileSync(file("crl.der"), await buildCrl(createCtx({ actor: null })));
     const result = openssl("crl", "-inform", "DER", "-in", file("crl.der"), "-CAfile", file("issuing.pem"), "-noout", "-text");
     expect(result.stderr).toContain("verify OK");
     expect(result.stdout.toUpperCase()).toContain(`SERIAL NUMBER: ${issued.serial.toUpperCase()}`);
@@ -81,7 +82,7 @@ describe.runIf(hasOpenssl)("OpenSSL reads the test provider's output", () => {
 
   it("accepts the OCSP responder's signed answer and reads the status", async () => {
     execFileSync("openssl", ["ocsp", "-issuer", file("issuing.pem"), "-sha256", "-cert", file("leaf.pem"), "-reqout", file("req.der")]);
-    writeFileSync(file("resp.der"), await answerOcspRequest(readFileSync(file("req.der"))));
+    writeFileSync(file("resp.der"), await answerOcspRequest(createCtx({ actor: null }), readFileSync(file("req.der"))));
     const result = openssl("ocsp", "-respin", file("resp.der"), "-issuer", file("issuing.pem"), "-sha256", "-cert", file("leaf.pem"), "-CAfile", file("root.pem"), "-no_nonce");
     expect(result.stderr + result.stdout).toContain("Response verify OK");
     expect(result.stdout).toContain(`${file("leaf.pem")}: revoked`);

@@ -8,6 +8,7 @@ import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
 import { revokeCertificate } from "@/lib/kep/provider/revoke-certificate";
 import { cryptoEngine } from "@/lib/kep/verify/crypto-engine";
+import { createCtx } from "@/lib/context-server";
 
 // The PKI route handlers called as Next calls them: a Request in, a Response out.
 
@@ -26,9 +27,9 @@ describe("/api/pki before the provider exists", () => {
 
 describe("/api/pki with the provider", () => {
   it("GET /api/pki/crl serves a DER CRL signed by the issuing CA that lists a revocation at once", async () => {
-    const provider = await ensureTestProvider(db);
-    const issued = await issueCertificate({ rnokpp: "2856200248", fullName: "Ґонта Олена Петрівна", password: "Route-Key-12" });
-    await revokeCertificate(issued.serial, "superseded");
+    const provider = await ensureTestProvider({ db, now: new Date() });
+    const issued = await issueCertificate(createCtx({ actor: null }), { rnokpp: "2856200248", fullName: "Ґонта Олена Петрівна", password: "Route-Key-12" });
+    await revokeCertificate(createCtx({ actor: null }), { serial: issued.serial, reason: "superseded" });
 
     const response = await getCrl(new Request("http://portal.test/api/pki/crl"), params({}));
     expect(response.status).toBe(200);
@@ -40,7 +41,7 @@ describe("/api/pki with the provider", () => {
   });
 
   it("GET /api/pki/ca/root and /issuing serve the CA certificates; anything else is 404", async () => {
-    const provider = await ensureTestProvider(db);
+    const provider = await ensureTestProvider({ db, now: new Date() });
     const root = await getCaCertificate(new Request("http://portal.test/api/pki/ca/root"), params({ kind: "root" }));
     expect(root.headers.get("content-type")).toBe("application/pkix-cert");
     expect(await bytes(root)).toEqual(provider.rootDer);

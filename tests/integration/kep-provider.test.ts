@@ -14,6 +14,7 @@ import { revokeCertificate } from "@/lib/kep/provider/revoke-certificate";
 import { cryptoEngine } from "@/lib/kep/verify/crypto-engine";
 import { verifySignature } from "@/lib/kep/verify/verify-signature";
 import { testDatabaseUrl } from "./setup/database";
+import { createCtx } from "@/lib/context-server";
 
 // The test provider against a real Postgres: created once even by racing starters, issuing
 // recorded certificates in openable key files, revoking, and publishing a signed CRL.
@@ -45,7 +46,7 @@ function parseCrl(der: Uint8Array<ArrayBuffer>) {
 describe("ensureTestProvider", () => {
   it("two starters racing on an empty database end with one root and one issuing CA of each family", async () => {
     expect(await db.caKey.count()).toBe(0);
-    const [a, b] = await timed("CA creation (race of two)", () => Promise.all([ensureTestProvider(db), ensureTestProvider(second)]));
+    const [a, b] = await timed("CA creation (race of two)", () => Promise.all([ensureTestProvider({ db, now: new Date() }), ensureTestProvider({ db: second, now: new Date() })]));
     expect([a.created, b.created].sort()).toEqual([false, true]);
     expect(a.rootPem).toBe(b.rootPem);
     expect(a.issuingPem).toBe(b.issuingPem);
@@ -55,7 +56,7 @@ describe("ensureTestProvider", () => {
   });
 
   it("is idempotent afterwards and never exposes the key by default", async () => {
-    const again = await ensureTestProvider(db);
+    const again = await ensureTestProvider({ db, now: new Date() });
     expect(again.created).toBe(false);
     const row = await db.caKey.findUnique({ where: { id: "issuing" } });
     expect(row).not.toHaveProperty("keyPem");
@@ -64,7 +65,7 @@ describe("ensureTestProvider", () => {
 
 describe("issueCertificate", () => {
   it("records the certificate and returns a key file that opens, signs and verifies", async () => {
-    const issued = await timed("certificate + p12 issuance", () => issueCertificate({ ...HEAD, password: PASSWORD }));
+    const issued = await timed("certificate + p12 issuance", () => issueCertificate(createCtx({ actor: null }), { ...HEAD, password: PASSWORD }));
     const row = await db.certificate.findUnique({ where: { serial: issued.serial } });
     expect(row).toMatchObject({ rnokpp: HEAD.rnokpp, edrpou: HEAD.edrpou, subjectName: HEAD.fullName, status: "GOOD", title: HEAD.title });
     expect(new Uint8Array(row!.der)).toEqual(issued.certificateDer);
@@ -73,7 +74,7 @@ describe("issueCertificate", () => {
     expect(opened.identity).toMatchObject({ rnokpp: HEAD.rnokpp, edrpou: HEAD.edrpou, fullName: HEAD.fullName });
     const content = new TextEncoder().encode('{"nonce":"abc"}');
     const signature = await timed("sign", () => signDetached(opened, content));
-    const signer = await timed("verify", () => verifySignature({ signature, content }));
+    const signer = await timed("verify", () => verifySignature(createCtx({ actor: null }), { signature, content }));
     expect(signer).toMatchObject({ rnokpp: HEAD.rnokpp, certificateSerial: issued.serial });
     console.log(`[kep] timings (ms): ${JSON.stringify(timings)}`);
   });
@@ -92,7 +93,7 @@ describe("issueCertificate", () => {
       { ...HEAD, password: PASSWORD, role: "ADMIN" },
     ];
     for (const attempt of attempts) {
-      await expect(issueCertificate(attempt as never), JSON.stringify(attempt)).rejects.toBeInstanceOf(AppError);
+      await expect(issueCertificate(createCtx({ actor: null }), attempt as never), JSON.stringify(attempt)).rejects.toBeInstanceOf(AppError);
     }
     expect(await db.certificate.count()).toBe(before);
   });
@@ -100,11 +101,11 @@ describe("issueCertificate", () => {
 
 describe("revokeCertificate and the CRL", () => {
   it("the CRL is signed by the issuing CA, lists a revocation at once, with reason and time", async () => {
-    const provider = await ensureTestProvider(db);
+    const provider = await ensureTestProvider({ db, now: new Date() });
     const issuing = pkijs.Certificate.fromBER(provider.issuingDer);
-    const issued = await issueCertificate({ ...HEAD, password: PASSWORD });
+    const issued = await issueCertificate(createCtx({ actor: null }), { ...HEAD, password: PASSWORD });
 
-    const before = parseCrl(await buildCrl());
+    const before = parseCrl(await buildCrl(createCtx({ actor: null })));
     expect(await before.verify({ issuerCertificate: issuing }, cryptoEngine)).toBe(true);
     expect(before.issuer.isEqual(issuing.subject)).toBe(true);
     const listed = (crl: pkijs.CertificateRevocationList) =>
@@ -112,8 +113,8 @@ describe("revokeCertificate and the CRL", () => {
     expect(listed(before)).not.toContain(issued.serial);
 
     const revokedAt = new Date("2026-11-01T09:30:00Z");
-    await revokeCertificate(issued.serial, "keyCompromise", { now: revokedAt });
-    const after = parseCrl(await buildCrl({ now: new Date("2026-11-01T10:00:00Z") }));
+    await revokeCertificate(createCtx({ actor: null, now: revokedAt }), { serial: issued.serial, reason: "keyCompromise" });
+    const after = parseCrl(await buildCrl(createCtx({ actor: null, now: new Date("2026-11-01T10:00:00Z") })));
     expect(await after.verify({ issuerCertificate: issuing }, cryptoEngine)).toBe(true);
     expect(listed(after)).toContain(issued.serial);
     const entry = after.revokedCertificates!.find((candidate) => Buffer.from(candidate.userCertificate.valueBlock.valueHexView).toString("hex") === issued.serial)!;
@@ -126,11 +127,11 @@ describe("revokeCertificate and the CRL", () => {
   });
 
   it("a second revocation, concurrent or later, is refused; an unknown serial is NOT_FOUND", async () => {
-    const issued = await issueCertificate({ ...HEAD, password: PASSWORD });
-    const results = await Promise.allSettled([revokeCertificate(issued.serial, "superseded"), revokeCertificate(issued.serial, "keyCompromise")]);
+    const issued = await issueCertificate(createCtx({ actor: null }), { ...HEAD, password: PASSWORD });
+    const results = await Promise.allSettled([revokeCertificate(createCtx({ actor: null }), { serial: issued.serial, reason: "superseded" }), revokeCertificate(createCtx({ actor: null }), { serial: issued.serial, reason: "keyCompromise" })]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toMatchObject({ code: "CERTIFICATE_ALREADY_REVOKED", status: 409 });
-    await expect(revokeCertificate("7f".repeat(16), "superseded")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeCertificate(createCtx({ actor: null }), { serial: "7f".repeat(16), reason: "superseded" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

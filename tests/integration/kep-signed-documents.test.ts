@@ -15,6 +15,7 @@ import { revokeCertificate } from "@/lib/kep/provider/revoke-certificate";
 import { HEAD, createKeyPool, createTestPki, issueTestSigner, PORTAL_URL } from "@/lib/kep/testing/test-pki";
 import { assertSignerIsEnterpriseHead } from "@/lib/kep/verify/assert-signer";
 import { MAX_SIGNATURE_BYTES } from "@/lib/kep/verify/parse-signature";
+import { createCtx } from "@/lib/context-server";
 
 // Steps 1–8 through acceptSignedDocument inside a transaction, as a cabinet would call it.
 // Every refusal is checked for its own code and for leaving the database as it was.
@@ -28,7 +29,7 @@ const keys: Record<string, OpenedKeyFile> = {};
 let other: Awaited<ReturnType<typeof createKeyPool>>;
 
 async function issueAndOpen(input: Partial<IssueCertificateInput> = {}): Promise<OpenedKeyFile> {
-  const { p12 } = await issueCertificate({ ...HEAD, password: PASSWORD, ...input } as IssueCertificateInput);
+  const { p12 } = await issueCertificate(createCtx({ actor: null }), { ...HEAD, password: PASSWORD, ...input } as IssueCertificateInput);
   return openKeyFile(p12, PASSWORD);
 }
 
@@ -38,12 +39,11 @@ async function application(nonce: string) {
 
 async function submit(content: Uint8Array, signature: Uint8Array, extra: Partial<AcceptSignedDocumentInput> = {}) {
   return db.$transaction((tx) =>
-    acceptSignedDocument(tx, {
+    acceptSignedDocument({ db: tx, now }, {
       kind: "RESERVATION_APPLICATION",
       content,
       signature,
       edrpou: ENTERPRISE.edrpou,
-      now,
       authorize: (signer) => assertSignerIsEnterpriseHead(signer, ENTERPRISE),
       ...extra,
     }),
@@ -74,7 +74,7 @@ async function expectRefusal(code: string, attempt: () => Promise<unknown>) {
 
 beforeAll(async () => {
   // The provider dates from long ago, so expired test certificates still lie inside its validity.
-  await ensureTestProvider(db, { now: new Date(now.getTime() - 2 * 365 * DAY) });
+  await ensureTestProvider({ db, now: new Date(now.getTime() - 2 * 365 * DAY) });
   other = await createKeyPool(3);
   const opened = await Promise.all([
     issueAndOpen(),
@@ -86,7 +86,7 @@ beforeAll(async () => {
     issueAndOpen(),
   ]);
   [keys.head, keys.stranger, keys.headElsewhere, keys.headPersonal, keys.expired, keys.future, keys.revoked] = opened;
-  await revokeCertificate(keys.revoked.identity.serial, "keyCompromise", { now: new Date(now.getTime() - DAY) });
+  await revokeCertificate(createCtx({ actor: null, now: new Date(now.getTime() - DAY) }), { serial: keys.revoked.identity.serial, reason: "keyCompromise" });
 
   // Issued by the genuine CA and recorded, but for authentication only.
   const ca = await loadIssuingCa(db);
@@ -188,7 +188,7 @@ describe("acceptSignedDocument", () => {
   });
 
   it("consumes the document's nonce once: a second signature over it is NONCE_USED", async () => {
-    const nonce = await issueNonce("application", 600, { now });
+    const nonce = await issueNonce(createCtx({ actor: null, now }), { purpose: "application", ttlSeconds: 600 });
     const content = await application(nonce.value);
     await submit(content, signDetached(keys.head!, content, { signingTime: new Date(now.getTime() - 2000) }), { nonce: { value: nonce.value, purpose: "application" } });
     // A fresh signature over the same bytes (another signing time) is not a replay of the .p7s, but of the nonce.
@@ -197,7 +197,7 @@ describe("acceptSignedDocument", () => {
   });
 
   it("refuses an expired or unknown nonce: NONCE_EXPIRED, NONCE_UNKNOWN", async () => {
-    const stale = await issueNonce("application", 60, { now: new Date(now.getTime() - 120_000) });
+    const stale = await issueNonce(createCtx({ actor: null, now: new Date(now.getTime() - 120_000) }), { purpose: "application", ttlSeconds: 60 });
     const content = await application(stale.value);
     await expectRefusal("NONCE_EXPIRED", () => submit(content, signDetached(keys.head!, content), { nonce: { value: stale.value, purpose: "application" } }));
     const made = "A".repeat(43);

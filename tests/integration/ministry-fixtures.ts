@@ -10,6 +10,7 @@ import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
 import { addDays, addMonths } from "@/lib/rules";
 import { createAuthority, createEnterprise, createUser } from "@/prisma/seed/factories";
 import { kyivDate } from "@/lib/format";
+import { createCtx } from "@/lib/context-server";
 
 export const KEY_PASSWORD = "Official-Key-1";
 export const today = kyivDate(new Date());
@@ -23,7 +24,7 @@ export async function createOfficial(
   const fullName = options.fullName ?? "Посадова Олена Вікторівна";
   const { user } = await createUser(db, { role: "OFFICIAL", authorityId: authority.id, fullName, position: "Головний спеціаліст" });
   const keyEdrpou = options.keyEdrpou === undefined ? authority.edrpou : options.keyEdrpou;
-  const { p12 } = await issueCertificate({
+  const { p12 } = await issueCertificate(createCtx({ actor: null }), {
     rnokpp: user.rnokpp!,
     fullName,
     password: KEY_PASSWORD,
@@ -37,7 +38,7 @@ export async function createOfficial(
 }
 
 export async function createMinistryWorld() {
-  await ensureTestProvider(db, { now: new Date(Date.now() - 30 * 86_400_000) });
+  await ensureTestProvider({ db, now: new Date(Date.now() - 30 * 86_400_000) });
   const ministry = await createAuthority(db, { kind: "MINISTRY", kvedSections: ["C", "D"], shortName: "Мінтест" });
   const other = await createAuthority(db, { kind: "MINISTRY", kvedSections: [], shortName: "Мінінше" });
   const ova = await createAuthority(db, { kind: "REGIONAL_ADMINISTRATION", region: "Харківська область", shortName: "Харківська ОВА" });

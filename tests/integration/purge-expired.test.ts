@@ -6,6 +6,7 @@ import { purgeExpiredNonces } from "@/lib/kep/nonce/purge-expired-nonces";
 import { createReservationDraft, submitApplication } from "@/lib/reservations";
 import { purgeUnsignedDrafts } from "@/lib/reservations/purge-unsigned-drafts";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
+import { createCtx } from "@/lib/context-server";
 
 // The daily clean-up: expired one-time values and never-signed drafts go; anything a signed
 // application rests on stays.
@@ -24,11 +25,11 @@ afterAll(async () => {
 describe("purge-expired", () => {
   it("deletes nonces expired more than a day ago, keeps the rest", async () => {
     const now = new Date();
-    const long = await issueNonce("login", 60, { now: new Date(now.getTime() - 3 * DAY) });
-    const recent = await issueNonce("login", 60, { now: new Date(now.getTime() - 2 * 3_600_000) });
-    const live = await issueNonce("login", 300, { now });
+    const long = await issueNonce(createCtx({ actor: null, now: new Date(now.getTime() - 3 * DAY) }), { purpose: "login", ttlSeconds: 60 });
+    const recent = await issueNonce(createCtx({ actor: null, now: new Date(now.getTime() - 2 * 3_600_000) }), { purpose: "login", ttlSeconds: 60 });
+    const live = await issueNonce(createCtx({ actor: null, now }), { purpose: "login", ttlSeconds: 300 });
 
-    expect(await purgeExpiredNonces({ now })).toBeGreaterThanOrEqual(1);
+    expect(await purgeExpiredNonces(createCtx({ actor: null, now }))).toBeGreaterThanOrEqual(1);
     const left = new Set((await db.nonce.findMany({ select: { value: true } })).map((n) => n.value));
     expect(left.has(long.value)).toBe(false);
     expect(left.has(recent.value)).toBe(true);

@@ -19,6 +19,7 @@ import { createReservationDraft, decideSubmittedApplication, getApplication, sub
 import { createWorld, sign as signBytes } from "@/lib/reservations/testing/world";
 import { createAuthority, createCriticalDecision, createEnterprise, createPerson, createReservationMark, createUser } from "@/prisma/seed/factories";
 import { sign } from "./ministry-fixtures";
+import { createCtx } from "@/lib/context-server";
 
 // Rulesets as signed data: a methodologist of the Ministry of Economy drafts a version as a
 // change of the current one, signs it with КЕП, and every process answers rulesetFor() with it
@@ -37,7 +38,7 @@ let cache: RulesetCache;
 
 async function person(role: "METHODOLOGIST" | "OFFICIAL", fullName: string): Promise<Signer> {
   const { user } = await createUser(db, { role, authorityId: ministry.id, fullName });
-  const { p12 } = await issueCertificate({ rnokpp: user.rnokpp!, fullName, password: KEY_PASSWORD, edrpou: ministry.edrpou, organization: ministry.name, title: "Головний спеціаліст" });
+  const { p12 } = await issueCertificate(createCtx({ actor: null }), { rnokpp: user.rnokpp!, fullName, password: KEY_PASSWORD, edrpou: ministry.edrpou, organization: ministry.name, title: "Головний спеціаліст" });
   return { actor: { userId: user.id, rnokpp: user.rnokpp, fullName, role, authorityId: ministry.id, via: "password" } as Actor, key: openKeyFile(p12, KEY_PASSWORD) };
 }
 
@@ -87,7 +88,7 @@ async function signDraft(signer: Signer, input: Record<string, unknown>, by: Sig
 }
 
 beforeAll(async () => {
-  await ensureTestProvider(db, { now: new Date(Date.now() - 30 * 86_400_000) });
+  await ensureTestProvider({ db, now: new Date(Date.now() - 30 * 86_400_000) });
   ministry = await createAuthority(db, { code: "mineconomy", kind: "MINISTRY", shortName: "Мінекономіки", name: "Міністерство економіки України" });
   methodologist = await person("METHODOLOGIST", "Гриценко Наталія Петрівна");
   official = await person("OFFICIAL", "Марченко Олена Вікторівна");

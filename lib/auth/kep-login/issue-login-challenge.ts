@@ -18,7 +18,7 @@ export type IssuedLoginChallenge = {
 
 export async function issueLoginChallenge(options: { db?: DbTx; now?: Date; origin?: string } = {}): Promise<IssuedLoginChallenge> {
   const now = options.now ?? new Date();
-  const { value, expiresAt } = await issueNonce(LOGIN_NONCE_PURPOSE, LOGIN_NONCE_TTL_SECONDS, { db: options.db ?? defaultDb, now });
+  const { value, expiresAt } = await issueNonce({ db: options.db ?? defaultDb, now }, { purpose: LOGIN_NONCE_PURPOSE, ttlSeconds: LOGIN_NONCE_TTL_SECONDS });
   const challenge = buildLoginChallenge({ nonce: value, origin: options.origin ?? env().PORTAL_URL, issuedAt: now, expiresAt });
   return {
     nonce: value,

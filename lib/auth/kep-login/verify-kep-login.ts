@@ -69,11 +69,11 @@ export async function verifyKepLogin(input: KepLoginInput, options: { db?: Db; n
   const now = options.now ?? new Date();
   const { challengeBytes, signature } = decodeInput(input);
   const expected = await expectedChallenge(client, challengeBytes, now);
-  const { certificateDer: _der, issuerName: _issuer, ...signer } = await verifySignature({ signature, content: expected.bytes }, { db: client, now });
+  const { certificateDer: _der, issuerName: _issuer, ...signer } = await verifySignature({ db: client, now }, { signature, content: expected.bytes });
 
   return client.$transaction(async (tx) => {
     // Atomic: of two logins with the same signed nonce exactly one gets past this line.
-    await consumeNonce(expected.nonce, LOGIN_NONCE_PURPOSE, { db: tx, now });
+    await consumeNonce({ db: tx, now }, { value: expected.nonce, purpose: LOGIN_NONCE_PURPOSE });
     const existing = await tx.user.findUnique({ where: { rnokpp: signer.rnokpp }, select: { id: true, fullName: true, disabledAt: true } });
     if (existing?.disabledAt) throw kepLoginError("ACCOUNT_DISABLED");
     const roles = await listRoleOptions(tx, { userId: existing?.id ?? null, rnokpp: signer.rnokpp });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { kepError } from "../errors";
 import { ZNoncePurpose, ZNonceValue } from "./issue-nonce";
 
@@ -7,11 +7,11 @@ import { ZNoncePurpose, ZNonceValue } from "./issue-nonce";
 // exactly one wins (the other waits on the row lock, then finds it used). Only when nothing
 // changed does a second read tell the caller why.
 
-export async function consumeNonce(value: string, purpose: string, options: { db?: DbTx; now?: Date } = {}): Promise<void> {
+export async function consumeNonce(ctx: Ctx<"db" | "now">, input: { value: string; purpose: string }): Promise<void> {
+  const { value, purpose } = input;
   // A malformed value or purpose cannot match any nonce issued.
   if (!ZNonceValue.safeParse(value).success || !ZNoncePurpose.safeParse(purpose).success) throw kepError("NONCE_UNKNOWN");
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
+  const { db: client, now } = ctx;
   const { count } = await client.nonce.updateMany({
     where: { value, purpose, usedAt: null, expiresAt: { gt: now } },
     data: { usedAt: now },

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { z } from "@/lib/zod";
 
@@ -16,15 +16,10 @@ export const ZNonceValue = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Некоре
 
 const MAX_TTL_SECONDS = 24 * 60 * 60;
 
-export async function issueNonce(
-  purpose: string,
-  ttlSeconds: number,
-  options: { db?: DbTx; now?: Date } = {},
-): Promise<{ value: string; expiresAt: Date }> {
-  const parsedPurpose = parseInput(ZNoncePurpose, purpose);
-  const ttl = parseInput(z.number().int().min(1).max(MAX_TTL_SECONDS), ttlSeconds);
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
+export async function issueNonce(ctx: Ctx<"db" | "now">, input: { purpose: string; ttlSeconds: number }): Promise<{ value: string; expiresAt: Date }> {
+  const parsedPurpose = parseInput(ZNoncePurpose, input.purpose);
+  const ttl = parseInput(z.number().int().min(1).max(MAX_TTL_SECONDS), input.ttlSeconds);
+  const { db: client, now } = ctx;
   const value = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + ttl * 1000);
   await client.nonce.create({ data: { value, purpose: parsedPurpose, createdAt: now, expiresAt } });

@@ -1,14 +1,13 @@
 import "server-only";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 
 // Expired one-time values are dead weight: a signature over one is refused whether its row is
 // there (NONCE_EXPIRED / NONCE_USED) or gone (NONCE_UNKNOWN), and a signature itself can never be
 // accepted twice (SignedDocument.signatureSha256 is unique). A day's grace keeps the precise
 // refusal for a signer who comes back late.
 
-export async function purgeExpiredNonces(options: { db?: DbTx; now?: Date; graceHours?: number } = {}): Promise<number> {
-  const now = options.now ?? new Date();
-  const before = new Date(now.getTime() - (options.graceHours ?? 24) * 3_600_000);
-  const { count } = await (options.db ?? defaultDb).nonce.deleteMany({ where: { expiresAt: { lt: before } } });
+export async function purgeExpiredNonces(ctx: Ctx<"db" | "now">, input: { graceHours?: number } = {}): Promise<number> {
+  const before = new Date(ctx.now.getTime() - (input.graceHours ?? 24) * 3_600_000);
+  const { count } = await ctx.db.nonce.deleteMany({ where: { expiresAt: { lt: before } } });
   return count;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import { type DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { bytesEqual, bytesToHex, normalizeSerial, toArrayBuffer } from "../bytes";
 import { OID } from "../oids";
 import { subtle } from "../verify/crypto-engine";
@@ -63,7 +64,7 @@ async function certificateStatus(client: DbTx, issuing: pkijs.Certificate, certI
 }
 
 /** DER OCSPRequest in, DER OCSPResponse out; a request that does not parse gets malformedRequest. */
-export async function answerOcspRequest(requestDer: Uint8Array, options: { db?: DbTx; now?: Date } = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function answerOcspRequest(ctx: Ctx<"db" | "now">, requestDer: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
   if (requestDer.length === 0 || requestDer.length > MAX_OCSP_REQUEST_BYTES) return statusOnly(STATUS.malformedRequest);
   let request: pkijs.OCSPRequest;
   try {
@@ -74,8 +75,7 @@ export async function answerOcspRequest(requestDer: Uint8Array, options: { db?: 
   const entries = request.tbsRequest.requestList;
   if (entries.length === 0 || entries.length > 20) return statusOnly(STATUS.malformedRequest);
 
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
+  const { db: client, now } = ctx;
   try {
     return await respond(client, request, now);
   } catch {
@@ -87,7 +87,7 @@ export async function answerOcspRequest(requestDer: Uint8Array, options: { db?: 
 async function respond(client: DbTx, request: pkijs.OCSPRequest, now: Date): Promise<Uint8Array<ArrayBuffer>> {
   const entries = request.tbsRequest.requestList;
   // The issuing CA (RSA, ECDSA or DSTU 4145) the first request names answers, signing in its family.
-  const cas = await Promise.all(CA_FAMILIES.map((family) => loadFamilyIssuingCa(family, client)));
+  const cas = await Promise.all(CA_FAMILIES.map((family) => loadFamilyIssuingCa({ db: client }, family)));
   let ca = cas[0]!;
   for (const candidate of cas) {
     if (await isIssuerOf(certificateFromDer(candidate.der), entries[0]!.reqCert)) {

@@ -1,7 +1,7 @@
 import "server-only";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { hexToBytes, toArrayBuffer } from "../bytes";
 import type { FamilyKey } from "../ca/family-keys";
 import { OID } from "../oids";
@@ -49,10 +49,9 @@ export function issuedBy(der: Uint8Array, issuing: pkijs.Certificate): boolean {
   }
 }
 
-export async function buildCrl(options: { db?: DbTx; now?: Date; family?: CaFamily } = {}): Promise<Uint8Array<ArrayBuffer>> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
-  const ca = await loadFamilyIssuingCa(options.family ?? "rsa", client);
+export async function buildCrl(ctx: Ctx<"db" | "now">, input: { family?: CaFamily } = {}): Promise<Uint8Array<ArrayBuffer>> {
+  const { db: client, now } = ctx;
+  const ca = await loadFamilyIssuingCa(ctx, input.family ?? "rsa");
   const issuing = certificateFromDer(ca.der);
   const rows = await client.certificate.findMany({
     where: { status: "REVOKED" },

@@ -1,5 +1,6 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import { createIssuingCa, createRootCa } from "../ca/create-ca";
 import { pkiUrls } from "../ca/pki-urls";
@@ -18,8 +19,9 @@ const BACKDATE_MS = 86_400_000;
 
 export type ProviderCertificates = { rootPem: string; issuingPem: string; rootDer: Uint8Array<ArrayBuffer>; issuingDer: Uint8Array<ArrayBuffer>; created: boolean };
 
-export async function ensureTestProvider(client: Db = defaultDb, options: { now?: Date; portalUrl?: string } = {}): Promise<ProviderCertificates> {
-  return client.$transaction(
+export async function ensureTestProvider(ctx: Ctx<"db" | "now">, options: { portalUrl?: string } = {}): Promise<ProviderCertificates> {
+  return inTransaction(
+    ctx.db,
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('bronya.kep.test-provider'))`;
       const rows = await tx.caKey.findMany({ where: { id: { in: [ROOT_ID, ISSUING_ID] } }, select: { id: true, certPem: true, keyPem: true } });
@@ -28,12 +30,12 @@ export async function ensureTestProvider(client: Db = defaultDb, options: { now?
       const portalUrl = options.portalUrl ?? env().PORTAL_URL;
       if (rootRow && issuingRow) {
         // A provider made before the ECDSA and DSTU 4145 families gets them now.
-        await ensureFamilyCas(tx, { now: options.now ?? new Date(), portalUrl });
+        await ensureFamilyCas({ db: tx, now: ctx.now }, { portalUrl });
         return certificatesOf(rootRow.certPem, issuingRow.certPem, false);
       }
       if (issuingRow) throw new Error("Тестовий КНЕДП пошкоджено: є сертифікат ЦСК, але немає кореневого");
 
-      const now = options.now ?? new Date();
+      const now = ctx.now;
       const validFrom = new Date(now.getTime() - BACKDATE_MS);
       const root = rootRow
         ? caFromRow(rootRow)
@@ -49,7 +51,7 @@ export async function ensureTestProvider(client: Db = defaultDb, options: { now?
       const issuingPem = certificateToPem(issuing.certificate);
       if (!rootRow) await tx.caKey.create({ data: { id: ROOT_ID, certPem: rootPem, keyPem: privateKeyToPem(root.privateKey) } });
       await tx.caKey.create({ data: { id: ISSUING_ID, certPem: issuingPem, keyPem: privateKeyToPem(issuing.privateKey) } });
-      await ensureFamilyCas(tx, { now, portalUrl });
+      await ensureFamilyCas({ db: tx, now }, { portalUrl });
       return certificatesOf(rootPem, issuingPem, true);
     },
     // A second starter waits on the lock while the first generates two RSA keys.

@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { createFamilyIssuingCa, createFamilyRootCa, type FamilyCa } from "../ca/family-certificates";
 import { dstuKeyFromDer, familyKeyFromPem, generateDstuKey, generateEcdsaKey, type FamilyKey } from "../ca/family-keys";
 import { pkiUrls } from "../ca/pki-urls";
@@ -41,7 +41,9 @@ const YEAR_MS = 365.25 * 86_400_000;
 const BACKDATE_MS = 86_400_000;
 
 /** Inside the provider's advisory lock: creates the ECDSA and DSTU CA pairs that are missing. */
-export async function ensureFamilyCas(tx: DbTx, options: { now: Date; portalUrl: string }): Promise<void> {
+export async function ensureFamilyCas(ctx: Ctx<"db" | "now">, input: { portalUrl: string }): Promise<void> {
+  const tx = ctx.db;
+  const options = { now: ctx.now, portalUrl: input.portalUrl };
   const rows = await tx.caKey.findMany({ select: { id: true } });
   const have = new Set(rows.map((row) => row.id));
   const validFrom = new Date(options.now.getTime() - BACKDATE_MS);
@@ -66,9 +68,9 @@ export async function ensureFamilyCas(tx: DbTx, options: { now: Date; portalUrl:
 export type LoadedCa = FamilyCa & { family: CaFamily; rootDer: Uint8Array };
 
 /** An issuing CA with its key (for issuing, CRL and OCSP signing) and its root's certificate. */
-export async function loadFamilyIssuingCa(family: CaFamily, client: DbTx = defaultDb): Promise<LoadedCa> {
+export async function loadFamilyIssuingCa(ctx: Ctx<"db">, family: CaFamily): Promise<LoadedCa> {
   const ids = CA_IDS[family];
-  const rows = await client.caKey.findMany({ where: { id: { in: [ids.root, ids.issuing] } }, select: { id: true, certPem: true, keyPem: true } });
+  const rows = await ctx.db.caKey.findMany({ where: { id: { in: [ids.root, ids.issuing] } }, select: { id: true, certPem: true, keyPem: true } });
   const issuing = rows.find((row) => row.id === ids.issuing);
   const root = rows.find((row) => row.id === ids.root);
   if (!issuing || !root) throw kepError("PROVIDER_NOT_INITIALIZED");

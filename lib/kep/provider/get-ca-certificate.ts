@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { kepError } from "../errors";
 import { derFromPem } from "../verify/trust-anchors";
 import { CA_IDS } from "./family-cas";
@@ -11,9 +11,9 @@ import { CA_IDS } from "./family-cas";
 export const CA_CERTIFICATE_KINDS = Object.values(CA_IDS).flatMap((ids) => [ids.root, ids.issuing]);
 export type CaCertificateKind = string;
 
-export async function getCaCertificate(kind: CaCertificateKind, options: { db?: DbTx } = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function getCaCertificate(ctx: Ctx<"db">, kind: CaCertificateKind): Promise<Uint8Array<ArrayBuffer>> {
   if (!CA_CERTIFICATE_KINDS.includes(kind)) throw kepError("PROVIDER_NOT_INITIALIZED");
-  const client = options.db ?? defaultDb;
+  const client = ctx.db;
   const row = await client.caKey.findUnique({ where: { id: kind }, select: { certPem: true } });
   if (!row) throw kepError("PROVIDER_NOT_INITIALIZED");
   return derFromPem(row.certPem);

@@ -1,5 +1,6 @@
 import "server-only";
-import { db as defaultDb, type Db, type DbTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
 import { AppError, parseInput } from "@/lib/errors";
 import { ZEdrpou, ZRnokpp } from "@/lib/identifiers";
@@ -53,18 +54,18 @@ export type IssuedCertificate = {
  * client itself, a missing provider is created first.
  */
 export async function issueCertificate(
+  ctx: Ctx<"db" | "now">,
   input: IssueCertificateInput,
-  options: { db?: DbTx | Db; now?: Date; /** Default PORTAL_URL; the launcher passes its own before Next runs. */ portalUrl?: string } = {},
+  options: { /** Default PORTAL_URL; the launcher passes its own before Next runs. */ portalUrl?: string } = {},
 ): Promise<IssuedCertificate> {
   const data = parseInput(ZIssueCertificateInput, input);
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
+  const { db: client, now } = ctx;
 
   const ca = await loadIssuingCa(client).catch(async (error: unknown) => {
     // Not `"$transaction" in client`: the shared db is a Proxy without a `has` trap.
     const canTransact = typeof (client as Partial<Db>).$transaction === "function";
     if (!isKepError(error, "PROVIDER_NOT_INITIALIZED") || !canTransact) throw error;
-    await ensureTestProvider(client as Db, { now, portalUrl: options.portalUrl });
+    await ensureTestProvider(ctx, { portalUrl: options.portalUrl });
     return loadIssuingCa(client);
   });
 

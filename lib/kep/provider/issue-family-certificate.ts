@@ -1,6 +1,7 @@
 import "server-only";
 import jk from "jkurwa";
-import { db as defaultDb, type Db, type DbTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
 import { AppError, parseInput } from "@/lib/errors";
 import { z } from "@/lib/zod";
@@ -42,22 +43,22 @@ function pkcs8DerFromPem(pem: string): Uint8Array {
 }
 
 export async function issueFamilyCertificate(
+  ctx: Ctx<"db" | "now">,
   input: IssueCertificateInput & { algorithm: FamilyKeyAlgorithm },
-  options: { db?: DbTx | Db; now?: Date; portalUrl?: string } = {},
+  options: { portalUrl?: string } = {},
 ): Promise<IssuedFamilyCertificate> {
   const { algorithm, ...rest } = input;
   const { algorithm: parsedAlgorithm } = parseInput(ZIssueFamilyCertificateInput, { algorithm });
   const data = parseInput(ZIssueCertificateInput, rest);
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
+  const { db: client, now } = ctx;
   const family = parsedAlgorithm === "DSTU4145" ? "dstu" : "ecdsa";
   const portalUrl = options.portalUrl ?? env().PORTAL_URL;
 
-  const ca = await loadFamilyIssuingCa(family, client).catch(async (error: unknown) => {
+  const ca = await loadFamilyIssuingCa(ctx, family).catch(async (error: unknown) => {
     const canTransact = typeof (client as Partial<Db>).$transaction === "function";
     if (!isKepError(error, "PROVIDER_NOT_INITIALIZED") || !canTransact) throw error;
-    await ensureTestProvider(client as Db, { now, portalUrl });
-    return loadFamilyIssuingCa(family, client);
+    await ensureTestProvider(ctx, { portalUrl });
+    return loadFamilyIssuingCa(ctx, family);
   });
   const caCertificate = certificateFromDer(ca.der);
   const caFrom = caCertificate.notBefore.value;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { normalizeSerial } from "../bytes";
 import { kepError } from "../errors";
@@ -30,15 +30,12 @@ export function isRevocationReason(value: string | null | undefined): value is R
   return typeof value === "string" && value in REVOCATION_REASONS;
 }
 
-export async function revokeCertificate(
-  serial: string,
-  reason: RevocationReason,
-  options: { db?: DbTx; now?: Date } = {},
-): Promise<{ serial: string; revokedAt: Date }> {
+export async function revokeCertificate(ctx: Ctx<"db" | "now">, input: { serial: string; reason: RevocationReason }): Promise<{ serial: string; revokedAt: Date }> {
+  const { serial, reason } = input;
   if (!isRevocationReason(reason)) throw new AppError("VALIDATION_FAILED", "Невідома причина скасування сертифіката");
-  const client = options.db ?? defaultDb;
+  const client = ctx.db;
   const key = normalizeSerial(serial);
-  const revokedAt = options.now ?? new Date();
+  const revokedAt = ctx.now;
   // Conditional update: of two concurrent revocations exactly one changes the row.
   const { count } = await client.certificate.updateMany({
     where: { serial: key, status: "GOOD" },

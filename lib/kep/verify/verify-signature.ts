@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { normalizeSerial } from "../bytes";
 import { loadTrust } from "../provider/provider-store";
 import type { CertificateStatusLookup } from "./check-certificate";
@@ -9,21 +9,17 @@ import { verifyDetachedSignature, type VerifiedSignature } from "./verify-detach
 // certificate table as the revocation source (the same data the CRL and OCSP publish).
 // Login with КЕП calls this; documents go through acceptSignedDocument, which adds 7–8.
 
-export function certificateStatusFrom(client: DbTx): CertificateStatusLookup {
+export function certificateStatusFrom(ctx: Ctx<"db">): CertificateStatusLookup {
   return async (serial) =>
-    client.certificate.findUnique({ where: { serial: normalizeSerial(serial) }, select: { status: true, revokedAt: true } });
+    ctx.db.certificate.findUnique({ where: { serial: normalizeSerial(serial) }, select: { status: true, revokedAt: true } });
 }
 
-export async function verifySignature(
-  input: { signature: Uint8Array; content: Uint8Array },
-  options: { db?: DbTx; now?: Date } = {},
-): Promise<VerifiedSignature> {
-  const client = options.db ?? defaultDb;
+export async function verifySignature(ctx: Ctx<"db" | "now">, input: { signature: Uint8Array; content: Uint8Array }): Promise<VerifiedSignature> {
   return verifyDetachedSignature({
     signature: input.signature,
     content: input.content,
-    trust: await loadTrust(client),
-    certificateStatus: certificateStatusFrom(client),
-    now: options.now ?? new Date(),
+    trust: await loadTrust(ctx.db),
+    certificateStatus: certificateStatusFrom(ctx),
+    now: ctx.now,
   });
 }

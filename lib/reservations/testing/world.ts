@@ -6,6 +6,7 @@ import { openKeyFile, signDetached, type OpenedKeyFile } from "@/lib/kep/browser
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
 import { addDays, isoDateToUtc, type IsoDate } from "@/lib/rules";
 import { kyivDate } from "@/lib/format";
+import { createCtx } from "@/lib/context-server";
 
 // Fixtures for the lifecycle's integration tests and the benchmark: an enterprise in the
 // Оберіг mock with its head (a user with a КЕП key), a critical decision with a limit, and N
@@ -121,7 +122,7 @@ export async function createWorld(options: WorldOptions): Promise<World> {
 }
 
 async function issueKey(subject: { rnokpp: string; fullName: string; edrpou: string; organization: string; title: string }): Promise<OpenedKeyFile> {
-  const { p12 } = await issueCertificate({ ...subject, password: KEY_PASSWORD });
+  const { p12 } = await issueCertificate(createCtx({ actor: null }), { ...subject, password: KEY_PASSWORD });
   return openKeyFile(p12, KEY_PASSWORD);
 }
 

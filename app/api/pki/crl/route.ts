@@ -2,6 +2,7 @@ import { apiRoute } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
 import { buildCrl } from "@/lib/kep/provider/build-crl";
 import { z } from "@/lib/zod";
+import { createCtx } from "@/lib/context-server";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ const ZFamily = z.enum(["rsa", "ecdsa", "dstu"]).default("rsa");
 export const GET = apiRoute(async (request) => {
   const family = ZFamily.safeParse(new URL(request.url).searchParams.get("ca") ?? undefined);
   if (!family.success) throw AppError.notFound("Список відкликаних сертифікатів");
-  const crl = await buildCrl({ family: family.data });
+  const crl = await buildCrl(createCtx({ actor: null }), { family: family.data });
   return new Response(crl, {
     headers: {
       "content-type": "application/pkix-crl",

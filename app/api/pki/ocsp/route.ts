@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { MAX_OCSP_REQUEST_BYTES, answerOcspRequest } from "@/lib/kep/provider/answer-ocsp";
+import { createCtx } from "@/lib/context-server";
 
 export const dynamic = "force-dynamic";
 
@@ -10,5 +11,5 @@ export const POST = apiRoute(async (request) => {
   const declared = Number(request.headers.get("content-length") ?? 0);
   // An oversized body is answered as malformed without being read.
   const body = declared > MAX_OCSP_REQUEST_BYTES ? new Uint8Array() : new Uint8Array(await request.arrayBuffer());
-  return new Response(await answerOcspRequest(body), { headers: OCSP_RESPONSE_HEADERS });
+  return new Response(await answerOcspRequest(createCtx({ actor: null }), body), { headers: OCSP_RESPONSE_HEADERS });
 });

@@ -2,6 +2,7 @@ import { apiRoute } from "@/lib/api/handler";
 import { AppError } from "@/lib/errors";
 import { CA_CERTIFICATE_KINDS, getCaCertificate } from "@/lib/kep/provider/get-ca-certificate";
 import { z } from "@/lib/zod";
+import { createCtx } from "@/lib/context-server";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ const ZKind = z.string().refine((kind) => CA_CERTIFICATE_KINDS.includes(kind));
 export const GET = apiRoute<{ kind: string }>(async (_request, context) => {
   const kind = ZKind.safeParse((await context.params).kind);
   if (!kind.success) throw AppError.notFound("Сертифікат надавача");
-  const certificate = await getCaCertificate(kind.data);
+  const certificate = await getCaCertificate(createCtx({ actor: null }), kind.data);
   return new Response(certificate, {
     headers: {
       "content-type": "application/pkix-cert",
