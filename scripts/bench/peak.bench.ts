@@ -126,7 +126,7 @@ await runScript(async () => {
   const pools: Pool[] = [];
   try {
     await useDatabase(url);
-    await ensureTestProvider(db);
+    await ensureTestProvider({ db, now: new Date() });
 
     // Directors: heads of critical enterprises with a decision in force and staff, the biggest first but
     // mixed with small ones so that sizes spread; each gets a КЕП key from the test provider and a session.
@@ -144,7 +144,7 @@ await runScript(async () => {
       const rnokpp = decision.enterprise.headRnokpp!;
       const fullName = `${decision.enterprise.head?.lastName ?? "Керівник"} ${decision.enterprise.head?.firstName ?? "Підприємства"}`;
       const user = await db.user.upsert({ where: { rnokpp }, create: { rnokpp, fullName }, update: {}, select: { id: true } });
-      const issued = await issueCertificate({ rnokpp, fullName, edrpou: decision.edrpou, organization: decision.enterprise.name, title: "Керівник", password: KEY_PASSWORD });
+      const issued = await issueCertificate({ db, now: new Date() }, { rnokpp, fullName, edrpou: decision.edrpou, organization: decision.enterprise.name, title: "Керівник", password: KEY_PASSWORD });
       const cookie = await sessionCookie(secret, { uid: user.id, rnokpp, name: fullName, via: "kep", role: { role: "ENTERPRISE_HEAD", edrpou: decision.edrpou, label: "Керівник" } });
       directors.push({ edrpou: decision.edrpou, rnokpp, cookie, key: openKeyFile(issued.p12, KEY_PASSWORD), staff: decision.militaryLiableCount });
     }
