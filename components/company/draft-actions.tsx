@@ -3,14 +3,16 @@
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { discardDraftAction, handOverDraftAction, submitDraftAction } from "@/app/company/actions";
-import { KepSigner } from "@/components/kep/kep-signer";
+import { KepSignerDialog } from "@/components/kep/kep-signer-dialog";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { selectionActions, useSelection } from "./selection-store";
+import { ANNULMENT_STEPS, RESERVATION_STEPS, Stepper } from "./step-header";
 
-// Step 4. The head signs the prepared bytes with their КЕП and submits; the page then follows
-// the decision. An authorized person cannot sign — the signer is not offered to them (and the
+// Step 4, below the pre-check (step 3) it follows. The head opens the signer's dialog (the
+// stepper inside it marks step 4), signs the prepared bytes with their КЕП and submits; the
+// page then follows the decision. An authorized person cannot sign — the signer is not offered to them (and the
 // server would refuse) — so they hand the draft over to the head instead.
 
 type Props = {
@@ -58,24 +60,30 @@ export function DraftActions(props: Props) {
 
   return (
     <Card data-testid="draft-actions">
-      <CardTitle>{props.isHead ? "Крок 4 з 4. Підпишіть заяву КЕП" : "Крок 4 з 4. Передайте заяву керівнику"}</CardTitle>
+      <CardTitle>{props.isHead ? "Далі: підпишіть заяву КЕП" : "Далі: передайте заяву керівнику"}</CardTitle>
       {state ? <Notice tone={state.tone === "error" ? "error" : "success"} className="mb-4" testId={state.tone === "success" ? "handed-over" : "draft-error"}>{state.text}</Notice> : null}
       {props.isHead ? (
-        <KepSigner
-          document={props.document}
-          summary={props.summary}
-          expectedRnokpp={props.expectedRnokpp}
-          expectedEdrpou={props.expectedEdrpou}
-          submitLabel="Підписати й подати"
-          doneMessage="Заяву підписано й подано. Відкриваємо її розгляд…"
-          onSigned={async ({ signature }) => {
-            const result = await submitDraftAction({ draftId: props.draftId, kind: props.kind, signature });
-            if (!result.ok) return { ok: false, message: result.error.message };
-            forget();
-            router.push(`/company/applications/${result.data.applicationId}`);
-            return { ok: true };
-          }}
-        />
+        <div className="space-y-3">
+          <p>Перевірили заяву? Відкрийте ключ і підпишіть її — заяву буде подано одразу після підпису.</p>
+          <KepSignerDialog
+            openLabel="Підписати КЕП"
+            title="Крок 4 з 4: підпишіть заяву КЕП"
+            header={<Stepper steps={props.kind === "RESERVATION" ? RESERVATION_STEPS : ANNULMENT_STEPS} current={4} />}
+            document={props.document}
+            summary={props.summary}
+            expectedRnokpp={props.expectedRnokpp}
+            expectedEdrpou={props.expectedEdrpou}
+            submitLabel="Підписати й подати"
+            doneMessage="Заяву підписано й подано. Відкриваємо її розгляд…"
+            onSigned={async ({ signature }) => {
+              const result = await submitDraftAction({ draftId: props.draftId, kind: props.kind, signature });
+              if (!result.ok) return { ok: false, message: result.error.message };
+              forget();
+              router.push(`/company/applications/${result.data.applicationId}`);
+              return { ok: true };
+            }}
+          />
+        </div>
       ) : state?.tone === "success" ? null : (
         <div className="space-y-3">
           <p>Підписати заяву може лише керівник підприємства{props.headName ? ` (${props.headName})` : ""}. Передайте її — керівник перевірить і підпише своїм КЕП.</p>

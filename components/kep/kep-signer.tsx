@@ -141,7 +141,7 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
     <section aria-label="Підписання КЕП" aria-busy={busy !== null} className="space-y-4" data-testid="kep-signer">
       <div className="rounded-2xl bg-canvas/60 p-4 text-[15px]">{summary}</div>
       <DocumentPreview bytes={bytes} />
-      <p className="text-sm text-muted">{key ? "Крок 2 з 2: перевірте, чий це ключ, і підпишіть" : "Крок 1 з 2: зчитайте ключ"}</p>
+      <p className="text-sm text-muted">{key ? "Перевірте, чий це ключ, і підпишіть." : "Зчитайте ключ: оберіть файл ключа й введіть пароль до нього."}</p>
       {!key ? (
         // No <form> and no `name` on the inputs: the signer may sit inside a consumer's form,
         // and nothing of the key or its password must ever be part of a submission.

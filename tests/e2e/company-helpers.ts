@@ -36,9 +36,16 @@ export async function signInAs(request: APIRequestContext, login: Login, role: "
   }
 }
 
-/** What a head does with the mouse: pick the key file, type its password, read it, sign. */
+/** Opens the signing dialog of a draft's step 4 (the signer sits behind «Підписати КЕП»). */
+export async function openSigner(page: Page) {
+  await page.getByTestId("kep-open").click();
+  await expect(page.getByTestId("kep-dialog")).toBeVisible();
+  return page.getByTestId("kep-signer");
+}
+
+/** What a head does with the mouse: open the signer, pick the key file, type its password, read it, sign. */
 export async function signWithKey(page: Page, key: { keyFile: string; keyPassword: string }, submitLabel: string) {
-  const signer = page.getByTestId("kep-signer");
+  const signer = await openSigner(page);
   await signer.getByTestId("kep-file").setInputFiles(key.keyFile);
   await signer.getByLabel("Пароль до ключа").fill(key.keyPassword);
   await signer.getByRole("button", { name: "Зчитати ключ" }).click();

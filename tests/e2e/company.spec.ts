@@ -119,6 +119,7 @@ test.describe("the company cabinet", () => {
       await expect(page).toHaveURL(/\/company\/applications\/drafts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
       const draftId = page.url().split("/").pop()!;
       await expect(page.getByTestId("precheck-summary")).toHaveText("Буде заброньовано 2 з 3, ліміт після: 2 з 2");
+      await expect(page.getByTestId("kep-open")).toHaveCount(0);
       await expect(page.getByTestId("kep-signer")).toHaveCount(0);
       await page.getByTestId("hand-over").click();
       await expect(page.getByTestId("handed-over")).toContainText(e.head.fullName);

@@ -5,7 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import forge from "node-forge";
 import gost89 from "gost89";
 import jk from "jkurwa";
-import { fixture, signInAs, tick, type Enterprise } from "./company-helpers";
+import { fixture, openSigner, signInAs, tick, type Enterprise } from "./company-helpers";
 import { containerSecrets, findKeyMaterial, type SentRequest } from "./kep-leak-detector";
 
 // In Chromium with the real <KepSigner>: a head signs one application with his DSTU 4145
@@ -54,7 +54,7 @@ async function applyAndSign(page: Page, person: { fullName: string; rnokpp: stri
   await expect(page.getByTestId("step-counter")).toHaveText("Крок 2 з 4");
   await page.getByTestId("wizard-next").click();
   await expect(page.getByTestId("precheck-summary")).toHaveText(/^Буде заброньовано 1 з 1/, { timeout: 30_000 });
-  const signer = page.getByTestId("kep-signer");
+  const signer = await openSigner(page);
   await signer.getByTestId("kep-file").setInputFiles(key.file);
   if (key.certificate) await signer.getByTestId("kep-certificate").setInputFiles(key.certificate);
   await signer.getByLabel("Пароль до ключа").fill(key.password);
