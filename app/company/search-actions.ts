@@ -24,6 +24,6 @@ export async function searchEmployeesAction(form: unknown): Promise<void> {
   const parsed = ZSearchForm.safeParse({ path: fields.path, q: fields.q?.slice(0, 100) });
   const path = parsed.success ? parsed.data.path : "/company/employees";
   const q = parsed.success ? parsed.data.q?.trim() : undefined;
-  const filters = parseEmployeeFilters({ state: fields.state, eligible: fields.eligible, reason: fields.reason, sort: fields.sort });
+  const filters = parseEmployeeFilters({ state: fields.state, eligible: fields.eligible, who: fields.who, reason: fields.reason, sort: fields.sort });
   redirect(`${path}${filtersQuery({ ...filters, q, s: sealSearch(q) })}`);
 }

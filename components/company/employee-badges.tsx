@@ -1,9 +1,13 @@
 import { Badge } from "@/components/ui/badge";
 import { EMPLOYEE_STATE_LABELS, EMPLOYEE_STATE_TONES, type EmployeeStateCode } from "@/lib/company/labels";
 import { formatDate } from "@/lib/format";
+import { leadingReason } from "@/lib/rules";
 
-/** Whether the rules would reserve the employee (without the limit), and why not, in words. */
-export function Eligibility({ eligible, reasons, exception45, compact = false }: { eligible: boolean; reasons: ReadonlyArray<{ code: string; message: string }>; exception45?: boolean; compact?: boolean }) {
+/**
+ * Whether the rules would reserve the employee (without the limit), and why not, in words: in a
+ * list (`compact`) the one leading reason, on the employee's page all of them.
+ */
+export function Eligibility({ eligible, reasons, exception45, compact = false, reasonId }: { eligible: boolean; reasons: ReadonlyArray<{ code: string; message: string }>; exception45?: boolean; compact?: boolean; reasonId?: string }) {
   if (eligible) {
     return (
       <div>
@@ -12,10 +16,19 @@ export function Eligibility({ eligible, reasons, exception45, compact = false }:
       </div>
     );
   }
+  if (compact) {
+    const reason = leadingReason(reasons);
+    return (
+      <div data-testid="eligibility-refused">
+        <Badge tone="fail">Не можна забронювати</Badge>
+        {reason ? <p id={reasonId} className="mt-1 text-xs" data-testid="refusal-reason" data-code={reason.code}>{reason.message}</p> : null}
+      </div>
+    );
+  }
   return (
     <div data-testid="eligibility-refused">
       <Badge tone="fail">Не можна забронювати</Badge>
-      <ul className={compact ? "mt-1 space-y-0.5 text-xs" : "mt-1 space-y-0.5 text-sm"}>
+      <ul id={reasonId} className="mt-1 space-y-0.5 text-sm">
         {reasons.map((reason) => (
           <li key={reason.code}>{reason.message}</li>
         ))}

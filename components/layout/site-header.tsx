@@ -28,9 +28,10 @@ export async function SiteHeader() {
           {session ? (
             <>
               {inbox ? <NotificationsLink path={inbox} rnokpp={session.rnokpp ?? null} /> : null}
-              <div className="min-w-0 max-w-[11rem] text-right text-sm leading-tight sm:max-w-md">
-                <p className="truncate font-medium" data-testid="current-user" title={session.fullName}>{session.fullName}</p>
-                <p className="truncate text-muted" data-testid="current-role" title={active?.label}>{active ? active.label : "Оберіть роль"}</p>
+              {/* A long name or role wraps rather than being cut: the whole of it stays readable. */}
+              <div className="min-w-0 max-w-[12rem] text-right text-sm leading-tight [overflow-wrap:anywhere] sm:max-w-md">
+                <p className="font-medium" data-testid="current-user">{session.fullName}</p>
+                <p className="text-muted" data-testid="current-role">{active ? active.label : "Оберіть роль"}</p>
               </div>
               {session.roles.length > 1 ? (
                 <Link href="/login/role" className="link whitespace-nowrap text-sm" title={active ? ROLE_LABELS[active.role] : undefined}>

@@ -10,7 +10,7 @@ describe("employee list filters in the URL", () => {
 
   it("drops what the list does not know instead of failing, and takes the first of repeated keys", () => {
     const filters = parseEmployeeFilters({ q: "", state: "nonsense", eligible: "maybe", reason: "DROP TABLE", sort: "age", page: ["0", "2"] });
-    expect(toListInput(filters)).toEqual({ page: 1 });
+    expect(toListInput(filters)).toEqual({ militaryLiable: true, page: 1 });
     expect(isFiltered(filters)).toBe(false);
     expect(toListInput(parseEmployeeFilters({ page: ["2", "5"] })).page).toBe(2);
   });
@@ -21,5 +21,13 @@ describe("employee list filters in the URL", () => {
     expect(filtersQuery(filters)).toBe("?s=c2VhbGVk&eligible=yes");
     expect(filtersQuery(filters, { step: "salaries" })).toBe("?s=c2VhbGVk&eligible=yes&step=salaries");
     expect(filtersQuery(parseEmployeeFilters({}))).toBe("");
+  });
+
+  it("opens on the military-liable; «усі працівники» or a search looks through the whole staff", () => {
+    expect(toListInput(parseEmployeeFilters({})).militaryLiable).toBe(true);
+    expect(toListInput(parseEmployeeFilters({ who: "all" })).militaryLiable).toBeUndefined();
+    expect(toListInput({ ...parseEmployeeFilters({}), q: "Коваль" }).militaryLiable).toBeUndefined();
+    expect(parseEmployeeFilters({ who: "everyone" }).who).toBeUndefined();
+    expect(filtersQuery(parseEmployeeFilters({ who: "all", eligible: "no" }))).toBe("?eligible=no&who=all");
   });
 });

@@ -13,6 +13,8 @@ export const ZEmployeeFilters = z.object({
   s: z.string().max(400).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
   state: z.enum(EMPLOYEE_STATES).optional().catch(undefined),
   eligible: z.enum(["yes", "no"]).optional().catch(undefined),
+  /** "all": the whole staff; without it the lists open on the military-liable (a search looks through everyone). */
+  who: z.enum(["all"]).optional().catch(undefined),
   reason: z.enum(REASON_CODES).optional().catch(undefined),
   sort: z.enum(EMPLOYEE_SORTS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
@@ -33,6 +35,7 @@ export function toListInput(filters: EmployeeFilters): {
   q?: string;
   state?: (typeof EMPLOYEE_STATES)[number];
   eligible?: boolean;
+  militaryLiable?: boolean;
   reason?: ReasonCode;
   sort?: (typeof EMPLOYEE_SORTS)[number];
   page: number;
@@ -41,6 +44,7 @@ export function toListInput(filters: EmployeeFilters): {
     ...(filters.q ? { q: filters.q } : {}),
     ...(filters.state ? { state: filters.state } : {}),
     ...(filters.eligible ? { eligible: filters.eligible === "yes" } : {}),
+    ...(filters.who !== "all" && !filters.q ? { militaryLiable: true } : {}),
     ...(filters.reason ? { reason: filters.reason } : {}),
     ...(filters.sort ? { sort: filters.sort } : {}),
     page: filters.page ?? 1,
@@ -49,7 +53,7 @@ export function toListInput(filters: EmployeeFilters): {
 
 /** The filters as URL parameters (without the page), for links and pagination. */
 export function filterParams(filters: EmployeeFilters): Record<string, string | undefined> {
-  return { s: filters.q ? filters.s : undefined, state: filters.state, eligible: filters.eligible, reason: filters.reason, sort: filters.sort };
+  return { s: filters.q ? filters.s : undefined, state: filters.state, eligible: filters.eligible, who: filters.who, reason: filters.reason, sort: filters.sort };
 }
 
 export function filtersQuery(filters: EmployeeFilters, extra: Record<string, string | undefined> = {}): string {

@@ -19,8 +19,9 @@ export type SelectableEmployees = {
 export async function listSelectableEmployees(options: { actor: Actor; kind: "reservation" | "annulment"; filters: EmployeeFilters; now?: Date }): Promise<SelectableEmployees> {
   const { actor, kind } = options;
   const context = await getWizardContext({ actor, now: options.now });
-  const filters: EmployeeFilters = kind === "annulment" && options.filters.state !== "expiring" ? { ...options.filters, state: "reserved" } : options.filters;
-  const bulkFilters: EmployeeFilters = kind === "annulment" ? { state: "reserved" } : { eligible: "yes", state: "not_reserved" };
+  // An annulment lists everyone reserved here, whatever the registry says of them now.
+  const filters: EmployeeFilters = kind === "annulment" ? { ...options.filters, who: "all", state: options.filters.state === "expiring" ? "expiring" : "reserved" } : options.filters;
+  const bulkFilters: EmployeeFilters = kind === "annulment" ? { state: "reserved", who: "all" } : { eligible: "yes", state: "not_reserved" };
   const base = { actor, edrpou: context.edrpou, now: options.now };
   const [list, bulk] = await Promise.all([
     listEmployees({ ...base, ...toListInput(filters), revealRnokpp: true }),

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import type { Kopiykas } from "@/lib/format";
 import { maskRnokpp, ZEdrpou } from "@/lib/identifiers";
-import { REASON_CODES, type IsoDate, type LiabilityType, type RegistrationStatus } from "@/lib/rules";
+import { isNeverReservable, REASON_CODES, type IsoDate, type LiabilityType, type RegistrationStatus } from "@/lib/rules";
 import { z } from "@/lib/zod";
 import { EMPLOYEE_SORTS, EMPLOYEE_STATES } from "./constants";
 import { loadEmployeeListModel, type EmployeeState, type ModelRow } from "./employee-list-model";
@@ -32,6 +32,8 @@ export const ZListEmployeesInput = z
     eligible: z.boolean().optional(),
     /** Part of the name (any case) or the start of the РНОКПП. */
     q: z.string().trim().max(100).optional(),
+    /** true: only the military-liable on the register (the rules refuse neither as not in Оберіг nor as not military-liable). */
+    militaryLiable: z.boolean().optional(),
     /** Only those refused with this reason code. */
     reason: z.enum(REASON_CODES).optional(),
     /** "reserved" includes "expiring" (at most 30 days left). */
@@ -89,6 +91,7 @@ export async function listEmployees(options: ListEmployeesOptions): Promise<Empl
   let matching = model.rows.filter(
     (row) =>
       (input.eligible === undefined || row.eligible === input.eligible) &&
+      (!input.militaryLiable || !isNeverReservable(row.reasons)) &&
       (input.reason === undefined || row.reasons.some((r) => r.code === input.reason)) &&
       (input.state === undefined || row.state === input.state || (input.state === "reserved" && row.state === "expiring")) &&
       (!q || (byDigits ? row.rnokpp.startsWith(q) : row.search.includes(q))),

@@ -16,6 +16,7 @@ export { decideApplication } from "./decide-application";
 export { decideAnnulment } from "./decide-annulment";
 export { findReservationsToAnnul } from "./find-reservations-to-annul";
 export * from "./reasons";
+export { isNeverReservable, leadingReason, NEVER_RESERVABLE_CODES } from "./never-reservable";
 export { checkAnnulmentSpacing } from "./annulment-spacing";
 export type { AnnulmentSpacing } from "./annulment-spacing";
 export * from "./ruleset-schema";

@@ -34,7 +34,15 @@ test.describe("the company cabinet", () => {
     await expect(page.locator('[data-testid="employee-row"]')).toHaveCount(1);
     await tick(page, first);
     await page.getByRole("link", { name: "Скинути" }).click();
+    // The list opens on the military-liable: the призовник is one filter away, greyed out with the reason.
+    await expect(page.locator('[data-testid="employee-row"]')).toHaveCount(4);
+    await expect(page.getByTestId("liable-only")).toBeVisible();
+    await page.getByRole("link", { name: "Усі працівники" }).click();
     await expect(page.locator('[data-testid="employee-row"]')).toHaveCount(5);
+    const conscriptRow = page.locator(`[data-testid="employee-row"][data-rnokpp="${e.conscript.rnokpp}"]`);
+    await expect(conscriptRow.getByTestId("refusal-reason")).toHaveText(/^Особа не є військовозобов'язаною/);
+    await expect(conscriptRow.getByRole("checkbox", { name: `Обрати: ${e.conscript.fullName}` })).toBeDisabled();
+    await expect(conscriptRow.getByRole("checkbox")).toHaveAccessibleDescription(/не є військовозобов'язаною/);
     await expect(page.getByRole("checkbox", { name: `Обрати: ${first.fullName}` })).toBeChecked();
     await tick(page, second);
     await tick(page, third);

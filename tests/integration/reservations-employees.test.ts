@@ -63,6 +63,16 @@ describe("listEmployees", () => {
     expect(byNameDesc.items.map((i) => i.fullName)).toEqual(all.items.map((i) => i.fullName).reverse());
   });
 
+  it("narrows to the military-liable on the register: the conscript is left out, the rest stay", async () => {
+    const liable = await listEmployees({ actor: w.head.actor, edrpou: w.edrpou, militaryLiable: true, pageSize: 100, revealRnokpp: true });
+    expect(liable.total).toBe(28);
+    expect(liable.items.map((i) => i.rnokpp)).not.toContain(w.employees[0]!);
+    expect(liable.items.map((i) => i.rnokpp)).toEqual(expect.arrayContaining([w.employees[1]!, w.employees[2]!]));
+    const all = await listEmployees({ actor: w.head.actor, edrpou: w.edrpou, pageSize: 100, revealRnokpp: true });
+    const conscript = all.items.find((i) => i.rnokpp === w.employees[0]!)!;
+    expect(conscript.reasons.map((r) => r.code)).toContain("NOT_MILITARY_LIABLE");
+  });
+
   it("sees every change of its inputs at once, though the model is cached", async () => {
     const before = await listEmployees({ actor: w.head.actor, edrpou: w.edrpou, state: "reserved", revealRnokpp: true });
     expect(before.total).toBe(0);

@@ -25,7 +25,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
     <div className="space-y-5">
       <PageHeader
         title="Працівники"
-        subtitle={`${isFiltered(filters) ? `Знайдено: ${found} з ${formatNumber(list.counts.employees)}` : `Усього: ${found}`} · можна забронювати: ${formatNumber(list.counts.eligible)} · заброньовано: ${formatNumber(list.counts.reserved)} · дані реєстрів на ${formatDate(list.date)}`}
+        subtitle={`${isFiltered(filters) || filters.who !== "all" ? `Знайдено: ${found} з ${formatNumber(list.counts.employees)}` : `Усього: ${found}`} · можна забронювати: ${formatNumber(list.counts.eligible)} · заброньовано: ${formatNumber(list.counts.reserved)} · дані реєстрів на ${formatDate(list.date)}`}
         actions={<ButtonLink href="/company/applications/new">Нова заява</ButtonLink>}
       />
       <Card>

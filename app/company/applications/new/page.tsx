@@ -11,6 +11,7 @@ import { requireCompany } from "@/lib/auth/gate";
 import { readEmployeeFilters } from "@/lib/company/read-employee-filters";
 import { filterParams, filtersQuery, isFiltered } from "@/lib/company/employee-filters";
 import { listSelectableEmployees } from "@/lib/company/list-selectable-employees";
+import { isNeverReservable } from "@/lib/rules";
 import { orNotFound } from "../../_lib/or-not-found";
 
 export const metadata = { title: "Нова заява про бронювання" };
@@ -34,7 +35,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
     );
   }
 
-  const rows = list.items.map((r) => ({ rnokpp: r.rnokpp, fullName: r.fullName, salary: r.salary, eligible: r.eligible, reservedUntil: r.reservedUntil }));
+  // «Обрати всіх на цій сторінці» leaves out whom the rules could never reserve (greyed out below).
+  const rows = list.items.filter((r) => !(r.state === "not_reserved" && isNeverReservable(r.reasons))).map((r) => ({ rnokpp: r.rnokpp, fullName: r.fullName, salary: r.salary, eligible: r.eligible, reservedUntil: r.reservedUntil }));
   return (
     <div className="space-y-5">
       <StepHeader
