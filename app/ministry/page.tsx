@@ -11,7 +11,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireOfficial } from "@/lib/auth/gate";
 import { LIMIT_CATEGORY_SHORT } from "@/lib/enterprises/labels";
 import { listDecisions } from "@/lib/enterprises/list-decisions";
-import { formatDate, formatNumber, pluralUk } from "@/lib/format";
+import { formatDate, formatNumber, pluralUk, shortEnterpriseName } from "@/lib/format";
 import { firstValues } from "./_lib/or-not-found";
 
 export const metadata = { title: "Підприємства" };
@@ -62,7 +62,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
               {list.rows.map((row) => (
                 <tr key={row.id} data-testid="decision-row" data-edrpou={row.edrpou}>
                   <Td className="max-w-72">
-                    <Link href={`/ministry/decisions/${row.id}`} className="link font-medium">{row.enterpriseName}</Link>
+                    <Link href={`/ministry/decisions/${row.id}`} className="link font-medium">{shortEnterpriseName(row.enterpriseName)}</Link>
                     <p className="tabular text-xs text-muted">ЄДРПОУ {row.edrpou} · {row.region}</p>
                   </Td>
                   <Td className="whitespace-nowrap">

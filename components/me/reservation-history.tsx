@@ -3,7 +3,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { MARK_STATUS_LABELS, type MarkHistoryStatus, type ReservationHistory } from "@/lib/citizen/list-reservation-history";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, shortEnterpriseName } from "@/lib/format";
 
 const TONE: Record<MarkHistoryStatus, Tone> = { ACTIVE: "success", ANNULLED: "fail", EXPIRED: "neutral", SUPERSEDED: "info" };
 
@@ -31,7 +31,7 @@ export function ReservationHistoryCard({ history }: { history: ReservationHistor
             {history.reservations.map((r) => (
               <tr key={r.markId} data-testid="history-row">
                 <Td>
-                  <span className="font-medium">{r.enterpriseName}</span>
+                  <span className="font-medium">{shortEnterpriseName(r.enterpriseName)}</span>
                   <span className="block text-xs text-muted tabular">ЄДРПОУ {r.edrpou}</span>
                 </Td>
                 <Td className="tabular whitespace-nowrap">{formatDate(r.fromDate)} – {formatDate(r.untilDate)}</Td>
@@ -53,7 +53,7 @@ export function ReservationHistoryCard({ history }: { history: ReservationHistor
             {history.refusals.map((r) => (
               <tr key={r.applicationId}>
                 <Td>
-                  <span className="font-medium">{r.enterpriseName}</span>
+                  <span className="font-medium">{shortEnterpriseName(r.enterpriseName)}</span>
                   <span className="block text-xs text-muted tabular">ЄДРПОУ {r.edrpou}</span>
                 </Td>
                 <Td className="tabular whitespace-nowrap">{formatDateTime(new Date(r.decidedAt))}</Td>

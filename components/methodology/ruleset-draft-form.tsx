@@ -7,6 +7,7 @@ import { KepSigner } from "@/components/kep/kep-signer";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { DateInput } from "@/components/ui/date-input";
 import { Notice } from "@/components/ui/notice";
 import { formatDate, formatMoney, kopiykasToDecimal, toKopiykas } from "@/lib/format";
 import { LIMIT_CATEGORY_LABELS, addDays, limitCategoriesOf, type LimitCategory, type Ruleset, type RulesetChanges, type RulesetDiffEntry } from "@/lib/rules";
@@ -140,7 +141,7 @@ export function RulesetDraftForm({ current, today, signerRnokpp, authorityEdrpou
         <CardTitle>Версія та підстава</CardTitle>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Набирає чинності (00:00 за київським часом)" htmlFor="effectiveFrom" error={errors.effectiveFrom}>
-            <Input id="effectiveFrom" type="date" value={effectiveFrom} min={addDays(today, 1)} onChange={(e) => setEffectiveFrom(e.target.value)} invalid={!!errors.effectiveFrom} />
+            <DateInput id="effectiveFrom" value={effectiveFrom} min={addDays(today, 1)} onChange={setEffectiveFrom} invalid={!!errors.effectiveFrom} />
           </Field>
           <Field label="Назва версії" htmlFor="title" error={errors.title}>
             <Input id="title" value={title} onChange={(e) => setTitle(e.target.value)} invalid={!!errors.title} />
@@ -152,7 +153,7 @@ export function RulesetDraftForm({ current, today, signerRnokpp, authorityEdrpou
             <Input id="actNumber" value={actNumber} onChange={(e) => setActNumber(e.target.value)} />
           </Field>
           <Field label="Дата акта" htmlFor="actDate" error={errors["legalBasis.date"]}>
-            <Input id="actDate" type="date" value={actDate} onChange={(e) => setActDate(e.target.value)} />
+            <DateInput id="actDate" value={actDate} onChange={setActDate} />
           </Field>
         </div>
       </Card>

@@ -1,15 +1,17 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { shortEnterpriseName } from "@/lib/format/enterprise-name";
 import type { RulesetWhatIf } from "@/lib/rulesets/compute-ruleset-what-if";
 
-// The what-if as numbers, a chart by sector and the most affected enterprises. The chart's
+// The what-if as numbers, a chart by sector and the most affected enterprises. The chart is
+// plain HTML bars (as on the ministry's dashboard): each bar's length is its value over the
+// largest, its number printed beside it; the drawing is hidden from screen readers and its
 // figures are also in a table (screen readers, copying).
 
 const number = (value: unknown) => (typeof value === "number" ? value.toLocaleString("uk-UA") : String(value));
 
 export function WhatIfView({ result }: { result: RulesetWhatIf }) {
-  const sectors = result.bySector.slice(0, 10).map((s) => ({ ...s, short: s.key }));
+  const sectors = result.bySector.slice(0, 10);
   return (
     <div className="space-y-4" data-testid="what-if">
       <p className="text-lg font-semibold" data-testid="what-if-summary">
@@ -20,19 +22,7 @@ export function WhatIfView({ result }: { result: RulesetWhatIf }) {
       </p>
       {sectors.length > 0 ? (
         <figure aria-label="Наслідки за галузями">
-          <div style={{ width: "100%", height: Math.max(200, sectors.length * 32) }} aria-hidden="true">
-            <ResponsiveContainer>
-              <BarChart data={sectors} layout="vertical" margin={{ left: 8, right: 16 }}>
-                <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-                <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-                <YAxis type="category" dataKey="short" width={40} tick={{ fontSize: 12 }} />
-                <Tooltip formatter={number} />
-                <Legend />
-                <Bar dataKey="belowThreshold" name="Нижче порогу" fill="#000000" />
-                <Bar dataKey="beyondLimit" name="Понад ліміт" fill="#9ca3af" />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
+          <SectorBars rows={sectors} />
           <Breakdown title="За галузями (секції КВЕД)" rows={result.bySector} />
         </figure>
       ) : null}
@@ -44,7 +34,7 @@ export function WhatIfView({ result }: { result: RulesetWhatIf }) {
             <thead><tr><th className="py-1 pr-3">ЄДРПОУ</th><th className="py-1 pr-3">Назва</th><th className="py-1 pr-3">Регіон</th><th className="py-1 pr-3">Нижче порогу</th><th className="py-1 pr-3">Понад ліміт</th></tr></thead>
             <tbody>
               {result.sample.map((e) => (
-                <tr key={e.edrpou}><td className="tabular py-0.5 pr-3">{e.edrpou}</td><td className="pr-3">{e.name}</td><td className="pr-3">{e.region}</td><td className="tabular pr-3">{number(e.belowThreshold)}</td><td className="tabular pr-3">{number(e.beyondLimit)}</td></tr>
+                <tr key={e.edrpou}><td className="tabular py-0.5 pr-3">{e.edrpou}</td><td className="pr-3">{shortEnterpriseName(e.name)}</td><td className="pr-3">{e.region}</td><td className="tabular pr-3">{number(e.belowThreshold)}</td><td className="tabular pr-3">{number(e.beyondLimit)}</td></tr>
               ))}
             </tbody>
           </table>
@@ -63,5 +53,29 @@ function Breakdown({ title, rows }: { title: string; rows: RulesetWhatIf["bySect
         <tbody>{rows.map((r) => <tr key={r.key}><td className="pr-3">{r.label}</td><td className="tabular pr-3">{number(r.belowThreshold)}</td><td className="tabular pr-3">{number(r.beyondLimit)}</td></tr>)}</tbody>
       </table>
     </details>
+  );
+}
+
+function SectorBars({ rows }: { rows: RulesetWhatIf["bySector"] }) {
+  const max = Math.max(0, ...rows.flatMap((r) => [r.belowThreshold, r.beyondLimit]));
+  const width = (value: number) => `${max > 0 ? (value / max) * 100 : 0}%`;
+  return (
+    <div aria-hidden="true" className="space-y-2">
+      <p className="flex flex-wrap gap-4 text-xs text-muted">
+        <span className="inline-flex items-center gap-1.5"><span className="inline-block size-3 rounded-sm bg-ink" />Нижче порогу</span>
+        <span className="inline-flex items-center gap-1.5"><span className="inline-block size-3 rounded-sm bg-neutral-400" />Понад ліміт</span>
+      </p>
+      <ul className="space-y-2">
+        {rows.map((r) => (
+          <li key={r.key} className="grid grid-cols-[3rem_1fr] items-center gap-x-2 text-xs">
+            <span className="font-medium" title={r.label}>{r.key}</span>
+            <span className="block space-y-0.5">
+              <span className="flex items-center gap-2"><span className="h-2.5 flex-1"><span className="block h-full rounded-sm bg-ink" style={{ width: width(r.belowThreshold) }} /></span><span className="tabular w-16 text-right">{number(r.belowThreshold)}</span></span>
+              <span className="flex items-center gap-2"><span className="h-2.5 flex-1"><span className="block h-full rounded-sm bg-neutral-400" style={{ width: width(r.beyondLimit) }} /></span><span className="tabular w-16 text-right">{number(r.beyondLimit)}</span></span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Textarea } from "@/components/ui/field";
+import { Field, Textarea } from "@/components/ui/field";
+import { DateInput } from "@/components/ui/date-input";
 import { Notice } from "@/components/ui/notice";
 import type { DecisionState } from "@/lib/enterprises/decision-state";
 import { lastDayOfTerm } from "@/lib/enterprises/decision-terms";
@@ -77,7 +78,7 @@ export function ChangeForm({ action, decision, onPrepare }: { action: DecisionCh
       ) : null}
       {action === "EXTEND" ? (
         <Field label="Нова дата закінчення (включно)" htmlFor="ext-until" error={errors["change.validUntil"] ?? errors.validUntil} hint={`Зараз діє до ${formatDate(decision.validUntil)}; не пізніше ${formatDate(latest)} (12 місяців)`}>
-          <Input id="ext-until" type="date" value={validUntil} max={latest} onChange={(event) => setValidUntil(event.target.value)} />
+          <DateInput id="ext-until" invalid={Boolean(errors["change.validUntil"] ?? errors.validUntil)} value={validUntil} max={latest} onChange={setValidUntil} />
         </Field>
       ) : null}
       {action === "CHANGE_LIMIT" ? (

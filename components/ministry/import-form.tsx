@@ -12,7 +12,7 @@ import { importDecisionsAction, previewImportAction } from "@/app/ministry/impor
 import { IMPORT_HEADER_OF, IMPORT_MAX_BYTES } from "@/lib/enterprises/import-csv";
 import type { NewDecisionField } from "@/lib/enterprises/new-decision-fields";
 import type { ImportPreview } from "@/lib/enterprises/preview-import";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, shortEnterpriseName } from "@/lib/format";
 
 type Loaded = { name: string; text: string; preview: ImportPreview };
 
@@ -84,7 +84,7 @@ export function ImportForm({ officialRnokpp, authorityEdrpou }: { officialRnokpp
                         <Td className="tabular">{row.line}</Td>
                         <Td className="tabular">{row.edrpou}</Td>
                         <Td>{row.number}</Td>
-                        <Td>{row.enterpriseName ?? "—"}</Td>
+                        <Td>{row.enterpriseName ? shortEnterpriseName(row.enterpriseName) : "—"}</Td>
                         <Td>
                           {problems.length === 0 ? <span className="text-sm">✓ Готово</span> : (
                             <ul className="space-y-1 text-sm text-chip-fail">

@@ -6,6 +6,7 @@ import { KepSigner } from "@/components/kep/kep-signer";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
+import { DateInput } from "@/components/ui/date-input";
 import { Notice } from "@/components/ui/notice";
 import { grantDecisionAction, lookupEnterpriseAction, prepareGrantAction } from "@/app/ministry/decisions/new/actions";
 import type { DecisionRecord } from "@/lib/enterprises/decision-documents";
@@ -162,13 +163,13 @@ export function NewDecisionForm({ today, officialRnokpp, authorityEdrpou }: { to
             <Input id="number" value={number} invalid={!!errors.number} onChange={(event) => setNumber(event.target.value)} maxLength={50} />
           </Field>
           <Field label="Дата рішення" htmlFor="decidedOn" error={errors.decidedOn ?? terms.problems.decidedOn}>
-            <Input id="decidedOn" type="date" value={decidedOn} max={today} onChange={(event) => setDecidedOn(event.target.value)} />
+            <DateInput id="decidedOn" invalid={Boolean(errors.decidedOn ?? terms.problems.decidedOn)} value={decidedOn} max={today} onChange={setDecidedOn} />
           </Field>
           <Field label="Діє з" htmlFor="validFrom" error={errors.validFrom ?? terms.problems.validFrom}>
-            <Input id="validFrom" type="date" value={validFrom} onChange={(event) => setValidFrom(event.target.value)} />
+            <DateInput id="validFrom" invalid={Boolean(errors.validFrom ?? terms.problems.validFrom)} value={validFrom} onChange={setValidFrom} />
           </Field>
           <Field label="Діє до (включно)" htmlFor="validUntil" error={errors.validUntil ?? terms.problems.validUntil} hint={terms.latestUntil ? `Не пізніше ${formatDate(terms.latestUntil)} (12 місяців)` : undefined}>
-            <Input id="validUntil" type="date" value={validUntil} max={terms.latestUntil ?? undefined} onChange={(event) => setValidUntil(event.target.value)} />
+            <DateInput id="validUntil" invalid={Boolean(errors.validUntil ?? terms.problems.validUntil)} value={validUntil} max={terms.latestUntil ?? undefined} onChange={setValidUntil} />
           </Field>
         </div>
         {terms.cap && terms.effectiveUntil ? (

@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
+import { shortEnterpriseName } from "@/lib/format/enterprise-name";
 import { ROLE_LABELS, type Role, type RoleOption } from "./roles";
 
 /**
@@ -36,7 +37,7 @@ export async function listRoleOptions(db: DbTx, who: { userId?: string | null; r
       orderBy: { name: "asc" },
       select: { edrpou: true, name: true },
     });
-    for (const e of headed) options.push({ role: "ENTERPRISE_HEAD", edrpou: e.edrpou, label: `${ROLE_LABELS.ENTERPRISE_HEAD} · ${e.name}` });
+    for (const e of headed) options.push({ role: "ENTERPRISE_HEAD", edrpou: e.edrpou, label: `${ROLE_LABELS.ENTERPRISE_HEAD} · ${shortEnterpriseName(e.name)}` });
 
     const registered = await db.militaryRegistration.findUnique({ where: { rnokpp: who.rnokpp }, select: { rnokpp: true } });
     if (registered) options.push({ role: "CONSCRIPT", label: "Мій військовий облік" });
@@ -48,5 +49,5 @@ export async function listRoleOptions(db: DbTx, who: { userId?: string | null; r
 async function namesOf(db: DbTx, edrpous: string[]) {
   if (edrpous.length === 0) return new Map<string, string>();
   const rows = await db.enterprise.findMany({ where: { edrpou: { in: edrpous } }, select: { edrpou: true, name: true } });
-  return new Map(rows.map((r) => [r.edrpou, r.name]));
+  return new Map(rows.map((r) => [r.edrpou, shortEnterpriseName(r.name)]));
 }

@@ -5,7 +5,7 @@
 // Scripts run only with this request's nonce ('strict-dynamic' lets Next's nonce'd bootstrap
 // load its chunks); Next reads the nonce from the request's Content-Security-Policy header and
 // puts it on every script it renders, which is why every page renders per request. Styles
-// allow inline style attributes (React's style={…}, recharts' SVG): a style cannot run code.
+// allow inline style attributes (React's style={…}, the charts' bar widths): a style cannot run code.
 
 export type SecurityHeaderOptions = {
   /** This request's nonce (base64, ≥ 128 bits). */

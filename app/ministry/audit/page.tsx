@@ -2,14 +2,15 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Select } from "@/components/ui/field";
+import { DateInput } from "@/components/ui/date-input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { checkAuditIntegrity } from "@/lib/audit/check-audit-integrity";
 import { requireOfficial } from "@/lib/auth/gate";
 import { AUDIT_ACTION_LABELS, listAuditLog } from "@/lib/enterprises/list-audit-log";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber, shortEnterpriseName } from "@/lib/format";
 import { maskRnokpp } from "@/lib/identifiers";
 import { firstValues } from "../_lib/or-not-found";
 import { createCtx } from "@/lib/context-server";
@@ -42,8 +43,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
               {log.actions.map((a) => <option key={a} value={a}>{AUDIT_ACTION_LABELS[a] ?? a}</option>)}
             </Select>
           </Field>
-          <Field label="З дати" htmlFor="a-from"><Input id="a-from" name="from" type="date" defaultValue={log.query.from ?? ""} /></Field>
-          <Field label="По дату" htmlFor="a-to"><Input id="a-to" name="to" type="date" defaultValue={log.query.to ?? ""} /></Field>
+          <Field label="З дати" htmlFor="a-from"><DateInput id="a-from" name="from" defaultValue={log.query.from ?? ""} /></Field>
+          <Field label="По дату" htmlFor="a-to"><DateInput id="a-to" name="to" defaultValue={log.query.to ?? ""} /></Field>
           <div className="flex items-end gap-2">
             <Button type="submit">Показати</Button>
             <Link href="/ministry/audit" className="inline-flex h-11 items-center rounded-full px-4 hover:bg-black/5">Скинути</Link>
@@ -66,7 +67,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
                     {AUDIT_ACTION_LABELS[row.action] ?? row.action}
                     {row.entityType === "CriticalDecision" ? <p className="text-xs"><Link className="link" href={`/ministry/decisions/${row.entityId}`}>Рішення</Link></p> : null}
                   </Td>
-                  <Td>{row.enterpriseName ? <>{row.enterpriseName}<p className="tabular text-xs text-muted">ЄДРПОУ {row.edrpou}</p></> : "—"}</Td>
+                  <Td>{row.enterpriseName ? <>{shortEnterpriseName(row.enterpriseName)}<p className="tabular text-xs text-muted">ЄДРПОУ {row.edrpou}</p></> : "—"}</Td>
                   <Td className="whitespace-nowrap text-sm">
                     {row.signedDocumentId ? (
                       <>

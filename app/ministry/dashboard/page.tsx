@@ -7,7 +7,7 @@ import { Stat } from "@/components/ui/stat";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireOfficial } from "@/lib/auth/gate";
 import { EXPIRING_WITHIN_DAYS, getDashboard, type UsageBucket } from "@/lib/enterprises/get-dashboard";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDate, formatNumber, shortEnterpriseName } from "@/lib/format";
 import { REASON_LABELS, type ReasonCode } from "@/lib/rules";
 
 export const metadata = { title: "Аналітика" };
@@ -68,7 +68,7 @@ export default async function Page() {
             <tbody>
               {d.expiring.map((e) => (
                 <tr key={e.id}>
-                  <Td><Link className="link" href={`/ministry/decisions/${e.id}`}>{e.name}</Link><p className="tabular text-xs text-muted">ЄДРПОУ {e.edrpou}</p></Td>
+                  <Td><Link className="link" href={`/ministry/decisions/${e.id}`}>{shortEnterpriseName(e.name)}</Link><p className="tabular text-xs text-muted">ЄДРПОУ {e.edrpou}</p></Td>
                   <Td>№ {e.number}</Td>
                   <Td className="tabular">{formatDate(e.effectiveUntil)}</Td>
                   <Td className="tabular text-right">{formatNumber(e.reserved)} / {formatNumber(e.limit)}</Td>
