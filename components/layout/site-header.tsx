@@ -24,15 +24,17 @@ export async function SiteHeader() {
           <span>Броня</span>
         </Link>
         {items.length > 0 ? <NavLinks items={items} /> : <span className="hidden text-sm text-muted sm:inline">Портал е-бронювання працівників</span>}
-        <div className="ml-auto flex min-w-0 items-center gap-3">
+        {session ? (
+          // A long name or role wraps rather than being cut; on a phone it has a row of its own.
+          <div className="min-w-0 text-sm leading-tight [overflow-wrap:anywhere] max-sm:order-1 max-sm:basis-full sm:ml-auto sm:max-w-md sm:text-right">
+            <p className="font-medium" data-testid="current-user">{session.fullName}</p>
+            <p className="text-muted" data-testid="current-role">{active ? active.label : "Оберіть роль"}</p>
+          </div>
+        ) : null}
+        <div className={session ? "ml-auto flex items-center gap-3 sm:ml-0" : "ml-auto flex min-w-0 items-center gap-3"}>
           {session ? (
             <>
               {inbox ? <NotificationsLink path={inbox} rnokpp={session.rnokpp ?? null} /> : null}
-              {/* A long name or role wraps rather than being cut: the whole of it stays readable. */}
-              <div className="min-w-0 max-w-[12rem] text-right text-sm leading-tight [overflow-wrap:anywhere] sm:max-w-md">
-                <p className="font-medium" data-testid="current-user">{session.fullName}</p>
-                <p className="text-muted" data-testid="current-role">{active ? active.label : "Оберіть роль"}</p>
-              </div>
               {session.roles.length > 1 ? (
                 <Link href="/login/role" className="link whitespace-nowrap text-sm" title={active ? ROLE_LABELS[active.role] : undefined}>
                   Змінити роль
