@@ -31,7 +31,9 @@ export function Dialog({ open, onClose, title, header, children, testId, classNa
   const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
   const close = useRef(onClose);
-  close.current = onClose;
+  useEffect(() => {
+    close.current = onClose;
+  });
 
   useEffect(() => {
     const dialog = ref.current;
