@@ -24,15 +24,22 @@ if (mode !== "dev" && mode !== "start") {
   process.exit(2);
 }
 const dev = mode === "dev";
-const port = Number(process.env.PORT ?? 3000);
-const processes = dev ? 1 : env().WEB_PROCESSES;
+// Configuration is read through lib/env.ts only; this process never edits process.env.
+const config = env();
+const port = config.PORT;
+const processes = dev ? 1 : config.WEB_PROCESSES;
 if (cluster.isPrimary && processes > 1) {
   runWebCluster({ count: processes, port });
   // runPrimary exits the process when the web processes are stopped.
   await new Promise(() => undefined);
 }
-// Next reads NODE_ENV when it loads; a custom server must set it itself, before the import.
-(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+// Next reads NODE_ENV when it loads: the launcher sets it for the mode (scripts/launch/config.ts,
+// buildChildEnv); a server started with another one would mix a dev build and production rules.
+const nodeEnv = dev ? "development" : "production";
+if (config.NODE_ENV !== nodeEnv) {
+  console.error(`scripts/server.ts ${mode}: потрібне NODE_ENV=${nodeEnv} (його задає npm run ${dev ? "dev" : "start"}), а задано ${config.NODE_ENV}`);
+  process.exit(2);
+}
 const { default: next } = await import("next");
 
 const app = next({ dev, port, hostname: "localhost" });
@@ -41,9 +48,9 @@ await app.prepare();
 // The rules' signed versions, reloaded on NOTIFY (rulesetFor answers from memory; see lib/rulesets).
 const rulesets = await startServerRulesetCache("web");
 
-const https = env().PORTAL_URL.startsWith("https:");
-const accessLog = env().ACCESS_LOG;
-const trustedProxies = parseTrustedProxies(env().TRUSTED_PROXIES);
+const https = config.PORTAL_URL.startsWith("https:");
+const accessLog = config.ACCESS_LOG;
+const trustedProxies = parseTrustedProxies(config.TRUSTED_PROXIES);
 const server = createServer((req, res) => {
   // The one client address everything downstream reads (rate limits, login throttles): the
   // socket's, or what a proxy named in TRUSTED_PROXIES reported. Nothing the client wrote.
@@ -59,7 +66,7 @@ const server = createServer((req, res) => {
   // The access log a reverse proxy would keep: what it shows is what a URL gives away (the
   // browser tests grep it for РНОКПП and tokens, tests/e2e/zz-log-hygiene.spec.ts).
   if (accessLog) res.on("finish", () => console.log(`[access] ${req.method} ${req.url} ${res.statusCode}`));
-  if (refuseBadServerAction(req, res, { portalUrl: env().PORTAL_URL })) return;
+  if (refuseBadServerAction(req, res, { portalUrl: config.PORTAL_URL })) return;
   if (isServerAction(req)) {
     void readServerActionBody(req, res).then(
       (checked) => (checked ? handle(checked, res) : undefined),
