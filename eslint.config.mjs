@@ -21,13 +21,6 @@ import nextTs from "eslint-config-next/typescript";
 
 /** Still import the global `db` from @/lib/db/client instead of taking `ctx.db`. */
 export const LEGACY_GLOBAL_DB = [
-  "lib/auth/kep-login/issue-login-challenge.ts",
-  "lib/auth/kep-login/sign-in-with-kep.ts",
-  "lib/auth/kep-login/verify-kep-login.ts",
-  "lib/auth/providers/password.ts",
-  "lib/auth/purge-sign-in-records.ts",
-  "lib/auth/session-revocation.ts",
-  "lib/auth/session.ts",
   "lib/company/discard-draft.ts",
   "lib/company/get-application-page.ts",
   "lib/company/get-application-status.ts",

@@ -6,6 +6,7 @@ import { passwordProvider } from "./providers/password";
 import { isSessionRevoked, newSessionId, revokeSession, SESSION_REVOKED } from "./session-revocation";
 import type { SignedInUser } from "./providers/types";
 import { sameRoleOption, type RoleOption } from "./roles";
+import { createCtx } from "@/lib/context-server";
 
 const SESSION_HOURS = 8;
 
@@ -17,7 +18,7 @@ export const authOptions: NextAuthOptions = {
   events: {
     // The signed-out cookie is refused from now on, wherever a copy of it is.
     async signOut({ token }) {
-      await revokeSession(token?.sid, token?.exp);
+      await revokeSession(createCtx({ actor: null }), { sessionId: token?.sid, expiresAtSeconds: token?.exp });
     },
   },
   logger: {
@@ -41,7 +42,7 @@ export const authOptions: NextAuthOptions = {
         token.via = signedIn.via;
         token.active = signedIn.roles.length === 1 ? 0 : null;
         token.sid = newSessionId();
-      } else if (await isSessionRevoked(token.sid)) {
+      } else if (await isSessionRevoked(createCtx({ actor: null }), token.sid)) {
         // next-auth answers "no session" and clears the cookie (core/routes/session.js).
         throw new Error(SESSION_REVOKED);
       }

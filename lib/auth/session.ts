@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
+import { createCtx } from "@/lib/context-server";
 import { listRoleOptions } from "./list-role-options";
 import { authOptions } from "./options";
 import { actorFromRoleOption, sameRoleOption, type Actor } from "./roles";
@@ -17,7 +17,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getSession();
   const active = session?.activeRole;
   if (!session || !active) return null;
-  const current = await listRoleOptions(db, { userId: session.uid, rnokpp: session.rnokpp });
+  const current = await listRoleOptions(createCtx({ actor: null }).db, { userId: session.uid, rnokpp: session.rnokpp });
   if (!current.some((option) => sameRoleOption(option, active))) return null;
   return actorFromRoleOption({ userId: session.uid, rnokpp: session.rnokpp, fullName: session.fullName, via: session.via }, active);
 });

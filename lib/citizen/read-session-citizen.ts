@@ -1,6 +1,7 @@
 import "server-only";
 import { decode, getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
+import type { Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
 import { isSessionRevoked } from "@/lib/auth/session-revocation";
 import { AppError } from "@/lib/errors";
@@ -38,12 +39,12 @@ async function claimsOf(token: string, secret: string | undefined): Promise<Clai
  * still holds (a military registration exists) is for the caller's read to confirm, in the
  * same query that fetches the data.
  */
-export async function readSessionCitizen(request: NextRequest, now: Date = new Date()): Promise<string> {
-  return citizenOfToken(await getToken({ req: request, raw: true }), now);
+export async function readSessionCitizen(ctx: Ctx<"db" | "now">, request: NextRequest): Promise<string> {
+  return citizenOfToken(ctx, await getToken({ req: request, raw: true }));
 }
 
 /** The same, from a raw Cookie header (the web server's fast route, outside Next). */
-export async function readSessionCitizenFromCookies(cookieHeader: string | undefined, now: Date = new Date()): Promise<string> {
+export async function readSessionCitizenFromCookies(ctx: Ctx<"db" | "now">, cookieHeader: string | undefined): Promise<string> {
   const cookies: Record<string, string> = {};
   for (const part of (cookieHeader ?? "").split(";")) {
     const eq = part.indexOf("=");
@@ -54,13 +55,14 @@ export async function readSessionCitizenFromCookies(cookieHeader: string | undef
       // a malformed cookie is not ours; the session cookie is plain base64url
     }
   }
-  return citizenOfToken(await getToken({ req: { cookies, headers: {} } as never, raw: true }), now);
+  return citizenOfToken(ctx, await getToken({ req: { cookies, headers: {} } as never, raw: true }));
 }
 
-async function citizenOfToken(token: string | null, now: Date): Promise<string> {
+async function citizenOfToken(ctx: Ctx<"db" | "now">, token: string | null): Promise<string> {
+  const { now } = ctx;
   const claims = token ? await claimsOf(token, env().NEXTAUTH_SECRET) : null;
   if (claims && claims.expiresAt <= now.getTime()) remembered.delete(token!);
-  if (!claims?.rnokpp || claims.expiresAt <= now.getTime() || (await isSessionRevoked(claims.sessionId))) {
+  if (!claims?.rnokpp || claims.expiresAt <= now.getTime() || (await isSessionRevoked(ctx, claims.sessionId))) {
     throw new AppError("UNAUTHENTICATED", "Увійдіть, щоб побачити свій статус");
   }
   if (claims.role !== "CONSCRIPT") throw new AppError("FORBIDDEN", "Статус доступний у ролі військовозобов'язаного");

@@ -45,7 +45,7 @@ export async function handleSweepReservations(_data: unknown, context: JobContex
 export async function handlePurgeExpired(_data: unknown, context: JobContext): Promise<void> {
   const nonces = await purgeExpiredNonces(createCtx({ actor: null }));
   const drafts = await purgeUnsignedDrafts();
-  const signIn = await purgeSignInRecords();
+  const signIn = await purgeSignInRecords(createCtx({ actor: null }));
   context.log(`видалено прострочених одноразових кодів: ${nonces}, непідписаних чернеток: ${drafts}, відкликаних сеансів: ${signIn.sessions}, лічильників входу: ${signIn.throttles}`);
 }
 

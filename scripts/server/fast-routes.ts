@@ -25,7 +25,7 @@ function send(res: ServerResponse, status: number, body: unknown) {
 async function serveStatus(req: IncomingMessage, res: ServerResponse) {
   const now = new Date();
   try {
-    const rnokpp = await readSessionCitizenFromCookies(req.headers.cookie, now);
+    const rnokpp = await readSessionCitizenFromCookies(createCtx({ actor: null, now }), req.headers.cookie);
     send(res, 200, await getMyStatus(createCtx({ actor: null, now, readOnly: true }), { rnokpp }));
   } catch (error) {
     const appError = toAppError(error);

@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { createPostgresRegistry } from "@/lib/registry";
 import { createEnterprise, createPerson, createReservationMark } from "@/prisma/seed/factories";
+import { createCtx } from "@/lib/context-server";
 
 // GET /api/v1/me/status called as Next calls it: a request with the session cookie that
 // next-auth issued (an encrypted JWT), through the route's own handler.
@@ -68,10 +69,10 @@ describe("GET /api/v1/me/status", () => {
   it("a remembered session stops working at its expiry", async () => {
     const cookie = await sessionCookie(reserved, "CONSCRIPT", 120);
     const request = () => new NextRequest("http://localhost/api/v1/me/status", { headers: { cookie } });
-    expect(await readSessionCitizen(request())).toBe(reserved);
-    expect(await readSessionCitizen(request(), new Date(Date.now() + 60_000))).toBe(reserved);
-    await expect(readSessionCitizen(request(), new Date(Date.now() + 121_000))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(readSessionCitizen(request())).resolves.toBe(reserved);
+    expect(await readSessionCitizen(createCtx({ actor: null }), request())).toBe(reserved);
+    expect(await readSessionCitizen(createCtx({ actor: null, now: new Date(Date.now() + 60_000) }), request())).toBe(reserved);
+    await expect(readSessionCitizen(createCtx({ actor: null, now: new Date(Date.now() + 121_000) }), request())).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(readSessionCitizen(createCtx({ actor: null }), request())).resolves.toBe(reserved);
   });
 
   it("403 in another role, and for a person no longer on the military register", async () => {

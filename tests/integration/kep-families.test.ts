@@ -105,9 +105,9 @@ describe("the test КНЕДП of three families", () => {
 
   it("signs in with a DSTU key (jkurwa's signer) and with an ECDSA key", async () => {
     for (const sign of [(bytes: Uint8Array) => signWithKey6(dstu, bytes), (bytes: Uint8Array) => signWithEcdsaP12(ecdsa, bytes)]) {
-      const { challenge } = await issueLoginChallenge();
+      const { challenge } = await issueLoginChallenge(createCtx({ actor: null }));
       const signature = Buffer.from(await sign(Buffer.from(challenge, "base64"))).toString("base64");
-      const login = await signInWithKep({ challenge, signature, clientAddress: "198.51.100.91" }, { throttle: createFailureThrottle(KEP_LOGIN_THROTTLE) });
+      const login = await signInWithKep(createCtx({ actor: null }), { challenge, signature, clientAddress: "198.51.100.91" }, { throttle: createFailureThrottle(KEP_LOGIN_THROTTLE) });
       expect(login.user.rnokpp).toBe(world.head.rnokpp);
       expect(login.signer.certificateSerial).toMatch(new RegExp(`^(${dstu.serial}|${ecdsa.serial})$`));
     }

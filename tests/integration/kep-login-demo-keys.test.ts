@@ -17,6 +17,7 @@ import { signDetached } from "@/lib/kep/browser/sign-detached";
 import { DEMO_EDRPOU, DEMO_USERS, MIN_PERSONS, seedDemo } from "@/prisma/seed";
 import { ensureDemoKeys, ensureDemoKeysAt } from "@/prisma/seed/demo-keys";
 import { testDatabaseUrl } from "./setup/database";
+import { createCtx } from "@/lib/context-server";
 
 // The demo keys on a seeded database: one key file per demo user with the identity the spec
 // asks for, one revoked key, a manifest, the heads' API tokens; every key signs its holder in
@@ -38,9 +39,9 @@ async function keyOf(id: string) {
 
 async function signInWith(id: string) {
   const key = await keyOf(id);
-  const { challenge } = await issueLoginChallenge();
+  const { challenge } = await issueLoginChallenge(createCtx({ actor: null }));
   const signature = Buffer.from(signDetached(key, Buffer.from(challenge, "base64"))).toString("base64");
-  return signInWithKep({ challenge, signature, clientAddress: `demo-${id}` }, { throttle: createFailureThrottle({ ...KEP_LOGIN_THROTTLE, name: `kep-login-test-${randomUUID()}` }) });
+  return signInWithKep(createCtx({ actor: null }), { challenge, signature, clientAddress: `demo-${id}` }, { throttle: createFailureThrottle({ ...KEP_LOGIN_THROTTLE, name: `kep-login-test-${randomUUID()}` }) });
 }
 
 beforeAll(async () => {

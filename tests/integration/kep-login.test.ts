@@ -46,7 +46,7 @@ const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 
 /** A fresh challenge and its signature by `key` (over `signedBytes` when a test changes them). */
 async function signedLogin(key: SigningKey, options: { now?: Date; signedBytes?: (challenge: Uint8Array) => Uint8Array } = {}) {
-  const { challenge } = await issueLoginChallenge({ now: options.now });
+  const { challenge } = await issueLoginChallenge(createCtx({ actor: null, now: options.now }));
   const bytes = Buffer.from(challenge, "base64");
   const signed = options.signedBytes ? options.signedBytes(bytes) : bytes;
   return { challenge, signature: toBase64(signDetached(key, signed)) };
@@ -54,7 +54,7 @@ async function signedLogin(key: SigningKey, options: { now?: Date; signedBytes?:
 
 /** Each attempt comes from its own address with its own throttle, unless a test says otherwise. */
 function attempt(input: { challenge: unknown; signature: unknown }, clientAddress = `192.0.2.${++clientNumber}`) {
-  return signInWithKep({ ...input, clientAddress }, { throttle: createFailureThrottle({ ...KEP_LOGIN_THROTTLE, name: `kep-login-test-${randomUUID()}` }) });
+  return signInWithKep(createCtx({ actor: null }), { ...input, clientAddress }, { throttle: createFailureThrottle({ ...KEP_LOGIN_THROTTLE, name: `kep-login-test-${randomUUID()}` }) });
 }
 
 async function snapshot() {
@@ -170,7 +170,7 @@ describe("signing in with a КЕП", () => {
 
 describe("refusals of the signature (steps 1–6)", () => {
   it("a signature over other bytes than the challenge sent: CONTENT_MISMATCH", async () => {
-    const { challenge } = await issueLoginChallenge();
+    const { challenge } = await issueLoginChallenge(createCtx({ actor: null }));
     const otherChallenge = await signedLogin(keys.head);
     await expectRefusal("CONTENT_MISMATCH", () => attempt({ challenge, signature: otherChallenge.signature }));
   });
@@ -202,7 +202,7 @@ describe("refusals of the signature (steps 1–6)", () => {
   });
 
   it("garbage in place of a signature: SIGNATURE_MALFORMED", async () => {
-    const { challenge } = await issueLoginChallenge();
+    const { challenge } = await issueLoginChallenge(createCtx({ actor: null }));
     await expectRefusal("SIGNATURE_MALFORMED", () => attempt({ challenge, signature: toBase64(randomBytes(600)) }));
     await expectRefusal("SIGNATURE_MALFORMED", () => attempt({ challenge, signature: "це не base64!" }));
     await expectRefusal("SIGNATURE_MALFORMED", () => attempt({ challenge, signature: "" }));
@@ -216,7 +216,7 @@ describe("refusals of the signature (steps 1–6)", () => {
   });
 
   it("an oversized upload: SIGNATURE_TOO_LARGE, before anything is decoded", async () => {
-    const { challenge } = await issueLoginChallenge();
+    const { challenge } = await issueLoginChallenge(createCtx({ actor: null }));
     await expectRefusal("SIGNATURE_TOO_LARGE", () => attempt({ challenge, signature: toBase64(randomBytes(MAX_SIGNATURE_BYTES + 3)) }));
   });
 });
@@ -230,7 +230,7 @@ describe("refusals of the challenge and the nonce", () => {
   });
 
   it("a challenge for another portal: KEP_LOGIN_CHALLENGE_INVALID", async () => {
-    const { nonce, expiresAt } = await issueLoginChallenge();
+    const { nonce, expiresAt } = await issueLoginChallenge(createCtx({ actor: null }));
     const row = await db.nonce.findUniqueOrThrow({ where: { value: nonce } });
     const foreign = loginChallengeBytes(buildLoginChallenge({ nonce, origin: "https://evil.example", issuedAt: row.createdAt, expiresAt: new Date(expiresAt) }));
     await expectRefusal("KEP_LOGIN_CHALLENGE_INVALID", () => attempt({ challenge: toBase64(foreign), signature: toBase64(signDetached(keys.head, foreign)) }));
@@ -279,17 +279,17 @@ describe("refusals of the challenge and the nonce", () => {
 describe("throttling per client", () => {
   it("refuses a client after repeated failures, even with a good key, and no one else", async () => {
     const throttle = createFailureThrottle({ ...KEP_LOGIN_THROTTLE, name: `kep-login-test-${randomUUID()}` });
-    const bad = (clientAddress: string) => signInWithKep({ challenge: "не base64", signature: "x", clientAddress }, { throttle });
+    const bad = (clientAddress: string) => signInWithKep(createCtx({ actor: null }), { challenge: "не base64", signature: "x", clientAddress }, { throttle });
     for (let i = 0; i < KEP_LOGIN_THROTTLE.maxFailures; i++) await expect(bad("198.51.100.7")).rejects.toMatchObject({ code: "KEP_LOGIN_CHALLENGE_INVALID" });
 
     const before = await snapshot();
     const good = await signedLogin(keys.head);
-    const refused = await signInWithKep({ ...good, clientAddress: "198.51.100.7" }, { throttle }).catch((error: unknown) => error);
+    const refused = await signInWithKep(createCtx({ actor: null }), { ...good, clientAddress: "198.51.100.7" }, { throttle }).catch((error: unknown) => error);
     expect(refused).toMatchObject({ code: "RATE_LIMITED", status: 429 });
     // Throttled before verification: not even an audit row, and the nonce is still unused.
     expect(await snapshot()).toEqual(before);
 
-    const elsewhere = await signInWithKep({ ...good, clientAddress: "198.51.100.8" }, { throttle });
+    const elsewhere = await signInWithKep(createCtx({ actor: null }), { ...good, clientAddress: "198.51.100.8" }, { throttle });
     expect(elsewhere.user.rnokpp).toBe(HEAD.rnokpp);
     expect(await throttle.retryAfterSeconds("198.51.100.7", Date.now())).toBeGreaterThan(0);
   });
@@ -297,9 +297,9 @@ describe("throttling per client", () => {
   it("a successful login clears the client's failures", async () => {
     const throttle = createFailureThrottle({ maxFailures: 3, windowMs: 60_000, name: `kep-login-test-${randomUUID()}` });
     const client = "198.51.100.9";
-    for (let i = 0; i < 2; i++) await expect(signInWithKep({ challenge: "", signature: "", clientAddress: client }, { throttle })).rejects.toBeInstanceOf(AppError);
-    await signInWithKep({ ...(await signedLogin(keys.head)), clientAddress: client }, { throttle });
-    for (let i = 0; i < 2; i++) await expect(signInWithKep({ challenge: "", signature: "", clientAddress: client }, { throttle })).rejects.toMatchObject({ code: "KEP_LOGIN_CHALLENGE_INVALID" });
+    for (let i = 0; i < 2; i++) await expect(signInWithKep(createCtx({ actor: null }), { challenge: "", signature: "", clientAddress: client }, { throttle })).rejects.toBeInstanceOf(AppError);
+    await signInWithKep(createCtx({ actor: null }), { ...(await signedLogin(keys.head)), clientAddress: client }, { throttle });
+    for (let i = 0; i < 2; i++) await expect(signInWithKep(createCtx({ actor: null }), { challenge: "", signature: "", clientAddress: client }, { throttle })).rejects.toMatchObject({ code: "KEP_LOGIN_CHALLENGE_INVALID" });
     expect(await throttle.retryAfterSeconds(client, Date.now())).toBe(0);
   });
 });

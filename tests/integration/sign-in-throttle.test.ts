@@ -8,6 +8,7 @@ import { isSessionRevoked, revokeSession } from "@/lib/auth/session-revocation";
 import { verifyPasswordLogin } from "@/lib/auth/verify-password-login";
 import { db } from "@/lib/db/client";
 import { createUser } from "@/prisma/seed/factories";
+import { createCtx } from "@/lib/context-server";
 
 // Password sign-in under attack: throttles per address and per login with growing, capped
 // waits kept in Postgres; one answer for a wrong password, a missing login and a throttled
@@ -81,7 +82,7 @@ describe("the login throttle", () => {
   });
 
   it("is purged once its window and wait are over", async () => {
-    const purged = await purgeSignInRecords({ now: at(30 * 24 * 3600) });
+    const purged = await purgeSignInRecords(createCtx({ actor: null, now: at(30 * 24 * 3600) }));
     expect(purged.throttles).toBeGreaterThan(0);
     expect(await db.loginThrottle.count()).toBe(0);
   });
@@ -110,12 +111,12 @@ describe("signing out", () => {
     expect(typeof token.sid).toBe("string");
     await expect(jwt({ token } as never)).resolves.toMatchObject({ sid: token.sid });
     await authOptions.events!.signOut!({ token: { ...token, exp: Math.floor(Date.now() / 1000) + 3600 } } as never);
-    expect(await isSessionRevoked(token.sid)).toBe(true);
+    expect(await isSessionRevoked(createCtx({ actor: null }), token.sid)).toBe(true);
     await expect(jwt({ token } as never)).rejects.toThrow("SESSION_REVOKED");
     // A token without an id (from before ids) and a junk id are refused too.
     await expect(jwt({ token: { uid: "u" } } as never)).rejects.toThrow("SESSION_REVOKED");
-    expect(await isSessionRevoked("not-a-uuid")).toBe(true);
+    expect(await isSessionRevoked(createCtx({ actor: null }), "not-a-uuid")).toBe(true);
     // Signing out twice is harmless.
-    await revokeSession(token.sid, Math.floor(Date.now() / 1000) + 3600);
+    await revokeSession(createCtx({ actor: null }), { sessionId: token.sid, expiresAtSeconds: Math.floor(Date.now() / 1000) + 3600 });
   });
 });

@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { createEnterprise, createPerson, createReservationMark } from "@/prisma/seed/factories";
 import { serveFastRoute } from "@/scripts/server/fast-routes";
+import { createCtx } from "@/lib/context-server";
 
 // GET /api/v1/me/status as the portal's web server answers it, before Next.js sees the request
 // (scripts/server.ts): over real HTTP, with the cookie next-auth issues.
@@ -48,7 +49,7 @@ describe("the status route outside Next", () => {
     const sid = randomUUID();
     const cookie = await cookieOf(reserved, "CONSCRIPT", sid);
     expect((await fetch(`${base}/api/v1/me/status`, { headers: { cookie } })).status).toBe(200);
-    await revokeSession(sid, Math.floor(Date.now() / 1000) + 3600);
+    await revokeSession(createCtx({ actor: null }), { sessionId: sid, expiresAtSeconds: Math.floor(Date.now() / 1000) + 3600 });
     const after = await fetch(`${base}/api/v1/me/status`, { headers: { cookie } });
     expect(after.status).toBe(401);
     expect(await after.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });

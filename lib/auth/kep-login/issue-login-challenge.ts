@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { env } from "@/lib/env";
 import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
 import { buildLoginChallenge, loginChallengeBytes, LOGIN_NONCE_PURPOSE, LOGIN_NONCE_TTL_SECONDS } from "./login-challenge";
@@ -16,9 +16,9 @@ export type IssuedLoginChallenge = {
   ttlSeconds: number;
 };
 
-export async function issueLoginChallenge(options: { db?: DbTx; now?: Date; origin?: string } = {}): Promise<IssuedLoginChallenge> {
-  const now = options.now ?? new Date();
-  const { value, expiresAt } = await issueNonce({ db: options.db ?? defaultDb, now }, { purpose: LOGIN_NONCE_PURPOSE, ttlSeconds: LOGIN_NONCE_TTL_SECONDS });
+export async function issueLoginChallenge(ctx: Ctx<"db" | "now">, options: { origin?: string } = {}): Promise<IssuedLoginChallenge> {
+  const { now } = ctx;
+  const { value, expiresAt } = await issueNonce(ctx, { purpose: LOGIN_NONCE_PURPOSE, ttlSeconds: LOGIN_NONCE_TTL_SECONDS });
   const challenge = buildLoginChallenge({ nonce: value, origin: options.origin ?? env().PORTAL_URL, issuedAt: now, expiresAt });
   return {
     nonce: value,

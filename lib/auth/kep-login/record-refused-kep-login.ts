@@ -1,6 +1,6 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/write-audit";
-import type { DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import type { AppError } from "@/lib/errors";
 import { readCertificateIdentityFromDer } from "@/lib/kep/certificate-identity";
 import { parseDetachedSignature } from "@/lib/kep/verify/parse-signature";
@@ -22,9 +22,9 @@ function claimedCertificate(signature: unknown): { serial: string; rnokpp: strin
   }
 }
 
-export async function recordRefusedKepLogin(client: DbTx, refusal: { error: AppError; signature: unknown; clientAddress: string }): Promise<void> {
+export async function recordRefusedKepLogin(ctx: Ctx<"db">, refusal: { error: AppError; signature: unknown; clientAddress: string }): Promise<void> {
   const claimed = claimedCertificate(refusal.signature);
-  await writeAudit(client, {
+  await writeAudit(ctx.db, {
     actor: { rnokpp: null, role: null },
     action: REFUSED_KEP_LOGIN_ACTION,
     entityType: "Certificate",

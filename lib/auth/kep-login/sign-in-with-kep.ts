@@ -1,5 +1,5 @@
 import "server-only";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { isAppError } from "@/lib/errors";
 import { kepLoginError } from "./kep-login-errors";
 import { kepLoginThrottle, type FailureThrottle } from "./login-throttle";
@@ -15,11 +15,11 @@ export type SignInWithKepInput = KepLoginInput & {
 };
 
 export async function signInWithKep(
+  ctx: Ctx<"db" | "now">,
   input: SignInWithKepInput,
-  options: { db?: Db; now?: Date; throttle?: FailureThrottle } = {},
+  options: { throttle?: FailureThrottle } = {},
 ): Promise<VerifiedKepLogin> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
+  const { now } = ctx;
   const throttle = options.throttle ?? kepLoginThrottle;
 
   const wait = await throttle.retryAfterSeconds(input.clientAddress, now.getTime());
@@ -29,14 +29,14 @@ export async function signInWithKep(
   }
 
   try {
-    const login = await verifyKepLogin(input, { db: client, now });
+    const login = await verifyKepLogin(ctx, input);
     await throttle.clear(input.clientAddress);
     return login;
   } catch (error) {
     // An outage is not the client's failure: it neither counts nor gets an audit row.
     if (!isAppError(error) || error.code === "CONFLICT") throw error;
     await throttle.recordFailure(input.clientAddress, now.getTime());
-    await recordRefusedKepLogin(client, { error, signature: input.signature, clientAddress: input.clientAddress }).catch((auditError: unknown) => {
+    await recordRefusedKepLogin(ctx, { error, signature: input.signature, clientAddress: input.clientAddress }).catch((auditError: unknown) => {
       console.error("[kep-login] audit of a refused login failed", auditError);
     });
     throw error;

@@ -1,6 +1,8 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db as defaultDb, Prisma, type Db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { Prisma, type DbTx } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { bytesEqual } from "@/lib/kep/bytes";
@@ -44,7 +46,7 @@ function decodeInput(input: KepLoginInput): { challengeBytes: Uint8Array; signat
 }
 
 /** The bytes the server itself issued for this nonce, or the reason there are none. */
-async function expectedChallenge(client: Db, challengeBytes: Uint8Array, now: Date): Promise<{ nonce: string; bytes: Uint8Array }> {
+async function expectedChallenge(client: DbTx, challengeBytes: Uint8Array, now: Date): Promise<{ nonce: string; bytes: Uint8Array }> {
   const challenge = parseLoginChallenge(challengeBytes);
   if (!challenge) throw kepLoginError("KEP_LOGIN_CHALLENGE_INVALID");
   const row = await client.nonce.findUnique({ where: { value: challenge.nonce }, select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true } });
@@ -64,14 +66,13 @@ function certificateOrganisationFirst(roles: RoleOption[], edrpou: string | unde
   return [...roles.filter((role) => role.edrpou === edrpou), ...roles.filter((role) => role.edrpou !== edrpou)];
 }
 
-export async function verifyKepLogin(input: KepLoginInput, options: { db?: Db; now?: Date } = {}): Promise<VerifiedKepLogin> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
+export async function verifyKepLogin(ctx: Ctx<"db" | "now">, input: KepLoginInput): Promise<VerifiedKepLogin> {
+  const { db: client, now } = ctx;
   const { challengeBytes, signature } = decodeInput(input);
   const expected = await expectedChallenge(client, challengeBytes, now);
   const { certificateDer: _der, issuerName: _issuer, ...signer } = await verifySignature({ db: client, now }, { signature, content: expected.bytes });
 
-  return client.$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
     // Atomic: of two logins with the same signed nonce exactly one gets past this line.
     await consumeNonce({ db: tx, now }, { value: expected.nonce, purpose: LOGIN_NONCE_PURPOSE });
     const existing = await tx.user.findUnique({ where: { rnokpp: signer.rnokpp }, select: { id: true, fullName: true, disabledAt: true } });

@@ -1,5 +1,6 @@
 import "server-only";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { createCtx } from "@/lib/context-server";
 import { isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/evod/verification-rate-limit";
 import { signInWithKep } from "../kep-login/sign-in-with-kep";
@@ -20,7 +21,7 @@ export const kepProvider = CredentialsProvider({
   credentials: { challenge: { type: "text" }, signature: { type: "text" } },
   async authorize(raw, request): Promise<SignedInUser> {
     try {
-      const login = await signInWithKep({
+      const login = await signInWithKep(createCtx({ actor: null }), {
         challenge: raw?.challenge,
         signature: raw?.signature,
         clientAddress: clientAddress(headersOf(request as { headers?: Record<string, unknown> })),

@@ -1,6 +1,6 @@
 import "server-only";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "@/lib/db/client";
+import { createCtx } from "@/lib/context-server";
 import { isAppError } from "@/lib/errors";
 import { z } from "@/lib/zod";
 import { listRoleOptions } from "../list-role-options";
@@ -25,6 +25,7 @@ export const passwordProvider = CredentialsProvider({
       // scripts/server.ts leaves one X-Forwarded-For entry: the address it trusts (TRUSTED_PROXIES).
       const forwarded = (request as { headers?: Record<string, unknown> } | undefined)?.headers?.["x-forwarded-for"];
       const address = typeof forwarded === "string" && forwarded ? forwarded.split(",").pop()!.trim() : "unknown";
+      const { db } = createCtx({ actor: null });
       const user = await verifyPasswordLogin(db, { ...parsed.data, totp: parsed.data.totp || undefined, now: new Date(), address });
       const roles = await listRoleOptions(db, { userId: user.id, rnokpp: user.rnokpp });
       if (roles.length === 0) throw new Error("NO_ROLES");

@@ -3,6 +3,7 @@ import { issueLoginChallenge } from "@/lib/auth/kep-login/issue-login-challenge"
 import { kepLoginError } from "@/lib/auth/kep-login/kep-login-errors";
 import { kepChallengeLimiter } from "@/lib/auth/kep-login/login-throttle";
 import { clientAddress } from "@/lib/evod/verification-rate-limit";
+import { createCtx } from "@/lib/context-server";
 
 // POST /api/auth/kep/nonce → { nonce, challenge, expiresAt }: the bytes (base64) the browser
 // signs to sign in with a КЕП. No body; each answer is a new one-time nonce.
@@ -14,5 +15,5 @@ export const POST = apiRoute(async (request) => {
   if (!decision.allowed) {
     throw kepLoginError("RATE_LIMITED", `Забагато запитів на вхід з вашої адреси. Спробуйте через ${decision.retryAfterSeconds} с`, { retryAfterSeconds: decision.retryAfterSeconds });
   }
-  return Response.json(await issueLoginChallenge(), { headers: { "cache-control": "no-store" } });
+  return Response.json(await issueLoginChallenge(createCtx({ actor: null })), { headers: { "cache-control": "no-store" } });
 });

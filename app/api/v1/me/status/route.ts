@@ -10,7 +10,9 @@ import { createCtx } from "@/lib/context-server";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async (request) => {
-  const rnokpp = await readSessionCitizen(request as NextRequest);
-  const status = await getMyStatus(createCtx({ actor: null, now: new Date(), readOnly: true }), { rnokpp });
+  const now = new Date();
+  // The sign-out deny-list is read from the primary: a revoked session stops at once.
+  const rnokpp = await readSessionCitizen(createCtx({ actor: null, now }), request as NextRequest);
+  const status = await getMyStatus(createCtx({ actor: null, now, readOnly: true }), { rnokpp });
   return Response.json(status, { headers: { "cache-control": "private, no-store" } });
 });
