@@ -109,7 +109,7 @@ beforeAll(async () => {
   sessions["a token without a session id"] = await sessionCookie({ rnokpp: reserved, sid: null });
   sessions["a token without a РНОКПП"] = await sessionCookie({});
   sessions["a session signed out on the server"] = await sessionCookie({ rnokpp: reserved, sid: revokedSid });
-  await revokeSession(revokedSid, Math.floor(Date.now() / 1000) + 3600);
+  await revokeSession({ db, now: new Date() }, { sessionId: revokedSid, expiresAtSeconds: Math.floor(Date.now() / 1000) + 3600 });
 
   server = createServer((req, res) => {
     if (!serveFastRoute(req, res)) res.writeHead(418).end();
