@@ -31,7 +31,6 @@ export const LEGACY_GLOBAL_DB = [
   "lib/company/hand-over-draft.ts",
   "lib/company/list-company-applications.ts",
   "lib/company/list-pending-drafts.ts",
-  "lib/documents/get-document-file.ts",
   "lib/enterprises/change-decision.ts",
   "lib/enterprises/get-dashboard.ts",
   "lib/enterprises/get-decision.ts",

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type DbTx, type SignedDocumentKind } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import type { SignedDocumentKind } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { buildVerificationReport } from "@/lib/kep/report";
 import { z } from "@/lib/zod";
@@ -28,15 +29,15 @@ const FILE_STEMS: Record<SignedDocumentKind, string> = {
   OTHER: "dokument",
 };
 
-export async function getDocumentFile(options: { actor: Actor | null; documentId: string; part: string; db?: DbTx; now?: Date }): Promise<DocumentFile> {
-  if (!options.actor) throw new AppError("UNAUTHENTICATED");
-  const parsed = ZDocumentFileRequest.safeParse({ documentId: options.documentId, part: options.part });
+export async function getDocumentFile(ctx: Ctx<"db" | "now"> & { actor: Actor | null }, input: { documentId: string; part: string }): Promise<DocumentFile> {
+  if (!ctx.actor) throw new AppError("UNAUTHENTICATED");
+  const parsed = ZDocumentFileRequest.safeParse({ documentId: input.documentId, part: input.part });
   if (!parsed.success) throw AppError.notFound("Документ");
   const { documentId, part } = parsed.data;
-  const conditions = readableDocumentConditions(options.actor);
+  const conditions = readableDocumentConditions(ctx.actor);
   if (conditions.length === 0) throw AppError.notFound("Документ");
 
-  const client = options.db ?? defaultDb;
+  const client = ctx.db;
   const document = await client.signedDocument.findFirst({
     where: { id: documentId, OR: conditions },
     select: { id: true, kind: true, ...(part === "signature" ? { signature: true } : {}), ...(part === "content" ? { content: true } : {}) },
@@ -50,7 +51,7 @@ export async function getDocumentFile(options: { actor: Actor | null; documentId
     case "content":
       return { body: new Uint8Array(document.content!), fileName: `${stem}.json`, contentType: "application/json; charset=utf-8" };
     case "report": {
-      const report = await buildVerificationReport({ db: client, now: options.now ?? new Date() }, document.id);
+      const report = await buildVerificationReport({ db: client, now: ctx.now }, document.id);
       return { body: new TextEncoder().encode(report.text), fileName: report.fileName, contentType: "text/plain; charset=utf-8" };
     }
   }

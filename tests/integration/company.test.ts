@@ -18,6 +18,7 @@ import { createReservationDraft, decideSubmittedApplication, submitApplication }
 import { addDays, isoDateToUtc } from "@/lib/rules";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { createEnterprise, createPerson, createReservationMark, createUser } from "@/prisma/seed/factories";
+import { createCtx } from "@/lib/context-server";
 
 // The company cabinet's read-models against a real database and the real lifecycle: the
 // overview (status, limit, counts by state, applications, notifications), an employee's
@@ -169,9 +170,9 @@ describe("an application's status, results and documents", () => {
     await expectCode("APPLICATION_NOT_FOUND", () => exportApplicationCsv({ actor: b.head.actor, applicationId }));
 
     const app = await db.application.findUniqueOrThrow({ where: { id: applicationId }, select: { signedDocumentId: true } });
-    const file = await getDocumentFile({ actor: a.authorized!.actor, documentId: app.signedDocumentId, part: "signature" });
+    const file = await getDocumentFile(createCtx({ actor: a.authorized!.actor }), { documentId: app.signedDocumentId, part: "signature" });
     expect(file.contentType).toBe("application/pkcs7-signature");
-    await expectCode("NOT_FOUND", () => getDocumentFile({ actor: b.head.actor, documentId: app.signedDocumentId, part: "content" }));
+    await expectCode("NOT_FOUND", () => getDocumentFile(createCtx({ actor: b.head.actor }), { documentId: app.signedDocumentId, part: "content" }));
   });
 
   it("selects every employee a filter matches, in the list's order", async () => {

@@ -8,6 +8,7 @@ import { revokeDecision } from "@/lib/enterprises/revoke-decision";
 import { addDays, addMonths } from "@/lib/rules";
 import { createCriticalDecision, createPerson, createReservationMark } from "@/prisma/seed/factories";
 import { createManufacturer, createMinistryWorld, failure, portalCounts, sign, today, type OfficialFixture } from "./ministry-fixtures";
+import { createCtx } from "@/lib/context-server";
 
 // Signed acts on a decision: confirm, extend, change the limit, revoke — each with its event,
 // audit row and notices, each refused to another authority's official.
@@ -189,7 +190,7 @@ describe("another authority's decision", () => {
 
     expect((await failure(getDecision({ actor: outsider, decisionId: decision.id }))).code).toBe("NOT_FOUND");
     expect((await failure(prepareDecisionChange({ actor: outsider, input: { decisionId: decision.id, change } }))).code).toBe("NOT_FOUND");
-    expect((await failure(getDocumentFile({ actor: outsider, documentId, part: "signature" }))).code).toBe("NOT_FOUND");
+    expect((await failure(getDocumentFile(createCtx({ actor: outsider }), { documentId, part: "signature" }))).code).toBe("NOT_FOUND");
     // Even with a valid signature of the decision's own official, a stranger's session cannot apply it.
     const prepared = await prepareDecisionChange({ actor: world.official.actor, input: { decisionId: decision.id, change } });
     const signed = { decisionId: decision.id, change, nonce: prepared.nonce, signature: sign(world.official.key, prepared.document) };
@@ -208,11 +209,11 @@ describe("another authority's decision", () => {
     expect(detail.decision.state).toBe("ACTIVE");
     expect(detail.events.map((e) => e.kind)).toEqual(["CONFIRMED"]);
     const documentId = detail.events[0]!.document!.id;
-    const p7s = await getDocumentFile({ actor: world.official.actor, documentId, part: "signature" });
+    const p7s = await getDocumentFile(createCtx({ actor: world.official.actor }), { documentId, part: "signature" });
     expect(p7s.contentType).toBe("application/pkcs7-signature");
-    const content = await getDocumentFile({ actor: world.official.actor, documentId, part: "content" });
+    const content = await getDocumentFile(createCtx({ actor: world.official.actor }), { documentId, part: "content" });
     expect(JSON.parse(new TextDecoder().decode(content.body))).toMatchObject({ document: "DECISION_CHANGE", action: "CONFIRM" });
-    const report = await getDocumentFile({ actor: world.official.actor, documentId, part: "report" });
+    const report = await getDocumentFile(createCtx({ actor: world.official.actor }), { documentId, part: "report" });
     expect(new TextDecoder().decode(report.body)).toContain("Цілісність: вміст документа збігається з підписаним");
     expect((await failure(getDecision({ actor: world.official.actor, decisionId: "not-a-uuid" }))).code).toBe("NOT_FOUND");
   });

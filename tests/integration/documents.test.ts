@@ -54,7 +54,7 @@ async function store(kind: SignedDocumentKind, key: OpenedKeyFile, scope: { edrp
 
 async function outcome(audience: Audience, documentId: string): Promise<"read" | string> {
   try {
-    await getDocumentFile({ actor: ACTORS[audience](), documentId, part: "content" });
+    await getDocumentFile(createCtx({ actor: ACTORS[audience]() }), { documentId, part: "content" });
     return "read";
   } catch (error) {
     if (error instanceof AppError) return error.code;
@@ -96,32 +96,32 @@ describe("who may download a signed document", () => {
   }
 
   it("answers a stranger exactly as for a document that does not exist", async () => {
-    const missing = await getDocumentFile({ actor: ACTORS.stranger(), documentId: "5b0c7f1e-8d2a-4c3b-9e4f-1a2b3c4d5e6f", part: "report" }).catch((error: unknown) => error);
-    const foreign = await getDocumentFile({ actor: ACTORS.stranger(), documentId: docs.application, part: "report" }).catch((error: unknown) => error);
+    const missing = await getDocumentFile(createCtx({ actor: ACTORS.stranger() }), { documentId: "5b0c7f1e-8d2a-4c3b-9e4f-1a2b3c4d5e6f", part: "report" }).catch((error: unknown) => error);
+    const foreign = await getDocumentFile(createCtx({ actor: ACTORS.stranger() }), { documentId: docs.application, part: "report" }).catch((error: unknown) => error);
     expect(foreign).toMatchObject({ code: "NOT_FOUND", message: (missing as AppError).message, status: 404 });
   });
 
   it("refuses the anonymous, and a malformed id or part, without a query", async () => {
-    await expect(getDocumentFile({ actor: null, documentId: docs.application, part: "content" })).rejects.toMatchObject({ code: "UNAUTHENTICATED", status: 401 });
-    await expect(getDocumentFile({ actor: ACTORS.head(), documentId: "1 OR 1=1", part: "content" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getDocumentFile({ actor: ACTORS.head(), documentId: docs.application, part: "../../etc/passwd" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDocumentFile(createCtx({ actor: null }), { documentId: docs.application, part: "content" })).rejects.toMatchObject({ code: "UNAUTHENTICATED", status: 401 });
+    await expect(getDocumentFile(createCtx({ actor: ACTORS.head() }), { documentId: "1 OR 1=1", part: "content" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDocumentFile(createCtx({ actor: ACTORS.head() }), { documentId: docs.application, part: "../../etc/passwd" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("the files", () => {
   it("hands out the signature and the exact signed bytes as stored", async () => {
     const row = await db.signedDocument.findUniqueOrThrow({ where: { id: docs.decision } });
-    const signature = await getDocumentFile({ actor: ACTORS.official(), documentId: docs.decision, part: "signature" });
+    const signature = await getDocumentFile(createCtx({ actor: ACTORS.official() }), { documentId: docs.decision, part: "signature" });
     expect(signature).toMatchObject({ contentType: "application/pkcs7-signature", fileName: `rishennia-krytychnist-${docs.decision}.json.p7s` });
     expect(signature.body).toEqual(new Uint8Array(row.signature));
-    const content = await getDocumentFile({ actor: ACTORS.head(), documentId: docs.decision, part: "content" });
+    const content = await getDocumentFile(createCtx({ actor: ACTORS.head() }), { documentId: docs.decision, part: "content" });
     expect(content).toMatchObject({ contentType: "application/json; charset=utf-8", fileName: `rishennia-krytychnist-${docs.decision}.json` });
     expect(content.body).toEqual(new Uint8Array(row.content));
     expect(JSON.parse(new TextDecoder().decode(content.body))).toEqual({ kind: "CRITICAL_DECISION", decision: "12/2026" });
   });
 
   it("reports who signed, when, with which certificate, and its status now", async () => {
-    const before = await getDocumentFile({ actor: ACTORS.authorized(), documentId: docs.authorization, part: "report" });
+    const before = await getDocumentFile(createCtx({ actor: ACTORS.authorized() }), { documentId: docs.authorization, part: "report" });
     const text = new TextDecoder().decode(before.body);
     expect(before.fileName).toBe(`protokol-perevirky-${docs.authorization}.txt`);
     expect(text).toContain("ПРОТОКОЛ ПЕРЕВІРКИ КВАЛІФІКОВАНОГО ЕЛЕКТРОННОГО ПІДПИСУ");
@@ -132,7 +132,7 @@ describe("the files", () => {
     expect(text).toContain("Цілісність: вміст документа збігається з підписаним");
 
     await revokeCertificate(createCtx({ actor: null }), { serial: keys.head!.identity.serial, reason: "keyCompromise" });
-    const after = new TextDecoder().decode((await getDocumentFile({ actor: ACTORS.head(), documentId: docs.authorization, part: "report" })).body);
+    const after = new TextDecoder().decode((await getDocumentFile(createCtx({ actor: ACTORS.head() }), { documentId: docs.authorization, part: "report" })).body);
     expect(after).toMatch(/Статус на момент формування протоколу: скасований .*компрометація особистого ключа/);
   });
 });
