@@ -13,13 +13,14 @@ import { LIMIT_CATEGORY_SHORT } from "@/lib/enterprises/labels";
 import { listDecisions } from "@/lib/enterprises/list-decisions";
 import { formatDate, formatNumber, pluralUk, shortEnterpriseName } from "@/lib/format";
 import { firstValues } from "./_lib/or-not-found";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Підприємства" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireOfficial("/ministry");
   const params = firstValues(await searchParams);
-  const list = await listDecisions({ actor, query: params });
+  const list = await listDecisions(createCtx({ actor }), { query: params });
   const { page: _page, ...filters } = params;
   const exportQuery = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1])).toString();
 

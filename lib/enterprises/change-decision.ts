@@ -1,6 +1,8 @@
 import "server-only";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import { type Db } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors";
 import { formatDate, formatNumber } from "@/lib/format";
 import { notify } from "@/lib/notifications";
@@ -15,14 +17,14 @@ import { ZApplyDecisionChange } from "./schemas";
 // (findReservationsToAnnul, ground LIMIT_EXCEEDED) ends the excess, most recent first — one
 // rule, applied in one place, and the head has the night to annul whom they choose first.
 
-export async function changeDecision(options: { actor: Actor; input: unknown; now?: Date; db?: Db }): Promise<{ eventId: string; overLimit: number }> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
-  const { decisionId, change, nonce, signature } = parseInput(ZApplyDecisionChange, options.input);
+export async function changeDecision(ctx: Ctx<"actor" | "db" | "now">, input: unknown): Promise<{ eventId: string; overLimit: number }> {
+  const client = ctx.db;
+  const now = ctx.now;
+  const { decisionId, change, nonce, signature } = parseInput(ZApplyDecisionChange, input);
   if (change.action === "REVOKE") throw new AppError("BAD_REQUEST", "Скасування рішення — окрема дія");
-  return client.$transaction(
+  return inTransaction(client, 
     async (tx) => {
-      const applied = await applyDecisionChange(tx, { actor: options.actor, decisionId, change, nonce, signature, now });
+      const applied = await applyDecisionChange(tx, { actor: ctx.actor, decisionId, change, nonce, signature, now });
       const active = await countActiveReservations(tx, applied.decision.edrpou);
       const overLimit = applied.plan.eventKind === "LIMIT_CHANGED" ? Math.max(0, active - Number(applied.plan.after.limitCount)) : 0;
       const { decision } = applied;

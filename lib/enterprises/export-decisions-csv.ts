@@ -1,4 +1,5 @@
 import "server-only";
+import type { Ctx } from "@/lib/context";
 import type { Actor } from "@/lib/auth/roles";
 import type { DbTx } from "@/lib/db/client";
 import { formatDate, kyivDate } from "@/lib/format";
@@ -16,12 +17,12 @@ const COLUMNS = [
   "Категорія ліміту", "Ліміт, %", "Ліміт, осіб", "Військовозобов'язаних", "Заброньовано",
 ];
 
-export async function exportDecisionsCsv(options: { actor: Actor; query?: unknown; now?: Date; db?: DbTx }): Promise<{ text: string; fileName: string }> {
-  const list = await listDecisions({ ...options, all: true });
+export async function exportDecisionsCsv(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { query?: unknown } = {}): Promise<{ text: string; fileName: string }> {
+  const list = await listDecisions(ctx, { ...input, all: true });
   const rows = list.rows.map((r) => [
     r.edrpou, r.enterpriseName, r.region, r.kved, r.number, formatDate(r.decidedOn), formatDate(r.validFrom), formatDate(r.effectiveUntil),
     DECISION_STATE_LABELS[r.state], LIMIT_CATEGORY_LABELS[r.limitCategory], String(r.limitPercent), String(r.limitCount),
     String(r.militaryLiableCount), String(r.reserved),
   ]);
-  return { text: toCsv(COLUMNS, rows), fileName: `pidpryiemstva-${kyivDate(options.now ?? new Date())}.csv` };
+  return { text: toCsv(COLUMNS, rows), fileName: `pidpryiemstva-${kyivDate(ctx.now)}.csv` };
 }

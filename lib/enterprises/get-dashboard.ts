@@ -1,6 +1,7 @@
 import "server-only";
+import type { Ctx } from "@/lib/context";
 import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, Prisma, type DbTx } from "@/lib/db/client";
+import { Prisma, type DbTx } from "@/lib/db/client";
 import { registryFor, type RegistryRelations } from "@/lib/registry";
 import { addDays, addMonths, rulesetFor, toIsoDate, type IsoDate, type Ruleset } from "@/lib/rules";
 import { loadActingAuthority } from "./acting-authority";
@@ -42,12 +43,12 @@ function inForceSql(relations: RegistryRelations, authorityId: string, today: Is
     )`;
 }
 
-export async function getDashboard(options: { actor: Actor; now?: Date; db?: DbTx }): Promise<Dashboard> {
-  const client = options.db ?? defaultDb;
-  const authority = await loadActingAuthority(client, options.actor, "dashboard.read");
-  const today = kyivDate(options.now ?? new Date());
+export async function getDashboard(ctx: Ctx<"actor" | "db" | "registry" | "now">): Promise<Dashboard> {
+  const client = ctx.db;
+  const authority = await loadActingAuthority(client, ctx.actor, "dashboard.read");
+  const today = kyivDate(ctx.now);
   const ruleset = rulesetFor(today);
-  const { relations } = registryFor(client);
+  const { relations } = ctx.registry;
   const inforce = inForceSql(relations, authority.id, today, ruleset);
   const soon = addDays(today, EXPIRING_WITHIN_DAYS);
   const firstMonth = `${addMonths(today, -11).slice(0, 7)}-01`;

@@ -1,6 +1,7 @@
 import "server-only";
+import type { Ctx } from "@/lib/context";
 import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import { type DbTx } from "@/lib/db/client";
 import { registryFor, type EnterpriseRecord } from "@/lib/registry";
 import { rulesetFor } from "@/lib/rules";
 import { loadActingAuthority } from "./acting-authority";
@@ -32,16 +33,16 @@ export type DecisionDetail = {
   today: string;
 };
 
-export async function getDecision(options: { actor: Actor; decisionId: string; now?: Date; db?: DbTx }): Promise<DecisionDetail> {
-  const client = options.db ?? defaultDb;
-  const authority = await loadActingAuthority(client, options.actor, "decisions.read");
-  const decision = await loadDecision(client, { authorityId: authority.id, decisionId: options.decisionId });
-  const today = kyivDate(options.now ?? new Date());
+export async function getDecision(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { decisionId: string }): Promise<DecisionDetail> {
+  const client = ctx.db;
+  const authority = await loadActingAuthority(client, ctx.actor, "decisions.read");
+  const decision = await loadDecision(client, { authorityId: authority.id, decisionId: input.decisionId });
+  const today = kyivDate(ctx.now);
   const { state, effectiveUntil } = decisionStateOn(decision, today, rulesetFor(today));
 
   const [extra, enterprise, activeReservations, events] = await Promise.all([
     client.criticalDecision.findUniqueOrThrow({ where: { id: decision.id }, select: { revokedAt: true, revocationReason: true, createdAt: true } }),
-    registryFor(client).findEnterprise(decision.edrpou),
+    ctx.registry.findEnterprise(decision.edrpou),
     countActiveReservations(client, decision.edrpou),
     client.decisionEvent.findMany({
       where: { decisionId: decision.id },

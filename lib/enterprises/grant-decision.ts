@@ -1,7 +1,9 @@
 import "server-only";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db as defaultDb, type Db, type DbTx, type Prisma } from "@/lib/db/client";
+import { type Db, type DbTx, type Prisma } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { formatDate, formatNumber, kyivDate } from "@/lib/format";
 import { notify } from "@/lib/notifications";
@@ -17,13 +19,13 @@ import { ZGrantDecision } from "./schemas";
 // this authority, nonce consumed), and the decision, its GRANTED event, the signed document and
 // the audit row are written; the head is notified in the same transaction (an outbox).
 
-export async function grantDecision(options: { actor: Actor; input: unknown; now?: Date; db?: Db }): Promise<{ decisionId: string }> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
-  const { decision: input, nonce, signature } = parseInput(ZGrantDecision, options.input);
-  return client.$transaction(
+export async function grantDecision(ctx: Ctx<"actor" | "db" | "now">, request: unknown): Promise<{ decisionId: string }> {
+  const client = ctx.db;
+  const now = ctx.now;
+  const { decision: input, nonce, signature } = parseInput(ZGrantDecision, request);
+  return inTransaction(client, 
     async (tx) => {
-      const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
+      const authority = await loadActingAuthority(tx, ctx.actor, "decisions.write");
       await lockEnterpriseForGrant(tx, [input.edrpou]);
       const { decision, enterprise } = assertAssessed(await assessNewDecision(tx, { authority, input, today: kyivDate(now) }));
       const signed = await acceptOfficialSignature(tx, {
@@ -36,7 +38,7 @@ export async function grantDecision(options: { actor: Actor; input: unknown; now
         edrpou: decision.edrpou,
         now,
       });
-      const decisionId = await recordGrantedDecision(tx, { authority, actor: options.actor, decision, signedDocumentId: signed.id, headRnokpp: enterprise.headRnokpp });
+      const decisionId = await recordGrantedDecision(tx, { authority, actor: ctx.actor, decision, signedDocumentId: signed.id, headRnokpp: enterprise.headRnokpp });
       return { decisionId };
     },
     { timeout: 30_000 },

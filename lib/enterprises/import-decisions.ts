@@ -1,7 +1,9 @@
 import "server-only";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import { type Db } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors";
 import { z } from "@/lib/zod";
 import { acceptOfficialSignature, lockEnterpriseForGrant } from "./accept-official-signature";
@@ -20,13 +22,13 @@ import { kyivDate } from "@/lib/format";
 
 export const ZImportDecisions = z.object({ file: ZImportFile, ...ZSignedPart }).strict();
 
-export async function importDecisions(options: { actor: Actor; input: unknown; now?: Date; db?: Db }): Promise<{ decisionIds: string[]; signedDocumentId: string }> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
-  const { file, nonce, signature } = parseInput(ZImportDecisions, options.input);
-  return client.$transaction(
+export async function importDecisions(ctx: Ctx<"actor" | "db" | "now">, input: unknown): Promise<{ decisionIds: string[]; signedDocumentId: string }> {
+  const client = ctx.db;
+  const now = ctx.now;
+  const { file, nonce, signature } = parseInput(ZImportDecisions, input);
+  return inTransaction(client, 
     async (tx) => {
-      const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
+      const authority = await loadActingAuthority(tx, ctx.actor, "decisions.write");
       await lockEnterpriseForGrant(tx, parseImportCsv(file.text).rows.map((r) => String(r.values.edrpou)));
       const assessment = await assessImport(tx, { authority, file, today: kyivDate(now) });
       if (!assessment.valid) {
@@ -46,10 +48,10 @@ export async function importDecisions(options: { actor: Actor; input: unknown; n
       });
       const decisionIds: string[] = [];
       for (const { decision, enterprise } of assessment.decisions) {
-        decisionIds.push(await recordGrantedDecision(tx, { authority, actor: options.actor, decision, signedDocumentId: signed.id, headRnokpp: enterprise.headRnokpp, imported: true }));
+        decisionIds.push(await recordGrantedDecision(tx, { authority, actor: ctx.actor, decision, signedDocumentId: signed.id, headRnokpp: enterprise.headRnokpp, imported: true }));
       }
       await writeAudit(tx, {
-        actor: { rnokpp: options.actor.rnokpp, role: options.actor.role },
+        actor: { rnokpp: ctx.actor.rnokpp, role: ctx.actor.role },
         action: "decisions.import",
         entityType: "SignedDocument",
         entityId: signed.id,

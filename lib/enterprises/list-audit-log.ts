@@ -1,6 +1,7 @@
 import "server-only";
+import type { Ctx } from "@/lib/context";
 import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type DbTx, type Prisma } from "@/lib/db/client";
+import { type DbTx, type Prisma } from "@/lib/db/client";
 import { addDays, isIsoDate } from "@/lib/rules";
 import { z } from "@/lib/zod";
 import { loadActingAuthority } from "./acting-authority";
@@ -48,10 +49,10 @@ export type AuditRow = {
   signedDocumentId: string | null;
 };
 
-export async function listAuditLog(options: { actor: Actor; query?: unknown; db?: DbTx }): Promise<{ rows: AuditRow[]; total: number; page: number; pageSize: number; actions: string[]; query: AuditQuery }> {
-  const client = options.db ?? defaultDb;
-  const authority = await loadActingAuthority(client, options.actor, "audit.read");
-  const query = ZAuditQuery.parse(options.query ?? {});
+export async function listAuditLog(ctx: Ctx<"actor" | "db">, input: { query?: unknown } = {}): Promise<{ rows: AuditRow[]; total: number; page: number; pageSize: number; actions: string[]; query: AuditQuery }> {
+  const client = ctx.db;
+  const authority = await loadActingAuthority(client, ctx.actor, "audit.read");
+  const query = ZAuditQuery.parse(input.query ?? {});
   const page = query.page ?? 1;
   const at: Prisma.DateTimeFilter = {};
   if (query.from) at.gte = kyivMidnight(query.from);

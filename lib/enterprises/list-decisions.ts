@@ -1,6 +1,7 @@
 import "server-only";
+import type { Ctx } from "@/lib/context";
 import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, Prisma, type DbTx } from "@/lib/db/client";
+import { Prisma, type DbTx } from "@/lib/db/client";
 import { registryFor } from "@/lib/registry";
 import { rulesetFor, toIsoDate, type LimitCategory } from "@/lib/rules";
 import { loadActingAuthority } from "./acting-authority";
@@ -57,15 +58,15 @@ type Row = Omit<DecisionListRow, "decidedOn" | "validFrom" | "validUntil" | "eff
   total: bigint;
 };
 
-export async function listDecisions(options: { actor: Actor; query?: unknown; now?: Date; db?: DbTx; pageSize?: number; all?: boolean }): Promise<DecisionList> {
-  const client = options.db ?? defaultDb;
-  const { relations } = registryFor(client);
-  const authority = await loadActingAuthority(client, options.actor, "decisions.read");
-  const query = ZDecisionListQuery.parse(options.query ?? {});
-  const today = kyivDate(options.now ?? new Date());
+export async function listDecisions(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { query?: unknown; pageSize?: number; all?: boolean } = {}): Promise<DecisionList> {
+  const client = ctx.db;
+  const { relations } = ctx.registry;
+  const authority = await loadActingAuthority(client, ctx.actor, "decisions.read");
+  const query = ZDecisionListQuery.parse(input.query ?? {});
+  const today = kyivDate(ctx.now);
   const ruleset = rulesetFor(today);
-  const pageSize = options.all ? DECISIONS_EXPORT_MAX : (options.pageSize ?? DECISIONS_PAGE_SIZE);
-  const page = options.all ? 1 : (query.page ?? 1);
+  const pageSize = input.all ? DECISIONS_EXPORT_MAX : (input.pageSize ?? DECISIONS_PAGE_SIZE);
+  const page = input.all ? 1 : (query.page ?? 1);
 
   const filters: Prisma.Sql[] = [];
   if (query.q) {

@@ -1,6 +1,7 @@
 import "server-only";
+import type { Ctx } from "@/lib/context";
 import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type DbTx } from "@/lib/db/client";
+import { type DbTx } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { ZEdrpou } from "@/lib/identifiers";
 import { registryFor, type EnterpriseRecord } from "@/lib/registry";
@@ -28,14 +29,14 @@ export type EnterpriseLookup =
       today: string;
     };
 
-export async function lookupEnterprise(options: { actor: Actor; edrpou: string; now?: Date; db?: DbTx }): Promise<EnterpriseLookup> {
-  const client = options.db ?? defaultDb;
-  const authority = await loadActingAuthority(client, options.actor, "decisions.read");
-  const edrpou = parseInput(ZEdrpou, options.edrpou);
-  const today = kyivDate(options.now ?? new Date());
+export async function lookupEnterprise(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { edrpou: string }): Promise<EnterpriseLookup> {
+  const client = ctx.db;
+  const authority = await loadActingAuthority(client, ctx.actor, "decisions.read");
+  const edrpou = parseInput(ZEdrpou, input.edrpou);
+  const today = kyivDate(ctx.now);
   const ruleset = rulesetFor(today);
 
-  const registry = registryFor(client);
+  const registry = ctx.registry;
   const enterprise = await registry.findEnterprise(edrpou);
   if (!enterprise) return { found: false, edrpou };
 

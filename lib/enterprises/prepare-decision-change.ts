@@ -1,6 +1,8 @@
 import "server-only";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type Db, type DbTx } from "@/lib/db/client";
+import { type Db, type DbTx } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { issueSigningNonce } from "./accept-official-signature";
 import { loadActingAuthority, type ActingAuthority } from "./acting-authority";
@@ -25,12 +27,12 @@ export type PreparedChange = {
   overLimit: number;
 };
 
-export async function prepareDecisionChange(options: { actor: Actor; input: unknown; now?: Date; db?: Db }): Promise<PreparedChange> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
-  const { decisionId, change } = parseInput(ZPrepareDecisionChange, options.input);
-  return client.$transaction(async (tx) => {
-    const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
+export async function prepareDecisionChange(ctx: Ctx<"actor" | "db" | "now">, input: unknown): Promise<PreparedChange> {
+  const client = ctx.db;
+  const now = ctx.now;
+  const { decisionId, change } = parseInput(ZPrepareDecisionChange, input);
+  return inTransaction(client, async (tx) => {
+    const authority = await loadActingAuthority(tx, ctx.actor, "decisions.write");
     const decision = await loadDecision(tx, { authorityId: authority.id, decisionId });
     const plan = await planDecisionChange(tx, { decision, change, today: kyivDate(now) });
     const nonce = await issueSigningNonce(tx, "change", now);

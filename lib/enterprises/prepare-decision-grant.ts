@@ -1,6 +1,8 @@
 import "server-only";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import { type Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { issueSigningNonce } from "./accept-official-signature";
 import { loadActingAuthority } from "./acting-authority";
@@ -18,12 +20,12 @@ export type PreparedSigning = {
   nonce: string;
 };
 
-export async function prepareDecisionGrant(options: { actor: Actor; decision: unknown; now?: Date; db?: Db }): Promise<PreparedSigning & { decision: DecisionRecord }> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
-  const input = parseInput(ZNewDecision, options.decision);
-  return client.$transaction(async (tx) => {
-    const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
+export async function prepareDecisionGrant(ctx: Ctx<"actor" | "db" | "now">, decision: unknown): Promise<PreparedSigning & { decision: DecisionRecord }> {
+  const client = ctx.db;
+  const now = ctx.now;
+  const input = parseInput(ZNewDecision, decision);
+  return inTransaction(client, async (tx) => {
+    const authority = await loadActingAuthority(tx, ctx.actor, "decisions.write");
     const { decision } = assertAssessed(await assessNewDecision(tx, { authority, input, today: kyivDate(now) }));
     const nonce = await issueSigningNonce(tx, "grant", now);
     const bytes = buildGrantDocument({ authority, decision, nonce });

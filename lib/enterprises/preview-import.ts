@@ -1,6 +1,8 @@
 import "server-only";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import { type Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { issueSigningNonce } from "./accept-official-signature";
 import { loadActingAuthority } from "./acting-authority";
@@ -18,13 +20,13 @@ export type ImportPreview = {
   prepared: { document: string; nonce: string; count: number } | null;
 };
 
-export async function previewImport(options: { actor: Actor; file: unknown; now?: Date; db?: Db }): Promise<ImportPreview> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
-  const file = parseInput(ZImportFile, options.file);
-  return client.$transaction(
+export async function previewImport(ctx: Ctx<"actor" | "db" | "now">, input: unknown): Promise<ImportPreview> {
+  const client = ctx.db;
+  const now = ctx.now;
+  const file = parseInput(ZImportFile, input);
+  return inTransaction(client, 
     async (tx) => {
-      const authority = await loadActingAuthority(tx, options.actor, "decisions.write");
+      const authority = await loadActingAuthority(tx, ctx.actor, "decisions.write");
       const assessment = await assessImport(tx, { authority, file, today: kyivDate(now) });
       let prepared: ImportPreview["prepared"] = null;
       if (assessment.valid) {

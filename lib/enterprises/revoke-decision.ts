@@ -1,6 +1,8 @@
 import "server-only";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import type { Actor } from "@/lib/auth/roles";
-import { db as defaultDb, type Db } from "@/lib/db/client";
+import { type Db } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors";
 import { formatDate, formatNumber, pluralUk } from "@/lib/format";
 import { notify } from "@/lib/notifications";
@@ -15,14 +17,14 @@ import { ZApplyDecisionChange } from "./schemas";
 // the registry marks and notifies each employee; the head gets one notice of the revocation
 // with the number annulled. A revoked decision cannot be revoked again.
 
-export async function revokeDecision(options: { actor: Actor; input: unknown; now?: Date; db?: Db }): Promise<{ eventId: string; annulled: number }> {
-  const client = options.db ?? defaultDb;
-  const now = options.now ?? new Date();
-  const { decisionId, change, nonce, signature } = parseInput(ZApplyDecisionChange, options.input);
+export async function revokeDecision(ctx: Ctx<"actor" | "db" | "now">, input: unknown): Promise<{ eventId: string; annulled: number }> {
+  const client = ctx.db;
+  const now = ctx.now;
+  const { decisionId, change, nonce, signature } = parseInput(ZApplyDecisionChange, input);
   if (change.action !== "REVOKE") throw new AppError("BAD_REQUEST", "Очікується скасування рішення");
-  return client.$transaction(
+  return inTransaction(client, 
     async (tx) => {
-      const applied = await applyDecisionChange(tx, { actor: options.actor, decisionId, change, nonce, signature, now });
+      const applied = await applyDecisionChange(tx, { actor: ctx.actor, decisionId, change, nonce, signature, now });
       const { decision, authority, today } = applied;
       const marks = await registryFor(tx).findActiveMarksAt(decision.edrpou);
       const annulled = await annulReservations(tx, {
@@ -30,7 +32,7 @@ export async function revokeDecision(options: { actor: Actor; input: unknown; no
         markIds: marks.map((m) => m.id),
         ground: "DECISION_REVOKED",
         on: today,
-        actor: { rnokpp: options.actor.rnokpp, role: options.actor.role },
+        actor: { rnokpp: ctx.actor.rnokpp, role: ctx.actor.role },
         now,
         notifyHead: false,
       });

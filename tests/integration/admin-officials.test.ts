@@ -134,8 +134,8 @@ describe("officials", () => {
       const actor: Actor = { userId: added.userId, rnokpp, fullName: "Ключова Оксана Петрівна", role: "OFFICIAL", authorityId: world.ministry.id, via: "password" };
       const enterprise = await createManufacturer();
       const input = newDecisionInput(enterprise.edrpou);
-      const prepared = await prepareDecisionGrant({ actor, decision: input });
-      const { decisionId } = await grantDecision({ actor, input: { decision: input, nonce: prepared.nonce, signature: sign(opened, prepared.document) } });
+      const prepared = await prepareDecisionGrant(createCtx({ actor }), input);
+      const { decisionId } = await grantDecision(createCtx({ actor }), { decision: input, nonce: prepared.nonce, signature: sign(opened, prepared.document) });
       expect((await db.criticalDecision.findUniqueOrThrow({ where: { id: decisionId }, include: { signedDocument: true } })).signedDocument?.signerRnokpp).toBe(rnokpp);
     } finally {
       delete process.env.DEMO_MODE;

@@ -33,12 +33,12 @@ async function decisionOf(options: Partial<Parameters<typeof createCriticalDecis
 }
 
 async function act(decisionId: string, change: Record<string, unknown>, official: OfficialFixture = world.official) {
-  const prepared = await prepareDecisionChange({ actor: official.actor, input: { decisionId, change } });
+  const prepared = await prepareDecisionChange(createCtx({ actor: official.actor }), { decisionId, change });
   const input = { decisionId, change, nonce: prepared.nonce, signature: sign(official.key, prepared.document) };
   const result =
     change.action === "REVOKE"
-      ? { overLimit: 0, ...(await revokeDecision({ actor: official.actor, input })) }
-      : { annulled: 0, ...(await changeDecision({ actor: official.actor, input })) };
+      ? { overLimit: 0, ...(await revokeDecision(createCtx({ actor: official.actor }), input)) }
+      : { annulled: 0, ...(await changeDecision(createCtx({ actor: official.actor }), input)) };
   return { prepared, input, result };
 }
 
@@ -58,13 +58,13 @@ describe("confirm", () => {
 
   it("refuses a missing mandatory criterion and a replayed signature", async () => {
     const { decision } = await decisionOf();
-    const bad = await failure(prepareDecisionChange({ actor: world.official.actor, input: { decisionId: decision.id, change: { action: "CONFIRM", criteria: ["AVERAGE_SALARY", "STRATEGIC"], salaryExemption: null, reason: "Перевірка" } } }));
+    const bad = await failure(prepareDecisionChange(createCtx({ actor: world.official.actor }), { decisionId: decision.id, change: { action: "CONFIRM", criteria: ["AVERAGE_SALARY", "STRATEGIC"], salaryExemption: null, reason: "Перевірка" } }));
     expect(bad.fields?.criteria).toContain("Відсутність заборгованості");
 
     // Confirmed as they stand, so the rebuilt document is byte for byte the one signed.
     const { input } = await act(decision.id, { action: "CONFIRM", criteria: decision.criteria, salaryExemption: null, reason: "Перевірка" });
     const before = await portalCounts();
-    const replay = await failure(changeDecision({ actor: world.official.actor, input }));
+    const replay = await failure(changeDecision(createCtx({ actor: world.official.actor }), input));
     expect(replay.code).toBe("SIGNATURE_REPLAYED");
     expect(await portalCounts()).toEqual(before);
   });
@@ -81,7 +81,7 @@ describe("extend", () => {
 
   it("refuses an end beyond 12 months, an earlier end, and an expired decision", async () => {
     const { decision } = await decisionOf();
-    const prepare = (change: Record<string, unknown>, id = decision.id) => failure(prepareDecisionChange({ actor: world.official.actor, input: { decisionId: id, change } }));
+    const prepare = (change: Record<string, unknown>, id = decision.id) => failure(prepareDecisionChange(createCtx({ actor: world.official.actor }), { decisionId: id, change }));
     expect((await prepare({ action: "EXTEND", validUntil: addMonths(today, 12), reason: "Продовження" })).fields?.validUntil).toContain("не далі ніж до");
     expect((await prepare({ action: "EXTEND", validUntil: addMonths(today, 1), reason: "Продовження" })).fields?.validUntil).toContain("пізнішою за чинну");
     const expired = await decisionOf({ decidedOn: addDays(today, -400), validUntil: addDays(today, -10) });
@@ -92,7 +92,7 @@ describe("extend", () => {
     const july = new Date("2026-07-01T09:00:00Z");
     const enterprise = await createManufacturer();
     const old = await createCriticalDecision(db, { edrpou: enterprise.edrpou, authorityId: world.ministry.id, decidedOn: "2026-03-01", validUntil: "2026-08-15" });
-    const error = await failure(prepareDecisionChange({ actor: world.official.actor, now: july, input: { decisionId: old.id, change: { action: "EXTEND", validUntil: "2027-02-28", reason: "Продовження" } } }));
+    const error = await failure(prepareDecisionChange(createCtx({ actor: world.official.actor, now: july }), { decisionId: old.id, change: { action: "EXTEND", validUntil: "2027-02-28", reason: "Продовження" } }));
     expect(error.fields?.validUntil).toContain("01.09.2026");
   });
 });
@@ -116,7 +116,7 @@ describe("change the limit", () => {
 
   it("refuses the defence category without a headcount and a change that changes nothing", async () => {
     const { decision } = await decisionOf({ militaryLiableCount: 10 });
-    const prepare = (change: Record<string, unknown>) => failure(prepareDecisionChange({ actor: world.official.actor, input: { decisionId: decision.id, change } }));
+    const prepare = (change: Record<string, unknown>) => failure(prepareDecisionChange(createCtx({ actor: world.official.actor }), { decisionId: decision.id, change }));
     expect((await prepare({ action: "CHANGE_LIMIT", limitCategory: "DEFENCE_100", militaryLiableCount: 10, headcount: null, reason: "Оборонний контракт" })).fields?.headcount).toBeTruthy();
     expect((await prepare({ action: "CHANGE_LIMIT", limitCategory: "DEFAULT_50", militaryLiableCount: 10, headcount: null, reason: "Без змін" })).fields?.limitCategory).toContain("не змінюються");
   });
@@ -153,7 +153,7 @@ describe("revoke", () => {
     expect(await db.auditLog.count({ where: { edrpou: enterprise.edrpou, action: "reservation.annul" } })).toBe(3);
     expect(await db.decisionEvent.count({ where: { decisionId: decision.id, kind: "REVOKED" } })).toBe(1);
 
-    const again = await failure(prepareDecisionChange({ actor: world.official.actor, input: { decisionId: decision.id, change: { action: "REVOKE", reason: "Повторно" } } }));
+    const again = await failure(prepareDecisionChange(createCtx({ actor: world.official.actor }), { decisionId: decision.id, change: { action: "REVOKE", reason: "Повторно" } }));
     expect(again.code).toBe("CONFLICT");
   });
 
@@ -162,9 +162,9 @@ describe("revoke", () => {
     const person = await createPerson(db, { employments: [{ edrpou: enterprise.edrpou }] });
     await createReservationMark(db, { rnokpp: person.rnokpp, edrpou: enterprise.edrpou });
     const change = { action: "REVOKE", reason: "Перевірка виявила порушення" };
-    const prepared = await prepareDecisionChange({ actor: world.official.actor, input: { decisionId: decision.id, change } });
+    const prepared = await prepareDecisionChange(createCtx({ actor: world.official.actor }), { decisionId: decision.id, change });
     const before = await portalCounts();
-    const error = await failure(revokeDecision({ actor: world.official.actor, input: { decisionId: decision.id, change, nonce: prepared.nonce, signature: sign(world.otherOfficial.key, prepared.document) } }));
+    const error = await failure(revokeDecision(createCtx({ actor: world.official.actor }), { decisionId: decision.id, change, nonce: prepared.nonce, signature: sign(world.otherOfficial.key, prepared.document) }));
     expect(error.code).toBe("SIGNER_NOT_OFFICIAL");
     expect(await portalCounts()).toEqual(before);
     expect((await db.criticalDecision.findUniqueOrThrow({ where: { id: decision.id } })).status).toBe("ACTIVE");
@@ -188,24 +188,24 @@ describe("another authority's decision", () => {
     const outsider = world.otherOfficial.actor;
     const change = { action: "REVOKE", reason: "Чуже рішення" };
 
-    expect((await failure(getDecision({ actor: outsider, decisionId: decision.id }))).code).toBe("NOT_FOUND");
-    expect((await failure(prepareDecisionChange({ actor: outsider, input: { decisionId: decision.id, change } }))).code).toBe("NOT_FOUND");
+    expect((await failure(getDecision(createCtx({ actor: outsider }), { decisionId: decision.id }))).code).toBe("NOT_FOUND");
+    expect((await failure(prepareDecisionChange(createCtx({ actor: outsider }), { decisionId: decision.id, change }))).code).toBe("NOT_FOUND");
     expect((await failure(getDocumentFile(createCtx({ actor: outsider }), { documentId, part: "signature" }))).code).toBe("NOT_FOUND");
     // Even with a valid signature of the decision's own official, a stranger's session cannot apply it.
-    const prepared = await prepareDecisionChange({ actor: world.official.actor, input: { decisionId: decision.id, change } });
+    const prepared = await prepareDecisionChange(createCtx({ actor: world.official.actor }), { decisionId: decision.id, change });
     const signed = { decisionId: decision.id, change, nonce: prepared.nonce, signature: sign(world.official.key, prepared.document) };
-    expect((await failure(revokeDecision({ actor: outsider, input: signed }))).code).toBe("NOT_FOUND");
-    expect((await failure(changeDecision({ actor: outsider, input: { ...signed, change: { action: "EXTEND", validUntil: addMonths(today, 8), reason: "Чуже рішення" } } }))).code).toBe("NOT_FOUND");
+    expect((await failure(revokeDecision(createCtx({ actor: outsider }), signed))).code).toBe("NOT_FOUND");
+    expect((await failure(changeDecision(createCtx({ actor: outsider }), { ...signed, change: { action: "EXTEND", validUntil: addMonths(today, 8), reason: "Чуже рішення" } }))).code).toBe("NOT_FOUND");
     expect((await db.criticalDecision.findUniqueOrThrow({ where: { id: decision.id } })).status).toBe("ACTIVE");
 
-    expect((await failure(getDecision({ actor: world.adminActor, decisionId: decision.id }))).code).toBe("FORBIDDEN");
-    expect((await failure(revokeDecision({ actor: world.adminActor, input: signed }))).code).toBe("FORBIDDEN");
+    expect((await failure(getDecision(createCtx({ actor: world.adminActor }), { decisionId: decision.id }))).code).toBe("FORBIDDEN");
+    expect((await failure(revokeDecision(createCtx({ actor: world.adminActor }), signed))).code).toBe("FORBIDDEN");
   });
 
   it("serves its own official the detail, the events and the documents", async () => {
     const { decision } = await decisionOf();
     await act(decision.id, { action: "CONFIRM", criteria: ["AVERAGE_SALARY", "NO_TAX_ARREARS", "STRATEGIC"], salaryExemption: null, reason: "Перевірка" });
-    const detail = await getDecision({ actor: world.official.actor, decisionId: decision.id });
+    const detail = await getDecision(createCtx({ actor: world.official.actor }), { decisionId: decision.id });
     expect(detail.decision.state).toBe("ACTIVE");
     expect(detail.events.map((e) => e.kind)).toEqual(["CONFIRMED"]);
     const documentId = detail.events[0]!.document!.id;
@@ -215,6 +215,6 @@ describe("another authority's decision", () => {
     expect(JSON.parse(new TextDecoder().decode(content.body))).toMatchObject({ document: "DECISION_CHANGE", action: "CONFIRM" });
     const report = await getDocumentFile(createCtx({ actor: world.official.actor }), { documentId, part: "report" });
     expect(new TextDecoder().decode(report.body)).toContain("Цілісність: вміст документа збігається з підписаним");
-    expect((await failure(getDecision({ actor: world.official.actor, decisionId: "not-a-uuid" }))).code).toBe("NOT_FOUND");
+    expect((await failure(getDecision(createCtx({ actor: world.official.actor }), { decisionId: "not-a-uuid" }))).code).toBe("NOT_FOUND");
   });
 });

@@ -7,6 +7,7 @@ import { prepareDecisionGrant } from "@/lib/enterprises/prepare-decision-grant";
 import { addDays, addMonths } from "@/lib/rules";
 import { createCriticalDecision, createEnterprise, createPerson, createReservationMark } from "@/prisma/seed/factories";
 import { createManufacturer, createMinistryWorld, createOfficial, failure, newDecisionInput, portalCounts, sign, today } from "./ministry-fixtures";
+import { createCtx } from "@/lib/context-server";
 
 // Granting critical status: the form's checks on the server, the signed submission, and every
 // refusal leaving the database as it was.
@@ -18,13 +19,13 @@ beforeAll(async () => {
 });
 
 async function grant(official = world.official, input = {} as Record<string, unknown>, signer = official.key) {
-  const prepared = await prepareDecisionGrant({ actor: official.actor, decision: input });
-  return grantDecision({ actor: official.actor, input: { decision: input, nonce: prepared.nonce, signature: sign(signer, prepared.document) } });
+  const prepared = await prepareDecisionGrant(createCtx({ actor: official.actor }), input);
+  return grantDecision(createCtx({ actor: official.actor }), { decision: input, nonce: prepared.nonce, signature: sign(signer, prepared.document) });
 }
 
 async function expectRefusedPrepare(input: Record<string, unknown>, code: string, field?: string) {
   const before = await portalCounts();
-  const error = await failure(prepareDecisionGrant({ actor: world.official.actor, decision: input }));
+  const error = await failure(prepareDecisionGrant(createCtx({ actor: world.official.actor }), input));
   expect(error.code).toBe(code);
   if (field) expect(error.fields?.[field], JSON.stringify(error.fields)).toBeTruthy();
   expect(await portalCounts()).toEqual(before);
@@ -51,7 +52,7 @@ describe("grantDecision", () => {
     expect(notice).toMatchObject({ audience: "company", kind: "decision.granted" });
     expect(notice.body).toContain(input.number as string);
 
-    const list = await listDecisions({ actor: world.official.actor, query: { q: enterprise.edrpou } });
+    const list = await listDecisions(createCtx({ actor: world.official.actor }), { query: { q: enterprise.edrpou } });
     expect(list.rows.map((r) => [r.id, r.state])).toEqual([[decisionId, "ACTIVE"]]);
   });
 
@@ -121,7 +122,7 @@ describe("grantDecision", () => {
   it("lets a regional administration decide only on enterprises of its region", async () => {
     const kyiv = await createManufacturer(db, { region: "м. Київ" });
     const kharkiv = await createManufacturer(db, { region: "Харківська область" });
-    const refused = await failure(prepareDecisionGrant({ actor: world.ovaOfficial.actor, decision: newDecisionInput(kyiv.edrpou) }));
+    const refused = await failure(prepareDecisionGrant(createCtx({ actor: world.ovaOfficial.actor }), newDecisionInput(kyiv.edrpou)));
     expect(refused.fields!.edrpou).toContain("лише щодо підприємств регіону «Харківська область»");
     await expect(grant(world.ovaOfficial, newDecisionInput(kharkiv.edrpou))).resolves.toHaveProperty("decisionId");
   });
@@ -172,13 +173,13 @@ describe("grantDecision", () => {
   it("refuses a signature by someone who is not an official of this authority", async () => {
     const enterprise = await createManufacturer();
     const input = newDecisionInput(enterprise.edrpou);
-    const prepared = await prepareDecisionGrant({ actor: world.official.actor, decision: input });
+    const prepared = await prepareDecisionGrant(createCtx({ actor: world.official.actor }), input);
     const before = await portalCounts();
-    const stranger = await failure(grantDecision({ actor: world.official.actor, input: { decision: input, nonce: prepared.nonce, signature: sign(world.otherOfficial.key, prepared.document) } }));
+    const stranger = await failure(grantDecision(createCtx({ actor: world.official.actor }), { decision: input, nonce: prepared.nonce, signature: sign(world.otherOfficial.key, prepared.document) }));
     expect(stranger.code).toBe("SIGNER_NOT_OFFICIAL");
     // The right person with a personal key (no ЄДРПОУ of the authority).
     const personal = await createOfficial(world.ministry, { fullName: "Особистий Ключ Іванович", keyEdrpou: null });
-    const wrongKey = await failure(grantDecision({ actor: world.official.actor, input: { decision: input, nonce: prepared.nonce, signature: sign(personal.key, prepared.document) } }));
+    const wrongKey = await failure(grantDecision(createCtx({ actor: world.official.actor }), { decision: input, nonce: prepared.nonce, signature: sign(personal.key, prepared.document) }));
     expect(wrongKey.code).toBe("EDRPOU_MISMATCH");
     expect(await portalCounts()).toEqual(before);
   });
@@ -188,34 +189,34 @@ describe("grantDecision", () => {
     const leaving = await createOfficial(world.ministry, { fullName: "Звільнений Олег Петрович" });
     await db.membership.updateMany({ where: { userId: leaving.actor.userId! }, data: { revokedAt: new Date() } });
     const input = newDecisionInput(enterprise.edrpou);
-    const prepared = await prepareDecisionGrant({ actor: world.official.actor, decision: input });
-    const error = await failure(grantDecision({ actor: world.official.actor, input: { decision: input, nonce: prepared.nonce, signature: sign(leaving.key, prepared.document) } }));
+    const prepared = await prepareDecisionGrant(createCtx({ actor: world.official.actor }), input);
+    const error = await failure(grantDecision(createCtx({ actor: world.official.actor }), { decision: input, nonce: prepared.nonce, signature: sign(leaving.key, prepared.document) }));
     expect(error.code).toBe("SIGNER_NOT_OFFICIAL");
   });
 
   it("refuses input changed after signing, and a nonce used twice", async () => {
     const enterprise = await createManufacturer();
     const input = newDecisionInput(enterprise.edrpou, { militaryLiableCount: 10 });
-    const prepared = await prepareDecisionGrant({ actor: world.official.actor, decision: input });
+    const prepared = await prepareDecisionGrant(createCtx({ actor: world.official.actor }), input);
     const signature = sign(world.official.key, prepared.document);
-    const tampered = await failure(grantDecision({ actor: world.official.actor, input: { decision: { ...input, militaryLiableCount: 40 }, nonce: prepared.nonce, signature } }));
+    const tampered = await failure(grantDecision(createCtx({ actor: world.official.actor }), { decision: { ...input, militaryLiableCount: 40 }, nonce: prepared.nonce, signature }));
     expect(tampered.code).toBe("CONTENT_MISMATCH");
 
-    await grantDecision({ actor: world.official.actor, input: { decision: input, nonce: prepared.nonce, signature } });
+    await grantDecision(createCtx({ actor: world.official.actor }), { decision: input, nonce: prepared.nonce, signature });
     // The decision now exists; the same document signed again must not pass on a used nonce either.
     await db.criticalDecision.updateMany({ where: { edrpou: enterprise.edrpou }, data: { status: "REVOKED", number: "withdrawn-for-test" } });
     const resigned = sign(world.official.key, prepared.document, new Date(Date.now() - 5_000));
-    const reused = await failure(grantDecision({ actor: world.official.actor, input: { decision: input, nonce: prepared.nonce, signature: resigned } }));
+    const reused = await failure(grantDecision(createCtx({ actor: world.official.actor }), { decision: input, nonce: prepared.nonce, signature: resigned }));
     expect(reused.code).toBe("NONCE_USED");
-    const replayed = await failure(grantDecision({ actor: world.official.actor, input: { decision: input, nonce: prepared.nonce, signature } }));
+    const replayed = await failure(grantDecision(createCtx({ actor: world.official.actor }), { decision: input, nonce: prepared.nonce, signature }));
     expect(replayed.code).toBe("SIGNATURE_REPLAYED");
   });
 
   it("is refused to an administrator and to other roles", async () => {
     const enterprise = await createManufacturer();
-    expect((await failure(prepareDecisionGrant({ actor: world.adminActor, decision: newDecisionInput(enterprise.edrpou) }))).code).toBe("FORBIDDEN");
+    expect((await failure(prepareDecisionGrant(createCtx({ actor: world.adminActor }), newDecisionInput(enterprise.edrpou)))).code).toBe("FORBIDDEN");
     const head = { userId: null, rnokpp: enterprise.headRnokpp!, fullName: "Директоренко", role: "ENTERPRISE_HEAD" as const, edrpou: enterprise.edrpou, via: "kep" as const };
-    expect((await failure(grantDecision({ actor: head, input: { decision: newDecisionInput(enterprise.edrpou), nonce: "x".repeat(43), signature: "AAAAAAAAAAAAAAAAAAAA" } }))).code).toBe("FORBIDDEN");
+    expect((await failure(grantDecision(createCtx({ actor: head }), { decision: newDecisionInput(enterprise.edrpou), nonce: "x".repeat(43), signature: "AAAAAAAAAAAAAAAAAAAA" }))).code).toBe("FORBIDDEN");
   });
 });
 
@@ -240,7 +241,7 @@ describe("lookupEnterprise", () => {
     const partTimerHere = await createPerson(db, { employments: [{ edrpou, mainJob: false }] }); // counted: no main job elsewhere
     expect(partTimer.rnokpp).not.toBe(partTimerHere.rnokpp);
 
-    const found = await lookupEnterprise({ actor: world.official.actor, edrpou });
+    const found = await lookupEnterprise(createCtx({ actor: world.official.actor }), { edrpou });
     if (!found.found) throw new Error("not found");
     // Employed today: the head (a liable man himself), 2 liable men, a woman, a conscript, a
     // reservist, one removed from the register, one mobilised, one over 60, one reserved
@@ -253,10 +254,10 @@ describe("lookupEnterprise", () => {
   });
 
   it("answers not found for an unknown enterprise and names an active decision", async () => {
-    expect(await lookupEnterprise({ actor: world.official.actor, edrpou: "32855961" })).toEqual({ found: false, edrpou: "32855961" });
+    expect(await lookupEnterprise(createCtx({ actor: world.official.actor }), { edrpou: "32855961" })).toEqual({ found: false, edrpou: "32855961" });
     const enterprise = await createManufacturer();
     await createCriticalDecision(db, { edrpou: enterprise.edrpou, authorityId: world.ministry.id, number: "own-1", decidedOn: today });
-    const found = await lookupEnterprise({ actor: world.official.actor, edrpou: enterprise.edrpou });
+    const found = await lookupEnterprise(createCtx({ actor: world.official.actor }), { edrpou: enterprise.edrpou });
     expect(found.found && found.activeDecision).toMatchObject({ number: "own-1", ownAuthority: true });
   });
 });

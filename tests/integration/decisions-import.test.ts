@@ -7,6 +7,7 @@ import { addDays, addMonths } from "@/lib/rules";
 import { formatDate } from "@/lib/format";
 import { createEnterprise } from "@/prisma/seed/factories";
 import { createManufacturer, createMinistryWorld, failure, portalCounts, sign, today } from "./ministry-fixtures";
+import { createCtx } from "@/lib/context-server";
 
 // Bulk import: a preview with each row's problems before anything is saved; one signature over
 // the whole batch; one transaction, so that a refusal at any row or of the signature saves nothing.
@@ -43,12 +44,12 @@ describe("previewImport and importDecisions", () => {
       row(a.edrpou, "Е-1/2026", { category: "energy_equipment_100", criteria: "NO_TAX_ARREARS, STRATEGIC" }),
       row(b.edrpou, "Е-2/2026", { category: "ENERGY_EQUIPMENT_100", criteria: "STRATEGIC" }),
     ]);
-    const preview = await previewImport({ actor: world.official.actor, file: upload });
+    const preview = await previewImport(createCtx({ actor: world.official.actor }), upload);
     expect(preview.rows[0]!.problems).toEqual({});
     expect(preview.rows[1]!.problems).toMatchObject({ criteria: expect.stringContaining("щонайменше 2 критерії") });
     expect(preview.valid).toBe(false);
-    const one = await previewImport({ actor: world.official.actor, file: file([row(a.edrpou, "Е-1/2026", { category: "ENERGY_EQUIPMENT_100", criteria: "NO_TAX_ARREARS, STRATEGIC" })]) });
-    const result = await importDecisions({ actor: world.official.actor, input: { file: file([row(a.edrpou, "Е-1/2026", { category: "ENERGY_EQUIPMENT_100", criteria: "NO_TAX_ARREARS, STRATEGIC" })]), nonce: one.prepared!.nonce, signature: sign(world.official.key, one.prepared!.document) } });
+    const one = await previewImport(createCtx({ actor: world.official.actor }), file([row(a.edrpou, "Е-1/2026", { category: "ENERGY_EQUIPMENT_100", criteria: "NO_TAX_ARREARS, STRATEGIC" })]));
+    const result = await importDecisions(createCtx({ actor: world.official.actor }), { file: file([row(a.edrpou, "Е-1/2026", { category: "ENERGY_EQUIPMENT_100", criteria: "NO_TAX_ARREARS, STRATEGIC" })]), nonce: one.prepared!.nonce, signature: sign(world.official.key, one.prepared!.document) });
     expect(await db.criticalDecision.findUniqueOrThrow({ where: { id: result.decisionIds[0]! } })).toMatchObject({ limitCategory: "ENERGY_EQUIPMENT_100", limitPercent: 100, limitCount: 12 });
   });
 
@@ -56,13 +57,13 @@ describe("previewImport and importDecisions", () => {
     const a = await createManufacturer();
     const b = await createManufacturer();
     const upload = file([row(a.edrpou, "І-1/2026"), row(b.edrpou, "І-2/2026", { category: "DEFENCE_100", headcount: "40", criteria: "AVERAGE_SALARY NO_TAX_ARREARS DEFENCE_CONTRACT" })]);
-    const preview = await previewImport({ actor: world.official.actor, file: upload });
+    const preview = await previewImport(createCtx({ actor: world.official.actor }), upload);
     expect(preview.rows.map((r) => r.problems)).toEqual([{}, {}]);
     expect(preview).toMatchObject({ valid: true, prepared: { count: 2 } });
     const signed = JSON.parse(Buffer.from(preview.prepared!.document, "base64").toString("utf8"));
     expect(signed).toMatchObject({ document: "DECISION_IMPORT", count: 2 });
 
-    const result = await importDecisions({ actor: world.official.actor, input: { file: upload, nonce: preview.prepared!.nonce, signature: sign(world.official.key, preview.prepared!.document) } });
+    const result = await importDecisions(createCtx({ actor: world.official.actor }), { file: upload, nonce: preview.prepared!.nonce, signature: sign(world.official.key, preview.prepared!.document) });
     expect(result.decisionIds).toHaveLength(2);
     const saved = await db.criticalDecision.findMany({ where: { id: { in: result.decisionIds } }, orderBy: { number: "asc" } });
     expect(saved.map((d) => [d.edrpou, d.limitCount, d.signedDocumentId])).toEqual([
@@ -79,16 +80,13 @@ describe("previewImport and importDecisions", () => {
     const good = await createManufacturer();
     const shop = await createEnterprise(db, { kved: "56.10", head: true });
     const before = await portalCounts();
-    const preview = await previewImport({
-      actor: world.official.actor,
-      file: file([
+    const preview = await previewImport(createCtx({ actor: world.official.actor }), file([
         row(good.edrpou, "Б-1"),
         row("32855962", "Б-2"),
         row(shop.edrpou, "Б-3"),
         row(good.edrpou, "Б-4", { criteria: "AVERAGE_SALARY STRATEGIC" }),
         row("32855961", "Б-1", { count: "дванадцять", until: "31/12/2027" }),
-      ]),
-    });
+      ]));
     expect(preview.valid).toBe(false);
     expect(preview.prepared).toBeNull();
     const [ok, badCode, outside, duplicate, broken] = preview.rows;
@@ -104,7 +102,7 @@ describe("previewImport and importDecisions", () => {
     const first = await createManufacturer();
     const second = await createManufacturer();
     const upload = file([row(first.edrpou, "Т-1"), row(second.edrpou, "Т-2")]);
-    const preview = await previewImport({ actor: world.official.actor, file: upload });
+    const preview = await previewImport(createCtx({ actor: world.official.actor }), upload);
     // Meanwhile another authority grants the second enterprise status.
     await db.criticalDecision.create({
       data: {
@@ -113,7 +111,7 @@ describe("previewImport and importDecisions", () => {
       },
     });
     const before = await portalCounts();
-    const error = await failure(importDecisions({ actor: world.official.actor, input: { file: upload, nonce: preview.prepared!.nonce, signature: sign(world.official.key, preview.prepared!.document) } }));
+    const error = await failure(importDecisions(createCtx({ actor: world.official.actor }), { file: upload, nonce: preview.prepared!.nonce, signature: sign(world.official.key, preview.prepared!.document) }));
     expect(error.code).toBe("VALIDATION_FAILED");
     expect(JSON.stringify(error.details)).toContain("Мінінше");
     expect(await portalCounts()).toEqual(before);
@@ -123,25 +121,25 @@ describe("previewImport and importDecisions", () => {
   it("saves nothing for a signature by an official of another authority", async () => {
     const enterprise = await createManufacturer();
     const upload = file([row(enterprise.edrpou, "Ч-1")]);
-    const preview = await previewImport({ actor: world.official.actor, file: upload });
+    const preview = await previewImport(createCtx({ actor: world.official.actor }), upload);
     const before = await portalCounts();
-    const error = await failure(importDecisions({ actor: world.official.actor, input: { file: upload, nonce: preview.prepared!.nonce, signature: sign(world.otherOfficial.key, preview.prepared!.document) } }));
+    const error = await failure(importDecisions(createCtx({ actor: world.official.actor }), { file: upload, nonce: preview.prepared!.nonce, signature: sign(world.otherOfficial.key, preview.prepared!.document) }));
     expect(error.code).toBe("SIGNER_NOT_OFFICIAL");
     expect(await portalCounts()).toEqual(before);
   });
 
   it("refuses a file that is not a CSV, too large, empty or missing columns", async () => {
-    const call = (f: { name: string; text: string }) => failure(previewImport({ actor: world.official.actor, file: f }));
+    const call = (f: { name: string; text: string }) => failure(previewImport(createCtx({ actor: world.official.actor }), f));
     expect((await call({ name: "rishennia.xlsx", text: HEADER })).fields?.name).toContain(".csv");
     expect((await call({ name: "big.csv", text: "x".repeat(600 * 1024) })).code).toBe("VALIDATION_FAILED");
-    const multiByte = await failure(previewImport({ actor: world.official.actor, file: { name: "big.csv", text: "ї".repeat(300 * 1024) } }));
+    const multiByte = await failure(previewImport(createCtx({ actor: world.official.actor }), { name: "big.csv", text: "ї".repeat(300 * 1024) }));
     expect(multiByte.code).toBe("PAYLOAD_TOO_LARGE");
-    expect((await previewImport({ actor: world.official.actor, file: { name: "a.csv", text: "" } })).fileProblems[0]).toContain("порожній");
-    expect((await previewImport({ actor: world.official.actor, file: { name: "a.csv", text: "ЄДРПОУ;Номер рішення\n32855961;1" } })).fileProblems[0]).toContain("бракує стовпців");
-    expect((await previewImport({ actor: world.official.actor, file: { name: "a.csv", text: "PK\u0003\u0004\u0000\u0000" } })).fileProblems[0]).toContain("CSV");
+    expect((await previewImport(createCtx({ actor: world.official.actor }), { name: "a.csv", text: "" })).fileProblems[0]).toContain("порожній");
+    expect((await previewImport(createCtx({ actor: world.official.actor }), { name: "a.csv", text: "ЄДРПОУ;Номер рішення\n32855961;1" })).fileProblems[0]).toContain("бракує стовпців");
+    expect((await previewImport(createCtx({ actor: world.official.actor }), { name: "a.csv", text: "PK\u0003\u0004\u0000\u0000" })).fileProblems[0]).toContain("CSV");
   });
 
   it("is refused to an administrator", async () => {
-    expect((await failure(previewImport({ actor: world.adminActor, file: file([]) }))).code).toBe("FORBIDDEN");
+    expect((await failure(previewImport(createCtx({ actor: world.adminActor }), file([])))).code).toBe("FORBIDDEN");
   });
 });

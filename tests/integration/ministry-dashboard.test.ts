@@ -5,6 +5,7 @@ import { getDashboard, TOP_ENTERPRISES } from "@/lib/enterprises/get-dashboard";
 import { addDays, addMonths, rulesetFor, toIsoDate } from "@/lib/rules";
 import { createCriticalDecision, createPerson, createReservationMark } from "@/prisma/seed/factories";
 import { createManufacturer, createMinistryWorld, failure, today } from "./ministry-fixtures";
+import { createCtx } from "@/lib/context-server";
 
 // "The figures on the dashboard match the registry": a small world with known numbers, and the
 // same figures counted independently from the registry's marks and the portal's rows in
@@ -66,7 +67,7 @@ beforeAll(async () => {
 
 describe("getDashboard", () => {
   it("gives the known figures of the fixture", async () => {
-    const d = await getDashboard({ actor: world.official.actor });
+    const d = await getDashboard(createCtx({ actor: world.official.actor }));
     expect(d.totals).toEqual({ enterprises: 3, reservations: 7, limit: 8, expiringSoon: 1, pending: 1 });
     expect(d.byEnterprise.map((e) => [e.edrpou, e.reserved, e.limit])).toEqual(
       [[E.kyiv, 3, 5], [E.kharkiv, 2, 2], [E.soon, 2, 1]].sort((a, b) => Number(b[1]) - Number(a[1])),
@@ -87,7 +88,7 @@ describe("getDashboard", () => {
   });
 
   it("matches the registry counted independently", async () => {
-    const d = await getDashboard({ actor: world.official.actor });
+    const d = await getDashboard(createCtx({ actor: world.official.actor }));
     const ruleset = rulesetFor(today);
     const decisions = await db.criticalDecision.findMany({ where: { authorityId: world.ministry.id }, include: { enterprise: { select: { region: true } } } });
     const inForce = decisions.filter((x) => decisionStateOn({ status: x.status, decidedOn: toIsoDate(x.decidedOn), validFrom: toIsoDate(x.validFrom), validUntil: toIsoDate(x.validUntil) }, today, ruleset).state === "ACTIVE");
@@ -115,9 +116,9 @@ describe("getDashboard", () => {
   });
 
   it("shows another authority only its own figures, and refuses an administrator", async () => {
-    const d = await getDashboard({ actor: world.otherOfficial.actor });
+    const d = await getDashboard(createCtx({ actor: world.otherOfficial.actor }));
     expect(d.totals).toMatchObject({ enterprises: 1, reservations: 4 });
     expect(d.refusalReasons).toEqual([{ reason: "WANTED", count: 1 }]);
-    expect((await failure(getDashboard({ actor: world.adminActor }))).code).toBe("FORBIDDEN");
+    expect((await failure(getDashboard(createCtx({ actor: world.adminActor })))).code).toBe("FORBIDDEN");
   });
 });

@@ -8,6 +8,7 @@ import { addDays, addMonths } from "@/lib/rules";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { createCriticalDecision, createPerson, createReservationMark } from "@/prisma/seed/factories";
 import { createManufacturer, createMinistryWorld, failure, today } from "./ministry-fixtures";
+import { createCtx } from "@/lib/context-server";
 
 // The authority's list of enterprises (states, search, filters, sorting, pages), its CSV, and
 // the audit log — each scoped to the official's authority.
@@ -43,7 +44,7 @@ beforeAll(async () => {
   await createCriticalDecision(db, { edrpou: foreign.edrpou, authorityId: world.other.id, number: "1/А" });
 });
 
-const list = (query: Record<string, unknown> = {}, pageSize?: number) => listDecisions({ actor: world.official.actor, query, pageSize });
+const list = (query: Record<string, unknown> = {}, pageSize?: number) => listDecisions(createCtx({ actor: world.official.actor }), { query, pageSize });
 
 describe("listDecisions", () => {
   it("lists only this authority's decisions with their state today (Resolution 692's cap included)", async () => {
@@ -87,13 +88,13 @@ describe("listDecisions", () => {
   });
 
   it("is refused to an administrator", async () => {
-    expect((await failure(listDecisions({ actor: world.adminActor }))).code).toBe("FORBIDDEN");
+    expect((await failure(listDecisions(createCtx({ actor: world.adminActor }), {}))).code).toBe("FORBIDDEN");
   });
 });
 
 describe("exportDecisionsCsv", () => {
   it("writes the filtered list as UTF-8 with BOM, semicolons, дд.мм.рррр, formulas neutralised", async () => {
-    const { text, fileName } = await exportDecisionsCsv({ actor: world.official.actor, query: { region: "м. Київ" } });
+    const { text, fileName } = await exportDecisionsCsv(createCtx({ actor: world.official.actor }), { query: { region: "м. Київ" } });
     expect(fileName).toBe(`pidpryiemstva-${today}.csv`);
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const parsed = Papa.parse<string[]>(text.slice(1), { delimiter: ";", skipEmptyLines: true });
@@ -115,14 +116,14 @@ describe("listAuditLog", () => {
     await writeAudit(db, { actor, action: "decision.revoked", entityType: "CriticalDecision", entityId: ids.revoked!, edrpou: edrpou.revoked, authorityId: world.ministry.id });
     await writeAudit(db, { actor: { rnokpp: world.otherOfficial.actor.rnokpp }, action: "decision.granted", entityType: "CriticalDecision", entityId: "x", authorityId: world.other.id });
 
-    const all = await listAuditLog({ actor: world.official.actor });
+    const all = await listAuditLog(createCtx({ actor: world.official.actor }), {});
     expect(all.rows.map((r) => r.action)).toEqual(["decision.revoked", "decision.granted"]);
     expect(all.rows[0]).toMatchObject({ actorName: world.official.actor.fullName, enterpriseName: expect.stringContaining("Дельта") });
     expect(all.actions).toEqual(["decision.granted", "decision.revoked"]);
-    expect((await listAuditLog({ actor: world.official.actor, query: { action: "decision.granted" } })).total).toBe(1);
-    expect((await listAuditLog({ actor: world.official.actor, query: { from: today, to: today } })).total).toBe(2);
-    expect((await listAuditLog({ actor: world.official.actor, query: { to: addDays(today, -1) } })).total).toBe(0);
-    expect((await listAuditLog({ actor: world.otherOfficial.actor })).total).toBe(1);
-    expect((await failure(listAuditLog({ actor: { ...world.official.actor, role: "CONSCRIPT", rnokpp: "1759013776", authorityId: undefined } }))).code).toBe("FORBIDDEN");
+    expect((await listAuditLog(createCtx({ actor: world.official.actor }), { query: { action: "decision.granted" } })).total).toBe(1);
+    expect((await listAuditLog(createCtx({ actor: world.official.actor }), { query: { from: today, to: today } })).total).toBe(2);
+    expect((await listAuditLog(createCtx({ actor: world.official.actor }), { query: { to: addDays(today, -1) } })).total).toBe(0);
+    expect((await listAuditLog(createCtx({ actor: world.otherOfficial.actor }), {})).total).toBe(1);
+    expect((await failure(listAuditLog(createCtx({ actor: { ...world.official.actor, role: "CONSCRIPT", rnokpp: "1759013776", authorityId: undefined } }), {}))).code).toBe("FORBIDDEN");
   });
 });

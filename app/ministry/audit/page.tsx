@@ -20,7 +20,7 @@ export const metadata = { title: "Журнал дій" };
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireOfficial("/ministry/audit");
   const params = firstValues(await searchParams);
-  const [log, integrity] = await Promise.all([listAuditLog({ actor, query: params }), checkAuditIntegrity(createCtx({ actor }))]);
+  const [log, integrity] = await Promise.all([listAuditLog(createCtx({ actor }), { query: params }), checkAuditIntegrity(createCtx({ actor }))]);
   const { page: _page, ...filters } = params;
 
   return (

@@ -9,6 +9,7 @@ import { requireOfficial } from "@/lib/auth/gate";
 import { EXPIRING_WITHIN_DAYS, getDashboard, type UsageBucket } from "@/lib/enterprises/get-dashboard";
 import { formatDate, formatNumber, shortEnterpriseName } from "@/lib/format";
 import { REASON_LABELS, type ReasonCode } from "@/lib/rules";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Аналітика" };
 
@@ -23,7 +24,7 @@ const USAGE_LABELS: Record<UsageBucket, string> = {
 
 export default async function Page() {
   const actor = await requireOfficial("/ministry/dashboard");
-  const d = await getDashboard({ actor });
+  const d = await getDashboard(createCtx({ actor }));
   return (
     <div className="space-y-5">
       <PageHeader title="Аналітика" subtitle={`Станом на ${formatDate(d.today)}: підприємства з чинними рішеннями вашого органу й бронювання з реєстру «Оберіг»`} />

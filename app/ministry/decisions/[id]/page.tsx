@@ -14,6 +14,7 @@ import { getDecision } from "@/lib/enterprises/get-decision";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { LIMIT_CATEGORY_LABELS, criterionLabel, isCriterionCode, isSalaryExemptionCode, salaryExemptionLabel } from "@/lib/rules";
 import { orNotFound } from "../../_lib/or-not-found";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Рішення про критичність" };
 
@@ -22,7 +23,7 @@ const DONE: Record<string, string> = { granted: "Рішення підписан
 export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const { id } = await params;
   const actor = await requireOfficial(`/ministry/decisions/${id}`);
-  const detail = await orNotFound(getDecision({ actor, decisionId: id }));
+  const detail = await orNotFound(getDecision(createCtx({ actor }), { decisionId: id }));
   const authority = await loadActingAuthority(db, actor, "decisions.read");
   const { decision, enterprise } = detail;
   const done = DONE[(await searchParams).done ?? ""];
