@@ -1,7 +1,5 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
-import type { Actor } from "@/lib/auth/roles";
-import type { DbTx } from "@/lib/db/client";
 import { formatDate, kyivDate } from "@/lib/format";
 import { toCsv } from "@/lib/format/csv";
 import { LIMIT_CATEGORY_LABELS } from "@/lib/rules";

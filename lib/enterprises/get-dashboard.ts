@@ -1,8 +1,7 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
-import type { Actor } from "@/lib/auth/roles";
-import { Prisma, type DbTx } from "@/lib/db/client";
-import { registryFor, type RegistryRelations } from "@/lib/registry";
+import { Prisma } from "@/lib/db/client";
+import { type RegistryRelations } from "@/lib/registry";
 import { addDays, addMonths, rulesetFor, toIsoDate, type IsoDate, type Ruleset } from "@/lib/rules";
 import { loadActingAuthority } from "./acting-authority";
 import { effectiveEndSql } from "./decision-sql";

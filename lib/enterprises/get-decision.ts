@@ -1,8 +1,6 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
-import type { Actor } from "@/lib/auth/roles";
-import { type DbTx } from "@/lib/db/client";
-import { registryFor, type EnterpriseRecord } from "@/lib/registry";
+import { type EnterpriseRecord } from "@/lib/registry";
 import { rulesetFor } from "@/lib/rules";
 import { loadActingAuthority } from "./acting-authority";
 import { decisionStateOn, type DecisionState } from "./decision-state";

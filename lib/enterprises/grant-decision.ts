@@ -3,7 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { inTransaction } from "@/lib/db/transaction";
 import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { type Db, type DbTx, type Prisma } from "@/lib/db/client";
+import { type DbTx, type Prisma } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { formatDate, formatNumber, kyivDate } from "@/lib/format";
 import { notify } from "@/lib/notifications";

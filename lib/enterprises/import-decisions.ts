@@ -1,9 +1,7 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
 import { inTransaction } from "@/lib/db/transaction";
-import type { Actor } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { type Db } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors";
 import { z } from "@/lib/zod";
 import { acceptOfficialSignature, lockEnterpriseForGrant } from "./accept-official-signature";

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
-import type { Actor } from "@/lib/auth/roles";
-import { type DbTx, type Prisma } from "@/lib/db/client";
+import { type Prisma } from "@/lib/db/client";
 import { addDays, isIsoDate } from "@/lib/rules";
 import { z } from "@/lib/zod";
 import { loadActingAuthority } from "./acting-authority";

@@ -1,8 +1,6 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
-import type { Actor } from "@/lib/auth/roles";
-import { Prisma, type DbTx } from "@/lib/db/client";
-import { registryFor } from "@/lib/registry";
+import { Prisma } from "@/lib/db/client";
 import { rulesetFor, toIsoDate, type LimitCategory } from "@/lib/rules";
 import { loadActingAuthority } from "./acting-authority";
 import { decisionStateSql, effectiveEndSql, likePattern } from "./decision-sql";

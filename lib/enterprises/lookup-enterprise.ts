@@ -1,10 +1,8 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
-import type { Actor } from "@/lib/auth/roles";
-import { type DbTx } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { ZEdrpou } from "@/lib/identifiers";
-import { registryFor, type EnterpriseRecord } from "@/lib/registry";
+import { type EnterpriseRecord } from "@/lib/registry";
 import { resolveSalaryExemption, rulesetFor, type SalaryExemptionCode } from "@/lib/rules";
 import { loadActingAuthority } from "./acting-authority";
 import { checkCompetence } from "./competence";

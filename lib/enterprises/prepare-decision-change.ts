@@ -1,8 +1,7 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
 import { inTransaction } from "@/lib/db/transaction";
-import type { Actor } from "@/lib/auth/roles";
-import { type Db, type DbTx } from "@/lib/db/client";
+import { type DbTx } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { issueSigningNonce } from "./accept-official-signature";
 import { loadActingAuthority, type ActingAuthority } from "./acting-authority";

@@ -1,8 +1,6 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
 import { inTransaction } from "@/lib/db/transaction";
-import type { Actor } from "@/lib/auth/roles";
-import { type Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { issueSigningNonce } from "./accept-official-signature";
 import { loadActingAuthority } from "./acting-authority";

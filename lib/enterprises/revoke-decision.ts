@@ -1,8 +1,6 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
 import { inTransaction } from "@/lib/db/transaction";
-import type { Actor } from "@/lib/auth/roles";
-import { type Db } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors";
 import { formatDate, formatNumber, pluralUk } from "@/lib/format";
 import { notify } from "@/lib/notifications";
