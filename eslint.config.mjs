@@ -35,15 +35,10 @@ export const LEGACY_GLOBAL_DB = [
   "lib/reservations/create-reservation-draft.ts",
   "lib/reservations/decide-submitted-application.ts",
   "lib/reservations/employee-list-model.ts",
-  "lib/reservations/enqueue-decision.ts",
   "lib/reservations/get-application.ts",
-  "lib/reservations/job-handlers.ts",
   "lib/reservations/list-applications.ts",
   "lib/reservations/list-employees.ts",
-  "lib/reservations/purge-unsigned-drafts.ts",
-  "lib/reservations/requeue-stuck-applications.ts",
   "lib/reservations/submit-signed-draft.ts",
-  "lib/reservations/sweep-reservations.ts",
   "lib/reservations/testing/world.ts",
 ];
 

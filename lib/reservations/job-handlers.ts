@@ -2,7 +2,6 @@ import "server-only";
 import { purgeSignInRecords } from "@/lib/auth/purge-sign-in-records";
 import type { JobContext } from "@/lib/jobs/handlers";
 import { z } from "@/lib/zod";
-import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { purgeExpiredNonces } from "@/lib/kep/nonce/purge-expired-nonces";
 import { sendPendingEmails } from "@/lib/notifications/send-pending-emails";
@@ -30,13 +29,13 @@ export async function handleDecideApplication(data: z.output<typeof ZDecideAppli
 
 /** requeue-stuck-applications (every minute and at start). */
 export async function handleRequeueStuckApplications(_data: unknown, context: JobContext): Promise<void> {
-  const requeued = await requeueStuckApplications();
+  const requeued = await requeueStuckApplications(createCtx({ actor: null }));
   if (requeued.length > 0) context.log(`повторно поставлено в чергу заяв: ${requeued.length}`);
 }
 
 /** sweep-reservations (daily and at start): automatic annulments and expiries. */
 export async function handleSweepReservations(_data: unknown, context: JobContext): Promise<void> {
-  const result = await sweepReservations({ log: context.log });
+  const result = await sweepReservations(createCtx({ actor: null }), { log: context.log });
   context.log(`перевірено підприємств: ${result.enterprises}, бронювань: ${result.checked}, припинено: ${result.ended}` + (result.failed.length > 0 ? `, не завершено: ${result.failed.length}` : ""));
   if (result.failed.length > 0) throw new Error(`Перевірку не завершено для ЄДРПОУ ${result.failed.join(", ")}`);
 }
@@ -44,7 +43,7 @@ export async function handleSweepReservations(_data: unknown, context: JobContex
 /** purge-expired (daily): expired one-time values and never-signed drafts past their week. */
 export async function handlePurgeExpired(_data: unknown, context: JobContext): Promise<void> {
   const nonces = await purgeExpiredNonces(createCtx({ actor: null }));
-  const drafts = await purgeUnsignedDrafts();
+  const drafts = await purgeUnsignedDrafts(createCtx({ actor: null }));
   const signIn = await purgeSignInRecords(createCtx({ actor: null }));
   context.log(`видалено прострочених одноразових кодів: ${nonces}, непідписаних чернеток: ${drafts}, відкликаних сеансів: ${signIn.sessions}, лічильників входу: ${signIn.throttles}`);
 }
@@ -52,7 +51,7 @@ export async function handlePurgeExpired(_data: unknown, context: JobContext): P
 /** send-emails (every minute and at start): the outbox through SMTP, or marked as preview-only. */
 export async function handleSendEmails(_data: unknown, context: JobContext): Promise<void> {
   const { SMTP_URL, MAIL_FROM } = env();
-  const result = await sendPendingEmails({ db, now: new Date() }, { config: { smtpUrl: SMTP_URL, from: MAIL_FROM }, batch: 500 });
+  const result = await sendPendingEmails(createCtx({ actor: null }), { config: { smtpUrl: SMTP_URL, from: MAIL_FROM }, batch: 500 });
   if (result.sent + result.failed + result.previewOnly > 0) {
     context.log(`листів надіслано: ${result.sent}, не вдалося: ${result.failed}, лише для перегляду (без SMTP): ${result.previewOnly}`);
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { STUCK_AFTER_SECONDS } from "./constants";
 import { enqueueDecision } from "./enqueue-decision";
 
@@ -9,16 +9,15 @@ import { enqueueDecision } from "./enqueue-decision";
 // is still waiting makes the new one a no-op (one waiting job per application), and a
 // decision made meanwhile makes it return at once.
 
-export async function requeueStuckApplications(options: { now?: Date; olderThanSeconds?: number; limit?: number } = {}): Promise<string[]> {
-  const now = options.now ?? new Date();
-  const before = new Date(now.getTime() - (options.olderThanSeconds ?? STUCK_AFTER_SECONDS) * 1000);
-  const stuck = await db.application.findMany({
+export async function requeueStuckApplications(ctx: Ctx<"db" | "now">, input: { olderThanSeconds?: number; limit?: number } = {}): Promise<string[]> {
+  const before = new Date(ctx.now.getTime() - (input.olderThanSeconds ?? STUCK_AFTER_SECONDS) * 1000);
+  const stuck = await ctx.db.application.findMany({
     where: { status: { in: ["QUEUED", "PROCESSING"] }, submittedAt: { lt: before } },
     orderBy: { submittedAt: "asc" },
-    take: options.limit ?? 500,
+    take: input.limit ?? 500,
     select: { id: true },
   });
   const requeued: string[] = [];
-  for (const { id } of stuck) if (await enqueueDecision(id)) requeued.push(id);
+  for (const { id } of stuck) if (await enqueueDecision(ctx, { applicationId: id })) requeued.push(id);
   return requeued;
 }

@@ -128,7 +128,7 @@ export async function submitSignedDraft(kind: ApplicationKind, options: SubmitSi
     throw error;
   }
 
-  await enqueueDecision(application.id);
+  await enqueueDecision({ db }, { applicationId: application.id });
   return { applicationId: application.id, status: application.status, repeated: false };
 }
 

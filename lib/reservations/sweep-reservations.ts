@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { registry } from "@/lib/registry";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { applyAutomaticAnnulments } from "./apply-automatic-annulments";
 import { isWriteConflict } from "./write-conflicts";
 
@@ -10,14 +10,14 @@ import { isWriteConflict } from "./write-conflicts";
 
 export type SweepReservationsResult = { enterprises: number; checked: number; ended: number; failed: string[] };
 
-export async function sweepReservations(options: { now?: Date; log?: (line: string) => void } = {}): Promise<SweepReservationsResult> {
-  const now = options.now ?? new Date();
-  const log = options.log ?? (() => undefined);
-  const edrpous = await registry().findEnterprisesWithActiveMarks();
+export async function sweepReservations(ctx: Ctx<"db" | "registry" | "now">, input: { log?: (line: string) => void } = {}): Promise<SweepReservationsResult> {
+  const { now } = ctx;
+  const log = input.log ?? (() => undefined);
+  const edrpous = await ctx.registry.findEnterprisesWithActiveMarks();
   const result: SweepReservationsResult = { enterprises: edrpous.length, checked: 0, ended: 0, failed: [] };
   for (const edrpou of edrpous) {
     try {
-      const outcome = await withConflictRetry(() => db.$transaction((tx) => applyAutomaticAnnulments(tx, { edrpou, now }), { timeout: 60_000, maxWait: 10_000 }));
+      const outcome = await withConflictRetry(() => inTransaction(ctx.db, (tx) => applyAutomaticAnnulments(tx, { edrpou, now }), { timeout: 60_000, maxWait: 10_000 }));
       result.checked += outcome.checked;
       result.ended += outcome.ended.length;
       if (outcome.ended.length > 0) log(`ЄДРПОУ ${edrpou}: припинено бронювань — ${outcome.ended.length}`);

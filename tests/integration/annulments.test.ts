@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCtx } from "@/lib/context-server";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { stopSenderBoss } from "@/lib/jobs/boss";
@@ -204,12 +205,12 @@ describe("the shared core and the daily checks", () => {
     const w = await createWorld({ serial: 34, employees: 3, limitCount: 3 });
     await reserve(w, w.employees);
     await db.criticalDecision.update({ where: { id: w.decisionId }, data: { status: "REVOKED", revokedAt: new Date(Date.now() - 60_000), revocationReason: "Перевірка" } });
-    const result = await sweepReservations();
+    const result = await sweepReservations(createCtx({ actor: null }));
     expect(result.failed).toEqual([]);
     expect(result.enterprises).toBeGreaterThanOrEqual(1);
     expect(await db.reservation.count({ where: { edrpou: w.edrpou, status: "ANNULLED", annulmentGround: "DECISION_REVOKED" } })).toBe(3);
     expect(await db.reservationMark.count({ where: { edrpou: w.edrpou, status: "ACTIVE" } })).toBe(0);
-    const second = await sweepReservations();
+    const second = await sweepReservations(createCtx({ actor: null }));
     expect(second.ended).toBe(0);
   });
 });

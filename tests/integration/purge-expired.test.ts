@@ -46,7 +46,7 @@ describe("purge-expired", () => {
     await db.draft.update({ where: { id: submittedDraft.draftId }, data: { expiresAt: new Date(longAgo.getTime() + DAY) } });
     const fresh = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: employees.slice(1) });
 
-    expect(await purgeUnsignedDrafts()).toBe(1);
+    expect(await purgeUnsignedDrafts(createCtx({ actor: null }))).toBe(1);
     const left = new Set((await db.draft.findMany({ select: { id: true } })).map((d) => d.id));
     expect(left.has(stale.draftId)).toBe(false);
     expect(left.has(submittedDraft.draftId)).toBe(true);
