@@ -27,6 +27,7 @@ declare module "jkurwa" {
     keygen(): Priv;
     pkey(input: unknown, format?: string): Priv;
     name(): string;
+    as_struct(): Record<string, unknown>;
     m: number;
   }
   export class Pub {
@@ -44,6 +45,7 @@ declare module "jkurwa" {
     pub(): Pub;
     sign(hash: Buffer, format: "le" | "short"): Buffer;
     to_asn1(): Buffer;
+    as_struct(): Record<string, unknown>;
     to_pbes2(password: string, algo: GostAlgos): Buffer;
     static from_asn1(data: Buffer, returnStore?: boolean): Priv | { keys: Priv[]; format: string };
     static from_protected(
@@ -103,12 +105,13 @@ declare module "jkurwa/lib/spec/pbes.js" {
   export default pbes;
 }
 declare module "jkurwa/lib/spec/keystore.js" {
-  const keystore: { enc_parse(data: unknown): unknown };
+  const keystore: { enc_parse(data: unknown): unknown; DstuPrivkey: { encode(value: unknown, encoding: "der"): Buffer } };
   export default keystore;
 }
 declare module "jksreader" {
   const jks: {
-    parse(data: unknown): { material: Array<{ key: unknown; certs: string[] }> } | null;
+    /** Private-key entries as { name, key, certs (DER) }; a trusted-certificate entry has no key. */
+    parse(data: unknown): { material: Array<{ name?: string; key?: Uint8Array; certs?: Uint8Array[] }> } | null;
     decode(key: unknown, password: string): Uint8Array | null;
   };
   export default jks;

@@ -32,7 +32,7 @@ const { createCtx } = await import("@/lib/context-server");
 try {
   if (command === "document" && args[0]) {
     // The signed document behind an application (the HR API does not name it).
-    const application = await db.application.findUniqueOrThrow({ where: { id: args[0] }, select: { signedDocumentId: true } });
+    const application = await db.application.findUniqueOrThrow({ where: { id: args[0] }, select: { signedDocumentId: true, signedDocument: { select: { certificateSerial: true } } } });
     console.log(JSON.stringify(application));
     process.exitCode = 0;
   } else {
@@ -87,17 +87,32 @@ async function enterpriseCommand() {
     return file;
   };
 
-  // On request ("families"): the head's DSTU 4145 Key-6.dat with its certificate, and an ECDSA .p12.
+  // On request ("families"): the head's DSTU 4145 Key-6.dat with its certificate, an ECDSA .p12,
+  // and a PrivatBank-style .jks with two DSTU signing keys (the first also carrying a
+  // key-agreement key in its attributes, as real containers do), each with its certificate.
   const familyKeys = async (rnokpp: string, fullName: string) => {
     const subject = { rnokpp, fullName, edrpou: enterprise.edrpou, organization: enterprise.name, title: "Директорка", password: keyPassword };
     const dstu = await issueFamilyCertificate(createCtx({ actor: null }), { ...subject, algorithm: "DSTU4145" });
     const ecdsa = await issueFamilyCertificate(createCtx({ actor: null }), { ...subject, algorithm: "ECDSA-P256" });
+    const jksFirst = await issueFamilyCertificate(createCtx({ actor: null }), { ...subject, algorithm: "DSTU4145" });
+    const jksSecond = await issueFamilyCertificate(createCtx({ actor: null }), { ...subject, algorithm: "DSTU4145" });
+    const { default: jk } = await import("jkurwa");
+    const { default: gost89 } = await import("gost89");
+    const { createJksStore } = await import("@/lib/kep/testing/create-jks-store");
+    const privOf = (keyFile: Uint8Array) => jk.Priv.from_protected(Buffer.from(keyFile), keyPassword, gost89.compat.algos()).keys[0]!;
+    const jks = createJksStore([
+      { alias: "sign-1", keys: [privOf(jksFirst.keyFile), jk.std_curve("DSTU_PB_431").keygen()], certificates: [jksFirst.certificateDer] },
+      { alias: "sign-2", keys: [privOf(jksSecond.keyFile)], certificates: [jksSecond.certificateDer] },
+    ], keyPassword);
     const files = {
+      jksKeyFile: path.join(outDir, `head-privat-${enterprise.edrpou}.jks`),
+      jksSerials: [jksFirst.serial, jksSecond.serial],
       dstuKeyFile: path.join(outDir, `head-dstu-${enterprise.edrpou}.dat`),
       dstuCertificate: path.join(outDir, `head-dstu-${enterprise.edrpou}.cer`),
       ecdsaKeyFile: path.join(outDir, `head-ecdsa-${enterprise.edrpou}.p12`),
       ecdsaCertificate: path.join(outDir, `head-ecdsa-${enterprise.edrpou}.cer`),
     };
+    writeFileSync(files.jksKeyFile, jks);
     writeFileSync(files.dstuKeyFile, dstu.keyFile);
     writeFileSync(files.dstuCertificate, dstu.certificateDer);
     writeFileSync(files.ecdsaKeyFile, ecdsa.keyFile);

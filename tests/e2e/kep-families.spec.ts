@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import forge from "node-forge";
 import gost89 from "gost89";
-import jk from "jkurwa";
+import jk, { type Priv } from "jkurwa";
+import jksreader from "jksreader";
 import { fixture, openSigner, signInAs, tick, type Enterprise } from "./company-helpers";
 import { containerSecrets, findKeyMaterial, type SentRequest } from "./kep-leak-detector";
 
@@ -16,11 +17,22 @@ import { containerSecrets, findKeyMaterial, type SentRequest } from "./kep-leak-
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e");
 const keysFolder = path.join(dataDir, "demo-keys");
-type HeadKeys = { dstuKeyFile: string; dstuCertificate: string; ecdsaKeyFile: string; ecdsaCertificate: string };
+type HeadKeys = { jksKeyFile: string; jksSerials: [string, string]; dstuKeyFile: string; dstuCertificate: string; ecdsaKeyFile: string; ecdsaCertificate: string };
 
 function dstuScalar(file: Uint8Array, password: string): Uint8Array {
   const store = jk.Priv.from_protected(Buffer.from(file), password, gost89.compat.algos());
   return new Uint8Array(store.keys[0]!.d.buf8());
+}
+
+/** The certificates (public) and the private scalars of every key in a .jks, read with jkurwa's reader. */
+function jksCertificates(file: Uint8Array): Uint8Array[] {
+  return jksreader.parse(Buffer.from(file))!.material.flatMap((part) => (part.certs ?? []).map((der) => new Uint8Array(der)));
+}
+function jksScalars(file: Uint8Array, password: string): Uint8Array[] {
+  return jksreader.parse(Buffer.from(file))!.material.flatMap((part) => {
+    const parsed = jk.Priv.from_asn1(Buffer.from(jksreader.decode(part.key, password)!), true) as { keys: Priv[] };
+    return parsed.keys.map((key) => new Uint8Array(key.d.buf8()));
+  });
 }
 
 function recordRequests(page: Page): SentRequest[] {
@@ -47,7 +59,7 @@ function ecdsaScalar(file: Uint8Array, password: string): Uint8Array {
   return Uint8Array.from(((ecPrivateKey.value as forge.asn1.Asn1[])[1]!.value as string), (char) => char.charCodeAt(0));
 }
 
-async function applyAndSign(page: Page, person: { fullName: string; rnokpp: string }, key: { file: string; certificate?: string; password: string }) {
+async function applyAndSign(page: Page, person: { fullName: string; rnokpp: string }, key: { file: string; certificate?: string; password: string; pickSerial?: string }) {
   await page.goto("/company/applications/new");
   await tick(page, person);
   await page.getByTestId("wizard-next").click();
@@ -60,9 +72,15 @@ async function applyAndSign(page: Page, person: { fullName: string; rnokpp: stri
   await signer.getByLabel("Пароль до ключа").fill(key.password);
   await signer.getByRole("button", { name: "Зчитати ключ" }).click();
   await expect(signer.getByTestId("kep-identity")).toBeVisible({ timeout: 30_000 });
+  if (key.pickSerial) {
+    const choice = signer.getByTestId("kep-key-choice");
+    await expect(choice.getByRole("radio")).toHaveCount(2);
+    await choice.getByRole("radio", { name: new RegExp(key.pickSerial.slice(0, 12)) }).check();
+  }
   await signer.getByRole("button", { name: "Підписати й подати" }).click();
   await expect(page).toHaveURL(/\/company\/applications\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   await expect(page.getByTestId("decision-done")).toContainText("Заброньовано 1 з 1", { timeout: 60_000 });
+  return page.url().split("/").pop()!;
 }
 
 test("a head signs an application with his DSTU 4145 Key-6.dat; it is decided, and no key material leaves the page", async ({ page }) => {
@@ -91,6 +109,20 @@ test("a head signs an application with his ECDSA key file; it is decided, and no
     privateNumbers: [ecdsaScalar(ecdsaFile, e.head.keyPassword)],
   });
   expect(sent.filter((request) => request.method === "POST").length).toBeGreaterThan(0);
+  for (const request of sent) expect(findKeyMaterial(request, secrets), `${request.method} ${request.url}`).toBeNull();
+});
+
+test("a head's .jks holds two signing keys and a key-agreement key: he picks the second signing key, signs, it is decided with that certificate; no key material leaves the page", async ({ page }) => {
+  test.setTimeout(300_000);
+  const e = fixture<Enterprise & { headKeys: HeadKeys }>("enterprise", path.join(dataDir, "company-e2e"), "families");
+  const sent = recordRequests(page);
+  await signInAs(page.request, e.head, "ENTERPRISE_HEAD", e.edrpou);
+  const applicationId = await applyAndSign(page, e.eligible[2], { file: e.headKeys.jksKeyFile, password: e.head.keyPassword, pickSerial: e.headKeys.jksSerials[1] });
+  const stored = fixture<{ signedDocument: { certificateSerial: string } }>("document", applicationId);
+  expect(stored.signedDocument.certificateSerial).toBe(e.headKeys.jksSerials[1]);
+
+  const jksFile = new Uint8Array(readFileSync(e.headKeys.jksKeyFile));
+  const secrets = containerSecrets(jksFile, e.head.keyPassword, { certificates: jksCertificates(jksFile), privateNumbers: jksScalars(jksFile, e.head.keyPassword) });
   for (const request of sent) expect(findKeyMaterial(request, secrets), `${request.method} ${request.url}`).toBeNull();
 });
 

@@ -136,21 +136,30 @@ function openKey6(file: Uint8Array, password: string, certificates: Uint8Array[]
 }
 
 function openJks(file: Uint8Array, password: string, certificates: Uint8Array[]): { privs: Priv[]; certificates: Uint8Array[] } {
-  const store = jksreader.parse(DstuBuffer.from(file));
+  let store: ReturnType<typeof jksreader.parse>;
+  try {
+    store = jksreader.parse(DstuBuffer.from(file));
+  } catch {
+    // A cut-off file runs the reader past its end.
+    throw damaged("jks");
+  }
   if (!store) throw damaged("jks");
   const privs: Priv[] = [];
   const found = [...certificates];
-  for (const part of store.material) {
+  // Trusted-certificate entries carry no key: only private-key entries are opened.
+  const keyEntries = store.material.filter((part) => part.key !== undefined);
+  if (keyEntries.length === 0) throw kepError("NO_PRIVATE_KEY", `У файлі ${FORMAT_LABEL.jks} немає особистого ключа`);
+  for (const part of keyEntries) {
     const decoded = jksreader.decode(part.key, password);
     if (!decoded) throw wrongPassword("jks");
     let parsed: Priv | { keys: Priv[] };
     try {
       parsed = PrivModel.from_asn1(DstuBuffer.from(decoded), true);
     } catch {
-      throw kepError("KEY_CONTAINER_UNSUPPORTED", `Файл розпізнано як ${FORMAT_LABEL.jks}, але ключ у ньому не ДСТУ 4145`);
+      throw kepError("KEY_ALGORITHM_UNSUPPORTED", `Файл розпізнано як ${FORMAT_LABEL.jks}, але ключ у ньому не ДСТУ 4145`);
     }
     privs.push(...("keys" in parsed ? parsed.keys : [parsed]));
-    for (const pem of part.certs) found.push(new Uint8Array(DstuBuffer.from(pem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, ""), "base64")));
+    for (const der of part.certs ?? []) found.push(new Uint8Array(der));
   }
   return { privs, certificates: found };
 }

@@ -15,11 +15,11 @@ const seq = (items: forge.asn1.Asn1[]) => asn1.create(UNIVERSAL, T.SEQUENCE, tru
 const set = (items: forge.asn1.Asn1[]) => asn1.create(UNIVERSAL, T.SET, true, items);
 const uri = (url: string) => asn1.create(CONTEXT_SPECIFIC, 6, false, url);
 
-export type KeyUsageBits = { digitalSignature?: boolean; nonRepudiation?: boolean; keyCertSign?: boolean; cRLSign?: boolean };
+export type KeyUsageBits = { digitalSignature?: boolean; nonRepudiation?: boolean; keyAgreement?: boolean; keyCertSign?: boolean; cRLSign?: boolean };
 
 /** keyUsage as a BIT STRING; DER wants trailing zero bits dropped and counted as unused. */
 export function keyUsageExtension(bits: KeyUsageBits): ForgeExtension {
-  const flags = [bits.digitalSignature, bits.nonRepudiation, false, false, false, bits.keyCertSign, bits.cRLSign];
+  const flags = [bits.digitalSignature, bits.nonRepudiation, false, false, bits.keyAgreement, bits.keyCertSign, bits.cRLSign];
   let last = -1;
   flags.forEach((on, index) => {
     if (on) last = index;
