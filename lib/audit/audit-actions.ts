@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "reservation.annul",
   "reservation.expire",
   "ruleset.signed",
+  "trust_list.import",
   "vacancy.close",
   "vacancy.publish",
   "vacancy.update",

@@ -6,7 +6,7 @@ import type { Actor, Role } from "./roles";
 // same permissions (lib/auth/gate.ts, lib/actions/action-client.ts), never on role names.
 // A new permission: add it to the roles that hold it here; a new role: see `Actor` in ./roles.
 export const PERMISSIONS = {
-  ADMIN: ["authorities.manage", "officials.manage", "audit.read", "mail.preview"],
+  ADMIN: ["authorities.manage", "officials.manage", "audit.read", "mail.preview", "trustList.manage"],
   OFFICIAL: ["decisions.read", "decisions.write", "audit.read", "dashboard.read"],
   ENTERPRISE_HEAD: [
     "employees.read",

@@ -33,8 +33,14 @@ const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).dige
 
 export async function acceptSignedDocument(ctx: Ctx<"db" | "now">, input: AcceptSignedDocumentInput): Promise<AcceptedSignedDocument> {
   const { db: tx, now } = ctx;
-  const { certificateDer: _der, issuerName: _issuer, ...signer } = await verifySignature({ db: tx, now }, { signature: input.signature, content: input.content });
+  const { certificateDer, issuerName: _issuer, ...signer } = await verifySignature({ db: tx, now }, { signature: input.signature, content: input.content });
   await input.authorize?.(signer);
+  // A signed document references the test provider's record of its certificate; a certificate
+  // of an imported provider (accepted at login) has none yet: refused clearly, nothing written.
+  const recorded = await tx.certificate.findUnique({ where: { serial: signer.certificateSerial }, select: { der: true } });
+  if (!recorded || Buffer.compare(Buffer.from(recorded.der), Buffer.from(certificateDer)) !== 0) {
+    throw kepError("SIGNED_DOCUMENT_PROVIDER_UNSUPPORTED");
+  }
 
   const signatureSha256 = sha256Hex(input.signature);
   const seen = await tx.signedDocument.findUnique({ where: { signatureSha256 }, select: { id: true } });

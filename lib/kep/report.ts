@@ -6,7 +6,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { readCertificateIdentityFromDer } from "./certificate-identity";
 import { PROVIDER_NAME } from "./ca/create-ca";
 import { REVOCATION_REASON_LABELS, isRevocationReason } from "./provider/revoke-certificate";
-import { loadTrust } from "./provider/provider-store";
+import { loadVerificationTrust } from "./trust-list/verification-trust";
 import { checkIssuedByProvider, formatKyivTime } from "./verify/check-certificate";
 import { checkSignatureIntegrity } from "./verify/check-integrity";
 import { parseDetachedSignature } from "./verify/parse-signature";
@@ -36,7 +36,7 @@ async function recheck(client: DbTx, content: Uint8Array, signature: Uint8Array)
   try {
     const parsed = parseDetachedSignature(signature);
     await checkSignatureIntegrity(parsed, content);
-    const issuer = await checkIssuedByProvider(parsed.certificate, parsed.certificateDer, await loadTrust(client));
+    const issuer = await checkIssuedByProvider(parsed.certificate, parsed.certificateDer, await loadVerificationTrust(client));
     const issuerName = nameAttribute(issuer.certificate.subject, "2.5.4.3") ?? PROVIDER_NAME;
     return [
       `Цілісність: вміст документа збігається з підписаним (${DIGEST_LABEL[parsed.digestName]} у підписі відповідає вмісту).`,

@@ -12,7 +12,13 @@ import { namesEqual } from "./match-signer";
 // qualified providers' certificates.
 
 /** `root`: a self-signed anchor, which issues CAs only; signers' certificates come from the others. */
-export type TrustedCa = { certificate: pkijs.Certificate; der: Uint8Array; root: boolean };
+export type TrustedCa = {
+  certificate: pkijs.Certificate;
+  der: Uint8Array;
+  root: boolean;
+  /** Where the anchor came from: the portal's test КНЕДП or the imported trust list (revocation differs). */
+  source?: "provider" | "imported";
+};
 
 export type TrustAnchors = { cas: readonly TrustedCa[] };
 

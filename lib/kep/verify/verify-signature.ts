@@ -1,25 +1,19 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
-import { normalizeSerial } from "../bytes";
-import { loadTrust } from "../provider/provider-store";
-import type { CertificateStatusLookup } from "./check-certificate";
+import { loadVerificationTrust, verificationStatusLookup } from "../trust-list/verification-trust";
 import { verifyDetachedSignature, type VerifiedSignature } from "./verify-detached-signature";
 
-// Steps 1–6 against the portal's own provider: its CA from the database as trust anchor, its
-// certificate table as the revocation source (the same data the CRL and OCSP publish).
+// Steps 1–6 against the trust anchors (lib/kep/trust-list/verification-trust.ts: the imported
+// trust list, and the test provider in demo mode), revocation from the test provider's
+// certificate table (the same data its CRL and OCSP publish) or an imported provider's CRL.
 // Login with КЕП calls this; documents go through acceptSignedDocument, which adds 7–8.
-
-export function certificateStatusFrom(ctx: Ctx<"db">): CertificateStatusLookup {
-  return async (serial) =>
-    ctx.db.certificate.findUnique({ where: { serial: normalizeSerial(serial) }, select: { status: true, revokedAt: true } });
-}
 
 export async function verifySignature(ctx: Ctx<"db" | "now">, input: { signature: Uint8Array; content: Uint8Array }): Promise<VerifiedSignature> {
   return verifyDetachedSignature({
     signature: input.signature,
     content: input.content,
-    trust: await loadTrust(ctx.db),
-    certificateStatus: certificateStatusFrom(ctx),
+    trust: await loadVerificationTrust(ctx.db),
+    certificateStatus: verificationStatusLookup(ctx.db, ctx.now),
     now: ctx.now,
   });
 }

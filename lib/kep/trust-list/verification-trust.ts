@@ -1,0 +1,59 @@
+import "server-only";
+import type { DbClient } from "@/lib/db/transaction";
+import { env } from "@/lib/env";
+import { normalizeSerial } from "../bytes";
+import { loadTrust } from "../provider/provider-store";
+import type { CertificateStatusLookup } from "../verify/check-certificate";
+import { loadTrustAnchors, type TrustAnchors, type TrustedCa } from "../verify/trust-anchors";
+import { crlCertificateStatus } from "./crl-status";
+
+// What a signature is verified against: the CAs of the imported trust list (the qualified
+// providers, chains built to their roots), and — in demo mode, development and tests only —
+// the portal's own test КНЕДП. The production server (`npm start`, NODE_ENV=production with
+// DEMO_MODE=0) trusts imported anchors only. Revocation: the test КНЕДП's own certificate table
+// for its certificates, the provider's CRL (cached, with a timeout) for an imported CA's.
+
+/** The test КНЕДП is a trust anchor in demo mode and outside the production server. */
+export function testProviderTrusted(): boolean {
+  const config = env();
+  return config.DEMO_MODE || config.NODE_ENV !== "production";
+}
+
+const importedCache = new Map<string, Promise<TrustedCa[]>>();
+
+/** The imported trust list as verified anchors (cached per import). */
+export async function loadImportedTrust(client: DbClient): Promise<TrustedCa[]> {
+  const latest = await client.trustListImport.findFirst({ orderBy: { createdAt: "desc" }, select: { id: true } });
+  if (!latest) return [];
+  let cas = importedCache.get(latest.id);
+  if (!cas) {
+    cas = (async () => {
+      const rows = await client.trustedCaCertificate.findMany({ select: { der: true, isRoot: true }, orderBy: { sha256: "asc" } });
+      const anchors = await loadTrustAnchors(
+        { roots: rows.filter((row) => row.isRoot).map((row) => new Uint8Array(row.der)), intermediates: rows.filter((row) => !row.isRoot).map((row) => new Uint8Array(row.der)) },
+        { strict: false },
+      );
+      return anchors.cas.map((ca) => ({ ...ca, source: "imported" as const }));
+    })();
+    cas.catch(() => importedCache.delete(latest.id));
+    if (importedCache.size > 4) importedCache.clear();
+    importedCache.set(latest.id, cas);
+  }
+  return cas;
+}
+
+const sameDer = (a: Uint8Array, b: Uint8Array) => Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
+
+export async function loadVerificationTrust(client: DbClient): Promise<TrustAnchors> {
+  const provider = testProviderTrusted() ? (await loadTrust(client)).cas.map((ca) => ({ ...ca, source: "provider" as const })) : [];
+  const imported = (await loadImportedTrust(client)).filter((ca) => !provider.some((own) => sameDer(own.der, ca.der)));
+  return { cas: [...provider, ...imported] };
+}
+
+/** The test КНЕДП's certificate table for its own certificates; the CRL for an imported CA's. */
+export function verificationStatusLookup(client: DbClient, now: Date): CertificateStatusLookup {
+  return async (serial, context) => {
+    if (context?.issuer.source === "imported") return crlCertificateStatus(context.certificate, context.issuer, { now });
+    return client.certificate.findUnique({ where: { serial: normalizeSerial(serial) }, select: { status: true, revokedAt: true } });
+  };
+}
