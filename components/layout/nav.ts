@@ -43,6 +43,7 @@ export const NAV: Record<Role, NavItem[]> = {
   ADMIN: [
     { href: "/admin", label: "Органи влади" },
     { href: "/admin/officials", label: "Посадові особи" },
+    { href: "/admin/trust-list", label: "Перелік надавачів" },
     { href: "/admin/mail", label: "Вихідна пошта", demoOnly: true },
   ],
 };

@@ -88,6 +88,9 @@ const TABLE: Record<string, Entry> = {
   "action admin#addOfficialAction": { allow: ["admin"] },
   "action admin#withdrawOfficialAction": { allow: ["admin"] },
   "action admin#issueOfficialTestKeyAction": { allow: ["admin"] },
+  "page /admin/trust-list": { allow: ["admin"] },
+  "action admin/trust-list#previewTrustListAction": { allow: ["admin"] },
+  "action admin/trust-list#importTrustListAction": { allow: ["admin"] },
   // Ministry: the enterprise's decision belongs to authority A.
   "page /ministry": { allow: OFFICIALS },
   "page /ministry/dashboard": { allow: OFFICIALS },
