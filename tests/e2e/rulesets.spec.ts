@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { kyivDate } from "@/lib/format";
+import { formatDate, kyivDate } from "@/lib/format";
 import { addDays } from "@/lib/rules";
 import { signIn } from "./support/auth";
 
@@ -35,7 +35,8 @@ test("a methodologist raises the salary threshold from tomorrow; the next day's 
   await signIn(page, "methodologist");
   await page.goto("/methodology/new");
   await expect(page.getByRole("heading", { name: "Нова версія правил бронювання" })).toBeVisible();
-  await expect(page.getByLabel("Набирає чинності (00:00 за київським часом)")).toHaveValue(tomorrow);
+  // The date field shows дд.мм.рррр (DateInput), whatever the browser's language.
+  await expect(page.getByLabel("Набирає чинності (00:00 за київським часом)")).toHaveValue(formatDate(tomorrow));
   await page.getByLabel("Назва версії").fill("Поріг заробітної плати — 4 мінімальні");
   await page.getByLabel("Номер акта").fill("1234");
   await page.getByLabel("Кратність, % (300 = 3 мінімальні)").fill("400");
