@@ -4,7 +4,6 @@ import type { Ctx } from "@/lib/context";
 import { inTransaction } from "@/lib/db/transaction";
 import { parseInput } from "@/lib/errors";
 import { acceptSignedDocument } from "@/lib/kep/accept-signed-document";
-import { assertSignerIsEnterpriseHead } from "@/lib/kep/verify/assert-signer";
 import { notify } from "@/lib/notifications";
 import { AUTHORIZATION_NONCE_PURPOSE, authorizationDocument } from "./authorization-document";
 import { loadGrantSubject } from "./load-grant-subject";
@@ -20,7 +19,6 @@ import { ZGrantInput } from "./schemas";
 export async function grantAuthorization(ctx: Ctx<"actor" | "db" | "now">, raw: unknown): Promise<{ membershipId: string; person: { rnokpp: string; fullName: string } }> {
   const { actor, now } = ctx;
   const input = parseInput(ZGrantInput, raw);
-  const signature = Uint8Array.from(Buffer.from(input.signature, "base64"));
 
   return inTransaction(
     ctx.db,
@@ -37,9 +35,9 @@ export async function grantAuthorization(ctx: Ctx<"actor" | "db" | "now">, raw: 
       const accepted = await acceptSignedDocument({ db: tx, now }, {
         kind: "AUTHORIZATION",
         content,
-        signature,
+        signature: input.signature,
         edrpou: enterprise.edrpou,
-        authorize: (signer) => assertSignerIsEnterpriseHead(signer, { edrpou: enterprise.edrpou, headRnokpp: enterprise.headRnokpp }),
+        signer: { role: "ENTERPRISE_HEAD", enterprise },
         nonce: { value: input.nonce, purpose: AUTHORIZATION_NONCE_PURPOSE.GRANT },
       });
       const user =

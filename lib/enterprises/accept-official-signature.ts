@@ -3,7 +3,6 @@ import type { DbTx, SignedDocumentKind } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { acceptSignedDocument, type AcceptedSignedDocument } from "@/lib/kep/accept-signed-document";
 import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
-import { assertSignerIsOfficial } from "@/lib/kep/verify/assert-signer";
 import type { ActingAuthority } from "./acting-authority";
 
 // Every signed act of the cabinet: the server hands out a nonce with the prepared document,
@@ -43,14 +42,7 @@ export async function acceptOfficialSignature(
     edrpou: input.edrpou,
     authorityId: input.authority.id,
     nonce: { value: input.nonce, purpose: NONCE_PURPOSES[input.purpose] },
-    authorize: async (signer) => {
-      const memberships = await tx.membership.findMany({
-        where: { authorityId: input.authority.id, role: "OFFICIAL", revokedAt: null, user: { rnokpp: signer.rnokpp, disabledAt: null } },
-        select: { id: true },
-        take: 1,
-      });
-      assertSignerIsOfficial(signer, { edrpou: input.authority.edrpou, officialRnokpps: memberships.length > 0 ? [signer.rnokpp] : [] });
-    },
+    signer: { role: "OFFICIAL", authority: input.authority },
   });
 }
 

@@ -6,10 +6,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { db, Prisma, type ApplicationKind, type ApplicationStatus } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { kopiykasToDecimal, kyivDate } from "@/lib/format";
-import { acceptSignedDocument } from "@/lib/kep/accept-signed-document";
-import { kepError } from "@/lib/kep/errors";
-import { assertSignerIsEnterpriseHead } from "@/lib/kep/verify/assert-signer";
-import { MAX_SIGNATURE_BYTES } from "@/lib/kep/verify/parse-signature";
+import { acceptSignedDocument, signatureBytes } from "@/lib/kep/accept-signed-document";
 import { z } from "@/lib/zod";
 import { assertAnnulmentSpacing } from "./assert-annulment-spacing";
 import { insertApplicationItems } from "./bulk-inserts";
@@ -50,8 +47,7 @@ export async function submitSignedDraft(kind: ApplicationKind, options: SubmitSi
   const { actor } = options;
   const now = options.now ?? new Date();
   assertCan(actor, kind === "RESERVATION" ? "applications.sign" : "annulments.sign");
-  if (options.signature.byteLength === 0) throw kepError("SIGNATURE_MALFORMED");
-  if (options.signature.byteLength > MAX_SIGNATURE_BYTES) throw kepError("SIGNATURE_TOO_LARGE");
+  signatureBytes(options.signature);
   if (!ZDraftId.safeParse(options.draftId).success || !actor.edrpou) throw reservationError("DRAFT_NOT_FOUND");
 
   const draft = await db.draft.findFirst({
@@ -78,7 +74,7 @@ export async function submitSignedDraft(kind: ApplicationKind, options: SubmitSi
           signature: options.signature,
           edrpou: draft.edrpou,
           // The head signs; an authorized person prepares. A key issued for another ЄДРПОУ does not do.
-          authorize: (signer) => assertSignerIsEnterpriseHead(signer, { edrpou: enterprise.edrpou, headRnokpp: enterprise.headRnokpp }),
+          signer: { role: "ENTERPRISE_HEAD", enterprise },
           nonce: { value: draft.nonce, purpose: DRAFT_NONCE_PURPOSE[kind] },
         });
         const created = await tx.application.create({

@@ -7,7 +7,6 @@ import { kepError } from "@/lib/kep/errors";
 import { isoDateToUtc, type Ruleset } from "@/lib/rules";
 import { assessRulesetDraft } from "./assess-ruleset-draft";
 import type { RulesetCtx } from "./ctx";
-import { rulesetError } from "./errors";
 import { loadMethodologist } from "./load-methodologist";
 import { RULESET_NONCE_PURPOSE } from "./prepare-ruleset-version";
 import { refreshRulesets } from "./ruleset-cache";
@@ -37,14 +36,7 @@ export async function signRulesetVersion(ctx: RulesetCtx, input: unknown): Promi
         signature: signatureBytes,
         authorityId: authority.id,
         nonce: { value: nonce, purpose: RULESET_NONCE_PURPOSE },
-        authorize: async (signer) => {
-          const methodologist = await tx.membership.findFirst({
-            where: { role: "METHODOLOGIST", authorityId: authority.id, revokedAt: null, user: { rnokpp: signer.rnokpp, disabledAt: null } },
-            select: { id: true },
-          });
-          if (!methodologist) throw rulesetError("SIGNER_NOT_METHODOLOGIST", undefined, { details: { signerRnokpp: signer.rnokpp } });
-          if (signer.edrpou !== authority.edrpou) throw kepError("EDRPOU_MISMATCH", "Сертифікат видано не для Мінекономіки (ЄДРПОУ не збігається)", { expected: authority.edrpou, actual: signer.edrpou ?? null });
-        },
+        signer: { role: "METHODOLOGIST", authority },
       });
       if (replaced) await tx.rulesetVersion.update({ where: { version: replaced.ruleset.version }, data: { withdrawnAt: ctx.now } });
       await tx.rulesetVersion.create({

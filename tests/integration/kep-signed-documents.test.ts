@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { acceptSignedDocument, type AcceptSignedDocumentInput } from "@/lib/kep/accept-signed-document";
+import { acceptSignedDocument, type AcceptSignedDocumentInput, type RequiredSigner } from "@/lib/kep/accept-signed-document";
 import { openKeyFile, type OpenedKeyFile } from "@/lib/kep/browser/open-key-file";
 import { signDetached } from "@/lib/kep/browser/sign-detached";
 import { buildSigningCertificate } from "@/lib/kep/ca/build-signing-certificate";
@@ -13,9 +13,9 @@ import { issueCertificate, type IssueCertificateInput } from "@/lib/kep/provider
 import { loadIssuingCa } from "@/lib/kep/provider/provider-store";
 import { revokeCertificate } from "@/lib/kep/provider/revoke-certificate";
 import { HEAD, createKeyPool, createTestPki, issueTestSigner, PORTAL_URL } from "@/lib/kep/testing/test-pki";
-import { assertSignerIsEnterpriseHead } from "@/lib/kep/verify/assert-signer";
 import { MAX_SIGNATURE_BYTES } from "@/lib/kep/verify/parse-signature";
 import { createCtx } from "@/lib/context-server";
+import { createAuthority, createUser } from "@/prisma/seed/factories";
 
 // Steps 1–8 through acceptSignedDocument inside a transaction, as a cabinet would call it.
 // Every refusal is checked for its own code and for leaving the database as it was.
@@ -44,7 +44,7 @@ async function submit(content: Uint8Array, signature: Uint8Array, extra: Partial
       content,
       signature,
       edrpou: ENTERPRISE.edrpou,
-      authorize: (signer) => assertSignerIsEnterpriseHead(signer, ENTERPRISE),
+      signer: { role: "ENTERPRISE_HEAD", enterprise: ENTERPRISE },
       ...extra,
     }),
   );
@@ -212,5 +212,45 @@ describe("acceptSignedDocument", () => {
     await expectRefusal("SIGNATURE_MALFORMED", () => submit(content, signature.subarray(0, signature.length - 7)));
     const error = await expectRefusal("SIGNATURE_TOO_LARGE", () => submit(content, new Uint8Array(MAX_SIGNATURE_BYTES + 1)));
     expect(error.status).toBe(413);
+  });
+});
+
+describe("acceptSignedDocument: the one signature step of every signed act", () => {
+  it("refuses an empty signature, in bytes or base64, before parsing anything: SIGNATURE_MALFORMED", async () => {
+    const content = await application("n-empty");
+    await expectRefusal("SIGNATURE_MALFORMED", () => submit(content, new Uint8Array(0)));
+    await expectRefusal("SIGNATURE_MALFORMED", () => db.$transaction((tx) => acceptSignedDocument({ db: tx, now }, { kind: "RESERVATION_APPLICATION", content, signature: "" })));
+  });
+
+  it("takes the signature as base64, as forms and the HR API send it", async () => {
+    const content = await application("n-base64");
+    const signature = Buffer.from(signDetached(keys.head!, content)).toString("base64");
+    const accepted = await db.$transaction((tx) =>
+      acceptSignedDocument({ db: tx, now }, { kind: "RESERVATION_APPLICATION", content, signature, edrpou: ENTERPRISE.edrpou, signer: { role: "ENTERPRISE_HEAD", enterprise: ENTERPRISE } }),
+    );
+    expect(accepted.signer.rnokpp).toBe(HEAD.rnokpp);
+  });
+
+  it("an official or a methodologist signs only for an authority where they serve, with a key for its ЄДРПОУ", async () => {
+    // HEAD's key names ЄДРПОУ 43556710: authority A has that code, authority B another one.
+    const a = await createAuthority(db, { edrpou: ENTERPRISE.edrpou });
+    const b = await createAuthority(db);
+    const { user } = await createUser(db, { role: "OFFICIAL", rnokpp: HEAD.rnokpp, authorityId: a.id });
+    await db.membership.create({ data: { userId: user.id, role: "OFFICIAL", authorityId: b.id } });
+    await db.membership.create({ data: { userId: user.id, role: "METHODOLOGIST", authorityId: b.id } });
+    const sign = (label: string, key: OpenedKeyFile, signer: RequiredSigner) => {
+      const content = canonicalJsonBytes({ label });
+      return db.$transaction((tx) => acceptSignedDocument({ db: tx, now }, { kind: "CRITICAL_DECISION", content, signature: signDetached(key, content), authorityId: a.id, signer }));
+    };
+
+    expect((await sign("official of A", keys.head!, { role: "OFFICIAL", authority: a })).signer.rnokpp).toBe(HEAD.rnokpp);
+    await expectRefusal("SIGNER_NOT_OFFICIAL", () => sign("stranger for A", keys.stranger!, { role: "OFFICIAL", authority: a }));
+    await expectRefusal("EDRPOU_MISMATCH", () => sign("official of B, key for A", keys.head!, { role: "OFFICIAL", authority: b }));
+    await expectRefusal("SIGNER_NOT_METHODOLOGIST", () => sign("not a methodologist of A", keys.head!, { role: "METHODOLOGIST", authority: a }));
+    const mismatch = await expectRefusal("EDRPOU_MISMATCH", () => sign("methodologist of B, key for A", keys.head!, { role: "METHODOLOGIST", authority: b }));
+    expect(mismatch.details).toMatchObject({ expected: b.edrpou, actual: ENTERPRISE.edrpou });
+
+    await db.membership.updateMany({ where: { userId: user.id, authorityId: a.id }, data: { revokedAt: now } });
+    await expectRefusal("SIGNER_NOT_OFFICIAL", () => sign("withdrawn official of A", keys.head!, { role: "OFFICIAL", authority: a }));
   });
 });
