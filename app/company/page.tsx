@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireCompany } from "@/lib/auth/gate";
 import { getCompanyOverview } from "@/lib/company/get-company-overview";
 import { formatDate, formatDateTime, formatNumber, pluralUk } from "@/lib/format";
+import { EXPIRING_WITHIN_DAYS } from "@/lib/rules";
 import { orNotFound } from "./_lib/or-not-found";
 
 export const metadata = { title: "Кабінет підприємства" };
@@ -86,7 +87,7 @@ export default async function Page() {
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <CountLink href="/company/employees?eligible=yes&state=not_reserved" label="Можна забронювати" value={counts.reservable} testId="count-reservable" />
           <CountLink href="/company/employees?state=reserved" label="Заброньовано" value={counts.reserved} testId="count-reserved" />
-          <CountLink href="/company/employees?state=expiring&sort=reservedUntil" label="Спливає за 30 днів" value={counts.expiring} hint="Подайте їх знову, щоб не було перерви" testId="count-expiring" />
+          <CountLink href="/company/employees?state=expiring&sort=reservedUntil" label={`Спливає за ${EXPIRING_WITHIN_DAYS} днів`} value={counts.expiring} hint="Подайте їх знову, щоб не було перерви" testId="count-expiring" />
           <CountLink href="/company/employees?eligible=no&state=not_reserved" label="Не можна забронювати" value={counts.notEligible} hint="Причину видно в списку" testId="count-not-eligible" />
         </div>
         {counts.reservedElsewhere > 0 ? <p className="mt-3 text-sm text-muted">Заброньовані іншими підприємствами: {formatNumber(counts.reservedElsewhere)}.</p> : null}

@@ -3,6 +3,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import type { CurrentReservation } from "@/lib/citizen/get-my-record";
 import type { ReservationHistoryEntry } from "@/lib/citizen/list-reservation-history";
 import { formatDate, pluralUk } from "@/lib/format";
+import { expiresSoon } from "@/lib/rules";
 
 /** The reservation in force, or a plain statement that there is none. */
 export function ReservationCard({ reservation, portal }: { reservation: CurrentReservation | null; portal?: ReservationHistoryEntry["portal"] }) {
@@ -15,7 +16,7 @@ export function ReservationCard({ reservation, portal }: { reservation: CurrentR
         <div className="space-y-2 text-[15px]">
           <div className="flex flex-wrap items-center gap-2">
             <Badge tone="success">Заброньовано</Badge>
-            <Badge tone={reservation.daysLeft <= 30 ? "warning" : "info"}>
+            <Badge tone={expiresSoon(reservation.daysLeft) ? "warning" : "info"}>
               ще {reservation.daysLeft} {pluralUk(reservation.daysLeft, ["день", "дні", "днів"])}
             </Badge>
           </div>
@@ -33,7 +34,7 @@ export function ReservationCard({ reservation, portal }: { reservation: CurrentR
             <dt className="text-muted">Внесено через</dt>
             <dd>{reservation.sourceLabel}</dd>
           </dl>
-          {reservation.daysLeft <= 30 ? (
+          {expiresSoon(reservation.daysLeft) ? (
             <p className="text-sm text-muted">Бронювання не продовжується автоматично: нагадайте керівнику подати заяву до {formatDate(reservation.untilDate)}.</p>
           ) : null}
         </div>

@@ -6,7 +6,7 @@ import { Field, Textarea } from "@/components/ui/field";
 import { DateInput } from "@/components/ui/date-input";
 import { Notice } from "@/components/ui/notice";
 import type { DecisionState } from "@/lib/enterprises/decision-state";
-import { lastDayOfTerm } from "@/lib/enterprises/decision-terms";
+import { lastDayOfTerm } from "@/lib/rules";
 import type { DecisionChange, DecisionChangeAction } from "@/lib/enterprises/schemas";
 import { formatDate, formatNumber } from "@/lib/format";
 import { limitRuleFor, rulesetFor, type LimitCategory, type SalaryExemptionCode } from "@/lib/rules";

@@ -10,7 +10,7 @@ import { DateInput } from "@/components/ui/date-input";
 import { Notice } from "@/components/ui/notice";
 import { grantDecisionAction, lookupEnterpriseAction, prepareGrantAction } from "@/app/ministry/decisions/new/actions";
 import type { DecisionRecord } from "@/lib/enterprises/decision-documents";
-import { checkDecisionTerms, lastDayOfTerm } from "@/lib/enterprises/decision-terms";
+import { checkDecisionTerms, lastDayOfTerm } from "@/lib/rules";
 import { formatDate } from "@/lib/format";
 import { checkEdrpou } from "@/lib/identifiers";
 import { checkDecisionCriteria, isIsoDate, limitRuleFor, rulesetFor, type SalaryExemptionCode } from "@/lib/rules";

@@ -7,6 +7,7 @@ import {
   assessEnterprise,
   criterionLabel,
   daysBetween,
+  expiresSoon,
   isCriterionCode,
   LIMIT_CATEGORY_LABELS,
   rulesetFor,
@@ -20,8 +21,6 @@ import {
 // under which decision (authority, number, criteria in words, term, days left), the limit and
 // the military-liable base it was computed from. The judgement is the rules engine's own
 // (assessEnterprise), so the cabinet never says "critical" when a submission would be refused.
-
-export const EXPIRY_WARNING_DAYS = 30;
 
 export type CompanyDecision = {
   id: string;
@@ -68,7 +67,7 @@ export async function loadEnterpriseStanding(client: DbTx, enterprise: Enterpris
     critical: standing.critical,
     cause: standing.cause,
     daysLeft,
-    expiresSoon: daysLeft !== null && daysLeft < EXPIRY_WARNING_DAYS,
+    expiresSoon: daysLeft !== null && expiresSoon(daysLeft),
     salaryThreshold,
     decision: {
       id: found.id,

@@ -1,4 +1,4 @@
-import { LIABILITY_LABELS, REGISTRATION_STATUS_LABELS, type LiabilityType, type RegistrationStatus } from "@/lib/rules";
+import { EXPIRING_WITHIN_DAYS, LIABILITY_LABELS, REGISTRATION_STATUS_LABELS, type LiabilityType, type RegistrationStatus } from "@/lib/rules";
 
 // The cabinet's words for states, kinds and sorts, in one place so that a badge, a filter and
 // a CSV say the same. Pure and browser-safe.
@@ -18,7 +18,7 @@ export const EMPLOYEE_STATE_LABELS: Record<EmployeeStateCode, string> = {
 /** How the state filter names each choice. */
 export const EMPLOYEE_STATE_FILTER_LABELS: Record<EmployeeStateCode, string> = {
   reserved: "Заброньовані",
-  expiring: "Бронювання спливає за 30 днів",
+  expiring: `Бронювання спливає за ${EXPIRING_WITHIN_DAYS} днів`,
   reserved_elsewhere: "Заброньовані іншим підприємством",
   not_reserved: "Без бронювання",
 };

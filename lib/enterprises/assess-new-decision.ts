@@ -7,7 +7,7 @@ import { CRITERIA, checkDecisionCriteria, computeLimitCount, limitRuleFor, rules
 import type { ActingAuthority } from "./acting-authority";
 import { checkCompetence } from "./competence";
 import type { DecisionRecord } from "./decision-documents";
-import { checkDecisionTerms } from "./decision-terms";
+import { checkDecisionTerms } from "@/lib/rules";
 import { findActiveDecision } from "./find-active-decision";
 import { checkAgainstRegister } from "./register-consistency";
 import type { NewDecisionInput } from "./schemas";

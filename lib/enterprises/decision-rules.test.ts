@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rulesetFor } from "@/lib/rules";
 import { checkCompetence } from "./competence";
 import { decisionStateOn } from "./decision-state";
-import { capFor, checkDecisionTerms, lastDayOfTerm } from "./decision-terms";
+import { capFor, checkDecisionTerms, lastDayOfTerm } from "@/lib/rules";
 import { kvedSectionOf } from "./kved-sections";
 import { checkAgainstRegister } from "./register-consistency";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Ctx } from "@/lib/context";
 import { Prisma } from "@/lib/db/client";
 import { type RegistryRelations } from "@/lib/registry";
-import { addDays, addMonths, rulesetFor, toIsoDate, type IsoDate, type Ruleset } from "@/lib/rules";
+import { addDays, addMonths, EXPIRING_WITHIN_DAYS, rulesetFor, toIsoDate, type IsoDate, type Ruleset } from "@/lib/rules";
 import { loadActingAuthority } from "./acting-authority";
 import { effectiveEndSql } from "./decision-sql";
 import { kyivDate } from "@/lib/format";
@@ -26,7 +26,6 @@ export type Dashboard = {
 
 export const USAGE_BUCKETS = ["NONE", "UNDER_50", "UNDER_80", "UNDER_100", "FULL", "OVER"] as const;
 export type UsageBucket = (typeof USAGE_BUCKETS)[number];
-export const EXPIRING_WITHIN_DAYS = 30;
 export const TOP_ENTERPRISES = 10;
 
 /** The authority's decisions in force today, with their enterprise's ACTIVE marks counted. */

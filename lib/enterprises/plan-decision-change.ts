@@ -6,7 +6,7 @@ import type { JsonValue } from "@/lib/kep/canonical-json";
 import { registryFor } from "@/lib/registry";
 import { CRITERIA, checkDecisionCriteria, computeLimitCount, isoDateToUtc, limitRuleFor, rulesetFor, type IsoDate } from "@/lib/rules";
 import { decisionStateOn } from "./decision-state";
-import { capFor, lastDayOfTerm } from "./decision-terms";
+import { capFor, lastDayOfTerm } from "@/lib/rules";
 import type { LoadedDecision } from "./load-decision";
 import { checkAgainstRegister } from "./register-consistency";
 import type { DecisionChange } from "./schemas";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MarkRecord } from "@/lib/registry";
 import { evaluateEvod, type IssuedEvod } from "./evaluate-evod";
 import type { EvodSnapshot } from "./snapshot";
-import { evodValidUntil } from "./valid-until";
+import { evodValidUntil } from "@/lib/rules";
 
 const mark = (patch: Partial<MarkRecord> = {}): MarkRecord => ({
   id: "m1", rnokpp: "3333407195", edrpou: "34218763", fromDate: "2026-10-01", untilDate: "2027-03-31", status: "ACTIVE", source: "portal", reservationId: null, ...patch,

@@ -11,7 +11,7 @@ import { isoDateToUtc } from "@/lib/rules";
 import { generateEvodCode } from "./code";
 import { readEvodFacts } from "./read-evod-facts";
 import { hashEvodSnapshot, type EvodSnapshot } from "./snapshot";
-import { evodValidUntil } from "./valid-until";
+import { evodValidUntil } from "@/lib/rules";
 import { kyivDate } from "@/lib/format";
 
 export type IssuedEvodDocument = { code: string; issuedAt: Date; validUntil: string; snapshot: EvodSnapshot };

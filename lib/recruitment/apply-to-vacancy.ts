@@ -7,14 +7,14 @@ import { inTransaction } from "@/lib/db/transaction";
 import { AppError, parseInput } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
 import { registryFor } from "@/lib/registry";
-import { applicantEligibility } from "./applicant-eligibility";
+import { applicantEligibility } from "@/lib/rules";
 import { notifyUnitRecruiters } from "./notify-unit-recruiters";
 import { ZApplyToVacancy } from "./schemas";
 
 /**
  * The second click: the citizen's application to an open vacancy. One per vacancy and person
  * (a withdrawn one may be renewed); only a person on the military register may apply, and a
- * person «у розшуку» is accepted with a flag the unit sees (applicant-eligibility.ts).
+ * person «у розшуку» is accepted with a flag the unit sees (lib/rules/recruitment-eligibility.ts).
  */
 export async function applyToVacancy(ctx: Ctx<"actor" | "db" | "now">, input: unknown) {
   const { actor, db, now } = ctx;

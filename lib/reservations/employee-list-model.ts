@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Kopiykas } from "@/lib/format";
 import { registry } from "@/lib/registry";
-import { daysBetween, decideApplication, employmentOn, type IsoDate, type LiabilityType, type Reason, type RegistrationStatus } from "@/lib/rules";
+import { daysBetween, decideApplication, employmentOn, expiresSoon, type IsoDate, type LiabilityType, type Reason, type RegistrationStatus } from "@/lib/rules";
 import { loadApplicationFacts } from "./load-application-facts";
 import type { LimitFigures } from "./types";
 import { cachedByVersion } from "./version-cache";
@@ -13,8 +13,6 @@ import { cachedByVersion } from "./version-cache";
 // model is cached per enterprise and day under the version of its inputs — the registry's
 // staffVersion plus the enterprise's decisions and the portal's 45-day exceptions — and each
 // page, filter and search is then cut from it in milliseconds.
-
-export const EXPIRING_DAYS = 30;
 
 export type EmployeeState = "reserved" | "expiring" | "reserved_elsewhere" | "not_reserved";
 
@@ -78,7 +76,7 @@ async function computeModel(edrpou: string, date: IsoDate): Promise<EmployeeList
       liability: record.person.military?.liability ?? null,
       eligible: decided.verdict === "RESERVE",
       reasons: decided.reasons,
-      state: here ? (daysBetween(date, here.untilDate) <= EXPIRING_DAYS ? "expiring" : "reserved") : elsewhere ? "reserved_elsewhere" : "not_reserved",
+      state: here ? (expiresSoon(daysBetween(date, here.untilDate)) ? "expiring" : "reserved") : elsewhere ? "reserved_elsewhere" : "not_reserved",
       reservedUntil: here?.untilDate ?? null,
       exception45: decided.exception45?.applied === true,
     };

@@ -20,3 +20,7 @@ export { isNeverReservable, leadingReason, NEVER_RESERVABLE_CODES } from "./neve
 export { checkAnnulmentSpacing } from "./annulment-spacing";
 export type { AnnulmentSpacing } from "./annulment-spacing";
 export * from "./ruleset-schema";
+export * from "./decision-terms";
+export * from "./expiry";
+export * from "./evod-validity";
+export * from "./recruitment-eligibility";

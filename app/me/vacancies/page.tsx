@@ -7,7 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireConscript } from "@/lib/auth/gate";
 import { getMyRecord } from "@/lib/citizen/get-my-record";
 import { formatCount } from "@/lib/format";
-import { applicantEligibility } from "@/lib/recruitment/applicant-eligibility";
+import { applicantEligibility } from "@/lib/rules";
 import { listOpenVacancies } from "@/lib/recruitment/list-open-vacancies";
 import { ZVacancyFilters } from "@/lib/recruitment/schemas";
 import { createCtx } from "@/lib/context-server";

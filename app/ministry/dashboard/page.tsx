@@ -6,9 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireOfficial } from "@/lib/auth/gate";
-import { EXPIRING_WITHIN_DAYS, getDashboard, type UsageBucket } from "@/lib/enterprises/get-dashboard";
+import { getDashboard, type UsageBucket } from "@/lib/enterprises/get-dashboard";
 import { formatDate, formatNumber, shortEnterpriseName } from "@/lib/format";
-import { REASON_LABELS, type ReasonCode } from "@/lib/rules";
+import { EXPIRING_WITHIN_DAYS, REASON_LABELS, type ReasonCode } from "@/lib/rules";
 import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Аналітика" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applicantEligibility } from "./applicant-eligibility";
+import { applicantEligibility } from "./recruitment-eligibility";
 
 const m = (status: string, wanted = false, wantedCriminal = false) => ({ status, wanted, wantedCriminal });
 

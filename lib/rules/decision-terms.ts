@@ -4,7 +4,9 @@
 // 30.05.2026 end no later than 01.09.2026). Pure: the form checks as the official types, the
 // server checks again.
 import { formatDate } from "@/lib/format";
-import { addDays, addMonths, effectiveDecisionEnd, isIsoDate, type DecisionCap, type IsoDate, type Ruleset } from "@/lib/rules";
+import { addDays, addMonths, isIsoDate, type IsoDate } from "./calendar";
+import { effectiveDecisionEnd } from "./enterprise-standing";
+import type { DecisionCap, Ruleset } from "./rulesets";
 
 /** Status is re-confirmed at least annually: no decision runs longer than this. */
 export const DECISION_MAX_TERM_MONTHS = 12;
