@@ -41,3 +41,4 @@ export const conscriptAction = createActionClient(CABINET_PERMISSION.me);
 export const unitAction = createActionClient(CABINET_PERMISSION.unit);
 export const adminAction = createActionClient(CABINET_PERMISSION.admin);
 export const methodologyAction = createActionClient(CABINET_PERMISSION.methodology);
+export const staffAction = createActionClient(CABINET_PERMISSION.staff);

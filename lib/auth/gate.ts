@@ -61,6 +61,11 @@ export function requireAdmin(path: string) {
   return requirePermission(CABINET_PERMISSION.admin, path);
 }
 
+/** The unit staff officer's cabinet (confirming service for certificates). */
+export function requireStaffOfficer(path: string) {
+  return requirePermission(CABINET_PERMISSION.staff, path);
+}
+
 /** The methodologist's cabinet (rulesets). */
 export function requireMethodologist(path: string) {
   return requirePermission(CABINET_PERMISSION.methodology, path);

@@ -18,9 +18,10 @@ export const PERMISSIONS = {
     "notifications.read",
   ],
   AUTHORIZED_PERSON: ["employees.read", "applications.prepare", "notifications.read"],
-  CONSCRIPT: ["record.read", "contacts.update", "edoc.issue", "vacancies.apply", "notifications.read"],
+  CONSCRIPT: ["record.read", "contacts.update", "edoc.issue", "vacancies.apply", "certificates.request", "notifications.read"],
   RECRUITER: ["unit.read", "vacancies.manage", "vacancyApplications.decide", "notifications.read"],
   METHODOLOGIST: ["rulesets.read", "rulesets.draft", "rulesets.sign"],
+  UNIT_STAFF_OFFICER: ["service.confirm", "notifications.read"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = (typeof PERMISSIONS)[Role][number];
@@ -33,6 +34,7 @@ export const CABINET_PERMISSION = {
   unit: "unit.read",
   admin: "authorities.manage",
   methodology: "rulesets.read",
+  staff: "service.confirm",
 } as const satisfies Record<string, Permission>;
 
 /** The roles whose row in PERMISSIONS grants `P`. */

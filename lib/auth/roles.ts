@@ -1,7 +1,7 @@
 // Roles, their Ukrainian names and the cabinet each one opens. Pure: the header and the
 // login page use it in the browser too.
 
-export const ROLES = ["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER", "METHODOLOGIST"] as const;
+export const ROLES = ["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER", "METHODOLOGIST", "UNIT_STAFF_OFFICER"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -12,6 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   CONSCRIPT: "Військовозобов'язаний",
   RECRUITER: "Рекрутер військової частини",
   METHODOLOGIST: "Методолог Мінекономіки",
+  UNIT_STAFF_OFFICER: "Офіцер стройової частини",
 };
 
 export const CABINET_PATH: Record<Role, string> = {
@@ -22,6 +23,7 @@ export const CABINET_PATH: Record<Role, string> = {
   CONSCRIPT: "/me",
   RECRUITER: "/unit",
   METHODOLOGIST: "/methodology",
+  UNIT_STAFF_OFFICER: "/staff",
 };
 
 /** One way a person may act: a role, and the organisation it belongs to. */
@@ -58,6 +60,8 @@ export type OfficialActor = ActorBase & { role: "OFFICIAL"; rnokpp: string | nul
 export type ConscriptActor = ActorBase & { role: "CONSCRIPT"; rnokpp: string } & Without<"edrpou" | "authorityId" | "unitId">;
 /** A recruiter of a military unit. */
 export type RecruiterActor = ActorBase & { role: "RECRUITER"; rnokpp: string | null; unitId: string } & Without<"edrpou" | "authorityId">;
+/** A staff officer (стройова частина) of a military unit: confirms service periods for certificates. */
+export type StaffOfficerActor = ActorBase & { role: "UNIT_STAFF_OFFICER"; rnokpp: string | null; unitId: string } & Without<"edrpou" | "authorityId">;
 /** A methodologist of the Ministry of Economy: drafts and signs rulesets. */
 export type MethodologistActor = ActorBase & { role: "METHODOLOGIST"; rnokpp: string | null; authorityId: string } & Without<"edrpou" | "unitId">;
 /** The portal's administrator. */
@@ -72,7 +76,7 @@ export type CompanyActor = HeadActor | AuthorizedPersonActor;
  * variant here with the organisation it acts for, a row in PERMISSIONS (lib/auth/permissions.ts)
  * and a case in actorFromRoleOption below; the compiler then shows every switch to extend.
  */
-export type Actor = HeadActor | AuthorizedPersonActor | OfficialActor | ConscriptActor | RecruiterActor | MethodologistActor | AdminActor;
+export type Actor = HeadActor | AuthorizedPersonActor | OfficialActor | ConscriptActor | RecruiterActor | StaffOfficerActor | MethodologistActor | AdminActor;
 
 /** The actor for one role option of a person, or null when the option lacks what the role needs. */
 export function actorFromRoleOption(person: ActorBase & { rnokpp: string | null }, option: Pick<RoleOption, "role" | "edrpou" | "authorityId" | "unitId">): Actor | null {
@@ -88,6 +92,8 @@ export function actorFromRoleOption(person: ActorBase & { rnokpp: string | null 
       return rnokpp ? { ...base, role: "CONSCRIPT", rnokpp } : null;
     case "RECRUITER":
       return option.unitId ? { ...base, role: "RECRUITER", rnokpp, unitId: option.unitId } : null;
+    case "UNIT_STAFF_OFFICER":
+      return option.unitId ? { ...base, role: "UNIT_STAFF_OFFICER", rnokpp, unitId: option.unitId } : null;
     case "METHODOLOGIST":
       return option.authorityId ? { ...base, role: "METHODOLOGIST", rnokpp, authorityId: option.authorityId } : null;
     case "ADMIN":

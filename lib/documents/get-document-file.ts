@@ -26,6 +26,7 @@ const FILE_STEMS: Record<SignedDocumentKind, string> = {
   DECISION_IMPORT: "import-rishen",
   RULESET_VERSION: "versiia-pravyl",
   AUTHORIZATION: "upovnovazhennia",
+  CERTIFICATE_DECISION: "rishennia-dovidka",
   OTHER: "dokument",
 };
 

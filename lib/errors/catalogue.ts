@@ -140,6 +140,18 @@ const RULESETS = {
   RULESET_CONFLICT: [500, "Дві версії правил з однієї дати"],
 } as const satisfies Record<string, Entry>;
 
+/** Certificates (довідки) from the registry, sealed; their public check (lib/certificates). */
+const CERTIFICATES = {
+  CERTIFICATE_NOT_ENTITLED: [403, "Реєстр «Оберіг» не містить відомостей, на підставі яких можна видати цю довідку"],
+  CERTIFICATE_REQUEST_OPEN: [409, "Запит на таку довідку вже розглядається: дочекайтеся відповіді"],
+  CERTIFICATE_REQUEST_DECIDED: [409, "Цей запит уже розглянуто"],
+  CERTIFICATE_UNIT_NOT_CONNECTED: [409, "Військова частина, яка має підтвердити період служби, ще не підключена до порталу: зверніться до неї напряму"],
+  SIGNER_NOT_STAFF_OFFICER: [403, "Рішення щодо довідки підписує лише офіцер стройової частини цієї військової частини своїм ключем"],
+  CERTIFICATE_REVOKED_ALREADY: [409, "Довідку вже відкликано"],
+  CERTIFICATE_PDF_MISMATCH: [422, "Файл не збігається з виданою довідкою: його змінено або це інший документ. Така копія недійсна"],
+  CERTIFICATE_PDF_INVALID: [400, "Завантажте файл довідки у форматі PDF (до 5 МБ)"],
+} as const satisfies Record<string, Entry>;
+
 /** The launcher, the database tooling and the seed (printed by scripts, never sent to a browser). */
 const OPERATIONS = {
   LAUNCH_USAGE: [400, "Невідомий режим запуску"],
@@ -175,7 +187,7 @@ const OPERATIONS = {
   SEED_DB_UNREACHABLE: [503, "Не вдалося під'єднатися до бази даних"],
 } as const satisfies Record<string, Entry>;
 
-export const ERRORS = { ...COMMON, ...AUTH, ...KEP, ...RESERVATIONS, ...AUTHORIZATIONS, ...RECRUITMENT, ...RULES, ...RULESETS, ...OPERATIONS } as const;
+export const ERRORS = { ...COMMON, ...AUTH, ...KEP, ...RESERVATIONS, ...AUTHORIZATIONS, ...RECRUITMENT, ...RULES, ...RULESETS, ...CERTIFICATES, ...OPERATIONS } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
 export type KepErrorCode = keyof typeof KEP;

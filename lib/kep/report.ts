@@ -27,6 +27,7 @@ const KIND_LABELS: Record<SignedDocumentKind, string> = {
   DECISION_IMPORT: "Імпорт рішень про критичність",
   AUTHORIZATION: "Уповноваження",
   RULESET_VERSION: "Версія правил бронювання",
+  CERTIFICATE_DECISION: "Рішення стройової частини щодо довідки",
   OTHER: "Інший документ",
 };
 

@@ -7,6 +7,7 @@ import { createPostgresRegistry } from "./postgres/postgres-registry";
 
 export type { Registry, RegistryRelations } from "./registry";
 export type * from "./types";
+export type * from "./service-records";
 export { createPostgresRegistry } from "./postgres/postgres-registry";
 
 /**

@@ -1,3 +1,4 @@
+import type { ServiceRecords } from "./service-records";
 import type { DbTx, Prisma } from "@/lib/db/client";
 import type {
   CitizenStatusRecord, ContactsUpdate, EmploymentRecord, EnterpriseCounts, EnterpriseRecord, MarkRecord, MilitaryLiableQuery, PersonRecord, StaffRecord, StaffScope,
@@ -30,7 +31,7 @@ export type RegistryRelations = {
  * write an outbox row in it and deliver after commit — either way a decision and its registry
  * mark are committed together or not at all.
  */
-export interface Registry {
+export interface Registry extends ServiceRecords {
   findPerson(rnokpp: string): Promise<PersonRecord | null>;
   findPeople(rnokpps: readonly string[]): Promise<Map<string, PersonRecord>>;
   findEnterprise(edrpou: string): Promise<EnterpriseRecord | null>;

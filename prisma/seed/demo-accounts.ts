@@ -40,10 +40,11 @@ export async function buildDemoAccounts(rng: Rng, options: { authorities: Author
       case "AUTHORIZED_PERSON":
         memberships.push({ ...base, role: "AUTHORIZED_PERSON", edrpou: demo.edrpou ?? null, grantedByRnokpp: headOfBig?.rnokpp ?? null, position: "Начальник відділу кадрів" });
         break;
-      case "RECRUITER": {
+      case "RECRUITER":
+      case "UNIT_STAFF_OFFICER": {
         const unit = options.units.find((candidate) => candidate.code === demo.unitCode);
-        if (!unit) throw new Error(`internal: demo recruiter names unknown unit ${demo.unitCode}`);
-        memberships.push({ ...base, role: "RECRUITER", unitId: unit.id });
+        if (!unit) throw new Error(`internal: demo ${demo.key} names unknown unit ${demo.unitCode}`);
+        memberships.push({ ...base, role: demo.role, unitId: unit.id });
         break;
       }
       case "ENTERPRISE_HEAD":

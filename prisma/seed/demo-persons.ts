@@ -5,7 +5,8 @@
 import { DEMO_USERS, type DemoUser } from "./demo-users";
 import { addDays, addMonths, addYears, ageOn, maxDate, minDate } from "./dates";
 import { MARK_SOURCE } from "./reservation-marks";
-import type { EmploymentRow, MarkRow, PersonBundle, RegistrationRow, SexValue } from "./rows";
+import { UNITS } from "./data/military";
+import type { EmploymentRow, MarkRow, PersonBundle, RegistrationRow, ServicePeriodRow, SexValue } from "./rows";
 import type { Rng } from "./random";
 
 type DemoFacts = {
@@ -18,7 +19,11 @@ type DemoFacts = {
   reservedAtBig?: boolean;
   /** Position shown with an official's or administrator's membership. */
   position?: string;
+  /** Periods of military service (veterans), in unit codes of data/military UNITS. */
+  service?: ReadonlyArray<DemoServicePeriod>;
 };
+
+type DemoServicePeriod = { unitCode: string; position: string; fromDate: string; untilDate: string; confirmed: boolean };
 
 export const DEMO_FACTS: Record<string, DemoFacts> = {
   admin: { birthDate: "1988-12-05", sex: "MALE", address: "м. Київ, вул. Лесі Українки, 14, кв. 27", phone: "+380671112233",
@@ -45,6 +50,20 @@ export const DEMO_FACTS: Record<string, DemoFacts> = {
     registration: { tcc: "Чечелівський РТЦК та СП м. Дніпра" }, job: { enterprise: "big", position: "Слюсар-складальник", salary: 31_200, startDate: "2019-04-15" } },
   recruiter: { birthDate: "1992-02-17", sex: "MALE", address: "Київська обл., м. Бровари, вул. Героїв України, 5, кв. 33", phone: "+380631472583",
     registration: { tcc: "Броварський РТЦК та СП", rank: "капітан", specialty: "213001 — офіцер з персоналу" }, position: "Офіцер відділення рекрутингу" },
+  "unit-staff-officer": { birthDate: "1985-11-08", sex: "MALE", address: "Київська обл., м. Бровари, вул. Київська, 140, кв. 9", phone: "+380672589631",
+    registration: { tcc: "Броварський РТЦК та СП", rank: "майор", specialty: "213001 — офіцер з персоналу" }, position: "Начальник стройової частини" },
+  veteran: { birthDate: "1987-05-12", sex: "MALE", address: "м. Київ, вул. Велика Васильківська, 72, кв. 15", phone: "+380504561237",
+    registration: { tcc: "Голосіївський РТЦК та СП м. Києва", rank: "сержант", specialty: "100915 — командир відділення" },
+    service: [
+      { unitCode: "А0317", position: "стрілець", fromDate: "2022-03-01", untilDate: "2023-08-31", confirmed: true },
+      { unitCode: "А4521", position: "командир відділення", fromDate: "2023-09-15", untilDate: "2025-06-30", confirmed: true },
+    ] },
+  "veteran-unconfirmed": { birthDate: "1990-02-03", sex: "MALE", address: "Київська обл., м. Ірпінь, вул. Соборна, 21, кв. 40", phone: "+380937418529",
+    registration: { tcc: "Бучанський РТЦК та СП", rank: "старший солдат", specialty: "150125 — оператор БпЛА" },
+    service: [
+      { unitCode: "А1846", position: "водій", fromDate: "2022-04-10", untilDate: "2023-05-20", confirmed: true },
+      { unitCode: "А4521", position: "оператор БпЛА", fromDate: "2023-06-01", untilDate: "2025-10-15", confirmed: false },
+    ] },
 };
 
 export type DemoBundle = PersonBundle & { user: DemoUser; age: number; employer: "big" | "small" | "nonCritical" | null };
@@ -81,8 +100,19 @@ export function buildDemoBundles(rng: Rng, options: {
       registration,
       employments,
       marks,
+      servicePeriods: (facts.service ?? []).map((period) => demoServicePeriod(rng, user.rnokpp, period, options.today)),
     };
   });
+}
+
+function demoServicePeriod(rng: Rng, rnokpp: string, period: DemoServicePeriod, today: string): ServicePeriodRow {
+  const unit = UNITS.find((candidate) => candidate.code === period.unitCode);
+  if (!unit) throw new Error(`internal: demo service period names unknown unit ${period.unitCode}`);
+  const untilDate = minDate(period.untilDate, addDays(today, -30));
+  return {
+    id: rng.uuid(), rnokpp, unitCode: unit.code, unitName: unit.name, position: period.position, fromDate: minDate(period.fromDate, addDays(untilDate, -200)),
+    untilDate, defenceConfirmedOn: period.confirmed ? minDate(addDays(untilDate, 21), addDays(today, -1)) : null,
+  };
 }
 
 function demoRegistration(rnokpp: string, facts: DemoFacts, today: string): RegistrationRow {

@@ -4,7 +4,7 @@
 // sign-in (Enterprise.headRnokpp, military registration), so the seed gives them no membership.
 // Pure data: safe to import from tests, scripts and the login page.
 
-export type DemoRole = "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST";
+export type DemoRole = "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER";
 
 export type DemoUser = {
   key: string;
@@ -95,6 +95,21 @@ export const DEMO_USERS: ReadonlyArray<DemoUser> = [
     key: "recruiter", role: "RECRUITER", roleLabel: "Рекрутер військової частини",
     login: "3365001554", password: "demo-recruiter-2026", fullName: "Руденко Максим Юрійович",
     rnokpp: "3365001554", unitCode: DEMO_UNIT_CODE, email: "recruiting.a4521@post.mil.gov.ua",
+  },
+  {
+    key: "unit-staff-officer", role: "UNIT_STAFF_OFFICER", roleLabel: "Офіцер стройової частини (підтверджує службу)",
+    login: "3135805633", password: "demo-staff-officer-2026", fullName: "Левченко Ігор Вікторович",
+    rnokpp: "3135805633", unitCode: DEMO_UNIT_CODE, email: "stroy.a4521@post.mil.gov.ua",
+  },
+  {
+    key: "veteran", role: "CONSCRIPT", roleLabel: "Ветеран (служба підтверджена)",
+    login: "3190808357", password: "demo-veteran-2026", fullName: "Петренко Олександр Миколайович",
+    rnokpp: "3190808357", email: "o.petrenko.vet@ukr.net",
+  },
+  {
+    key: "veteran-unconfirmed", role: "CONSCRIPT", roleLabel: "Ветеран (період служби не підтверджено)",
+    login: "3290612472", password: "demo-veteran-unconfirmed-2026", fullName: "Савченко Богдан Петрович",
+    rnokpp: "3290612472", email: "b.savchenko@gmail.com",
   },
 ];
 

@@ -138,7 +138,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<{ counts: Seed
     }
     await client.query("COMMIT");
     // Fresh statistics, so that the first queries after a large load are planned on real sizes.
-    await client.query('ANALYZE "oberig"."persons", "oberig"."military_registrations", "oberig"."employments", "oberig"."reservation_marks", "oberig"."enterprises", "oberig"."staff_versions", "public"."critical_decisions"');
+    await client.query('ANALYZE "oberig"."persons", "oberig"."military_registrations", "oberig"."employments", "oberig"."reservation_marks", "oberig"."service_periods", "oberig"."enterprises", "oberig"."staff_versions", "public"."critical_decisions"');
     const ms = Date.now() - started;
     options.log(
       `Демо-дані готові за ${(ms / 1000).toFixed(1)} с: осіб ${counts.persons}, працевлаштувань ${counts.employments}, ` +

@@ -7,6 +7,7 @@ import { findSector } from "./data/sectors";
 import { generateEndedJob, generateJob } from "./generate-job";
 import { generateIdentity, drawAge } from "./generate-identity";
 import { generateRegistration } from "./generate-registration";
+import { generateServicePeriods } from "./generate-service";
 import type { DemoBundle } from "./demo-persons";
 import type { EnterprisePlan } from "./generate-enterprises";
 import type { CriticalPlan } from "./plan-decisions";
@@ -148,7 +149,8 @@ function makePerson(
     rnokpp: person.rnokpp, sex: person.sex, age: identity.age, birthDate: person.birthDate, region: identity.region,
     district: identity.district, today: input.today, medic: employer !== null && findSector(employer.sectorKey).medical === true,
   });
-  const bundle: PersonBundle = { person, registration, employments, marks: [] };
+  const servicePeriods = generateServicePeriods({ seed: input.seed, rnokpp: person.rnokpp, sex: person.sex, age: identity.age, registration, today: input.today });
+  const bundle: PersonBundle = { person, registration, employments, marks: [], servicePeriods };
   account(bundle, identity.age, indexOf, state.counters);
 
   const plan = employer ? input.critical[employer.index] ?? null : null;

@@ -144,12 +144,23 @@ export type UserRow = { id: string; rnokpp: string; email: string | null; fullNa
 export type MembershipRow = {
   id: string;
   userId: string;
-  role: "ADMIN" | "OFFICIAL" | "AUTHORIZED_PERSON" | "RECRUITER" | "METHODOLOGIST";
+  role: "ADMIN" | "OFFICIAL" | "AUTHORIZED_PERSON" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER";
   authorityId: string | null;
   edrpou: string | null;
   unitId: string | null;
   position: string | null;
   grantedByRnokpp: string | null;
+};
+
+export type ServicePeriodRow = {
+  id: string;
+  rnokpp: string;
+  unitCode: string;
+  unitName: string;
+  position: string;
+  fromDate: string;
+  untilDate: string | null;
+  defenceConfirmedOn: string | null;
 };
 
 /** Everything generated about one person. */
@@ -158,4 +169,5 @@ export type PersonBundle = {
   registration: RegistrationRow | null;
   employments: EmploymentRow[];
   marks: MarkRow[];
+  servicePeriods: ServicePeriodRow[];
 };

@@ -8,15 +8,16 @@ import { NOW_UTC, insertRows, type Table } from "./sql/bulk-insert";
 import { copyInto, copyText } from "./sql/copy-rows";
 import { dropSecondaryIndexes, rebuildIndexes } from "./sql/indexes";
 import {
-  AUTHORITIES, DECISION_EVENTS, EMPLOYMENTS, ENTERPRISES, MARKS, MEMBERSHIPS, PERSONS, REGISTRATIONS, UNITS, USERS, VACANCIES, decisionsTable,
+  AUTHORITIES, DECISION_EVENTS, EMPLOYMENTS, ENTERPRISES, MARKS, MEMBERSHIPS, PERSONS, REGISTRATIONS, SERVICE_PERIODS, UNITS, USERS, VACANCIES, decisionsTable,
 } from "./sql/tables";
-import type { EmploymentRow, MarkRow, MembershipRow, PersonRow, RegistrationRow, UserRow } from "./rows";
+import type { EmploymentRow, MarkRow, MembershipRow, PersonRow, RegistrationRow, ServicePeriodRow, UserRow } from "./rows";
 
 export type SeedCounts = {
   persons: number;
   registrations: number;
   employments: number;
   marks: number;
+  servicePeriods: number;
   enterprises: number;
   authorities: number;
   decisions: number;
@@ -34,7 +35,7 @@ export type WriteOptions = {
   log?: (line: string) => void;
 };
 
-const POPULATION_TABLES = ['"oberig"."persons"', '"oberig"."military_registrations"', '"oberig"."employments"', '"oberig"."reservation_marks"'];
+const POPULATION_TABLES = ['"oberig"."persons"', '"oberig"."military_registrations"', '"oberig"."employments"', '"oberig"."reservation_marks"', '"oberig"."service_periods"'];
 
 export async function writeWorld(
   client: pg.ClientBase,
@@ -44,7 +45,7 @@ export async function writeWorld(
 ): Promise<SeedCounts> {
   const onProgress = options.onProgress ?? (() => undefined);
   const log = options.log ?? (() => undefined);
-  const counts: SeedCounts = { persons: 0, registrations: 0, employments: 0, marks: 0, enterprises: 0, authorities: 0, decisions: 0, units: 0, vacancies: 0, users: 0 };
+  const counts: SeedCounts = { persons: 0, registrations: 0, employments: 0, marks: 0, servicePeriods: 0, enterprises: 0, authorities: 0, decisions: 0, units: 0, vacancies: 0, users: 0 };
   counts.authorities = await insertRows(client, AUTHORITIES, world.authorities);
   // Heads are people generated below: enterprises go in first without them, then get them.
   counts.enterprises = await insertRows(client, ENTERPRISES, world.enterprises.map((enterprise) => ({ ...enterprise, headRnokpp: null })));
@@ -62,6 +63,7 @@ export async function writeWorld(
     registrations: { table: REGISTRATIONS, sqlValues },
     employments: { table: EMPLOYMENTS, sqlValues },
     marks: { table: MARKS, sqlValues },
+    servicePeriods: { table: SERVICE_PERIODS, sqlValues },
   };
 
   onProgress(0, world.persons);
@@ -74,17 +76,20 @@ export async function writeWorld(
     const registrations: RegistrationRow[] = [];
     const employments: EmploymentRow[] = [];
     const marks: MarkRow[] = [];
+    const servicePeriods: ServicePeriodRow[] = [];
     for (const bundle of chunk) {
       persons.push(bundle.person);
       if (bundle.registration) registrations.push(bundle.registration);
       employments.push(...bundle.employments);
       marks.push(...bundle.marks);
+      servicePeriods.push(...bundle.servicePeriods);
     }
     const text = {
       persons: copyText(tables.persons, persons),
       registrations: copyText(tables.registrations, registrations),
       employments: copyText(tables.employments, employments),
       marks: copyText(tables.marks, marks),
+      servicePeriods: copyText(tables.servicePeriods, servicePeriods),
     };
     if (pending) await pending;
     onProgress(counts.persons, world.persons);
@@ -93,6 +98,7 @@ export async function writeWorld(
       await copyInto(client, REGISTRATIONS as Table<unknown>, text.registrations);
       await copyInto(client, EMPLOYMENTS as Table<unknown>, text.employments);
       await copyInto(client, MARKS as Table<unknown>, text.marks);
+      await copyInto(client, SERVICE_PERIODS as Table<unknown>, text.servicePeriods);
     })();
     // A rejected COPY is awaited on the next turn or after the loop; keep it from being "unhandled" meanwhile.
     pending.catch(() => undefined);
@@ -100,6 +106,7 @@ export async function writeWorld(
     counts.registrations += registrations.length;
     counts.employments += employments.length;
     counts.marks += marks.length;
+    counts.servicePeriods += servicePeriods.length;
   }
   if (pending) await pending;
   onProgress(counts.persons, world.persons);

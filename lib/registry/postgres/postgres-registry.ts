@@ -5,6 +5,7 @@ import type { ContactsUpdate } from "../types";
 import { countMilitaryLiable } from "./count-military-liable";
 import { findCitizenStatus } from "./find-citizen-status";
 import { findStaff } from "./find-staff";
+import { servicePeriodMethods } from "./service-periods";
 import { staffVersion } from "./staff-version";
 import { toEmploymentRecord, toEnterpriseRecord, toMarkRecord, toPersonRecord } from "./map";
 
@@ -32,6 +33,7 @@ const RELATIONS: RegistryRelations = {
 export function createPostgresRegistry(db: Db | DbTx): Registry {
   return {
     relations: RELATIONS,
+    ...servicePeriodMethods(db),
 
     async findPerson(rnokpp) {
       const row = await db.person.findUnique({ where: { rnokpp }, select: PERSON_SELECT });

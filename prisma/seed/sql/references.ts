@@ -13,6 +13,7 @@ const REFERENCES: ReadonlyArray<readonly [string, string, string, string]> = [
   ['"oberig"."employments"', "edrpou", '"oberig"."enterprises"', "edrpou"],
   ['"oberig"."reservation_marks"', "rnokpp", '"oberig"."persons"', "rnokpp"],
   ['"oberig"."reservation_marks"', "edrpou", '"oberig"."enterprises"', "edrpou"],
+  ['"oberig"."service_periods"', "rnokpp", '"oberig"."persons"', "rnokpp"],
   ['"oberig"."enterprises"', "headRnokpp", '"oberig"."persons"', "rnokpp"],
   ['"public"."critical_decisions"', "edrpou", '"oberig"."enterprises"', "edrpou"],
   ['"public"."critical_decisions"', "authorityId", '"public"."authorities"', "id"],

@@ -3,7 +3,7 @@
 
 import type {
   AuthorityRow, DecisionEventRow, DecisionRow, EmploymentRow, EnterpriseRow, MarkRow, MembershipRow, PersonRow,
-  RegistrationRow, UnitRow, UserRow, VacancyRow,
+  RegistrationRow, ServicePeriodRow, UnitRow, UserRow, VacancyRow,
 } from "../rows";
 import { NOW_UTC, type Table } from "./bulk-insert";
 
@@ -62,6 +62,21 @@ export const EMPLOYMENTS: Table<EmploymentRow> = {
     { name: "mainJob", type: "bool", value: (r) => r.mainJob },
     { name: "suspended", type: "bool", value: (r) => r.suspended },
     { name: "reportedOn", type: "date", value: (r) => r.reportedOn },
+  ],
+};
+
+export const SERVICE_PERIODS: Table<ServicePeriodRow> = {
+  name: `"oberig"."service_periods"`,
+  columns: [
+    { name: "id", type: "uuid", value: (r) => r.id },
+    { name: "rnokpp", type: "text", value: (r) => r.rnokpp },
+    { name: "unitCode", type: "text", value: (r) => r.unitCode },
+    { name: "unitName", type: "text", value: (r) => r.unitName },
+    { name: "position", type: "text", value: (r) => r.position },
+    { name: "fromDate", type: "date", value: (r) => r.fromDate },
+    { name: "untilDate", type: "date", value: (r) => r.untilDate },
+    { name: "defenceConfirmedOn", type: "date", value: (r) => r.defenceConfirmedOn },
+    now("updatedAt"),
   ],
 };
 
