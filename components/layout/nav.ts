@@ -31,11 +31,13 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/me/document", label: "еВОД" },
     { href: "/me/vacancies", label: "Вакансії" },
     { href: "/me/applications", label: "Мої відгуки" },
+    { href: "/me/certificates", label: "Довідки" },
   ],
   RECRUITER: [
     { href: "/unit", label: "Відгуки" },
     { href: "/unit/vacancies", label: "Вакансії" },
   ],
+  UNIT_STAFF_OFFICER: [{ href: "/staff", label: "Запити на довідки" }],
   METHODOLOGIST: [
     { href: "/methodology", label: "Версії правил" },
     { href: "/methodology/new", label: "Нова версія" },
@@ -55,4 +57,5 @@ export const NOTIFICATIONS_PATH: Partial<Record<Role, string>> = {
   CONSCRIPT: "/me/notifications",
   OFFICIAL: "/ministry/notifications",
   RECRUITER: "/unit/notifications",
+  UNIT_STAFF_OFFICER: "/staff/notifications",
 };

@@ -6,8 +6,8 @@ import "server-only";
 
 export { nextEdrpou, nextRnokpp } from "./factories/identifiers";
 export {
-  createEmployment, createEnterprise, createPerson, createRegistration, createReservationMark,
-  type EmploymentOverrides, type EnterpriseOptions, type MarkOptions, type PersonOptions, type RegistrationOverrides,
+  createEmployment, createEnterprise, createPerson, createRegistration, createReservationMark, createServicePeriod,
+  type EmploymentOverrides, type EnterpriseOptions, type MarkOptions, type PersonOptions, type RegistrationOverrides, type ServicePeriodOptions,
 } from "./factories/registry";
 export {
   createAuthority, createCriticalDecision, createMilitaryUnit, createUser, createVacancy,

@@ -87,7 +87,7 @@ export async function createCriticalDecision(db: DbTx, options: DecisionOptions)
 }
 
 export type UserOptions = {
-  role?: "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST";
+  role?: "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER";
   rnokpp?: string | null;
   email?: string | null;
   fullName?: string;
@@ -118,8 +118,8 @@ export async function createUser(db: DbTx, options: UserOptions = {}) {
     },
     omit: { passwordHash: true, totpSecret: true },
   });
-  const needs = { OFFICIAL: options.authorityId, METHODOLOGIST: options.authorityId, AUTHORIZED_PERSON: options.edrpou, RECRUITER: options.unitId } as Record<string, string | undefined>;
-  if (role in needs && !needs[role]) throw new Error(`createUser: role ${role} needs ${role === "OFFICIAL" || role === "METHODOLOGIST" ? "authorityId" : role === "RECRUITER" ? "unitId" : "edrpou"}`);
+  const needs = { OFFICIAL: options.authorityId, METHODOLOGIST: options.authorityId, AUTHORIZED_PERSON: options.edrpou, RECRUITER: options.unitId, UNIT_STAFF_OFFICER: options.unitId } as Record<string, string | undefined>;
+  if (role in needs && !needs[role]) throw new Error(`createUser: role ${role} needs ${role === "OFFICIAL" || role === "METHODOLOGIST" ? "authorityId" : role === "RECRUITER" || role === "UNIT_STAFF_OFFICER" ? "unitId" : "edrpou"}`);
   const membership = role === "ENTERPRISE_HEAD" || role === "CONSCRIPT" ? null : await db.membership.create({
     data: {
       userId: user.id, role, authorityId: options.authorityId ?? null, edrpou: options.edrpou ?? null, unitId: options.unitId ?? null,

@@ -195,3 +195,32 @@ export async function createReservationMark(db: DbTx, options: MarkOptions) {
     },
   });
 }
+
+export type ServicePeriodOptions = {
+  rnokpp: string;
+  unitCode: string;
+  unitName?: string;
+  position?: string;
+  fromDate?: string;
+  /** null: still serving. */
+  untilDate?: string | null;
+  /** null: the unit has not confirmed participation in the defence. */
+  defenceConfirmedOn?: string | null;
+};
+
+/** A period of service; by default 2022-03-01 – 2023-08-31, confirmed by the unit on 2023-09-20. */
+export async function createServicePeriod(db: DbTx, options: ServicePeriodOptions) {
+  const untilDate = options.untilDate === undefined ? "2023-08-31" : options.untilDate;
+  const confirmed = options.defenceConfirmedOn === undefined ? "2023-09-20" : options.defenceConfirmedOn;
+  return db.servicePeriod.create({
+    data: {
+      rnokpp: options.rnokpp,
+      unitCode: options.unitCode,
+      unitName: options.unitName ?? `Військова частина ${options.unitCode}`,
+      position: options.position ?? "стрілець",
+      fromDate: day(options.fromDate ?? "2022-03-01"),
+      untilDate: untilDate ? day(untilDate) : null,
+      defenceConfirmedOn: confirmed ? day(confirmed) : null,
+    },
+  });
+}

@@ -1,0 +1,20 @@
+"use server";
+
+import { staffAction } from "@/lib/actions/action-client";
+import { decideCertificateRequest } from "@/lib/certificates/decide-certificate-request";
+import { prepareCertificateDecision } from "@/lib/certificates/prepare-certificate-decision";
+import { ZCertificateDecision, ZSignedCertificateDecision } from "@/lib/certificates/schemas";
+import { createCtx } from "@/lib/context-server";
+import { db } from "@/lib/db/client";
+import { markNotificationsRead } from "@/lib/notifications";
+import { z } from "@/lib/zod";
+
+// The unit staff officer's actions: prepare the document of a decision, then submit it signed.
+
+export const prepareCertificateDecisionAction = staffAction(ZCertificateDecision, async (input, actor) => prepareCertificateDecision(createCtx({ actor, now: new Date() }), input));
+
+export const decideCertificateRequestAction = staffAction(ZSignedCertificateDecision, async (input, actor) => decideCertificateRequest(createCtx({ actor, now: new Date() }), input));
+
+export const markStaffNotificationsReadAction = staffAction(z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict(), async (input, actor) => ({
+  marked: await markNotificationsRead(db, { rnokpp: actor.rnokpp ?? "", audience: "staff", ids: input.ids, now: new Date() }),
+}));

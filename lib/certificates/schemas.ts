@@ -1,0 +1,42 @@
+import { CERTIFICATE_KINDS } from "@/lib/rules/certificate-entitlement";
+import { ZRnokpp } from "@/lib/identifiers/schemas";
+import { z } from "@/lib/zod";
+
+// The inputs of the certificates domain, shared by the forms, the actions and the functions.
+
+export const ZRequestCertificateInput = z.object({ kind: z.enum(CERTIFICATE_KINDS, "Оберіть вид довідки") }).strict();
+
+export const ZCertificateFile = z.object({ id: z.uuid("Некоректний ідентифікатор довідки"), part: z.enum(["pdf", "p7s"]) }).strict();
+
+export const ZRequestId = z.object({ requestId: z.uuid("Некоректний ідентифікатор запиту") }).strict();
+
+const ZReason = z.string().trim().min(10, "Поясніть причину відмови (щонайменше 10 символів)").max(1000, "Причина — до 1000 символів");
+
+const ZSigned = {
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Некоректний одноразовий код"),
+  signature: z.base64("Підпис має бути в base64").max(64_000, "Файл підпису завеликий"),
+};
+const ZConfirm = z.object({ requestId: z.uuid(), decision: z.literal("CONFIRM") }).strict();
+const ZRefuse = z.object({ requestId: z.uuid(), decision: z.literal("REFUSE"), reason: ZReason }).strict();
+
+/** What the staff officer decides: confirm the unit's periods, or refuse with a reason. */
+export const ZCertificateDecision = z.discriminatedUnion("decision", [ZConfirm, ZRefuse]);
+export type CertificateDecision = z.infer<typeof ZCertificateDecision>;
+
+/** The same decision with the КЕП signature over the prepared document and its nonce. */
+export const ZSignedCertificateDecision = z.discriminatedUnion("decision", [ZConfirm.extend(ZSigned), ZRefuse.extend(ZSigned)]);
+
+const ZIsoDate = z.iso.date("Дата у форматі РРРР-ММ-ДД");
+
+/** The unit corrects a period it reported (certificates stating the old facts are revoked). */
+export const ZServicePeriodCorrection = z
+  .object({
+    rnokpp: ZRnokpp,
+    periodId: z.uuid(),
+    fromDate: ZIsoDate,
+    untilDate: ZIsoDate.nullable(),
+    position: z.string().trim().min(2, "Вкажіть посаду").max(200),
+    reason: z.string().trim().min(10, "Поясніть, що виправлено (щонайменше 10 символів)").max(1000),
+  })
+  .strict()
+  .refine((value) => value.untilDate === null || value.untilDate >= value.fromDate, { message: "Кінець періоду не може бути раніше за початок", path: ["untilDate"] });
