@@ -12,6 +12,7 @@ import { createWorld, sign, type World } from "@/lib/reservations/testing/world"
 import { createMilitaryUnit, createUser } from "@/prisma/seed/factories/portal";
 import { createOfficial } from "./ministry-fixtures";
 import { createCtx } from "@/lib/context-server";
+import { requestCertificate } from "@/lib/certificates/request-certificate";
 
 // Every page, route handler and server action of the app, found by walking app/, is called as
 // each principal — anonymous, every role, the head and authorized person of ANOTHER enterprise,
@@ -21,8 +22,8 @@ import { createCtx } from "@/lib/context-server";
 // every check behind them — roles re-read from the registry, scoping to the actor — is real.
 
 type Principal =
-  | "anonymous" | "admin" | "official" | "otherOfficial" | "head" | "authorized" | "otherHead" | "otherAuthorized" | "conscript" | "otherConscript" | "recruiter" | "methodologist";
-const PRINCIPALS: Principal[] = ["anonymous", "admin", "official", "otherOfficial", "head", "authorized", "otherHead", "otherAuthorized", "conscript", "otherConscript", "recruiter", "methodologist"];
+  | "anonymous" | "admin" | "official" | "otherOfficial" | "head" | "authorized" | "otherHead" | "otherAuthorized" | "conscript" | "otherConscript" | "recruiter" | "methodologist" | "staffOfficer";
+const PRINCIPALS: Principal[] = ["anonymous", "admin", "official", "otherOfficial", "head", "authorized", "otherHead", "otherAuthorized", "conscript", "otherConscript", "recruiter", "methodologist", "staffOfficer"];
 
 // forbidden() is behind Next's experimental.authInterrupts, which next.config.js turns on.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
@@ -50,6 +51,7 @@ const NOBODY: Principal[] = [];
 type Objects = {
   a: World; b: World; applicationId: string; draftId: string; documentId: string; unitVacancyId: string; vacancyApplicationId: string;
   employeeRef: string; discardDraftId: string; annulmentDraftId: string; authorityId: string; decisionId: string; evodCode: string; membershipId: string; tokenId: string;
+  certificateId: string; certificateCode: string; certificateRequestId: string;
 };
 let o: Objects;
 const ids: Partial<Record<Principal, { uid: string; rnokpp: string | null; fullName: string; option: RoleOption }>> = {};
@@ -165,6 +167,19 @@ const TABLE: Record<string, Entry> = {
   "action me#applyToVacancyAction": { allow: CONSCRIPTS },
   "action me#withdrawApplicationAction": { allow: CONSCRIPT_A, input: () => ({ applicationId: o.vacancyApplicationId }) },
   "action me#markMyNotificationsReadAction": { allow: CONSCRIPTS },
+  "page /me/certificates": { allow: CONSCRIPTS },
+  "GET /me/certificates/[id]/[part]": { allow: CONSCRIPT_A, params: () => ({ id: o.certificateId, part: "pdf" }) },
+  // Entitled or not (this conscript never served), the request reaches the domain: only a citizen's.
+  "action me/certificates#requestCertificateAction": { allow: CONSCRIPTS, input: () => ({ kind: "SERVICE_PARTICIPATION" }) },
+  // Certificates: the public check, and the unit staff officer who confirms periods of service.
+  "page /verify/certificate/[code]": { allow: ALL, params: () => ({ code: o.certificateCode }) },
+  "POST /verify/certificate/[code]/pdf": { allow: ALL, params: () => ({ code: o.certificateCode }) },
+  "page /staff": { allow: ["staffOfficer"] },
+  "page /staff/notifications": { allow: ["staffOfficer"] },
+  "page /staff/requests/[id]": { allow: ["staffOfficer"], params: () => ({ id: o.certificateRequestId }) },
+  "action staff#prepareCertificateDecisionAction": { allow: ["staffOfficer"], input: () => ({ requestId: o.certificateRequestId, decision: "CONFIRM" }) },
+  "action staff#decideCertificateRequestAction": { allow: ["staffOfficer"], input: () => ({ requestId: o.certificateRequestId, decision: "CONFIRM", nonce: NONCE, signature: "AAAA" }) },
+  "action staff#markStaffNotificationsReadAction": { allow: ["staffOfficer"] },
   // Unit recruiter.
   "page /unit": { allow: ["recruiter"] },
   "page /unit/notifications": { allow: ["recruiter"] },
@@ -302,6 +317,7 @@ beforeAll(async () => {
   const { user: recruiter } = await createUser(db, { role: "RECRUITER", unitId: unit.id, fullName: "Рекрутер Матриця Олегович" });
   const economy = await db.authority.create({ data: { code: "mineconomy", name: "Міністерство економіки України", shortName: "Мінекономіки", kind: "MINISTRY", edrpou: "37508596", kvedSections: [] } });
   const { user: methodologist } = await createUser(db, { role: "METHODOLOGIST", authorityId: economy.id, fullName: "Методолог Матриця Петрівна" });
+  const { user: staffOfficer } = await createUser(db, { role: "UNIT_STAFF_OFFICER", unitId: unit.id, fullName: "Стройовий Матриця Іванович" });
   const conscript = await db.user.create({ data: { rnokpp: a.employees[0]!, fullName: "Працівник00000 Іван Іванович" } });
   const otherConscript = await db.user.create({ data: { rnokpp: b.employees[0]!, fullName: "Працівник00000 Іван Іванович" } });
   Object.assign(ids, {
@@ -316,6 +332,7 @@ beforeAll(async () => {
     otherConscript: { uid: otherConscript.id, rnokpp: otherConscript.rnokpp, fullName: otherConscript.fullName, option: option("CONSCRIPT") },
     recruiter: { uid: recruiter.id, rnokpp: recruiter.rnokpp, fullName: recruiter.fullName, option: option("RECRUITER", { unitId: unit.id }) },
     methodologist: { uid: methodologist.id, rnokpp: methodologist.rnokpp, fullName: methodologist.fullName, option: option("METHODOLOGIST", { authorityId: economy.id }) },
+    staffOfficer: { uid: staffOfficer.id, rnokpp: staffOfficer.rnokpp, fullName: staffOfficer.fullName, option: option("UNIT_STAFF_OFFICER", { unitId: unit.id }) },
   });
 
   const draft = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }] });
@@ -330,7 +347,13 @@ beforeAll(async () => {
   const annulment = await createAnnulmentDraft({ actor: a.head.actor, edrpou: a.edrpou, rnokpps: [a.employees[0]!], ground: "HEAD_REQUEST" });
   const discard = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[2]! }] });
   const evod = await issueEvod(createCtx({ actor: { userId: conscript.id, rnokpp: conscript.rnokpp!, fullName: conscript.fullName, role: "CONSCRIPT", via: "password" }, now: new Date() }));
+  // Conscript A is reserved by now: the extract of his reservation; and a request routed to the unit.
+  const extract = await requestCertificate(createCtx({ actor: { userId: conscript.id, rnokpp: conscript.rnokpp!, fullName: conscript.fullName, role: "CONSCRIPT", via: "password" } }), { kind: "RESERVATION_EXTRACT" });
+  if (extract.status !== "ISSUED") throw new Error("the matrix needs an issued certificate");
+  const certificate = await db.stateCertificate.findUniqueOrThrow({ where: { id: extract.certificateId }, select: { code: true } });
+  const routed = await db.certificateRequest.create({ data: { rnokpp: a.employees[1]!, kind: "SERVICE_PARTICIPATION", status: "PENDING", openKey: `${a.employees[1]}:SERVICE_PARTICIPATION`, unitId: unit.id, dueOn: new Date("2030-01-10") } });
   o = {
+    certificateId: extract.certificateId, certificateCode: certificate.code, certificateRequestId: routed.id,
     a, b, applicationId: submitted.applicationId, draftId: left.draftId, documentId: application.signedDocumentId, unitVacancyId: vacancy.id,
     vacancyApplicationId: vacancyApplication.id, employeeRef: employeeHref(a.employees[0]!).split("/").at(-1)!, authorityId: a.authorityId,
     decisionId: a.decisionId, evodCode: evod.code, discardDraftId: discard.draftId, annulmentDraftId: annulment.draftId, membershipId: membership.id, tokenId: token.id,
