@@ -5,7 +5,6 @@ import { decideCertificateRequest } from "@/lib/certificates/decide-certificate-
 import { prepareCertificateDecision } from "@/lib/certificates/prepare-certificate-decision";
 import { ZCertificateDecision, ZSignedCertificateDecision } from "@/lib/certificates/schemas";
 import { createCtx } from "@/lib/context-server";
-import { db } from "@/lib/db/client";
 import { markNotificationsRead } from "@/lib/notifications";
 import { z } from "@/lib/zod";
 
@@ -16,5 +15,5 @@ export const prepareCertificateDecisionAction = staffAction(ZCertificateDecision
 export const decideCertificateRequestAction = staffAction(ZSignedCertificateDecision, async (input, actor) => decideCertificateRequest(createCtx({ actor, now: new Date() }), input));
 
 export const markStaffNotificationsReadAction = staffAction(z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict(), async (input, actor) => ({
-  marked: await markNotificationsRead(db, { rnokpp: actor.rnokpp ?? "", audience: "staff", ids: input.ids, now: new Date() }),
+  marked: await markNotificationsRead(createCtx({ actor }), { rnokpp: actor.rnokpp ?? "", audience: "staff", ids: input.ids }),
 }));
