@@ -28,7 +28,7 @@ export async function loadCertificateSeal(client: DbClient, now: Date): Promise<
   const existing = await client.caKey.findUnique({ where: { id: CERTIFICATE_SEAL_ID }, select: { certPem: true, keyPem: true } });
   if (existing) return sealFrom(existing);
   const password = randomBytes(18).toString("base64url");
-  const issued = await issueCertificate({ ...CERTIFICATE_SEAL_SUBJECT, password }, { db: client, now });
+  const issued = await issueCertificate({ db: client, now }, { ...CERTIFICATE_SEAL_SUBJECT, password });
   const opened = openKeyFile(issued.p12, password);
   const row = { certPem: forge.pki.certificateToPem(opened.certificate), keyPem: privateKeyToPem(opened.privateKey) };
   // Two first users at once: the first row wins, the other certificate stays unused.

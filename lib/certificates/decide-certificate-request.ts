@@ -50,11 +50,10 @@ export async function decideCertificateRequest(ctx: Ctx, input: unknown): Promis
         where: { unitId: actor.unitId, role: "UNIT_STAFF_OFFICER", revokedAt: null, user: { disabledAt: null } },
         select: { user: { select: { rnokpp: true } } },
       });
-      const accepted = await acceptSignedDocument(tx, {
+      const accepted = await acceptSignedDocument({ db: tx, now: ctx.now }, {
         kind: "CERTIFICATE_DECISION",
         content: certificateDecisionDocument(request, decision, decision.nonce),
         signature,
-        now: ctx.now,
         authorize: (signer) => {
           if (signer.rnokpp !== actor.rnokpp || !officers.some((m) => m.user.rnokpp === signer.rnokpp)) throw new AppError("SIGNER_NOT_STAFF_OFFICER");
         },

@@ -16,6 +16,6 @@ export async function prepareCertificateDecision(ctx: Ctx<"actor" | "db" | "regi
   const decision = parseInput(ZCertificateDecision, input);
   const request = await loadUnitRequest({ ...ctx, actor }, decision.requestId);
   if (request.status !== "PENDING") throw new AppError("CERTIFICATE_REQUEST_DECIDED");
-  const nonce = await issueNonce(CERTIFICATE_DECISION_NONCE_PURPOSE, PREPARED_TTL_SECONDS, { db: ctx.db, now: ctx.now });
+  const nonce = await issueNonce(ctx, { purpose: CERTIFICATE_DECISION_NONCE_PURPOSE, ttlSeconds: PREPARED_TTL_SECONDS });
   return { document: Buffer.from(certificateDecisionDocument(request, decision, nonce.value)).toString("base64"), nonce: nonce.value };
 }

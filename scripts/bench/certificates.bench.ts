@@ -24,7 +24,7 @@ await runScript(async () => {
   const name = "bench_certificates";
   try {
     await useDatabase(await bench.clone(name));
-    await ensureTestProvider(db);
+    await ensureTestProvider({ db, now: new Date() });
     // Veterans whose every period is confirmed: the registry alone can issue their certificate.
     const rows = await db.$queryRaw<Array<{ rnokpp: string }>>`
       SELECT rnokpp FROM oberig.service_periods GROUP BY rnokpp HAVING bool_and("defenceConfirmedOn" IS NOT NULL) ORDER BY rnokpp LIMIT ${RUNS + 1}`;

@@ -44,13 +44,13 @@ let keyA: ReturnType<typeof openKeyFile>;
 let keyB: ReturnType<typeof openKeyFile>;
 
 beforeAll(async () => {
-  await ensureTestProvider(db, { now: new Date(now.getTime() - 86_400_000) });
+  await ensureTestProvider({ db, now: new Date(now.getTime() - 86_400_000) });
   unitA = await createMilitaryUnit(db, { name: "Окрема бригада «Альфа»" });
   unitB = await createMilitaryUnit(db, { name: "Окрема бригада «Браво»" });
   for (const [unit, set] of [[unitA, (a: StaffOfficerActor, k: ReturnType<typeof openKeyFile>) => ((officerA = a), (keyA = k))], [unitB, (a: StaffOfficerActor, k: ReturnType<typeof openKeyFile>) => ((officerB = a), (keyB = k))]] as const) {
     const person = await createPerson(db, { lastName: "Стройовий" });
     await createUser(db, { role: "UNIT_STAFF_OFFICER", rnokpp: person.rnokpp, unitId: unit.id });
-    const issued = await issueCertificate({ rnokpp: person.rnokpp, fullName: "Стройовий Петро Іванович", password: PASSWORD }, { db, now: new Date(now.getTime() - 3_600_000) });
+    const issued = await issueCertificate({ db, now: new Date(now.getTime() - 3_600_000) }, { rnokpp: person.rnokpp, fullName: "Стройовий Петро Іванович", password: PASSWORD });
     set(officer(unit.id, person.rnokpp), openKeyFile(issued.p12, PASSWORD));
   }
 });
