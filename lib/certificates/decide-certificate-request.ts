@@ -35,7 +35,6 @@ export async function decideCertificateRequest(ctx: Ctx, input: unknown): Promis
   const { actor } = ctx;
   assertCan(actor, "service.confirm");
   const decision = parseInput(ZSignedCertificateDecision, input);
-  const signature = Uint8Array.from(Buffer.from(decision.signature, "base64"));
   const seal = await loadCertificateSeal(ctx.db, ctx.now);
   const today = kyivDate(ctx.now);
 
@@ -46,17 +45,11 @@ export async function decideCertificateRequest(ctx: Ctx, input: unknown): Promis
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`certificate-request:${decision.requestId}`}))`;
       const request = await loadUnitRequest(txCtx, decision.requestId);
       if (request.status !== "PENDING") throw new AppError("CERTIFICATE_REQUEST_DECIDED");
-      const officers = await tx.membership.findMany({
-        where: { unitId: actor.unitId, role: "UNIT_STAFF_OFFICER", revokedAt: null, user: { disabledAt: null } },
-        select: { user: { select: { rnokpp: true } } },
-      });
       const accepted = await acceptSignedDocument({ db: tx, now: ctx.now }, {
         kind: "CERTIFICATE_DECISION",
         content: certificateDecisionDocument(request, decision, decision.nonce),
-        signature,
-        authorize: (signer) => {
-          if (signer.rnokpp !== actor.rnokpp || !officers.some((m) => m.user.rnokpp === signer.rnokpp)) throw new AppError("SIGNER_NOT_STAFF_OFFICER");
-        },
+        signature: decision.signature,
+        signer: { role: "UNIT_STAFF_OFFICER", unitId: actor.unitId, rnokpp: actor.rnokpp },
         nonce: { value: decision.nonce, purpose: CERTIFICATE_DECISION_NONCE_PURPOSE },
       });
       const who = { rnokpp: actor.rnokpp, role: actor.role };

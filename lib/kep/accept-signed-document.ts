@@ -21,7 +21,9 @@ import { verifySignature } from "./verify/verify-signature";
 /** Who must have signed (step 7). Officials and methodologists are looked up among the authority's active memberships. */
 export type RequiredSigner =
   | { role: "ENTERPRISE_HEAD"; enterprise: { edrpou: string; headRnokpp: string | null } }
-  | { role: "OFFICIAL" | "METHODOLOGIST"; authority: { id: string; edrpou: string } };
+  | { role: "OFFICIAL" | "METHODOLOGIST"; authority: { id: string; edrpou: string } }
+  /** The staff officer acting (their own key), holding an active membership of this unit. */
+  | { role: "UNIT_STAFF_OFFICER"; unitId: string; rnokpp: string | null };
 
 export type AcceptSignedDocumentInput = {
   kind: SignedDocumentKind;
@@ -98,6 +100,14 @@ export async function acceptSignedDocument(ctx: Ctx<"db" | "now">, input: Accept
 
 async function assertRequiredSigner(ctx: Ctx<"db">, signer: SignerIdentity, required: RequiredSigner): Promise<void> {
   if (required.role === "ENTERPRISE_HEAD") return assertSignerIsEnterpriseHead(signer, required.enterprise);
+  if (required.role === "UNIT_STAFF_OFFICER") {
+    const officer = await ctx.db.membership.findFirst({
+      where: { unitId: required.unitId, role: "UNIT_STAFF_OFFICER", revokedAt: null, user: { rnokpp: signer.rnokpp, disabledAt: null } },
+      select: { id: true },
+    });
+    if (!officer || signer.rnokpp !== required.rnokpp) throw new AppError("SIGNER_NOT_STAFF_OFFICER", undefined, { details: { signerRnokpp: signer.rnokpp } });
+    return;
+  }
   const { authority } = required;
   const member = await ctx.db.membership.findFirst({
     where: { authorityId: authority.id, role: required.role, revokedAt: null, user: { rnokpp: signer.rnokpp, disabledAt: null } },
