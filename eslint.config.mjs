@@ -35,8 +35,6 @@ export const LEGACY_GLOBAL_DB = [
   "lib/reservations/create-reservation-draft.ts",
   "lib/reservations/decide-submitted-application.ts",
   "lib/reservations/employee-list-model.ts",
-  "lib/reservations/get-application.ts",
-  "lib/reservations/list-applications.ts",
   "lib/reservations/list-employees.ts",
   "lib/reservations/submit-signed-draft.ts",
   "lib/reservations/testing/world.ts",

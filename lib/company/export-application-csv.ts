@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
+import type { Ctx } from "@/lib/context";
 import { formatDate, formatMoney } from "@/lib/format";
 import { getApplication } from "@/lib/reservations";
 import { toCsv } from "@/lib/format/csv";
@@ -11,8 +12,8 @@ import { ITEM_DECISION_LABELS } from "./labels";
 
 const COLUMNS = ["№", "ПІБ", "РНОКПП", "Заробітна плата, грн", "Рішення", "Причини відмови", "Заброньовано з", "Заброньовано до"];
 
-export async function exportApplicationCsv(options: { actor: Actor; applicationId: string }): Promise<{ text: string; fileName: string }> {
-  const app = await getApplication({ actor: options.actor, applicationId: options.applicationId });
+export async function exportApplicationCsv(ctx: Ctx<"db"> & { actor: Actor }, input: { applicationId: string }): Promise<{ text: string; fileName: string }> {
+  const app = await getApplication(ctx, input);
   const rows = app.items.map((item) => [
     item.position,
     item.fullName,

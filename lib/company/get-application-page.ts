@@ -20,7 +20,7 @@ export type ApplicationPage = Omit<ApplicationView, "items"> & {
 };
 
 export async function getApplicationPage(options: { actor: Actor; applicationId: string; filter?: ItemFilter; page?: number }): Promise<ApplicationPage> {
-  const view = await getApplication({ actor: options.actor, applicationId: options.applicationId });
+  const view = await getApplication({ db, actor: options.actor }, { applicationId: options.applicationId });
   const preparer = view.preparedByRnokpp === view.signer.rnokpp ? null : await db.user.findUnique({ where: { rnokpp: view.preparedByRnokpp }, select: { fullName: true } });
   const filter = options.filter ?? "all";
   const matching = view.items.filter((item) =>

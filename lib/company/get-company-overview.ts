@@ -48,7 +48,7 @@ export async function getCompanyOverview(options: { actor: Actor; now?: Date }):
     listEmployees({ ...page, state: "expiring" }),
     listEmployees({ ...page, eligible: false, state: "not_reserved" }),
     listEmployees({ ...page, state: "reserved_elsewhere" }),
-    listApplications({ actor, edrpou, pageSize: 5 }),
+    listApplications({ db, actor }, { edrpou, pageSize: 5 }),
     listPendingDrafts({ actor, now }),
     listNotifications({ db }, { rnokpp: actor.rnokpp!, audience: "company", take: 5 }),
   ]);

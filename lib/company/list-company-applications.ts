@@ -24,7 +24,7 @@ export async function listCompanyApplications(options: { actor: Actor; kind?: un
   const edrpou = actor.edrpou ?? "";
   const { isHead } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
   const [list, drafts] = await Promise.all([
-    listApplications({ actor, edrpou, page: query.page, pageSize: 20, ...(query.kind ? { kind: query.kind } : {}) }),
+    listApplications({ db, actor }, { edrpou, page: query.page, pageSize: 20, ...(query.kind ? { kind: query.kind } : {}) }),
     listPendingDrafts({ actor, now: options.now }),
   ]);
   return { list, drafts, isHead, kind: query.kind };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { toKopiykas, type Kopiykas } from "@/lib/format";
 import { annulmentGroundLabel, isAnnulmentGroundCode, toIsoDate, type IsoDate } from "@/lib/rules";
 import { z } from "@/lib/zod";
@@ -48,12 +48,12 @@ export type ApplicationView = {
 
 type StoredDetails = { reasons?: Array<{ code: string; params?: unknown }>; extension?: boolean; exception45?: boolean } | null;
 
-export async function getApplication(options: { actor: Actor; applicationId: string }): Promise<ApplicationView> {
-  const { actor } = options;
-  if (!z.string().uuid().safeParse(options.applicationId).success || !actor.edrpou) throw reservationError("APPLICATION_NOT_FOUND");
+export async function getApplication(ctx: Ctx<"db"> & { actor: Actor }, input: { applicationId: string }): Promise<ApplicationView> {
+  const { actor, db } = ctx;
+  if (!z.string().uuid().safeParse(input.applicationId).success || !actor.edrpou) throw reservationError("APPLICATION_NOT_FOUND");
   await resolveEnterpriseAccess(db, { actor, edrpou: actor.edrpou, permission: "applications.prepare" });
   const app = await db.application.findFirst({
-    where: { id: options.applicationId, edrpou: actor.edrpou },
+    where: { id: input.applicationId, edrpou: actor.edrpou },
     select: {
       id: true, kind: true, status: true, edrpou: true, ground: true, rulesetVersion: true, submittedAt: true, decidedAt: true,
       signerRnokpp: true, signerName: true, preparedByRnokpp: true, signedDocumentId: true, reservedCount: true, refusedCount: true, failureReason: true,

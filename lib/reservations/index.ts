@@ -12,7 +12,7 @@ export { applyAutomaticAnnulments, type ApplyAutomaticAnnulmentsOptions, type Au
 export { sweepReservations, type SweepReservationsResult } from "./sweep-reservations";
 export { requeueStuckApplications } from "./requeue-stuck-applications";
 export { getApplication, type ApplicationView, type ApplicationItemView } from "./get-application";
-export { listApplications, ZListApplicationsInput, type ApplicationSummary, type ListApplicationsOptions } from "./list-applications";
+export { listApplications, ZListApplicationsInput, type ApplicationSummary, type ListApplicationsInput } from "./list-applications";
 export {
   listEmployees,
   ZListEmployeesInput,

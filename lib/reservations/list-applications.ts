@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import { db, type Prisma } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import type { Prisma } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { ZEdrpou } from "@/lib/identifiers";
 import { z } from "@/lib/zod";
@@ -19,7 +20,7 @@ export const ZListApplicationsInput = z
   })
   .strict();
 
-export type ListApplicationsOptions = { actor: Actor } & z.input<typeof ZListApplicationsInput>;
+export type ListApplicationsInput = z.input<typeof ZListApplicationsInput>;
 
 export type ApplicationSummary = {
   id: string;
@@ -35,8 +36,8 @@ export type ApplicationSummary = {
   refused: number;
 };
 
-export async function listApplications(options: ListApplicationsOptions): Promise<{ items: ApplicationSummary[]; total: number; page: number; pageSize: number }> {
-  const { actor, ...rest } = options;
+export async function listApplications(ctx: Ctx<"db"> & { actor: Actor }, rest: ListApplicationsInput): Promise<{ items: ApplicationSummary[]; total: number; page: number; pageSize: number }> {
+  const { actor, db } = ctx;
   const input = parseInput(ZListApplicationsInput, rest);
   await resolveEnterpriseAccess(db, { actor, edrpou: input.edrpou, permission: "applications.prepare" });
   const where: Prisma.ApplicationWhereInput = {

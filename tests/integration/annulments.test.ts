@@ -72,7 +72,7 @@ describe("the head's signed annulment", () => {
 
     const outcome = await decideSubmittedApplication({ applicationId });
     expect(outcome).toMatchObject({ outcome: "decided", kind: "ANNULMENT", reserved: 2, refused: 1 });
-    const view = await getApplication({ actor: world.head.actor, applicationId });
+    const view = await getApplication(createCtx({ actor: world.head.actor }), { applicationId });
     expect(view.items.map((i) => i.decision)).toEqual(["ANNULLED", "ANNULLED", "REFUSED"]);
     expect(view.items[2]!.reasons).toEqual([{ code: "NOT_RESERVED_HERE", message: "Особа не має чинного бронювання на цьому підприємстві" }]);
     expect(view.ground).toEqual({ code: "HEAD_REQUEST", label: "Обґрунтоване звернення керівника підприємства" });

@@ -161,13 +161,13 @@ describe("an application's status, results and documents", () => {
     expect(refused.preparedByName).toBe(a.head.fullName);
     await expectCode("APPLICATION_NOT_FOUND", () => getApplicationPage({ actor: b.head.actor, applicationId }));
 
-    const csv = await exportApplicationCsv({ actor: a.head.actor, applicationId });
+    const csv = await exportApplicationCsv(createCtx({ actor: a.head.actor }), { applicationId });
     const lines = csv.text.split("\r\n");
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect(lines[0]).toBe("\uFEFF№;ПІБ;РНОКПП;Заробітна плата, грн;Рішення;Причини відмови;Заброньовано з;Заброньовано до");
     expect(lines[1]).toMatch(new RegExp(`^1;Працівник00000 Іван Іванович;${a.employees[0]};30 000,00;Заброньовано;;\\d{2}\\.\\d{2}\\.\\d{4};\\d{2}\\.\\d{2}\\.\\d{4}$`));
     expect(lines[2]).toBe(`2;Низькооплачуваний Петро Іванович;${lowPaid};20 000,00;Відмовлено;Заробітна плата нижча за встановлений мінімум (25 941,00 грн);;`);
-    await expectCode("APPLICATION_NOT_FOUND", () => exportApplicationCsv({ actor: b.head.actor, applicationId }));
+    await expectCode("APPLICATION_NOT_FOUND", () => exportApplicationCsv(createCtx({ actor: b.head.actor }), { applicationId }));
 
     const app = await db.application.findUniqueOrThrow({ where: { id: applicationId }, select: { signedDocumentId: true } });
     const file = await getDocumentFile(createCtx({ actor: a.authorized!.actor }), { documentId: app.signedDocumentId, part: "signature" });

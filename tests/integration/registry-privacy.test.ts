@@ -126,7 +126,7 @@ describe("the same in the cabinet and in an annulment", () => {
   it("another enterprise still sees its own reserved employee in full", async () => {
     const view = await createAnnulmentDraft({ actor: b.head.actor, edrpou: b.edrpou, rnokpps: [outsiders.reservedAtB], ground: "HEAD_REQUEST" });
     expect(view.precheck[0]).toMatchObject({ fullName: expect.stringContaining("Сторонній0"), annul: true, reasons: [] });
-    const list = await getApplication({ actor: b.head.actor, applicationId: (await db.application.findFirstOrThrow({ where: { edrpou: b.edrpou } })).id });
+    const list = await getApplication(createCtx({ actor: b.head.actor }), { applicationId: (await db.application.findFirstOrThrow({ where: { edrpou: b.edrpou } })).id });
     expect(list.items[0]!.decision).toBe("RESERVED");
   });
 });

@@ -6,6 +6,7 @@ import { stopSenderBoss } from "@/lib/jobs/boss";
 import { addDays, isoDateToUtc } from "@/lib/rules";
 import { createReservationDraft, decideSubmittedApplication, getApplication, listApplications, submitApplication } from "@/lib/reservations";
 import { createWorld, personRnokpp, sign, type World } from "@/lib/reservations/testing/world";
+import { createCtx } from "@/lib/context-server";
 
 // The life of a reservation application against the real database: draft with its pre-check
 // and canonical bytes, signed submission, the worker's decision and everything it writes —
@@ -89,7 +90,7 @@ describe("a reservation application from draft to decision", () => {
     expect(marks).toHaveLength(3);
     expect(marks.every((m) => m.status === "ACTIVE" && m.source === "portal" && m.edrpou === a.edrpou)).toBe(true);
 
-    const view = await getApplication({ actor: a.head.actor, applicationId: submitted.applicationId });
+    const view = await getApplication(createCtx({ actor: a.head.actor }), { applicationId: submitted.applicationId });
     expect(view).toMatchObject({ status: "DECIDED", kind: "RESERVATION", counts: { items: 5, reserved: 3, refused: 2 } });
     expect(view.rulesetVersion).toMatch(/^res/);
     expect(view.items.map((i) => i.decision)).toEqual(["RESERVED", "RESERVED", "RESERVED", "REFUSED", "REFUSED"]);
@@ -118,7 +119,7 @@ describe("a reservation application from draft to decision", () => {
     expect(conflict.details).toEqual({ applicationId: submitted.applicationId });
     expect(await counts()).toEqual(after);
 
-    const list = await listApplications({ actor: a.head.actor, edrpou: a.edrpou });
+    const list = await listApplications(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou });
     expect(list.items[0]).toMatchObject({ id: submitted.applicationId, items: 5, reserved: 3, refused: 2 });
   });
 
@@ -129,7 +130,7 @@ describe("a reservation application from draft to decision", () => {
     await db.employment.updateMany({ where: { rnokpp: first, edrpou: a.edrpou }, data: { endDate: isoDateToUtc(addDays(a.today, -1)) } });
     const submitted = await submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature: sign(a.head.key!, draft.document) });
     await decideSubmittedApplication({ applicationId: submitted.applicationId });
-    const view = await getApplication({ actor: a.head.actor, applicationId: submitted.applicationId });
+    const view = await getApplication(createCtx({ actor: a.head.actor }), { applicationId: submitted.applicationId });
     expect(view.items[0]!.reasons.map((r) => r.code)).toEqual(["NOT_AN_EMPLOYEE"]);
   });
 
@@ -197,7 +198,7 @@ describe("refusals leave nothing behind", () => {
     expect(await counts()).toEqual(before);
 
     const appB = await submitApplication({ actor: b.head.actor, draftId: draftB.draftId, signature: sign(b.head.key!, draftB.document) });
-    await expectCode("APPLICATION_NOT_FOUND", () => getApplication({ actor: a.head.actor, applicationId: appB.applicationId }));
+    await expectCode("APPLICATION_NOT_FOUND", () => getApplication(createCtx({ actor: a.head.actor }), { applicationId: appB.applicationId }));
 
     const conscript: Actor = { userId: null, rnokpp: a.employees[0]!, fullName: "Працівник", role: "CONSCRIPT", via: "password" };
     await expectCode("FORBIDDEN", () => createReservationDraft({ actor: conscript, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }] }));

@@ -234,7 +234,7 @@ describe("the next day's decision", () => {
     expect(draft.rulesetVersion).toBe(signedVersion);
     const submitted = await submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature: signBytes(world.head.key!, draft.document), now: justAfter });
     expect(await decideSubmittedApplication({ applicationId: submitted.applicationId, now: justAfter })).toMatchObject({ outcome: "decided", reserved: 1, refused: 1 });
-    const view = await getApplication({ actor: world.head.actor, applicationId: submitted.applicationId });
+    const view = await getApplication(createCtx({ actor: world.head.actor }), { applicationId: submitted.applicationId });
     expect(view.rulesetVersion).toBe(signedVersion);
     expect(view.items.map((i) => [i.decision, i.reasons.map((r) => r.code)])).toEqual([["REFUSED", ["SALARY_BELOW_THRESHOLD"]], ["RESERVED", []]]);
     expect((await db.reservation.findFirstOrThrow({ where: { rnokpp: world.employees[1]! } })).rulesetVersion).toBe(signedVersion);

@@ -4,6 +4,7 @@ import { jsonResponse, presentApplication } from "@/lib/api/v1/present";
 import { ZApplicationPath } from "@/lib/api/v1/schemas";
 import { parseInput } from "@/lib/errors";
 import { getApplication } from "@/lib/reservations";
+import { createCtx } from "@/lib/context-server";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +12,5 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
   const actor = await authenticateRequest(request);
   const { id } = parseInput(ZApplicationPath, await params);
-  return jsonResponse(presentApplication(await getApplication({ actor, applicationId: id })));
+  return jsonResponse(presentApplication(await getApplication(createCtx({ actor }), { applicationId: id })));
 });
