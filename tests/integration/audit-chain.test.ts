@@ -8,7 +8,7 @@ import { runWithRequestContext } from "@/lib/audit/request-context";
 import { verifyAuditAnchors } from "@/lib/audit/verify-audit-anchors";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { writeAudit, writeAuditMany, type AuditEntry } from "@/lib/audit/write-audit";
-import { db } from "@/lib/db/client";
+import { db, type DbTx } from "@/lib/db/client";
 
 // The audit log as a hash chain: rows written by concurrent transactions form one line, a row
 // changed, removed or slipped in by hand is named by id and time, each finished day is sealed
@@ -34,6 +34,17 @@ async function audit() {
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
   );
   return result;
+}
+
+/**
+ * A hand edit as only someone who can switch triggers off (a database superuser) makes it: the
+ * append-only trigger refuses it otherwise. The chain is what still tells on them.
+ */
+function tamper(work: (tx: DbTx) => Promise<unknown>) {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
+    await work(tx);
+  });
 }
 
 beforeAll(async () => {
@@ -76,27 +87,54 @@ describe("writing", () => {
   });
 });
 
+describe("append-only in the database", () => {
+  it("refuses UPDATE and DELETE of a written row, by the ORM and by raw SQL, and changes nothing", async () => {
+    const [row] = await rowsInOrder();
+    const before = await db.auditLog.findUniqueOrThrow({ where: { id: row!.id } });
+    const refusal = /audit_log is append-only/;
+    await expect(db.$executeRaw`UPDATE audit_log SET details = '{"n":999}'::jsonb WHERE id = ${row!.id}::uuid`).rejects.toThrow(refusal);
+    await expect(db.$executeRaw`UPDATE audit_log SET hash = NULL, "prevHash" = NULL WHERE id = ${row!.id}::uuid`).rejects.toThrow(refusal);
+    await expect(db.auditLog.update({ where: { id: row!.id }, data: { action: "admin.created" } })).rejects.toThrow(refusal);
+    await expect(db.auditLog.delete({ where: { id: row!.id } })).rejects.toThrow(refusal);
+    await expect(db.$executeRaw`DELETE FROM audit_log`).rejects.toThrow(refusal);
+    expect(await db.auditLog.findUniqueOrThrow({ where: { id: row!.id } })).toEqual(before);
+    expect((await verifyAuditChain({ db })).ok).toBe(true);
+  });
+
+  it("lets a row written before the chain be linked once, and nothing else with it", async () => {
+    // The seed writes rows with no hash; the next writer links them (sealPendingRows).
+    const unsealed = "00000000-0000-4000-8000-0000000000a1";
+    await db.$executeRaw`INSERT INTO audit_log (id, action, "entityType", "entityId", details) VALUES (${unsealed}::uuid, 'contacts.update', 'Person', 'person-seed', '{"seed":true}'::jsonb)`;
+    await expect(db.$executeRaw`UPDATE audit_log SET hash = 'x', details = '{}'::jsonb WHERE id = ${unsealed}::uuid`).rejects.toThrow(/append-only/);
+    await writeAudit(db, entry(50));
+    const sealed = await db.auditLog.findUniqueOrThrow({ where: { id: unsealed } });
+    expect(sealed.hash).toBe(auditRowHash(sealed));
+    await expect(db.$executeRaw`UPDATE audit_log SET hash = ${sealed.hash} WHERE id = ${unsealed}::uuid`).rejects.toThrow(/append-only/);
+    expect((await verifyAuditChain({ db })).ok).toBe(true);
+  });
+});
+
 describe("tampering", () => {
   it("names a row changed in the database by id and time, and `npm run audit:verify` exits non-zero", async () => {
     expect(await audit()).toMatchObject({ code: 0, out: expect.stringContaining("Журнал цілісний") });
     const rows = await rowsInOrder();
     const victim = rows[7]!;
     const original = await db.auditLog.findUniqueOrThrow({ where: { id: victim.id }, select: { details: true } });
-    await db.$executeRaw`UPDATE audit_log SET details = jsonb_set(details, '{n}', '999') WHERE id = ${victim.id}::uuid`;
+    await tamper((tx) => tx.$executeRaw`UPDATE audit_log SET details = jsonb_set(details, '{n}', '999') WHERE id = ${victim.id}::uuid`);
     const report = await verifyAuditChain({ db });
     expect(report).toMatchObject({ ok: false, break: { kind: "CHANGED", id: victim.id, seq: victim.seq.toString(), at: victim.at } });
     const cli = await audit();
     expect(cli.code).toBe(1);
     expect(cli.out).toContain(victim.id);
     expect(cli.out).toContain(victim.at.toISOString());
-    await db.auditLog.update({ where: { id: victim.id }, data: { details: original.details ?? undefined } });
+    await tamper((tx) => tx.auditLog.update({ where: { id: victim.id }, data: { details: original.details ?? undefined } }));
     expect((await verifyAuditChain({ db })).ok).toBe(true);
   });
 
   it("names a removed row's successor, and a row slipped in with a well-formed hash", async () => {
     const rows = await rowsInOrder();
     const removed = await db.auditLog.findUniqueOrThrow({ where: { id: rows[10]!.id } });
-    await db.auditLog.delete({ where: { id: removed.id } });
+    await tamper((tx) => tx.auditLog.delete({ where: { id: removed.id } }));
     expect(await verifyAuditChain({ db })).toMatchObject({ ok: false, break: { kind: "REMOVED", id: rows[11]!.id } });
     await db.auditLog.create({ data: { ...removed, details: removed.details ?? undefined } });
     expect((await verifyAuditChain({ db })).ok).toBe(true);
@@ -109,7 +147,7 @@ describe("tampering", () => {
     forged.hash = auditRowHash(forged);
     await db.auditLog.create({ data: forged });
     expect(await verifyAuditChain({ db })).toMatchObject({ ok: false, break: { kind: "INSERTED", id: forged.id } });
-    await db.auditLog.delete({ where: { id: forged.id } });
+    await tamper((tx) => tx.auditLog.delete({ where: { id: forged.id } }));
     expect((await verifyAuditChain({ db })).ok).toBe(true);
   });
 });
@@ -133,9 +171,9 @@ describe("daily anchors", () => {
     // Rewriting the last sealed row, even with a recomputed hash, no longer matches the seal.
     const row = await db.auditLog.findUniqueOrThrow({ where: { id: last.id } });
     const rewritten = { ...row, details: { rewritten: true } };
-    await db.auditLog.update({ where: { id: row.id }, data: { details: rewritten.details, hash: auditRowHash(rewritten) } });
+    await tamper((tx) => tx.auditLog.update({ where: { id: row.id }, data: { details: rewritten.details, hash: auditRowHash(rewritten) } }));
     expect(await verifyAuditChain({ db })).toMatchObject({ ok: false, break: { kind: "ANCHOR", id: row.id } });
-    await db.auditLog.update({ where: { id: row.id }, data: { details: row.details ?? undefined, hash: row.hash } });
+    await tamper((tx) => tx.auditLog.update({ where: { id: row.id }, data: { details: row.details ?? undefined, hash: row.hash } }));
     expect((await verifyAuditChain({ db })).ok).toBe(true);
 
     const anchor = await db.auditAnchor.findFirstOrThrow();
