@@ -1,11 +1,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { clientAddress } from "@/lib/evod/verification-rate-limit";
+import { forwardedClientAddress } from "@/lib/http/forwarded-address";
 
 // Who was on the other end of an audited act: the client's address, user agent and the
 // request id the web server (scripts/server.ts) gives every request. A boundary may bind it
 // explicitly (runWithRequestContext); inside Next it is read from the request's headers.
-// The address comes from clientAddress — the one place that decides which X-Forwarded-For
-// entry to trust (TRUSTED_PROXIES when the hardening lands there).
+// The address is the one scripts/server.ts resolved with TRUSTED_PROXIES (lib/http/client-address),
+// read by the one helper every address reader uses (lib/http/forwarded-address).
 
 export type AuditRequestContext = { ip: string | null; userAgent: string | null; requestId: string | null };
 
@@ -15,7 +15,7 @@ const MAX_HEADER = 512;
 const bound = new AsyncLocalStorage<AuditRequestContext>();
 
 export function requestContextFromHeaders(headers: Headers): AuditRequestContext {
-  const ip = clientAddress(headers);
+  const ip = forwardedClientAddress(headers);
   return {
     ip: ip === "unknown" ? null : ip.slice(0, 64),
     userAgent: headers.get("user-agent")?.slice(0, MAX_HEADER) ?? null,

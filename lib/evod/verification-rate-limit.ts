@@ -2,18 +2,8 @@
 // page renders: a window per client address whose count lives in Postgres (lib/throttle), so
 // that every web process behind the port counts the same client once.
 
+import { forwardedClientAddress as clientAddress } from "@/lib/http/forwarded-address";
 import { createThrottle } from "@/lib/throttle";
-
-/**
- * The client's address: the X-Forwarded-For entry scripts/server.ts leaves — the socket's
- * address, or what a proxy named in TRUSTED_PROXIES reported (lib/http/client-address.ts);
- * whatever the client wrote itself is gone by then. The rightmost entry, for a bare `next`.
- */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).pop();
-  return last || headers.get("x-real-ip")?.trim() || "unknown";
-}
 
 /** 60 checks a minute from one address: a ТЦК post behind one NAT scans far fewer. */
 export const VERIFY_RATE_LIMIT = { limit: 60, windowMs: 60_000 } as const;

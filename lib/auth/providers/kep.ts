@@ -2,7 +2,7 @@ import "server-only";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { createCtx } from "@/lib/context-server";
 import { isAppError } from "@/lib/errors";
-import { clientAddress } from "@/lib/evod/verification-rate-limit";
+import { forwardedClientAddress as clientAddress } from "@/lib/http/forwarded-address";
 import { signInWithKep } from "../kep-login/sign-in-with-kep";
 import type { SignedInUser } from "./types";
 

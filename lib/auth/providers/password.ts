@@ -2,6 +2,7 @@ import "server-only";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { createCtx } from "@/lib/context-server";
 import { isAppError } from "@/lib/errors";
+import { forwardedClientAddress } from "@/lib/http/forwarded-address";
 import { z } from "@/lib/zod";
 import { listRoleOptions } from "../list-role-options";
 import { verifyPasswordLogin } from "../verify-password-login";
@@ -23,8 +24,7 @@ export const passwordProvider = CredentialsProvider({
     if (!parsed.success) throw new Error("INVALID_CREDENTIALS");
     try {
       // scripts/server.ts leaves one X-Forwarded-For entry: the address it trusts (TRUSTED_PROXIES).
-      const forwarded = (request as { headers?: Record<string, unknown> } | undefined)?.headers?.["x-forwarded-for"];
-      const address = typeof forwarded === "string" && forwarded ? forwarded.split(",").pop()!.trim() : "unknown";
+      const address = forwardedClientAddress((request as { headers?: Record<string, unknown> } | undefined)?.headers);
       const { db } = createCtx({ actor: null });
       const user = await verifyPasswordLogin(db, { ...parsed.data, totp: parsed.data.totp || undefined, now: new Date(), address });
       const roles = await listRoleOptions(db, { userId: user.id, rnokpp: user.rnokpp });

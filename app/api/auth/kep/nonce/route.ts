@@ -2,8 +2,8 @@ import { apiRoute } from "@/lib/api/handler";
 import { issueLoginChallenge } from "@/lib/auth/kep-login/issue-login-challenge";
 import { kepLoginError } from "@/lib/auth/kep-login/kep-login-errors";
 import { kepChallengeLimiter } from "@/lib/auth/kep-login/login-throttle";
-import { clientAddress } from "@/lib/evod/verification-rate-limit";
 import { createCtx } from "@/lib/context-server";
+import { forwardedClientAddress as clientAddress } from "@/lib/http/forwarded-address";
 
 // POST /api/auth/kep/nonce → { nonce, challenge, expiresAt }: the bytes (base64) the browser
 // signs to sign in with a КЕП. No body; each answer is a new one-time nonce.
