@@ -6,6 +6,7 @@ import { POST as submitRoute } from "@/app/api/v1/applications/route";
 import { POST as createAnnulmentDraftRoute } from "@/app/api/v1/annulments/drafts/route";
 import { POST as submitAnnulmentRoute } from "@/app/api/v1/annulments/route";
 import { GET as employeesRoute } from "@/app/api/v1/enterprises/[edrpou]/employees/route";
+import { POST as searchEmployeesRoute } from "@/app/api/v1/enterprises/[edrpou]/employees/search/route";
 import { issueApiToken } from "@/lib/api-tokens";
 import type { Role, RoleOption } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
@@ -117,6 +118,17 @@ describe("the HR API under arbitrary input", () => {
         const answer = await send(handler, path, { method: "POST", body: raw });
         expectCleanAnswer(answer.status, answer.text, `${name} ${raw.slice(0, 80)}`);
         if (answer.status >= 400) expect(await counts()).toEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it("POST …/employees/search: JSON of any shape and raw text answer 2xx or a coded 4xx", async () => {
+    const path = `/api/v1/enterprises/${a.edrpou}/employees/search`;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(body.map((b) => JSON.stringify(b) ?? "null"), nasty), async (raw) => {
+        const answer = await send(searchEmployeesRoute, path, { method: "POST", body: raw, params: { edrpou: a.edrpou } });
+        expectCleanAnswer(answer.status, answer.text, `search ${raw.slice(0, 80)}`);
       }),
       { numRuns: RUNS },
     );

@@ -5,6 +5,7 @@ import { POST as submitRoute } from "@/app/api/v1/applications/route";
 import { POST as createAnnulmentDraftRoute } from "@/app/api/v1/annulments/drafts/route";
 import { POST as submitAnnulmentRoute } from "@/app/api/v1/annulments/route";
 import { GET as employeesRoute } from "@/app/api/v1/enterprises/[edrpou]/employees/route";
+import { POST as searchEmployeesRoute } from "@/app/api/v1/enterprises/[edrpou]/employees/search/route";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { issueApiToken, revokeApiToken } from "@/lib/api-tokens";
 import { db } from "@/lib/db/client";
@@ -111,6 +112,28 @@ describe("through the API alone, with the head's token and key", () => {
     const eligibleOnly = await call(employeesRoute, { path: `/api/v1/enterprises/${a.edrpou}/employees?eligible=false`, params: { edrpou: a.edrpou } });
     expect(eligibleOnly.body.items.every((e: { eligible: boolean }) => !e.eligible)).toBe(true);
     expect(eligibleOnly.body.items.some((e: { reasons: string[] }) => e.reasons.includes("ALREADY_RESERVED"))).toBe(true);
+  });
+
+  it("searches employees by РНОКПП in the body, and refuses one in the list's query string", async () => {
+    const rnokpp = a.employees[2]!;
+    const path = `/api/v1/enterprises/${a.edrpou}/employees/search`;
+    const found = await call(searchEmployeesRoute, { path, params: { edrpou: a.edrpou }, body: { q: rnokpp, pageSize: 10 } });
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((e: { rnokpp: string }) => e.rnokpp)).toEqual([rnokpp]);
+    const prefix = await call(searchEmployeesRoute, { path, params: { edrpou: a.edrpou }, body: { q: rnokpp.slice(0, 4), eligible: true } });
+    expect(prefix.body.items.every((e: { rnokpp: string; eligible: boolean }) => e.rnokpp.startsWith(rnokpp.slice(0, 4)) && e.eligible)).toBe(true);
+    expectError(await call(searchEmployeesRoute, { path, params: { edrpou: a.edrpou }, body: { q: rnokpp, rnokpp } }), 400, "UNKNOWN_FIELD");
+    expectError(await call(searchEmployeesRoute, { path, params: { edrpou: a.edrpou }, body: { pageSize: "10" } }), 400, "VALIDATION_FAILED");
+    expectError(await call(searchEmployeesRoute, { path, params: { edrpou: a.edrpou }, raw: "q=1" }), 400, "BAD_REQUEST");
+    // Another enterprise's list: the same 404 as the GET.
+    expectError(await call(searchEmployeesRoute, { path: `/api/v1/enterprises/${b.edrpou}/employees/search`, params: { edrpou: b.edrpou }, body: { q: b.employees[0]! } }), 404, "ENTERPRISE_NOT_FOUND");
+
+    const inUrl = await call(employeesRoute, { path: `/api/v1/enterprises/${a.edrpou}/employees?q=${rnokpp}`, params: { edrpou: a.edrpou } });
+    expectError(inUrl, 400, "RNOKPP_IN_QUERY");
+    expect(inUrl.body.error.message).toContain("POST");
+    expectError(await call(employeesRoute, { path: `/api/v1/enterprises/${a.edrpou}/employees?q=${rnokpp.slice(0, 3)}`, params: { edrpou: a.edrpou } }), 400, "RNOKPP_IN_QUERY");
+    const byName = await call(employeesRoute, { path: `/api/v1/enterprises/${a.edrpou}/employees?q=${encodeURIComponent("Працівник")}`, params: { edrpou: a.edrpou } });
+    expect(byName.status).toBe(200);
   });
 
   it("serves its OpenAPI document without a token", async () => {

@@ -52,6 +52,18 @@ export const COMPONENT_SCHEMAS: Record<string, Json> = {
     date: { type: "string", format: "date", description: "День, на який перевірено (Київ)" },
     limit,
   }),
+  EmployeeSearchRequest: obj(
+    {
+      q: str("Частина ПІБ або початок РНОКПП (у тілі запиту, не в адресі)", { minLength: 1, maxLength: 100 }),
+      page: { type: "integer", minimum: 1, default: 1, description: "Сторінка, від 1" },
+      pageSize: { type: "integer", minimum: 1, maximum: 500, default: 50, description: "Рядків на сторінці, до 500" },
+      eligible: { type: "boolean", description: "Лише придатні (true) або лише непридатні (false)" },
+      reason: ref("ReasonCode"),
+      state: str("Стан бронювання", { enum: ["reserved", "expiring", "reserved_elsewhere", "not_reserved"] }),
+      sort: str("Порядок; «-» — спадання", { enum: ["name", "-name", "salary", "-salary", "reservedUntil", "-reservedUntil", "hiredOn", "-hiredOn"], default: "name" }),
+    },
+    [],
+  ),
   ReservationDraftRequest: obj(
     {
       edrpou: EDRPOU,

@@ -6,7 +6,7 @@ import type { z } from "@/lib/zod";
 import { openApiDocument } from "./openapi";
 import { ERROR_CODES } from "./openapi-errors";
 import { presentAnnulmentDraft, presentApplication, presentEmployees, presentReservationDraft, presentSubmitted } from "./present";
-import { ZAnnulmentDraftBody, ZReservationDraftBody, ZSignedSubmissionBody } from "./schemas";
+import { refuseRnokppInQuery, ZAnnulmentDraftBody, ZEmployeesQuery, ZEmployeesSearchBody, ZReservationDraftBody, ZSignedSubmissionBody } from "./schemas";
 
 // The hand-written OpenAPI document must match the handlers: the same paths and methods as the
 // route files, request examples the handlers' zod schemas accept, and response schemas that
@@ -84,6 +84,7 @@ describe("the OpenAPI document", () => {
       submitApplication: ZSignedSubmissionBody,
       createAnnulmentDraft: ZAnnulmentDraftBody,
       submitAnnulment: ZSignedSubmissionBody,
+      searchEmployees: ZEmployeesSearchBody,
     };
     const withBodies = Object.values(openApiDocument.paths).flatMap((item) => Object.values(item)).filter((op) => op.requestBody);
     expect(withBodies.map((op) => op.operationId).sort()).toEqual(Object.keys(schemas).sort());
@@ -98,6 +99,26 @@ describe("the OpenAPI document", () => {
     expect(ZReservationDraftBody.safeParse({ edrpou: "34218763", employees: [{ rnokpp: "1759013776", extra: 1 }] }).error?.issues[0]?.code).toBe("unrecognized_keys");
     expect(ZReservationDraftBody.safeParse({ edrpou: "34218763", employees: [{ rnokpp: "1759013776", salary: 100.123 }] }).success).toBe(false);
     expect(ZSignedSubmissionBody.safeParse({ draftId: "x", signature: "AAAA" }).success).toBe(false);
+    expect(ZEmployeesSearchBody.safeParse({ q: "3333407195", rnokpp: "3333407195" }).error?.issues[0]?.code).toBe("unrecognized_keys");
+    expect(ZEmployeesSearchBody.safeParse({ pageSize: "20" }).success).toBe(false);
+    expect(ZEmployeesSearchBody.safeParse({ q: "  " }).success).toBe(false);
+  });
+
+  it("keeps a РНОКПП out of the list's query string: a digit in q is RNOKPP_IN_QUERY, a name passes", () => {
+    const refused = (query: string) => {
+      try {
+        refuseRnokppInQuery(new URLSearchParams(query));
+        return null;
+      } catch (error) {
+        return (error as { code: string; status: number }).code;
+      }
+    };
+    expect(refused("q=3333407195")).toBe("RNOKPP_IN_QUERY");
+    expect(refused("q=333")).toBe("RNOKPP_IN_QUERY");
+    expect(refused("q=%D0%9A%D0%BE%D0%B2%D0%B0&q=3333")).toBe("RNOKPP_IN_QUERY");
+    expect(refused("q=%D0%9A%D0%BE%D0%B2%D0%B0%D0%BB%D0%B5%D0%BD%D0%BA%D0%BE&pageSize=50")).toBeNull();
+    expect(refused("pageSize=50&page=2")).toBeNull();
+    expect(ZEmployeesQuery.safeParse({ q: "Коваленко" }).success).toBe(true);
   });
 
   it("names only documented error codes, and every $ref resolves", () => {

@@ -54,6 +54,7 @@ const BASE = "https://bronya.example.gov.ua";
 const AUTH = `-H "Authorization: Bearer ${DEMO_EXAMPLE.token}"`;
 const JSON_TYPE = `-H "Content-Type: application/json"`;
 
+const searchExample: Json = { q: DEMO_EXAMPLE.rnokpp.slice(0, 6), pageSize: 20, eligible: true };
 const draftExample: Json = { edrpou: DEMO_EXAMPLE.edrpou, employees: [{ rnokpp: DEMO_EXAMPLE.rnokpp, salary: 30000 }, { rnokpp: DEMO_EXAMPLE.rnokpp2 }] };
 const submitExample: Json = { draftId: DEMO_EXAMPLE.draftId, signature: "MIIKmQYJKoZIhvcNAQcCoIIKijCCCoYCAQExDzANBglghkgBZQMEAgEFADALBgkqhkiG9w0BBwE=" };
 const annulmentExample: Json = { edrpou: DEMO_EXAMPLE.edrpou, ground: "HEAD_REQUEST", employees: [{ rnokpp: DEMO_EXAMPLE.rnokpp }] };
@@ -91,7 +92,7 @@ export const openApiDocument: OpenApiDocument = {
           { name: "page", in: "query", required: false, description: "Сторінка, від 1", schema: { type: "integer", minimum: 1, default: 1 } },
           { name: "pageSize", in: "query", required: false, description: "Рядків на сторінці, до 500", schema: { type: "integer", minimum: 1, maximum: 500, default: 50 } },
           { name: "eligible", in: "query", required: false, description: "Лише придатні (true) або лише непридатні (false)", schema: { type: "boolean" } },
-          { name: "q", in: "query", required: false, description: "Частина ПІБ або початок РНОКПП", schema: { type: "string", maxLength: 100 } },
+          { name: "q", in: "query", required: false, description: "Частина ПІБ (лише літери: РНОКПП в адресі відхиляється кодом RNOKPP_IN_QUERY — шукайте за ним через POST …/employees/search)", schema: { type: "string", maxLength: 100, pattern: "^\\D*$" } },
           { name: "reason", in: "query", required: false, description: "Лише з цією причиною відмови", schema: ref("ReasonCode") },
           { name: "state", in: "query", required: false, description: "Стан бронювання", schema: { type: "string", enum: ["reserved", "expiring", "reserved_elsewhere", "not_reserved"] } },
           { name: "sort", in: "query", required: false, description: "Порядок; «-» — спадання", schema: { type: "string", enum: ["name", "-name", "salary", "-salary", "reservedUntil", "-reservedUntil", "hiredOn", "-hiredOn"], default: "name" } },
@@ -100,8 +101,26 @@ export const openApiDocument: OpenApiDocument = {
           "200": { description: "Сторінка працівників", content: { "application/json": { schema: ref("EmployeeList") } } },
           ...errorResponses(400, 401, 403, 404),
         },
-        "x-error-codes": ["INVALID_EDRPOU", "UNKNOWN_FIELD", "VALIDATION_FAILED", "UNAUTHENTICATED", "API_TOKEN_INVALID", "API_TOKEN_REVOKED", "FORBIDDEN", "ENTERPRISE_NOT_FOUND"],
+        "x-error-codes": ["INVALID_EDRPOU", "RNOKPP_IN_QUERY", "UNKNOWN_FIELD", "VALIDATION_FAILED", "UNAUTHENTICATED", "API_TOKEN_INVALID", "API_TOKEN_REVOKED", "FORBIDDEN", "ENTERPRISE_NOT_FOUND"],
         "x-curl": `curl ${AUTH} "${BASE}/api/v1/enterprises/${DEMO_EXAMPLE.edrpou}/employees?page=1&pageSize=50&eligible=true"`,
+      },
+    },
+    "/api/v1/enterprises/{edrpou}/employees/search": {
+      post: {
+        operationId: "searchEmployees",
+        summary: "Пошук працівників (за ПІБ або РНОКПП)",
+        description:
+          "Те саме, що перелік працівників, але фільтри — у тілі запиту JSON: так РНОКПП не потрапляє в адресу, журнали проксі " +
+          "й заголовок Referer. q — частина ПІБ або початок РНОКПП.",
+        tags: ["Працівники"],
+        parameters: [{ name: "edrpou", in: "path", required: true, description: "Код ЄДРПОУ підприємства", schema: { type: "string", pattern: "^\\d{8}$" }, example: DEMO_EXAMPLE.edrpou }],
+        requestBody: { required: true, content: { "application/json": { schema: ref("EmployeeSearchRequest"), example: searchExample } } },
+        responses: {
+          "200": { description: "Сторінка працівників", content: { "application/json": { schema: ref("EmployeeList") } } },
+          ...errorResponses(400, 401, 403, 404, 413),
+        },
+        "x-error-codes": ["BAD_REQUEST", "INVALID_EDRPOU", "UNKNOWN_FIELD", "VALIDATION_FAILED", "PAYLOAD_TOO_LARGE", "UNAUTHENTICATED", "API_TOKEN_INVALID", "API_TOKEN_REVOKED", "FORBIDDEN", "ENTERPRISE_NOT_FOUND"],
+        "x-curl": `curl -X POST ${AUTH} ${JSON_TYPE} ${BASE}/api/v1/enterprises/${DEMO_EXAMPLE.edrpou}/employees/search \\\n  -d '${JSON.stringify(searchExample)}'`,
       },
     },
     "/api/v1/applications/drafts": {

@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors";
 import { toKopiykas } from "@/lib/format";
 import { ZEdrpou, ZRnokpp } from "@/lib/identifiers";
 import { MAX_SIGNATURE_BYTES } from "@/lib/kep/verify/parse-signature";
@@ -63,6 +64,28 @@ export const ZEmployeesQuery = z
     pageSize: ZPositiveInt(500).optional(),
     eligible: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
     q: z.string().trim().min(1).max(100).optional(),
+    reason: z.enum(REASON_CODES).optional(),
+    state: z.enum(EMPLOYEE_STATES).optional(),
+    sort: z.enum(EMPLOYEE_SORTS).optional(),
+  })
+  .strict();
+
+/**
+ * A URL lands in proxies' logs and Referer headers, so the GET list's `q` takes a name only: a
+ * digit in it is (part of) a РНОКПП, refused with its own code before anything is read. The
+ * same search with a РНОКПП goes in the body of POST …/employees/search.
+ */
+export function refuseRnokppInQuery(searchParams: URLSearchParams): void {
+  if (searchParams.getAll("q").some((q) => /\d/.test(q))) throw new AppError("RNOKPP_IN_QUERY");
+}
+
+/** The employee search's body: the list's filters as JSON, `q` a name or the start of a РНОКПП. */
+export const ZEmployeesSearchBody = z
+  .object({
+    page: z.number().int().min(1).max(100_000).optional(),
+    pageSize: z.number().int().min(1).max(500).optional(),
+    eligible: z.boolean().optional(),
+    q: z.string().trim().min(1, "Порожній пошук").max(100).optional(),
     reason: z.enum(REASON_CODES).optional(),
     state: z.enum(EMPLOYEE_STATES).optional(),
     sort: z.enum(EMPLOYEE_SORTS).optional(),
