@@ -66,52 +66,94 @@ export function refuseBadServerAction(req: IncomingMessage, res: ServerResponse,
 }
 
 // encodeReply's output: one JSON model (text), or JSON rows as multipart parts "0", "1", … with
-// FormData entries as "_<id>_<name>" (React 19: formFieldPrefix + "_" + id + "_"). React escapes a user's "$…" as "$$…"; any other "$" token
-// refers to another row, and React's decoder answers a reference to a missing row with a 500.
-const VALUE_TOKEN = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n|T|h|F)/;
-const ROW_REFERENCE = /^\$[A-Za-z@]?([0-9a-f]+)$/;
+// FormData entries as "_<id>_<name>" (React 19: formFieldPrefix + "_" + id + "_") and blobs and
+// typed arrays as file parts "<id>". React escapes a user's "$…" as "$$…"; any other "$" token
+// refers to another row or part, and React's decoder (decodeReply) throws — a 500 from Next — on
+// a reference to a missing row, a Map ($Q), Set ($W) or iterator ($i) whose row is not an array
+// or is used twice, a blob or typed array ($B, $A, $o, …) that is not a file part, or a BigInt
+// ($n) that is not one. Each is refused here with a 400 instead.
+const VALUE_TOKEN = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|T)/;
+const BIGINT = /^\$n-?\d{1,300}$/;
+// React's own tags; after any other "$" it reads the rest as a hex row id, which the client never
+// writes, so it is refused rather than guessed.
+const REFERENCE = /^\$([@hQWKiAOoUSsLlGgMmVBRrXx]?)([0-9a-f]+)$/;
+const COLLECTIONS = new Set(["Q", "W", "i"]);
+const BINARY = new Set([..."AOoUSsLlGgMmVB"]);
 
-function referencesResolve(value: unknown, rows: ReadonlySet<string>, depth = 0): boolean {
+type ActionBody = { rows: Map<string, unknown>; entries: Set<string>; files: Set<string>; consumed: Set<string> };
+
+function referencesResolve(value: unknown, body: ActionBody, depth = 0): boolean {
   if (depth > 64) return false;
   if (typeof value === "string") {
     if (!value.startsWith("$") || VALUE_TOKEN.test(value)) return true;
-    const id = ROW_REFERENCE.exec(value)?.[1];
-    return id !== undefined && rows.has(String(parseInt(id, 16)));
+    if (value.startsWith("$n")) return BIGINT.test(value);
+    const match = REFERENCE.exec(value);
+    if (!match) return false;
+    const [, tag, hex] = match;
+    const id = String(parseInt(hex!, 16));
+    if (BINARY.has(tag!)) return body.files.has(id);
+    if (tag === "K") return body.entries.has(id) || body.rows.has(id);
+    if (!body.rows.has(id)) return false;
+    const row = body.rows.get(id);
+    if (tag === "h") return row !== null && typeof row === "object" && typeof (row as { id?: unknown }).id === "string";
+    if (COLLECTIONS.has(tag!)) {
+      // React initialises each collection once ("Already initialized Map").
+      if (body.consumed.has(id) || !Array.isArray(row)) return false;
+      body.consumed.add(id);
+      if (tag === "Q" && !row.every((entry) => Array.isArray(entry) || (typeof entry === "string" && REFERENCE.test(entry)))) return false;
+    }
+    return true;
   }
-  if (Array.isArray(value)) return value.every((item) => referencesResolve(item, rows, depth + 1));
-  if (value && typeof value === "object") return Object.values(value).every((item) => referencesResolve(item, rows, depth + 1));
+  if (Array.isArray(value)) return value.every((item) => referencesResolve(item, body, depth + 1));
+  if (value && typeof value === "object") return Object.values(value).every((item) => referencesResolve(item, body, depth + 1));
   return true;
 }
 
-/** name → text of each part of a multipart body; null when it is not one. */
-function multipartParts(body: Buffer, marker: string): Map<string, string> | null {
+type Part = { text: string; file: boolean };
+
+/** name → each part of a multipart body (its text, whether it is a file); null when it is not one. */
+function multipartParts(body: Buffer, marker: string): Map<string, Part> | null {
   const text = body.toString("latin1");
   const delimiter = `--${marker}`;
   if (!text.startsWith(delimiter) || !text.trimEnd().endsWith(`${delimiter}--`)) return null;
-  const parts = new Map<string, string>();
+  const parts = new Map<string, Part>();
   for (const raw of text.split(delimiter).slice(1, -1)) {
     const split = raw.indexOf("\r\n\r\n");
     if (split < 0) return null;
-    const name = /content-disposition:[^\r\n]*\bname="([^"]*)"/i.exec(raw.slice(0, split))?.[1];
+    const disposition = /content-disposition:([^\r\n]*)/i.exec(raw.slice(0, split))?.[1] ?? "";
+    const name = /\bname="([^"]*)"/i.exec(disposition)?.[1];
     if (name === undefined) return null;
-    parts.set(name, Buffer.from(raw.slice(split + 4).replace(/\r\n$/, ""), "latin1").toString("utf8"));
+    parts.set(name, { text: Buffer.from(raw.slice(split + 4).replace(/\r\n$/, ""), "latin1").toString("utf8"), file: /\bfilename="/i.test(disposition) });
   }
   return parts;
 }
 
-function wellFormed(contentType: string, body: Buffer): boolean {
+/** Whether decodeReply can decode the body without throwing on a reference (see above). */
+export function isWellFormedActionBody(contentType: string, body: Buffer): boolean {
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   try {
-    if (type === "text/plain") return referencesResolve(JSON.parse(body.toString("utf8")), new Set());
+    if (type === "text/plain") return referencesResolve(JSON.parse(body.toString("utf8")), { rows: new Map(), entries: new Set(), files: new Set(), consumed: new Set() });
     if (type === "multipart/form-data") {
       const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
       const parts = multipartParts(body, boundary?.[1] ?? boundary?.[2] ?? "");
       if (!parts || !boundary) return false;
       // A form posted without JavaScript names its fields freely ($ACTION_ID_… and the inputs).
       if ([...parts.keys()].some((name) => name.startsWith("$ACTION"))) return true;
-      if (!parts.has("0")) return false;
-      const rows = new Set([...parts.keys()].map((name) => /^_?(\d+)(_|$)/.exec(name)?.[1]).filter((id): id is string => id !== undefined));
-      for (const [name, text] of parts) if (/^\d+$/.test(name) && !referencesResolve(JSON.parse(text), rows)) return false;
+      const rows = new Map<string, unknown>();
+      const entries = new Set<string>();
+      const files = new Set<string>();
+      for (const [name, part] of parts) {
+        if (/^\d+$/.test(name)) {
+          if (part.file) files.add(name);
+          else rows.set(name, JSON.parse(part.text));
+        } else {
+          const entry = /^_(\d+)_/.exec(name)?.[1];
+          if (entry !== undefined) entries.add(entry);
+        }
+      }
+      if (!rows.has("0")) return false;
+      const checked: ActionBody = { rows, entries, files, consumed: new Set() };
+      for (const row of rows.values()) if (!referencesResolve(row, checked)) return false;
     }
     return true;
   } catch {
@@ -135,7 +177,7 @@ export async function readServerActionBody(req: IncomingMessage, res: ServerResp
     chunks.push(chunk as Buffer);
   }
   const body = Buffer.concat(chunks);
-  if (!wellFormed(req.headers["content-type"] ?? "", body)) {
+  if (!isWellFormedActionBody(req.headers["content-type"] ?? "", body)) {
     refuse(res, 400, "BAD_REQUEST", "Дію відхилено: некоректні дані запиту");
     return null;
   }
