@@ -8,6 +8,7 @@ import { requireMethodologist } from "@/lib/auth/gate";
 import { db } from "@/lib/db/client";
 import { formatDate, formatMoney } from "@/lib/format";
 import { listRulesetVersions } from "@/lib/rulesets/list-ruleset-versions";
+import { orForbidden } from "./_lib/or-forbidden";
 
 export const metadata = { title: "Версії правил бронювання" };
 
@@ -16,7 +17,7 @@ const STATE = { IN_FORCE: ["success", "Чинна"], SCHEDULED: ["pending", "Н�
 export default async function Page({ searchParams }: { searchParams: Promise<{ signed?: string }> }) {
   const actor = await requireMethodologist("/methodology");
   const { signed } = await searchParams;
-  const { versions } = await listRulesetVersions({ actor, db, now: new Date() });
+  const { versions } = await orForbidden(listRulesetVersions({ actor, db, now: new Date() }));
   return (
     <div className="mx-auto max-w-5xl space-y-5 [overflow-wrap:anywhere]">
       <PageHeader title="Версії правил бронювання" subtitle="Кожна версія діє з 00:00 за київським часом дати набрання чинності; кожне рішення зберігає версію, за якою його ухвалено." actions={<ButtonLink href="/methodology/new">Нова версія</ButtonLink>} />

@@ -22,7 +22,7 @@ import { requestCertificate } from "@/lib/certificates/request-certificate";
 // every check behind them — roles re-read from the registry, scoping to the actor — is real.
 
 type Principal =
-  | "anonymous" | "admin" | "official" | "otherOfficial" | "head" | "authorized" | "otherHead" | "otherAuthorized" | "conscript" | "otherConscript" | "recruiter" | "methodologist" | "staffOfficer";
+  | "anonymous" | "admin" | "official" | "otherOfficial" | "head" | "authorized" | "otherHead" | "otherAuthorized" | "conscript" | "otherConscript" | "recruiter" | "methodologist" | "staffOfficer" | "otherMethodologist";
 const PRINCIPALS: Principal[] = ["anonymous", "admin", "official", "otherOfficial", "head", "authorized", "otherHead", "otherAuthorized", "conscript", "otherConscript", "recruiter", "methodologist", "staffOfficer"];
 
 // forbidden() is behind Next's experimental.authInterrupts, which next.config.js turns on.
@@ -144,6 +144,7 @@ const TABLE: Record<string, Entry> = {
   "action company/api-tokens#revokeTokenAction": { allow: HEAD_A, input: () => ({ tokenId: o.tokenId }) },
   // HR API: a head's or authorized person's session (or token), scoped to their enterprise.
   "GET /api/v1/enterprises/[edrpou]/employees": { allow: COMPANY_A, params: () => ({ edrpou: o.a.edrpou }) },
+  "POST /api/v1/enterprises/[edrpou]/employees/search": { allow: COMPANY_A, params: () => ({ edrpou: o.a.edrpou }), body: () => ({ q: o.a.employees[0]!.slice(0, 6) }) },
   "POST /api/v1/applications/drafts": { allow: COMPANY_A, body: () => ({ edrpou: o.a.edrpou, employees: [{ rnokpp: o.a.employees[3]! }] }) },
   "POST /api/v1/annulments/drafts": { allow: COMPANY_A, body: () => ({ edrpou: o.a.edrpou, ground: "HEAD_REQUEST", employees: [{ rnokpp: o.a.employees[0]! }] }) },
   "POST /api/v1/applications": { allow: HEAD_A, body: () => ({ draftId: o.draftId, signature: "AAAA" }) },
@@ -318,6 +319,8 @@ beforeAll(async () => {
   const economy = await db.authority.create({ data: { code: "mineconomy", name: "Міністерство економіки України", shortName: "Мінекономіки", kind: "MINISTRY", edrpou: "37508596", kvedSections: [] } });
   const { user: methodologist } = await createUser(db, { role: "METHODOLOGIST", authorityId: economy.id, fullName: "Методолог Матриця Петрівна" });
   const { user: staffOfficer } = await createUser(db, { role: "UNIT_STAFF_OFFICER", unitId: unit.id, fullName: "Стройовий Матриця Іванович" });
+  // A methodologist's membership in another authority: the rules are the Ministry of Economy's alone.
+  const { user: otherMethodologist } = await createUser(db, { role: "METHODOLOGIST", authorityId: other.id, fullName: "Методолог Інший Іванович" });
   const conscript = await db.user.create({ data: { rnokpp: a.employees[0]!, fullName: "Працівник00000 Іван Іванович" } });
   const otherConscript = await db.user.create({ data: { rnokpp: b.employees[0]!, fullName: "Працівник00000 Іван Іванович" } });
   Object.assign(ids, {
@@ -333,6 +336,7 @@ beforeAll(async () => {
     recruiter: { uid: recruiter.id, rnokpp: recruiter.rnokpp, fullName: recruiter.fullName, option: option("RECRUITER", { unitId: unit.id }) },
     methodologist: { uid: methodologist.id, rnokpp: methodologist.rnokpp, fullName: methodologist.fullName, option: option("METHODOLOGIST", { authorityId: economy.id }) },
     staffOfficer: { uid: staffOfficer.id, rnokpp: staffOfficer.rnokpp, fullName: staffOfficer.fullName, option: option("UNIT_STAFF_OFFICER", { unitId: unit.id }) },
+    otherMethodologist: { uid: otherMethodologist.id, rnokpp: otherMethodologist.rnokpp, fullName: otherMethodologist.fullName, option: option("METHODOLOGIST", { authorityId: other.id }) },
   });
 
   const draft = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }] });

@@ -5,14 +5,15 @@ import { db } from "@/lib/db/client";
 import { kyivDate } from "@/lib/format";
 import { listRulesetVersions } from "@/lib/rulesets/list-ruleset-versions";
 import { loadMethodologist } from "@/lib/rulesets/load-methodologist";
+import { orForbidden } from "../_lib/or-forbidden";
 
 export const metadata = { title: "Нова версія правил" };
 
 export default async function Page() {
   const actor = await requireMethodologist("/methodology/new");
   const now = new Date();
-  const { authority } = await loadMethodologist(db, actor, "rulesets.draft");
-  const { versions } = await listRulesetVersions({ actor, db, now });
+  const { authority } = await orForbidden(loadMethodologist(db, actor, "rulesets.draft"));
+  const { versions } = await orForbidden(listRulesetVersions({ actor, db, now }));
   const current = versions[0]!.ruleset;
   return (
     <div className="mx-auto max-w-4xl space-y-5">
