@@ -4,6 +4,8 @@ import { createServer } from "node:http";
 import { parseTrustedProxies, resolveClientAddress } from "@/lib/http/client-address";
 import { env } from "@/lib/env";
 import { startServerRulesetCache } from "./server/ruleset-cache";
+import { startDatabaseGate } from "./server/database-gate";
+import { surviveDatabaseLoss } from "./server/survive-database-loss";
 import { isServerAction, readServerActionBody, refuseBadServerAction } from "./server/action-guard";
 import { serveFastRoute } from "./server/fast-routes";
 import { runWebCluster } from "./server/web-cluster";
@@ -48,6 +50,12 @@ await app.prepare();
 // The rules' signed versions, reloaded on NOTIFY (rulesetFor answers from memory; see lib/rulesets).
 const rulesets = await startServerRulesetCache("web");
 
+// A stopped or restarting database answers 503 with a Ukrainian message, and the process
+// recovers by itself when it is back (scripts/server/database-gate.ts).
+const databaseUrl = config.DATABASE_URL;
+const gate = databaseUrl ? startDatabaseGate({ databaseUrl, log: (line) => console.error(`[web] ${line}`) }) : null;
+surviveDatabaseLoss((line) => console.error(`[web] ${line}`));
+
 const https = config.PORTAL_URL.startsWith("https:");
 const accessLog = config.ACCESS_LOG;
 const trustedProxies = parseTrustedProxies(config.TRUSTED_PROXIES);
@@ -66,6 +74,8 @@ const server = createServer((req, res) => {
   // The access log a reverse proxy would keep: what it shows is what a URL gives away (the
   // browser tests grep it for РНОКПП and tokens, tests/e2e/zz-log-hygiene.spec.ts).
   if (accessLog) res.on("finish", () => console.log(`[access] ${req.method} ${req.url} ${res.statusCode}`));
+  if (gate?.refuse(req, res)) return;
+  gate?.watch(res);
   if (refuseBadServerAction(req, res, { portalUrl: config.PORTAL_URL })) return;
   if (isServerAction(req)) {
     void readServerActionBody(req, res).then(
@@ -89,6 +99,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (closing) return;
     closing = true;
     void rulesets?.stop();
+    void gate?.stop();
     server.close(() => void app.close().finally(() => process.exit(0)));
     server.closeAllConnections();
     setTimeout(() => process.exit(0), 10_000).unref();

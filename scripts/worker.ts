@@ -3,12 +3,14 @@ import { env } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/worker";
 import { log, runScript } from "./db/run-script";
 import { startServerRulesetCache } from "./server/ruleset-cache";
+import { surviveDatabaseLoss } from "./server/survive-database-loss";
 
 // npm run worker — the pg-boss job worker on its own. The launcher starts it beside Next with
 // DATABASE_URL set; run alone without DATABASE_URL it uses the embedded cluster (the running one
 // if a launcher serves it). SIGINT/SIGTERM/SIGHUP let running jobs finish, then exit 0.
 
 const prefixed = (line: string) => log(`[worker] ${line}`);
+surviveDatabaseLoss(prefixed);
 
 await runScript(async () => {
   const config = env();

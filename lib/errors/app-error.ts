@@ -1,4 +1,5 @@
 import { ERRORS, type ErrorCode } from "./catalogue";
+import { isDatabaseUnavailable, reportDatabaseUnavailable } from "./database-unavailable";
 
 // One error class for the whole domain. A code says what went wrong; the HTTP status
 // and the default Ukrainian message come from the one catalogue (./catalogue.ts) so that
@@ -53,8 +54,15 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-/** Any thrown value as an AppError; unknown errors become INTERNAL without leaking details. */
+/**
+ * Any thrown value as an AppError; unknown errors become INTERNAL without leaking details. A lost
+ * database (stopped, restarting) is SERVICE_UNAVAILABLE, a 503 worth retrying, not a 500.
+ */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
+  if (isDatabaseUnavailable(error)) {
+    reportDatabaseUnavailable();
+    return new AppError("SERVICE_UNAVAILABLE", undefined, { cause: error });
+  }
   return new AppError("INTERNAL", undefined, { cause: error });
 }

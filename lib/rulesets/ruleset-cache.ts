@@ -33,18 +33,43 @@ export async function startRulesetCache(options: { db: DbTx; databaseUrl: string
     return chain;
   };
 
+  let retrying = false;
+  // Until it is back: a restarting database refuses connections for a while, and a NOTIFY sent
+  // meanwhile is lost, so every reconnection reloads.
+  const reconnect = () => {
+    if (stopped || retrying) return;
+    retrying = true;
+    setTimeout(() => {
+      retrying = false;
+      if (stopped) return;
+      connect().then(reload, () => reconnect());
+    }, 1_000).unref();
+  };
+
   const connect = async () => {
     const next = new pg.Client({ connectionString: options.databaseUrl, application_name: options.application ?? "bronya-rulesets" });
     next.on("notification", (message) => {
       if (message.channel === RULESET_CHANNEL) void reload();
     });
-    next.on("error", (error) => {
-      log(`правила: канал сповіщень втрачено (${error.message}); перепідключення`);
+    let lost = false;
+    let connected = false;
+    const onLost = (why: string) => {
+      if (!connected || lost || stopped) return;
+      lost = true;
+      log(`правила: канал сповіщень втрачено (${why}); перепідключення`);
       void next.end().catch(() => undefined);
-      if (!stopped) setTimeout(() => void connect().then(reload).catch(() => undefined), 1_000).unref();
-    });
-    await next.connect();
-    await next.query(`LISTEN "${RULESET_CHANNEL}"`);
+      reconnect();
+    };
+    next.on("error", (error) => onLost(error.message));
+    next.on("end", () => onLost("з'єднання закрито"));
+    try {
+      await next.connect();
+      await next.query(`LISTEN "${RULESET_CHANNEL}"`);
+    } catch (error) {
+      void next.end().catch(() => undefined);
+      throw error;
+    }
+    connected = true;
     client = next;
   };
 
