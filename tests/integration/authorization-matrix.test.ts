@@ -402,4 +402,14 @@ describe("the authorization matrix over every route", () => {
     }
     expect(wrong).toEqual([]);
   }, 600_000);
+
+  // Not a principal of the table: its actions are refused by the domain (lib/rulesets
+  // loadMethodologist) only after their input parses — tests/integration/rulesets.test.ts.
+  it("shows a methodologist of another authority the 403 page of the rules' cabinet, not an error", async () => {
+    for (const key of ["page /methodology", "page /methodology/new"]) {
+      session = actorSession("otherMethodologist");
+      expect(await call(key, TABLE[key]!), key).toBe("refused");
+      expect(detail, key).toBe("NEXT_HTTP_ERROR_FALLBACK;403");
+    }
+  });
 });
