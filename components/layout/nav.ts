@@ -42,6 +42,14 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/methodology", label: "Версії правил" },
     { href: "/methodology/new", label: "Нова версія" },
   ],
+  TCK_OFFICER: [
+    { href: "/tck", label: "Реєстр" },
+    { href: "/tck/notices", label: "Повістки" },
+  ],
+  TCK_HEAD: [
+    { href: "/tck", label: "Реєстр" },
+    { href: "/tck/notices", label: "Повістки" },
+  ],
   ADMIN: [
     { href: "/admin", label: "Органи влади" },
     { href: "/admin/officials", label: "Посадові особи" },
@@ -58,4 +66,6 @@ export const NOTIFICATIONS_PATH: Partial<Record<Role, string>> = {
   OFFICIAL: "/ministry/notifications",
   RECRUITER: "/unit/notifications",
   UNIT_STAFF_OFFICER: "/staff/notifications",
+  TCK_OFFICER: "/tck/notifications",
+  TCK_HEAD: "/tck/notifications",
 };

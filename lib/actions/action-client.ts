@@ -42,3 +42,4 @@ export const unitAction = createActionClient(CABINET_PERMISSION.unit);
 export const adminAction = createActionClient(CABINET_PERMISSION.admin);
 export const methodologyAction = createActionClient(CABINET_PERMISSION.methodology);
 export const staffAction = createActionClient(CABINET_PERMISSION.staff);
+export const tckAction = createActionClient(CABINET_PERMISSION.tck);

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   RECRUITER: ["unit.read", "vacancies.manage", "vacancyApplications.decide", "notifications.read"],
   METHODOLOGIST: ["rulesets.read", "rulesets.draft", "rulesets.sign"],
   UNIT_STAFF_OFFICER: ["service.confirm", "notifications.read"],
+  TCK_OFFICER: ["register.read", "notices.form", "notices.deliver", "deferments.grant"],
+  TCK_HEAD: ["register.read", "notices.form", "notices.deliver", "deferments.grant", "notices.sign"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = (typeof PERMISSIONS)[Role][number];
@@ -35,6 +37,7 @@ export const CABINET_PERMISSION = {
   admin: "authorities.manage",
   methodology: "rulesets.read",
   staff: "service.confirm",
+  tck: "register.read",
 } as const satisfies Record<string, Permission>;
 
 /** The roles whose row in PERMISSIONS grants `P`. */

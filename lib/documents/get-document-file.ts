@@ -24,6 +24,7 @@ const FILE_STEMS: Record<SignedDocumentKind, string> = {
   CRITICAL_DECISION: "rishennia-krytychnist",
   DECISION_CHANGE: "zmina-rishennia",
   DECISION_IMPORT: "import-rishen",
+  NOTICE_BATCH: "povistky-tck",
   RULESET_VERSION: "versiia-pravyl",
   AUTHORIZATION: "upovnovazhennia",
   CERTIFICATE_DECISION: "rishennia-dovidka",

@@ -189,7 +189,23 @@ const OPERATIONS = {
   SEED_DB_UNREACHABLE: [503, "Не вдалося під'єднатися до бази даних"],
 } as const satisfies Record<string, Entry>;
 
-export const ERRORS = { ...COMMON, ...AUTH, ...KEP, ...RESERVATIONS, ...AUTHORIZATIONS, ...RECRUITMENT, ...RULES, ...RULESETS, ...CERTIFICATES, ...OPERATIONS } as const;
+/** The ТЦК cabinet: the register, notices (повістки), their delivery and deferments. */
+const NOTICES = {
+  NOTICE_SELECTION_EMPTY: [400, "Не вибрано жодної особи для формування повісток"],
+  NOTICE_SELECTION_TOO_LARGE: [413, "Забагато осіб в одному пакеті повісток"],
+  NOTICE_PERSON_OTHER_TCC: [403, "Серед вибраних є особи, що перебувають на обліку в іншому ТЦК та СП: повістки не сформовано"],
+  NOTICE_APPEARANCE_INVALID: [400, "Дата або час явки неприйнятні"],
+  NOTICE_BATCH_SIGNED: [409, "Пакет повісток уже підписано"],
+  NOTICE_BATCH_EMPTY: [409, "У пакеті немає жодної повістки для підпису"],
+  SIGNER_NOT_TCK_HEAD: [403, "Повістки підписує лише начальник цього ТЦК та СП ключем, виданим для ТЦК"],
+  NOTICE_STATUS_TRANSITION: [409, "Такий перехід статусу повістки неможливий"],
+  NOTICE_TRACKING_UNKNOWN: [400, "У звіті пошти є невідомі номери відправлень"],
+  NOTICE_TRACKING_DUPLICATE: [409, "Номер поштового відправлення вже використано"],
+  NOTICE_CSV_INVALID: [400, "Файл звіту пошти має неправильний формат"],
+  DEFERMENT_INVALID: [400, "Відстрочку заповнено з помилками"],
+} as const satisfies Record<string, Entry>;
+
+export const ERRORS = { ...COMMON, ...AUTH, ...KEP, ...RESERVATIONS, ...AUTHORIZATIONS, ...RECRUITMENT, ...RULES, ...RULESETS, ...CERTIFICATES, ...NOTICES, ...OPERATIONS } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
 export type KepErrorCode = keyof typeof KEP;

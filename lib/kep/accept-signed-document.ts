@@ -23,7 +23,8 @@ export type RequiredSigner =
   | { role: "ENTERPRISE_HEAD"; enterprise: { edrpou: string; headRnokpp: string | null } }
   | { role: "OFFICIAL" | "METHODOLOGIST"; authority: { id: string; edrpou: string } }
   /** The staff officer acting (their own key), holding an active membership of this unit. */
-  | { role: "UNIT_STAFF_OFFICER"; unitId: string; rnokpp: string | null };
+  | { role: "UNIT_STAFF_OFFICER"; unitId: string; rnokpp: string | null }
+  | { role: "TCK_HEAD"; tcc: { name: string; edrpou: string } };
 
 export type AcceptSignedDocumentInput = {
   kind: SignedDocumentKind;
@@ -106,6 +107,13 @@ async function assertRequiredSigner(ctx: Ctx<"db">, signer: SignerIdentity, requ
       select: { id: true },
     });
     if (!officer || signer.rnokpp !== required.rnokpp) throw new AppError("SIGNER_NOT_STAFF_OFFICER", undefined, { details: { signerRnokpp: signer.rnokpp } });
+    return;
+  }
+  if (required.role === "TCK_HEAD") {
+    // Notices are signed by the head of that ТЦК, with a key issued for the ТЦК's ЄДРПОУ.
+    const heads = await ctx.db.membership.count({ where: { tcc: required.tcc.name, role: "TCK_HEAD", revokedAt: null, user: { rnokpp: signer.rnokpp, disabledAt: null } } });
+    if (heads === 0) throw new AppError("SIGNER_NOT_TCK_HEAD");
+    if (signer.edrpou !== required.tcc.edrpou) throw new AppError("SIGNER_NOT_TCK_HEAD", `Сертифікат видано не для ${required.tcc.name} (ЄДРПОУ ${required.tcc.edrpou})`);
     return;
   }
   const { authority } = required;

@@ -3,6 +3,7 @@ import type { DbTx, Prisma } from "@/lib/db/client";
 import type {
   CitizenStatusRecord, ContactsUpdate, EmploymentRecord, EnterpriseCounts, EnterpriseRecord, MarkRecord, MilitaryLiableQuery, PersonRecord, StaffRecord, StaffScope,
 } from "./types";
+import type { TccRegisterPort } from "./tcc-types";
 
 /**
  * The registry's data as SQL relations, for the few national-scale reads that must join the
@@ -31,7 +32,7 @@ export type RegistryRelations = {
  * write an outbox row in it and deliver after commit — either way a decision and its registry
  * mark are committed together or not at all.
  */
-export interface Registry extends ServiceRecords {
+export interface Registry extends ServiceRecords, TccRegisterPort {
   findPerson(rnokpp: string): Promise<PersonRecord | null>;
   findPeople(rnokpps: readonly string[]): Promise<Map<string, PersonRecord>>;
   findEnterprise(edrpou: string): Promise<EnterpriseRecord | null>;

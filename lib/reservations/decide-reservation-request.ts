@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { DbTx, Prisma } from "@/lib/db/client";
+import { withdrawNoticesOnProtection } from "@/lib/notices/withdraw-notices-on-protection";
 import { notify, type NewNotification } from "@/lib/notifications";
 import { registryFor } from "@/lib/registry";
 import { decideApplication, reasonMessage, type IsoDate } from "@/lib/rules";
@@ -76,6 +77,8 @@ export async function decideReservationRequest(
       tx,
       reservations.map((r) => ({ rnokpp: r.rnokpp, edrpou: application.edrpou, fromDate: r.term.from, untilDate: r.term.until, reservationId: r.id })),
     );
+    // Reservation wins: an undelivered mobilisation notice to a person reserved now is withdrawn with it.
+    await withdrawNoticesOnProtection({ db: tx, now }, { rnokpps: reservations.map((r) => r.rnokpp), cause: { kind: "RESERVED", enterpriseName } });
   }
   await options.faults?.afterReservations?.(tx);
 

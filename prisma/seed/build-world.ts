@@ -8,6 +8,7 @@ import { finalizeDecisions } from "./finalize-decisions";
 import { generateAuthorities } from "./generate-authorities";
 import { generateEnterprises, type EnterprisePlan } from "./generate-enterprises";
 import { lastReportDate } from "./generate-job";
+import { generateTccs } from "./generate-tccs";
 import { generateUnits, generateVacancies } from "./generate-units";
 import { planDecisions, type CriticalPlan } from "./plan-decisions";
 import { enterpriseCountFor, planSizes, shapeFor, type WorldShape } from "./plan-sizes";
@@ -15,7 +16,7 @@ import { generatePopulation, type PopulationState } from "./population";
 import { Rng } from "./random";
 import { RnokppSet } from "./rnokpp-set";
 import { createCounters } from "./reservation-marks";
-import type { AuthorityRow, DecisionEventRow, DecisionRow, PersonBundle, UnitRow, VacancyRow } from "./rows";
+import type { AuthorityRow, DecisionEventRow, DecisionRow, PersonBundle, TccRow, UnitRow, VacancyRow } from "./rows";
 
 export const DEFAULT_SEED = 20_260_530;
 
@@ -32,6 +33,7 @@ export type World = {
   critical: Array<CriticalPlan | null>;
   units: UnitRow[];
   vacancies: VacancyRow[];
+  tccs: TccRow[];
   /** Yields the people in chunks; can be consumed once. */
   population: Generator<PersonBundle[]>;
   /** After the population is consumed: heads and the decisions with their real bases. */
@@ -48,6 +50,7 @@ export function buildWorld(options: WorldOptions): World {
   const critical = planDecisions(Rng.derive(seed, 13), { enterprises, sizes, today: options.today, shape });
   const units = generateUnits(Rng.derive(seed, 14));
   const vacancies = generateVacancies(Rng.derive(seed, 15), units, options.today);
+  const tccs = generateTccs(usedEdrpou);
 
   const byFixed = (kind: keyof typeof DEMO_EDRPOU) => enterprises.find((enterprise) => enterprise.edrpou === DEMO_EDRPOU[kind])!;
   const bigDecision = critical[byFixed("big").index]?.inForce;
@@ -64,7 +67,7 @@ export function buildWorld(options: WorldOptions): World {
 
   let finished = false;
   return {
-    seed, shape, today: options.today, persons: options.persons, authorities, enterprises, sizes, critical, units, vacancies, population,
+    seed, shape, today: options.today, persons: options.persons, authorities, enterprises, sizes, critical, units, vacancies, tccs, population,
     finish() {
       if (finished) throw new Error("finish() called twice");
       finished = true;

@@ -25,7 +25,7 @@ export async function buildDemoAccounts(rng: Rng, options: { authorities: Author
       totpSecret: demo.totpSecret ?? null,
     };
     users.push(user);
-    const base = { id: rng.uuid(), userId: user.id, authorityId: null, edrpou: null, unitId: null, position: DEMO_FACTS[demo.key]?.position ?? null, grantedByRnokpp: null };
+    const base = { id: rng.uuid(), userId: user.id, authorityId: null, edrpou: null, unitId: null, tcc: null, position: DEMO_FACTS[demo.key]?.position ?? null, grantedByRnokpp: null };
     switch (demo.role) {
       case "ADMIN":
         memberships.push({ ...base, role: "ADMIN" });
@@ -47,6 +47,10 @@ export async function buildDemoAccounts(rng: Rng, options: { authorities: Author
         memberships.push({ ...base, role: demo.role, unitId: unit.id });
         break;
       }
+      case "TCK_OFFICER":
+      case "TCK_HEAD":
+        memberships.push({ ...base, role: demo.role, tcc: demo.tcc ?? null });
+        break;
       case "ENTERPRISE_HEAD":
       case "CONSCRIPT":
         break;

@@ -59,6 +59,7 @@ async function planKeys(db: Db, log: (line: string) => void): Promise<PlannedKey
     where: { code: { in: DEMO_USERS.flatMap((user) => (user.authorityCode ? [user.authorityCode] : [])) } },
     select: { code: true, name: true, edrpou: true },
   });
+  const tccs = await db.tcc.findMany({ where: { name: { in: DEMO_USERS.flatMap((user) => (user.tcc ? [user.tcc] : [])) } }, select: { name: true, edrpou: true } });
   const planned: PlannedKey[] = [];
   for (const user of DEMO_USERS) {
     const facts = DEMO_FACTS[user.key];
@@ -79,6 +80,14 @@ async function planKeys(db: Db, log: (line: string) => void): Promise<PlannedKey
         entry.authorityEdrpou = authority.edrpou;
         Object.assign(subject, { edrpou: authority.edrpou, organization: authority.name, title: facts?.position ?? "Посадова особа" });
       } else log(`Демо-ключі: органу ${user.authorityCode} немає в базі, ключ ${user.key} видано як фізичній особі.`);
+    }
+    if ((user.role === "TCK_OFFICER" || user.role === "TCK_HEAD") && user.tcc) {
+      // A ТЦК is a legal entity: its head signs notices with a key issued for its ЄДРПОУ.
+      const tcc = tccs.find((candidate) => candidate.name === user.tcc);
+      if (tcc) {
+        entry.tccEdrpou = tcc.edrpou;
+        Object.assign(subject, { edrpou: tcc.edrpou, organization: tcc.name, title: facts?.position ?? "Посадова особа ТЦК та СП" });
+      } else log(`Демо-ключі: ТЦК «${user.tcc}» немає в реєстрі, ключ ${user.key} видано як фізичній особі.`);
     }
     planned.push({ id: user.key, user, subject, entry, revoked: false, algorithm: "RSA" });
   }

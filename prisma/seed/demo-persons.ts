@@ -47,7 +47,7 @@ export const DEMO_FACTS: Record<string, DemoFacts> = {
     registration: { tcc: "Соборний РТЦК та СП м. Дніпра", rank: "солдат", specialty: "427077 — водій автомобільної техніки", vlkResult: "придатний до військової служби" },
     job: { enterprise: "big", position: "Інженер-конструктор турбін", salary: 42_500, startDate: "2016-09-01" }, reservedAtBig: true },
   "conscript-eligible": { birthDate: "1994-10-19", sex: "MALE", address: "Дніпропетровська обл., м. Дніпро, вул. Зелена, 17", phone: "+380979876543",
-    registration: { tcc: "Чечелівський РТЦК та СП м. Дніпра" }, job: { enterprise: "big", position: "Слюсар-складальник", salary: 31_200, startDate: "2019-04-15" } },
+    registration: { tcc: "Соборний РТЦК та СП м. Дніпра" }, job: { enterprise: "big", position: "Слюсар-складальник", salary: 31_200, startDate: "2019-04-15" } },
   recruiter: { birthDate: "1992-02-17", sex: "MALE", address: "Київська обл., м. Бровари, вул. Героїв України, 5, кв. 33", phone: "+380631472583",
     registration: { tcc: "Броварський РТЦК та СП", rank: "капітан", specialty: "213001 — офіцер з персоналу" }, position: "Офіцер відділення рекрутингу" },
   "unit-staff-officer": { birthDate: "1985-11-08", sex: "MALE", address: "Київська обл., м. Бровари, вул. Київська, 140, кв. 9", phone: "+380672589631",
@@ -64,6 +64,10 @@ export const DEMO_FACTS: Record<string, DemoFacts> = {
       { unitCode: "А1846", position: "водій", fromDate: "2022-04-10", untilDate: "2023-05-20", confirmed: true },
       { unitCode: "А4521", position: "оператор БпЛА", fromDate: "2023-06-01", untilDate: "2025-10-15", confirmed: false },
     ] },
+  "tck-officer": { birthDate: "1987-06-12", sex: "MALE", address: "Дніпропетровська обл., м. Дніпро, вул. Старокозацька, 21, кв. 9", phone: "+380673339911",
+    registration: { tcc: "Соборний РТЦК та СП м. Дніпра", rank: "старший лейтенант", specialty: "213001 — офіцер з персоналу" }, position: "Офіцер відділення комплектування" },
+  "tck-head": { birthDate: "1976-09-03", sex: "MALE", address: "Дніпропетровська обл., м. Дніпро, просп. Яворницького, 60, кв. 14", phone: "+380503337722",
+    registration: { tcc: "Соборний РТЦК та СП м. Дніпра", rank: "полковник", specialty: "021001 — офіцер з управління підрозділами" }, position: "Начальник Соборного РТЦК та СП м. Дніпра" },
 };
 
 export type DemoBundle = PersonBundle & { user: DemoUser; age: number; employer: "big" | "small" | "nonCritical" | null };

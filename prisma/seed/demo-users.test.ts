@@ -12,7 +12,7 @@ import { materializeWorld, TEST_TODAY, type MaterializedWorld } from "./test-wor
 describe("DEMO_USERS", () => {
   it("covers every role with the logins the brief asks for", () => {
     const roles = DEMO_USERS.map((user) => user.role);
-    for (const role of ["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER", "METHODOLOGIST", "UNIT_STAFF_OFFICER"] as const) expect(roles).toContain(role);
+    for (const role of ["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER", "METHODOLOGIST", "UNIT_STAFF_OFFICER", "TCK_OFFICER", "TCK_HEAD"] as const) expect(roles).toContain(role);
     expect(roles.filter((role) => role === "OFFICIAL")).toHaveLength(2);
     expect(roles.filter((role) => role === "ENTERPRISE_HEAD")).toHaveLength(3);
     // Reserved, reservable, and two veterans (service confirmed / a period awaiting the unit).
@@ -24,7 +24,7 @@ describe("DEMO_USERS", () => {
 
   it("signs officials and the administrator in by e-mail with a TOTP secret, everyone else by РНОКПП", () => {
     for (const user of DEMO_USERS) {
-      if (user.role === "ADMIN" || user.role === "OFFICIAL" || user.role === "METHODOLOGIST") {
+      if (user.role === "ADMIN" || user.role === "OFFICIAL" || user.role === "METHODOLOGIST" || user.role === "TCK_OFFICER" || user.role === "TCK_HEAD") {
         expect(user.login).toBe(user.email);
         expect(user.login).toBe(user.login.toLowerCase());
         expect(user.totpSecret).toMatch(/^[A-Z2-7]{32}$/);

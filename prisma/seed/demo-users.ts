@@ -4,7 +4,7 @@
 // sign-in (Enterprise.headRnokpp, military registration), so the seed gives them no membership.
 // Pure data: safe to import from tests, scripts and the login page.
 
-export type DemoRole = "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER";
+export type DemoRole = "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER" | "TCK_OFFICER" | "TCK_HEAD";
 
 export type DemoUser = {
   key: string;
@@ -19,6 +19,8 @@ export type DemoUser = {
   edrpou?: string;
   authorityCode?: string;
   unitCode?: string;
+  /** ТЦК officers and heads: their ТЦК (oberig.tccs.name). */
+  tcc?: string;
   email?: string;
   /** Base32 TOTP secret (RFC 6238, SHA-1, 6 digits, 30 s). */
   totpSecret?: string;
@@ -36,6 +38,8 @@ export const DEMO_EDRPOU = {
 
 export const DEMO_AUTHORITY_CODES = { economy: "mineconomy", kharkivOva: "ova-kharkivska" } as const;
 export const DEMO_UNIT_CODE = "А4521";
+/** The demo ТЦК: both demo conscripts are on its register. */
+export const DEMO_TCC = "Соборний РТЦК та СП м. Дніпра";
 
 export const DEMO_USERS: ReadonlyArray<DemoUser> = [
   {
@@ -110,6 +114,16 @@ export const DEMO_USERS: ReadonlyArray<DemoUser> = [
     key: "veteran-unconfirmed", role: "CONSCRIPT", roleLabel: "Ветеран (період служби не підтверджено)",
     login: "3290612472", password: "demo-veteran-unconfirmed-2026", fullName: "Савченко Богдан Петрович",
     rnokpp: "3290612472", email: "b.savchenko@gmail.com",
+  },
+  {
+    key: "tck-officer", role: "TCK_OFFICER", roleLabel: "Посадова особа ТЦК та СП",
+    login: "o.shevchuk@tck.dp.ua", password: "demo-tck-officer-2026", fullName: "Шевчук Олександр Романович",
+    rnokpp: "3193908273", tcc: DEMO_TCC, email: "o.shevchuk@tck.dp.ua", totpSecret: "KB2UC43BBE2A6RAKH4FEGSAKGQIUYWYN",
+  },
+  {
+    key: "tck-head", role: "TCK_HEAD", roleLabel: "Начальник ТЦК та СП (підписує повістки)",
+    login: "v.moroz@tck.dp.ua", password: "demo-tck-head-2026", fullName: "Мороз Василь Григорович",
+    rnokpp: "2800505436", tcc: DEMO_TCC, email: "v.moroz@tck.dp.ua", totpSecret: "ON5G6FSDOIQD2ZQYFV6VORTIBYRAGSR3",
   },
 ];
 

@@ -6,7 +6,7 @@ import "server-only";
 
 export { nextEdrpou, nextRnokpp } from "./factories/identifiers";
 export {
-  createEmployment, createEnterprise, createPerson, createRegistration, createReservationMark, createServicePeriod,
+  createEmployment, createEnterprise, createPerson, createRegistration, createReservationMark, createServicePeriod, createTcc,
   type EmploymentOverrides, type EnterpriseOptions, type MarkOptions, type PersonOptions, type RegistrationOverrides, type ServicePeriodOptions,
 } from "./factories/registry";
 export {

@@ -139,15 +139,18 @@ export type VacancyRow = {
   closedAt: string | null;
 };
 
+export type TccRow = { name: string; edrpou: string; region: string; address: string };
+
 export type UserRow = { id: string; rnokpp: string; email: string | null; fullName: string; passwordHash: string; totpSecret: string | null };
 
 export type MembershipRow = {
   id: string;
   userId: string;
-  role: "ADMIN" | "OFFICIAL" | "AUTHORIZED_PERSON" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER";
+  role: "ADMIN" | "OFFICIAL" | "AUTHORIZED_PERSON" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER" | "TCK_OFFICER" | "TCK_HEAD";
   authorityId: string | null;
   edrpou: string | null;
   unitId: string | null;
+  tcc: string | null;
   position: string | null;
   grantedByRnokpp: string | null;
 };

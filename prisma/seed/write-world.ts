@@ -8,7 +8,7 @@ import { NOW_UTC, insertRows, type Table } from "./sql/bulk-insert";
 import { copyInto, copyText } from "./sql/copy-rows";
 import { dropSecondaryIndexes, rebuildIndexes } from "./sql/indexes";
 import {
-  AUTHORITIES, DECISION_EVENTS, EMPLOYMENTS, ENTERPRISES, MARKS, MEMBERSHIPS, PERSONS, REGISTRATIONS, SERVICE_PERIODS, UNITS, USERS, VACANCIES, decisionsTable,
+  AUTHORITIES, DECISION_EVENTS, EMPLOYMENTS, ENTERPRISES, MARKS, MEMBERSHIPS, PERSONS, REGISTRATIONS, SERVICE_PERIODS, UNITS, USERS, VACANCIES, TCCS, decisionsTable,
 } from "./sql/tables";
 import type { EmploymentRow, MarkRow, MembershipRow, PersonRow, RegistrationRow, ServicePeriodRow, UserRow } from "./rows";
 
@@ -51,6 +51,7 @@ export async function writeWorld(
   counts.enterprises = await insertRows(client, ENTERPRISES, world.enterprises.map((enterprise) => ({ ...enterprise, headRnokpp: null })));
   counts.units = await insertRows(client, UNITS, world.units);
   counts.vacancies = await insertRows(client, VACANCIES, world.vacancies);
+  await insertRows(client, TCCS, world.tccs);
 
   const dropped = options.rebuildIndexes ? await dropSecondaryIndexes(client, POPULATION_TABLES) : [];
 

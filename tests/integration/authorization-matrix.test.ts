@@ -10,6 +10,10 @@ import { db } from "@/lib/db/client";
 import { createAnnulmentDraft, createReservationDraft, decideSubmittedApplication, submitApplication } from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { createMilitaryUnit, createUser } from "@/prisma/seed/factories/portal";
+import { createTcc } from "@/prisma/seed/factories/registry";
+import { formNotices } from "@/lib/notices/form-notices";
+import { registryFor } from "@/lib/registry";
+import { tckPersonHref } from "@/lib/tck/person-ref";
 import { createOfficial } from "./ministry-fixtures";
 import { createCtx } from "@/lib/context-server";
 import { requestCertificate } from "@/lib/certificates/request-certificate";
@@ -22,8 +26,9 @@ import { requestCertificate } from "@/lib/certificates/request-certificate";
 // every check behind them — roles re-read from the registry, scoping to the actor — is real.
 
 type Principal =
-  | "anonymous" | "admin" | "official" | "otherOfficial" | "head" | "authorized" | "otherHead" | "otherAuthorized" | "conscript" | "otherConscript" | "recruiter" | "methodologist" | "staffOfficer" | "otherMethodologist";
-const PRINCIPALS: Principal[] = ["anonymous", "admin", "official", "otherOfficial", "head", "authorized", "otherHead", "otherAuthorized", "conscript", "otherConscript", "recruiter", "methodologist", "staffOfficer"];
+  | "anonymous" | "admin" | "official" | "otherOfficial" | "head" | "authorized" | "otherHead" | "otherAuthorized" | "conscript" | "otherConscript" | "recruiter" | "methodologist" | "staffOfficer" | "otherMethodologist"
+  | "tckOfficer" | "tckHead" | "otherTckOfficer";
+const PRINCIPALS: Principal[] = ["anonymous", "admin", "official", "otherOfficial", "head", "authorized", "otherHead", "otherAuthorized", "conscript", "otherConscript", "recruiter", "methodologist", "staffOfficer", "tckOfficer", "tckHead", "otherTckOfficer"];
 
 // forbidden() is behind Next's experimental.authInterrupts, which next.config.js turns on.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
@@ -47,11 +52,14 @@ const CONSCRIPT_A: Principal[] = ["conscript"];
 const COMPANIES: Principal[] = ["head", "authorized", "otherHead", "otherAuthorized"];
 const SIGNED_IN: Principal[] = PRINCIPALS.filter((p) => p !== "anonymous");
 const NOBODY: Principal[] = [];
+const TCKS: Principal[] = ["tckOfficer", "tckHead", "otherTckOfficer"];
+const TCK_A: Principal[] = ["tckOfficer", "tckHead"];
+const TCK_HEAD_A: Principal[] = ["tckHead"];
 
 type Objects = {
   a: World; b: World; applicationId: string; draftId: string; documentId: string; unitVacancyId: string; vacancyApplicationId: string;
   employeeRef: string; discardDraftId: string; annulmentDraftId: string; authorityId: string; decisionId: string; evodCode: string; membershipId: string; tokenId: string;
-  certificateId: string; certificateCode: string; certificateRequestId: string;
+  certificateId: string; certificateCode: string; certificateRequestId: string; tckPersonRef: string; noticeBatchId: string;
 };
 let o: Objects;
 const ids: Partial<Record<Principal, { uid: string; rnokpp: string | null; fullName: string; option: RoleOption }>> = {};
@@ -194,6 +202,18 @@ const TABLE: Record<string, Entry> = {
   "action unit#closeVacancyAction": { allow: ["recruiter"] },
   "action unit#markUnitNotificationsReadAction": { allow: ["recruiter"] },
   // The methodologist of the Ministry of Economy: the versions of the rules.
+  // ТЦК cabinet: ТЦК A's officer and head; another ТЦК's officer sees its own register only.
+  "page /tck": { allow: TCKS },
+  "page /tck/notices": { allow: TCKS },
+  "page /tck/notifications": { allow: TCKS },
+  "page /tck/notices/[id]": { allow: TCK_A, params: () => ({ id: o.noticeBatchId }) },
+  "page /tck/people/[ref]": { allow: TCK_A, params: () => ({ ref: o.tckPersonRef }) },
+  "action tck#formNoticesAction": { allow: TCKS, input: () => ({ kind: "MOBILISATION", appearDate: "2099-01-05", appearTime: "09:00", place: "м. Київ, вул. Матрична, 1", selection: { by: "filter", filter: { q: "Нікого" } } }) },
+  "action tck#prepareBatchSigningAction": { allow: TCK_HEAD_A, input: () => ({ batchId: o.noticeBatchId }) },
+  "action tck#signBatchAction": { allow: TCK_HEAD_A, input: () => ({ batchId: o.noticeBatchId, nonce: NONCE, signature: "AAAA" }) },
+  "action tck#grantDefermentAction": { allow: TCK_A, input: () => ({ ref: o.tckPersonRef, ground: "інвалідність", until: "2099-01-01" }) },
+  "action tck#markTckNotificationsReadAction": { allow: TCKS },
+  "action tck/search-actions#searchRegisterAction": { allow: TCKS, input: () => new FormData() },
   "page /methodology": { allow: ["methodologist"] },
   "page /methodology/new": { allow: ["methodologist"] },
   "action methodology/new#prepareRulesetVersionAction": { allow: ["methodologist"] },
@@ -322,6 +342,11 @@ beforeAll(async () => {
   // A methodologist's membership in another authority: the rules are the Ministry of Economy's alone.
   const { user: otherMethodologist } = await createUser(db, { role: "METHODOLOGIST", authorityId: other.id, fullName: "Методолог Інший Іванович" });
   const conscript = await db.user.create({ data: { rnokpp: a.employees[0]!, fullName: "Працівник00000 Іван Іванович" } });
+  const tccA = await createTcc(db, { name: "Печерський РТЦК та СП" });
+  const tccB = await createTcc(db, { name: "Інший РТЦК та СП матриці" });
+  const { user: tckOfficer } = await createUser(db, { role: "TCK_OFFICER", tcc: tccA.name, fullName: "Офіцер Матриця Романович" });
+  const { user: tckHead } = await createUser(db, { role: "TCK_HEAD", tcc: tccA.name, fullName: "Начальник Матриця Григорович" });
+  const { user: otherTckOfficer } = await createUser(db, { role: "TCK_OFFICER", tcc: tccB.name, fullName: "Інший Офіцер Матриці" });
   const otherConscript = await db.user.create({ data: { rnokpp: b.employees[0]!, fullName: "Працівник00000 Іван Іванович" } });
   Object.assign(ids, {
     admin: { uid: admin.id, rnokpp: admin.rnokpp, fullName: admin.fullName, option: option("ADMIN") },
@@ -337,6 +362,9 @@ beforeAll(async () => {
     methodologist: { uid: methodologist.id, rnokpp: methodologist.rnokpp, fullName: methodologist.fullName, option: option("METHODOLOGIST", { authorityId: economy.id }) },
     staffOfficer: { uid: staffOfficer.id, rnokpp: staffOfficer.rnokpp, fullName: staffOfficer.fullName, option: option("UNIT_STAFF_OFFICER", { unitId: unit.id }) },
     otherMethodologist: { uid: otherMethodologist.id, rnokpp: otherMethodologist.rnokpp, fullName: otherMethodologist.fullName, option: option("METHODOLOGIST", { authorityId: other.id }) },
+    tckOfficer: { uid: tckOfficer.id, rnokpp: tckOfficer.rnokpp, fullName: tckOfficer.fullName, option: option("TCK_OFFICER", { tcc: tccA.name }) },
+    tckHead: { uid: tckHead.id, rnokpp: tckHead.rnokpp, fullName: tckHead.fullName, option: option("TCK_HEAD", { tcc: tccA.name }) },
+    otherTckOfficer: { uid: otherTckOfficer.id, rnokpp: otherTckOfficer.rnokpp, fullName: otherTckOfficer.fullName, option: option("TCK_OFFICER", { tcc: tccB.name }) },
   });
 
   const draft = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }] });
@@ -356,10 +384,13 @@ beforeAll(async () => {
   if (extract.status !== "ISSUED") throw new Error("the matrix needs an issued certificate");
   const certificate = await db.stateCertificate.findUniqueOrThrow({ where: { id: extract.certificateId }, select: { code: true } });
   const routed = await db.certificateRequest.create({ data: { rnokpp: a.employees[1]!, kind: "SERVICE_PARTICIPATION", status: "PENDING", openKey: `${a.employees[1]}:SERVICE_PARTICIPATION`, unitId: unit.id, dueOn: new Date("2030-01-10") } });
+  const officerActor = { userId: tckOfficer.id, rnokpp: tckOfficer.rnokpp, fullName: tckOfficer.fullName, role: "TCK_OFFICER" as const, tcc: tccA.name, via: "password" as const };
+  const batch = await formNotices({ actor: officerActor, db, registry: registryFor(db), now: new Date() }, { kind: "VLK", appearDate: "2099-01-05", appearTime: "10:00", place: "м. Київ, вул. Матрична, 1", selection: { by: "people", rnokpps: [a.employees[3]!] } });
   o = {
     certificateId: extract.certificateId, certificateCode: certificate.code, certificateRequestId: routed.id,
     a, b, applicationId: submitted.applicationId, draftId: left.draftId, documentId: application.signedDocumentId, unitVacancyId: vacancy.id,
-    vacancyApplicationId: vacancyApplication.id, employeeRef: employeeHref(a.employees[0]!).split("/").at(-1)!, authorityId: a.authorityId,
+    vacancyApplicationId: vacancyApplication.id, employeeRef: employeeHref(a.employees[0]!).split("/").at(-1)!,
+    tckPersonRef: tckPersonHref(a.employees[4]!).split("/").at(-1)!, noticeBatchId: batch.batchId, authorityId: a.authorityId,
     decisionId: a.decisionId, evodCode: evod.code, discardDraftId: discard.draftId, annulmentDraftId: annulment.draftId, membershipId: membership.id, tokenId: token.id,
   };
 });

@@ -14,6 +14,7 @@ import { RULES_AUTHORITY_CODE } from "@/lib/rulesets/load-methodologist";
 import { createWorld, type World } from "@/lib/reservations/testing/world";
 import { createMilitaryUnit, createUser } from "@/prisma/seed/factories/portal";
 import { createCtx } from "@/lib/context-server";
+import { createTcc } from "@/prisma/seed/factories/registry";
 
 // Arbitrary and adversarial input at the boundary — wrong types, huge and unicode (RTL, NUL)
 // strings, SQL- and HTML-looking text, deep JSON, a 5 MB body — at every HR API endpoint, every
@@ -92,6 +93,8 @@ beforeAll(async () => {
   const economy = (await db.authority.findUnique({ where: { code: RULES_AUTHORITY_CODE } })) ?? (await db.authority.create({ data: { code: RULES_AUTHORITY_CODE, name: "Міністерство економіки України", shortName: "Мінекономіки", kind: "MINISTRY", edrpou: "37508596", kvedSections: [] } }));
   const { user: methodologist } = await createUser(db, { role: "METHODOLOGIST", authorityId: economy.id, fullName: "Методолог Фаз Ігорович" });
   const conscript = await db.user.create({ data: { rnokpp: a.employees[0]!, fullName: "Працівник Фаз Іванович" } });
+  const tcc = await createTcc(db, { name: "Печерський РТЦК та СП" });
+  const { user: tckHead } = await createUser(db, { role: "TCK_HEAD", tcc: tcc.name, fullName: "Начальник Фаз Петрович" });
   Object.assign(ids, {
     admin: { uid: admin.id, rnokpp: admin.rnokpp, fullName: admin.fullName, option: option("ADMIN") },
     ministry: { uid: official.id, rnokpp: official.rnokpp, fullName: official.fullName, option: option("OFFICIAL", { authorityId: a.authorityId }) },
@@ -99,6 +102,7 @@ beforeAll(async () => {
     me: { uid: conscript.id, rnokpp: conscript.rnokpp, fullName: conscript.fullName, option: option("CONSCRIPT") },
     methodology: { uid: methodologist.id, rnokpp: methodologist.rnokpp, fullName: methodologist.fullName, option: option("METHODOLOGIST", { authorityId: economy.id }) },
     unit: { uid: recruiter.id, rnokpp: recruiter.rnokpp, fullName: recruiter.fullName, option: option("RECRUITER", { unitId: unit.id }) },
+    tck: { uid: tckHead.id, rnokpp: tckHead.rnokpp, fullName: tckHead.fullName, option: option("TCK_HEAD", { tcc: tcc.name }) },
   });
 });
 

@@ -20,7 +20,7 @@ export const ZDemoKeyEntry = z.object({
   id: ZDemoKeyId,
   /** The DEMO_USERS key of the holder. */
   key: ZDemoKeyId,
-  role: z.enum(["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER", "METHODOLOGIST", "UNIT_STAFF_OFFICER"]),
+  role: z.enum(["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER", "METHODOLOGIST", "UNIT_STAFF_OFFICER", "TCK_OFFICER", "TCK_HEAD"]),
   roleLabel: z.string(),
   fullName: z.string(),
   rnokpp: z.string().regex(/^\d{10}$/),
@@ -30,6 +30,8 @@ export const ZDemoKeyEntry = z.object({
   authority: z.string().optional(),
   /** Officials: the authority's ЄДРПОУ, which their certificate carries. */
   authorityEdrpou: z.string().regex(/^\d{8}$/).optional(),
+  /** ТЦК officers and heads: the ТЦК's ЄДРПОУ, which their certificate carries. */
+  tccEdrpou: z.string().regex(/^\d{8}$/).optional(),
   /** The organisation and position the certificate names, if any. */
   organization: z.string().optional(),
   title: z.string().optional(),

@@ -7,6 +7,7 @@ import { findCitizenStatus } from "./find-citizen-status";
 import { findStaff } from "./find-staff";
 import { servicePeriodMethods } from "./service-periods";
 import { staffVersion } from "./staff-version";
+import { createTccRegister } from "./tcc-register";
 import { toEmploymentRecord, toEnterpriseRecord, toMarkRecord, toPersonRecord } from "./map";
 
 const PERSON_SELECT = {
@@ -34,6 +35,7 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
   return {
     relations: RELATIONS,
     ...servicePeriodMethods(db),
+    ...createTccRegister(db),
 
     async findPerson(rnokpp) {
       const row = await db.person.findUnique({ where: { rnokpp }, select: PERSON_SELECT });

@@ -87,7 +87,7 @@ export async function createCriticalDecision(db: DbTx, options: DecisionOptions)
 }
 
 export type UserOptions = {
-  role?: "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER";
+  role?: "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER" | "TCK_OFFICER" | "TCK_HEAD";
   rnokpp?: string | null;
   email?: string | null;
   fullName?: string;
@@ -96,6 +96,8 @@ export type UserOptions = {
   authorityId?: string;
   edrpou?: string;
   unitId?: string;
+  /** TCK_OFFICER and TCK_HEAD: the ТЦК's name. */
+  tcc?: string;
   position?: string | null;
   grantedByRnokpp?: string | null;
 };
@@ -118,11 +120,11 @@ export async function createUser(db: DbTx, options: UserOptions = {}) {
     },
     omit: { passwordHash: true, totpSecret: true },
   });
-  const needs = { OFFICIAL: options.authorityId, METHODOLOGIST: options.authorityId, AUTHORIZED_PERSON: options.edrpou, RECRUITER: options.unitId, UNIT_STAFF_OFFICER: options.unitId } as Record<string, string | undefined>;
-  if (role in needs && !needs[role]) throw new Error(`createUser: role ${role} needs ${role === "OFFICIAL" || role === "METHODOLOGIST" ? "authorityId" : role === "RECRUITER" || role === "UNIT_STAFF_OFFICER" ? "unitId" : "edrpou"}`);
+  const needs = { OFFICIAL: options.authorityId, METHODOLOGIST: options.authorityId, AUTHORIZED_PERSON: options.edrpou, RECRUITER: options.unitId, UNIT_STAFF_OFFICER: options.unitId, TCK_OFFICER: options.tcc, TCK_HEAD: options.tcc } as Record<string, string | undefined>;
+  if (role in needs && !needs[role]) throw new Error(`createUser: role ${role} needs ${role === "OFFICIAL" || role === "METHODOLOGIST" ? "authorityId" : role === "RECRUITER" || role === "UNIT_STAFF_OFFICER" ? "unitId" : role.startsWith("TCK") ? "tcc" : "edrpou"}`);
   const membership = role === "ENTERPRISE_HEAD" || role === "CONSCRIPT" ? null : await db.membership.create({
     data: {
-      userId: user.id, role, authorityId: options.authorityId ?? null, edrpou: options.edrpou ?? null, unitId: options.unitId ?? null,
+      userId: user.id, role, authorityId: options.authorityId ?? null, edrpou: options.edrpou ?? null, unitId: options.unitId ?? null, tcc: options.tcc ?? null,
       position: options.position ?? null, grantedByRnokpp: options.grantedByRnokpp ?? null,
     },
   });

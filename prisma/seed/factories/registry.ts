@@ -224,3 +224,11 @@ export async function createServicePeriod(db: DbTx, options: ServicePeriodOption
     },
   });
 }
+
+/** A ТЦК та СП (its name is what MilitaryRegistration.tcc holds); a unique name and ЄДРПОУ by default. */
+export async function createTcc(db: DbTx, options: { name?: string; edrpou?: string; region?: string; address?: string } = {}) {
+  const edrpou = options.edrpou ?? nextEdrpou();
+  return db.tcc.create({
+    data: { name: options.name ?? `Тестовий РТЦК та СП ${edrpou}`, edrpou, region: options.region ?? "м. Київ", address: options.address ?? "м. Київ, вул. Тестова, 1" },
+  });
+}

@@ -3,7 +3,7 @@
 
 import type {
   AuthorityRow, DecisionEventRow, DecisionRow, EmploymentRow, EnterpriseRow, MarkRow, MembershipRow, PersonRow,
-  RegistrationRow, ServicePeriodRow, UnitRow, UserRow, VacancyRow,
+  RegistrationRow, ServicePeriodRow, UnitRow, UserRow, TccRow, VacancyRow,
 } from "../rows";
 import { NOW_UTC, type Table } from "./bulk-insert";
 
@@ -117,6 +117,16 @@ export const MARKS: Table<MarkRow> = {
   ],
 };
 
+export const TCCS: Table<TccRow> = {
+  name: `"oberig"."tccs"`,
+  columns: [
+    { name: "name", type: "text", value: (r) => r.name },
+    { name: "edrpou", type: "text", value: (r) => r.edrpou },
+    { name: "region", type: "text", value: (r) => r.region },
+    { name: "address", type: "text", value: (r) => r.address },
+  ],
+};
+
 export const AUTHORITIES: Table<AuthorityRow> = {
   name: `"public"."authorities"`,
   columns: [
@@ -223,6 +233,7 @@ export const MEMBERSHIPS: Table<MembershipRow> = {
     { name: "authorityId", type: "uuid", value: (r) => r.authorityId },
     { name: "edrpou", type: "text", value: (r) => r.edrpou },
     { name: "unitId", type: "uuid", value: (r) => r.unitId },
+    { name: "tcc", type: "text", value: (r) => r.tcc },
     { name: "position", type: "text", value: (r) => r.position },
     { name: "grantedByRnokpp", type: "text", value: (r) => r.grantedByRnokpp },
     now("grantedAt"),

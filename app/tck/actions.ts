@@ -1,0 +1,37 @@
+"use server";
+
+import { tckAction } from "@/lib/actions/action-client";
+import { createCtx } from "@/lib/context-server";
+import { markNotificationsRead } from "@/lib/notifications";
+import { formNotices } from "@/lib/notices/form-notices";
+import { prepareBatchSigning } from "@/lib/notices/prepare-batch-signing";
+import { ZBatchRef, ZFormNotices, ZSignBatch } from "@/lib/notices/schemas";
+import { signNoticeBatch } from "@/lib/notices/sign-notice-batch";
+import { grantDeferment, ZGrantDeferment } from "@/lib/tck/grant-deferment";
+import { rnokppFromTckRef } from "@/lib/tck/person-ref";
+import { AppError } from "@/lib/errors";
+import { z } from "@/lib/zod";
+
+// The ТЦК cabinet's server actions: each parses its input and calls one domain function, which
+// checks the permission and scopes everything to the actor's ТЦК.
+
+export const formNoticesAction = tckAction(ZFormNotices, async (input, actor) => formNotices(createCtx({ actor }), input));
+
+export const prepareBatchSigningAction = tckAction(ZBatchRef, async (input, actor) => prepareBatchSigning(createCtx({ actor }), input));
+
+export const signBatchAction = tckAction(ZSignBatch, async (input, actor) => signNoticeBatch(createCtx({ actor }), input));
+
+const ZDefermentForm = ZGrantDeferment.omit({ rnokpp: true }).extend({ ref: z.string().max(200) });
+
+export const grantDefermentAction = tckAction(ZDefermentForm, async (input, actor) => {
+  const rnokpp = rnokppFromTckRef(input.ref);
+  if (!rnokpp) throw new AppError("NOT_FOUND");
+  return grantDeferment(createCtx({ actor }), { rnokpp, ground: input.ground, until: input.until });
+});
+
+const ZMarkRead = z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict();
+
+export const markTckNotificationsReadAction = tckAction(ZMarkRead, async (input, actor) => {
+  const ctx = createCtx({ actor });
+  return { marked: await markNotificationsRead(ctx, { rnokpp: actor.rnokpp ?? "", audience: "tck", ids: input.ids }) };
+});
