@@ -90,6 +90,7 @@ beforeAll(async () => {
   const { user: official } = await createUser(db, { role: "OFFICIAL", authorityId: a.authorityId, fullName: "Посадова Фаз Іванівна" });
   const unit = await createMilitaryUnit(db);
   const { user: recruiter } = await createUser(db, { role: "RECRUITER", unitId: unit.id, fullName: "Рекрутер Фаз Олегович" });
+  const { user: staffOfficer } = await createUser(db, { role: "UNIT_STAFF_OFFICER", unitId: unit.id, fullName: "Стройовий Фаз Іванович" });
   const economy = (await db.authority.findUnique({ where: { code: RULES_AUTHORITY_CODE } })) ?? (await db.authority.create({ data: { code: RULES_AUTHORITY_CODE, name: "Міністерство економіки України", shortName: "Мінекономіки", kind: "MINISTRY", edrpou: "37508596", kvedSections: [] } }));
   const { user: methodologist } = await createUser(db, { role: "METHODOLOGIST", authorityId: economy.id, fullName: "Методолог Фаз Ігорович" });
   const conscript = await db.user.create({ data: { rnokpp: a.employees[0]!, fullName: "Працівник Фаз Іванович" } });
@@ -102,6 +103,7 @@ beforeAll(async () => {
     me: { uid: conscript.id, rnokpp: conscript.rnokpp, fullName: conscript.fullName, option: option("CONSCRIPT") },
     methodology: { uid: methodologist.id, rnokpp: methodologist.rnokpp, fullName: methodologist.fullName, option: option("METHODOLOGIST", { authorityId: economy.id }) },
     unit: { uid: recruiter.id, rnokpp: recruiter.rnokpp, fullName: recruiter.fullName, option: option("RECRUITER", { unitId: unit.id }) },
+    staff: { uid: staffOfficer.id, rnokpp: staffOfficer.rnokpp, fullName: staffOfficer.fullName, option: option("UNIT_STAFF_OFFICER", { unitId: unit.id }) },
     tck: { uid: tckHead.id, rnokpp: tckHead.rnokpp, fullName: tckHead.fullName, option: option("TCK_HEAD", { tcc: tcc.name }) },
   });
 });
