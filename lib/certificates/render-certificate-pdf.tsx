@@ -1,8 +1,8 @@
 import "server-only";
-import path from "node:path";
-import { Document, Font, Image, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Image, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
 import QRCode from "qrcode";
 import { formatDate, kyivDate } from "@/lib/format";
+import { PDF_FONT_FAMILY, registerPdfFonts } from "@/lib/pdf/pdf-fonts";
 import { LIABILITY_LABELS, REGISTRATION_STATUS_LABELS } from "@/lib/rules/enums";
 import type { CertificateFacts } from "./certificate-facts";
 import { CERTIFICATE_KIND_INFO } from "./labels";
@@ -12,23 +12,8 @@ import { CERTIFICATE_KIND_INFO } from "./labels";
 // the facts, and a QR code that opens the public check. The bytes rendered here are the bytes
 // sealed and stored: the seal covers this exact file.
 
-const FONT_DIR = path.join(process.cwd(), "node_modules/@fontsource/inter/files");
-let fontsRegistered = false;
-
-function registerFonts() {
-  if (fontsRegistered) return;
-  for (const subset of ["cyrillic", "latin"] as const) {
-    Font.register({
-      family: `Certificate-${subset}`,
-      fonts: [400, 700].map((weight) => ({ src: path.join(FONT_DIR, `inter-${subset}-${weight}-normal.woff`), fontWeight: weight })),
-    });
-  }
-  Font.registerHyphenationCallback((word) => [word]);
-  fontsRegistered = true;
-}
-
 const styles = StyleSheet.create({
-  page: { fontFamily: ["Certificate-cyrillic", "Certificate-latin"], fontSize: 10, padding: 36, color: "#000000" },
+  page: { fontFamily: PDF_FONT_FAMILY, fontSize: 10, padding: 36, color: "#000000" },
   issuer: { fontSize: 9, color: "#4b5563", marginBottom: 6 },
   header: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start", marginBottom: 14 },
   title: { fontSize: 16, fontWeight: 700 },
@@ -97,7 +82,7 @@ function Facts({ facts }: { facts: CertificateFacts }) {
 }
 
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
-  registerFonts();
+  registerPdfFonts();
   const { facts } = input;
   const info = CERTIFICATE_KIND_INFO[facts.kind];
   const qr = await QRCode.toDataURL(input.verifyUrl, { errorCorrectionLevel: "M", margin: 1, width: 400 });

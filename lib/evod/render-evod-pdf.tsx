@@ -1,7 +1,7 @@
 import "server-only";
-import path from "node:path";
-import { Document, Font, Image, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Image, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { formatDate, kyivDate } from "@/lib/format";
+import { PDF_FONT_FAMILY, registerPdfFonts } from "@/lib/pdf/pdf-fonts";
 import { evodFields, evodStatusLabel } from "./evod-fields";
 import { evodQrPng } from "./evod-url";
 import type { EvodSnapshot } from "./snapshot";
@@ -12,24 +12,8 @@ import type { EvodSnapshot } from "./snapshot";
 // splits scripts into files, so the family is a fallback list: Cyrillic first, then Latin
 // (digits, punctuation, «»).
 
-const FONT_DIR = path.join(process.cwd(), "node_modules/@fontsource/inter/files");
-let fontsRegistered = false;
-
-function registerFonts() {
-  if (fontsRegistered) return;
-  for (const subset of ["cyrillic", "latin"] as const) {
-    Font.register({
-      family: `Inter-${subset}`,
-      fonts: [400, 700].map((weight) => ({ src: path.join(FONT_DIR, `inter-${subset}-${weight}-normal.woff`), fontWeight: weight })),
-    });
-  }
-  // Words are never hyphenated: a name or an address split with a hyphen reads as another word.
-  Font.registerHyphenationCallback((word) => [word]);
-  fontsRegistered = true;
-}
-
 const styles = StyleSheet.create({
-  page: { fontFamily: ["Inter-cyrillic", "Inter-latin"], fontSize: 10, padding: 36, color: "#000000" },
+  page: { fontFamily: PDF_FONT_FAMILY, fontSize: 10, padding: 36, color: "#000000" },
   header: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start", marginBottom: 16 },
   title: { fontSize: 18, fontWeight: 700 },
   subtitle: { fontSize: 9, color: "#4b5563", marginTop: 4 },
@@ -46,7 +30,7 @@ const styles = StyleSheet.create({
 export type EvodPdfInput = { code: string; issuedAt: Date; validUntil: string; snapshot: EvodSnapshot; verifyUrl: string; dataUpToDate: boolean };
 
 export async function renderEvodPdf(input: EvodPdfInput): Promise<Buffer> {
-  registerFonts();
+  registerPdfFonts();
   const qr = await evodQrPng(input.verifyUrl);
   const status = evodStatusLabel(input.snapshot);
   const wanted = input.snapshot.military?.status === "WANTED";
