@@ -1,23 +1,14 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
-import { parseTrustBundle, type TrustListProvider } from "./parse-trust-bundle";
+import { parseTrustBundle, type TrustListCertificate, type TrustListProvider } from "./parse-trust-bundle";
 import { uploadBytes, type TrustListUpload } from "./schemas";
 
 // What an upload would import, shown before the administrator confirms: each provider with its
 // CA certificates, their validity and CRL/OCSP addresses. Reads the file only; writes nothing.
 
-export type TrustListCertificateView = {
-  sha256: string;
-  subject: string;
-  issuer: string;
-  serial: string;
-  isRoot: boolean;
-  notBefore: Date;
-  notAfter: Date;
-  crlUrls: string[];
-  ocspUrls: string[];
-};
+/** A certificate as the preview shows it: everything but its bytes and provider name. */
+export type TrustListCertificateView = Omit<TrustListCertificate, "der" | "provider">;
 
 export type TrustListPreview = {
   format: "cms" | "pem";
