@@ -27,6 +27,16 @@ async function query<T extends Record<string, unknown>>(url: string, text: strin
   }
 }
 
+/** Streaming replication is asynchronous: reads on the replica until the rows appear, at most `withinMs`. */
+async function untilOnReplica(url: string, text: string, values: unknown[], withinMs: number): Promise<number | null> {
+  const started = Date.now();
+  while (Date.now() - started < withinMs) {
+    if ((await query(url, text, values)).length > 0) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return null;
+}
+
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(os.tmpdir(), "bronya-replica-"));
   await chmod(workDir, 0o755);
@@ -66,16 +76,8 @@ describe("a streaming replica of the embedded primary", () => {
   it("reads back a row written on the primary, and reports the replication lag", async () => {
     const written = Date.now();
     const [row] = await query<{ id: number }>(primary.url, "INSERT INTO notes (body) VALUES ($1) RETURNING id", [`written at ${written}`]);
-    let seenAfterMs = -1;
-    for (let attempt = 0; attempt < 200; attempt += 1) {
-      const found = await query(replica.url, "SELECT 1 FROM notes WHERE id = $1", [row!.id]);
-      if (found.length === 1) {
-        seenAfterMs = Date.now() - written;
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    expect(seenAfterMs, "the row never reached the replica within 5 s").toBeGreaterThanOrEqual(0);
+    const seenAfterMs = await untilOnReplica(replica.url, "SELECT 1 FROM notes WHERE id = $1", [row!.id], 5_000);
+    expect(seenAfterMs, "the row never reached the replica within 5 s").not.toBeNull();
     const lag = await replica.lag();
     expect(lag.bytes).toBeGreaterThanOrEqual(0);
     console.info(`replication: row visible on the replica after ${seenAfterMs} ms; WAL behind ${lag.bytes} B; replay lag ${lag.replayDelayMs ?? "—"} ms`);
@@ -108,8 +110,9 @@ describe("a streaming replica of the embedded primary", () => {
     const again = await startReplica({ primaryFolder: path.join(workDir, "postgres"), primaryAdminUrl: primary.adminUrl, folder, owner: "replica test", database: "bronya", name: "bronya_replica_kept", ephemeral: true });
     try {
       expect(again.created).toBe(false);
-      const rows = await query<{ body: string }>(again.url, "SELECT body FROM notes WHERE body = 'while the replica was down'");
-      expect(rows).toHaveLength(1);
+      const caughtUpAfterMs = await untilOnReplica(again.url, "SELECT 1 FROM notes WHERE body = $1", ["while the replica was down"], 30_000);
+      expect(caughtUpAfterMs, "the restarted replica never replayed the row written while it was down").not.toBeNull();
+      expect(await query(again.url, "SELECT 1 FROM notes WHERE body = $1", ["while the replica was down"])).toHaveLength(1);
     } finally {
       await again.stop();
     }
