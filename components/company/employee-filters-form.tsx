@@ -14,10 +14,13 @@ import { REASON_CODES, REASON_LABELS } from "@/lib/rules";
 // sealed, since it may be a РНОКПП (app/company/search-actions.ts); the server filters. On a
 // phone only the search shows; the selects fold behind «Фільтри й сортування».
 
+// `lockedState`: the annulment list, which holds only the enterprise's reserved employees — there
+// the reservation state and the eligibility for a new reservation (and its refusal reasons) are
+// not a choice, so only the search and the sorting are offered.
 type Props = { action: string; filters: EmployeeFilters; lockedState?: boolean };
 
 export function EmployeeFiltersForm({ action, filters, lockedState = false }: Props) {
-  const active = [lockedState ? undefined : filters.state, filters.eligible, filters.reason, filters.sort && filters.sort !== "name" ? filters.sort : undefined].filter(Boolean).length;
+  const active = [lockedState ? undefined : filters.state, lockedState ? undefined : filters.eligible, lockedState ? undefined : filters.reason, filters.sort && filters.sort !== "name" ? filters.sort : undefined].filter(Boolean).length;
   return (
     <form action={searchEmployeesAction} role="search" aria-label="Пошук працівників" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6">
       <input type="hidden" name="path" value={action} />
@@ -34,15 +37,17 @@ export function EmployeeFiltersForm({ action, filters, lockedState = false }: Pr
             </Select>
           </Field>
         )}
-        <Field label="Чи можна забронювати" htmlFor="f-eligible">
-          <Select id="f-eligible" name="eligible" defaultValue={filters.eligible ?? ""}>
-            <option value="">Усі</option>
-            <option value="yes">Так</option>
-            <option value="no">Ні</option>
-          </Select>
-        </Field>
+        {lockedState ? null : (
+          <Field label="Чи можна забронювати" htmlFor="f-eligible">
+            <Select id="f-eligible" name="eligible" defaultValue={filters.eligible ?? ""}>
+              <option value="">Усі</option>
+              <option value="yes">Так</option>
+              <option value="no">Ні</option>
+            </Select>
+          </Field>
+        )}
         {/* Nobody who can be reserved has a reason for refusal: the filter goes with «Так». */}
-        {filters.eligible === "yes" ? null : (
+        {lockedState || filters.eligible === "yes" ? null : (
           <Field label="Причина відмови" htmlFor="f-reason">
             <Select id="f-reason" name="reason" defaultValue={filters.reason ?? ""}>
               <option value="">Будь-яка</option>

@@ -92,6 +92,9 @@ test.describe("the company cabinet", () => {
     // Annul the first one's reservation: pick, ground, pre-check, sign, result.
     await page.goto("/company/annulments");
     await expect(page.locator('[data-testid="employee-row"]')).toHaveCount(2);
+    // Only reserved people are listed here: no filter by eligibility for a new reservation.
+    await expect(page.getByLabel("Чи можна забронювати")).toHaveCount(0);
+    await expect(page.getByLabel("Причина відмови")).toHaveCount(0);
     await tick(page, first);
     await page.getByTestId("wizard-next").click();
     await page.getByRole("radio", { name: /Звільнення працівника/ }).check();

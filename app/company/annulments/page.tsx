@@ -23,7 +23,8 @@ const PATH = "/company/annulments";
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireCompany(PATH);
   const params = await searchParams;
-  const requested = readEmployeeFilters(params);
+  // Everyone listed is reserved: eligibility for a new reservation is no filter here.
+  const requested = { ...readEmployeeFilters(params), eligible: undefined, reason: undefined };
   const { context, list, filters, bulk } = await orNotFound(listSelectableEmployees({ actor, kind: "annulment", filters: requested }));
   const storeKey = selectionKey("annulment", context.edrpou);
   const urlFilters = { ...filters, state: requested.state === "expiring" ? "expiring" as const : undefined };
@@ -53,7 +54,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         <SelectionTools
           storeKey={storeKey}
           pageRows={rows}
-          filtered={{ filters: { ...filters }, total: list.total, narrowed: Boolean(filters.q || filters.eligible || filters.reason) || list.total > list.pageSize }}
+          filtered={{ filters: { ...filters }, total: list.total, narrowed: Boolean(filters.q) || list.total > list.pageSize }}
           bulk={{ label: "Обрати всіх заброньованих", filters: bulk.filters, count: bulk.count, testId: "select-all-reserved" }}
         />
         <EmployeeTable rows={list.items} storeKey={storeKey} forAnnulment empty="На підприємстві немає заброньованих працівників за цими умовами." />
