@@ -16,18 +16,22 @@ export function Eligibility({ eligible, reasons, exception45, compact = false, r
       </div>
     );
   }
+  // Reserved already: not a refusal to alarm the director in red — what matters is until when
+  // (the employee's own page lists every other reason in full).
+  const held = reasons.find((reason) => reason.code === "ALREADY_RESERVED");
+  const heldAlready = held !== undefined;
   if (compact) {
-    const reason = leadingReason(reasons);
+    const reason = held ?? leadingReason(reasons);
     return (
       <div data-testid="eligibility-refused">
-        <Badge tone="fail">Не можна забронювати</Badge>
+        {heldAlready ? <Badge tone="info">Уже заброньовано</Badge> : <Badge tone="fail">Не можна забронювати</Badge>}
         {reason ? <p id={reasonId} className="mt-1 text-xs" data-testid="refusal-reason" data-code={reason.code}>{reason.message}</p> : null}
       </div>
     );
   }
   return (
     <div data-testid="eligibility-refused">
-      <Badge tone="fail">Не можна забронювати</Badge>
+      {heldAlready ? <Badge tone="info">Уже заброньовано</Badge> : <Badge tone="fail">Не можна забронювати</Badge>}
       <ul id={reasonId} className="mt-1 space-y-0.5 text-sm">
         {reasons.map((reason) => (
           <li key={reason.code}>{reason.message}</li>

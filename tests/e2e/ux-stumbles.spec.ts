@@ -72,3 +72,16 @@ test("the ministry's lists name enterprises by their short form", async ({ page 
   expect(names.length).toBeGreaterThan(0);
   for (const name of names) expect(name).not.toMatch(/^(Приватне акціонерне товариство|Товариство з обмеженою відповідальністю|Акціонерне товариство)/);
 });
+
+test("a person reserved here is shown as reserved, not as a red refusal", async ({ page }) => {
+  await signIn(page, "head-big");
+  await page.goto("/company/employees?state=reserved");
+  const rows = page.locator('[data-testid="employee-row"]');
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i += 1) {
+    await expect(rows.nth(i)).not.toContainText("Не можна забронювати");
+    await expect(rows.nth(i)).toContainText("Уже заброньовано");
+  }
+});
