@@ -53,7 +53,14 @@ const ZEnv = z.object({
   REGISTRY_PROVIDER: z.enum(["postgres-mock"]).default("postgres-mock"),
 });
 
-export type Env = z.infer<typeof ZEnv>;
+export type Env = z.infer<typeof ZEnv> & {
+  /**
+   * The portal's test КНЕДП is a trust anchor: in demo mode (DEMO_MODE=1), and under the test
+   * runner (NODE_ENV=test) unless DEMO_MODE says otherwise. The launcher always sets DEMO_MODE, so
+   * `npm run dev` and `npm start` decide by it alone; DEMO_MODE=0 trusts imported anchors only.
+   */
+  TEST_PROVIDER_TRUSTED: boolean;
+};
 
 let cached: Env | undefined;
 
@@ -64,7 +71,8 @@ export function env(): Env {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Некоректні змінні середовища: ${problems}`);
   }
-  cached = parsed.data;
+  const demoModeSet = (process.env.DEMO_MODE ?? "") !== "";
+  cached = { ...parsed.data, TEST_PROVIDER_TRUSTED: parsed.data.DEMO_MODE || (parsed.data.NODE_ENV === "test" && !demoModeSet) };
   return cached;
 }
 

@@ -80,7 +80,7 @@ export async function checkCertificatePdf(ctx: Ctx<"db" | "registry" | "now">, i
 
 async function checkSeal(ctx: Ctx<"db" | "now">, seal: Uint8Array, pdf: Uint8Array): Promise<{ valid: boolean; organization: string | null; signedOn: string | null }> {
   try {
-    const signer = await verifySignature(ctx, { signature: new Uint8Array(seal), content: new Uint8Array(pdf) });
+    const signer = await verifySignature(ctx, { signature: new Uint8Array(seal), content: new Uint8Array(pdf), ownSeal: true });
     const issuers = signer.edrpou === CERTIFICATE_SEAL_SUBJECT.edrpou;
     return { valid: issuers, organization: signer.organization ?? null, signedOn: kyivDate(signer.signingTime) };
   } catch (error) {

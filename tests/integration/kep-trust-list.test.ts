@@ -17,6 +17,7 @@ import { signWithFamily, type FamilyTestSigner } from "@/lib/kep/testing/family-
 import { HEAD } from "@/lib/kep/testing/test-pki";
 import { clearCrlCache } from "@/lib/kep/trust-list/crl-status";
 import { importTrustList } from "@/lib/kep/trust-list/import-trust-list";
+import { testProviderTrusted } from "@/lib/kep/trust-list/verification-trust";
 import { listTrustedProviders } from "@/lib/kep/trust-list/list-trusted-providers";
 import { previewTrustList } from "@/lib/kep/trust-list/preview-trust-list";
 import { verifySignature } from "@/lib/kep/verify/verify-signature";
@@ -29,8 +30,8 @@ import { createUser } from "@/prisma/seed/factories";
 // CMS bundle (one transaction, audited); signatures by an imported provider's certificates are
 // chained to its anchors and their status read from its CRL — fetched from a local server here,
 // cached, with a timeout — and an unreachable provider is «не вдалося перевірити статус
-// сертифіката», never an acceptance. The production server (DEMO_MODE=0) trusts imported
-// anchors only. Every refused bundle writes nothing.
+// сертифіката», never an acceptance. With DEMO_MODE=0 (whatever NODE_ENV says) only imported
+// anchors count; the test КНЕДП is trusted in demo mode. Every refused bundle writes nothing.
 
 const DAY = 86_400_000;
 const content = new TextEncoder().encode('{"purpose":"trust-list-test"}');
@@ -224,16 +225,40 @@ describe("verifying against the imported trust list", () => {
     expect(Date.now() - started).toBeLessThan(30_000);
   }, 40_000);
 
-  it("in production (DEMO_MODE=0) trusts imported anchors only: the test КНЕДП's key is refused, the imported provider's accepted", async () => {
+  it.each([
+    ["production", "0"],
+    ["development", "0"],
+    ["test", "0"],
+    ["development", ""],
+  ])("NODE_ENV=%s with DEMO_MODE=«%s» trusts imported anchors only: the test КНЕДП's key is refused, the imported provider's accepted", async (nodeEnv, demoMode) => {
     await importTrustList(admin(), upload(bundle));
     const ownSignature = signDetached(world.head.key!, content);
-    await expect(verify(ownSignature)).resolves.toMatchObject({ rnokpp: world.head.rnokpp });
-    await withEnv({ NODE_ENV: "production", DEMO_MODE: "0" }, async () => {
+    await withEnv({ NODE_ENV: nodeEnv, DEMO_MODE: demoMode }, async () => {
+      expect(testProviderTrusted()).toBe(false);
       expect((await failure(verify(ownSignature))).code).toBe("CERTIFICATE_UNTRUSTED");
       await expect(external()).resolves.toMatchObject({ certificateSerial: signer.serial });
     });
-    await withEnv({ NODE_ENV: "production", DEMO_MODE: "1" }, async () => {
+  });
+
+  it.each([
+    ["production", "1"],
+    ["development", "1"],
+    ["test", ""],
+  ])("NODE_ENV=%s with DEMO_MODE=«%s» (demo) trusts the test КНЕДП besides the imported list", async (nodeEnv, demoMode) => {
+    await importTrustList(admin(), upload(bundle));
+    const ownSignature = signDetached(world.head.key!, content);
+    await withEnv({ NODE_ENV: nodeEnv, DEMO_MODE: demoMode }, async () => {
+      expect(testProviderTrusted()).toBe(true);
       await expect(verify(ownSignature)).resolves.toMatchObject({ rnokpp: world.head.rnokpp });
+      await expect(external()).resolves.toMatchObject({ certificateSerial: signer.serial });
+    });
+  });
+
+  it("outside demo mode the portal's own seal is still checked against its own provider, and nobody else's signature is", async () => {
+    const ownSignature = signDetached(world.head.key!, content);
+    await withEnv({ NODE_ENV: "production", DEMO_MODE: "0" }, async () => {
+      await expect(verifySignature({ db, now: new Date() }, { signature: ownSignature, content, ownSeal: true })).resolves.toMatchObject({ rnokpp: world.head.rnokpp });
+      expect((await failure(verify(ownSignature))).code).toBe("CERTIFICATE_UNTRUSTED");
     });
   });
 });

@@ -8,15 +8,16 @@ import { loadTrustAnchors, type TrustAnchors, type TrustedCa } from "../verify/t
 import { crlCertificateStatus } from "./crl-status";
 
 // What a signature is verified against: the CAs of the imported trust list (the qualified
-// providers, chains built to their roots), and — in demo mode, development and tests only —
-// the portal's own test КНЕДП. The production server (`npm start`, NODE_ENV=production with
-// DEMO_MODE=0) trusts imported anchors only. Revocation: the test КНЕДП's own certificate table
-// for its certificates, the provider's CRL (cached, with a timeout) for an imported CA's.
+// providers, chains built to their roots), and — in demo mode only (DEMO_MODE=1; the test
+// runner counts as demo unless DEMO_MODE=0) — the portal's own test КНЕДП. With DEMO_MODE=0,
+// whatever NODE_ENV says, only imported anchors count. The portal's own seals (audit anchors,
+// state certificates) are checked against its own provider in every mode: `ownSeal`.
+// Revocation: the test КНЕДП's own certificate table for its certificates, the provider's
+// OCSP or CRL (cached, with a timeout) for an imported CA's.
 
-/** The test КНЕДП is a trust anchor in demo mode and outside the production server. */
+/** The test КНЕДП is a trust anchor for signers only in demo mode (lib/env.ts TEST_PROVIDER_TRUSTED). */
 export function testProviderTrusted(): boolean {
-  const config = env();
-  return config.DEMO_MODE || config.NODE_ENV !== "production";
+  return env().TEST_PROVIDER_TRUSTED;
 }
 
 const importedCache = new Map<string, Promise<TrustedCa[]>>();
@@ -44,8 +45,8 @@ export async function loadImportedTrust(client: DbClient): Promise<TrustedCa[]> 
 
 const sameDer = (a: Uint8Array, b: Uint8Array) => Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 
-export async function loadVerificationTrust(client: DbClient): Promise<TrustAnchors> {
-  const provider = testProviderTrusted() ? (await loadTrust(client)).cas.map((ca) => ({ ...ca, source: "provider" as const })) : [];
+export async function loadVerificationTrust(client: DbClient, options: { ownSeal?: boolean } = {}): Promise<TrustAnchors> {
+  const provider = options.ownSeal || testProviderTrusted() ? (await loadTrust(client)).cas.map((ca) => ({ ...ca, source: "provider" as const })) : [];
   const imported = (await loadImportedTrust(client)).filter((ca) => !provider.some((own) => sameDer(own.der, ca.der)));
   return { cas: [...provider, ...imported] };
 }

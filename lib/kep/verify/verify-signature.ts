@@ -8,11 +8,18 @@ import { verifyDetachedSignature, type VerifiedSignature } from "./verify-detach
 // certificate table (the same data its CRL and OCSP publish) or an imported provider's CRL.
 // Login with КЕП calls this; documents go through acceptSignedDocument, which adds 7–8.
 
-export async function verifySignature(ctx: Ctx<"db" | "now">, input: { signature: Uint8Array; content: Uint8Array }): Promise<VerifiedSignature> {
+export type VerifySignatureInput = {
+  signature: Uint8Array;
+  content: Uint8Array;
+  /** A seal the portal made itself (audit anchors, state certificates): its own provider is trusted in every mode. */
+  ownSeal?: boolean;
+};
+
+export async function verifySignature(ctx: Ctx<"db" | "now">, input: VerifySignatureInput): Promise<VerifiedSignature> {
   return verifyDetachedSignature({
     signature: input.signature,
     content: input.content,
-    trust: await loadVerificationTrust(ctx.db),
+    trust: await loadVerificationTrust(ctx.db, { ownSeal: input.ownSeal }),
     certificateStatus: verificationStatusLookup(ctx.db, ctx.now),
     now: ctx.now,
   });
