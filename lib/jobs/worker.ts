@@ -1,9 +1,9 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import pg from "pg";
 import { z } from "@/lib/zod";
 import { createBoss } from "./boss";
 import { JOB_QUEUES, type QueueDefinition } from "./handlers";
+import { listenForWakeUps, type WakeUpListener } from "./wake-up-listener";
 
 export type StartWorkerOptions = {
   databaseUrl: string;
@@ -74,7 +74,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   });
   await boss.start();
   const wakers = new Map<string, string[]>();
-  let listener: pg.Client | null = null;
+  let listener: WakeUpListener | null = null;
   try {
     await ensureQueues(boss, queues);
     await syncSchedules(boss, queues);
@@ -82,33 +82,27 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       const workerId = await boss.work(definition.name, { ...definition.work }, jobHandler(definition, options.log));
       if (definition.wakeOn) wakers.set(definition.wakeOn, [...(wakers.get(definition.wakeOn) ?? []), workerId]);
     }
-    if (wakers.size > 0) listener = await listenForWakeUps(options.databaseUrl, boss, wakers, options.log);
+    if (wakers.size > 0) {
+      listener = await listenForWakeUps({
+        databaseUrl: options.databaseUrl,
+        channels: [...wakers.keys()],
+        onWake: (channel) => {
+          for (const workerId of wakers.get(channel) ?? []) boss.notifyWorker(workerId);
+        },
+        log: options.log,
+      });
+    }
     for (const definition of queues) if (definition.runOnStart) await boss.send(definition.name, definition.schedule?.data ?? {});
   } catch (error) {
-    await listener?.end().catch(() => undefined);
+    await listener?.stop();
     await boss.stop({ graceful: false });
     throw error;
   }
   options.log(queues.length === 0 ? "Обробник завдань запущено (черг ще немає)." : `Обробник завдань запущено: ${queues.map((queue) => queue.name).join(", ")}.`);
   return {
     async stop(stopOptions = {}) {
-      await listener?.end().catch(() => undefined);
+      await listener?.stop();
       await boss.stop({ graceful: true, wait: true, timeout: stopOptions.timeoutMs ?? 10_000 });
     },
   };
-}
-
-/**
- * One connection that LISTENs on the queues' wake-up channels and wakes their workers when a
- * sender NOTIFYs. Losing it only costs latency: the workers still poll.
- */
-async function listenForWakeUps(databaseUrl: string, boss: PgBoss, wakers: Map<string, string[]>, log: (line: string) => void): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: "bronya-worker-wake" });
-  client.on("error", (error) => log(`канал пробудження: ${error.message}; далі лише опитування`));
-  client.on("notification", (message) => {
-    for (const workerId of wakers.get(message.channel) ?? []) boss.notifyWorker(workerId);
-  });
-  await client.connect();
-  for (const channel of wakers.keys()) await client.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
-  return client;
 }
