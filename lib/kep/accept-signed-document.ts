@@ -57,14 +57,13 @@ export function signatureBytes(signature: Uint8Array | string): Uint8Array {
 export async function acceptSignedDocument(ctx: Ctx<"db" | "now">, input: AcceptSignedDocumentInput): Promise<AcceptedSignedDocument> {
   const { db: tx, now } = ctx;
   const signature = signatureBytes(input.signature);
-  const { certificateDer, issuerName: _issuer, ...signer } = await verifySignature({ db: tx, now }, { signature, content: input.content });
+  const { certificateDer, issuerName, ...signer } = await verifySignature({ db: tx, now }, { signature, content: input.content });
   if (input.signer) await assertRequiredSigner(ctx, signer, input.signer);
-  // A signed document references the test provider's record of its certificate; a certificate
-  // of an imported provider (accepted at login) has none yet: refused clearly, nothing written.
+  // The signer is who the certificate's subject names (РНОКПП, ЄДРПОУ), whichever trusted
+  // provider issued it. A certificate of the test КНЕДП is linked to its record (the very same
+  // bytes, not only the serial: an imported provider's serial may repeat one of ours).
   const recorded = await tx.certificate.findUnique({ where: { serial: signer.certificateSerial }, select: { der: true } });
-  if (!recorded || Buffer.compare(Buffer.from(recorded.der), Buffer.from(certificateDer)) !== 0) {
-    throw kepError("SIGNED_DOCUMENT_PROVIDER_UNSUPPORTED");
-  }
+  const ownCertificate = recorded !== null && Buffer.compare(Buffer.from(recorded.der), Buffer.from(certificateDer)) === 0;
 
   const signatureSha256 = sha256Hex(signature);
   const seen = await tx.signedDocument.findUnique({ where: { signatureSha256 }, select: { id: true } });
@@ -84,6 +83,8 @@ export async function acceptSignedDocument(ctx: Ctx<"db" | "now">, input: Accept
         signerName: signer.fullName,
         signerEdrpou: signer.edrpou ?? null,
         certificateSerial: signer.certificateSerial,
+        certificateIssuer: issuerName,
+        providerCertificateSerial: ownCertificate ? signer.certificateSerial : null,
         signingTime: signer.signingTime,
         verifiedAt: now,
         edrpou: input.edrpou ?? null,

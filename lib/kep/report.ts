@@ -6,7 +6,8 @@ import { AppError, isAppError } from "@/lib/errors";
 import { readCertificateIdentityFromDer } from "./certificate-identity";
 import { PROVIDER_NAME } from "./ca/create-ca";
 import { REVOCATION_REASON_LABELS, isRevocationReason } from "./provider/revoke-certificate";
-import { loadVerificationTrust } from "./trust-list/verification-trust";
+import { loadVerificationTrust, verificationStatusLookup } from "./trust-list/verification-trust";
+import { bytesToHex, normalizeSerial } from "./bytes";
 import { checkIssuedByProvider, formatKyivTime } from "./verify/check-certificate";
 import { checkSignatureIntegrity } from "./verify/check-integrity";
 import { parseDetachedSignature } from "./verify/parse-signature";
@@ -34,21 +35,36 @@ const KIND_LABELS: Record<SignedDocumentKind, string> = {
 
 const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-async function recheck(client: DbTx, content: Uint8Array, signature: Uint8Array): Promise<string[]> {
+type Recheck = { lines: string[]; importedStatus: string | null };
+
+async function recheck(client: DbTx, now: Date, content: Uint8Array, signature: Uint8Array): Promise<Recheck> {
   try {
     const parsed = parseDetachedSignature(signature);
     await checkSignatureIntegrity(parsed, content);
     const issuer = await checkIssuedByProvider(parsed.certificate, parsed.certificateDer, await loadVerificationTrust(client));
     const issuerName = nameAttribute(issuer.certificate.subject, "2.5.4.3") ?? PROVIDER_NAME;
-    return [
+    const lines = [
       `Цілісність: вміст документа збігається з підписаним (${DIGEST_LABEL[parsed.digestName]} у підписі відповідає вмісту).`,
       `Підпис: математично коректний (${FAMILY_LABEL[publicKeyAlgorithmOf(parsed.certificate.subjectPublicKeyInfo).family]}), створений ключем зазначеного сертифіката.`,
       `Сертифікат: виданий «${issuerName}», ланцюжок до довіреного кореневого сертифіката перевірено.`,
     ];
+    // An imported provider's certificate: its status now, from the provider's OCSP or CRL.
+    let importedStatus: string | null = null;
+    if (issuer.source === "imported") {
+      const serial = normalizeSerial(bytesToHex(parsed.certificate.serialNumber.valueBlock.valueHexView));
+      try {
+        const status = await verificationStatusLookup(client, now)(serial, { certificate: parsed.certificate, issuer });
+        importedStatus = !status ? "невідомий надавачеві" : status.status === "REVOKED" ? `скасований${status.revokedAt ? ` ${formatKyivTime(status.revokedAt)}` : ""}` : "чинний (за відповіддю надавача)";
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        importedStatus = `не вдалося перевірити (${error.message})`;
+      }
+    }
+    return { lines, importedStatus };
   } catch (error) {
     // An outage is not a verdict on the signature: let the caller answer with an error.
     if (!isAppError(error)) throw error;
-    return [`ПЕРЕВІРКА НЕ ПРОЙДЕНА: ${error.message} (${error.code}).`];
+    return { lines: [`ПЕРЕВІРКА НЕ ПРОЙДЕНА: ${error.message} (${error.code}).`], importedStatus: null };
   }
 }
 
@@ -86,9 +102,14 @@ export async function buildVerificationReport(ctx: Ctx<"db" | "now">, documentId
 
   const content = new Uint8Array(document.content);
   const signature = new Uint8Array(document.signature);
-  const certificate = document.certificate;
-  const issuerName = readCertificateIdentityFromDer(new Uint8Array(certificate.der)).issuerName;
+  // The test КНЕДП's record when it issued the key; otherwise the certificate inside the signature.
+  const record = document.certificate;
+  const carried = record ? null : readCertificateIdentityFromDer(parseDetachedSignature(signature).certificateDer);
+  const certificate = record ?? { serial: carried!.serial, organization: carried!.organization ?? null, title: carried!.title ?? null, notBefore: carried!.notBefore, notAfter: carried!.notAfter };
+  const issuerName = record ? readCertificateIdentityFromDer(new Uint8Array(record.der)).issuerName : carried!.issuerName;
   const contentDigest = sha256Hex(content);
+  const checked = await recheck(client, now, content, signature);
+  const statusNow = record ? certificateStatusNow(record, now) : (checked.importedStatus ?? "не перевірено: сертифікат не підтверджено довіреним надавачем");
 
   const lines = [
     "ПРОТОКОЛ ПЕРЕВІРКИ КВАЛІФІКОВАНОГО ЕЛЕКТРОННОГО ПІДПИСУ",
@@ -114,13 +135,13 @@ export async function buildVerificationReport(ctx: Ctx<"db" | "now">, documentId
     `  Серійний номер: ${certificate.serial}`,
     `  Видавець: ${issuerName}`,
     `  Строк дії: з ${formatKyivTime(certificate.notBefore)} по ${formatKyivTime(certificate.notAfter)}`,
-    `  Статус на момент формування протоколу: ${certificateStatusNow(certificate, now)}`,
+    `  Статус на момент формування протоколу: ${statusNow}`,
     "",
     "Повторна перевірка підпису",
-    ...(await recheck(client, content, signature)).map((line) => `  ${line}`),
+    ...checked.lines.map((line) => `  ${line}`),
     "",
-    "Формат: CAdES-BES, відокремлений підпис CMS (RFC 5652, DER), RSA-2048 із SHA-256.",
-    `Увага: «${PROVIDER_NAME}» — тестовий надавач; підпис не має юридичної сили кваліфікованого.`,
+    "Формат: CAdES-BES, відокремлений підпис CMS (RFC 5652, DER).",
+    ...(record ? [`Увага: «${PROVIDER_NAME}» — тестовий надавач; підпис не має юридичної сили кваліфікованого.`] : []),
     "",
   ];
   return { text: lines.join("\n"), fileName: `protokol-perevirky-${document.id}.txt` };

@@ -23,7 +23,9 @@ import { previewTrustList } from "@/lib/kep/trust-list/preview-trust-list";
 import { verifySignature } from "@/lib/kep/verify/verify-signature";
 import { normalizeSerial, bytesToHex } from "@/lib/kep/bytes";
 import { certificateFromDer } from "@/lib/kep/verify/trust-anchors";
+import { createReservationDraft, decideSubmittedApplication, submitApplication } from "@/lib/reservations";
 import { createWorld, type World } from "@/lib/reservations/testing/world";
+import { buildVerificationReport } from "@/lib/kep/report";
 import { createUser } from "@/prisma/seed/factories";
 
 // The trust list of qualified providers: the administrator previews and imports a certs-only
@@ -76,7 +78,7 @@ async function withEnv<T>(values: Record<string, string>, run: () => Promise<T>)
 
 beforeAll(async () => {
   await ensureTestProvider({ db, now: new Date() });
-  world = await createWorld({ serial: 117, employees: 1 });
+  world = await createWorld({ serial: 117, employees: 2 });
   const { user } = await createUser(db, { role: "ADMIN", fullName: "Адмін Довіри Олегович" });
   adminActor = { userId: user.id, rnokpp: user.rnokpp, fullName: user.fullName, role: "ADMIN", via: "password" };
   server = createServer((request, response) => {
@@ -188,13 +190,50 @@ describe("verifying against the imported trust list", () => {
     expect(hits["/crl"]).toBe(1);
   });
 
-  it("refuses, clearly and writing nothing, to store a document signed with an imported provider's certificate (login only for now)", async () => {
+  it("stores a document signed with an imported provider's certificate: the signer from its subject, no test-КНЕДП record; the same signature again is refused", async () => {
     await importTrustList(admin(), upload(bundle));
     const documents = await db.signedDocument.count();
     const signature = await signWithFamily(signer, content, { signingTime: new Date(Date.now() - 5_000) });
-    const refused = await failure(db.$transaction((tx) => acceptSignedDocument({ db: tx, now: new Date() }, { kind: "OTHER", content, signature })));
-    expect(refused.code).toBe("SIGNED_DOCUMENT_PROVIDER_UNSUPPORTED");
-    expect(await db.signedDocument.count()).toBe(documents);
+    const accept = () => db.$transaction((tx) => acceptSignedDocument({ db: tx, now: new Date() }, { kind: "OTHER", content, signature }));
+    const accepted = await accept();
+    expect(accepted.signer).toMatchObject({ rnokpp: HEAD.rnokpp, edrpou: HEAD.edrpou, certificateSerial: signer.serial });
+    const stored = await db.signedDocument.findUniqueOrThrow({ where: { id: accepted.id } });
+    expect(stored).toMatchObject({ signerRnokpp: HEAD.rnokpp, signerEdrpou: HEAD.edrpou, certificateSerial: signer.serial, providerCertificateSerial: null, certificateIssuer: "ЦСК зовнішнього КНЕДП" });
+    expect((await failure(accept())).code).toBe("SIGNATURE_REPLAYED");
+    expect(await db.signedDocument.count()).toBe(documents + 1);
+
+    const report = await buildVerificationReport({ db, now: new Date() }, accepted.id);
+    expect(report.text).toContain(`Серійний номер: ${signer.serial}`);
+    expect(report.text).toContain("Видавець: ЦСК зовнішнього КНЕДП");
+    expect(report.text).toContain("Статус на момент формування протоколу: чинний (за відповіддю надавача)");
+    expect(report.text).not.toContain("тестовий надавач");
+  });
+
+  it("a head whose key an imported provider issued signs an application and it is decided; another person's key from that provider is refused, nothing written", async () => {
+    await importTrustList(admin(), upload(bundle));
+    const now = Date.now();
+    const key = generateEcdsaKey("P-256");
+    const headDer = buildFamilySigningCertificate({
+      issuer: issuing,
+      spkiDer: key.spkiDer,
+      subject: { rnokpp: world.head.rnokpp, fullName: world.head.fullName, locality: "Київ", edrpou: world.edrpou, organization: world.name, title: "Директор" },
+      portalUrl: base,
+      validFrom: new Date(now - DAY),
+      validTo: new Date(now + 365 * DAY),
+      urls: { crl: `${base}/crl`, ocsp: `${base}/ocsp`, issuingCa: `${base}/ca` },
+    });
+    const head = { key, certificateDer: headDer, serial: normalizeSerial(bytesToHex(certificateFromDer(headDer).serialNumber.valueBlock.valueHexView)) };
+
+    const draft = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: [{ rnokpp: world.employees[0]! }] });
+    const applications = await db.application.count();
+    const stranger = await failure(submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature: await signWithFamily(signer, draft.document, { signingTime: new Date(now - 5_000) }) }));
+    expect(stranger.code).toBe("SIGNER_NOT_HEAD");
+    expect(await db.application.count()).toBe(applications);
+
+    const { applicationId } = await submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature: await signWithFamily(head, draft.document, { signingTime: new Date(now - 5_000) }) });
+    expect(await decideSubmittedApplication({ applicationId })).toMatchObject({ outcome: "decided", reserved: 1 });
+    const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, select: { status: true, signedDocument: { select: { certificateSerial: true, providerCertificateSerial: true, signerRnokpp: true } } } });
+    expect(application).toMatchObject({ status: "DECIDED", signedDocument: { certificateSerial: head.serial, providerCertificateSerial: null, signerRnokpp: world.head.rnokpp } });
   });
 
   it("refuses a revoked certificate the provider's CRL lists", async () => {
