@@ -21,16 +21,6 @@ import nextTs from "eslint-config-next/typescript";
 
 /** Still import the global `db` from @/lib/db/client instead of taking `ctx.db`. */
 export const LEGACY_GLOBAL_DB = [
-  "lib/company/discard-draft.ts",
-  "lib/company/get-application-page.ts",
-  "lib/company/get-application-status.ts",
-  "lib/company/get-company-overview.ts",
-  "lib/company/get-draft.ts",
-  "lib/company/get-employee-detail.ts",
-  "lib/company/get-wizard-context.ts",
-  "lib/company/hand-over-draft.ts",
-  "lib/company/list-company-applications.ts",
-  "lib/company/list-pending-drafts.ts",
   "lib/reservations/create-annulment-draft.ts",
   "lib/reservations/create-reservation-draft.ts",
   "lib/reservations/decide-submitted-application.ts",

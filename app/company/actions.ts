@@ -18,7 +18,7 @@ import { createCtx } from "@/lib/context-server";
 const ZDraftRef = z.object({ draftId: z.string().max(64) }).strict();
 
 export const selectEmployeesAction = companyAction(z.object({ filters: ZEmployeeFilters }).strict(), (input, actor) =>
-  selectEmployees({ actor, filters: input.filters }),
+  selectEmployees(createCtx({ actor }), { filters: input.filters }),
 );
 
 const ZReservationDraftForm = z
@@ -62,12 +62,12 @@ export const submitDraftAction = companyAction(ZSubmitForm, async (input, actor)
 });
 
 export const applicationStatusAction = companyAction(z.object({ applicationId: z.string().max(64) }).strict(), (input, actor) =>
-  getApplicationStatus({ actor, applicationId: input.applicationId }),
+  getApplicationStatus(createCtx({ actor }), { applicationId: input.applicationId }),
 );
 
-export const handOverDraftAction = companyAction(ZDraftRef, (input, actor) => handOverDraft({ actor, draftId: input.draftId }));
+export const handOverDraftAction = companyAction(ZDraftRef, (input, actor) => handOverDraft(createCtx({ actor }), { draftId: input.draftId }));
 
-export const discardDraftAction = companyAction(ZDraftRef, (input, actor) => discardDraft({ actor, draftId: input.draftId }));
+export const discardDraftAction = companyAction(ZDraftRef, (input, actor) => discardDraft(createCtx({ actor }), { draftId: input.draftId }));
 
 export const markCompanyNotificationsReadAction = companyAction(z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict(), async (input, actor) => ({
   marked: await markNotificationsRead(createCtx({ actor }), { rnokpp: actor.rnokpp ?? "", audience: "company", ids: input.ids }),

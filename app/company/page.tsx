@@ -12,6 +12,7 @@ import { getCompanyOverview } from "@/lib/company/get-company-overview";
 import { formatDate, formatDateTime, formatNumber, pluralUk } from "@/lib/format";
 import { EXPIRING_WITHIN_DAYS } from "@/lib/rules";
 import { orNotFound } from "./_lib/or-not-found";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Кабінет підприємства" };
 
@@ -29,7 +30,7 @@ const days = (n: number) => `${formatNumber(n)} ${pluralUk(n, ["день", "дн
 
 export default async function Page() {
   const actor = await requireCompany("/company");
-  const o = await orNotFound(getCompanyOverview({ actor }));
+  const o = await orNotFound(getCompanyOverview(createCtx({ actor })));
   const { standing, counts } = o;
   const d = standing.decision;
 

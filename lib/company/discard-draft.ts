@@ -1,7 +1,7 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
+import type { Ctx } from "@/lib/context";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { resolveEnterpriseAccess } from "@/lib/reservations";
 import { z } from "@/lib/zod";
@@ -10,14 +10,14 @@ import { z } from "@/lib/zod";
 // or one the head decided not to sign. The head may discard any of the enterprise's drafts, an
 // authorized person only their own. A signed draft is part of an application and stays.
 
-export async function discardDraft(options: { actor: Actor; draftId: string }): Promise<{ discarded: boolean }> {
-  const { actor } = options;
+export async function discardDraft(ctx: Ctx<"actor" | "db">, input: { draftId: string }): Promise<{ discarded: boolean }> {
+  const { actor } = ctx;
   const edrpou = actor.edrpou ?? "";
-  const { isHead } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
-  if (!z.uuid().safeParse(options.draftId).success) throw notFound();
-  return db.$transaction(async (tx) => {
+  const { isHead } = await resolveEnterpriseAccess(ctx.db, { actor, edrpou, permission: "applications.prepare" });
+  if (!z.uuid().safeParse(input.draftId).success) throw notFound();
+  return inTransaction(ctx.db, async (tx) => {
     const draft = await tx.draft.findFirst({
-      where: { id: options.draftId, edrpou, ...(isHead ? {} : { createdByRnokpp: actor.rnokpp ?? "" }) },
+      where: { id: input.draftId, edrpou, ...(isHead ? {} : { createdByRnokpp: actor.rnokpp ?? "" }) },
       select: { id: true, kind: true, application: { select: { id: true } } },
     });
     if (!draft) throw notFound();

@@ -1,6 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { getApplication, type ApplicationItemView, type ApplicationView } from "@/lib/reservations";
 
 // The application's page: the lifecycle's view of it, the name of who prepared it, and one page
@@ -19,15 +18,15 @@ export type ApplicationPage = Omit<ApplicationView, "items"> & {
   filter: ItemFilter;
 };
 
-export async function getApplicationPage(options: { actor: Actor; applicationId: string; filter?: ItemFilter; page?: number }): Promise<ApplicationPage> {
-  const view = await getApplication({ db, actor: options.actor }, { applicationId: options.applicationId });
-  const preparer = view.preparedByRnokpp === view.signer.rnokpp ? null : await db.user.findUnique({ where: { rnokpp: view.preparedByRnokpp }, select: { fullName: true } });
-  const filter = options.filter ?? "all";
+export async function getApplicationPage(ctx: Ctx<"actor" | "db">, input: { applicationId: string; filter?: ItemFilter; page?: number }): Promise<ApplicationPage> {
+  const view = await getApplication(ctx, { applicationId: input.applicationId });
+  const preparer = view.preparedByRnokpp === view.signer.rnokpp ? null : await ctx.db.user.findUnique({ where: { rnokpp: view.preparedByRnokpp }, select: { fullName: true } });
+  const filter = input.filter ?? "all";
   const matching = view.items.filter((item) =>
     filter === "all" ? true : filter === "refused" ? item.decision === "REFUSED" : item.decision === "RESERVED" || item.decision === "ANNULLED",
   );
   const pages = Math.max(1, Math.ceil(matching.length / ITEMS_PAGE_SIZE));
-  const page = Math.min(Math.max(1, options.page ?? 1), pages);
+  const page = Math.min(Math.max(1, input.page ?? 1), pages);
   const { items: _all, ...rest } = view;
   return {
     ...rest,

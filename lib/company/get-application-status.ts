@@ -1,6 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { resolveEnterpriseAccess } from "@/lib/reservations";
 import { z } from "@/lib/zod";
@@ -18,13 +17,13 @@ export type ApplicationStatusView = {
   failureReason: string | null;
 };
 
-export async function getApplicationStatus(options: { actor: Actor; applicationId: string }): Promise<ApplicationStatusView> {
-  const { actor } = options;
+export async function getApplicationStatus(ctx: Ctx<"actor" | "db">, input: { applicationId: string }): Promise<ApplicationStatusView> {
+  const { actor, db } = ctx;
   const edrpou = actor.edrpou ?? "";
   await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
-  if (!z.uuid().safeParse(options.applicationId).success) throw notFound();
+  if (!z.uuid().safeParse(input.applicationId).success) throw notFound();
   const app = await db.application.findFirst({
-    where: { id: options.applicationId, edrpou },
+    where: { id: input.applicationId, edrpou },
     select: { id: true, status: true, reservedCount: true, refusedCount: true, decidedAt: true, failureReason: true },
   });
   if (!app) throw notFound();

@@ -1,6 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { listNotifications } from "@/lib/notifications";
 import { listApplications, listEmployees, resolveEnterpriseAccess, type ApplicationSummary, type LimitFigures } from "@/lib/reservations";
 import { loadEnterpriseStanding, type CompanyStanding } from "./enterprise-standing";
@@ -33,9 +32,8 @@ export type CompanyOverview = {
   notifications: { items: Array<{ id: string; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null }>; unread: number };
 };
 
-export async function getCompanyOverview(options: { actor: Actor; now?: Date }): Promise<CompanyOverview> {
-  const { actor } = options;
-  const now = options.now ?? new Date();
+export async function getCompanyOverview(ctx: Ctx<"actor" | "db" | "now">): Promise<CompanyOverview> {
+  const { actor, db, now } = ctx;
   const edrpou = actor.edrpou ?? "";
   const { enterprise, isHead } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "employees.read" });
   const date = kyivDate(now);
@@ -49,7 +47,7 @@ export async function getCompanyOverview(options: { actor: Actor; now?: Date }):
     listEmployees({ ...page, eligible: false, state: "not_reserved" }),
     listEmployees({ ...page, state: "reserved_elsewhere" }),
     listApplications({ db, actor }, { edrpou, pageSize: 5 }),
-    listPendingDrafts({ actor, now }),
+    listPendingDrafts(ctx),
     listNotifications({ db }, { rnokpp: actor.rnokpp!, audience: "company", take: 5 }),
   ]);
 

@@ -1,6 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { annulmentGroundLabel, isAnnulmentGroundCode, type IsoDate } from "@/lib/rules";
 import { resolveEnterpriseAccess, type AnnulmentPrecheckItem, type LimitFigures, type PrecheckItem } from "@/lib/reservations";
@@ -29,13 +28,13 @@ export type DraftView =
 
 type StoredPrecheck = { date: IsoDate; limit?: LimitFigures; ground?: string; items: unknown[] };
 
-export async function getDraft(options: { actor: Actor; draftId: string; now?: Date }): Promise<DraftView> {
-  const { actor } = options;
+export async function getDraft(ctx: Ctx<"actor" | "db" | "now">, input: { draftId: string }): Promise<DraftView> {
+  const { actor, db } = ctx;
   const edrpou = actor.edrpou ?? "";
   await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
-  if (!z.uuid().safeParse(options.draftId).success) throw notFound();
+  if (!z.uuid().safeParse(input.draftId).success) throw notFound();
   const draft = await db.draft.findFirst({
-    where: { id: options.draftId, edrpou },
+    where: { id: input.draftId, edrpou },
     select: {
       id: true, kind: true, document: true, createdAt: true, expiresAt: true, createdByRnokpp: true, createdByUserId: true, precheck: true,
       application: { select: { id: true } },
@@ -49,7 +48,7 @@ export async function getDraft(options: { actor: Actor; draftId: string; now?: D
     document: Buffer.from(draft.document).toString("base64"),
     createdAt: draft.createdAt,
     expiresAt: draft.expiresAt,
-    expired: draft.expiresAt <= (options.now ?? new Date()),
+    expired: draft.expiresAt <= ctx.now,
     preparedBy: { rnokpp: draft.createdByRnokpp, fullName: preparer?.fullName ?? null },
     applicationId: draft.application?.id ?? null,
     date: precheck.date,

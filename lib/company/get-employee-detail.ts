@@ -1,10 +1,9 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import type { Kopiykas } from "@/lib/format";
 import { checkRnokpp } from "@/lib/identifiers";
-import { registry, type EmploymentRecord, type MilitaryRecord } from "@/lib/registry";
+import { type EmploymentRecord, type MilitaryRecord } from "@/lib/registry";
 import { listEmployees, resolveEnterpriseAccess, type EmployeeRow } from "@/lib/reservations";
 import { storedReasonView } from "@/lib/reservations/reason-views";
 import { annulmentGroundLabel, fullYearsOn, isAnnulmentGroundCode, toIsoDate, type IsoDate } from "@/lib/rules";
@@ -61,20 +60,19 @@ export type EmployeeDetail = {
 
 type StoredDetails = { reasons?: Array<{ code: string; params?: unknown }> } | null;
 
-export async function getEmployeeDetail(options: { actor: Actor; rnokpp: string; now?: Date }): Promise<EmployeeDetail> {
-  const { actor } = options;
+export async function getEmployeeDetail(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { rnokpp: string }): Promise<EmployeeDetail> {
+  const { actor, db, registry, now } = ctx;
   const edrpou = actor.edrpou ?? "";
   await resolveEnterpriseAccess(db, { actor, edrpou, permission: "employees.read" });
-  const check = checkRnokpp(options.rnokpp);
+  const check = checkRnokpp(input.rnokpp);
   if (!check.valid) throw notFound();
   const rnokpp = check.value;
-  const now = options.now ?? new Date();
   const date = kyivDate(now);
 
   const [person, jobs, marks, items, reservations] = await Promise.all([
-    registry().findPerson(rnokpp),
-    registry().findEmployments(edrpou, [rnokpp]),
-    registry().findMarksOf(rnokpp),
+    registry.findPerson(rnokpp),
+    registry.findEmployments(edrpou, [rnokpp]),
+    registry.findMarksOf(rnokpp),
     db.applicationItem.findMany({
       where: { rnokpp, application: { edrpou } },
       orderBy: { application: { submittedAt: "desc" } },

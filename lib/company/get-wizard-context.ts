@@ -1,6 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { listEmployees, resolveEnterpriseAccess, type LimitFigures } from "@/lib/reservations";
 import { loadEnterpriseStanding, type CompanyStanding } from "./enterprise-standing";
 import { kyivDate } from "@/lib/format";
@@ -18,9 +17,8 @@ export type WizardContext = {
   standing: CompanyStanding;
 };
 
-export async function getWizardContext(options: { actor: Actor; now?: Date }): Promise<WizardContext> {
-  const { actor } = options;
-  const now = options.now ?? new Date();
+export async function getWizardContext(ctx: Ctx<"actor" | "db" | "now">): Promise<WizardContext> {
+  const { actor, db, now } = ctx;
   const edrpou = actor.edrpou ?? "";
   const { enterprise, isHead } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
   const [standing, list] = await Promise.all([

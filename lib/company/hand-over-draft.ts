@@ -1,7 +1,7 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
+import type { Ctx } from "@/lib/context";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { formatNumber, pluralUk } from "@/lib/format";
 import { notify } from "@/lib/notifications";
@@ -12,15 +12,14 @@ import { z } from "@/lib/zod";
 // and by e-mail, that a pre-checked application waits for their signature, with a link to it.
 // Only the person who prepared the draft hands it over, once; a second click changes nothing.
 
-export async function handOverDraft(options: { actor: Actor; draftId: string; now?: Date }): Promise<{ notified: boolean }> {
-  const { actor } = options;
+export async function handOverDraft(ctx: Ctx<"actor" | "db" | "now">, input: { draftId: string }): Promise<{ notified: boolean }> {
+  const { actor, now } = ctx;
   const edrpou = actor.edrpou ?? "";
-  const { enterprise } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
-  if (!z.uuid().safeParse(options.draftId).success) throw notFound();
-  const now = options.now ?? new Date();
-  return db.$transaction(async (tx) => {
+  const { enterprise } = await resolveEnterpriseAccess(ctx.db, { actor, edrpou, permission: "applications.prepare" });
+  if (!z.uuid().safeParse(input.draftId).success) throw notFound();
+  return inTransaction(ctx.db, async (tx) => {
     const draft = await tx.draft.findFirst({
-      where: { id: options.draftId, edrpou, createdByRnokpp: actor.rnokpp ?? "" },
+      where: { id: input.draftId, edrpou, createdByRnokpp: actor.rnokpp ?? "" },
       select: { id: true, kind: true, expiresAt: true, payload: true, application: { select: { id: true } } },
     });
     if (!draft) throw notFound();

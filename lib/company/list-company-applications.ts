@@ -1,7 +1,6 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
+import type { Ctx } from "@/lib/context";
 import { listApplications, resolveEnterpriseAccess, type ApplicationSummary } from "@/lib/reservations";
-import { db } from "@/lib/db/client";
 import { z } from "@/lib/zod";
 import { listPendingDrafts, type PendingDraft } from "./list-pending-drafts";
 
@@ -13,19 +12,19 @@ const ZQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
-export async function listCompanyApplications(options: { actor: Actor; kind?: unknown; page?: unknown; now?: Date }): Promise<{
+export async function listCompanyApplications(ctx: Ctx<"actor" | "db" | "now">, input: { kind?: unknown; page?: unknown }): Promise<{
   list: { items: ApplicationSummary[]; total: number; page: number; pageSize: number };
   drafts: PendingDraft[];
   isHead: boolean;
   kind: "RESERVATION" | "ANNULMENT" | undefined;
 }> {
-  const { actor } = options;
-  const query = ZQuery.parse({ kind: first(options.kind), page: first(options.page) });
+  const { actor, db } = ctx;
+  const query = ZQuery.parse({ kind: first(input.kind), page: first(input.page) });
   const edrpou = actor.edrpou ?? "";
   const { isHead } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
   const [list, drafts] = await Promise.all([
     listApplications({ db, actor }, { edrpou, page: query.page, pageSize: 20, ...(query.kind ? { kind: query.kind } : {}) }),
-    listPendingDrafts({ actor, now: options.now }),
+    listPendingDrafts(ctx),
   ]);
   return { list, drafts, isHead, kind: query.kind };
 }

@@ -1,6 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { resolveEnterpriseAccess } from "@/lib/reservations";
 
 // Prepared applications nobody has signed yet — the head's «Заяви, що очікують підпису» and an
@@ -21,12 +20,11 @@ export type PendingDraft = {
   ground: string | null;
 };
 
-export async function listPendingDrafts(options: { actor: Actor; now?: Date; take?: number }): Promise<PendingDraft[]> {
-  const { actor } = options;
+export async function listPendingDrafts(ctx: Ctx<"actor" | "db" | "now">, input: { take?: number } = {}): Promise<PendingDraft[]> {
+  const { actor, db, now } = ctx;
   const edrpou = actor.edrpou ?? "";
   await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
-  const now = options.now ?? new Date();
-  const take = Math.min(options.take ?? 20, 100);
+  const take = Math.min(input.take ?? 20, 100);
   const rows = await db.$queryRaw<Array<Omit<PendingDraft, "employees" | "passing"> & { employees: number | bigint; passing: number | bigint }>>`
     SELECT d.id, d.kind::text AS kind, d."createdAt", d."expiresAt", d."createdByRnokpp" AS "preparedByRnokpp", u."fullName" AS "preparedByName",
       COALESCE(jsonb_array_length(d.payload->'employees'), 0) AS employees,

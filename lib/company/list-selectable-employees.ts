@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
+import type { Ctx } from "@/lib/context";
 import { listEmployees, type EmployeeList } from "@/lib/reservations";
 import { toListInput, type EmployeeFilters } from "./employee-filters";
 import { getWizardContext, type WizardContext } from "./get-wizard-context";
@@ -16,13 +16,14 @@ export type SelectableEmployees = {
   bulk: { filters: EmployeeFilters; count: number };
 };
 
-export async function listSelectableEmployees(options: { actor: Actor; kind: "reservation" | "annulment"; filters: EmployeeFilters; now?: Date }): Promise<SelectableEmployees> {
-  const { actor, kind } = options;
-  const context = await getWizardContext({ actor, now: options.now });
+export async function listSelectableEmployees(ctx: Ctx<"actor" | "db" | "now">, input: { kind: "reservation" | "annulment"; filters: EmployeeFilters }): Promise<SelectableEmployees> {
+  const { actor, now } = ctx;
+  const { kind } = input;
+  const context = await getWizardContext(ctx);
   // An annulment lists everyone reserved here, whatever the registry says of them now.
-  const filters: EmployeeFilters = kind === "annulment" ? { ...options.filters, who: "all", state: options.filters.state === "expiring" ? "expiring" : "reserved" } : options.filters;
+  const filters: EmployeeFilters = kind === "annulment" ? { ...input.filters, who: "all", state: input.filters.state === "expiring" ? "expiring" : "reserved" } : input.filters;
   const bulkFilters: EmployeeFilters = kind === "annulment" ? { state: "reserved", who: "all" } : { eligible: "yes", state: "not_reserved" };
-  const base = { actor, edrpou: context.edrpou, now: options.now };
+  const base = { actor, edrpou: context.edrpou, now };
   const [list, bulk] = await Promise.all([
     listEmployees({ ...base, ...toListInput(filters), revealRnokpp: true }),
     listEmployees({ ...base, ...toListInput(bulkFilters), pageSize: 1 }),

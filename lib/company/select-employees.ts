@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
+import type { Ctx } from "@/lib/context";
 import type { Kopiykas } from "@/lib/format";
 import { listEmployees, MAX_EMPLOYEES } from "@/lib/reservations";
 import { isNeverReservable } from "@/lib/rules";
@@ -21,14 +21,14 @@ export type SelectedEmployee = {
 
 const PAGE = 500;
 
-export async function selectEmployees(options: { actor: Actor; filters: EmployeeFilters; now?: Date }): Promise<{ items: SelectedEmployee[]; total: number; truncated: boolean }> {
-  const { actor } = options;
+export async function selectEmployees(ctx: Ctx<"actor" | "db" | "now">, input: { filters: EmployeeFilters }): Promise<{ items: SelectedEmployee[]; total: number; truncated: boolean }> {
+  const { actor, now } = ctx;
   const edrpou = actor.edrpou ?? "";
-  const { page: _page, ...filters } = toListInput(options.filters);
+  const { page: _page, ...filters } = toListInput(input.filters);
   const items: SelectedEmployee[] = [];
   let total = 0;
   for (let page = 1; items.length < MAX_EMPLOYEES; page++) {
-    const list = await listEmployees({ actor, edrpou, ...filters, page, pageSize: PAGE, revealRnokpp: true, now: options.now });
+    const list = await listEmployees({ actor, edrpou, ...filters, page, pageSize: PAGE, revealRnokpp: true, now });
     total = list.total;
     for (const row of list.items) {
       if (row.state === "not_reserved" && isNeverReservable(row.reasons)) continue;

@@ -57,7 +57,7 @@ afterAll(async () => {
 
 describe("the overview", () => {
   it("shows the status, the limit and the staff by state, the latest application and notifications", async () => {
-    const overview = await getCompanyOverview({ actor: a.head.actor });
+    const overview = await getCompanyOverview(createCtx({ actor: a.head.actor }));
     expect(overview.enterprise).toMatchObject({ edrpou: a.edrpou, name: a.name, region: "м. Київ" });
     expect(overview.isHead).toBe(true);
     expect(overview.standing).toMatchObject({ critical: true, cause: null, daysLeft: 335, expiresSoon: false, salaryThreshold: 2_594_100 });
@@ -69,20 +69,20 @@ describe("the overview", () => {
     expect(overview.notifications.unread).toBeGreaterThanOrEqual(1);
     expect(overview.notifications.items[0]).toMatchObject({ title: "Заяву про бронювання розглянуто", link: `/company/applications/${applicationId}` });
 
-    const forAuthorized = await getCompanyOverview({ actor: a.authorized!.actor });
+    const forAuthorized = await getCompanyOverview(createCtx({ actor: a.authorized!.actor }));
     expect(forAuthorized.isHead).toBe(false);
     expect(forAuthorized.counts).toEqual(overview.counts);
   });
 
   it("warns when the decision ends within 30 days and explains an enterprise that is not critical", async () => {
     await db.criticalDecision.update({ where: { id: b.decisionId }, data: { validUntil: isoDateToUtc(addDays(b.today, 20)) } });
-    expect((await getCompanyOverview({ actor: b.head.actor })).standing).toMatchObject({ critical: true, daysLeft: 20, expiresSoon: true });
+    expect((await getCompanyOverview(createCtx({ actor: b.head.actor }))).standing).toMatchObject({ critical: true, daysLeft: 20, expiresSoon: true });
 
     const enterprise = await createEnterprise(db, { name: "Некритичне", head: true });
     const head = await db.person.findUniqueOrThrow({ where: { rnokpp: enterprise.headRnokpp! } });
     const { user } = await createUser(db, { role: "ENTERPRISE_HEAD", rnokpp: head.rnokpp, fullName: "Директоренко" });
     const actor: Actor = { userId: user.id, rnokpp: head.rnokpp, fullName: "Директоренко", role: "ENTERPRISE_HEAD", edrpou: enterprise.edrpou, via: "password" };
-    const overview = await getCompanyOverview({ actor });
+    const overview = await getCompanyOverview(createCtx({ actor }));
     expect(overview.standing).toEqual({ critical: false, cause: "NO_DECISION", decision: null, daysLeft: null, expiresSoon: false, salaryThreshold: 2_594_100 });
     expect(overview.limit).toEqual({ total: 0, used: 0, available: 0 });
   });
@@ -90,28 +90,28 @@ describe("the overview", () => {
 
 describe("an employee's detail", () => {
   it("gives the registry facts, today's judgement and the history at this enterprise", async () => {
-    const reserved = await getEmployeeDetail({ actor: a.authorized!.actor, rnokpp: a.employees[0]! });
+    const reserved = await getEmployeeDetail(createCtx({ actor: a.authorized!.actor }), { rnokpp: a.employees[0]! });
     expect(reserved).toMatchObject({ rnokpp: a.employees[0], sex: "MALE", reservedElsewhere: false, military: { status: "ON_REGISTER", liability: "LIABLE" } });
     expect(reserved.current).toMatchObject({ state: "reserved", rnokpp: a.employees[0] });
     expect(reserved.jobs).toEqual([expect.objectContaining({ edrpou: a.edrpou, salary: 3_000_000 })]);
     expect(reserved.history).toEqual([expect.objectContaining({ applicationId, kind: "RESERVATION", decision: "RESERVED", reasons: [] })]);
     expect(reserved.reservations).toEqual([expect.objectContaining({ status: "ACTIVE", source: "portal", applicationId })]);
 
-    const refused = await getEmployeeDetail({ actor: a.head.actor, rnokpp: lowPaid });
+    const refused = await getEmployeeDetail(createCtx({ actor: a.head.actor }), { rnokpp: lowPaid });
     expect(refused.current).toMatchObject({ eligible: false, reasons: [expect.objectContaining({ code: "SALARY_BELOW_THRESHOLD" })] });
     expect(refused.history[0]).toMatchObject({ decision: "REFUSED", reasons: [{ code: "SALARY_BELOW_THRESHOLD", message: "Заробітна плата нижча за встановлений мінімум (25 941,00 грн)" }] });
 
-    const viaDiia = await getEmployeeDetail({ actor: a.head.actor, rnokpp: expiring });
+    const viaDiia = await getEmployeeDetail(createCtx({ actor: a.head.actor }), { rnokpp: expiring });
     expect(viaDiia.current!.state).toBe("expiring");
     expect(viaDiia.reservations).toEqual([expect.objectContaining({ source: "diia", applicationId: null })]);
   });
 
   it("is not found for a stranger, another enterprise's employee or a malformed РНОКПП", async () => {
     const stranger = await createPerson(db, { lastName: "Чужий" });
-    await expectCode("EMPLOYEE_NOT_FOUND", () => getEmployeeDetail({ actor: a.head.actor, rnokpp: stranger.rnokpp }));
-    await expectCode("EMPLOYEE_NOT_FOUND", () => getEmployeeDetail({ actor: a.head.actor, rnokpp: b.employees[0]! }));
-    await expectCode("EMPLOYEE_NOT_FOUND", () => getEmployeeDetail({ actor: a.head.actor, rnokpp: "1234567890" }));
-    await expectCode("ENTERPRISE_NOT_FOUND", () => getEmployeeDetail({ actor: { ...b.head.actor, edrpou: a.edrpou }, rnokpp: a.employees[0]! }));
+    await expectCode("EMPLOYEE_NOT_FOUND", () => getEmployeeDetail(createCtx({ actor: a.head.actor }), { rnokpp: stranger.rnokpp }));
+    await expectCode("EMPLOYEE_NOT_FOUND", () => getEmployeeDetail(createCtx({ actor: a.head.actor }), { rnokpp: b.employees[0]! }));
+    await expectCode("EMPLOYEE_NOT_FOUND", () => getEmployeeDetail(createCtx({ actor: a.head.actor }), { rnokpp: "1234567890" }));
+    await expectCode("ENTERPRISE_NOT_FOUND", () => getEmployeeDetail(createCtx({ actor: { ...b.head.actor, edrpou: a.edrpou } }), { rnokpp: a.employees[0]! }));
   });
 });
 
@@ -119,18 +119,18 @@ describe("drafts handed to the head", () => {
   it("an authorized person prepares and hands over once; the head sees, signs or discards; another enterprise sees nothing", async () => {
     const authorized = a.authorized!.actor;
     const draft = await createReservationDraft({ actor: authorized, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[1]! }, { rnokpp: a.employees[2]! }, { rnokpp: lowPaid }] });
-    const pending = await listPendingDrafts({ actor: a.head.actor });
+    const pending = await listPendingDrafts(createCtx({ actor: a.head.actor }));
     expect(pending.find((d) => d.id === draft.draftId)).toMatchObject({ kind: "RESERVATION", employees: 3, passing: 2, preparedByRnokpp: authorized.rnokpp, preparedByName: authorized.fullName });
-    expect(await listPendingDrafts({ actor: b.head.actor })).toEqual([]);
+    expect(await listPendingDrafts(createCtx({ actor: b.head.actor }))).toEqual([]);
 
-    await expectCode("DRAFT_NOT_FOUND", () => handOverDraft({ actor: a.head.actor, draftId: draft.draftId }));
-    expect(await handOverDraft({ actor: authorized, draftId: draft.draftId })).toEqual({ notified: true });
-    expect(await handOverDraft({ actor: authorized, draftId: draft.draftId })).toEqual({ notified: false });
+    await expectCode("DRAFT_NOT_FOUND", () => handOverDraft(createCtx({ actor: a.head.actor }), { draftId: draft.draftId }));
+    expect(await handOverDraft(createCtx({ actor: authorized }), { draftId: draft.draftId })).toEqual({ notified: true });
+    expect(await handOverDraft(createCtx({ actor: authorized }), { draftId: draft.draftId })).toEqual({ notified: false });
     const notices = await db.notification.findMany({ where: { recipientRnokpp: a.head.rnokpp, kind: "draft.handed_over" } });
     expect(notices).toEqual([expect.objectContaining({ link: `/company/applications/drafts/${draft.draftId}`, audience: "company" })]);
 
-    await expectCode("DRAFT_NOT_FOUND", () => getDraft({ actor: b.head.actor, draftId: draft.draftId }));
-    const view = await getDraft({ actor: a.head.actor, draftId: draft.draftId });
+    await expectCode("DRAFT_NOT_FOUND", () => getDraft(createCtx({ actor: b.head.actor }), { draftId: draft.draftId }));
+    const view = await getDraft(createCtx({ actor: a.head.actor }), { draftId: draft.draftId });
     expect(view).toMatchObject({ kind: "RESERVATION", applicationId: null, expired: false, preparedBy: { rnokpp: authorized.rnokpp, fullName: authorized.fullName } });
     if (view.kind !== "RESERVATION") throw new Error("kind");
     expect(view.items.map((i) => i.eligible)).toEqual([true, true, false]);
@@ -138,28 +138,28 @@ describe("drafts handed to the head", () => {
 
     const submitted = await submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature: sign(a.head.key!, draft.document) });
     await decideSubmittedApplication({ applicationId: submitted.applicationId });
-    expect((await getDraft({ actor: a.head.actor, draftId: draft.draftId })).applicationId).toBe(submitted.applicationId);
-    expect((await listPendingDrafts({ actor: a.head.actor })).map((d) => d.id)).not.toContain(draft.draftId);
-    await expectCode("DRAFT_ALREADY_SUBMITTED", () => discardDraft({ actor: a.head.actor, draftId: draft.draftId }));
+    expect((await getDraft(createCtx({ actor: a.head.actor }), { draftId: draft.draftId })).applicationId).toBe(submitted.applicationId);
+    expect((await listPendingDrafts(createCtx({ actor: a.head.actor }))).map((d) => d.id)).not.toContain(draft.draftId);
+    await expectCode("DRAFT_ALREADY_SUBMITTED", () => discardDraft(createCtx({ actor: a.head.actor }), { draftId: draft.draftId }));
 
     const another = await createReservationDraft({ actor: authorized, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[3]! }] });
-    await expectCode("DRAFT_NOT_FOUND", () => discardDraft({ actor: b.head.actor, draftId: another.draftId }));
-    expect(await discardDraft({ actor: authorized, draftId: another.draftId })).toEqual({ discarded: true });
-    await expectCode("DRAFT_NOT_FOUND", () => getDraft({ actor: a.head.actor, draftId: another.draftId }));
+    await expectCode("DRAFT_NOT_FOUND", () => discardDraft(createCtx({ actor: b.head.actor }), { draftId: another.draftId }));
+    expect(await discardDraft(createCtx({ actor: authorized }), { draftId: another.draftId })).toEqual({ discarded: true });
+    await expectCode("DRAFT_NOT_FOUND", () => getDraft(createCtx({ actor: a.head.actor }), { draftId: another.draftId }));
   });
 });
 
 describe("an application's status, results and documents", () => {
   it("polls, pages, exports and downloads for this enterprise only", async () => {
-    expect(await getApplicationStatus({ actor: a.authorized!.actor, applicationId })).toMatchObject({ status: "DECIDED", reserved: 1, refused: 1 });
-    await expectCode("APPLICATION_NOT_FOUND", () => getApplicationStatus({ actor: b.head.actor, applicationId }));
-    await expectCode("APPLICATION_NOT_FOUND", () => getApplicationStatus({ actor: a.head.actor, applicationId: "nonsense" }));
+    expect(await getApplicationStatus(createCtx({ actor: a.authorized!.actor }), { applicationId })).toMatchObject({ status: "DECIDED", reserved: 1, refused: 1 });
+    await expectCode("APPLICATION_NOT_FOUND", () => getApplicationStatus(createCtx({ actor: b.head.actor }), { applicationId }));
+    await expectCode("APPLICATION_NOT_FOUND", () => getApplicationStatus(createCtx({ actor: a.head.actor }), { applicationId: "nonsense" }));
 
-    const refused = await getApplicationPage({ actor: a.head.actor, applicationId, filter: "refused" });
+    const refused = await getApplicationPage(createCtx({ actor: a.head.actor }), { applicationId, filter: "refused" });
     expect(refused.itemTotal).toBe(1);
     expect(refused.items[0]).toMatchObject({ rnokpp: lowPaid, decision: "REFUSED" });
     expect(refused.preparedByName).toBe(a.head.fullName);
-    await expectCode("APPLICATION_NOT_FOUND", () => getApplicationPage({ actor: b.head.actor, applicationId }));
+    await expectCode("APPLICATION_NOT_FOUND", () => getApplicationPage(createCtx({ actor: b.head.actor }), { applicationId }));
 
     const csv = await exportApplicationCsv(createCtx({ actor: a.head.actor }), { applicationId });
     const lines = csv.text.split("\r\n");
@@ -176,11 +176,11 @@ describe("an application's status, results and documents", () => {
   });
 
   it("selects every employee a filter matches, in the list's order", async () => {
-    const reservable = await selectEmployees({ actor: a.head.actor, filters: { eligible: "yes", state: "not_reserved" } });
+    const reservable = await selectEmployees(createCtx({ actor: a.head.actor }), { filters: { eligible: "yes", state: "not_reserved" } });
     expect(reservable.items.map((e) => e.rnokpp).sort()).toEqual([a.employees[3]!].sort());
-    const reserved = await selectEmployees({ actor: a.head.actor, filters: { state: "reserved" } });
+    const reserved = await selectEmployees(createCtx({ actor: a.head.actor }), { filters: { state: "reserved" } });
     expect(reserved.total).toBe(4);
     expect(reserved.items.every((e) => e.reservedUntil !== null)).toBe(true);
-    await expectCode("ENTERPRISE_NOT_FOUND", () => selectEmployees({ actor: { ...b.head.actor, edrpou: a.edrpou }, filters: {} }));
+    await expectCode("ENTERPRISE_NOT_FOUND", () => selectEmployees(createCtx({ actor: { ...b.head.actor, edrpou: a.edrpou } }), { filters: {} }));
   });
 });

@@ -97,7 +97,7 @@ describe("a reservation draft through the HR API", () => {
 describe("the same in the cabinet and in an annulment", () => {
   it("the cabinet's draft page shows no name or status of an outsider", async () => {
     const draft = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: outsiders.wantedAtB }, { rnokpp: a.employees[1]!, salary: 3_000_000 }] });
-    const page = await getDraftPage({ actor: a.head.actor, draftId: draft.draftId });
+    const page = await getDraftPage(createCtx({ actor: a.head.actor }), { draftId: draft.draftId });
     expectNothingRevealed(JSON.stringify(page.draft));
     expect(draft.precheck[0]).toMatchObject({ fullName: null, salary: null, reasons: [GENERIC] });
     expect(draft.precheck[1]).toMatchObject({ fullName: expect.stringContaining("Працівник"), eligible: true });

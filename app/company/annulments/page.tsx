@@ -13,6 +13,7 @@ import { annulmentGroundOptions } from "@/lib/company/annulment-ground-hints";
 import { filterParams, filtersQuery } from "@/lib/company/employee-filters";
 import { listSelectableEmployees } from "@/lib/company/list-selectable-employees";
 import { orNotFound } from "../_lib/or-not-found";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Анулювання бронювання" };
 
@@ -25,7 +26,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const params = await searchParams;
   // Everyone listed is reserved: eligibility for a new reservation is no filter here.
   const requested = { ...readEmployeeFilters(params), eligible: undefined, reason: undefined };
-  const { context, list, filters, bulk } = await orNotFound(listSelectableEmployees({ actor, kind: "annulment", filters: requested }));
+  const { context, list, filters, bulk } = await orNotFound(listSelectableEmployees(createCtx({ actor }), { kind: "annulment", filters: requested }));
   const storeKey = selectionKey("annulment", context.edrpou);
   const urlFilters = { ...filters, state: requested.state === "expiring" ? "expiring" as const : undefined };
 

@@ -9,6 +9,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireCompany } from "@/lib/auth/gate";
 import { listCompanyApplications } from "@/lib/company/list-company-applications";
 import { orNotFound } from "../_lib/or-not-found";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Заяви" };
 
@@ -21,7 +22,7 @@ const KINDS = [
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireCompany("/company/applications");
   const query = await searchParams;
-  const { list, drafts, isHead, kind } = await orNotFound(listCompanyApplications({ actor, kind: query.kind, page: query.page }));
+  const { list, drafts, isHead, kind } = await orNotFound(listCompanyApplications(createCtx({ actor }), { kind: query.kind, page: query.page }));
 
   return (
     <div className="space-y-5">

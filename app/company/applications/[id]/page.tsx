@@ -13,6 +13,7 @@ import { getApplicationPage, ITEM_FILTERS, ITEMS_PAGE_SIZE, type ItemFilter } fr
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { maskRnokpp } from "@/lib/identifiers";
 import { orNotFound } from "../../_lib/or-not-found";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Заява" };
 
@@ -28,7 +29,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const actor = await requireCompany(`/company/applications/${id}`);
   const filter = ITEM_FILTERS.find((f) => f === query.show) ?? "all";
   const page = Number(typeof query.page === "string" ? query.page : 1) || 1;
-  const app = await orNotFound(getApplicationPage({ actor, applicationId: id, filter, page }));
+  const app = await orNotFound(getApplicationPage(createCtx({ actor }), { applicationId: id, filter, page }));
   const reservation = app.kind === "RESERVATION";
   const deciding = app.status === "QUEUED" || app.status === "PROCESSING";
   const docs = `/api/documents/${app.signedDocumentId}`;

@@ -13,6 +13,7 @@ import { filterParams, filtersQuery, isFiltered } from "@/lib/company/employee-f
 import { listSelectableEmployees } from "@/lib/company/list-selectable-employees";
 import { isNeverReservable } from "@/lib/rules";
 import { orNotFound } from "../../_lib/or-not-found";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Нова заява про бронювання" };
 
@@ -23,7 +24,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const actor = await requireCompany(PATH);
   const params = await searchParams;
   const filters = readEmployeeFilters(params);
-  const { context, list, bulk } = await orNotFound(listSelectableEmployees({ actor, kind: "reservation", filters }));
+  const { context, list, bulk } = await orNotFound(listSelectableEmployees(createCtx({ actor }), { kind: "reservation", filters }));
   const storeKey = selectionKey("reservation", context.edrpou);
 
   if (params.step === "salaries") {

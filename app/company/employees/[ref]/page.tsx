@@ -14,6 +14,7 @@ import { getEmployeeDetail } from "@/lib/company/get-employee-detail";
 import { militaryStatusText } from "@/lib/company/labels";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
 import { orNotFound } from "../../_lib/or-not-found";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Працівник" };
 
@@ -35,7 +36,7 @@ export default async function Page({ params }: { params: Promise<{ ref: string }
   // The address carries an opaque reference, never the РНОКПП (lib/company/employee-ref.ts).
   const rnokpp = rnokppFromRef(ref);
   if (!rnokpp) notFound();
-  const e = await orNotFound(getEmployeeDetail({ actor, rnokpp }));
+  const e = await orNotFound(getEmployeeDetail(createCtx({ actor }), { rnokpp }));
   const m = e.military;
 
   return (

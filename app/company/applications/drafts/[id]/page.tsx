@@ -11,6 +11,7 @@ import { requireCompany } from "@/lib/auth/gate";
 import { getDraftPage } from "@/lib/company/get-draft-page";
 import { formatDateTime, formatNumber, pluralUk } from "@/lib/format";
 import { orNotFound } from "../../../_lib/or-not-found";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Перевірка заяви" };
 
@@ -19,7 +20,7 @@ export const metadata = { title: "Перевірка заяви" };
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireCompany(`/company/applications/drafts/${id}`);
-  const { draft, context } = await orNotFound(getDraftPage({ actor, draftId: id }));
+  const { draft, context } = await orNotFound(getDraftPage(createCtx({ actor }), { draftId: id }));
   if (draft.applicationId) redirect(`/company/applications/${draft.applicationId}`);
 
   const reservation = draft.kind === "RESERVATION";
