@@ -28,7 +28,7 @@ export function EmployeeFiltersForm({ action, filters, lockedState = false }: Pr
       <Field label="ПІБ або РНОКПП" htmlFor="f-q" className="sm:col-span-2" hint="Частина прізвища або перші цифри РНОКПП">
         <Input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Напр. Коваленко або 3333407195" autoComplete="off" />
       </Field>
-      <PhoneDisclosure id="employee-filters" label={active > 0 ? `Фільтри й сортування (${active})` : "Фільтри й сортування"}>
+      <PhoneDisclosure id="employee-filters" label={lockedState ? (active > 0 ? "Сортування (1)" : "Сортування") : active > 0 ? `Фільтри й сортування (${active})` : "Фільтри й сортування"}>
         {lockedState ? null : (
           <Field label="Бронювання" htmlFor="f-state">
             <Select id="f-state" name="state" defaultValue={filters.state ?? ""}>
