@@ -32,6 +32,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/me/vacancies", label: "Вакансії" },
     { href: "/me/applications", label: "Мої відгуки" },
     { href: "/me/certificates", label: "Довідки" },
+    { href: "/me/notices", label: "Повістки" },
   ],
   RECRUITER: [
     { href: "/unit", label: "Відгуки" },

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   "notices.form",
   "notices.sign",
   "official.added",
+  "preferences.update",
   "official.test_key_issued",
   "official.withdrawn",
   "register.person.view",

@@ -18,7 +18,7 @@ export const PERMISSIONS = {
     "notifications.read",
   ],
   AUTHORIZED_PERSON: ["employees.read", "applications.prepare", "notifications.read"],
-  CONSCRIPT: ["record.read", "contacts.update", "edoc.issue", "vacancies.apply", "certificates.request", "notifications.read"],
+  CONSCRIPT: ["record.read", "contacts.update", "edoc.issue", "vacancies.apply", "certificates.request", "notifications.read", "preferences.update"],
   RECRUITER: ["unit.read", "vacancies.manage", "vacancyApplications.decide", "notifications.read"],
   METHODOLOGIST: ["rulesets.read", "rulesets.draft", "rulesets.sign"],
   UNIT_STAFF_OFFICER: ["service.confirm", "notifications.read"],

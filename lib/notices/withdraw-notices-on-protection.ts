@@ -27,7 +27,8 @@ export async function withdrawNoticesOnProtection(ctx: { db: DbTx } & Ctx<"now">
   await lockForProtection(tx);
   const reason = reasonOf(input.cause);
   const withdrawn = await tx.$queryRaw<Array<{ id: string; seq: bigint; rnokpp: string; tcc: string; appearAt: Date; createdAt: Date }>>`
-    UPDATE public.notices SET status = 'WITHDRAWN', "statusAt" = ${ctx.now}, "withdrawnReason" = ${reason}
+    UPDATE public.notices SET status = 'WITHDRAWN', "statusAt" = ${ctx.now}, "withdrawnReason" = ${reason},
+      "withdrawnCause" = ${input.cause.kind}::"NoticeWithdrawalCause"
     WHERE rnokpp = ANY(string_to_array(${input.rnokpps.join(",")}, ',')::char(10)[])
       AND kind = 'MOBILISATION' AND status = ANY(${[...UNDELIVERED]}::"NoticeStatus"[])
     RETURNING id, seq, rnokpp, tcc, "appearAt", "createdAt"`;

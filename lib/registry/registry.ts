@@ -22,6 +22,8 @@ export type RegistryRelations = {
   employments: Prisma.Sql;
   /** id, rnokpp, edrpou, "fromDate", "untilDate", status, source */
   reservationMarks: Prisma.Sql;
+  /** name, region (the ТЦК та СП; a notice's tcc is its name) */
+  tccs: Prisma.Sql;
 };
 
 /**

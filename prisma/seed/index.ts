@@ -5,6 +5,7 @@ import { z } from "@/lib/zod";
 import { buildWorld } from "./build-world";
 import { codeRulesetRows } from "@/lib/rulesets/code-versions";
 import { buildDemoAccounts } from "./demo-accounts";
+import { writeDemoNotices } from "./demo-notices";
 import { parseIsoDate, todayInKyiv } from "./dates";
 import { DEFAULT_PERSONS, MIN_PERSONS, SCALES, type WorldShape } from "./plan-sizes";
 import { Rng } from "./random";
@@ -131,6 +132,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<{ counts: Seed
         row,
       );
     }
+    await writeDemoNotices(client, today);
     if (deferred) {
       const checked = Date.now();
       await assertReferences(client);

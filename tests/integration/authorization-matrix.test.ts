@@ -59,7 +59,7 @@ const TCK_HEAD_A: Principal[] = ["tckHead"];
 type Objects = {
   a: World; b: World; applicationId: string; draftId: string; documentId: string; unitVacancyId: string; vacancyApplicationId: string;
   employeeRef: string; discardDraftId: string; annulmentDraftId: string; authorityId: string; decisionId: string; evodCode: string; membershipId: string; tokenId: string;
-  certificateId: string; certificateCode: string; certificateRequestId: string; tckPersonRef: string; noticeBatchId: string;
+  certificateId: string; certificateCode: string; certificateRequestId: string; tckPersonRef: string; noticeBatchId: string; noticeId: string;
 };
 let o: Objects;
 const ids: Partial<Record<Principal, { uid: string; rnokpp: string | null; fullName: string; option: RoleOption }>> = {};
@@ -180,6 +180,10 @@ const TABLE: Record<string, Entry> = {
   "GET /me/certificates/[id]/[part]": { allow: CONSCRIPT_A, params: () => ({ id: o.certificateId, part: "pdf" }) },
   // Entitled or not (this conscript never served), the request reaches the domain: only a citizen's.
   "action me/certificates#requestCertificateAction": { allow: CONSCRIPTS, input: () => ({ kind: "SERVICE_PARTICIPATION" }) },
+  // Notices: each citizen's own list; conscript A's notice is another's 404.
+  "page /me/notices": { allow: CONSCRIPTS },
+  "page /me/notices/[id]": { allow: CONSCRIPT_A, params: () => ({ id: o.noticeId }) },
+  "action me/notices#setNoticeAlertsAction": { allow: CONSCRIPTS, input: () => ({ enabled: "true" }) },
   // Certificates: the public check, and the unit staff officer who confirms periods of service.
   "page /verify/certificate/[code]": { allow: ALL, params: () => ({ code: o.certificateCode }) },
   "POST /verify/certificate/[code]/pdf": { allow: ALL, params: () => ({ code: o.certificateCode }) },
@@ -386,7 +390,10 @@ beforeAll(async () => {
   const routed = await db.certificateRequest.create({ data: { rnokpp: a.employees[1]!, kind: "SERVICE_PARTICIPATION", status: "PENDING", openKey: `${a.employees[1]}:SERVICE_PARTICIPATION`, unitId: unit.id, dueOn: new Date("2030-01-10") } });
   const officerActor = { userId: tckOfficer.id, rnokpp: tckOfficer.rnokpp, fullName: tckOfficer.fullName, role: "TCK_OFFICER" as const, tcc: tccA.name, via: "password" as const };
   const batch = await formNotices({ actor: officerActor, db, registry: registryFor(db), now: new Date() }, { kind: "VLK", appearDate: "2099-01-05", appearTime: "10:00", place: "м. Київ, вул. Матрична, 1", selection: { by: "people", rnokpps: [a.employees[3]!] } });
+  // Conscript A's own notice (the batch's rules aside: the page only shows what is addressed to him).
+  const notice = await db.notice.create({ data: { code: "matrix-notice-of-conscript-a", batchId: batch.batchId, rnokpp: a.employees[0]!, fullName: conscript.fullName, tcc: tccA.name, kind: "VLK", appearAt: new Date("2099-01-05T08:00:00Z"), place: "м. Київ, вул. Матрична, 1" } });
   o = {
+    noticeId: notice.id,
     certificateId: extract.certificateId, certificateCode: certificate.code, certificateRequestId: routed.id,
     a, b, applicationId: submitted.applicationId, draftId: left.draftId, documentId: application.signedDocumentId, unitVacancyId: vacancy.id,
     vacancyApplicationId: vacancyApplication.id, employeeRef: employeeHref(a.employees[0]!).split("/").at(-1)!,

@@ -121,6 +121,19 @@ describe("the default demo seed", () => {
     expect(await count("SELECT count(*) AS n FROM military_units")).toBe(20);
     expect(await count("SELECT count(*) AS n FROM vacancies")).toBe(60);
   });
+
+  it("gives the eligible demo conscript a notice of the demo ТЦК and the reserved one none (refused: reserved)", async () => {
+    const rnokppOf = (key: string) => DEMO_USERS.find((u) => u.key === key)!.rnokpp;
+    const notices = await sql<{ rnokpp: string; kind: string; status: string }>(`SELECT rnokpp, kind::text, status::text FROM notices`);
+    expect(notices).toEqual([{ rnokpp: rnokppOf("conscript-eligible"), kind: "MOBILISATION", status: "FORMED" }]);
+    const refusals = await sql<{ rnokpp: string; reasons: string[] }>(`SELECT rnokpp, reasons FROM notice_refusals`);
+    expect(refusals).toEqual([{ rnokpp: rnokppOf("conscript-reserved"), reasons: ["RESERVED"] }]);
+    const batch = await sql<{ tcc: string; appear: string; formed_by: string }>(`SELECT tcc, to_char("appearAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Kyiv', 'HH24:MI ID') AS appear, "formedByName" AS formed_by FROM notice_batches`);
+    expect(batch).toHaveLength(1);
+    expect(batch[0]!.tcc).toBe("Соборний РТЦК та СП м. Дніпра");
+    expect(batch[0]!.appear).toMatch(/^09:00 [1-5]$/);
+    expect(batch[0]!.formed_by).toBe(DEMO_USERS.find((u) => u.key === "tck-officer")!.fullName);
+  });
 });
 
 describe("refusals", () => {

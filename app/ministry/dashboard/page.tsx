@@ -7,6 +7,7 @@ import { Stat } from "@/components/ui/stat";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireOfficial } from "@/lib/auth/gate";
 import { getDashboard, type UsageBucket } from "@/lib/enterprises/get-dashboard";
+import { getNoticeEffects } from "@/lib/notices/get-notice-effects";
 import { formatDate, formatNumber, shortEnterpriseName } from "@/lib/format";
 import { EXPIRING_WITHIN_DAYS, REASON_LABELS, type ReasonCode } from "@/lib/rules";
 import { createCtx } from "@/lib/context-server";
@@ -24,7 +25,7 @@ const USAGE_LABELS: Record<UsageBucket, string> = {
 
 export default async function Page() {
   const actor = await requireOfficial("/ministry/dashboard");
-  const d = await getDashboard(createCtx({ actor }));
+  const [d, notices] = await Promise.all([getDashboard(createCtx({ actor })), getNoticeEffects(createCtx({ actor }))]);
   return (
     <div className="space-y-5">
       <PageHeader title="Аналітика" subtitle={`Станом на ${formatDate(d.today)}: підприємства з чинними рішеннями вашого органу й бронювання з реєстру «Оберіг»`} />
@@ -61,6 +62,16 @@ export default async function Page() {
           )}
         </Card>
       </div>
+      <Card>
+        <CardTitle>Повістки ТЦК та СП {notices.scope === "REGION" ? `(${notices.region})` : "(уся країна)"}</CardTitle>
+        <p className="mb-3 text-sm text-muted">Скільки разів бронювання захистило людину: у момент формування повістки або після нього.</p>
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="dashboard-notices">
+          <Stat label="Сформовано повісток" value={formatNumber(notices.formed)} />
+          <Stat label="Відмовлено через бронювання" value={formatNumber(notices.refusedReserved)} hint={`усього відмов через захист законом: ${formatNumber(notices.refused)}`} />
+          <Stat label="Відкликано після бронювання" value={formatNumber(notices.withdrawnReserved)} hint={`після відстрочки: ${formatNumber(notices.withdrawnDeferred)}`} />
+          <Stat label="Вручено" value={formatNumber(notices.delivered)} />
+        </div>
+      </Card>
       <Card>
         <CardTitle>Рішення, що спливають протягом {EXPIRING_WITHIN_DAYS} днів</CardTitle>
         {d.expiring.length === 0 ? <EmptyState title="Таких рішень немає" /> : (

@@ -28,6 +28,7 @@ const RELATIONS: RegistryRelations = {
   persons: Prisma.raw("oberig.persons"),
   employments: Prisma.raw("oberig.employments"),
   reservationMarks: Prisma.raw("oberig.reservation_marks"),
+  tccs: Prisma.raw("oberig.tccs"),
 };
 
 /** The Оберіг mock: its own Postgres schema `oberig`, in the portal's database. */
