@@ -3,6 +3,7 @@ import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { type DbTx } from "@/lib/db/client";
 import type { Ctx } from "@/lib/context";
+import type { FamilyCa } from "../ca/family-certificates";
 import { bytesEqual, bytesToHex, normalizeSerial, toArrayBuffer } from "../bytes";
 import { OID } from "../oids";
 import { subtle } from "../verify/crypto-engine";
@@ -12,7 +13,8 @@ import { CA_FAMILIES, loadFamilyIssuingCa } from "./family-cas";
 import { REVOCATION_REASONS, isRevocationReason } from "./revoke-certificate";
 
 // An OCSP responder (RFC 6960) for the issuing CA, signed by the CA itself. Answers from the
-// certificate table, so a revocation shows at once, as in the CRL.
+// certificate table, so a revocation shows at once, as in the CRL. `buildOcspResponse` answers
+// for any CA and status source (the tests' stand-in for an imported provider's responder).
 
 export const MAX_OCSP_REQUEST_BYTES = 16 * 1024;
 const NONCE_EXTENSION = "1.3.6.1.5.5.7.48.1.2";
@@ -50,17 +52,28 @@ async function isIssuerOf(issuing: pkijs.Certificate, certId: pkijs.CertID): Pro
   );
 }
 
-async function certificateStatus(client: DbTx, issuing: pkijs.Certificate, certId: pkijs.CertID): Promise<asn1js.AsnType> {
+/** A certificate's status as a responder tells it; null: the responder does not know it (unknown). */
+export type OcspRecord = { status: "GOOD" | "REVOKED"; revokedAt: Date | null; reason?: number };
+export type OcspStatusOf = (serial: string) => Promise<OcspRecord | null>;
+
+async function certificateStatus(issuing: pkijs.Certificate, certId: pkijs.CertID, statusOf: OcspStatusOf): Promise<asn1js.AsnType> {
   if (!(await isIssuerOf(issuing, certId))) return context(2);
-  const serial = normalizeSerial(bytesToHex(certId.serialNumber.valueBlock.valueHexView));
-  const record = await client.certificate.findUnique({ where: { serial }, select: { status: true, revokedAt: true, revocationReason: true, der: true } });
-  if (!record || !issuedBy(new Uint8Array(record.der), issuing)) return context(2);
+  const record = await statusOf(normalizeSerial(bytesToHex(certId.serialNumber.valueBlock.valueHexView)));
+  if (!record) return context(2);
   if (record.status === "GOOD") return context(0);
-  const reason = isRevocationReason(record.revocationReason) ? REVOCATION_REASONS[record.revocationReason] : 0;
   return context(1, [
     new asn1js.GeneralizedTime({ valueDate: record.revokedAt ?? new Date(0) }),
-    context(0, [new asn1js.Enumerated({ value: reason })]),
+    context(0, [new asn1js.Enumerated({ value: record.reason ?? 0 })]),
   ]);
+}
+
+/** The test КНЕДП's record of a serial, if `issuing` issued it. */
+function providerStatusOf(client: DbTx, issuing: pkijs.Certificate): OcspStatusOf {
+  return async (serial) => {
+    const record = await client.certificate.findUnique({ where: { serial }, select: { status: true, revokedAt: true, revocationReason: true, der: true } });
+    if (!record || !issuedBy(new Uint8Array(record.der), issuing)) return null;
+    return { status: record.status, revokedAt: record.revokedAt, reason: isRevocationReason(record.revocationReason) ? REVOCATION_REASONS[record.revocationReason] : 0 };
+  };
 }
 
 /** DER OCSPRequest in, DER OCSPResponse out; a request that does not parse gets malformedRequest. */
@@ -95,14 +108,18 @@ async function respond(client: DbTx, request: pkijs.OCSPRequest, now: Date): Pro
       break;
     }
   }
-  const issuing = certificateFromDer(ca.der);
+  return buildOcspResponse(ca, request, providerStatusOf(client, certificateFromDer(ca.der)), now);
+}
 
+/** A successful, CA-signed BasicOCSPResponse to `request`, each entry's status from `statusOf`. */
+export async function buildOcspResponse(ca: FamilyCa, request: pkijs.OCSPRequest, statusOf: OcspStatusOf, now: Date): Promise<Uint8Array<ArrayBuffer>> {
+  const issuing = certificateFromDer(ca.der);
   const responses: pkijs.SingleResponse[] = [];
-  for (const entry of entries) {
+  for (const entry of request.tbsRequest.requestList) {
     responses.push(
       new pkijs.SingleResponse({
         certID: entry.reqCert,
-        certStatus: await certificateStatus(client, issuing, entry.reqCert),
+        certStatus: await certificateStatus(issuing, entry.reqCert, statusOf),
         thisUpdate: now,
         nextUpdate: new Date(now.getTime() + NEXT_UPDATE_MS),
       }),

@@ -30,8 +30,9 @@ export function clearCrlCache(): void {
   cache.clear();
 }
 
-const unavailable = (reason: string) =>
-  kepError("CERTIFICATE_STATUS_UNAVAILABLE", "Не вдалося перевірити статус сертифіката: надавач не відповідає або його список відкликаних сертифікатів недійсний, спробуйте пізніше", { reason });
+export const statusUnavailable = (reason: string) =>
+  kepError("CERTIFICATE_STATUS_UNAVAILABLE", "Не вдалося перевірити статус сертифіката: надавач не відповідає або його відповідь (OCSP, список відкликаних сертифікатів) недійсна, спробуйте пізніше", { reason });
+const unavailable = statusUnavailable;
 
 async function download(url: string, timeoutMs: number): Promise<Uint8Array> {
   let response: Response;

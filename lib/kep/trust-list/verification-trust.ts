@@ -5,7 +5,7 @@ import { normalizeSerial } from "../bytes";
 import { loadTrust } from "../provider/provider-store";
 import type { CertificateStatusLookup } from "../verify/check-certificate";
 import { loadTrustAnchors, type TrustAnchors, type TrustedCa } from "../verify/trust-anchors";
-import { crlCertificateStatus } from "./crl-status";
+import { importedCertificateStatus } from "./imported-certificate-status";
 
 // What a signature is verified against: the CAs of the imported trust list (the qualified
 // providers, chains built to their roots), and — in demo mode only (DEMO_MODE=1; the test
@@ -51,10 +51,10 @@ export async function loadVerificationTrust(client: DbClient, options: { ownSeal
   return { cas: [...provider, ...imported] };
 }
 
-/** The test КНЕДП's certificate table for its own certificates; the CRL for an imported CA's. */
+/** The test КНЕДП's certificate table for its own certificates; OCSP, else the CRL, for an imported CA's. */
 export function verificationStatusLookup(client: DbClient, now: Date): CertificateStatusLookup {
   return async (serial, context) => {
-    if (context?.issuer.source === "imported") return crlCertificateStatus(context.certificate, context.issuer, { now });
+    if (context?.issuer.source === "imported") return importedCertificateStatus(context.certificate, context.issuer, { now });
     return client.certificate.findUnique({ where: { serial: normalizeSerial(serial) }, select: { status: true, revokedAt: true } });
   };
 }
