@@ -23,5 +23,5 @@ describe("generateTccs", () => {
     expect(world.tccs).toEqual(generateTccs(new Set(world.enterprises.map((e) => e.edrpou).concat(world.authorities.map((a) => a.edrpou)))));
     for (const user of DEMO_USERS) if (user.tcc) expect(names.has(user.tcc), user.key).toBe(true);
     for (const facts of Object.values(DEMO_FACTS)) if (facts.registration) expect(names.has(facts.registration.tcc), facts.registration.tcc).toBe(true);
-  });
+  }, 60_000); // materialising the whole test world is seconds of CPU, more on a shared machine
 });
