@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { decideApplication } from "./decide-application";
 import { EDRPOU, application, decision, employee, enterprise } from "./test-facts";
+import { expectEvery } from "@/tests/support/expect-every";
 
 const eligible = () => employee();
 const tooPoor = () => employee({ salary: 1_000_000 });
@@ -59,14 +60,14 @@ describe("the limit", () => {
   it("an enterprise that is not critical has no limit and reserves nobody", () => {
     const result = decideApplication(application({ decision: null, employees: [eligible(), eligible()] }));
     expect(result.limit.total).toBe(0);
-    expect(result.employees.every((e) => e.reasons.map((r) => r.code).join() === "ENTERPRISE_NOT_CRITICAL")).toBe(true);
+    expectEvery(result.employees, (e) => e.reasons.map((r) => r.code).join() === "ENTERPRISE_NOT_CRITICAL");
   });
 
   it("can be left out to judge each employee on their own (an employee list, not an application)", () => {
     const facts = application({ decision: decision({ limitCount: 1 }), activeReservationsCount: 1, employees: [eligible(), tooPoor(), eligible()] });
     const result = decideApplication(facts, { applyLimit: false });
     expect(result.employees.map((e) => e.verdict)).toEqual(["RESERVE", "REFUSE", "RESERVE"]);
-    expect(result.employees.every((e) => !e.consumesLimit)).toBe(true);
+    expectEvery(result.employees, (e) => !e.consumesLimit);
     expect(result.limit).toEqual({ total: 1, usedBefore: 1, usedAfter: 1, availableBefore: 0, availableAfter: 0 });
     expect(decideApplication(facts).employees.map((e) => e.verdict)).toEqual(["REFUSE", "REFUSE", "REFUSE"]);
   });
@@ -78,7 +79,7 @@ describe("the limit", () => {
     expect(result.limit.usedAfter).toBe(5_000);
     expect(result.counts.reserve).toBe(5_000);
     const lastReserved = result.employees.filter((e) => e.verdict === "RESERVE").at(-1)!.position;
-    expect(result.employees.slice(lastReserved + 1).every((e) => e.verdict === "REFUSE")).toBe(true);
+    expectEvery(result.employees.slice(lastReserved + 1), (e) => e.verdict === "REFUSE");
   });
 });
 

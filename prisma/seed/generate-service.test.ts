@@ -4,6 +4,7 @@ import { DEMO_FACTS } from "./demo-persons";
 import { DEMO_USERS } from "./demo-users";
 import { generateServicePeriods } from "./generate-service";
 import { materializeWorld, TEST_TODAY } from "./test-world";
+import { expectEvery } from "@/tests/support/expect-every";
 
 describe("service periods in the generated registry", () => {
   const world = materializeWorld();
@@ -50,7 +51,7 @@ describe("service periods in the generated registry", () => {
   it("the demo veterans: one with every period confirmed, one with a period awaiting unit А4521", () => {
     const veteran = byPerson.get("3190808357")!;
     expect(veteran.servicePeriods).toHaveLength(DEMO_FACTS.veteran!.service!.length);
-    expect(veteran.servicePeriods.every((period) => period.defenceConfirmedOn !== null)).toBe(true);
+    expectEvery(veteran.servicePeriods, (period) => period.defenceConfirmedOn !== null);
     const waiting = byPerson.get("3290612472")!;
     expect(waiting.servicePeriods.filter((period) => period.defenceConfirmedOn === null).map((period) => period.unitCode)).toEqual(["А4521"]);
   });

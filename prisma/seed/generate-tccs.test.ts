@@ -4,6 +4,7 @@ import { DEMO_TCC, DEMO_USERS } from "./demo-users";
 import { DEMO_FACTS } from "./demo-persons";
 import { generateTccs } from "./generate-tccs";
 import { materializeWorld } from "./test-world";
+import { expectEvery } from "@/tests/support/expect-every";
 
 describe("generateTccs", () => {
   const tccs = generateTccs(new Set());
@@ -11,7 +12,7 @@ describe("generateTccs", () => {
   it("gives every ТЦК a unique name and a valid, unique ЄДРПОУ", () => {
     expect(new Set(tccs.map((tcc) => tcc.name)).size).toBe(tccs.length);
     expect(new Set(tccs.map((tcc) => tcc.edrpou)).size).toBe(tccs.length);
-    expect(tccs.every((tcc) => isValidEdrpou(tcc.edrpou))).toBe(true);
+    expectEvery(tccs, (tcc) => isValidEdrpou(tcc.edrpou));
     expect(tccs.map((tcc) => tcc.name)).toContain(DEMO_TCC);
   });
 

@@ -71,8 +71,8 @@ const SEEDED_TABLES = ['"oberig"."persons"', '"oberig"."enterprises"', '"public"
 /** Kept by --force: migration history and the КЕП test CA with the certificates it issued. */
 const KEPT_TABLES = new Set(["_prisma_migrations", "ca_keys", "certificates"]);
 
-/** Seeds the whole demo when the registry has no persons; otherwise does nothing. */
-export async function seedIfEmpty(options: SeedOptions): Promise<{ seeded: boolean }> {
+/** Seeds the whole demo when the registry has no persons; otherwise does nothing. `today` as in seedDemo. */
+export async function seedIfEmpty(options: SeedOptions & Pick<SeedDemoOptions, "today">): Promise<{ seeded: boolean }> {
   if (await registryHasPersons(options.databaseUrl)) return { seeded: false };
   try {
     await seedDemo(options);

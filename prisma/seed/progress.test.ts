@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDuration, formatProgress, progressPrinter } from "./progress";
+import { expectEvery } from "@/tests/support/expect-every";
 
 describe("formatProgress", () => {
   it("shows count, percent, rate and time left", () => {
@@ -38,6 +39,6 @@ describe("progressPrinter", () => {
     for (let done = 0; done <= 1000; done += 50) printer.update(done, 1000);
     printer.finish();
     expect(out).toHaveLength(11);
-    expect(out.every((line) => line.endsWith("\n") && !line.includes("\r"))).toBe(true);
+    expectEvery(out, (line) => line.endsWith("\n") && !line.includes("\r"));
   });
 });

@@ -4,6 +4,7 @@ import { addDays, addYears } from "./dates";
 import { demoUser } from "./demo-users";
 import { materializeWorld, TEST_TODAY, type MaterializedWorld } from "./test-world";
 import type { DecisionRow, PersonBundle } from "./rows";
+import { expectEvery } from "@/tests/support/expect-every";
 
 // The seeded registry put through the real rules engine: whom Дія reserved must be someone the
 // engine calls "already reserved" and nothing else, the demo's eligible conscript must pass,
@@ -97,7 +98,7 @@ describe("rules", () => {
     // Former employees are strangers now: they get the one generic refusal and nothing else.
     const current = nonCritical.filter((d) => !codes(d).includes("NOT_AN_EMPLOYEE"));
     expect(current.length).toBeGreaterThan(0);
-    expect(current.every((d) => codes(d).includes("ENTERPRISE_NOT_CRITICAL"))).toBe(true);
+    expectEvery(current, (d) => codes(d).includes("ENTERPRISE_NOT_CRITICAL"));
   });
 
   it("leaves the big enterprise room under its limit, and more eligible people than room", () => {

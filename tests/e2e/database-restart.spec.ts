@@ -241,11 +241,12 @@ test("Postgres stopped and started under load: 503 in Ukrainian meanwhile, recov
   expect(perDraft.map((row) => row.n)).toEqual(Array(DRAFTS).fill(1));
   const decides = await query<{ entityId: string; n: number }>(`SELECT "entityId", count(*)::int AS n FROM audit_log WHERE action = 'application.decide' AND "entityId" = ANY($1::text[]) GROUP BY "entityId"`, [ids]);
   expect(decides).toHaveLength(DRAFTS);
-  expect(decides.every((row) => row.n === 1)).toBe(true);
+  expect(decides.filter((row) => row.n !== 1)).toEqual([]);
   // Each employee decided once: the active reservations are the items reserved, no one twice,
   // and the enterprise stays within its limit.
   const counts = await query<{ reserved: number; refused: number }>(`SELECT "reservedCount" AS reserved, "refusedCount" AS refused FROM applications WHERE id = ANY($1::uuid[])`, [ids]);
-  expect(counts.every((row) => row.reserved + row.refused === 2)).toBe(true);
+  expect(counts.length).toBeGreaterThan(0);
+  expect(counts.filter((row) => row.reserved + row.refused !== 2)).toEqual([]);
   const reserved = await query<{ rnokpp: string }>(`SELECT rnokpp FROM reservations WHERE status = 'ACTIVE' AND rnokpp = ANY($1::bpchar[])`, [employees.map((e) => e.rnokpp)]);
   expect(new Set(reserved.map((r) => r.rnokpp)).size).toBe(reserved.length);
   expect(reserved.length).toBe(counts.reduce((sum, row) => sum + row.reserved, 0));

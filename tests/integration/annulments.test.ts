@@ -17,6 +17,7 @@ import {
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { formatDate, kyivDate } from "@/lib/format";
 import { addDays, isoDateToUtc } from "@/lib/rules";
+import { expectEvery } from "@/tests/support/expect-every";
 
 // Annulment: the head's signed request (one or hundreds of employees), the shared core the
 // ministry's revocation calls, and the daily checks — each ends the registry mark, closes the
@@ -78,9 +79,9 @@ describe("the head's signed annulment", () => {
     expect(view.ground).toEqual({ code: "HEAD_REQUEST", label: "Обґрунтоване звернення керівника підприємства" });
 
     const rows = await db.reservation.findMany({ where: { rnokpp: { in: listed.slice(0, 2) } } });
-    expect(rows.every((r) => r.status === "ANNULLED" && r.activeRnokpp === null && r.annulmentGround === "HEAD_REQUEST" && r.annulmentApplicationId === applicationId)).toBe(true);
+    expectEvery(rows, (r) => r.status === "ANNULLED" && r.activeRnokpp === null && r.annulmentGround === "HEAD_REQUEST" && r.annulmentApplicationId === applicationId);
     const marks = await db.reservationMark.findMany({ where: { rnokpp: { in: listed.slice(0, 2) } } });
-    expect(marks.every((m) => m.status === "ANNULLED" && m.activeRnokpp === null && m.annulledOn !== null)).toBe(true);
+    expectEvery(marks, (m) => m.status === "ANNULLED" && m.activeRnokpp === null && m.annulledOn !== null);
     expect(await db.notification.count({ where: { recipientRnokpp: { in: listed.slice(0, 2) }, kind: "reservation.annulled" } })).toBe(2);
     expect(await db.auditLog.count({ where: { action: "reservation.annul", details: { path: ["applicationId"], equals: applicationId } } })).toBe(2);
     // Employee 2 is still reserved.

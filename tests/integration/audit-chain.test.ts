@@ -9,6 +9,7 @@ import { verifyAuditAnchors } from "@/lib/audit/verify-audit-anchors";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { writeAudit, writeAuditMany, type AuditEntry } from "@/lib/audit/write-audit";
 import { db, type DbTx } from "@/lib/db/client";
+import { expectEvery } from "@/tests/support/expect-every";
 
 // The audit log as a hash chain: rows written by concurrent transactions form one line, a row
 // changed, removed or slipped in by hand is named by id and time, each finished day is sealed
@@ -82,7 +83,7 @@ describe("writing", () => {
     expect(rows).toHaveLength(before + 20);
     expect(new Set(rows.map((r) => r.prevHash)).size).toBe(rows.length);
     rows.forEach((row, i) => expect(row.prevHash).toBe(i === 0 ? null : rows[i - 1]!.hash));
-    expect(rows.every((r, i) => i === 0 || r.at >= rows[i - 1]!.at)).toBe(true);
+    expectEvery(rows, (r, i) => i === 0 || r.at >= rows[i - 1]!.at);
     expect((await verifyAuditChain({ db })).ok).toBe(true);
   });
 });

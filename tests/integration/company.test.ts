@@ -19,6 +19,7 @@ import { addDays, isoDateToUtc } from "@/lib/rules";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { createEnterprise, createPerson, createReservationMark, createUser } from "@/prisma/seed/factories";
 import { createCtx } from "@/lib/context-server";
+import { expectEvery } from "@/tests/support/expect-every";
 
 // The company cabinet's read-models against a real database and the real lifecycle: the
 // overview (status, limit, counts by state, applications, notifications), an employee's
@@ -180,7 +181,7 @@ describe("an application's status, results and documents", () => {
     expect(reservable.items.map((e) => e.rnokpp).sort()).toEqual([a.employees[3]!].sort());
     const reserved = await selectEmployees(createCtx({ actor: a.head.actor }), { filters: { state: "reserved" } });
     expect(reserved.total).toBe(4);
-    expect(reserved.items.every((e) => e.reservedUntil !== null)).toBe(true);
+    expectEvery(reserved.items, (e) => e.reservedUntil !== null);
     await expectCode("ENTERPRISE_NOT_FOUND", () => selectEmployees(createCtx({ actor: { ...b.head.actor, edrpou: a.edrpou } }), { filters: {} }));
   });
 });

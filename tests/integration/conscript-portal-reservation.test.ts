@@ -11,6 +11,7 @@ import { listNotifications } from "@/lib/notifications";
 import { createAnnulmentDraft, createReservationDraft, decideSubmittedApplication, submitAnnulment, submitApplication } from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { createCtx } from "@/lib/context-server";
+import { expectEvery } from "@/tests/support/expect-every";
 
 // The conscript's side of the lifecycle, end to end through the real domain: the head signs a
 // reservation application, the decision is made, the employee sees it (with the decision it was
@@ -79,7 +80,7 @@ describe("a reservation the portal made, seen by the employee", () => {
 
   it("one employee never sees another's reservation", async () => {
     const history = await listReservationHistory(createCtx({ actor: conscript(world.employees[0]!) }));
-    expect(history.reservations.every((r) => r.edrpou === world.edrpou)).toBe(true);
+    expectEvery(history.reservations, (r) => r.edrpou === world.edrpou);
     expect(JSON.stringify(history)).not.toContain(world.employees[1]!);
   });
 });

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { listNotifications, markNotificationsRead } from "@/lib/notifications";
 import { createEnterprise, createPerson, createReservationMark } from "@/prisma/seed/factories";
 import { createCtx } from "@/lib/context-server";
+import { expectEvery } from "@/tests/support/expect-every";
 
 // The conscript's record, history, status and contacts, against the real registry tables.
 // The clock is fixed: 22.11.2026 at noon in Kyiv.
@@ -81,7 +82,7 @@ describe("listReservationHistory", () => {
       ["2025-01-10", "EXPIRED", "Портал «Дія»"],
     ]);
     expect(history.reservations[1]!.enterpriseName).toContain("Колишній роботодавець");
-    expect(history.reservations.every((r) => r.portal === null)).toBe(true);
+    expectEvery(history.reservations, (r) => r.portal === null);
     expect(history.refusals).toEqual([]);
   });
 });

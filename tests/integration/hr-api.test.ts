@@ -13,6 +13,7 @@ import { stopSenderBoss } from "@/lib/jobs/boss";
 import { createReservationDraft, decideSubmittedApplication } from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { createCtx } from "@/lib/context-server";
+import { expectEvery } from "@/tests/support/expect-every";
 
 // The HR API v1 end to end through its route handlers, as an HR system calls it with a
 // head's bearer token: list, draft, sign, submit, read the decision, annul — and every refusal
@@ -110,7 +111,7 @@ describe("through the API alone, with the head's token and key", () => {
     expect(result.body.items.map((i: { decision: string; reasons: string[] }) => [i.decision, i.reasons])).toEqual([["ANNULLED", []], ["REFUSED", ["NOT_RESERVED_HERE"]]]);
 
     const eligibleOnly = await call(employeesRoute, { path: `/api/v1/enterprises/${a.edrpou}/employees?eligible=false`, params: { edrpou: a.edrpou } });
-    expect(eligibleOnly.body.items.every((e: { eligible: boolean }) => !e.eligible)).toBe(true);
+    expectEvery(eligibleOnly.body.items, (e: { eligible: boolean }) => !e.eligible);
     expect(eligibleOnly.body.items.some((e: { reasons: string[] }) => e.reasons.includes("ALREADY_RESERVED"))).toBe(true);
   });
 
@@ -121,7 +122,7 @@ describe("through the API alone, with the head's token and key", () => {
     expect(found.status).toBe(200);
     expect(found.body.items.map((e: { rnokpp: string }) => e.rnokpp)).toEqual([rnokpp]);
     const prefix = await call(searchEmployeesRoute, { path, params: { edrpou: a.edrpou }, body: { q: rnokpp.slice(0, 4), eligible: true } });
-    expect(prefix.body.items.every((e: { rnokpp: string; eligible: boolean }) => e.rnokpp.startsWith(rnokpp.slice(0, 4)) && e.eligible)).toBe(true);
+    expectEvery(prefix.body.items, (e: { rnokpp: string; eligible: boolean }) => e.rnokpp.startsWith(rnokpp.slice(0, 4)) && e.eligible);
     expectError(await call(searchEmployeesRoute, { path, params: { edrpou: a.edrpou }, body: { q: rnokpp, rnokpp } }), 400, "UNKNOWN_FIELD");
     expectError(await call(searchEmployeesRoute, { path, params: { edrpou: a.edrpou }, body: { pageSize: "10" } }), 400, "VALIDATION_FAILED");
     expectError(await call(searchEmployeesRoute, { path, params: { edrpou: a.edrpou }, raw: "q=1" }), 400, "BAD_REQUEST");

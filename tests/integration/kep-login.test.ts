@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as postNonce } from "@/app/api/auth/kep/nonce/route";
 import { issueLoginChallenge } from "@/lib/auth/kep-login/issue-login-challenge";
 import { buildLoginChallenge, loginChallengeBytes } from "@/lib/auth/kep-login/login-challenge";
@@ -321,13 +321,22 @@ describe("POST /api/auth/kep/nonce", () => {
   });
 
   it("limits how many challenges one client may ask for a minute", async () => {
-    // The limiter's windows are whole minutes: start well inside one, so the loop cannot straddle two.
-    const intoWindow = Date.now() % KEP_CHALLENGE_RATE_LIMIT.windowMs;
-    if (intoWindow > KEP_CHALLENGE_RATE_LIMIT.windowMs - 15_000) await new Promise((resolve) => setTimeout(resolve, KEP_CHALLENGE_RATE_LIMIT.windowMs - intoWindow + 100));
-    for (let i = 0; i < KEP_CHALLENGE_RATE_LIMIT.limit; i++) expect((await post("203.0.113.11")).status).toBe(200);
-    const refused = await post("203.0.113.11");
-    expect(refused.status).toBe(429);
-    expect((await refused.json()).error.code).toBe("RATE_LIMITED");
-    expect((await post("203.0.113.12")).status).toBe(200);
+    // The route's clock is pinned (only Date is faked; timers and I/O run as usual): the window
+    // cannot run out during the loop, and its end is a step of the clock, not a wait.
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ["Date"], now: start });
+    try {
+      for (let i = 0; i < KEP_CHALLENGE_RATE_LIMIT.limit; i++) expect((await post("203.0.113.11")).status).toBe(200);
+      const refused = await post("203.0.113.11");
+      expect(refused.status).toBe(429);
+      expect((await refused.json()).error).toMatchObject({ code: "RATE_LIMITED", message: expect.stringContaining(`через ${KEP_CHALLENGE_RATE_LIMIT.windowMs / 1000} с`) });
+      expect((await post("203.0.113.12")).status).toBe(200);
+      vi.setSystemTime(start + KEP_CHALLENGE_RATE_LIMIT.windowMs - 1_000);
+      expect((await post("203.0.113.11")).status).toBe(429);
+      vi.setSystemTime(start + KEP_CHALLENGE_RATE_LIMIT.windowMs);
+      expect((await post("203.0.113.11")).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

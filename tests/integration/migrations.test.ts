@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyMigrations, createMigration, diffDatabaseToSchema, diffSchemas, readMigrationsFolder } from "@/lib/db/migrations";
 import { createScratchDatabase, testDatabaseUrl, withPgClient } from "./setup/database";
+import { expectEvery } from "@/tests/support/expect-every";
 
 const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
@@ -72,7 +73,7 @@ describe("schema.prisma and prisma/migrations agree", () => {
         scratch.url,
       );
       expect(schemas.map((row) => row.table_schema)).toEqual(["oberig", "public"]);
-      expect(schemas.every((row) => Number(row.tables) > 0)).toBe(true);
+      expectEvery(schemas, (row) => Number(row.tables) > 0);
     } finally {
       await scratch.drop();
     }
@@ -100,7 +101,7 @@ describe("applyMigrations on a broken history", () => {
         scratch.url,
       );
       expect(rows.at(-1)).toMatchObject({ migration_name: "29990101000000_broken", finished_at: null });
-      expect(rows.slice(0, -1).every((row) => row.finished_at instanceof Date)).toBe(true);
+      expectEvery(rows.slice(0, -1), (row) => row.finished_at instanceof Date);
       await expect(applyMigrations({ databaseUrl: scratch.url, migrationsDir: dir })).rejects.toThrow(/29990101000000_broken/);
     } finally {
       await scratch.drop();

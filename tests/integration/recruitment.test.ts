@@ -18,6 +18,7 @@ import { updateVacancy } from "@/lib/recruitment/update-vacancy";
 import { withdrawVacancyApplication } from "@/lib/recruitment/withdraw-vacancy-application";
 import { createMilitaryUnit, createPerson, createUser, createVacancy } from "@/prisma/seed/factories";
 import { createCtx } from "@/lib/context-server";
+import { expectEvery } from "@/tests/support/expect-every";
 
 // Vacancies, two-click applications and the unit recruiter's answers, with the scoping that
 // keeps one unit (and one citizen) out of another's data.
@@ -210,7 +211,7 @@ describe("the unit's recruiter", () => {
     expect(await code(applyToVacancy(createCtx({ actor: conscript((await createPerson(db)).rnokpp), now }), { vacancyId: id }))).toBe("VACANCY_CLOSED");
 
     const listed = await listUnitVacancies(createCtx({ actor: recruiterA }));
-    expect(listed.vacancies.every((v) => [droneA.id, medicA.id, closedA.id, id].includes(v.id))).toBe(true);
+    expectEvery(listed.vacancies, (v) => [droneA.id, medicA.id, closedA.id, id].includes(v.id));
     expect(listed.vacancies.find((v) => v.id === id)).toMatchObject({ status: "CLOSED", total: 1, waiting: 0 });
   });
 

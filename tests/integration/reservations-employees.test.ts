@@ -6,6 +6,7 @@ import { maskRnokpp } from "@/lib/identifiers";
 import { createReservationDraft, decideSubmittedApplication, listEmployees, submitApplication } from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { addDays, isoDateToUtc } from "@/lib/rules";
+import { expectEvery } from "@/tests/support/expect-every";
 
 // The employee list: everyone employed today, eligibility without the limit and the reasons,
 // filters, search, sorts and pages, masked РНОКПП — and a cached model that notices every
@@ -36,7 +37,7 @@ describe("listEmployees", () => {
     expect(list.limit).toEqual({ total: 2, used: 0, available: 2 });
     const byName = list.items.map((i) => i.fullName);
     expect(byName).toEqual([...byName].sort((a, b) => a.localeCompare(b, "uk")));
-    expect(list.items.every((i) => i.rnokpp.includes("*"))).toBe(true);
+    expectEvery(list.items, (i) => i.rnokpp.includes("*"));
     const lowPaid = list.items.find((i) => i.rnokpp === maskRnokpp(w.employees[1]!))!;
     expect(lowPaid).toMatchObject({ eligible: false, salary: 1_500_000, position: expect.any(String), militaryStatus: "ON_REGISTER" });
     expect(lowPaid.reasons[0]!.code).toBe("SALARY_BELOW_THRESHOLD");

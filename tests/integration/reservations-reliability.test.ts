@@ -1,16 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db, type DbTx } from "@/lib/db/client";
 import { stopSenderBoss } from "@/lib/jobs/boss";
 import { createReservationDraft, decideSubmittedApplication, submitApplication } from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { isoDateToUtc } from "@/lib/rules";
+import { expectEvery } from "@/tests/support/expect-every";
 
 // The lifecycle's promises under pressure: concurrent applications of one enterprise never
 // exceed its limit; two enterprises racing for one person end with one reservation and a clear
 // refusal; a decision killed half-way leaves nothing and is then written exactly once; the
 // same signed draft submitted twice at once is one application.
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A promise and the function that settles it: one side of the race waits for the other's step. */
+function latch() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
+/** Resolves once another backend waits on a lock this transaction holds (Postgres says so, no guessed delay). */
+async function untilSomeoneWaitsOn(tx: DbTx, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await tx.$queryRaw<Array<{ waiting: boolean }>>`
+      SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))) AS waiting`;
+    if (row!.waiting) return;
+    if (Date.now() > deadline) throw new Error("the other decision never waited on this transaction's rows");
+    await tx.$executeRaw`SELECT pg_sleep(0.01)`;
+  }
+}
 
 let big: World;
 
@@ -36,7 +54,7 @@ describe("50 concurrent applications of one enterprise", () => {
 
     // Decided all at once, on the pool's separate connections.
     const outcomes = await Promise.all(ids.map((applicationId) => decideSubmittedApplication({ applicationId })));
-    expect(outcomes.every((o) => o.outcome === "decided")).toBe(true);
+    expectEvery(outcomes, (o) => o.outcome === "decided");
     const reserved = outcomes.reduce((sum, o) => sum + (o.outcome === "decided" ? o.reserved : 0), 0);
     expect(reserved).toBe(20);
 
@@ -57,10 +75,20 @@ describe("two enterprises racing for one person", () => {
     const eastApp = await signedApplication(east, [shared]);
     const westApp = await signedApplication(west, [shared, west.employees[0]!]);
 
-    // East writes its reservation and holds the transaction open; West reads the facts
-    // meanwhile (East's row is not committed), then blocks on the unique index until East commits.
-    const eastRun = decideSubmittedApplication({ applicationId: eastApp, faults: { afterReservations: async () => void (await sleep(700)) } });
-    await sleep(150);
+    // East writes its reservation and holds the transaction open; West starts only then, reads
+    // the facts (East's row is not committed), and blocks on the unique index; East commits once
+    // Postgres shows West waiting on it.
+    const eastWrote = latch();
+    const eastRun = decideSubmittedApplication({
+      applicationId: eastApp,
+      faults: {
+        afterReservations: async (tx) => {
+          eastWrote.open();
+          await untilSomeoneWaitsOn(tx);
+        },
+      },
+    });
+    await Promise.race([eastWrote.opened, eastRun.then(() => Promise.reject(new Error("East decided without writing a reservation")))]);
     const westRun = decideSubmittedApplication({ applicationId: westApp });
     const [eastOutcome, westOutcome] = await Promise.all([eastRun, westRun]);
 

@@ -7,6 +7,7 @@ import { addDays, isoDateToUtc } from "@/lib/rules";
 import { createReservationDraft, decideSubmittedApplication, getApplication, listApplications, submitApplication } from "@/lib/reservations";
 import { createWorld, personRnokpp, sign, type World } from "@/lib/reservations/testing/world";
 import { createCtx } from "@/lib/context-server";
+import { expectEvery } from "@/tests/support/expect-every";
 
 // The life of a reservation application against the real database: draft with its pre-check
 // and canonical bytes, signed submission, the worker's decision and everything it writes —
@@ -70,7 +71,7 @@ describe("a reservation application from draft to decision", () => {
     expect(submitted).toMatchObject({ status: "QUEUED", repeated: false });
     const items = await db.applicationItem.findMany({ where: { applicationId: submitted.applicationId }, orderBy: { position: "asc" } });
     expect(items.map((i) => [i.position, i.rnokpp])).toEqual(listed.map((r, i) => [i + 1, r]));
-    expect(items.every((i) => i.decision === null)).toBe(true);
+    expectEvery(items, (i) => i.decision === null);
     const submitAudit = await db.auditLog.findFirstOrThrow({ where: { entityId: submitted.applicationId, action: "application.submit" } });
     expect(submitAudit.signedDocumentId).not.toBeNull();
 
@@ -85,10 +86,10 @@ describe("a reservation application from draft to decision", () => {
 
     const reservations = await db.reservation.findMany({ where: { applicationId: submitted.applicationId }, orderBy: { rnokpp: "asc" } });
     expect(reservations.map((r) => r.rnokpp)).toEqual([...listed.slice(0, 3)].sort());
-    expect(reservations.every((r) => r.status === "ACTIVE" && r.activeRnokpp === r.rnokpp && r.decisionId === a.decisionId)).toBe(true);
+    expectEvery(reservations, (r) => r.status === "ACTIVE" && r.activeRnokpp === r.rnokpp && r.decisionId === a.decisionId);
     const marks = await db.reservationMark.findMany({ where: { reservationId: { in: reservations.map((r) => r.id) } } });
     expect(marks).toHaveLength(3);
-    expect(marks.every((m) => m.status === "ACTIVE" && m.source === "portal" && m.edrpou === a.edrpou)).toBe(true);
+    expectEvery(marks, (m) => m.status === "ACTIVE" && m.source === "portal" && m.edrpou === a.edrpou);
 
     const view = await getApplication(createCtx({ actor: a.head.actor }), { applicationId: submitted.applicationId });
     expect(view).toMatchObject({ status: "DECIDED", kind: "RESERVATION", counts: { items: 5, reserved: 3, refused: 2 } });

@@ -7,6 +7,7 @@ import { stopSenderBoss } from "@/lib/jobs/boss";
 import { createReservationDraft } from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { testDatabaseUrl } from "./setup/database";
+import { expectEvery } from "@/tests/support/expect-every";
 
 // Two web processes (the portal's node:cluster primary, scripts/server/web-cluster.ts, on one
 // port) and two job workers (scripts/worker.ts, as the launcher starts WORKERS of them) on one
@@ -94,7 +95,7 @@ describe("2 web processes + 2 workers on one Postgres", () => {
     await waitFor(async () => (await db.application.count({ where: { id: { in: ids }, status: "DECIDED" } })) === 50, "50 заяв розглянуто");
     const decides = await db.auditLog.groupBy({ by: ["entityId"], where: { entityId: { in: ids }, action: "application.decide" }, _count: true });
     expect(decides).toHaveLength(50);
-    expect(decides.every((row) => row._count === 1)).toBe(true);
+    expectEvery(decides, (row) => row._count === 1);
     for (const world of worlds) {
       expect(await db.reservation.count({ where: { edrpou: world.edrpou, status: "ACTIVE" } })).toBe(LIMIT);
       expect(await db.reservationMark.count({ where: { edrpou: world.edrpou, status: "ACTIVE" } })).toBe(LIMIT);

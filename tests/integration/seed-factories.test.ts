@@ -7,6 +7,7 @@ import {
 } from "@/prisma/seed/factories";
 import { seedDemo } from "@/prisma/seed";
 import { testDatabaseUrl } from "./setup/database";
+import { expectEvery } from "@/tests/support/expect-every";
 
 // The factories later features build their fixtures with: defaults that make sense, overrides
 // that take, valid identifiers, and refusals where the data model refuses.
@@ -21,7 +22,7 @@ describe("seed factories", () => {
     }
     const codes = Array.from({ length: 500 }, () => nextEdrpou());
     expect(new Set(codes).size).toBe(500);
-    expect(codes.every((code) => checkEdrpou(code).valid && code.startsWith("5"))).toBe(true);
+    expectEvery(codes, (code) => checkEdrpou(code).valid && code.startsWith("5"));
   });
 
   it("create a military-liable man with updated data, and a woman off the register, by default", async () => {

@@ -17,6 +17,7 @@ import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
 import { prepareBatchSigning } from "@/lib/notices/prepare-batch-signing";
 import { signNoticeBatch } from "@/lib/notices/sign-notice-batch";
 import { createPerson, createReservationMark, createEnterprise, createTcc, createUser } from "@/prisma/seed/factories";
+import { expectEvery } from "@/tests/support/expect-every";
 
 // The ТЦК cabinet against the real database: every protection the law gives refuses a person
 // (the rest of the batch is formed), bad input changes nothing, and a reservation or deferment
@@ -211,7 +212,7 @@ describe("the register", () => {
     const second = await listRegister(ctx(officer), { limit: 4, after: first.nextAfter });
     expect(second.rows[0]!.rnokpp > first.nextAfter!).toBe(true);
     const all = await listRegister(ctx(officer), { limit: 200 });
-    expect(all.rows.every((row) => row.tcc === TCC)).toBe(true);
+    expectEvery(all.rows, (row) => row.tcc === TCC);
     expect(all.rows.map((row) => row.rnokpp)).not.toContain(people.foreign);
     const reserved = await listRegister(ctx(officer), { filter: { protection: "reserved" } });
     expect(reserved.rows.map((row) => row.rnokpp)).toEqual([people.reserved]);

@@ -11,9 +11,10 @@ import { forwardedClientAddress as clientAddress } from "@/lib/http/forwarded-ad
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(async (request) => {
-  const decision = await kepChallengeLimiter.hit(clientAddress(request.headers), Date.now());
+  const ctx = createCtx({ actor: null });
+  const decision = await kepChallengeLimiter.hit(clientAddress(request.headers), ctx.now.getTime());
   if (!decision.allowed) {
     throw kepLoginError("RATE_LIMITED", `Забагато запитів на вхід з вашої адреси. Спробуйте через ${decision.retryAfterSeconds} с`, { retryAfterSeconds: decision.retryAfterSeconds });
   }
-  return Response.json(await issueLoginChallenge(createCtx({ actor: null })), { headers: { "cache-control": "no-store" } });
+  return Response.json(await issueLoginChallenge(ctx), { headers: { "cache-control": "no-store" } });
 });
