@@ -64,41 +64,70 @@ function derSetOf(items: forge.asn1.Asn1[]): forge.asn1.Asn1 {
   return set(encoded.map((item) => item.node));
 }
 
-export async function buildDetachedCms(signer: CmsSigner, content: Uint8Array, options: BuildDetachedCmsOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+/** What the structure needs of the signer; the digest and signing steps stay with the caller. */
+export type CmsSignerIdentity = Pick<CmsSigner, "certificateDer" | "digestAlgorithm" | "signatureAlgorithm" | "nullParameters">;
+
+export type PreparedDetachedCms = {
+  /** The DER signed attributes: what the signer's key signs. */
+  signedAttributesDer: Uint8Array<ArrayBuffer>;
+  /** The whole CMS (ContentInfo, DER) around the signature over signedAttributesDer. */
+  finish: (signature: Uint8Array) => Uint8Array<ArrayBuffer>;
+};
+
+/**
+ * The CMS around a signature, in two synchronous steps, for digests the caller computed
+ * (`digests.content` of the signed bytes, `digests.certificate` of certificateDer, both with
+ * signer.digestAlgorithm): the signed attributes to sign, then the structure that carries the
+ * signature. buildDetachedCms (any family, async signers) and signDetached (RSA, synchronous)
+ * both build through this.
+ */
+export function prepareDetachedCms(
+  signer: CmsSignerIdentity,
+  digests: { content: Uint8Array; certificate: Uint8Array },
+  options: BuildDetachedCmsOptions = {},
+): PreparedDetachedCms {
   const { issuer, serial, certificate } = issuerAndSerialOf(signer.certificateDer);
-  const certificateHash = await signer.digest(signer.certificateDer);
   // ESSCertIDv2: the hash algorithm is written unless it is the default SHA-256.
   const essCertId = seq([
     ...(signer.digestAlgorithm === OID.sha256 ? [] : [algorithmIdentifier(signer.digestAlgorithm, false)]),
-    octets(certificateHash),
+    octets(digests.certificate),
     seq([seq([asn1.create(CONTEXT_SPECIFIC, 4, true, [issuer])]), serial]),
   ]);
   const signedAttributes = derSetOf([
     attribute(OID.contentType, oid(OID.data)),
     attribute(OID.signingTime, signingTimeValue(options.signingTime ?? new Date())),
-    attribute(OID.messageDigest, octets(await signer.digest(content))),
+    attribute(OID.messageDigest, octets(digests.content)),
     attribute(OID.signingCertificateV2, seq([seq([essCertId])])),
   ]);
   // The signature covers the attributes encoded as a SET (tag 0x31), not as the [0] they travel in.
-  const signature = await signer.sign(binaryToBytes(asn1.toDer(signedAttributes).getBytes()));
-  const sid = options.subjectKeyIdentifier
-    ? asn1.create(CONTEXT_SPECIFIC, 0, false, bytesToBinary(options.subjectKeyIdentifier))
-    : seq([issuer, serial]);
-  const signerInfo = seq([
-    integer(options.subjectKeyIdentifier ? 3 : 1),
-    sid,
-    algorithmIdentifier(signer.digestAlgorithm, signer.nullParameters),
-    asn1.create(CONTEXT_SPECIFIC, 0, true, signedAttributes.value as forge.asn1.Asn1[]),
-    algorithmIdentifier(signer.signatureAlgorithm, signer.nullParameters),
-    octets(signature),
-  ]);
-  const signedData = seq([
-    integer(options.subjectKeyIdentifier ? 3 : 1),
-    set([algorithmIdentifier(signer.digestAlgorithm, signer.nullParameters)]),
-    seq([oid(OID.data)]),
-    asn1.create(CONTEXT_SPECIFIC, 0, true, [certificate]),
-    set([signerInfo]),
-  ]);
-  const contentInfo = seq([oid(OID.signedData), asn1.create(CONTEXT_SPECIFIC, 0, true, [signedData])]);
-  return binaryToBytes(asn1.toDer(contentInfo).getBytes());
+  const signedAttributesDer = binaryToBytes(asn1.toDer(signedAttributes).getBytes());
+  const finish = (signature: Uint8Array) => {
+    const sid = options.subjectKeyIdentifier
+      ? asn1.create(CONTEXT_SPECIFIC, 0, false, bytesToBinary(options.subjectKeyIdentifier))
+      : seq([issuer, serial]);
+    const signerInfo = seq([
+      integer(options.subjectKeyIdentifier ? 3 : 1),
+      sid,
+      algorithmIdentifier(signer.digestAlgorithm, signer.nullParameters),
+      asn1.create(CONTEXT_SPECIFIC, 0, true, signedAttributes.value as forge.asn1.Asn1[]),
+      algorithmIdentifier(signer.signatureAlgorithm, signer.nullParameters),
+      octets(signature),
+    ]);
+    const signedData = seq([
+      integer(options.subjectKeyIdentifier ? 3 : 1),
+      set([algorithmIdentifier(signer.digestAlgorithm, signer.nullParameters)]),
+      seq([oid(OID.data)]),
+      asn1.create(CONTEXT_SPECIFIC, 0, true, [certificate]),
+      set([signerInfo]),
+    ]);
+    const contentInfo = seq([oid(OID.signedData), asn1.create(CONTEXT_SPECIFIC, 0, true, [signedData])]);
+    return binaryToBytes(asn1.toDer(contentInfo).getBytes());
+  };
+  return { signedAttributesDer, finish };
+}
+
+export async function buildDetachedCms(signer: CmsSigner, content: Uint8Array, options: BuildDetachedCmsOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+  const digests = { content: await signer.digest(content), certificate: await signer.digest(signer.certificateDer) };
+  const prepared = prepareDetachedCms(signer, digests, options);
+  return prepared.finish(await signer.sign(prepared.signedAttributesDer));
 }
