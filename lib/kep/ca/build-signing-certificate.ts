@@ -1,17 +1,6 @@
 import type forge from "node-forge";
-import { OID } from "../oids";
-import {
-  authorityInfoAccessExtension,
-  authorityKeyIdentifierExtension,
-  basicConstraintsExtension,
-  certificatePoliciesExtension,
-  crlDistributionPointsExtension,
-  keyUsageExtension,
-  qcStatementsExtension,
-  subjectDirectoryAttributesExtension,
-  subjectKeyIdentifierExtension,
-  type KeyUsageBits,
-} from "./extensions";
+import { signingCertificateExtensions } from "./certificate-profiles";
+import type { KeyUsageBits } from "./extensions";
 import { issuerOf, keyIdentifier, signCertificate, type CaMaterial, type Validity } from "./certificate-tools";
 import { pkiUrls } from "./pki-urls";
 import { signerSubject, type SubjectInput } from "./subject-name";
@@ -41,17 +30,13 @@ export function buildSigningCertificate(options: BuildSigningCertificateOptions)
       issuer: issuer.name,
       publicKey: options.publicKey,
       validity: options,
-      extensions: [
-        basicConstraintsExtension(false),
-        keyUsageExtension(options.keyUsage ?? { digitalSignature: true, nonRepudiation: true }),
-        subjectKeyIdentifierExtension(keyIdentifier(options.publicKey)),
-        authorityKeyIdentifierExtension(issuer.keyId),
-        certificatePoliciesExtension([OID.uaQualifiedPolicy]),
-        qcStatementsExtension(),
-        subjectDirectoryAttributesExtension({ rnokpp: options.subject.rnokpp, edrpou: options.subject.edrpou }),
-        crlDistributionPointsExtension(urls.crl),
-        authorityInfoAccessExtension({ ocsp: urls.ocsp, caIssuers: urls.issuingCa }),
-      ],
+      extensions: signingCertificateExtensions({
+        keyId: keyIdentifier(options.publicKey),
+        issuerKeyId: issuer.keyId,
+        subject: options.subject,
+        urls,
+        keyUsage: options.keyUsage,
+      }),
     },
     options.issuer.privateKey,
   );

@@ -1,11 +1,5 @@
 import type forge from "node-forge";
-import {
-  authorityInfoAccessExtension,
-  authorityKeyIdentifierExtension,
-  basicConstraintsExtension,
-  keyUsageExtension,
-  subjectKeyIdentifierExtension,
-} from "./extensions";
+import { caCertificateExtensions } from "./certificate-profiles";
 import { issuerOf, keyIdentifier, signCertificate, type CaMaterial, type Validity } from "./certificate-tools";
 import { caSubject } from "./subject-name";
 
@@ -35,12 +29,7 @@ export function createRootCa(options: CreateRootCaOptions): CaMaterial {
       issuer: subject,
       publicKey: options.keys.publicKey,
       validity: options,
-      extensions: [
-        basicConstraintsExtension(true),
-        keyUsageExtension({ keyCertSign: true, cRLSign: true }),
-        subjectKeyIdentifierExtension(keyId),
-        authorityKeyIdentifierExtension(keyId),
-      ],
+      extensions: caCertificateExtensions({ keyId, issuerKeyId: keyId, issuing: false }),
     },
     options.keys.privateKey,
   );
@@ -59,13 +48,12 @@ export type CreateIssuingCaOptions = Validity & {
 /** The CA that signs users' certificates and the CRL; may sign end-entity certificates only. */
 export function createIssuingCa(options: CreateIssuingCaOptions): CaMaterial {
   const issuer = issuerOf(options.root);
-  const extensions = [
-    basicConstraintsExtension(true, 0),
-    keyUsageExtension({ keyCertSign: true, cRLSign: true }),
-    subjectKeyIdentifierExtension(keyIdentifier(options.keys.publicKey)),
-    authorityKeyIdentifierExtension(issuer.keyId),
-  ];
-  if (options.rootCertificateUrl) extensions.push(authorityInfoAccessExtension({ caIssuers: options.rootCertificateUrl }));
+  const extensions = caCertificateExtensions({
+    keyId: keyIdentifier(options.keys.publicKey),
+    issuerKeyId: issuer.keyId,
+    issuing: true,
+    rootCertificateUrl: options.rootCertificateUrl,
+  });
   const certificate = signCertificate(
     {
       subject: caSubject(options.commonName ?? ISSUING_CA_NAME, options.organization ?? PROVIDER_NAME),

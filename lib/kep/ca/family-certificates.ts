@@ -9,19 +9,8 @@ import { ALGORITHM_OID, OID } from "../oids";
 import { digest } from "../verify/algorithms";
 import { randomSerialHex, type Validity } from "./certificate-tools";
 import { PROVIDER_NAME, ROOT_CA_NAME, ISSUING_CA_NAME } from "./create-ca";
-import {
-  authorityInfoAccessExtension,
-  authorityKeyIdentifierExtension,
-  basicConstraintsExtension,
-  certificatePoliciesExtension,
-  crlDistributionPointsExtension,
-  keyUsageExtension,
-  qcStatementsExtension,
-  subjectDirectoryAttributesExtension,
-  subjectKeyIdentifierExtension,
-  type ForgeExtension,
-  type KeyUsageBits,
-} from "./extensions";
+import { caCertificateExtensions, signingCertificateExtensions } from "./certificate-profiles";
+import type { ForgeExtension, KeyUsageBits } from "./extensions";
 import type { FamilyKey } from "./family-keys";
 import { pkiUrls } from "./pki-urls";
 import { caSubject, fromParsedName, signerSubject, type NameAttribute, type SubjectInput } from "./subject-name";
@@ -109,12 +98,7 @@ export function createFamilyRootCa(options: Validity & { key: FamilyKey; commonN
       issuer: subject,
       spkiDer: options.key.spkiDer,
       validity: options,
-      extensions: [
-        basicConstraintsExtension(true),
-        keyUsageExtension({ keyCertSign: true, cRLSign: true }),
-        subjectKeyIdentifierExtension(keyId),
-        authorityKeyIdentifierExtension(keyId),
-      ],
+      extensions: caCertificateExtensions({ keyId, issuerKeyId: keyId, issuing: false }),
     },
     options.key,
   );
@@ -123,13 +107,12 @@ export function createFamilyRootCa(options: Validity & { key: FamilyKey; commonN
 
 export function createFamilyIssuingCa(options: Validity & { root: FamilyCa; key: FamilyKey; rootCertificateUrl?: string; commonName?: string }): FamilyCa {
   const issuer = issuerOfDer(options.root.der);
-  const extensions = [
-    basicConstraintsExtension(true, 0),
-    keyUsageExtension({ keyCertSign: true, cRLSign: true }),
-    subjectKeyIdentifierExtension(keyIdentifierOfSpki(options.key.spkiDer)),
-    authorityKeyIdentifierExtension(issuer.keyId),
-  ];
-  if (options.rootCertificateUrl) extensions.push(authorityInfoAccessExtension({ caIssuers: options.rootCertificateUrl }));
+  const extensions = caCertificateExtensions({
+    keyId: keyIdentifierOfSpki(options.key.spkiDer),
+    issuerKeyId: issuer.keyId,
+    issuing: true,
+    rootCertificateUrl: options.rootCertificateUrl,
+  });
   const der = signAnyCertificate(
     {
       subject: caSubject(options.commonName ?? `${ISSUING_CA_NAME}${FAMILY_CA_SUFFIX[options.key.family]}`, PROVIDER_NAME),
@@ -165,17 +148,13 @@ export function buildFamilySigningCertificate(options: FamilySigningCertificateO
       issuer: issuer.name,
       spkiDer: options.spkiDer,
       validity: options,
-      extensions: [
-        basicConstraintsExtension(false),
-        keyUsageExtension(options.keyUsage ?? { digitalSignature: true, nonRepudiation: true }),
-        subjectKeyIdentifierExtension(keyIdentifierOfSpki(options.spkiDer)),
-        authorityKeyIdentifierExtension(issuer.keyId),
-        certificatePoliciesExtension([OID.uaQualifiedPolicy]),
-        qcStatementsExtension(),
-        subjectDirectoryAttributesExtension({ rnokpp: options.subject.rnokpp, edrpou: options.subject.edrpou }),
-        crlDistributionPointsExtension(urls.crl),
-        authorityInfoAccessExtension({ ocsp: urls.ocsp, caIssuers: urls.issuingCa }),
-      ],
+      extensions: signingCertificateExtensions({
+        keyId: keyIdentifierOfSpki(options.spkiDer),
+        issuerKeyId: issuer.keyId,
+        subject: options.subject,
+        urls,
+        keyUsage: options.keyUsage,
+      }),
     },
     options.issuer.key,
   );
