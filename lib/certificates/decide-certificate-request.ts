@@ -35,7 +35,7 @@ export async function decideCertificateRequest(ctx: Ctx, input: unknown): Promis
   const { actor } = ctx;
   assertCan(actor, "service.confirm");
   const decision = parseInput(ZSignedCertificateDecision, input);
-  const seal = await loadCertificateSeal(ctx.db, ctx.now);
+  const seal = await loadCertificateSeal(ctx);
   const today = kyivDate(ctx.now);
 
   return inTransaction(

@@ -34,7 +34,7 @@ export async function requestCertificate(ctx: Ctx, input: unknown): Promise<Requ
   const today = kyivDate(ctx.now);
   const info = CERTIFICATE_KIND_INFO[kind];
   // Outside the transaction: the first use issues the seal's certificate (it may set up the provider).
-  const seal = await loadCertificateSeal(ctx.db, ctx.now);
+  const seal = await loadCertificateSeal(ctx);
 
   return inTransaction(
     ctx.db,
