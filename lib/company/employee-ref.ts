@@ -1,9 +1,9 @@
 import "server-only";
 import { isValidRnokpp } from "@/lib/identifiers";
-import { openText, sealText } from "./sealed-search";
+import { openText, sealText } from "@/lib/http/sealed-text";
 
 // The employee detail page's address names the person by an opaque reference, never by the
-// РНОКПП: /company/employees/<ref>, the РНОКПП sealed (sealed-search.ts). Which enterprise may
+// РНОКПП: /company/employees/<ref>, the РНОКПП sealed (lib/http/sealed-text.ts). Which enterprise may
 // open it is still decided by getEmployeeDetail, scoped to the actor's enterprise.
 
 export function employeeHref(rnokpp: string): string {

@@ -1,6 +1,6 @@
 import "server-only";
 import { parseEmployeeFilters, type EmployeeFilters } from "./employee-filters";
-import { openText, sealText } from "./sealed-search";
+import { openText, sealText } from "@/lib/http/sealed-text";
 
 /** The filters of an employee list's address, the sealed search text opened. */
 export function readEmployeeFilters(params: Record<string, string | string[] | undefined>): EmployeeFilters {

@@ -1,5 +1,5 @@
 import "server-only";
-import { openText, sealText } from "@/lib/company/sealed-search";
+import { openText, sealText } from "@/lib/http/sealed-text";
 import { isValidRnokpp } from "@/lib/identifiers";
 
 // A person's record in the ТЦК cabinet is addressed by a sealed reference, never by the РНОКПП

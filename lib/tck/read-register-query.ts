@@ -1,5 +1,5 @@
 import "server-only";
-import { openText } from "@/lib/company/sealed-search";
+import { openText } from "@/lib/http/sealed-text";
 import type { TccRegisterFilter } from "@/lib/registry";
 import { compactFilter, ZRegisterFilter } from "./schemas";
 

@@ -3,9 +3,10 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 import { env } from "@/lib/env";
 
 // What a person types into a search box (a name, a РНОКПП) must not travel in a URL, where
-// proxies' logs and Referer headers keep it. The employee lists carry it sealed instead —
-// AES-256-GCM under a key derived from the session secret — as `s=<token>`: a link still
-// works for the cabinet that made it, and says nothing to anyone who reads it.
+// proxies' logs and Referer headers keep it. The cabinets carry it sealed instead — AES-256-GCM
+// under a key derived from the session secret, one key per `purpose` — e.g. the company's
+// employee lists as `s=<token>`, its employee pages and the ТЦК's person pages as the path: a
+// link still works for the cabinet that made it, and says nothing to anyone who reads it.
 
 const processKey = randomBytes(32);
 
