@@ -4,6 +4,7 @@ import { tckAction } from "@/lib/actions/action-client";
 import { createCtx } from "@/lib/context-server";
 import { markNotificationsRead } from "@/lib/notifications";
 import { formNotices } from "@/lib/notices/form-notices";
+import { importPostalReport, ZImportPostalReport } from "@/lib/notices/import-postal-report";
 import { prepareBatchSigning } from "@/lib/notices/prepare-batch-signing";
 import { ZBatchRef, ZFormNotices, ZSignBatch } from "@/lib/notices/schemas";
 import { signNoticeBatch } from "@/lib/notices/sign-notice-batch";
@@ -20,6 +21,8 @@ export const formNoticesAction = tckAction(ZFormNotices, async (input, actor) =>
 export const prepareBatchSigningAction = tckAction(ZBatchRef, async (input, actor) => prepareBatchSigning(createCtx({ actor }), input));
 
 export const signBatchAction = tckAction(ZSignBatch, async (input, actor) => signNoticeBatch(createCtx({ actor }), input));
+
+export const importPostalReportAction = tckAction(ZImportPostalReport, async (input, actor) => importPostalReport(createCtx({ actor }), input));
 
 const ZDefermentForm = ZGrantDeferment.omit({ rnokpp: true }).extend({ ref: z.string().max(200) });
 

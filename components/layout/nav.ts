@@ -46,10 +46,12 @@ export const NAV: Record<Role, NavItem[]> = {
   TCK_OFFICER: [
     { href: "/tck", label: "Реєстр" },
     { href: "/tck/notices", label: "Повістки" },
+    { href: "/tck/delivery", label: "Вручення" },
   ],
   TCK_HEAD: [
     { href: "/tck", label: "Реєстр" },
     { href: "/tck/notices", label: "Повістки" },
+    { href: "/tck/delivery", label: "Вручення" },
   ],
   ADMIN: [
     { href: "/admin", label: "Органи влади" },

@@ -185,6 +185,7 @@ const TABLE: Record<string, Entry> = {
   "page /me/notices/[id]": { allow: CONSCRIPT_A, params: () => ({ id: o.noticeId }) },
   "action me/notices#setNoticeAlertsAction": { allow: CONSCRIPTS, input: () => ({ enabled: "true" }) },
   // Certificates: the public check, and the unit staff officer who confirms periods of service.
+  "page /verify/notice/[code]": { allow: ALL, params: () => ({ code: "AAAAAAAAAAAAAAAAAAAAAA" }) },
   "page /verify/certificate/[code]": { allow: ALL, params: () => ({ code: o.certificateCode }) },
   "POST /verify/certificate/[code]/pdf": { allow: ALL, params: () => ({ code: o.certificateCode }) },
   "page /staff": { allow: ["staffOfficer"] },
@@ -210,6 +211,7 @@ const TABLE: Record<string, Entry> = {
   "page /tck": { allow: TCKS },
   "page /tck/notices": { allow: TCKS },
   "page /tck/notifications": { allow: TCKS },
+  "page /tck/delivery": { allow: TCKS },
   "page /tck/notices/[id]": { allow: TCK_A, params: () => ({ id: o.noticeBatchId }) },
   "page /tck/people/[ref]": { allow: TCK_A, params: () => ({ ref: o.tckPersonRef }) },
   "action tck#formNoticesAction": { allow: TCKS, input: () => ({ kind: "MOBILISATION", appearDate: "2099-01-05", appearTime: "09:00", place: "м. Київ, вул. Матрична, 1", selection: { by: "filter", filter: { q: "Нікого" } } }) },
@@ -217,6 +219,7 @@ const TABLE: Record<string, Entry> = {
   "action tck#signBatchAction": { allow: TCK_HEAD_A, input: () => ({ batchId: o.noticeBatchId, nonce: NONCE, signature: "AAAA" }) },
   "action tck#grantDefermentAction": { allow: TCK_A, input: () => ({ ref: o.tckPersonRef, ground: "інвалідність", until: "2099-01-01" }) },
   "action tck#markTckNotificationsReadAction": { allow: TCKS },
+  "action tck#importPostalReportAction": { allow: TCKS, input: () => ({ csv: "Трек-номер;Номер повістки;Статус;Дата\nRB000000001UA;;вручено;01.01.2026", apply: false }) },
   "action tck/search-actions#searchRegisterAction": { allow: TCKS, input: () => new FormData() },
   "page /methodology": { allow: ["methodologist"] },
   "page /methodology/new": { allow: ["methodologist"] },
