@@ -9,6 +9,7 @@ import { loadActingTcc } from "@/lib/tck/acting-tcc";
 import { z } from "@/lib/zod";
 import { NOTICE_STATUS_LABELS, type NoticeStatusCode } from "./labels";
 import { noticeNumber } from "./notice-number";
+import { notifyNoticesSent } from "./notify-notices-sent";
 import { parsePostalReport, POSTAL_REPORT_MAX_BYTES, type PostalProblem, type PostalStatus } from "./postal-report";
 
 // The post's CSV report, checked row by row against this ТЦК's notices: a «прийнято» row binds a
@@ -76,6 +77,8 @@ export async function importPostalReport(ctx: Ctx<"actor" | "db" | "registry" | 
       throw new AppError("NOTICE_CSV_INVALID", `У звіті пошти є помилки (${problems.length}): жодного рядка не записано`, { details: { problems } });
     }
     await applyChanges(tx, changes, ctx.now);
+    // The opt-in message «ТЦК надіслав вам повістку поштою», in this transaction: a refused file tells nobody.
+    await notifyNoticesSent({ db: tx, now: ctx.now }, { noticeIds: changes.filter((c) => c.to === "SENT").map((c) => c.noticeId) });
     await writeAudit(tx, {
       actor: { rnokpp: actor.rnokpp, role: actor.role },
       action: "notice.delivery",
