@@ -33,6 +33,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/me/applications", label: "Мої відгуки" },
     { href: "/me/certificates", label: "Довідки" },
     { href: "/me/notices", label: "Повістки" },
+    { href: "/me/centres", label: "Рекрутингові центри" },
   ],
   RECRUITER: [
     { href: "/unit", label: "Відгуки" },
@@ -53,6 +54,10 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/tck/notices", label: "Повістки" },
     { href: "/tck/delivery", label: "Вручення" },
   ],
+  CENTRE_RECRUITER: [
+    { href: "/centre", label: "Візити" },
+    { href: "/centre/basic-service", label: "Базова служба" },
+  ],
   ADMIN: [
     { href: "/admin", label: "Органи влади" },
     { href: "/admin/officials", label: "Посадові особи" },
@@ -71,4 +76,5 @@ export const NOTIFICATIONS_PATH: Partial<Record<Role, string>> = {
   UNIT_STAFF_OFFICER: "/staff/notifications",
   TCK_OFFICER: "/tck/notifications",
   TCK_HEAD: "/tck/notifications",
+  CENTRE_RECRUITER: "/centre/notifications",
 };

@@ -28,6 +28,12 @@ export function VacancyFilters({ filters, facets }: { filters: Filters; facets: 
           {facets.branches.map((b) => <option key={b} value={b}>{b}</option>)}
         </Select>
       </Field>
+      <Field label="Рекрутинговий центр" htmlFor="centre" className="sm:col-span-2 lg:col-span-2">
+        <Select id="centre" name="centre" defaultValue={filters.centre ?? ""}>
+          <option value="">Усі центри</option>
+          {facets.centres.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.region})</option>)}
+        </Select>
+      </Field>
       <div className="flex gap-2 sm:col-span-2 lg:col-span-5">
         <Button type="submit">Знайти</Button>
         <ButtonLink href="/me/vacancies" variant="ghost">Скинути</ButtonLink>

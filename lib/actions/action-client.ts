@@ -43,3 +43,4 @@ export const adminAction = createActionClient(CABINET_PERMISSION.admin);
 export const methodologyAction = createActionClient(CABINET_PERMISSION.methodology);
 export const staffAction = createActionClient(CABINET_PERMISSION.staff);
 export const tckAction = createActionClient(CABINET_PERMISSION.tck);
+export const centreAction = createActionClient(CABINET_PERMISSION.centre);

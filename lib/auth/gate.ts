@@ -71,6 +71,11 @@ export function requireMethodologist(path: string) {
   return requirePermission(CABINET_PERMISSION.methodology, path);
 }
 
+/** The recruitment centre's cabinet (a centre recruiter). */
+export function requireCentreRecruiter(path: string) {
+  return requirePermission(CABINET_PERMISSION.centre, path);
+}
+
 /** The ТЦК cabinet (an officer or the head of a ТЦК); pass "notices.sign" for the head's pages. */
 export function requireTck<P extends (typeof PERMISSIONS)["TCK_OFFICER" | "TCK_HEAD"][number] = typeof CABINET_PERMISSION.tck>(path: string, permission?: P) {
   return requirePermission(permission ?? (CABINET_PERMISSION.tck as P), path);

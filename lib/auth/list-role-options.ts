@@ -15,18 +15,19 @@ export async function listRoleOptions(db: DbTx, who: { userId?: string | null; r
     const memberships = await db.membership.findMany({
       where: { userId: who.userId, revokedAt: null },
       orderBy: { grantedAt: "asc" },
-      select: { role: true, edrpou: true, authorityId: true, unitId: true, tcc: true, authority: { select: { shortName: true } }, unit: { select: { code: true, name: true } } },
+      select: { role: true, edrpou: true, authorityId: true, unitId: true, tcc: true, centreId: true, authority: { select: { shortName: true } }, unit: { select: { code: true, name: true } }, centre: { select: { name: true } } },
     });
     const enterpriseNames = await namesOf(db, memberships.map((m) => m.edrpou).filter((e): e is string => !!e));
     for (const m of memberships) {
       const role = m.role as Role;
-      const org = m.authority?.shortName ?? (m.unit ? `в/ч ${m.unit.code}` : m.edrpou ? enterpriseNames.get(m.edrpou) ?? m.edrpou : m.tcc ?? undefined);
+      const org = m.authority?.shortName ?? m.centre?.name ?? (m.unit ? `в/ч ${m.unit.code}` : m.edrpou ? enterpriseNames.get(m.edrpou) ?? m.edrpou : m.tcc ?? undefined);
       options.push({
         role,
         ...(m.edrpou ? { edrpou: m.edrpou } : {}),
         ...(m.authorityId ? { authorityId: m.authorityId } : {}),
         ...(m.unitId ? { unitId: m.unitId } : {}),
         ...(m.tcc ? { tcc: m.tcc } : {}),
+        ...(m.centreId ? { centreId: m.centreId } : {}),
         label: org ? `${ROLE_LABELS[role]} · ${org}` : ROLE_LABELS[role],
       });
     }

@@ -18,12 +18,13 @@ export const PERMISSIONS = {
     "notifications.read",
   ],
   AUTHORIZED_PERSON: ["employees.read", "applications.prepare", "notifications.read"],
-  CONSCRIPT: ["record.read", "contacts.update", "edoc.issue", "vacancies.apply", "certificates.request", "notifications.read", "preferences.update"],
+  CONSCRIPT: ["record.read", "contacts.update", "edoc.issue", "vacancies.apply", "certificates.request", "centres.book", "basicService.apply", "notifications.read", "preferences.update"],
   RECRUITER: ["unit.read", "vacancies.manage", "vacancyApplications.decide", "notifications.read"],
   METHODOLOGIST: ["rulesets.read", "rulesets.draft", "rulesets.sign"],
   UNIT_STAFF_OFFICER: ["service.confirm", "notifications.read"],
   TCK_OFFICER: ["register.read", "notices.form", "notices.deliver", "deferments.grant"],
   TCK_HEAD: ["register.read", "notices.form", "notices.deliver", "deferments.grant", "notices.sign"],
+  CENTRE_RECRUITER: ["centre.read", "basicService.decide", "notifications.read"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = (typeof PERMISSIONS)[Role][number];
@@ -38,6 +39,7 @@ export const CABINET_PERMISSION = {
   methodology: "rulesets.read",
   staff: "service.confirm",
   tck: "register.read",
+  centre: "centre.read",
 } as const satisfies Record<string, Permission>;
 
 /** The roles whose row in PERMISSIONS grants `P`. */

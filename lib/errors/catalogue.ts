@@ -153,6 +153,18 @@ const CERTIFICATES = {
   CERTIFICATE_PDF_INVALID: [400, "Завантажте файл довідки у форматі PDF (до 5 МБ)"],
 } as const satisfies Record<string, Entry>;
 
+/** Recruitment centres: visits and basic military service (lib/centres). */
+const CENTRES = {
+  CENTRE_NOT_FOUND: [404, "Рекрутинговий центр не знайдено"],
+  VISIT_SLOT_REFUSED: [422, "На цей час записатися не можна"],
+  VISIT_SLOT_FULL: [409, "На цей час місць уже немає: оберіть інший"],
+  VISIT_ALREADY_BOOKED: [409, "У вас уже є запис на цей день: скасуйте його, щоб обрати інший час"],
+  VISIT_NOT_CANCELLABLE: [409, "Цей запис уже скасовано або візит минув"],
+  BASIC_SERVICE_NOT_ELIGIBLE: [403, "Подати заяву на базову військову службу ви не можете"],
+  BASIC_SERVICE_OPEN: [409, "Ваша заява на базову військову службу вже подана: дочекайтеся відповіді центру"],
+  BASIC_SERVICE_DECIDED: [409, "Цю заяву вже розглянуто"],
+} as const satisfies Record<string, Entry>;
+
 /** The launcher, the database tooling and the seed (printed by scripts, never sent to a browser). */
 const OPERATIONS = {
   LAUNCH_USAGE: [400, "Невідомий режим запуску"],
@@ -204,7 +216,7 @@ const NOTICES = {
   DEFERMENT_INVALID: [400, "Відстрочку заповнено з помилками"],
 } as const satisfies Record<string, Entry>;
 
-export const ERRORS = { ...COMMON, ...AUTH, ...KEP, ...RESERVATIONS, ...AUTHORIZATIONS, ...RECRUITMENT, ...RULES, ...RULESETS, ...CERTIFICATES, ...NOTICES, ...OPERATIONS } as const;
+export const ERRORS = { ...COMMON, ...AUTH, ...KEP, ...RESERVATIONS, ...AUTHORIZATIONS, ...RECRUITMENT, ...RULES, ...RULESETS, ...CERTIFICATES, ...NOTICES, ...CENTRES, ...OPERATIONS } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
 export type KepErrorCode = keyof typeof KEP;

@@ -1,5 +1,5 @@
 /** The cabinet a notification belongs to (the inbox that shows it). */
-export const AUDIENCES = ["company", "me", "ministry", "unit", "staff", "tck"] as const;
+export const AUDIENCES = ["company", "me", "ministry", "unit", "staff", "tck", "centre"] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 export const AUDIENCE_INBOX: Record<Audience, string> = {
@@ -9,4 +9,5 @@ export const AUDIENCE_INBOX: Record<Audience, string> = {
   unit: "/unit/notifications",
   staff: "/staff/notifications",
   tck: "/tck/notifications",
+  centre: "/centre/notifications",
 };

@@ -24,20 +24,20 @@ export type VacancyCatalogue = {
   page: number;
   pageSize: number;
   /** Values the filters offer, from the open vacancies. */
-  facets: { regions: string[]; specialties: string[]; branches: string[] };
+  facets: { regions: string[]; specialties: string[]; branches: string[]; centres: Array<{ id: string; name: string; region: string }> };
 };
 
 /** Open vacancies of every unit, filtered and paged on the server, with the citizen's own applications marked. */
 export async function listOpenVacancies(ctx: Ctx<"actor" | "db">, input: { filters: VacancyFilters }): Promise<VacancyCatalogue> {
   const rnokpp = citizenRnokpp(ctx.actor, "vacancies.apply");
   const db = ctx.db;
-  const { region, specialty, branch, q, page } = input.filters;
+  const { region, specialty, branch, q, centre, page } = input.filters;
 
   const where: Prisma.VacancyWhereInput = {
     status: "OPEN",
     ...(region ? { region } : {}),
     ...(specialty ? { specialty } : {}),
-    ...(branch ? { unit: { branch } } : {}),
+    ...(branch || centre ? { unit: { ...(branch ? { branch } : {}), ...(centre ? { centres: { some: { centreId: centre } } } : {}) } } : {}),
     ...(q
       ? {
           OR: [
@@ -52,7 +52,7 @@ export async function listOpenVacancies(ctx: Ctx<"actor" | "db">, input: { filte
       : {}),
   };
 
-  const [rows, total, regions, specialties, branches] = await Promise.all([
+  const [rows, total, regions, specialties, branches, centres] = await Promise.all([
     db.vacancy.findMany({
       where,
       orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
@@ -68,6 +68,7 @@ export async function listOpenVacancies(ctx: Ctx<"actor" | "db">, input: { filte
     db.vacancy.findMany({ where: { status: "OPEN" }, distinct: ["region"], orderBy: { region: "asc" }, select: { region: true } }),
     db.vacancy.findMany({ where: { status: "OPEN" }, distinct: ["specialty"], orderBy: { specialty: "asc" }, select: { specialty: true } }),
     db.militaryUnit.findMany({ where: { vacancies: { some: { status: "OPEN" } } }, distinct: ["branch"], orderBy: { branch: "asc" }, select: { branch: true } }),
+    db.recruitmentCentre.findMany({ orderBy: [{ region: "asc" }, { code: "asc" }], select: { id: true, name: true, region: true } }),
   ]);
 
   return {
@@ -75,6 +76,6 @@ export async function listOpenVacancies(ctx: Ctx<"actor" | "db">, input: { filte
     total,
     page,
     pageSize: VACANCY_PAGE_SIZE,
-    facets: { regions: regions.map((r) => r.region), specialties: specialties.map((s) => s.specialty), branches: branches.map((b) => b.branch) },
+    facets: { regions: regions.map((r) => r.region), specialties: specialties.map((s) => s.specialty), branches: branches.map((b) => b.branch), centres },
   };
 }

@@ -11,6 +11,8 @@ export const ZVacancyFilters = z.object({
   specialty: text(100, "Задовга назва спеціальності").optional().catch(undefined),
   branch: text(100, "Задовга назва роду військ").optional().catch(undefined),
   q: text(100, "Задовгий пошуковий запит").optional().catch(undefined),
+  /** A recruitment centre's id: the vacancies of the units it recruits for. */
+  centre: z.uuid().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type VacancyFilters = z.output<typeof ZVacancyFilters>;

@@ -8,6 +8,7 @@ import { createPostgresRegistry } from "./postgres/postgres-registry";
 export type { Registry, RegistryRelations } from "./registry";
 export type * from "./types";
 export type * from "./service-records";
+export type * from "./basic-service-records";
 export type * from "./tcc-types";
 export { AGE_BANDS, PROTECTIONS } from "./tcc-types";
 export { createPostgresRegistry } from "./postgres/postgres-registry";

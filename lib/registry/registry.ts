@@ -1,3 +1,4 @@
+import type { BasicServiceRecords } from "./basic-service-records";
 import type { ServiceRecords } from "./service-records";
 import type { DbTx, Prisma } from "@/lib/db/client";
 import type {
@@ -34,7 +35,7 @@ export type RegistryRelations = {
  * write an outbox row in it and deliver after commit — either way a decision and its registry
  * mark are committed together or not at all.
  */
-export interface Registry extends ServiceRecords, TccRegisterPort {
+export interface Registry extends ServiceRecords, BasicServiceRecords, TccRegisterPort {
   findPerson(rnokpp: string): Promise<PersonRecord | null>;
   findPeople(rnokpps: readonly string[]): Promise<Map<string, PersonRecord>>;
   findEnterprise(edrpou: string): Promise<EnterpriseRecord | null>;

@@ -9,6 +9,7 @@ import { generateAuthorities } from "./generate-authorities";
 import { generateEnterprises, type EnterprisePlan } from "./generate-enterprises";
 import { lastReportDate } from "./generate-job";
 import { generateTccs } from "./generate-tccs";
+import { generateCentres } from "./generate-centres";
 import { generateUnits, generateVacancies } from "./generate-units";
 import { planDecisions, type CriticalPlan } from "./plan-decisions";
 import { enterpriseCountFor, planSizes, shapeFor, type WorldShape } from "./plan-sizes";
@@ -16,7 +17,7 @@ import { generatePopulation, type PopulationState } from "./population";
 import { Rng } from "./random";
 import { RnokppSet } from "./rnokpp-set";
 import { createCounters } from "./reservation-marks";
-import type { AuthorityRow, DecisionEventRow, DecisionRow, PersonBundle, TccRow, UnitRow, VacancyRow } from "./rows";
+import type { AuthorityRow, CentreRow, CentreUnitRow, DecisionEventRow, DecisionRow, PersonBundle, TccRow, UnitRow, VacancyRow } from "./rows";
 
 export const DEFAULT_SEED = 20_260_530;
 
@@ -34,6 +35,8 @@ export type World = {
   units: UnitRow[];
   vacancies: VacancyRow[];
   tccs: TccRow[];
+  centres: CentreRow[];
+  centreUnits: CentreUnitRow[];
   /** Yields the people in chunks; can be consumed once. */
   population: Generator<PersonBundle[]>;
   /** After the population is consumed: heads and the decisions with their real bases. */
@@ -51,6 +54,7 @@ export function buildWorld(options: WorldOptions): World {
   const units = generateUnits(Rng.derive(seed, 14));
   const vacancies = generateVacancies(Rng.derive(seed, 15), units, options.today);
   const tccs = generateTccs(usedEdrpou);
+  const { centres, centreUnits } = generateCentres(Rng.derive(seed, 19), units);
 
   const byFixed = (kind: keyof typeof DEMO_EDRPOU) => enterprises.find((enterprise) => enterprise.edrpou === DEMO_EDRPOU[kind])!;
   const bigDecision = critical[byFixed("big").index]?.inForce;
@@ -67,7 +71,7 @@ export function buildWorld(options: WorldOptions): World {
 
   let finished = false;
   return {
-    seed, shape, today: options.today, persons: options.persons, authorities, enterprises, sizes, critical, units, vacancies, tccs, population,
+    seed, shape, today: options.today, persons: options.persons, authorities, enterprises, sizes, critical, units, vacancies, tccs, centres, centreUnits, population,
     finish() {
       if (finished) throw new Error("finish() called twice");
       finished = true;

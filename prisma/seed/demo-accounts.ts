@@ -5,13 +5,13 @@
 import { hash } from "@node-rs/argon2";
 import { DEMO_FACTS } from "./demo-persons";
 import { DEMO_EDRPOU, DEMO_USERS } from "./demo-users";
-import type { AuthorityRow, MembershipRow, UnitRow, UserRow } from "./rows";
+import type { AuthorityRow, CentreRow, MembershipRow, UnitRow, UserRow } from "./rows";
 import type { Rng } from "./random";
 
 /** argon2id (the library's default algorithm) with OWASP's minimum memory cost. */
 const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export async function buildDemoAccounts(rng: Rng, options: { authorities: AuthorityRow[]; units: UnitRow[] }): Promise<{ users: UserRow[]; memberships: MembershipRow[] }> {
+export async function buildDemoAccounts(rng: Rng, options: { authorities: AuthorityRow[]; units: UnitRow[]; centres: CentreRow[] }): Promise<{ users: UserRow[]; memberships: MembershipRow[] }> {
   const users: UserRow[] = [];
   const memberships: MembershipRow[] = [];
   const headOfBig = DEMO_USERS.find((user) => user.role === "ENTERPRISE_HEAD" && user.edrpou === DEMO_EDRPOU.big);
@@ -25,7 +25,7 @@ export async function buildDemoAccounts(rng: Rng, options: { authorities: Author
       totpSecret: demo.totpSecret ?? null,
     };
     users.push(user);
-    const base = { id: rng.uuid(), userId: user.id, authorityId: null, edrpou: null, unitId: null, tcc: null, position: DEMO_FACTS[demo.key]?.position ?? null, grantedByRnokpp: null };
+    const base = { id: rng.uuid(), userId: user.id, authorityId: null, edrpou: null, unitId: null, tcc: null, centreId: null, position: DEMO_FACTS[demo.key]?.position ?? null, grantedByRnokpp: null };
     switch (demo.role) {
       case "ADMIN":
         memberships.push({ ...base, role: "ADMIN" });
@@ -51,6 +51,12 @@ export async function buildDemoAccounts(rng: Rng, options: { authorities: Author
       case "TCK_HEAD":
         memberships.push({ ...base, role: demo.role, tcc: demo.tcc ?? null });
         break;
+      case "CENTRE_RECRUITER": {
+        const centre = options.centres.find((candidate) => candidate.code === demo.centreCode);
+        if (!centre) throw new Error(`internal: demo ${demo.key} names unknown centre ${demo.centreCode}`);
+        memberships.push({ ...base, role: "CENTRE_RECRUITER", centreId: centre.id });
+        break;
+      }
       case "ENTERPRISE_HEAD":
       case "CONSCRIPT":
         break;

@@ -12,11 +12,11 @@ import { materializeWorld, TEST_TODAY, type MaterializedWorld } from "./test-wor
 describe("DEMO_USERS", () => {
   it("covers every role with the logins the brief asks for", () => {
     const roles = DEMO_USERS.map((user) => user.role);
-    for (const role of ["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER", "METHODOLOGIST", "UNIT_STAFF_OFFICER", "TCK_OFFICER", "TCK_HEAD"] as const) expect(roles).toContain(role);
+    for (const role of ["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER", "METHODOLOGIST", "UNIT_STAFF_OFFICER", "TCK_OFFICER", "TCK_HEAD", "CENTRE_RECRUITER"] as const) expect(roles).toContain(role);
     expect(roles.filter((role) => role === "OFFICIAL")).toHaveLength(2);
     expect(roles.filter((role) => role === "ENTERPRISE_HEAD")).toHaveLength(3);
-    // Reserved, reservable, and two veterans (service confirmed / a period awaiting the unit).
-    expect(roles.filter((role) => role === "CONSCRIPT")).toHaveLength(4);
+    // Reserved, reservable, two veterans (service confirmed / a period awaiting the unit) and a 20-year-old призовник.
+    expect(roles.filter((role) => role === "CONSCRIPT")).toHaveLength(5);
     expect(new Set(DEMO_USERS.map((user) => user.key)).size).toBe(DEMO_USERS.length);
     expect(new Set(DEMO_USERS.map((user) => user.login)).size).toBe(DEMO_USERS.length);
     expect(new Set(DEMO_USERS.map((user) => user.password)).size).toBe(DEMO_USERS.length);

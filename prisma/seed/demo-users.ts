@@ -4,7 +4,9 @@
 // sign-in (Enterprise.headRnokpp, military registration), so the seed gives them no membership.
 // Pure data: safe to import from tests, scripts and the login page.
 
-export type DemoRole = "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER" | "TCK_OFFICER" | "TCK_HEAD";
+import { DEMO_CENTRE_CODE } from "./data/recruitment-centres";
+
+export type DemoRole = "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER" | "TCK_OFFICER" | "TCK_HEAD" | "CENTRE_RECRUITER";
 
 export type DemoUser = {
   key: string;
@@ -21,6 +23,8 @@ export type DemoUser = {
   unitCode?: string;
   /** ТЦК officers and heads: their ТЦК (oberig.tccs.name). */
   tcc?: string;
+  /** Centre recruiters: their recruitment centre's code (data/recruitment-centres.ts). */
+  centreCode?: string;
   email?: string;
   /** Base32 TOTP secret (RFC 6238, SHA-1, 6 digits, 30 s). */
   totpSecret?: string;
@@ -38,6 +42,8 @@ export const DEMO_EDRPOU = {
 
 export const DEMO_AUTHORITY_CODES = { economy: "mineconomy", kharkivOva: "ova-kharkivska" } as const;
 export const DEMO_UNIT_CODE = "А4521";
+/** The demo recruitment centre: the demo centre recruiter works there. */
+export { DEMO_CENTRE_CODE };
 /** The demo ТЦК: both demo conscripts are on its register. */
 export const DEMO_TCC = "Соборний РТЦК та СП м. Дніпра";
 
@@ -114,6 +120,16 @@ export const DEMO_USERS: ReadonlyArray<DemoUser> = [
     key: "veteran-unconfirmed", role: "CONSCRIPT", roleLabel: "Ветеран (період служби не підтверджено)",
     login: "3290612472", password: "demo-veteran-unconfirmed-2026", fullName: "Савченко Богдан Петрович",
     rnokpp: "3290612472", email: "b.savchenko@gmail.com",
+  },
+  {
+    key: "conscript-young", role: "CONSCRIPT", roleLabel: "Призовник, 20 років (базова військова служба)",
+    login: "3878512374", password: "demo-conscript-young-2026", fullName: "Бондар Артем Олегович",
+    rnokpp: "3878512374", email: "artem.bondar2006@gmail.com",
+  },
+  {
+    key: "centre-recruiter", role: "CENTRE_RECRUITER", roleLabel: "Рекрутер рекрутингового центру (візити, базова служба)",
+    login: "3271022811", password: "demo-centre-recruiter-2026", fullName: "Ткачук Віталій Андрійович",
+    rnokpp: "3271022811", centreCode: DEMO_CENTRE_CODE, email: "rc01.kyiv@post.mil.gov.ua",
   },
   {
     key: "tck-officer", role: "TCK_OFFICER", roleLabel: "Посадова особа ТЦК та СП",

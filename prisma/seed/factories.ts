@@ -10,6 +10,6 @@ export {
   type EmploymentOverrides, type EnterpriseOptions, type MarkOptions, type PersonOptions, type RegistrationOverrides, type ServicePeriodOptions,
 } from "./factories/registry";
 export {
-  createAuthority, createCriticalDecision, createMilitaryUnit, createUser, createVacancy,
+  createAuthority, createCriticalDecision, createMilitaryUnit, createRecruitmentCentre, createUser, createVacancy,
   type AuthorityOptions, type DecisionOptions, type UserOptions,
 } from "./factories/portal";

@@ -117,7 +117,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<{ counts: Seed
     options.log(`Генерую демо-дані: ${persons.toLocaleString("uk-UA")} осіб на ${today}…`);
     const large = persons >= REBUILD_INDEXES_FROM;
     const world = buildWorld({ persons, today, shape: options.shape, chunkSize: large ? 20_000 : undefined });
-    const accounts = await buildDemoAccounts(Rng.derive(world.seed, 18), { authorities: world.authorities, units: world.units });
+    const accounts = await buildDemoAccounts(Rng.derive(world.seed, 18), { authorities: world.authorities, units: world.units, centres: world.centres });
     const deferred = await deferReferenceChecks(client);
     const counts = await writeWorld(client, world, accounts, {
       onProgress: options.onProgress,

@@ -139,6 +139,13 @@ export type VacancyRow = {
   closedAt: string | null;
 };
 
+export type CentreRow = {
+  id: string; code: string; name: string; region: string; city: string; address: string; phone: string;
+  weekdays: number[]; opensAt: string; closesAt: string; slotMinutes: number; capacity: number;
+};
+
+export type CentreUnitRow = { centreId: string; unitId: string };
+
 export type TccRow = { name: string; edrpou: string; region: string; address: string };
 
 export type UserRow = { id: string; rnokpp: string; email: string | null; fullName: string; passwordHash: string; totpSecret: string | null };
@@ -146,11 +153,12 @@ export type UserRow = { id: string; rnokpp: string; email: string | null; fullNa
 export type MembershipRow = {
   id: string;
   userId: string;
-  role: "ADMIN" | "OFFICIAL" | "AUTHORIZED_PERSON" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER" | "TCK_OFFICER" | "TCK_HEAD";
+  role: "ADMIN" | "OFFICIAL" | "AUTHORIZED_PERSON" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER" | "TCK_OFFICER" | "TCK_HEAD" | "CENTRE_RECRUITER";
   authorityId: string | null;
   edrpou: string | null;
   unitId: string | null;
   tcc: string | null;
+  centreId: string | null;
   position: string | null;
   grantedByRnokpp: string | null;
 };

@@ -8,7 +8,7 @@ import { NOW_UTC, insertRows, type Table } from "./sql/bulk-insert";
 import { copyInto, copyText } from "./sql/copy-rows";
 import { dropSecondaryIndexes, rebuildIndexes } from "./sql/indexes";
 import {
-  AUTHORITIES, DECISION_EVENTS, EMPLOYMENTS, ENTERPRISES, MARKS, MEMBERSHIPS, PERSONS, REGISTRATIONS, SERVICE_PERIODS, UNITS, USERS, VACANCIES, TCCS, decisionsTable,
+  AUTHORITIES, DECISION_EVENTS, EMPLOYMENTS, ENTERPRISES, MARKS, MEMBERSHIPS, PERSONS, REGISTRATIONS, SERVICE_PERIODS, UNITS, CENTRES, CENTRE_UNITS, USERS, VACANCIES, TCCS, decisionsTable,
 } from "./sql/tables";
 import type { EmploymentRow, MarkRow, MembershipRow, PersonRow, RegistrationRow, ServicePeriodRow, UserRow } from "./rows";
 
@@ -52,6 +52,8 @@ export async function writeWorld(
   counts.units = await insertRows(client, UNITS, world.units);
   counts.vacancies = await insertRows(client, VACANCIES, world.vacancies);
   await insertRows(client, TCCS, world.tccs);
+  await insertRows(client, CENTRES, world.centres);
+  await insertRows(client, CENTRE_UNITS, world.centreUnits);
 
   const dropped = options.rebuildIndexes ? await dropSecondaryIndexes(client, POPULATION_TABLES) : [];
 

@@ -9,7 +9,7 @@ import { issueEvod } from "@/lib/evod/issue-evod";
 import { db } from "@/lib/db/client";
 import { createAnnulmentDraft, createReservationDraft, decideSubmittedApplication, submitApplication } from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
-import { createMilitaryUnit, createUser } from "@/prisma/seed/factories/portal";
+import { createMilitaryUnit, createRecruitmentCentre, createUser } from "@/prisma/seed/factories/portal";
 import { createTcc } from "@/prisma/seed/factories/registry";
 import { formNotices } from "@/lib/notices/form-notices";
 import { registryFor } from "@/lib/registry";
@@ -27,8 +27,8 @@ import { requestCertificate } from "@/lib/certificates/request-certificate";
 
 type Principal =
   | "anonymous" | "admin" | "official" | "otherOfficial" | "head" | "authorized" | "otherHead" | "otherAuthorized" | "conscript" | "otherConscript" | "recruiter" | "methodologist" | "staffOfficer" | "otherMethodologist"
-  | "tckOfficer" | "tckHead" | "otherTckOfficer";
-const PRINCIPALS: Principal[] = ["anonymous", "admin", "official", "otherOfficial", "head", "authorized", "otherHead", "otherAuthorized", "conscript", "otherConscript", "recruiter", "methodologist", "staffOfficer", "tckOfficer", "tckHead", "otherTckOfficer"];
+  | "tckOfficer" | "tckHead" | "otherTckOfficer" | "centreRecruiter" | "otherCentreRecruiter";
+const PRINCIPALS: Principal[] = ["anonymous", "admin", "official", "otherOfficial", "head", "authorized", "otherHead", "otherAuthorized", "conscript", "otherConscript", "recruiter", "methodologist", "staffOfficer", "tckOfficer", "tckHead", "otherTckOfficer", "centreRecruiter", "otherCentreRecruiter"];
 
 // forbidden() is behind Next's experimental.authInterrupts, which next.config.js turns on.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
@@ -60,6 +60,7 @@ type Objects = {
   a: World; b: World; applicationId: string; draftId: string; documentId: string; unitVacancyId: string; vacancyApplicationId: string;
   employeeRef: string; discardDraftId: string; annulmentDraftId: string; authorityId: string; decisionId: string; evodCode: string; membershipId: string; tokenId: string;
   certificateId: string; certificateCode: string; certificateRequestId: string; tckPersonRef: string; noticeBatchId: string; noticeId: string;
+  centreId: string; visitId: string; basicServiceApplicationId: string;
 };
 let o: Objects;
 const ids: Partial<Record<Principal, { uid: string; rnokpp: string | null; fullName: string; option: RoleOption }>> = {};
@@ -194,6 +195,20 @@ const TABLE: Record<string, Entry> = {
   "action staff#prepareCertificateDecisionAction": { allow: ["staffOfficer"], input: () => ({ requestId: o.certificateRequestId, decision: "CONFIRM" }) },
   "action staff#decideCertificateRequestAction": { allow: ["staffOfficer"], input: () => ({ requestId: o.certificateRequestId, decision: "CONFIRM", nonce: NONCE, signature: "AAAA" }) },
   "action staff#markStaffNotificationsReadAction": { allow: ["staffOfficer"] },
+  // Recruitment centres: the citizen books and applies; the centre's recruiter answers its own.
+  "page /me/centres": { allow: CONSCRIPTS },
+  "page /me/centres/[id]": { allow: CONSCRIPTS, params: () => ({ id: o.centreId }) },
+  "page /me/basic-service": { allow: CONSCRIPTS },
+  // Far beyond the booking horizon: refused by the slot rules after the role check, nothing written.
+  "action me/centres#bookCentreVisitAction": { allow: CONSCRIPTS, input: () => ({ centreId: o.centreId, day: "2099-01-05", time: "10:00", purpose: "CONTRACT" }) },
+  "action me/centres#cancelCentreVisitAction": { allow: CONSCRIPT_A, input: () => ({ visitId: o.visitId }) },
+  // Not eligible by age (the seed's employees are 32–45), refused after the role check.
+  "action me/centres#applyForBasicServiceAction": { allow: CONSCRIPTS, input: () => ({ centreId: o.centreId, specialty: "199176 — сапер" }) },
+  "page /centre": { allow: ["centreRecruiter", "otherCentreRecruiter"] },
+  "page /centre/basic-service": { allow: ["centreRecruiter", "otherCentreRecruiter"] },
+  "page /centre/notifications": { allow: ["centreRecruiter", "otherCentreRecruiter"] },
+  "action centre#decideBasicServiceAction": { allow: ["centreRecruiter"], input: () => ({ applicationId: o.basicServiceApplicationId, decision: "ACCEPTED" }) },
+  "action centre#markCentreNotificationsReadAction": { allow: ["centreRecruiter", "otherCentreRecruiter"] },
   // Unit recruiter.
   "page /unit": { allow: ["recruiter"] },
   "page /unit/notifications": { allow: ["recruiter"] },
@@ -355,6 +370,10 @@ beforeAll(async () => {
   const { user: tckHead } = await createUser(db, { role: "TCK_HEAD", tcc: tccA.name, fullName: "Начальник Матриця Григорович" });
   const { user: otherTckOfficer } = await createUser(db, { role: "TCK_OFFICER", tcc: tccB.name, fullName: "Інший Офіцер Матриці" });
   const otherConscript = await db.user.create({ data: { rnokpp: b.employees[0]!, fullName: "Працівник00000 Іван Іванович" } });
+  const centre = await createRecruitmentCentre(db, { unitIds: [unit.id] });
+  const otherCentre = await createRecruitmentCentre(db);
+  const { user: centreRecruiter } = await createUser(db, { role: "CENTRE_RECRUITER", centreId: centre.id, fullName: "Рекрутер Центру Матриці" });
+  const { user: otherCentreRecruiter } = await createUser(db, { role: "CENTRE_RECRUITER", centreId: otherCentre.id, fullName: "Рекрутер Іншого Центру" });
   Object.assign(ids, {
     admin: { uid: admin.id, rnokpp: admin.rnokpp, fullName: admin.fullName, option: option("ADMIN") },
     official: { uid: official.id, rnokpp: official.rnokpp, fullName: official.fullName, option: option("OFFICIAL", { authorityId: a.authorityId }) },
@@ -372,7 +391,11 @@ beforeAll(async () => {
     tckOfficer: { uid: tckOfficer.id, rnokpp: tckOfficer.rnokpp, fullName: tckOfficer.fullName, option: option("TCK_OFFICER", { tcc: tccA.name }) },
     tckHead: { uid: tckHead.id, rnokpp: tckHead.rnokpp, fullName: tckHead.fullName, option: option("TCK_HEAD", { tcc: tccA.name }) },
     otherTckOfficer: { uid: otherTckOfficer.id, rnokpp: otherTckOfficer.rnokpp, fullName: otherTckOfficer.fullName, option: option("TCK_OFFICER", { tcc: tccB.name }) },
+    centreRecruiter: { uid: centreRecruiter.id, rnokpp: centreRecruiter.rnokpp, fullName: centreRecruiter.fullName, option: option("CENTRE_RECRUITER", { centreId: centre.id }) },
+    otherCentreRecruiter: { uid: otherCentreRecruiter.id, rnokpp: otherCentreRecruiter.rnokpp, fullName: otherCentreRecruiter.fullName, option: option("CENTRE_RECRUITER", { centreId: otherCentre.id }) },
   });
+  const visit = await db.centreVisit.create({ data: { centreId: centre.id, rnokpp: a.employees[0]!, fullName: "Працівник00000 Іван Іванович", day: new Date("2099-01-05"), time: "10:00", purpose: "CONTRACT", openKey: `${a.employees[0]}:2099-01-05` } });
+  const basicService = await db.basicServiceApplication.create({ data: { rnokpp: b.employees[1]!, fullName: "Призовник Матриці", birthDate: new Date("2006-03-10"), centreId: centre.id, specialty: "199176 — сапер", openKey: b.employees[1]! } });
 
   const draft = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }] });
   const submitted = await submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature: sign(a.head.key!, draft.document) });
@@ -398,6 +421,7 @@ beforeAll(async () => {
   o = {
     noticeId: notice.id,
     certificateId: extract.certificateId, certificateCode: certificate.code, certificateRequestId: routed.id,
+    centreId: centre.id, visitId: visit.id, basicServiceApplicationId: basicService.id,
     a, b, applicationId: submitted.applicationId, draftId: left.draftId, documentId: application.signedDocumentId, unitVacancyId: vacancy.id,
     vacancyApplicationId: vacancyApplication.id, employeeRef: employeeHref(a.employees[0]!).split("/").at(-1)!,
     tckPersonRef: tckPersonHref(a.employees[4]!).split("/").at(-1)!, noticeBatchId: batch.batchId, authorityId: a.authorityId,

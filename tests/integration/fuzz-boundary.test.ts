@@ -12,7 +12,7 @@ import type { Role, RoleOption } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { RULES_AUTHORITY_CODE } from "@/lib/rulesets/load-methodologist";
 import { createWorld, type World } from "@/lib/reservations/testing/world";
-import { createMilitaryUnit, createUser } from "@/prisma/seed/factories/portal";
+import { createMilitaryUnit, createRecruitmentCentre, createUser } from "@/prisma/seed/factories/portal";
 import { createCtx } from "@/lib/context-server";
 import { createTcc } from "@/prisma/seed/factories/registry";
 
@@ -96,6 +96,8 @@ beforeAll(async () => {
   const conscript = await db.user.create({ data: { rnokpp: a.employees[0]!, fullName: "Працівник Фаз Іванович" } });
   const tcc = await createTcc(db, { name: "Печерський РТЦК та СП" });
   const { user: tckHead } = await createUser(db, { role: "TCK_HEAD", tcc: tcc.name, fullName: "Начальник Фаз Петрович" });
+  const centre = await createRecruitmentCentre(db);
+  const { user: centreRecruiter } = await createUser(db, { role: "CENTRE_RECRUITER", centreId: centre.id, fullName: "Рекрутер Центру Фаз" });
   Object.assign(ids, {
     admin: { uid: admin.id, rnokpp: admin.rnokpp, fullName: admin.fullName, option: option("ADMIN") },
     ministry: { uid: official.id, rnokpp: official.rnokpp, fullName: official.fullName, option: option("OFFICIAL", { authorityId: a.authorityId }) },
@@ -105,6 +107,7 @@ beforeAll(async () => {
     unit: { uid: recruiter.id, rnokpp: recruiter.rnokpp, fullName: recruiter.fullName, option: option("RECRUITER", { unitId: unit.id }) },
     staff: { uid: staffOfficer.id, rnokpp: staffOfficer.rnokpp, fullName: staffOfficer.fullName, option: option("UNIT_STAFF_OFFICER", { unitId: unit.id }) },
     tck: { uid: tckHead.id, rnokpp: tckHead.rnokpp, fullName: tckHead.fullName, option: option("TCK_HEAD", { tcc: tcc.name }) },
+    centre: { uid: centreRecruiter.id, rnokpp: centreRecruiter.rnokpp, fullName: centreRecruiter.fullName, option: option("CENTRE_RECRUITER", { centreId: centre.id }) },
   });
 });
 

@@ -39,7 +39,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
           {catalogue.items.map((v) => <VacancyCard key={v.id} vacancy={v} canApply={eligibility.allowed} />)}
         </div>
       )}
-      <Pagination page={catalogue.page} pageSize={catalogue.pageSize} total={catalogue.total} basePath="/me/vacancies" params={{ q: filters.q, region: filters.region, specialty: filters.specialty, branch: filters.branch }} />
+      <Pagination page={catalogue.page} pageSize={catalogue.pageSize} total={catalogue.total} basePath="/me/vacancies" params={{ q: filters.q, region: filters.region, specialty: filters.specialty, branch: filters.branch, centre: filters.centre }} />
     </div>
   );
 }

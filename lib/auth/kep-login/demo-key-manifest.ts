@@ -20,7 +20,7 @@ export const ZDemoKeyEntry = z.object({
   id: ZDemoKeyId,
   /** The DEMO_USERS key of the holder. */
   key: ZDemoKeyId,
-  role: z.enum(["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER", "METHODOLOGIST", "UNIT_STAFF_OFFICER", "TCK_OFFICER", "TCK_HEAD"]),
+  role: z.enum(["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER", "METHODOLOGIST", "UNIT_STAFF_OFFICER", "TCK_OFFICER", "TCK_HEAD", "CENTRE_RECRUITER"]),
   roleLabel: z.string(),
   fullName: z.string(),
   rnokpp: z.string().regex(/^\d{10}$/),

@@ -6,6 +6,7 @@ import { countMilitaryLiable } from "./count-military-liable";
 import { findCitizenStatus } from "./find-citizen-status";
 import { findStaff } from "./find-staff";
 import { servicePeriodMethods } from "./service-periods";
+import { basicServiceRecordMethods } from "./basic-service-records";
 import { staffVersion } from "./staff-version";
 import { createTccRegister } from "./tcc-register";
 import { toEmploymentRecord, toEnterpriseRecord, toMarkRecord, toPersonRecord } from "./map";
@@ -36,6 +37,7 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
   return {
     relations: RELATIONS,
     ...servicePeriodMethods(db),
+    ...basicServiceRecordMethods(db),
     ...createTccRegister(db),
 
     async findPerson(rnokpp) {

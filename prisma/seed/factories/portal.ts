@@ -87,7 +87,7 @@ export async function createCriticalDecision(db: DbTx, options: DecisionOptions)
 }
 
 export type UserOptions = {
-  role?: "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER" | "TCK_OFFICER" | "TCK_HEAD";
+  role?: "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER" | "TCK_OFFICER" | "TCK_HEAD" | "CENTRE_RECRUITER";
   rnokpp?: string | null;
   email?: string | null;
   fullName?: string;
@@ -98,6 +98,8 @@ export type UserOptions = {
   unitId?: string;
   /** TCK_OFFICER and TCK_HEAD: the ТЦК's name. */
   tcc?: string;
+  /** CENTRE_RECRUITER: the recruitment centre's id. */
+  centreId?: string;
   position?: string | null;
   grantedByRnokpp?: string | null;
 };
@@ -120,15 +122,36 @@ export async function createUser(db: DbTx, options: UserOptions = {}) {
     },
     omit: { passwordHash: true, totpSecret: true },
   });
-  const needs = { OFFICIAL: options.authorityId, METHODOLOGIST: options.authorityId, AUTHORIZED_PERSON: options.edrpou, RECRUITER: options.unitId, UNIT_STAFF_OFFICER: options.unitId, TCK_OFFICER: options.tcc, TCK_HEAD: options.tcc } as Record<string, string | undefined>;
-  if (role in needs && !needs[role]) throw new Error(`createUser: role ${role} needs ${role === "OFFICIAL" || role === "METHODOLOGIST" ? "authorityId" : role === "RECRUITER" || role === "UNIT_STAFF_OFFICER" ? "unitId" : role.startsWith("TCK") ? "tcc" : "edrpou"}`);
+  const needs = { OFFICIAL: options.authorityId, METHODOLOGIST: options.authorityId, AUTHORIZED_PERSON: options.edrpou, RECRUITER: options.unitId, UNIT_STAFF_OFFICER: options.unitId, TCK_OFFICER: options.tcc, TCK_HEAD: options.tcc, CENTRE_RECRUITER: options.centreId } as Record<string, string | undefined>;
+  if (role in needs && !needs[role]) throw new Error(`createUser: role ${role} needs ${role === "OFFICIAL" || role === "METHODOLOGIST" ? "authorityId" : role === "RECRUITER" || role === "UNIT_STAFF_OFFICER" ? "unitId" : role.startsWith("TCK") ? "tcc" : role === "CENTRE_RECRUITER" ? "centreId" : "edrpou"}`);
   const membership = role === "ENTERPRISE_HEAD" || role === "CONSCRIPT" ? null : await db.membership.create({
     data: {
-      userId: user.id, role, authorityId: options.authorityId ?? null, edrpou: options.edrpou ?? null, unitId: options.unitId ?? null, tcc: options.tcc ?? null,
+      userId: user.id, role, authorityId: options.authorityId ?? null, edrpou: options.edrpou ?? null, unitId: options.unitId ?? null, tcc: options.tcc ?? null, centreId: options.centreId ?? null,
       position: options.position ?? null, grantedByRnokpp: options.grantedByRnokpp ?? null,
     },
   });
   return { user, membership };
+}
+
+/** A recruitment centre receiving Monday to Friday 09:00–17:00 in 30-minute slots of `capacity` visitors. */
+export async function createRecruitmentCentre(db: DbTx, options: { region?: string; capacity?: number; weekdays?: number[]; unitIds?: string[] } = {}) {
+  const n = nextSequence();
+  return db.recruitmentCentre.create({
+    data: {
+      code: `ТРЦ-${n}`,
+      name: `Тестовий рекрутинговий центр ${n}`,
+      region: options.region ?? "Київська область",
+      city: "Бровари",
+      address: `Київська обл., м. Бровари, вул. Тестова, ${n}`,
+      phone: "+380670000000",
+      weekdays: options.weekdays ?? [1, 2, 3, 4, 5],
+      opensAt: "09:00",
+      closesAt: "17:00",
+      slotMinutes: 30,
+      capacity: options.capacity ?? 2,
+      units: { create: (options.unitIds ?? []).map((unitId) => ({ unitId })) },
+    },
+  });
 }
 
 export async function createMilitaryUnit(db: DbTx, options: { code?: string; name?: string; branch?: string; region?: string } = {}) {

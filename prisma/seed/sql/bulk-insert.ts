@@ -6,7 +6,7 @@ import type pg from "pg";
 /** A column: its array type for unnest, an optional cast (enums), or a fixed SQL expression. */
 export type Column<Row> =
   | { name: string; type: "text" | "date" | "uuid" | "bool" | "int4" | "numeric" | "timestamp"; cast?: string; value: (row: Row) => unknown }
-  | { name: string; type: "text[]"; value: (row: Row) => readonly string[] | null }
+  | { name: string; type: "text[]"; cast?: string; value: (row: Row) => readonly string[] | null }
   | { name: string; sql: string };
 
 /** A timestamp in UTC, as Prisma stores DateTime in a column without time zone. */
@@ -59,7 +59,7 @@ export function buildInsert<Row>(table: Table<Row>, rows: ReadonlyArray<Row>, of
         return list === null ? null : JSON.stringify(list);
       }));
       unnestArgs.push(`$${offset + values.length}::text[]`);
-      select.push(`CASE WHEN t.${alias} IS NULL THEN NULL ELSE ARRAY(SELECT json_array_elements_text(t.${alias}::json)) END`);
+      select.push(`CASE WHEN t.${alias} IS NULL THEN NULL ELSE ARRAY(SELECT json_array_elements_text(t.${alias}::json)) END${column.cast ? `::${column.cast}` : ""}`);
     } else {
       values.push(rows.map((row) => column.value(row)));
       unnestArgs.push(`$${offset + values.length}::${column.type}[]`);

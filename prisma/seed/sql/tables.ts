@@ -2,7 +2,7 @@
 // (camelCase column names, enums as Postgres types in their schema).
 
 import type {
-  AuthorityRow, DecisionEventRow, DecisionRow, EmploymentRow, EnterpriseRow, MarkRow, MembershipRow, PersonRow,
+  AuthorityRow, CentreRow, CentreUnitRow, DecisionEventRow, DecisionRow, EmploymentRow, EnterpriseRow, MarkRow, MembershipRow, PersonRow,
   RegistrationRow, ServicePeriodRow, UnitRow, UserRow, TccRow, VacancyRow,
 } from "../rows";
 import { NOW_UTC, type Table } from "./bulk-insert";
@@ -127,6 +127,32 @@ export const TCCS: Table<TccRow> = {
   ],
 };
 
+export const CENTRES: Table<CentreRow> = {
+  name: `"public"."recruitment_centres"`,
+  columns: [
+    { name: "id", type: "uuid", value: (r) => r.id },
+    { name: "code", type: "text", value: (r) => r.code },
+    { name: "name", type: "text", value: (r) => r.name },
+    { name: "region", type: "text", value: (r) => r.region },
+    { name: "city", type: "text", value: (r) => r.city },
+    { name: "address", type: "text", value: (r) => r.address },
+    { name: "phone", type: "text", value: (r) => r.phone },
+    { name: "weekdays", type: "text[]", cast: "int[]", value: (r) => r.weekdays.map(String) },
+    { name: "opensAt", type: "text", value: (r) => r.opensAt },
+    { name: "closesAt", type: "text", value: (r) => r.closesAt },
+    { name: "slotMinutes", type: "int4", value: (r) => r.slotMinutes },
+    { name: "capacity", type: "int4", value: (r) => r.capacity },
+  ],
+};
+
+export const CENTRE_UNITS: Table<CentreUnitRow> = {
+  name: `"public"."recruitment_centre_units"`,
+  columns: [
+    { name: "centreId", type: "uuid", value: (r) => r.centreId },
+    { name: "unitId", type: "uuid", value: (r) => r.unitId },
+  ],
+};
+
 export const AUTHORITIES: Table<AuthorityRow> = {
   name: `"public"."authorities"`,
   columns: [
@@ -234,6 +260,7 @@ export const MEMBERSHIPS: Table<MembershipRow> = {
     { name: "edrpou", type: "text", value: (r) => r.edrpou },
     { name: "unitId", type: "uuid", value: (r) => r.unitId },
     { name: "tcc", type: "text", value: (r) => r.tcc },
+    { name: "centreId", type: "uuid", value: (r) => r.centreId },
     { name: "position", type: "text", value: (r) => r.position },
     { name: "grantedByRnokpp", type: "text", value: (r) => r.grantedByRnokpp },
     now("grantedAt"),

@@ -1,0 +1,38 @@
+import "server-only";
+import type { Ctx } from "@/lib/context";
+import { citizenRnokpp } from "@/lib/citizen/actor-rnokpp";
+import { toIsoDate } from "@/lib/rules/calendar";
+import { kyivNow } from "./kyiv-clock";
+import type { VisitPurpose } from "./schemas";
+
+export type MyVisit = {
+  id: string;
+  day: string;
+  time: string;
+  purpose: VisitPurpose;
+  status: "BOOKED" | "CANCELLED";
+  /** Booked and not yet begun: it can still be cancelled. */
+  upcoming: boolean;
+  centre: { id: string; name: string; address: string; phone: string };
+};
+
+/** The citizen's own visits, the latest first. */
+export async function listMyCentreVisits(ctx: Ctx<"actor" | "db" | "now">): Promise<MyVisit[]> {
+  const rnokpp = citizenRnokpp(ctx.actor, "centres.book");
+  const rows = await ctx.db.centreVisit.findMany({
+    where: { rnokpp },
+    orderBy: [{ day: "desc" }, { time: "desc" }],
+    take: 50,
+    select: { id: true, day: true, time: true, purpose: true, status: true, centre: { select: { id: true, name: true, address: true, phone: true } } },
+  });
+  const now = kyivNow(ctx.now);
+  return rows.map((row) => {
+    const day = toIsoDate(row.day);
+    return {
+      ...row,
+      day,
+      purpose: row.purpose as VisitPurpose,
+      upcoming: row.status === "BOOKED" && (day > now.day || (day === now.day && row.time > now.time)),
+    };
+  });
+}
