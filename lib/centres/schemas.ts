@@ -60,7 +60,8 @@ export const ZBasicServiceDecision = z
       .string()
       .trim()
       .max(1000, "Коментар має бути не довшим за 1000 символів")
-      .optional()
+      // nullish: the action parses first and hands the domain its output (null for "no comment").
+      .nullish()
       .transform((value) => (value ? value : null)),
   })
   .strict()

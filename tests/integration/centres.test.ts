@@ -267,3 +267,12 @@ describe("basic military service", () => {
     expect((await registryFor(db).findBasicServiceRecords(me.rnokpp)).map((r) => r.outcome)).toEqual(["DECLINED"]);
   });
 });
+
+describe("the server actions hand the domain their parsed input", () => {
+  it("a decision parsed once (comment: null) parses again in the domain", async () => {
+    const { ZBasicServiceDecision } = await import("@/lib/centres/schemas");
+    const once = ZBasicServiceDecision.parse({ applicationId: "00000000-0000-4000-8000-000000000000", decision: "ACCEPTED" });
+    expect(once.comment).toBeNull();
+    expect(ZBasicServiceDecision.parse(once)).toEqual(once);
+  });
+});
