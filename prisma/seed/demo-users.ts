@@ -127,7 +127,7 @@ export const DEMO_USERS: ReadonlyArray<DemoUser> = [
     rnokpp: "3878512374", email: "artem.bondar2006@gmail.com",
   },
   {
-    key: "centre-recruiter", role: "CENTRE_RECRUITER", roleLabel: "Рекрутер рекрутингового центру (візити, базова служба)",
+    key: "centre-recruiter", role: "CENTRE_RECRUITER", roleLabel: "Рекрутер рекрутингового центру (РЦ-01, Київ)",
     login: "3271022811", password: "demo-centre-recruiter-2026", fullName: "Ткачук Віталій Андрійович",
     rnokpp: "3271022811", centreCode: DEMO_CENTRE_CODE, email: "rc01.kyiv@post.mil.gov.ua",
   },
