@@ -1,8 +1,29 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isProcessAlive } from "@/lib/db/cluster/folder-lock";
 import { startChild, waitForPort } from "./children";
 
 const node = process.execPath;
+
+/** Waits (at most 20 s: a loaded machine starts node slowly) until `ready()` holds; no fixed sleep. */
+async function until(ready: () => boolean, what: string): Promise<void> {
+  const started = Date.now();
+  while (!ready()) {
+    if (Date.now() - started > 20_000) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+function groupOf(pid: number): number[] {
+  try {
+    return execFileSync("pgrep", ["-g", String(pid)], { encoding: "utf8" }).trim().split("\n").map(Number);
+  } catch {
+    return [];
+  }
+}
 
 describe("startChild", () => {
   it("stops the child together with what it spawned (its process group)", async () => {
@@ -13,8 +34,8 @@ describe("startChild", () => {
       env: { PATH: process.env.PATH },
       cwd: process.cwd(),
     });
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    const grandchildren = (await import("node:child_process")).execFileSync("pgrep", ["-g", String(child.pid)], { encoding: "utf8" }).trim().split("\n").map(Number);
+    await until(() => groupOf(child.pid).length >= 2, "the grandchild to start");
+    const grandchildren = groupOf(child.pid);
     expect(grandchildren.length).toBeGreaterThanOrEqual(2);
     expect(await child.stop()).toEqual({ code: null, signal: "SIGTERM" });
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -22,14 +43,16 @@ describe("startChild", () => {
   });
 
   it("kills a child that ignores SIGTERM once the grace period is over", async () => {
+    // The child says (by a file) when its SIGTERM handler is in place: before that, SIGTERM would simply end it.
+    const marker = path.join(mkdtempSync(path.join(os.tmpdir(), "bronya-child-")), "ready");
     const child = startChild({
       name: "stubborn",
       command: node,
-      args: ["-e", "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000);"],
+      args: ["-e", `process.on('SIGTERM', () => {}); require('fs').writeFileSync(${JSON.stringify(marker)}, ''); setInterval(() => {}, 1000);`],
       env: { PATH: process.env.PATH },
       cwd: process.cwd(),
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await until(() => existsSync(marker), "the child's SIGTERM handler");
     const started = Date.now();
     expect(await child.stop(500)).toEqual({ code: null, signal: "SIGKILL" });
     expect(Date.now() - started).toBeGreaterThanOrEqual(450);
