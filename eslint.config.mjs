@@ -12,30 +12,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-// ---------------------------------------------------------------------------------------------
-// TEMPORARY ALLOW-LISTS (issue 17). Files that still break a boundary while the conversion to
-// fn(ctx, input) and the registry port closure are in progress. Whoever converts a file removes
-// it from its list in the same commit (scripts/lint/allow-lists.test.ts fails on a stale entry);
-// new files are never added. Both lists end empty.
-// ---------------------------------------------------------------------------------------------
-
-/** Still import the global `db` from @/lib/db/client instead of taking `ctx.db`. */
-export const LEGACY_GLOBAL_DB = [
-  "lib/reservations/create-annulment-draft.ts",
-  "lib/reservations/create-reservation-draft.ts",
-  "lib/reservations/decide-submitted-application.ts",
-  "lib/reservations/employee-list-model.ts",
-  "lib/reservations/list-employees.ts",
-  "lib/reservations/submit-signed-draft.ts",
-  "lib/reservations/testing/world.ts",
-];
-
-/** Still hold `oberig.` SQL outside lib/registry instead of asking the registry port. */
-export const LEGACY_OBERIG_SQL = [
-];
-
-// ---------------------------------------------------------------------------------------------
-
 const APP_FROM_LIB = {
   regex: "^(@/app(/|$)|(\\.\\./)+app/)",
   message: "lib/ must not import app/: domain code is framework-free; move the shared piece into lib/.",
@@ -181,14 +157,13 @@ const config = [
   {
     name: "bronya/lib",
     files: LIB_DOMAIN,
-    ignores: ["lib/registry/**", ...LIB_DB_OWNERS, ...TESTS, ...LEGACY_GLOBAL_DB],
+    ignores: ["lib/registry/**", ...LIB_DB_OWNERS, ...TESTS],
     rules: { "no-restricted-imports": restrictImports([GLOBAL_DB], [APP_FROM_LIB, REGISTRY_INTERNALS]) },
   },
-  // lib/ files that may hold the global db: the database layer, createCtx, tests, and (for now)
-  // the allow-listed ones.
+  // lib/ files that may hold the global db: the database layer, createCtx and tests.
   {
     name: "bronya/lib-db-owners",
-    files: [...LIB_DB_OWNERS, ...LEGACY_GLOBAL_DB, "lib/**/*.test.{ts,tsx}"],
+    files: [...LIB_DB_OWNERS, "lib/**/*.test.{ts,tsx}"],
     ignores: ["lib/registry/**"],
     rules: { "no-restricted-imports": restrictImports([], [APP_FROM_LIB, REGISTRY_INTERNALS]) },
   },
@@ -207,10 +182,6 @@ const config = [
       "no-restricted-syntax": ["error", ...OBERIG_SQL, ...RULES_PURITY_SYNTAX],
     },
   },
-  // Allow-listed `oberig.` SQL (see LEGACY_OBERIG_SQL above).
-  ...(LEGACY_OBERIG_SQL.length > 0
-    ? [{ name: "bronya/legacy-oberig-sql", files: LEGACY_OBERIG_SQL, rules: { "no-restricted-syntax": "off" } }]
-    : []),
 ];
 
 export default config;

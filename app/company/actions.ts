@@ -31,7 +31,7 @@ const ZReservationDraftForm = z
   .strict();
 
 export const createReservationDraftAction = companyAction(ZReservationDraftForm, async (input, actor) => {
-  const draft = await createReservationDraft({ actor, edrpou: actor.edrpou ?? "", employees: input.employees });
+  const draft = await createReservationDraft(createCtx({ actor }), { edrpou: actor.edrpou ?? "", employees: input.employees });
   return { draftId: draft.draftId };
 });
 
@@ -43,7 +43,7 @@ const ZAnnulmentDraftForm = z
   .strict();
 
 export const createAnnulmentDraftAction = companyAction(ZAnnulmentDraftForm, async (input, actor) => {
-  const draft = await createAnnulmentDraft({ actor, edrpou: actor.edrpou ?? "", rnokpps: input.rnokpps, ground: input.ground });
+  const draft = await createAnnulmentDraft(createCtx({ actor }), { edrpou: actor.edrpou ?? "", rnokpps: input.rnokpps, ground: input.ground });
   return { draftId: draft.draftId };
 });
 
@@ -57,7 +57,7 @@ const ZSubmitForm = z
 
 export const submitDraftAction = companyAction(ZSubmitForm, async (input, actor) => {
   const submit = input.kind === "RESERVATION" ? submitApplication : submitAnnulment;
-  const submitted = await submit({ actor, draftId: input.draftId, signature: Uint8Array.from(Buffer.from(input.signature, "base64")) });
+  const submitted = await submit(createCtx({ actor }), { draftId: input.draftId, signature: Uint8Array.from(Buffer.from(input.signature, "base64")) });
   return { applicationId: submitted.applicationId };
 });
 

@@ -32,20 +32,20 @@ export type CompanyOverview = {
   notifications: { items: Array<{ id: string; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null }>; unread: number };
 };
 
-export async function getCompanyOverview(ctx: Ctx<"actor" | "db" | "now">): Promise<CompanyOverview> {
+export async function getCompanyOverview(ctx: Ctx<"actor" | "db" | "registry" | "now">): Promise<CompanyOverview> {
   const { actor, db, now } = ctx;
   const edrpou = actor.edrpou ?? "";
   const { enterprise, isHead } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "employees.read" });
   const date = kyivDate(now);
-  const page = { actor, edrpou, now, pageSize: 1 } as const;
+  const page = { edrpou, pageSize: 1 } as const;
 
   const [standing, all, reservable, expiring, notEligible, elsewhere, applications, drafts, notifications] = await Promise.all([
     loadEnterpriseStanding(db, enterprise, date),
-    listEmployees(page),
-    listEmployees({ ...page, eligible: true, state: "not_reserved" }),
-    listEmployees({ ...page, state: "expiring" }),
-    listEmployees({ ...page, eligible: false, state: "not_reserved" }),
-    listEmployees({ ...page, state: "reserved_elsewhere" }),
+    listEmployees(ctx, page),
+    listEmployees(ctx, { ...page, eligible: true, state: "not_reserved" }),
+    listEmployees(ctx, { ...page, state: "expiring" }),
+    listEmployees(ctx, { ...page, eligible: false, state: "not_reserved" }),
+    listEmployees(ctx, { ...page, state: "reserved_elsewhere" }),
     listApplications({ db, actor }, { edrpou, pageSize: 5 }),
     listPendingDrafts(ctx),
     listNotifications({ db }, { rnokpp: actor.rnokpp!, audience: "company", take: 5 }),

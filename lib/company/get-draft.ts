@@ -3,6 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { annulmentGroundLabel, isAnnulmentGroundCode, type IsoDate } from "@/lib/rules";
 import { resolveEnterpriseAccess, type AnnulmentPrecheckItem, type LimitFigures, type PrecheckItem } from "@/lib/reservations";
+import { parseDraftPrecheck } from "@/lib/reservations/draft-payload";
 import { z } from "@/lib/zod";
 
 // A prepared application as the pre-check and signing screen shows it: the exact bytes to sign
@@ -26,8 +27,6 @@ export type DraftView =
   | (Common & { kind: "RESERVATION"; limit: LimitFigures; items: PrecheckItem[] })
   | (Common & { kind: "ANNULMENT"; ground: { code: string; label: string }; items: AnnulmentPrecheckItem[] });
 
-type StoredPrecheck = { date: IsoDate; limit?: LimitFigures; ground?: string; items: unknown[] };
-
 export async function getDraft(ctx: Ctx<"actor" | "db" | "now">, input: { draftId: string }): Promise<DraftView> {
   const { actor, db } = ctx;
   const edrpou = actor.edrpou ?? "";
@@ -42,7 +41,7 @@ export async function getDraft(ctx: Ctx<"actor" | "db" | "now">, input: { draftI
   });
   if (!draft) throw notFound();
   const preparer = draft.createdByUserId ? await db.user.findUnique({ where: { id: draft.createdByUserId }, select: { fullName: true } }) : null;
-  const precheck = draft.precheck as StoredPrecheck;
+  const precheck = parseDraftPrecheck(draft.kind, draft.precheck);
   const common: Common = {
     id: draft.id,
     document: Buffer.from(draft.document).toString("base64"),
@@ -53,11 +52,9 @@ export async function getDraft(ctx: Ctx<"actor" | "db" | "now">, input: { draftI
     applicationId: draft.application?.id ?? null,
     date: precheck.date,
   };
-  if (draft.kind === "RESERVATION") {
-    return { ...common, kind: "RESERVATION", limit: precheck.limit ?? { total: 0, used: 0, available: 0 }, items: precheck.items as PrecheckItem[] };
-  }
-  const code = precheck.ground ?? "";
-  return { ...common, kind: "ANNULMENT", ground: { code, label: isAnnulmentGroundCode(code) ? annulmentGroundLabel(code) : code }, items: precheck.items as AnnulmentPrecheckItem[] };
+  if (precheck.kind === "RESERVATION") return { ...common, kind: "RESERVATION", limit: precheck.limit, items: precheck.items };
+  const code = precheck.ground;
+  return { ...common, kind: "ANNULMENT", ground: { code, label: isAnnulmentGroundCode(code) ? annulmentGroundLabel(code) : code }, items: precheck.items };
 }
 
 function notFound(): AppError {

@@ -5,7 +5,7 @@ import type { Kopiykas } from "@/lib/format";
 import { checkRnokpp } from "@/lib/identifiers";
 import { type EmploymentRecord, type MilitaryRecord } from "@/lib/registry";
 import { listEmployees, resolveEnterpriseAccess, type EmployeeRow } from "@/lib/reservations";
-import { storedReasonView } from "@/lib/reservations/reason-views";
+import { parseReasonDetails, storedReasonView } from "@/lib/reservations/reason-views";
 import { annulmentGroundLabel, fullYearsOn, isAnnulmentGroundCode, toIsoDate, type IsoDate } from "@/lib/rules";
 import type { ReasonView } from "@/lib/reservations";
 import { kyivDate } from "@/lib/format";
@@ -58,8 +58,6 @@ export type EmployeeDetail = {
   date: IsoDate;
 };
 
-type StoredDetails = { reasons?: Array<{ code: string; params?: unknown }> } | null;
-
 export async function getEmployeeDetail(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { rnokpp: string }): Promise<EmployeeDetail> {
   const { actor, db, registry, now } = ctx;
   const edrpou = actor.edrpou ?? "";
@@ -87,7 +85,7 @@ export async function getEmployeeDetail(ctx: Ctx<"actor" | "db" | "registry" | "
   const marksHere = marks.filter((m) => m.edrpou === edrpou);
   if (!person || (jobs.length === 0 && items.length === 0 && marksHere.length === 0)) throw notFound();
 
-  const list = await listEmployees({ actor, edrpou, q: rnokpp, revealRnokpp: true, pageSize: 1, now });
+  const list = await listEmployees(ctx, { edrpou, q: rnokpp, revealRnokpp: true, pageSize: 1 });
   const current = list.items.find((row) => row.rnokpp === rnokpp) ?? null;
   const portal = new Map(reservations.map((r) => [r.id, r]));
 
@@ -123,7 +121,7 @@ export async function getEmployeeDetail(ctx: Ctx<"actor" | "db" | "registry" | "
       signerName: item.application.signerName,
       ground: item.application.ground ? groundLabel(item.application.ground) : null,
       decision: item.decision,
-      reasons: ((item.reasonDetails as StoredDetails)?.reasons ?? item.reasons.map((code) => ({ code }))).map(storedReasonView),
+      reasons: (parseReasonDetails(item.reasonDetails)?.reasons ?? item.reasons.map((code) => ({ code }))).map(storedReasonView),
       reservedFrom: item.reservedFrom ? toIsoDate(item.reservedFrom) : null,
       reservedUntil: item.reservedUntil ? toIsoDate(item.reservedUntil) : null,
     })),

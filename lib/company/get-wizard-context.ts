@@ -17,13 +17,13 @@ export type WizardContext = {
   standing: CompanyStanding;
 };
 
-export async function getWizardContext(ctx: Ctx<"actor" | "db" | "now">): Promise<WizardContext> {
+export async function getWizardContext(ctx: Ctx<"actor" | "db" | "registry" | "now">): Promise<WizardContext> {
   const { actor, db, now } = ctx;
   const edrpou = actor.edrpou ?? "";
   const { enterprise, isHead } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
   const [standing, list] = await Promise.all([
     loadEnterpriseStanding(db, enterprise, kyivDate(now)),
-    listEmployees({ actor, edrpou, pageSize: 1, now }),
+    listEmployees(ctx, { edrpou, pageSize: 1 }),
   ]);
   return {
     edrpou,

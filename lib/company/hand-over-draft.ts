@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { formatNumber, pluralUk } from "@/lib/format";
 import { notify } from "@/lib/notifications";
 import { resolveEnterpriseAccess } from "@/lib/reservations";
+import { parseDraftPayload } from "@/lib/reservations/draft-payload";
 import { z } from "@/lib/zod";
 
 // An authorized person prepares, the head signs: handing over tells the head, in the cabinet
@@ -28,7 +29,7 @@ export async function handOverDraft(ctx: Ctx<"actor" | "db" | "now">, input: { d
     const earlier = await tx.auditLog.count({ where: { entityType: "Draft", entityId: draft.id, action: "draft.hand_over" } });
     if (earlier > 0 || !enterprise.headRnokpp || enterprise.headRnokpp === actor.rnokpp) return { notified: false };
 
-    const count = ((draft.payload as { employees?: unknown[] }).employees ?? []).length;
+    const count = parseDraftPayload(draft.kind, draft.payload).employees.length;
     const what = draft.kind === "RESERVATION" ? "про бронювання" : "про анулювання бронювання";
     await notify(tx, [
       {

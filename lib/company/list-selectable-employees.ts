@@ -16,17 +16,16 @@ export type SelectableEmployees = {
   bulk: { filters: EmployeeFilters; count: number };
 };
 
-export async function listSelectableEmployees(ctx: Ctx<"actor" | "db" | "now">, input: { kind: "reservation" | "annulment"; filters: EmployeeFilters }): Promise<SelectableEmployees> {
-  const { actor, now } = ctx;
+export async function listSelectableEmployees(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { kind: "reservation" | "annulment"; filters: EmployeeFilters }): Promise<SelectableEmployees> {
   const { kind } = input;
   const context = await getWizardContext(ctx);
   // An annulment lists everyone reserved here, whatever the registry says of them now.
   const filters: EmployeeFilters = kind === "annulment" ? { ...input.filters, who: "all", state: input.filters.state === "expiring" ? "expiring" : "reserved" } : input.filters;
   const bulkFilters: EmployeeFilters = kind === "annulment" ? { state: "reserved", who: "all" } : { eligible: "yes", state: "not_reserved" };
-  const base = { actor, edrpou: context.edrpou, now };
+  const base = { edrpou: context.edrpou };
   const [list, bulk] = await Promise.all([
-    listEmployees({ ...base, ...toListInput(filters), revealRnokpp: true }),
-    listEmployees({ ...base, ...toListInput(bulkFilters), pageSize: 1 }),
+    listEmployees(ctx, { ...base, ...toListInput(filters), revealRnokpp: true }),
+    listEmployees(ctx, { ...base, ...toListInput(bulkFilters), pageSize: 1 }),
   ]);
   return { context, list, filters, bulk: { filters: bulkFilters, count: bulk.total } };
 }

@@ -21,14 +21,14 @@ export type SelectedEmployee = {
 
 const PAGE = 500;
 
-export async function selectEmployees(ctx: Ctx<"actor" | "db" | "now">, input: { filters: EmployeeFilters }): Promise<{ items: SelectedEmployee[]; total: number; truncated: boolean }> {
-  const { actor, now } = ctx;
+export async function selectEmployees(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { filters: EmployeeFilters }): Promise<{ items: SelectedEmployee[]; total: number; truncated: boolean }> {
+  const { actor } = ctx;
   const edrpou = actor.edrpou ?? "";
   const { page: _page, ...filters } = toListInput(input.filters);
   const items: SelectedEmployee[] = [];
   let total = 0;
   for (let page = 1; items.length < MAX_EMPLOYEES; page++) {
-    const list = await listEmployees({ actor, edrpou, ...filters, page, pageSize: PAGE, revealRnokpp: true, now });
+    const list = await listEmployees(ctx, { edrpou, ...filters, page, pageSize: PAGE, revealRnokpp: true });
     total = list.total;
     for (const row of list.items) {
       if (row.state === "not_reserved" && isNeverReservable(row.reasons)) continue;

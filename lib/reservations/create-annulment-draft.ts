@@ -1,16 +1,16 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { parseInput } from "@/lib/errors";
 import { ZEdrpou, ZRnokpp } from "@/lib/identifiers";
 import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
-import { registry } from "@/lib/registry";
 import { decideAnnulment } from "@/lib/rules";
 import { refuseDuplicates } from "@/lib/rules/validate-facts";
 import { z } from "@/lib/zod";
 import { assertAnnulmentSpacing } from "./assert-annulment-spacing";
 import { annulmentDocument } from "./canonical-documents";
 import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS, MAX_EMPLOYEES } from "./constants";
+import type { AnnulmentDraftPayload, AnnulmentPrecheck } from "./draft-payload";
 import { findEmployedHere } from "./employed-here";
 import { findEnterpriseDecision } from "./find-enterprise-decision";
 import { annulmentRefusalViews } from "./reason-views";
@@ -31,29 +31,26 @@ export const ZCreateAnnulmentDraftInput = z
   })
   .strict();
 
-export type CreateAnnulmentDraftOptions = {
-  actor: Actor;
+export type CreateAnnulmentDraftInput = {
   edrpou: string;
   rnokpps: readonly string[];
   /** A code of HEAD_ANNULMENT_GROUNDS. */
   ground: string;
-  now?: Date;
 };
 
-export async function createAnnulmentDraft(options: CreateAnnulmentDraftOptions): Promise<AnnulmentDraft> {
-  const input = parseInput(ZCreateAnnulmentDraftInput, { edrpou: options.edrpou, rnokpps: options.rnokpps, ground: options.ground });
+export async function createAnnulmentDraft(ctx: Ctx<"actor" | "db" | "registry" | "now">, raw: CreateAnnulmentDraftInput): Promise<AnnulmentDraft> {
+  const input = parseInput(ZCreateAnnulmentDraftInput, { edrpou: raw.edrpou, rnokpps: raw.rnokpps, ground: raw.ground });
   refuseDuplicates(input.rnokpps);
-  const now = options.now ?? new Date();
+  const { actor, db, registry, now } = ctx;
   const date = kyivDate(now);
-  const { actor } = options;
 
   const { enterprise } = await resolveEnterpriseAccess(db, { actor, edrpou: input.edrpou, permission: "applications.prepare" });
   const listed = new Set(input.rnokpps);
   const [decision, marks, people, employed] = await Promise.all([
     findEnterpriseDecision(db, input.edrpou, date),
-    registry().findActiveMarksAt(input.edrpou),
-    registry().findPeople(input.rnokpps),
-    findEmployedHere(registry(), input.edrpou, input.rnokpps, date),
+    registry.findActiveMarksAt(input.edrpou),
+    registry.findPeople(input.rnokpps),
+    findEmployedHere(registry, input.edrpou, input.rnokpps, date),
   ]);
   const mine = marks.filter((m) => listed.has(m.rnokpp));
   const outcome = decideAnnulment({
@@ -78,7 +75,7 @@ export async function createAnnulmentDraft(options: CreateAnnulmentDraftOptions)
     reservedUntil: e.reservationIds.map((id) => untilOf.get(id)!).sort().at(-1) ?? null,
   }));
 
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const nonce = await issueNonce({ db: tx, now }, { purpose: DRAFT_NONCE_PURPOSE.ANNULMENT, ttlSeconds: DRAFT_TTL_SECONDS });
     const employees = precheck.map((p) => ({ rnokpp: p.rnokpp, fullName: p.fullName, reservedUntil: p.reservedUntil }));
     const document = annulmentDocument({
@@ -100,8 +97,8 @@ export async function createAnnulmentDraft(options: CreateAnnulmentDraftOptions)
         createdByRnokpp: actor.rnokpp!,
         document: Uint8Array.from(document),
         nonce: nonce.value,
-        payload: { employees, ground: outcome.ground },
-        precheck: { date, rulesetVersion: outcome.rulesetVersion, ground: outcome.ground, items: precheck },
+        payload: { employees, ground: outcome.ground } satisfies AnnulmentDraftPayload,
+        precheck: { date, rulesetVersion: outcome.rulesetVersion, ground: outcome.ground, items: precheck } satisfies AnnulmentPrecheck,
         createdAt: now,
         expiresAt: nonce.expiresAt,
       },

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { parseInput } from "@/lib/errors";
 import { ZEdrpou, ZRnokpp } from "@/lib/identifiers";
 import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
@@ -9,6 +9,7 @@ import { refuseDuplicates } from "@/lib/rules/validate-facts";
 import { z } from "@/lib/zod";
 import { reservationDocument } from "./canonical-documents";
 import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS, MAX_EMPLOYEES } from "./constants";
+import type { ReservationDraftPayload, ReservationPrecheck } from "./draft-payload";
 import { loadApplicationFacts } from "./load-application-facts";
 import { reasonViews } from "./reason-views";
 import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
@@ -34,20 +35,17 @@ export const ZCreateReservationDraftInput = z
   })
   .strict();
 
-export type CreateReservationDraftOptions = {
-  actor: Actor;
+export type CreateReservationDraftInput = {
   edrpou: string;
   /** In the head's order; `salary` (kopiykas) is the figure the head confirms, else the registry's counts. */
   employees: ReadonlyArray<{ rnokpp: string; salary?: number }>;
-  now?: Date;
 };
 
-export async function createReservationDraft(options: CreateReservationDraftOptions): Promise<ReservationDraft> {
-  const input = parseInput(ZCreateReservationDraftInput, { edrpou: options.edrpou, employees: options.employees });
+export async function createReservationDraft(ctx: Ctx<"actor" | "db" | "now">, raw: CreateReservationDraftInput): Promise<ReservationDraft> {
+  const input = parseInput(ZCreateReservationDraftInput, { edrpou: raw.edrpou, employees: raw.employees });
   refuseDuplicates(input.employees.map((e) => e.rnokpp));
-  const now = options.now ?? new Date();
+  const { actor, db, now } = ctx;
   const date = kyivDate(now);
-  const actor = options.actor;
 
   const { enterprise } = await resolveEnterpriseAccess(db, { actor, edrpou: input.edrpou, permission: "applications.prepare" });
   const listed = input.employees.map((e) => ({ rnokpp: e.rnokpp, confirmedSalary: e.salary ?? null }));
@@ -77,7 +75,7 @@ export async function createReservationDraft(options: CreateReservationDraftOpti
   });
   const limit = { total: outcome.limit.total, used: outcome.limit.usedBefore, available: outcome.limit.availableBefore };
 
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const nonce = await issueNonce({ db: tx, now }, { purpose: DRAFT_NONCE_PURPOSE.RESERVATION, ttlSeconds: DRAFT_TTL_SECONDS });
     const document = reservationDocument({
       edrpou: enterprise.edrpou,
@@ -98,8 +96,8 @@ export async function createReservationDraft(options: CreateReservationDraftOpti
         createdByRnokpp: actor.rnokpp!,
         document: Uint8Array.from(document),
         nonce: nonce.value,
-        payload: { employees: precheck.map((p) => ({ rnokpp: p.rnokpp, fullName: p.fullName, salary: p.salary })), decisionId: loaded.decision?.id ?? null },
-        precheck: { date, rulesetVersion: outcome.rulesetVersion, limit, items: precheck },
+        payload: { employees: precheck.map((p) => ({ rnokpp: p.rnokpp, fullName: p.fullName, salary: p.salary })), decisionId: loaded.decision?.id ?? null } satisfies ReservationDraftPayload,
+        precheck: { date, rulesetVersion: outcome.rulesetVersion, limit, items: precheck } satisfies ReservationPrecheck,
         createdAt: now,
         expiresAt: nonce.expiresAt,
       },

@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { inTransaction } from "@/lib/db/transaction";
 import { isAppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
 import { decideAnnulmentRequest } from "./decide-annulment-request";
@@ -23,9 +24,8 @@ import { kyivDate } from "@/lib/format";
 // A refusal of the whole request by the rules (a 4xx AppError) is final: the application is
 // marked FAILED with the reason, and the head is told.
 
-export type DecideSubmittedApplicationOptions = {
+export type DecideSubmittedApplicationInput = {
   applicationId: string;
-  now?: Date;
   /** Reliability tests only. */
   faults?: FaultInjection;
 };
@@ -37,12 +37,14 @@ export type DecideOutcome =
 
 const MAX_ATTEMPTS = 5;
 
-export async function decideSubmittedApplication(options: DecideSubmittedApplicationOptions): Promise<DecideOutcome> {
-  const now = options.now ?? new Date();
+/** Runs its own transaction per attempt: pass a ctx whose db is the client, not a transaction. */
+export async function decideSubmittedApplication(ctx: Ctx<"db" | "now">, options: DecideSubmittedApplicationInput): Promise<DecideOutcome> {
+  const { now } = ctx;
   const date = kyivDate(now);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(
+      return await inTransaction(
+        ctx.db,
         async (tx): Promise<DecideOutcome> => {
           const application = await lockApplication(tx, options.applicationId);
           if (!application) return { outcome: "missing", attempts: attempt };
@@ -59,14 +61,14 @@ export async function decideSubmittedApplication(options: DecideSubmittedApplica
       );
     } catch (error) {
       if (isWriteConflict(error) && attempt < MAX_ATTEMPTS) continue;
-      if (isAppError(error) && error.status < 500) return recordFailure(options.applicationId, error.code, error.message, now, attempt);
+      if (isAppError(error) && error.status < 500) return recordFailure(ctx, options.applicationId, error.code, error.message, now, attempt);
       throw error;
     }
   }
 }
 
-async function recordFailure(applicationId: string, code: string, message: string, now: Date, attempts: number): Promise<DecideOutcome> {
-  return db.$transaction(async (tx) => {
+async function recordFailure(ctx: Ctx<"db">, applicationId: string, code: string, message: string, now: Date, attempts: number): Promise<DecideOutcome> {
+  return inTransaction(ctx.db, async (tx) => {
     const application = await lockApplication(tx, applicationId);
     if (!application) return { outcome: "missing", attempts };
     if (application.status === "DECIDED" || application.status === "FAILED") return { outcome: "already-decided", attempts };

@@ -1,7 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import type { Kopiykas } from "@/lib/format";
-import { registry } from "@/lib/registry";
 import { daysBetween, decideApplication, employmentOn, expiresSoon, type IsoDate, type LiabilityType, type Reason, type RegistrationStatus } from "@/lib/rules";
 import { loadApplicationFacts } from "./load-application-facts";
 import type { LimitFigures } from "./types";
@@ -44,19 +43,20 @@ export type EmployeeListModel = {
 
 const collator = new Intl.Collator("uk", { sensitivity: "base" });
 
-export async function loadEmployeeListModel(edrpou: string, date: IsoDate): Promise<EmployeeListModel> {
+export async function loadEmployeeListModel(ctx: Ctx<"db" | "registry">, input: { edrpou: string; date: IsoDate }): Promise<EmployeeListModel> {
+  const { edrpou, date } = input;
   const [staffVersion, portal] = await Promise.all([
-    registry().staffVersion(edrpou),
-    db.$queryRaw<Array<{ version: string }>>`
+    ctx.registry.staffVersion(edrpou),
+    ctx.db.$queryRaw<Array<{ version: string }>>`
       SELECT concat_ws('|',
         (SELECT concat_ws(',', count(*), max("updatedAt")) FROM critical_decisions WHERE edrpou = ${edrpou}),
         (SELECT concat_ws(',', count(*), max("createdAt"), max("annulledAt")) FROM reservations WHERE exception45)) AS version`,
   ]);
-  return cachedByVersion(`employees:${edrpou}:${date}`, `${staffVersion}#${portal[0]?.version ?? ""}`, () => computeModel(edrpou, date));
+  return cachedByVersion(`employees:${edrpou}:${date}`, `${staffVersion}#${portal[0]?.version ?? ""}`, () => computeModel(ctx, edrpou, date));
 }
 
-async function computeModel(edrpou: string, date: IsoDate): Promise<EmployeeListModel> {
-  const loaded = await loadApplicationFacts(db, { edrpou, date, employedOn: date });
+async function computeModel(ctx: Ctx<"db">, edrpou: string, date: IsoDate): Promise<EmployeeListModel> {
+  const loaded = await loadApplicationFacts(ctx.db, { edrpou, date, employedOn: date });
   const outcome = decideApplication(loaded.facts, { applyLimit: false });
   const rows = outcome.employees.map((decided): ModelRow => {
     const record = loaded.staff.get(decided.rnokpp)!;

@@ -5,7 +5,7 @@ import { toKopiykas, type Kopiykas } from "@/lib/format";
 import { annulmentGroundLabel, isAnnulmentGroundCode, toIsoDate, type IsoDate } from "@/lib/rules";
 import { z } from "@/lib/zod";
 import { reservationError } from "./errors";
-import { storedReasonView } from "./reason-views";
+import { parseReasonDetails, storedReasonView } from "./reason-views";
 import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
 import type { ReasonView } from "./types";
 
@@ -46,8 +46,6 @@ export type ApplicationView = {
   items: ApplicationItemView[];
 };
 
-type StoredDetails = { reasons?: Array<{ code: string; params?: unknown }>; extension?: boolean; exception45?: boolean } | null;
-
 export async function getApplication(ctx: Ctx<"db"> & { actor: Actor }, input: { applicationId: string }): Promise<ApplicationView> {
   const { actor, db } = ctx;
   if (!z.string().uuid().safeParse(input.applicationId).success || !actor.edrpou) throw reservationError("APPLICATION_NOT_FOUND");
@@ -80,7 +78,7 @@ export async function getApplication(ctx: Ctx<"db"> & { actor: Actor }, input: {
     counts: { items: app.items.length, reserved: app.reservedCount, refused: app.refusedCount },
     failureReason: app.failureReason,
     items: app.items.map((item) => {
-      const details = item.reasonDetails as StoredDetails;
+      const details = parseReasonDetails(item.reasonDetails);
       const stored = details?.reasons ?? item.reasons.map((code) => ({ code }));
       return {
         position: item.position,

@@ -1,12 +1,12 @@
 // The life of an application: draft → signed submission → decision by the worker → registry
 // marks and notifications → annulment (by the head, by the ministry, by the daily checks).
 // See docs/decisions/004-application-lifecycle.md. Server-only throughout.
-export { createReservationDraft, ZCreateReservationDraftInput, ZConfirmedSalary, type CreateReservationDraftOptions } from "./create-reservation-draft";
-export { createAnnulmentDraft, ZCreateAnnulmentDraftInput, type CreateAnnulmentDraftOptions } from "./create-annulment-draft";
+export { createReservationDraft, ZCreateReservationDraftInput, ZConfirmedSalary, type CreateReservationDraftInput } from "./create-reservation-draft";
+export { createAnnulmentDraft, ZCreateAnnulmentDraftInput, type CreateAnnulmentDraftInput } from "./create-annulment-draft";
 export { submitApplication } from "./submit-application";
 export { submitAnnulment } from "./submit-annulment";
-export type { SubmitSignedDraftOptions, SubmittedApplication } from "./submit-signed-draft";
-export { decideSubmittedApplication, type DecideOutcome, type DecideSubmittedApplicationOptions } from "./decide-submitted-application";
+export type { SubmitSignedDraftInput, SubmittedApplication } from "./submit-signed-draft";
+export { decideSubmittedApplication, type DecideOutcome, type DecideSubmittedApplicationInput } from "./decide-submitted-application";
 export { annulReservations, type AnnulReservationsOptions, type AnnulledReservation } from "./annul-reservations";
 export { applyAutomaticAnnulments, type ApplyAutomaticAnnulmentsOptions, type AutomaticAnnulmentResult } from "./apply-automatic-annulments";
 export { sweepReservations, type SweepReservationsResult } from "./sweep-reservations";
@@ -22,7 +22,7 @@ export {
   type EmployeeRow,
   type EmployeeSort,
   type EmployeeState,
-  type ListEmployeesOptions,
+  type ListEmployeesInput,
 } from "./list-employees";
 export { loadApplicationFacts, type LoadedFacts, type ListedEmployee } from "./load-application-facts";
 export { findEnterpriseDecision, lockEnterpriseDecisions, type EnterpriseDecision } from "./find-enterprise-decision";

@@ -20,7 +20,7 @@ export const ZNoJobData = z.object({});
 /** decide-application: throws on a transient failure so that pg-boss retries with backoff. */
 export async function handleDecideApplication(data: z.output<typeof ZDecideApplicationJob>, context: JobContext): Promise<void> {
   const started = Date.now();
-  const result = await decideSubmittedApplication({ applicationId: data.applicationId });
+  const result = await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: data.applicationId });
   const took = `${Date.now() - started} мс`;
   if (result.outcome === "decided") context.log(`заяву ${data.applicationId} розглянуто за ${took}: ${result.reserved} / ${result.refused}`);
   else if (result.outcome === "failed") context.log(`заяву ${data.applicationId} відхилено в цілому: ${result.code}`);

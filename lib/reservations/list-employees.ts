@@ -1,6 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import type { Kopiykas } from "@/lib/format";
 import { maskRnokpp, ZEdrpou } from "@/lib/identifiers";
@@ -45,7 +44,7 @@ export const ZListEmployeesInput = z
   })
   .strict();
 
-export type ListEmployeesOptions = { actor: Actor; now?: Date } & z.input<typeof ZListEmployeesInput>;
+export type ListEmployeesInput = z.input<typeof ZListEmployeesInput>;
 
 export type EmployeeRow = {
   /** Masked ("12******34") unless revealRnokpp. */
@@ -79,12 +78,11 @@ export type EmployeeList = {
   counts: { employees: number; eligible: number; reserved: number };
 };
 
-export async function listEmployees(options: ListEmployeesOptions): Promise<EmployeeList> {
-  const { actor, now, ...rest } = options;
-  const input = parseInput(ZListEmployeesInput, rest);
-  const date = kyivDate(now ?? new Date());
-  await resolveEnterpriseAccess(db, { actor, edrpou: input.edrpou, permission: "employees.read" });
-  const model = await loadEmployeeListModel(input.edrpou, date);
+export async function listEmployees(ctx: Ctx<"actor" | "db" | "registry" | "now">, raw: ListEmployeesInput): Promise<EmployeeList> {
+  const input = parseInput(ZListEmployeesInput, raw);
+  const date = kyivDate(ctx.now);
+  await resolveEnterpriseAccess(ctx.db, { actor: ctx.actor, edrpou: input.edrpou, permission: "employees.read" });
+  const model = await loadEmployeeListModel(ctx, { edrpou: input.edrpou, date });
 
   const q = input.q?.toLocaleLowerCase("uk");
   const byDigits = q !== undefined && /^\d+$/.test(q);

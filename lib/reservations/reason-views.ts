@@ -1,4 +1,6 @@
 import { annulmentRefusalMessage, reasonMessage, REASON_CODES, REASON_LABELS, type AnnulmentRefusal, type Reason, type ReasonCode } from "@/lib/rules";
+import { z } from "@/lib/zod";
+import { reservationError } from "./errors";
 import type { ReasonView } from "./types";
 
 // Codes with their Ukrainian sentences. Stored reasons carry their parameters (reasonDetails),
@@ -10,6 +12,23 @@ export function reasonViews(reasons: readonly Reason[]): ReasonView[] {
 
 export function annulmentRefusalViews(refusals: readonly AnnulmentRefusal[]): ReasonView[] {
   return refusals.map((refusal) => ({ code: refusal.code, message: annulmentRefusalMessage(refusal) }));
+}
+
+/** An application item's `reasonDetails` column as the decision writes it (decide-*-request.ts). */
+export const ZStoredReasonDetails = z
+  .object({
+    reasons: z.array(z.object({ code: z.string(), params: z.unknown().optional() })).optional(),
+    extension: z.boolean().optional(),
+    exception45: z.boolean().optional(),
+  })
+  .nullable();
+export type StoredReasonDetails = z.infer<typeof ZStoredReasonDetails>;
+
+/** The stored details, checked; APPLICATION_DATA_CORRUPT when the row is not what a decision writes. */
+export function parseReasonDetails(value: unknown): StoredReasonDetails {
+  const parsed = ZStoredReasonDetails.safeParse(value ?? null);
+  if (!parsed.success) throw reservationError("APPLICATION_DATA_CORRUPT");
+  return parsed.data;
 }
 
 /** A stored reason (code + parameters) back to words; a code without parameters gets its label. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { submitSignedDraft, type SubmitSignedDraftOptions, type SubmittedApplication } from "./submit-signed-draft";
+import { submitSignedDraft, type SubmitCtx, type SubmitSignedDraftInput, type SubmittedApplication } from "./submit-signed-draft";
 
 /**
  * Submits a signed reservation draft: verifies the head's signature over the draft's bytes and
@@ -8,6 +8,6 @@ import { submitSignedDraft, type SubmitSignedDraftOptions, type SubmittedApplica
  * draft is DRAFT_ALREADY_SUBMITTED; an expired draft DRAFT_STALE; a foreign or unknown one
  * DRAFT_NOT_FOUND; an authorized person FORBIDDEN; a key not of the head SIGNER_NOT_HEAD.
  */
-export function submitApplication(options: SubmitSignedDraftOptions): Promise<SubmittedApplication> {
-  return submitSignedDraft("RESERVATION", options);
+export function submitApplication(ctx: SubmitCtx, input: SubmitSignedDraftInput): Promise<SubmittedApplication> {
+  return submitSignedDraft(ctx, { ...input, kind: "RESERVATION" });
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { assertCan } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import type { Ctx } from "@/lib/context";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { db, Prisma, type ApplicationKind, type ApplicationStatus } from "@/lib/db/client";
+import { Prisma, type ApplicationKind, type ApplicationStatus } from "@/lib/db/client";
+import { inTransaction, type DbClient } from "@/lib/db/transaction";
 import { isAppError } from "@/lib/errors";
 import { kopiykasToDecimal, kyivDate } from "@/lib/format";
 import { acceptSignedDocument, signatureBytes } from "@/lib/kep/accept-signed-document";
@@ -11,6 +12,7 @@ import { z } from "@/lib/zod";
 import { assertAnnulmentSpacing } from "./assert-annulment-spacing";
 import { insertApplicationItems } from "./bulk-inserts";
 import { DRAFT_NONCE_PURPOSE } from "./constants";
+import { parseDraftPayload } from "./draft-payload";
 import { enqueueDecision } from "./enqueue-decision";
 import { reservationError } from "./errors";
 import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
@@ -22,13 +24,13 @@ import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
 // Idempotent: the same signature for the same draft returns the application it created; a
 // different signature for a submitted draft is refused with that application's id.
 
-export type SubmitSignedDraftOptions = {
-  actor: Actor;
+export type SubmitSignedDraftInput = {
   draftId: string;
   /** The detached CMS signature (.p7s, DER) over the draft's document. */
   signature: Uint8Array;
-  now?: Date;
 };
+
+export type SubmitCtx = Ctx<"actor" | "db" | "now">;
 
 export type SubmittedApplication = {
   applicationId: string;
@@ -37,15 +39,13 @@ export type SubmittedApplication = {
   repeated: boolean;
 };
 
-type DraftPayload = { employees: Array<{ rnokpp: string; fullName: string | null; salary?: number | null }>; decisionId?: string | null; ground?: string };
-
 const ZDraftId = z.string().uuid();
 const SIGNED_KIND = { RESERVATION: "RESERVATION_APPLICATION", ANNULMENT: "ANNULMENT_APPLICATION" } as const;
 const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-export async function submitSignedDraft(kind: ApplicationKind, options: SubmitSignedDraftOptions): Promise<SubmittedApplication> {
-  const { actor } = options;
-  const now = options.now ?? new Date();
+export async function submitSignedDraft(ctx: SubmitCtx, options: SubmitSignedDraftInput & { kind: ApplicationKind }): Promise<SubmittedApplication> {
+  const { actor, db, now } = ctx;
+  const { kind } = options;
   assertCan(actor, kind === "RESERVATION" ? "applications.sign" : "annulments.sign");
   signatureBytes(options.signature);
   if (!ZDraftId.safeParse(options.draftId).success || !actor.edrpou) throw reservationError("DRAFT_NOT_FOUND");
@@ -58,14 +58,15 @@ export async function submitSignedDraft(kind: ApplicationKind, options: SubmitSi
   const { enterprise } = await resolveEnterpriseAccess(db, { actor, edrpou: draft.edrpou, permission: kind === "RESERVATION" ? "applications.sign" : "annulments.sign" });
   const signatureSha256 = sha256Hex(options.signature);
 
-  const earlier = await existingSubmission(draft.id, signatureSha256);
+  const earlier = await existingSubmission(db, draft.id, signatureSha256);
   if (earlier) return earlier;
   if (draft.expiresAt <= now) throw reservationError("DRAFT_STALE", undefined, { expiresAt: draft.expiresAt.toISOString() });
 
-  const payload = draft.payload as DraftPayload;
+  const payload = parseDraftPayload(kind, draft.payload);
   let application: { id: string; status: ApplicationStatus };
   try {
-    application = await db.$transaction(
+    application = await inTransaction(
+      db,
       async (tx) => {
         if (kind === "ANNULMENT") await assertAnnulmentSpacing(tx, { edrpou: draft.edrpou, date: kyivDate(now), lock: true });
         const accepted = await acceptSignedDocument({ db: tx, now }, {
@@ -83,8 +84,8 @@ export async function submitSignedDraft(kind: ApplicationKind, options: SubmitSi
             edrpou: draft.edrpou,
             draftId: draft.id,
             signedDocumentId: accepted.id,
-            decisionId: payload.decisionId ?? null,
-            ground: kind === "ANNULMENT" ? (payload.ground ?? null) : null,
+            decisionId: payload.kind === "RESERVATION" ? payload.decisionId : null,
+            ground: payload.kind === "ANNULMENT" ? payload.ground : null,
             signerRnokpp: accepted.signer.rnokpp,
             signerName: accepted.signer.fullName,
             preparedByRnokpp: draft.createdByRnokpp,
@@ -99,7 +100,7 @@ export async function submitSignedDraft(kind: ApplicationKind, options: SubmitSi
             position: index + 1,
             rnokpp: e.rnokpp,
             fullName: e.fullName ?? "",
-            salary: e.salary == null ? null : kopiykasToDecimal(e.salary),
+            salary: "salary" in e && e.salary != null ? kopiykasToDecimal(e.salary) : null,
           })),
         );
         await writeAudit(tx, {
@@ -109,7 +110,7 @@ export async function submitSignedDraft(kind: ApplicationKind, options: SubmitSi
           entityId: created.id,
           edrpou: draft.edrpou,
           signedDocumentId: accepted.id,
-          details: { draftId: draft.id, employees: payload.employees.length, via: actor.via, ...(payload.ground ? { ground: payload.ground } : {}) },
+          details: { draftId: draft.id, employees: payload.employees.length, via: actor.via, ...(payload.kind === "ANNULMENT" ? { ground: payload.ground } : {}) },
         });
         return created;
       },
@@ -118,7 +119,7 @@ export async function submitSignedDraft(kind: ApplicationKind, options: SubmitSi
   } catch (error) {
     // A twin submission committed first (its nonce, signature or draft is taken): answer as it did.
     if (isLostRace(error)) {
-      const twin = await existingSubmission(draft.id, signatureSha256);
+      const twin = await existingSubmission(db, draft.id, signatureSha256);
       if (twin) return twin;
     }
     throw error;
@@ -128,7 +129,7 @@ export async function submitSignedDraft(kind: ApplicationKind, options: SubmitSi
   return { applicationId: application.id, status: application.status, repeated: false };
 }
 
-async function existingSubmission(draftId: string, signatureSha256: string): Promise<SubmittedApplication | null> {
+async function existingSubmission(db: DbClient, draftId: string, signatureSha256: string): Promise<SubmittedApplication | null> {
   const application = await db.application.findUnique({
     where: { draftId },
     select: { id: true, status: true, signedDocument: { select: { signatureSha256: true } } },

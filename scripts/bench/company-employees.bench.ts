@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import os from "node:os";
 import type { Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { listEmployees, EMPLOYEE_SORTS, EMPLOYEE_STATES, type ListEmployeesOptions } from "@/lib/reservations";
+import { listEmployees, EMPLOYEE_SORTS, EMPLOYEE_STATES, type ListEmployeesInput } from "@/lib/reservations";
 import { clearVersionCache } from "@/lib/reservations/version-cache";
 import { registry } from "@/lib/registry";
 import { REASON_CODES } from "@/lib/rules";
@@ -10,6 +10,7 @@ import { DEMO_EDRPOU, DEMO_USERS } from "@/prisma/seed";
 import { log, runScript } from "../db/run-script";
 import { prepareSeededDatabase, releaseDatabase, useDatabase } from "./support/bench-database";
 import { percentile, summary } from "./support/stats";
+import { createCtx } from "@/lib/context-server";
 
 // npm run bench -- company-employees — the server time of one page (50 rows) of the company
 // cabinet's employee list for the 10,000-employee demo enterprise, with a search and a filter,
@@ -45,14 +46,14 @@ await runScript(async () => {
     const cold: number[] = [];
     for (let i = 0; i < 5; i++) {
       clearVersionCache();
-      cold.push(await timed(() => listEmployees({ actor, edrpou, ...queries[i]! })));
+      cold.push(await timed(() => listEmployees(createCtx({ actor }), { edrpou, ...queries[i]! })));
     }
     log(`Холодний запит (модель 10 000 працівників будується заново після зміни даних): ${summary(cold)}`);
 
     const sequential: number[] = [];
     let rows = 0;
     for (const query of queries) {
-      sequential.push(await timed(async () => (rows += (await listEmployees({ actor, edrpou, ...query })).items.length)));
+      sequential.push(await timed(async () => (rows += (await listEmployees(createCtx({ actor }), { edrpou, ...query })).items.length)));
     }
     log(`Послідовно: ${summary(sequential)}; p99 ${percentile(sequential, 99).toFixed(1)} мс; у середньому ${(rows / requests).toFixed(1)} рядків на сторінці`);
     // Where a warm request's time goes: the registry's per-enterprise version, read every time.
@@ -66,7 +67,7 @@ await runScript(async () => {
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < queries.length) {
           const query = queries[next++]!;
-          concurrent.push(await timed(() => listEmployees({ actor, edrpou, ...query })));
+          concurrent.push(await timed(() => listEmployees(createCtx({ actor }), { edrpou, ...query })));
         }
       }),
     );
@@ -82,14 +83,14 @@ await runScript(async () => {
        WHERE e."headRnokpp" IS NOT NULL AND e.edrpou <> ${edrpou} AND EXISTS (SELECT 1 FROM critical_decisions d WHERE d.edrpou = e.edrpou)
        ORDER BY s.n DESC, e.edrpou LIMIT ${DIRECTORS - 1}`;
     const heads = [{ edrpou, actor }, ...directors.map((d) => ({ edrpou: d.edrpou, actor: { ...actor, userId: null, rnokpp: d.headRnokpp, fullName: "Керівник", edrpou: d.edrpou } satisfies Actor }))];
-    for (const h of heads) await listEmployees({ actor: h.actor, edrpou: h.edrpou, pageSize: 50 });
+    for (const h of heads) await listEmployees(createCtx({ actor: h.actor }), { edrpou: h.edrpou, pageSize: 50 });
     const sixteen: number[] = [];
     const perDirector = Math.ceil(requests / heads.length) * 2;
     await Promise.all(
       heads.map(async (h, k) => {
         for (let i = 0; i < perDirector; i++) {
           const query = queries[(k * 31 + i) % queries.length]!;
-          sixteen.push(await timed(() => listEmployees({ actor: h.actor, edrpou: h.edrpou, ...query, q: undefined })));
+          sixteen.push(await timed(() => listEmployees(createCtx({ actor: h.actor }), { edrpou: h.edrpou, ...query, q: undefined })));
         }
       }),
     );
@@ -107,7 +108,7 @@ await runScript(async () => {
   }
 });
 
-type Query = Omit<ListEmployeesOptions, "actor" | "edrpou">;
+type Query = Omit<ListEmployeesInput, "edrpou">;
 
 /** A deterministic spread of what people search and filter by: every query has a search and a filter. */
 function variedQuery(i: number, staff: Array<{ rnokpp: string; person: { lastName: string } }>): Query {

@@ -65,12 +65,12 @@ await runScript(async () => {
         });
 
         const draftStarted = performance.now();
-        const draft = await createReservationDraft({ actor, edrpou, employees: staff.map((s) => ({ rnokpp: s.rnokpp })) });
+        const draft = await createReservationDraft(createCtx({ actor }), { edrpou, employees: staff.map((s) => ({ rnokpp: s.rnokpp })) });
         const draftMs = performance.now() - draftStarted;
         const signature = signDetached(key, draft.document);
 
         const started = performance.now();
-        const submitted = await submitApplication({ actor, draftId: draft.draftId, signature });
+        const submitted = await submitApplication(createCtx({ actor }), { draftId: draft.draftId, signature });
         const submitMs = performance.now() - started;
         await waitFor(async () => (await db.application.findUniqueOrThrow({ where: { id: submitted.applicationId }, select: { status: true } })).status === "DECIDED", 60_000, 10);
         const totalMs = performance.now() - started;

@@ -6,6 +6,7 @@ import { DEMO_EDRPOU, DEMO_USERS } from "@/prisma/seed";
 import { log, runScript } from "../db/run-script";
 import { prepareSeededDatabase, releaseDatabase, useDatabase } from "./support/bench-database";
 import { percentile, summary } from "./support/stats";
+import { createCtx } from "@/lib/context-server";
 
 // npm run bench -- list — the company cabinet's employee list of the 10,000-employee
 // enterprise: a 50-row page with a filter (eligible) and a search, as listEmployees answers it
@@ -28,7 +29,7 @@ await runScript(async () => {
     const user = await db.user.findFirstOrThrow({ where: { rnokpp: head.rnokpp }, select: { id: true } });
     const actor: Actor = { userId: user.id, rnokpp: head.rnokpp, fullName: head.fullName, role: "ENTERPRISE_HEAD", edrpou, via: "password" };
     const request = (i: number) =>
-      listEmployees({ actor, edrpou, page: 1 + (i % 3), pageSize: 50, eligible: i % 2 === 0, ...(SEARCHES[i % SEARCHES.length] ? { q: SEARCHES[i % SEARCHES.length] } : {}) });
+      listEmployees(createCtx({ actor }), { edrpou, page: 1 + (i % 3), pageSize: 50, eligible: i % 2 === 0, ...(SEARCHES[i % SEARCHES.length] ? { q: SEARCHES[i % SEARCHES.length] } : {}) });
 
     // Warm-up: module loading and the JIT are not what a head waits for.
     await request(0);

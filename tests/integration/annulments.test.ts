@@ -36,15 +36,15 @@ async function expectCode(code: string, attempt: () => Promise<unknown>): Promis
 }
 
 async function reserve(w: World, rnokpps: string[]): Promise<string> {
-  const draft = await createReservationDraft({ actor: w.head.actor, edrpou: w.edrpou, employees: rnokpps.map((rnokpp) => ({ rnokpp })) });
-  const { applicationId } = await submitApplication({ actor: w.head.actor, draftId: draft.draftId, signature: sign(w.head.key!, draft.document) });
-  const outcome = await decideSubmittedApplication({ applicationId });
+  const draft = await createReservationDraft(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, employees: rnokpps.map((rnokpp) => ({ rnokpp })) });
+  const { applicationId } = await submitApplication(createCtx({ actor: w.head.actor }), { draftId: draft.draftId, signature: sign(w.head.key!, draft.document) });
+  const outcome = await decideSubmittedApplication(createCtx({ actor: null }), { applicationId });
   expect(outcome).toMatchObject({ outcome: "decided", reserved: rnokpps.length });
   return applicationId;
 }
 
 beforeAll(async () => {
-  world = await createWorld({ serial: 31, employees: 320, limitCount: 320, withAuthorizedPerson: true });
+  world = await createWorld(createCtx({ actor: null }), { serial: 31, employees: 320, limitCount: 320, withAuthorizedPerson: true });
 });
 
 afterAll(async () => {
@@ -55,7 +55,7 @@ describe("the head's signed annulment", () => {
   it("annuls the listed reservations, refuses the unreserved, tells everyone, once", async () => {
     await reserve(world, world.employees.slice(0, 3));
     const listed = [world.employees[0]!, world.employees[1]!, world.employees[10]!];
-    const draft = await createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps: listed, ground: "HEAD_REQUEST" });
+    const draft = await createAnnulmentDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, rnokpps: listed, ground: "HEAD_REQUEST" });
     expect(draft.precheck.map((p) => [p.annul, p.reasons.map((r) => r.code)])).toEqual([
       [true, []],
       [true, []],
@@ -65,13 +65,13 @@ describe("the head's signed annulment", () => {
     expect(signed).toMatchObject({ type: "bronya.annulment-application", ground: { code: "HEAD_REQUEST" } });
 
     // An authorized person may prepare it but not submit it.
-    await expectCode("FORBIDDEN", () => submitAnnulment({ actor: world.authorized!.actor, draftId: draft.draftId, signature: sign(world.head.key!, draft.document) }));
+    await expectCode("FORBIDDEN", () => submitAnnulment(createCtx({ actor: world.authorized!.actor }), { draftId: draft.draftId, signature: sign(world.head.key!, draft.document) }));
     const signature = sign(world.head.key!, draft.document);
-    const { applicationId } = await submitAnnulment({ actor: world.head.actor, draftId: draft.draftId, signature });
+    const { applicationId } = await submitAnnulment(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature });
     // An annulment draft is not a reservation draft.
-    await expectCode("DRAFT_NOT_FOUND", () => submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature }));
+    await expectCode("DRAFT_NOT_FOUND", () => submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature }));
 
-    const outcome = await decideSubmittedApplication({ applicationId });
+    const outcome = await decideSubmittedApplication(createCtx({ actor: null }), { applicationId });
     expect(outcome).toMatchObject({ outcome: "decided", kind: "ANNULMENT", reserved: 2, refused: 1 });
     const view = await getApplication(createCtx({ actor: world.head.actor }), { applicationId });
     expect(view.items.map((i) => i.decision)).toEqual(["ANNULLED", "ANNULLED", "REFUSED"]);
@@ -90,10 +90,10 @@ describe("the head's signed annulment", () => {
 
   it("refuses grounds a head may not use, or that do not hold, before anything is signed", async () => {
     const rnokpps = [world.employees[2]!];
-    await expectCode("ANNULMENT_GROUND_NOT_ALLOWED", () => createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps, ground: "TERM_EXPIRED" }));
-    await expectCode("ANNULMENT_GROUND_UNKNOWN", () => createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps, ground: "BECAUSE" }));
-    await expectCode("ANNULMENT_GROUND_NOT_APPLICABLE", () => createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps, ground: "DECISION_EXPIRED" }));
-    await expectCode("DUPLICATE_EMPLOYEE", () => createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps: [rnokpps[0]!, rnokpps[0]!], ground: "HEAD_REQUEST" }));
+    await expectCode("ANNULMENT_GROUND_NOT_ALLOWED", () => createAnnulmentDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, rnokpps, ground: "TERM_EXPIRED" }));
+    await expectCode("ANNULMENT_GROUND_UNKNOWN", () => createAnnulmentDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, rnokpps, ground: "BECAUSE" }));
+    await expectCode("ANNULMENT_GROUND_NOT_APPLICABLE", () => createAnnulmentDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, rnokpps, ground: "DECISION_EXPIRED" }));
+    await expectCode("DUPLICATE_EMPLOYEE", () => createAnnulmentDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, rnokpps: [rnokpps[0]!, rnokpps[0]!], ground: "HEAD_REQUEST" }));
   });
 
   it("annuls hundreds in one application", async () => {
@@ -101,10 +101,10 @@ describe("the head's signed annulment", () => {
     await reserve(world, many);
     // The first test's annulment was filed today: file this one as if that were 5 days ago.
     await fileEarlier(world.edrpou, 5);
-    const draft = await createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps: many, ground: "DISMISSAL" });
-    const { applicationId } = await submitAnnulment({ actor: world.head.actor, draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
+    const draft = await createAnnulmentDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, rnokpps: many, ground: "DISMISSAL" });
+    const { applicationId } = await submitAnnulment(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
     const started = Date.now();
-    expect(await decideSubmittedApplication({ applicationId })).toMatchObject({ outcome: "decided", reserved: 300, refused: 0 });
+    expect(await decideSubmittedApplication(createCtx({ actor: null }), { applicationId })).toMatchObject({ outcome: "decided", reserved: 300, refused: 0 });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await db.reservation.count({ where: { rnokpp: { in: many }, status: "ANNULLED", annulmentGround: "DISMISSAL" } })).toBe(300);
   });
@@ -116,40 +116,40 @@ async function fileEarlier(edrpou: string, days: number) {
 
 describe("annulment spacing: once per 5 calendar days (from 01.02.2026)", () => {
   it("refuses a second annulment within 5 days, with the date it becomes possible, and writes nothing", async () => {
-    const w = await createWorld({ serial: 35, employees: 4, limitCount: 4 });
+    const w = await createWorld(createCtx({ actor: null }), { serial: 35, employees: 4, limitCount: 4 });
     await reserve(w, w.employees.slice(0, 3));
-    const first = await createAnnulmentDraft({ actor: w.head.actor, edrpou: w.edrpou, rnokpps: [w.employees[0]!], ground: "HEAD_REQUEST" });
+    const first = await createAnnulmentDraft(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, rnokpps: [w.employees[0]!], ground: "HEAD_REQUEST" });
     // A second draft prepared before the first is signed: both exist, only one may be filed.
-    const second = await createAnnulmentDraft({ actor: w.head.actor, edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" });
-    const filed = await submitAnnulment({ actor: w.head.actor, draftId: first.draftId, signature: sign(w.head.key!, first.document) });
-    await decideSubmittedApplication({ applicationId: filed.applicationId });
+    const second = await createAnnulmentDraft(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" });
+    const filed = await submitAnnulment(createCtx({ actor: w.head.actor }), { draftId: first.draftId, signature: sign(w.head.key!, first.document) });
+    await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: filed.applicationId });
 
     const [applications, documents, audits] = await Promise.all([db.application.count(), db.signedDocument.count(), db.auditLog.count()]);
     const today = new Date();
     const possibleFrom = addDays(kyivDate(today), 5);
-    const refused = await expectCode("ANNULMENT_TOO_SOON", () => submitAnnulment({ actor: w.head.actor, draftId: second.draftId, signature: sign(w.head.key!, second.document) }));
+    const refused = await expectCode("ANNULMENT_TOO_SOON", () => submitAnnulment(createCtx({ actor: w.head.actor }), { draftId: second.draftId, signature: sign(w.head.key!, second.document) }));
     expect(refused.status).toBe(409);
     expect(refused.details).toMatchObject({ possibleFrom, lastFiledOn: kyivDate(today), spacingDays: 5 });
     expect(refused.message).toContain(`наступну можна подати з ${formatDate(possibleFrom)}`);
-    const again = await expectCode("ANNULMENT_TOO_SOON", () => createAnnulmentDraft({ actor: w.head.actor, edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" }));
+    const again = await expectCode("ANNULMENT_TOO_SOON", () => createAnnulmentDraft(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" }));
     expect(again.details).toMatchObject({ possibleFrom });
     expect([await db.application.count(), await db.signedDocument.count(), await db.auditLog.count()]).toEqual([applications, documents, audits]);
     expect(await db.reservation.count({ where: { rnokpp: w.employees[1]!, status: "ACTIVE" } })).toBe(1);
 
     // Four days on it is still too soon; on the fifth day it is allowed.
     await fileEarlier(w.edrpou, 4);
-    await expectCode("ANNULMENT_TOO_SOON", () => createAnnulmentDraft({ actor: w.head.actor, edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" }));
+    await expectCode("ANNULMENT_TOO_SOON", () => createAnnulmentDraft(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" }));
     await fileEarlier(w.edrpou, 1);
-    const third = await createAnnulmentDraft({ actor: w.head.actor, edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" });
-    const accepted = await submitAnnulment({ actor: w.head.actor, draftId: third.draftId, signature: sign(w.head.key!, third.document) });
+    const third = await createAnnulmentDraft(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" });
+    const accepted = await submitAnnulment(createCtx({ actor: w.head.actor }), { draftId: third.draftId, signature: sign(w.head.key!, third.document) });
     expect(accepted.repeated).toBe(false);
   });
 
   it("lets only one of two annulments signed at the same moment through", async () => {
-    const w = await createWorld({ serial: 36, employees: 3, limitCount: 3 });
+    const w = await createWorld(createCtx({ actor: null }), { serial: 36, employees: 3, limitCount: 3 });
     await reserve(w, w.employees.slice(0, 2));
-    const drafts = await Promise.all([0, 1].map((i) => createAnnulmentDraft({ actor: w.head.actor, edrpou: w.edrpou, rnokpps: [w.employees[i]!], ground: "HEAD_REQUEST" })));
-    const results = await Promise.allSettled(drafts.map((d) => submitAnnulment({ actor: w.head.actor, draftId: d.draftId, signature: sign(w.head.key!, d.document) })));
+    const drafts = await Promise.all([0, 1].map((i) => createAnnulmentDraft(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, rnokpps: [w.employees[i]!], ground: "HEAD_REQUEST" })));
+    const results = await Promise.allSettled(drafts.map((d) => submitAnnulment(createCtx({ actor: w.head.actor }), { draftId: d.draftId, signature: sign(w.head.key!, d.document) })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect((rejected.reason as AppError).code).toBe("ANNULMENT_TOO_SOON");
@@ -159,7 +159,7 @@ describe("annulment spacing: once per 5 calendar days (from 01.02.2026)", () => 
 
 describe("the shared core and the daily checks", () => {
   it("annulReservations is idempotent and ends marks other channels made", async () => {
-    const w = await createWorld({ serial: 32, employees: 4, limitCount: 4, withHeadKey: false });
+    const w = await createWorld(createCtx({ actor: null }), { serial: 32, employees: 4, limitCount: 4, withHeadKey: false });
     const diia = await db.reservationMark.create({
       data: { rnokpp: w.employees[0]!, edrpou: w.edrpou, fromDate: isoDateToUtc(addDays(w.today, -10)), untilDate: isoDateToUtc(addDays(w.today, 100)), activeRnokpp: w.employees[0]!, source: "diia" },
     });
@@ -174,7 +174,7 @@ describe("the shared core and the daily checks", () => {
   });
 
   it("expires run-out terms, annuls dismissals, suspensions and the reservations over the limit — and does it once", async () => {
-    const w = await createWorld({ serial: 33, employees: 8, limitCount: 8 });
+    const w = await createWorld(createCtx({ actor: null }), { serial: 33, employees: 8, limitCount: 8 });
     await reserve(w, w.employees.slice(0, 6));
     const [expired, dismissed, suspended, ...rest] = w.employees;
     await db.reservation.updateMany({ where: { rnokpp: expired }, data: { untilDate: isoDateToUtc(addDays(w.today, -2)) } });
@@ -203,7 +203,7 @@ describe("the shared core and the daily checks", () => {
   });
 
   it("the sweep visits every enterprise with active marks; a revoked decision annuls all of them", async () => {
-    const w = await createWorld({ serial: 34, employees: 3, limitCount: 3 });
+    const w = await createWorld(createCtx({ actor: null }), { serial: 34, employees: 3, limitCount: 3 });
     await reserve(w, w.employees);
     await db.criticalDecision.update({ where: { id: w.decisionId }, data: { status: "REVOKED", revokedAt: new Date(Date.now() - 60_000), revocationReason: "Перевірка" } });
     const result = await sweepReservations(createCtx({ actor: null }));

@@ -349,8 +349,8 @@ async function call(key: string, entry: Entry): Promise<Outcome> {
 }
 
 beforeAll(async () => {
-  const a = await createWorld({ serial: 61, employees: 5, limitCount: 5, withAuthorizedPerson: true });
-  const b = await createWorld({ serial: 62, employees: 2, limitCount: 2, withAuthorizedPerson: true });
+  const a = await createWorld(createCtx({ actor: null }), { serial: 61, employees: 5, limitCount: 5, withAuthorizedPerson: true });
+  const b = await createWorld(createCtx({ actor: null }), { serial: 62, employees: 2, limitCount: 2, withAuthorizedPerson: true });
   const option = (role: Role, extra: Partial<RoleOption> = {}): RoleOption => ({ role, label: role, ...extra });
   const { user: admin } = await createUser(db, { role: "ADMIN", fullName: "Адмін Матриця Петрович" });
   const { user: official } = await createUser(db, { role: "OFFICIAL", authorityId: a.authorityId, fullName: "Посадова Матриця Іванівна" });
@@ -397,17 +397,17 @@ beforeAll(async () => {
   const visit = await db.centreVisit.create({ data: { centreId: centre.id, rnokpp: a.employees[0]!, fullName: "Працівник00000 Іван Іванович", day: new Date("2099-01-05"), time: "10:00", purpose: "CONTRACT", openKey: `${a.employees[0]}:2099-01-05` } });
   const basicService = await db.basicServiceApplication.create({ data: { rnokpp: b.employees[1]!, fullName: "Призовник Матриці", birthDate: new Date("2006-03-10"), centreId: centre.id, specialty: "199176 — сапер", openKey: b.employees[1]! } });
 
-  const draft = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }] });
-  const submitted = await submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature: sign(a.head.key!, draft.document) });
-  await decideSubmittedApplication({ applicationId: submitted.applicationId });
+  const draft = await createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }] });
+  const submitted = await submitApplication(createCtx({ actor: a.head.actor }), { draftId: draft.draftId, signature: sign(a.head.key!, draft.document) });
+  await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: submitted.applicationId });
   const application = await db.application.findUniqueOrThrow({ where: { id: submitted.applicationId }, select: { signedDocumentId: true } });
-  const left = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[1]! }] });
+  const left = await createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[1]! }] });
   const vacancy = await db.vacancy.create({ data: { unitId: unit.id, title: "Оператор БпЛА", specialty: "Оператор", region: "м. Київ", requirements: "—", description: "—" } });
   const vacancyApplication = await db.vacancyApplication.create({ data: { vacancyId: vacancy.id, rnokpp: a.employees[0]! } });
   const membership = await db.membership.findFirstOrThrow({ where: { edrpou: a.edrpou, role: "AUTHORIZED_PERSON" } });
   const token = await issueApiToken(createCtx({ actor: a.head.actor }), { name: "Матриця" });
-  const annulment = await createAnnulmentDraft({ actor: a.head.actor, edrpou: a.edrpou, rnokpps: [a.employees[0]!], ground: "HEAD_REQUEST" });
-  const discard = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[2]! }] });
+  const annulment = await createAnnulmentDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, rnokpps: [a.employees[0]!], ground: "HEAD_REQUEST" });
+  const discard = await createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[2]! }] });
   const evod = await issueEvod(createCtx({ actor: { userId: conscript.id, rnokpp: conscript.rnokpp!, fullName: conscript.fullName, role: "CONSCRIPT", via: "password" }, now: new Date() }));
   // Conscript A is reserved by now: the extract of his reservation; and a request routed to the unit.
   const extract = await requestCertificate(createCtx({ actor: { userId: conscript.id, rnokpp: conscript.rnokpp!, fullName: conscript.fullName, role: "CONSCRIPT", via: "password" } }), { kind: "RESERVATION_EXTRACT" });

@@ -40,16 +40,16 @@ async function expectCode(code: string, attempt: () => Promise<unknown>): Promis
 }
 
 beforeAll(async () => {
-  a = await createWorld({ serial: 71, employees: 5, limitCount: 4, withAuthorizedPerson: true });
-  b = await createWorld({ serial: 72, employees: 2 });
+  a = await createWorld(createCtx({ actor: null }), { serial: 71, employees: 5, limitCount: 4, withAuthorizedPerson: true });
+  b = await createWorld(createCtx({ actor: null }), { serial: 72, employees: 2 });
   lowPaid = (await createPerson(db, { lastName: "Низькооплачуваний", employments: [{ edrpou: a.edrpou, salary: 20_000, reportedOn: a.today }] })).rnokpp;
   // Reserved through Дія, ending in ten days: "expiring".
   expiring = a.employees[4]!;
   await createReservationMark(db, { rnokpp: expiring, edrpou: a.edrpou, fromDate: addDays(a.today, -100), untilDate: addDays(a.today, 10) });
 
-  const draft = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }, { rnokpp: lowPaid }] });
-  ({ applicationId } = await submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature: sign(a.head.key!, draft.document) }));
-  await decideSubmittedApplication({ applicationId });
+  const draft = await createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }, { rnokpp: lowPaid }] });
+  ({ applicationId } = await submitApplication(createCtx({ actor: a.head.actor }), { draftId: draft.draftId, signature: sign(a.head.key!, draft.document) }));
+  await decideSubmittedApplication(createCtx({ actor: null }), { applicationId });
 });
 
 afterAll(async () => {
@@ -119,7 +119,7 @@ describe("an employee's detail", () => {
 describe("drafts handed to the head", () => {
   it("an authorized person prepares and hands over once; the head sees, signs or discards; another enterprise sees nothing", async () => {
     const authorized = a.authorized!.actor;
-    const draft = await createReservationDraft({ actor: authorized, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[1]! }, { rnokpp: a.employees[2]! }, { rnokpp: lowPaid }] });
+    const draft = await createReservationDraft(createCtx({ actor: authorized }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[1]! }, { rnokpp: a.employees[2]! }, { rnokpp: lowPaid }] });
     const pending = await listPendingDrafts(createCtx({ actor: a.head.actor }));
     expect(pending.find((d) => d.id === draft.draftId)).toMatchObject({ kind: "RESERVATION", employees: 3, passing: 2, preparedByRnokpp: authorized.rnokpp, preparedByName: authorized.fullName });
     expect(await listPendingDrafts(createCtx({ actor: b.head.actor }))).toEqual([]);
@@ -137,16 +137,43 @@ describe("drafts handed to the head", () => {
     expect(view.items.map((i) => i.eligible)).toEqual([true, true, false]);
     expect(Buffer.from(view.document, "base64").equals(Buffer.from(draft.document))).toBe(true);
 
-    const submitted = await submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature: sign(a.head.key!, draft.document) });
-    await decideSubmittedApplication({ applicationId: submitted.applicationId });
+    const submitted = await submitApplication(createCtx({ actor: a.head.actor }), { draftId: draft.draftId, signature: sign(a.head.key!, draft.document) });
+    await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: submitted.applicationId });
     expect((await getDraft(createCtx({ actor: a.head.actor }), { draftId: draft.draftId })).applicationId).toBe(submitted.applicationId);
     expect((await listPendingDrafts(createCtx({ actor: a.head.actor }))).map((d) => d.id)).not.toContain(draft.draftId);
     await expectCode("DRAFT_ALREADY_SUBMITTED", () => discardDraft(createCtx({ actor: a.head.actor }), { draftId: draft.draftId }));
 
-    const another = await createReservationDraft({ actor: authorized, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[3]! }] });
+    const another = await createReservationDraft(createCtx({ actor: authorized }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[3]! }] });
     await expectCode("DRAFT_NOT_FOUND", () => discardDraft(createCtx({ actor: b.head.actor }), { draftId: another.draftId }));
     expect(await discardDraft(createCtx({ actor: authorized }), { draftId: another.draftId })).toEqual({ discarded: true });
     await expectCode("DRAFT_NOT_FOUND", () => getDraft(createCtx({ actor: a.head.actor }), { draftId: another.draftId }));
+  });
+});
+
+describe("a draft or a decision corrupted in the database", () => {
+  it("is refused with its own code and turns into nothing, instead of an application with missing people", async () => {
+    const authorized = a.authorized!.actor;
+    const draft = await createReservationDraft(createCtx({ actor: authorized }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[1]! }] });
+    await db.draft.update({ where: { id: draft.draftId }, data: { payload: { employees: "усі" } } });
+    await expectCode("DRAFT_CORRUPT", () => handOverDraft(createCtx({ actor: authorized }), { draftId: draft.draftId }));
+    const refused = await expectCode("DRAFT_CORRUPT", () => submitApplication(createCtx({ actor: a.head.actor }), { draftId: draft.draftId, signature: sign(a.head.key!, draft.document) }));
+    expect(refused.status).toBe(409);
+    expect(refused.message).toMatch(/пошкоджено/);
+    expect(await db.application.count({ where: { draftId: draft.draftId } })).toBe(0);
+    expect(await db.auditLog.count({ where: { entityType: "Draft", entityId: draft.draftId } })).toBe(0);
+
+    await db.draft.update({ where: { id: draft.draftId }, data: { precheck: { date: a.today, items: [] } } });
+    await expectCode("DRAFT_CORRUPT", () => getDraft(createCtx({ actor: a.head.actor }), { draftId: draft.draftId }));
+    expect(await discardDraft(createCtx({ actor: authorized }), { draftId: draft.draftId })).toEqual({ discarded: true });
+
+    const other = await createReservationDraft(createCtx({ actor: b.head.actor }), { edrpou: b.edrpou, employees: [{ rnokpp: b.employees[0]! }] });
+    const submitted = await submitApplication(createCtx({ actor: b.head.actor }), { draftId: other.draftId, signature: sign(b.head.key!, other.document) });
+    await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: submitted.applicationId });
+    expect((await getApplicationPage(createCtx({ actor: b.head.actor }), { applicationId: submitted.applicationId })).items).toHaveLength(1);
+    await db.applicationItem.updateMany({ where: { applicationId: submitted.applicationId }, data: { reasonDetails: { reasons: "немає" } } });
+    const corrupt = await expectCode("APPLICATION_DATA_CORRUPT", () => getApplicationPage(createCtx({ actor: b.head.actor }), { applicationId: submitted.applicationId }));
+    expect(corrupt.status).toBe(500);
+    await expectCode("APPLICATION_DATA_CORRUPT", () => getEmployeeDetail(createCtx({ actor: b.head.actor }), { rnokpp: b.employees[0]! }));
   });
 });
 

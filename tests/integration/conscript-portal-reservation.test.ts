@@ -21,16 +21,16 @@ let world: World;
 const conscript = (rnokpp: string): ConscriptActor => ({ userId: null, rnokpp, fullName: "Працівник", role: "CONSCRIPT", via: "password" });
 
 async function decide(applicationId: string) {
-  const outcome = await decideSubmittedApplication({ applicationId });
+  const outcome = await decideSubmittedApplication(createCtx({ actor: null }), { applicationId });
   expect(outcome).toMatchObject({ outcome: "decided" });
 }
 
 beforeAll(async () => {
-  world = await createWorld({ serial: 71, employees: 3, limitCount: 3 });
+  world = await createWorld(createCtx({ actor: null }), { serial: 71, employees: 3, limitCount: 3 });
   // One employee is wanted: the head's application is refused for him, with the reason.
   await db.militaryRegistration.update({ where: { rnokpp: world.employees[2]! }, data: { status: "WANTED", wanted: true } });
-  const draft = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: world.employees.map((rnokpp) => ({ rnokpp })) });
-  const { applicationId } = await submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
+  const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: world.employees.map((rnokpp) => ({ rnokpp })) });
+  const { applicationId } = await submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
   await decide(applicationId);
 });
 
@@ -68,8 +68,8 @@ describe("a reservation the portal made, seen by the employee", () => {
     expect(snapshot.reservation).toMatchObject({ edrpou: world.edrpou, enterpriseName: world.name });
     expect(await verifyEvod(createCtx({ actor: null, now: new Date() }), { code })).toMatchObject({ status: "VALID", reservationUntil: snapshot.reservation!.untilDate, validUntil });
 
-    const draft = await createAnnulmentDraft({ actor: world.head.actor, edrpou: world.edrpou, rnokpps: [employee], ground: "DISMISSAL" });
-    const { applicationId } = await submitAnnulment({ actor: world.head.actor, draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
+    const draft = await createAnnulmentDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, rnokpps: [employee], ground: "DISMISSAL" });
+    const { applicationId } = await submitAnnulment(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
     await decide(applicationId);
 
     expect(await verifyEvod(createCtx({ actor: null, now: new Date() }), { code })).toMatchObject({ status: "INVALID", reason: "RESERVATION_ANNULLED", reservationUntil: null });

@@ -83,7 +83,7 @@ async function send(handler: (r: Request, c: { params: Promise<any> }) => Promis
 }
 
 beforeAll(async () => {
-  a = await createWorld({ serial: 71, employees: 3, limitCount: 3, withAuthorizedPerson: true });
+  a = await createWorld(createCtx({ actor: null }), { serial: 71, employees: 3, limitCount: 3, withAuthorizedPerson: true });
   token = (await issueApiToken(createCtx({ actor: a.head.actor }), { name: "Fuzz" })).token;
   const option = (role: Role, extra: Partial<RoleOption> = {}): RoleOption => ({ role, label: role, ...extra });
   const { user: admin } = await createUser(db, { role: "ADMIN", fullName: "Адмін Фаз Петрович" });

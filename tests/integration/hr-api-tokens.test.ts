@@ -19,8 +19,8 @@ async function expectCode(code: string, attempt: () => Promise<unknown>) {
 }
 
 beforeAll(async () => {
-  a = await createWorld({ serial: 51, employees: 1, withHeadKey: false, withAuthorizedPerson: true });
-  b = await createWorld({ serial: 52, employees: 1, withHeadKey: false });
+  a = await createWorld(createCtx({ actor: null }), { serial: 51, employees: 1, withHeadKey: false, withAuthorizedPerson: true });
+  b = await createWorld(createCtx({ actor: null }), { serial: 52, employees: 1, withHeadKey: false });
 });
 
 describe("API tokens", () => {

@@ -49,8 +49,8 @@ function expectError(result: Call, status: number, code: string) {
 }
 
 beforeAll(async () => {
-  a = await createWorld({ serial: 41, employees: 8, limitCount: 3 });
-  b = await createWorld({ serial: 42, employees: 2, limitCount: 2 });
+  a = await createWorld(createCtx({ actor: null }), { serial: 41, employees: 8, limitCount: 3 });
+  b = await createWorld(createCtx({ actor: null }), { serial: 42, employees: 2, limitCount: 2 });
   tokenA = (await issueApiToken(createCtx({ actor: a.head.actor }), { name: "1С: Зарплата" })).token;
   tokenB = (await issueApiToken(createCtx({ actor: b.head.actor }), { name: "BAS" })).token;
 });
@@ -87,7 +87,7 @@ describe("through the API alone, with the head's token and key", () => {
     const id = submitted.body.applicationId as string;
     const queued = await call(getApplicationRoute, { path: `/api/v1/applications/${id}`, params: { id } });
     expect(queued.body).toMatchObject({ status: "QUEUED", ruleset: null });
-    await decideSubmittedApplication({ applicationId: id });
+    await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: id });
     const decided = await call(getApplicationRoute, { path: `/api/v1/applications/${id}`, params: { id } });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ kind: "RESERVATION", status: "DECIDED", ruleset: expect.stringMatching(/^res/) });
@@ -105,7 +105,7 @@ describe("through the API alone, with the head's token and key", () => {
     const annulSignature = toBase64(sign(a.head.key!, fromBase64(annulDraft.body.document)));
     const annulled = await call(submitAnnulmentRoute, { path: "/api/v1/annulments", body: { draftId: annulDraft.body.draftId, signature: annulSignature } });
     expect(annulled.status).toBe(202);
-    await decideSubmittedApplication({ applicationId: annulled.body.applicationId });
+    await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: annulled.body.applicationId });
     const result = await call(getApplicationRoute, { path: `/api/v1/applications/${annulled.body.applicationId}`, params: { id: annulled.body.applicationId } });
     expect(result.body).toMatchObject({ kind: "ANNULMENT", status: "DECIDED", ground: "HEAD_REQUEST" });
     expect(result.body.items.map((i: { decision: string; reasons: string[] }) => [i.decision, i.reasons])).toEqual([["ANNULLED", []], ["REFUSED", ["NOT_RESERVED_HERE"]]]);
@@ -185,7 +185,7 @@ describe("each refusal has its own code", () => {
   });
 
   it("a stale draft, another signature for a submitted draft, a signature not by the head", async () => {
-    const stale = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[6]! }], now: new Date(Date.now() - 25 * 3_600_000) });
+    const stale = await createReservationDraft(createCtx({ actor: a.head.actor, now: new Date(Date.now() - 25 * 3_600_000) }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[6]! }] });
     expectError(await call(submitRoute, { path: "/api/v1/applications", body: { draftId: stale.draftId, signature: toBase64(sign(a.head.key!, stale.document)) } }), 409, "DRAFT_STALE");
 
     const draft = await call(createDraftRoute, { path: "/api/v1/applications/drafts", body: { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[6]! }] } });

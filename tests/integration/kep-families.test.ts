@@ -64,7 +64,7 @@ async function signWithEcdsaP12(issued: IssuedFamilyCertificate, content: Uint8A
 
 beforeAll(async () => {
   await ensureTestProvider({ db, now: new Date() });
-  world = await createWorld({ serial: 91, employees: 4, limitCount: 3 });
+  world = await createWorld(createCtx({ actor: null }), { serial: 91, employees: 4, limitCount: 3 });
   token = (await issueApiToken(createCtx({ actor: world.head.actor }), { name: "М.Е.Док" })).token;
   const subject = { rnokpp: world.head.rnokpp, fullName: world.head.fullName, edrpou: world.edrpou, organization: world.name, title: "Директорка", password: PASSWORD };
   dstu = await issueFamilyCertificate(createCtx({ actor: null }), { ...subject, algorithm: "DSTU4145" });

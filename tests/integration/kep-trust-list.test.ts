@@ -78,7 +78,7 @@ async function withEnv<T>(values: Record<string, string>, run: () => Promise<T>)
 
 beforeAll(async () => {
   await ensureTestProvider({ db, now: new Date() });
-  world = await createWorld({ serial: 117, employees: 2 });
+  world = await createWorld(createCtx({ actor: null }), { serial: 117, employees: 2 });
   const { user } = await createUser(db, { role: "ADMIN", fullName: "Адмін Довіри Олегович" });
   adminActor = { userId: user.id, rnokpp: user.rnokpp, fullName: user.fullName, role: "ADMIN", via: "password" };
   server = createServer((request, response) => {
@@ -224,14 +224,14 @@ describe("verifying against the imported trust list", () => {
     });
     const head = { key, certificateDer: headDer, serial: normalizeSerial(bytesToHex(certificateFromDer(headDer).serialNumber.valueBlock.valueHexView)) };
 
-    const draft = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: [{ rnokpp: world.employees[0]! }] });
+    const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: [{ rnokpp: world.employees[0]! }] });
     const applications = await db.application.count();
-    const stranger = await failure(submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature: await signWithFamily(signer, draft.document, { signingTime: new Date(now - 5_000) }) }));
+    const stranger = await failure(submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature: await signWithFamily(signer, draft.document, { signingTime: new Date(now - 5_000) }) }));
     expect(stranger.code).toBe("SIGNER_NOT_HEAD");
     expect(await db.application.count()).toBe(applications);
 
-    const { applicationId } = await submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature: await signWithFamily(head, draft.document, { signingTime: new Date(now - 5_000) }) });
-    expect(await decideSubmittedApplication({ applicationId })).toMatchObject({ outcome: "decided", reserved: 1 });
+    const { applicationId } = await submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature: await signWithFamily(head, draft.document, { signingTime: new Date(now - 5_000) }) });
+    expect(await decideSubmittedApplication(createCtx({ actor: null }), { applicationId })).toMatchObject({ outcome: "decided", reserved: 1 });
     const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, select: { status: true, signedDocument: { select: { certificateSerial: true, providerCertificateSerial: true, signerRnokpp: true } } } });
     expect(application).toMatchObject({ status: "DECIDED", signedDocument: { certificateSerial: head.serial, providerCertificateSerial: null, signerRnokpp: world.head.rnokpp } });
   });

@@ -15,7 +15,7 @@ const DAY = 86_400_000;
 let world: World;
 
 beforeAll(async () => {
-  world = await createWorld({ serial: 71, employees: 3, limitCount: 3 });
+  world = await createWorld(createCtx({ actor: null }), { serial: 71, employees: 3, limitCount: 3 });
 });
 
 afterAll(async () => {
@@ -39,12 +39,12 @@ describe("purge-expired", () => {
   it("deletes unsigned drafts a week after they expired, never a submitted one or a fresh one", async () => {
     const longAgo = new Date(Date.now() - 10 * DAY);
     const employees = world.employees.map((rnokpp) => ({ rnokpp }));
-    const stale = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees, now: longAgo });
-    const submittedDraft = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: employees.slice(0, 1) });
-    await submitApplication({ actor: world.head.actor, draftId: submittedDraft.draftId, signature: sign(world.head.key!, submittedDraft.document) });
+    const stale = await createReservationDraft(createCtx({ actor: world.head.actor, now: longAgo }), { edrpou: world.edrpou, employees });
+    const submittedDraft = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: employees.slice(0, 1) });
+    await submitApplication(createCtx({ actor: world.head.actor }), { draftId: submittedDraft.draftId, signature: sign(world.head.key!, submittedDraft.document) });
     // The submitted one is made to look as old as the stale one: its application must still keep it.
     await db.draft.update({ where: { id: submittedDraft.draftId }, data: { expiresAt: new Date(longAgo.getTime() + DAY) } });
-    const fresh = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: employees.slice(1) });
+    const fresh = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: employees.slice(1) });
 
     expect(await purgeUnsignedDrafts(createCtx({ actor: null }))).toBe(1);
     const left = new Set((await db.draft.findMany({ select: { id: true } })).map((d) => d.id));

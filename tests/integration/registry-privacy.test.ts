@@ -41,13 +41,13 @@ function expectNothingRevealed(text: string) {
 }
 
 beforeAll(async () => {
-  a = await createWorld({ serial: 81, employees: 4, limitCount: 4 });
-  b = await createWorld({ serial: 82, employees: 4, limitCount: 4 });
+  a = await createWorld(createCtx({ actor: null }), { serial: 81, employees: 4, limitCount: 4 });
+  b = await createWorld(createCtx({ actor: null }), { serial: 82, employees: 4, limitCount: 4 });
   tokenA = (await issueApiToken(createCtx({ actor: a.head.actor }), { name: "1С: Зарплата" })).token;
   // b reserves its first employee; its second is wanted; a's last employee left a yesterday.
-  const draft = await createReservationDraft({ actor: b.head.actor, edrpou: b.edrpou, employees: [{ rnokpp: b.employees[0]! }] });
-  const submitted = await submitApplication({ actor: b.head.actor, draftId: draft.draftId, signature: sign(b.head.key!, draft.document) });
-  await decideSubmittedApplication({ applicationId: submitted.applicationId });
+  const draft = await createReservationDraft(createCtx({ actor: b.head.actor }), { edrpou: b.edrpou, employees: [{ rnokpp: b.employees[0]! }] });
+  const submitted = await submitApplication(createCtx({ actor: b.head.actor }), { draftId: draft.draftId, signature: sign(b.head.key!, draft.document) });
+  await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: submitted.applicationId });
   await db.militaryRegistration.update({ where: { rnokpp: b.employees[1]! }, data: { status: "WANTED", wanted: true } });
   await db.employment.updateMany({ where: { rnokpp: a.employees[3]!, edrpou: a.edrpou }, data: { endDate: isoDateToUtc(addDays(a.today, -1)) } });
   outsiders = { reservedAtB: b.employees[0]!, wantedAtB: b.employees[1]!, unknown: generateRnokpp(new Date(Date.UTC(1980, 1, 2)), "MALE", 917), former: a.employees[3]! };
@@ -82,7 +82,7 @@ describe("a reservation draft through the HR API", () => {
     const signature = Buffer.from(sign(a.head.key!, new Uint8Array(document))).toString("base64");
     const submitted = await call(submitRoute, "/api/v1/applications", { draftId: draft.body.draftId, signature });
     expect(submitted.status).toBe(202);
-    await decideSubmittedApplication({ applicationId: submitted.body.applicationId });
+    await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: submitted.body.applicationId });
     const decided = await call(getApplicationRoute, `/api/v1/applications/${submitted.body.applicationId}`, undefined, { id: submitted.body.applicationId });
     expect(decided.body.items.map((i: { decision: string; reasons: string[] }) => [i.decision, i.reasons])).toEqual([
       ["RESERVED", []],
@@ -96,7 +96,7 @@ describe("a reservation draft through the HR API", () => {
 
 describe("the same in the cabinet and in an annulment", () => {
   it("the cabinet's draft page shows no name or status of an outsider", async () => {
-    const draft = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: outsiders.wantedAtB }, { rnokpp: a.employees[1]!, salary: 3_000_000 }] });
+    const draft = await createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: outsiders.wantedAtB }, { rnokpp: a.employees[1]!, salary: 3_000_000 }] });
     const page = await getDraftPage(createCtx({ actor: a.head.actor }), { draftId: draft.draftId });
     expectNothingRevealed(JSON.stringify(page.draft));
     expect(draft.precheck[0]).toMatchObject({ fullName: null, salary: null, reasons: [GENERIC] });
@@ -118,13 +118,13 @@ describe("the same in the cabinet and in an annulment", () => {
     expectNothingRevealed(JSON.stringify(viaApi.body));
     expectNothingRevealed(Buffer.from(viaApi.body.document, "base64").toString("utf8"));
 
-    const inCabinet = await createAnnulmentDraft({ actor: a.head.actor, edrpou: a.edrpou, rnokpps: [outsiders.wantedAtB], ground: "HEAD_REQUEST" });
+    const inCabinet = await createAnnulmentDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, rnokpps: [outsiders.wantedAtB], ground: "HEAD_REQUEST" });
     expect(inCabinet.precheck[0]).toMatchObject({ fullName: null, annul: false, reasons: [GENERIC] });
     expectNothingRevealed(new TextDecoder().decode(inCabinet.document));
   });
 
   it("another enterprise still sees its own reserved employee in full", async () => {
-    const view = await createAnnulmentDraft({ actor: b.head.actor, edrpou: b.edrpou, rnokpps: [outsiders.reservedAtB], ground: "HEAD_REQUEST" });
+    const view = await createAnnulmentDraft(createCtx({ actor: b.head.actor }), { edrpou: b.edrpou, rnokpps: [outsiders.reservedAtB], ground: "HEAD_REQUEST" });
     expect(view.precheck[0]).toMatchObject({ fullName: expect.stringContaining("Сторонній0"), annul: true, reasons: [] });
     const list = await getApplication(createCtx({ actor: b.head.actor }), { applicationId: (await db.application.findFirstOrThrow({ where: { edrpou: b.edrpou } })).id });
     expect(list.items[0]!.decision).toBe("RESERVED");

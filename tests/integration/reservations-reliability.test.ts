@@ -5,6 +5,7 @@ import { createReservationDraft, decideSubmittedApplication, submitApplication }
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { isoDateToUtc } from "@/lib/rules";
 import { expectEvery } from "@/tests/support/expect-every";
+import { createCtx } from "@/lib/context-server";
 
 // The lifecycle's promises under pressure: concurrent applications of one enterprise never
 // exceed its limit; two enterprises racing for one person end with one reservation and a clear
@@ -33,7 +34,7 @@ async function untilSomeoneWaitsOn(tx: DbTx, timeoutMs = 30_000): Promise<void> 
 let big: World;
 
 beforeAll(async () => {
-  big = await createWorld({ serial: 11, employees: 120, limitCount: 20 });
+  big = await createWorld(createCtx({ actor: null }), { serial: 11, employees: 120, limitCount: 20 });
 });
 
 afterAll(async () => {
@@ -41,8 +42,8 @@ afterAll(async () => {
 });
 
 async function signedApplication(world: World, rnokpps: string[]): Promise<string> {
-  const draft = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: rnokpps.map((rnokpp) => ({ rnokpp })) });
-  const submitted = await submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
+  const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: rnokpps.map((rnokpp) => ({ rnokpp })) });
+  const submitted = await submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
   return submitted.applicationId;
 }
 
@@ -53,7 +54,7 @@ describe("50 concurrent applications of one enterprise", () => {
     expect(new Set(ids).size).toBe(50);
 
     // Decided all at once, on the pool's separate connections.
-    const outcomes = await Promise.all(ids.map((applicationId) => decideSubmittedApplication({ applicationId })));
+    const outcomes = await Promise.all(ids.map((applicationId) => decideSubmittedApplication(createCtx({ actor: null }), { applicationId })));
     expectEvery(outcomes, (o) => o.outcome === "decided");
     const reserved = outcomes.reduce((sum, o) => sum + (o.outcome === "decided" ? o.reserved : 0), 0);
     expect(reserved).toBe(20);
@@ -67,8 +68,8 @@ describe("50 concurrent applications of one enterprise", () => {
 
 describe("two enterprises racing for one person", () => {
   it("one reserves, the other is refused RESERVED_ELSEWHERE after re-deciding — no crashed job", async () => {
-    const east = await createWorld({ serial: 12, employees: 2, limitCount: 5, withHeadKey: true });
-    const west = await createWorld({ serial: 13, employees: 2, limitCount: 5, withHeadKey: true });
+    const east = await createWorld(createCtx({ actor: null }), { serial: 12, employees: 2, limitCount: 5, withHeadKey: true });
+    const west = await createWorld(createCtx({ actor: null }), { serial: 13, employees: 2, limitCount: 5, withHeadKey: true });
     const shared = east.employees[0]!;
     // The person also works part-time at the second enterprise.
     await db.employment.create({ data: { rnokpp: shared, edrpou: west.edrpou, position: "Консультант", startDate: isoDateToUtc("2021-01-01"), salary: "30000", mainJob: false, reportedOn: isoDateToUtc(west.today) } });
@@ -79,7 +80,7 @@ describe("two enterprises racing for one person", () => {
     // the facts (East's row is not committed), and blocks on the unique index; East commits once
     // Postgres shows West waiting on it.
     const eastWrote = latch();
-    const eastRun = decideSubmittedApplication({
+    const eastRun = decideSubmittedApplication(createCtx({ actor: null }), {
       applicationId: eastApp,
       faults: {
         afterReservations: async (tx) => {
@@ -89,7 +90,7 @@ describe("two enterprises racing for one person", () => {
       },
     });
     await Promise.race([eastWrote.opened, eastRun.then(() => Promise.reject(new Error("East decided without writing a reservation")))]);
-    const westRun = decideSubmittedApplication({ applicationId: westApp });
+    const westRun = decideSubmittedApplication(createCtx({ actor: null }), { applicationId: westApp });
     const [eastOutcome, westOutcome] = await Promise.all([eastRun, westRun]);
 
     expect(eastOutcome).toMatchObject({ outcome: "decided", reserved: 1, refused: 0 });
@@ -104,7 +105,7 @@ describe("two enterprises racing for one person", () => {
 
 describe("a worker killed in the middle of a decision", () => {
   it("leaves nothing behind; the next run writes the decision exactly once", async () => {
-    const world = await createWorld({ serial: 14, employees: 6, limitCount: 4 });
+    const world = await createWorld(createCtx({ actor: null }), { serial: 14, employees: 6, limitCount: 4 });
     const applicationId = await signedApplication(world, world.employees);
     const snapshot = async () => ({
       reservations: await db.reservation.count({ where: { edrpou: world.edrpou } }),
@@ -121,7 +122,7 @@ describe("a worker killed in the middle of a decision", () => {
     // worker process is killed: Postgres rolls the open transaction back.
     let written = 0;
     await expect(
-      decideSubmittedApplication({
+      decideSubmittedApplication(createCtx({ actor: null }), {
         applicationId,
         faults: {
           afterReservations: async (tx) => {
@@ -135,23 +136,23 @@ describe("a worker killed in the middle of a decision", () => {
     expect(await snapshot()).toEqual(before);
 
     // The job runs again (pg-boss's retry, or the sweeper's requeue).
-    const rerun = await decideSubmittedApplication({ applicationId });
+    const rerun = await decideSubmittedApplication(createCtx({ actor: null }), { applicationId });
     expect(rerun).toMatchObject({ outcome: "decided", reserved: 4, refused: 2 });
     const after = await snapshot();
     expect(after).toEqual({ reservations: 4, marks: 4, decidedItems: 6, notifications: before.notifications + 7, audit: 1, status: "DECIDED" });
 
     // …and a third run (a duplicate job) changes nothing.
-    expect((await decideSubmittedApplication({ applicationId })).outcome).toBe("already-decided");
+    expect((await decideSubmittedApplication(createCtx({ actor: null }), { applicationId })).outcome).toBe("already-decided");
     expect(await snapshot()).toEqual(after);
   });
 });
 
 describe("the same signed draft submitted twice at once", () => {
   it("gives one application", async () => {
-    const world = await createWorld({ serial: 15, employees: 3, limitCount: 3 });
-    const draft = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: world.employees.map((rnokpp) => ({ rnokpp })) });
+    const world = await createWorld(createCtx({ actor: null }), { serial: 15, employees: 3, limitCount: 3 });
+    const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: world.employees.map((rnokpp) => ({ rnokpp })) });
     const signature = sign(world.head.key!, draft.document);
-    const results = await Promise.all([1, 2, 3].map(() => submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature })));
+    const results = await Promise.all([1, 2, 3].map(() => submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature })));
     expect(new Set(results.map((r) => r.applicationId)).size).toBe(1);
     expect(results.filter((r) => !r.repeated)).toHaveLength(1);
     expect(await db.application.count({ where: { draftId: draft.draftId } })).toBe(1);

@@ -7,6 +7,7 @@ import { createReservationDraft, decideSubmittedApplication, DECIDE_APPLICATION_
 import { ZDecideApplicationJob } from "@/lib/reservations/job-handlers";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { testDatabaseUrl } from "./setup/database";
+import { createCtx } from "@/lib/context-server";
 
 // The lifecycle through the real pg-boss worker: a submission is decided within seconds; an
 // application whose job was never sent is found by the stuck-application sweeper at start; a
@@ -22,8 +23,8 @@ afterAll(async () => {
 });
 
 async function submit(world: World, rnokpps: string[]): Promise<string> {
-  const draft = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: rnokpps.map((rnokpp) => ({ rnokpp })) });
-  return (await submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature: sign(world.head.key!, draft.document) })).applicationId;
+  const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: rnokpps.map((rnokpp) => ({ rnokpp })) });
+  return (await submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature: sign(world.head.key!, draft.document) })).applicationId;
 }
 
 async function waitForDecision(applicationId: string, timeoutMs = 20_000): Promise<number> {
@@ -38,7 +39,7 @@ async function waitForDecision(applicationId: string, timeoutMs = 20_000): Promi
 
 describe("the worker", () => {
   it("picks up, at start, an application whose job was never sent", async () => {
-    const world = await createWorld({ serial: 21, employees: 3, limitCount: 3 });
+    const world = await createWorld(createCtx({ actor: null }), { serial: 21, employees: 3, limitCount: 3 });
     // No worker yet: the queue does not exist and the send after the commit comes to nothing.
     const applicationId = await submit(world, world.employees);
     await db.application.update({ where: { id: applicationId }, data: { submittedAt: new Date(Date.now() - 60_000) } });
@@ -50,7 +51,7 @@ describe("the worker", () => {
   });
 
   it("decides a submitted application within seconds", async () => {
-    const world = await createWorld({ serial: 22, employees: 40, limitCount: 30 });
+    const world = await createWorld(createCtx({ actor: null }), { serial: 22, employees: 40, limitCount: 30 });
     const applicationId = await submit(world, world.employees);
     const took = await waitForDecision(applicationId);
     expect(took).toBeLessThan(5_000);
@@ -60,7 +61,7 @@ describe("the worker", () => {
   });
 
   it("retries a decision whose first attempt died, and writes it exactly once", async () => {
-    const world = await createWorld({ serial: 23, employees: 4, limitCount: 4 });
+    const world = await createWorld(createCtx({ actor: null }), { serial: 23, employees: 4, limitCount: 4 });
     let attempts = 0;
     // The production queue's options, with a handler whose first run loses its connection
     // after writing the reservations — as a worker killed mid-decision.
@@ -72,7 +73,7 @@ describe("the worker", () => {
       work: production.work,
       handle: async ({ applicationId }) => {
         attempts += 1;
-        await decideSubmittedApplication({
+        await decideSubmittedApplication(createCtx({ actor: null }), {
           applicationId,
           faults: attempts === 1 ? { afterReservations: async (tx) => void (await tx.$queryRaw`SELECT pg_terminate_backend(pg_backend_pid())`) } : undefined,
         });

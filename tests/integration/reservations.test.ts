@@ -39,8 +39,8 @@ async function counts() {
 }
 
 beforeAll(async () => {
-  a = await createWorld({ serial: 1, employees: 12, limitCount: 3, withAuthorizedPerson: true });
-  b = await createWorld({ serial: 2, employees: 4, limitCount: 2 });
+  a = await createWorld(createCtx({ actor: null }), { serial: 1, employees: 12, limitCount: 3, withAuthorizedPerson: true });
+  b = await createWorld(createCtx({ actor: null }), { serial: 2, employees: 4, limitCount: 2 });
 });
 
 afterAll(async () => {
@@ -50,7 +50,7 @@ afterAll(async () => {
 describe("a reservation application from draft to decision", () => {
   it("pre-checks in the listed order, signs, decides within the limit and writes everything once", async () => {
     const listed = a.employees.slice(0, 5);
-    const draft = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: listed.map((rnokpp, i) => ({ rnokpp, ...(i === 0 ? { salary: 3_100_000 } : {}) })) });
+    const draft = await createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: listed.map((rnokpp, i) => ({ rnokpp, ...(i === 0 ? { salary: 3_100_000 } : {}) })) });
 
     expect(draft.limit).toEqual({ total: 3, used: 0, available: 3 });
     expect(draft.precheck.map((p) => p.rnokpp)).toEqual(listed);
@@ -67,7 +67,7 @@ describe("a reservation application from draft to decision", () => {
     expect(signed.preparedBy).toEqual({ rnokpp: a.head.rnokpp, fullName: a.head.fullName });
 
     const signature = sign(a.head.key!, draft.document);
-    const submitted = await submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature });
+    const submitted = await submitApplication(createCtx({ actor: a.head.actor }), { draftId: draft.draftId, signature });
     expect(submitted).toMatchObject({ status: "QUEUED", repeated: false });
     const items = await db.applicationItem.findMany({ where: { applicationId: submitted.applicationId }, orderBy: { position: "asc" } });
     expect(items.map((i) => [i.position, i.rnokpp])).toEqual(listed.map((r, i) => [i + 1, r]));
@@ -76,7 +76,7 @@ describe("a reservation application from draft to decision", () => {
     expect(submitAudit.signedDocumentId).not.toBeNull();
 
     const before = await counts();
-    const decided = await decideSubmittedApplication({ applicationId: submitted.applicationId });
+    const decided = await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: submitted.applicationId });
     expect(decided).toMatchObject({ outcome: "decided", reserved: 3, refused: 2 });
     const after = await counts();
     expect(after.reservations - before.reservations).toBe(3);
@@ -108,15 +108,15 @@ describe("a reservation application from draft to decision", () => {
     expect(await db.auditLog.count({ where: { entityId: submitted.applicationId, action: "application.decide" } })).toBe(1);
 
     // The decision is written exactly once: a second run (a duplicate job) changes nothing.
-    const again = await decideSubmittedApplication({ applicationId: submitted.applicationId });
+    const again = await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: submitted.applicationId });
     expect(again.outcome).toBe("already-decided");
     expect(await counts()).toEqual(after);
 
     // The same signature again returns the same application; another one is refused with its id.
-    const repeated = await submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature });
+    const repeated = await submitApplication(createCtx({ actor: a.head.actor }), { draftId: draft.draftId, signature });
     expect(repeated).toEqual({ applicationId: submitted.applicationId, status: "DECIDED", repeated: true });
     const other = sign(a.head.key!, draft.document, new Date(Date.now() - 5_000));
-    const conflict = await expectCode("DRAFT_ALREADY_SUBMITTED", () => submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature: other }));
+    const conflict = await expectCode("DRAFT_ALREADY_SUBMITTED", () => submitApplication(createCtx({ actor: a.head.actor }), { draftId: draft.draftId, signature: other }));
     expect(conflict.details).toEqual({ applicationId: submitted.applicationId });
     expect(await counts()).toEqual(after);
 
@@ -126,31 +126,31 @@ describe("a reservation application from draft to decision", () => {
 
   it("re-reads the facts at decision time: a dismissal after the draft is refused NOT_AN_EMPLOYEE", async () => {
     const [first] = a.employees.slice(6, 7);
-    const draft = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: first! }] });
+    const draft = await createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: first! }] });
     expect(draft.precheck[0]!.reasons.map((r) => r.code)).toEqual(["QUOTA_EXCEEDED"]);
     await db.employment.updateMany({ where: { rnokpp: first, edrpou: a.edrpou }, data: { endDate: isoDateToUtc(addDays(a.today, -1)) } });
-    const submitted = await submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature: sign(a.head.key!, draft.document) });
-    await decideSubmittedApplication({ applicationId: submitted.applicationId });
+    const submitted = await submitApplication(createCtx({ actor: a.head.actor }), { draftId: draft.draftId, signature: sign(a.head.key!, draft.document) });
+    await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: submitted.applicationId });
     const view = await getApplication(createCtx({ actor: a.head.actor }), { applicationId: submitted.applicationId });
     expect(view.items[0]!.reasons.map((r) => r.code)).toEqual(["NOT_AN_EMPLOYEE"]);
   });
 
   it("extends a reservation with at most 30 days left: the old one is SUPERSEDED, the slot kept", async () => {
     const person = b.employees[0]!;
-    const first = await createReservationDraft({ actor: b.head.actor, edrpou: b.edrpou, employees: [{ rnokpp: person }] });
-    const app1 = await submitApplication({ actor: b.head.actor, draftId: first.draftId, signature: sign(b.head.key!, first.document) });
-    await decideSubmittedApplication({ applicationId: app1.applicationId });
+    const first = await createReservationDraft(createCtx({ actor: b.head.actor }), { edrpou: b.edrpou, employees: [{ rnokpp: person }] });
+    const app1 = await submitApplication(createCtx({ actor: b.head.actor }), { draftId: first.draftId, signature: sign(b.head.key!, first.document) });
+    await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: app1.applicationId });
     const old = await db.reservation.findFirstOrThrow({ where: { rnokpp: person, status: "ACTIVE" } });
     // Move the current reservation near its end: 20 days left.
     const soon = isoDateToUtc(addDays(b.today, 20));
     await db.reservation.update({ where: { id: old.id }, data: { untilDate: soon } });
     await db.reservationMark.updateMany({ where: { reservationId: old.id }, data: { untilDate: soon } });
 
-    const second = await createReservationDraft({ actor: b.head.actor, edrpou: b.edrpou, employees: [{ rnokpp: person }] });
+    const second = await createReservationDraft(createCtx({ actor: b.head.actor }), { edrpou: b.edrpou, employees: [{ rnokpp: person }] });
     expect(second.precheck[0]).toMatchObject({ eligible: true, extension: true });
     expect(second.limit).toEqual({ total: 2, used: 1, available: 1 });
-    const app2 = await submitApplication({ actor: b.head.actor, draftId: second.draftId, signature: sign(b.head.key!, second.document) });
-    await decideSubmittedApplication({ applicationId: app2.applicationId });
+    const app2 = await submitApplication(createCtx({ actor: b.head.actor }), { draftId: second.draftId, signature: sign(b.head.key!, second.document) });
+    await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: app2.applicationId });
 
     const rows = await db.reservation.findMany({ where: { rnokpp: person }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => r.status)).toEqual(["SUPERSEDED", "ACTIVE"]);
@@ -166,7 +166,7 @@ describe("refusals leave nothing behind", () => {
     const before = await counts();
     const twice = a.employees[1]!;
     const error = await expectCode("DUPLICATE_EMPLOYEE", () =>
-      createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: twice }, { rnokpp: a.employees[2]! }, { rnokpp: twice }] }),
+      createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: twice }, { rnokpp: a.employees[2]! }, { rnokpp: twice }] }),
     );
     expect(error.message).toContain(twice);
     expect(error.message).toContain("1 і 3");
@@ -175,62 +175,62 @@ describe("refusals leave nothing behind", () => {
 
   it("bad identifiers, empty and oversized lists, unknown fields", async () => {
     const before = await counts();
-    await expectCode("INVALID_RNOKPP", () => createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: "1234567890" }] }));
-    await expectCode("INVALID_EDRPOU", () => createReservationDraft({ actor: a.head.actor, edrpou: "12345670", employees: [{ rnokpp: a.employees[0]! }] }));
-    await expectCode("VALIDATION_FAILED", () => createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [] }));
+    await expectCode("INVALID_RNOKPP", () => createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: "1234567890" }] }));
+    await expectCode("INVALID_EDRPOU", () => createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: "12345670", employees: [{ rnokpp: a.employees[0]! }] }));
+    await expectCode("VALIDATION_FAILED", () => createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: [] }));
     const tooMany = Array.from({ length: 10_001 }, (_, i) => ({ rnokpp: personRnokpp(900, i) }));
-    await expectCode("VALIDATION_FAILED", () => createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: tooMany }));
+    await expectCode("VALIDATION_FAILED", () => createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: tooMany }));
     await expectCode("UNKNOWN_FIELD", () =>
-      createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]!, bonus: 1 } as never] }),
+      createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]!, bonus: 1 } as never] }),
     );
     expect(await counts()).toEqual(before);
   });
 
   it("another enterprise's data is not found; a conscript is forbidden", async () => {
-    await expectCode("ENTERPRISE_NOT_FOUND", () => createReservationDraft({ actor: a.head.actor, edrpou: b.edrpou, employees: [{ rnokpp: b.employees[1]! }] }));
+    await expectCode("ENTERPRISE_NOT_FOUND", () => createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: b.edrpou, employees: [{ rnokpp: b.employees[1]! }] }));
     // Even with a forged session naming B, A's head is not B's head in the registry.
     const forged: Actor = { ...a.head.actor, edrpou: b.edrpou };
-    await expectCode("ENTERPRISE_NOT_FOUND", () => createReservationDraft({ actor: forged, edrpou: b.edrpou, employees: [{ rnokpp: b.employees[1]! }] }));
+    await expectCode("ENTERPRISE_NOT_FOUND", () => createReservationDraft(createCtx({ actor: forged }), { edrpou: b.edrpou, employees: [{ rnokpp: b.employees[1]! }] }));
 
-    const draftB = await createReservationDraft({ actor: b.head.actor, edrpou: b.edrpou, employees: [{ rnokpp: b.employees[1]! }] });
+    const draftB = await createReservationDraft(createCtx({ actor: b.head.actor }), { edrpou: b.edrpou, employees: [{ rnokpp: b.employees[1]! }] });
     const before = await counts();
-    await expectCode("DRAFT_NOT_FOUND", () => submitApplication({ actor: a.head.actor, draftId: draftB.draftId, signature: sign(a.head.key!, draftB.document) }));
-    await expectCode("DRAFT_NOT_FOUND", () => submitApplication({ actor: a.head.actor, draftId: "not-a-uuid", signature: new Uint8Array([1]) }));
+    await expectCode("DRAFT_NOT_FOUND", () => submitApplication(createCtx({ actor: a.head.actor }), { draftId: draftB.draftId, signature: sign(a.head.key!, draftB.document) }));
+    await expectCode("DRAFT_NOT_FOUND", () => submitApplication(createCtx({ actor: a.head.actor }), { draftId: "not-a-uuid", signature: new Uint8Array([1]) }));
     expect(await counts()).toEqual(before);
 
-    const appB = await submitApplication({ actor: b.head.actor, draftId: draftB.draftId, signature: sign(b.head.key!, draftB.document) });
+    const appB = await submitApplication(createCtx({ actor: b.head.actor }), { draftId: draftB.draftId, signature: sign(b.head.key!, draftB.document) });
     await expectCode("APPLICATION_NOT_FOUND", () => getApplication(createCtx({ actor: a.head.actor }), { applicationId: appB.applicationId }));
 
     const conscript: Actor = { userId: null, rnokpp: a.employees[0]!, fullName: "Працівник", role: "CONSCRIPT", via: "password" };
-    await expectCode("FORBIDDEN", () => createReservationDraft({ actor: conscript, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }] }));
+    await expectCode("FORBIDDEN", () => createReservationDraft(createCtx({ actor: conscript }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }] }));
   });
 
   it("an authorized person prepares but cannot submit; the head's signature is required", async () => {
     const authorized = a.authorized!;
-    const draft = await createReservationDraft({ actor: authorized.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[8]! }] });
+    const draft = await createReservationDraft(createCtx({ actor: authorized.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[8]! }] });
     const stored = await db.draft.findUniqueOrThrow({ where: { id: draft.draftId } });
     expect(stored.createdByRnokpp).toBe(authorized.rnokpp);
 
     const before = await counts();
-    await expectCode("FORBIDDEN", () => submitApplication({ actor: authorized.actor, draftId: draft.draftId, signature: sign(authorized.key!, draft.document) }));
+    await expectCode("FORBIDDEN", () => submitApplication(createCtx({ actor: authorized.actor }), { draftId: draft.draftId, signature: sign(authorized.key!, draft.document) }));
     // The head uploading the authorized person's signature: the signer is not the head.
-    await expectCode("SIGNER_NOT_HEAD", () => submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature: sign(authorized.key!, draft.document) }));
+    await expectCode("SIGNER_NOT_HEAD", () => submitApplication(createCtx({ actor: a.head.actor }), { draftId: draft.draftId, signature: sign(authorized.key!, draft.document) }));
     expect(await counts()).toEqual(before);
 
     // A withdrawn authorization stops working at once.
     await db.membership.updateMany({ where: { userId: authorized.userId }, data: { revokedAt: new Date() } });
-    await expectCode("ENTERPRISE_NOT_FOUND", () => createReservationDraft({ actor: authorized.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[8]! }] }));
+    await expectCode("ENTERPRISE_NOT_FOUND", () => createReservationDraft(createCtx({ actor: authorized.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[8]! }] }));
     await db.membership.updateMany({ where: { userId: authorized.userId }, data: { revokedAt: null } });
   });
 
   it("a stale draft: DRAFT_STALE, nothing written; a tampered signature: CONTENT_MISMATCH", async () => {
     const created = new Date(Date.now() - 25 * 3_600_000);
-    const draft = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[9]! }], now: created });
+    const draft = await createReservationDraft(createCtx({ actor: a.head.actor, now: created }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[9]! }] });
     const before = await counts();
-    await expectCode("DRAFT_STALE", () => submitApplication({ actor: a.head.actor, draftId: draft.draftId, signature: sign(a.head.key!, draft.document) }));
+    await expectCode("DRAFT_STALE", () => submitApplication(createCtx({ actor: a.head.actor }), { draftId: draft.draftId, signature: sign(a.head.key!, draft.document) }));
 
-    const fresh = await createReservationDraft({ actor: a.head.actor, edrpou: a.edrpou, employees: [{ rnokpp: a.employees[9]! }] });
-    await expectCode("CONTENT_MISMATCH", () => submitApplication({ actor: a.head.actor, draftId: fresh.draftId, signature: sign(a.head.key!, draft.document) }));
+    const fresh = await createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[9]! }] });
+    await expectCode("CONTENT_MISMATCH", () => submitApplication(createCtx({ actor: a.head.actor }), { draftId: fresh.draftId, signature: sign(a.head.key!, draft.document) }));
     expect(await counts()).toEqual({ ...before, drafts: before.drafts + 1 });
   });
 });

@@ -218,7 +218,7 @@ describe("what-if before signing", () => {
 
 describe("the next day's decision", () => {
   it("uses the version that took effect at 00:00 Kyiv time and records it; the day before, the old one", async () => {
-    const world = await createWorld({ serial: 81, employees: 2, limitCount: 2, salary: 31_000 });
+    const world = await createWorld(createCtx({ actor: null }), { serial: 81, employees: 2, limitCount: 2, salary: 31_000 });
     await db.employment.updateMany({ where: { rnokpp: world.employees[1]!, edrpou: world.edrpou }, data: { salary: "40000.00" } });
     const signedVersion = rulesetFor(tomorrow).version;
     expect(signedVersion).toMatch(/^me-/);
@@ -226,14 +226,14 @@ describe("the next day's decision", () => {
     const justAfter = new Date(`${tomorrow}T00:30:00+02:00`);
     const justBefore = new Date(`${today}T23:30:00+02:00`);
 
-    const before = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: world.employees.map((rnokpp) => ({ rnokpp })), now: justBefore });
+    const before = await createReservationDraft(createCtx({ actor: world.head.actor, now: justBefore }), { edrpou: world.edrpou, employees: world.employees.map((rnokpp) => ({ rnokpp })) });
     expect(before.rulesetVersion).toBe(RULESETS.at(-1)!.version);
     expect(before.precheck.map((p) => p.eligible)).toEqual([true, true]);
 
-    const draft = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: world.employees.map((rnokpp) => ({ rnokpp })), now: justAfter });
+    const draft = await createReservationDraft(createCtx({ actor: world.head.actor, now: justAfter }), { edrpou: world.edrpou, employees: world.employees.map((rnokpp) => ({ rnokpp })) });
     expect(draft.rulesetVersion).toBe(signedVersion);
-    const submitted = await submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature: signBytes(world.head.key!, draft.document), now: justAfter });
-    expect(await decideSubmittedApplication({ applicationId: submitted.applicationId, now: justAfter })).toMatchObject({ outcome: "decided", reserved: 1, refused: 1 });
+    const submitted = await submitApplication(createCtx({ actor: world.head.actor, now: justAfter }), { draftId: draft.draftId, signature: signBytes(world.head.key!, draft.document) });
+    expect(await decideSubmittedApplication(createCtx({ actor: null, now: justAfter }), { applicationId: submitted.applicationId })).toMatchObject({ outcome: "decided", reserved: 1, refused: 1 });
     const view = await getApplication(createCtx({ actor: world.head.actor }), { applicationId: submitted.applicationId });
     expect(view.rulesetVersion).toBe(signedVersion);
     expect(view.items.map((i) => [i.decision, i.reasons.map((r) => r.code)])).toEqual([["REFUSED", ["SALARY_BELOW_THRESHOLD"]], ["RESERVED", []]]);

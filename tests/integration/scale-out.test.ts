@@ -8,6 +8,7 @@ import { createReservationDraft } from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { testDatabaseUrl } from "./setup/database";
 import { expectEvery } from "@/tests/support/expect-every";
+import { createCtx } from "@/lib/context-server";
 
 // Two web processes (the portal's node:cluster primary, scripts/server/web-cluster.ts, on one
 // port) and two job workers (scripts/worker.ts, as the launcher starts WORKERS of them) on one
@@ -51,7 +52,7 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
 
 beforeAll(async () => {
   worlds = [];
-  for (let i = 0; i < ENTERPRISES; i++) worlds.push(await createWorld({ serial: 91 + i, employees: DRAFTS_PER_ENTERPRISE * 2, limitCount: LIMIT }));
+  for (let i = 0; i < ENTERPRISES; i++) worlds.push(await createWorld(createCtx({ actor: null }), { serial: 91 + i, employees: DRAFTS_PER_ENTERPRISE * 2, limitCount: LIMIT }));
   port = await findFreePort();
   start(["tests/integration/fixtures/web-processes.ts"], { PORT: String(port), WEB_PROCESSES: "2" });
   start(["scripts/worker.ts"], {});
@@ -82,7 +83,7 @@ describe("2 web processes + 2 workers on one Postgres", () => {
     const submissions: Array<{ world: World; draftId: string; signature: string }> = [];
     for (const world of worlds) {
       for (let d = 0; d < DRAFTS_PER_ENTERPRISE; d++) {
-        const draft = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: world.employees.slice(d * 2, d * 2 + 2).map((rnokpp) => ({ rnokpp })) });
+        const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: world.employees.slice(d * 2, d * 2 + 2).map((rnokpp) => ({ rnokpp })) });
         submissions.push({ world, draftId: draft.draftId, signature: Buffer.from(sign(world.head.key!, draft.document)).toString("base64") });
       }
     }

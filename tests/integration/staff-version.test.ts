@@ -5,6 +5,7 @@ import { stopSenderBoss } from "@/lib/jobs/boss";
 import { registry } from "@/lib/registry";
 import { listEmployees } from "@/lib/reservations";
 import { createWorld, type World } from "@/lib/reservations/testing/world";
+import { createCtx } from "@/lib/context-server";
 
 // The per-enterprise version of the registry data behind the employee list: triggers on the
 // registry's tables bump it in the writing transaction, whoever writes (Prisma or plain SQL
@@ -15,8 +16,8 @@ let other: World;
 const version = (edrpou: string) => registry().staffVersion(edrpou);
 
 beforeAll(async () => {
-  w = await createWorld({ serial: 71, employees: 12, limitCount: 5, withHeadKey: false });
-  other = await createWorld({ serial: 72, employees: 3, withHeadKey: false });
+  w = await createWorld(createCtx({ actor: null }), { serial: 71, employees: 12, limitCount: 5, withHeadKey: false });
+  other = await createWorld(createCtx({ actor: null }), { serial: 72, employees: 3, withHeadKey: false });
 });
 
 afterAll(async () => {
@@ -78,17 +79,17 @@ describe("staffVersion", () => {
   });
 
   it("keeps the cached list exact after writes that leave updatedAt alone", async () => {
-    const first = await listEmployees({ actor: w.head.actor, edrpou: w.edrpou, pageSize: 100, revealRnokpp: true });
+    const first = await listEmployees(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, pageSize: 100, revealRnokpp: true });
     const target = w.employees[5]!;
     expect(first.items.find((i) => i.rnokpp === target)!.eligible).toBe(true);
     // Plain SQL, as another system writing the registry would: no updatedAt, no portal code.
     await db.$executeRaw`UPDATE oberig.military_registrations SET wanted = true, status = 'WANTED' WHERE rnokpp = ${target}`;
-    const second = await listEmployees({ actor: w.head.actor, edrpou: w.edrpou, pageSize: 100, revealRnokpp: true });
+    const second = await listEmployees(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, pageSize: 100, revealRnokpp: true });
     const row = second.items.find((i) => i.rnokpp === target)!;
     expect(row.eligible).toBe(false);
     expect(row.reasons.map((r) => r.code)).toContain("WANTED");
     await db.$executeRaw`UPDATE oberig.persons SET "firstName" = 'Перейменований' WHERE rnokpp = ${target}`;
-    const third = await listEmployees({ actor: w.head.actor, edrpou: w.edrpou, pageSize: 100, revealRnokpp: true });
+    const third = await listEmployees(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, pageSize: 100, revealRnokpp: true });
     expect(third.items.find((i) => i.rnokpp === target)!.fullName).toContain("Перейменований");
   });
 });

@@ -18,6 +18,7 @@ import { prepareBatchSigning } from "@/lib/notices/prepare-batch-signing";
 import { signNoticeBatch } from "@/lib/notices/sign-notice-batch";
 import { createPerson, createReservationMark, createEnterprise, createTcc, createUser } from "@/prisma/seed/factories";
 import { expectEvery } from "@/tests/support/expect-every";
+import { createCtx } from "@/lib/context-server";
 
 // The ТЦК cabinet against the real database: every protection the law gives refuses a person
 // (the rest of the batch is formed), bad input changes nothing, and a reservation or deferment
@@ -237,16 +238,16 @@ describe("the register", () => {
 
 describe("reservation wins, afterwards too", () => {
   it("a reservation decided while a mobilisation notice is undelivered withdraws it in the same transaction", async () => {
-    const world = await createWorld({ serial: 731, employees: 3, limitCount: 3 });
+    const world = await createWorld(createCtx({ actor: null }), { serial: 731, employees: 3, limitCount: 3 });
     await db.militaryRegistration.updateMany({ where: { rnokpp: { in: world.employees } }, data: { tcc: TCC } });
     const formed = await formNotices(ctx(officer), mobilisation(world.employees));
     expect(formed.formed).toBe(3);
     const clarify = await formNotices(ctx(officer), { ...mobilisation([world.employees[0]!]), kind: "CLARIFY_DATA" });
     expect(clarify.formed).toBe(1);
 
-    const draft = await createReservationDraft({ actor: world.head.actor, edrpou: world.edrpou, employees: [{ rnokpp: world.employees[0]! }] });
-    const submitted = await submitApplication({ actor: world.head.actor, draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
-    const decided = await decideSubmittedApplication({ applicationId: submitted.applicationId });
+    const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: [{ rnokpp: world.employees[0]! }] });
+    const submitted = await submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
+    const decided = await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: submitted.applicationId });
     expect(decided).toMatchObject({ outcome: "decided", reserved: 1 });
 
     const notices = await db.notice.findMany({ where: { rnokpp: { in: world.employees } }, orderBy: { seq: "asc" } });

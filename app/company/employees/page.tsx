@@ -10,6 +10,7 @@ import { filterParams, isFiltered, toListInput } from "@/lib/company/employee-fi
 import { formatDate, formatNumber, pluralUk } from "@/lib/format";
 import { listEmployees } from "@/lib/reservations";
 import { orNotFound } from "../_lib/or-not-found";
+import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Працівники" };
 
@@ -18,7 +19,7 @@ const PATH = "/company/employees";
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireCompany(PATH);
   const filters = readEmployeeFilters(await searchParams);
-  const list = await orNotFound(listEmployees({ actor, edrpou: actor.edrpou ?? "", ...toListInput(filters), revealRnokpp: true }));
+  const list = await orNotFound(listEmployees(createCtx({ actor }), { edrpou: actor.edrpou ?? "", ...toListInput(filters), revealRnokpp: true }));
   const found = `${formatNumber(list.total)} ${pluralUk(list.total, ["працівник", "працівники", "працівників"])}`;
 
   return (

@@ -1,12 +1,11 @@
 import "server-only";
 import type { AuthorizedPersonActor, HeadActor } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { generateEdrpou, generateRnokpp } from "@/lib/identifiers";
 import { openKeyFile, signDetached, type OpenedKeyFile } from "@/lib/kep/browser";
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
 import { addDays, isoDateToUtc, type IsoDate } from "@/lib/rules";
 import { kyivDate } from "@/lib/format";
-import { createCtx } from "@/lib/context-server";
 
 // Fixtures for the lifecycle's integration tests and the benchmark: an enterprise in the
 // Оберіг mock with its head (a user with a КЕП key), a critical decision with a limit, and N
@@ -23,7 +22,6 @@ export type WorldOptions = {
   limitCount?: number;
   /** Monthly salary of every employee, UAH (default 30,000). */
   salary?: number;
-  now?: Date;
   /** Issue the head a КЕП key (a few hundred ms of RSA); default true. */
   withHeadKey?: boolean;
   /** Also create an authorized person (a user with a membership). */
@@ -46,9 +44,9 @@ export function personRnokpp(serial: number, index: number, sex: "MALE" | "FEMAL
   return generateRnokpp(birth, sex, (serial + Math.floor(index / 7000) * 97) % 1000);
 }
 
-export async function createWorld(options: WorldOptions): Promise<World> {
-  const now = options.now ?? new Date();
-  const today = kyivDate(now);
+export async function createWorld(ctx: Ctx<"db" | "now">, options: WorldOptions): Promise<World> {
+  const { db } = ctx;
+  const today = kyivDate(ctx.now);
   const { serial } = options;
   const edrpou = generateEdrpou(4_100_000 + serial);
   const name = `ТОВ «Тестове підприємство ${serial}»`;
@@ -101,7 +99,7 @@ export async function createWorld(options: WorldOptions): Promise<World> {
   });
   const headUser = await db.user.create({ data: { rnokpp: headRnokpp, fullName: headName } });
   const withKey = options.withHeadKey !== false;
-  const headKey = withKey ? await issueKey({ rnokpp: headRnokpp, fullName: headName, edrpou, organization: name, title: "Директорка" }) : null;
+  const headKey = withKey ? await issueKey(db, { rnokpp: headRnokpp, fullName: headName, edrpou, organization: name, title: "Директорка" }) : null;
 
   let authorized: World["authorized"] = null;
   if (options.withAuthorizedPerson) {
@@ -110,7 +108,7 @@ export async function createWorld(options: WorldOptions): Promise<World> {
     await db.person.create({ data: { rnokpp, lastName: `Довірена${serial}`, firstName: "Ірина", patronymic: "Олегівна", birthDate: new Date(Date.UTC(1988, 1, 2)), sex: "FEMALE" } });
     const user = await db.user.create({ data: { rnokpp, fullName } });
     await db.membership.create({ data: { userId: user.id, role: "AUTHORIZED_PERSON", edrpou, grantedByRnokpp: headRnokpp } });
-    const key = withKey ? await issueKey({ rnokpp, fullName, edrpou, organization: name, title: "Менеджерка з персоналу" }) : null;
+    const key = withKey ? await issueKey(db, { rnokpp, fullName, edrpou, organization: name, title: "Менеджерка з персоналу" }) : null;
     authorized = { rnokpp, userId: user.id, actor: { userId: user.id, rnokpp, fullName, role: "AUTHORIZED_PERSON", edrpou, via: "password" }, key };
   }
 
@@ -121,8 +119,9 @@ export async function createWorld(options: WorldOptions): Promise<World> {
   };
 }
 
-async function issueKey(subject: { rnokpp: string; fullName: string; edrpou: string; organization: string; title: string }): Promise<OpenedKeyFile> {
-  const { p12 } = await issueCertificate(createCtx({ actor: null }), { ...subject, password: KEY_PASSWORD });
+/** Issued for the real clock, whatever day the world is built for: the signature is checked at the real time. */
+async function issueKey(db: Ctx["db"], subject: { rnokpp: string; fullName: string; edrpou: string; organization: string; title: string }): Promise<OpenedKeyFile> {
+  const { p12 } = await issueCertificate({ db, now: new Date() }, { ...subject, password: KEY_PASSWORD });
   return openKeyFile(p12, KEY_PASSWORD);
 }
 

@@ -4,6 +4,7 @@ import { jsonResponse, presentSubmitted } from "@/lib/api/v1/present";
 import { ZSignedSubmissionBody } from "@/lib/api/v1/schemas";
 import { parseInput } from "@/lib/errors";
 import { submitApplication } from "@/lib/reservations";
+import { createCtx } from "@/lib/context-server";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +12,5 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (request) => {
   const actor = await authenticateRequest(request);
   const body = parseInput(ZSignedSubmissionBody, await readJson(request, 200_000));
-  return jsonResponse(presentSubmitted(await submitApplication({ actor, ...body })), 202);
+  return jsonResponse(presentSubmitted(await submitApplication(createCtx({ actor }), body)), 202);
 });

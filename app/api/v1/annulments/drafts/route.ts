@@ -4,6 +4,7 @@ import { jsonResponse, presentAnnulmentDraft } from "@/lib/api/v1/present";
 import { ZAnnulmentDraftBody } from "@/lib/api/v1/schemas";
 import { parseInput } from "@/lib/errors";
 import { createAnnulmentDraft } from "@/lib/reservations";
+import { createCtx } from "@/lib/context-server";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +12,6 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (request) => {
   const actor = await authenticateRequest(request);
   const body = parseInput(ZAnnulmentDraftBody, await readJson(request, 2_000_000));
-  const draft = await createAnnulmentDraft({ actor, edrpou: body.edrpou, ground: body.ground, rnokpps: body.employees.map((e) => e.rnokpp) });
+  const draft = await createAnnulmentDraft(createCtx({ actor }), { edrpou: body.edrpou, ground: body.ground, rnokpps: body.employees.map((e) => e.rnokpp) });
   return jsonResponse(presentAnnulmentDraft(draft), 201);
 });

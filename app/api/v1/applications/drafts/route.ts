@@ -4,6 +4,7 @@ import { jsonResponse, presentReservationDraft } from "@/lib/api/v1/present";
 import { ZReservationDraftBody } from "@/lib/api/v1/schemas";
 import { parseInput } from "@/lib/errors";
 import { createReservationDraft } from "@/lib/reservations";
+import { createCtx } from "@/lib/context-server";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +12,5 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (request) => {
   const actor = await authenticateRequest(request);
   const body = parseInput(ZReservationDraftBody, await readJson(request, 4_000_000));
-  return jsonResponse(presentReservationDraft(await createReservationDraft({ actor, ...body })), 201);
+  return jsonResponse(presentReservationDraft(await createReservationDraft(createCtx({ actor }), body)), 201);
 });

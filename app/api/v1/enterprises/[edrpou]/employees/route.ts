@@ -4,6 +4,7 @@ import { jsonResponse, presentEmployees } from "@/lib/api/v1/present";
 import { refuseRnokppInQuery, ZEmployeesQuery, ZEnterprisePath } from "@/lib/api/v1/schemas";
 import { parseInput } from "@/lib/errors";
 import { listEmployees } from "@/lib/reservations";
+import { createCtx } from "@/lib/context-server";
 
 export const dynamic = "force-dynamic";
 
@@ -14,5 +15,5 @@ export const GET = apiRoute<{ edrpou: string }>(async (request, { params }) => {
   const actor = await authenticateRequest(request);
   const { edrpou } = parseInput(ZEnterprisePath, await params);
   const query = parseInput(ZEmployeesQuery, Object.fromEntries(searchParams));
-  return jsonResponse(presentEmployees(await listEmployees({ actor, edrpou, ...query, revealRnokpp: true })));
+  return jsonResponse(presentEmployees(await listEmployees(createCtx({ actor }), { edrpou, ...query, revealRnokpp: true })));
 });
