@@ -2,6 +2,7 @@
 
 import { shortEnterpriseName } from "@/lib/format/enterprise-name";
 import type { RulesetWhatIf } from "@/lib/rulesets/compute-ruleset-what-if";
+import { diffLabel } from "./diff-labels";
 
 // The what-if as numbers, a chart by sector and the most affected enterprises. The chart is
 // plain HTML bars (as on the ministry's dashboard): each bar's length is its value over the
@@ -12,6 +13,7 @@ const number = (value: unknown) => (typeof value === "number" ? value.toLocaleSt
 
 export function WhatIfView({ result }: { result: RulesetWhatIf }) {
   const sectors = result.bySector.slice(0, 10);
+  const uncounted = result.changes.filter((c) => !c.counted);
   return (
     <div className="space-y-4" data-testid="what-if">
       <p className="text-lg font-semibold" data-testid="what-if-summary">
@@ -20,6 +22,12 @@ export function WhatIfView({ result }: { result: RulesetWhatIf }) {
       <p className="text-sm text-muted">
         З {number(result.activeReservations)} чинних бронювань у реєстрі; підприємств, яких це стосується: {number(result.enterprisesAffected)}. Порівняно з версією {result.comparedWith}; обчислено за {number(result.ms)} мс, нічого не змінено.
       </p>
+      {uncounted.length > 0 ? (
+        <div className="text-sm" data-testid="what-if-uncounted">
+          <p className="font-medium">Не враховано в цих числах — діятиме для рішень і заяв з дати версії:</p>
+          <ul className="ml-5 list-disc">{uncounted.map((c) => <li key={c.path}>{diffLabel(c.path)}</li>)}</ul>
+        </div>
+      ) : null}
       {sectors.length > 0 ? (
         <figure aria-label="Наслідки за галузями">
           <SectorBars rows={sectors} />

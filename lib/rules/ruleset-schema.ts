@@ -32,10 +32,12 @@ export const ZLimitRule = z.object({ percent: percent("Відсоток лімі
 export const ZCriteriaRule = z
   .object({
     mandatory: z.array(ZCriterion),
-    minAdditional: count("Мінімум додаткових критеріїв").max(criterionCodes.length),
+    minAdditional: count("Мінімум додаткових критеріїв").max(criterionCodes.length, "Мінімум додаткових критеріїв: більше, ніж їх є"),
     minTotal: positive("Мінімум критеріїв").max(criterionCodes.length, "Мінімум критеріїв: більше, ніж їх є"),
   })
-  .strict();
+  .strict()
+  .refine((r) => new Set(r.mandatory).size === r.mandatory.length, { path: ["mandatory"], message: "Обов'язковий критерій указано двічі" })
+  .refine((r) => r.mandatory.length + r.minAdditional <= criterionCodes.length, { path: ["minAdditional"], message: "Обов'язкових і додаткових критеріїв разом більше, ніж їх є" });
 
 export const ZRuleset = z
   .object({
@@ -101,6 +103,8 @@ export const ZRulesetChanges = z
       .strict()
       .optional(),
     limits: byCategory(ZLimitRule.nullable()).optional(),
+    /** The usual criteria rule (categories without their own). */
+    criteriaGeneral: ZCriteriaRule.optional(),
     criteriaByCategory: byCategory(ZCriteriaRule.nullable()).optional(),
     maxTermMonths: positive("Максимальний строк бронювання").max(24).optional(),
     ageLimit: positive("Граничний вік").min(18).max(70).optional(),
@@ -135,7 +139,7 @@ export function applyRulesetChanges(base: Ruleset, head: { version: string; effe
     if (rule === null) delete byCategory[category];
     else byCategory[category] = rule;
   }
-  next.criteria = { general: next.criteria.general, byCategory: byCategory as Ruleset["criteria"]["byCategory"] };
+  next.criteria = { general: changes.criteriaGeneral ?? next.criteria.general, byCategory: byCategory as Ruleset["criteria"]["byCategory"] };
   if (changes.maxTermMonths !== undefined) next.maxTermMonths = changes.maxTermMonths;
   if (changes.ageLimit !== undefined) next.ageLimit = changes.ageLimit;
   if (changes.extensionWindowDays !== undefined) next.extensionWindowDays = changes.extensionWindowDays;

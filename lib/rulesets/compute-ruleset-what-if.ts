@@ -4,7 +4,7 @@ import { registryFor } from "@/lib/registry";
 import { parseInput } from "@/lib/errors";
 import { kyivDate } from "@/lib/format";
 import { kvedSectionLabel, kvedSectionOf } from "@/lib/enterprises/kved-sections";
-import { isLimitCategoryInForce, isoDateToUtc, limitRuleFor, type LimitCategory, type Ruleset } from "@/lib/rules";
+import { diffRulesets, isLimitCategoryInForce, isoDateToUtc, limitRuleFor, type LimitCategory, type Ruleset } from "@/lib/rules";
 import { assessRulesetDraft } from "./assess-ruleset-draft";
 import type { RulesetCtx } from "./ctx";
 import { loadMethodologist } from "./load-methodologist";
@@ -26,8 +26,17 @@ export type RulesetWhatIf = {
   byRegion: WhatIfGroup[];
   sample: Array<{ edrpou: string; name: string; region: string; belowThreshold: number; beyondLimit: number }>;
   comparedWith: string;
+  /**
+   * Every changed rule and whether the figures above measure it: the salary thresholds and the
+   * limits are counted over the active reservations; the others (criteria, terms, age, the
+   * exception, annulment spacing, the limit base) apply to the decisions and applications made
+   * from the version's date, and are listed so that the methodologist sees what is not counted.
+   */
+  changes: Array<{ path: string; counted: boolean }>;
   ms: number;
 };
+
+const COUNTED = /^(salary\.|limits\.)/;
 
 type Row = {
   edrpou: string; name: string; region: string; kved: string; category: string | null; militaryLiable: number | null; headcount: number | null;
@@ -108,6 +117,7 @@ export async function whatIf(db: DbTx, input: { current: Ruleset; next: Ruleset;
     byRegion: [...regions.values()].sort(byImpact),
     sample: affected.sort((a, b) => byImpact(a, b) || a.edrpou.localeCompare(b.edrpou)).slice(0, 10),
     comparedWith: current.version,
+    changes: diffRulesets(current, next).map((d) => ({ path: d.path, counted: COUNTED.test(d.path) })),
     ms: Math.round(performance.now() - started),
   };
 }

@@ -20,6 +20,7 @@ import { createWorld, sign as signBytes } from "@/lib/reservations/testing/world
 import { createAuthority, createCriticalDecision, createEnterprise, createPerson, createReservationMark, createUser } from "@/prisma/seed/factories";
 import { sign } from "./ministry-fixtures";
 import { createCtx } from "@/lib/context-server";
+import { listSelectableEmployees } from "@/lib/company/list-selectable-employees";
 
 // Rulesets as signed data: a methodologist of the Ministry of Economy drafts a version as a
 // change of the current one, signs it with КЕП, and every process answers rulesetFor() with it
@@ -159,6 +160,65 @@ describe("bad drafts and signatures: a Ukrainian message, a 4xx, nothing written
     await refused("VALIDATION_FAILED", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes: { annulmentSpacingDays: -1 } })), 400);
   });
 
+  it("refuses bad criteria, age, extension window, 45-day exception and limit categories, naming the field", async () => {
+    const bad = (changes: Record<string, unknown>) => () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes }));
+    const cases: Array<[Record<string, unknown>, string, RegExp]> = [
+      [{ ageLimit: 15 }, "changes.ageLimit", /Граничний вік/],
+      [{ ageLimit: -60 }, "changes.ageLimit", /від'ємним/],
+      [{ extensionWindowDays: -1 }, "changes.extensionWindowDays", /Вікно продовження: не може бути від'ємним/],
+      [{ extensionWindowDays: 400 }, "changes.extensionWindowDays", /Вікно продовження/],
+      [{ maxTermMonths: 0 }, "changes.maxTermMonths", /більшим за нуль/],
+      [{ exception45: { termDays: 0, hiredWithinDays: 45, onceInMonths: 12 } }, "changes.exception45.termDays", /Строк винятку: має бути більшим за нуль/],
+      [{ exception45: { termDays: 45, hiredWithinDays: -1, onceInMonths: 12 } }, "changes.exception45.hiredWithinDays", /від'ємним/],
+      [{ criteriaGeneral: { mandatory: ["AVERAGE_SALARY", "AVERAGE_SALARY"], minAdditional: 1, minTotal: 3 } }, "changes.criteriaGeneral.mandatory", /двічі/],
+      [{ criteriaGeneral: { mandatory: ["AVERAGE_SALARY"], minAdditional: 1, minTotal: 0 } }, "changes.criteriaGeneral.minTotal", /Мінімум критеріїв: має бути більшим за нуль/],
+      [{ criteriaByCategory: { ENERGY_EQUIPMENT_100: { mandatory: ["FOO"], minAdditional: 0, minTotal: 2 } } }, "changes.criteriaByCategory.ENERGY_EQUIPMENT_100.mandatory.0", /Невідомий критерій: FOO/],
+      [{ criteriaByCategory: { BOGUS_100: { mandatory: [], minAdditional: 0, minTotal: 2 } } }, "changes.criteriaByCategory.BOGUS_100", /Невідома категорія ліміту: BOGUS_100/],
+      [{ criteriaByCategory: { DEFENCE_100: { mandatory: [], minAdditional: 20, minTotal: 2 } } }, "changes.criteriaByCategory.DEFENCE_100.minAdditional", /більше, ніж їх є/],
+      [{ limits: { LIFE_SUPPORT_75: { percent: -5, base: "MILITARY_LIABLE" } } }, "changes.limits.LIFE_SUPPORT_75.percent", /від'ємним/],
+      [{ mobilisedInLimitBase: "так" }, "changes.mobilisedInLimitBase", /./],
+      // Checked on the version the draft would make: the general category cannot go, and a
+      // category's criteria rule cannot outlive the category.
+      [{ limits: { DEFAULT_50: null } }, "limits", /DEFAULT_50/],
+      [{ limits: { ENERGY_EQUIPMENT_100: null } }, "criteria.byCategory.ENERGY_EQUIPMENT_100", /якої немає в лімітах/],
+    ];
+    for (const [changes, field, message] of cases) {
+      const error = await refused("VALIDATION_FAILED", bad(changes), 400);
+      expect({ changes, field: error.fields?.[field] }).toEqual({ changes, field: expect.stringMatching(message) });
+      expect(error.fields?.[field]).toMatch(/[а-яіїєґ]/i);
+    }
+  });
+
+  it("accepts a draft that changes every field the form edits; the diff and the what-if name each", async () => {
+    const input = draft({
+      basedOn: latest(),
+      effectiveFrom: addDays(today, 10),
+      changes: {
+        limits: { ENERGY_EQUIPMENT_100: { percent: 90, base: "HEADCOUNT" } },
+        criteriaGeneral: { mandatory: ["AVERAGE_SALARY", "NO_TAX_ARREARS"], minAdditional: 2, minTotal: 4 },
+        criteriaByCategory: { ENERGY_EQUIPMENT_100: { mandatory: ["NO_TAX_ARREARS"], minAdditional: 1, minTotal: 2 }, DEFENCE_100: { mandatory: [], minAdditional: 0, minTotal: 1 } },
+        ageLimit: 58,
+        extensionWindowDays: 45,
+        maxTermMonths: 6,
+        annulmentSpacingDays: 7,
+        exception45: { termDays: 30, hiredWithinDays: 60, onceInMonths: 6 },
+        mobilisedInLimitBase: false,
+      },
+    });
+    const before = await counts();
+    const prepared = await prepareRulesetVersion(ctx(methodologist.actor), input);
+    const paths = prepared.diff.map((d) => d.path);
+    for (const path of ["limits.ENERGY_EQUIPMENT_100.percent", "limits.ENERGY_EQUIPMENT_100.base", "criteria.general.minAdditional", "criteria.general.minTotal", "criteria.byCategory.ENERGY_EQUIPMENT_100.mandatory", "criteria.byCategory.DEFENCE_100", "ageLimit", "extensionWindowDays", "maxTermMonths", "annulmentSpacingDays", "exception45.termDays", "exception45.hiredWithinDays", "exception45.onceInMonths", "mobilisedInLimitBase"]) {
+      expect(paths).toContain(path);
+    }
+    expect(prepared.ruleset).toMatchObject({ ageLimit: 58, extensionWindowDays: 45, exception45: { termDays: 30, limitCategories: ["DEFENCE_100", "DRONE_WEAPONS_100"] }, criteria: { general: { minTotal: 4 }, byCategory: { DEFENCE_100: { minTotal: 1 } } } });
+    const result = await computeRulesetWhatIf(ctx(methodologist.actor), input);
+    expect(result.changes.map((c) => c.path)).toEqual(paths);
+    expect(result.changes.filter((c) => c.counted).map((c) => c.path)).toEqual(["limits.ENERGY_EQUIPMENT_100.base", "limits.ENERGY_EQUIPMENT_100.percent"]);
+    // Prepared issues a nonce; nothing else is written, no version.
+    expect({ ...(await counts()), nonces: before.nonces }).toEqual(before);
+  });
+
   it("refuses an effective date in the past, today, or not after the current version's", async () => {
     await refused("RULESET_DATE_NOT_FUTURE", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, -3) })), 400);
     await refused("RULESET_DATE_NOT_FUTURE", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: today })), 400);
@@ -238,6 +298,27 @@ describe("the next day's decision", () => {
     expect(view.rulesetVersion).toBe(signedVersion);
     expect(view.items.map((i) => [i.decision, i.reasons.map((r) => r.code)])).toEqual([["REFUSED", ["SALARY_BELOW_THRESHOLD"]], ["RESERVED", []]]);
     expect((await db.reservation.findFirstOrThrow({ where: { rnokpp: world.employees[1]! } })).rulesetVersion).toBe(signedVersion);
+  });
+});
+
+describe("the company's pre-check in the wizard", () => {
+  it("greys out and states the threshold of the signed version in force, not the code's", async () => {
+    const world = await createWorld({ serial: 83, employees: 2, limitCount: 2, salary: 31_000 });
+    await db.employment.updateMany({ where: { rnokpp: world.employees[1]!, edrpou: world.edrpou }, data: { salary: "40000.00" } });
+    const signed = rulesetFor(tomorrow);
+    expect(signed.version).toMatch(/^me-/);
+    // The code's rulesets know nothing of it: their last threshold is 25 941 UAH.
+    expect(RULESETS.some((r) => r.version === signed.version)).toBe(false);
+    const step1 = async (now: Date) => {
+      const { context, list } = await listSelectableEmployees({ actor: world.head.actor, kind: "reservation", filters: {}, now });
+      const rows = world.employees.map((rnokpp) => list.items.find((i) => i.rnokpp === rnokpp)!);
+      return { threshold: context.standing.salaryThreshold, eligible: rows.map((r) => r.eligible), reasons: rows.map((r) => r.reasons.map((x) => x.code)) };
+    };
+    // 23:30 Kyiv time today: the code's version in force; 00:30 tomorrow: the signed one.
+    expect(await step1(new Date(`${today}T23:30:00+02:00`))).toEqual({ threshold: 2_594_100, eligible: [true, true], reasons: [[], []] });
+    const after = await step1(new Date(`${tomorrow}T00:30:00+02:00`));
+    expect(after).toEqual({ threshold: salaryThresholdFor(signed, false).threshold, eligible: [false, true], reasons: [["SALARY_BELOW_THRESHOLD"], []] });
+    expect(after.threshold).toBe(3_200_000);
   });
 });
 
