@@ -9,7 +9,7 @@ import type { DecisionState } from "@/lib/enterprises/decision-state";
 import { lastDayOfTerm } from "@/lib/rules";
 import type { DecisionChange, DecisionChangeAction } from "@/lib/enterprises/schemas";
 import { formatDate, formatNumber } from "@/lib/format";
-import { limitRuleFor, rulesetFor, type LimitCategory, type SalaryExemptionCode } from "@/lib/rules";
+import { limitRuleFor, type LimitCategory, type Ruleset, type SalaryExemptionCode } from "@/lib/rules";
 import { CriteriaPicker } from "./criteria-picker";
 import { LimitPicker, limitOf, type LimitValues } from "./limit-picker";
 
@@ -26,13 +26,15 @@ export type DecisionFacts = {
   validUntil: string;
   activeReservations: number;
   today: string;
+  /** The rules in force today as the server has them (the signed version from the database). */
+  ruleset: Ruleset;
 };
 
 type PrepareResult = { fields?: Record<string, string>; message?: string };
 
 /** The form of one act: what changes, and the reason every act must state. */
 export function ChangeForm({ action, decision, onPrepare }: { action: DecisionChangeAction; decision: DecisionFacts; onPrepare: (change: DecisionChange) => Promise<PrepareResult> }) {
-  const ruleset = rulesetFor(decision.today);
+  const ruleset = decision.ruleset;
   const [reason, setReason] = useState("");
   const [criteria, setCriteria] = useState(decision.criteria);
   const [exemption, setExemption] = useState<string | null>(decision.salaryExemption);

@@ -13,7 +13,7 @@ import type { DecisionRecord } from "@/lib/enterprises/decision-documents";
 import { checkDecisionTerms, lastDayOfTerm } from "@/lib/rules";
 import { formatDate } from "@/lib/format";
 import { checkEdrpou } from "@/lib/identifiers";
-import { checkDecisionCriteria, isIsoDate, limitRuleFor, rulesetFor, type SalaryExemptionCode } from "@/lib/rules";
+import { checkDecisionCriteria, isIsoDate, limitRuleFor, rulesetAmong, type Ruleset, type SalaryExemptionCode } from "@/lib/rules";
 import { CriteriaPicker } from "./criteria-picker";
 import { DecisionSummary } from "./decision-summary";
 import { EnterpriseLookupPanel, type LookupState } from "./enterprise-lookup-panel";
@@ -26,7 +26,7 @@ type Prepared = { document: string; nonce: string; decision: DecisionRecord; inp
  * the criteria, the limit, the term and number; every rule is checked as it is entered with the
  * same pure functions the server runs again. Then the exact document is prepared and signed.
  */
-export function NewDecisionForm({ today, officialRnokpp, authorityEdrpou }: { today: string; officialRnokpp?: string; authorityEdrpou: string }) {
+export function NewDecisionForm({ today, rulesets, officialRnokpp, authorityEdrpou }: { today: string; rulesets: readonly Ruleset[]; officialRnokpp?: string; authorityEdrpou: string }) {
   const router = useRouter();
   const [edrpou, setEdrpou] = useState("");
   const [lookup, setLookup] = useState<LookupState>({ status: "idle" });
@@ -44,8 +44,9 @@ export function NewDecisionForm({ today, officialRnokpp, authorityEdrpou }: { to
   const requestSeq = useRef(0);
 
   const edrpouCheck = checkEdrpou(edrpou);
-  const todayRules = rulesetFor(today);
-  const rules = isIsoDate(decidedOn) && decidedOn >= "2024-12-01" && decidedOn <= today ? rulesetFor(decidedOn) : todayRules;
+  // The server's versions (the signed ones in the database), not the browser's copy of the code's.
+  const todayRules = rulesetAmong(rulesets, today);
+  const rules = isIsoDate(decidedOn) && decidedOn >= "2024-12-01" && decidedOn <= today ? rulesetAmong(rulesets, decidedOn) : todayRules;
   const terms = checkDecisionTerms({ decidedOn, validFrom, validUntil, today, ruleset: todayRules });
   const found = lookup.status === "done" && lookup.data.found ? lookup.data : null;
 

@@ -204,9 +204,18 @@ export function installedRulesets(): readonly Ruleset[] {
 
 /** The ruleset in force on a date. */
 export function rulesetFor(date: IsoDate): Ruleset {
+  return rulesetAmong(catalogueNow(), date);
+}
+
+/**
+ * The ruleset in force on a date among the given versions (oldest first). The browser uses it
+ * with the versions the server sent (installedRulesets() there: the signed ones from the
+ * database), never with the code's: its own catalogue is only the code's seed.
+ */
+export function rulesetAmong(list: readonly Ruleset[], date: IsoDate): Ruleset {
   assertIsoDate(date, "date");
   let found: Ruleset | undefined;
-  for (const ruleset of catalogueNow()) {
+  for (const ruleset of list) {
     if (ruleset.effectiveFrom > date) break;
     found = ruleset;
   }

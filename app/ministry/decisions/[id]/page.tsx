@@ -12,7 +12,7 @@ import { db } from "@/lib/db/client";
 import { loadActingAuthority } from "@/lib/enterprises/acting-authority";
 import { getDecision } from "@/lib/enterprises/get-decision";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { LIMIT_CATEGORY_LABELS, criterionLabel, isCriterionCode, isSalaryExemptionCode, salaryExemptionLabel } from "@/lib/rules";
+import { LIMIT_CATEGORY_LABELS, criterionLabel, isCriterionCode, isSalaryExemptionCode, rulesetFor, salaryExemptionLabel } from "@/lib/rules";
 import { orNotFound } from "../../_lib/or-not-found";
 import { createCtx } from "@/lib/context-server";
 
@@ -72,6 +72,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             id: decision.id, state: decision.state, criteria: decision.criteria, salaryExemption: decision.salaryExemption, limitCategory: decision.limitCategory,
             militaryLiableCount: decision.militaryLiableCount, headcount: decision.headcount, limitCount: decision.limitCount, validFrom: decision.validFrom,
             validUntil: decision.validUntil, activeReservations: detail.activeReservations, today: detail.today,
+            ruleset: rulesetFor(detail.today),
           }}
           officialRnokpp={actor.rnokpp ?? undefined}
           authorityEdrpou={authority.edrpou}

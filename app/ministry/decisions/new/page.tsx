@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { loadActingAuthority } from "@/lib/enterprises/acting-authority";
 import { kvedSectionLabel, isKvedSectionCode } from "@/lib/enterprises/kved-sections";
 import { kyivDate } from "@/lib/format";
+import { installedRulesets } from "@/lib/rules";
 
 export const metadata = { title: "Нове рішення" };
 
@@ -19,7 +20,7 @@ export default async function Page() {
   return (
     <div className="mx-auto max-w-4xl space-y-5">
       <PageHeader eyebrow={authority.shortName} title="Рішення про визнання підприємства критично важливим" subtitle={`Ваш орган ухвалює рішення щодо: ${competence}.`} />
-      <NewDecisionForm today={kyivDate(new Date())} officialRnokpp={actor.rnokpp ?? undefined} authorityEdrpou={authority.edrpou} />
+      <NewDecisionForm today={kyivDate(new Date())} rulesets={installedRulesets()} officialRnokpp={actor.rnokpp ?? undefined} authorityEdrpou={authority.edrpou} />
     </div>
   );
 }
