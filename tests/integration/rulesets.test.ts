@@ -310,7 +310,7 @@ describe("the company's pre-check in the wizard", () => {
     // The code's rulesets know nothing of it: their last threshold is 25 941 UAH.
     expect(RULESETS.some((r) => r.version === signed.version)).toBe(false);
     const step1 = async (now: Date) => {
-      const { context, list } = await listSelectableEmployees({ actor: world.head.actor, kind: "reservation", filters: {}, now });
+      const { context, list } = await listSelectableEmployees(createCtx({ actor: world.head.actor, now }), { kind: "reservation", filters: {} });
       const rows = world.employees.map((rnokpp) => list.items.find((i) => i.rnokpp === rnokpp)!);
       return { threshold: context.standing.salaryThreshold, eligible: rows.map((r) => r.eligible), reasons: rows.map((r) => r.reasons.map((x) => x.code)) };
     };
