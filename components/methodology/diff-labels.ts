@@ -1,6 +1,6 @@
 // Ukrainian names of a ruleset's fields, for the diff the methodologist reads before signing.
 import { formatMoney } from "@/lib/format";
-import { LIMIT_CATEGORY_LABELS, criterionLabel, type CriterionCode, type LimitCategory } from "@/lib/rules";
+import { LIMIT_CATEGORY_LABELS, criterionLabel, isCriterionCode, type LimitCategory } from "@/lib/rules";
 
 const FIELD_LABELS: Record<string, string> = {
   "salary.general.minimumWage": "Мінімальна заробітна плата (загальний поріг)",
@@ -39,11 +39,11 @@ export function diffValue(path: string, value: unknown): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "number" && /(minimumWage|threshold)$/.test(path)) return formatMoney(value);
   if (typeof value === "boolean") return value ? "так" : "ні";
-  if (Array.isArray(value)) return value.length === 0 ? "немає" : value.map((code) => criterionLabel(code as CriterionCode)).join("; ");
+  if (Array.isArray(value) && /(^|\.)mandatory$/.test(path)) return value.length === 0 ? "немає" : value.map((code) => (typeof code === "string" && isCriterionCode(code) ? criterionLabel(code) : String(code))).join("; ");
   if (typeof value === "object") {
     const v = value as Record<string, unknown>;
     if ("percent" in v) return `${String(v.percent)} % (${v.base === "HEADCOUNT" ? "від загальної чисельності" : "від військовозобов'язаних"})`;
-    if ("minTotal" in v) return `обов'язкові: ${diffValue("", v.mandatory)}; додаткових щонайменше ${String(v.minAdditional)}; усього щонайменше ${String(v.minTotal)}`;
+    if ("minTotal" in v) return `обов'язкові: ${diffValue("mandatory", v.mandatory)}; додаткових щонайменше ${String(v.minAdditional)}; усього щонайменше ${String(v.minTotal)}`;
     if ("termDays" in v) return `${String(v.termDays)} днів; працевлаштовано не раніше ніж за ${String(v.hiredWithinDays)} днів; раз на ${String(v.onceInMonths)} міс.`;
     return JSON.stringify(value);
   }

@@ -22,6 +22,9 @@ const database = await openDatabase({
   shareRunning: true,
 });
 process.env.DATABASE_URL = database.url;
+// The e2e server runs in demo mode (scripts/e2e/serve.mjs): its test КНЕДП is trusted, and this
+// process submits signatures of that КНЕДП's keys through the same domain code.
+process.env.DEMO_MODE = "1";
 resetEnvCache();
 
 const { db, disconnectDb } = await import("@/lib/db/client");
