@@ -13,11 +13,16 @@ export function NoticeAlertsToggle({ enabled, disclaimer }: { enabled: boolean; 
   const [error, setError] = useState<string | null>(null);
 
   async function change(next: boolean) {
+    // Shown at once; put back if the server refuses.
+    setChecked(next);
     setPending(true);
     setError(null);
     const result = await setNoticeAlertsAction({ enabled: String(next) });
     setPending(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) {
+      setChecked(!next);
+      return setError(result.error.message);
+    }
     setChecked(result.data.enabled);
     router.refresh();
   }
@@ -29,9 +34,11 @@ export function NoticeAlertsToggle({ enabled, disclaimer }: { enabled: boolean; 
           type="checkbox"
           className="mt-1 size-5 accent-black"
           checked={checked}
-          disabled={pending}
+          aria-busy={pending}
           aria-describedby="notice-alerts-disclaimer"
-          onChange={(event) => change(event.target.checked)}
+          onChange={(event) => {
+            if (!pending) void change(event.target.checked);
+          }}
           data-testid="notice-alerts-checkbox"
         />
         <span className="font-medium">Повідомляти, коли ТЦК надішле повістку поштою</span>
