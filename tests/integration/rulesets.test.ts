@@ -303,7 +303,7 @@ describe("the next day's decision", () => {
 
 describe("the company's pre-check in the wizard", () => {
   it("greys out and states the threshold of the signed version in force, not the code's", async () => {
-    const world = await createWorld({ serial: 83, employees: 2, limitCount: 2, salary: 31_000 });
+    const world = await createWorld(createCtx({ actor: null }), { serial: 83, employees: 2, limitCount: 2, salary: 31_000 });
     await db.employment.updateMany({ where: { rnokpp: world.employees[1]!, edrpou: world.edrpou }, data: { salary: "40000.00" } });
     const signed = rulesetFor(tomorrow);
     expect(signed.version).toMatch(/^me-/);
