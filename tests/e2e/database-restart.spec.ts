@@ -8,6 +8,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { openKeyFile, signDetached } from "@/lib/kep/browser";
 import { demoUser } from "@/prisma/seed/demo-users";
+import { logLeaks } from "./support/log-leaks";
 
 // The database restarts under load. The production launcher (demo data, one web process, one
 // worker) runs on a Postgres this test holds (tests/e2e/support/postgres-holder.ts). Three
@@ -80,11 +81,6 @@ async function query<T extends pg.QueryResultRow>(text: string, values: unknown[
   }
 }
 
-// NOT YET PROVEN GREEN: its first runs found the worker crash fixed in
-// scripts/server/survive-database-loss.ts and then timed out seeding on a loaded machine; it runs
-// only with E2E_DB_RESTART=1 until a full run passes.
-test.skip(!process.env.E2E_DB_RESTART, "E2E_DB_RESTART=1 to run the database-restart journey");
-
 test.beforeAll(async () => {
   // The demo country and its КЕП keys (three families, DSTU in pure JS) take minutes on a loaded machine.
   test.setTimeout(600_000);
@@ -97,7 +93,7 @@ test.beforeAll(async () => {
   databaseUrl = (await holderEvent("started")).url!;
   launcher = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/launch.ts", "start"], {
     cwd: ROOT,
-    env: cleanEnv({ DATA_DIR: path.join(workDir, "app"), PORT: String(PORT), DATABASE_URL: databaseUrl, DEMO_MODE: "1" }),
+    env: cleanEnv({ DATA_DIR: path.join(workDir, "app"), PORT: String(PORT), DATABASE_URL: databaseUrl, DEMO_MODE: "1", ACCESS_LOG: "1" }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   launcher.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -258,4 +254,7 @@ test("Postgres stopped and started under load: 503 in Ukrainian meanwhile, recov
   // The launcher, its web server and its worker lived through it.
   expect(launcher!.exitCode).toBeNull();
   expect(output).toContain("база даних знову доступна");
+  // Its log (access log included) holds no РНОКПП, token or session, outage or not.
+  expect(output).toContain("[access] GET /api/v1/enterprises/");
+  expect(logLeaks(output)).toEqual({ rnokpps: [], tokens: [], sessions: [] });
 });
