@@ -20,7 +20,7 @@ export const metadata = { title: "Підприємства" };
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireOfficial("/ministry");
   const params = firstValues(await searchParams);
-  const list = await listDecisions(createCtx({ actor }), { query: params });
+  const list = await listDecisions(createCtx({ actor, readOnly: true }), { query: params });
   const { page: _page, ...filters } = params;
   const exportQuery = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1])).toString();
 

@@ -5,9 +5,17 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OfficialActor } from "@/lib/auth/roles";
+import { createCtx } from "@/lib/context-server";
+import { db, disconnectDb } from "@/lib/db/client";
 import { startEmbeddedCluster, startReplica, type RunningCluster, type RunningReplica } from "@/lib/db/cluster";
 import { PrismaClient } from "@/lib/db/generated/client";
+import { applyMigrations } from "@/lib/db/migrations";
+import { getDashboard } from "@/lib/enterprises/get-dashboard";
+import { listDecisions } from "@/lib/enterprises/list-decisions";
+import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { createAuthority, createUser } from "@/prisma/seed/factories";
 
 // Postgres' own streaming replication on one machine (issue 10, part 6): a base backup of a
 // running embedded primary becomes a hot standby that follows it; Prisma's read-replicas
@@ -41,6 +49,8 @@ beforeAll(async () => {
   workDir = await mkdtemp(path.join(os.tmpdir(), "bronya-replica-"));
   await chmod(workDir, 0o755);
   primary = await startEmbeddedCluster({ folder: path.join(workDir, "postgres"), owner: "replica test", database: "bronya", ephemeral: true });
+  // The portal's schema too, so that its read-only contexts can run on the replica.
+  await applyMigrations({ databaseUrl: primary.url, migrationsDir: path.resolve("prisma/migrations") });
   await query(primary.url, "CREATE TABLE notes (id serial PRIMARY KEY, body text NOT NULL)");
   await query(primary.url, "INSERT INTO notes (body) VALUES ('before the backup')");
   replica = await startReplica({
@@ -82,6 +92,43 @@ describe("a streaming replica of the embedded primary", () => {
     expect(lag.bytes).toBeGreaterThanOrEqual(0);
     console.info(`replication: row visible on the replica after ${seenAfterMs} ms; WAL behind ${lag.bytes} B; replay lag ${lag.replayDelayMs ?? "—"} ms`);
   });
+
+  it("gives a read-only context (the ministry's list and dashboard) the replica and every other context the primary", async () => {
+    const saved = { primary: process.env.DATABASE_URL, replicas: process.env.DATABASE_REPLICA_URLS };
+    await disconnectDb();
+    process.env.DATABASE_URL = primary.url;
+    process.env.DATABASE_REPLICA_URLS = replica.url;
+    resetEnvCache();
+    try {
+      const inRecovery = async (readOnly: boolean) => (await createCtx({ actor: null, readOnly }).db.$queryRaw<{ r: boolean }[]>`SELECT pg_is_in_recovery() AS r`)[0]!.r;
+      expect(await inRecovery(true)).toBe(true);
+      expect(await inRecovery(false)).toBe(false);
+
+      // Replay paused: an official written on the primary now is not on the replica yet, so the
+      // pages' read-only contexts cannot find their authority until replay goes on.
+      await query(replica.url, "SELECT pg_wal_replay_pause()");
+      await untilOnReplica(replica.url, "SELECT 1 WHERE pg_get_wal_replay_pause_state() = 'paused'", [], 10_000);
+      const authority = await createAuthority(db, { kind: "MINISTRY", kvedSections: ["C"], shortName: "Мінрепліка" });
+      const { user } = await createUser(db, { role: "OFFICIAL", authorityId: authority.id, fullName: "Репліка Ольга Петрівна" });
+      const actor: OfficialActor = { userId: user.id, rnokpp: user.rnokpp, fullName: user.fullName, role: "OFFICIAL", authorityId: authority.id, via: "password" };
+      expect((await listDecisions(createCtx({ actor }))).total).toBe(0);
+      await expect(listDecisions(createCtx({ actor, readOnly: true }))).rejects.toThrow(/Орган влади не знайдено/);
+      await expect(getDashboard(createCtx({ actor, readOnly: true }))).rejects.toThrow(/Орган влади не знайдено/);
+
+      await query(replica.url, "SELECT pg_wal_replay_resume()");
+      const replayedAfterMs = await untilOnReplica(replica.url, "SELECT 1 FROM authorities WHERE id = $1::uuid", [authority.id], 10_000);
+      expect(replayedAfterMs, "the authority never reached the replica after resuming replay").not.toBeNull();
+      expect((await listDecisions(createCtx({ actor, readOnly: true }))).total).toBe(0);
+      expect((await getDashboard(createCtx({ actor, readOnly: true }))).totals.enterprises).toBe(0);
+    } finally {
+      await query(replica.url, "SELECT pg_wal_replay_resume()");
+      await disconnectDb();
+      process.env.DATABASE_URL = saved.primary;
+      if (saved.replicas === undefined) delete process.env.DATABASE_REPLICA_URLS;
+      else process.env.DATABASE_REPLICA_URLS = saved.replicas;
+      resetEnvCache();
+    }
+  }, 60_000);
 
   it("refuses writes on the replica", async () => {
     await expect(query(replica.url, "INSERT INTO notes (body) VALUES ('on the standby')")).rejects.toThrow(/read-only transaction/);

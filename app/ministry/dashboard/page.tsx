@@ -25,7 +25,7 @@ const USAGE_LABELS: Record<UsageBucket, string> = {
 
 export default async function Page() {
   const actor = await requireOfficial("/ministry/dashboard");
-  const [d, notices] = await Promise.all([getDashboard(createCtx({ actor })), getNoticeEffects(createCtx({ actor }))]);
+  const [d, notices] = await Promise.all([getDashboard(createCtx({ actor, readOnly: true })), getNoticeEffects(createCtx({ actor }))]);
   return (
     <div className="space-y-5">
       <PageHeader title="Аналітика" subtitle={`Станом на ${formatDate(d.today)}: підприємства з чинними рішеннями вашого органу й бронювання з реєстру «Оберіг»`} />

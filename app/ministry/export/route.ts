@@ -10,7 +10,7 @@ export const GET = apiRoute(async (request) => {
   const actor = await getActor();
   if (!actor) throw new AppError("UNAUTHENTICATED");
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const { text, fileName } = await exportDecisionsCsv(createCtx({ actor }), { query });
+  const { text, fileName } = await exportDecisionsCsv(createCtx({ actor, readOnly: true }), { query });
   return new Response(text, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
