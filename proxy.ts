@@ -14,5 +14,13 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
 }
 
 export const config = {
-  matcher: ["/company/:path*", "/ministry/:path*", "/me/:path*", "/unit/:path*", "/admin/:path*", "/staff/:path*", "/verify/:path*"],
+  matcher: [
+    "/company/:path*",
+    "/ministry/:path*",
+    "/me/:path*",
+    "/unit/:path*",
+    "/admin/:path*",
+    "/staff/:path*",
+    "/verify/:path*",
+  ],
 };

@@ -8,11 +8,15 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Броня — е-бронювання працівників", template: "%s · Броня" },
-  description: "Відкритий портал бронювання військовозобов'язаних працівників критично важливих підприємств: рішення за секунди, причина кожної відмови.",
+  description:
+    "Відкритий портал бронювання військовозобов'язаних працівників критично важливих підприємств: рішення за секунди, причина кожної відмови.",
   // The files live in public/ (scripts/icons/generate.mjs draws the PNGs).
   manifest: "/manifest.webmanifest",
   icons: {
-    icon: [{ url: "/favicon.ico", sizes: "48x48" }, { url: "/favicon.svg", type: "image/svg+xml" }],
+    icon: [
+      { url: "/favicon.ico", sizes: "48x48" },
+      { url: "/favicon.svg", type: "image/svg+xml" },
+    ],
     apple: "/icons/apple-touch-icon.png",
   },
   appleWebApp: { capable: true, title: "Броня", statusBarStyle: "default" },
@@ -25,7 +29,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="uk">
       <body className="flex min-h-dvh flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-full focus:bg-white focus:px-4 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-full focus:bg-white focus:px-4 focus:py-2"
+        >
           Перейти до вмісту
         </a>
         <Providers session={session}>

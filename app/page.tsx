@@ -43,24 +43,40 @@ export default function LandingPage() {
       <section className="card grid gap-6 sm:grid-cols-[1.4fr_1fr] sm:items-center sm:p-10">
         <div>
           <p className="text-sm font-medium text-muted">Портал е-бронювання</p>
-          <h1 className="mt-2 text-3xl font-bold sm:text-5xl">Бронювання працівників — за секунди, з причиною кожної відмови</h1>
+          <h1 className="mt-2 text-3xl font-bold sm:text-5xl">
+            Бронювання працівників — за секунди, з причиною кожної відмови
+          </h1>
           <p className="mt-4 text-lg text-muted">
-            Броня поєднує перелік критично важливих підприємств, реєстр «Оберіг» і кваліфікований електронний підпис: керівник подає заяву, правила перевіряють кожного працівника, а рішення одразу потрапляє до реєстру й до кабінету працівника.
+            Броня поєднує перелік критично важливих підприємств, реєстр «Оберіг» і кваліфікований електронний підпис:
+            керівник подає заяву, правила перевіряють кожного працівника, а рішення одразу потрапляє до реєстру й до
+            кабінету працівника.
           </p>
           <div className="mt-6 flex flex-wrap gap-3">
-            <ButtonLink href="/login" size="lg">Увійти</ButtonLink>
-            <ButtonLink href="/api/v1/docs" variant="secondary" size="lg">HR API</ButtonLink>
+            <ButtonLink href="/login" size="lg">
+              Увійти
+            </ButtonLink>
+            <ButtonLink href="/api/v1/docs" variant="secondary" size="lg">
+              HR API
+            </ButtonLink>
           </div>
         </div>
         <ul className="grid gap-3 text-[15px]">
-          <li className="rounded-2xl bg-chip-success/40 px-4 py-3"><b>Секунди</b> замість «до 72 годин» на рішення</li>
-          <li className="rounded-2xl bg-chip-info/60 px-4 py-3"><b>Причина</b> для кожного працівника, якому відмовлено</li>
-          <li className="rounded-2xl bg-ticker/70 px-4 py-3"><b>КЕП</b> у браузері: ключ і пароль не надсилаються</li>
+          <li className="rounded-2xl bg-chip-success/40 px-4 py-3">
+            <b>Секунди</b> замість «до 72 годин» на рішення
+          </li>
+          <li className="rounded-2xl bg-chip-info/60 px-4 py-3">
+            <b>Причина</b> для кожного працівника, якому відмовлено
+          </li>
+          <li className="rounded-2xl bg-ticker/70 px-4 py-3">
+            <b>КЕП</b> у браузері: ключ і пароль не надсилаються
+          </li>
         </ul>
       </section>
 
       <section aria-labelledby="audiences" className="space-y-4">
-        <h2 id="audiences" className="text-2xl font-bold">Три кабінети над одним реєстром</h2>
+        <h2 id="audiences" className="text-2xl font-bold">
+          Три кабінети над одним реєстром
+        </h2>
         <div className="grid gap-4 md:grid-cols-3">
           {AUDIENCES.map((a) => (
             <article key={a.title} className="card flex flex-col">

@@ -28,12 +28,16 @@ const serwist = new Serwist({
   navigationPreload: false,
   runtimeCaching: [
     {
-      matcher: ({ request, url }) => request.mode === "navigate" && url.origin === self.location.origin && url.pathname === OFFLINE_COPY_URL,
+      matcher: ({ request, url }) =>
+        request.mode === "navigate" && url.origin === self.location.origin && url.pathname === OFFLINE_COPY_URL,
       handler: async ({ request }) => {
         try {
           return await fetch(request);
         } catch {
-          return (await savedEvod()) ?? new Response(OFFLINE_HTML, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+          return (
+            (await savedEvod()) ??
+            new Response(OFFLINE_HTML, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } })
+          );
         }
       },
     },

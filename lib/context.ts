@@ -21,4 +21,7 @@ export type FullCtx = { actor: Actor; db: DbClient; registry: Registry; now: Dat
 export type Ctx<K extends keyof FullCtx = keyof FullCtx> = Pick<FullCtx, K>;
 
 /** A context whose actor is narrowed, e.g. `CtxAs<HeadActor, "db">`. */
-export type CtxAs<A extends Actor, K extends Exclude<keyof FullCtx, "actor"> = Exclude<keyof FullCtx, "actor">> = Pick<FullCtx, K> & { actor: A };
+export type CtxAs<A extends Actor, K extends Exclude<keyof FullCtx, "actor"> = Exclude<keyof FullCtx, "actor">> = Pick<
+  FullCtx,
+  K
+> & { actor: A };

@@ -37,9 +37,19 @@ const ZEnv = z.object({
   /** The port Next listens on (scripts/launch.ts passes it to `next dev|start -p`). */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Web processes behind the one port (node:cluster in scripts/server.ts); every shared state is in Postgres. */
-  WEB_PROCESSES: z.coerce.number({ error: "WEB_PROCESSES має бути числом" }).int("WEB_PROCESSES має бути цілим числом").min(1, "WEB_PROCESSES має бути від 1 до 32").max(32, "WEB_PROCESSES має бути від 1 до 32").default(1),
+  WEB_PROCESSES: z.coerce
+    .number({ error: "WEB_PROCESSES має бути числом" })
+    .int("WEB_PROCESSES має бути цілим числом")
+    .min(1, "WEB_PROCESSES має бути від 1 до 32")
+    .max(32, "WEB_PROCESSES має бути від 1 до 32")
+    .default(1),
   /** Job workers the launcher starts (pg-boss hands each job to one of them). */
-  WORKERS: z.coerce.number({ error: "WORKERS має бути числом" }).int("WORKERS має бути цілим числом").min(1, "WORKERS має бути від 1 до 32").max(32, "WORKERS має бути від 1 до 32").default(1),
+  WORKERS: z.coerce
+    .number({ error: "WORKERS має бути числом" })
+    .int("WORKERS має бути цілим числом")
+    .min(1, "WORKERS має бути від 1 до 32")
+    .max(32, "WORKERS має бути від 1 до 32")
+    .default(1),
   /**
    * Streaming replicas of DATABASE_URL, comma-separated: read-only pages and the status route read
    * from them (lib/db/client getReadDb). `npm run dev -- --replica` sets it to an embedded replica.
@@ -47,8 +57,19 @@ const ZEnv = z.object({
   DATABASE_REPLICA_URLS: z
     .string()
     .optional()
-    .transform((value) => (value ?? "").split(",").map((url) => url.trim()).filter((url) => url.length > 0))
-    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_REPLICA_URLS: кожна адреса має починатися з postgresql://"))),
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((url) => url.trim())
+        .filter((url) => url.length > 0),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_REPLICA_URLS: кожна адреса має починатися з postgresql://"),
+      ),
+    ),
   /** Which Оберіг adapter lib/registry uses (ARCHITECTURE.md, replaceable parts). Only the mock exists. */
   REGISTRY_PROVIDER: z.enum(["postgres-mock"]).default("postgres-mock"),
 });
@@ -72,7 +93,10 @@ export function env(): Env {
     throw new Error(`Некоректні змінні середовища: ${problems}`);
   }
   const demoModeSet = (process.env.DEMO_MODE ?? "") !== "";
-  cached = { ...parsed.data, TEST_PROVIDER_TRUSTED: parsed.data.DEMO_MODE || (parsed.data.NODE_ENV === "test" && !demoModeSet) };
+  cached = {
+    ...parsed.data,
+    TEST_PROVIDER_TRUSTED: parsed.data.DEMO_MODE || (parsed.data.NODE_ENV === "test" && !demoModeSet),
+  };
   return cached;
 }
 

@@ -16,21 +16,49 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 await runScript(async () => {
   let values: { email?: string; name?: string };
   try {
-    ({ values } = parseArgs({ args: process.argv.slice(2), options: { email: { type: "string" }, name: { type: "string" } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: process.argv.slice(2),
+      options: { email: { type: "string" }, name: { type: "string" } },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
-    throw new AppError("USAGE", `${(error as Error).message}. Використання: npm run admin:create -- --email <адреса> [--name "Прізвище Ім'я"]`);
+    throw new AppError(
+      "USAGE",
+      `${(error as Error).message}. Використання: npm run admin:create -- --email <адреса> [--name "Прізвище Ім'я"]`,
+    );
   }
-  if (!values.email) throw new AppError("USAGE", `Не вказано --email. Використання: npm run admin:create -- --email <адреса> [--name "Прізвище Ім'я"]`);
+  if (!values.email)
+    throw new AppError(
+      "USAGE",
+      `Не вказано --email. Використання: npm run admin:create -- --email <адреса> [--name "Прізвище Ім'я"]`,
+    );
 
   const config = env();
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.resolve(root, config.DATA_DIR), owner: "npm run admin:create", shareRunning: true, log });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: path.resolve(root, config.DATA_DIR),
+    owner: "npm run admin:create",
+    shareRunning: true,
+    log,
+  });
   try {
-    await applyMigrations({ databaseUrl: database.url, migrationsDir: path.join(root, "prisma/migrations"), log: () => undefined });
+    await applyMigrations({
+      databaseUrl: database.url,
+      migrationsDir: path.join(root, "prisma/migrations"),
+      log: () => undefined,
+    });
     process.env.DATABASE_URL = database.url;
     resetEnvCache();
-    const [{ db, disconnectDb }, { createAdministrator }] = await Promise.all([import("@/lib/db/client"), import("@/lib/admin/create-administrator")]);
+    const [{ db, disconnectDb }, { createAdministrator }] = await Promise.all([
+      import("@/lib/db/client"),
+      import("@/lib/admin/create-administrator"),
+    ]);
     try {
-      const created = await createAdministrator({ db }, { email: values.email, fullName: values.name ?? "Адміністратор порталу" });
+      const created = await createAdministrator(
+        { db },
+        { email: values.email, fullName: values.name ?? "Адміністратор порталу" },
+      );
       log(
         [
           "",

@@ -11,7 +11,13 @@ import { log, runScript } from "./db/run-script";
 
 await runScript(async () => {
   const config = env();
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, owner: "npm run audit:verify", shareRunning: true, log });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    owner: "npm run audit:verify",
+    shareRunning: true,
+    log,
+  });
   process.env.DATABASE_URL = database.url;
   resetEnvCache();
   try {
@@ -19,7 +25,9 @@ await runScript(async () => {
     const chain = await verifyAuditChain({ db });
     if (!chain.ok) {
       const at = chain.break.at ? `, час ${formatDateTime(chain.break.at)} (${chain.break.at.toISOString()})` : "";
-      process.stderr.write(`✖ Журнал порушено: ${chain.break.message}\n  запис: ${chain.break.id ?? "—"}${at}; перевірено записів: ${chain.rows}\n`);
+      process.stderr.write(
+        `✖ Журнал порушено: ${chain.break.message}\n  запис: ${chain.break.id ?? "—"}${at}; перевірено записів: ${chain.rows}\n`,
+      );
       return 1;
     }
     const anchors = await verifyAuditAnchors({ db, now: new Date() });
@@ -27,7 +35,9 @@ await runScript(async () => {
       process.stderr.write(`✖ Журнал порушено: ${anchors.message}\n`);
       return 1;
     }
-    log(`✓ Журнал цілісний: записів ${chain.rows}, підписаних щоденних печаток ${anchors.anchors} (${Date.now() - started} мс)`);
+    log(
+      `✓ Журнал цілісний: записів ${chain.rows}, підписаних щоденних печаток ${anchors.anchors} (${Date.now() - started} мс)`,
+    );
     return 0;
   } finally {
     await db.$disconnect();

@@ -1,6 +1,13 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { APP_DATABASE, openDatabase, redactDatabaseUrl, startReplica, type OpenDatabase, type RunningReplica } from "@/lib/db/cluster";
+import {
+  APP_DATABASE,
+  openDatabase,
+  redactDatabaseUrl,
+  startReplica,
+  type OpenDatabase,
+  type RunningReplica,
+} from "@/lib/db/cluster";
 import { applyMigrations } from "@/lib/db/migrations";
 import { AppError } from "@/lib/errors";
 import { log, runScript } from "./db/run-script";
@@ -84,9 +91,19 @@ async function serve(
 
   try {
     await step(waitForPort(config.port, next.exited));
-    log(formatBanner({ url: config.portalUrl, databaseLabel: labels.database, replicaLabel: labels.replica, demoMode: config.demoMode, seeded, demoKeysDir: path.join(config.dataDir, "demo-keys") }));
+    log(
+      formatBanner({
+        url: config.portalUrl,
+        databaseLabel: labels.database,
+        replicaLabel: labels.replica,
+        demoMode: config.demoMode,
+        seeded,
+        demoKeysDir: path.join(config.dataDir, "demo-keys"),
+      }),
+    );
   } catch (error) {
-    if (!(error instanceof Stopped)) log(`Next.js не почав приймати з'єднання на порту ${config.port}: ${(error as Error).message}.`);
+    if (!(error instanceof Stopped))
+      log(`Next.js не почав приймати з'єднання на порту ${config.port}: ${(error as Error).message}.`);
   }
 
   const outcome = await Promise.race([stopRequested.then(() => null), firstExit]);
@@ -95,7 +112,10 @@ async function serve(
   if (outcome && !stopSignal) {
     const clean = outcome.exit.code === 0 || outcome.exit.signal === "SIGINT" || outcome.exit.signal === "SIGTERM";
     if (!clean) {
-      throw new AppError("CHILD_FAILED", `${outcome.child.name} завершився ${describeExit(outcome.exit)}: портал зупинено; перегляньте повідомлення вище і запустіть npm run ${config.mode === "dev" ? "dev" : "start"} знову.`);
+      throw new AppError(
+        "CHILD_FAILED",
+        `${outcome.child.name} завершився ${describeExit(outcome.exit)}: портал зупинено; перегляньте повідомлення вище і запустіть npm run ${config.mode === "dev" ? "dev" : "start"} знову.`,
+      );
     }
   }
 }
@@ -119,30 +139,52 @@ await runScript(async () => {
   } catch (error) {
     if (!(error instanceof Stopped)) throw error;
     // Stopped while the database was starting: let it finish starting, then stop it cleanly.
-    await opening.then((opened) => opened.close(), () => undefined);
+    await opening.then(
+      (opened) => opened.close(),
+      () => undefined,
+    );
     log("Портал зупинено.");
     return 0;
   }
   let replica: RunningReplica | undefined;
   try {
     const { secret } = await ensureAuthSecret({ dataDir: config.dataDir, fromEnv: config.env.NEXTAUTH_SECRET });
-    const migrated = await step(applyMigrations({ databaseUrl: database.url, migrationsDir: path.join(root, "prisma/migrations"), log }));
-    log(`Міграції: ${migrated.applied.length === 0 ? "база актуальна" : `застосовано ${migrated.applied.length}`} (${Date.now() - started} мс від старту).`);
+    const migrated = await step(
+      applyMigrations({ databaseUrl: database.url, migrationsDir: path.join(root, "prisma/migrations"), log }),
+    );
+    log(
+      `Міграції: ${migrated.applied.length === 0 ? "база актуальна" : `застосовано ${migrated.applied.length}`} (${Date.now() - started} мс від старту).`,
+    );
     let seeded = false;
     if (config.demoMode) {
       seeded = (await step(seedDemoData({ databaseUrl: database.url, dataDir: config.dataDir, log }))).seeded;
       // A КЕП key file for every demo user in <DATA_DIR>/demo-keys (issued once, kept after).
-      await step(ensureDemoKeysAt({ databaseUrl: database.url, dataDir: config.dataDir, portalUrl: config.portalUrl, log }));
+      await step(
+        ensureDemoKeysAt({ databaseUrl: database.url, dataDir: config.dataDir, portalUrl: config.portalUrl, log }),
+      );
     } else {
       await step(assertNoDemoAccounts(database.url));
     }
-    const databaseLabel = database.source === "external" ? redactDatabaseUrl(database.url) : `вбудований Postgres, ${redactDatabaseUrl(database.url)}`;
+    const databaseLabel =
+      database.source === "external"
+        ? redactDatabaseUrl(database.url)
+        : `вбудований Postgres, ${redactDatabaseUrl(database.url)}`;
     if (config.replica) {
       if (!database.adminUrl || !database.folder) {
-        throw new AppError("LAUNCH_USAGE", "--replica працює лише з вбудованим Postgres, запущеним цим процесом. (--replica needs the embedded Postgres.)");
+        throw new AppError(
+          "LAUNCH_USAGE",
+          "--replica працює лише з вбудованим Postgres, запущеним цим процесом. (--replica needs the embedded Postgres.)",
+        );
       }
       replica = await step(
-        startReplica({ primaryFolder: database.folder, primaryAdminUrl: database.adminUrl, folder: `${database.folder}-replica`, owner: `npm run ${config.mode}`, database: APP_DATABASE, log }),
+        startReplica({
+          primaryFolder: database.folder,
+          primaryAdminUrl: database.adminUrl,
+          folder: `${database.folder}-replica`,
+          owner: `npm run ${config.mode}`,
+          database: APP_DATABASE,
+          log,
+        }),
       );
     }
     let replicaLabel: string | undefined;

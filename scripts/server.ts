@@ -39,7 +39,9 @@ if (cluster.isPrimary && processes > 1) {
 // buildChildEnv); a server started with another one would mix a dev build and production rules.
 const nodeEnv = dev ? "development" : "production";
 if (config.NODE_ENV !== nodeEnv) {
-  console.error(`scripts/server.ts ${mode}: потрібне NODE_ENV=${nodeEnv} (його задає npm run ${dev ? "dev" : "start"}), а задано ${config.NODE_ENV}`);
+  console.error(
+    `scripts/server.ts ${mode}: потрібне NODE_ENV=${nodeEnv} (його задає npm run ${dev ? "dev" : "start"}), а задано ${config.NODE_ENV}`,
+  );
   process.exit(2);
 }
 const { default: next } = await import("next");
@@ -62,7 +64,11 @@ const trustedProxies = parseTrustedProxies(config.TRUSTED_PROXIES);
 const server = createServer((req, res) => {
   // The one client address everything downstream reads (rate limits, login throttles): the
   // socket's, or what a proxy named in TRUSTED_PROXIES reported. Nothing the client wrote.
-  req.headers["x-forwarded-for"] = resolveClientAddress({ remoteAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trusted: trustedProxies });
+  req.headers["x-forwarded-for"] = resolveClientAddress({
+    remoteAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers["x-forwarded-for"],
+    trusted: trustedProxies,
+  });
   delete req.headers["x-real-ip"];
   // Every response, whoever answers it (the fast route, a page, a route handler, a static file).
   applySecurityHeaders(req, res, { dev, https });
@@ -105,4 +111,3 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     setTimeout(() => process.exit(0), 10_000).unref();
   });
 }
-

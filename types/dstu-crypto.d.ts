@@ -56,7 +56,11 @@ declare module "jkurwa" {
   }
   export class Certificate {
     static from_asn1(data: Buffer): Certificate;
-    static signCert(options: { privkey: Priv; hash(data: Uint8Array): Buffer; certData: Record<string, unknown> }): Certificate;
+    static signCert(options: {
+      privkey: Priv;
+      hash(data: Uint8Array): Buffer;
+      certData: Record<string, unknown>;
+    }): Certificate;
     pubkey_unpack(): Pub;
     as_asn1(): Buffer;
     curve: Curve | null;
@@ -71,14 +75,33 @@ declare module "jkurwa" {
   }
   export class Box {
     constructor(options?: { algo?: GostAlgos; keys?: unknown[] });
-    load(keyinfo: { priv?: Priv; cert?: Certificate; keyBuffers?: Buffer[]; certBuffers?: Buffer[]; password?: string }): void;
-    sign(data: Buffer, role: string | null, cert: null, options: { detached?: boolean; time?: number }): Promise<{ as_asn1(): Buffer }>;
-    unwrap(data: Buffer, content?: Buffer, options?: Record<string, unknown>): Promise<{ error?: string; content?: Buffer; pipe: Array<Record<string, unknown>> }>;
+    load(keyinfo: {
+      priv?: Priv;
+      cert?: Certificate;
+      keyBuffers?: Buffer[];
+      certBuffers?: Buffer[];
+      password?: string;
+    }): void;
+    sign(
+      data: Buffer,
+      role: string | null,
+      cert: null,
+      options: { detached?: boolean; time?: number },
+    ): Promise<{ as_asn1(): Buffer }>;
+    unwrap(
+      data: Buffer,
+      content?: Buffer,
+      options?: Record<string, unknown>,
+    ): Promise<{ error?: string; content?: Buffer; pipe: Array<Record<string, unknown>> }>;
     keys: Array<{ priv: Priv; cert: Certificate | null; keyid: string }>;
   }
   export function std_curve(name: string): Curve;
   export function guess_parse(data: Buffer): unknown;
-  export const models: { Priv: typeof Priv; Certificate: typeof Certificate; Message: new (data: Buffer | Record<string, unknown>) => { as_asn1(): Buffer } };
+  export const models: {
+    Priv: typeof Priv;
+    Certificate: typeof Certificate;
+    Message: new (data: Buffer | Record<string, unknown>) => { as_asn1(): Buffer };
+  };
   const jk: {
     Box: typeof Box;
     Priv: typeof Priv;
@@ -105,7 +128,10 @@ declare module "jkurwa/lib/spec/pbes.js" {
   export default pbes;
 }
 declare module "jkurwa/lib/spec/keystore.js" {
-  const keystore: { enc_parse(data: unknown): unknown; DstuPrivkey: { encode(value: unknown, encoding: "der"): Buffer } };
+  const keystore: {
+    enc_parse(data: unknown): unknown;
+    DstuPrivkey: { encode(value: unknown, encoding: "der"): Buffer };
+  };
   export default keystore;
 }
 declare module "jksreader" {

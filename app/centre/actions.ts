@@ -14,6 +14,13 @@ export const decideBasicServiceAction = centreAction(ZBasicServiceDecision, asyn
   return { decided: true };
 });
 
-export const markCentreNotificationsReadAction = centreAction(z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict(), async (input, actor) => ({
-  marked: await markNotificationsRead(createCtx({ actor }), { rnokpp: actor.rnokpp ?? "", audience: "centre", ids: input.ids }),
-}));
+export const markCentreNotificationsReadAction = centreAction(
+  z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict(),
+  async (input, actor) => ({
+    marked: await markNotificationsRead(createCtx({ actor }), {
+      rnokpp: actor.rnokpp ?? "",
+      audience: "centre",
+      ids: input.ids,
+    }),
+  }),
+);

@@ -16,24 +16,44 @@ export const metadata = { title: "Візити до центру" };
 export default async function Page({ searchParams }: { searchParams: Promise<{ day?: string | string[] }> }) {
   const actor = await requireCentreRecruiter("/centre");
   const raw = (await searchParams).day;
-  const { centre, day, visits } = await listCentreVisits(createCtx({ actor, now: new Date(), readOnly: true }), { day: Array.isArray(raw) ? raw[0] : raw });
+  const { centre, day, visits } = await listCentreVisits(createCtx({ actor, now: new Date(), readOnly: true }), {
+    day: Array.isArray(raw) ? raw[0] : raw,
+  });
   const booked = visits.filter((visit) => visit.status === "BOOKED");
 
   return (
     <div className="space-y-5">
-      <PageHeader eyebrow={centre.name} title={`Візити на ${formatDate(day)}`} subtitle={`${centre.address} · записано ${booked.length}`} />
+      <PageHeader
+        eyebrow={centre.name}
+        title={`Візити на ${formatDate(day)}`}
+        subtitle={`${centre.address} · записано ${booked.length}`}
+      />
       <nav className="flex flex-wrap gap-3 text-sm" aria-label="Інший день">
-        <Link className="link" href={`/centre?day=${addDays(day, -1)}`}>← {formatDate(addDays(day, -1))}</Link>
-        <Link className="link" href="/centre">Сьогодні</Link>
-        <Link className="link" href={`/centre?day=${addDays(day, 1)}`}>{formatDate(addDays(day, 1))} →</Link>
+        <Link className="link" href={`/centre?day=${addDays(day, -1)}`}>
+          ← {formatDate(addDays(day, -1))}
+        </Link>
+        <Link className="link" href="/centre">
+          Сьогодні
+        </Link>
+        <Link className="link" href={`/centre?day=${addDays(day, 1)}`}>
+          {formatDate(addDays(day, 1))} →
+        </Link>
       </nav>
       <Card>
         {visits.length === 0 ? (
-          <EmptyState title="На цей день записів немає">Громадяни записуються з кабінету «Мій облік»; нові записи з'являться тут.</EmptyState>
+          <EmptyState title="На цей день записів немає">
+            Громадяни записуються з кабінету «Мій облік»; нові записи з'являться тут.
+          </EmptyState>
         ) : (
           <Table data-testid="centre-visits">
             <thead>
-              <tr><Th>Час</Th><Th>Відвідувач</Th><Th>Мета</Th><Th>Стан</Th><Th>Записався</Th></tr>
+              <tr>
+                <Th>Час</Th>
+                <Th>Відвідувач</Th>
+                <Th>Мета</Th>
+                <Th>Стан</Th>
+                <Th>Записався</Th>
+              </tr>
             </thead>
             <tbody>
               {visits.map((visit) => (
@@ -41,7 +61,13 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ d
                   <Td className="tabular">{visit.time}</Td>
                   <Td>{visit.fullName}</Td>
                   <Td>{VISIT_PURPOSES[visit.purpose]}</Td>
-                  <Td>{visit.status === "BOOKED" ? <Badge tone="success">Записаний</Badge> : <Badge tone="neutral">Скасовано</Badge>}</Td>
+                  <Td>
+                    {visit.status === "BOOKED" ? (
+                      <Badge tone="success">Записаний</Badge>
+                    ) : (
+                      <Badge tone="neutral">Скасовано</Badge>
+                    )}
+                  </Td>
                   <Td className="tabular">{formatDateTime(visit.createdAt)}</Td>
                 </tr>
               ))}

@@ -7,7 +7,13 @@ import { getApplicationStatus } from "@/lib/company/get-application-status";
 import { handOverDraft } from "@/lib/company/hand-over-draft";
 import { selectEmployees } from "@/lib/company/select-employees";
 import { markNotificationsRead } from "@/lib/notifications";
-import { createAnnulmentDraft, createReservationDraft, MAX_EMPLOYEES, submitAnnulment, submitApplication } from "@/lib/reservations";
+import {
+  createAnnulmentDraft,
+  createReservationDraft,
+  MAX_EMPLOYEES,
+  submitAnnulment,
+  submitApplication,
+} from "@/lib/reservations";
 import { z } from "@/lib/zod";
 import { createCtx } from "@/lib/context-server";
 
@@ -31,7 +37,10 @@ const ZReservationDraftForm = z
   .strict();
 
 export const createReservationDraftAction = companyAction(ZReservationDraftForm, async (input, actor) => {
-  const draft = await createReservationDraft(createCtx({ actor }), { edrpou: actor.edrpou ?? "", employees: input.employees });
+  const draft = await createReservationDraft(createCtx({ actor }), {
+    edrpou: actor.edrpou ?? "",
+    employees: input.employees,
+  });
   return { draftId: draft.draftId };
 });
 
@@ -43,7 +52,11 @@ const ZAnnulmentDraftForm = z
   .strict();
 
 export const createAnnulmentDraftAction = companyAction(ZAnnulmentDraftForm, async (input, actor) => {
-  const draft = await createAnnulmentDraft(createCtx({ actor }), { edrpou: actor.edrpou ?? "", rnokpps: input.rnokpps, ground: input.ground });
+  const draft = await createAnnulmentDraft(createCtx({ actor }), {
+    edrpou: actor.edrpou ?? "",
+    rnokpps: input.rnokpps,
+    ground: input.ground,
+  });
   return { draftId: draft.draftId };
 });
 
@@ -51,24 +64,43 @@ const ZSubmitForm = z
   .object({
     draftId: z.string().max(64),
     kind: z.enum(["RESERVATION", "ANNULMENT"]),
-    signature: z.string().min(1).max(200_000).regex(/^[A-Za-z0-9+/]+=*$/, "Підпис має бути у форматі base64"),
+    signature: z
+      .string()
+      .min(1)
+      .max(200_000)
+      .regex(/^[A-Za-z0-9+/]+=*$/, "Підпис має бути у форматі base64"),
   })
   .strict();
 
 export const submitDraftAction = companyAction(ZSubmitForm, async (input, actor) => {
   const submit = input.kind === "RESERVATION" ? submitApplication : submitAnnulment;
-  const submitted = await submit(createCtx({ actor }), { draftId: input.draftId, signature: Uint8Array.from(Buffer.from(input.signature, "base64")) });
+  const submitted = await submit(createCtx({ actor }), {
+    draftId: input.draftId,
+    signature: Uint8Array.from(Buffer.from(input.signature, "base64")),
+  });
   return { applicationId: submitted.applicationId };
 });
 
-export const applicationStatusAction = companyAction(z.object({ applicationId: z.string().max(64) }).strict(), (input, actor) =>
-  getApplicationStatus(createCtx({ actor }), { applicationId: input.applicationId }),
+export const applicationStatusAction = companyAction(
+  z.object({ applicationId: z.string().max(64) }).strict(),
+  (input, actor) => getApplicationStatus(createCtx({ actor }), { applicationId: input.applicationId }),
 );
 
-export const handOverDraftAction = companyAction(ZDraftRef, (input, actor) => handOverDraft(createCtx({ actor }), { draftId: input.draftId }));
+export const handOverDraftAction = companyAction(ZDraftRef, (input, actor) =>
+  handOverDraft(createCtx({ actor }), { draftId: input.draftId }),
+);
 
-export const discardDraftAction = companyAction(ZDraftRef, (input, actor) => discardDraft(createCtx({ actor }), { draftId: input.draftId }));
+export const discardDraftAction = companyAction(ZDraftRef, (input, actor) =>
+  discardDraft(createCtx({ actor }), { draftId: input.draftId }),
+);
 
-export const markCompanyNotificationsReadAction = companyAction(z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict(), async (input, actor) => ({
-  marked: await markNotificationsRead(createCtx({ actor }), { rnokpp: actor.rnokpp ?? "", audience: "company", ids: input.ids }),
-}));
+export const markCompanyNotificationsReadAction = companyAction(
+  z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict(),
+  async (input, actor) => ({
+    marked: await markNotificationsRead(createCtx({ actor }), {
+      rnokpp: actor.rnokpp ?? "",
+      audience: "company",
+      ids: input.ids,
+    }),
+  }),
+);

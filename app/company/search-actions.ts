@@ -20,10 +20,18 @@ export async function searchEmployeesAction(form: unknown): Promise<void> {
   if (!can(actor, CABINET_PERMISSION.company)) redirect("/login");
   // A server action can be called with anything, not only the form.
   if (!(form instanceof FormData)) redirect("/company/employees");
-  const fields = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  const fields = Object.fromEntries(
+    [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
   const parsed = ZSearchForm.safeParse({ path: fields.path, q: fields.q?.slice(0, 100) });
   const path = parsed.success ? parsed.data.path : "/company/employees";
   const q = parsed.success ? parsed.data.q?.trim() : undefined;
-  const filters = parseEmployeeFilters({ state: fields.state, eligible: fields.eligible, who: fields.who, reason: fields.reason, sort: fields.sort });
+  const filters = parseEmployeeFilters({
+    state: fields.state,
+    eligible: fields.eligible,
+    who: fields.who,
+    reason: fields.reason,
+    sort: fields.sort,
+  });
   redirect(`${path}${filtersQuery({ ...filters, q, s: sealSearch(q) })}`);
 }

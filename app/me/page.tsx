@@ -28,7 +28,9 @@ export default async function Page() {
         actions={
           <>
             <ButtonLink href="/me/document">еВОД з QR-кодом</ButtonLink>
-            <ButtonLink href="/me/contacts" variant="secondary">Оновити контакти</ButtonLink>
+            <ButtonLink href="/me/contacts" variant="secondary">
+              Оновити контакти
+            </ButtonLink>
           </>
         }
       />
@@ -41,12 +43,18 @@ export default async function Page() {
       ) : null}
       <div className="grid gap-5 lg:grid-cols-2">
         <StatusCard record={record} />
-        <ReservationCard reservation={record.reservation} portal={history.reservations.find((r) => r.markId === record.reservation?.markId)?.portal ?? null} />
+        <ReservationCard
+          reservation={record.reservation}
+          portal={history.reservations.find((r) => r.markId === record.reservation?.markId)?.portal ?? null}
+        />
       </div>
       <RecordFacts record={record} />
       <ReservationHistoryCard history={history} />
       <p className="text-sm text-muted">
-        <Link href="/me/notifications" className="link">Усі сповіщення</Link> · дані станом на {new Date().toLocaleString("uk-UA", { timeZone: "Europe/Kyiv" })}
+        <Link href="/me/notifications" className="link">
+          Усі сповіщення
+        </Link>{" "}
+        · дані станом на {new Date().toLocaleString("uk-UA", { timeZone: "Europe/Kyiv" })}
       </p>
     </div>
   );

@@ -12,7 +12,11 @@ import { orForbidden } from "./_lib/or-forbidden";
 
 export const metadata = { title: "Версії правил бронювання" };
 
-const STATE = { IN_FORCE: ["success", "Чинна"], SCHEDULED: ["pending", "Набере чинності"], PAST: ["neutral", "Минула"] } as const;
+const STATE = {
+  IN_FORCE: ["success", "Чинна"],
+  SCHEDULED: ["pending", "Набере чинності"],
+  PAST: ["neutral", "Минула"],
+} as const;
 
 export default async function Page({ searchParams }: { searchParams: Promise<{ signed?: string }> }) {
   const actor = await requireMethodologist("/methodology");
@@ -20,8 +24,16 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ s
   const { versions } = await orForbidden(listRulesetVersions({ actor, db, now: new Date() }));
   return (
     <div className="mx-auto max-w-5xl space-y-5 [overflow-wrap:anywhere]">
-      <PageHeader title="Версії правил бронювання" subtitle="Кожна версія діє з 00:00 за київським часом дати набрання чинності; кожне рішення зберігає версію, за якою його ухвалено." actions={<ButtonLink href="/methodology/new">Нова версія</ButtonLink>} />
-      {signed ? <Notice tone="success" testId="signed-notice">Версію {signed} підписано. Усі процеси порталу застосують її з дати набрання чинності.</Notice> : null}
+      <PageHeader
+        title="Версії правил бронювання"
+        subtitle="Кожна версія діє з 00:00 за київським часом дати набрання чинності; кожне рішення зберігає версію, за якою його ухвалено."
+        actions={<ButtonLink href="/methodology/new">Нова версія</ButtonLink>}
+      />
+      {signed ? (
+        <Notice tone="success" testId="signed-notice">
+          Версію {signed} підписано. Усі процеси порталу застосують її з дати набрання чинності.
+        </Notice>
+      ) : null}
       {versions.map((v) => (
         <Card key={v.ruleset.version} data-testid={`version-${v.ruleset.version}`}>
           <CardTitle action={<Badge tone={STATE[v.state][0]}>{STATE[v.state][1]}</Badge>}>
@@ -29,11 +41,17 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ s
           </CardTitle>
           <p className="text-sm">{v.ruleset.title}</p>
           <p className="mt-1 text-sm text-muted">
-            Підстава: {v.legalBasis.act} № {v.legalBasis.number} від {formatDate(v.legalBasis.date)} · {v.source === "signed" ? `підписав(-ла) ${v.signerName ?? "—"} (КЕП)` : "версія з коду порталу"} · поріг {formatMoney(v.ruleset.salary.general.threshold)}
+            Підстава: {v.legalBasis.act} № {v.legalBasis.number} від {formatDate(v.legalBasis.date)} ·{" "}
+            {v.source === "signed" ? `підписав(-ла) ${v.signerName ?? "—"} (КЕП)` : "версія з коду порталу"} · поріг{" "}
+            {formatMoney(v.ruleset.salary.general.threshold)}
           </p>
           {v.diff.length > 0 ? (
             <ul className="mt-2 list-disc pl-5 text-sm">
-              {v.diff.map((d) => <li key={d.path}>{diffLabel(d.path)}: {diffValue(d.path, d.before)} → {diffValue(d.path, d.after)}</li>)}
+              {v.diff.map((d) => (
+                <li key={d.path}>
+                  {diffLabel(d.path)}: {diffValue(d.path, d.before)} → {diffValue(d.path, d.after)}
+                </li>
+              ))}
             </ul>
           ) : null}
         </Card>

@@ -17,12 +17,18 @@ import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Підприємства" };
 
-export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Page({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireOfficial("/ministry");
   const params = firstValues(await searchParams);
   const list = await listDecisions(createCtx({ actor, readOnly: true }), { query: params });
   const { page: _page, ...filters } = params;
-  const exportQuery = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1])).toString();
+  const exportQuery = new URLSearchParams(
+    Object.entries(filters).filter((e): e is [string, string] => !!e[1]),
+  ).toString();
 
   return (
     <div className="space-y-5">
@@ -33,8 +39,14 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         actions={
           <>
             <ButtonLink href="/ministry/decisions/new">Нове рішення</ButtonLink>
-            <ButtonLink href="/ministry/import" variant="secondary">Імпорт CSV</ButtonLink>
-            <a className="inline-flex h-11 items-center rounded-full px-4 text-[15px] font-medium hover:bg-black/5" href={`/ministry/export${exportQuery ? `?${exportQuery}` : ""}`} download>
+            <ButtonLink href="/ministry/import" variant="secondary">
+              Імпорт CSV
+            </ButtonLink>
+            <a
+              className="inline-flex h-11 items-center rounded-full px-4 text-[15px] font-medium hover:bg-black/5"
+              href={`/ministry/export${exportQuery ? `?${exportQuery}` : ""}`}
+              download
+            >
               Експорт у CSV
             </a>
           </>
@@ -63,26 +75,48 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
               {list.rows.map((row) => (
                 <tr key={row.id} data-testid="decision-row" data-edrpou={row.edrpou}>
                   <Td className="max-w-72">
-                    <Link href={`/ministry/decisions/${row.id}`} className="link font-medium">{shortEnterpriseName(row.enterpriseName)}</Link>
-                    <p className="tabular text-xs text-muted">ЄДРПОУ {row.edrpou} · {row.region}</p>
+                    <Link href={`/ministry/decisions/${row.id}`} className="link font-medium">
+                      {shortEnterpriseName(row.enterpriseName)}
+                    </Link>
+                    <p className="tabular text-xs text-muted">
+                      ЄДРПОУ {row.edrpou} · {row.region}
+                    </p>
                   </Td>
                   <Td className="whitespace-nowrap">
                     № {row.number}
                     <p className="text-xs text-muted">від {formatDate(row.decidedOn)}</p>
                   </Td>
-                  <Td><DecisionStateBadge state={row.state} effectiveUntil={row.effectiveUntil} validFrom={row.validFrom} /></Td>
+                  <Td>
+                    <DecisionStateBadge
+                      state={row.state}
+                      effectiveUntil={row.effectiveUntil}
+                      validFrom={row.validFrom}
+                    />
+                  </Td>
                   <Td>
                     {LIMIT_CATEGORY_SHORT[row.limitCategory]}
                     <p className="text-xs text-muted">{row.limitPercent} %</p>
                   </Td>
-                  <Td>{row.state === "ACTIVE" ? <UsageMeter reserved={row.reserved} limit={row.limitCount} /> : <span className="text-muted">ліміт {formatNumber(row.limitCount)}</span>}</Td>
+                  <Td>
+                    {row.state === "ACTIVE" ? (
+                      <UsageMeter reserved={row.reserved} limit={row.limitCount} />
+                    ) : (
+                      <span className="text-muted">ліміт {formatNumber(row.limitCount)}</span>
+                    )}
+                  </Td>
                   <Td className="tabular text-right">{row.state === "ACTIVE" ? formatNumber(row.reserved) : "—"}</Td>
                 </tr>
               ))}
             </tbody>
           </Table>
         )}
-        <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/ministry" params={filters} />
+        <Pagination
+          page={list.page}
+          pageSize={list.pageSize}
+          total={list.total}
+          basePath="/ministry"
+          params={filters}
+        />
       </Card>
     </div>
   );

@@ -10,10 +10,21 @@ import { z } from "@/lib/zod";
 
 // The unit staff officer's actions: prepare the document of a decision, then submit it signed.
 
-export const prepareCertificateDecisionAction = staffAction(ZCertificateDecision, async (input, actor) => prepareCertificateDecision(createCtx({ actor, now: new Date() }), input));
+export const prepareCertificateDecisionAction = staffAction(ZCertificateDecision, async (input, actor) =>
+  prepareCertificateDecision(createCtx({ actor, now: new Date() }), input),
+);
 
-export const decideCertificateRequestAction = staffAction(ZSignedCertificateDecision, async (input, actor) => decideCertificateRequest(createCtx({ actor, now: new Date() }), input));
+export const decideCertificateRequestAction = staffAction(ZSignedCertificateDecision, async (input, actor) =>
+  decideCertificateRequest(createCtx({ actor, now: new Date() }), input),
+);
 
-export const markStaffNotificationsReadAction = staffAction(z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict(), async (input, actor) => ({
-  marked: await markNotificationsRead(createCtx({ actor }), { rnokpp: actor.rnokpp ?? "", audience: "staff", ids: input.ids }),
-}));
+export const markStaffNotificationsReadAction = staffAction(
+  z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict(),
+  async (input, actor) => ({
+    marked: await markNotificationsRead(createCtx({ actor }), {
+      rnokpp: actor.rnokpp ?? "",
+      audience: "staff",
+      ids: input.ids,
+    }),
+  }),
+);

@@ -16,13 +16,21 @@ import { z } from "@/lib/zod";
 // The ТЦК cabinet's server actions: each parses its input and calls one domain function, which
 // checks the permission and scopes everything to the actor's ТЦК.
 
-export const formNoticesAction = tckAction(ZFormNotices, async (input, actor) => formNotices(createCtx({ actor }), input));
+export const formNoticesAction = tckAction(ZFormNotices, async (input, actor) =>
+  formNotices(createCtx({ actor }), input),
+);
 
-export const prepareBatchSigningAction = tckAction(ZBatchRef, async (input, actor) => prepareBatchSigning(createCtx({ actor }), input));
+export const prepareBatchSigningAction = tckAction(ZBatchRef, async (input, actor) =>
+  prepareBatchSigning(createCtx({ actor }), input),
+);
 
-export const signBatchAction = tckAction(ZSignBatch, async (input, actor) => signNoticeBatch(createCtx({ actor }), input));
+export const signBatchAction = tckAction(ZSignBatch, async (input, actor) =>
+  signNoticeBatch(createCtx({ actor }), input),
+);
 
-export const importPostalReportAction = tckAction(ZImportPostalReport, async (input, actor) => importPostalReport(createCtx({ actor }), input));
+export const importPostalReportAction = tckAction(ZImportPostalReport, async (input, actor) =>
+  importPostalReport(createCtx({ actor }), input),
+);
 
 const ZDefermentForm = ZGrantDeferment.omit({ rnokpp: true }).extend({ ref: z.string().max(200) });
 

@@ -13,7 +13,11 @@ export async function searchRegisterAction(form: unknown): Promise<void> {
   const actor = await getActor();
   if (!can(actor, CABINET_PERMISSION.tck)) redirect("/login");
   if (!(form instanceof FormData)) redirect("/tck");
-  const fields = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string").map(([k, v]) => [k, v.slice(0, 100)]));
+  const fields = Object.fromEntries(
+    [...form.entries()]
+      .filter((entry): entry is [string, string] => typeof entry[1] === "string")
+      .map(([k, v]) => [k, v.slice(0, 100)]),
+  );
   const { q, ...rest } = compactFilter(fields);
   const params = new URLSearchParams(rest);
   const sealed = sealSearch(q);

@@ -29,13 +29,16 @@ export function IssueTestKeyButton({ membershipId }: { membershipId: string }) {
   if (issued) {
     return (
       <p className="text-sm" data-testid="test-key-issued">
-        Ключ «{issued.fileName}» завантажено. Пароль до нього (показано один раз): <span className="font-mono">{issued.password}</span>
+        Ключ «{issued.fileName}» завантажено. Пароль до нього (показано один раз):{" "}
+        <span className="font-mono">{issued.password}</span>
       </p>
     );
   }
   return (
     <div className="space-y-1">
-      <Button size="sm" variant="secondary" disabled={busy} onClick={issue}>{busy ? "Видаємо…" : "Видати тестовий ключ КЕП"}</Button>
+      <Button size="sm" variant="secondary" disabled={busy} onClick={issue}>
+        {busy ? "Видаємо…" : "Видати тестовий ключ КЕП"}
+      </Button>
       {error ? <p className="text-sm text-chip-fail">{error}</p> : null}
     </div>
   );

@@ -42,7 +42,9 @@ export function TrustListImport() {
     const result = await importTrustListAction(upload);
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
-    setDone(`Перелік імпортовано: ${result.data.certificateCount} сертифікатів ${result.data.providerCount} надавачів.`);
+    setDone(
+      `Перелік імпортовано: ${result.data.certificateCount} сертифікатів ${result.data.providerCount} надавачів.`,
+    );
     setPreview(null);
     setUpload(null);
     router.refresh();
@@ -50,18 +52,39 @@ export function TrustListImport() {
 
   return (
     <div className="space-y-4" data-testid="trust-list-import">
-      <Field label="Файл переліку (CACertificates.p7b або PEM)" htmlFor="trust-list-file" hint="Перелік сертифікатів ЦСК кваліфікованих надавачів, як його публікує Центральний засвідчувальний орган. Новий перелік замінює попередній.">
-        <input id="trust-list-file" type="file" accept=".p7b,.p7c,.p7s,.pem,.cer,.crt,application/pkcs7-mime" disabled={busy} onChange={(event) => void choose(event.target.files?.[0] ?? null)} />
+      <Field
+        label="Файл переліку (CACertificates.p7b або PEM)"
+        htmlFor="trust-list-file"
+        hint="Перелік сертифікатів ЦСК кваліфікованих надавачів, як його публікує Центральний засвідчувальний орган. Новий перелік замінює попередній."
+      >
+        <input
+          id="trust-list-file"
+          type="file"
+          accept=".p7b,.p7c,.p7s,.pem,.cer,.crt,application/pkcs7-mime"
+          disabled={busy}
+          onChange={(event) => void choose(event.target.files?.[0] ?? null)}
+        />
       </Field>
-      {error ? <Notice tone="error" testId="trust-list-error">{error}</Notice> : null}
-      {done ? <Notice tone="success" testId="trust-list-done">{done}</Notice> : null}
+      {error ? (
+        <Notice tone="error" testId="trust-list-error">
+          {error}
+        </Notice>
+      ) : null}
+      {done ? (
+        <Notice tone="success" testId="trust-list-done">
+          {done}
+        </Notice>
+      ) : null}
       {preview ? (
         <div className="space-y-3" data-testid="trust-list-preview">
           <p className="text-sm">
-            У файлі {preview.certificateCount} сертифікатів ЦСК {preview.providers.length} надавачів. Перевірте й підтвердьте імпорт.
+            У файлі {preview.certificateCount} сертифікатів ЦСК {preview.providers.length} надавачів. Перевірте й
+            підтвердьте імпорт.
           </p>
           <TrustListProviders providers={preview.providers} now={new Date()} />
-          <Button onClick={confirm} disabled={busy}>{busy ? "Імпортуємо…" : "Імпортувати перелік"}</Button>
+          <Button onClick={confirm} disabled={busy}>
+            {busy ? "Імпортуємо…" : "Імпортувати перелік"}
+          </Button>
         </div>
       ) : null}
     </div>

@@ -6,7 +6,16 @@ import { formatDate } from "@/lib/format";
 
 export type TrustListProviderView = {
   name: string;
-  certificates: Array<{ sha256: string; subject: string; serial: string; isRoot: boolean; notBefore: Date; notAfter: Date; crlUrls: string[]; ocspUrls: string[] }>;
+  certificates: Array<{
+    sha256: string;
+    subject: string;
+    serial: string;
+    isRoot: boolean;
+    notBefore: Date;
+    notAfter: Date;
+    crlUrls: string[];
+    ocspUrls: string[];
+  }>;
 };
 
 export function TrustListProviders({ providers, now }: { providers: TrustListProviderView[]; now: Date }) {
@@ -21,7 +30,9 @@ export function TrustListProviders({ providers, now }: { providers: TrustListPro
               return (
                 <li key={certificate.sha256} className="text-sm">
                   <div className="flex flex-wrap items-center gap-2">
-                    <Badge tone={certificate.isRoot ? "info" : "neutral"}>{certificate.isRoot ? "кореневий" : "ЦСК"}</Badge>
+                    <Badge tone={certificate.isRoot ? "info" : "neutral"}>
+                      {certificate.isRoot ? "кореневий" : "ЦСК"}
+                    </Badge>
                     <Badge tone={valid ? "success" : "fail"}>{valid ? "чинний" : "недійсний на сьогодні"}</Badge>
                     <span className="text-muted">
                       {formatDate(certificate.notBefore)} — {formatDate(certificate.notAfter)}
@@ -30,7 +41,8 @@ export function TrustListProviders({ providers, now }: { providers: TrustListPro
                   <p className="mt-1 break-all">{certificate.subject}</p>
                   <p className="text-xs text-muted break-all">Серійний номер {certificate.serial}</p>
                   <p className="text-xs text-muted break-all">
-                    CRL: {certificate.crlUrls.length ? certificate.crlUrls.join(", ") : "не вказано"} · OCSP: {certificate.ocspUrls.length ? certificate.ocspUrls.join(", ") : "не вказано"}
+                    CRL: {certificate.crlUrls.length ? certificate.crlUrls.join(", ") : "не вказано"} · OCSP:{" "}
+                    {certificate.ocspUrls.length ? certificate.ocspUrls.join(", ") : "не вказано"}
                   </p>
                 </li>
               );

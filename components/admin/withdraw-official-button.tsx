@@ -11,7 +11,12 @@ export function WithdrawOfficialButton({ membershipId, name }: { membershipId: s
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!confirming) return <Button size="sm" variant="secondary" onClick={() => setConfirming(true)}>Припинити повноваження</Button>;
+  if (!confirming)
+    return (
+      <Button size="sm" variant="secondary" onClick={() => setConfirming(true)}>
+        Припинити повноваження
+      </Button>
+    );
   return (
     <div className="space-y-2 text-sm">
       <p>Припинити повноваження: {name}? Особа одразу втратить доступ до кабінету й права підпису.</p>
@@ -30,7 +35,9 @@ export function WithdrawOfficialButton({ membershipId, name }: { membershipId: s
         >
           Так, припинити
         </Button>
-        <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>Скасувати</Button>
+        <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
+          Скасувати
+        </Button>
       </div>
       {error ? <p className="text-chip-fail">{error}</p> : null}
     </div>

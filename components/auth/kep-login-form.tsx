@@ -70,8 +70,12 @@ export function KepLoginForm({ next }: { next: string | null }) {
   if (loadError && !challenge) {
     return (
       <div className="space-y-3">
-        <Notice tone="error" testId="kep-login-error">{loadError}</Notice>
-        <Button variant="secondary" onClick={() => void load()}>Спробувати ще раз</Button>
+        <Notice tone="error" testId="kep-login-error">
+          {loadError}
+        </Notice>
+        <Button variant="secondary" onClick={() => void load()}>
+          Спробувати ще раз
+        </Button>
       </div>
     );
   }
@@ -87,8 +91,8 @@ export function KepLoginForm({ next }: { next: string | null }) {
       document={challenge.challenge}
       summary={
         <p>
-          Підпишіть одноразовий запит на вхід своїм ключем КЕП (.p12 або .pfx). Портал перевірить підпис і сертифікат та відкриє кабінет за
-          вашими ролями: керівника підприємства, посадової особи чи військовозобов&apos;язаного.
+          Підпишіть одноразовий запит на вхід своїм ключем КЕП (.p12 або .pfx). Портал перевірить підпис і сертифікат та
+          відкриє кабінет за вашими ролями: керівника підприємства, посадової особи чи військовозобов&apos;язаного.
         </p>
       }
       submitLabel="Увійти з КЕП"

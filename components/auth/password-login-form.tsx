@@ -54,7 +54,15 @@ export function PasswordLoginForm({ next }: { next: string | null }) {
       </Field>
       {needTotp ? (
         <Field label="Одноразовий код (2FA)" htmlFor="totp" hint="6 цифр із застосунку-автентифікатора">
-          <Input id="totp" name="totp" inputMode="numeric" autoComplete="one-time-code" maxLength={6} pattern="\d{6}" autoFocus />
+          <Input
+            id="totp"
+            name="totp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            pattern="\d{6}"
+            autoFocus
+          />
         </Field>
       ) : null}
       {error ? (

@@ -6,7 +6,15 @@ import { useState } from "react";
 import { CABINET_PATH, type RoleOption } from "@/lib/auth/roles";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 
-export function RolePicker({ roles, activeIndex, next }: { roles: RoleOption[]; activeIndex: number; next: string | null }) {
+export function RolePicker({
+  roles,
+  activeIndex,
+  next,
+}: {
+  roles: RoleOption[];
+  activeIndex: number;
+  next: string | null;
+}) {
   const { update } = useSession();
   const router = useRouter();
   const [pending, setPending] = useState<number | null>(null);
@@ -33,7 +41,13 @@ export function RolePicker({ roles, activeIndex, next }: { roles: RoleOption[]; 
             aria-current={index === activeIndex ? "true" : undefined}
           >
             <span className="block text-lg font-semibold">{option.label}</span>
-            <span className="mt-1 block text-sm text-muted">{pending === index ? "Відкриваємо кабінет…" : index === activeIndex ? "Поточна роль" : "Перейти до кабінету →"}</span>
+            <span className="mt-1 block text-sm text-muted">
+              {pending === index
+                ? "Відкриваємо кабінет…"
+                : index === activeIndex
+                  ? "Поточна роль"
+                  : "Перейти до кабінету →"}
+            </span>
           </button>
         </li>
       ))}

@@ -29,15 +29,32 @@ export function BasicServiceDecisionForm({ applicationId, fullName }: { applicat
       onSubmit={(event) => {
         event.preventDefault();
         const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-        void decide(submitter?.value === "DECLINED" ? "DECLINED" : "ACCEPTED", String(new FormData(event.currentTarget).get("comment") ?? ""));
+        void decide(
+          submitter?.value === "DECLINED" ? "DECLINED" : "ACCEPTED",
+          String(new FormData(event.currentTarget).get("comment") ?? ""),
+        );
       }}
     >
-      <Field label="Коментар для заявника" htmlFor={commentId} hint="Обов'язковий, якщо відхиляєте: заявник побачить причину">
+      <Field
+        label="Коментар для заявника"
+        htmlFor={commentId}
+        hint="Обов'язковий, якщо відхиляєте: заявник побачить причину"
+      >
         <Textarea id={commentId} name="comment" maxLength={1000} rows={2} />
       </Field>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" value="ACCEPTED" disabled={pending} aria-label={`Прийняти заяву: ${fullName}`}>Прийняти</Button>
-        <Button type="submit" value="DECLINED" variant="secondary" disabled={pending} aria-label={`Відхилити заяву: ${fullName}`}>Відхилити</Button>
+        <Button type="submit" value="ACCEPTED" disabled={pending} aria-label={`Прийняти заяву: ${fullName}`}>
+          Прийняти
+        </Button>
+        <Button
+          type="submit"
+          value="DECLINED"
+          variant="secondary"
+          disabled={pending}
+          aria-label={`Відхилити заяву: ${fullName}`}
+        >
+          Відхилити
+        </Button>
       </div>
       {error ? <Notice tone="error">{error}</Notice> : null}
     </form>

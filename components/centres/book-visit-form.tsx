@@ -30,7 +30,10 @@ export function BookVisitForm({ centreId, day, slots }: { centreId: string; day:
   if (booked) {
     return (
       <Notice tone="success" title="Вас записано" testId="visit-booked">
-        {formatDate(booked.day)} о {booked.time}. Нагадування надійшло в сповіщення. <Link className="link" href="/me/centres">Мої візити</Link>
+        {formatDate(booked.day)} о {booked.time}. Нагадування надійшло в сповіщення.{" "}
+        <Link className="link" href="/me/centres">
+          Мої візити
+        </Link>
       </Notice>
     );
   }
@@ -65,11 +68,21 @@ export function BookVisitForm({ centreId, day, slots }: { centreId: string; day:
       </fieldset>
       <Field label="Мета візиту" htmlFor="purpose">
         <Select id="purpose" name="purpose" defaultValue="CONTRACT">
-          {Object.entries(VISIT_PURPOSES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          {Object.entries(VISIT_PURPOSES).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </Select>
       </Field>
-      <Button type="submit" disabled={pending || !time} aria-busy={pending}>{time ? `Записатися на ${time}` : "Оберіть час"}</Button>
-      {error ? <Notice tone="error" testId="visit-error">{error}</Notice> : null}
+      <Button type="submit" disabled={pending || !time} aria-busy={pending}>
+        {time ? `Записатися на ${time}` : "Оберіть час"}
+      </Button>
+      {error ? (
+        <Notice tone="error" testId="visit-error">
+          {error}
+        </Notice>
+      ) : null}
     </form>
   );
 }

@@ -23,11 +23,19 @@ export function CancelVisitButton({ visitId }: { visitId: string }) {
   return (
     <div className="flex flex-col items-end gap-1">
       {confirming ? (
-        <Button variant="danger" size="sm" onClick={cancel} disabled={pending}>Так, скасувати запис</Button>
+        <Button variant="danger" size="sm" onClick={cancel} disabled={pending}>
+          Так, скасувати запис
+        </Button>
       ) : (
-        <Button variant="ghost" size="sm" onClick={() => setConfirming(true)}>Скасувати</Button>
+        <Button variant="ghost" size="sm" onClick={() => setConfirming(true)}>
+          Скасувати
+        </Button>
       )}
-      {error ? <span role="alert" className="text-sm text-chip-fail">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-sm text-chip-fail">
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }

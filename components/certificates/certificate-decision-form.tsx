@@ -14,7 +14,15 @@ import type { CertificateDecision } from "@/lib/certificates/schemas";
 
 type Prepared = { decision: CertificateDecision; document: string; nonce: string };
 
-export function CertificateDecisionForm({ requestId, officerRnokpp, periodsText }: { requestId: string; officerRnokpp: string | null; periodsText: string }) {
+export function CertificateDecisionForm({
+  requestId,
+  officerRnokpp,
+  periodsText,
+}: {
+  requestId: string;
+  officerRnokpp: string | null;
+  periodsText: string;
+}) {
   const router = useRouter();
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState("");
@@ -38,9 +46,15 @@ export function CertificateDecisionForm({ requestId, officerRnokpp, periodsText 
         document={prepared.document}
         summary={
           <div data-testid="decision-summary">
-            <p className="font-semibold">{confirm ? "Ви підтверджуєте участь у захисті України за періоди:" : "Ви відмовляєте в підтвердженні періодів:"}</p>
+            <p className="font-semibold">
+              {confirm
+                ? "Ви підтверджуєте участь у захисті України за періоди:"
+                : "Ви відмовляєте в підтвердженні періодів:"}
+            </p>
             <p className="text-sm">{periodsText}</p>
-            {prepared.decision.decision === "REFUSE" ? <p className="mt-2 text-sm">Причина: {prepared.decision.reason}</p> : null}
+            {prepared.decision.decision === "REFUSE" ? (
+              <p className="mt-2 text-sm">Причина: {prepared.decision.reason}</p>
+            ) : null}
           </div>
         }
         expectedRnokpp={officerRnokpp ?? undefined}
@@ -48,7 +62,11 @@ export function CertificateDecisionForm({ requestId, officerRnokpp, periodsText 
         doneMessage={confirm ? "Підтвердження підписано." : "Відмову підписано."}
         onCancel={() => setPrepared(null)}
         onSigned={async ({ signature }) => {
-          const result = await decideCertificateRequestAction({ ...prepared.decision, nonce: prepared.nonce, signature });
+          const result = await decideCertificateRequestAction({
+            ...prepared.decision,
+            nonce: prepared.nonce,
+            signature,
+          });
           if (!result.ok) return { ok: false, message: result.error.message };
           router.refresh();
           return { ok: true };
@@ -59,21 +77,47 @@ export function CertificateDecisionForm({ requestId, officerRnokpp, periodsText 
 
   return (
     <div className="space-y-4">
-      {problem ? <Notice tone="error" testId="decision-problem">{problem}</Notice> : null}
+      {problem ? (
+        <Notice tone="error" testId="decision-problem">
+          {problem}
+        </Notice>
+      ) : null}
       {refusing ? (
         <div className="space-y-3">
           <Field label="Причина відмови" htmlFor="refusal-reason" hint="Громадянин побачить її дослівно">
-            <Textarea id="refusal-reason" rows={3} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} />
+            <Textarea
+              id="refusal-reason"
+              rows={3}
+              maxLength={1000}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
           </Field>
           <div className="flex flex-wrap gap-2">
-            <Button variant="danger" disabled={busy} onClick={() => void prepare({ requestId, decision: "REFUSE", reason })}>Перейти до підпису відмови</Button>
-            <Button variant="secondary" onClick={() => setRefusing(false)}>Назад</Button>
+            <Button
+              variant="danger"
+              disabled={busy}
+              onClick={() => void prepare({ requestId, decision: "REFUSE", reason })}
+            >
+              Перейти до підпису відмови
+            </Button>
+            <Button variant="secondary" onClick={() => setRefusing(false)}>
+              Назад
+            </Button>
           </div>
         </div>
       ) : (
         <div className="flex flex-wrap gap-2">
-          <Button disabled={busy} onClick={() => void prepare({ requestId, decision: "CONFIRM" })} data-testid="confirm-periods">Підтвердити й підписати КЕП</Button>
-          <Button variant="secondary" onClick={() => setRefusing(true)}>Відмовити</Button>
+          <Button
+            disabled={busy}
+            onClick={() => void prepare({ requestId, decision: "CONFIRM" })}
+            data-testid="confirm-periods"
+          >
+            Підтвердити й підписати КЕП
+          </Button>
+          <Button variant="secondary" onClick={() => setRefusing(true)}>
+            Відмовити
+          </Button>
         </div>
       )}
     </div>

@@ -16,11 +16,21 @@ export function PdfCheckForm({ code }: { code: string }) {
     setBusy(true);
     setResult(null);
     try {
-      const response = await fetch(`/verify/certificate/${encodeURIComponent(code)}/pdf`, { method: "POST", headers: { "content-type": "application/pdf" }, body: file });
-      const body = (await response.json().catch(() => null)) as { matches?: boolean; number?: string; error?: { message?: string } } | null;
-      setResult(response.ok && body?.matches
-        ? { ok: true, text: `Файл збігається з довідкою № ${body.number}, скріпленою печаткою: його не змінено.` }
-        : { ok: false, text: body?.error?.message ?? "Не вдалося перевірити файл" });
+      const response = await fetch(`/verify/certificate/${encodeURIComponent(code)}/pdf`, {
+        method: "POST",
+        headers: { "content-type": "application/pdf" },
+        body: file,
+      });
+      const body = (await response.json().catch(() => null)) as {
+        matches?: boolean;
+        number?: string;
+        error?: { message?: string };
+      } | null;
+      setResult(
+        response.ok && body?.matches
+          ? { ok: true, text: `Файл збігається з довідкою № ${body.number}, скріпленою печаткою: його не змінено.` }
+          : { ok: false, text: body?.error?.message ?? "Не вдалося перевірити файл" },
+      );
     } finally {
       setBusy(false);
     }
@@ -28,11 +38,26 @@ export function PdfCheckForm({ code }: { code: string }) {
 
   return (
     <div className="space-y-3">
-      <Field label="Файл довідки (PDF)" htmlFor="certificate-pdf" hint="Файл не зберігається: порівнюється лише його відбиток SHA-256 з тим, що скріплено печаткою.">
-        <Input id="certificate-pdf" type="file" accept="application/pdf,.pdf" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+      <Field
+        label="Файл довідки (PDF)"
+        htmlFor="certificate-pdf"
+        hint="Файл не зберігається: порівнюється лише його відбиток SHA-256 з тим, що скріплено печаткою."
+      >
+        <Input
+          id="certificate-pdf"
+          type="file"
+          accept="application/pdf,.pdf"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
       </Field>
-      <Button variant="secondary" onClick={check} disabled={busy} aria-busy={busy}>{busy ? "Перевіряю…" : "Перевірити файл"}</Button>
-      {result ? <Notice tone={result.ok ? "success" : "error"} testId="pdf-check-result">{result.text}</Notice> : null}
+      <Button variant="secondary" onClick={check} disabled={busy} aria-busy={busy}>
+        {busy ? "Перевіряю…" : "Перевірити файл"}
+      </Button>
+      {result ? (
+        <Notice tone={result.ok ? "success" : "error"} testId="pdf-check-result">
+          {result.text}
+        </Notice>
+      ) : null}
     </div>
   );
 }

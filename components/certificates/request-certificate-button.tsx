@@ -22,7 +22,10 @@ export function RequestCertificateButton({ kind, label }: { kind: CertificateKin
     setMessage(
       result.data.status === "ISSUED"
         ? { tone: "success", text: `Довідку № ${result.data.number} видано й скріплено печаткою.` }
-        : { tone: "info", text: `Запит передано до в/ч ${result.data.unit.code}: період служби має підтвердити стройова частина.` },
+        : {
+            tone: "info",
+            text: `Запит передано до в/ч ${result.data.unit.code}: період служби має підтвердити стройова частина.`,
+          },
     );
     router.refresh();
   }
@@ -32,7 +35,11 @@ export function RequestCertificateButton({ kind, label }: { kind: CertificateKin
       <Button onClick={request} disabled={pending} aria-busy={pending} data-testid={`request-${kind}`}>
         {pending ? "Формую довідку…" : label}
       </Button>
-      {message ? <Notice tone={message.tone} testId={`request-${kind}-result`}>{message.text}</Notice> : null}
+      {message ? (
+        <Notice tone={message.tone} testId={`request-${kind}-result`}>
+          {message.text}
+        </Notice>
+      ) : null}
     </div>
   );
 }

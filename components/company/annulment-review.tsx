@@ -9,7 +9,15 @@ import type { AnnulmentPrecheckItem } from "@/lib/reservations";
 
 const SHOWN = 300;
 
-export function AnnulmentReview({ items, ground, date }: { items: AnnulmentPrecheckItem[]; ground: string; date: string }) {
+export function AnnulmentReview({
+  items,
+  ground,
+  date,
+}: {
+  items: AnnulmentPrecheckItem[];
+  ground: string;
+  date: string;
+}) {
   const annul = items.filter((i) => i.annul);
   const skipped = items.filter((i) => !i.annul);
   return (
@@ -19,7 +27,10 @@ export function AnnulmentReview({ items, ground, date }: { items: AnnulmentPrech
           Буде анульовано {formatNumber(annul.length)} з {formatNumber(items.length)} бронювань
         </p>
         <p className="mt-1 text-muted">Підстава: {ground}</p>
-        <p className="mt-1 text-sm text-muted">Попередня перевірка на {formatDate(date)}. Після підпису кожного працівника буде повідомлено, а місця ліміту звільняться.</p>
+        <p className="mt-1 text-sm text-muted">
+          Попередня перевірка на {formatDate(date)}. Після підпису кожного працівника буде повідомлено, а місця ліміту
+          звільняться.
+        </p>
       </Card>
       {skipped.length > 0 ? (
         <Card data-testid="precheck-refused">
@@ -54,12 +65,22 @@ function Rows({ items, showReason = false }: { items: AnnulmentPrecheckItem[]; s
                 <p className="font-medium">{item.fullName ?? "Немає в реєстрі"}</p>
                 <p className="tabular text-xs text-muted">РНОКПП {maskRnokpp(item.rnokpp)}</p>
               </Td>
-              <Td>{showReason ? item.reasons.map((r) => r.message).join("; ") : item.reservedUntil ? formatDate(item.reservedUntil) : "—"}</Td>
+              <Td>
+                {showReason
+                  ? item.reasons.map((r) => r.message).join("; ")
+                  : item.reservedUntil
+                    ? formatDate(item.reservedUntil)
+                    : "—"}
+              </Td>
             </tr>
           ))}
         </tbody>
       </Table>
-      {items.length > SHOWN ? <p className="mt-2 text-sm text-muted">Показано {formatNumber(SHOWN)} з {formatNumber(items.length)}. Повний список — у документі, що підписується.</p> : null}
+      {items.length > SHOWN ? (
+        <p className="mt-2 text-sm text-muted">
+          Показано {formatNumber(SHOWN)} з {formatNumber(items.length)}. Повний список — у документі, що підписується.
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,12 @@
 import { Badge } from "@/components/ui/badge";
-import { APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, APPLICATION_STATUS_TONES, ITEM_DECISION_LABELS, ITEM_DECISION_TONES, type ApplicationStatusCode } from "@/lib/company/labels";
+import {
+  APPLICATION_KIND_LABELS,
+  APPLICATION_STATUS_LABELS,
+  APPLICATION_STATUS_TONES,
+  ITEM_DECISION_LABELS,
+  ITEM_DECISION_TONES,
+  type ApplicationStatusCode,
+} from "@/lib/company/labels";
 
 export function ApplicationStatusBadge({ status }: { status: ApplicationStatusCode }) {
   return <Badge tone={APPLICATION_STATUS_TONES[status]}>{APPLICATION_STATUS_LABELS[status]}</Badge>;

@@ -25,19 +25,39 @@ export function ApplicationItems({ items, kind }: { items: ApplicationItemView[]
       </thead>
       <tbody>
         {items.map((item) => (
-          <tr key={item.rnokpp} data-testid="result-row" data-rnokpp={item.rnokpp} data-decision={item.decision ?? "PENDING"}>
+          <tr
+            key={item.rnokpp}
+            data-testid="result-row"
+            data-rnokpp={item.rnokpp}
+            data-decision={item.decision ?? "PENDING"}
+          >
             <Td className="tabular text-muted">{item.position}</Td>
             <Td className="min-w-44">
-              <Link href={employeeHref(item.rnokpp)} className="link font-medium">{item.fullName || "Немає в реєстрі"}</Link>
+              <Link href={employeeHref(item.rnokpp)} className="link font-medium">
+                {item.fullName || "Немає в реєстрі"}
+              </Link>
               <p className="tabular text-xs text-muted">РНОКПП {maskRnokpp(item.rnokpp)}</p>
             </Td>
-            {kind === "RESERVATION" ? <Td className="tabular whitespace-nowrap text-right">{item.salary === null ? "—" : formatMoney(item.salary, { nonBreaking: true })}</Td> : null}
-            <Td><DecisionBadge decision={item.decision} /></Td>
+            {kind === "RESERVATION" ? (
+              <Td className="tabular whitespace-nowrap text-right">
+                {item.salary === null ? "—" : formatMoney(item.salary, { nonBreaking: true })}
+              </Td>
+            ) : null}
+            <Td>
+              <DecisionBadge decision={item.decision} />
+            </Td>
             <Td className="min-w-56">
               {item.reasons.length > 0 ? (
-                <ul className="space-y-0.5">{item.reasons.map((r) => <li key={r.code}>{r.message}</li>)}</ul>
+                <ul className="space-y-0.5">
+                  {item.reasons.map((r) => (
+                    <li key={r.code}>{r.message}</li>
+                  ))}
+                </ul>
               ) : item.decision === "RESERVED" && item.reservedFrom && item.reservedUntil ? (
-                <span className="tabular">{formatDate(item.reservedFrom)} – {formatDate(item.reservedUntil)}{item.extension ? " (продовження)" : ""}</span>
+                <span className="tabular">
+                  {formatDate(item.reservedFrom)} – {formatDate(item.reservedUntil)}
+                  {item.extension ? " (продовження)" : ""}
+                </span>
               ) : item.reservedUntil ? (
                 <span className="tabular">{formatDate(item.reservedUntil)}</span>
               ) : (

@@ -23,17 +23,31 @@ export function ApplicationsTable({ items }: { items: ApplicationSummary[] }) {
       <tbody>
         {items.map((a) => (
           <tr key={a.id} data-testid="application-row">
-            <Td className="whitespace-nowrap"><Link href={`/company/applications/${a.id}`} className="link tabular font-medium">{formatDateTime(a.submittedAt)}</Link></Td>
-            <Td><KindBadge kind={a.kind} /></Td>
-            <Td><ApplicationStatusBadge status={a.status} /></Td>
+            <Td className="whitespace-nowrap">
+              <Link href={`/company/applications/${a.id}`} className="link tabular font-medium">
+                {formatDateTime(a.submittedAt)}
+              </Link>
+            </Td>
+            <Td>
+              <KindBadge kind={a.kind} />
+            </Td>
+            <Td>
+              <ApplicationStatusBadge status={a.status} />
+            </Td>
             <Td className="tabular text-right">{formatNumber(a.items)}</Td>
             <Td className="tabular whitespace-nowrap text-right">
               {a.status === "DECIDED" ? (
                 <>
-                  <span title={a.kind === "RESERVATION" ? "Заброньовано" : "Анульовано"}>✓ {formatNumber(a.reserved)}</span>
-                  <span className="ml-3 text-muted" title={a.kind === "RESERVATION" ? "Відмовлено" : "Не анульовано"}>✕ {formatNumber(a.refused)}</span>
+                  <span title={a.kind === "RESERVATION" ? "Заброньовано" : "Анульовано"}>
+                    ✓ {formatNumber(a.reserved)}
+                  </span>
+                  <span className="ml-3 text-muted" title={a.kind === "RESERVATION" ? "Відмовлено" : "Не анульовано"}>
+                    ✕ {formatNumber(a.refused)}
+                  </span>
                 </>
-              ) : "—"}
+              ) : (
+                "—"
+              )}
             </Td>
             <Td>{a.signerName}</Td>
           </tr>

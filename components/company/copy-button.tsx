@@ -22,7 +22,9 @@ export function CopyButton({ text, label = "Скопіювати" }: { text: str
       >
         {label}
       </Button>
-      <span role="status" className="text-sm text-muted">{copied === "yes" ? "Скопійовано" : copied === "no" ? "Не вдалося: виділіть і скопіюйте вручну" : ""}</span>
+      <span role="status" className="text-sm text-muted">
+        {copied === "yes" ? "Скопійовано" : copied === "no" ? "Не вдалося: виділіть і скопіюйте вручну" : ""}
+      </span>
     </span>
   );
 }

@@ -12,7 +12,13 @@ import { Notice } from "@/components/ui/notice";
 const POLL_MS = 1_000;
 const SLOW_AFTER_MS = 30_000;
 
-export function DecisionProgress({ applicationId, kind }: { applicationId: string; kind: "RESERVATION" | "ANNULMENT" }) {
+export function DecisionProgress({
+  applicationId,
+  kind,
+}: {
+  applicationId: string;
+  kind: "RESERVATION" | "ANNULMENT";
+}) {
   const router = useRouter();
   const [status, setStatus] = useState<"waiting" | "done" | "error">("waiting");
   const [slow, setSlow] = useState(false);
@@ -45,14 +51,33 @@ export function DecisionProgress({ applicationId, kind }: { applicationId: strin
 
   const what = kind === "RESERVATION" ? "заяви" : "заяви про анулювання";
   return (
-    <div role="status" aria-live="polite" data-testid="decision-progress" className="flex items-start gap-3 rounded-2xl bg-chip-pending/40 px-4 py-3">
-      {status === "waiting" ? <span aria-hidden className="mt-1 size-4 shrink-0 animate-spin rounded-full border-2 border-ink border-t-transparent" /> : null}
+    <div
+      role="status"
+      aria-live="polite"
+      data-testid="decision-progress"
+      className="flex items-start gap-3 rounded-2xl bg-chip-pending/40 px-4 py-3"
+    >
+      {status === "waiting" ? (
+        <span
+          aria-hidden
+          className="mt-1 size-4 shrink-0 animate-spin rounded-full border-2 border-ink border-t-transparent"
+        />
+      ) : null}
       <div>
         {status === "waiting" ? <p className="font-semibold">Триває розгляд {what}…</p> : null}
-        {status === "waiting" ? <p className="text-sm">Перевіряємо кожного працівника за даними реєстрів. Зазвичай це кілька секунд — сторінку оновлювати не потрібно.</p> : null}
+        {status === "waiting" ? (
+          <p className="text-sm">
+            Перевіряємо кожного працівника за даними реєстрів. Зазвичай це кілька секунд — сторінку оновлювати не
+            потрібно.
+          </p>
+        ) : null}
         {status === "done" ? <p className="font-semibold">Рішення ухвалено. Показуємо результат…</p> : null}
         {status === "error" ? <Notice tone="error">Не вдалося дізнатися стан заяви. Оновіть сторінку.</Notice> : null}
-        {slow && status === "waiting" ? <p className="mt-1 text-sm">Розгляд триває довше, ніж зазвичай. Можна закрити сторінку: результат прийде сповіщенням і на пошту.</p> : null}
+        {slow && status === "waiting" ? (
+          <p className="mt-1 text-sm">
+            Розгляд триває довше, ніж зазвичай. Можна закрити сторінку: результат прийде сповіщенням і на пошту.
+          </p>
+        ) : null}
       </div>
     </div>
   );

@@ -55,13 +55,24 @@ export function DraftActions(props: Props) {
     setBusy(false);
     if (!result.ok) return setState({ tone: "error", text: result.error.message });
     forget();
-    setState({ tone: "success", text: `Заяву передано на підпис${props.headName ? ` керівнику — ${props.headName}` : " керівнику"}. Керівник отримає сповіщення й побачить її в розділі «Заяви» серед тих, що очікують підпису.` });
+    setState({
+      tone: "success",
+      text: `Заяву передано на підпис${props.headName ? ` керівнику — ${props.headName}` : " керівнику"}. Керівник отримає сповіщення й побачить її в розділі «Заяви» серед тих, що очікують підпису.`,
+    });
   }
 
   return (
     <Card data-testid="draft-actions">
       <CardTitle>{props.isHead ? "Далі: підпишіть заяву КЕП" : "Далі: передайте заяву керівнику"}</CardTitle>
-      {state ? <Notice tone={state.tone === "error" ? "error" : "success"} className="mb-4" testId={state.tone === "success" ? "handed-over" : "draft-error"}>{state.text}</Notice> : null}
+      {state ? (
+        <Notice
+          tone={state.tone === "error" ? "error" : "success"}
+          className="mb-4"
+          testId={state.tone === "success" ? "handed-over" : "draft-error"}
+        >
+          {state.text}
+        </Notice>
+      ) : null}
       {props.isHead ? (
         <div className="space-y-3">
           <p>Перевірили заяву? Відкрийте ключ і підпишіть її — заяву буде подано одразу після підпису.</p>
@@ -86,18 +97,29 @@ export function DraftActions(props: Props) {
         </div>
       ) : state?.tone === "success" ? null : (
         <div className="space-y-3">
-          <p>Підписати заяву може лише керівник підприємства{props.headName ? ` (${props.headName})` : ""}. Передайте її — керівник перевірить і підпише своїм КЕП.</p>
+          <p>
+            Підписати заяву може лише керівник підприємства{props.headName ? ` (${props.headName})` : ""}. Передайте її
+            — керівник перевірить і підпише своїм КЕП.
+          </p>
           {props.preparedByMe ? (
-            <Button size="lg" onClick={handOver} disabled={busy} data-testid="hand-over">{busy ? "Передаємо…" : "Передати керівнику на підпис"}</Button>
+            <Button size="lg" onClick={handOver} disabled={busy} data-testid="hand-over">
+              {busy ? "Передаємо…" : "Передати керівнику на підпис"}
+            </Button>
           ) : (
             <p className="text-muted">Цю заяву підготувала інша особа; її підпише керівник.</p>
           )}
         </div>
       )}
       <div className="mt-5 flex flex-wrap gap-3 border-t border-line pt-4">
-        {props.editHref ? <ButtonLink href={props.editHref} variant="ghost" size="sm">← Змінити заяву</ButtonLink> : null}
+        {props.editHref ? (
+          <ButtonLink href={props.editHref} variant="ghost" size="sm">
+            ← Змінити заяву
+          </ButtonLink>
+        ) : null}
         {props.isHead || props.preparedByMe ? (
-          <Button variant="ghost" size="sm" onClick={discard} disabled={busy}>Видалити чернетку</Button>
+          <Button variant="ghost" size="sm" onClick={discard} disabled={busy}>
+            Видалити чернетку
+          </Button>
         ) : null}
       </div>
     </Card>

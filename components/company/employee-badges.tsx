@@ -7,7 +7,19 @@ import { leadingReason } from "@/lib/rules";
  * Whether the rules would reserve the employee (without the limit), and why not, in words: in a
  * list (`compact`) the one leading reason, on the employee's page all of them.
  */
-export function Eligibility({ eligible, reasons, exception45, compact = false, reasonId }: { eligible: boolean; reasons: ReadonlyArray<{ code: string; message: string }>; exception45?: boolean; compact?: boolean; reasonId?: string }) {
+export function Eligibility({
+  eligible,
+  reasons,
+  exception45,
+  compact = false,
+  reasonId,
+}: {
+  eligible: boolean;
+  reasons: ReadonlyArray<{ code: string; message: string }>;
+  exception45?: boolean;
+  compact?: boolean;
+  reasonId?: string;
+}) {
   if (eligible) {
     return (
       <div>
@@ -25,7 +37,11 @@ export function Eligibility({ eligible, reasons, exception45, compact = false, r
     return (
       <div data-testid="eligibility-refused">
         {heldAlready ? <Badge tone="info">Уже заброньовано</Badge> : <Badge tone="fail">Не можна забронювати</Badge>}
-        {reason ? <p id={reasonId} className="mt-1 text-xs" data-testid="refusal-reason" data-code={reason.code}>{reason.message}</p> : null}
+        {reason ? (
+          <p id={reasonId} className="mt-1 text-xs" data-testid="refusal-reason" data-code={reason.code}>
+            {reason.message}
+          </p>
+        ) : null}
       </div>
     );
   }

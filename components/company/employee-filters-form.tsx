@@ -20,20 +20,57 @@ import { REASON_CODES, REASON_LABELS } from "@/lib/rules";
 type Props = { action: string; filters: EmployeeFilters; lockedState?: boolean };
 
 export function EmployeeFiltersForm({ action, filters, lockedState = false }: Props) {
-  const active = [lockedState ? undefined : filters.state, lockedState ? undefined : filters.eligible, lockedState ? undefined : filters.reason, filters.sort && filters.sort !== "name" ? filters.sort : undefined].filter(Boolean).length;
+  const active = [
+    lockedState ? undefined : filters.state,
+    lockedState ? undefined : filters.eligible,
+    lockedState ? undefined : filters.reason,
+    filters.sort && filters.sort !== "name" ? filters.sort : undefined,
+  ].filter(Boolean).length;
   return (
-    <form action={searchEmployeesAction} role="search" aria-label="Пошук працівників" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6">
+    <form
+      action={searchEmployeesAction}
+      role="search"
+      aria-label="Пошук працівників"
+      className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6"
+    >
       <input type="hidden" name="path" value={action} />
       {filters.who ? <input type="hidden" name="who" value={filters.who} /> : null}
-      <Field label="ПІБ або РНОКПП" htmlFor="f-q" className="sm:col-span-2" hint="Частина прізвища або перші цифри РНОКПП">
-        <Input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Напр. Коваленко або 3333407195" autoComplete="off" />
+      <Field
+        label="ПІБ або РНОКПП"
+        htmlFor="f-q"
+        className="sm:col-span-2"
+        hint="Частина прізвища або перші цифри РНОКПП"
+      >
+        <Input
+          id="f-q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          placeholder="Напр. Коваленко або 3333407195"
+          autoComplete="off"
+        />
       </Field>
-      <PhoneDisclosure id="employee-filters" label={lockedState ? (active > 0 ? "Сортування (1)" : "Сортування") : active > 0 ? `Фільтри й сортування (${active})` : "Фільтри й сортування"}>
+      <PhoneDisclosure
+        id="employee-filters"
+        label={
+          lockedState
+            ? active > 0
+              ? "Сортування (1)"
+              : "Сортування"
+            : active > 0
+              ? `Фільтри й сортування (${active})`
+              : "Фільтри й сортування"
+        }
+      >
         {lockedState ? null : (
           <Field label="Бронювання" htmlFor="f-state">
             <Select id="f-state" name="state" defaultValue={filters.state ?? ""}>
               <option value="">Усі</option>
-              {EMPLOYEE_STATES.map((s) => <option key={s} value={s}>{EMPLOYEE_STATE_FILTER_LABELS[s]}</option>)}
+              {EMPLOYEE_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {EMPLOYEE_STATE_FILTER_LABELS[s]}
+                </option>
+              ))}
             </Select>
           </Field>
         )}
@@ -51,19 +88,29 @@ export function EmployeeFiltersForm({ action, filters, lockedState = false }: Pr
           <Field label="Причина відмови" htmlFor="f-reason">
             <Select id="f-reason" name="reason" defaultValue={filters.reason ?? ""}>
               <option value="">Будь-яка</option>
-              {REASON_CODES.map((code) => <option key={code} value={code}>{REASON_LABELS[code]}</option>)}
+              {REASON_CODES.map((code) => (
+                <option key={code} value={code}>
+                  {REASON_LABELS[code]}
+                </option>
+              ))}
             </Select>
           </Field>
         )}
         <Field label="Сортувати" htmlFor="f-sort">
           <Select id="f-sort" name="sort" defaultValue={filters.sort ?? "name"}>
-            {EMPLOYEE_SORTS.map((s) => <option key={s} value={s}>{EMPLOYEE_SORT_LABELS[s]}</option>)}
+            {EMPLOYEE_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {EMPLOYEE_SORT_LABELS[s]}
+              </option>
+            ))}
           </Select>
         </Field>
       </PhoneDisclosure>
       <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-6">
         <Button type="submit">Знайти</Button>
-        <Link href={action} className="inline-flex h-11 items-center rounded-full px-4 text-[15px] hover:bg-black/5">Скинути</Link>
+        <Link href={action} className="inline-flex h-11 items-center rounded-full px-4 text-[15px] hover:bg-black/5">
+          Скинути
+        </Link>
       </div>
     </form>
   );
@@ -85,10 +132,22 @@ export function QuickFilters({ action, filters }: { action: string; filters: Emp
       <nav aria-label="Швидкі фільтри" className="flex flex-wrap gap-2 pb-1">
         {QUICK.map((quick) => {
           const params: Record<string, string | undefined> = quick.params;
-          const current = (filters.state ?? "") === (params.state ?? "") && (filters.eligible ?? "") === (params.eligible ?? "") && (filters.who ?? "") === (params.who ?? "") && !filters.reason;
+          const current =
+            (filters.state ?? "") === (params.state ?? "") &&
+            (filters.eligible ?? "") === (params.eligible ?? "") &&
+            (filters.who ?? "") === (params.who ?? "") &&
+            !filters.reason;
           const href = `${action}${filtersQuery({ q: filters.q, s: filters.s, sort: filters.sort }, params)}`;
           return (
-            <Link key={quick.label} href={href} aria-current={current ? "page" : undefined} className={cn("whitespace-nowrap rounded-full px-3 py-1.5 text-sm ring-1 ring-inset", current ? "bg-ink text-white ring-ink" : "bg-white ring-line hover:bg-black/5")}>
+            <Link
+              key={quick.label}
+              href={href}
+              aria-current={current ? "page" : undefined}
+              className={cn(
+                "whitespace-nowrap rounded-full px-3 py-1.5 text-sm ring-1 ring-inset",
+                current ? "bg-ink text-white ring-ink" : "bg-white ring-line hover:bg-black/5",
+              )}
+            >
               {quick.label}
             </Link>
           );
@@ -96,7 +155,8 @@ export function QuickFilters({ action, filters }: { action: string; filters: Emp
       </nav>
       {filters.who !== "all" && !filters.q ? (
         <p className="text-sm text-muted" data-testid="liable-only">
-          Показано військовозобов&apos;язаних. Хто не є військовозобов&apos;язаним або відсутній у реєстрі «Оберіг», забронювати не можна: їх видно у фільтрі «Усі працівники».
+          Показано військовозобов&apos;язаних. Хто не є військовозобов&apos;язаним або відсутній у реєстрі «Оберіг»,
+          забронювати не можна: їх видно у фільтрі «Усі працівники».
         </p>
       ) : null}
     </div>

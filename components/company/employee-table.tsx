@@ -20,10 +20,22 @@ import { SelectionCheckbox } from "./selection-checkbox";
 // greyed out, the tick disabled and tied to the reason.
 type Props = { rows: EmployeeRow[]; storeKey?: string; empty?: string; forAnnulment?: boolean };
 
-export function EmployeeTable({ rows, storeKey, empty = "Нікого не знайдено. Змініть пошук або фільтри.", forAnnulment = false }: Props) {
+export function EmployeeTable({
+  rows,
+  storeKey,
+  empty = "Нікого не знайдено. Змініть пошук або фільтри.",
+  forAnnulment = false,
+}: Props) {
   if (rows.length === 0) return <EmptyState title={empty} />;
-  const pick = (row: EmployeeRow) => ({ rnokpp: row.rnokpp, fullName: row.fullName, salary: row.salary, eligible: row.eligible, reservedUntil: row.reservedUntil });
-  const blocked = (row: EmployeeRow) => Boolean(storeKey) && !forAnnulment && row.state === "not_reserved" && isNeverReservable(row.reasons);
+  const pick = (row: EmployeeRow) => ({
+    rnokpp: row.rnokpp,
+    fullName: row.fullName,
+    salary: row.salary,
+    eligible: row.eligible,
+    reservedUntil: row.reservedUntil,
+  });
+  const blocked = (row: EmployeeRow) =>
+    Boolean(storeKey) && !forAnnulment && row.state === "not_reserved" && isNeverReservable(row.reasons);
   const reasonId = (row: EmployeeRow, view: "row" | "card") => `why-${view}-${row.rnokpp.replace(/\W/g, "")}`;
   return (
     <>
@@ -32,7 +44,11 @@ export function EmployeeTable({ rows, storeKey, empty = "Нікого не зн�
           <caption className="sr-only">Працівники підприємства</caption>
           <thead>
             <tr>
-              {storeKey ? <Th className="w-10"><span className="sr-only">Обрати</span></Th> : null}
+              {storeKey ? (
+                <Th className="w-10">
+                  <span className="sr-only">Обрати</span>
+                </Th>
+              ) : null}
               <Th>Працівник</Th>
               <Th>Посада</Th>
               <Th className="text-right">Зарплата</Th>
@@ -43,17 +59,48 @@ export function EmployeeTable({ rows, storeKey, empty = "Нікого не зн�
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.rnokpp} data-testid="employee-row" data-rnokpp={row.rnokpp} className={blocked(row) ? "bg-neutral-50 text-muted" : undefined}>
-                {storeKey ? <Td><SelectionCheckbox storeKey={storeKey} item={pick(row)} blockedBy={blocked(row) ? reasonId(row, "row") : undefined} /></Td> : null}
+              <tr
+                key={row.rnokpp}
+                data-testid="employee-row"
+                data-rnokpp={row.rnokpp}
+                className={blocked(row) ? "bg-neutral-50 text-muted" : undefined}
+              >
+                {storeKey ? (
+                  <Td>
+                    <SelectionCheckbox
+                      storeKey={storeKey}
+                      item={pick(row)}
+                      blockedBy={blocked(row) ? reasonId(row, "row") : undefined}
+                    />
+                  </Td>
+                ) : null}
                 <Td className="min-w-48">
-                  <Link href={employeeHref(row.rnokpp)} className="link font-medium">{row.fullName}</Link>
-                  <p className="tabular text-xs text-muted">РНОКПП {maskRnokpp(row.rnokpp)} · {formatDate(row.birthDate)}</p>
+                  <Link href={employeeHref(row.rnokpp)} className="link font-medium">
+                    {row.fullName}
+                  </Link>
+                  <p className="tabular text-xs text-muted">
+                    РНОКПП {maskRnokpp(row.rnokpp)} · {formatDate(row.birthDate)}
+                  </p>
                 </Td>
                 <Td>{row.position ?? "—"}</Td>
-                <Td className="tabular whitespace-nowrap text-right">{row.salary === null ? "—" : formatMoney(row.salary, { nonBreaking: true })}</Td>
+                <Td className="tabular whitespace-nowrap text-right">
+                  {row.salary === null ? "—" : formatMoney(row.salary, { nonBreaking: true })}
+                </Td>
                 <Td>{militaryStatusText(row.militaryStatus, row.liability)}</Td>
-                {forAnnulment ? null : <Td className="min-w-56"><Eligibility eligible={row.eligible} reasons={row.reasons} exception45={row.exception45} compact reasonId={blocked(row) ? reasonId(row, "row") : undefined} /></Td>}
-                <Td><ReservationState state={row.state} reservedUntil={row.reservedUntil} /></Td>
+                {forAnnulment ? null : (
+                  <Td className="min-w-56">
+                    <Eligibility
+                      eligible={row.eligible}
+                      reasons={row.reasons}
+                      exception45={row.exception45}
+                      compact
+                      reasonId={blocked(row) ? reasonId(row, "row") : undefined}
+                    />
+                  </Td>
+                )}
+                <Td>
+                  <ReservationState state={row.state} reservedUntil={row.reservedUntil} />
+                </Td>
               </tr>
             ))}
           </tbody>
@@ -61,17 +108,43 @@ export function EmployeeTable({ rows, storeKey, empty = "Нікого не зн�
       </div>
       <ul className="divide-y divide-line md:hidden" aria-label="Працівники підприємства">
         {rows.map((row) => (
-          <li key={row.rnokpp} className={blocked(row) ? "flex gap-3 py-3 text-muted" : "flex gap-3 py-3"} data-testid="employee-card" data-rnokpp={row.rnokpp}>
-            {storeKey ? <div className="pt-0.5"><SelectionCheckbox storeKey={storeKey} item={pick(row)} blockedBy={blocked(row) ? reasonId(row, "card") : undefined} /></div> : null}
+          <li
+            key={row.rnokpp}
+            className={blocked(row) ? "flex gap-3 py-3 text-muted" : "flex gap-3 py-3"}
+            data-testid="employee-card"
+            data-rnokpp={row.rnokpp}
+          >
+            {storeKey ? (
+              <div className="pt-0.5">
+                <SelectionCheckbox
+                  storeKey={storeKey}
+                  item={pick(row)}
+                  blockedBy={blocked(row) ? reasonId(row, "card") : undefined}
+                />
+              </div>
+            ) : null}
             <div className="min-w-0 flex-1 space-y-1.5">
-              <Link href={employeeHref(row.rnokpp)} className="link font-medium">{row.fullName}</Link>
+              <Link href={employeeHref(row.rnokpp)} className="link font-medium">
+                {row.fullName}
+              </Link>
               <p className="tabular text-xs text-muted">
-                РНОКПП {maskRnokpp(row.rnokpp)} · {row.position ?? "посаду не вказано"} · {row.salary === null ? "—" : formatMoney(row.salary, { nonBreaking: true })}
+                РНОКПП {maskRnokpp(row.rnokpp)} · {row.position ?? "посаду не вказано"} ·{" "}
+                {row.salary === null ? "—" : formatMoney(row.salary, { nonBreaking: true })}
               </p>
               <p className="text-xs text-muted">{militaryStatusText(row.militaryStatus, row.liability)}</p>
               <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
-                {forAnnulment ? null : <Eligibility eligible={row.eligible} reasons={row.reasons} exception45={row.exception45} compact reasonId={blocked(row) ? reasonId(row, "card") : undefined} />}
-                {row.state !== "not_reserved" ? <ReservationState state={row.state} reservedUntil={row.reservedUntil} /> : null}
+                {forAnnulment ? null : (
+                  <Eligibility
+                    eligible={row.eligible}
+                    reasons={row.reasons}
+                    exception45={row.exception45}
+                    compact
+                    reasonId={blocked(row) ? reasonId(row, "card") : undefined}
+                  />
+                )}
+                {row.state !== "not_reserved" ? (
+                  <ReservationState state={row.state} reservedUntil={row.reservedUntil} />
+                ) : null}
               </div>
             </div>
           </li>

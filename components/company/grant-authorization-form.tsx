@@ -13,7 +13,12 @@ import { checkRnokpp } from "@/lib/identifiers";
 // Authorizing a person: the РНОКПП is checked as typed (the check digit), the registry names
 // the person for the head to confirm, and the head signs the grant with their КЕП.
 
-type Prepared = { document: string; nonce: string; person: { rnokpp: string; fullName: string; position: string | null }; enterprise: { edrpou: string; name: string } };
+type Prepared = {
+  document: string;
+  nonce: string;
+  person: { rnokpp: string; fullName: string; position: string | null };
+  enterprise: { edrpou: string; name: string };
+};
 
 export function GrantAuthorizationForm({ headRnokpp, edrpou }: { headRnokpp: string; edrpou: string }) {
   const router = useRouter();
@@ -53,8 +58,14 @@ export function GrantAuthorizationForm({ headRnokpp, edrpou }: { headRnokpp: str
           <div data-testid="grant-summary">
             <p>Ви уповноважуєте:</p>
             <p className="text-lg font-semibold">{prepared.person.fullName}</p>
-            <p className="tabular text-sm">РНОКПП {prepared.person.rnokpp}{prepared.person.position ? ` · ${prepared.person.position}` : ""}</p>
-            <p className="mt-2 text-sm">переглядати працівників «{prepared.enterprise.name}» і готувати заяви про бронювання та анулювання. Підписувати заяви зможете лише ви.</p>
+            <p className="tabular text-sm">
+              РНОКПП {prepared.person.rnokpp}
+              {prepared.person.position ? ` · ${prepared.person.position}` : ""}
+            </p>
+            <p className="mt-2 text-sm">
+              переглядати працівників «{prepared.enterprise.name}» і готувати заяви про бронювання та анулювання.
+              Підписувати заяви зможете лише ви.
+            </p>
           </div>
         }
         expectedRnokpp={headRnokpp}
@@ -63,9 +74,16 @@ export function GrantAuthorizationForm({ headRnokpp, edrpou }: { headRnokpp: str
         doneMessage="Уповноваження підписано."
         onCancel={() => setPrepared(null)}
         onSigned={async ({ signature }) => {
-          const result = await grantAction({ rnokpp: prepared.person.rnokpp, position: prepared.person.position ?? "", nonce: prepared.nonce, signature });
+          const result = await grantAction({
+            rnokpp: prepared.person.rnokpp,
+            position: prepared.person.position ?? "",
+            nonce: prepared.nonce,
+            signature,
+          });
           if (!result.ok) return { ok: false, message: result.error.message };
-          setDone(`${prepared.person.fullName} тепер може входити до кабінету підприємства (КЕП або паролем) і готувати заяви. Ми надіслали їй/йому сповіщення.`);
+          setDone(
+            `${prepared.person.fullName} тепер може входити до кабінету підприємства (КЕП або паролем) і готувати заяви. Ми надіслали їй/йому сповіщення.`,
+          );
           setPrepared(null);
           setRnokpp("");
           setPosition("");
@@ -77,18 +95,55 @@ export function GrantAuthorizationForm({ headRnokpp, edrpou }: { headRnokpp: str
   }
 
   return (
-    <form className="space-y-4" noValidate onSubmit={(event) => { event.preventDefault(); void prepare(); }}>
-      {done ? <Notice tone="success" testId="grant-done">{done}</Notice> : null}
+    <form
+      className="space-y-4"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void prepare();
+      }}
+    >
+      {done ? (
+        <Notice tone="success" testId="grant-done">
+          {done}
+        </Notice>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="РНОКПП особи" htmlFor="grant-rnokpp" hint="10 цифр; ім'я підтягнемо з реєстру, щоб ви його перевірили" error={errors.rnokpp ?? (rnokpp.length >= 10 && !typed.valid ? typed.message : undefined)}>
-          <Input id="grant-rnokpp" inputMode="numeric" autoComplete="off" maxLength={10} value={rnokpp} invalid={Boolean(errors.rnokpp) || (rnokpp.length >= 10 && !typed.valid)} onChange={(event) => setRnokpp(event.target.value.replace(/\D/g, ""))} />
+        <Field
+          label="РНОКПП особи"
+          htmlFor="grant-rnokpp"
+          hint="10 цифр; ім'я підтягнемо з реєстру, щоб ви його перевірили"
+          error={errors.rnokpp ?? (rnokpp.length >= 10 && !typed.valid ? typed.message : undefined)}
+        >
+          <Input
+            id="grant-rnokpp"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={10}
+            value={rnokpp}
+            invalid={Boolean(errors.rnokpp) || (rnokpp.length >= 10 && !typed.valid)}
+            onChange={(event) => setRnokpp(event.target.value.replace(/\D/g, ""))}
+          />
         </Field>
         <Field label="Посада (необов'язково)" htmlFor="grant-position" error={errors.position}>
-          <Input id="grant-position" maxLength={100} value={position} invalid={Boolean(errors.position)} onChange={(event) => setPosition(event.target.value)} placeholder="Напр. менеджер з персоналу" />
+          <Input
+            id="grant-position"
+            maxLength={100}
+            value={position}
+            invalid={Boolean(errors.position)}
+            onChange={(event) => setPosition(event.target.value)}
+            placeholder="Напр. менеджер з персоналу"
+          />
         </Field>
       </div>
-      {problem ? <Notice tone="error" testId="grant-problem">{problem}</Notice> : null}
-      <Button type="submit" disabled={busy}>{busy ? "Перевіряємо…" : "Перевірити особу й перейти до підпису"}</Button>
+      {problem ? (
+        <Notice tone="error" testId="grant-problem">
+          {problem}
+        </Notice>
+      ) : null}
+      <Button type="submit" disabled={busy}>
+        {busy ? "Перевіряємо…" : "Перевірити особу й перейти до підпису"}
+      </Button>
     </form>
   );
 }

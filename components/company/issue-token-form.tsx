@@ -32,24 +32,55 @@ export function IssueTokenForm({ portalUrl, edrpou }: { portalUrl: string; edrpo
     router.refresh();
   }
 
-  const curl = issued ? `curl -H "Authorization: Bearer ${issued.token}" "${portalUrl}/api/v1/enterprises/${edrpou}/employees?page=1&pageSize=50&eligible=true"` : "";
+  const curl = issued
+    ? `curl -H "Authorization: Bearer ${issued.token}" "${portalUrl}/api/v1/enterprises/${edrpou}/employees?page=1&pageSize=50&eligible=true"`
+    : "";
   return (
     <div className="space-y-4">
       {issued ? (
         <Notice tone="success" title={`Токен «${issued.name}» випущено`} testId="issued-token">
           <p>Скопіюйте його зараз: повністю ми його більше не покажемо (зберігаємо лише відбиток).</p>
-          <code className="mt-2 block break-all rounded-xl bg-white px-3 py-2 text-sm" data-testid="token-value">{issued.token}</code>
-          <div className="mt-2"><CopyButton text={issued.token} label="Скопіювати токен" /></div>
+          <code className="mt-2 block break-all rounded-xl bg-white px-3 py-2 text-sm" data-testid="token-value">
+            {issued.token}
+          </code>
+          <div className="mt-2">
+            <CopyButton text={issued.token} label="Скопіювати токен" />
+          </div>
           <p className="mt-3 text-sm">Приклад запиту — працівники, яких можна забронювати:</p>
-          <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-xl bg-white px-3 py-2 text-xs">{curl}</pre>
-          <div className="mt-2"><CopyButton text={curl} label="Скопіювати приклад" /></div>
+          <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-xl bg-white px-3 py-2 text-xs">
+            {curl}
+          </pre>
+          <div className="mt-2">
+            <CopyButton text={curl} label="Скопіювати приклад" />
+          </div>
         </Notice>
       ) : null}
-      <form className="flex flex-wrap items-end gap-3" noValidate onSubmit={(event) => { event.preventDefault(); void issue(); }}>
-        <Field label="Назва токена" htmlFor="token-name" hint="Напр. «1С: Кадри» — щоб знати, де він використовується" error={error ?? undefined} className="min-w-64 flex-1">
-          <Input id="token-name" value={name} maxLength={80} invalid={Boolean(error)} onChange={(event) => setName(event.target.value)} />
+      <form
+        className="flex flex-wrap items-end gap-3"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void issue();
+        }}
+      >
+        <Field
+          label="Назва токена"
+          htmlFor="token-name"
+          hint="Напр. «1С: Кадри» — щоб знати, де він використовується"
+          error={error ?? undefined}
+          className="min-w-64 flex-1"
+        >
+          <Input
+            id="token-name"
+            value={name}
+            maxLength={80}
+            invalid={Boolean(error)}
+            onChange={(event) => setName(event.target.value)}
+          />
         </Field>
-        <Button type="submit" disabled={busy}>{busy ? "Випускаємо…" : "Випустити токен"}</Button>
+        <Button type="submit" disabled={busy}>
+          {busy ? "Випускаємо…" : "Випустити токен"}
+        </Button>
       </form>
     </div>
   );

@@ -13,13 +13,19 @@ export function PendingDrafts({ drafts, isHead }: { drafts: PendingDraft[]; isHe
         <li key={d.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
           <div className="min-w-0">
             <Link href={`/company/applications/drafts/${d.id}`} className="link font-medium">
-              {d.kind === "RESERVATION" ? "Бронювання" : "Анулювання"}: {formatNumber(d.employees)} {pluralUk(d.employees, ["працівник", "працівники", "працівників"])}
+              {d.kind === "RESERVATION" ? "Бронювання" : "Анулювання"}: {formatNumber(d.employees)}{" "}
+              {pluralUk(d.employees, ["працівник", "працівники", "працівників"])}
             </Link>
             <p className="text-sm text-muted">
-              Підготував(ла) {d.preparedByName ?? d.preparedByRnokpp} · {formatDateTime(d.createdAt)} · за перевіркою {d.kind === "RESERVATION" ? "буде заброньовано" : "буде анульовано"} {formatNumber(d.passing)}
+              Підготував(ла) {d.preparedByName ?? d.preparedByRnokpp} · {formatDateTime(d.createdAt)} · за перевіркою{" "}
+              {d.kind === "RESERVATION" ? "буде заброньовано" : "буде анульовано"} {formatNumber(d.passing)}
             </p>
           </div>
-          {isHead ? <Badge tone="pending">Очікує вашого підпису</Badge> : <Badge tone="pending">Очікує підпису керівника</Badge>}
+          {isHead ? (
+            <Badge tone="pending">Очікує вашого підпису</Badge>
+          ) : (
+            <Badge tone="pending">Очікує підпису керівника</Badge>
+          )}
         </li>
       ))}
     </ul>

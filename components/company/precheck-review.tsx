@@ -15,7 +15,12 @@ const SHOWN = 300;
 export function reservationOutcome(items: readonly PrecheckItem[], limit: LimitFigures) {
   const reserved = items.filter((i) => i.eligible);
   const newPlaces = reserved.filter((i) => !i.extension).length;
-  return { reserved: reserved.length, refused: items.length - reserved.length, newPlaces, usedAfter: limit.used + newPlaces };
+  return {
+    reserved: reserved.length,
+    refused: items.length - reserved.length,
+    newPlaces,
+    usedAfter: limit.used + newPlaces,
+  };
 }
 
 export function PrecheckReview({ items, limit, date }: { items: PrecheckItem[]; limit: LimitFigures; date: string }) {
@@ -26,9 +31,13 @@ export function PrecheckReview({ items, limit, date }: { items: PrecheckItem[]; 
     <div className="space-y-5">
       <Card>
         <p className="text-xl font-semibold sm:text-2xl" data-testid="precheck-summary">
-          Буде заброньовано {formatNumber(outcome.reserved)} з {formatNumber(items.length)}, ліміт після: {formatNumber(outcome.usedAfter)} з {formatNumber(limit.total)}
+          Буде заброньовано {formatNumber(outcome.reserved)} з {formatNumber(items.length)}, ліміт після:{" "}
+          {formatNumber(outcome.usedAfter)} з {formatNumber(limit.total)}
         </p>
-        <p className="mt-1 text-sm text-muted">Попередня перевірка на {formatDate(date)} за даними реєстрів. Остаточне рішення ухвалюється за кілька секунд після підпису, за даними на той момент.</p>
+        <p className="mt-1 text-sm text-muted">
+          Попередня перевірка на {formatDate(date)} за даними реєстрів. Остаточне рішення ухвалюється за кілька секунд
+          після підпису, за даними на той момент.
+        </p>
         <div className="mt-4">
           <LimitBar reserved={limit.used} pending={outcome.newPlaces} limit={limit.total} />
         </div>
@@ -37,14 +46,21 @@ export function PrecheckReview({ items, limit, date }: { items: PrecheckItem[]; 
       {refused.length > 0 ? (
         <Card data-testid="precheck-refused">
           <CardTitle>Буде відмовлено: {formatNumber(refused.length)}</CardTitle>
-          <p className="mb-3 text-sm text-muted">Якщо причину можна усунути (наприклад, працівник уточнить дані в ТЦК), подайте його пізніше окремою заявою. Можна подати й так — решту буде заброньовано.</p>
+          <p className="mb-3 text-sm text-muted">
+            Якщо причину можна усунути (наприклад, працівник уточнить дані в ТЦК), подайте його пізніше окремою заявою.
+            Можна подати й так — решту буде заброньовано.
+          </p>
           <ItemList items={refused} refused />
         </Card>
       ) : null}
 
       <Card data-testid="precheck-reserved">
         <CardTitle>Буде заброньовано: {formatNumber(reserved.length)}</CardTitle>
-        {reserved.length === 0 ? <p className="text-muted">Нікого: за цією заявою бронювання не буде.</p> : <ItemList items={reserved} />}
+        {reserved.length === 0 ? (
+          <p className="text-muted">Нікого: за цією заявою бронювання не буде.</p>
+        ) : (
+          <ItemList items={reserved} />
+        )}
       </Card>
     </div>
   );
@@ -71,15 +87,31 @@ function ItemList({ items, refused = false }: { items: PrecheckItem[]; refused?:
                 <p className="font-medium">{item.fullName ?? "Немає в реєстрі"}</p>
                 <p className="tabular text-xs text-muted">РНОКПП {maskRnokpp(item.rnokpp)}</p>
               </Td>
-              <Td className="tabular whitespace-nowrap text-right">{item.salary === null ? "—" : formatMoney(item.salary, { nonBreaking: true })}</Td>
+              <Td className="tabular whitespace-nowrap text-right">
+                {item.salary === null ? "—" : formatMoney(item.salary, { nonBreaking: true })}
+              </Td>
               <Td className="min-w-56">
                 {refused ? (
-                  <ul className="space-y-0.5">{item.reasons.map((r) => <li key={r.code}>{r.message}</li>)}</ul>
+                  <ul className="space-y-0.5">
+                    {item.reasons.map((r) => (
+                      <li key={r.code}>{r.message}</li>
+                    ))}
+                  </ul>
                 ) : (
                   <span className="tabular">
-                    {item.reservedFrom && item.reservedUntil ? `${formatDate(item.reservedFrom)} – ${formatDate(item.reservedUntil)}` : "—"}
-                    {item.extension ? <Badge tone="info" className="ml-2">продовження</Badge> : null}
-                    {item.exception45 ? <Badge tone="warning" className="ml-2">виняток 45 днів</Badge> : null}
+                    {item.reservedFrom && item.reservedUntil
+                      ? `${formatDate(item.reservedFrom)} – ${formatDate(item.reservedUntil)}`
+                      : "—"}
+                    {item.extension ? (
+                      <Badge tone="info" className="ml-2">
+                        продовження
+                      </Badge>
+                    ) : null}
+                    {item.exception45 ? (
+                      <Badge tone="warning" className="ml-2">
+                        виняток 45 днів
+                      </Badge>
+                    ) : null}
                   </span>
                 )}
               </Td>
@@ -87,7 +119,11 @@ function ItemList({ items, refused = false }: { items: PrecheckItem[]; refused?:
           ))}
         </tbody>
       </Table>
-      {items.length > SHOWN ? <p className="mt-2 text-sm text-muted">Показано {formatNumber(SHOWN)} з {formatNumber(items.length)}. Повний список — у документі, що підписується.</p> : null}
+      {items.length > SHOWN ? (
+        <p className="mt-2 text-sm text-muted">
+          Показано {formatNumber(SHOWN)} з {formatNumber(items.length)}. Повний список — у документі, що підписується.
+        </p>
+      ) : null}
     </>
   );
 }

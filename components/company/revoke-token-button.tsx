@@ -11,7 +11,12 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!confirming) return <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Відкликати токен «${name}»`}>Відкликати</Button>;
+  if (!confirming)
+    return (
+      <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Відкликати токен «${name}»`}>
+        Відкликати
+      </Button>
+    );
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <span className="text-sm">Система, що ним користується, одразу втратить доступ.</span>
@@ -29,8 +34,14 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
       >
         Так, відкликати
       </Button>
-      <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>Скасувати</Button>
-      {error ? <span role="alert" className="text-sm text-chip-fail">{error}</span> : null}
+      <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
+        Скасувати
+      </Button>
+      {error ? (
+        <span role="alert" className="text-sm text-chip-fail">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

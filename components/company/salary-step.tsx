@@ -18,7 +18,15 @@ import { selectionActions, useSelection, type SelectionItem } from "./selection-
 const PAGE = 50;
 const asText = (kopiykas: number | null) => (kopiykas === null ? "" : formatMoney(kopiykas, { currency: false }));
 
-export function SalaryStep({ storeKey, threshold, backHref }: { storeKey: string; threshold: number | null; backHref: string }) {
+export function SalaryStep({
+  storeKey,
+  threshold,
+  backHref,
+}: {
+  storeKey: string;
+  threshold: number | null;
+  backHref: string;
+}) {
   const router = useRouter();
   const { items, salaries, draftId, ready } = useSelection(storeKey);
   const [texts, setTexts] = useState<Record<string, string>>({});
@@ -29,11 +37,20 @@ export function SalaryStep({ storeKey, threshold, backHref }: { storeKey: string
   const summary = useRef<HTMLDivElement>(null);
   const actions = selectionActions(storeKey);
 
-  if (!ready) return <Card><p className="text-muted" role="status">Завантажуємо обраних працівників…</p></Card>;
+  if (!ready)
+    return (
+      <Card>
+        <p className="text-muted" role="status">
+          Завантажуємо обраних працівників…
+        </p>
+      </Card>
+    );
   if (items.length === 0) {
     return (
       <Notice tone="warning" title="Ще нікого не обрано">
-        <ButtonLink href={backHref} variant="secondary" size="sm" className="mt-2">← Обрати працівників</ButtonLink>
+        <ButtonLink href={backHref} variant="secondary" size="sm" className="mt-2">
+          ← Обрати працівників
+        </ButtonLink>
       </Notice>
     );
   }
@@ -101,11 +118,23 @@ export function SalaryStep({ storeKey, threshold, backHref }: { storeKey: string
   return (
     <div className="space-y-4">
       <Notice tone="info">
-        Суми вже заповнено за даними, які підприємство подало до Пенсійного фонду. Змініть суму, лише якщо фактична інша: для перевірки береться <strong>менша з двох</strong>.
-        {threshold !== null ? <> Мінімальна зарплата для бронювання сьогодні — <strong className="tabular">{formatMoney(threshold)}</strong>.</> : " Ваше підприємство звільнене від вимоги щодо рівня зарплати."}
+        Суми вже заповнено за даними, які підприємство подало до Пенсійного фонду. Змініть суму, лише якщо фактична
+        інша: для перевірки береться <strong>менша з двох</strong>.
+        {threshold !== null ? (
+          <>
+            {" "}
+            Мінімальна зарплата для бронювання сьогодні — <strong className="tabular">{formatMoney(threshold)}</strong>.
+          </>
+        ) : (
+          " Ваше підприємство звільнене від вимоги щодо рівня зарплати."
+        )}
       </Notice>
       <div ref={summary} tabIndex={-1} className="outline-none">
-        {problem ? <Notice tone="error" testId="salary-problems">{problem}</Notice> : null}
+        {problem ? (
+          <Notice tone="error" testId="salary-problems">
+            {problem}
+          </Notice>
+        ) : null}
       </div>
       <Card>
         <ol className="divide-y divide-line" start={(page - 1) * PAGE + 1} aria-label="Зарплати обраних працівників">
@@ -116,11 +145,18 @@ export function SalaryStep({ storeKey, threshold, backHref }: { storeKey: string
             const below = threshold !== null && parsed.ok && parsed.value < threshold;
             const error = errors[item.rnokpp];
             return (
-              <li key={item.rnokpp} className="grid gap-2 py-3 sm:grid-cols-[1fr_16rem] sm:items-start" data-testid="salary-row">
+              <li
+                key={item.rnokpp}
+                className="grid gap-2 py-3 sm:grid-cols-[1fr_16rem] sm:items-start"
+                data-testid="salary-row"
+              >
                 <div>
-                  <label htmlFor={id} className="font-medium">{item.fullName}</label>
+                  <label htmlFor={id} className="font-medium">
+                    {item.fullName}
+                  </label>
                   <p className="tabular text-xs text-muted">
-                    РНОКПП {maskRnokpp(item.rnokpp)} · за даними ПФУ: {item.salary === null ? "немає даних" : formatMoney(item.salary)}
+                    РНОКПП {maskRnokpp(item.rnokpp)} · за даними ПФУ:{" "}
+                    {item.salary === null ? "немає даних" : formatMoney(item.salary)}
                   </p>
                 </div>
                 <div>
@@ -138,8 +174,16 @@ export function SalaryStep({ storeKey, threshold, backHref }: { storeKey: string
                     />
                     <span className="text-sm text-muted">грн</span>
                   </div>
-                  {error ? <p id={`${id}-error`} className="mt-1 text-sm text-chip-fail" data-field-error={id}>{error}</p> : null}
-                  {!error && below ? <p id={`${id}-hint`} className="mt-1 text-xs text-chip-fail">Нижче мінімуму — працівникові буде відмовлено</p> : null}
+                  {error ? (
+                    <p id={`${id}-error`} className="mt-1 text-sm text-chip-fail" data-field-error={id}>
+                      {error}
+                    </p>
+                  ) : null}
+                  {!error && below ? (
+                    <p id={`${id}-hint`} className="mt-1 text-xs text-chip-fail">
+                      Нижче мінімуму — працівникові буде відмовлено
+                    </p>
+                  ) : null}
                 </div>
               </li>
             );
@@ -147,15 +191,25 @@ export function SalaryStep({ storeKey, threshold, backHref }: { storeKey: string
         </ol>
         {pages > 1 ? (
           <div className="mt-3 flex items-center justify-between gap-2 text-sm">
-            <Button variant="ghost" size="sm" disabled={page === 1} onClick={() => setPage(page - 1)}>← Попередні</Button>
-            <span className="tabular text-muted">Сторінка {page} з {pages}</span>
-            <Button variant="ghost" size="sm" disabled={page === pages} onClick={() => setPage(page + 1)}>Наступні →</Button>
+            <Button variant="ghost" size="sm" disabled={page === 1} onClick={() => setPage(page - 1)}>
+              ← Попередні
+            </Button>
+            <span className="tabular text-muted">
+              Сторінка {page} з {pages}
+            </span>
+            <Button variant="ghost" size="sm" disabled={page === pages} onClick={() => setPage(page + 1)}>
+              Наступні →
+            </Button>
           </div>
         ) : null}
       </Card>
       <div className="flex flex-wrap items-center gap-3">
-        <Button size="lg" onClick={proceed} disabled={busy} data-testid="wizard-next">{busy ? "Перевіряємо…" : "Перевірити заяву →"}</Button>
-        <ButtonLink href={backHref} variant="ghost">← Змінити вибір</ButtonLink>
+        <Button size="lg" onClick={proceed} disabled={busy} data-testid="wizard-next">
+          {busy ? "Перевіряємо…" : "Перевірити заяву →"}
+        </Button>
+        <ButtonLink href={backHref} variant="ghost">
+          ← Змінити вибір
+        </ButtonLink>
       </div>
     </div>
   );

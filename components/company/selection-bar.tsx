@@ -42,7 +42,9 @@ export function SelectionTools({ storeKey, pageRows, filtered, bulk }: ToolsProp
     setBusy(null);
     if (!result.ok) return setMessage({ tone: "error", text: result.error.message });
     actions.addMany(result.data.items);
-    const extra = result.data.truncated ? ` Обрано перших ${formatNumber(result.data.items.length)}: більше в одній заяві не можна.` : "";
+    const extra = result.data.truncated
+      ? ` Обрано перших ${formatNumber(result.data.items.length)}: більше в одній заяві не можна.`
+      : "";
     setMessage({ tone: "success", text: `Додано до вибору: ${people(result.data.items.length)}.${extra}` });
   }
 
@@ -50,19 +52,49 @@ export function SelectionTools({ storeKey, pageRows, filtered, bulk }: ToolsProp
     <div className="space-y-3" data-testid="selection-tools">
       <div className="flex flex-wrap gap-2">
         {bulk.count > 0 ? (
-          <Button variant="secondary" size="sm" disabled={!ready || busy !== null} onClick={() => pickAll(bulk.filters, "bulk")} data-testid={bulk.testId}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={!ready || busy !== null}
+            onClick={() => pickAll(bulk.filters, "bulk")}
+            data-testid={bulk.testId}
+          >
             {busy === "bulk" ? "Обираємо…" : `${bulk.label} (${formatNumber(bulk.count)})`}
           </Button>
         ) : null}
-        <Button variant="secondary" size="sm" disabled={!ready || pageRows.length === 0} onClick={() => (pageAllChosen ? actions.removeMany(pageRows.map((r) => r.rnokpp)) : actions.addMany(pageRows))}>
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={!ready || pageRows.length === 0}
+          onClick={() =>
+            pageAllChosen ? actions.removeMany(pageRows.map((r) => r.rnokpp)) : actions.addMany(pageRows)
+          }
+        >
           {pageAllChosen ? "Зняти вибір на цій сторінці" : "Обрати всіх на цій сторінці"}
         </Button>
         {filtered.narrowed && filtered.total > 0 && filtered.total !== bulk.count ? (
-          <Button variant="secondary" size="sm" disabled={!ready || busy !== null} onClick={() => pickAll(filtered.filters, "filter")} data-testid="select-filtered">
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={!ready || busy !== null}
+            onClick={() => pickAll(filtered.filters, "filter")}
+            data-testid="select-filtered"
+          >
             {busy === "filter" ? "Обираємо…" : `Обрати всіх за фільтром (${formatNumber(filtered.total)})`}
           </Button>
         ) : null}
-        {items.length > 0 ? <Button variant="ghost" size="sm" onClick={() => { actions.clear(); setMessage(null); }}>Очистити вибір</Button> : null}
+        {items.length > 0 ? (
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => {
+              actions.clear();
+              setMessage(null);
+            }}
+          >
+            Очистити вибір
+          </Button>
+        ) : null}
       </div>
       {message ? <Notice tone={message.tone === "error" ? "error" : "success"}>{message.text}</Notice> : null}
       {items.length > 0 ? <ChosenList items={items} onRemove={(rnokpp) => actions.removeMany([rnokpp])} /> : null}
@@ -90,14 +122,20 @@ export function SelectionFooter({ storeKey, kind, limitAvailable, next }: Footer
         <p className="font-semibold">Обрано: {formatNumber(items.length)}</p>
         {kind === "reservation" && limitAvailable !== undefined ? (
           <p className={over > 0 ? "text-chip-fail" : "text-muted"}>
-            Відповідають умовам: {formatNumber(consuming)} · вільних місць ліміту: {formatNumber(Math.max(0, limitAvailable))}
+            Відповідають умовам: {formatNumber(consuming)} · вільних місць ліміту:{" "}
+            {formatNumber(Math.max(0, limitAvailable))}
             {over > 0 ? ` — понад ліміт: ${formatNumber(over)}, їм буде відмовлено` : ""}
           </p>
         ) : (
           <p className="text-muted">Бронювання обраних буде анульовано після підпису</p>
         )}
       </div>
-      <Button size="md" disabled={!ready || items.length === 0} onClick={() => router.push(next.href)} data-testid="wizard-next">
+      <Button
+        size="md"
+        disabled={!ready || items.length === 0}
+        onClick={() => router.push(next.href)}
+        data-testid="wizard-next"
+      >
         {next.label} →
       </Button>
     </div>
@@ -113,11 +151,20 @@ function ChosenList({ items, onRemove }: { items: readonly SelectionItem[]; onRe
         {shown.map((item) => (
           <li key={item.rnokpp}>
             <span>{item.fullName}</span>{" "}
-            <button type="button" className="link text-xs text-muted" onClick={() => onRemove(item.rnokpp)} aria-label={`Прибрати з вибору: ${item.fullName}`}>прибрати</button>
+            <button
+              type="button"
+              className="link text-xs text-muted"
+              onClick={() => onRemove(item.rnokpp)}
+              aria-label={`Прибрати з вибору: ${item.fullName}`}
+            >
+              прибрати
+            </button>
           </li>
         ))}
       </ol>
-      {items.length > shown.length ? <p className="mt-1 text-muted">… і ще {formatNumber(items.length - shown.length)}</p> : null}
+      {items.length > shown.length ? (
+        <p className="mt-1 text-muted">… і ще {formatNumber(items.length - shown.length)}</p>
+      ) : null}
     </details>
   );
 }

@@ -7,7 +7,15 @@ import { selectionActions, useSelection, type SelectionItem } from "./selection-
  * `blockedBy`: the id of the reason the employee can never be reserved — the tick is greyed
  * out and says why.
  */
-export function SelectionCheckbox({ storeKey, item, blockedBy }: { storeKey: string; item: SelectionItem; blockedBy?: string }) {
+export function SelectionCheckbox({
+  storeKey,
+  item,
+  blockedBy,
+}: {
+  storeKey: string;
+  item: SelectionItem;
+  blockedBy?: string;
+}) {
   const { items, ready } = useSelection(storeKey);
   const checked = !blockedBy && items.some((i) => i.rnokpp === item.rnokpp);
   return (

@@ -15,8 +15,19 @@ const fakeWindow = {
 };
 (globalThis as { window?: unknown }).window = fakeWindow;
 
-const person = (n: number, eligible = true): SelectionItem => ({ rnokpp: String(1000000000 + n), fullName: `Працівник ${n}`, salary: 3_000_000, eligible, reservedUntil: null });
-const saved = (key: string) => JSON.parse(stored.get(key) ?? "null") as { items: SelectionItem[]; salaries: Record<string, number>; draftId: string | null };
+const person = (n: number, eligible = true): SelectionItem => ({
+  rnokpp: String(1000000000 + n),
+  fullName: `Працівник ${n}`,
+  salary: 3_000_000,
+  eligible,
+  reservedUntil: null,
+});
+const saved = (key: string) =>
+  JSON.parse(stored.get(key) ?? "null") as {
+    items: SelectionItem[];
+    salaries: Record<string, number>;
+    draftId: string | null;
+  };
 
 describe("the selection of employees", () => {
   beforeEach(() => stored.clear());
@@ -29,7 +40,12 @@ describe("the selection of employees", () => {
     act.toggle(person(1), true);
     act.toggle(person(3), true);
     act.addMany([person(1), person(2), person(4)]);
-    expect(saved(key).items.map((i) => i.fullName)).toEqual(["Працівник 3", "Працівник 1", "Працівник 2", "Працівник 4"]);
+    expect(saved(key).items.map((i) => i.fullName)).toEqual([
+      "Працівник 3",
+      "Працівник 1",
+      "Працівник 2",
+      "Працівник 4",
+    ]);
     act.toggle(person(1), false);
     act.removeMany([person(4).rnokpp]);
     expect(saved(key).items.map((i) => i.fullName)).toEqual(["Працівник 3", "Працівник 2"]);

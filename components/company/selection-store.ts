@@ -76,7 +76,9 @@ export function selectionActions(key: string) {
       update((s) => {
         const has = s.items.some((i) => i.rnokpp === item.rnokpp);
         if (on === has) return s;
-        return on ? { ...s, items: [...s.items, item] } : { ...s, items: s.items.filter((i) => i.rnokpp !== item.rnokpp) };
+        return on
+          ? { ...s, items: [...s.items, item] }
+          : { ...s, items: s.items.filter((i) => i.rnokpp !== item.rnokpp) };
       });
     },
     addMany(items: readonly SelectionItem[]) {
@@ -115,7 +117,11 @@ export function useSelection(key: string): SelectionState & { ready: boolean } {
     () => read(key),
     () => EMPTY,
   );
-  const ready = useSyncExternalStore(noop, () => true, () => false);
+  const ready = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
   return { ...state, ready };
 }
 

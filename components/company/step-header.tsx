@@ -2,11 +2,23 @@ import { cn } from "@/components/ui/cn";
 
 // «Крок 2 з 4»: where the user is, what came before and what follows, as in Diia.
 
-export function StepHeader({ steps, current, title, hint }: { steps: readonly string[]; current: number; title: string; hint?: string }) {
+export function StepHeader({
+  steps,
+  current,
+  title,
+  hint,
+}: {
+  steps: readonly string[];
+  current: number;
+  title: string;
+  hint?: string;
+}) {
   return (
     <div className="mb-5">
       <Stepper steps={steps} current={current} />
-      <p className="text-sm font-medium text-muted" data-testid="step-counter">Крок {current} з {steps.length}</p>
+      <p className="text-sm font-medium text-muted" data-testid="step-counter">
+        Крок {current} з {steps.length}
+      </p>
       <h1 className="text-2xl font-bold sm:text-3xl">{title}</h1>
       {hint ? <p className="mt-1 max-w-3xl text-muted">{hint}</p> : null}
     </div>
@@ -31,7 +43,11 @@ export function Stepper({ steps, current }: { steps: readonly string[]; current:
               {n < current ? "✓" : n}
             </span>
             <span className={n === current ? "font-semibold" : "text-muted"}>{step}</span>
-            {n < steps.length ? <span aria-hidden className="text-muted">→</span> : null}
+            {n < steps.length ? (
+              <span aria-hidden className="text-muted">
+                →
+              </span>
+            ) : null}
           </li>
         );
       })}

@@ -10,7 +10,17 @@ import { Notice } from "@/components/ui/notice";
 // Withdrawing is signed too: the head sees whose right ends, signs, and the person loses access
 // at their next request.
 
-export function WithdrawAuthorizationButton({ membershipId, fullName, headRnokpp, edrpou }: { membershipId: string; fullName: string; headRnokpp: string; edrpou: string }) {
+export function WithdrawAuthorizationButton({
+  membershipId,
+  fullName,
+  headRnokpp,
+  edrpou,
+}: {
+  membershipId: string;
+  fullName: string;
+  headRnokpp: string;
+  edrpou: string;
+}) {
   const router = useRouter();
   const [prepared, setPrepared] = useState<{ document: string; nonce: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +40,12 @@ export function WithdrawAuthorizationButton({ membershipId, fullName, headRnokpp
       <div className="mt-3 rounded-2xl p-4 ring-1 ring-line">
         <KepSigner
           document={prepared.document}
-          summary={<p>Ви відкликаєте уповноваження: <strong>{fullName}</strong> більше не зможе переглядати працівників і готувати заяви.</p>}
+          summary={
+            <p>
+              Ви відкликаєте уповноваження: <strong>{fullName}</strong> більше не зможе переглядати працівників і
+              готувати заяви.
+            </p>
+          }
           expectedRnokpp={headRnokpp}
           expectedEdrpou={edrpou}
           submitLabel="Підписати й відкликати"
@@ -48,8 +63,20 @@ export function WithdrawAuthorizationButton({ membershipId, fullName, headRnokpp
   }
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={prepare} disabled={busy} aria-label={`Відкликати уповноваження: ${fullName}`}>{busy ? "Готуємо…" : "Відкликати"}</Button>
-      {error ? <Notice tone="error" className="mt-2">{error}</Notice> : null}
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={prepare}
+        disabled={busy}
+        aria-label={`Відкликати уповноваження: ${fullName}`}
+      >
+        {busy ? "Готуємо…" : "Відкликати"}
+      </Button>
+      {error ? (
+        <Notice tone="error" className="mt-2">
+          {error}
+        </Notice>
+      ) : null}
     </>
   );
 }

@@ -14,8 +14,12 @@ export function DocumentPreview({ bytes }: { bytes: Uint8Array }) {
   }, [bytes]);
   return (
     <details className="rounded-2xl bg-white text-sm ring-1 ring-line">
-      <summary className="cursor-pointer px-4 py-2 font-medium">Переглянути документ, що підписується ({bytes.length.toLocaleString("uk-UA")} байт)</summary>
-      <pre className="max-h-72 overflow-auto border-t border-line px-4 py-3 text-xs whitespace-pre-wrap break-all">{text}</pre>
+      <summary className="cursor-pointer px-4 py-2 font-medium">
+        Переглянути документ, що підписується ({bytes.length.toLocaleString("uk-UA")} байт)
+      </summary>
+      <pre className="max-h-72 overflow-auto border-t border-line px-4 py-3 text-xs whitespace-pre-wrap break-all">
+        {text}
+      </pre>
     </details>
   );
 }

@@ -13,7 +13,15 @@ import { KeyIdentity } from "./key-identity";
 export type KepSignedResult = {
   /** Base64 of the detached CMS (.p7s, DER). */
   signature: string;
-  signer: { fullName: string; rnokpp: string; edrpou?: string; organization?: string; title?: string; serial: string; notAfter: string };
+  signer: {
+    fullName: string;
+    rnokpp: string;
+    edrpou?: string;
+    organization?: string;
+    title?: string;
+    serial: string;
+    notAfter: string;
+  };
 };
 
 type Props = {
@@ -36,7 +44,16 @@ type Props = {
  * in this tab: only the signature is handed to `onSigned`. The password is forgotten as soon as
  * the key is open; the key itself once the document is signed or another key is chosen.
  */
-export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, submitLabel = "Підписати", doneMessage = "Документ підписано й надіслано.", onSigned, onCancel }: Props) {
+export function KepSigner({
+  document,
+  summary,
+  expectedRnokpp,
+  expectedEdrpou,
+  submitLabel = "Підписати",
+  doneMessage = "Документ підписано й надіслано.",
+  onSigned,
+  onCancel,
+}: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState("");
   const [certificateFile, setCertificateFile] = useState<File | null>(null);
@@ -58,11 +75,17 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
 
   const warnings: string[] = [];
   if (key) {
-    if (expectedRnokpp && key.identity.rnokpp !== expectedRnokpp) warnings.push("Ключ належить іншій особі, ніж та, що увійшла до кабінету. Сервер відхилить такий підпис.");
+    if (expectedRnokpp && key.identity.rnokpp !== expectedRnokpp)
+      warnings.push("Ключ належить іншій особі, ніж та, що увійшла до кабінету. Сервер відхилить такий підпис.");
     if (expectedEdrpou && key.identity.edrpou !== expectedEdrpou) {
-      warnings.push(key.identity.edrpou ? `Ключ видано для іншого підприємства (ЄДРПОУ ${key.identity.edrpou}).` : "Ключ видано фізичній особі, а не для цього підприємства: сервер відхилить такий підпис.");
+      warnings.push(
+        key.identity.edrpou
+          ? `Ключ видано для іншого підприємства (ЄДРПОУ ${key.identity.edrpou}).`
+          : "Ключ видано фізичній особі, а не для цього підприємства: сервер відхилить такий підпис.",
+      );
     }
-    if (key.identity.notAfter.getTime() < Date.now()) warnings.push("Строк дії сертифіката минув: сервер відхилить такий підпис.");
+    if (key.identity.notAfter.getTime() < Date.now())
+      warnings.push("Строк дії сертифіката минув: сервер відхилить такий підпис.");
     if (key.identity.notBefore.getTime() > Date.now()) warnings.push("Строк дії сертифіката ще не почався.");
   }
 
@@ -122,7 +145,15 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
       const { identity } = key;
       const result = await onSigned({
         signature,
-        signer: { fullName: identity.fullName, rnokpp: identity.rnokpp, edrpou: identity.edrpou, organization: identity.organization, title: identity.title, serial: identity.serial, notAfter: identity.notAfter.toISOString() },
+        signer: {
+          fullName: identity.fullName,
+          rnokpp: identity.rnokpp,
+          edrpou: identity.edrpou,
+          organization: identity.organization,
+          title: identity.title,
+          serial: identity.serial,
+          notAfter: identity.notAfter.toISOString(),
+        },
       });
       if (result.ok) {
         setDone(true);
@@ -135,13 +166,20 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
     }
   }
 
-  if (done) return <Notice tone="success" testId="kep-signed">{doneMessage}</Notice>;
+  if (done)
+    return (
+      <Notice tone="success" testId="kep-signed">
+        {doneMessage}
+      </Notice>
+    );
 
   return (
     <section aria-label="Підписання КЕП" aria-busy={busy !== null} className="space-y-4" data-testid="kep-signer">
       <div className="rounded-2xl bg-canvas/60 p-4 text-[15px]">{summary}</div>
       <DocumentPreview bytes={bytes} />
-      <p className="text-sm text-muted">{key ? "Перевірте, чий це ключ, і підпишіть." : "Зчитайте ключ: оберіть файл ключа й введіть пароль до нього."}</p>
+      <p className="text-sm text-muted">
+        {key ? "Перевірте, чий це ключ, і підпишіть." : "Зчитайте ключ: оберіть файл ключа й введіть пароль до нього."}
+      </p>
       {!key ? (
         // No <form> and no `name` on the inputs: the signer may sit inside a consumer's form,
         // and nothing of the key or its password must ever be part of a submission.
@@ -163,7 +201,11 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
               />
             </Field>
           ) : null}
-          <Field label="Пароль до ключа" htmlFor="kep-password" hint="Пароль захисту особистого ключа, який ви задали при його отриманні.">
+          <Field
+            label="Пароль до ключа"
+            htmlFor="kep-password"
+            hint="Пароль захисту особистого ключа, який ви задали при його отриманні."
+          >
             <Input
               ref={passwordInput}
               id="kep-password"
@@ -187,29 +229,51 @@ export function KepSigner({ document, summary, expectedRnokpp, expectedEdrpou, s
               <legend className="text-sm font-medium">У файлі кілька ключів: оберіть ключ для підпису</legend>
               {container.signingKeys.map((candidate) => (
                 <label key={candidate.id} className="flex items-center gap-2 text-sm">
-                  <input type="radio" name="kep-key" checked={candidate.id === keyId} onChange={() => setKeyId(candidate.id)} />
-                  {candidate.identity.fullName} · {candidate.algorithm} · сертифікат {candidate.identity.serial.slice(0, 12)}…
+                  <input
+                    type="radio"
+                    name="kep-key"
+                    checked={candidate.id === keyId}
+                    onChange={() => setKeyId(candidate.id)}
+                  />
+                  {candidate.identity.fullName} · {candidate.algorithm} · сертифікат{" "}
+                  {candidate.identity.serial.slice(0, 12)}…
                 </label>
               ))}
             </fieldset>
           ) : null}
           <KeyIdentity identity={key.identity} />
           {warnings.map((w) => (
-            <Notice key={w} tone="warning">{w}</Notice>
+            <Notice key={w} tone="warning">
+              {w}
+            </Notice>
           ))}
         </div>
       )}
-      {error ? <Notice tone="error" testId="kep-error">{error}</Notice> : null}
+      {error ? (
+        <Notice tone="error" testId="kep-error">
+          {error}
+        </Notice>
+      ) : null}
       <div className="flex flex-wrap gap-3">
         {!key ? (
-          <Button onClick={readKey} disabled={busy !== null}>{busy === "reading" ? "Зчитуємо ключ…" : "Зчитати ключ"}</Button>
+          <Button onClick={readKey} disabled={busy !== null}>
+            {busy === "reading" ? "Зчитуємо ключ…" : "Зчитати ключ"}
+          </Button>
         ) : (
           <>
-            <Button ref={signButton} onClick={sign} disabled={busy !== null}>{busy === "signing" ? "Підписуємо…" : submitLabel}</Button>
-            <Button variant="secondary" onClick={forgetKey} disabled={busy !== null}>Інший ключ</Button>
+            <Button ref={signButton} onClick={sign} disabled={busy !== null}>
+              {busy === "signing" ? "Підписуємо…" : submitLabel}
+            </Button>
+            <Button variant="secondary" onClick={forgetKey} disabled={busy !== null}>
+              Інший ключ
+            </Button>
           </>
         )}
-        {onCancel ? <Button variant="ghost" onClick={onCancel} disabled={busy !== null}>Скасувати</Button> : null}
+        {onCancel ? (
+          <Button variant="ghost" onClick={onCancel} disabled={busy !== null}>
+            Скасувати
+          </Button>
+        ) : null}
       </div>
     </section>
   );

@@ -6,11 +6,14 @@ const file = (name: string, size: number) => new File([new Uint8Array(size)], na
 
 describe("describeUnsupportedKeyFile", () => {
   it("accepts PKCS#12, Key-6.dat and .jks files and files of unknown kind (the signer tells then)", () => {
-    for (const name of ["key.p12", "KEY.PFX", "ключ.pfx", "Key-6.dat", "privat.jks", "key", "key.bin"]) expect(describeUnsupportedKeyFile(file(name, 3000)), name).toBeNull();
+    for (const name of ["key.p12", "KEY.PFX", "ключ.pfx", "Key-6.dat", "privat.jks", "key", "key.bin"])
+      expect(describeUnsupportedKeyFile(file(name, 3000)), name).toBeNull();
   });
 
   it("names the containers the portal does not read", () => {
-    expect(describeUnsupportedKeyFile(file("key.zs2", 3000))).toMatch(/\.zs2 .*не підтримує: потрібен Key-6\.dat, \.pfx\/\.p12 або \.jks/);
+    expect(describeUnsupportedKeyFile(file("key.zs2", 3000))).toMatch(
+      /\.zs2 .*не підтримує: потрібен Key-6\.dat, \.pfx\/\.p12 або \.jks/,
+    );
   });
 
   it("refuses empty and oversized files on both sides of the limit", () => {

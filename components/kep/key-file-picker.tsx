@@ -17,16 +17,28 @@ const KNOWN_OTHER_CONTAINERS: Record<string, string> = {
 /** A sentence the holder can act on, or null when the file may be a key file. */
 export function describeUnsupportedKeyFile(file: File): string | null {
   if (file.size === 0) return "Файл порожній: оберіть файл ключа (Key-6.dat, .pfx/.p12 або .jks).";
-  if (file.size > MAX_KEY_FILE_BYTES) return `Файл завеликий (${Math.round(file.size / 1024)} КБ) для файлу ключа: оберіть Key-6.dat, .pfx/.p12 або .jks.`;
+  if (file.size > MAX_KEY_FILE_BYTES)
+    return `Файл завеликий (${Math.round(file.size / 1024)} КБ) для файлу ключа: оберіть Key-6.dat, .pfx/.p12 або .jks.`;
   if (SUPPORTED.test(file.name)) return null;
   const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
   const known = extension ? KNOWN_OTHER_CONTAINERS[extension] : undefined;
-  if (known) return `Ключі у форматі ${known} портал поки не підтримує: потрібен Key-6.dat, .pfx/.p12 або .jks. Його можна отримати у свого надавача (КНЕДП).`;
+  if (known)
+    return `Ключі у форматі ${known} портал поки не підтримує: потрібен Key-6.dat, .pfx/.p12 або .jks. Його можна отримати у свого надавача (КНЕДП).`;
   // A PKCS#12 file may carry any name; the signer will say if it is not one.
   return null;
 }
 
-export function KeyFilePicker({ file, onChoose, disabled, inputRef }: { file: File | null; onChoose: (file: File | null) => void; disabled?: boolean; inputRef?: Ref<HTMLInputElement> }) {
+export function KeyFilePicker({
+  file,
+  onChoose,
+  disabled,
+  inputRef,
+}: {
+  file: File | null;
+  onChoose: (file: File | null) => void;
+  disabled?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
   const [dragging, setDragging] = useState(false);
 
   return (
@@ -52,7 +64,9 @@ export function KeyFilePicker({ file, onChoose, disabled, inputRef }: { file: Fi
         {file ? (
           <>
             Файл ключа: <span className="break-all">{file.name}</span>{" "}
-            <span className="text-sm font-normal text-muted">({(file.size / 1024).toLocaleString("uk-UA", { maximumFractionDigits: 1 })} КБ)</span>
+            <span className="text-sm font-normal text-muted">
+              ({(file.size / 1024).toLocaleString("uk-UA", { maximumFractionDigits: 1 })} КБ)
+            </span>
           </>
         ) : dragging ? (
           "Відпустіть файл тут"
@@ -65,7 +79,8 @@ export function KeyFilePicker({ file, onChoose, disabled, inputRef }: { file: Fi
         )}
       </span>
       <span className="text-sm text-muted">
-        {file ? "Натисніть, щоб обрати інший файл." : "Формати Key-6.dat, .pfx/.p12, .jks."} Ключ і пароль не надсилаються на сервер: підпис створюється у вашому браузері.
+        {file ? "Натисніть, щоб обрати інший файл." : "Формати Key-6.dat, .pfx/.p12, .jks."} Ключ і пароль не
+        надсилаються на сервер: підпис створюється у вашому браузері.
       </span>
       <input
         ref={inputRef}

@@ -10,7 +10,12 @@ export function Providers({ session, children }: { session: Session | null; chil
   return (
     // The service worker makes the app installable and serves the conscript's saved еВОД offline
     // (app/sw.ts); pages are never cached on navigation.
-    <SerwistProvider swUrl="/serwist/sw.js" cacheOnNavigation={false} reloadOnOnline={false} disable={process.env.NODE_ENV === "development"}>
+    <SerwistProvider
+      swUrl="/serwist/sw.js"
+      cacheOnNavigation={false}
+      reloadOnOnline={false}
+      disable={process.env.NODE_ENV === "development"}
+    >
       <SessionProvider session={session} refetchOnWindowFocus={false}>
         <OfflineCopyGuard />
         {children}

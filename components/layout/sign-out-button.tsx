@@ -10,7 +10,11 @@ export function SignOutButton() {
     await signOut({ callbackUrl: "/" });
   }
   return (
-    <button type="button" onClick={leave} className="rounded-full px-3 py-1.5 text-sm ring-1 ring-inset ring-ink hover:bg-black/5">
+    <button
+      type="button"
+      onClick={leave}
+      className="rounded-full px-3 py-1.5 text-sm ring-1 ring-inset ring-ink hover:bg-black/5"
+    >
       Вийти
     </button>
   );

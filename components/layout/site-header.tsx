@@ -23,20 +23,34 @@ export async function SiteHeader() {
           <Logo className="size-8" />
           <span>Броня</span>
         </Link>
-        {items.length > 0 ? <NavLinks items={items} /> : <span className="hidden text-sm text-muted sm:inline">Портал е-бронювання працівників</span>}
+        {items.length > 0 ? (
+          <NavLinks items={items} />
+        ) : (
+          <span className="hidden text-sm text-muted sm:inline">Портал е-бронювання працівників</span>
+        )}
         {session ? (
           // A long name or role wraps rather than being cut; on a phone it has a row of its own.
           <div className="min-w-0 text-sm leading-tight [overflow-wrap:anywhere] max-sm:order-1 max-sm:basis-full sm:ml-auto sm:max-w-md sm:text-right">
-            <p className="font-medium" data-testid="current-user">{session.fullName}</p>
-            <p className="text-muted" data-testid="current-role">{active ? active.label : "Оберіть роль"}</p>
+            <p className="font-medium" data-testid="current-user">
+              {session.fullName}
+            </p>
+            <p className="text-muted" data-testid="current-role">
+              {active ? active.label : "Оберіть роль"}
+            </p>
           </div>
         ) : null}
-        <div className={session ? "ml-auto flex items-center gap-3 sm:ml-0" : "ml-auto flex min-w-0 items-center gap-3"}>
+        <div
+          className={session ? "ml-auto flex items-center gap-3 sm:ml-0" : "ml-auto flex min-w-0 items-center gap-3"}
+        >
           {session ? (
             <>
               {inbox ? <NotificationsLink path={inbox} rnokpp={session.rnokpp ?? null} /> : null}
               {session.roles.length > 1 ? (
-                <Link href="/login/role" className="link whitespace-nowrap text-sm" title={active ? ROLE_LABELS[active.role] : undefined}>
+                <Link
+                  href="/login/role"
+                  className="link whitespace-nowrap text-sm"
+                  title={active ? ROLE_LABELS[active.role] : undefined}
+                >
                   Змінити роль
                 </Link>
               ) : null}

@@ -3,5 +3,9 @@ import { APPLICATION_STATUS_INFO, type VacancyApplicationStatus } from "@/lib/re
 
 export function ApplicationStatusBadge({ status }: { status: VacancyApplicationStatus }) {
   const info = APPLICATION_STATUS_INFO[status];
-  return <Badge tone={info.tone}><span data-testid="application-status">{info.label}</span></Badge>;
+  return (
+    <Badge tone={info.tone}>
+      <span data-testid="application-status">{info.label}</span>
+    </Badge>
+  );
 }

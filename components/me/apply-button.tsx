@@ -33,14 +33,24 @@ export function ApplyButton({ vacancyId, title, unitCode }: { vacancyId: string;
   }
 
   if (step === "idle") {
-    return <Button onClick={() => setStep("confirm")} aria-label={`Відгукнутися на вакансію «${title}»`}>Відгукнутися</Button>;
+    return (
+      <Button onClick={() => setStep("confirm")} aria-label={`Відгукнутися на вакансію «${title}»`}>
+        Відгукнутися
+      </Button>
+    );
   }
   if (step === "sent") {
     return (
       <Notice tone="success" title="Відгук надіслано" testId="apply-result">
         Частина {unitCode} розгляне його і зв&apos;яжеться з вами.{" "}
-        {wanted ? "Ви перебуваєте в розшуку ТЦК та СП: частина знатиме про це, а зняти розшук допоможе ТЦК після листа-відношення. " : null}
-        {applicationId ? <Link className="link" href={`/me/applications/${applicationId}`}>Стежити за статусом</Link> : null}
+        {wanted
+          ? "Ви перебуваєте в розшуку ТЦК та СП: частина знатиме про це, а зняти розшук допоможе ТЦК після листа-відношення. "
+          : null}
+        {applicationId ? (
+          <Link className="link" href={`/me/applications/${applicationId}`}>
+            Стежити за статусом
+          </Link>
+        ) : null}
       </Notice>
     );
   }
@@ -53,15 +63,24 @@ export function ApplyButton({ vacancyId, title, unitCode }: { vacancyId: string;
       }}
     >
       <p className="text-[15px]">
-        Надіслати відгук на «{title}» (в/ч {unitCode})? Частина побачить ваше ім&apos;я, вік, контакти, ВОС і результат ВЛК.
+        Надіслати відгук на «{title}» (в/ч {unitCode})? Частина побачить ваше ім&apos;я, вік, контакти, ВОС і результат
+        ВЛК.
       </p>
-      <Field label="Коментар для рекрутера (необов'язково)" htmlFor={commentId} hint="До 500 символів: досвід, зручний час для дзвінка">
+      <Field
+        label="Коментар для рекрутера (необов'язково)"
+        htmlFor={commentId}
+        hint="До 500 символів: досвід, зручний час для дзвінка"
+      >
         <Textarea id={commentId} name="comment" maxLength={500} rows={2} />
       </Field>
       {error ? <Notice tone="error">{error}</Notice> : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={pending}>{pending ? "Надсилаю…" : "Підтвердити"}</Button>
-        <Button variant="ghost" onClick={() => setStep("idle")} disabled={pending}>Скасувати</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Надсилаю…" : "Підтвердити"}
+        </Button>
+        <Button variant="ghost" onClick={() => setStep("idle")} disabled={pending}>
+          Скасувати
+        </Button>
       </div>
     </form>
   );

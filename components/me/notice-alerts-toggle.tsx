@@ -46,8 +46,14 @@ export function NoticeAlertsToggle({ enabled, disclaimer }: { enabled: boolean; 
       <p id="notice-alerts-disclaimer" className="text-sm text-muted" data-testid="notice-alerts-disclaimer">
         Ви отримаєте сповіщення з датою, часом і місцем явки, щойно ТЦК передасть повістку на пошту. {disclaimer}
       </p>
-      <p className="text-sm" role="status" data-testid="notice-alerts-state">{pending ? "Зберігаю…" : checked ? "Увімкнено" : "Вимкнено"}</p>
-      {error ? <Notice tone="error" testId="notice-alerts-error">{error}</Notice> : null}
+      <p className="text-sm" role="status" data-testid="notice-alerts-state">
+        {pending ? "Зберігаю…" : checked ? "Увімкнено" : "Вимкнено"}
+      </p>
+      {error ? (
+        <Notice tone="error" testId="notice-alerts-error">
+          {error}
+        </Notice>
+      ) : null}
     </div>
   );
 }

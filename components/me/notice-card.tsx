@@ -9,16 +9,22 @@ export function NoticeCard({ notice, linked }: { notice: MyNotice; linked?: bool
     <article className="space-y-2" data-testid="my-notice" data-status={notice.status} data-kind={notice.kind}>
       <div className="flex flex-wrap items-center gap-2">
         {linked ? (
-          <Link href={`/me/notices/${notice.id}`} className="link font-semibold tabular" data-testid="my-notice-number">Повістка {notice.number}</Link>
+          <Link href={`/me/notices/${notice.id}`} className="link font-semibold tabular" data-testid="my-notice-number">
+            Повістка {notice.number}
+          </Link>
         ) : (
-          <span className="font-semibold tabular" data-testid="my-notice-number">Повістка {notice.number}</span>
+          <span className="font-semibold tabular" data-testid="my-notice-number">
+            Повістка {notice.number}
+          </span>
         )}
         <Badge tone={notice.statusTone}>{notice.statusLabel}</Badge>
       </div>
       <p className="text-[15px]">{notice.kindLabel}</p>
       <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="text-muted">З&apos;явитися</dt>
-        <dd className="tabular" data-testid="my-notice-appear">{formatDateTime(notice.appearAt)}</dd>
+        <dd className="tabular" data-testid="my-notice-appear">
+          {formatDateTime(notice.appearAt)}
+        </dd>
         <dt className="text-muted">Місце</dt>
         <dd>{notice.place}</dd>
         <dt className="text-muted">ТЦК та СП</dt>
@@ -32,9 +38,13 @@ export function NoticeCard({ notice, linked }: { notice: MyNotice; linked?: bool
         <dt className="text-muted">Статус від</dt>
         <dd className="tabular">{formatDateTime(notice.statusAt)}</dd>
       </dl>
-      <p className="text-sm" data-testid="my-notice-meaning">{notice.statusMeaning}</p>
+      <p className="text-sm" data-testid="my-notice-meaning">
+        {notice.statusMeaning}
+      </p>
       {notice.status === "WITHDRAWN" && notice.withdrawnReason ? (
-        <p className="text-sm font-medium" data-testid="my-notice-withdrawn-reason">Причина відкликання: {notice.withdrawnReason}</p>
+        <p className="text-sm font-medium" data-testid="my-notice-withdrawn-reason">
+          Причина відкликання: {notice.withdrawnReason}
+        </p>
       ) : null}
     </article>
   );

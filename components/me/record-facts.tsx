@@ -7,7 +7,9 @@ function Fact({ label, value, testId }: { label: string; value: string | null; t
   return (
     <div className="grid gap-0.5 border-b border-line/70 py-2 sm:grid-cols-[14rem_1fr] sm:gap-4">
       <dt className="text-sm text-muted">{label}</dt>
-      <dd className="text-[15px]" data-testid={testId}>{value ?? "—"}</dd>
+      <dd className="text-[15px]" data-testid={testId}>
+        {value ?? "—"}
+      </dd>
     </div>
   );
 }
@@ -31,8 +33,20 @@ export function RecordFacts({ record }: { record: MyRecord }) {
         <Fact label="Категорія обліку" value={m ? String(m.category) : null} />
         <Fact label="Військове звання" value={m?.rank ?? "Немає"} />
         <Fact label="ВОС" value={m?.specialty ?? "Немає"} />
-        <Fact label="ВЛК" value={m?.vlkDate || m?.vlkResult ? [m.vlkDate ? formatDate(m.vlkDate) : null, m.vlkResult].filter(Boolean).join(", ") : "Не пройдено"} />
-        <Fact label="Відстрочка" value={m?.deferment ? `${m.deferment}${m.defermentUntil ? `, до ${formatDate(m.defermentUntil)}` : ""}` : "Немає"} />
+        <Fact
+          label="ВЛК"
+          value={
+            m?.vlkDate || m?.vlkResult
+              ? [m.vlkDate ? formatDate(m.vlkDate) : null, m.vlkResult].filter(Boolean).join(", ")
+              : "Не пройдено"
+          }
+        />
+        <Fact
+          label="Відстрочка"
+          value={
+            m?.deferment ? `${m.deferment}${m.defermentUntil ? `, до ${formatDate(m.defermentUntil)}` : ""}` : "Немає"
+          }
+        />
         <Fact label="Адреса проживання" value={person.address} />
         <Fact label="Телефон" value={person.phone} />
         <Fact label="Електронна пошта" value={person.email} />

@@ -26,11 +26,17 @@ export function WithdrawButton({ applicationId }: { applicationId: string }) {
       {confirming ? (
         <div className="flex flex-wrap items-center gap-2">
           <span className="text-sm">Відкликати відгук?</span>
-          <Button size="sm" variant="danger" onClick={withdraw} disabled={pending}>Так, відкликати</Button>
-          <Button size="sm" variant="ghost" onClick={() => setConfirming(false)} disabled={pending}>Ні</Button>
+          <Button size="sm" variant="danger" onClick={withdraw} disabled={pending}>
+            Так, відкликати
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setConfirming(false)} disabled={pending}>
+            Ні
+          </Button>
         </div>
       ) : (
-        <Button size="sm" variant="secondary" onClick={() => setConfirming(true)}>Відкликати</Button>
+        <Button size="sm" variant="secondary" onClick={() => setConfirming(true)}>
+          Відкликати
+        </Button>
       )}
       {error ? <Notice tone="error">{error}</Notice> : null}
     </div>

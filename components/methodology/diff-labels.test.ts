@@ -18,15 +18,21 @@ describe("the ruleset diff's labels", () => {
 
   it("names criteria, the exception, age and the extension window in Ukrainian", () => {
     const base = RULESETS.at(-1)!;
-    const next = applyRulesetChanges(base, { version: "me-2099-01-01", effectiveFrom: "2099-01-01", title: "Тест" }, {
-      criteriaGeneral: { mandatory: ["AVERAGE_SALARY"], minAdditional: 2, minTotal: 3 },
-      criteriaByCategory: { DEFENCE_100: { mandatory: ["NO_TAX_ARREARS"], minAdditional: 0, minTotal: 1 } },
-      exception45: { termDays: 30, hiredWithinDays: 45, onceInMonths: 12 },
-      ageLimit: 58,
-      extensionWindowDays: 45,
-      limits: { DEFENCE_100: { percent: 90, base: "HEADCOUNT" } },
-    });
-    const rows = Object.fromEntries(diffRulesets(base, next).map((d) => [diffLabel(d.path), diffValue(d.path, d.after)]));
+    const next = applyRulesetChanges(
+      base,
+      { version: "me-2099-01-01", effectiveFrom: "2099-01-01", title: "Тест" },
+      {
+        criteriaGeneral: { mandatory: ["AVERAGE_SALARY"], minAdditional: 2, minTotal: 3 },
+        criteriaByCategory: { DEFENCE_100: { mandatory: ["NO_TAX_ARREARS"], minAdditional: 0, minTotal: 1 } },
+        exception45: { termDays: 30, hiredWithinDays: 45, onceInMonths: 12 },
+        ageLimit: 58,
+        extensionWindowDays: 45,
+        limits: { DEFENCE_100: { percent: 90, base: "HEADCOUNT" } },
+      },
+    );
+    const rows = Object.fromEntries(
+      diffRulesets(base, next).map((d) => [diffLabel(d.path), diffValue(d.path, d.after)]),
+    );
     expect(rows).toMatchObject({
       "Критерії (загальне правило): обов'язкові": "Середня заробітна плата не нижча за встановлений поріг",
       "Критерії (загальне правило): мінімум додаткових": "2",
@@ -35,8 +41,12 @@ describe("the ruleset diff's labels", () => {
       "Виняток на 45 днів: строк, днів": "30",
     });
     const defence = Object.entries(rows).find(([label]) => label.startsWith("Критерії для категорії «Оборонно"));
-    expect(defence?.[1]).toBe("обов'язкові: Відсутність заборгованості зі сплати податків і ЄСВ; додаткових щонайменше 0; усього щонайменше 1");
-    expect(Object.keys(rows).some((label) => label.startsWith("Ліміт: Оборонно") && label.endsWith("— відсоток"))).toBe(true);
+    expect(defence?.[1]).toBe(
+      "обов'язкові: Відсутність заборгованості зі сплати податків і ЄСВ; додаткових щонайменше 0; усього щонайменше 1",
+    );
+    expect(Object.keys(rows).some((label) => label.startsWith("Ліміт: Оборонно") && label.endsWith("— відсоток"))).toBe(
+      true,
+    );
     for (const label of Object.keys(rows)) expect(label).toMatch(/[а-яіїєґ]/i);
   });
 });

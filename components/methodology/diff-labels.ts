@@ -20,18 +20,24 @@ const FIELD_LABELS: Record<string, string> = {
   "exception45.onceInMonths": "Виняток: не частіше ніж раз на, місяців",
 };
 
-const CRITERIA_PARTS: Record<string, string> = { mandatory: "обов'язкові", minAdditional: "мінімум додаткових", minTotal: "мінімум усього" };
+const CRITERIA_PARTS: Record<string, string> = {
+  mandatory: "обов'язкові",
+  minAdditional: "мінімум додаткових",
+  minTotal: "мінімум усього",
+};
 
 const categoryLabel = (code: string) => LIMIT_CATEGORY_LABELS[code as LimitCategory] ?? code;
 
 export function diffLabel(path: string): string {
   if (FIELD_LABELS[path]) return FIELD_LABELS[path];
   const limit = /^limits\.([A-Z0-9_]+)(?:\.(percent|base))?$/.exec(path);
-  if (limit) return `Ліміт: ${categoryLabel(limit[1]!)}${limit[2] === "base" ? " — база" : limit[2] === "percent" ? " — відсоток" : ""}`;
+  if (limit)
+    return `Ліміт: ${categoryLabel(limit[1]!)}${limit[2] === "base" ? " — база" : limit[2] === "percent" ? " — відсоток" : ""}`;
   const general = /^criteria\.general\.(\w+)$/.exec(path);
   if (general) return `Критерії (загальне правило): ${CRITERIA_PARTS[general[1]!] ?? general[1]}`;
   const criteria = /^criteria\.byCategory\.([A-Z0-9_]+)(?:\.(\w+))?$/.exec(path);
-  if (criteria) return `Критерії для категорії «${categoryLabel(criteria[1]!)}»${criteria[2] ? `: ${CRITERIA_PARTS[criteria[2]] ?? criteria[2]}` : ""}`;
+  if (criteria)
+    return `Критерії для категорії «${categoryLabel(criteria[1]!)}»${criteria[2] ? `: ${CRITERIA_PARTS[criteria[2]] ?? criteria[2]}` : ""}`;
   return path;
 }
 
@@ -39,12 +45,20 @@ export function diffValue(path: string, value: unknown): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "number" && /(minimumWage|threshold)$/.test(path)) return formatMoney(value);
   if (typeof value === "boolean") return value ? "так" : "ні";
-  if (Array.isArray(value) && /(^|\.)mandatory$/.test(path)) return value.length === 0 ? "немає" : value.map((code) => (typeof code === "string" && isCriterionCode(code) ? criterionLabel(code) : String(code))).join("; ");
+  if (Array.isArray(value) && /(^|\.)mandatory$/.test(path))
+    return value.length === 0
+      ? "немає"
+      : value
+          .map((code) => (typeof code === "string" && isCriterionCode(code) ? criterionLabel(code) : String(code)))
+          .join("; ");
   if (typeof value === "object") {
     const v = value as Record<string, unknown>;
-    if ("percent" in v) return `${String(v.percent)} % (${v.base === "HEADCOUNT" ? "від загальної чисельності" : "від військовозобов'язаних"})`;
-    if ("minTotal" in v) return `обов'язкові: ${diffValue("mandatory", v.mandatory)}; додаткових щонайменше ${String(v.minAdditional)}; усього щонайменше ${String(v.minTotal)}`;
-    if ("termDays" in v) return `${String(v.termDays)} днів; працевлаштовано не раніше ніж за ${String(v.hiredWithinDays)} днів; раз на ${String(v.onceInMonths)} міс.`;
+    if ("percent" in v)
+      return `${String(v.percent)} % (${v.base === "HEADCOUNT" ? "від загальної чисельності" : "від військовозобов'язаних"})`;
+    if ("minTotal" in v)
+      return `обов'язкові: ${diffValue("mandatory", v.mandatory)}; додаткових щонайменше ${String(v.minAdditional)}; усього щонайменше ${String(v.minTotal)}`;
+    if ("termDays" in v)
+      return `${String(v.termDays)} днів; працевлаштовано не раніше ніж за ${String(v.hiredWithinDays)} днів; раз на ${String(v.onceInMonths)} міс.`;
     return JSON.stringify(value);
   }
   return String(value);

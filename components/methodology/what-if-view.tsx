@@ -17,15 +17,22 @@ export function WhatIfView({ result }: { result: RulesetWhatIf }) {
   return (
     <div className="space-y-4" data-testid="what-if">
       <p className="text-lg font-semibold" data-testid="what-if-summary">
-        {number(result.belowThreshold)} бронювань опиняться нижче нового порогу заробітної плати, {number(result.beyondLimit)} — понад новий ліміт
+        {number(result.belowThreshold)} бронювань опиняться нижче нового порогу заробітної плати,{" "}
+        {number(result.beyondLimit)} — понад новий ліміт
       </p>
       <p className="text-sm text-muted">
-        З {number(result.activeReservations)} чинних бронювань у реєстрі; підприємств, яких це стосується: {number(result.enterprisesAffected)}. Порівняно з версією {result.comparedWith}; обчислено за {number(result.ms)} мс, нічого не змінено.
+        З {number(result.activeReservations)} чинних бронювань у реєстрі; підприємств, яких це стосується:{" "}
+        {number(result.enterprisesAffected)}. Порівняно з версією {result.comparedWith}; обчислено за{" "}
+        {number(result.ms)} мс, нічого не змінено.
       </p>
       {uncounted.length > 0 ? (
         <div className="text-sm" data-testid="what-if-uncounted">
           <p className="font-medium">Не враховано в цих числах — діятиме для рішень і заяв з дати версії:</p>
-          <ul className="ml-5 list-disc">{uncounted.map((c) => <li key={c.path}>{diffLabel(c.path)}</li>)}</ul>
+          <ul className="ml-5 list-disc">
+            {uncounted.map((c) => (
+              <li key={c.path}>{diffLabel(c.path)}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
       {sectors.length > 0 ? (
@@ -39,10 +46,24 @@ export function WhatIfView({ result }: { result: RulesetWhatIf }) {
         <details className="text-sm" open>
           <summary className="cursor-pointer font-medium">Підприємства, яких це стосується найбільше</summary>
           <table className="mt-2 w-full text-left">
-            <thead><tr><th className="py-1 pr-3">ЄДРПОУ</th><th className="py-1 pr-3">Назва</th><th className="py-1 pr-3">Регіон</th><th className="py-1 pr-3">Нижче порогу</th><th className="py-1 pr-3">Понад ліміт</th></tr></thead>
+            <thead>
+              <tr>
+                <th className="py-1 pr-3">ЄДРПОУ</th>
+                <th className="py-1 pr-3">Назва</th>
+                <th className="py-1 pr-3">Регіон</th>
+                <th className="py-1 pr-3">Нижче порогу</th>
+                <th className="py-1 pr-3">Понад ліміт</th>
+              </tr>
+            </thead>
             <tbody>
               {result.sample.map((e) => (
-                <tr key={e.edrpou}><td className="tabular py-0.5 pr-3">{e.edrpou}</td><td className="pr-3">{shortEnterpriseName(e.name)}</td><td className="pr-3">{e.region}</td><td className="tabular pr-3">{number(e.belowThreshold)}</td><td className="tabular pr-3">{number(e.beyondLimit)}</td></tr>
+                <tr key={e.edrpou}>
+                  <td className="tabular py-0.5 pr-3">{e.edrpou}</td>
+                  <td className="pr-3">{shortEnterpriseName(e.name)}</td>
+                  <td className="pr-3">{e.region}</td>
+                  <td className="tabular pr-3">{number(e.belowThreshold)}</td>
+                  <td className="tabular pr-3">{number(e.beyondLimit)}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -57,8 +78,22 @@ function Breakdown({ title, rows }: { title: string; rows: RulesetWhatIf["bySect
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-muted">{title}</summary>
       <table className="mt-2 w-full text-left">
-        <thead><tr><th className="py-1 pr-3 font-medium">Група</th><th className="py-1 pr-3 font-medium">Нижче порогу</th><th className="py-1 pr-3 font-medium">Понад ліміт</th></tr></thead>
-        <tbody>{rows.map((r) => <tr key={r.key}><td className="pr-3">{r.label}</td><td className="tabular pr-3">{number(r.belowThreshold)}</td><td className="tabular pr-3">{number(r.beyondLimit)}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th className="py-1 pr-3 font-medium">Група</th>
+            <th className="py-1 pr-3 font-medium">Нижче порогу</th>
+            <th className="py-1 pr-3 font-medium">Понад ліміт</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <td className="pr-3">{r.label}</td>
+              <td className="tabular pr-3">{number(r.belowThreshold)}</td>
+              <td className="tabular pr-3">{number(r.beyondLimit)}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </details>
   );
@@ -70,16 +105,34 @@ function SectorBars({ rows }: { rows: RulesetWhatIf["bySector"] }) {
   return (
     <div aria-hidden="true" className="space-y-2">
       <p className="flex flex-wrap gap-4 text-xs text-muted">
-        <span className="inline-flex items-center gap-1.5"><span className="inline-block size-3 rounded-sm bg-ink" />Нижче порогу</span>
-        <span className="inline-flex items-center gap-1.5"><span className="inline-block size-3 rounded-sm bg-neutral-400" />Понад ліміт</span>
+        <span className="inline-flex items-center gap-1.5">
+          <span className="inline-block size-3 rounded-sm bg-ink" />
+          Нижче порогу
+        </span>
+        <span className="inline-flex items-center gap-1.5">
+          <span className="inline-block size-3 rounded-sm bg-neutral-400" />
+          Понад ліміт
+        </span>
       </p>
       <ul className="space-y-2">
         {rows.map((r) => (
           <li key={r.key} className="grid grid-cols-[3rem_1fr] items-center gap-x-2 text-xs">
-            <span className="font-medium" title={r.label}>{r.key}</span>
+            <span className="font-medium" title={r.label}>
+              {r.key}
+            </span>
             <span className="block space-y-0.5">
-              <span className="flex items-center gap-2"><span className="h-2.5 flex-1"><span className="block h-full rounded-sm bg-ink" style={{ width: width(r.belowThreshold) }} /></span><span className="tabular w-16 text-right">{number(r.belowThreshold)}</span></span>
-              <span className="flex items-center gap-2"><span className="h-2.5 flex-1"><span className="block h-full rounded-sm bg-neutral-400" style={{ width: width(r.beyondLimit) }} /></span><span className="tabular w-16 text-right">{number(r.beyondLimit)}</span></span>
+              <span className="flex items-center gap-2">
+                <span className="h-2.5 flex-1">
+                  <span className="block h-full rounded-sm bg-ink" style={{ width: width(r.belowThreshold) }} />
+                </span>
+                <span className="tabular w-16 text-right">{number(r.belowThreshold)}</span>
+              </span>
+              <span className="flex items-center gap-2">
+                <span className="h-2.5 flex-1">
+                  <span className="block h-full rounded-sm bg-neutral-400" style={{ width: width(r.beyondLimit) }} />
+                </span>
+                <span className="tabular w-16 text-right">{number(r.beyondLimit)}</span>
+              </span>
             </span>
           </li>
         ))}

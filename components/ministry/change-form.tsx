@@ -33,14 +33,26 @@ export type DecisionFacts = {
 type PrepareResult = { fields?: Record<string, string>; message?: string };
 
 /** The form of one act: what changes, and the reason every act must state. */
-export function ChangeForm({ action, decision, onPrepare }: { action: DecisionChangeAction; decision: DecisionFacts; onPrepare: (change: DecisionChange) => Promise<PrepareResult> }) {
+export function ChangeForm({
+  action,
+  decision,
+  onPrepare,
+}: {
+  action: DecisionChangeAction;
+  decision: DecisionFacts;
+  onPrepare: (change: DecisionChange) => Promise<PrepareResult>;
+}) {
   const ruleset = decision.ruleset;
   const [reason, setReason] = useState("");
   const [criteria, setCriteria] = useState(decision.criteria);
   const [exemption, setExemption] = useState<string | null>(decision.salaryExemption);
   const latest = lastDayOfTerm(decision.validFrom > decision.today ? decision.validFrom : decision.today);
   const [validUntil, setValidUntil] = useState(latest);
-  const [limit, setLimit] = useState<LimitValues>({ category: decision.limitCategory, militaryLiable: String(decision.militaryLiableCount), headcount: decision.headcount === null ? "" : String(decision.headcount) });
+  const [limit, setLimit] = useState<LimitValues>({
+    category: decision.limitCategory,
+    militaryLiable: String(decision.militaryLiableCount),
+    headcount: decision.headcount === null ? "" : String(decision.headcount),
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -55,8 +67,17 @@ export function ChangeForm({ action, decision, onPrepare }: { action: DecisionCh
       case "EXTEND":
         return { action, validUntil, reason };
       case "CHANGE_LIMIT": {
-        const headcount = limitRuleFor(limit.category, ruleset).base === "HEADCOUNT" && limit.headcount !== "" ? Number(limit.headcount) : null;
-        return { action, limitCategory: limit.category, militaryLiableCount: limit.militaryLiable === "" ? -1 : Number(limit.militaryLiable), headcount, reason };
+        const headcount =
+          limitRuleFor(limit.category, ruleset).base === "HEADCOUNT" && limit.headcount !== ""
+            ? Number(limit.headcount)
+            : null;
+        return {
+          action,
+          limitCategory: limit.category,
+          militaryLiableCount: limit.militaryLiable === "" ? -1 : Number(limit.militaryLiable),
+          headcount,
+          reason,
+        };
       }
       case "REVOKE":
         return { action, reason };
@@ -74,13 +95,41 @@ export function ChangeForm({ action, decision, onPrepare }: { action: DecisionCh
   }
 
   return (
-    <form className="space-y-4" onSubmit={(event) => { event.preventDefault(); void submit(); }} noValidate data-testid={`change-form-${action}`}>
+    <form
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      noValidate
+      data-testid={`change-form-${action}`}
+    >
       {action === "CONFIRM" ? (
-        <CriteriaPicker criteria={criteria} onCriteria={setCriteria} exemption={exemption} onExemption={setExemption} impliedExemption={null as SalaryExemptionCode | null} ruleset={ruleset} limitCategory={decision.limitCategory} serverError={errors["change.criteria"] ?? errors.criteria} />
+        <CriteriaPicker
+          criteria={criteria}
+          onCriteria={setCriteria}
+          exemption={exemption}
+          onExemption={setExemption}
+          impliedExemption={null as SalaryExemptionCode | null}
+          ruleset={ruleset}
+          limitCategory={decision.limitCategory}
+          serverError={errors["change.criteria"] ?? errors.criteria}
+        />
       ) : null}
       {action === "EXTEND" ? (
-        <Field label="Нова дата закінчення (включно)" htmlFor="ext-until" error={errors["change.validUntil"] ?? errors.validUntil} hint={`Зараз діє до ${formatDate(decision.validUntil)}; не пізніше ${formatDate(latest)} (12 місяців)`}>
-          <DateInput id="ext-until" invalid={Boolean(errors["change.validUntil"] ?? errors.validUntil)} value={validUntil} max={latest} onChange={setValidUntil} />
+        <Field
+          label="Нова дата закінчення (включно)"
+          htmlFor="ext-until"
+          error={errors["change.validUntil"] ?? errors.validUntil}
+          hint={`Зараз діє до ${formatDate(decision.validUntil)}; не пізніше ${formatDate(latest)} (12 місяців)`}
+        >
+          <DateInput
+            id="ext-until"
+            invalid={Boolean(errors["change.validUntil"] ?? errors.validUntil)}
+            value={validUntil}
+            max={latest}
+            onChange={setValidUntil}
+          />
         </Field>
       ) : null}
       {action === "CHANGE_LIMIT" ? (
@@ -88,22 +137,41 @@ export function ChangeForm({ action, decision, onPrepare }: { action: DecisionCh
           <LimitPicker values={limit} onChange={setLimit} ruleset={ruleset} registryCounts={null} errors={errors} />
           {excess > 0 ? (
             <Notice tone="warning">
-              Чинних бронювань {formatNumber(decision.activeReservations)}, а новий ліміт — {formatNumber(newLimit ?? 0)}: {formatNumber(excess)} понад ліміт буде анульовано
-              щоденною автоматичною перевіркою (найновіші першими).
+              Чинних бронювань {formatNumber(decision.activeReservations)}, а новий ліміт —{" "}
+              {formatNumber(newLimit ?? 0)}: {formatNumber(excess)} понад ліміт буде анульовано щоденною автоматичною
+              перевіркою (найновіші першими).
             </Notice>
           ) : null}
         </>
       ) : null}
       {action === "REVOKE" ? (
         <Notice tone="warning">
-          Скасування анулює всі чинні бронювання підприємства ({formatNumber(decision.activeReservations)} на момент відкриття сторінки; точну кількість покажемо перед підписом).
+          Скасування анулює всі чинні бронювання підприємства ({formatNumber(decision.activeReservations)} на момент
+          відкриття сторінки; точну кількість покажемо перед підписом).
         </Notice>
       ) : null}
-      <Field label="Підстава (обов'язково)" htmlFor="reason" error={errors["change.reason"] ?? errors.reason} hint="Напр.: «За результатами перевірки від 10.11.2026, акт № 15»">
-        <Textarea id="reason" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={1000} required />
+      <Field
+        label="Підстава (обов'язково)"
+        htmlFor="reason"
+        error={errors["change.reason"] ?? errors.reason}
+        hint="Напр.: «За результатами перевірки від 10.11.2026, акт № 15»"
+      >
+        <Textarea
+          id="reason"
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          maxLength={1000}
+          required
+        />
       </Field>
-      {message ? <Notice tone="error" testId="change-error">{message}</Notice> : null}
-      <Button type="submit" disabled={busy} variant={action === "REVOKE" ? "danger" : "primary"}>{busy ? "Перевіряємо…" : "Сформувати документ для підпису"}</Button>
+      {message ? (
+        <Notice tone="error" testId="change-error">
+          {message}
+        </Notice>
+      ) : null}
+      <Button type="submit" disabled={busy} variant={action === "REVOKE" ? "danger" : "primary"}>
+        {busy ? "Перевіряємо…" : "Сформувати документ для підпису"}
+      </Button>
     </form>
   );
 }

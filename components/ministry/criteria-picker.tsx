@@ -2,7 +2,15 @@
 
 import { Checkbox, Field, Select } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { CRITERIA, SALARY_EXEMPTIONS, checkDecisionCriteria, salaryExemptionLabel, type LimitCategory, type Ruleset, type SalaryExemptionCode } from "@/lib/rules";
+import {
+  CRITERIA,
+  SALARY_EXEMPTIONS,
+  checkDecisionCriteria,
+  salaryExemptionLabel,
+  type LimitCategory,
+  type Ruleset,
+  type SalaryExemptionCode,
+} from "@/lib/rules";
 
 /**
  * The criteria of Resolution 76 as checkboxes, checked as they are ticked with the same rule
@@ -29,7 +37,8 @@ export function CriteriaPicker({
   serverError?: string;
 }) {
   const check = checkDecisionCriteria({ criteria, salaryExemption: exemption, ruleset, limitCategory });
-  const toggle = (code: string, on: boolean) => onCriteria(on ? [...criteria, code] : criteria.filter((c) => c !== code));
+  const toggle = (code: string, on: boolean) =>
+    onCriteria(on ? [...criteria, code] : criteria.filter((c) => c !== code));
   const group = (kind: "MANDATORY" | "ADDITIONAL", title: string) => (
     <fieldset className="space-y-2.5">
       <legend className="mb-2 text-sm font-medium">{title}</legend>
@@ -56,25 +65,41 @@ export function CriteriaPicker({
       <Field
         label="Звільнення від критерію заробітної плати"
         htmlFor="salaryExemption"
-        hint={impliedExemption ? `За даними реєстру підприємству належить: «${salaryExemptionLabel(impliedExemption)}»` : "Підстави за даними реєстру немає"}
+        hint={
+          impliedExemption
+            ? `За даними реєстру підприємству належить: «${salaryExemptionLabel(impliedExemption)}»`
+            : "Підстави за даними реєстру немає"
+        }
       >
-        <Select id="salaryExemption" value={exemption ?? ""} onChange={(event) => onExemption(event.target.value || null)}>
+        <Select
+          id="salaryExemption"
+          value={exemption ?? ""}
+          onChange={(event) => onExemption(event.target.value || null)}
+        >
           <option value="">Немає</option>
           {SALARY_EXEMPTIONS.filter((e) => ruleset.salaryExemptions.includes(e.code)).map((e) => (
-            <option key={e.code} value={e.code}>{e.label}</option>
+            <option key={e.code} value={e.code}>
+              {e.label}
+            </option>
           ))}
         </Select>
       </Field>
       {!check.ok ? (
         <Notice tone="warning" testId="criteria-problems">
           <ul className="list-disc space-y-1 pl-5">
-            {check.problems.map((p) => <li key={p.code + ("criterion" in p ? p.criterion : "")}>{p.message}</li>)}
+            {check.problems.map((p) => (
+              <li key={p.code + ("criterion" in p ? p.criterion : "")}>{p.message}</li>
+            ))}
           </ul>
         </Notice>
       ) : (
         <Notice tone="success">Критерії критичності виконано.</Notice>
       )}
-      {serverError ? <p className="text-sm text-chip-fail" data-field-error="criteria">{serverError}</p> : null}
+      {serverError ? (
+        <p className="text-sm text-chip-fail" data-field-error="criteria">
+          {serverError}
+        </p>
+      ) : null}
     </div>
   );
 }

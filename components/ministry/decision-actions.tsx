@@ -11,7 +11,13 @@ import type { DecisionChange, DecisionChangeAction } from "@/lib/enterprises/sch
 import { formatNumber, pluralUk } from "@/lib/format";
 import { ChangeForm, type DecisionFacts } from "./change-form";
 
-type Prepared = { change: DecisionChange; document: string; nonce: string; activeReservations: number; overLimit: number };
+type Prepared = {
+  change: DecisionChange;
+  document: string;
+  nonce: string;
+  activeReservations: number;
+  overLimit: number;
+};
 
 const ACTIONS: Array<{ action: DecisionChangeAction; label: string }> = [
   { action: "CONFIRM", label: "Підтвердити статус" },
@@ -23,7 +29,15 @@ const ACTIONS: Array<{ action: DecisionChangeAction; label: string }> = [
 const reservationsWord = (n: number) => `${formatNumber(n)} ${pluralUk(n, ["бронювання", "бронювання", "бронювань"])}`;
 
 /** The signed acts on a decision: pick one, fill in its form and reason, then sign the prepared document. */
-export function DecisionActions({ decision, officialRnokpp, authorityEdrpou }: { decision: DecisionFacts; officialRnokpp?: string; authorityEdrpou: string }) {
+export function DecisionActions({
+  decision,
+  officialRnokpp,
+  authorityEdrpou,
+}: {
+  decision: DecisionFacts;
+  officialRnokpp?: string;
+  authorityEdrpou: string;
+}) {
   const router = useRouter();
   const [action, setAction] = useState<DecisionChangeAction | null>(null);
   const [prepared, setPrepared] = useState<Prepared | null>(null);
@@ -40,19 +54,41 @@ export function DecisionActions({ decision, officialRnokpp, authorityEdrpou }: {
   if (done) {
     return (
       <div className="space-y-3">
-        <Notice tone="success" testId="change-done">{done}</Notice>
-        {decision.state !== "REVOKED" ? <Button size="sm" variant="secondary" onClick={() => { setDone(null); setAction(null); }}>Інша дія</Button> : null}
+        <Notice tone="success" testId="change-done">
+          {done}
+        </Notice>
+        {decision.state !== "REVOKED" ? (
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => {
+              setDone(null);
+              setAction(null);
+            }}
+          >
+            Інша дія
+          </Button>
+        ) : null}
       </div>
     );
   }
-  if (decision.state === "REVOKED") return <p className="text-muted">Рішення скасовано: дії з ним недоступні. Щоб знову надати статус, ухваліть нове рішення.</p>;
+  if (decision.state === "REVOKED")
+    return (
+      <p className="text-muted">
+        Рішення скасовано: дії з ним недоступні. Щоб знову надати статус, ухваліть нове рішення.
+      </p>
+    );
 
   if (prepared) {
     const { change } = prepared;
     return (
       <div className="space-y-4">
         {change.action === "REVOKE" ? (
-          <Notice tone={prepared.activeReservations > 0 ? "warning" : "info"} title="Наслідки скасування" testId="revoke-impact">
+          <Notice
+            tone={prepared.activeReservations > 0 ? "warning" : "info"}
+            title="Наслідки скасування"
+            testId="revoke-impact"
+          >
             {prepared.activeReservations > 0
               ? `Буде анульовано ${reservationsWord(prepared.activeReservations)} працівників цього підприємства (станом на зараз). Кожного працівника й керівника буде повідомлено.`
               : "Чинних бронювань у підприємства немає."}
@@ -60,19 +96,29 @@ export function DecisionActions({ decision, officialRnokpp, authorityEdrpou }: {
         ) : null}
         {change.action === "CHANGE_LIMIT" && prepared.overLimit > 0 ? (
           <Notice tone="warning" title="Бронювань більше, ніж новий ліміт" testId="limit-impact">
-            Чинних бронювань: {formatNumber(prepared.activeReservations)}. {reservationsWord(prepared.overLimit)} понад новий ліміт буде анульовано під час щоденної автоматичної
-            перевірки (з підстави «перевищення ліміту», починаючи з найновіших). Керівника буде повідомлено, і він може до того анулювати бронювання, які обере сам.
+            Чинних бронювань: {formatNumber(prepared.activeReservations)}. {reservationsWord(prepared.overLimit)} понад
+            новий ліміт буде анульовано під час щоденної автоматичної перевірки (з підстави «перевищення ліміту»,
+            починаючи з найновіших). Керівника буде повідомлено, і він може до того анулювати бронювання, які обере сам.
           </Notice>
         ) : null}
         <KepSigner
           document={prepared.document}
-          summary={<p><strong>{CHANGE_ACTION_LABELS[change.action]}</strong>. Підстава: {change.reason}</p>}
+          summary={
+            <p>
+              <strong>{CHANGE_ACTION_LABELS[change.action]}</strong>. Підстава: {change.reason}
+            </p>
+          }
           expectedRnokpp={officialRnokpp}
           expectedEdrpou={authorityEdrpou}
           submitLabel={change.action === "REVOKE" ? "Підписати й скасувати" : "Підписати"}
           onCancel={() => setPrepared(null)}
           onSigned={async ({ signature }) => {
-            const result = await applyChangeAction({ decisionId: decision.id, change, nonce: prepared.nonce, signature });
+            const result = await applyChangeAction({
+              decisionId: decision.id,
+              change,
+              nonce: prepared.nonce,
+              signature,
+            });
             if (!result.ok) return { ok: false, message: result.error.message };
             setDone(
               result.data.action === "REVOKE"
@@ -92,12 +138,22 @@ export function DecisionActions({ decision, officialRnokpp, authorityEdrpou }: {
     <div className="space-y-4">
       <div className="flex flex-wrap gap-2" role="group" aria-label="Дія з рішенням">
         {available.map((a) => (
-          <Button key={a.action} size="sm" variant={action === a.action ? "primary" : a.action === "REVOKE" ? "danger" : "secondary"} aria-pressed={action === a.action} onClick={() => setAction(a.action)}>
+          <Button
+            key={a.action}
+            size="sm"
+            variant={action === a.action ? "primary" : a.action === "REVOKE" ? "danger" : "secondary"}
+            aria-pressed={action === a.action}
+            onClick={() => setAction(a.action)}
+          >
             {a.label}
           </Button>
         ))}
       </div>
-      {action ? <ChangeForm key={action} action={action} decision={decision} onPrepare={prepare} /> : <p className="text-sm text-muted">Оберіть дію. Кожну дію підписують КЕП і зазначають підставу.</p>}
+      {action ? (
+        <ChangeForm key={action} action={action} decision={decision} onPrepare={prepare} />
+      ) : (
+        <p className="text-sm text-muted">Оберіть дію. Кожну дію підписують КЕП і зазначають підставу.</p>
+      )}
     </div>
   );
 }

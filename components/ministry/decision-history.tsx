@@ -14,7 +14,12 @@ const KIND_LABELS: Record<DecisionEventView["kind"], string> = {
 
 /** The signed events of a decision, oldest first, each with its documents to download. */
 export function DecisionHistory({ events }: { events: DecisionEventView[] }) {
-  if (events.length === 0) return <EmptyState title="Підписаних дій ще немає">Рішення внесено до переліку без підпису в порталі (наприклад, перенесене з попередньої системи).</EmptyState>;
+  if (events.length === 0)
+    return (
+      <EmptyState title="Підписаних дій ще немає">
+        Рішення внесено до переліку без підпису в порталі (наприклад, перенесене з попередньої системи).
+      </EmptyState>
+    );
   return (
     <ol className="space-y-4" data-testid="decision-history">
       {events.map((event) => (
@@ -28,10 +33,18 @@ export function DecisionHistory({ events }: { events: DecisionEventView[] }) {
           <ChangeLines changes={event.changes} />
           {event.document ? (
             <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              <span className="text-muted">Підписав(ла): {event.document.signerName}, {formatDateTime(event.document.signingTime)}</span>
-              <a className="link" href={`/api/documents/${event.document.id}/signature`}>Підпис (.p7s)</a>
-              <a className="link" href={`/api/documents/${event.document.id}/content`}>Підписаний документ</a>
-              <a className="link" href={`/api/documents/${event.document.id}/report`}>Протокол перевірки</a>
+              <span className="text-muted">
+                Підписав(ла): {event.document.signerName}, {formatDateTime(event.document.signingTime)}
+              </span>
+              <a className="link" href={`/api/documents/${event.document.id}/signature`}>
+                Підпис (.p7s)
+              </a>
+              <a className="link" href={`/api/documents/${event.document.id}/content`}>
+                Підписаний документ
+              </a>
+              <a className="link" href={`/api/documents/${event.document.id}/report`}>
+                Протокол перевірки
+              </a>
             </p>
           ) : null}
         </li>
@@ -54,7 +67,8 @@ const FIELD_LABELS: Record<string, string> = {
 function show(field: string, value: unknown): string {
   if (value === null || value === undefined) return "—";
   if (field === "validUntil" && typeof value === "string") return formatDate(value);
-  if (field === "limitCategory" && typeof value === "string") return LIMIT_CATEGORY_LABELS[value as LimitCategory] ?? value;
+  if (field === "limitCategory" && typeof value === "string")
+    return LIMIT_CATEGORY_LABELS[value as LimitCategory] ?? value;
   if (typeof value === "number") return formatNumber(value);
   if (Array.isArray(value)) return value.join(", ");
   if (field === "status") return value === "REVOKED" ? "скасовано" : "чинне";
@@ -64,7 +78,9 @@ function show(field: string, value: unknown): string {
 function ChangeLines({ changes }: { changes: unknown }) {
   if (!changes || typeof changes !== "object" || !("before" in changes) || !("after" in changes)) return null;
   const { before, after } = changes as { before: Record<string, unknown>; after: Record<string, unknown> };
-  const fields = Object.keys(after).filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]) && f !== "limitPercent");
+  const fields = Object.keys(after).filter(
+    (f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]) && f !== "limitPercent",
+  );
   if (fields.length === 0) return null;
   return (
     <ul className="mt-2 space-y-0.5 text-sm">

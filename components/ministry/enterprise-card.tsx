@@ -9,12 +9,20 @@ export function EnterpriseCard({ enterprise }: { enterprise: EnterpriseRecord })
   const sectionCode = kvedSectionOf(enterprise.kved);
   const facts: Array<[string, string]> = [
     ["ЄДРПОУ", enterprise.edrpou],
-    ["КВЕД", `${enterprise.kved} ${enterprise.kvedName}${sectionCode ? ` (секція ${sectionCode}: ${kvedSectionLabel(sectionCode)})` : ""}`],
+    [
+      "КВЕД",
+      `${enterprise.kved} ${enterprise.kvedName}${sectionCode ? ` (секція ${sectionCode}: ${kvedSectionLabel(sectionCode)})` : ""}`,
+    ],
     ["Регіон", enterprise.region],
     ["Адреса", enterprise.address ?? "—"],
     ["Форма власності", OWNERSHIP_LABELS[enterprise.ownership]],
     ["Частка держави", `${enterprise.stateShare} %`],
-    ["Керівник", enterprise.headName ? `${enterprise.headName}${enterprise.headRnokpp ? ` (РНОКПП ${maskRnokpp(enterprise.headRnokpp)})` : ""}` : "не зазначено"],
+    [
+      "Керівник",
+      enterprise.headName
+        ? `${enterprise.headName}${enterprise.headRnokpp ? ` (РНОКПП ${maskRnokpp(enterprise.headRnokpp)})` : ""}`
+        : "не зазначено",
+    ],
     ["Прифронтова територія", enterprise.frontline ? "так" : "ні"],
     ["Резидент Дія.Сіті", enterprise.diiaCity ? "так" : "ні"],
     ["Дата реєстрації", formatDate(enterprise.registeredOn)],

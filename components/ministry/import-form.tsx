@@ -31,7 +31,8 @@ export function ImportForm({ officialRnokpp, authorityEdrpou }: { officialRnokpp
     if (!/\.csv$/i.test(file.name)) return setError("Оберіть файл із розширенням .csv");
     if (file.size > IMPORT_MAX_BYTES) return setError("Файл завеликий: не більше 512 КБ");
     const text = await file.text();
-    if (text.includes("\uFFFD")) return setError("Файл не в кодуванні UTF-8: у Excel збережіть його як «CSV UTF-8 (розділювач — кома)»");
+    if (text.includes("\uFFFD"))
+      return setError("Файл не в кодуванні UTF-8: у Excel збережіть його як «CSV UTF-8 (розділювач — кома)»");
     setBusy(true);
     const result = await previewImportAction({ name: file.name, text });
     setBusy(false);
@@ -48,7 +49,10 @@ export function ImportForm({ officialRnokpp, authorityEdrpou }: { officialRnokpp
   if (saved !== null) {
     return (
       <Notice tone="success" title="Пакет підписано й збережено" testId="import-done">
-        Внесено рішень: {formatNumber(saved)}. Керівників підприємств повідомлено. <Link className="link" href="/ministry">До переліку підприємств</Link>
+        Внесено рішень: {formatNumber(saved)}. Керівників підприємств повідомлено.{" "}
+        <Link className="link" href="/ministry">
+          До переліку підприємств
+        </Link>
       </Notice>
     );
   }
@@ -58,23 +62,53 @@ export function ImportForm({ officialRnokpp, authorityEdrpou }: { officialRnokpp
     <div className="space-y-5">
       <Card>
         <Field label="Файл CSV" htmlFor="import-file" hint="До 512 КБ, кодування UTF-8" error={error ?? undefined}>
-          <input key={inputKey} id="import-file" type="file" accept=".csv,text/csv" className="block w-full text-[15px] file:mr-4 file:rounded-full file:border-0 file:bg-ink file:px-5 file:py-2.5 file:text-white" onChange={(event) => void choose(event.target.files?.[0] ?? null)} />
+          <input
+            key={inputKey}
+            id="import-file"
+            type="file"
+            accept=".csv,text/csv"
+            className="block w-full text-[15px] file:mr-4 file:rounded-full file:border-0 file:bg-ink file:px-5 file:py-2.5 file:text-white"
+            onChange={(event) => void choose(event.target.files?.[0] ?? null)}
+          />
         </Field>
-        {busy ? <p className="mt-3 text-sm text-muted" role="status">Перевіряємо кожен рядок…</p> : null}
+        {busy ? (
+          <p className="mt-3 text-sm text-muted" role="status">
+            Перевіряємо кожен рядок…
+          </p>
+        ) : null}
       </Card>
       {loaded ? (
         <Card>
-          <CardTitle action={<Button variant="secondary" size="sm" onClick={reset}>Обрати інший файл</Button>}>Попередній перегляд: {loaded.name}</CardTitle>
-          {loaded.preview.fileProblems.map((p) => <Notice key={p} tone="error" testId="import-file-problem">{p}</Notice>)}
+          <CardTitle
+            action={
+              <Button variant="secondary" size="sm" onClick={reset}>
+                Обрати інший файл
+              </Button>
+            }
+          >
+            Попередній перегляд: {loaded.name}
+          </CardTitle>
+          {loaded.preview.fileProblems.map((p) => (
+            <Notice key={p} tone="error" testId="import-file-problem">
+              {p}
+            </Notice>
+          ))}
           {loaded.preview.rows.length > 0 ? (
             <>
               <p className="mb-3 text-[15px]" aria-live="polite">
-                Рядків: {formatNumber(loaded.preview.rows.length)}; з помилками: <strong data-testid="import-invalid-count">{formatNumber(invalid)}</strong>.
+                Рядків: {formatNumber(loaded.preview.rows.length)}; з помилками:{" "}
+                <strong data-testid="import-invalid-count">{formatNumber(invalid)}</strong>.
                 {invalid > 0 ? " Виправте файл і завантажте його знову — нічого не збережено." : ""}
               </p>
               <Table>
                 <thead>
-                  <tr><Th>Рядок</Th><Th>ЄДРПОУ</Th><Th>№ рішення</Th><Th>Підприємство</Th><Th>Перевірка</Th></tr>
+                  <tr>
+                    <Th>Рядок</Th>
+                    <Th>ЄДРПОУ</Th>
+                    <Th>№ рішення</Th>
+                    <Th>Підприємство</Th>
+                    <Th>Перевірка</Th>
+                  </tr>
                 </thead>
                 <tbody>
                   {loaded.preview.rows.map((row) => {
@@ -86,9 +120,15 @@ export function ImportForm({ officialRnokpp, authorityEdrpou }: { officialRnokpp
                         <Td>{row.number}</Td>
                         <Td>{row.enterpriseName ? shortEnterpriseName(row.enterpriseName) : "—"}</Td>
                         <Td>
-                          {problems.length === 0 ? <span className="text-sm">✓ Готово</span> : (
+                          {problems.length === 0 ? (
+                            <span className="text-sm">✓ Готово</span>
+                          ) : (
                             <ul className="space-y-1 text-sm text-chip-fail">
-                              {problems.map(([field, message]) => <li key={field}><strong>{IMPORT_HEADER_OF[field] ?? field}:</strong> {message}</li>)}
+                              {problems.map(([field, message]) => (
+                                <li key={field}>
+                                  <strong>{IMPORT_HEADER_OF[field] ?? field}:</strong> {message}
+                                </li>
+                              ))}
                             </ul>
                           )}
                         </Td>
@@ -106,13 +146,22 @@ export function ImportForm({ officialRnokpp, authorityEdrpou }: { officialRnokpp
           <CardTitle>Підписання пакета</CardTitle>
           <KepSigner
             document={loaded.preview.prepared.document}
-            summary={<p>Пакет із <strong>{formatNumber(loaded.preview.prepared.count)}</strong> рішень про визнання підприємств критично важливими (файл «{loaded.name}»). Буде внесено всі разом або жодного.</p>}
+            summary={
+              <p>
+                Пакет із <strong>{formatNumber(loaded.preview.prepared.count)}</strong> рішень про визнання підприємств
+                критично важливими (файл «{loaded.name}»). Буде внесено всі разом або жодного.
+              </p>
+            }
             expectedRnokpp={officialRnokpp}
             expectedEdrpou={authorityEdrpou}
             submitLabel="Підписати й внести пакет"
             onSigned={async ({ signature }) => {
               const prepared = loaded.preview.prepared!;
-              const result = await importDecisionsAction({ file: { name: loaded.name, text: loaded.text }, nonce: prepared.nonce, signature });
+              const result = await importDecisionsAction({
+                file: { name: loaded.name, text: loaded.text },
+                nonce: prepared.nonce,
+                signature,
+              });
               if (!result.ok) return { ok: false, message: result.error.message };
               setSaved(result.data.count);
               return { ok: true };

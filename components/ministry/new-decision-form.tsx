@@ -13,7 +13,14 @@ import type { DecisionRecord } from "@/lib/enterprises/decision-documents";
 import { checkDecisionTerms, lastDayOfTerm } from "@/lib/rules";
 import { formatDate } from "@/lib/format";
 import { checkEdrpou } from "@/lib/identifiers";
-import { checkDecisionCriteria, isIsoDate, limitRuleFor, rulesetAmong, type Ruleset, type SalaryExemptionCode } from "@/lib/rules";
+import {
+  checkDecisionCriteria,
+  isIsoDate,
+  limitRuleFor,
+  rulesetAmong,
+  type Ruleset,
+  type SalaryExemptionCode,
+} from "@/lib/rules";
 import { CriteriaPicker } from "./criteria-picker";
 import { DecisionSummary } from "./decision-summary";
 import { EnterpriseLookupPanel, type LookupState } from "./enterprise-lookup-panel";
@@ -26,7 +33,17 @@ type Prepared = { document: string; nonce: string; decision: DecisionRecord; inp
  * the criteria, the limit, the term and number; every rule is checked as it is entered with the
  * same pure functions the server runs again. Then the exact document is prepared and signed.
  */
-export function NewDecisionForm({ today, rulesets, officialRnokpp, authorityEdrpou }: { today: string; rulesets: readonly Ruleset[]; officialRnokpp?: string; authorityEdrpou: string }) {
+export function NewDecisionForm({
+  today,
+  rulesets,
+  officialRnokpp,
+  authorityEdrpou,
+}: {
+  today: string;
+  rulesets: readonly Ruleset[];
+  officialRnokpp?: string;
+  authorityEdrpou: string;
+}) {
   const router = useRouter();
   const [edrpou, setEdrpou] = useState("");
   const [lookup, setLookup] = useState<LookupState>({ status: "idle" });
@@ -46,7 +63,10 @@ export function NewDecisionForm({ today, rulesets, officialRnokpp, authorityEdrp
   const edrpouCheck = checkEdrpou(edrpou);
   // The server's versions (the signed ones in the database), not the browser's copy of the code's.
   const todayRules = rulesetAmong(rulesets, today);
-  const rules = isIsoDate(decidedOn) && decidedOn >= "2024-12-01" && decidedOn <= today ? rulesetAmong(rulesets, decidedOn) : todayRules;
+  const rules =
+    isIsoDate(decidedOn) && decidedOn >= "2024-12-01" && decidedOn <= today
+      ? rulesetAmong(rulesets, decidedOn)
+      : todayRules;
   const terms = checkDecisionTerms({ decidedOn, validFrom, validUntil, today, ruleset: todayRules });
   const found = lookup.status === "done" && lookup.data.found ? lookup.data : null;
 
@@ -62,7 +82,11 @@ export function NewDecisionForm({ today, rulesets, officialRnokpp, authorityEdrp
       if (!result.ok) return setLookup({ status: "error", message: result.error.message });
       setLookup({ status: "done", data: result.data });
       if (result.data.found) {
-        setLimit((current) => ({ ...current, militaryLiable: String(result.data.found ? result.data.counts.militaryLiable : ""), headcount: String(result.data.found ? result.data.counts.headcount : "") }));
+        setLimit((current) => ({
+          ...current,
+          militaryLiable: String(result.data.found ? result.data.counts.militaryLiable : ""),
+          headcount: String(result.data.found ? result.data.counts.headcount : ""),
+        }));
         setExemption(result.data.impliedExemption);
       }
     });
@@ -90,7 +114,12 @@ export function NewDecisionForm({ today, rulesets, officialRnokpp, authorityEdrp
     else if (!found) problems.push("Підприємство не знайдено в реєстрі");
     else if (found.outsideCompetence) problems.push(found.outsideCompetence);
     else if (found.activeDecision) problems.push("Підприємство вже має чинне рішення");
-    const check = checkDecisionCriteria({ criteria, salaryExemption: exemption, ruleset: rules, limitCategory: limit.category });
+    const check = checkDecisionCriteria({
+      criteria,
+      salaryExemption: exemption,
+      ruleset: rules,
+      limitCategory: limit.category,
+    });
     if (!check.ok) problems.push(...check.problems.map((p) => p.message));
     const limitResult = limitOf(limit, rules);
     if (limitResult.count === null) problems.push(limitResult.error ?? "Вкажіть кількість військовозобов'язаних");
@@ -139,11 +168,31 @@ export function NewDecisionForm({ today, rulesets, officialRnokpp, authorityEdrp
   }
 
   return (
-    <form className="space-y-5" onSubmit={(event) => { event.preventDefault(); void prepare(); }} noValidate>
+    <form
+      className="space-y-5"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void prepare();
+      }}
+      noValidate
+    >
       <Card>
         <CardTitle>Крок 1 з 4. Підприємство</CardTitle>
-        <Field label="Код ЄДРПОУ" htmlFor="edrpou" error={errors.edrpou ?? (edrpou.length >= 8 && !edrpouCheck.valid ? edrpouCheck.message : undefined)} hint="8 цифр; перевіряємо контрольну цифру під час введення">
-          <Input id="edrpou" inputMode="numeric" autoComplete="off" maxLength={8} value={edrpou} invalid={edrpou.length >= 8 && !edrpouCheck.valid} onChange={(event) => setEdrpou(event.target.value.replace(/\D/g, ""))} />
+        <Field
+          label="Код ЄДРПОУ"
+          htmlFor="edrpou"
+          error={errors.edrpou ?? (edrpou.length >= 8 && !edrpouCheck.valid ? edrpouCheck.message : undefined)}
+          hint="8 цифр; перевіряємо контрольну цифру під час введення"
+        >
+          <Input
+            id="edrpou"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            value={edrpou}
+            invalid={edrpou.length >= 8 && !edrpouCheck.valid}
+            onChange={(event) => setEdrpou(event.target.value.replace(/\D/g, ""))}
+          />
         </Field>
         <div className="mt-4">
           <EnterpriseLookupPanel lookup={lookup} />
@@ -151,39 +200,91 @@ export function NewDecisionForm({ today, rulesets, officialRnokpp, authorityEdrp
       </Card>
       <Card>
         <CardTitle>Крок 2 з 4. Критерії критичності</CardTitle>
-        <CriteriaPicker criteria={criteria} onCriteria={setCriteria} exemption={exemption} onExemption={setExemption} impliedExemption={(found?.impliedExemption ?? null) as SalaryExemptionCode | null} ruleset={rules} limitCategory={limit.category} serverError={errors.criteria ?? errors.salaryExemption} />
+        <CriteriaPicker
+          criteria={criteria}
+          onCriteria={setCriteria}
+          exemption={exemption}
+          onExemption={setExemption}
+          impliedExemption={(found?.impliedExemption ?? null) as SalaryExemptionCode | null}
+          ruleset={rules}
+          limitCategory={limit.category}
+          serverError={errors.criteria ?? errors.salaryExemption}
+        />
       </Card>
       <Card>
         <CardTitle>Крок 3 з 4. Ліміт бронювання</CardTitle>
-        <LimitPicker values={limit} onChange={setLimit} ruleset={rules} registryCounts={found?.counts ?? null} errors={errors} />
+        <LimitPicker
+          values={limit}
+          onChange={setLimit}
+          ruleset={rules}
+          registryCounts={found?.counts ?? null}
+          errors={errors}
+        />
       </Card>
       <Card>
         <CardTitle>Крок 4 з 4. Реквізити та строк дії</CardTitle>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Номер рішення" htmlFor="number" error={errors.number}>
-            <Input id="number" value={number} invalid={!!errors.number} onChange={(event) => setNumber(event.target.value)} maxLength={50} />
+            <Input
+              id="number"
+              value={number}
+              invalid={!!errors.number}
+              onChange={(event) => setNumber(event.target.value)}
+              maxLength={50}
+            />
           </Field>
           <Field label="Дата рішення" htmlFor="decidedOn" error={errors.decidedOn ?? terms.problems.decidedOn}>
-            <DateInput id="decidedOn" invalid={Boolean(errors.decidedOn ?? terms.problems.decidedOn)} value={decidedOn} max={today} onChange={setDecidedOn} />
+            <DateInput
+              id="decidedOn"
+              invalid={Boolean(errors.decidedOn ?? terms.problems.decidedOn)}
+              value={decidedOn}
+              max={today}
+              onChange={setDecidedOn}
+            />
           </Field>
           <Field label="Діє з" htmlFor="validFrom" error={errors.validFrom ?? terms.problems.validFrom}>
-            <DateInput id="validFrom" invalid={Boolean(errors.validFrom ?? terms.problems.validFrom)} value={validFrom} onChange={setValidFrom} />
+            <DateInput
+              id="validFrom"
+              invalid={Boolean(errors.validFrom ?? terms.problems.validFrom)}
+              value={validFrom}
+              onChange={setValidFrom}
+            />
           </Field>
-          <Field label="Діє до (включно)" htmlFor="validUntil" error={errors.validUntil ?? terms.problems.validUntil} hint={terms.latestUntil ? `Не пізніше ${formatDate(terms.latestUntil)} (12 місяців)` : undefined}>
-            <DateInput id="validUntil" invalid={Boolean(errors.validUntil ?? terms.problems.validUntil)} value={validUntil} max={terms.latestUntil ?? undefined} onChange={setValidUntil} />
+          <Field
+            label="Діє до (включно)"
+            htmlFor="validUntil"
+            error={errors.validUntil ?? terms.problems.validUntil}
+            hint={terms.latestUntil ? `Не пізніше ${formatDate(terms.latestUntil)} (12 місяців)` : undefined}
+          >
+            <DateInput
+              id="validUntil"
+              invalid={Boolean(errors.validUntil ?? terms.problems.validUntil)}
+              value={validUntil}
+              max={terms.latestUntil ?? undefined}
+              onChange={setValidUntil}
+            />
           </Field>
         </div>
         {terms.cap && terms.effectiveUntil ? (
-          <Notice tone="warning" className="mt-4">{terms.cap.basis}: рішення, ухвалене до {formatDate(terms.cap.decidedBefore)}, діятиме лише до {formatDate(terms.effectiveUntil)}.</Notice>
+          <Notice tone="warning" className="mt-4">
+            {terms.cap.basis}: рішення, ухвалене до {formatDate(terms.cap.decidedBefore)}, діятиме лише до{" "}
+            {formatDate(terms.effectiveUntil)}.
+          </Notice>
         ) : null}
       </Card>
       {blocking.length > 0 ? (
         <Notice tone="error" title="Рішення ще не можна підписати" testId="form-problems">
-          <ul className="list-disc space-y-1 pl-5">{blocking.map((p) => <li key={p}>{p}</li>)}</ul>
+          <ul className="list-disc space-y-1 pl-5">
+            {blocking.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
         </Notice>
       ) : null}
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={busy}>{busy ? "Перевіряємо…" : "Перевірити й перейти до підпису"}</Button>
+        <Button type="submit" disabled={busy}>
+          {busy ? "Перевіряємо…" : "Перевірити й перейти до підпису"}
+        </Button>
       </div>
     </form>
   );

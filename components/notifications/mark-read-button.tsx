@@ -6,7 +6,11 @@ import type { ActionResult } from "@/lib/actions/action-client";
 import { Button } from "@/components/ui/button";
 
 /** "Позначити все прочитаним" for any cabinet: the cabinet passes its own server action. */
-export function MarkReadButton({ action }: { action: (input: { ids?: string[] }) => Promise<ActionResult<{ marked: number }>> }) {
+export function MarkReadButton({
+  action,
+}: {
+  action: (input: { ids?: string[] }) => Promise<ActionResult<{ marked: number }>>;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   return (

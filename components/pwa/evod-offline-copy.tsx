@@ -28,9 +28,15 @@ export function EvodOfflineCopy({ savedAt }: { savedAt: string }) {
   }, [session?.uid]);
 
   return (
-    <p className="rounded-2xl bg-chip-info px-4 py-3 text-sm" data-testid="evod-offline-note" data-state={state} role="note">
+    <p
+      className="rounded-2xl bg-chip-info px-4 py-3 text-sm"
+      data-testid="evod-offline-note"
+      data-state={state}
+      role="note"
+    >
       {state === "offline" ? <strong>Немає мережі — показано збережену копію. </strong> : null}
-      Збережено на цьому пристрої {savedAt}: еВОД відкривається і без мережі. Дійсність документа перевіряється онлайн за QR-кодом.
+      Збережено на цьому пристрої {savedAt}: еВОД відкривається і без мережі. Дійсність документа перевіряється онлайн
+      за QR-кодом.
     </p>
   );
 }

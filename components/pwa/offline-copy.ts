@@ -26,13 +26,21 @@ export async function saveOfflineCopy(uid: string): Promise<boolean> {
   if (!available() || !navigator.onLine) return false;
   const name = await offlineCopyName(uid);
   await deleteOfflineCopies(name);
-  const response = await fetch(OFFLINE_COPY_URL, { credentials: "same-origin", cache: "no-store", headers: { Accept: "text/html" } });
+  const response = await fetch(OFFLINE_COPY_URL, {
+    credentials: "same-origin",
+    cache: "no-store",
+    headers: { Accept: "text/html" },
+  });
   const html = (response.headers.get("content-type") ?? "").startsWith("text/html");
   if (!response.ok || response.redirected || !html) return false;
   // Marked, so that a reader (and the tests) can tell the saved copy from a live page.
   const headers = new Headers(response.headers);
   headers.set("X-Offline-Copy", "saved");
-  const copy = new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
+  const copy = new Response(await response.blob(), {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
   await (await caches.open(name)).put(OFFLINE_COPY_URL, copy);
   return true;
 }

@@ -13,17 +13,39 @@ export function DefermentForm({ personRef, grounds }: { personRef: string; groun
   async function submit(form: FormData) {
     const result = await grantDefermentAction({ ref: personRef, ground: form.get("ground"), until: form.get("until") });
     if (!result.ok) return setMessage({ tone: "error", text: result.error.message });
-    setMessage({ tone: "success", text: result.data.withdrawn > 0 ? `Відстрочку надано. Невручених повісток на мобілізацію відкликано: ${result.data.withdrawn}.` : "Відстрочку надано." });
+    setMessage({
+      tone: "success",
+      text:
+        result.data.withdrawn > 0
+          ? `Відстрочку надано. Невручених повісток на мобілізацію відкликано: ${result.data.withdrawn}.`
+          : "Відстрочку надано.",
+    });
     router.refresh();
   }
   return (
     <form action={submit} className="grid gap-3 sm:grid-cols-3">
       <Field label="Підстава" htmlFor="ground" className="sm:col-span-2">
-        <Select id="ground" name="ground">{grounds.map((g) => <option key={g} value={g}>{g}</option>)}</Select>
+        <Select id="ground" name="ground">
+          {grounds.map((g) => (
+            <option key={g} value={g}>
+              {g}
+            </option>
+          ))}
+        </Select>
       </Field>
-      <Field label="До" htmlFor="until"><Input id="until" name="until" type="date" required /></Field>
-      <div className="sm:col-span-3"><Button type="submit" variant="secondary">Надати відстрочку</Button></div>
-      {message ? <Notice tone={message.tone} className="sm:col-span-3">{message.text}</Notice> : null}
+      <Field label="До" htmlFor="until">
+        <Input id="until" name="until" type="date" required />
+      </Field>
+      <div className="sm:col-span-3">
+        <Button type="submit" variant="secondary">
+          Надати відстрочку
+        </Button>
+      </div>
+      {message ? (
+        <Notice tone={message.tone} className="sm:col-span-3">
+          {message.text}
+        </Notice>
+      ) : null}
     </form>
   );
 }

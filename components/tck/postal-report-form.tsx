@@ -64,24 +64,54 @@ export function PostalReportForm() {
         <div className="space-y-3" data-testid="postal-preview">
           {preview.problems.length > 0 ? (
             <Table data-testid="postal-problems">
-              <thead><tr><Th>Рядок</Th><Th>Помилка</Th></tr></thead>
-              <tbody>{preview.problems.map((p, i) => <tr key={i}><Td className="tabular">{p.line}</Td><Td>{p.message}</Td></tr>)}</tbody>
+              <thead>
+                <tr>
+                  <Th>Рядок</Th>
+                  <Th>Помилка</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.problems.map((p, i) => (
+                  <tr key={i}>
+                    <Td className="tabular">{p.line}</Td>
+                    <Td>{p.message}</Td>
+                  </tr>
+                ))}
+              </tbody>
             </Table>
           ) : null}
           {preview.changes.length > 0 ? (
             <Table data-testid="postal-changes">
-              <thead><tr><Th>Рядок</Th><Th>Повістка</Th><Th>ПІБ</Th><Th>Трек-номер</Th><Th>Новий стан</Th></tr></thead>
+              <thead>
+                <tr>
+                  <Th>Рядок</Th>
+                  <Th>Повістка</Th>
+                  <Th>ПІБ</Th>
+                  <Th>Трек-номер</Th>
+                  <Th>Новий стан</Th>
+                </tr>
+              </thead>
               <tbody>
                 {preview.changes.map((c) => (
-                  <tr key={c.line}><Td className="tabular">{c.line}</Td><Td className="tabular">{c.number}</Td><Td>{c.fullName}</Td><Td className="tabular">{c.tracking}</Td><Td>{NOTICE_STATUS_LABELS[c.to]}</Td></tr>
+                  <tr key={c.line}>
+                    <Td className="tabular">{c.line}</Td>
+                    <Td className="tabular">{c.number}</Td>
+                    <Td>{c.fullName}</Td>
+                    <Td className="tabular">{c.tracking}</Td>
+                    <Td>{NOTICE_STATUS_LABELS[c.to]}</Td>
+                  </tr>
                 ))}
               </tbody>
             </Table>
           ) : null}
           {preview.problems.length > 0 ? (
-            <p className="text-sm text-muted">Виправте помилки у файлі й завантажте його знову: поки є хоч одна помилка, жодного рядка не буде записано.</p>
+            <p className="text-sm text-muted">
+              Виправте помилки у файлі й завантажте його знову: поки є хоч одна помилка, жодного рядка не буде записано.
+            </p>
           ) : csv && preview.changes.length > 0 ? (
-            <Button onClick={() => run(csv, true)} disabled={busy}>{busy ? "Записуємо…" : `Застосувати (${preview.changes.length})`}</Button>
+            <Button onClick={() => run(csv, true)} disabled={busy}>
+              {busy ? "Записуємо…" : `Застосувати (${preview.changes.length})`}
+            </Button>
           ) : null}
         </div>
       ) : null}

@@ -6,18 +6,30 @@ import { REGISTRATION_STATUS_LABELS, REGISTRATION_STATUSES } from "@/lib/rules";
 // The register's filters: a form posted to a server action, so that a typed РНОКПП or surname
 // never lands in the address.
 
-const YES_NO = [["", "Усі"], ["yes", "Так"], ["no", "Ні"]] as const;
+const YES_NO = [
+  ["", "Усі"],
+  ["yes", "Так"],
+  ["no", "Ні"],
+] as const;
 
 export function RegisterFilters({ raw }: { raw: Record<string, string> }) {
   return (
-    <form action={searchRegisterAction} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Фільтри реєстру">
+    <form
+      action={searchRegisterAction}
+      className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+      aria-label="Фільтри реєстру"
+    >
       <Field label="Прізвище або РНОКПП" htmlFor="q" className="lg:col-span-2">
         <Input id="q" name="q" defaultValue={raw.q ?? ""} maxLength={100} autoComplete="off" />
       </Field>
       <Field label="Статус обліку" htmlFor="status">
         <Select id="status" name="status" defaultValue={raw.status ?? ""}>
           <option value="">Усі</option>
-          {REGISTRATION_STATUSES.map((status) => <option key={status} value={status}>{REGISTRATION_STATUS_LABELS[status]}</option>)}
+          {REGISTRATION_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {REGISTRATION_STATUS_LABELS[status]}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label="Категорія обліку" htmlFor="category">
@@ -37,12 +49,20 @@ export function RegisterFilters({ raw }: { raw: Record<string, string> }) {
       </Field>
       <Field label="Дані уточнено" htmlFor="dataUpdated">
         <Select id="dataUpdated" name="dataUpdated" defaultValue={raw.dataUpdated ?? ""}>
-          {YES_NO.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          {YES_NO.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label="У розшуку" htmlFor="wanted">
         <Select id="wanted" name="wanted" defaultValue={raw.wanted ?? ""}>
-          {YES_NO.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          {YES_NO.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label="Бронювання, відстрочка, служба" htmlFor="protection">
@@ -62,7 +82,9 @@ export function RegisterFilters({ raw }: { raw: Record<string, string> }) {
       </Field>
       <div className="flex items-end gap-2 lg:col-span-4">
         <Button type="submit">Знайти</Button>
-        <ButtonLink href="/tck" variant="secondary">Скинути</ButtonLink>
+        <ButtonLink href="/tck" variant="secondary">
+          Скинути
+        </ButtonLink>
       </div>
     </form>
   );

@@ -14,7 +14,15 @@ import { Table, Td, Th } from "@/components/ui/table";
 // selected people or for everyone the filter finds. The server decides each person again from
 // the registry at that moment: what the list shows here is only a hint.
 
-export type RegisterTableRow = { rnokpp: string; fullName: string; href: string; birthDate: string; status: string; category: number; marks: string[] };
+export type RegisterTableRow = {
+  rnokpp: string;
+  fullName: string;
+  href: string;
+  birthDate: string;
+  status: string;
+  category: number;
+  marks: string[];
+};
 
 const KINDS = [
   ["MOBILISATION", "Для мобілізації (відправлення до військової частини)"],
@@ -22,7 +30,15 @@ const KINDS = [
   ["CLARIFY_DATA", "Для уточнення військово-облікових даних"],
 ] as const;
 
-export function RegisterTable({ rows, filter, defaultPlace }: { rows: RegisterTableRow[]; filter: Record<string, unknown>; defaultPlace: string }) {
+export function RegisterTable({
+  rows,
+  filter,
+  defaultPlace,
+}: {
+  rows: RegisterTableRow[];
+  filter: Record<string, unknown>;
+  defaultPlace: string;
+}) {
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [by, setBy] = useState<"people" | "filter">("people");
@@ -59,7 +75,9 @@ export function RegisterTable({ rows, filter, defaultPlace }: { rows: RegisterTa
       <Table>
         <thead>
           <tr>
-            <Th className="w-10"><span className="sr-only">Вибрати</span></Th>
+            <Th className="w-10">
+              <span className="sr-only">Вибрати</span>
+            </Th>
             <Th>ПІБ</Th>
             <Th>РНОКПП</Th>
             <Th>Дата народження</Th>
@@ -72,14 +90,39 @@ export function RegisterTable({ rows, filter, defaultPlace }: { rows: RegisterTa
           {rows.map((row) => (
             <tr key={row.rnokpp}>
               <Td>
-                <input type="checkbox" aria-label={`Вибрати: ${row.fullName}`} checked={selected.has(row.rnokpp)} onChange={() => toggle(row.rnokpp)} className="h-4 w-4" />
+                <input
+                  type="checkbox"
+                  aria-label={`Вибрати: ${row.fullName}`}
+                  checked={selected.has(row.rnokpp)}
+                  onChange={() => toggle(row.rnokpp)}
+                  className="h-4 w-4"
+                />
               </Td>
-              <Td><Link href={row.href} className="underline">{row.fullName}</Link></Td>
+              <Td>
+                <Link href={row.href} className="underline">
+                  {row.fullName}
+                </Link>
+              </Td>
               <Td className="tabular">{row.rnokpp}</Td>
               <Td className="tabular">{row.birthDate}</Td>
               <Td>{row.status}</Td>
               <Td>{row.category}</Td>
-              <Td><div className="flex flex-wrap gap-1">{row.marks.map((mark) => <Badge key={mark} tone={mark.startsWith("Заброньовано") || mark.startsWith("Відстрочка") || mark.startsWith("Служить") ? "success" : "warning"}>{mark}</Badge>)}</div></Td>
+              <Td>
+                <div className="flex flex-wrap gap-1">
+                  {row.marks.map((mark) => (
+                    <Badge
+                      key={mark}
+                      tone={
+                        mark.startsWith("Заброньовано") || mark.startsWith("Відстрочка") || mark.startsWith("Служить")
+                          ? "success"
+                          : "warning"
+                      }
+                    >
+                      {mark}
+                    </Badge>
+                  ))}
+                </div>
+              </Td>
             </tr>
           ))}
         </tbody>
@@ -89,22 +132,48 @@ export function RegisterTable({ rows, filter, defaultPlace }: { rows: RegisterTa
         <h2 className="text-lg font-semibold">Сформувати повістки</h2>
         <fieldset className="flex flex-wrap gap-4">
           <legend className="sr-only">Кому</legend>
-          <label className="flex items-center gap-2"><input type="radio" name="by" checked={by === "people"} onChange={() => setBy("people")} /> Вибраним ({selected.size})</label>
-          <label className="flex items-center gap-2"><input type="radio" name="by" checked={by === "filter"} onChange={() => setBy("filter")} /> Усім за поточним фільтром</label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="by" checked={by === "people"} onChange={() => setBy("people")} /> Вибраним (
+            {selected.size})
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="by" checked={by === "filter"} onChange={() => setBy("filter")} /> Усім за поточним
+            фільтром
+          </label>
         </fieldset>
         <div className="grid gap-3 sm:grid-cols-3">
           <Field label="Вид повістки" htmlFor="kind" className="sm:col-span-3">
             <Select id="kind" name="kind" defaultValue="MOBILISATION">
-              {KINDS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              {KINDS.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
             </Select>
           </Field>
-          <Field label="Дата явки" htmlFor="appearDate"><Input id="appearDate" name="appearDate" type="date" required /></Field>
-          <Field label="Час явки" htmlFor="appearTime" hint="Робочі години: 08:00–17:00"><Input id="appearTime" name="appearTime" type="time" defaultValue="09:00" required /></Field>
-          <Field label="Місце явки" htmlFor="place" className="sm:col-span-3"><Textarea id="place" name="place" defaultValue={defaultPlace} required rows={2} /></Field>
+          <Field label="Дата явки" htmlFor="appearDate">
+            <Input id="appearDate" name="appearDate" type="date" required />
+          </Field>
+          <Field label="Час явки" htmlFor="appearTime" hint="Робочі години: 08:00–17:00">
+            <Input id="appearTime" name="appearTime" type="time" defaultValue="09:00" required />
+          </Field>
+          <Field label="Місце явки" htmlFor="place" className="sm:col-span-3">
+            <Textarea id="place" name="place" defaultValue={defaultPlace} required rows={2} />
+          </Field>
         </div>
-        <p className="text-sm text-muted">Кожну особу буде перевірено за реєстром у момент формування: заброньованим, особам із відстрочкою, тим, хто вже служить, знятим з обліку, жінкам, які не є військовозобов'язаними, а для мобілізації — молодшим за 25 і старшим за 60 років повістку не буде сформовано, з причиною для кожного.</p>
-        {error ? <Notice tone="error" testId="form-notices-error">{error}</Notice> : null}
-        <Button type="submit" disabled={busy || (by === "people" && selected.size === 0)}>{busy ? "Формуємо…" : "Сформувати"}</Button>
+        <p className="text-sm text-muted">
+          Кожну особу буде перевірено за реєстром у момент формування: заброньованим, особам із відстрочкою, тим, хто
+          вже служить, знятим з обліку, жінкам, які не є військовозобов'язаними, а для мобілізації — молодшим за 25 і
+          старшим за 60 років повістку не буде сформовано, з причиною для кожного.
+        </p>
+        {error ? (
+          <Notice tone="error" testId="form-notices-error">
+            {error}
+          </Notice>
+        ) : null}
+        <Button type="submit" disabled={busy || (by === "people" && selected.size === 0)}>
+          {busy ? "Формуємо…" : "Сформувати"}
+        </Button>
       </form>
     </div>
   );

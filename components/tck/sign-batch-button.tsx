@@ -28,7 +28,12 @@ export function SignBatchButton({ batchId, count }: { batchId: string; count: nu
     return (
       <KepSigner
         document={prepared.document}
-        summary={<p>Ви підписуєте пакет із <strong>{count}</strong> повісток як начальник ТЦК та СП. Кожна повістка отримає QR-код для перевірки.</p>}
+        summary={
+          <p>
+            Ви підписуєте пакет із <strong>{count}</strong> повісток як начальник ТЦК та СП. Кожна повістка отримає
+            QR-код для перевірки.
+          </p>
+        }
         expectedEdrpou={prepared.tccEdrpou}
         submitLabel="Підписати пакет"
         doneMessage="Пакет повісток підписано."
@@ -44,7 +49,9 @@ export function SignBatchButton({ batchId, count }: { batchId: string; count: nu
   }
   return (
     <>
-      <Button onClick={prepare} disabled={busy}>{busy ? "Готуємо…" : "Підписати КЕП"}</Button>
+      <Button onClick={prepare} disabled={busy}>
+        {busy ? "Готуємо…" : "Підписати КЕП"}
+      </Button>
       {error ? <Notice tone="error">{error}</Notice> : null}
     </>
   );

@@ -13,9 +13,29 @@ const TONES: Record<Tone, string> = {
   warning: "bg-ticker text-ink",
 };
 
-export function Badge({ tone = "neutral", children, className, title, testId }: { tone?: Tone; children: ReactNode; className?: string; title?: string; testId?: string }) {
+export function Badge({
+  tone = "neutral",
+  children,
+  className,
+  title,
+  testId,
+}: {
+  tone?: Tone;
+  children: ReactNode;
+  className?: string;
+  title?: string;
+  testId?: string;
+}) {
   return (
-    <span title={title} data-testid={testId} className={cn("inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap", TONES[tone], className)}>
+    <span
+      title={title}
+      data-testid={testId}
+      className={cn(
+        "inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap",
+        TONES[tone],
+        className,
+      )}
+    >
       {children}
     </span>
   );

@@ -7,7 +7,8 @@ type Size = "md" | "sm" | "lg";
 
 const VARIANTS: Record<Variant, string> = {
   primary: "bg-ink text-white hover:bg-neutral-800 disabled:bg-neutral-400",
-  secondary: "bg-white text-ink ring-1 ring-inset ring-ink hover:bg-neutral-100 disabled:text-neutral-400 disabled:ring-neutral-300",
+  secondary:
+    "bg-white text-ink ring-1 ring-inset ring-ink hover:bg-neutral-100 disabled:text-neutral-400 disabled:ring-neutral-300",
   ghost: "bg-transparent text-ink hover:bg-black/5 disabled:text-neutral-400",
   danger: "bg-chip-fail text-white hover:bg-red-700 disabled:bg-red-300",
 };
@@ -27,10 +28,21 @@ export function buttonClass(variant: Variant = "primary", size: Size = "md", cla
   );
 }
 
-export function Button({ variant, size, className, type = "button", ...props }: ComponentProps<"button"> & { variant?: Variant; size?: Size }) {
+export function Button({
+  variant,
+  size,
+  className,
+  type = "button",
+  ...props
+}: ComponentProps<"button"> & { variant?: Variant; size?: Size }) {
   return <button type={type} className={buttonClass(variant, size, className)} {...props} />;
 }
 
-export function ButtonLink({ variant, size, className, ...props }: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
+export function ButtonLink({
+  variant,
+  size,
+  className,
+  ...props
+}: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
   return <Link className={buttonClass(variant, size, className)} {...props} />;
 }

@@ -9,7 +9,8 @@ import { cn } from "./cn";
 // and the control that opened the dialog gets it back on close. The content is mounted only
 // while open, so whatever it held (a key, a password) is forgotten on close.
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 function focusables(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
@@ -98,7 +99,9 @@ export function Dialog({ open, onClose, title, header, children, testId, classNa
       {open ? (
         <>
           {header}
-          <h2 id={titleId} className="mb-4 text-xl font-bold">{title}</h2>
+          <h2 id={titleId} className="mb-4 text-xl font-bold">
+            {title}
+          </h2>
           {children}
         </>
       ) : null}

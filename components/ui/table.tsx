@@ -15,7 +15,13 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
 }
 
 export function Th({ className, ...props }: ComponentProps<"th">) {
-  return <th scope="col" className={cn("border-b border-line px-3 py-2 text-xs font-medium uppercase tracking-wide text-muted", className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn("border-b border-line px-3 py-2 text-xs font-medium uppercase tracking-wide text-muted", className)}
+      {...props}
+    />
+  );
 }
 
 export function Td({ className, ...props }: ComponentProps<"td">) {

@@ -12,7 +12,12 @@ export function CloseVacancyButton({ vacancyId, waiting }: { vacancyId: string; 
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  if (!confirming) return <Button size="sm" variant="ghost" onClick={() => setConfirming(true)}>Закрити</Button>;
+  if (!confirming)
+    return (
+      <Button size="sm" variant="ghost" onClick={() => setConfirming(true)}>
+        Закрити
+      </Button>
+    );
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <span>{waiting > 0 ? `Закрити? ${waiting} відгуків без відповіді буде відхилено.` : "Закрити вакансію?"}</span>
@@ -30,7 +35,9 @@ export function CloseVacancyButton({ vacancyId, waiting }: { vacancyId: string; 
       >
         Так, закрити
       </Button>
-      <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>Ні</Button>
+      <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
+        Ні
+      </Button>
       {error ? <span className="text-chip-fail">{error}</span> : null}
     </div>
   );

@@ -30,13 +30,22 @@ export function DecisionForm({ applicationId, candidate }: { applicationId: stri
 
   return (
     <form className="space-y-3" onSubmit={(e) => e.preventDefault()} aria-label={`Рішення щодо кандидата ${candidate}`}>
-      <Field label="Коментар для кандидата" htmlFor={commentId} hint="Обов'язковий, якщо відхиляєте: кандидат побачить його" error={fieldError}>
+      <Field
+        label="Коментар для кандидата"
+        htmlFor={commentId}
+        hint="Обов'язковий, якщо відхиляєте: кандидат побачить його"
+        error={fieldError}
+      >
         <Textarea id={commentId} name="comment" rows={2} maxLength={1000} invalid={!!fieldError} />
       </Field>
       {error && !fieldError ? <Notice tone="error">{error}</Notice> : null}
       <div className="flex flex-wrap gap-2">
-        <Button disabled={pending} onClick={(e) => decide("ACCEPTED", e.currentTarget.form!)}>Прийняти</Button>
-        <Button disabled={pending} variant="secondary" onClick={(e) => decide("DECLINED", e.currentTarget.form!)}>Відхилити</Button>
+        <Button disabled={pending} onClick={(e) => decide("ACCEPTED", e.currentTarget.form!)}>
+          Прийняти
+        </Button>
+        <Button disabled={pending} variant="secondary" onClick={(e) => decide("DECLINED", e.currentTarget.form!)}>
+          Відхилити
+        </Button>
       </div>
     </form>
   );

@@ -19,7 +19,9 @@ export function VacancyForm({ vacancyId, initial }: { vacancyId?: string; initia
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const values = Object.fromEntries(["title", "specialty", "region", "requirements", "description"].map((k) => [k, String(form.get(k) ?? "")])) as Values;
+    const values = Object.fromEntries(
+      ["title", "specialty", "region", "requirements", "description"].map((k) => [k, String(form.get(k) ?? "")]),
+    ) as Values;
     setPending(true);
     setError(null);
     const result = vacancyId ? await updateVacancyAction({ ...values, vacancyId }) : await publishVacancyAction(values);
@@ -51,7 +53,9 @@ export function VacancyForm({ vacancyId, initial }: { vacancyId?: string; initia
       {field("requirements", "Вимоги", "Вік, здоров'я, навички, освіта", true)}
       {field("description", "Опис", "Що робитиме кандидат, умови служби, навчання", true)}
       {error ? <Notice tone="error">{error}</Notice> : null}
-      <Button type="submit" disabled={pending}>{pending ? "Зберігаю…" : vacancyId ? "Зберегти зміни" : "Опублікувати"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Зберігаю…" : vacancyId ? "Зберегти зміни" : "Опублікувати"}
+      </Button>
     </form>
   );
 }

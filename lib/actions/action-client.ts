@@ -7,7 +7,10 @@ import { AppError, toAppError, zodToAppError } from "@/lib/errors";
 /** What a server action returns to the browser: data, or a Ukrainian error with field messages. */
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; fields?: Record<string, string>; details?: Record<string, unknown> } };
+  | {
+      ok: false;
+      error: { code: string; message: string; fields?: Record<string, string>; details?: Record<string, unknown> };
+    };
 
 type Handler<S extends z.ZodType, T, A> = (input: z.output<S>, actor: A) => Promise<T>;
 
@@ -29,7 +32,15 @@ export function createActionClient<P extends Permission>(permission: P) {
       } catch (error) {
         const appError = toAppError(error);
         if (appError.code === "INTERNAL") console.error("[action]", error);
-        return { ok: false, error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}), ...(appError.details ? { details: appError.details } : {}) } };
+        return {
+          ok: false,
+          error: {
+            code: appError.code,
+            message: appError.message,
+            ...(appError.fields ? { fields: appError.fields } : {}),
+            ...(appError.details ? { details: appError.details } : {}),
+          },
+        };
       }
     };
   };

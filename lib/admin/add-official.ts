@@ -33,29 +33,58 @@ export async function addOfficial(ctx: Ctx<"actor" | "db">, raw: unknown): Promi
   const secret = authenticator.generateSecret(20);
 
   const added = await inTransaction(client, async (tx) => {
-    const authority = await tx.authority.findUnique({ where: { id: input.authorityId }, select: { id: true, shortName: true } });
-    if (!authority) throw new AppError("VALIDATION_FAILED", "Орган влади не знайдено", { fields: { authorityId: "Оберіть орган влади" } });
+    const authority = await tx.authority.findUnique({
+      where: { id: input.authorityId },
+      select: { id: true, shortName: true },
+    });
+    if (!authority)
+      throw new AppError("VALIDATION_FAILED", "Орган влади не знайдено", {
+        fields: { authorityId: "Оберіть орган влади" },
+      });
 
     const [byEmail, byRnokpp] = await Promise.all([
       tx.user.findUnique({ where: { email: input.email }, select: { id: true, rnokpp: true } }),
       tx.user.findUnique({ where: { rnokpp: input.rnokpp }, select: { id: true, email: true } }),
     ]);
     if (byEmail && byEmail.id !== byRnokpp?.id) {
-      throw new AppError("CONFLICT", "Ця е-пошта належить іншій особі", { fields: { email: "Ця е-пошта належить іншій особі" } });
+      throw new AppError("CONFLICT", "Ця е-пошта належить іншій особі", {
+        fields: { email: "Ця е-пошта належить іншій особі" },
+      });
     }
     if (byRnokpp?.email && byRnokpp.email !== input.email) {
-      throw new AppError("CONFLICT", "Особа з цим РНОКПП уже має обліковий запис з іншою е-поштою", { fields: { email: "Особа вже зареєстрована з іншою е-поштою" } });
+      throw new AppError("CONFLICT", "Особа з цим РНОКПП уже має обліковий запис з іншою е-поштою", {
+        fields: { email: "Особа вже зареєстрована з іншою е-поштою" },
+      });
     }
 
-    const account = { email: input.email, fullName: input.fullName, passwordHash, totpSecret: secret, totpLastStep: null, disabledAt: null };
+    const account = {
+      email: input.email,
+      fullName: input.fullName,
+      passwordHash,
+      totpSecret: secret,
+      totpLastStep: null,
+      disabledAt: null,
+    };
     const user = byRnokpp
       ? await tx.user.update({ where: { id: byRnokpp.id }, data: account, select: { id: true } })
       : await tx.user.create({ data: { rnokpp: input.rnokpp, ...account }, select: { id: true } });
-    const serving = await tx.membership.findFirst({ where: { userId: user.id, role: "OFFICIAL", authorityId: authority.id, revokedAt: null }, select: { id: true } });
-    if (serving) throw new AppError("CONFLICT", `Особа вже є посадовою особою: ${authority.shortName}`, { fields: { rnokpp: "Уже є посадовою особою цього органу" } });
+    const serving = await tx.membership.findFirst({
+      where: { userId: user.id, role: "OFFICIAL", authorityId: authority.id, revokedAt: null },
+      select: { id: true },
+    });
+    if (serving)
+      throw new AppError("CONFLICT", `Особа вже є посадовою особою: ${authority.shortName}`, {
+        fields: { rnokpp: "Уже є посадовою особою цього органу" },
+      });
 
     const membership = await tx.membership.create({
-      data: { userId: user.id, role: "OFFICIAL", authorityId: authority.id, position: input.position, grantedByRnokpp: ctx.actor.rnokpp },
+      data: {
+        userId: user.id,
+        role: "OFFICIAL",
+        authorityId: authority.id,
+        position: input.position,
+        grantedByRnokpp: ctx.actor.rnokpp,
+      },
       select: { id: true },
     });
     await writeAudit(tx, {
@@ -64,7 +93,13 @@ export async function addOfficial(ctx: Ctx<"actor" | "db">, raw: unknown): Promi
       entityType: "Membership",
       entityId: membership.id,
       authorityId: authority.id,
-      details: { rnokpp: input.rnokpp, fullName: input.fullName, email: input.email, position: input.position, existingAccount: Boolean(byRnokpp) },
+      details: {
+        rnokpp: input.rnokpp,
+        fullName: input.fullName,
+        email: input.email,
+        position: input.position,
+        existingAccount: Boolean(byRnokpp),
+      },
     });
     return { userId: user.id, membershipId: membership.id };
   });

@@ -21,7 +21,12 @@ export const ZCreateAdministrator = z.object({
   fullName: z.string().trim().min(3, "Вкажіть ім'я адміністратора (щонайменше 3 символи)").max(200),
 });
 
-export type CreatedAdministrator = { userId: string; email: string; password: string; totp: { secret: string; uri: string } };
+export type CreatedAdministrator = {
+  userId: string;
+  email: string;
+  password: string;
+  totp: { secret: string; uri: string };
+};
 
 /** 24 characters from a 32-letter alphabet without look-alikes: 120 bits. */
 export function generateOneTimePassword(): string {
@@ -38,10 +43,24 @@ export async function createAdministrator(ctx: Ctx<"db">, raw: unknown): Promise
   const userId = await inTransaction(ctx.db, async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (existing) throw new AppError("CONFLICT", `Обліковий запис ${input.email} уже існує: оберіть іншу адресу.`);
-    const user = await tx.user.create({ data: { email: input.email, fullName: input.fullName, passwordHash, totpSecret: secret }, select: { id: true } });
+    const user = await tx.user.create({
+      data: { email: input.email, fullName: input.fullName, passwordHash, totpSecret: secret },
+      select: { id: true },
+    });
     const membership = await tx.membership.create({ data: { userId: user.id, role: "ADMIN" }, select: { id: true } });
-    await writeAudit(tx, { actor: null, action: "admin.created", entityType: "Membership", entityId: membership.id, details: { email: input.email, fullName: input.fullName, via: "admin:create" } });
+    await writeAudit(tx, {
+      actor: null,
+      action: "admin.created",
+      entityType: "Membership",
+      entityId: membership.id,
+      details: { email: input.email, fullName: input.fullName, via: "admin:create" },
+    });
     return user.id;
   });
-  return { userId, email: input.email, password, totp: { secret, uri: authenticator.keyuri(input.email, TOTP_ISSUER, secret) } };
+  return {
+    userId,
+    email: input.email,
+    password,
+    totp: { secret, uri: authenticator.keyuri(input.email, TOTP_ISSUER, secret) },
+  };
 }

@@ -14,7 +14,10 @@ export async function createAuthority(ctx: Ctx<"actor" | "db">, raw: unknown): P
   assertCan(ctx.actor, "authorities.manage");
   const input = parseInput(ZCreateAuthority, raw);
   return inTransaction(client, async (tx) => {
-    const clash = await tx.authority.findFirst({ where: { OR: [{ code: input.code }, { edrpou: input.edrpou }] }, select: { code: true } });
+    const clash = await tx.authority.findFirst({
+      where: { OR: [{ code: input.code }, { edrpou: input.edrpou }] },
+      select: { code: true },
+    });
     if (clash) {
       const field = clash.code === input.code ? "code" : "edrpou";
       const message = field === "code" ? "Орган з таким кодом уже є" : "Орган з таким кодом ЄДРПОУ уже є";
@@ -32,7 +35,8 @@ export async function createAuthority(ctx: Ctx<"actor" | "db">, raw: unknown): P
       });
       return created;
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", "Орган з таким кодом або ЄДРПОУ уже є");
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+        throw new AppError("CONFLICT", "Орган з таким кодом або ЄДРПОУ уже є");
       throw error;
     }
   });

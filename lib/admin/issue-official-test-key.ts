@@ -22,7 +22,11 @@ export async function issueOfficialTestKey(ctx: Ctx<"actor" | "db" | "now">, inp
   const { membershipId } = parseInput(ZOfficialMembership, input);
   const membership = await client.membership.findFirst({
     where: { id: membershipId, role: "OFFICIAL", revokedAt: null },
-    select: { position: true, user: { select: { rnokpp: true, fullName: true } }, authority: { select: { id: true, name: true, edrpou: true } } },
+    select: {
+      position: true,
+      user: { select: { rnokpp: true, fullName: true } },
+      authority: { select: { id: true, name: true, edrpou: true } },
+    },
   });
   if (!membership?.authority || !membership.user.rnokpp) throw AppError.notFound("Посадову особу");
   // 16 random bytes as base64url: printable ASCII, as the key file's password must be.
@@ -43,5 +47,10 @@ export async function issueOfficialTestKey(ctx: Ctx<"actor" | "db" | "now">, inp
     authorityId: membership.authority.id,
     details: { rnokpp: membership.user.rnokpp, membershipId },
   });
-  return { fileName: `kep-${membership.user.rnokpp}.p12`, p12Base64: Buffer.from(issued.p12).toString("base64"), password, serial: issued.serial };
+  return {
+    fileName: `kep-${membership.user.rnokpp}.p12`,
+    p12Base64: Buffer.from(issued.p12).toString("base64"),
+    password,
+    serial: issued.serial,
+  };
 }

@@ -23,7 +23,14 @@ export async function listAuthorities(ctx: Ctx<"actor" | "db">): Promise<Authori
   const rows = await client.authority.findMany({
     orderBy: [{ kind: "asc" }, { shortName: "asc" }],
     select: {
-      id: true, code: true, name: true, shortName: true, kind: true, edrpou: true, region: true, kvedSections: true,
+      id: true,
+      code: true,
+      name: true,
+      shortName: true,
+      kind: true,
+      edrpou: true,
+      region: true,
+      kvedSections: true,
       _count: { select: { decisions: true, memberships: { where: { role: "OFFICIAL", revokedAt: null } } } },
     },
   });

@@ -18,7 +18,10 @@ export type OfficialRow = {
   lastLoginAt: Date | null;
 };
 
-export async function listOfficials(ctx: Ctx<"actor" | "db">, input: { authorityId?: string } = {}): Promise<OfficialRow[]> {
+export async function listOfficials(
+  ctx: Ctx<"actor" | "db">,
+  input: { authorityId?: string } = {},
+): Promise<OfficialRow[]> {
   const client = ctx.db;
   assertCan(ctx.actor, "officials.manage");
   const rows = await client.membership.findMany({
@@ -26,7 +29,10 @@ export async function listOfficials(ctx: Ctx<"actor" | "db">, input: { authority
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { grantedAt: "desc" }],
     take: 2000,
     select: {
-      id: true, position: true, grantedAt: true, revokedAt: true,
+      id: true,
+      position: true,
+      grantedAt: true,
+      revokedAt: true,
       user: { select: { id: true, fullName: true, rnokpp: true, email: true, lastLoginAt: true } },
       authority: { select: { id: true, shortName: true } },
     },

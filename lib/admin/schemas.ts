@@ -18,20 +18,32 @@ const authorityFields = {
   name: z.string().trim().min(5, "Вкажіть повну назву органу").max(300, "Назва — не довше 300 символів"),
   shortName: z.string().trim().min(2, "Вкажіть скорочену назву").max(60, "Скорочена назва — не довше 60 символів"),
   kind: z.enum(AUTHORITY_KINDS, { error: "Оберіть вид органу" }),
-  region: z.string().trim().max(100).nullable().transform((v) => (v ? v : null)),
+  region: z
+    .string()
+    .trim()
+    .max(100)
+    .nullable()
+    .transform((v) => (v ? v : null)),
   kvedSections: ZKvedSections,
 };
 
 // An ОВА decides on its territory: without a region it would decide on nothing (or everything).
 const regionRule = <T extends { kind: string; region: string | null }>(value: T, ctx: z.RefinementCtx) => {
   if (value.kind === "REGIONAL_ADMINISTRATION" && !value.region) {
-    ctx.addIssue({ code: "custom", path: ["region"], message: "Для обласної військової адміністрації вкажіть її регіон" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["region"],
+      message: "Для обласної військової адміністрації вкажіть її регіон",
+    });
   }
 };
 
 export const ZCreateAuthority = z
   .object({
-    code: z.string().trim().regex(/^[a-z][a-z0-9-]{1,39}$/, "Код: 2–40 малих латинських літер, цифр або дефісів, з літери"),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9-]{1,39}$/, "Код: 2–40 малих латинських літер, цифр або дефісів, з літери"),
     edrpou: ZEdrpou,
     ...authorityFields,
   })
@@ -54,7 +66,12 @@ export const ZInitialPassword = z
 export const ZAddOfficial = z
   .object({
     authorityId: z.uuid("Оберіть орган влади"),
-    email: z.string().trim().toLowerCase().max(200, "Е-пошта — не довше 200 символів").pipe(z.email("Вкажіть коректну е-пошту")),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(200, "Е-пошта — не довше 200 символів")
+      .pipe(z.email("Вкажіть коректну е-пошту")),
     fullName: z
       .string()
       .trim()

@@ -15,7 +15,10 @@ export async function updateAuthority(ctx: Ctx<"actor" | "db">, input: unknown):
   assertCan(ctx.actor, "authorities.manage");
   const { id, ...data } = parseInput(ZUpdateAuthority, input);
   return inTransaction(client, async (tx) => {
-    const before = await tx.authority.findUnique({ where: { id }, select: { name: true, shortName: true, kind: true, region: true, kvedSections: true } });
+    const before = await tx.authority.findUnique({
+      where: { id },
+      select: { name: true, shortName: true, kind: true, region: true, kvedSections: true },
+    });
     if (!before) throw AppError.notFound("Орган влади");
     await tx.authority.update({ where: { id }, data });
     await writeAudit(tx, {

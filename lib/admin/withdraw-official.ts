@@ -10,7 +10,10 @@ import { ZWithdrawOfficial } from "./schemas";
 // signed documents keep naming them). It takes effect at once: the session re-checks
 // memberships on every request, and the signature check accepts only active officials.
 
-export async function withdrawOfficial(ctx: Ctx<"actor" | "db" | "now">, input: unknown): Promise<{ membershipId: string }> {
+export async function withdrawOfficial(
+  ctx: Ctx<"actor" | "db" | "now">,
+  input: unknown,
+): Promise<{ membershipId: string }> {
   const client = ctx.db;
   assertCan(ctx.actor, "officials.manage");
   const { membershipId } = parseInput(ZWithdrawOfficial, input);
@@ -23,7 +26,10 @@ export async function withdrawOfficial(ctx: Ctx<"actor" | "db" | "now">, input: 
     if (!membership) throw AppError.notFound("Посадову особу");
     if (membership.revokedAt) throw new AppError("CONFLICT", "Повноваження вже припинено");
     // Conditional, so that two administrators withdrawing at once write one audit row.
-    const { count } = await tx.membership.updateMany({ where: { id: membership.id, revokedAt: null }, data: { revokedAt: now } });
+    const { count } = await tx.membership.updateMany({
+      where: { id: membership.id, revokedAt: null },
+      data: { revokedAt: now },
+    });
     if (count === 0) throw new AppError("CONFLICT", "Повноваження вже припинено");
     await writeAudit(tx, {
       actor: { rnokpp: ctx.actor.rnokpp, role: ctx.actor.role },

@@ -16,18 +16,38 @@ export async function authenticateApiToken(ctx: Ctx<"db" | "registry" | "now">, 
   if (!ZApiToken.safeParse(token).success) throw invalid();
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, edrpou: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, rnokpp: true, fullName: true, disabledAt: true } } },
+    select: {
+      id: true,
+      edrpou: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, rnokpp: true, fullName: true, disabledAt: true } },
+    },
   });
   if (!row) throw invalid();
   if (row.revokedAt) throw new AppError("API_TOKEN_REVOKED", "Токен API відкликано");
   if (row.user.disabledAt || !row.user.rnokpp) throw invalid();
   const enterprise = await ctx.registry.findEnterprise(row.edrpou);
-  if (!enterprise || enterprise.headRnokpp !== row.user.rnokpp) throw invalid("Власник токена більше не є керівником підприємства");
+  if (!enterprise || enterprise.headRnokpp !== row.user.rnokpp)
+    throw invalid("Власник токена більше не є керівником підприємства");
 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
-    await db.apiToken.updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - TOUCH_EVERY_MS) } }] }, data: { lastUsedAt: now } });
+    await db.apiToken.updateMany({
+      where: {
+        id: row.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - TOUCH_EVERY_MS) } }],
+      },
+      data: { lastUsedAt: now },
+    });
   }
-  return { userId: row.user.id, rnokpp: row.user.rnokpp, fullName: row.user.fullName, role: "ENTERPRISE_HEAD", edrpou: row.edrpou, via: "token" };
+  return {
+    userId: row.user.id,
+    rnokpp: row.user.rnokpp,
+    fullName: row.user.fullName,
+    role: "ENTERPRISE_HEAD",
+    edrpou: row.edrpou,
+    via: "token",
+  };
 }
 
 function invalid(message = "Недійсний токен API"): AppError {

@@ -21,7 +21,15 @@ export async function listApiTokens(ctx: Ctx<"actor" | "db">, input: { edrpou: s
   const rows = await ctx.db.apiToken.findMany({
     where: { edrpou: input.edrpou },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { fullName: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      user: { select: { fullName: true } },
+    },
   });
   return rows.map(({ user, ...row }) => ({ ...row, createdBy: user.fullName }));
 }

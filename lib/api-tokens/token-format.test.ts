@@ -24,6 +24,7 @@ describe("API token format", () => {
   });
 
   it("refuses anything else", () => {
-    for (const bad of ["", "brn_short", `xyz_${"a".repeat(43)}`, `brn_${"a".repeat(42)}!`]) expect(ZApiToken.safeParse(bad).success).toBe(false);
+    for (const bad of ["", "brn_short", `xyz_${"a".repeat(43)}`, `brn_${"a".repeat(42)}!`])
+      expect(ZApiToken.safeParse(bad).success).toBe(false);
   });
 });

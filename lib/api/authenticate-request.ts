@@ -25,7 +25,11 @@ export async function authenticateRequest(request: Request): Promise<CompanyActo
   // Loaded only here: a token request (and a test of one) never touches next-auth.
   const { getActor } = await import("@/lib/auth/session");
   const actor = await getActor();
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Увійдіть до кабінету або передайте токен API: Authorization: Bearer <токен>");
+  if (!actor)
+    throw new AppError(
+      "UNAUTHENTICATED",
+      "Увійдіть до кабінету або передайте токен API: Authorization: Bearer <токен>",
+    );
   // The company cabinet's permission, as its pages and server actions gate (lib/auth/gate.ts).
   if (!can(actor, "employees.read")) {
     throw new AppError("FORBIDDEN", "HR API доступний керівникам підприємств і довіреним особам");
@@ -36,7 +40,8 @@ export async function authenticateRequest(request: Request): Promise<CompanyActo
 
 function assertSameSiteJson(request: Request): void {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type)) throw new AppError("BAD_REQUEST", "Надішліть тіло запиту як JSON (Content-Type: application/json)");
+  if (!/^application\/json\b/i.test(type))
+    throw new AppError("BAD_REQUEST", "Надішліть тіло запиту як JSON (Content-Type: application/json)");
   const origin = request.headers.get("origin");
   // Behind a proxy the request's own URL may name an inner host: the public address counts too.
   const allowed = new Set([new URL(request.url).origin, new URL(env().PORTAL_URL).origin]);

@@ -7,7 +7,9 @@ type Context<P> = { params: Promise<P> };
  * Wraps a route handler: every thrown AppError becomes `{ "error": { "code", "message" } }`
  * with its status; anything else a 500 with no internals.
  */
-export function apiRoute<P = Record<string, string>>(handler: (request: Request, context: Context<P>) => Promise<Response>) {
+export function apiRoute<P = Record<string, string>>(
+  handler: (request: Request, context: Context<P>) => Promise<Response>,
+) {
   return async (request: Request, context: Context<P>): Promise<Response> => {
     try {
       return await handler(request, context);

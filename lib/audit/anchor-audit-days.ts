@@ -15,19 +15,35 @@ export async function anchorAuditDays(ctx: Ctx<"db" | "now">): Promise<string[]>
   const { db: client, now } = ctx;
   const today = kyivDate(now);
   const last = await client.auditAnchor.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
-  const first = await client.auditLog.findFirst({ where: { hash: { not: null } }, orderBy: { seq: "asc" }, select: { at: true } });
+  const first = await client.auditLog.findFirst({
+    where: { hash: { not: null } },
+    orderBy: { seq: "asc" },
+    select: { at: true },
+  });
   if (!first) return [];
   let day = last ? addDays(last.day.toISOString().slice(0, 10), 1) : kyivDate(first.at);
   const anchored: string[] = [];
   const seal = day < today ? await loadPortalSeal(ctx) : null;
   for (; day < today && seal; day = addDays(day, 1)) {
     const end = kyivMidnight(addDays(day, 1));
-    const head = await client.auditLog.findFirst({ where: { at: { lt: end }, hash: { not: null } }, orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+    const head = await client.auditLog.findFirst({
+      where: { at: { lt: end }, hash: { not: null } },
+      orderBy: { seq: "desc" },
+      select: { seq: true, hash: true },
+    });
     if (!head) continue;
     const content = canonicalJsonBytes({ type: AUDIT_ANCHOR_TYPE, day, seq: head.seq.toString(), hash: head.hash! });
     const signature = seal.sign(content, now);
     await client.auditAnchor.createMany({
-      data: [{ day: isoDateToUtc(day), seq: head.seq, hash: head.hash!, content: Uint8Array.from(content), signature: Uint8Array.from(signature) }],
+      data: [
+        {
+          day: isoDateToUtc(day),
+          seq: head.seq,
+          hash: head.hash!,
+          content: Uint8Array.from(content),
+          signature: Uint8Array.from(signature),
+        },
+      ],
       skipDuplicates: true,
     });
     anchored.push(day);

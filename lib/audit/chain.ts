@@ -37,7 +37,8 @@ export function chainContent(row: ChainedFields): JsonValue {
     entityId: row.entityId,
     edrpou: row.edrpou,
     authorityId: row.authorityId,
-    details: row.details === undefined || row.details === null ? null : (JSON.parse(JSON.stringify(row.details)) as JsonValue),
+    details:
+      row.details === undefined || row.details === null ? null : (JSON.parse(JSON.stringify(row.details)) as JsonValue),
     signedDocumentId: row.signedDocumentId,
     ip: row.ip,
     userAgent: row.userAgent,
@@ -47,5 +48,7 @@ export function chainContent(row: ChainedFields): JsonValue {
 }
 
 export function auditRowHash(row: ChainedFields): string {
-  return createHash("sha256").update(canonicalJsonBytes(chainContent(row))).digest("hex");
+  return createHash("sha256")
+    .update(canonicalJsonBytes(chainContent(row)))
+    .digest("hex");
 }

@@ -6,7 +6,10 @@ import type { Ctx } from "@/lib/context";
 
 export type PublishedAnchor = { day: string; seq: string; hash: string; content: string; signature: string };
 
-export async function listAuditAnchors(ctx: Ctx<"db">, input: { limit?: number } = {}): Promise<{ anchors: PublishedAnchor[]; sealCertificate: string | null }> {
+export async function listAuditAnchors(
+  ctx: Ctx<"db">,
+  input: { limit?: number } = {},
+): Promise<{ anchors: PublishedAnchor[]; sealCertificate: string | null }> {
   const client = ctx.db;
   const rows = await client.auditAnchor.findMany({ orderBy: { day: "desc" }, take: input.limit ?? 366 });
   const sealRow = await client.caKey.findUnique({ where: { id: "portal-seal" }, select: { certPem: true } });
@@ -22,4 +25,3 @@ export async function listAuditAnchors(ctx: Ctx<"db">, input: { limit?: number }
     sealCertificate,
   };
 }
-

@@ -20,7 +20,8 @@ export type AuditBreak = {
   message: string;
 };
 
-export type AuditChainReport = { ok: true; rows: number; anchors: number } | { ok: false; rows: number; anchors: number; break: AuditBreak };
+export type AuditChainReport =
+  { ok: true; rows: number; anchors: number } | { ok: false; rows: number; anchors: number; break: AuditBreak };
 
 const BATCH = 2_000;
 
@@ -40,7 +41,10 @@ function describe(kind: AuditBreak["kind"], row: Link): AuditBreak {
 
 export async function verifyAuditChain(ctx: Ctx<"db">): Promise<AuditChainReport> {
   const client = ctx.db;
-  const anchors = await client.auditAnchor.findMany({ orderBy: { seq: "asc" }, select: { seq: true, hash: true, day: true } });
+  const anchors = await client.auditAnchor.findMany({
+    orderBy: { seq: "asc" },
+    select: { seq: true, hash: true, day: true },
+  });
   const anchorAt = new Map(anchors.map((a) => [a.seq, a]));
   let rows = 0;
   let before: Link | null = null; // the row before `previous`
@@ -62,7 +66,8 @@ export async function verifyAuditChain(ctx: Ctx<"db">): Promise<AuditChainReport
       const expected = previous?.hash ?? null;
       if (row.prevHash !== expected) {
         // Linked to the row two back: the one in between was slipped in.
-        if (previous && row.prevHash !== null && row.prevHash === (before?.hash ?? null)) return fail(describe("INSERTED", previous));
+        if (previous && row.prevHash !== null && row.prevHash === (before?.hash ?? null))
+          return fail(describe("INSERTED", previous));
         return fail(describe("REMOVED", row));
       }
       const anchor = anchorAt.get(row.seq);

@@ -46,7 +46,11 @@ export async function writeAuditMany(client: Client, entries: readonly AuditEntr
   await appendToChain(client as DbTx, entries, context);
 }
 
-async function appendToChain(tx: DbTx, entries: readonly AuditEntry[], context: AuditRequestContext | null): Promise<void> {
+async function appendToChain(
+  tx: DbTx,
+  entries: readonly AuditEntry[],
+  context: AuditRequestContext | null,
+): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
   let head = await sealPendingRows(tx);
   const seqs = await tx.$queryRaw<{ seq: bigint }[]>`
@@ -82,9 +86,23 @@ async function appendToChain(tx: DbTx, entries: readonly AuditEntry[], context: 
 
   const payload = JSON.stringify(
     rows.map((r) => ({
-      id: r.id, seq: r.seq.toString(), at: r.at.toISOString(), actor_rnokpp: r.actorRnokpp, actor_role: r.actorRole, action: r.action,
-      entity_type: r.entityType, entity_id: r.entityId, edrpou: r.edrpou, authority_id: r.authorityId, details: r.details,
-      signed_document_id: r.signedDocumentId, ip: r.ip, user_agent: r.userAgent, request_id: r.requestId, prev_hash: r.prevHash, hash: r.hash,
+      id: r.id,
+      seq: r.seq.toString(),
+      at: r.at.toISOString(),
+      actor_rnokpp: r.actorRnokpp,
+      actor_role: r.actorRole,
+      action: r.action,
+      entity_type: r.entityType,
+      entity_id: r.entityId,
+      edrpou: r.edrpou,
+      authority_id: r.authorityId,
+      details: r.details,
+      signed_document_id: r.signedDocumentId,
+      ip: r.ip,
+      user_agent: r.userAgent,
+      request_id: r.requestId,
+      prev_hash: r.prevHash,
+      hash: r.hash,
     })),
   );
   await tx.$executeRaw`
@@ -99,8 +117,23 @@ async function appendToChain(tx: DbTx, entries: readonly AuditEntry[], context: 
 }
 
 const ROW_SELECT = {
-  id: true, seq: true, at: true, actorRnokpp: true, actorRole: true, action: true, entityType: true, entityId: true, edrpou: true,
-  authorityId: true, details: true, signedDocumentId: true, ip: true, userAgent: true, requestId: true, prevHash: true, hash: true,
+  id: true,
+  seq: true,
+  at: true,
+  actorRnokpp: true,
+  actorRole: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  edrpou: true,
+  authorityId: true,
+  details: true,
+  signedDocumentId: true,
+  ip: true,
+  userAgent: true,
+  requestId: true,
+  prevHash: true,
+  hash: true,
 } as const;
 
 /**
@@ -112,7 +145,11 @@ async function sealPendingRows(tx: DbTx): Promise<{ hash: string; at: Date } | n
   if (!head) return null;
   if (head.hash !== null) return { hash: head.hash, at: head.at };
   const pending = await tx.auditLog.findMany({ where: { hash: null }, orderBy: { seq: "asc" }, select: ROW_SELECT });
-  const before = await tx.auditLog.findFirst({ where: { seq: { lt: pending[0]!.seq } }, orderBy: { seq: "desc" }, select: { hash: true } });
+  const before = await tx.auditLog.findFirst({
+    where: { seq: { lt: pending[0]!.seq } },
+    orderBy: { seq: "desc" },
+    select: { hash: true },
+  });
   let prevHash = before?.hash ?? null;
   let at = head.at;
   for (const row of pending) {

@@ -24,7 +24,8 @@ export async function requirePermission<P extends Permission>(permission: P, pat
   const actor = await getActor();
   if (!actor) redirect(`/login?expired=1&next=${encodeURIComponent(path)}`);
   if (!can(actor, permission)) {
-    if (session.roles.some((option) => roleHas(option.role, permission))) redirect(`/login/role?next=${encodeURIComponent(path)}`);
+    if (session.roles.some((option) => roleHas(option.role, permission)))
+      redirect(`/login/role?next=${encodeURIComponent(path)}`);
     forbidden();
   }
   return actor;
@@ -37,7 +38,10 @@ function roleHas(role: Role, permission: Permission): boolean {
 type CompanyPermission = (typeof PERMISSIONS)["ENTERPRISE_HEAD" | "AUTHORIZED_PERSON"][number];
 
 /** The company cabinet (head or authorized person); pass a narrower permission for head-only pages. */
-export function requireCompany<P extends CompanyPermission = typeof CABINET_PERMISSION.company>(path: string, permission?: P) {
+export function requireCompany<P extends CompanyPermission = typeof CABINET_PERMISSION.company>(
+  path: string,
+  permission?: P,
+) {
   return requirePermission(permission ?? (CABINET_PERMISSION.company as P), path);
 }
 
@@ -77,6 +81,8 @@ export function requireCentreRecruiter(path: string) {
 }
 
 /** The ТЦК cabinet (an officer or the head of a ТЦК); pass "notices.sign" for the head's pages. */
-export function requireTck<P extends (typeof PERMISSIONS)["TCK_OFFICER" | "TCK_HEAD"][number] = typeof CABINET_PERMISSION.tck>(path: string, permission?: P) {
+export function requireTck<
+  P extends (typeof PERMISSIONS)["TCK_OFFICER" | "TCK_HEAD"][number] = typeof CABINET_PERMISSION.tck,
+>(path: string, permission?: P) {
   return requirePermission(permission ?? (CABINET_PERMISSION.tck as P), path);
 }

@@ -8,19 +8,38 @@ import { ROLE_LABELS, type Role, type RoleOption } from "./roles";
  * head is this РНОКПП), conscripts from the military register; the other roles are granted
  * memberships that have not been withdrawn.
  */
-export async function listRoleOptions(db: DbTx, who: { userId?: string | null; rnokpp?: string | null }): Promise<RoleOption[]> {
+export async function listRoleOptions(
+  db: DbTx,
+  who: { userId?: string | null; rnokpp?: string | null },
+): Promise<RoleOption[]> {
   const options: RoleOption[] = [];
 
   if (who.userId) {
     const memberships = await db.membership.findMany({
       where: { userId: who.userId, revokedAt: null },
       orderBy: { grantedAt: "asc" },
-      select: { role: true, edrpou: true, authorityId: true, unitId: true, tcc: true, centreId: true, authority: { select: { shortName: true } }, unit: { select: { code: true, name: true } }, centre: { select: { name: true } } },
+      select: {
+        role: true,
+        edrpou: true,
+        authorityId: true,
+        unitId: true,
+        tcc: true,
+        centreId: true,
+        authority: { select: { shortName: true } },
+        unit: { select: { code: true, name: true } },
+        centre: { select: { name: true } },
+      },
     });
-    const enterpriseNames = await namesOf(db, memberships.map((m) => m.edrpou).filter((e): e is string => !!e));
+    const enterpriseNames = await namesOf(
+      db,
+      memberships.map((m) => m.edrpou).filter((e): e is string => !!e),
+    );
     for (const m of memberships) {
       const role = m.role as Role;
-      const org = m.authority?.shortName ?? m.centre?.name ?? (m.unit ? `в/ч ${m.unit.code}` : m.edrpou ? enterpriseNames.get(m.edrpou) ?? m.edrpou : m.tcc ?? undefined);
+      const org =
+        m.authority?.shortName ??
+        m.centre?.name ??
+        (m.unit ? `в/ч ${m.unit.code}` : m.edrpou ? (enterpriseNames.get(m.edrpou) ?? m.edrpou) : (m.tcc ?? undefined));
       options.push({
         role,
         ...(m.edrpou ? { edrpou: m.edrpou } : {}),
@@ -39,9 +58,17 @@ export async function listRoleOptions(db: DbTx, who: { userId?: string | null; r
       orderBy: { name: "asc" },
       select: { edrpou: true, name: true },
     });
-    for (const e of headed) options.push({ role: "ENTERPRISE_HEAD", edrpou: e.edrpou, label: `${ROLE_LABELS.ENTERPRISE_HEAD} · ${shortEnterpriseName(e.name)}` });
+    for (const e of headed)
+      options.push({
+        role: "ENTERPRISE_HEAD",
+        edrpou: e.edrpou,
+        label: `${ROLE_LABELS.ENTERPRISE_HEAD} · ${shortEnterpriseName(e.name)}`,
+      });
 
-    const registered = await db.militaryRegistration.findUnique({ where: { rnokpp: who.rnokpp }, select: { rnokpp: true } });
+    const registered = await db.militaryRegistration.findUnique({
+      where: { rnokpp: who.rnokpp },
+      select: { rnokpp: true },
+    });
     if (registered) options.push({ role: "CONSCRIPT", label: "Мій військовий облік" });
   }
 
@@ -50,6 +77,9 @@ export async function listRoleOptions(db: DbTx, who: { userId?: string | null; r
 
 async function namesOf(db: DbTx, edrpous: string[]) {
   if (edrpous.length === 0) return new Map<string, string>();
-  const rows = await db.enterprise.findMany({ where: { edrpou: { in: edrpous } }, select: { edrpou: true, name: true } });
+  const rows = await db.enterprise.findMany({
+    where: { edrpou: { in: edrpous } },
+    select: { edrpou: true, name: true },
+  });
   return new Map(rows.map((r) => [r.edrpou, shortEnterpriseName(r.name)]));
 }

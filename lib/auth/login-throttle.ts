@@ -30,7 +30,10 @@ export function throttleDelaySeconds(failures: number, policy: { free: number; c
 
 /** Seconds until an attempt under these keys counts again; 0 when it may be tried now. */
 export async function loginThrottleWait(db: DbTx, keys: LoginThrottleKeys, now: Date): Promise<number> {
-  const rows = await db.loginThrottle.findMany({ where: { key: { in: [keys.address, keys.login] }, blockedUntil: { gt: now } }, select: { blockedUntil: true } });
+  const rows = await db.loginThrottle.findMany({
+    where: { key: { in: [keys.address, keys.login] }, blockedUntil: { gt: now } },
+    select: { blockedUntil: true },
+  });
   const until = Math.max(0, ...rows.map((row) => row.blockedUntil!.getTime()));
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
@@ -45,7 +48,8 @@ async function recordFailure(db: DbTx, key: string, policy: { free: number; capS
       "lastFailureAt" = ${now}
     RETURNING "failures"`;
   const delay = throttleDelaySeconds(row?.failures ?? 1, policy);
-  if (delay > 0) await db.loginThrottle.update({ where: { key }, data: { blockedUntil: new Date(now.getTime() + delay * 1000) } });
+  if (delay > 0)
+    await db.loginThrottle.update({ where: { key }, data: { blockedUntil: new Date(now.getTime() + delay * 1000) } });
 }
 
 export async function recordLoginFailure(db: DbTx, keys: LoginThrottleKeys, now: Date) {

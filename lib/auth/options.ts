@@ -23,7 +23,12 @@ export const authOptions: NextAuthOptions = {
   },
   logger: {
     error(code, metadata) {
-      if (metadata instanceof Error ? metadata.message === SESSION_REVOKED : (metadata as { message?: string })?.message === SESSION_REVOKED) return;
+      if (
+        metadata instanceof Error
+          ? metadata.message === SESSION_REVOKED
+          : (metadata as { message?: string })?.message === SESSION_REVOKED
+      )
+        return;
       console.error(`[next-auth][error][${code}]`, metadata);
     },
     warn(code) {
@@ -50,7 +55,10 @@ export const authOptions: NextAuthOptions = {
       if (trigger === "update" && session && typeof session === "object" && "activeRole" in session) {
         const wanted = (session as { activeRole: unknown }).activeRole;
         const roles = (token.roles ?? []) as RoleOption[];
-        token.active = typeof wanted === "number" && Number.isInteger(wanted) && wanted >= 0 && wanted < roles.length ? wanted : token.active ?? null;
+        token.active =
+          typeof wanted === "number" && Number.isInteger(wanted) && wanted >= 0 && wanted < roles.length
+            ? wanted
+            : (token.active ?? null);
       }
       return token;
     },
@@ -60,7 +68,7 @@ export const authOptions: NextAuthOptions = {
       session.rnokpp = (token.rnokpp as string | null) ?? null;
       session.fullName = (token.name as string) ?? "";
       session.roles = roles;
-      session.activeRole = typeof token.active === "number" ? roles[token.active] ?? null : null;
+      session.activeRole = typeof token.active === "number" ? (roles[token.active] ?? null) : null;
       session.via = (token.via as "password" | "kep") ?? "password";
       return session;
     },

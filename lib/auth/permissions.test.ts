@@ -4,7 +4,10 @@ import { PERMISSIONS, assertActsFor, assertCan, can } from "./permissions";
 import { actorFromRoleOption, ROLES, type Actor } from "./roles";
 
 const actor = (role: Actor["role"], edrpou = "32855961"): Actor =>
-  actorFromRoleOption({ userId: "u", rnokpp: "1759013776", fullName: "Тест", via: "password" }, { role, edrpou, authorityId: "a", unitId: "u" })!;
+  actorFromRoleOption(
+    { userId: "u", rnokpp: "1759013776", fullName: "Тест", via: "password" },
+    { role, edrpou, authorityId: "a", unitId: "u" },
+  )!;
 
 describe("permissions", () => {
   it("every role has an entry", () => {
@@ -21,7 +24,9 @@ describe("permissions", () => {
     expect(can({ role: "SUPERUSER" as never }, "decisions.read")).toBe(false);
     expect(can(null, "decisions.read")).toBe(false);
     expect(() => assertCan(null, "decisions.read")).toThrow(expect.objectContaining({ code: "UNAUTHENTICATED" }));
-    expect(() => assertCan(actor("CONSCRIPT"), "decisions.write")).toThrow(expect.objectContaining({ code: "FORBIDDEN", status: 403 }));
+    expect(() => assertCan(actor("CONSCRIPT"), "decisions.write")).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN", status: 403 }),
+    );
   });
 
   it("a foreign enterprise is reported as not found", () => {

@@ -18,7 +18,17 @@ export const PERMISSIONS = {
     "notifications.read",
   ],
   AUTHORIZED_PERSON: ["employees.read", "applications.prepare", "notifications.read"],
-  CONSCRIPT: ["record.read", "contacts.update", "edoc.issue", "vacancies.apply", "certificates.request", "centres.book", "basicService.apply", "notifications.read", "preferences.update"],
+  CONSCRIPT: [
+    "record.read",
+    "contacts.update",
+    "edoc.issue",
+    "vacancies.apply",
+    "certificates.request",
+    "centres.book",
+    "basicService.apply",
+    "notifications.read",
+    "preferences.update",
+  ],
   RECRUITER: ["unit.read", "vacancies.manage", "vacancyApplications.decide", "notifications.read"],
   METHODOLOGIST: ["rulesets.read", "rulesets.draft", "rulesets.sign"],
   UNIT_STAFF_OFFICER: ["service.confirm", "notifications.read"],
@@ -43,19 +53,27 @@ export const CABINET_PERMISSION = {
 } as const satisfies Record<string, Permission>;
 
 /** The roles whose row in PERMISSIONS grants `P`. */
-export type RolesWith<P extends Permission> = { [R in Role]: P extends (typeof PERMISSIONS)[R][number] ? R : never }[Role];
+export type RolesWith<P extends Permission> = {
+  [R in Role]: P extends (typeof PERMISSIONS)[R][number] ? R : never;
+}[Role];
 
 /** The actor variants that hold permission `P`: `ActorWith<"applications.sign">` is the head. */
 export type ActorWith<P extends Permission> = Extract<Actor, { role: RolesWith<P> }>;
 
-export function can<P extends Permission>(actor: Pick<Actor, "role"> | null | undefined, permission: P): actor is ActorWith<P> {
+export function can<P extends Permission>(
+  actor: Pick<Actor, "role"> | null | undefined,
+  permission: P,
+): actor is ActorWith<P> {
   if (!actor) return false;
   const granted = (PERMISSIONS as Record<string, readonly string[] | undefined>)[actor.role];
   return granted ? granted.includes(permission) : false;
 }
 
 /** Throws UNAUTHENTICATED without an actor and FORBIDDEN when the role lacks the permission. */
-export function assertCan<P extends Permission>(actor: Actor | null | undefined, permission: P): asserts actor is ActorWith<P> {
+export function assertCan<P extends Permission>(
+  actor: Actor | null | undefined,
+  permission: P,
+): asserts actor is ActorWith<P> {
   if (!actor) throw new AppError("UNAUTHENTICATED");
   if (!can(actor, permission)) throw new AppError("FORBIDDEN");
 }

@@ -9,7 +9,10 @@ export async function purgeSignInRecords(ctx: Ctx<"db" | "now">): Promise<{ sess
   const { db: client, now } = ctx;
   const sessions = await client.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } });
   const throttles = await client.loginThrottle.deleteMany({
-    where: { lastFailureAt: { lt: new Date(now.getTime() - LOGIN_THROTTLE.windowMs) }, OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }] },
+    where: {
+      lastFailureAt: { lt: new Date(now.getTime() - LOGIN_THROTTLE.windowMs) },
+      OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }],
+    },
   });
   return { sessions: sessions.count, throttles: throttles.count };
 }

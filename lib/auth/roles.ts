@@ -1,7 +1,19 @@
 // Roles, their Ukrainian names and the cabinet each one opens. Pure: the header and the
 // login page use it in the browser too.
 
-export const ROLES = ["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER", "METHODOLOGIST", "UNIT_STAFF_OFFICER", "TCK_OFFICER", "TCK_HEAD", "CENTRE_RECRUITER"] as const;
+export const ROLES = [
+  "ADMIN",
+  "OFFICIAL",
+  "ENTERPRISE_HEAD",
+  "AUTHORIZED_PERSON",
+  "CONSCRIPT",
+  "RECRUITER",
+  "METHODOLOGIST",
+  "UNIT_STAFF_OFFICER",
+  "TCK_OFFICER",
+  "TCK_HEAD",
+  "CENTRE_RECRUITER",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -61,29 +73,57 @@ type ActorBase = {
 type Without<K extends "edrpou" | "authorityId" | "unitId" | "tcc" | "centreId"> = { [F in K]?: undefined };
 
 /** The head of an enterprise, by the state register (signs applications and annulments). */
-export type HeadActor = ActorBase & { role: "ENTERPRISE_HEAD"; rnokpp: string; edrpou: string } & Without<"authorityId" | "unitId" | "tcc" | "centreId">;
+export type HeadActor = ActorBase & { role: "ENTERPRISE_HEAD"; rnokpp: string; edrpou: string } & Without<
+    "authorityId" | "unitId" | "tcc" | "centreId"
+  >;
 /** A person the head authorized to prepare the enterprise's applications. */
-export type AuthorizedPersonActor = ActorBase & { role: "AUTHORIZED_PERSON"; rnokpp: string; edrpou: string } & Without<"authorityId" | "unitId" | "tcc" | "centreId">;
+export type AuthorizedPersonActor = ActorBase & { role: "AUTHORIZED_PERSON"; rnokpp: string; edrpou: string } & Without<
+    "authorityId" | "unitId" | "tcc" | "centreId"
+  >;
 /** An official of a central executive authority (ЦОВВ) deciding on enterprises' criticality. */
-export type OfficialActor = ActorBase & { role: "OFFICIAL"; rnokpp: string | null; authorityId: string } & Without<"edrpou" | "unitId" | "tcc" | "centreId">;
+export type OfficialActor = ActorBase & { role: "OFFICIAL"; rnokpp: string | null; authorityId: string } & Without<
+    "edrpou" | "unitId" | "tcc" | "centreId"
+  >;
 /** A person liable for military service, in their own cabinet. */
-export type ConscriptActor = ActorBase & { role: "CONSCRIPT"; rnokpp: string } & Without<"edrpou" | "authorityId" | "unitId" | "tcc" | "centreId">;
+export type ConscriptActor = ActorBase & { role: "CONSCRIPT"; rnokpp: string } & Without<
+    "edrpou" | "authorityId" | "unitId" | "tcc" | "centreId"
+  >;
 /** A recruiter of a military unit. */
-export type RecruiterActor = ActorBase & { role: "RECRUITER"; rnokpp: string | null; unitId: string } & Without<"edrpou" | "authorityId" | "tcc" | "centreId">;
+export type RecruiterActor = ActorBase & { role: "RECRUITER"; rnokpp: string | null; unitId: string } & Without<
+    "edrpou" | "authorityId" | "tcc" | "centreId"
+  >;
 /** A staff officer (стройова частина) of a military unit: confirms service periods for certificates. */
-export type StaffOfficerActor = ActorBase & { role: "UNIT_STAFF_OFFICER"; rnokpp: string | null; unitId: string } & Without<"edrpou" | "authorityId" | "tcc" | "centreId">;
+export type StaffOfficerActor = ActorBase & {
+  role: "UNIT_STAFF_OFFICER";
+  rnokpp: string | null;
+  unitId: string;
+} & Without<"edrpou" | "authorityId" | "tcc" | "centreId">;
 /** A methodologist of the Ministry of Economy: drafts and signs rulesets. */
-export type MethodologistActor = ActorBase & { role: "METHODOLOGIST"; rnokpp: string | null; authorityId: string } & Without<"edrpou" | "unitId" | "tcc" | "centreId">;
+export type MethodologistActor = ActorBase & {
+  role: "METHODOLOGIST";
+  rnokpp: string | null;
+  authorityId: string;
+} & Without<"edrpou" | "unitId" | "tcc" | "centreId">;
 /** An officer of a ТЦК та СП: the register and the notices of that ТЦК. */
-export type TckOfficerActor = ActorBase & { role: "TCK_OFFICER"; rnokpp: string | null; tcc: string } & Without<"edrpou" | "authorityId" | "unitId" | "centreId">;
+export type TckOfficerActor = ActorBase & { role: "TCK_OFFICER"; rnokpp: string | null; tcc: string } & Without<
+    "edrpou" | "authorityId" | "unitId" | "centreId"
+  >;
 /** The head of a ТЦК та СП: also signs the ТЦК's notices with КЕП. */
-export type TckHeadActor = ActorBase & { role: "TCK_HEAD"; rnokpp: string | null; tcc: string } & Without<"edrpou" | "authorityId" | "unitId" | "centreId">;
+export type TckHeadActor = ActorBase & { role: "TCK_HEAD"; rnokpp: string | null; tcc: string } & Without<
+    "edrpou" | "authorityId" | "unitId" | "centreId"
+  >;
 /** A recruiter of a recruitment centre: the centre's visits and basic-service applications. */
-export type CentreRecruiterActor = ActorBase & { role: "CENTRE_RECRUITER"; rnokpp: string | null; centreId: string } & Without<"edrpou" | "authorityId" | "unitId" | "tcc">;
+export type CentreRecruiterActor = ActorBase & {
+  role: "CENTRE_RECRUITER";
+  rnokpp: string | null;
+  centreId: string;
+} & Without<"edrpou" | "authorityId" | "unitId" | "tcc">;
 /** Whoever works in a ТЦК cabinet. */
 export type TckActor = TckOfficerActor | TckHeadActor;
 /** The portal's administrator. */
-export type AdminActor = ActorBase & { role: "ADMIN"; rnokpp: string | null } & Without<"edrpou" | "authorityId" | "unitId" | "tcc" | "centreId">;
+export type AdminActor = ActorBase & { role: "ADMIN"; rnokpp: string | null } & Without<
+    "edrpou" | "authorityId" | "unitId" | "tcc" | "centreId"
+  >;
 
 /** Whoever acts for an enterprise in the company cabinet and the HR API. */
 export type CompanyActor = HeadActor | AuthorizedPersonActor;
@@ -94,10 +134,24 @@ export type CompanyActor = HeadActor | AuthorizedPersonActor;
  * variant here with the organisation it acts for, a row in PERMISSIONS (lib/auth/permissions.ts)
  * and a case in actorFromRoleOption below; the compiler then shows every switch to extend.
  */
-export type Actor = HeadActor | AuthorizedPersonActor | OfficialActor | ConscriptActor | RecruiterActor | StaffOfficerActor | MethodologistActor | TckOfficerActor | TckHeadActor | CentreRecruiterActor | AdminActor;
+export type Actor =
+  | HeadActor
+  | AuthorizedPersonActor
+  | OfficialActor
+  | ConscriptActor
+  | RecruiterActor
+  | StaffOfficerActor
+  | MethodologistActor
+  | TckOfficerActor
+  | TckHeadActor
+  | CentreRecruiterActor
+  | AdminActor;
 
 /** The actor for one role option of a person, or null when the option lacks what the role needs. */
-export function actorFromRoleOption(person: ActorBase & { rnokpp: string | null }, option: Pick<RoleOption, "role" | "edrpou" | "authorityId" | "unitId" | "tcc" | "centreId">): Actor | null {
+export function actorFromRoleOption(
+  person: ActorBase & { rnokpp: string | null },
+  option: Pick<RoleOption, "role" | "edrpou" | "authorityId" | "unitId" | "tcc" | "centreId">,
+): Actor | null {
   const { userId, fullName, via, rnokpp } = person;
   const base = { userId, fullName, via };
   switch (option.role) {
@@ -133,5 +187,12 @@ export function isRole(value: unknown): value is Role {
 }
 
 export function sameRoleOption(a: RoleOption, b: RoleOption) {
-  return a.role === b.role && a.edrpou === b.edrpou && a.authorityId === b.authorityId && a.unitId === b.unitId && a.tcc === b.tcc && a.centreId === b.centreId;
+  return (
+    a.role === b.role &&
+    a.edrpou === b.edrpou &&
+    a.authorityId === b.authorityId &&
+    a.unitId === b.unitId &&
+    a.tcc === b.tcc &&
+    a.centreId === b.centreId
+  );
 }

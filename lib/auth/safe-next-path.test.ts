@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { safeNextPath } from "./safe-next-path";
 
 describe("safeNextPath", () => {
-  it.each(["/company", "/company/applications/5b0c?tab=items#top", "/ministry?q=%D0%A5%D0%B0%D1%80", "/me/vacancies?q=a%20b", "/"])("keeps the same-origin path %j", (path) => {
+  it.each([
+    "/company",
+    "/company/applications/5b0c?tab=items#top",
+    "/ministry?q=%D0%A5%D0%B0%D1%80",
+    "/me/vacancies?q=a%20b",
+    "/",
+  ])("keeps the same-origin path %j", (path) => {
     expect(safeNextPath(path)).toBe(path);
   });
 

@@ -22,10 +22,17 @@ export async function isSessionRevoked(ctx: Ctx<"db">, sessionId: unknown): Prom
   return (await ctx.db.revokedSession.findUnique({ where: { id: sessionId }, select: { id: true } })) !== null;
 }
 
-export async function revokeSession(ctx: Ctx<"db" | "now">, input: { sessionId: unknown; expiresAtSeconds: unknown }): Promise<void> {
+export async function revokeSession(
+  ctx: Ctx<"db" | "now">,
+  input: { sessionId: unknown; expiresAtSeconds: unknown },
+): Promise<void> {
   const { sessionId, expiresAtSeconds } = input;
   const { now } = ctx;
   if (typeof sessionId !== "string" || !UUID.test(sessionId)) return;
-  const expiresAt = typeof expiresAtSeconds === "number" ? new Date(expiresAtSeconds * 1000) : new Date(now.getTime() + 24 * 3600_000);
-  await ctx.db.revokedSession.createMany({ data: [{ id: sessionId, revokedAt: now, expiresAt }], skipDuplicates: true });
+  const expiresAt =
+    typeof expiresAtSeconds === "number" ? new Date(expiresAtSeconds * 1000) : new Date(now.getTime() + 24 * 3600_000);
+  await ctx.db.revokedSession.createMany({
+    data: [{ id: sessionId, revokedAt: now, expiresAt }],
+    skipDuplicates: true,
+  });
 }

@@ -19,5 +19,8 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!session || !active) return null;
   const current = await listRoleOptions(createCtx({ actor: null }).db, { userId: session.uid, rnokpp: session.rnokpp });
   if (!current.some((option) => sameRoleOption(option, active))) return null;
-  return actorFromRoleOption({ userId: session.uid, rnokpp: session.rnokpp, fullName: session.fullName, via: session.via }, active);
+  return actorFromRoleOption(
+    { userId: session.uid, rnokpp: session.rnokpp, fullName: session.fullName, via: session.via },
+    active,
+  );
 });

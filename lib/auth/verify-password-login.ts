@@ -41,7 +41,15 @@ export async function verifyPasswordLogin(db: DbTx, input: PasswordLoginInput) {
     if (!code) throw new AppError("TOTP_REQUIRED", "Введіть одноразовий код із застосунку-автентифікатора");
     const step = acceptedTotpStep(code, usable.totpSecret, input.now);
     // Accepted once: the step must be later than the last one used (an atomic compare-and-set).
-    const claimed = step === null ? 0 : (await db.user.updateMany({ where: { id: usable.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } })).count;
+    const claimed =
+      step === null
+        ? 0
+        : (
+            await db.user.updateMany({
+              where: { id: usable.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+              data: { totpLastStep: step },
+            })
+          ).count;
     if (claimed === 0) {
       await recordLoginFailure(db, keys, input.now);
       throw new AppError("TOTP_INVALID", "Одноразовий код неправильний, застарів або вже використаний");

@@ -10,7 +10,10 @@ export const AUTHORIZATION_RIGHTS = [
   "Готувати заяви про бронювання та анулювання бронювання (підписує лише керівник)",
 ] as const;
 
-export const AUTHORIZATION_NONCE_PURPOSE = { GRANT: "authorization.grant", WITHDRAW: "authorization.withdraw" } as const;
+export const AUTHORIZATION_NONCE_PURPOSE = {
+  GRANT: "authorization.grant",
+  WITHDRAW: "authorization.withdraw",
+} as const;
 
 type Party = { rnokpp: string; fullName: string };
 

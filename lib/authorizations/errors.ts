@@ -4,7 +4,14 @@ import { AppError, type ErrorCode } from "@/lib/errors";
 // one catalogue, lib/errors/catalogue.ts). Another enterprise's authorization answers as an
 // unknown one: 404.
 
-export type AuthorizationErrorCode = Extract<ErrorCode, "PERSON_NOT_FOUND" | "SELF_AUTHORIZATION" | "ALREADY_AUTHORIZED" | "AUTHORIZATION_NOT_FOUND" | "AUTHORIZATION_WITHDRAWN">;
+export type AuthorizationErrorCode = Extract<
+  ErrorCode,
+  | "PERSON_NOT_FOUND"
+  | "SELF_AUTHORIZATION"
+  | "ALREADY_AUTHORIZED"
+  | "AUTHORIZATION_NOT_FOUND"
+  | "AUTHORIZATION_WITHDRAWN"
+>;
 
 export function authorizationError(code: AuthorizationErrorCode, details?: Record<string, unknown>): AppError {
   return new AppError(code, undefined, { details });

@@ -16,7 +16,10 @@ import { ZGrantInput } from "./schemas";
 // document, the audit row and the person's notice are written. The person's account is created
 // when they have none, so a first КЕП or password sign-in finds the role at once.
 
-export async function grantAuthorization(ctx: Ctx<"actor" | "db" | "now">, raw: unknown): Promise<{ membershipId: string; person: { rnokpp: string; fullName: string } }> {
+export async function grantAuthorization(
+  ctx: Ctx<"actor" | "db" | "now">,
+  raw: unknown,
+): Promise<{ membershipId: string; person: { rnokpp: string; fullName: string } }> {
   const { actor, now } = ctx;
   const input = parseInput(ZGrantInput, raw);
 
@@ -32,14 +35,17 @@ export async function grantAuthorization(ctx: Ctx<"actor" | "db" | "now">, raw: 
         head,
         nonce: input.nonce,
       });
-      const accepted = await acceptSignedDocument({ db: tx, now }, {
-        kind: "AUTHORIZATION",
-        content,
-        signature: input.signature,
-        edrpou: enterprise.edrpou,
-        signer: { role: "ENTERPRISE_HEAD", enterprise },
-        nonce: { value: input.nonce, purpose: AUTHORIZATION_NONCE_PURPOSE.GRANT },
-      });
+      const accepted = await acceptSignedDocument(
+        { db: tx, now },
+        {
+          kind: "AUTHORIZATION",
+          content,
+          signature: input.signature,
+          edrpou: enterprise.edrpou,
+          signer: { role: "ENTERPRISE_HEAD", enterprise },
+          nonce: { value: input.nonce, purpose: AUTHORIZATION_NONCE_PURPOSE.GRANT },
+        },
+      );
       const user =
         (await tx.user.findUnique({ where: { rnokpp: person.rnokpp }, select: { id: true } })) ??
         (await tx.user.create({ data: { rnokpp: person.rnokpp, fullName: person.fullName }, select: { id: true } }));

@@ -24,7 +24,15 @@ export async function listAuthorizations(ctx: Ctx<"actor" | "db">): Promise<Auth
   const rows = await client.membership.findMany({
     where: { role: "AUTHORIZED_PERSON", edrpou },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { grantedAt: "desc" }],
-    select: { id: true, position: true, grantedAt: true, grantedByRnokpp: true, signedDocumentId: true, revokedAt: true, user: { select: { rnokpp: true, fullName: true } } },
+    select: {
+      id: true,
+      position: true,
+      grantedAt: true,
+      grantedByRnokpp: true,
+      signedDocumentId: true,
+      revokedAt: true,
+      user: { select: { rnokpp: true, fullName: true } },
+    },
   });
   const withdrawn = rows.filter((r) => r.revokedAt).map((r) => r.id);
   const withdrawals = withdrawn.length

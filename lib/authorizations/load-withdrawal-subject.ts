@@ -14,7 +14,10 @@ export type WithdrawalSubject = {
   head: { rnokpp: string; fullName: string };
 };
 
-export async function loadWithdrawalSubject(ctx: Ctx<"actor" | "db">, input: { membershipId: string }): Promise<WithdrawalSubject> {
+export async function loadWithdrawalSubject(
+  ctx: Ctx<"actor" | "db">,
+  input: { membershipId: string },
+): Promise<WithdrawalSubject> {
   const { actor, db: client } = ctx;
   const edrpou = actor.edrpou ?? "";
   const { enterprise } = await resolveEnterpriseAccess(client, { actor, edrpou, permission: "authorizations.manage" });

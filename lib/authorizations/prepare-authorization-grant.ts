@@ -20,11 +20,17 @@ export type PreparedAuthorization = {
   enterprise: { edrpou: string; name: string };
 };
 
-export async function prepareAuthorizationGrant(ctx: Ctx<"actor" | "db" | "now">, raw: unknown): Promise<PreparedAuthorization> {
+export async function prepareAuthorizationGrant(
+  ctx: Ctx<"actor" | "db" | "now">,
+  raw: unknown,
+): Promise<PreparedAuthorization> {
   const { db: client, now } = ctx;
   const input = parseInput(ZPrepareGrantInput, raw);
   const subject = await loadGrantSubject(ctx, { rnokpp: input.rnokpp });
-  const nonce = await issueNonce({ db: client, now }, { purpose: AUTHORIZATION_NONCE_PURPOSE.GRANT, ttlSeconds: PREPARED_TTL_SECONDS });
+  const nonce = await issueNonce(
+    { db: client, now },
+    { purpose: AUTHORIZATION_NONCE_PURPOSE.GRANT, ttlSeconds: PREPARED_TTL_SECONDS },
+  );
   const enterprise = { edrpou: subject.enterprise.edrpou, name: subject.enterprise.name };
   const person = { ...subject.person, position: input.position };
   const bytes = authorizationDocument({ action: "GRANT", enterprise, person, head: subject.head, nonce: nonce.value });

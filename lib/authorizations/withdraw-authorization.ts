@@ -15,16 +15,24 @@ import { ZWithdrawInput } from "./schemas";
 // next request (getActor re-reads memberships) and the lifecycle refuses them
 // (resolveEnterpriseAccess): nothing else needs revoking.
 
-export async function withdrawAuthorization(ctx: Ctx<"actor" | "db" | "now">, raw: unknown): Promise<{ membershipId: string; revokedAt: Date }> {
+export async function withdrawAuthorization(
+  ctx: Ctx<"actor" | "db" | "now">,
+  raw: unknown,
+): Promise<{ membershipId: string; revokedAt: Date }> {
   const { actor, now } = ctx;
   const input = parseInput(ZWithdrawInput, raw);
 
   return inTransaction(
     ctx.db,
     async (tx) => {
-      const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM memberships WHERE id = ${input.membershipId}::uuid FOR UPDATE`;
+      const locked = await tx.$queryRaw<
+        Array<{ id: string }>
+      >`SELECT id FROM memberships WHERE id = ${input.membershipId}::uuid FOR UPDATE`;
       if (locked.length === 0) throw authorizationError("AUTHORIZATION_NOT_FOUND");
-      const { enterprise, membership, person, head } = await loadWithdrawalSubject({ actor, db: tx }, { membershipId: input.membershipId });
+      const { enterprise, membership, person, head } = await loadWithdrawalSubject(
+        { actor, db: tx },
+        { membershipId: input.membershipId },
+      );
       const content = authorizationDocument({
         action: "WITHDRAW",
         enterprise: { edrpou: enterprise.edrpou, name: enterprise.name },
@@ -33,14 +41,17 @@ export async function withdrawAuthorization(ctx: Ctx<"actor" | "db" | "now">, ra
         membershipId: membership.id,
         nonce: input.nonce,
       });
-      const accepted = await acceptSignedDocument({ db: tx, now }, {
-        kind: "AUTHORIZATION",
-        content,
-        signature: input.signature,
-        edrpou: enterprise.edrpou,
-        signer: { role: "ENTERPRISE_HEAD", enterprise },
-        nonce: { value: input.nonce, purpose: AUTHORIZATION_NONCE_PURPOSE.WITHDRAW },
-      });
+      const accepted = await acceptSignedDocument(
+        { db: tx, now },
+        {
+          kind: "AUTHORIZATION",
+          content,
+          signature: input.signature,
+          edrpou: enterprise.edrpou,
+          signer: { role: "ENTERPRISE_HEAD", enterprise },
+          nonce: { value: input.nonce, purpose: AUTHORIZATION_NONCE_PURPOSE.WITHDRAW },
+        },
+      );
       await tx.membership.update({ where: { id: membership.id }, data: { revokedAt: now } });
       await writeAudit(tx, {
         actor: { rnokpp: actor.rnokpp, role: actor.role },

@@ -15,12 +15,20 @@ import { ZApplyForBasicService } from "./schemas";
  * Eligibility is decided from the registry on the Kyiv day of the request; one live application
  * per person (a unique key, so two taps at once open one). Refusals write nothing.
  */
-export async function applyForBasicService(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: unknown): Promise<{ applicationId: string }> {
+export async function applyForBasicService(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  input: unknown,
+): Promise<{ applicationId: string }> {
   const rnokpp = citizenRnokpp(ctx.actor, "basicService.apply");
   const { centreId, specialty } = parseInput(ZApplyForBasicService, input);
   const person = await ctx.registry.findPerson(rnokpp);
   if (!person) throw new AppError("NOT_FOUND", "Реєстр «Оберіг» не містить відомостей про вас");
-  const decision = decideBasicServiceEligibility({ birthDate: person.birthDate, sex: person.sex, registration: person.military, today: kyivDate(ctx.now) });
+  const decision = decideBasicServiceEligibility({
+    birthDate: person.birthDate,
+    sex: person.sex,
+    registration: person.military,
+    today: kyivDate(ctx.now),
+  });
   if (!decision.eligible) throw new AppError("BASIC_SERVICE_NOT_ELIGIBLE", decision.message);
 
   return inTransaction(ctx.db, async (tx) => {
@@ -28,12 +36,27 @@ export async function applyForBasicService(ctx: Ctx<"actor" | "db" | "registry" 
     if (!centre) throw new AppError("CENTRE_NOT_FOUND");
     // The unique openKey turns a concurrent second application into a conflict, not a second row.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`basic-service:${rnokpp}`}))`;
-    if (await tx.basicServiceApplication.findUnique({ where: { openKey: rnokpp }, select: { id: true } })) throw new AppError("BASIC_SERVICE_OPEN");
+    if (await tx.basicServiceApplication.findUnique({ where: { openKey: rnokpp }, select: { id: true } }))
+      throw new AppError("BASIC_SERVICE_OPEN");
     const application = await tx.basicServiceApplication.create({
-      data: { rnokpp, fullName: person.fullName, birthDate: isoDateToUtc(person.birthDate), centreId, specialty, openKey: rnokpp, createdAt: ctx.now },
+      data: {
+        rnokpp,
+        fullName: person.fullName,
+        birthDate: isoDateToUtc(person.birthDate),
+        centreId,
+        specialty,
+        openKey: rnokpp,
+        createdAt: ctx.now,
+      },
       select: { id: true },
     });
-    await writeAudit(tx, { actor: { rnokpp, role: ctx.actor.role }, action: "basicService.apply", entityType: "BasicServiceApplication", entityId: application.id, details: { centreId, specialty, age: decision.age } });
+    await writeAudit(tx, {
+      actor: { rnokpp, role: ctx.actor.role },
+      action: "basicService.apply",
+      entityType: "BasicServiceApplication",
+      entityId: application.id,
+      details: { centreId, specialty, age: decision.age },
+    });
     await notifyCentreRecruiters(tx, centre.id, {
       kind: "basicService.submitted",
       title: "Нова заява на базову військову службу",

@@ -18,8 +18,18 @@ export async function cancelCentreVisit(ctx: Ctx<"actor" | "db" | "now">, input:
     if (!visit) throw new AppError("NOT_FOUND", "Запис не знайдено");
     const now = kyivNow(ctx.now);
     const day = toIsoDate(visit.day);
-    if (visit.status !== "BOOKED" || day < now.day || (day === now.day && visit.time <= now.time)) throw new AppError("VISIT_NOT_CANCELLABLE");
-    await tx.centreVisit.update({ where: { id: visit.id }, data: { status: "CANCELLED", openKey: null, cancelledAt: ctx.now } });
-    await writeAudit(tx, { actor: { rnokpp, role: ctx.actor.role }, action: "centreVisit.cancel", entityType: "CentreVisit", entityId: visit.id, details: { day, time: visit.time } });
+    if (visit.status !== "BOOKED" || day < now.day || (day === now.day && visit.time <= now.time))
+      throw new AppError("VISIT_NOT_CANCELLABLE");
+    await tx.centreVisit.update({
+      where: { id: visit.id },
+      data: { status: "CANCELLED", openKey: null, cancelledAt: ctx.now },
+    });
+    await writeAudit(tx, {
+      actor: { rnokpp, role: ctx.actor.role },
+      action: "centreVisit.cancel",
+      entityType: "CentreVisit",
+      entityId: visit.id,
+      details: { day, time: visit.time },
+    });
   });
 }

@@ -24,16 +24,31 @@ export type BasicServiceStatus = {
 };
 
 /** Whether the citizen may apply for basic military service (and why not), with their applications. */
-export async function getBasicServiceStatus(ctx: Ctx<"actor" | "db" | "registry" | "now">): Promise<BasicServiceStatus> {
+export async function getBasicServiceStatus(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+): Promise<BasicServiceStatus> {
   const rnokpp = citizenRnokpp(ctx.actor, "basicService.apply");
   const person = await ctx.registry.findPerson(rnokpp);
   if (!person) throw new AppError("NOT_FOUND", "Реєстр «Оберіг» не містить відомостей про вас");
-  const decision = decideBasicServiceEligibility({ birthDate: person.birthDate, sex: person.sex, registration: person.military, today: kyivDate(ctx.now) });
+  const decision = decideBasicServiceEligibility({
+    birthDate: person.birthDate,
+    sex: person.sex,
+    registration: person.military,
+    today: kyivDate(ctx.now),
+  });
   const rows = await ctx.db.basicServiceApplication.findMany({
     where: { rnokpp },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, status: true, specialty: true, createdAt: true, decidedAt: true, decisionComment: true, centre: { select: { name: true, address: true } } },
+    select: {
+      id: true,
+      status: true,
+      specialty: true,
+      createdAt: true,
+      decidedAt: true,
+      decisionComment: true,
+      centre: { select: { name: true, address: true } },
+    },
   });
   return {
     eligibility: decision.eligible ? decision : { eligible: false, message: decision.message },

@@ -11,7 +11,17 @@ import { ZScheduleQuery } from "./schemas";
 export type ScheduleSlot = { time: string; free: number; bookable: boolean; reason: string | null };
 
 export type CentreSchedule = {
-  centre: { id: string; code: string; name: string; address: string; phone: string; opensAt: string; closesAt: string; slotMinutes: number; capacity: number };
+  centre: {
+    id: string;
+    code: string;
+    name: string;
+    address: string;
+    phone: string;
+    opensAt: string;
+    closesAt: string;
+    slotMinutes: number;
+    capacity: number;
+  };
   /** The days a visit can be booked, from today to the horizon, on which the centre receives. */
   days: string[];
   day: string | null;
@@ -35,12 +45,21 @@ export async function getCentreSchedule(ctx: Ctx<"actor" | "db" | "now">, input:
   const day = query.day && days.includes(query.day) ? query.day : (days[0] ?? null);
   let slots: ScheduleSlot[] = [];
   if (day) {
-    const counts = await ctx.db.centreVisit.groupBy({ by: ["time"], where: { centreId: centre.id, day: isoDateToUtc(day), status: "BOOKED" }, _count: { _all: true } });
+    const counts = await ctx.db.centreVisit.groupBy({
+      by: ["time"],
+      where: { centreId: centre.id, day: isoDateToUtc(day), status: "BOOKED" },
+      _count: { _all: true },
+    });
     const booked = new Map(counts.map((row) => [row.time, row._count._all]));
     slots = slotsOn(hours, day).map((time) => {
       const taken = booked.get(time) ?? 0;
       const check = checkVisitSlot(hours, { day, time, now, booked: taken });
-      return { time, free: Math.max(0, centre.capacity - taken), bookable: check.ok, reason: check.ok ? null : check.message };
+      return {
+        time,
+        free: Math.max(0, centre.capacity - taken),
+        bookable: check.ok,
+        reason: check.ok ? null : check.message,
+      };
     });
   }
   const { id, code, name, address, phone, opensAt, closesAt, slotMinutes, capacity } = centre;

@@ -22,7 +22,16 @@ export async function listCentreBasicService(ctx: Ctx<"actor" | "db" | "now">): 
     where: { centreId },
     orderBy: [{ decidedAt: { sort: "desc", nulls: "first" } }, { createdAt: "asc" }],
     take: 200,
-    select: { id: true, fullName: true, birthDate: true, specialty: true, status: true, createdAt: true, decidedAt: true, decisionComment: true },
+    select: {
+      id: true,
+      fullName: true,
+      birthDate: true,
+      specialty: true,
+      status: true,
+      createdAt: true,
+      decidedAt: true,
+      decisionComment: true,
+    },
   });
   const today = kyivDate(ctx.now);
   return rows.map(({ birthDate, ...row }) => ({ ...row, age: fullYearsOn(toIsoDate(birthDate), today) }));

@@ -6,10 +6,20 @@ import { kyivNow } from "./kyiv-clock";
 import { recruiterCentreId } from "./recruiter-centre";
 import { ZVisitDay, type VisitPurpose } from "./schemas";
 
-export type CentreVisitRow = { id: string; time: string; fullName: string; purpose: VisitPurpose; status: "BOOKED" | "CANCELLED"; createdAt: Date };
+export type CentreVisitRow = {
+  id: string;
+  time: string;
+  fullName: string;
+  purpose: VisitPurpose;
+  status: "BOOKED" | "CANCELLED";
+  createdAt: Date;
+};
 
 /** The recruiter's view of one day at their centre (today unless asked): every visit, by time. */
-export async function listCentreVisits(ctx: Ctx<"actor" | "db" | "now">, input: unknown): Promise<{ centre: { name: string; address: string }; day: string; visits: CentreVisitRow[] }> {
+export async function listCentreVisits(
+  ctx: Ctx<"actor" | "db" | "now">,
+  input: unknown,
+): Promise<{ centre: { name: string; address: string }; day: string; visits: CentreVisitRow[] }> {
   const centreId = recruiterCentreId(ctx.actor, "centre.read");
   const day = parseInput(ZVisitDay, input).day ?? kyivNow(ctx.now).day;
   const [centre, rows] = await Promise.all([

@@ -19,7 +19,10 @@ export type CentreCard = {
 };
 
 /** The catalogue of recruitment centres (filtered by region) with the units each recruits for. */
-export async function listCentres(ctx: Ctx<"actor" | "db">, input: unknown): Promise<{ items: CentreCard[]; regions: string[] }> {
+export async function listCentres(
+  ctx: Ctx<"actor" | "db">,
+  input: unknown,
+): Promise<{ items: CentreCard[]; regions: string[] }> {
   assertCan(ctx.actor, "centres.book");
   const { region } = parseInput(ZCentreFilters, input);
   const [rows, regions] = await Promise.all([
@@ -27,11 +30,26 @@ export async function listCentres(ctx: Ctx<"actor" | "db">, input: unknown): Pro
       where: region ? { region } : {},
       orderBy: [{ region: "asc" }, { code: "asc" }],
       select: {
-        id: true, code: true, name: true, region: true, city: true, address: true, phone: true, weekdays: true, opensAt: true, closesAt: true,
-        units: { select: { unit: { select: { id: true, code: true, name: true } } }, orderBy: { unit: { code: "asc" } } },
+        id: true,
+        code: true,
+        name: true,
+        region: true,
+        city: true,
+        address: true,
+        phone: true,
+        weekdays: true,
+        opensAt: true,
+        closesAt: true,
+        units: {
+          select: { unit: { select: { id: true, code: true, name: true } } },
+          orderBy: { unit: { code: "asc" } },
+        },
       },
     }),
     ctx.db.recruitmentCentre.findMany({ distinct: ["region"], orderBy: { region: "asc" }, select: { region: true } }),
   ]);
-  return { items: rows.map(({ units, ...centre }) => ({ ...centre, units: units.map((link) => link.unit) })), regions: regions.map((r) => r.region) };
+  return {
+    items: rows.map(({ units, ...centre }) => ({ ...centre, units: units.map((link) => link.unit) })),
+    regions: regions.map((r) => r.region),
+  };
 }

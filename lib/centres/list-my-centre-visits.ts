@@ -23,7 +23,14 @@ export async function listMyCentreVisits(ctx: Ctx<"actor" | "db" | "now">): Prom
     where: { rnokpp },
     orderBy: [{ day: "desc" }, { time: "desc" }],
     take: 50,
-    select: { id: true, day: true, time: true, purpose: true, status: true, centre: { select: { id: true, name: true, address: true, phone: true } } },
+    select: {
+      id: true,
+      day: true,
+      time: true,
+      purpose: true,
+      status: true,
+      centre: { select: { id: true, name: true, address: true, phone: true } },
+    },
   });
   const now = kyivNow(ctx.now);
   return rows.map((row) => {

@@ -29,7 +29,10 @@ export const ZCentreId = z.object({ centreId: z.uuid("Рекрутинговий
 export const ZCentreFilters = z.object({ region: z.string().trim().max(100).optional().catch(undefined) });
 
 /** The day whose slots the booking page shows; an odd one falls back to the first open day. */
-export const ZScheduleQuery = z.object({ centreId: z.uuid("Рекрутинговий центр не знайдено"), day: ZIsoDate.optional().catch(undefined) });
+export const ZScheduleQuery = z.object({
+  centreId: z.uuid("Рекрутинговий центр не знайдено"),
+  day: ZIsoDate.optional().catch(undefined),
+});
 
 export const ZBookVisit = z
   .object({
@@ -65,4 +68,7 @@ export const ZBasicServiceDecision = z
       .transform((value) => (value ? value : null)),
   })
   .strict()
-  .refine((input) => input.decision === "ACCEPTED" || input.comment !== null, { path: ["comment"], message: "Поясніть заявникові причину відмови" });
+  .refine((input) => input.decision === "ACCEPTED" || input.comment !== null, {
+    path: ["comment"],
+    message: "Поясніть заявникові причину відмови",
+  });

@@ -11,14 +11,39 @@ const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const ZCertificateFacts = z.object({
   kind: z.enum(CERTIFICATE_KINDS),
-  person: z.object({ rnokpp: z.string(), lastName: z.string(), firstName: z.string(), patronymic: z.string().nullable(), birthDate: ZDate }),
+  person: z.object({
+    rnokpp: z.string(),
+    lastName: z.string(),
+    firstName: z.string(),
+    patronymic: z.string().nullable(),
+    birthDate: ZDate,
+  }),
   service: z
-    .array(z.object({ unitCode: z.string(), unitName: z.string(), position: z.string(), fromDate: ZDate, untilDate: ZDate.nullable(), defenceConfirmedOn: ZDate }))
+    .array(
+      z.object({
+        unitCode: z.string(),
+        unitName: z.string(),
+        position: z.string(),
+        fromDate: ZDate,
+        untilDate: ZDate.nullable(),
+        defenceConfirmedOn: ZDate,
+      }),
+    )
     .optional(),
   registration: z
-    .object({ status: z.string(), liability: z.string(), category: z.number(), tcc: z.string(), registeredOn: ZDate, rank: z.string().nullable(), specialty: z.string().nullable() })
+    .object({
+      status: z.string(),
+      liability: z.string(),
+      category: z.number(),
+      tcc: z.string(),
+      registeredOn: ZDate,
+      rank: z.string().nullable(),
+      specialty: z.string().nullable(),
+    })
     .optional(),
-  reservation: z.object({ edrpou: z.string(), enterpriseName: z.string(), fromDate: ZDate, untilDate: ZDate }).optional(),
+  reservation: z
+    .object({ edrpou: z.string(), enterpriseName: z.string(), fromDate: ZDate, untilDate: ZDate })
+    .optional(),
 });
 
 export type CertificateFacts = z.infer<typeof ZCertificateFacts>;
@@ -29,5 +54,8 @@ export function hashCertificateFacts(facts: CertificateFacts): string {
 
 /** "К. А. С.": what the public check shows of the holder. */
 export function initialsOf(person: CertificateFacts["person"]): string {
-  return [person.lastName, person.firstName, person.patronymic].filter((part): part is string => !!part).map((part) => `${part.charAt(0)}.`).join(" ");
+  return [person.lastName, person.firstName, person.patronymic]
+    .filter((part): part is string => !!part)
+    .map((part) => `${part.charAt(0)}.`)
+    .join(" ");
 }

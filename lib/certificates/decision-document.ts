@@ -8,7 +8,11 @@ import type { UnitRequest } from "./load-unit-request";
 
 export const CERTIFICATE_DECISION_NONCE_PURPOSE = "certificate-decision";
 
-export function certificateDecisionDocument(request: UnitRequest, decision: CertificateDecision, nonce: string): Uint8Array {
+export function certificateDecisionDocument(
+  request: UnitRequest,
+  decision: CertificateDecision,
+  nonce: string,
+): Uint8Array {
   return new TextEncoder().encode(
     canonicalJson({
       type: "bronya/certificate-decision",
@@ -17,7 +21,12 @@ export function certificateDecisionDocument(request: UnitRequest, decision: Cert
       person: { rnokpp: request.person.rnokpp, fullName: request.person.fullName },
       periods: request.periods
         .filter((period) => period.defenceConfirmedOn === null)
-        .map((period) => ({ id: period.id, position: period.position, fromDate: period.fromDate, untilDate: period.untilDate })),
+        .map((period) => ({
+          id: period.id,
+          position: period.position,
+          fromDate: period.fromDate,
+          untilDate: period.untilDate,
+        })),
       decision: decision.decision,
       ...(decision.decision === "REFUSE" ? { reason: decision.reason } : {}),
       nonce,

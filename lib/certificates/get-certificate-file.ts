@@ -13,7 +13,10 @@ export type CertificateFile = { body: Uint8Array; fileName: string; contentType:
 export async function getCertificateFile(ctx: Ctx<"actor" | "db">, input: unknown): Promise<CertificateFile> {
   const rnokpp = citizenRnokpp(ctx.actor, "certificates.request");
   const { id, part } = parseInput(ZCertificateFile, input);
-  const row = await ctx.db.stateCertificate.findFirst({ where: { id, rnokpp }, select: { number: true, pdf: true, seal: true } });
+  const row = await ctx.db.stateCertificate.findFirst({
+    where: { id, rnokpp },
+    select: { number: true, pdf: true, seal: true },
+  });
   if (!row) throw new AppError("NOT_FOUND", "Довідку не знайдено");
   // Latin file names: the number's Cyrillic prefix is transliterated away by keeping its digits.
   const stem = `dovidka-${row.number.replace(/[^0-9-]/g, "").replace(/^-/, "")}`;

@@ -15,12 +15,20 @@ import { sealCertificate, type SealedCertificate } from "./seal-certificate";
  */
 export async function issueForRequest(
   ctx: Ctx<"now"> & { db: DbTx },
-  input: { requestId: string; facts: CertificateFacts; seal: CertificateSeal; actor: { rnokpp: string | null; role: string } },
+  input: {
+    requestId: string;
+    facts: CertificateFacts;
+    seal: CertificateSeal;
+    actor: { rnokpp: string | null; role: string };
+  },
 ): Promise<SealedCertificate> {
   const { facts } = input;
   const rnokpp = facts.person.rnokpp;
   const info = CERTIFICATE_KIND_INFO[facts.kind];
-  const earlier = await ctx.db.stateCertificate.findMany({ where: { rnokpp, kind: facts.kind, revokedAt: null }, select: { id: true } });
+  const earlier = await ctx.db.stateCertificate.findMany({
+    where: { rnokpp, kind: facts.kind, revokedAt: null },
+    select: { id: true },
+  });
   const sealed = await sealCertificate(ctx, { requestId: input.requestId, facts, seal: input.seal });
   if (earlier.length > 0) {
     await ctx.db.stateCertificate.updateMany({
@@ -35,13 +43,15 @@ export async function issueForRequest(
     entityId: sealed.id,
     details: { rnokpp, kind: facts.kind, number: sealed.number, requestId: input.requestId, replaced: earlier.length },
   });
-  await notify(ctx.db, [{
-    recipientRnokpp: rnokpp,
-    audience: "me",
-    kind: "certificate.issued",
-    title: `${info.title} готова`,
-    body: `${info.title} № ${sealed.number} скріплена кваліфікованою електронною печаткою. Завантажте PDF і файл печатки (.p7s) у розділі «Довідки»; перевірити її може будь-хто за QR-кодом.`,
-    link: "/me/certificates",
-  }]);
+  await notify(ctx.db, [
+    {
+      recipientRnokpp: rnokpp,
+      audience: "me",
+      kind: "certificate.issued",
+      title: `${info.title} готова`,
+      body: `${info.title} № ${sealed.number} скріплена кваліфікованою електронною печаткою. Завантажте PDF і файл печатки (.p7s) у розділі «Довідки»; перевірити її може будь-хто за QR-кодом.`,
+      link: "/me/certificates",
+    },
+  ]);
   return sealed;
 }

@@ -13,7 +13,14 @@ export type MyCertificateRequest = {
   decidedAt: Date | null;
   refusalReason: string | null;
   unit: { code: string; name: string } | null;
-  certificate: { id: string; number: string; code: string; issuedAt: Date; revokedAt: Date | null; revocationReason: string | null } | null;
+  certificate: {
+    id: string;
+    number: string;
+    code: string;
+    issuedAt: Date;
+    revokedAt: Date | null;
+    revocationReason: string | null;
+  } | null;
 };
 
 /** The citizen's own requests and the certificates they produced, newest first. */
@@ -24,9 +31,17 @@ export async function listMyCertificates(ctx: Ctx<"actor" | "db">): Promise<MyCe
     orderBy: { createdAt: "desc" },
     take: 100,
     select: {
-      id: true, kind: true, status: true, createdAt: true, dueOn: true, decidedAt: true, refusalReason: true,
+      id: true,
+      kind: true,
+      status: true,
+      createdAt: true,
+      dueOn: true,
+      decidedAt: true,
+      refusalReason: true,
       unit: { select: { code: true, name: true } },
-      certificate: { select: { id: true, number: true, code: true, issuedAt: true, revokedAt: true, revocationReason: true } },
+      certificate: {
+        select: { id: true, number: true, code: true, issuedAt: true, revokedAt: true, revocationReason: true },
+      },
     },
   });
   return rows.map((row) => ({ ...row, dueOn: row.dueOn ? toIsoDate(row.dueOn) : null }));

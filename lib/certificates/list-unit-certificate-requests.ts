@@ -16,11 +16,19 @@ export type UnitCertificateRequestRow = {
 };
 
 /** The requests routed to the staff officer's unit: open ones first by due date, then the decided. */
-export async function listUnitCertificateRequests(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { status: "PENDING" | "DECIDED" }): Promise<UnitCertificateRequestRow[]> {
+export async function listUnitCertificateRequests(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  input: { status: "PENDING" | "DECIDED" },
+): Promise<UnitCertificateRequestRow[]> {
   const { actor } = ctx;
   assertCan(actor, "service.confirm");
   const rows = await ctx.db.certificateRequest.findMany({
-    where: { unitId: actor.unitId, ...(input.status === "PENDING" ? { status: "PENDING" } : { status: { in: ["ISSUED", "REFUSED"] }, decidedByRnokpp: { not: null } }) },
+    where: {
+      unitId: actor.unitId,
+      ...(input.status === "PENDING"
+        ? { status: "PENDING" }
+        : { status: { in: ["ISSUED", "REFUSED"] }, decidedByRnokpp: { not: null } }),
+    },
     orderBy: input.status === "PENDING" ? [{ dueOn: "asc" }, { createdAt: "asc" }] : [{ decidedAt: "desc" }],
     take: 200,
     select: { id: true, rnokpp: true, kind: true, status: true, createdAt: true, dueOn: true },
@@ -31,7 +39,11 @@ export async function listUnitCertificateRequests(ctx: Ctx<"actor" | "db" | "reg
     const person = people.get(row.rnokpp);
     const dueOn = row.dueOn ? toIsoDate(row.dueOn) : null;
     return {
-      id: row.id, kind: row.kind, status: row.status, createdAt: row.createdAt, dueOn,
+      id: row.id,
+      kind: row.kind,
+      status: row.status,
+      createdAt: row.createdAt,
+      dueOn,
       overdue: row.status === "PENDING" && dueOn !== null && dueOn < today,
       person: person ? { fullName: person.fullName, birthDate: person.birthDate } : null,
     };

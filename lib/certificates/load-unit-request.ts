@@ -13,7 +13,14 @@ export async function loadUnitRequest(ctx: CtxAs<StaffOfficerActor, "db" | "regi
   const request = await ctx.db.certificateRequest.findFirst({
     where: { id: requestId, unitId: ctx.actor.unitId },
     select: {
-      id: true, rnokpp: true, kind: true, status: true, dueOn: true, createdAt: true, decidedAt: true, refusalReason: true,
+      id: true,
+      rnokpp: true,
+      kind: true,
+      status: true,
+      dueOn: true,
+      createdAt: true,
+      decidedAt: true,
+      refusalReason: true,
       unit: { select: { id: true, code: true, name: true } },
       certificate: { select: { number: true } },
     },
@@ -21,7 +28,9 @@ export async function loadUnitRequest(ctx: CtxAs<StaffOfficerActor, "db" | "regi
   if (!request || !request.unit) throw new AppError("NOT_FOUND", "Запит не знайдено");
   const person = await ctx.registry.findPerson(request.rnokpp);
   if (!person) throw new AppError("NOT_FOUND", "Реєстр «Оберіг» не містить відомостей про цю особу");
-  const periods = (await ctx.registry.findServicePeriods(request.rnokpp)).filter((period) => period.unitCode === request.unit!.code);
+  const periods = (await ctx.registry.findServicePeriods(request.rnokpp)).filter(
+    (period) => period.unitCode === request.unit!.code,
+  );
   return {
     id: request.id,
     kind: request.kind,
@@ -32,7 +41,12 @@ export async function loadUnitRequest(ctx: CtxAs<StaffOfficerActor, "db" | "regi
     refusalReason: request.refusalReason,
     certificateNumber: request.certificate?.number ?? null,
     unit: request.unit,
-    person: { rnokpp: person.rnokpp, fullName: person.fullName, birthDate: person.birthDate, rank: person.military?.rank ?? null },
+    person: {
+      rnokpp: person.rnokpp,
+      fullName: person.fullName,
+      birthDate: person.birthDate,
+      rank: person.military?.rank ?? null,
+    },
     periods,
   };
 }

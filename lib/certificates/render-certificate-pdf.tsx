@@ -29,7 +29,14 @@ const styles = StyleSheet.create({
   footer: { marginTop: 18, fontSize: 8, color: "#4b5563", lineHeight: 1.4 },
 });
 
-const SERVICE_COLUMNS = [["№", "5%"], ["Військова частина", "33%"], ["Посада", "20%"], ["З", "12%"], ["По", "12%"], ["Участь підтверджено", "18%"]] as const;
+const SERVICE_COLUMNS = [
+  ["№", "5%"],
+  ["Військова частина", "33%"],
+  ["Посада", "20%"],
+  ["З", "12%"],
+  ["По", "12%"],
+  ["Участь підтверджено", "18%"],
+] as const;
 
 export type CertificatePdfInput = { number: string; issuedAt: Date; facts: CertificateFacts; verifyUrl: string };
 
@@ -47,10 +54,31 @@ function Facts({ facts }: { facts: CertificateFacts }) {
     return (
       <>
         <Text style={styles.section}>Періоди військової служби з підтвердженою участю у захисті України</Text>
-        <View style={styles.th}>{SERVICE_COLUMNS.map(([label, width]) => <Text key={label} style={{ width }}>{label}</Text>)}</View>
+        <View style={styles.th}>
+          {SERVICE_COLUMNS.map(([label, width]) => (
+            <Text key={label} style={{ width }}>
+              {label}
+            </Text>
+          ))}
+        </View>
         {(facts.service ?? []).map((period, index) => {
-          const cells = [String(index + 1), `${period.unitCode} — ${period.unitName}`, period.position, formatDate(period.fromDate), period.untilDate ? formatDate(period.untilDate) : "по теперішній час", formatDate(period.defenceConfirmedOn)];
-          return <View key={index} style={styles.td} wrap={false}>{cells.map((cell, i) => <Text key={i} style={{ width: SERVICE_COLUMNS[i]![1] }}>{cell}</Text>)}</View>;
+          const cells = [
+            String(index + 1),
+            `${period.unitCode} — ${period.unitName}`,
+            period.position,
+            formatDate(period.fromDate),
+            period.untilDate ? formatDate(period.untilDate) : "по теперішній час",
+            formatDate(period.defenceConfirmedOn),
+          ];
+          return (
+            <View key={index} style={styles.td} wrap={false}>
+              {cells.map((cell, i) => (
+                <Text key={i} style={{ width: SERVICE_COLUMNS[i]![1] }}>
+                  {cell}
+                </Text>
+              ))}
+            </View>
+          );
         })}
       </>
     );
@@ -60,12 +88,20 @@ function Facts({ facts }: { facts: CertificateFacts }) {
     return (
       <>
         <Text style={styles.section}>Військовий облік</Text>
-        <Rows rows={[
-          ["ТЦК та СП", r.tcc], ["Взято на облік", formatDate(r.registeredOn)],
-          ["Стан обліку", REGISTRATION_STATUS_LABELS[r.status as keyof typeof REGISTRATION_STATUS_LABELS] ?? r.status],
-          ["Хто на обліку", LIABILITY_LABELS[r.liability as keyof typeof LIABILITY_LABELS] ?? r.liability], ["Категорія обліку", String(r.category)],
-          ["Військове звання", r.rank ?? "—"], ["ВОС", r.specialty ?? "—"],
-        ]} />
+        <Rows
+          rows={[
+            ["ТЦК та СП", r.tcc],
+            ["Взято на облік", formatDate(r.registeredOn)],
+            [
+              "Стан обліку",
+              REGISTRATION_STATUS_LABELS[r.status as keyof typeof REGISTRATION_STATUS_LABELS] ?? r.status,
+            ],
+            ["Хто на обліку", LIABILITY_LABELS[r.liability as keyof typeof LIABILITY_LABELS] ?? r.liability],
+            ["Категорія обліку", String(r.category)],
+            ["Військове звання", r.rank ?? "—"],
+            ["ВОС", r.specialty ?? "—"],
+          ]}
+        />
       </>
     );
   }
@@ -74,7 +110,14 @@ function Facts({ facts }: { facts: CertificateFacts }) {
     return (
       <>
         <Text style={styles.section}>Бронювання від призову під час мобілізації</Text>
-        <Rows rows={[["Підприємство", r.enterpriseName], ["Код ЄДРПОУ", r.edrpou], ["Заброньовано з", formatDate(r.fromDate)], ["Заброньовано до", formatDate(r.untilDate)]]} />
+        <Rows
+          rows={[
+            ["Підприємство", r.enterpriseName],
+            ["Код ЄДРПОУ", r.edrpou],
+            ["Заброньовано з", formatDate(r.fromDate)],
+            ["Заброньовано до", formatDate(r.untilDate)],
+          ]}
+        />
       </>
     );
   }
@@ -88,13 +131,24 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   const qr = await QRCode.toDataURL(input.verifyUrl, { errorCorrectionLevel: "M", margin: 1, width: 400 });
   const p = facts.person;
   const document = (
-    <Document title={`${info.title} ${input.number}`} author="Міністерство оборони України" language="uk" creator="Броня" producer="Броня">
+    <Document
+      title={`${info.title} ${input.number}`}
+      author="Міністерство оборони України"
+      language="uk"
+      creator="Броня"
+      producer="Броня"
+    >
       <Page size="A4" style={styles.page}>
-        <Text style={styles.issuer}>Міністерство оборони України · Єдиний державний реєстр призовників, військовозобов'язаних та резервістів «Оберіг»</Text>
+        <Text style={styles.issuer}>
+          Міністерство оборони України · Єдиний державний реєстр призовників, військовозобов'язаних та резервістів
+          «Оберіг»
+        </Text>
         <View style={styles.header}>
           <View style={{ flexGrow: 1, paddingRight: 16 }}>
             <Text style={styles.title}>{info.title}</Text>
-            <Text style={styles.subtitle}>№ {input.number} від {formatDate(kyivDate(input.issuedAt))}</Text>
+            <Text style={styles.subtitle}>
+              № {input.number} від {formatDate(kyivDate(input.issuedAt))}
+            </Text>
           </View>
           <View>
             {/* eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image (a PDF, not HTML) has no alt; the caption names it */}
@@ -103,10 +157,19 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
           </View>
         </View>
         <Text style={styles.section}>Особа</Text>
-        <Rows rows={[["Прізвище, ім'я, по батькові", [p.lastName, p.firstName, p.patronymic].filter(Boolean).join(" ")], ["Дата народження", formatDate(p.birthDate)], ["РНОКПП", p.rnokpp]]} />
+        <Rows
+          rows={[
+            ["Прізвище, ім'я, по батькові", [p.lastName, p.firstName, p.patronymic].filter(Boolean).join(" ")],
+            ["Дата народження", formatDate(p.birthDate)],
+            ["РНОКПП", p.rnokpp],
+          ]}
+        />
         <Facts facts={facts} />
         <View style={styles.footer}>
-          <Text>Довідку сформовано з реєстру «Оберіг» і скріплено кваліфікованою електронною печаткою Міністерства оборони України (відокремлений підпис CAdES, файл .p7s).</Text>
+          <Text>
+            Довідку сформовано з реєстру «Оберіг» і скріплено кваліфікованою електронною печаткою Міністерства оборони
+            України (відокремлений підпис CAdES, файл .p7s).
+          </Text>
           <Text>Перевірка дійсності й цілісності файлу: {input.verifyUrl}</Text>
           <Text>Довідка недійсна, якщо її відкликано або відомості, які вона містить, у реєстрі змінилися.</Text>
         </View>

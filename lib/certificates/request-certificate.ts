@@ -43,7 +43,8 @@ export async function requestCertificate(ctx: Ctx, input: unknown): Promise<Requ
       // Two taps at once must not open two requests: one person's requests of a kind go in turn.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`certificate:${rnokpp}:${kind}`}))`;
       const openKey = `${rnokpp}:${kind}`;
-      if (await tx.certificateRequest.findUnique({ where: { openKey }, select: { id: true } })) throw new AppError("CERTIFICATE_REQUEST_OPEN");
+      if (await tx.certificateRequest.findUnique({ where: { openKey }, select: { id: true } }))
+        throw new AppError("CERTIFICATE_REQUEST_OPEN");
 
       const { entitlement, facts } = await readCertificateFacts(txCtx, { rnokpp, kind, today });
       if (!facts) throw new AppError("NOT_FOUND", "Реєстр «Оберіг» не містить відомостей про вас");
@@ -53,16 +54,40 @@ export async function requestCertificate(ctx: Ctx, input: unknown): Promise<Requ
       if (decision.outcome === "REFUSE") throw new AppError("CERTIFICATE_NOT_ENTITLED", decision.message);
 
       if (decision.outcome === "ISSUE") {
-        const request = await tx.certificateRequest.create({ data: { rnokpp, kind, status: "ISSUED", createdAt: ctx.now, decidedAt: ctx.now }, select: { id: true } });
-        await writeAudit(tx, { actor: who, action: "certificateRequest.submit", entityType: "CertificateRequest", entityId: request.id, details: { kind, automatic: true } });
+        const request = await tx.certificateRequest.create({
+          data: { rnokpp, kind, status: "ISSUED", createdAt: ctx.now, decidedAt: ctx.now },
+          select: { id: true },
+        });
+        await writeAudit(tx, {
+          actor: who,
+          action: "certificateRequest.submit",
+          entityType: "CertificateRequest",
+          entityId: request.id,
+          details: { kind, automatic: true },
+        });
         const sealed = await issueForRequest(txCtx, { requestId: request.id, facts, seal, actor: who });
         return { status: "ISSUED", requestId: request.id, certificateId: sealed.id, number: sealed.number };
       }
 
-      const unit = await tx.militaryUnit.findUnique({ where: { code: decision.unitCode }, select: { id: true, code: true, name: true } });
-      if (!unit) throw new AppError("CERTIFICATE_UNIT_NOT_CONNECTED", `Період служби в частині ${decision.unitCode} не підтверджено, а частина ще не підключена до порталу: зверніться до неї напряму`);
+      const unit = await tx.militaryUnit.findUnique({
+        where: { code: decision.unitCode },
+        select: { id: true, code: true, name: true },
+      });
+      if (!unit)
+        throw new AppError(
+          "CERTIFICATE_UNIT_NOT_CONNECTED",
+          `Період служби в частині ${decision.unitCode} не підтверджено, а частина ще не підключена до порталу: зверніться до неї напряму`,
+        );
       const request = await tx.certificateRequest.create({
-        data: { rnokpp, kind, status: "PENDING", openKey, unitId: unit.id, dueOn: isoDateToUtc(decision.dueOn), createdAt: ctx.now },
+        data: {
+          rnokpp,
+          kind,
+          status: "PENDING",
+          openKey,
+          unitId: unit.id,
+          dueOn: isoDateToUtc(decision.dueOn),
+          createdAt: ctx.now,
+        },
         select: { id: true },
       });
       await writeAudit(tx, {
@@ -78,15 +103,22 @@ export async function requestCertificate(ctx: Ctx, input: unknown): Promise<Requ
         body: `Військовослужбовець просить довідку про участь у військовій службі: потрібно підтвердити період служби у в/ч ${unit.code}. Строк відповіді — до ${formatDate(decision.dueOn)}.`,
         link: `/staff/requests/${request.id}`,
       });
-      await notify(tx, [{
-        recipientRnokpp: rnokpp,
-        audience: "me",
-        kind: "certificate.routed",
-        title: `${info.title}: запит передано до військової частини`,
-        body: `Період вашої служби у в/ч ${unit.code} ще не підтверджено. Запит передано офіцерові стройової частини; відповідь — до ${formatDate(decision.dueOn)}. Ми повідомимо вас про рішення.`,
-        link: "/me/certificates",
-      }]);
-      return { status: "PENDING", requestId: request.id, dueOn: decision.dueOn, unit: { code: unit.code, name: unit.name } };
+      await notify(tx, [
+        {
+          recipientRnokpp: rnokpp,
+          audience: "me",
+          kind: "certificate.routed",
+          title: `${info.title}: запит передано до військової частини`,
+          body: `Період вашої служби у в/ч ${unit.code} ще не підтверджено. Запит передано офіцерові стройової частини; відповідь — до ${formatDate(decision.dueOn)}. Ми повідомимо вас про рішення.`,
+          link: "/me/certificates",
+        },
+      ]);
+      return {
+        status: "PENDING",
+        requestId: request.id,
+        dueOn: decision.dueOn,
+        unit: { code: unit.code, name: unit.name },
+      };
     },
     { timeout: 30_000, maxWait: 10_000 },
   );

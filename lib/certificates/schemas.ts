@@ -6,11 +6,17 @@ import { z } from "@/lib/zod";
 
 export const ZRequestCertificateInput = z.object({ kind: z.enum(CERTIFICATE_KINDS, "Оберіть вид довідки") }).strict();
 
-export const ZCertificateFile = z.object({ id: z.uuid("Некоректний ідентифікатор довідки"), part: z.enum(["pdf", "p7s"]) }).strict();
+export const ZCertificateFile = z
+  .object({ id: z.uuid("Некоректний ідентифікатор довідки"), part: z.enum(["pdf", "p7s"]) })
+  .strict();
 
 export const ZRequestId = z.object({ requestId: z.uuid("Некоректний ідентифікатор запиту") }).strict();
 
-const ZReason = z.string().trim().min(10, "Поясніть причину відмови (щонайменше 10 символів)").max(1000, "Причина — до 1000 символів");
+const ZReason = z
+  .string()
+  .trim()
+  .min(10, "Поясніть причину відмови (щонайменше 10 символів)")
+  .max(1000, "Причина — до 1000 символів");
 
 const ZSigned = {
   nonce: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Некоректний одноразовий код"),
@@ -24,7 +30,10 @@ export const ZCertificateDecision = z.discriminatedUnion("decision", [ZConfirm, 
 export type CertificateDecision = z.infer<typeof ZCertificateDecision>;
 
 /** The same decision with the КЕП signature over the prepared document and its nonce. */
-export const ZSignedCertificateDecision = z.discriminatedUnion("decision", [ZConfirm.extend(ZSigned), ZRefuse.extend(ZSigned)]);
+export const ZSignedCertificateDecision = z.discriminatedUnion("decision", [
+  ZConfirm.extend(ZSigned),
+  ZRefuse.extend(ZSigned),
+]);
 
 const ZIsoDate = z.iso.date("Дата у форматі РРРР-ММ-ДД");
 
@@ -39,4 +48,7 @@ export const ZServicePeriodCorrection = z
     reason: z.string().trim().min(10, "Поясніть, що виправлено (щонайменше 10 символів)").max(1000),
   })
   .strict()
-  .refine((value) => value.untilDate === null || value.untilDate >= value.fromDate, { message: "Кінець періоду не може бути раніше за початок", path: ["untilDate"] });
+  .refine((value) => value.untilDate === null || value.untilDate >= value.fromDate, {
+    message: "Кінець періоду не може бути раніше за початок",
+    path: ["untilDate"],
+  });

@@ -22,11 +22,16 @@ export type SealedCertificate = { id: string; number: string; code: string };
  * and stores both with the facts they state — in the caller's transaction, beside the request
  * it answers and its audit row.
  */
-export async function sealCertificate(ctx: Ctx<"now"> & { db: DbTx }, input: { requestId: string; facts: CertificateFacts; seal: CertificateSeal }): Promise<SealedCertificate> {
+export async function sealCertificate(
+  ctx: Ctx<"now"> & { db: DbTx },
+  input: { requestId: string; facts: CertificateFacts; seal: CertificateSeal },
+): Promise<SealedCertificate> {
   const { facts, seal } = input;
   const number = generateCertificateNumber(facts.kind, kyivDate(ctx.now));
   const code = generateCertificateCode();
-  const pdf = new Uint8Array(await renderCertificatePdf({ number, issuedAt: ctx.now, facts, verifyUrl: certificateVerifyUrl(code) }));
+  const pdf = new Uint8Array(
+    await renderCertificatePdf({ number, issuedAt: ctx.now, facts, verifyUrl: certificateVerifyUrl(code) }),
+  );
   const signature = seal.sign(pdf, ctx.now);
   const created = await ctx.db.stateCertificate.create({
     data: {

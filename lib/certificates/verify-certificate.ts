@@ -26,14 +26,30 @@ export type CertificateVerdict =
       seal: { valid: boolean; organization: string | null; signedOn: string | null };
     };
 
-const SELECT = { id: true, number: true, kind: true, issuedAt: true, rnokpp: true, facts: true, factsHash: true, pdf: true, pdfSha256: true, seal: true, revokedAt: true, revocationReason: true } as const;
+const SELECT = {
+  id: true,
+  number: true,
+  kind: true,
+  issuedAt: true,
+  rnokpp: true,
+  facts: true,
+  factsHash: true,
+  pdf: true,
+  pdfSha256: true,
+  seal: true,
+  revokedAt: true,
+  revocationReason: true,
+} as const;
 
 /**
  * The public check behind /verify/certificate/<code>: the seal over the stored PDF verifies and
  * is the issuer's, the certificate is not revoked, and the registry still holds the facts it
  * states. A malformed and an unknown code get the same answer; the caller rate-limits by client.
  */
-export async function verifyCertificate(ctx: Ctx<"db" | "registry" | "now">, input: { code: string }): Promise<CertificateVerdict> {
+export async function verifyCertificate(
+  ctx: Ctx<"db" | "registry" | "now">,
+  input: { code: string },
+): Promise<CertificateVerdict> {
   if (!isCertificateCodeFormat(input.code)) return { status: "UNKNOWN" };
   const row = await ctx.db.stateCertificate.findUnique({ where: { code: input.code }, select: SELECT });
   if (!row) return { status: "UNKNOWN" };
@@ -41,14 +57,23 @@ export async function verifyCertificate(ctx: Ctx<"db" | "registry" | "now">, inp
 
   const seal = await checkSeal(ctx, row.seal, row.pdf);
   const current = await readCertificateFacts(ctx, { rnokpp: row.rnokpp, kind: row.kind, today: kyivDate(ctx.now) });
-  const stillTrue = current.facts !== null && hashCertificateFacts(current.facts) === row.factsHash && row.factsHash === hashCertificateFacts(facts);
+  const stillTrue =
+    current.facts !== null &&
+    hashCertificateFacts(current.facts) === row.factsHash &&
+    row.factsHash === hashCertificateFacts(facts);
 
   const [status, reasonText]: [Exclude<CertificateVerdict["status"], "UNKNOWN">, string | null] = !seal.valid
     ? ["SEAL_INVALID", "Кваліфікована електронна печатка довідки недійсна: довідка не може вважатися чинною."]
     : row.revokedAt
-      ? ["REVOKED", `Довідку відкликано ${kyivDate(row.revokedAt).split("-").reverse().join(".")}. Причина: ${row.revocationReason ?? "не зазначено"}`]
+      ? [
+          "REVOKED",
+          `Довідку відкликано ${kyivDate(row.revokedAt).split("-").reverse().join(".")}. Причина: ${row.revocationReason ?? "не зазначено"}`,
+        ]
       : !stillTrue
-        ? ["OUTDATED", "Відомості, які містить довідка, у реєстрі «Оберіг» змінилися: довідка недійсна. Власник може замовити нову."]
+        ? [
+            "OUTDATED",
+            "Відомості, які містить довідка, у реєстрі «Оберіг» змінилися: довідка недійсна. Власник може замовити нову.",
+          ]
         : ["VALID", null];
 
   return {
@@ -68,19 +93,31 @@ export async function verifyCertificate(ctx: Ctx<"db" | "registry" | "now">, inp
  * An uploaded copy of the PDF against the sealed one: the same SHA-256, or a refusal (a changed
  * byte is a different document). Then the verdict of the certificate itself.
  */
-export async function checkCertificatePdf(ctx: Ctx<"db" | "registry" | "now">, input: { code: string; pdf: Uint8Array }): Promise<CertificateVerdict & { status: Exclude<CertificateVerdict["status"], "UNKNOWN"> }> {
+export async function checkCertificatePdf(
+  ctx: Ctx<"db" | "registry" | "now">,
+  input: { code: string; pdf: Uint8Array },
+): Promise<CertificateVerdict & { status: Exclude<CertificateVerdict["status"], "UNKNOWN"> }> {
   if (!isCertificateCodeFormat(input.code)) throw new AppError("NOT_FOUND", "Довідку за цим кодом не знайдено");
   const row = await ctx.db.stateCertificate.findUnique({ where: { code: input.code }, select: { pdfSha256: true } });
   if (!row) throw new AppError("NOT_FOUND", "Довідку за цим кодом не знайдено");
-  if (createHash("sha256").update(input.pdf).digest("hex") !== row.pdfSha256) throw new AppError("CERTIFICATE_PDF_MISMATCH");
+  if (createHash("sha256").update(input.pdf).digest("hex") !== row.pdfSha256)
+    throw new AppError("CERTIFICATE_PDF_MISMATCH");
   const verdict = await verifyCertificate(ctx, { code: input.code });
   if (verdict.status === "UNKNOWN") throw new AppError("NOT_FOUND");
   return verdict;
 }
 
-async function checkSeal(ctx: Ctx<"db" | "now">, seal: Uint8Array, pdf: Uint8Array): Promise<{ valid: boolean; organization: string | null; signedOn: string | null }> {
+async function checkSeal(
+  ctx: Ctx<"db" | "now">,
+  seal: Uint8Array,
+  pdf: Uint8Array,
+): Promise<{ valid: boolean; organization: string | null; signedOn: string | null }> {
   try {
-    const signer = await verifySignature(ctx, { signature: new Uint8Array(seal), content: new Uint8Array(pdf), ownSeal: true });
+    const signer = await verifySignature(ctx, {
+      signature: new Uint8Array(seal),
+      content: new Uint8Array(pdf),
+      ownSeal: true,
+    });
     const issuers = signer.edrpou === CERTIFICATE_SEAL_SUBJECT.edrpou;
     return { valid: issuers, organization: signer.organization ?? null, signedOn: kyivDate(signer.signingTime) };
   } catch (error) {

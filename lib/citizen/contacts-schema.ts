@@ -23,14 +23,20 @@ export const ZContacts = z
       .string()
       .max(254, "Адреса електронної пошти задовга")
       .transform((value) => (value.trim() === "" ? null : value.trim().toLowerCase()))
-      .refine((value) => value === null || z.email().safeParse(value).success, "Вкажіть коректну адресу електронної пошти, наприклад name@example.com")
+      .refine(
+        (value) => value === null || z.email().safeParse(value).success,
+        "Вкажіть коректну адресу електронної пошти, наприклад name@example.com",
+      )
       .optional()
       .transform((value) => value ?? null),
     address: z
       .string({ error: "Вкажіть адресу проживання" })
       .transform((value) => value.trim().replace(/\s+/g, " "))
       .refine((value) => value !== "", "Вкажіть адресу проживання")
-      .refine((value) => value === "" || value.length >= 10, "Адреса має містити щонайменше 10 символів: населений пункт, вулицю, будинок")
+      .refine(
+        (value) => value === "" || value.length >= 10,
+        "Адреса має містити щонайменше 10 символів: населений пункт, вулицю, будинок",
+      )
       .refine((value) => value.length <= 300, "Адреса має бути не довшою за 300 символів")
       .refine((value) => !/[<>{}]/.test(value), "Адреса містить недопустимі символи"),
   })

@@ -64,9 +64,23 @@ export async function getMyRecord(ctx: GetMyRecordCtx): Promise<MyRecord> {
         }
       : null,
     sources: [
-      { part: "Особисті дані та контакти", source: "Реєстр «Оберіг» (з Державного реєстру фізичних осіб)", updatedAt: person.updatedAt },
-      { part: "Військовий облік", source: military ? `Реєстр «Оберіг», ${military.tcc}` : "Реєстр «Оберіг»", updatedAt: military?.updatedAt ?? null },
-      { part: "Бронювання", source: current ? `Реєстр «Оберіг», позначку внесено через: ${markSourceLabel(current.source)}` : "Реєстр «Оберіг»", updatedAt: null },
+      {
+        part: "Особисті дані та контакти",
+        source: "Реєстр «Оберіг» (з Державного реєстру фізичних осіб)",
+        updatedAt: person.updatedAt,
+      },
+      {
+        part: "Військовий облік",
+        source: military ? `Реєстр «Оберіг», ${military.tcc}` : "Реєстр «Оберіг»",
+        updatedAt: military?.updatedAt ?? null,
+      },
+      {
+        part: "Бронювання",
+        source: current
+          ? `Реєстр «Оберіг», позначку внесено через: ${markSourceLabel(current.source)}`
+          : "Реєстр «Оберіг»",
+        updatedAt: null,
+      },
     ],
     today,
   };

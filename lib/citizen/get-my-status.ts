@@ -21,7 +21,15 @@ export type MyStatus = {
     wanted: boolean;
     updatedAt: string;
   };
-  reservation: { edrpou: string; enterpriseName: string; from: string; until: string; daysLeft: number; source: string; sourceLabel: string } | null;
+  reservation: {
+    edrpou: string;
+    enterpriseName: string;
+    from: string;
+    until: string;
+    daysLeft: number;
+    source: string;
+    sourceLabel: string;
+  } | null;
   asOf: string;
 };
 
@@ -51,17 +59,18 @@ export async function getMyStatus(ctx: Ctx<"registry" | "now">, input: { rnokpp:
       wanted: military.wanted || military.status === "WANTED",
       updatedAt: military.updatedAt,
     },
-    reservation: reservation && reservation.fromDate <= today
-      ? {
-          edrpou: reservation.edrpou,
-          enterpriseName: reservation.enterpriseName,
-          from: reservation.fromDate,
-          until: reservation.untilDate,
-          daysLeft: daysBetween(today, reservation.untilDate),
-          source: reservation.source,
-          sourceLabel: markSourceLabel(reservation.source),
-        }
-      : null,
+    reservation:
+      reservation && reservation.fromDate <= today
+        ? {
+            edrpou: reservation.edrpou,
+            enterpriseName: reservation.enterpriseName,
+            from: reservation.fromDate,
+            until: reservation.untilDate,
+            daysLeft: daysBetween(today, reservation.untilDate),
+            source: reservation.source,
+            sourceLabel: markSourceLabel(reservation.source),
+          }
+        : null,
     asOf: ctx.now.toISOString(),
   };
 }

@@ -14,7 +14,12 @@ export type MyNotices = { notices: MyNotice[]; noticeSentAlerts: boolean };
 export async function listMyNotices(ctx: Ctx<"db"> & { actor: Actor | null }): Promise<MyNotices> {
   const rnokpp = citizenRnokpp(ctx.actor, "record.read");
   const [rows, preference] = await Promise.all([
-    ctx.db.notice.findMany({ where: { rnokpp }, orderBy: [{ createdAt: "desc" }, { seq: "desc" }], take: 100, select: MY_NOTICE_SELECT }),
+    ctx.db.notice.findMany({
+      where: { rnokpp },
+      orderBy: [{ createdAt: "desc" }, { seq: "desc" }],
+      take: 100,
+      select: MY_NOTICE_SELECT,
+    }),
     ctx.db.citizenPreference.findUnique({ where: { rnokpp }, select: { noticeSentAlerts: true } }),
   ]);
   return { notices: rows.map(toMyNotice), noticeSentAlerts: preference?.noticeSentAlerts ?? false };

@@ -54,7 +54,9 @@ export type ReservationHistory = { reservations: ReservationHistoryEntry[]; refu
  * e.g. through Дія), enriched with the portal's decision and annulment where the portal made
  * it, and the employer's applications that were refused for them.
  */
-export async function listReservationHistory(ctx: Ctx<"db" | "registry"> & { actor: Actor | null }): Promise<ReservationHistory> {
+export async function listReservationHistory(
+  ctx: Ctx<"db" | "registry"> & { actor: Actor | null },
+): Promise<ReservationHistory> {
   const rnokpp = citizenRnokpp(ctx.actor, "record.read");
   const { db, registry } = ctx;
 
@@ -63,16 +65,26 @@ export async function listReservationHistory(ctx: Ctx<"db" | "registry"> & { act
     db.reservation.findMany({
       where: { rnokpp },
       select: {
-        id: true, exception45: true, annulledAt: true, annulmentGround: true,
+        id: true,
+        exception45: true,
+        annulledAt: true,
+        annulmentGround: true,
         decision: { select: { number: true, authority: { select: { shortName: true } } } },
-        items: { where: { rnokpp }, take: 1, select: { application: { select: { submittedAt: true, signerName: true } } } },
+        items: {
+          where: { rnokpp },
+          take: 1,
+          select: { application: { select: { submittedAt: true, signerName: true } } },
+        },
       },
     }),
     db.applicationItem.findMany({
       where: { rnokpp, decision: "REFUSED", application: { kind: "RESERVATION" } },
       orderBy: { application: { submittedAt: "desc" } },
       take: 20,
-      select: { reasons: true, application: { select: { id: true, edrpou: true, submittedAt: true, decidedAt: true } } },
+      select: {
+        reasons: true,
+        application: { select: { id: true, edrpou: true, submittedAt: true, decidedAt: true } },
+      },
     }),
   ]);
 

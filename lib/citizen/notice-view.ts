@@ -40,13 +40,33 @@ export type MyNotice = {
 };
 
 export const MY_NOTICE_SELECT = {
-  id: true, seq: true, kind: true, tcc: true, appearAt: true, place: true, status: true, statusAt: true, trackingNumber: true,
-  withdrawnReason: true, createdAt: true, batch: { select: { signedAt: true, signerName: true } },
+  id: true,
+  seq: true,
+  kind: true,
+  tcc: true,
+  appearAt: true,
+  place: true,
+  status: true,
+  statusAt: true,
+  trackingNumber: true,
+  withdrawnReason: true,
+  createdAt: true,
+  batch: { select: { signedAt: true, signerName: true } },
 } as const;
 
 type Row = {
-  id: string; seq: bigint; kind: NoticeKind; tcc: string; appearAt: Date; place: string; status: NoticeStatus; statusAt: Date;
-  trackingNumber: string | null; withdrawnReason: string | null; createdAt: Date; batch: { signedAt: Date | null; signerName: string | null };
+  id: string;
+  seq: bigint;
+  kind: NoticeKind;
+  tcc: string;
+  appearAt: Date;
+  place: string;
+  status: NoticeStatus;
+  statusAt: Date;
+  trackingNumber: string | null;
+  withdrawnReason: string | null;
+  createdAt: Date;
+  batch: { signedAt: Date | null; signerName: string | null };
 };
 
 export function toMyNotice(row: Row): MyNotice {

@@ -44,7 +44,10 @@ export async function readSessionCitizen(ctx: Ctx<"db" | "now">, request: NextRe
 }
 
 /** The same, from a raw Cookie header (the web server's fast route, outside Next). */
-export async function readSessionCitizenFromCookies(ctx: Ctx<"db" | "now">, cookieHeader: string | undefined): Promise<string> {
+export async function readSessionCitizenFromCookies(
+  ctx: Ctx<"db" | "now">,
+  cookieHeader: string | undefined,
+): Promise<string> {
   const cookies: Record<string, string> = {};
   for (const part of (cookieHeader ?? "").split(";")) {
     const eq = part.indexOf("=");

@@ -11,14 +11,23 @@ import { citizenRnokpp } from "./actor-rnokpp";
 // and its audit row are written together; the message it enables is sent by notifyNoticesSent.
 
 export const ZNoticeAlerts = z.object({
-  enabled: z.enum(["true", "false"], "Оберіть, чи повідомляти про надіслані повістки").transform((value) => value === "true"),
+  enabled: z
+    .enum(["true", "false"], "Оберіть, чи повідомляти про надіслані повістки")
+    .transform((value) => value === "true"),
 });
 
-export async function setNoticeAlerts(ctx: Ctx<"db"> & { actor: Actor | null }, input: unknown): Promise<{ enabled: boolean }> {
+export async function setNoticeAlerts(
+  ctx: Ctx<"db"> & { actor: Actor | null },
+  input: unknown,
+): Promise<{ enabled: boolean }> {
   const rnokpp = citizenRnokpp(ctx.actor, "preferences.update");
   const { enabled } = parseInput(ZNoticeAlerts, input);
   return inTransaction(ctx.db, async (tx) => {
-    await tx.citizenPreference.upsert({ where: { rnokpp }, create: { rnokpp, noticeSentAlerts: enabled }, update: { noticeSentAlerts: enabled } });
+    await tx.citizenPreference.upsert({
+      where: { rnokpp },
+      create: { rnokpp, noticeSentAlerts: enabled },
+      update: { noticeSentAlerts: enabled },
+    });
     await writeAudit(tx, {
       actor: { rnokpp, role: ctx.actor!.role },
       action: "preferences.update",

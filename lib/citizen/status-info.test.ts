@@ -4,7 +4,14 @@ import { kyivDate } from "@/lib/format";
 
 describe("status info", () => {
   it("describes all six registry statuses; only «у розшуку» has the red ribbon", () => {
-    expect(Object.keys(REGISTRATION_STATUS_INFO).sort()).toEqual(["BEING_CLARIFIED", "EXCLUDED", "NOT_REGISTERED", "ON_REGISTER", "REMOVED", "WANTED"]);
+    expect(Object.keys(REGISTRATION_STATUS_INFO).sort()).toEqual([
+      "BEING_CLARIFIED",
+      "EXCLUDED",
+      "NOT_REGISTERED",
+      "ON_REGISTER",
+      "REMOVED",
+      "WANTED",
+    ]);
     expect(REGISTRATION_STATUS_INFO.WANTED).toMatchObject({ label: "У розшуку", tone: "fail", ribbon: true });
     expect(Object.values(REGISTRATION_STATUS_INFO).filter((s) => s.ribbon)).toHaveLength(1);
   });

@@ -5,7 +5,8 @@ import { rulesetFor } from "@/lib/rules";
 /** The chip colours of the design system (components/ui/badge), named here so lib stays UI-free. */
 export type Tone = "success" | "pending" | "fail" | "neutral" | "info" | "warning";
 
-export type RegistrationStatusCode = "ON_REGISTER" | "REMOVED" | "EXCLUDED" | "NOT_REGISTERED" | "BEING_CLARIFIED" | "WANTED";
+export type RegistrationStatusCode =
+  "ON_REGISTER" | "REMOVED" | "EXCLUDED" | "NOT_REGISTERED" | "BEING_CLARIFIED" | "WANTED";
 
 export type StatusInfo = {
   label: string;
@@ -24,31 +25,36 @@ export const REGISTRATION_STATUS_INFO: Record<RegistrationStatusCode, StatusInfo
   },
   BEING_CLARIFIED: {
     label: "Уточнюється",
-    explanation: "ТЦК та СП зараз перевіряє ваші дані. Статус зміниться, щойно перевірку завершать; за потреби з вами зв'яжуться.",
+    explanation:
+      "ТЦК та СП зараз перевіряє ваші дані. Статус зміниться, щойно перевірку завершать; за потреби з вами зв'яжуться.",
     tone: "pending",
     ribbon: false,
   },
   REMOVED: {
     label: "Знято з обліку",
-    explanation: "Вас знято з військового обліку (наприклад, за віком або через виїзд за кордон на постійне проживання). Якщо це помилка, зверніться до ТЦК та СП.",
+    explanation:
+      "Вас знято з військового обліку (наприклад, за віком або через виїзд за кордон на постійне проживання). Якщо це помилка, зверніться до ТЦК та СП.",
     tone: "neutral",
     ribbon: false,
   },
   EXCLUDED: {
     label: "Виключений з обліку",
-    explanation: "Вас виключено з військового обліку (наприклад, за станом здоров'я). Якщо це помилка, зверніться до ТЦК та СП.",
+    explanation:
+      "Вас виключено з військового обліку (наприклад, за станом здоров'я). Якщо це помилка, зверніться до ТЦК та СП.",
     tone: "neutral",
     ribbon: false,
   },
   NOT_REGISTERED: {
     label: "Потребує уточнення",
-    explanation: "Реєстр знає вас, але ви не прикріплені до жодного ТЦК та СП. Зверніться до ТЦК та СП або ЦНАП, щоб стати на облік.",
+    explanation:
+      "Реєстр знає вас, але ви не прикріплені до жодного ТЦК та СП. Зверніться до ТЦК та СП або ЦНАП, щоб стати на облік.",
     tone: "warning",
     ribbon: false,
   },
   WANTED: {
     label: "У розшуку",
-    explanation: "ТЦК та СП оголосив вас у розшук. Зверніться до свого ТЦК та СП якнайшвидше, щоб з'ясувати причину і зняти розшук.",
+    explanation:
+      "ТЦК та СП оголосив вас у розшук. Зверніться до свого ТЦК та СП якнайшвидше, щоб з'ясувати причину і зняти розшук.",
     tone: "fail",
     ribbon: true,
   },
@@ -61,7 +67,10 @@ export const LIABILITY_INFO: Record<"CONSCRIPT" | "LIABLE" | "RESERVIST", string
 };
 
 /** "Дані уточнено вчасно" as Резерв+ shows it: updated since the date Law 3633-IX requires. */
-export function dataUpdateInfo(dataUpdatedOn: string | null, today: string): { upToDate: boolean; label: string; tone: Tone } {
+export function dataUpdateInfo(
+  dataUpdatedOn: string | null,
+  today: string,
+): { upToDate: boolean; label: string; tone: Tone } {
   const since = rulesetFor(today).dataUpdateRequiredSince;
   const upToDate = dataUpdatedOn !== null && dataUpdatedOn >= since && dataUpdatedOn <= today;
   return upToDate

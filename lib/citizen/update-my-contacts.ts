@@ -10,7 +10,6 @@ import { citizenRnokpp } from "./actor-rnokpp";
 import { ZContacts } from "./contacts-schema";
 import { kyivDate } from "@/lib/format";
 
-
 const FIELD_LABELS = { phone: "телефон", email: "електронну пошту", address: "адресу" } as const;
 
 /**
@@ -19,7 +18,10 @@ const FIELD_LABELS = { phone: "телефон", email: "електронну п�
  * registry and fails verification from this moment. Invalid input changes nothing.
  */
 /** `input` is the raw form input: parsed here, so that no caller can skip the rules. */
-export async function updateMyContacts(ctx: Ctx<"db" | "now"> & { actor: Actor | null }, input: unknown): Promise<{ person: PersonRecord; changed: string[] }> {
+export async function updateMyContacts(
+  ctx: Ctx<"db" | "now"> & { actor: Actor | null },
+  input: unknown,
+): Promise<{ person: PersonRecord; changed: string[] }> {
   const { actor, now } = ctx;
   const rnokpp = citizenRnokpp(actor, "contacts.update");
   const contacts = parseInput(ZContacts, input);
@@ -29,7 +31,9 @@ export async function updateMyContacts(ctx: Ctx<"db" | "now"> & { actor: Actor |
     const registry = registryFor(tx);
     const before = await registry.findPerson(rnokpp);
     if (!before) throw new AppError("NOT_FOUND", "Реєстр «Оберіг» не містить відомостей про вас");
-    const changed = (Object.keys(FIELD_LABELS) as Array<keyof typeof FIELD_LABELS>).filter((field) => before[field] !== contacts[field]);
+    const changed = (Object.keys(FIELD_LABELS) as Array<keyof typeof FIELD_LABELS>).filter(
+      (field) => before[field] !== contacts[field],
+    );
 
     const person = await registry.updateContacts(tx, rnokpp, contacts, today);
     await writeAudit(tx, {
@@ -46,9 +50,10 @@ export async function updateMyContacts(ctx: Ctx<"db" | "now"> & { actor: Actor |
         audience: "me",
         kind: "contacts.updated",
         title: "Контактні дані оновлено",
-        body: changed.length > 0
-          ? `Ви оновили ${changed.map((f) => FIELD_LABELS[f as keyof typeof FIELD_LABELS]).join(", ")}. Дату уточнення даних змінено на сьогодні; попередній еВОД більше не дійсний — сформуйте новий.`
-          : "Ви підтвердили свої контактні дані без змін. Дату уточнення даних змінено на сьогодні; сформуйте новий еВОД.",
+        body:
+          changed.length > 0
+            ? `Ви оновили ${changed.map((f) => FIELD_LABELS[f as keyof typeof FIELD_LABELS]).join(", ")}. Дату уточнення даних змінено на сьогодні; попередній еВОД більше не дійсний — сформуйте новий.`
+            : "Ви підтвердили свої контактні дані без змін. Дату уточнення даних змінено на сьогодні; сформуйте новий еВОД.",
         link: "/me/document",
       },
     ]);

@@ -10,7 +10,10 @@ import { z } from "@/lib/zod";
 // or one the head decided not to sign. The head may discard any of the enterprise's drafts, an
 // authorized person only their own. A signed draft is part of an application and stays.
 
-export async function discardDraft(ctx: Ctx<"actor" | "db">, input: { draftId: string }): Promise<{ discarded: boolean }> {
+export async function discardDraft(
+  ctx: Ctx<"actor" | "db">,
+  input: { draftId: string },
+): Promise<{ discarded: boolean }> {
   const { actor } = ctx;
   const edrpou = actor.edrpou ?? "";
   const { isHead } = await resolveEnterpriseAccess(ctx.db, { actor, edrpou, permission: "applications.prepare" });
@@ -23,7 +26,14 @@ export async function discardDraft(ctx: Ctx<"actor" | "db">, input: { draftId: s
     if (!draft) throw notFound();
     if (draft.application) throw new AppError("DRAFT_ALREADY_SUBMITTED");
     await tx.draft.delete({ where: { id: draft.id } });
-    await writeAudit(tx, { actor: { rnokpp: actor.rnokpp, role: actor.role }, action: "draft.discard", entityType: "Draft", entityId: draft.id, edrpou, details: { kind: draft.kind } });
+    await writeAudit(tx, {
+      actor: { rnokpp: actor.rnokpp, role: actor.role },
+      action: "draft.discard",
+      entityType: "Draft",
+      entityId: draft.id,
+      edrpou,
+      details: { kind: draft.kind },
+    });
     return { discarded: true };
   });
 }

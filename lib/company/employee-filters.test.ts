@@ -3,13 +3,30 @@ import { filtersQuery, isFiltered, parseEmployeeFilters, toListInput } from "./e
 
 describe("employee list filters in the URL", () => {
   it("reads known values and turns them into listEmployees input", () => {
-    const filters = { ...parseEmployeeFilters({ state: "reserved", eligible: "no", reason: "WANTED", sort: "-salary", page: "3" }), q: "Коваль" };
-    expect(toListInput(filters)).toEqual({ q: "Коваль", state: "reserved", eligible: false, reason: "WANTED", sort: "-salary", page: 3 });
+    const filters = {
+      ...parseEmployeeFilters({ state: "reserved", eligible: "no", reason: "WANTED", sort: "-salary", page: "3" }),
+      q: "Коваль",
+    };
+    expect(toListInput(filters)).toEqual({
+      q: "Коваль",
+      state: "reserved",
+      eligible: false,
+      reason: "WANTED",
+      sort: "-salary",
+      page: 3,
+    });
     expect(isFiltered(filters)).toBe(true);
   });
 
   it("drops what the list does not know instead of failing, and takes the first of repeated keys", () => {
-    const filters = parseEmployeeFilters({ q: "", state: "nonsense", eligible: "maybe", reason: "DROP TABLE", sort: "age", page: ["0", "2"] });
+    const filters = parseEmployeeFilters({
+      q: "",
+      state: "nonsense",
+      eligible: "maybe",
+      reason: "DROP TABLE",
+      sort: "age",
+      page: ["0", "2"],
+    });
     expect(toListInput(filters)).toEqual({ militaryLiable: true, page: 1 });
     expect(isFiltered(filters)).toBe(false);
     expect(toListInput(parseEmployeeFilters({ page: ["2", "5"] })).page).toBe(2);

@@ -10,7 +10,12 @@ import { z } from "@/lib/zod";
 
 export const ZEmployeeFilters = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  s: z.string().max(400).regex(/^[A-Za-z0-9_-]+$/).optional().catch(undefined),
+  s: z
+    .string()
+    .max(400)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional()
+    .catch(undefined),
   state: z.enum(EMPLOYEE_STATES).optional().catch(undefined),
   eligible: z.enum(["yes", "no"]).optional().catch(undefined),
   /** "all": the whole staff; without it the lists open on the military-liable (a search looks through everyone). */
@@ -24,7 +29,9 @@ export type EmployeeFilters = z.output<typeof ZEmployeeFilters>;
 
 /** Next's searchParams (first of repeated keys) → the filters. */
 export function parseEmployeeFilters(params: Record<string, string | string[] | undefined>): EmployeeFilters {
-  const first = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const first = Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   // A plain `q` in an address is ignored: search text arrives sealed (`s`) or through the form.
   const parsed = ZEmployeeFilters.parse({ ...first, q: undefined });
   return { ...parsed, q: undefined };
@@ -53,7 +60,14 @@ export function toListInput(filters: EmployeeFilters): {
 
 /** The filters as URL parameters (without the page), for links and pagination. */
 export function filterParams(filters: EmployeeFilters): Record<string, string | undefined> {
-  return { s: filters.q ? filters.s : undefined, state: filters.state, eligible: filters.eligible, who: filters.who, reason: filters.reason, sort: filters.sort };
+  return {
+    s: filters.q ? filters.s : undefined,
+    state: filters.state,
+    eligible: filters.eligible,
+    who: filters.who,
+    reason: filters.reason,
+    sort: filters.sort,
+  };
 }
 
 export function filtersQuery(filters: EmployeeFilters, extra: Record<string, string | undefined> = {}): string {

@@ -50,12 +50,29 @@ export type CompanyStanding = {
   salaryThreshold: Kopiykas | null;
 };
 
-export async function loadEnterpriseStanding(client: DbTx, enterprise: EnterpriseRecord, date: IsoDate): Promise<CompanyStanding> {
+export async function loadEnterpriseStanding(
+  client: DbTx,
+  enterprise: EnterpriseRecord,
+  date: IsoDate,
+): Promise<CompanyStanding> {
   const found = await findEnterpriseDecision(client, enterprise.edrpou, date);
   const ruleset = rulesetFor(date);
-  const standing = assessEnterprise({ date, enterprise: { ...enterprise, liquidatedOn: enterprise.liquidatedOn }, decision: found?.facts ?? null, ruleset });
+  const standing = assessEnterprise({
+    date,
+    enterprise: { ...enterprise, liquidatedOn: enterprise.liquidatedOn },
+    decision: found?.facts ?? null,
+    ruleset,
+  });
   const salaryThreshold = standing.salaryExemption ? null : standing.salaryThreshold;
-  if (!found) return { critical: standing.critical, cause: standing.cause, decision: null, daysLeft: null, expiresSoon: false, salaryThreshold };
+  if (!found)
+    return {
+      critical: standing.critical,
+      cause: standing.cause,
+      decision: null,
+      daysLeft: null,
+      expiresSoon: false,
+      salaryThreshold,
+    };
 
   const row = await client.criticalDecision.findUniqueOrThrow({
     where: { id: found.id },
@@ -76,9 +93,13 @@ export async function loadEnterpriseStanding(client: DbTx, enterprise: Enterpris
       decidedOn: found.decidedOn,
       validFrom: found.facts.validFrom,
       validUntil,
-      revoked: found.facts.status === "REVOKED" ? { on: found.facts.revokedOn ?? null, reason: row.revocationReason } : null,
+      revoked:
+        found.facts.status === "REVOKED" ? { on: found.facts.revokedOn ?? null, reason: row.revocationReason } : null,
       criteria: found.facts.criteria.map((code) => (isCriterionCode(code) ? criterionLabel(code) : code)),
-      salaryExemption: found.facts.salaryExemption && isSalaryExemptionCode(found.facts.salaryExemption) ? salaryExemptionLabel(found.facts.salaryExemption) : null,
+      salaryExemption:
+        found.facts.salaryExemption && isSalaryExemptionCode(found.facts.salaryExemption)
+          ? salaryExemptionLabel(found.facts.salaryExemption)
+          : null,
       limitCategory: LIMIT_CATEGORY_LABELS[found.facts.limitCategory],
       limitPercent: row.limitPercent,
       militaryLiableCount: row.militaryLiableCount,

@@ -10,9 +10,21 @@ import { ITEM_DECISION_LABELS } from "./labels";
 // the order listed, the decision, the reasons in words, the term. Scoped like the page (another
 // enterprise's application is not found); UTF-8 with BOM, semicolons, formulas defused.
 
-const COLUMNS = ["№", "ПІБ", "РНОКПП", "Заробітна плата, грн", "Рішення", "Причини відмови", "Заброньовано з", "Заброньовано до"];
+const COLUMNS = [
+  "№",
+  "ПІБ",
+  "РНОКПП",
+  "Заробітна плата, грн",
+  "Рішення",
+  "Причини відмови",
+  "Заброньовано з",
+  "Заброньовано до",
+];
 
-export async function exportApplicationCsv(ctx: Ctx<"db"> & { actor: Actor }, input: { applicationId: string }): Promise<{ text: string; fileName: string }> {
+export async function exportApplicationCsv(
+  ctx: Ctx<"db"> & { actor: Actor },
+  input: { applicationId: string },
+): Promise<{ text: string; fileName: string }> {
   const app = await getApplication(ctx, input);
   const rows = app.items.map((item) => [
     item.position,
@@ -27,4 +39,3 @@ export async function exportApplicationCsv(ctx: Ctx<"db"> & { actor: Actor }, in
   const stem = app.kind === "RESERVATION" ? "bronyuvannia" : "anuliuvannia";
   return { text: toCsv(COLUMNS, rows), fileName: `rezultaty-${stem}-${app.id.slice(0, 8)}.csv` };
 }
-

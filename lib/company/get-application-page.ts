@@ -18,12 +18,22 @@ export type ApplicationPage = Omit<ApplicationView, "items"> & {
   filter: ItemFilter;
 };
 
-export async function getApplicationPage(ctx: Ctx<"actor" | "db">, input: { applicationId: string; filter?: ItemFilter; page?: number }): Promise<ApplicationPage> {
+export async function getApplicationPage(
+  ctx: Ctx<"actor" | "db">,
+  input: { applicationId: string; filter?: ItemFilter; page?: number },
+): Promise<ApplicationPage> {
   const view = await getApplication(ctx, { applicationId: input.applicationId });
-  const preparer = view.preparedByRnokpp === view.signer.rnokpp ? null : await ctx.db.user.findUnique({ where: { rnokpp: view.preparedByRnokpp }, select: { fullName: true } });
+  const preparer =
+    view.preparedByRnokpp === view.signer.rnokpp
+      ? null
+      : await ctx.db.user.findUnique({ where: { rnokpp: view.preparedByRnokpp }, select: { fullName: true } });
   const filter = input.filter ?? "all";
   const matching = view.items.filter((item) =>
-    filter === "all" ? true : filter === "refused" ? item.decision === "REFUSED" : item.decision === "RESERVED" || item.decision === "ANNULLED",
+    filter === "all"
+      ? true
+      : filter === "refused"
+        ? item.decision === "REFUSED"
+        : item.decision === "RESERVED" || item.decision === "ANNULLED",
   );
   const pages = Math.max(1, Math.ceil(matching.length / ITEMS_PAGE_SIZE));
   const page = Math.min(Math.max(1, input.page ?? 1), pages);

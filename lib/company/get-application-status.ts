@@ -17,7 +17,10 @@ export type ApplicationStatusView = {
   failureReason: string | null;
 };
 
-export async function getApplicationStatus(ctx: Ctx<"actor" | "db">, input: { applicationId: string }): Promise<ApplicationStatusView> {
+export async function getApplicationStatus(
+  ctx: Ctx<"actor" | "db">,
+  input: { applicationId: string },
+): Promise<ApplicationStatusView> {
   const { actor, db } = ctx;
   const edrpou = actor.edrpou ?? "";
   await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
@@ -27,7 +30,14 @@ export async function getApplicationStatus(ctx: Ctx<"actor" | "db">, input: { ap
     select: { id: true, status: true, reservedCount: true, refusedCount: true, decidedAt: true, failureReason: true },
   });
   if (!app) throw notFound();
-  return { id: app.id, status: app.status, reserved: app.reservedCount, refused: app.refusedCount, decidedAt: app.decidedAt, failureReason: app.failureReason };
+  return {
+    id: app.id,
+    status: app.status,
+    reserved: app.reservedCount,
+    refused: app.refusedCount,
+    decidedAt: app.decidedAt,
+    failureReason: app.failureReason,
+  };
 }
 
 function notFound(): AppError {

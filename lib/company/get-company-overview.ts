@@ -1,7 +1,13 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
 import { listNotifications } from "@/lib/notifications";
-import { listApplications, listEmployees, resolveEnterpriseAccess, type ApplicationSummary, type LimitFigures } from "@/lib/reservations";
+import {
+  listApplications,
+  listEmployees,
+  resolveEnterpriseAccess,
+  type ApplicationSummary,
+  type LimitFigures,
+} from "@/lib/reservations";
 import { loadEnterpriseStanding, type CompanyStanding } from "./enterprise-standing";
 import { listPendingDrafts, type PendingDraft } from "./list-pending-drafts";
 import { kyivDate } from "@/lib/format";
@@ -12,7 +18,16 @@ import { kyivDate } from "@/lib/format";
 // 10,000-employee enterprise costs a few milliseconds per figure.
 
 export type CompanyOverview = {
-  enterprise: { edrpou: string; name: string; shortName: string | null; region: string; address: string | null; kved: string; kvedName: string; headName: string | null };
+  enterprise: {
+    edrpou: string;
+    name: string;
+    shortName: string | null;
+    region: string;
+    address: string | null;
+    kved: string;
+    kvedName: string;
+    headName: string | null;
+  };
   isHead: boolean;
   standing: CompanyStanding;
   limit: LimitFigures;
@@ -29,7 +44,17 @@ export type CompanyOverview = {
   };
   applications: ApplicationSummary[];
   drafts: PendingDraft[];
-  notifications: { items: Array<{ id: string; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null }>; unread: number };
+  notifications: {
+    items: Array<{
+      id: string;
+      title: string;
+      body: string;
+      link: string | null;
+      createdAt: Date;
+      readAt: Date | null;
+    }>;
+    unread: number;
+  };
 };
 
 export async function getCompanyOverview(ctx: Ctx<"actor" | "db" | "registry" | "now">): Promise<CompanyOverview> {
@@ -39,17 +64,18 @@ export async function getCompanyOverview(ctx: Ctx<"actor" | "db" | "registry" | 
   const date = kyivDate(now);
   const page = { edrpou, pageSize: 1 } as const;
 
-  const [standing, all, reservable, expiring, notEligible, elsewhere, applications, drafts, notifications] = await Promise.all([
-    loadEnterpriseStanding(db, enterprise, date),
-    listEmployees(ctx, page),
-    listEmployees(ctx, { ...page, eligible: true, state: "not_reserved" }),
-    listEmployees(ctx, { ...page, state: "expiring" }),
-    listEmployees(ctx, { ...page, eligible: false, state: "not_reserved" }),
-    listEmployees(ctx, { ...page, state: "reserved_elsewhere" }),
-    listApplications({ db, actor }, { edrpou, pageSize: 5 }),
-    listPendingDrafts(ctx),
-    listNotifications({ db }, { rnokpp: actor.rnokpp!, audience: "company", take: 5 }),
-  ]);
+  const [standing, all, reservable, expiring, notEligible, elsewhere, applications, drafts, notifications] =
+    await Promise.all([
+      loadEnterpriseStanding(db, enterprise, date),
+      listEmployees(ctx, page),
+      listEmployees(ctx, { ...page, eligible: true, state: "not_reserved" }),
+      listEmployees(ctx, { ...page, state: "expiring" }),
+      listEmployees(ctx, { ...page, eligible: false, state: "not_reserved" }),
+      listEmployees(ctx, { ...page, state: "reserved_elsewhere" }),
+      listApplications({ db, actor }, { edrpou, pageSize: 5 }),
+      listPendingDrafts(ctx),
+      listNotifications({ db }, { rnokpp: actor.rnokpp!, audience: "company", take: 5 }),
+    ]);
 
   return {
     enterprise: {

@@ -2,7 +2,12 @@ import "server-only";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { annulmentGroundLabel, isAnnulmentGroundCode, type IsoDate } from "@/lib/rules";
-import { resolveEnterpriseAccess, type AnnulmentPrecheckItem, type LimitFigures, type PrecheckItem } from "@/lib/reservations";
+import {
+  resolveEnterpriseAccess,
+  type AnnulmentPrecheckItem,
+  type LimitFigures,
+  type PrecheckItem,
+} from "@/lib/reservations";
 import { parseDraftPrecheck } from "@/lib/reservations/draft-payload";
 import { z } from "@/lib/zod";
 
@@ -35,12 +40,21 @@ export async function getDraft(ctx: Ctx<"actor" | "db" | "now">, input: { draftI
   const draft = await db.draft.findFirst({
     where: { id: input.draftId, edrpou },
     select: {
-      id: true, kind: true, document: true, createdAt: true, expiresAt: true, createdByRnokpp: true, createdByUserId: true, precheck: true,
+      id: true,
+      kind: true,
+      document: true,
+      createdAt: true,
+      expiresAt: true,
+      createdByRnokpp: true,
+      createdByUserId: true,
+      precheck: true,
       application: { select: { id: true } },
     },
   });
   if (!draft) throw notFound();
-  const preparer = draft.createdByUserId ? await db.user.findUnique({ where: { id: draft.createdByUserId }, select: { fullName: true } }) : null;
+  const preparer = draft.createdByUserId
+    ? await db.user.findUnique({ where: { id: draft.createdByUserId }, select: { fullName: true } })
+    : null;
   const precheck = parseDraftPrecheck(draft.kind, draft.precheck);
   const common: Common = {
     id: draft.id,
@@ -52,9 +66,15 @@ export async function getDraft(ctx: Ctx<"actor" | "db" | "now">, input: { draftI
     applicationId: draft.application?.id ?? null,
     date: precheck.date,
   };
-  if (precheck.kind === "RESERVATION") return { ...common, kind: "RESERVATION", limit: precheck.limit, items: precheck.items };
+  if (precheck.kind === "RESERVATION")
+    return { ...common, kind: "RESERVATION", limit: precheck.limit, items: precheck.items };
   const code = precheck.ground;
-  return { ...common, kind: "ANNULMENT", ground: { code, label: isAnnulmentGroundCode(code) ? annulmentGroundLabel(code) : code }, items: precheck.items };
+  return {
+    ...common,
+    kind: "ANNULMENT",
+    ground: { code, label: isAnnulmentGroundCode(code) ? annulmentGroundLabel(code) : code },
+    items: precheck.items,
+  };
 }
 
 function notFound(): AppError {

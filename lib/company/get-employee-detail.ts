@@ -58,7 +58,10 @@ export type EmployeeDetail = {
   date: IsoDate;
 };
 
-export async function getEmployeeDetail(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { rnokpp: string }): Promise<EmployeeDetail> {
+export async function getEmployeeDetail(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  input: { rnokpp: string },
+): Promise<EmployeeDetail> {
   const { actor, db, registry, now } = ctx;
   const edrpou = actor.edrpou ?? "";
   await resolveEnterpriseAccess(db, { actor, edrpou, permission: "employees.read" });
@@ -76,11 +79,28 @@ export async function getEmployeeDetail(ctx: Ctx<"actor" | "db" | "registry" | "
       orderBy: { application: { submittedAt: "desc" } },
       take: 200,
       select: {
-        decision: true, reasons: true, reasonDetails: true, reservedFrom: true, reservedUntil: true,
-        application: { select: { id: true, kind: true, status: true, submittedAt: true, decidedAt: true, signerName: true, ground: true } },
+        decision: true,
+        reasons: true,
+        reasonDetails: true,
+        reservedFrom: true,
+        reservedUntil: true,
+        application: {
+          select: {
+            id: true,
+            kind: true,
+            status: true,
+            submittedAt: true,
+            decidedAt: true,
+            signerName: true,
+            ground: true,
+          },
+        },
       },
     }),
-    db.reservation.findMany({ where: { rnokpp, edrpou }, select: { id: true, annulledAt: true, annulmentGround: true, applicationId: true } }),
+    db.reservation.findMany({
+      where: { rnokpp, edrpou },
+      select: { id: true, annulledAt: true, annulmentGround: true, applicationId: true },
+    }),
   ]);
   const marksHere = marks.filter((m) => m.edrpou === edrpou);
   if (!person || (jobs.length === 0 && items.length === 0 && marksHere.length === 0)) throw notFound();
@@ -121,7 +141,9 @@ export async function getEmployeeDetail(ctx: Ctx<"actor" | "db" | "registry" | "
       signerName: item.application.signerName,
       ground: item.application.ground ? groundLabel(item.application.ground) : null,
       decision: item.decision,
-      reasons: (parseReasonDetails(item.reasonDetails)?.reasons ?? item.reasons.map((code) => ({ code }))).map(storedReasonView),
+      reasons: (parseReasonDetails(item.reasonDetails)?.reasons ?? item.reasons.map((code) => ({ code }))).map(
+        storedReasonView,
+      ),
       reservedFrom: item.reservedFrom ? toIsoDate(item.reservedFrom) : null,
       reservedUntil: item.reservedUntil ? toIsoDate(item.reservedUntil) : null,
     })),
@@ -136,4 +158,3 @@ function groundLabel(code: string): string {
 function notFound(): AppError {
   return new AppError("EMPLOYEE_NOT_FOUND", "Працівника не знайдено серед працівників вашого підприємства");
 }
-

@@ -20,7 +20,11 @@ export type WizardContext = {
 export async function getWizardContext(ctx: Ctx<"actor" | "db" | "registry" | "now">): Promise<WizardContext> {
   const { actor, db, now } = ctx;
   const edrpou = actor.edrpou ?? "";
-  const { enterprise, isHead } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
+  const { enterprise, isHead } = await resolveEnterpriseAccess(db, {
+    actor,
+    edrpou,
+    permission: "applications.prepare",
+  });
   const [standing, list] = await Promise.all([
     loadEnterpriseStanding(db, enterprise, kyivDate(now)),
     listEmployees(ctx, { edrpou, pageSize: 1 }),

@@ -13,7 +13,10 @@ import { z } from "@/lib/zod";
 // and by e-mail, that a pre-checked application waits for their signature, with a link to it.
 // Only the person who prepared the draft hands it over, once; a second click changes nothing.
 
-export async function handOverDraft(ctx: Ctx<"actor" | "db" | "now">, input: { draftId: string }): Promise<{ notified: boolean }> {
+export async function handOverDraft(
+  ctx: Ctx<"actor" | "db" | "now">,
+  input: { draftId: string },
+): Promise<{ notified: boolean }> {
   const { actor, now } = ctx;
   const edrpou = actor.edrpou ?? "";
   const { enterprise } = await resolveEnterpriseAccess(ctx.db, { actor, edrpou, permission: "applications.prepare" });
@@ -26,7 +29,9 @@ export async function handOverDraft(ctx: Ctx<"actor" | "db" | "now">, input: { d
     if (!draft) throw notFound();
     if (draft.application) throw new AppError("DRAFT_ALREADY_SUBMITTED");
     if (draft.expiresAt <= now) throw new AppError("DRAFT_STALE", "Чернетка застаріла: сформуйте заяву знову");
-    const earlier = await tx.auditLog.count({ where: { entityType: "Draft", entityId: draft.id, action: "draft.hand_over" } });
+    const earlier = await tx.auditLog.count({
+      where: { entityType: "Draft", entityId: draft.id, action: "draft.hand_over" },
+    });
     if (earlier > 0 || !enterprise.headRnokpp || enterprise.headRnokpp === actor.rnokpp) return { notified: false };
 
     const count = parseDraftPayload(draft.kind, draft.payload).employees.length;
@@ -41,7 +46,14 @@ export async function handOverDraft(ctx: Ctx<"actor" | "db" | "now">, input: { d
         link: `/company/applications/drafts/${draft.id}`,
       },
     ]);
-    await writeAudit(tx, { actor: { rnokpp: actor.rnokpp, role: actor.role }, action: "draft.hand_over", entityType: "Draft", entityId: draft.id, edrpou, details: { kind: draft.kind, employees: count } });
+    await writeAudit(tx, {
+      actor: { rnokpp: actor.rnokpp, role: actor.role },
+      action: "draft.hand_over",
+      entityType: "Draft",
+      entityId: draft.id,
+      edrpou,
+      details: { kind: draft.kind, employees: count },
+    });
     return { notified: true };
   });
 }

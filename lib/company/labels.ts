@@ -1,4 +1,10 @@
-import { EXPIRING_WITHIN_DAYS, LIABILITY_LABELS, REGISTRATION_STATUS_LABELS, type LiabilityType, type RegistrationStatus } from "@/lib/rules";
+import {
+  EXPIRING_WITHIN_DAYS,
+  LIABILITY_LABELS,
+  REGISTRATION_STATUS_LABELS,
+  type LiabilityType,
+  type RegistrationStatus,
+} from "@/lib/rules";
 
 // The cabinet's words for states, kinds and sorts, in one place so that a badge, a filter and
 // a CSV say the same. Pure and browser-safe.
@@ -59,14 +65,24 @@ export const APPLICATION_STATUS_TONES: Record<ApplicationStatusCode, Tone> = {
 
 export const APPLICATION_KIND_LABELS = { RESERVATION: "Бронювання", ANNULMENT: "Анулювання" } as const;
 
-export const ITEM_DECISION_LABELS = { RESERVED: "Заброньовано", REFUSED: "Відмовлено", ANNULLED: "Анульовано" } as const;
-export const ITEM_DECISION_TONES: Record<keyof typeof ITEM_DECISION_LABELS, Tone> = { RESERVED: "success", REFUSED: "fail", ANNULLED: "info" };
+export const ITEM_DECISION_LABELS = {
+  RESERVED: "Заброньовано",
+  REFUSED: "Відмовлено",
+  ANNULLED: "Анульовано",
+} as const;
+export const ITEM_DECISION_TONES: Record<keyof typeof ITEM_DECISION_LABELS, Tone> = {
+  RESERVED: "success",
+  REFUSED: "fail",
+  ANNULLED: "info",
+};
 
 /** "військовозобов'язаний, на обліку"; "призовник, на обліку"; "немає даних". */
 export function militaryStatusText(status: RegistrationStatus | null, liability: LiabilityType | null): string {
   if (!status) return "Немає в реєстрі «Оберіг»";
   const who = liability ? LIABILITY_LABELS[liability] : null;
-  return who ? `${capitalise(who)}, ${REGISTRATION_STATUS_LABELS[status]}` : capitalise(REGISTRATION_STATUS_LABELS[status]);
+  return who
+    ? `${capitalise(who)}, ${REGISTRATION_STATUS_LABELS[status]}`
+    : capitalise(REGISTRATION_STATUS_LABELS[status]);
 }
 
 function capitalise(text: string): string {

@@ -12,7 +12,10 @@ const ZQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
-export async function listCompanyApplications(ctx: Ctx<"actor" | "db" | "now">, input: { kind?: unknown; page?: unknown }): Promise<{
+export async function listCompanyApplications(
+  ctx: Ctx<"actor" | "db" | "now">,
+  input: { kind?: unknown; page?: unknown },
+): Promise<{
   list: { items: ApplicationSummary[]; total: number; page: number; pageSize: number };
   drafts: PendingDraft[];
   isHead: boolean;
@@ -23,7 +26,10 @@ export async function listCompanyApplications(ctx: Ctx<"actor" | "db" | "now">, 
   const edrpou = actor.edrpou ?? "";
   const { isHead } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
   const [list, drafts] = await Promise.all([
-    listApplications({ db, actor }, { edrpou, page: query.page, pageSize: 20, ...(query.kind ? { kind: query.kind } : {}) }),
+    listApplications(
+      { db, actor },
+      { edrpou, page: query.page, pageSize: 20, ...(query.kind ? { kind: query.kind } : {}) },
+    ),
     listPendingDrafts(ctx),
   ]);
   return { list, drafts, isHead, kind: query.kind };

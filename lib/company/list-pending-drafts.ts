@@ -20,12 +20,17 @@ export type PendingDraft = {
   ground: string | null;
 };
 
-export async function listPendingDrafts(ctx: Ctx<"actor" | "db" | "now">, input: { take?: number } = {}): Promise<PendingDraft[]> {
+export async function listPendingDrafts(
+  ctx: Ctx<"actor" | "db" | "now">,
+  input: { take?: number } = {},
+): Promise<PendingDraft[]> {
   const { actor, db, now } = ctx;
   const edrpou = actor.edrpou ?? "";
   await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
   const take = Math.min(input.take ?? 20, 100);
-  const rows = await db.$queryRaw<Array<Omit<PendingDraft, "employees" | "passing"> & { employees: number | bigint; passing: number | bigint }>>`
+  const rows = await db.$queryRaw<
+    Array<Omit<PendingDraft, "employees" | "passing"> & { employees: number | bigint; passing: number | bigint }>
+  >`
     SELECT d.id, d.kind::text AS kind, d."createdAt", d."expiresAt", d."createdByRnokpp" AS "preparedByRnokpp", u."fullName" AS "preparedByName",
       COALESCE(jsonb_array_length(d.payload->'employees'), 0) AS employees,
       (SELECT count(*) FROM jsonb_array_elements(COALESCE(d.precheck->'items', '[]'::jsonb)) AS item

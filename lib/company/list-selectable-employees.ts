@@ -16,12 +16,19 @@ export type SelectableEmployees = {
   bulk: { filters: EmployeeFilters; count: number };
 };
 
-export async function listSelectableEmployees(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { kind: "reservation" | "annulment"; filters: EmployeeFilters }): Promise<SelectableEmployees> {
+export async function listSelectableEmployees(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  input: { kind: "reservation" | "annulment"; filters: EmployeeFilters },
+): Promise<SelectableEmployees> {
   const { kind } = input;
   const context = await getWizardContext(ctx);
   // An annulment lists everyone reserved here, whatever the registry says of them now.
-  const filters: EmployeeFilters = kind === "annulment" ? { ...input.filters, who: "all", state: input.filters.state === "expiring" ? "expiring" : "reserved" } : input.filters;
-  const bulkFilters: EmployeeFilters = kind === "annulment" ? { state: "reserved", who: "all" } : { eligible: "yes", state: "not_reserved" };
+  const filters: EmployeeFilters =
+    kind === "annulment"
+      ? { ...input.filters, who: "all", state: input.filters.state === "expiring" ? "expiring" : "reserved" }
+      : input.filters;
+  const bulkFilters: EmployeeFilters =
+    kind === "annulment" ? { state: "reserved", who: "all" } : { eligible: "yes", state: "not_reserved" };
   const base = { edrpou: context.edrpou };
   const [list, bulk] = await Promise.all([
     listEmployees(ctx, { ...base, ...toListInput(filters), revealRnokpp: true }),

@@ -22,11 +22,14 @@ export function parseSalaryText(text: string): { ok: true; value: Kopiykas } | {
   return { ok: true, value };
 }
 
-export const ZSalaryText = z.string().max(40).transform((text, ctx) => {
-  const parsed = parseSalaryText(text);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: "custom", message: parsed.message });
-    return z.NEVER;
-  }
-  return parsed.value;
-});
+export const ZSalaryText = z
+  .string()
+  .max(40)
+  .transform((text, ctx) => {
+    const parsed = parseSalaryText(text);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });

@@ -21,7 +21,10 @@ export type SelectedEmployee = {
 
 const PAGE = 500;
 
-export async function selectEmployees(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { filters: EmployeeFilters }): Promise<{ items: SelectedEmployee[]; total: number; truncated: boolean }> {
+export async function selectEmployees(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  input: { filters: EmployeeFilters },
+): Promise<{ items: SelectedEmployee[]; total: number; truncated: boolean }> {
   const { actor } = ctx;
   const edrpou = actor.edrpou ?? "";
   const { page: _page, ...filters } = toListInput(input.filters);
@@ -32,7 +35,13 @@ export async function selectEmployees(ctx: Ctx<"actor" | "db" | "registry" | "no
     total = list.total;
     for (const row of list.items) {
       if (row.state === "not_reserved" && isNeverReservable(row.reasons)) continue;
-      items.push({ rnokpp: row.rnokpp, fullName: row.fullName, salary: row.salary, eligible: row.eligible, reservedUntil: row.reservedUntil });
+      items.push({
+        rnokpp: row.rnokpp,
+        fullName: row.fullName,
+        salary: row.salary,
+        eligible: row.eligible,
+        reservedUntil: row.reservedUntil,
+      });
     }
     if (page * PAGE >= list.total) break;
   }

@@ -26,7 +26,10 @@ function createReplicated(primary: Db, replicaUrls: readonly string[]) {
   return primary.$extends(readReplicas({ replicas: replicaUrls.map((url) => createClient(url)) }));
 }
 
-const globalForDb = globalThis as unknown as { bronyaDb?: Db; bronyaReplicated?: ReturnType<typeof createReplicated> | null };
+const globalForDb = globalThis as unknown as {
+  bronyaDb?: Db;
+  bronyaReplicated?: ReturnType<typeof createReplicated> | null;
+};
 
 export function getDb(): Db {
   globalForDb.bronyaDb ??= createClient();

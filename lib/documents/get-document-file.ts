@@ -31,7 +31,10 @@ const FILE_STEMS: Record<SignedDocumentKind, string> = {
   OTHER: "dokument",
 };
 
-export async function getDocumentFile(ctx: Ctx<"db" | "now"> & { actor: Actor | null }, input: { documentId: string; part: string }): Promise<DocumentFile> {
+export async function getDocumentFile(
+  ctx: Ctx<"db" | "now"> & { actor: Actor | null },
+  input: { documentId: string; part: string },
+): Promise<DocumentFile> {
   if (!ctx.actor) throw new AppError("UNAUTHENTICATED");
   const parsed = ZDocumentFileRequest.safeParse({ documentId: input.documentId, part: input.part });
   if (!parsed.success) throw AppError.notFound("Документ");
@@ -42,19 +45,36 @@ export async function getDocumentFile(ctx: Ctx<"db" | "now"> & { actor: Actor | 
   const client = ctx.db;
   const document = await client.signedDocument.findFirst({
     where: { id: documentId, OR: conditions },
-    select: { id: true, kind: true, ...(part === "signature" ? { signature: true } : {}), ...(part === "content" ? { content: true } : {}) },
+    select: {
+      id: true,
+      kind: true,
+      ...(part === "signature" ? { signature: true } : {}),
+      ...(part === "content" ? { content: true } : {}),
+    },
   });
   if (!document) throw AppError.notFound("Документ");
 
   const stem = `${FILE_STEMS[document.kind]}-${document.id}`;
   switch (part) {
     case "signature":
-      return { body: new Uint8Array(document.signature!), fileName: `${stem}.json.p7s`, contentType: "application/pkcs7-signature" };
+      return {
+        body: new Uint8Array(document.signature!),
+        fileName: `${stem}.json.p7s`,
+        contentType: "application/pkcs7-signature",
+      };
     case "content":
-      return { body: new Uint8Array(document.content!), fileName: `${stem}.json`, contentType: "application/json; charset=utf-8" };
+      return {
+        body: new Uint8Array(document.content!),
+        fileName: `${stem}.json`,
+        contentType: "application/json; charset=utf-8",
+      };
     case "report": {
       const report = await buildVerificationReport({ db: client, now: ctx.now }, document.id);
-      return { body: new TextEncoder().encode(report.text), fileName: report.fileName, contentType: "text/plain; charset=utf-8" };
+      return {
+        body: new TextEncoder().encode(report.text),
+        fileName: report.fileName,
+        contentType: "text/plain; charset=utf-8",
+      };
     }
   }
 }

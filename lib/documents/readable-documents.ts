@@ -14,7 +14,8 @@ export type ReadableDocumentCondition = { signerRnokpp: string } | { edrpou: str
 export function readableDocumentConditions(actor: DocumentReader): ReadableDocumentCondition[] {
   const conditions: ReadableDocumentCondition[] = [];
   if (actor.rnokpp) conditions.push({ signerRnokpp: actor.rnokpp });
-  if ((actor.role === "ENTERPRISE_HEAD" || actor.role === "AUTHORIZED_PERSON") && actor.edrpou) conditions.push({ edrpou: actor.edrpou });
+  if ((actor.role === "ENTERPRISE_HEAD" || actor.role === "AUTHORIZED_PERSON") && actor.edrpou)
+    conditions.push({ edrpou: actor.edrpou });
   if (actor.role === "OFFICIAL" && actor.authorityId) conditions.push({ authorityId: actor.authorityId });
   return conditions;
 }

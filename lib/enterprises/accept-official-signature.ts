@@ -10,14 +10,19 @@ import type { ActingAuthority } from "./acting-authority";
 // authority (an active OFFICIAL membership there, a key issued for the authority's ЄДРПОУ),
 // consuming the nonce in the caller's transaction.
 
-export const NONCE_PURPOSES = { grant: "decision.grant", change: "decision.change", import: "decision.import" } as const;
+export const NONCE_PURPOSES = {
+  grant: "decision.grant",
+  change: "decision.change",
+  import: "decision.import",
+} as const;
 export type SigningPurpose = keyof typeof NONCE_PURPOSES;
 
 /** How long a prepared document may wait for its signature. */
 const PREPARED_TTL_SECONDS = 30 * 60;
 
 export async function issueSigningNonce(tx: DbTx, purpose: SigningPurpose, now: Date): Promise<string> {
-  return (await issueNonce({ db: tx, now }, { purpose: NONCE_PURPOSES[purpose], ttlSeconds: PREPARED_TTL_SECONDS })).value;
+  return (await issueNonce({ db: tx, now }, { purpose: NONCE_PURPOSES[purpose], ttlSeconds: PREPARED_TTL_SECONDS }))
+    .value;
 }
 
 export async function acceptOfficialSignature(
@@ -35,15 +40,18 @@ export async function acceptOfficialSignature(
 ): Promise<AcceptedSignedDocument> {
   const signature = Uint8Array.from(Buffer.from(input.signatureBase64, "base64"));
   if (signature.length === 0) throw new AppError("SIGNATURE_MALFORMED", "Порожній підпис");
-  return acceptSignedDocument({ db: tx, now: input.now }, {
-    kind: input.kind,
-    content: input.content,
-    signature,
-    edrpou: input.edrpou,
-    authorityId: input.authority.id,
-    nonce: { value: input.nonce, purpose: NONCE_PURPOSES[input.purpose] },
-    signer: { role: "OFFICIAL", authority: input.authority },
-  });
+  return acceptSignedDocument(
+    { db: tx, now: input.now },
+    {
+      kind: input.kind,
+      content: input.content,
+      signature,
+      edrpou: input.edrpou,
+      authorityId: input.authority.id,
+      nonce: { value: input.nonce, purpose: NONCE_PURPOSES[input.purpose] },
+      signer: { role: "OFFICIAL", authority: input.authority },
+    },
+  );
 }
 
 /**

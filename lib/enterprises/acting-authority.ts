@@ -18,14 +18,26 @@ export type ActingAuthority = {
   kvedSections: string[];
 };
 
-export async function loadActingAuthority(tx: DbTx, actor: Actor | null | undefined, permission: Permission): Promise<ActingAuthority> {
+export async function loadActingAuthority(
+  tx: DbTx,
+  actor: Actor | null | undefined,
+  permission: Permission,
+): Promise<ActingAuthority> {
   assertCan(actor, permission);
   if (!actor.authorityId) throw new AppError("FORBIDDEN", "Посадову особу не прив'язано до органу влади");
   const authority = await tx.authority.findUnique({
     where: { id: actor.authorityId },
-    select: { id: true, code: true, name: true, shortName: true, kind: true, edrpou: true, region: true, kvedSections: true },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      shortName: true,
+      kind: true,
+      edrpou: true,
+      region: true,
+      kvedSections: true,
+    },
   });
   if (!authority) throw new AppError("FORBIDDEN", "Орган влади не знайдено");
   return authority;
 }
-

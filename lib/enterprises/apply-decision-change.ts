@@ -58,7 +58,10 @@ export async function applyDecisionChange(
 
   await tx.criticalDecision.update({
     where: { id: decision.id },
-    data: { ...(plan.update as Prisma.CriticalDecisionUpdateInput), ...(plan.eventKind === "REVOKED" ? { revokedAt: now } : {}) },
+    data: {
+      ...(plan.update as Prisma.CriticalDecisionUpdateInput),
+      ...(plan.eventKind === "REVOKED" ? { revokedAt: now } : {}),
+    },
   });
   const event = await tx.decisionEvent.create({
     data: {
@@ -78,7 +81,12 @@ export async function applyDecisionChange(
     entityId: decision.id,
     edrpou: decision.edrpou,
     authorityId: authority.id,
-    details: { number: decision.number, reason: change.reason, before: plan.before, after: plan.after } as Prisma.InputJsonValue,
+    details: {
+      number: decision.number,
+      reason: change.reason,
+      before: plan.before,
+      after: plan.after,
+    } as Prisma.InputJsonValue,
     signedDocumentId: signed.id,
   });
   return { authority, decision, plan, signedDocumentId: signed.id, eventId: event.id, today };

@@ -18,7 +18,12 @@ import { ZNewDecision } from "./schemas";
 
 export const ZImportFile = z
   .object({
-    name: z.string().trim().min(1).max(200).regex(/\.csv$/i, "Оберіть файл із розширенням .csv"),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/\.csv$/i, "Оберіть файл із розширенням .csv"),
     text: z.string().max(IMPORT_MAX_BYTES, "Файл завеликий: не більше 512 КБ"),
   })
   .strict();
@@ -40,11 +45,23 @@ export type ImportAssessment = {
   decisions: Array<{ decision: DecisionRecord; enterprise: EnterpriseRecord }>;
 };
 
-export async function assessImport(tx: DbTx, options: { authority: ActingAuthority; file: ImportFile; today: IsoDate }): Promise<ImportAssessment> {
+export async function assessImport(
+  tx: DbTx,
+  options: { authority: ActingAuthority; file: ImportFile; today: IsoDate },
+): Promise<ImportAssessment> {
   const { file } = options;
-  if (Buffer.byteLength(file.text, "utf8") > IMPORT_MAX_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "Файл завеликий: не більше 512 КБ", { fields: { file: "Файл завеликий: не більше 512 КБ" } });
+  if (Buffer.byteLength(file.text, "utf8") > IMPORT_MAX_BYTES)
+    throw new AppError("PAYLOAD_TOO_LARGE", "Файл завеликий: не більше 512 КБ", {
+      fields: { file: "Файл завеликий: не більше 512 КБ" },
+    });
   // A spreadsheet saved as .xlsx and renamed, or any binary, has NUL bytes a CSV never has.
-  if (file.text.includes("\u0000")) return { rows: [], fileProblems: ["Файл не схожий на текстовий CSV: збережіть таблицю як «CSV UTF-8»"], valid: false, decisions: [] };
+  if (file.text.includes("\u0000"))
+    return {
+      rows: [],
+      fileProblems: ["Файл не схожий на текстовий CSV: збережіть таблицю як «CSV UTF-8»"],
+      valid: false,
+      decisions: [],
+    };
 
   const parsed = parseImportCsv(file.text);
   const rows: ImportRowView[] = [];
@@ -61,7 +78,11 @@ export async function assessImport(tx: DbTx, options: { authority: ActingAuthori
         problems[field] ??= issue.message;
       }
     } else if (Object.keys(problems).length === 0) {
-      const assessed = await assessNewDecision(tx, { authority: options.authority, input: input.data, today: options.today });
+      const assessed = await assessNewDecision(tx, {
+        authority: options.authority,
+        input: input.data,
+        today: options.today,
+      });
       enterpriseName = assessed.enterprise?.name ?? null;
       if (assessed.ok) decisions.push({ decision: assessed.decision, enterprise: assessed.enterprise });
       else Object.assign(problems, assessed.problems);
@@ -69,12 +90,15 @@ export async function assessImport(tx: DbTx, options: { authority: ActingAuthori
 
     const edrpou = String(row.values.edrpou);
     const number = String(row.values.number);
-    if (seenEdrpou.has(edrpou)) problems.edrpou ??= `Це підприємство вже є у рядку ${seenEdrpou.get(edrpou)} цього файлу`;
+    if (seenEdrpou.has(edrpou))
+      problems.edrpou ??= `Це підприємство вже є у рядку ${seenEdrpou.get(edrpou)} цього файлу`;
     else seenEdrpou.set(edrpou, row.line);
-    if (seenNumber.has(number)) problems.number ??= `Цей номер рішення вже є у рядку ${seenNumber.get(number)} цього файлу`;
+    if (seenNumber.has(number))
+      problems.number ??= `Цей номер рішення вже є у рядку ${seenNumber.get(number)} цього файлу`;
     else seenNumber.set(number, row.line);
     rows.push({ line: row.line, edrpou, number, enterpriseName, problems });
   }
-  const valid = parsed.fileProblems.length === 0 && rows.length > 0 && rows.every((r) => Object.keys(r.problems).length === 0);
+  const valid =
+    parsed.fileProblems.length === 0 && rows.length > 0 && rows.every((r) => Object.keys(r.problems).length === 0);
   return { rows, fileProblems: parsed.fileProblems, valid, decisions: valid ? decisions : [] };
 }

@@ -3,7 +3,14 @@ import type { DbTx } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { registryFor, type EnterpriseRecord } from "@/lib/registry";
-import { CRITERIA, checkDecisionCriteria, computeLimitCount, limitRuleFor, rulesetFor, type IsoDate } from "@/lib/rules";
+import {
+  CRITERIA,
+  checkDecisionCriteria,
+  computeLimitCount,
+  limitRuleFor,
+  rulesetFor,
+  type IsoDate,
+} from "@/lib/rules";
 import type { ActingAuthority } from "./acting-authority";
 import { checkCompetence } from "./competence";
 import type { DecisionRecord } from "./decision-documents";
@@ -63,25 +70,42 @@ export async function assessNewDecision(
       problems.decidedOn = `Немає правил бронювання, чинних на ${formatDate(input.decidedOn)}`;
     }
   }
-  const criteria = checkDecisionCriteria({ criteria: input.criteria, salaryExemption: input.salaryExemption, ruleset, limitCategory: input.limitCategory });
+  const criteria = checkDecisionCriteria({
+    criteria: input.criteria,
+    salaryExemption: input.salaryExemption,
+    ruleset,
+    limitCategory: input.limitCategory,
+  });
   if (!criteria.ok) {
-    const exemption = criteria.problems.find((p) => p.code === "UNKNOWN_EXEMPTION" || p.code === "EXEMPTION_NOT_IN_FORCE");
+    const exemption = criteria.problems.find(
+      (p) => p.code === "UNKNOWN_EXEMPTION" || p.code === "EXEMPTION_NOT_IN_FORCE",
+    );
     if (exemption) problems.salaryExemption ??= exemption.message;
     const rest = criteria.problems.filter((p) => p !== exemption);
-    if (rest.length > 0) problems.criteria = [problems.criteria, ...rest.map((p) => p.message)].filter(Boolean).join(". ");
+    if (rest.length > 0)
+      problems.criteria = [problems.criteria, ...rest.map((p) => p.message)].filter(Boolean).join(". ");
   }
 
   let limitCount = 0;
   try {
-    limitCount = computeLimitCount({ category: input.limitCategory, militaryLiableCount: input.militaryLiableCount, headcount: input.headcount, ruleset });
+    limitCount = computeLimitCount({
+      category: input.limitCategory,
+      militaryLiableCount: input.militaryLiableCount,
+      headcount: input.headcount,
+      ruleset,
+    });
   } catch (error) {
     if (!isAppError(error) || !error.fields) throw error;
     for (const [field, message] of Object.entries(error.fields)) {
-      if (field === "headcount" || field === "militaryLiableCount" || field === "limitCategory") problems[field] ??= message;
+      if (field === "headcount" || field === "militaryLiableCount" || field === "limitCategory")
+        problems[field] ??= message;
     }
   }
 
-  const taken = await tx.criticalDecision.findUnique({ where: { authorityId_number: { authorityId: authority.id, number: input.number } }, select: { id: true } });
+  const taken = await tx.criticalDecision.findUnique({
+    where: { authorityId_number: { authorityId: authority.id, number: input.number } },
+    select: { id: true },
+  });
   if (taken) problems.number = `Рішення № ${input.number} у вашому органі вже є`;
 
   if (Object.keys(problems).length > 0 || !enterprise) return { ok: false, problems, enterprise };
@@ -114,7 +138,11 @@ export async function assessNewDecision(
 export function assertAssessed(assessment: NewDecisionAssessment): Extract<NewDecisionAssessment, { ok: true }> {
   if (assessment.ok) return assessment;
   const messages = Object.values(assessment.problems);
-  throw new AppError("VALIDATION_FAILED", messages.length === 1 ? messages[0] : "Рішення не можна ухвалити: виправте позначені поля", {
-    fields: assessment.problems as Record<string, string>,
-  });
+  throw new AppError(
+    "VALIDATION_FAILED",
+    messages.length === 1 ? messages[0] : "Рішення не можна ухвалити: виправте позначені поля",
+    {
+      fields: assessment.problems as Record<string, string>,
+    },
+  );
 }

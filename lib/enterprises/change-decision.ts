@@ -15,19 +15,32 @@ import { ZApplyDecisionChange } from "./schemas";
 // (findReservationsToAnnul, ground LIMIT_EXCEEDED) ends the excess, most recent first — one
 // rule, applied in one place, and the head has the night to annul whom they choose first.
 
-export async function changeDecision(ctx: Ctx<"actor" | "db" | "now">, input: unknown): Promise<{ eventId: string; overLimit: number }> {
+export async function changeDecision(
+  ctx: Ctx<"actor" | "db" | "now">,
+  input: unknown,
+): Promise<{ eventId: string; overLimit: number }> {
   const client = ctx.db;
   const now = ctx.now;
   const { decisionId, change, nonce, signature } = parseInput(ZApplyDecisionChange, input);
   if (change.action === "REVOKE") throw new AppError("BAD_REQUEST", "Скасування рішення — окрема дія");
-  return inTransaction(client, 
+  return inTransaction(
+    client,
     async (tx) => {
       const applied = await applyDecisionChange(tx, { actor: ctx.actor, decisionId, change, nonce, signature, now });
       const active = await countActiveReservations(tx, applied.decision.edrpou);
-      const overLimit = applied.plan.eventKind === "LIMIT_CHANGED" ? Math.max(0, active - Number(applied.plan.after.limitCount)) : 0;
+      const overLimit =
+        applied.plan.eventKind === "LIMIT_CHANGED" ? Math.max(0, active - Number(applied.plan.after.limitCount)) : 0;
       const { decision } = applied;
       if (decision.headRnokpp) {
-        await notify(tx, [{ recipientRnokpp: decision.headRnokpp, audience: "company", kind: `decision.${change.action.toLowerCase()}`, ...noticeText(applied, overLimit), link: "/company" }]);
+        await notify(tx, [
+          {
+            recipientRnokpp: decision.headRnokpp,
+            audience: "company",
+            kind: `decision.${change.action.toLowerCase()}`,
+            ...noticeText(applied, overLimit),
+            link: "/company",
+          },
+        ]);
       }
       return { eventId: applied.eventId, overLimit };
     },
@@ -39,13 +52,25 @@ function noticeText({ authority, decision, plan }: AppliedChange, overLimit: num
   const head = `${authority.shortName}, рішення № ${decision.number} від ${formatDate(decision.decidedOn)}`;
   switch (plan.eventKind) {
     case "CONFIRMED":
-      return { title: "Статус критично важливого підтверджено", body: `${head}: статус підприємства «${decision.enterpriseName}» підтверджено.` };
+      return {
+        title: "Статус критично важливого підтверджено",
+        body: `${head}: статус підприємства «${decision.enterpriseName}» підтверджено.`,
+      };
     case "EXTENDED":
-      return { title: "Строк дії рішення продовжено", body: `${head}: рішення діє до ${formatDate(String(plan.after.validUntil))}.` };
+      return {
+        title: "Строк дії рішення продовжено",
+        body: `${head}: рішення діє до ${formatDate(String(plan.after.validUntil))}.`,
+      };
     default: {
       const category = LIMIT_CATEGORY_LABELS[plan.after.limitCategory as LimitCategory];
-      const excess = overLimit > 0 ? ` Чинних бронювань понад ліміт: ${formatNumber(overLimit)}; їх буде анульовано під час щоденної перевірки, починаючи з найновіших.` : "";
-      return { title: "Ліміт бронювання змінено", body: `${head}: новий ліміт — ${formatNumber(Number(plan.after.limitCount))} (${category}).${excess}` };
+      const excess =
+        overLimit > 0
+          ? ` Чинних бронювань понад ліміт: ${formatNumber(overLimit)}; їх буде анульовано під час щоденної перевірки, починаючи з найновіших.`
+          : "";
+      return {
+        title: "Ліміт бронювання змінено",
+        body: `${head}: новий ліміт — ${formatNumber(Number(plan.after.limitCount))} (${category}).${excess}`,
+      };
     }
   }
 }

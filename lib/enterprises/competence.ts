@@ -13,7 +13,10 @@ export type AuthorityCompetence = {
 
 export type CompetenceCheck = { ok: true } | { ok: false; message: string };
 
-export function checkCompetence(authority: AuthorityCompetence, enterprise: { kved: string; region: string }): CompetenceCheck {
+export function checkCompetence(
+  authority: AuthorityCompetence,
+  enterprise: { kved: string; region: string },
+): CompetenceCheck {
   if (authority.region && enterprise.region !== authority.region) {
     return {
       ok: false,
@@ -23,7 +26,9 @@ export function checkCompetence(authority: AuthorityCompetence, enterprise: { kv
   if (authority.kvedSections.length > 0) {
     const section = kvedSectionOf(enterprise.kved);
     if (!section || !authority.kvedSections.includes(section)) {
-      const sections = authority.kvedSections.map((s) => (isKvedSectionCode(s) ? `${s} (${kvedSectionLabel(s)})` : s)).join("; ");
+      const sections = authority.kvedSections
+        .map((s) => (isKvedSectionCode(s) ? `${s} (${kvedSectionLabel(s)})` : s))
+        .join("; ");
       const own = section ? `секція ${section}` : "секцію не визначено";
       return {
         ok: false,

@@ -34,7 +34,13 @@ function decisionJson(d: DecisionRecord): JsonValue {
     decidedOn: d.decidedOn,
     criteria: d.criteria,
     salaryExemption: d.salaryExemption,
-    limit: { category: d.limitCategory, percent: d.limitPercent, militaryLiableCount: d.militaryLiableCount, headcount: d.headcount, count: d.limitCount },
+    limit: {
+      category: d.limitCategory,
+      percent: d.limitPercent,
+      militaryLiableCount: d.militaryLiableCount,
+      headcount: d.headcount,
+      count: d.limitCount,
+    },
     validFrom: d.validFrom,
     validUntil: d.validUntil,
     effectiveUntil: d.effectiveUntil,
@@ -46,7 +52,11 @@ function authorityJson(a: SigningAuthority): JsonValue {
   return { id: a.id, edrpou: a.edrpou, name: a.name };
 }
 
-export function buildGrantDocument(input: { authority: SigningAuthority; decision: DecisionRecord; nonce: string }): Uint8Array {
+export function buildGrantDocument(input: {
+  authority: SigningAuthority;
+  decision: DecisionRecord;
+  nonce: string;
+}): Uint8Array {
   return canonicalJsonBytes({
     document: "CRITICAL_DECISION",
     version: 1,
@@ -90,7 +100,11 @@ export function buildChangeDocument(input: {
   });
 }
 
-export function buildImportDocument(input: { authority: SigningAuthority; decisions: DecisionRecord[]; nonce: string }): Uint8Array {
+export function buildImportDocument(input: {
+  authority: SigningAuthority;
+  decisions: DecisionRecord[];
+  nonce: string;
+}): Uint8Array {
   return canonicalJsonBytes({
     document: "DECISION_IMPORT",
     version: 1,

@@ -20,18 +20,33 @@ export type DecisionDates = {
   validUntil: IsoDate;
 };
 
-export function decisionStateOn(decision: DecisionDates, today: IsoDate, ruleset: Ruleset): { state: DecisionState; effectiveUntil: IsoDate } {
+export function decisionStateOn(
+  decision: DecisionDates,
+  today: IsoDate,
+  ruleset: Ruleset,
+): { state: DecisionState; effectiveUntil: IsoDate } {
   const effectiveUntil = effectiveDecisionEnd(
     { ...decision, limitCategory: "DEFAULT_50", limitCount: 0, criteria: [], salaryExemption: null },
     ruleset,
   );
   const state: DecisionState =
-    decision.status === "REVOKED" ? "REVOKED" : decision.validFrom > today ? "PENDING" : effectiveUntil < today ? "EXPIRED" : "ACTIVE";
+    decision.status === "REVOKED"
+      ? "REVOKED"
+      : decision.validFrom > today
+        ? "PENDING"
+        : effectiveUntil < today
+          ? "EXPIRED"
+          : "ACTIVE";
   return { state, effectiveUntil };
 }
 
 /** "Критичне до 01.09.2026" and the like, for a badge. */
-export function decisionStateText(state: DecisionState, effectiveUntil: string, validFrom: string, format: (iso: string) => string): string {
+export function decisionStateText(
+  state: DecisionState,
+  effectiveUntil: string,
+  validFrom: string,
+  format: (iso: string) => string,
+): string {
   switch (state) {
     case "ACTIVE":
       return `Критичне до ${format(effectiveUntil)}`;

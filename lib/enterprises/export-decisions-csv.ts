@@ -11,16 +11,42 @@ import { listDecisions } from "./list-decisions";
 // Ukrainian locale), dates дд.мм.рррр, formulas defused — the portal's one writer, lib/format/csv.ts.
 
 const COLUMNS = [
-  "ЄДРПОУ", "Підприємство", "Регіон", "КВЕД", "Номер рішення", "Дата рішення", "Діє з", "Діє до", "Стан",
-  "Категорія ліміту", "Ліміт, %", "Ліміт, осіб", "Військовозобов'язаних", "Заброньовано",
+  "ЄДРПОУ",
+  "Підприємство",
+  "Регіон",
+  "КВЕД",
+  "Номер рішення",
+  "Дата рішення",
+  "Діє з",
+  "Діє до",
+  "Стан",
+  "Категорія ліміту",
+  "Ліміт, %",
+  "Ліміт, осіб",
+  "Військовозобов'язаних",
+  "Заброньовано",
 ];
 
-export async function exportDecisionsCsv(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { query?: unknown } = {}): Promise<{ text: string; fileName: string }> {
+export async function exportDecisionsCsv(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  input: { query?: unknown } = {},
+): Promise<{ text: string; fileName: string }> {
   const list = await listDecisions(ctx, { ...input, all: true });
   const rows = list.rows.map((r) => [
-    r.edrpou, r.enterpriseName, r.region, r.kved, r.number, formatDate(r.decidedOn), formatDate(r.validFrom), formatDate(r.effectiveUntil),
-    DECISION_STATE_LABELS[r.state], LIMIT_CATEGORY_LABELS[r.limitCategory], String(r.limitPercent), String(r.limitCount),
-    String(r.militaryLiableCount), String(r.reserved),
+    r.edrpou,
+    r.enterpriseName,
+    r.region,
+    r.kved,
+    r.number,
+    formatDate(r.decidedOn),
+    formatDate(r.validFrom),
+    formatDate(r.effectiveUntil),
+    DECISION_STATE_LABELS[r.state],
+    LIMIT_CATEGORY_LABELS[r.limitCategory],
+    String(r.limitPercent),
+    String(r.limitCount),
+    String(r.militaryLiableCount),
+    String(r.reserved),
   ]);
   return { text: toCsv(COLUMNS, rows), fileName: `pidpryiemstva-${kyivDate(ctx.now)}.csv` };
 }

@@ -16,18 +16,47 @@ export type ActiveDecision = {
   effectiveUntil: IsoDate;
 };
 
-export async function findActiveDecision(tx: DbTx, options: { edrpou: string; today: IsoDate; excludeId?: string }): Promise<ActiveDecision | null> {
+export async function findActiveDecision(
+  tx: DbTx,
+  options: { edrpou: string; today: IsoDate; excludeId?: string },
+): Promise<ActiveDecision | null> {
   const ruleset = rulesetFor(options.today);
   const candidates = await tx.criticalDecision.findMany({
-    where: { edrpou: options.edrpou, status: "ACTIVE", validUntil: { gte: isoDateToUtc(options.today) }, ...(options.excludeId ? { id: { not: options.excludeId } } : {}) },
+    where: {
+      edrpou: options.edrpou,
+      status: "ACTIVE",
+      validUntil: { gte: isoDateToUtc(options.today) },
+      ...(options.excludeId ? { id: { not: options.excludeId } } : {}),
+    },
     orderBy: { validFrom: "asc" },
-    select: { id: true, authorityId: true, number: true, status: true, decidedOn: true, validFrom: true, validUntil: true, authority: { select: { shortName: true } } },
+    select: {
+      id: true,
+      authorityId: true,
+      number: true,
+      status: true,
+      decidedOn: true,
+      validFrom: true,
+      validUntil: true,
+      authority: { select: { shortName: true } },
+    },
   });
   for (const d of candidates) {
-    const dates = { status: d.status, decidedOn: toIsoDate(d.decidedOn), validFrom: toIsoDate(d.validFrom), validUntil: toIsoDate(d.validUntil) };
+    const dates = {
+      status: d.status,
+      decidedOn: toIsoDate(d.decidedOn),
+      validFrom: toIsoDate(d.validFrom),
+      validUntil: toIsoDate(d.validUntil),
+    };
     const { state, effectiveUntil } = decisionStateOn(dates, options.today, ruleset);
     if (state === "ACTIVE" || state === "PENDING") {
-      return { id: d.id, authorityId: d.authorityId, authorityShortName: d.authority.shortName, number: d.number, decidedOn: dates.decidedOn, effectiveUntil };
+      return {
+        id: d.id,
+        authorityId: d.authorityId,
+        authorityShortName: d.authority.shortName,
+        number: d.number,
+        decidedOn: dates.decidedOn,
+        effectiveUntil,
+      };
     }
   }
   return null;

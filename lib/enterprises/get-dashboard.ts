@@ -2,7 +2,15 @@ import "server-only";
 import type { Ctx } from "@/lib/context";
 import { Prisma } from "@/lib/db/client";
 import { type RegistryRelations } from "@/lib/registry";
-import { addDays, addMonths, EXPIRING_WITHIN_DAYS, rulesetFor, toIsoDate, type IsoDate, type Ruleset } from "@/lib/rules";
+import {
+  addDays,
+  addMonths,
+  EXPIRING_WITHIN_DAYS,
+  rulesetFor,
+  toIsoDate,
+  type IsoDate,
+  type Ruleset,
+} from "@/lib/rules";
 import { loadActingAuthority } from "./acting-authority";
 import { effectiveEndSql } from "./decision-sql";
 import { kyivDate } from "@/lib/format";
@@ -21,7 +29,15 @@ export type Dashboard = {
   byMonth: Array<{ month: string; reserved: number }>;
   limitUsage: Array<{ bucket: UsageBucket; enterprises: number }>;
   refusalReasons: Array<{ reason: string; count: number }>;
-  expiring: Array<{ id: string; edrpou: string; name: string; number: string; effectiveUntil: IsoDate; reserved: number; limit: number }>;
+  expiring: Array<{
+    id: string;
+    edrpou: string;
+    name: string;
+    number: string;
+    effectiveUntil: IsoDate;
+    reserved: number;
+    limit: number;
+  }>;
 };
 
 export const USAGE_BUCKETS = ["NONE", "UNDER_50", "UNDER_80", "UNDER_100", "FULL", "OVER"] as const;
@@ -79,7 +95,9 @@ export async function getDashboard(ctx: Ctx<"actor" | "db" | "registry" | "now">
       JOIN public.critical_decisions cd ON cd.id = a."decisionId", unnest(i.reasons) AS reason
       WHERE cd."authorityId" = ${authority.id}::uuid AND i.decision = 'REFUSED' AND a."submittedAt" >= ${firstMonth}::date
       GROUP BY reason ORDER BY count DESC, reason`,
-    client.$queryRaw<Array<Omit<Dashboard["expiring"][number], "effectiveUntil"> & { effectiveUntil: Date }>>`WITH ${inforce}
+    client.$queryRaw<
+      Array<Omit<Dashboard["expiring"][number], "effectiveUntil"> & { effectiveUntil: Date }>
+    >`WITH ${inforce}
       SELECT id, edrpou, name, number, "effectiveUntil", reserved, "limit" FROM inforce
       WHERE "effectiveUntil" <= ${soon}::date ORDER BY "effectiveUntil", name`,
   ]);

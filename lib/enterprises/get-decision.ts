@@ -23,7 +23,13 @@ export type DecisionEventView = {
 };
 
 export type DecisionDetail = {
-  decision: LoadedDecision & { state: DecisionState; effectiveUntil: string; revokedAt: Date | null; revocationReason: string | null; createdAt: Date };
+  decision: LoadedDecision & {
+    state: DecisionState;
+    effectiveUntil: string;
+    revokedAt: Date | null;
+    revocationReason: string | null;
+    createdAt: Date;
+  };
   enterprise: EnterpriseRecord | null;
   authority: { id: string; name: string; shortName: string };
   activeReservations: number;
@@ -31,7 +37,10 @@ export type DecisionDetail = {
   today: string;
 };
 
-export async function getDecision(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { decisionId: string }): Promise<DecisionDetail> {
+export async function getDecision(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  input: { decisionId: string },
+): Promise<DecisionDetail> {
   const client = ctx.db;
   const authority = await loadActingAuthority(client, ctx.actor, "decisions.read");
   const decision = await loadDecision(client, { authorityId: authority.id, decisionId: input.decisionId });
@@ -39,20 +48,31 @@ export async function getDecision(ctx: Ctx<"actor" | "db" | "registry" | "now">,
   const { state, effectiveUntil } = decisionStateOn(decision, today, rulesetFor(today));
 
   const [extra, enterprise, activeReservations, events] = await Promise.all([
-    client.criticalDecision.findUniqueOrThrow({ where: { id: decision.id }, select: { revokedAt: true, revocationReason: true, createdAt: true } }),
+    client.criticalDecision.findUniqueOrThrow({
+      where: { id: decision.id },
+      select: { revokedAt: true, revocationReason: true, createdAt: true },
+    }),
     ctx.registry.findEnterprise(decision.edrpou),
     countActiveReservations(client, decision.edrpou),
     client.decisionEvent.findMany({
       where: { decisionId: decision.id },
       orderBy: { createdAt: "asc" },
       select: {
-        id: true, kind: true, reason: true, changes: true, createdAt: true, actorUserId: true,
+        id: true,
+        kind: true,
+        reason: true,
+        changes: true,
+        createdAt: true,
+        actorUserId: true,
         signedDocument: { select: { id: true, signerName: true, signerRnokpp: true, signingTime: true, kind: true } },
       },
     }),
   ]);
   const actorIds = [...new Set(events.map((e) => e.actorUserId).filter((id): id is string => !!id))];
-  const users = actorIds.length > 0 ? await client.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, fullName: true } }) : [];
+  const users =
+    actorIds.length > 0
+      ? await client.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, fullName: true } })
+      : [];
   const nameOf = new Map(users.map((u) => [u.id, u.fullName]));
 
   return {
@@ -60,7 +80,11 @@ export async function getDecision(ctx: Ctx<"actor" | "db" | "registry" | "now">,
     enterprise,
     authority: { id: authority.id, name: authority.name, shortName: authority.shortName },
     activeReservations: state === "ACTIVE" || state === "EXPIRED" ? activeReservations : 0,
-    events: events.map(({ signedDocument, actorUserId, ...e }) => ({ ...e, actorName: actorUserId ? (nameOf.get(actorUserId) ?? null) : null, document: signedDocument })),
+    events: events.map(({ signedDocument, actorUserId, ...e }) => ({
+      ...e,
+      actorName: actorUserId ? (nameOf.get(actorUserId) ?? null) : null,
+      document: signedDocument,
+    })),
     today,
   };
 }

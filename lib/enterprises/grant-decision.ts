@@ -19,15 +19,21 @@ import { ZGrantDecision } from "./schemas";
 // this authority, nonce consumed), and the decision, its GRANTED event, the signed document and
 // the audit row are written; the head is notified in the same transaction (an outbox).
 
-export async function grantDecision(ctx: Ctx<"actor" | "db" | "now">, request: unknown): Promise<{ decisionId: string }> {
+export async function grantDecision(
+  ctx: Ctx<"actor" | "db" | "now">,
+  request: unknown,
+): Promise<{ decisionId: string }> {
   const client = ctx.db;
   const now = ctx.now;
   const { decision: input, nonce, signature } = parseInput(ZGrantDecision, request);
-  return inTransaction(client, 
+  return inTransaction(
+    client,
     async (tx) => {
       const authority = await loadActingAuthority(tx, ctx.actor, "decisions.write");
       await lockEnterpriseForGrant(tx, [input.edrpou]);
-      const { decision, enterprise } = assertAssessed(await assessNewDecision(tx, { authority, input, today: kyivDate(now) }));
+      const { decision, enterprise } = assertAssessed(
+        await assessNewDecision(tx, { authority, input, today: kyivDate(now) }),
+      );
       const signed = await acceptOfficialSignature(tx, {
         authority,
         kind: "CRITICAL_DECISION",
@@ -38,7 +44,13 @@ export async function grantDecision(ctx: Ctx<"actor" | "db" | "now">, request: u
         edrpou: decision.edrpou,
         now,
       });
-      const decisionId = await recordGrantedDecision(tx, { authority, actor: ctx.actor, decision, signedDocumentId: signed.id, headRnokpp: enterprise.headRnokpp });
+      const decisionId = await recordGrantedDecision(tx, {
+        authority,
+        actor: ctx.actor,
+        decision,
+        signedDocumentId: signed.id,
+        headRnokpp: enterprise.headRnokpp,
+      });
       return { decisionId };
     },
     { timeout: 30_000 },
@@ -48,7 +60,14 @@ export async function grantDecision(ctx: Ctx<"actor" | "db" | "now">, request: u
 /** Writes one granted decision with its event, audit row and the head's notice (shared with the import). */
 export async function recordGrantedDecision(
   tx: DbTx,
-  input: { authority: ActingAuthority; actor: Actor; decision: DecisionRecord; signedDocumentId: string; headRnokpp: string | null; imported?: boolean },
+  input: {
+    authority: ActingAuthority;
+    actor: Actor;
+    decision: DecisionRecord;
+    signedDocumentId: string;
+    headRnokpp: string | null;
+    imported?: boolean;
+  },
 ): Promise<string> {
   const { authority, actor, decision } = input;
   const created = await tx.criticalDecision.create({
@@ -73,7 +92,13 @@ export async function recordGrantedDecision(
   });
   const changes = { ...decision, imported: input.imported ?? false } as unknown as Prisma.InputJsonValue;
   await tx.decisionEvent.create({
-    data: { decisionId: created.id, kind: "GRANTED", changes, signedDocumentId: input.signedDocumentId, actorUserId: actor.userId },
+    data: {
+      decisionId: created.id,
+      kind: "GRANTED",
+      changes,
+      signedDocumentId: input.signedDocumentId,
+      actorUserId: actor.userId,
+    },
   });
   await writeAudit(tx, {
     actor: { rnokpp: actor.rnokpp, role: actor.role },
@@ -82,7 +107,13 @@ export async function recordGrantedDecision(
     entityId: created.id,
     edrpou: decision.edrpou,
     authorityId: authority.id,
-    details: { number: decision.number, validFrom: decision.validFrom, validUntil: decision.validUntil, limitCount: decision.limitCount, limitCategory: decision.limitCategory },
+    details: {
+      number: decision.number,
+      validFrom: decision.validFrom,
+      validUntil: decision.validUntil,
+      limitCount: decision.limitCount,
+      limitCategory: decision.limitCategory,
+    },
     signedDocumentId: input.signedDocumentId,
   });
   if (input.headRnokpp) {

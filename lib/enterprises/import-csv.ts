@@ -23,7 +23,9 @@ export const IMPORT_COLUMNS: ReadonlyArray<{ field: NewDecisionField; header: st
   { field: "validUntil", header: "Діє до", example: "19.11.2027" },
 ];
 
-export const IMPORT_HEADER_OF: Record<NewDecisionField, string> = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.field, c.header])) as Record<NewDecisionField, string>;
+export const IMPORT_HEADER_OF: Record<NewDecisionField, string> = Object.fromEntries(
+  IMPORT_COLUMNS.map((c) => [c.field, c.header]),
+) as Record<NewDecisionField, string>;
 
 /** The template: header, an example row, and the codes it accepts (as comment lines Excel shows and the parser skips). */
 export function importTemplateCsv(): string {
@@ -32,7 +34,11 @@ export function importTemplateCsv(): string {
     `# Підстави звільнення від критерію зарплати: ${SALARY_EXEMPTIONS.map((e) => e.code).join(", ")}`,
     `# Категорії ліміту: ${LIMIT_CATEGORIES.join(", ")} (для DEFENCE_100 заповніть «Загальна чисельність»; ENERGY_EQUIPMENT_100 — з 05.02.2026, достатньо двох критеріїв)`,
   ];
-  return toCsv(IMPORT_COLUMNS.map((c) => c.header), [IMPORT_COLUMNS.map((c) => c.example)], { trailer: legend });
+  return toCsv(
+    IMPORT_COLUMNS.map((c) => c.header),
+    [IMPORT_COLUMNS.map((c) => c.example)],
+    { trailer: legend },
+  );
 }
 
 export type ParsedImportRow = {
@@ -48,19 +54,31 @@ const DMY = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 const normalise = (text: string) => text.trim().toLowerCase().replace(/[’ʼ`]/g, "'");
 
 export function parseImportCsv(text: string): ParsedImport {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy", comments: "#", delimitersToGuess: [";", ",", "\t"] });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {
+    skipEmptyLines: "greedy",
+    comments: "#",
+    delimitersToGuess: [";", ",", "\t"],
+  });
   const [header, ...lines] = parsed.data;
-  if (!header) return { rows: [], fileProblems: ["Файл порожній: потрібен рядок заголовків і хоча б один рядок рішення"] };
+  if (!header)
+    return { rows: [], fileProblems: ["Файл порожній: потрібен рядок заголовків і хоча б один рядок рішення"] };
 
   const index = new Map(header.map((cell, i) => [normalise(cell), i]));
   const missing = IMPORT_COLUMNS.filter((c) => !index.has(normalise(c.header)) && !index.has(c.field.toLowerCase()));
   if (missing.length > 0) {
-    return { rows: [], fileProblems: [`У файлі бракує стовпців: ${missing.map((c) => `«${c.header}»`).join(", ")}. Завантажте шаблон і заповніть його`] };
+    return {
+      rows: [],
+      fileProblems: [
+        `У файлі бракує стовпців: ${missing.map((c) => `«${c.header}»`).join(", ")}. Завантажте шаблон і заповніть його`,
+      ],
+    };
   }
   if (lines.length === 0) return { rows: [], fileProblems: ["У файлі немає жодного рядка рішення"] };
-  if (lines.length > IMPORT_MAX_ROWS) return { rows: [], fileProblems: [`Забагато рядків: не більше ${IMPORT_MAX_ROWS} за один раз`] };
+  if (lines.length > IMPORT_MAX_ROWS)
+    return { rows: [], fileProblems: [`Забагато рядків: не більше ${IMPORT_MAX_ROWS} за один раз`] };
 
-  const column = (field: NewDecisionField) => index.get(normalise(IMPORT_HEADER_OF[field])) ?? index.get(field.toLowerCase())!;
+  const column = (field: NewDecisionField) =>
+    index.get(normalise(IMPORT_HEADER_OF[field])) ?? index.get(field.toLowerCase())!;
   const rows = lines.map((cells, i) => {
     const cell = (field: NewDecisionField) => (cells[column(field)] ?? "").trim();
     const problems: ParsedImportRow["problems"] = {};
@@ -68,7 +86,8 @@ export function parseImportCsv(text: string): ParsedImport {
       const raw = cell(field);
       const dmy = DMY.exec(raw);
       if (dmy) return `${dmy[3]}-${dmy[2]}-${dmy[1]}`;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) problems[field] = raw ? `Дата «${raw}» не у форматі дд.мм.рррр` : "Вкажіть дату";
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw))
+        problems[field] = raw ? `Дата «${raw}» не у форматі дд.мм.рррр` : "Вкажіть дату";
       return raw;
     };
     const count = (field: "militaryLiableCount" | "headcount", optional: boolean) => {
@@ -81,7 +100,10 @@ export function parseImportCsv(text: string): ParsedImport {
       edrpou: cell("edrpou"),
       number: cell("number"),
       decidedOn: date("decidedOn"),
-      criteria: cell("criteria").toUpperCase().split(/[\s,;|/]+/).filter(Boolean),
+      criteria: cell("criteria")
+        .toUpperCase()
+        .split(/[\s,;|/]+/)
+        .filter(Boolean),
       salaryExemption: cell("salaryExemption").toUpperCase() || null,
       limitCategory: cell("limitCategory").toUpperCase(),
       militaryLiableCount: count("militaryLiableCount", false),

@@ -20,19 +20,33 @@ import { kyivDate } from "@/lib/format";
 
 export const ZImportDecisions = z.object({ file: ZImportFile, ...ZSignedPart }).strict();
 
-export async function importDecisions(ctx: Ctx<"actor" | "db" | "now">, input: unknown): Promise<{ decisionIds: string[]; signedDocumentId: string }> {
+export async function importDecisions(
+  ctx: Ctx<"actor" | "db" | "now">,
+  input: unknown,
+): Promise<{ decisionIds: string[]; signedDocumentId: string }> {
   const client = ctx.db;
   const now = ctx.now;
   const { file, nonce, signature } = parseInput(ZImportDecisions, input);
-  return inTransaction(client, 
+  return inTransaction(
+    client,
     async (tx) => {
       const authority = await loadActingAuthority(tx, ctx.actor, "decisions.write");
-      await lockEnterpriseForGrant(tx, parseImportCsv(file.text).rows.map((r) => String(r.values.edrpou)));
+      await lockEnterpriseForGrant(
+        tx,
+        parseImportCsv(file.text).rows.map((r) => String(r.values.edrpou)),
+      );
       const assessment = await assessImport(tx, { authority, file, today: kyivDate(now) });
       if (!assessment.valid) {
-        throw new AppError("VALIDATION_FAILED", "Файл містить помилки: перевірте попередній перегляд і завантажте виправлений файл", {
-          details: { rows: assessment.rows.filter((r) => Object.keys(r.problems).length > 0), fileProblems: assessment.fileProblems },
-        });
+        throw new AppError(
+          "VALIDATION_FAILED",
+          "Файл містить помилки: перевірте попередній перегляд і завантажте виправлений файл",
+          {
+            details: {
+              rows: assessment.rows.filter((r) => Object.keys(r.problems).length > 0),
+              fileProblems: assessment.fileProblems,
+            },
+          },
+        );
       }
       const decisions = assessment.decisions.map((d) => d.decision);
       const signed = await acceptOfficialSignature(tx, {
@@ -46,7 +60,16 @@ export async function importDecisions(ctx: Ctx<"actor" | "db" | "now">, input: u
       });
       const decisionIds: string[] = [];
       for (const { decision, enterprise } of assessment.decisions) {
-        decisionIds.push(await recordGrantedDecision(tx, { authority, actor: ctx.actor, decision, signedDocumentId: signed.id, headRnokpp: enterprise.headRnokpp, imported: true }));
+        decisionIds.push(
+          await recordGrantedDecision(tx, {
+            authority,
+            actor: ctx.actor,
+            decision,
+            signedDocumentId: signed.id,
+            headRnokpp: enterprise.headRnokpp,
+            imported: true,
+          }),
+        );
       }
       await writeAudit(tx, {
         actor: { rnokpp: ctx.actor.rnokpp, role: ctx.actor.role },

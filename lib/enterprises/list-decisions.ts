@@ -33,7 +33,14 @@ export type DecisionListRow = {
   reserved: number;
 };
 
-export type DecisionList = { rows: DecisionListRow[]; total: number; page: number; pageSize: number; regions: string[]; query: DecisionListQuery };
+export type DecisionList = {
+  rows: DecisionListRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  regions: string[];
+  query: DecisionListQuery;
+};
 
 export const DECISIONS_PAGE_SIZE = 25;
 /** The CSV export's ceiling: a ministry's whole list fits, a runaway query does not. */
@@ -56,7 +63,10 @@ type Row = Omit<DecisionListRow, "decidedOn" | "validFrom" | "validUntil" | "eff
   total: bigint;
 };
 
-export async function listDecisions(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { query?: unknown; pageSize?: number; all?: boolean } = {}): Promise<DecisionList> {
+export async function listDecisions(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  input: { query?: unknown; pageSize?: number; all?: boolean } = {},
+): Promise<DecisionList> {
   const client = ctx.db;
   const { relations } = ctx.registry;
   const authority = await loadActingAuthority(client, ctx.actor, "decisions.read");
@@ -68,13 +78,22 @@ export async function listDecisions(ctx: Ctx<"actor" | "db" | "registry" | "now"
 
   const filters: Prisma.Sql[] = [];
   if (query.q) {
-    filters.push(Prisma.sql`("enterpriseName" ILIKE ${likePattern(query.q, "contains")} OR edrpou LIKE ${likePattern(query.q, "prefix")} OR number ILIKE ${likePattern(query.q, "contains")})`);
+    filters.push(
+      Prisma.sql`("enterpriseName" ILIKE ${likePattern(query.q, "contains")} OR edrpou LIKE ${likePattern(query.q, "prefix")} OR number ILIKE ${likePattern(query.q, "contains")})`,
+    );
   }
   if (query.status) filters.push(Prisma.sql`state = ${query.status}`);
   if (query.category) filters.push(Prisma.sql`"limitCategory" = ${query.category}`);
   if (query.region) filters.push(Prisma.sql`region = ${query.region}`);
   const where = filters.length > 0 ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
-  const direction = query.dir === "asc" ? "ASC" : query.dir === "desc" ? "DESC" : query.sort === "name" || query.sort === "edrpou" ? "ASC" : "DESC";
+  const direction =
+    query.dir === "asc"
+      ? "ASC"
+      : query.dir === "desc"
+        ? "DESC"
+        : query.sort === "name" || query.sort === "edrpou"
+          ? "ASC"
+          : "DESC";
   const order = Prisma.raw(`${SORT_SQL[query.sort ?? "decidedOn"]} ${direction} NULLS LAST, id`);
 
   const base = Prisma.sql`
@@ -97,7 +116,11 @@ export async function listDecisions(ctx: Ctx<"actor" | "db" | "registry" | "now"
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   // A page past the end has no row to carry the window's total: count separately then.
   const total =
-    rows.length > 0 ? Number(rows[0]!.total) : page === 1 ? 0 : Number((await client.$queryRaw<{ n: bigint }[]>`${base} SELECT count(*) AS n FROM counted ${where}`)[0]!.n);
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : page === 1
+        ? 0
+        : Number((await client.$queryRaw<{ n: bigint }[]>`${base} SELECT count(*) AS n FROM counted ${where}`)[0]!.n);
 
   const regions = await client.$queryRaw<{ region: string }[]>`
     SELECT DISTINCT e.region FROM public.critical_decisions cd JOIN ${relations.enterprises} e ON e.edrpou = cd.edrpou

@@ -28,13 +28,29 @@ export type LoadedDecision = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function loadDecision(tx: DbTx, options: { authorityId: string; decisionId: string }): Promise<LoadedDecision> {
+export async function loadDecision(
+  tx: DbTx,
+  options: { authorityId: string; decisionId: string },
+): Promise<LoadedDecision> {
   if (!UUID.test(options.decisionId)) throw AppError.notFound("Рішення");
   const row = await tx.criticalDecision.findFirst({
     where: { id: options.decisionId, authorityId: options.authorityId },
     select: {
-      id: true, edrpou: true, authorityId: true, number: true, status: true, decidedOn: true, validFrom: true, validUntil: true,
-      criteria: true, salaryExemption: true, limitCategory: true, limitPercent: true, militaryLiableCount: true, headcount: true, limitCount: true,
+      id: true,
+      edrpou: true,
+      authorityId: true,
+      number: true,
+      status: true,
+      decidedOn: true,
+      validFrom: true,
+      validUntil: true,
+      criteria: true,
+      salaryExemption: true,
+      limitCategory: true,
+      limitPercent: true,
+      militaryLiableCount: true,
+      headcount: true,
+      limitCount: true,
       enterprise: { select: { name: true, headRnokpp: true } },
     },
   });

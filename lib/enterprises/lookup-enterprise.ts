@@ -27,7 +27,10 @@ export type EnterpriseLookup =
       today: string;
     };
 
-export async function lookupEnterprise(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: { edrpou: string }): Promise<EnterpriseLookup> {
+export async function lookupEnterprise(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  input: { edrpou: string },
+): Promise<EnterpriseLookup> {
   const client = ctx.db;
   const authority = await loadActingAuthority(client, ctx.actor, "decisions.read");
   const edrpou = parseInput(ZEdrpou, input.edrpou);
@@ -41,7 +44,12 @@ export async function lookupEnterprise(ctx: Ctx<"actor" | "db" | "registry" | "n
   const competence = checkCompetence(authority, enterprise);
   const [active, counts] = await Promise.all([
     findActiveDecision(client, { edrpou, today }),
-    registry.countMilitaryLiable({ edrpou, today, ageLimit: ruleset.ageLimit, includeMobilised: ruleset.mobilisedInLimitBase }),
+    registry.countMilitaryLiable({
+      edrpou,
+      today,
+      ageLimit: ruleset.ageLimit,
+      includeMobilised: ruleset.mobilisedInLimitBase,
+    }),
   ]);
   return {
     found: true,

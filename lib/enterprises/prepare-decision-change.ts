@@ -49,11 +49,23 @@ export async function prepareDecisionChange(ctx: Ctx<"actor" | "db" | "now">, in
 }
 
 /** The signed bytes of an act; the acceptance rebuilds them with the same call. */
-export function changeDocument(input: { authority: ActingAuthority; decision: LoadedDecision; change: DecisionChange; plan: ChangePlan; nonce: string }): Uint8Array {
+export function changeDocument(input: {
+  authority: ActingAuthority;
+  decision: LoadedDecision;
+  change: DecisionChange;
+  plan: ChangePlan;
+  nonce: string;
+}): Uint8Array {
   const { decision } = input;
   return buildChangeDocument({
     authority: input.authority,
-    decision: { id: decision.id, edrpou: decision.edrpou, enterpriseName: decision.enterpriseName, number: decision.number, decidedOn: decision.decidedOn },
+    decision: {
+      id: decision.id,
+      edrpou: decision.edrpou,
+      enterpriseName: decision.enterpriseName,
+      number: decision.number,
+      decidedOn: decision.decidedOn,
+    },
     action: input.change.action,
     reason: input.change.reason,
     before: input.plan.before,

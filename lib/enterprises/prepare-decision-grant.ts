@@ -18,7 +18,10 @@ export type PreparedSigning = {
   nonce: string;
 };
 
-export async function prepareDecisionGrant(ctx: Ctx<"actor" | "db" | "now">, decision: unknown): Promise<PreparedSigning & { decision: DecisionRecord }> {
+export async function prepareDecisionGrant(
+  ctx: Ctx<"actor" | "db" | "now">,
+  decision: unknown,
+): Promise<PreparedSigning & { decision: DecisionRecord }> {
   const client = ctx.db;
   const now = ctx.now;
   const input = parseInput(ZNewDecision, decision);

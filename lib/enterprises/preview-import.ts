@@ -22,7 +22,8 @@ export async function previewImport(ctx: Ctx<"actor" | "db" | "now">, input: unk
   const client = ctx.db;
   const now = ctx.now;
   const file = parseInput(ZImportFile, input);
-  return inTransaction(client, 
+  return inTransaction(
+    client,
     async (tx) => {
       const authority = await loadActingAuthority(tx, ctx.actor, "decisions.write");
       const assessment = await assessImport(tx, { authority, file, today: kyivDate(now) });

@@ -8,7 +8,10 @@ export type RegisterFacts = { ownership: OwnershipForm; stateShare: number; diia
 
 export type RegisterProblems = { criteria?: string; salaryExemption?: string };
 
-export function checkAgainstRegister(input: { criteria: readonly string[]; salaryExemption: string | null }, register: RegisterFacts): RegisterProblems {
+export function checkAgainstRegister(
+  input: { criteria: readonly string[]; salaryExemption: string | null },
+  register: RegisterFacts,
+): RegisterProblems {
   const problems: RegisterProblems = {};
   switch (input.salaryExemption) {
     case "STATE_OR_COMMUNAL":
@@ -17,10 +20,12 @@ export function checkAgainstRegister(input: { criteria: readonly string[]; salar
       }
       break;
     case "STATE_SHARE_OVER_50":
-      if (register.stateShare <= 50) problems.salaryExemption = `За даними реєстру частка держави становить ${register.stateShare} %, а не понад 50 %`;
+      if (register.stateShare <= 50)
+        problems.salaryExemption = `За даними реєстру частка держави становить ${register.stateShare} %, а не понад 50 %`;
       break;
     case "RELIGIOUS_ORGANISATION":
-      if (register.ownership !== "RELIGIOUS") problems.salaryExemption = "За даними реєстру підприємство не є релігійною організацією";
+      if (register.ownership !== "RELIGIOUS")
+        problems.salaryExemption = "За даними реєстру підприємство не є релігійною організацією";
       break;
     case "DIIA_CITY_RESIDENT":
       if (!register.diiaCity) problems.salaryExemption = "За даними реєстру підприємство не є резидентом Дія.Сіті";

@@ -15,12 +15,16 @@ import { ZApplyDecisionChange } from "./schemas";
 // the registry marks and notifies each employee; the head gets one notice of the revocation
 // with the number annulled. A revoked decision cannot be revoked again.
 
-export async function revokeDecision(ctx: Ctx<"actor" | "db" | "now">, input: unknown): Promise<{ eventId: string; annulled: number }> {
+export async function revokeDecision(
+  ctx: Ctx<"actor" | "db" | "now">,
+  input: unknown,
+): Promise<{ eventId: string; annulled: number }> {
   const client = ctx.db;
   const now = ctx.now;
   const { decisionId, change, nonce, signature } = parseInput(ZApplyDecisionChange, input);
   if (change.action !== "REVOKE") throw new AppError("BAD_REQUEST", "Очікується скасування рішення");
-  return inTransaction(client, 
+  return inTransaction(
+    client,
     async (tx) => {
       const applied = await applyDecisionChange(tx, { actor: ctx.actor, decisionId, change, nonce, signature, now });
       const { decision, authority, today } = applied;
@@ -36,7 +40,10 @@ export async function revokeDecision(ctx: Ctx<"actor" | "db" | "now">, input: un
       });
       if (decision.headRnokpp) {
         const count = annulled.length;
-        const annulledText = count > 0 ? ` Анульовано ${formatNumber(count)} ${pluralUk(count, ["бронювання", "бронювання", "бронювань"])} працівників; кожного працівника повідомлено.` : "";
+        const annulledText =
+          count > 0
+            ? ` Анульовано ${formatNumber(count)} ${pluralUk(count, ["бронювання", "бронювання", "бронювань"])} працівників; кожного працівника повідомлено.`
+            : "";
         await notify(tx, [
           {
             recipientRnokpp: decision.headRnokpp,

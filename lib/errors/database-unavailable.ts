@@ -11,7 +11,13 @@ const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // Prisma's own connection codes: can't reach, timed out, server closed the connection.
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-const MESSAGES = [/Connection terminated/i, /Can't reach database server/i, /the database system is (starting up|shutting down|in recovery mode)/i, /terminating connection due to administrator command/i, /Client has encountered a connection error/i];
+const MESSAGES = [
+  /Connection terminated/i,
+  /Can't reach database server/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+  /terminating connection due to administrator command/i,
+  /Client has encountered a connection error/i,
+];
 
 function fieldsSayUnavailable(value: Record<string, unknown>): boolean {
   const code = typeof value.code === "string" ? value.code : undefined;

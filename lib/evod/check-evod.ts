@@ -5,11 +5,33 @@ import { evaluateEvod, type EvodVerdict } from "./evaluate-evod";
 import { readEvodFacts } from "./read-evod-facts";
 import { hashEvodSnapshot, type EvodSnapshot } from "./snapshot";
 
-export type StoredEvod = { code: string; rnokpp: string; issuedAt: Date; validUntil: Date; snapshot: unknown; snapshotHash: string; revokedAt: Date | null };
+export type StoredEvod = {
+  code: string;
+  rnokpp: string;
+  issuedAt: Date;
+  validUntil: Date;
+  snapshot: unknown;
+  snapshotHash: string;
+  revokedAt: Date | null;
+};
 
-export type CheckedEvod = { code: string; issuedAt: Date; validUntil: string; snapshot: EvodSnapshot; verdict: EvodVerdict };
+export type CheckedEvod = {
+  code: string;
+  issuedAt: Date;
+  validUntil: string;
+  snapshot: EvodSnapshot;
+  verdict: EvodVerdict;
+};
 
-export const EVOD_SELECT = { code: true, rnokpp: true, issuedAt: true, validUntil: true, snapshot: true, snapshotHash: true, revokedAt: true } as const;
+export const EVOD_SELECT = {
+  code: true,
+  rnokpp: true,
+  issuedAt: true,
+  validUntil: true,
+  snapshot: true,
+  snapshotHash: true,
+  revokedAt: true,
+} as const;
 
 /** A stored еВОД against the registry as it is today. */
 export async function checkEvod(registry: Registry, stored: StoredEvod, today: string): Promise<CheckedEvod> {

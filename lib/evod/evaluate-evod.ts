@@ -32,7 +32,8 @@ export function evaluateEvod(options: {
   const shown = document.snapshot.reservation;
   if (shown) {
     const mark = marks.find((m) => m.id === shown.markId);
-    if (!mark || mark.status === "ANNULLED") return { valid: false, reason: mark ? "RESERVATION_ANNULLED" : "RESERVATION_ENDED" };
+    if (!mark || mark.status === "ANNULLED")
+      return { valid: false, reason: mark ? "RESERVATION_ANNULLED" : "RESERVATION_ENDED" };
     if (mark.status === "EXPIRED" || mark.untilDate < today) return { valid: false, reason: "RESERVATION_ENDED" };
   }
   if (document.validUntil < today) return { valid: false, reason: "EXPIRED" };

@@ -22,24 +22,38 @@ export function evodStatusLabel(snapshot: EvodSnapshot): string | null {
 export function evodProtection(snapshot: EvodSnapshot): EvodField {
   const { reservation, military } = snapshot;
   if (reservation) {
-    return { label: "Бронювання", value: `${reservation.enterpriseName} (ЄДРПОУ ${reservation.edrpou}), з ${formatDate(reservation.fromDate)} до ${formatDate(reservation.untilDate)}` };
+    return {
+      label: "Бронювання",
+      value: `${reservation.enterpriseName} (ЄДРПОУ ${reservation.edrpou}), з ${formatDate(reservation.fromDate)} до ${formatDate(reservation.untilDate)}`,
+    };
   }
   if (military?.deferment) {
-    return { label: "Відстрочка", value: military.defermentUntil ? `${military.deferment}, до ${formatDate(military.defermentUntil)}` : military.deferment };
+    return {
+      label: "Відстрочка",
+      value: military.defermentUntil
+        ? `${military.deferment}, до ${formatDate(military.defermentUntil)}`
+        : military.deferment,
+    };
   }
   return { label: "Бронювання або відстрочка", value: "Немає" };
 }
 
 export function evodFields(snapshot: EvodSnapshot): EvodField[] {
   const { person, military } = snapshot;
-  const vlk = military?.vlkDate || military?.vlkResult
-    ? [military.vlkDate ? formatDate(military.vlkDate) : null, military.vlkResult].filter(Boolean).join(", ")
-    : "Не пройдено";
+  const vlk =
+    military?.vlkDate || military?.vlkResult
+      ? [military.vlkDate ? formatDate(military.vlkDate) : null, military.vlkResult].filter(Boolean).join(", ")
+      : "Не пройдено";
   return [
     { label: "Прізвище, ім'я, по батькові", value: evodFullName(snapshot) },
     { label: "Дата народження", value: formatDate(person.birthDate) },
     { label: "РНОКПП", value: person.rnokpp },
-    { label: "Статус", value: military ? `${evodStatusLabel(snapshot)}; ${LIABILITY_INFO[military.liability as keyof typeof LIABILITY_INFO] ?? military.liability}` : "Не перебуває на обліку" },
+    {
+      label: "Статус",
+      value: military
+        ? `${evodStatusLabel(snapshot)}; ${LIABILITY_INFO[military.liability as keyof typeof LIABILITY_INFO] ?? military.liability}`
+        : "Не перебуває на обліку",
+    },
     { label: "ТЦК та СП", value: military?.tcc ?? NONE },
     { label: "Дата взяття на облік", value: military ? formatDate(military.registeredOn) : NONE },
     { label: "Категорія обліку", value: military ? String(military.category) : NONE },
@@ -50,6 +64,9 @@ export function evodFields(snapshot: EvodSnapshot): EvodField[] {
     { label: "Адреса проживання", value: person.address ?? NONE },
     { label: "Телефон", value: person.phone ?? NONE },
     { label: "Електронна пошта", value: person.email ?? NONE },
-    { label: "Дата уточнення даних", value: military?.dataUpdatedOn ? formatDate(military.dataUpdatedOn) : "Не уточнено" },
+    {
+      label: "Дата уточнення даних",
+      value: military?.dataUpdatedOn ? formatDate(military.dataUpdatedOn) : "Не уточнено",
+    },
   ];
 }

@@ -31,7 +31,8 @@ export async function issueEvod(ctx: Ctx<"db" | "now"> & { actor: Actor | null }
     await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`evod:${rnokpp}`}))`);
     const facts = await readEvodFacts(registryFor(tx), rnokpp, today);
     if (!facts) throw new AppError("NOT_FOUND", "Реєстр «Оберіг» не містить відомостей про вас");
-    if (!facts.snapshot.military) throw new AppError("FORBIDDEN", "Ви не перебуваєте на військовому обліку: еВОД не формується");
+    if (!facts.snapshot.military)
+      throw new AppError("FORBIDDEN", "Ви не перебуваєте на військовому обліку: еВОД не формується");
 
     const code = generateEvodCode();
     const validUntil = evodValidUntil(today, facts.snapshot);
@@ -53,7 +54,11 @@ export async function issueEvod(ctx: Ctx<"db" | "now"> & { actor: Actor | null }
       // The code is the document's bearer secret: the audit names the holder, not the code.
       entityType: "Person",
       entityId: rnokpp,
-      details: { validUntil, revokedEarlier: revoked.count, reservationUntil: facts.snapshot.reservation?.untilDate ?? null },
+      details: {
+        validUntil,
+        revokedEarlier: revoked.count,
+        reservationUntil: facts.snapshot.reservation?.untilDate ?? null,
+      },
     });
     return { code: created.code, issuedAt: created.issuedAt, validUntil, snapshot: facts.snapshot };
   });

@@ -12,7 +12,13 @@ export async function readEvodFacts(registry: Registry, rnokpp: string, today: s
   const current = currentMark(marks, today);
   const enterprise = current ? await registry.findEnterprise(current.edrpou) : null;
   const reservation = current
-    ? { markId: current.id, edrpou: current.edrpou, enterpriseName: enterprise?.name ?? current.edrpou, fromDate: current.fromDate, untilDate: current.untilDate }
+    ? {
+        markId: current.id,
+        edrpou: current.edrpou,
+        enterpriseName: enterprise?.name ?? current.edrpou,
+        fromDate: current.fromDate,
+        untilDate: current.untilDate,
+      }
     : null;
   return { snapshot: buildEvodSnapshot(person, reservation), marks };
 }

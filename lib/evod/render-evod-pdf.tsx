@@ -17,8 +17,23 @@ const styles = StyleSheet.create({
   header: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start", marginBottom: 16 },
   title: { fontSize: 18, fontWeight: 700 },
   subtitle: { fontSize: 9, color: "#4b5563", marginTop: 4 },
-  chip: { marginTop: 8, alignSelf: "flex-start", borderRadius: 8, paddingVertical: 3, paddingHorizontal: 8, fontSize: 9 },
-  ribbon: { backgroundColor: "#ec0312", color: "#ffffff", padding: 6, fontSize: 11, fontWeight: 700, textAlign: "center", marginBottom: 10 },
+  chip: {
+    marginTop: 8,
+    alignSelf: "flex-start",
+    borderRadius: 8,
+    paddingVertical: 3,
+    paddingHorizontal: 8,
+    fontSize: 9,
+  },
+  ribbon: {
+    backgroundColor: "#ec0312",
+    color: "#ffffff",
+    padding: 6,
+    fontSize: 11,
+    fontWeight: 700,
+    textAlign: "center",
+    marginBottom: 10,
+  },
   qr: { width: 130, height: 130 },
   qrCaption: { fontSize: 7, color: "#4b5563", width: 130, textAlign: "center" },
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#d5dde6", paddingVertical: 5 },
@@ -27,7 +42,14 @@ const styles = StyleSheet.create({
   footer: { marginTop: 18, fontSize: 8, color: "#4b5563", lineHeight: 1.4 },
 });
 
-export type EvodPdfInput = { code: string; issuedAt: Date; validUntil: string; snapshot: EvodSnapshot; verifyUrl: string; dataUpToDate: boolean };
+export type EvodPdfInput = {
+  code: string;
+  issuedAt: Date;
+  validUntil: string;
+  snapshot: EvodSnapshot;
+  verifyUrl: string;
+  dataUpToDate: boolean;
+};
 
 export async function renderEvodPdf(input: EvodPdfInput): Promise<Buffer> {
   registerPdfFonts();
@@ -36,15 +58,35 @@ export async function renderEvodPdf(input: EvodPdfInput): Promise<Buffer> {
   const wanted = input.snapshot.military?.status === "WANTED";
 
   const document = (
-    <Document title="Військово-обліковий документ" author="Портал «Броня»" language="uk" creator="Броня" producer="Броня">
+    <Document
+      title="Військово-обліковий документ"
+      author="Портал «Броня»"
+      language="uk"
+      creator="Броня"
+      producer="Броня"
+    >
       <Page size="A4" style={styles.page}>
         {wanted ? <Text style={styles.ribbon}>У РОЗШУКУ</Text> : null}
         <View style={styles.header}>
           <View style={{ flexGrow: 1, paddingRight: 16 }}>
             <Text style={styles.title}>Військово-обліковий документ</Text>
-            <Text style={styles.subtitle}>Електронна форма (еВОД) · сформовано {formatDate(kyivDate(input.issuedAt))} · дійсний до {formatDate(input.validUntil)}</Text>
-            {status ? <Text style={[styles.chip, { backgroundColor: wanted ? "#ec0312" : "#76e0ad", color: wanted ? "#ffffff" : "#000000" }]}>{status}</Text> : null}
-            <Text style={[styles.chip, { backgroundColor: input.dataUpToDate ? "#76e0ad" : "#faeb64" }]}>{input.dataUpToDate ? "Дані уточнено вчасно" : "Дані не уточнено"}</Text>
+            <Text style={styles.subtitle}>
+              Електронна форма (еВОД) · сформовано {formatDate(kyivDate(input.issuedAt))} · дійсний до{" "}
+              {formatDate(input.validUntil)}
+            </Text>
+            {status ? (
+              <Text
+                style={[
+                  styles.chip,
+                  { backgroundColor: wanted ? "#ec0312" : "#76e0ad", color: wanted ? "#ffffff" : "#000000" },
+                ]}
+              >
+                {status}
+              </Text>
+            ) : null}
+            <Text style={[styles.chip, { backgroundColor: input.dataUpToDate ? "#76e0ad" : "#faeb64" }]}>
+              {input.dataUpToDate ? "Дані уточнено вчасно" : "Дані не уточнено"}
+            </Text>
           </View>
           <View>
             {/* eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image (a PDF, not HTML) has no alt; the caption names it */}
@@ -60,7 +102,10 @@ export async function renderEvodPdf(input: EvodPdfInput): Promise<Buffer> {
         ))}
         <View style={styles.footer}>
           <Text>Перевірка дійсності: {input.verifyUrl}</Text>
-          <Text>Роздрукований документ із QR-кодом має ту саму силу, що й електронний. Документ недійсний, якщо дані в ньому не збігаються з реєстром «Оберіг», після зазначеної дати або після закінчення чи анулювання бронювання.</Text>
+          <Text>
+            Роздрукований документ із QR-кодом має ту саму силу, що й електронний. Документ недійсний, якщо дані в ньому
+            не збігаються з реєстром «Оберіг», після зазначеної дати або після закінчення чи анулювання бронювання.
+          </Text>
         </View>
       </Page>
     </Document>

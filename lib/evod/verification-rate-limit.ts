@@ -18,6 +18,10 @@ export async function limitVerificationRequest(request: Request, nowMs: number =
   const html = `<!doctype html><html lang="uk"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Забагато запитів · Броня</title></head><body style="font-family:system-ui,sans-serif;background:#e2ecf4;margin:0;padding:2rem"><main style="max-width:32rem;margin:auto;background:#fff;border-radius:1.5rem;padding:1.5rem"><h1 style="font-size:1.5rem">Забагато запитів</h1><p>${message}</p><p><a href="/">На головну</a></p></main></body></html>`;
   return new Response(html, {
     status: 429,
-    headers: { "content-type": "text/html; charset=utf-8", "retry-after": String(decision.retryAfterSeconds), "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "retry-after": String(decision.retryAfterSeconds),
+      "cache-control": "no-store",
+    },
   });
 }

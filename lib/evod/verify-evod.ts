@@ -25,7 +25,10 @@ export type EvodPublicVerdict =
  * The public check behind /verify/<code>. A malformed code and an unknown one get the same
  * answer, so the endpoint tells an enumerator nothing; the caller rate-limits by client.
  */
-export async function verifyEvod(ctx: Ctx<"db" | "registry" | "now">, input: { code: string }): Promise<EvodPublicVerdict> {
+export async function verifyEvod(
+  ctx: Ctx<"db" | "registry" | "now">,
+  input: { code: string },
+): Promise<EvodPublicVerdict> {
   if (!isEvodCodeFormat(input.code)) return { status: "UNKNOWN" };
   const stored = await ctx.db.eDocument.findUnique({ where: { code: input.code }, select: EVOD_SELECT });
   if (!stored) return { status: "UNKNOWN" };
@@ -38,9 +41,12 @@ export async function verifyEvod(ctx: Ctx<"db" | "registry" | "now">, input: { c
     status: valid ? "VALID" : "INVALID",
     reason,
     reasonText: reason ? EVOD_INVALID_REASONS[reason] : null,
-    initials: [person.lastName, person.firstName, person.patronymic].filter((part): part is string => !!part).map((part) => `${part.charAt(0)}.`).join(" "),
+    initials: [person.lastName, person.firstName, person.patronymic]
+      .filter((part): part is string => !!part)
+      .map((part) => `${part.charAt(0)}.`)
+      .join(" "),
     birthYear: Number(person.birthDate.slice(0, 4)),
-    reservationUntil: valid ? reservation?.untilDate ?? null : null,
+    reservationUntil: valid ? (reservation?.untilDate ?? null) : null,
     issuedOn: kyivDate(checked.issuedAt),
     validUntil: checked.validUntil,
   };

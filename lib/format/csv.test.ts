@@ -13,7 +13,8 @@ describe("results CSV", () => {
   });
 
   it("defuses cells that a spreadsheet would run as a formula", () => {
-    for (const cell of ["=1+1", "+380501234567", "-5", "@SUM(A1)"]) expect(cellOf(cell)).toMatch(new RegExp(`^"?'\\${cell[0]}`));
+    for (const cell of ["=1+1", "+380501234567", "-5", "@SUM(A1)"])
+      expect(cellOf(cell)).toMatch(new RegExp(`^"?'\\${cell[0]}`));
     for (const cell of ["\tx", "\rx"]) expect(cellOf(cell)).toMatch(/^"'/);
     for (const cell of ["Коваль", "1 000,00", "12.03.2026"]) expect(cellOf(cell)).toBe(cell);
     expect(toCsv(["a"], [['=HYPERLINK("http://x";"y")']]).split("\r\n")[1]).toBe(`"'=HYPERLINK(""http://x"";""y"")"`);
@@ -33,7 +34,9 @@ describe("the one CSV writer", () => {
         if (entry.isDirectory()) return entry.name === "generated" ? [] : files(full);
         return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
       });
-    const writers = [...files("app"), ...files("lib")].filter((file) => /unparse\(|\\uFEFF\$\{|neutralis/.test(readFileSync(file, "utf8")));
+    const writers = [...files("app"), ...files("lib")].filter((file) =>
+      /unparse\(|\\uFEFF\$\{|neutralis/.test(readFileSync(file, "utf8")),
+    );
     expect(writers.map((file) => path.relative(".", file))).toEqual([path.join("lib", "format", "csv.ts")]);
   });
 });

@@ -8,7 +8,11 @@ import Papa from "papaparse";
 
 export type CsvCell = string | number | null;
 
-export function toCsv(columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<CsvCell>>, options: { trailer?: readonly string[] } = {}): string {
+export function toCsv(
+  columns: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<CsvCell>>,
+  options: { trailer?: readonly string[] } = {},
+): string {
   const data = rows.map((row) => row.map((cell) => (cell === null ? "" : String(cell))));
   const body = Papa.unparse({ fields: [...columns], data }, { delimiter: ";", newline: "\r\n", escapeFormulae: true });
   const trailer = options.trailer?.length ? `${options.trailer.join("\r\n")}\r\n` : "";

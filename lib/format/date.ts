@@ -17,7 +17,12 @@ export function formatDate(value: string | Date): string {
   return `${match[3]}.${match[2]}.${match[1]}`;
 }
 
-const KYIV_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: KYIV_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const KYIV_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: KYIV_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /**
  * The calendar day of an instant in Kyiv, "YYYY-MM-DD": the rules decide on a Ukrainian day

@@ -3,7 +3,9 @@ import { shortEnterpriseName } from "./enterprise-name";
 
 describe("shortEnterpriseName", () => {
   it("abbreviates the legal form and keeps the brand", () => {
-    expect(shortEnterpriseName("Приватне акціонерне товариство «Дніпровський завод енергетичного машинобудування»")).toBe("ПрАТ «Дніпровський завод енергетичного машинобудування»");
+    expect(
+      shortEnterpriseName("Приватне акціонерне товариство «Дніпровський завод енергетичного машинобудування»"),
+    ).toBe("ПрАТ «Дніпровський завод енергетичного машинобудування»");
     expect(shortEnterpriseName("Товариство з обмеженою відповідальністю «Поділля-Агро»")).toBe("ТОВ «Поділля-Агро»");
     expect(shortEnterpriseName("Комунальне некомерційне підприємство «Лікарня № 1»")).toBe("КНП «Лікарня № 1»");
     expect(shortEnterpriseName("Акціонерне товариство «Укрзалізниця»")).toBe("АТ «Укрзалізниця»");

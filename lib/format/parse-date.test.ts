@@ -23,7 +23,10 @@ describe("parseUkDate", () => {
     expect(parseUkDate("31.04.2026")).toEqual({ ok: false, message: "Такої дати немає: у цьому місяці 30 днів." });
     expect(parseUkDate("30.04.2026").ok).toBe(true);
     expect(parseUkDate("00.01.2026").ok).toBe(false);
-    expect(parseUkDate("01.13.2026")).toEqual({ ok: false, message: "Місяця 13 не буває: введіть число від 01 до 12." });
+    expect(parseUkDate("01.13.2026")).toEqual({
+      ok: false,
+      message: "Місяця 13 не буває: введіть число від 01 до 12.",
+    });
     expect(parseUkDate("01.12.2026").ok).toBe(true);
     expect(parseUkDate("01.00.2026").ok).toBe(false);
     expect(parseUkDate("01.01.1899").ok).toBe(false);

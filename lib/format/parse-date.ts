@@ -11,13 +11,15 @@ export function parseUkDate(text: string, bounds: { min?: string; max?: string }
   const match = TYPED.exec(trimmed);
   if (!match) return { ok: false, message: "Введіть дату у форматі дд.мм.рррр, наприклад 01.09.2026." };
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12) return { ok: false, message: `Місяця ${match[2]} не буває: введіть число від 01 до 12.` };
+  if (month < 1 || month > 12)
+    return { ok: false, message: `Місяця ${match[2]} не буває: введіть число від 01 до 12.` };
   if (year < 1900 || year > 2100) return { ok: false, message: "Рік має бути між 1900 і 2100." };
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > last) return { ok: false, message: `Такої дати немає: у цьому місяці ${last} днів.` };
   const iso = `${year}-${pad(month)}-${pad(day)}`;
   if (bounds.min && iso < bounds.min) return { ok: false, message: `Дата не може бути раніше ${isoToUk(bounds.min)}.` };
-  if (bounds.max && iso > bounds.max) return { ok: false, message: `Дата не може бути пізніше ${isoToUk(bounds.max)}.` };
+  if (bounds.max && iso > bounds.max)
+    return { ok: false, message: `Дата не може бути пізніше ${isoToUk(bounds.max)}.` };
   return { ok: true, iso };
 }
 

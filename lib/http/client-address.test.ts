@@ -29,7 +29,10 @@ describe("resolveClientAddress", () => {
     expect(resolve("10.0.0.1", undefined, "10.0.0.1")).toBe("10.0.0.1");
   });
 
-  it.each(["10.0.0.1/33", "not-an-ip", "10.0.0.0/8/1", "::1/129", "10.0.0.1/x"])("refuses TRUSTED_PROXIES %j with a sentence", (value) => {
-    expect(() => parseTrustedProxies(value)).toThrow(/TRUSTED_PROXIES: .* не є IP-адресою/);
-  });
+  it.each(["10.0.0.1/33", "not-an-ip", "10.0.0.0/8/1", "::1/129", "10.0.0.1/x"])(
+    "refuses TRUSTED_PROXIES %j with a sentence",
+    (value) => {
+      expect(() => parseTrustedProxies(value)).toThrow(/TRUSTED_PROXIES: .* не є IP-адресою/);
+    },
+  );
 });

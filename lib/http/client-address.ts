@@ -19,13 +19,25 @@ function normalize(address: string): string {
 /** "10.0.0.1, 10.1.0.0/16, ::1" → a matcher; throws a Ukrainian sentence on anything else. */
 export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   const list = new BlockList();
-  const entries = (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address, prefix, extra] = entry.split("/");
     const family = isIP(address ?? "");
     const bits = prefix === undefined ? (family === 6 ? 128 : 32) : Number(prefix);
-    if (!family || extra !== undefined || !Number.isInteger(bits) || bits < 0 || bits > (family === 6 ? 128 : 32) || (prefix !== undefined && !/^\d+$/.test(prefix))) {
-      throw new Error(`TRUSTED_PROXIES: «${entry}» не є IP-адресою чи діапазоном CIDR (наприклад 10.0.0.1 або 10.0.0.0/8)`);
+    if (
+      !family ||
+      extra !== undefined ||
+      !Number.isInteger(bits) ||
+      bits < 0 ||
+      bits > (family === 6 ? 128 : 32) ||
+      (prefix !== undefined && !/^\d+$/.test(prefix))
+    ) {
+      throw new Error(
+        `TRUSTED_PROXIES: «${entry}» не є IP-адресою чи діапазоном CIDR (наприклад 10.0.0.1 або 10.0.0.0/8)`,
+      );
     }
     list.addSubnet(address!, bits, family === 6 ? "ipv6" : "ipv4");
   }
@@ -37,7 +49,11 @@ function isTrusted(trusted: TrustedProxies, address: string): boolean {
   return family !== 0 && trusted.list.check(address, family === 6 ? "ipv6" : "ipv4");
 }
 
-export function resolveClientAddress(options: { remoteAddress: string | undefined; forwardedFor: string | string[] | undefined; trusted: TrustedProxies }): string {
+export function resolveClientAddress(options: {
+  remoteAddress: string | undefined;
+  forwardedFor: string | string[] | undefined;
+  trusted: TrustedProxies;
+}): string {
   let client = normalize(options.remoteAddress ?? "") || "unknown";
   if (options.trusted.empty || !isTrusted(options.trusted, client)) return client;
   const header = Array.isArray(options.forwardedFor) ? options.forwardedFor.join(",") : (options.forwardedFor ?? "");

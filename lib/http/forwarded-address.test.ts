@@ -24,7 +24,11 @@ describe("forwardedClientAddress", () => {
 describe("the audit's client address", () => {
   // What scripts/server.ts leaves in X-Forwarded-For is what the audit row records.
   const audited = (remoteAddress: string, forwardedFor: string | undefined, trusted: string | undefined) =>
-    requestContextFromHeaders(new Headers({ "x-forwarded-for": resolveClientAddress({ remoteAddress, forwardedFor, trusted: parseTrustedProxies(trusted) }) })).ip;
+    requestContextFromHeaders(
+      new Headers({
+        "x-forwarded-for": resolveClientAddress({ remoteAddress, forwardedFor, trusted: parseTrustedProxies(trusted) }),
+      }),
+    ).ip;
 
   it("is the connection's unless a proxy named in TRUSTED_PROXIES reported it", () => {
     expect(audited("198.51.100.7", "203.0.113.1", undefined)).toBe("198.51.100.7");

@@ -14,6 +14,10 @@ function header(headers: HeaderSource, name: string): string | undefined {
 }
 
 export function forwardedClientAddress(headers: HeaderSource): string {
-  const last = header(headers, "x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean).pop();
+  const last = header(headers, "x-forwarded-for")
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .pop();
   return last || header(headers, "x-real-ip")?.trim() || "unknown";
 }

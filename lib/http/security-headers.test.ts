@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, createNonce, securityHeaders } from "./security-headers";
 
 function directives(csp: string): Map<string, string> {
-  return new Map(csp.split(";").map((part) => part.trim()).map((part) => [part.split(" ")[0]!, part.slice(part.indexOf(" ") + 1)]));
+  return new Map(
+    csp
+      .split(";")
+      .map((part) => part.trim())
+      .map((part) => [part.split(" ")[0]!, part.slice(part.indexOf(" ") + 1)]),
+  );
 }
 
 describe("security headers", () => {

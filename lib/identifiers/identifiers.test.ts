@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ZEdrpou, ZRnokpp, checkEdrpou, checkRnokpp, generateEdrpou, generateRnokpp, maskRnokpp, rnokppBirthDate } from ".";
+import {
+  ZEdrpou,
+  ZRnokpp,
+  checkEdrpou,
+  checkRnokpp,
+  generateEdrpou,
+  generateRnokpp,
+  maskRnokpp,
+  rnokppBirthDate,
+} from ".";
 
 describe("РНОКПП", () => {
   it("accepts the spec's example and decodes birth date and sex", () => {

@@ -8,8 +8,7 @@ export type Sex = "MALE" | "FEMALE";
 export type RnokppProblem = "EMPTY" | "NOT_DIGITS" | "WRONG_LENGTH" | "BAD_CHECK_DIGIT";
 
 export type RnokppCheck =
-  | { valid: true; value: string; birthDate: Date; sex: Sex }
-  | { valid: false; problem: RnokppProblem; message: string };
+  { valid: true; value: string; birthDate: Date; sex: Sex } | { valid: false; problem: RnokppProblem; message: string };
 
 const WEIGHTS = [-1, 5, 7, 9, 4, 6, 10, 5, 7] as const;
 const EPOCH_UTC = Date.UTC(1899, 11, 31);
@@ -48,7 +47,9 @@ export function rnokppBirthDate(value: string): Date {
 
 /** Builds a valid РНОКПП for a birth date, sex and serial (0–999). */
 export function generateRnokpp(birthDate: Date, sex: Sex, serial: number): string {
-  const days = Math.round((Date.UTC(birthDate.getUTCFullYear(), birthDate.getUTCMonth(), birthDate.getUTCDate()) - EPOCH_UTC) / DAY_MS);
+  const days = Math.round(
+    (Date.UTC(birthDate.getUTCFullYear(), birthDate.getUTCMonth(), birthDate.getUTCDate()) - EPOCH_UTC) / DAY_MS,
+  );
   if (days < 1 || days > 99_999) throw new RangeError("birth date outside the range a РНОКПП can encode");
   if (!Number.isInteger(serial) || serial < 0 || serial > 999) throw new RangeError("serial must be 0–999");
   // d9 carries the sex; the serial's last digit is folded into a digit of the right parity.

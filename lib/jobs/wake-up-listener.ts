@@ -33,7 +33,11 @@ export async function listenForWakeUps(options: {
   let attempt = 0;
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: options.databaseUrl, application_name: "bronya-worker-wake", connectionTimeoutMillis: 5_000 });
+    const next = new pg.Client({
+      connectionString: options.databaseUrl,
+      application_name: "bronya-worker-wake",
+      connectionTimeoutMillis: 5_000,
+    });
     let live = false;
     let lost = false;
     const onLost = (why: string) => {

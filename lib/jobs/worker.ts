@@ -18,7 +18,8 @@ export type RunningWorker = {
 };
 
 function describe(error: unknown): string {
-  if (error instanceof z.ZodError) return `неправильні дані завдання: ${error.issues.map((issue) => `${issue.path.join(".") || "data"}: ${issue.message}`).join("; ")}`;
+  if (error instanceof z.ZodError)
+    return `неправильні дані завдання: ${error.issues.map((issue) => `${issue.path.join(".") || "data"}: ${issue.message}`).join("; ")}`;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -38,7 +39,8 @@ async function syncSchedules(boss: PgBoss, queues: ReadonlyArray<QueueDefinition
     // A job removed from the registry (or made unscheduled) must stop firing.
     if (!wanted.has(existing.name)) await boss.unschedule(existing.name);
   }
-  for (const [name, schedule] of wanted) await boss.schedule(name, schedule.cron, schedule.data ?? {}, { tz: schedule.tz ?? "UTC" });
+  for (const [name, schedule] of wanted)
+    await boss.schedule(name, schedule.cron, schedule.data ?? {}, { tz: schedule.tz ?? "UTC" });
 }
 
 function jobHandler(definition: QueueDefinition, log: (line: string) => void) {
@@ -92,13 +94,18 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
         log: options.log,
       });
     }
-    for (const definition of queues) if (definition.runOnStart) await boss.send(definition.name, definition.schedule?.data ?? {});
+    for (const definition of queues)
+      if (definition.runOnStart) await boss.send(definition.name, definition.schedule?.data ?? {});
   } catch (error) {
     await listener?.stop();
     await boss.stop({ graceful: false });
     throw error;
   }
-  options.log(queues.length === 0 ? "Обробник завдань запущено (черг ще немає)." : `Обробник завдань запущено: ${queues.map((queue) => queue.name).join(", ")}.`);
+  options.log(
+    queues.length === 0
+      ? "Обробник завдань запущено (черг ще немає)."
+      : `Обробник завдань запущено: ${queues.map((queue) => queue.name).join(", ")}.`,
+  );
   return {
     async stop(stopOptions = {}) {
       await listener?.stop();

@@ -42,7 +42,12 @@ export type AcceptSignedDocumentInput = {
   nonce?: { value: string; purpose: string };
 };
 
-export type AcceptedSignedDocument = { id: string; signer: SignerIdentity; signatureSha256: string; contentSha256: string };
+export type AcceptedSignedDocument = {
+  id: string;
+  signer: SignerIdentity;
+  signatureSha256: string;
+  contentSha256: string;
+};
 
 const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -54,16 +59,26 @@ export function signatureBytes(signature: Uint8Array | string): Uint8Array {
   return bytes;
 }
 
-export async function acceptSignedDocument(ctx: Ctx<"db" | "now">, input: AcceptSignedDocumentInput): Promise<AcceptedSignedDocument> {
+export async function acceptSignedDocument(
+  ctx: Ctx<"db" | "now">,
+  input: AcceptSignedDocumentInput,
+): Promise<AcceptedSignedDocument> {
   const { db: tx, now } = ctx;
   const signature = signatureBytes(input.signature);
-  const { certificateDer, issuerName, ...signer } = await verifySignature({ db: tx, now }, { signature, content: input.content });
+  const { certificateDer, issuerName, ...signer } = await verifySignature(
+    { db: tx, now },
+    { signature, content: input.content },
+  );
   if (input.signer) await assertRequiredSigner(ctx, signer, input.signer);
   // The signer is who the certificate's subject names (РНОКПП, ЄДРПОУ), whichever trusted
   // provider issued it. A certificate of the test КНЕДП is linked to its record (the very same
   // bytes, not only the serial: an imported provider's serial may repeat one of ours).
-  const recorded = await tx.certificate.findUnique({ where: { serial: signer.certificateSerial }, select: { der: true } });
-  const ownCertificate = recorded !== null && Buffer.compare(Buffer.from(recorded.der), Buffer.from(certificateDer)) === 0;
+  const recorded = await tx.certificate.findUnique({
+    where: { serial: signer.certificateSerial },
+    select: { der: true },
+  });
+  const ownCertificate =
+    recorded !== null && Buffer.compare(Buffer.from(recorded.der), Buffer.from(certificateDer)) === 0;
 
   const signatureSha256 = sha256Hex(signature);
   const seen = await tx.signedDocument.findUnique({ where: { signatureSha256 }, select: { id: true } });
@@ -95,7 +110,8 @@ export async function acceptSignedDocument(ctx: Ctx<"db" | "now">, input: Accept
     return { id: document.id, signer, signatureSha256, contentSha256 };
   } catch (error) {
     // The same signature submitted twice at once: the unique index lets one through.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw kepError("SIGNATURE_REPLAYED");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw kepError("SIGNATURE_REPLAYED");
     throw error;
   }
 }
@@ -104,25 +120,52 @@ async function assertRequiredSigner(ctx: Ctx<"db">, signer: SignerIdentity, requ
   if (required.role === "ENTERPRISE_HEAD") return assertSignerIsEnterpriseHead(signer, required.enterprise);
   if (required.role === "UNIT_STAFF_OFFICER") {
     const officer = await ctx.db.membership.findFirst({
-      where: { unitId: required.unitId, role: "UNIT_STAFF_OFFICER", revokedAt: null, user: { rnokpp: signer.rnokpp, disabledAt: null } },
+      where: {
+        unitId: required.unitId,
+        role: "UNIT_STAFF_OFFICER",
+        revokedAt: null,
+        user: { rnokpp: signer.rnokpp, disabledAt: null },
+      },
       select: { id: true },
     });
-    if (!officer || signer.rnokpp !== required.rnokpp) throw new AppError("SIGNER_NOT_STAFF_OFFICER", undefined, { details: { signerRnokpp: signer.rnokpp } });
+    if (!officer || signer.rnokpp !== required.rnokpp)
+      throw new AppError("SIGNER_NOT_STAFF_OFFICER", undefined, { details: { signerRnokpp: signer.rnokpp } });
     return;
   }
   if (required.role === "TCK_HEAD") {
     // Notices are signed by the head of that ТЦК, with a key issued for the ТЦК's ЄДРПОУ.
-    const heads = await ctx.db.membership.count({ where: { tcc: required.tcc.name, role: "TCK_HEAD", revokedAt: null, user: { rnokpp: signer.rnokpp, disabledAt: null } } });
+    const heads = await ctx.db.membership.count({
+      where: {
+        tcc: required.tcc.name,
+        role: "TCK_HEAD",
+        revokedAt: null,
+        user: { rnokpp: signer.rnokpp, disabledAt: null },
+      },
+    });
     if (heads === 0) throw new AppError("SIGNER_NOT_TCK_HEAD");
-    if (signer.edrpou !== required.tcc.edrpou) throw new AppError("SIGNER_NOT_TCK_HEAD", `Сертифікат видано не для ${required.tcc.name} (ЄДРПОУ ${required.tcc.edrpou})`);
+    if (signer.edrpou !== required.tcc.edrpou)
+      throw new AppError(
+        "SIGNER_NOT_TCK_HEAD",
+        `Сертифікат видано не для ${required.tcc.name} (ЄДРПОУ ${required.tcc.edrpou})`,
+      );
     return;
   }
   const { authority } = required;
   const member = await ctx.db.membership.findFirst({
-    where: { authorityId: authority.id, role: required.role, revokedAt: null, user: { rnokpp: signer.rnokpp, disabledAt: null } },
+    where: {
+      authorityId: authority.id,
+      role: required.role,
+      revokedAt: null,
+      user: { rnokpp: signer.rnokpp, disabledAt: null },
+    },
     select: { id: true },
   });
-  if (required.role === "OFFICIAL") return assertSignerIsOfficial(signer, { edrpou: authority.edrpou, officialRnokpps: member ? [signer.rnokpp] : [] });
+  if (required.role === "OFFICIAL")
+    return assertSignerIsOfficial(signer, { edrpou: authority.edrpou, officialRnokpps: member ? [signer.rnokpp] : [] });
   if (!member) throw new AppError("SIGNER_NOT_METHODOLOGIST", undefined, { details: { signerRnokpp: signer.rnokpp } });
-  if (signer.edrpou !== authority.edrpou) throw kepError("EDRPOU_MISMATCH", "Сертифікат видано не для Мінекономіки (ЄДРПОУ не збігається)", { expected: authority.edrpou, actual: signer.edrpou ?? null });
+  if (signer.edrpou !== authority.edrpou)
+    throw kepError("EDRPOU_MISMATCH", "Сертифікат видано не для Мінекономіки (ЄДРПОУ не збігається)", {
+      expected: authority.edrpou,
+      actual: signer.edrpou ?? null,
+    });
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { CanonicalJsonError, canonicalJson, canonicalJsonBytes } from "./canonical-json";
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(" ");
-const fromBits = (bits: string) => new DataView(Uint8Array.from(bits.match(/../g)!.map((h) => parseInt(h, 16))).buffer).getFloat64(0);
+const fromBits = (bits: string) =>
+  new DataView(Uint8Array.from(bits.match(/../g)!.map((h) => parseInt(h, 16))).buffer).getFloat64(0);
 
 describe("canonicalJson (RFC 8785)", () => {
   it("reproduces the RFC 8785 §3.2.2 example", () => {

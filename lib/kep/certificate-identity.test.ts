@@ -56,11 +56,15 @@ describe("readCertificateIdentity", () => {
   });
 
   it("refuses a РНОКПП whose check digit is wrong", () => {
-    expect(codeOf(() => readCertificateIdentity(certificateFor({ ...HEAD, rnokpp: "1759013777" })))).toBe("CERTIFICATE_PROFILE_INVALID");
+    expect(codeOf(() => readCertificateIdentity(certificateFor({ ...HEAD, rnokpp: "1759013777" })))).toBe(
+      "CERTIFICATE_PROFILE_INVALID",
+    );
   });
 
   it("refuses an invalid ЄДРПОУ", () => {
-    expect(codeOf(() => readCertificateIdentity(certificateFor({ ...HEAD, edrpou: "43556711" })))).toBe("CERTIFICATE_PROFILE_INVALID");
+    expect(codeOf(() => readCertificateIdentity(certificateFor({ ...HEAD, edrpou: "43556711" })))).toBe(
+      "CERTIFICATE_PROFILE_INVALID",
+    );
   });
 
   it("refuses a certificate whose two РНОКПП places disagree", () => {
@@ -71,6 +75,8 @@ describe("readCertificateIdentity", () => {
   });
 
   it("refuses bytes that are not a certificate", () => {
-    expect(codeOf(() => readCertificateIdentityFromDer(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01])))).toBe("CERTIFICATE_PROFILE_INVALID");
+    expect(codeOf(() => readCertificateIdentityFromDer(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01])))).toBe(
+      "CERTIFICATE_PROFILE_INVALID",
+    );
   });
 });

@@ -65,9 +65,16 @@ function stripPrefix(value: string | undefined, prefix: string): string | undefi
 }
 
 /** Both places a code may sit must agree; then the code must pass its check digit. */
-function agreeingCode(label: string, fromName: string | undefined, fromDirectory: string | undefined): string | undefined {
+function agreeingCode(
+  label: string,
+  fromName: string | undefined,
+  fromDirectory: string | undefined,
+): string | undefined {
   if (fromName && fromDirectory && fromName !== fromDirectory) {
-    throw kepError("CERTIFICATE_PROFILE_INVALID", `Сертифікат містить два різні ${label}: ${fromName} і ${fromDirectory}`);
+    throw kepError(
+      "CERTIFICATE_PROFILE_INVALID",
+      `Сертифікат містить два різні ${label}: ${fromName} і ${fromDirectory}`,
+    );
   }
   return fromName ?? fromDirectory;
 }
@@ -80,7 +87,11 @@ export function readCertificateIdentity(certificate: forge.pki.Certificate): Cer
   if (!rnokpp || !checkRnokpp(rnokpp).valid) {
     throw kepError("CERTIFICATE_PROFILE_INVALID", rnokpp ? `РНОКПП у сертифікаті недійсний: ${rnokpp}` : undefined);
   }
-  const edrpou = agreeingCode("коди ЄДРПОУ", stripPrefix(first(subject, OID.organizationIdentifier), LEGAL_ID_PREFIX), directory.edrpou);
+  const edrpou = agreeingCode(
+    "коди ЄДРПОУ",
+    stripPrefix(first(subject, OID.organizationIdentifier), LEGAL_ID_PREFIX),
+    directory.edrpou,
+  );
   if (edrpou && !checkEdrpou(edrpou).valid) {
     throw kepError("CERTIFICATE_PROFILE_INVALID", `Код ЄДРПОУ у сертифікаті недійсний: ${edrpou}`);
   }
@@ -123,7 +134,13 @@ function withReadableKey(certificate: forge.asn1.Asn1): forge.asn1.Asn1 {
   const offset = fields[0]?.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC ? 1 : 0;
   const spki = fields[offset + 5];
   const algorithm = ((spki?.value as forge.asn1.Asn1[] | undefined)?.[0]?.value as forge.asn1.Asn1[] | undefined)?.[0];
-  if (!spki || !algorithm || typeof algorithm.value !== "string" || forge.asn1.derToOid(algorithm.value) === RSA_ENCRYPTION) return certificate;
+  if (
+    !spki ||
+    !algorithm ||
+    typeof algorithm.value !== "string" ||
+    forge.asn1.derToOid(algorithm.value) === RSA_ENCRYPTION
+  )
+    return certificate;
   const placeholder = forge.pki.setRsaPublicKey(new forge.jsbn.BigInteger("3", 16), new forge.jsbn.BigInteger("3", 16));
   fields[offset + 5] = forge.pki.publicKeyToAsn1(placeholder);
   return certificate;
@@ -140,7 +157,9 @@ export function readCertificateIdentityFromDer(der: Uint8Array): CertificateIden
   try {
     certificate = forgeCertificateFromAnyDer(der);
   } catch (cause) {
-    throw kepError("CERTIFICATE_PROFILE_INVALID", "Сертифікат підписувача не вдалося прочитати", { cause: String(cause) });
+    throw kepError("CERTIFICATE_PROFILE_INVALID", "Сертифікат підписувача не вдалося прочитати", {
+      cause: String(cause),
+    });
   }
   return readCertificateIdentity(certificate);
 }

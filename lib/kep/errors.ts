@@ -12,5 +12,9 @@ export function kepError(code: KepErrorCode, message?: string, details?: Record<
 }
 
 export function isKepError(error: unknown, code?: KepErrorCode): error is AppError {
-  return error instanceof AppError && (KEP_ERROR_CODES as string[]).includes(error.code) && (code === undefined || error.code === code);
+  return (
+    error instanceof AppError &&
+    (KEP_ERROR_CODES as string[]).includes(error.code) &&
+    (code === undefined || error.code === code)
+  );
 }

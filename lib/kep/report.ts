@@ -14,7 +14,11 @@ import { parseDetachedSignature } from "./verify/parse-signature";
 import { nameAttribute } from "./verify/match-signer";
 import { FAMILY_LABEL, publicKeyAlgorithmOf, type DigestName } from "./verify/algorithms";
 
-const DIGEST_LABEL: Record<DigestName, string> = { "SHA-256": "SHA-256", "SHA-384": "SHA-384", GOST34311: "ГОСТ 34.311" };
+const DIGEST_LABEL: Record<DigestName, string> = {
+  "SHA-256": "SHA-256",
+  "SHA-384": "SHA-384",
+  GOST34311: "ГОСТ 34.311",
+};
 
 // A human-readable verification report for a stored signed document, downloaded beside its
 // .p7s. The signature is checked again now (integrity and issuer); the certificate's status
@@ -41,7 +45,11 @@ async function recheck(client: DbTx, now: Date, content: Uint8Array, signature: 
   try {
     const parsed = parseDetachedSignature(signature);
     await checkSignatureIntegrity(parsed, content);
-    const issuer = await checkIssuedByProvider(parsed.certificate, parsed.certificateDer, await loadVerificationTrust(client));
+    const issuer = await checkIssuedByProvider(
+      parsed.certificate,
+      parsed.certificateDer,
+      await loadVerificationTrust(client),
+    );
     const issuerName = nameAttribute(issuer.certificate.subject, "2.5.4.3") ?? PROVIDER_NAME;
     const lines = [
       `Цілісність: вміст документа збігається з підписаним (${DIGEST_LABEL[parsed.digestName]} у підписі відповідає вмісту).`,
@@ -54,7 +62,11 @@ async function recheck(client: DbTx, now: Date, content: Uint8Array, signature: 
       const serial = normalizeSerial(bytesToHex(parsed.certificate.serialNumber.valueBlock.valueHexView));
       try {
         const status = await verificationStatusLookup(client, now)(serial, { certificate: parsed.certificate, issuer });
-        importedStatus = !status ? "невідомий надавачеві" : status.status === "REVOKED" ? `скасований${status.revokedAt ? ` ${formatKyivTime(status.revokedAt)}` : ""}` : "чинний (за відповіддю надавача)";
+        importedStatus = !status
+          ? "невідомий надавачеві"
+          : status.status === "REVOKED"
+            ? `скасований${status.revokedAt ? ` ${formatKyivTime(status.revokedAt)}` : ""}`
+            : "чинний (за відповіддю надавача)";
       } catch (error) {
         if (!isAppError(error)) throw error;
         importedStatus = `не вдалося перевірити (${error.message})`;
@@ -68,17 +80,25 @@ async function recheck(client: DbTx, now: Date, content: Uint8Array, signature: 
   }
 }
 
-function certificateStatusNow(certificate: { status: string; revokedAt: Date | null; revocationReason: string | null; notAfter: Date }, now: Date): string {
+function certificateStatusNow(
+  certificate: { status: string; revokedAt: Date | null; revocationReason: string | null; notAfter: Date },
+  now: Date,
+): string {
   if (certificate.status === "REVOKED") {
     const when = certificate.revokedAt ? ` ${formatKyivTime(certificate.revokedAt)}` : "";
-    const why = isRevocationReason(certificate.revocationReason) ? ` (причина: ${REVOCATION_REASON_LABELS[certificate.revocationReason]})` : "";
+    const why = isRevocationReason(certificate.revocationReason)
+      ? ` (причина: ${REVOCATION_REASON_LABELS[certificate.revocationReason]})`
+      : "";
     return `скасований${when}${why}`;
   }
   if (certificate.notAfter < now) return `строк дії минув ${formatKyivTime(certificate.notAfter)}`;
   return "чинний";
 }
 
-export async function buildVerificationReport(ctx: Ctx<"db" | "now">, documentId: string): Promise<{ text: string; fileName: string }> {
+export async function buildVerificationReport(
+  ctx: Ctx<"db" | "now">,
+  documentId: string,
+): Promise<{ text: string; fileName: string }> {
   const { db: client, now } = ctx;
   const document = await client.signedDocument.findUnique({
     where: { id: documentId },
@@ -95,7 +115,19 @@ export async function buildVerificationReport(ctx: Ctx<"db" | "now">, documentId
       signingTime: true,
       verifiedAt: true,
       edrpou: true,
-      certificate: { select: { serial: true, der: true, organization: true, title: true, notBefore: true, notAfter: true, status: true, revokedAt: true, revocationReason: true } },
+      certificate: {
+        select: {
+          serial: true,
+          der: true,
+          organization: true,
+          title: true,
+          notBefore: true,
+          notAfter: true,
+          status: true,
+          revokedAt: true,
+          revocationReason: true,
+        },
+      },
     },
   });
   if (!document) throw AppError.notFound("Підписаний документ");
@@ -105,11 +137,21 @@ export async function buildVerificationReport(ctx: Ctx<"db" | "now">, documentId
   // The test КНЕДП's record when it issued the key; otherwise the certificate inside the signature.
   const record = document.certificate;
   const carried = record ? null : readCertificateIdentityFromDer(parseDetachedSignature(signature).certificateDer);
-  const certificate = record ?? { serial: carried!.serial, organization: carried!.organization ?? null, title: carried!.title ?? null, notBefore: carried!.notBefore, notAfter: carried!.notAfter };
-  const issuerName = record ? readCertificateIdentityFromDer(new Uint8Array(record.der)).issuerName : carried!.issuerName;
+  const certificate = record ?? {
+    serial: carried!.serial,
+    organization: carried!.organization ?? null,
+    title: carried!.title ?? null,
+    notBefore: carried!.notBefore,
+    notAfter: carried!.notAfter,
+  };
+  const issuerName = record
+    ? readCertificateIdentityFromDer(new Uint8Array(record.der)).issuerName
+    : carried!.issuerName;
   const contentDigest = sha256Hex(content);
   const checked = await recheck(client, now, content, signature);
-  const statusNow = record ? certificateStatusNow(record, now) : (checked.importedStatus ?? "не перевірено: сертифікат не підтверджено довіреним надавачем");
+  const statusNow = record
+    ? certificateStatusNow(record, now)
+    : (checked.importedStatus ?? "не перевірено: сертифікат не підтверджено довіреним надавачем");
 
   const lines = [
     "ПРОТОКОЛ ПЕРЕВІРКИ КВАЛІФІКОВАНОГО ЕЛЕКТРОННОГО ПІДПИСУ",
@@ -126,7 +168,11 @@ export async function buildVerificationReport(ctx: Ctx<"db" | "now">, documentId
     "Підписувач",
     `  ПІБ: ${document.signerName}`,
     `  РНОКПП: ${document.signerRnokpp}`,
-    ...(certificate.organization ? [`  Організація: ${certificate.organization}${document.signerEdrpou ? ` (ЄДРПОУ ${document.signerEdrpou})` : ""}`] : []),
+    ...(certificate.organization
+      ? [
+          `  Організація: ${certificate.organization}${document.signerEdrpou ? ` (ЄДРПОУ ${document.signerEdrpou})` : ""}`,
+        ]
+      : []),
     ...(certificate.title ? [`  Посада: ${certificate.title}`] : []),
     `  Час підписання (зазначений у підписі): ${formatKyivTime(document.signingTime)}`,
     `  Підпис перевірено й прийнято порталом: ${formatKyivTime(document.verifiedAt)}`,

@@ -15,16 +15,33 @@ export const NOTICE_SIGNING_PURPOSE = "notices.sign";
 export async function loadBatchForSigning(tx: DbTx, batchId: string, tcc: TccRecord) {
   const batch = await tx.noticeBatch.findFirst({
     where: { id: batchId, tcc: tcc.name },
-    select: { id: true, kind: true, appearAt: true, place: true, formedAt: true, signedDocumentId: true, formedByName: true },
+    select: {
+      id: true,
+      kind: true,
+      appearAt: true,
+      place: true,
+      formedAt: true,
+      signedDocumentId: true,
+      formedByName: true,
+    },
   });
   if (!batch) throw new AppError("NOT_FOUND", "Пакет повісток не знайдено");
   if (batch.signedDocumentId) throw new AppError("NOTICE_BATCH_SIGNED");
-  const notices = await tx.notice.findMany({ where: { batchId, status: "FORMED" }, orderBy: { seq: "asc" }, select: { id: true, seq: true, rnokpp: true, fullName: true, code: true, createdAt: true } });
+  const notices = await tx.notice.findMany({
+    where: { batchId, status: "FORMED" },
+    orderBy: { seq: "asc" },
+    select: { id: true, seq: true, rnokpp: true, fullName: true, code: true, createdAt: true },
+  });
   if (notices.length === 0) throw new AppError("NOTICE_BATCH_EMPTY");
   return { batch, notices };
 }
 
-export function buildBatchDocument(input: { tcc: TccRecord; batch: Awaited<ReturnType<typeof loadBatchForSigning>>["batch"]; notices: Awaited<ReturnType<typeof loadBatchForSigning>>["notices"]; nonce: string }): Uint8Array {
+export function buildBatchDocument(input: {
+  tcc: TccRecord;
+  batch: Awaited<ReturnType<typeof loadBatchForSigning>>["batch"];
+  notices: Awaited<ReturnType<typeof loadBatchForSigning>>["notices"];
+  nonce: string;
+}): Uint8Array {
   return canonicalJsonBytes({
     type: "bronya.notice-batch",
     version: 1,
@@ -34,7 +51,12 @@ export function buildBatchDocument(input: { tcc: TccRecord; batch: Awaited<Retur
     appearAt: input.batch.appearAt.toISOString(),
     place: input.batch.place,
     formedBy: input.batch.formedByName,
-    notices: input.notices.map((n) => ({ number: noticeNumber(n.seq, n.createdAt), rnokpp: n.rnokpp, fullName: n.fullName, code: n.code })),
+    notices: input.notices.map((n) => ({
+      number: noticeNumber(n.seq, n.createdAt),
+      rnokpp: n.rnokpp,
+      fullName: n.fullName,
+      code: n.code,
+    })),
     nonce: input.nonce,
   });
 }

@@ -11,11 +11,39 @@ export async function getBatch(ctx: Ctx<"actor" | "db" | "registry">, input: unk
   const batch = await ctx.db.noticeBatch.findFirst({
     where: { id: batchId, tcc: tcc.name },
     select: {
-      id: true, kind: true, appearAt: true, place: true, formedAt: true, formedByName: true, signedAt: true, signerName: true,
-      notices: { orderBy: { seq: "asc" }, select: { id: true, seq: true, code: true, rnokpp: true, fullName: true, status: true, statusAt: true, trackingNumber: true, withdrawnReason: true, createdAt: true } },
-      refusals: { orderBy: { fullName: "asc" }, select: { id: true, rnokpp: true, fullName: true, reasons: true, message: true } },
+      id: true,
+      kind: true,
+      appearAt: true,
+      place: true,
+      formedAt: true,
+      formedByName: true,
+      signedAt: true,
+      signerName: true,
+      notices: {
+        orderBy: { seq: "asc" },
+        select: {
+          id: true,
+          seq: true,
+          code: true,
+          rnokpp: true,
+          fullName: true,
+          status: true,
+          statusAt: true,
+          trackingNumber: true,
+          withdrawnReason: true,
+          createdAt: true,
+        },
+      },
+      refusals: {
+        orderBy: { fullName: "asc" },
+        select: { id: true, rnokpp: true, fullName: true, reasons: true, message: true },
+      },
     },
   });
   if (!batch) throw new AppError("NOT_FOUND", "Пакет повісток не знайдено");
-  return { tcc, batch, canSign: actor.role === "TCK_HEAD" && !batch.signedAt && batch.notices.some((n) => n.status === "FORMED") };
+  return {
+    tcc,
+    batch,
+    canSign: actor.role === "TCK_HEAD" && !batch.signedAt && batch.notices.some((n) => n.status === "FORMED"),
+  };
 }

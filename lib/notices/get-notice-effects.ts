@@ -23,7 +23,10 @@ export async function getNoticeEffects(ctx: Ctx<"actor" | "db" | "registry">): P
   const authority = await loadActingAuthority(ctx.db, ctx.actor, "dashboard.read");
   const region = authority.kind === "REGIONAL_ADMINISTRATION" ? authority.region : null;
   const { relations } = ctx.registry;
-  const inScope = (column: Prisma.Sql) => (region === null ? Prisma.sql`TRUE` : Prisma.sql`${column} IN (SELECT t.name FROM ${relations.tccs} t WHERE t.region = ${region})`);
+  const inScope = (column: Prisma.Sql) =>
+    region === null
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`${column} IN (SELECT t.name FROM ${relations.tccs} t WHERE t.region = ${region})`;
 
   const [notices, refusals] = await Promise.all([
     ctx.db.$queryRaw<Array<Pick<NoticeEffects, "formed" | "withdrawnReserved" | "withdrawnDeferred" | "delivered">>>`

@@ -23,14 +23,40 @@ export const ZImportPostalReport = z.object({
   apply: z.boolean(),
 });
 
-export type PostalChange = { line: number; noticeId: string; number: string; fullName: string; tracking: string; from: NoticeStatusCode; to: PostalStatus; date: string };
+export type PostalChange = {
+  line: number;
+  noticeId: string;
+  number: string;
+  fullName: string;
+  tracking: string;
+  from: NoticeStatusCode;
+  to: PostalStatus;
+  date: string;
+};
 export type PostalReportResult = { changes: PostalChange[]; problems: PostalProblem[]; applied: boolean };
 
-type Row = { id: string; seq: bigint; createdAt: Date; fullName: string; status: NoticeStatusCode; trackingNumber: string | null; tcc: string; signedAt: Date | null };
+type Row = {
+  id: string;
+  seq: bigint;
+  createdAt: Date;
+  fullName: string;
+  status: NoticeStatusCode;
+  trackingNumber: string | null;
+  tcc: string;
+  signedAt: Date | null;
+};
 
-const NEXT: Record<PostalStatus, readonly NoticeStatusCode[]> = { SENT: ["SIGNED"], DELIVERED: ["SENT"], REFUSED: ["SENT"], RETURNED: ["SENT"] };
+const NEXT: Record<PostalStatus, readonly NoticeStatusCode[]> = {
+  SENT: ["SIGNED"],
+  DELIVERED: ["SENT"],
+  REFUSED: ["SENT"],
+  RETURNED: ["SENT"],
+};
 
-export async function importPostalReport(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: unknown): Promise<PostalReportResult> {
+export async function importPostalReport(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  input: unknown,
+): Promise<PostalReportResult> {
   const data = parseInput(ZImportPostalReport, input);
   return inTransaction(ctx.db, async (tx) => {
     const { actor, tcc } = await loadActingTcc({ ...ctx, db: tx }, "notices.deliver");
@@ -55,37 +81,80 @@ export async function importPostalReport(ctx: Ctx<"actor" | "db" | "registry" | 
       let notice: Row | undefined;
       if (row.status === "SENT") {
         notice = bySeq.get(row.notice!);
-        if (!notice) { problem(`Повістку ${row.notice} не знайдено серед повісток цього ТЦК та СП`); continue; }
-        if (holder && holder.id !== notice.id) { problem(`Трек-номер ${row.tracking} уже використано для іншого відправлення`); continue; }
+        if (!notice) {
+          problem(`Повістку ${row.notice} не знайдено серед повісток цього ТЦК та СП`);
+          continue;
+        }
+        if (holder && holder.id !== notice.id) {
+          problem(`Трек-номер ${row.tracking} уже використано для іншого відправлення`);
+          continue;
+        }
       } else {
         notice = holder && holder.tcc === tcc.name ? holder : undefined;
-        if (!notice) { problem(`Невідомий трек-номер ${row.tracking}: відправлення з таким номером цей ТЦК та СП не надсилав`); continue; }
-        if (row.notice && row.notice !== noticeNumber(notice.seq, notice.createdAt)) { problem(`Трек-номер ${row.tracking} належить повістці ${noticeNumber(notice.seq, notice.createdAt)}, а не ${row.notice}`); continue; }
+        if (!notice) {
+          problem(`Невідомий трек-номер ${row.tracking}: відправлення з таким номером цей ТЦК та СП не надсилав`);
+          continue;
+        }
+        if (row.notice && row.notice !== noticeNumber(notice.seq, notice.createdAt)) {
+          problem(
+            `Трек-номер ${row.tracking} належить повістці ${noticeNumber(notice.seq, notice.createdAt)}, а не ${row.notice}`,
+          );
+          continue;
+        }
       }
       if (!NEXT[row.status].includes(notice.status)) {
-        problem(`Повістка ${noticeNumber(notice.seq, notice.createdAt)} має стан «${NOTICE_STATUS_LABELS[notice.status]}»: стан «${NOTICE_STATUS_LABELS[row.status]}» неможливий`);
+        problem(
+          `Повістка ${noticeNumber(notice.seq, notice.createdAt)} має стан «${NOTICE_STATUS_LABELS[notice.status]}»: стан «${NOTICE_STATUS_LABELS[row.status]}» неможливий`,
+        );
         continue;
       }
-      if (row.date > today) { problem(`Дата ${row.date.split("-").reverse().join(".")} ще не настала`); continue; }
-      if (notice.signedAt && row.date < kyivDate(notice.signedAt)) { problem(`Дата ${row.date.split("-").reverse().join(".")} раніша за підписання повістки`); continue; }
-      changes.push({ line: row.line, noticeId: notice.id, number: noticeNumber(notice.seq, notice.createdAt), fullName: notice.fullName, tracking: row.tracking, from: notice.status, to: row.status, date: row.date });
+      if (row.date > today) {
+        problem(`Дата ${row.date.split("-").reverse().join(".")} ще не настала`);
+        continue;
+      }
+      if (notice.signedAt && row.date < kyivDate(notice.signedAt)) {
+        problem(`Дата ${row.date.split("-").reverse().join(".")} раніша за підписання повістки`);
+        continue;
+      }
+      changes.push({
+        line: row.line,
+        noticeId: notice.id,
+        number: noticeNumber(notice.seq, notice.createdAt),
+        fullName: notice.fullName,
+        tracking: row.tracking,
+        from: notice.status,
+        to: row.status,
+        date: row.date,
+      });
     }
     problems.sort((a, b) => a.line - b.line);
 
     if (!data.apply) return { changes, problems, applied: false };
     if (problems.length > 0) {
-      throw new AppError("NOTICE_CSV_INVALID", `У звіті пошти є помилки (${problems.length}): жодного рядка не записано`, { details: { problems } });
+      throw new AppError(
+        "NOTICE_CSV_INVALID",
+        `У звіті пошти є помилки (${problems.length}): жодного рядка не записано`,
+        { details: { problems } },
+      );
     }
     await applyChanges(tx, changes, ctx.now);
     // The opt-in message «ТЦК надіслав вам повістку поштою», in this transaction: a refused file tells nobody.
-    await notifyNoticesSent({ db: tx, now: ctx.now }, { noticeIds: changes.filter((c) => c.to === "SENT").map((c) => c.noticeId) });
+    await notifyNoticesSent(
+      { db: tx, now: ctx.now },
+      { noticeIds: changes.filter((c) => c.to === "SENT").map((c) => c.noticeId) },
+    );
     await writeAudit(tx, {
       actor: { rnokpp: actor.rnokpp, role: actor.role },
       action: "notice.delivery",
       entityType: "tcc",
       entityId: tcc.edrpou,
       // The post's dates per letter live here (statusAt is when the portal learnt it).
-      details: { tcc: tcc.name, rows: changes.length, byStatus: countBy(changes.map((c) => c.to)), letters: changes.map((c) => ({ number: c.number, tracking: c.tracking, status: c.to, date: c.date })) },
+      details: {
+        tcc: tcc.name,
+        rows: changes.length,
+        byStatus: countBy(changes.map((c) => c.to)),
+        letters: changes.map((c) => ({ number: c.number, tracking: c.tracking, status: c.to, date: c.date })),
+      },
     });
     return { changes, problems: [], applied: true };
   });

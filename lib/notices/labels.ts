@@ -12,7 +12,10 @@ export const NOTICE_STATUS_LABELS = {
 
 export type NoticeStatusCode = keyof typeof NOTICE_STATUS_LABELS;
 
-export const NOTICE_STATUS_TONES: Record<NoticeStatusCode, "success" | "pending" | "fail" | "neutral" | "info" | "warning"> = {
+export const NOTICE_STATUS_TONES: Record<
+  NoticeStatusCode,
+  "success" | "pending" | "fail" | "neutral" | "info" | "warning"
+> = {
   FORMED: "pending",
   SIGNED: "info",
   SENT: "info",

@@ -9,7 +9,17 @@ export async function listBatches(ctx: Ctx<"actor" | "db" | "registry">, input: 
     where: { tcc: tcc.name },
     orderBy: { formedAt: "desc" },
     take: Math.min(input.take ?? 50, 200),
-    select: { id: true, kind: true, appearAt: true, place: true, formedAt: true, formedByName: true, signedAt: true, signerName: true, _count: { select: { notices: true, refusals: true } } },
+    select: {
+      id: true,
+      kind: true,
+      appearAt: true,
+      place: true,
+      formedAt: true,
+      formedByName: true,
+      signedAt: true,
+      signerName: true,
+      _count: { select: { notices: true, refusals: true } },
+    },
   });
   return { tcc, batches };
 }

@@ -13,11 +13,23 @@ import { noticeNumber } from "./notice-number";
 // is not delivery. Nobody who did not opt in gets it. Called in the transaction that marks the
 // notices sent, so a rolled-back dispatch tells nobody.
 
-export async function notifyNoticesSent(ctx: { db: DbTx } & Ctx<"now">, input: { noticeIds: readonly string[] }): Promise<number> {
+export async function notifyNoticesSent(
+  ctx: { db: DbTx } & Ctx<"now">,
+  input: { noticeIds: readonly string[] },
+): Promise<number> {
   if (input.noticeIds.length === 0) return 0;
   const sent = await ctx.db.notice.findMany({
     where: { id: { in: [...input.noticeIds] }, status: "SENT" },
-    select: { seq: true, createdAt: true, rnokpp: true, tcc: true, kind: true, appearAt: true, place: true, trackingNumber: true },
+    select: {
+      seq: true,
+      createdAt: true,
+      rnokpp: true,
+      tcc: true,
+      kind: true,
+      appearAt: true,
+      place: true,
+      trackingNumber: true,
+    },
   });
   if (sent.length === 0) return 0;
   const optedIn = await ctx.db.citizenPreference.findMany({
@@ -25,18 +37,20 @@ export async function notifyNoticesSent(ctx: { db: DbTx } & Ctx<"now">, input: {
     select: { rnokpp: true },
   });
   const wants = new Set(optedIn.map((p) => p.rnokpp));
-  const messages: NewNotification[] = sent.filter((n) => wants.has(n.rnokpp)).map((notice) => {
-    const number = noticeNumber(notice.seq, notice.createdAt);
-    const tracking = notice.trackingNumber ? ` (трекінг-номер ${notice.trackingNumber})` : "";
-    return {
-      recipientRnokpp: notice.rnokpp,
-      audience: "me",
-      kind: "notice.sent",
-      title: "ТЦК надіслав вам повістку поштою",
-      body: `${notice.tcc} надіслав вам рекомендованим листом${tracking} повістку ${number} — ${NOTICE_KIND_LABELS[notice.kind].toLowerCase()}: з'явитися ${formatDateTime(notice.appearAt)}, ${notice.place}. ${NOTICE_SENT_DISCLAIMER}`,
-      link: "/me/notices",
-    };
-  });
+  const messages: NewNotification[] = sent
+    .filter((n) => wants.has(n.rnokpp))
+    .map((notice) => {
+      const number = noticeNumber(notice.seq, notice.createdAt);
+      const tracking = notice.trackingNumber ? ` (трекінг-номер ${notice.trackingNumber})` : "";
+      return {
+        recipientRnokpp: notice.rnokpp,
+        audience: "me",
+        kind: "notice.sent",
+        title: "ТЦК надіслав вам повістку поштою",
+        body: `${notice.tcc} надіслав вам рекомендованим листом${tracking} повістку ${number} — ${NOTICE_KIND_LABELS[notice.kind].toLowerCase()}: з'явитися ${formatDateTime(notice.appearAt)}, ${notice.place}. ${NOTICE_SENT_DISCLAIMER}`,
+        link: "/me/notices",
+      };
+    });
   await notify(ctx.db, messages);
   return messages.length;
 }

@@ -16,7 +16,15 @@ describe("parsePostalReport", () => {
   });
 
   it("reports every bad row with its line and keeps the good ones", () => {
-    const text = [HEADER, "RB000000001UA;;вручено;05.12.2026", "RB000000001UA;;повернуто;05.12.2026", "RB1;;вручено;05.12.2026", "RB000000002UA;;загублено;5.12.2026", "RB000000003UA;;прийнято;05.12.2026", "RB000000004UA;;відмова;30.02.2026"].join("\n");
+    const text = [
+      HEADER,
+      "RB000000001UA;;вручено;05.12.2026",
+      "RB000000001UA;;повернуто;05.12.2026",
+      "RB1;;вручено;05.12.2026",
+      "RB000000002UA;;загублено;5.12.2026",
+      "RB000000003UA;;прийнято;05.12.2026",
+      "RB000000004UA;;відмова;30.02.2026",
+    ].join("\n");
     const { rows, problems } = parsePostalReport(text);
     expect(rows.map((r) => r.line)).toEqual([2]);
     expect(problems).toEqual([
@@ -30,7 +38,9 @@ describe("parsePostalReport", () => {
   });
 
   it("refuses a file without the columns, without rows, or empty", () => {
-    expect(parsePostalReport("ПІБ;Адреса\nІванов;Дніпро").problems[0]?.message).toBe("У файлі бракує стовпців: «трек-номер», «номер повістки», «статус», «дата»");
+    expect(parsePostalReport("ПІБ;Адреса\nІванов;Дніпро").problems[0]?.message).toBe(
+      "У файлі бракує стовпців: «трек-номер», «номер повістки», «статус», «дата»",
+    );
     expect(parsePostalReport(HEADER).problems[0]?.message).toBe("У файлі немає жодного рядка відправлення");
     expect(parsePostalReport("").problems[0]?.message).toMatch(/Файл порожній/);
   });

@@ -21,4 +21,8 @@ export type FormNoticesInput = z.input<typeof ZFormNotices>;
 
 export const ZBatchRef = z.object({ batchId: z.uuid() });
 
-export const ZSignBatch = z.object({ batchId: z.uuid(), nonce: z.string().min(16).max(200), signature: z.string().min(1).max(200_000) });
+export const ZSignBatch = z.object({
+  batchId: z.uuid(),
+  nonce: z.string().min(16).max(200),
+  signature: z.string().min(1).max(200_000),
+});

@@ -13,7 +13,10 @@ import { ZSignBatch } from "./schemas";
 // accepted only from the head of THIS ТЦК with a key issued for its ЄДРПОУ. The batch, its
 // notices (now SIGNED), the signed document and the audit row are written together.
 
-export async function signNoticeBatch(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: unknown): Promise<{ signed: number }> {
+export async function signNoticeBatch(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  input: unknown,
+): Promise<{ signed: number }> {
   const data = parseInput(ZSignBatch, input);
   const signature = Uint8Array.from(Buffer.from(data.signature, "base64"));
   if (signature.length === 0) throw new AppError("SIGNATURE_MALFORMED", "Порожній підпис");
@@ -21,15 +24,24 @@ export async function signNoticeBatch(ctx: Ctx<"actor" | "db" | "registry" | "no
     const { actor, tcc } = await loadActingTcc({ ...ctx, db: tx }, "notices.sign");
     const { batch, notices } = await loadBatchForSigning(tx, data.batchId, tcc);
     const content = buildBatchDocument({ tcc, batch, notices, nonce: data.nonce });
-    const accepted = await acceptSignedDocument({ db: tx, now: ctx.now }, {
-      kind: "NOTICE_BATCH",
-      content,
-      signature,
-      nonce: { value: data.nonce, purpose: NOTICE_SIGNING_PURPOSE },
-      signer: { role: "TCK_HEAD", tcc: { name: tcc.name, edrpou: tcc.edrpou } },
+    const accepted = await acceptSignedDocument(
+      { db: tx, now: ctx.now },
+      {
+        kind: "NOTICE_BATCH",
+        content,
+        signature,
+        nonce: { value: data.nonce, purpose: NOTICE_SIGNING_PURPOSE },
+        signer: { role: "TCK_HEAD", tcc: { name: tcc.name, edrpou: tcc.edrpou } },
+      },
+    );
+    await tx.noticeBatch.update({
+      where: { id: batch.id },
+      data: { signedDocumentId: accepted.id, signedAt: ctx.now, signerName: accepted.signer.fullName },
     });
-    await tx.noticeBatch.update({ where: { id: batch.id }, data: { signedDocumentId: accepted.id, signedAt: ctx.now, signerName: accepted.signer.fullName } });
-    const updated = await tx.notice.updateMany({ where: { id: { in: notices.map((n) => n.id) }, status: "FORMED" }, data: { status: "SIGNED", statusAt: ctx.now } });
+    const updated = await tx.notice.updateMany({
+      where: { id: { in: notices.map((n) => n.id) }, status: "FORMED" },
+      data: { status: "SIGNED", statusAt: ctx.now },
+    });
     await writeAudit(tx, {
       actor: { rnokpp: actor.rnokpp, role: actor.role },
       action: "notices.sign",

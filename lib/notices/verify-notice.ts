@@ -12,7 +12,16 @@ import { noticeNumber } from "./notice-number";
  */
 export type NoticeVerdict =
   | { status: "UNKNOWN" }
-  | { status: "VALID" | "WITHDRAWN"; number: string; kind: string; tcc: string; appearOn: string; formedOn: string; initials: string; reasonText: string | null };
+  | {
+      status: "VALID" | "WITHDRAWN";
+      number: string;
+      kind: string;
+      tcc: string;
+      appearOn: string;
+      formedOn: string;
+      initials: string;
+      reasonText: string | null;
+    };
 
 const CODE_FORMAT = /^[A-Za-z0-9_-]{22}$/;
 
@@ -20,7 +29,17 @@ export async function verifyNotice(ctx: Ctx<"db">, input: { code: string }): Pro
   if (typeof input.code !== "string" || !CODE_FORMAT.test(input.code)) return { status: "UNKNOWN" };
   const row = await ctx.db.notice.findUnique({
     where: { code: input.code },
-    select: { seq: true, createdAt: true, kind: true, tcc: true, appearAt: true, fullName: true, status: true, statusAt: true, batch: { select: { signedAt: true } } },
+    select: {
+      seq: true,
+      createdAt: true,
+      kind: true,
+      tcc: true,
+      appearAt: true,
+      fullName: true,
+      status: true,
+      statusAt: true,
+      batch: { select: { signedAt: true } },
+    },
   });
   if (!row || !row.batch.signedAt || row.status === "FORMED") return { status: "UNKNOWN" };
   const withdrawn = row.status === "WITHDRAWN";
@@ -33,11 +52,17 @@ export async function verifyNotice(ctx: Ctx<"db">, input: { code: string }): Pro
     formedOn: kyivDate(row.createdAt),
     initials: initialsOfFullName(row.fullName),
     // The reason names the employer or the deferment's ground: personal data, so not shown here.
-    reasonText: withdrawn ? `Повістку відкликано ${kyivDate(row.statusAt).split("-").reverse().join(".")}. Являтися за нею не потрібно.` : null,
+    reasonText: withdrawn
+      ? `Повістку відкликано ${kyivDate(row.statusAt).split("-").reverse().join(".")}. Являтися за нею не потрібно.`
+      : null,
   };
 }
 
 /** «Шевчук Олександр Романович» → «Ш. О. Р.». */
 export function initialsOfFullName(fullName: string): string {
-  return fullName.split(/\s+/).filter(Boolean).map((part) => `${part.charAt(0)}.`).join(" ");
+  return fullName
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => `${part.charAt(0)}.`)
+    .join(" ");
 }

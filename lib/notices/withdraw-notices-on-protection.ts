@@ -18,15 +18,22 @@ const UNDELIVERED = ["FORMED", "SIGNED", "SENT", "RETURNED"] as const;
 export type ProtectionCause = { kind: "RESERVED"; enterpriseName: string } | { kind: "DEFERRED"; ground: string };
 
 function reasonOf(cause: ProtectionCause): string {
-  return cause.kind === "RESERVED" ? `Особу заброньовано (${cause.enterpriseName})` : `Особі надано відстрочку (${cause.ground})`;
+  return cause.kind === "RESERVED"
+    ? `Особу заброньовано (${cause.enterpriseName})`
+    : `Особі надано відстрочку (${cause.ground})`;
 }
 
-export async function withdrawNoticesOnProtection(ctx: { db: DbTx } & Ctx<"now">, input: { rnokpps: readonly string[]; cause: ProtectionCause }): Promise<number> {
+export async function withdrawNoticesOnProtection(
+  ctx: { db: DbTx } & Ctx<"now">,
+  input: { rnokpps: readonly string[]; cause: ProtectionCause },
+): Promise<number> {
   const tx = ctx.db;
   if (input.rnokpps.length === 0) return 0;
   await lockForProtection(tx);
   const reason = reasonOf(input.cause);
-  const withdrawn = await tx.$queryRaw<Array<{ id: string; seq: bigint; rnokpp: string; tcc: string; appearAt: Date; createdAt: Date }>>`
+  const withdrawn = await tx.$queryRaw<
+    Array<{ id: string; seq: bigint; rnokpp: string; tcc: string; appearAt: Date; createdAt: Date }>
+  >`
     UPDATE public.notices SET status = 'WITHDRAWN', "statusAt" = ${ctx.now}, "withdrawnReason" = ${reason},
       "withdrawnCause" = ${input.cause.kind}::"NoticeWithdrawalCause"
     WHERE rnokpp = ANY(string_to_array(${input.rnokpps.join(",")}, ',')::char(10)[])
@@ -36,7 +43,12 @@ export async function withdrawNoticesOnProtection(ctx: { db: DbTx } & Ctx<"now">
 
   const tccs = [...new Set(withdrawn.map((n) => n.tcc))];
   const staff = await tx.membership.findMany({
-    where: { tcc: { in: tccs }, role: { in: ["TCK_OFFICER", "TCK_HEAD"] }, revokedAt: null, user: { disabledAt: null, rnokpp: { not: null } } },
+    where: {
+      tcc: { in: tccs },
+      role: { in: ["TCK_OFFICER", "TCK_HEAD"] },
+      revokedAt: null,
+      user: { disabledAt: null, rnokpp: { not: null } },
+    },
     select: { tcc: true, user: { select: { rnokpp: true } } },
   });
   const notifications: NewNotification[] = [];
@@ -65,7 +77,13 @@ export async function withdrawNoticesOnProtection(ctx: { db: DbTx } & Ctx<"now">
   await notify(tx, notifications);
   await writeAuditMany(
     tx,
-    withdrawn.map((notice) => ({ actor: null, action: "notice.withdraw" as const, entityType: "notice", entityId: notice.id, details: { tcc: notice.tcc, reason, cause: input.cause.kind } })),
+    withdrawn.map((notice) => ({
+      actor: null,
+      action: "notice.withdraw" as const,
+      entityType: "notice",
+      entityId: notice.id,
+      details: { tcc: notice.tcc, reason, cause: input.cause.kind },
+    })),
   );
   return withdrawn.length;
 }

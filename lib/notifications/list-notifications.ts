@@ -3,9 +3,16 @@ import type { Ctx } from "@/lib/context";
 import type { Audience } from "./audiences";
 
 /** A person's notifications of one cabinet, newest first, with the unread count. */
-export async function listNotifications(ctx: Ctx<"db">, options: { rnokpp: string; audience: Audience; take?: number; unreadOnly?: boolean }) {
+export async function listNotifications(
+  ctx: Ctx<"db">,
+  options: { rnokpp: string; audience: Audience; take?: number; unreadOnly?: boolean },
+) {
   const { db } = ctx;
-  const where = { recipientRnokpp: options.rnokpp, audience: options.audience, ...(options.unreadOnly ? { readAt: null } : {}) };
+  const where = {
+    recipientRnokpp: options.rnokpp,
+    audience: options.audience,
+    ...(options.unreadOnly ? { readAt: null } : {}),
+  };
   const [items, unread] = await Promise.all([
     db.notification.findMany({
       where,
@@ -19,5 +26,7 @@ export async function listNotifications(ctx: Ctx<"db">, options: { rnokpp: strin
 }
 
 export async function countUnread(ctx: Ctx<"db">, options: { rnokpp: string; audience: Audience }) {
-  return ctx.db.notification.count({ where: { recipientRnokpp: options.rnokpp, audience: options.audience, readAt: null } });
+  return ctx.db.notification.count({
+    where: { recipientRnokpp: options.rnokpp, audience: options.audience, readAt: null },
+  });
 }

@@ -27,16 +27,18 @@ export async function notify(tx: DbTx, notifications: NewNotification[]) {
   // In-app links are paths; a letter needs the portal's address.
   const portal = env().PORTAL_URL;
   const rows = JSON.stringify(
-    notifications.map((n) => ({
-      recipient: n.recipientRnokpp,
-      audience: n.audience,
-      kind: n.kind,
-      title: n.title,
-      body: n.body,
-      link: n.link ?? null,
-      mail_link: n.link ? new URL(n.link, portal).href : null,
-      mail: n.email !== false,
-    })).map((row, ord) => ({ ...row, ord })),
+    notifications
+      .map((n) => ({
+        recipient: n.recipientRnokpp,
+        audience: n.audience,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        link: n.link ?? null,
+        mail_link: n.link ? new URL(n.link, portal).href : null,
+        mail: n.email !== false,
+      }))
+      .map((row, ord) => ({ ...row, ord })),
   );
   const { relations } = registryFor(tx);
   await tx.$executeRaw`

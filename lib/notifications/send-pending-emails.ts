@@ -20,7 +20,10 @@ export async function sendPendingEmails(ctx: Ctx<"db" | "now">, input: { config:
   if (pending.length === 0) return { sent: 0, failed: 0, previewOnly: 0 };
 
   if (!config.smtpUrl) {
-    await db.outgoingEmail.updateMany({ where: { id: { in: pending.map((m) => m.id) } }, data: { error: "SMTP не налаштовано: лист доступний лише в локальному перегляді" } });
+    await db.outgoingEmail.updateMany({
+      where: { id: { in: pending.map((m) => m.id) } },
+      data: { error: "SMTP не налаштовано: лист доступний лише в локальному перегляді" },
+    });
     return { sent: 0, failed: 0, previewOnly: pending.length };
   }
 
@@ -29,11 +32,20 @@ export async function sendPendingEmails(ctx: Ctx<"db" | "now">, input: { config:
   let failed = 0;
   for (const mail of pending) {
     try {
-      await transport.sendMail({ from: config.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined });
+      await transport.sendMail({
+        from: config.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? undefined,
+      });
       await db.outgoingEmail.update({ where: { id: mail.id }, data: { sentAt: now } });
       sent++;
     } catch (error) {
-      await db.outgoingEmail.update({ where: { id: mail.id }, data: { error: error instanceof Error ? error.message.slice(0, 500) : "send failed" } });
+      await db.outgoingEmail.update({
+        where: { id: mail.id },
+        data: { error: error instanceof Error ? error.message.slice(0, 500) : "send failed" },
+      });
       failed++;
     }
   }

@@ -20,7 +20,10 @@ export function registerPdfFonts() {
   for (const subset of ["cyrillic", "latin"] as const) {
     Font.register({
       family: `Inter-${subset}`,
-      fonts: [400, 700].map((weight) => ({ src: path.join(FONT_DIR, `inter-${subset}-${weight}-normal.woff`), fontWeight: weight })),
+      fonts: [400, 700].map((weight) => ({
+        src: path.join(FONT_DIR, `inter-${subset}-${weight}-normal.woff`),
+        fontWeight: weight,
+      })),
     });
   }
   // Words are never hyphenated: a name or an address split with a hyphen reads as another word.

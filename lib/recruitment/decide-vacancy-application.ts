@@ -20,7 +20,12 @@ export async function decideVacancyApplication(ctx: Ctx<"actor" | "db" | "now">,
     // Scoped to the unit: another unit's application is "not found".
     const application = await tx.vacancyApplication.findFirst({
       where: { id: applicationId, vacancy: { unitId } },
-      select: { id: true, rnokpp: true, status: true, vacancy: { select: { title: true, unit: { select: { code: true, name: true, phone: true } } } } },
+      select: {
+        id: true,
+        rnokpp: true,
+        status: true,
+        vacancy: { select: { title: true, unit: { select: { code: true, name: true, phone: true } } } },
+      },
     });
     if (!application) throw new AppError("NOT_FOUND", "Відгук не знайдено");
     // The guard is part of the update: a withdrawal or another recruiter's answer that lands first wins.
@@ -29,7 +34,10 @@ export async function decideVacancyApplication(ctx: Ctx<"actor" | "db" | "now">,
       data: { status: decision, decisionComment: comment, decidedAt: now, decidedByRnokpp: actor!.rnokpp },
     });
     if (count === 0) {
-      throw new AppError("CONFLICT", application.status === "WITHDRAWN" ? "Кандидат уже відкликав цей відгук" : "На цей відгук уже відповіли");
+      throw new AppError(
+        "CONFLICT",
+        application.status === "WITHDRAWN" ? "Кандидат уже відкликав цей відгук" : "На цей відгук уже відповіли",
+      );
     }
 
     await writeAudit(tx, {
@@ -41,18 +49,26 @@ export async function decideVacancyApplication(ctx: Ctx<"actor" | "db" | "now">,
     });
     const { vacancy } = application;
     const accepted = decision === "ACCEPTED";
-    await notify(tx, [{
-      recipientRnokpp: application.rnokpp,
-      audience: "me",
-      kind: accepted ? "vacancyApplication.accepted" : "vacancyApplication.declined",
-      title: accepted ? `Частина ${vacancy.unit.code} прийняла ваш відгук` : `Частина ${vacancy.unit.code} відхилила ваш відгук`,
-      body: [
-        `Вакансія «${vacancy.title}», ${vacancy.unit.name}.`,
-        comment ? `Коментар рекрутера: ${comment}` : null,
-        accepted ? `Далі: рекрутер зв'яжеться з вами щодо листа-відношення${vacancy.unit.phone ? ` (телефон частини ${vacancy.unit.phone})` : ""}.` : "Ви можете відгукнутися на інші вакансії.",
-      ].filter(Boolean).join(" "),
-      link: `/me/applications/${applicationId}`,
-    }]);
+    await notify(tx, [
+      {
+        recipientRnokpp: application.rnokpp,
+        audience: "me",
+        kind: accepted ? "vacancyApplication.accepted" : "vacancyApplication.declined",
+        title: accepted
+          ? `Частина ${vacancy.unit.code} прийняла ваш відгук`
+          : `Частина ${vacancy.unit.code} відхилила ваш відгук`,
+        body: [
+          `Вакансія «${vacancy.title}», ${vacancy.unit.name}.`,
+          comment ? `Коментар рекрутера: ${comment}` : null,
+          accepted
+            ? `Далі: рекрутер зв'яжеться з вами щодо листа-відношення${vacancy.unit.phone ? ` (телефон частини ${vacancy.unit.phone})` : ""}.`
+            : "Ви можете відгукнутися на інші вакансії.",
+        ]
+          .filter(Boolean)
+          .join(" "),
+        link: `/me/applications/${applicationId}`,
+      },
+    ]);
     return { id: applicationId, status: decision };
   });
 }

@@ -7,10 +7,16 @@ import { MY_APPLICATION_SELECT, type MyVacancyApplication } from "./list-my-vaca
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One of the citizen's own applications. Another person's, or a malformed id, is NOT_FOUND alike. */
-export async function getMyVacancyApplication(ctx: Ctx<"actor" | "db">, input: { applicationId: string }): Promise<MyVacancyApplication> {
+export async function getMyVacancyApplication(
+  ctx: Ctx<"actor" | "db">,
+  input: { applicationId: string },
+): Promise<MyVacancyApplication> {
   const rnokpp = citizenRnokpp(ctx.actor, "vacancies.apply");
   const found = UUID.test(input.applicationId)
-    ? await ctx.db.vacancyApplication.findFirst({ where: { id: input.applicationId, rnokpp }, select: MY_APPLICATION_SELECT })
+    ? await ctx.db.vacancyApplication.findFirst({
+        where: { id: input.applicationId, rnokpp },
+        select: MY_APPLICATION_SELECT,
+      })
     : null;
   if (!found) throw new AppError("NOT_FOUND", "Відгук не знайдено");
   return found;

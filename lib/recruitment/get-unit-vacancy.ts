@@ -11,7 +11,17 @@ export async function getUnitVacancy(ctx: Ctx<"actor" | "db">, input: { vacancyI
   const vacancy = UUID.test(input.vacancyId)
     ? await ctx.db.vacancy.findFirst({
         where: { id: input.vacancyId, unitId },
-        select: { id: true, title: true, specialty: true, region: true, requirements: true, description: true, status: true, publishedAt: true, closedAt: true },
+        select: {
+          id: true,
+          title: true,
+          specialty: true,
+          region: true,
+          requirements: true,
+          description: true,
+          status: true,
+          publishedAt: true,
+          closedAt: true,
+        },
       })
     : null;
   if (!vacancy) throw new AppError("NOT_FOUND", "Вакансію не знайдено");

@@ -24,11 +24,19 @@ export type VacancyCatalogue = {
   page: number;
   pageSize: number;
   /** Values the filters offer, from the open vacancies. */
-  facets: { regions: string[]; specialties: string[]; branches: string[]; centres: Array<{ id: string; name: string; region: string }> };
+  facets: {
+    regions: string[];
+    specialties: string[];
+    branches: string[];
+    centres: Array<{ id: string; name: string; region: string }>;
+  };
 };
 
 /** Open vacancies of every unit, filtered and paged on the server, with the citizen's own applications marked. */
-export async function listOpenVacancies(ctx: Ctx<"actor" | "db">, input: { filters: VacancyFilters }): Promise<VacancyCatalogue> {
+export async function listOpenVacancies(
+  ctx: Ctx<"actor" | "db">,
+  input: { filters: VacancyFilters },
+): Promise<VacancyCatalogue> {
   const rnokpp = citizenRnokpp(ctx.actor, "vacancies.apply");
   const db = ctx.db;
   const { region, specialty, branch, q, centre, page } = input.filters;
@@ -37,7 +45,9 @@ export async function listOpenVacancies(ctx: Ctx<"actor" | "db">, input: { filte
     status: "OPEN",
     ...(region ? { region } : {}),
     ...(specialty ? { specialty } : {}),
-    ...(branch || centre ? { unit: { ...(branch ? { branch } : {}), ...(centre ? { centres: { some: { centreId: centre } } } : {}) } } : {}),
+    ...(branch || centre
+      ? { unit: { ...(branch ? { branch } : {}), ...(centre ? { centres: { some: { centreId: centre } } } : {}) } }
+      : {}),
     ...(q
       ? {
           OR: [
@@ -59,16 +69,40 @@ export async function listOpenVacancies(ctx: Ctx<"actor" | "db">, input: { filte
       skip: (page - 1) * VACANCY_PAGE_SIZE,
       take: VACANCY_PAGE_SIZE,
       select: {
-        id: true, title: true, specialty: true, region: true, requirements: true, description: true, publishedAt: true,
+        id: true,
+        title: true,
+        specialty: true,
+        region: true,
+        requirements: true,
+        description: true,
+        publishedAt: true,
         unit: { select: { code: true, name: true, branch: true } },
         applications: { where: { rnokpp }, select: { id: true, status: true } },
       },
     }),
     db.vacancy.count({ where }),
-    db.vacancy.findMany({ where: { status: "OPEN" }, distinct: ["region"], orderBy: { region: "asc" }, select: { region: true } }),
-    db.vacancy.findMany({ where: { status: "OPEN" }, distinct: ["specialty"], orderBy: { specialty: "asc" }, select: { specialty: true } }),
-    db.militaryUnit.findMany({ where: { vacancies: { some: { status: "OPEN" } } }, distinct: ["branch"], orderBy: { branch: "asc" }, select: { branch: true } }),
-    db.recruitmentCentre.findMany({ orderBy: [{ region: "asc" }, { code: "asc" }], select: { id: true, name: true, region: true } }),
+    db.vacancy.findMany({
+      where: { status: "OPEN" },
+      distinct: ["region"],
+      orderBy: { region: "asc" },
+      select: { region: true },
+    }),
+    db.vacancy.findMany({
+      where: { status: "OPEN" },
+      distinct: ["specialty"],
+      orderBy: { specialty: "asc" },
+      select: { specialty: true },
+    }),
+    db.militaryUnit.findMany({
+      where: { vacancies: { some: { status: "OPEN" } } },
+      distinct: ["branch"],
+      orderBy: { branch: "asc" },
+      select: { branch: true },
+    }),
+    db.recruitmentCentre.findMany({
+      orderBy: [{ region: "asc" }, { code: "asc" }],
+      select: { id: true, name: true, region: true },
+    }),
   ]);
 
   return {
@@ -76,6 +110,11 @@ export async function listOpenVacancies(ctx: Ctx<"actor" | "db">, input: { filte
     total,
     page,
     pageSize: VACANCY_PAGE_SIZE,
-    facets: { regions: regions.map((r) => r.region), specialties: specialties.map((s) => s.specialty), branches: branches.map((b) => b.branch), centres },
+    facets: {
+      regions: regions.map((r) => r.region),
+      specialties: specialties.map((s) => s.specialty),
+      branches: branches.map((b) => b.branch),
+      centres,
+    },
   };
 }

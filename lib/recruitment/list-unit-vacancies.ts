@@ -17,7 +17,9 @@ export type UnitVacancy = {
 };
 
 /** The recruiter's own unit's vacancies, open first, with how many applications wait for an answer. */
-export async function listUnitVacancies(ctx: Ctx<"actor" | "db">): Promise<{ unit: { code: string; name: string }; vacancies: UnitVacancy[] }> {
+export async function listUnitVacancies(
+  ctx: Ctx<"actor" | "db">,
+): Promise<{ unit: { code: string; name: string }; vacancies: UnitVacancy[] }> {
   const unitId = recruiterUnitId(ctx.actor, "vacancies.manage");
   const db = ctx.db;
   const [unit, rows, waiting] = await Promise.all([
@@ -25,10 +27,32 @@ export async function listUnitVacancies(ctx: Ctx<"actor" | "db">): Promise<{ uni
     db.vacancy.findMany({
       where: { unitId },
       orderBy: [{ status: "asc" }, { publishedAt: "desc" }],
-      select: { id: true, title: true, specialty: true, region: true, requirements: true, description: true, status: true, publishedAt: true, closedAt: true, _count: { select: { applications: true } } },
+      select: {
+        id: true,
+        title: true,
+        specialty: true,
+        region: true,
+        requirements: true,
+        description: true,
+        status: true,
+        publishedAt: true,
+        closedAt: true,
+        _count: { select: { applications: true } },
+      },
     }),
-    db.vacancyApplication.groupBy({ by: ["vacancyId"], where: { status: "SUBMITTED", vacancy: { unitId } }, _count: { _all: true } }),
+    db.vacancyApplication.groupBy({
+      by: ["vacancyId"],
+      where: { status: "SUBMITTED", vacancy: { unitId } },
+      _count: { _all: true },
+    }),
   ]);
   const waitingOf = new Map(waiting.map((w) => [w.vacancyId, w._count._all]));
-  return { unit, vacancies: rows.map(({ _count, ...v }) => ({ ...v, waiting: waitingOf.get(v.id) ?? 0, total: _count.applications })) };
+  return {
+    unit,
+    vacancies: rows.map(({ _count, ...v }) => ({
+      ...v,
+      waiting: waitingOf.get(v.id) ?? 0,
+      total: _count.applications,
+    })),
+  };
 }

@@ -12,8 +12,17 @@ export async function publishVacancy(ctx: Ctx<"actor" | "db" | "now">, input: un
   const unitId = recruiterUnitId(actor, "vacancies.manage");
   const fields = parseInput(ZVacancyInput, input);
   return inTransaction(db, async (tx) => {
-    const vacancy = await tx.vacancy.create({ data: { ...fields, unitId, status: "OPEN", publishedAt: now }, select: { id: true } });
-    await writeAudit(tx, { actor: { rnokpp: actor!.rnokpp, role: actor!.role }, action: "vacancy.publish", entityType: "Vacancy", entityId: vacancy.id, details: { unitId, title: fields.title } });
+    const vacancy = await tx.vacancy.create({
+      data: { ...fields, unitId, status: "OPEN", publishedAt: now },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actor: { rnokpp: actor!.rnokpp, role: actor!.role },
+      action: "vacancy.publish",
+      entityType: "Vacancy",
+      entityId: vacancy.id,
+      details: { unitId, title: fields.title },
+    });
     return vacancy;
   });
 }

@@ -16,7 +16,13 @@ export async function updateVacancy(ctx: Ctx<"actor" | "db">, input: unknown) {
     if (!current) throw new AppError("NOT_FOUND", "Вакансію не знайдено");
     const { count } = await tx.vacancy.updateMany({ where: { id: vacancyId, unitId, status: "OPEN" }, data: fields });
     if (count === 0) throw new AppError("CONFLICT", "Закриту вакансію змінити не можна");
-    await writeAudit(tx, { actor: { rnokpp: actor!.rnokpp, role: actor!.role }, action: "vacancy.update", entityType: "Vacancy", entityId: vacancyId, details: { unitId } });
+    await writeAudit(tx, {
+      actor: { rnokpp: actor!.rnokpp, role: actor!.role },
+      action: "vacancy.update",
+      entityType: "Vacancy",
+      entityId: vacancyId,
+      details: { unitId },
+    });
     return { id: vacancyId };
   });
 }

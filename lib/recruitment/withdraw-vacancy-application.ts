@@ -21,10 +21,18 @@ export async function withdrawVacancyApplication(ctx: Ctx<"actor" | "db" | "now"
     });
     if (!application) throw new AppError("NOT_FOUND", "Відгук не знайдено");
     // The status guard is in the update itself, so a decision that lands meanwhile wins.
-    const { count } = await tx.vacancyApplication.updateMany({ where: { id: applicationId, rnokpp, status: "SUBMITTED" }, data: { status: "WITHDRAWN", decidedAt: now } });
+    const { count } = await tx.vacancyApplication.updateMany({
+      where: { id: applicationId, rnokpp, status: "SUBMITTED" },
+      data: { status: "WITHDRAWN", decidedAt: now },
+    });
     if (count === 0) throw new AppError("CONFLICT", "Відкликати можна лише відгук, на який частина ще не відповіла");
 
-    await writeAudit(tx, { actor: { rnokpp, role: actor!.role }, action: "vacancyApplication.withdraw", entityType: "VacancyApplication", entityId: applicationId });
+    await writeAudit(tx, {
+      actor: { rnokpp, role: actor!.role },
+      action: "vacancyApplication.withdraw",
+      entityType: "VacancyApplication",
+      entityId: applicationId,
+    });
     await notifyUnitRecruiters(tx, application.vacancy.unitId, {
       kind: "vacancyApplication.withdrawn",
       title: `Кандидат відкликав відгук на вакансію «${application.vacancy.title}»`,

@@ -3,7 +3,13 @@ import type { DbTx } from "@/lib/db/client";
 // The part of the Оберіг port that records basic military service: the outcome of a person's
 // application as the recruitment centre answered it.
 
-export type BasicServiceOutcome = { rnokpp: string; outcome: "ACCEPTED" | "DECLINED"; centreName: string; specialty: string; on: string };
+export type BasicServiceOutcome = {
+  rnokpp: string;
+  outcome: "ACCEPTED" | "DECLINED";
+  centreName: string;
+  specialty: string;
+  on: string;
+};
 
 export type BasicServiceRecordEntry = BasicServiceOutcome & { id: string };
 

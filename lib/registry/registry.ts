@@ -2,7 +2,16 @@ import type { BasicServiceRecords } from "./basic-service-records";
 import type { ServiceRecords } from "./service-records";
 import type { DbTx, Prisma } from "@/lib/db/client";
 import type {
-  CitizenStatusRecord, ContactsUpdate, EmploymentRecord, EnterpriseCounts, EnterpriseRecord, MarkRecord, MilitaryLiableQuery, PersonRecord, StaffRecord, StaffScope,
+  CitizenStatusRecord,
+  ContactsUpdate,
+  EmploymentRecord,
+  EnterpriseCounts,
+  EnterpriseRecord,
+  MarkRecord,
+  MilitaryLiableQuery,
+  PersonRecord,
+  StaffRecord,
+  StaffScope,
 } from "./types";
 import type { TccRegisterPort } from "./tcc-types";
 
@@ -64,9 +73,26 @@ export interface Registry extends ServiceRecords, BasicServiceRecords, TccRegist
   readonly relations: RegistryRelations;
 
   updateContacts(tx: DbTx, rnokpp: string, contacts: ContactsUpdate, today: string): Promise<PersonRecord>;
-  putReservationMarks(tx: DbTx, marks: ReadonlyArray<{ rnokpp: string; edrpou: string; fromDate: string; untilDate: string; reservationId: string }>): Promise<void>;
+  putReservationMarks(
+    tx: DbTx,
+    marks: ReadonlyArray<{
+      rnokpp: string;
+      edrpou: string;
+      fromDate: string;
+      untilDate: string;
+      reservationId: string;
+    }>,
+  ): Promise<void>;
   /** Ends the marks of these portal reservations (annulment or expiry). */
-  endReservationMarks(tx: DbTx, reservationIds: readonly string[], end: { status: "ANNULLED" | "EXPIRED" | "SUPERSEDED"; on: string; ground: string }): Promise<number>;
+  endReservationMarks(
+    tx: DbTx,
+    reservationIds: readonly string[],
+    end: { status: "ANNULLED" | "EXPIRED" | "SUPERSEDED"; on: string; ground: string },
+  ): Promise<number>;
   /** Ends marks by their own ids — also marks another channel made, which have no portal reservation. */
-  endMarks(tx: DbTx, markIds: readonly string[], end: { status: "ANNULLED" | "EXPIRED" | "SUPERSEDED"; on: string; ground: string }): Promise<number>;
+  endMarks(
+    tx: DbTx,
+    markIds: readonly string[],
+    end: { status: "ANNULLED" | "EXPIRED" | "SUPERSEDED"; on: string; ground: string },
+  ): Promise<number>;
 }

@@ -51,7 +51,13 @@ export type TccRegisterPage = { rows: TccRegisterRow[]; nextAfter: string | null
  * The registry's side of a person for the notice rules, whichever ТЦК they belong to:
  * `registration` is null for a person the registry knows who is not on the military register.
  */
-export type NoticeFactsRow = { rnokpp: string; fullName: string; birthDate: string; sex: "MALE" | "FEMALE"; registration: TccRegisterRow | null };
+export type NoticeFactsRow = {
+  rnokpp: string;
+  fullName: string;
+  birthDate: string;
+  sex: "MALE" | "FEMALE";
+  registration: TccRegisterRow | null;
+};
 
 export type DefermentGrant = { ground: string; until: string | null };
 
@@ -59,9 +65,17 @@ export type DefermentGrant = { ground: string; until: string | null };
 export interface TccRegisterPort {
   findTcc(name: string): Promise<TccRecord | null>;
   /** One keyset page of a ТЦК's register, in РНОКПП order, after the given РНОКПП. */
-  listTccRegister(tcc: string, filter: TccRegisterFilter, page: { after: string | null; limit: number; today: string }): Promise<TccRegisterPage>;
+  listTccRegister(
+    tcc: string,
+    filter: TccRegisterFilter,
+    page: { after: string | null; limit: number; today: string },
+  ): Promise<TccRegisterPage>;
   /** Everyone of a ТЦК's register who matches the filter (up to `limit`), for forming notices by filter. */
-  findTccRegisterRnokpps(tcc: string, filter: TccRegisterFilter, options: { today: string; limit: number }): Promise<string[]>;
+  findTccRegisterRnokpps(
+    tcc: string,
+    filter: TccRegisterFilter,
+    options: { today: string; limit: number },
+  ): Promise<string[]>;
   /** The facts the notice rules need, for these persons (any ТЦК; absent when not in the registry). */
   findNoticeFacts(rnokpps: readonly string[], today: string): Promise<Map<string, NoticeFactsRow>>;
   /** Records a deferment on the person's military registration. */

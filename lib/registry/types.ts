@@ -1,7 +1,8 @@
 // The Оберіг registry as the portal sees it: records, not tables. Dates are calendar dates
 // as ISO strings (YYYY-MM-DD); money is kopiykas (integers), so nothing drifts.
 
-export type RegistrationStatus = "ON_REGISTER" | "REMOVED" | "EXCLUDED" | "NOT_REGISTERED" | "BEING_CLARIFIED" | "WANTED";
+export type RegistrationStatus =
+  "ON_REGISTER" | "REMOVED" | "EXCLUDED" | "NOT_REGISTERED" | "BEING_CLARIFIED" | "WANTED";
 export type LiabilityType = "CONSCRIPT" | "LIABLE" | "RESERVIST";
 export type OwnershipForm = "STATE" | "COMMUNAL" | "PRIVATE" | "COLLECTIVE" | "RELIGIOUS";
 
@@ -92,19 +93,43 @@ export type CitizenStatusRecord = {
   birthDate: string;
   military: Pick<MilitaryRecord, "status" | "liability" | "tcc" | "dataUpdatedOn" | "wanted" | "updatedAt"> | null;
   /** The active mark that has not run out by `today`, at any employer, with the employer's name. */
-  reservation: { markId: string; edrpou: string; enterpriseName: string; fromDate: string; untilDate: string; source: string; reservationId: string | null } | null;
+  reservation: {
+    markId: string;
+    edrpou: string;
+    enterpriseName: string;
+    fromDate: string;
+    untilDate: string;
+    source: string;
+    reservationId: string | null;
+  } | null;
 };
 
 /** Which persons a staff read covers: these РНОКПП, or everyone employed at the enterprise on a day. */
 export type StaffScope = { rnokpps: readonly string[] } | { employedOn: string };
 
 /** A person as the staff read-model carries them: what the rules and the lists need, no contacts. */
-export type StaffPerson = Pick<PersonRecord, "rnokpp" | "lastName" | "firstName" | "patronymic" | "fullName" | "birthDate" | "sex" | "updatedAt"> & {
-  military: Pick<MilitaryRecord, "status" | "liability" | "dataUpdatedOn" | "wanted" | "wantedCriminal" | "deferment" | "defermentUntil" | "updatedAt"> | null;
+export type StaffPerson = Pick<
+  PersonRecord,
+  "rnokpp" | "lastName" | "firstName" | "patronymic" | "fullName" | "birthDate" | "sex" | "updatedAt"
+> & {
+  military: Pick<
+    MilitaryRecord,
+    | "status"
+    | "liability"
+    | "dataUpdatedOn"
+    | "wanted"
+    | "wantedCriminal"
+    | "deferment"
+    | "defermentUntil"
+    | "updatedAt"
+  > | null;
 };
 
 /** One employment record as the staff read-model carries it. */
-export type StaffEmployment = Pick<EmploymentRecord, "rnokpp" | "position" | "startDate" | "endDate" | "salaryKop" | "mainJob" | "suspended">;
+export type StaffEmployment = Pick<
+  EmploymentRecord,
+  "rnokpp" | "position" | "startDate" | "endDate" | "salaryKop" | "mainJob" | "suspended"
+>;
 
 /**
  * One person with everything the reservation rules need about them and one enterprise: the

@@ -47,12 +47,22 @@ export async function annulReservations(tx: DbTx, options: AnnulReservationsOpti
   if (marks.length === 0) return [];
 
   const { status, label } = annulmentGround(options.ground);
-  await registry.endMarks(tx, marks.map((m) => m.id), { status, on: options.on, ground: label });
+  await registry.endMarks(
+    tx,
+    marks.map((m) => m.id),
+    { status, on: options.on, ground: label },
+  );
   const portalIds = marks.map((m) => m.reservationId).filter((id): id is string => id !== null);
   if (portalIds.length > 0) {
     await tx.reservation.updateMany({
       where: { id: { in: portalIds }, status: "ACTIVE" },
-      data: { status, activeRnokpp: null, annulledAt: now, annulmentGround: options.ground, annulmentApplicationId: options.applicationId ?? null },
+      data: {
+        status,
+        activeRnokpp: null,
+        annulledAt: now,
+        annulmentGround: options.ground,
+        annulmentApplicationId: options.applicationId ?? null,
+      },
     });
   }
 
@@ -64,14 +74,24 @@ export async function annulReservations(tx: DbTx, options: AnnulReservationsOpti
       entityType: m.reservationId ? "Reservation" : "ReservationMark",
       entityId: m.reservationId ?? m.id,
       edrpou: options.edrpou,
-      details: { rnokpp: m.rnokpp, markId: m.id, source: m.source, ground: options.ground, on: options.on, ...(options.applicationId ? { applicationId: options.applicationId } : {}) },
+      details: {
+        rnokpp: m.rnokpp,
+        markId: m.id,
+        source: m.source,
+        ground: options.ground,
+        on: options.on,
+        ...(options.applicationId ? { applicationId: options.applicationId } : {}),
+      },
     })),
   );
 
   const enterprise = await registry.findEnterprise(options.edrpou);
   const name = enterprise?.shortName ?? enterprise?.name ?? `ЄДРПОУ ${options.edrpou}`;
-  const notices: NewNotification[] = marks.map((m) => reservationEndedNotice(m.rnokpp, name, options.ground, options.on));
-  if (options.notifyHead !== false && enterprise?.headRnokpp) notices.push(reservationsEndedHeadNotice(enterprise.headRnokpp, options.ground, options.on, marks.length));
+  const notices: NewNotification[] = marks.map((m) =>
+    reservationEndedNotice(m.rnokpp, name, options.ground, options.on),
+  );
+  if (options.notifyHead !== false && enterprise?.headRnokpp)
+    notices.push(reservationsEndedHeadNotice(enterprise.headRnokpp, options.ground, options.on, marks.length));
   await notify(tx, notices);
 
   return marks.map((m) => ({ markId: m.id, rnokpp: m.rnokpp, reservationId: m.reservationId, untilDate: m.untilDate }));

@@ -23,9 +23,16 @@ export type ApplyAutomaticAnnulmentsOptions = {
   actor?: Pick<Actor, "rnokpp" | "role"> | null;
 };
 
-export type AutomaticAnnulmentResult = { edrpou: string; checked: number; ended: Array<AnnulledReservation & { ground: AnnulmentGroundCode; on: IsoDate }> };
+export type AutomaticAnnulmentResult = {
+  edrpou: string;
+  checked: number;
+  ended: Array<AnnulledReservation & { ground: AnnulmentGroundCode; on: IsoDate }>;
+};
 
-export async function applyAutomaticAnnulments(tx: DbTx, options: ApplyAutomaticAnnulmentsOptions): Promise<AutomaticAnnulmentResult> {
+export async function applyAutomaticAnnulments(
+  tx: DbTx,
+  options: ApplyAutomaticAnnulmentsOptions,
+): Promise<AutomaticAnnulmentResult> {
   const now = options.now ?? new Date();
   const date = kyivDate(now);
   const { edrpou } = options;
@@ -39,7 +46,10 @@ export async function applyAutomaticAnnulments(tx: DbTx, options: ApplyAutomatic
   const decision = await findEnterpriseDecision(tx, edrpou, date);
   const staff = await registry.findStaff(edrpou, { rnokpps: [...new Set(marks.map((m) => m.rnokpp))] });
   const portalIds = marks.map((m) => m.reservationId).filter((id): id is string => id !== null);
-  const portalRows = portalIds.length > 0 ? await tx.reservation.findMany({ where: { id: { in: portalIds } }, select: { id: true, createdAt: true } }) : [];
+  const portalRows =
+    portalIds.length > 0
+      ? await tx.reservation.findMany({ where: { id: { in: portalIds } }, select: { id: true, createdAt: true } })
+      : [];
   const byPerson = new Map(staff.map((s) => [s.person.rnokpp, s]));
   const createdAt = new Map(portalRows.map((r) => [r.id, r.createdAt.toISOString()]));
 
@@ -53,7 +63,11 @@ export async function applyAutomaticAnnulments(tx: DbTx, options: ApplyAutomatic
       until: m.untilDate,
       // Marks another channel made carry no creation time: their first day stands in for it.
       createdAt: (m.reservationId && createdAt.get(m.reservationId)) || `${m.fromDate}T00:00:00.000Z`,
-      employments: (record?.employments ?? []).map((e) => ({ startDate: e.startDate, endDate: e.endDate, suspended: e.suspended })),
+      employments: (record?.employments ?? []).map((e) => ({
+        startDate: e.startDate,
+        endDate: e.endDate,
+        suspended: e.suspended,
+      })),
       deferment: military?.deferment ? { until: military.defermentUntil } : null,
     };
   });
@@ -73,7 +87,14 @@ export async function applyAutomaticAnnulments(tx: DbTx, options: ApplyAutomatic
   }
   const ended: AutomaticAnnulmentResult["ended"] = [];
   for (const group of groups.values()) {
-    const done = await annulReservations(tx, { edrpou, markIds: group.markIds, ground: group.ground, on: group.on, actor: options.actor ?? null, now });
+    const done = await annulReservations(tx, {
+      edrpou,
+      markIds: group.markIds,
+      ground: group.ground,
+      on: group.on,
+      actor: options.actor ?? null,
+      now,
+    });
     ended.push(...done.map((d) => ({ ...d, ground: group.ground, on: group.on })));
   }
   return { edrpou, checked: marks.length, ended };

@@ -9,16 +9,24 @@ import { reservationError } from "./errors";
 // again in the submitting transaction, under a per-enterprise lock, so that two signatures sent
 // at once cannot both pass. A failed application (the portal's fault) does not count.
 
-export async function assertAnnulmentSpacing(tx: DbTx, options: { edrpou: string; date: IsoDate; lock?: boolean }): Promise<void> {
+export async function assertAnnulmentSpacing(
+  tx: DbTx,
+  options: { edrpou: string; date: IsoDate; lock?: boolean },
+): Promise<void> {
   const ruleset = rulesetFor(options.date);
   if (ruleset.annulmentSpacingDays === null) return;
-  if (options.lock) await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`annulment-spacing:${options.edrpou}`}))`);
+  if (options.lock)
+    await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${`annulment-spacing:${options.edrpou}`}))`);
   const last = await tx.application.findFirst({
     where: { edrpou: options.edrpou, kind: "ANNULMENT", status: { not: "FAILED" } },
     orderBy: { submittedAt: "desc" },
     select: { submittedAt: true },
   });
-  const spacing = checkAnnulmentSpacing({ date: options.date, lastFiledOn: last ? kyivDate(last.submittedAt) : null, ruleset });
+  const spacing = checkAnnulmentSpacing({
+    date: options.date,
+    lastFiledOn: last ? kyivDate(last.submittedAt) : null,
+    ruleset,
+  });
   if (spacing.allowed) return;
   throw reservationError(
     "ANNULMENT_TOO_SOON",

@@ -9,7 +9,11 @@ import type { IsoDate } from "@/lib/rules";
 
 export type NewApplicationItem = { position: number; rnokpp: string; fullName: string; salary: string | null };
 
-export async function insertApplicationItems(tx: DbTx, applicationId: string, items: readonly NewApplicationItem[]): Promise<void> {
+export async function insertApplicationItems(
+  tx: DbTx,
+  applicationId: string,
+  items: readonly NewApplicationItem[],
+): Promise<void> {
   if (items.length === 0) return;
   const rows = JSON.stringify(items);
   await tx.$executeRaw`
@@ -32,7 +36,11 @@ export type NewReservation = {
 };
 
 /** Active reservations, inserted in РНОКПП order (a fixed lock order against racing enterprises). */
-export async function insertReservations(tx: DbTx, reservations: readonly NewReservation[], createdAt: Date): Promise<void> {
+export async function insertReservations(
+  tx: DbTx,
+  reservations: readonly NewReservation[],
+  createdAt: Date,
+): Promise<void> {
   if (reservations.length === 0) return;
   const rows = JSON.stringify(reservations);
   await tx.$executeRaw`

@@ -70,7 +70,12 @@ export function annulmentDocument(input: AnnulmentDocumentInput): Uint8Array {
     title: "Заява про анулювання бронювання військовозобов'язаних працівників",
     enterprise: { edrpou: input.edrpou, name: input.enterpriseName },
     ground: { code: input.ground, label: annulmentGroundLabel(input.ground) },
-    employees: input.employees.map((e, index) => ({ position: index + 1, rnokpp: e.rnokpp, fullName: e.fullName, reservedUntil: e.reservedUntil })),
+    employees: input.employees.map((e, index) => ({
+      position: index + 1,
+      rnokpp: e.rnokpp,
+      fullName: e.fullName,
+      reservedUntil: e.reservedUntil,
+    })),
     employeeCount: input.employees.length,
     ruleset: input.rulesetVersion,
     precheckDate: input.precheckDate,

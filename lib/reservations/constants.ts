@@ -19,4 +19,13 @@ export const STUCK_AFTER_SECONDS = 30;
 
 /** The employee list's reservation states and sort keys (the cabinet and the HR API share them). */
 export const EMPLOYEE_STATES = ["reserved", "expiring", "reserved_elsewhere", "not_reserved"] as const;
-export const EMPLOYEE_SORTS = ["name", "-name", "salary", "-salary", "reservedUntil", "-reservedUntil", "hiredOn", "-hiredOn"] as const;
+export const EMPLOYEE_SORTS = [
+  "name",
+  "-name",
+  "salary",
+  "-salary",
+  "reservedUntil",
+  "-reservedUntil",
+  "hiredOn",
+  "-hiredOn",
+] as const;

@@ -26,7 +26,10 @@ import { kyivDate } from "@/lib/format";
 export const ZCreateAnnulmentDraftInput = z
   .object({
     edrpou: ZEdrpou,
-    rnokpps: z.array(ZRnokpp).min(1, "Оберіть хоча б одного працівника").max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`),
+    rnokpps: z
+      .array(ZRnokpp)
+      .min(1, "Оберіть хоча б одного працівника")
+      .max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`),
     ground: z.string().min(1, "Оберіть підставу анулювання").max(64),
   })
   .strict();
@@ -38,13 +41,24 @@ export type CreateAnnulmentDraftInput = {
   ground: string;
 };
 
-export async function createAnnulmentDraft(ctx: Ctx<"actor" | "db" | "registry" | "now">, raw: CreateAnnulmentDraftInput): Promise<AnnulmentDraft> {
-  const input = parseInput(ZCreateAnnulmentDraftInput, { edrpou: raw.edrpou, rnokpps: raw.rnokpps, ground: raw.ground });
+export async function createAnnulmentDraft(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  raw: CreateAnnulmentDraftInput,
+): Promise<AnnulmentDraft> {
+  const input = parseInput(ZCreateAnnulmentDraftInput, {
+    edrpou: raw.edrpou,
+    rnokpps: raw.rnokpps,
+    ground: raw.ground,
+  });
   refuseDuplicates(input.rnokpps);
   const { actor, db, registry, now } = ctx;
   const date = kyivDate(now);
 
-  const { enterprise } = await resolveEnterpriseAccess(db, { actor, edrpou: input.edrpou, permission: "applications.prepare" });
+  const { enterprise } = await resolveEnterpriseAccess(db, {
+    actor,
+    edrpou: input.edrpou,
+    permission: "applications.prepare",
+  });
   const listed = new Set(input.rnokpps);
   const [decision, marks, people, employed] = await Promise.all([
     findEnterpriseDecision(db, input.edrpou, date),
@@ -72,38 +86,66 @@ export async function createAnnulmentDraft(ctx: Ctx<"actor" | "db" | "registry" 
     fullName: e.reasons.some((r) => r.code === "NOT_AN_EMPLOYEE") ? null : (people.get(e.rnokpp)?.fullName ?? null),
     annul: e.verdict === "ANNUL",
     reasons: annulmentRefusalViews(e.reasons),
-    reservedUntil: e.reservationIds.map((id) => untilOf.get(id)!).sort().at(-1) ?? null,
+    reservedUntil:
+      e.reservationIds
+        .map((id) => untilOf.get(id)!)
+        .sort()
+        .at(-1) ?? null,
   }));
 
-  return inTransaction(db, async (tx) => {
-    const nonce = await issueNonce({ db: tx, now }, { purpose: DRAFT_NONCE_PURPOSE.ANNULMENT, ttlSeconds: DRAFT_TTL_SECONDS });
-    const employees = precheck.map((p) => ({ rnokpp: p.rnokpp, fullName: p.fullName, reservedUntil: p.reservedUntil }));
-    const document = annulmentDocument({
-      edrpou: enterprise.edrpou,
-      enterpriseName: enterprise.name,
-      ground: outcome.ground,
-      employees,
-      rulesetVersion: outcome.rulesetVersion,
-      precheckDate: date,
-      preparedBy: { rnokpp: actor.rnokpp!, fullName: actor.fullName },
-      nonce: nonce.value,
-      createdAt: now,
-    });
-    const draft = await tx.draft.create({
-      data: {
-        kind: "ANNULMENT",
+  return inTransaction(
+    db,
+    async (tx) => {
+      const nonce = await issueNonce(
+        { db: tx, now },
+        { purpose: DRAFT_NONCE_PURPOSE.ANNULMENT, ttlSeconds: DRAFT_TTL_SECONDS },
+      );
+      const employees = precheck.map((p) => ({
+        rnokpp: p.rnokpp,
+        fullName: p.fullName,
+        reservedUntil: p.reservedUntil,
+      }));
+      const document = annulmentDocument({
         edrpou: enterprise.edrpou,
-        createdByUserId: actor.userId,
-        createdByRnokpp: actor.rnokpp!,
-        document: Uint8Array.from(document),
+        enterpriseName: enterprise.name,
+        ground: outcome.ground,
+        employees,
+        rulesetVersion: outcome.rulesetVersion,
+        precheckDate: date,
+        preparedBy: { rnokpp: actor.rnokpp!, fullName: actor.fullName },
         nonce: nonce.value,
-        payload: { employees, ground: outcome.ground } satisfies AnnulmentDraftPayload,
-        precheck: { date, rulesetVersion: outcome.rulesetVersion, ground: outcome.ground, items: precheck } satisfies AnnulmentPrecheck,
         createdAt: now,
+      });
+      const draft = await tx.draft.create({
+        data: {
+          kind: "ANNULMENT",
+          edrpou: enterprise.edrpou,
+          createdByUserId: actor.userId,
+          createdByRnokpp: actor.rnokpp!,
+          document: Uint8Array.from(document),
+          nonce: nonce.value,
+          payload: { employees, ground: outcome.ground } satisfies AnnulmentDraftPayload,
+          precheck: {
+            date,
+            rulesetVersion: outcome.rulesetVersion,
+            ground: outcome.ground,
+            items: precheck,
+          } satisfies AnnulmentPrecheck,
+          createdAt: now,
+          expiresAt: nonce.expiresAt,
+        },
+        select: { id: true },
+      });
+      return {
+        draftId: draft.id,
+        document,
         expiresAt: nonce.expiresAt,
-      },
-      select: { id: true },
-    });
-    return { draftId: draft.id, document, expiresAt: nonce.expiresAt, date, rulesetVersion: outcome.rulesetVersion, ground: outcome.ground, precheck };
-  }, { timeout: 30_000, maxWait: 15_000 });
+        date,
+        rulesetVersion: outcome.rulesetVersion,
+        ground: outcome.ground,
+        precheck,
+      };
+    },
+    { timeout: 30_000, maxWait: 15_000 },
+  );
 }

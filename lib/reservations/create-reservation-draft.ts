@@ -23,7 +23,11 @@ import { kyivDate } from "@/lib/format";
 // the draft are written, together.
 
 /** Kopiykas, as the domain counts money; the HR API converts hryvnias before calling. */
-export const ZConfirmedSalary = z.number().int("Заробітна плата: не більше двох знаків після коми").min(1).max(100_000_000_00);
+export const ZConfirmedSalary = z
+  .number()
+  .int("Заробітна плата: не більше двох знаків після коми")
+  .min(1)
+  .max(100_000_000_00);
 
 export const ZCreateReservationDraftInput = z
   .object({
@@ -41,13 +45,20 @@ export type CreateReservationDraftInput = {
   employees: ReadonlyArray<{ rnokpp: string; salary?: number }>;
 };
 
-export async function createReservationDraft(ctx: Ctx<"actor" | "db" | "now">, raw: CreateReservationDraftInput): Promise<ReservationDraft> {
+export async function createReservationDraft(
+  ctx: Ctx<"actor" | "db" | "now">,
+  raw: CreateReservationDraftInput,
+): Promise<ReservationDraft> {
   const input = parseInput(ZCreateReservationDraftInput, { edrpou: raw.edrpou, employees: raw.employees });
   refuseDuplicates(input.employees.map((e) => e.rnokpp));
   const { actor, db, now } = ctx;
   const date = kyivDate(now);
 
-  const { enterprise } = await resolveEnterpriseAccess(db, { actor, edrpou: input.edrpou, permission: "applications.prepare" });
+  const { enterprise } = await resolveEnterpriseAccess(db, {
+    actor,
+    edrpou: input.edrpou,
+    permission: "applications.prepare",
+  });
   const listed = input.employees.map((e) => ({ rnokpp: e.rnokpp, confirmedSalary: e.salary ?? null }));
   const loaded = await loadApplicationFacts(db, { edrpou: input.edrpou, date, employees: listed });
   const outcome = decideApplication(loaded.facts);
@@ -73,36 +84,69 @@ export async function createReservationDraft(ctx: Ctx<"actor" | "db" | "now">, r
       exception45: decided.exception45?.applied === true,
     };
   });
-  const limit = { total: outcome.limit.total, used: outcome.limit.usedBefore, available: outcome.limit.availableBefore };
+  const limit = {
+    total: outcome.limit.total,
+    used: outcome.limit.usedBefore,
+    available: outcome.limit.availableBefore,
+  };
 
-  return inTransaction(db, async (tx) => {
-    const nonce = await issueNonce({ db: tx, now }, { purpose: DRAFT_NONCE_PURPOSE.RESERVATION, ttlSeconds: DRAFT_TTL_SECONDS });
-    const document = reservationDocument({
-      edrpou: enterprise.edrpou,
-      enterpriseName: enterprise.name,
-      decision: loaded.decision ? { number: loaded.decision.number, authority: loaded.decision.authorityName, decidedOn: loaded.decision.decidedOn } : null,
-      employees: precheck.map((p) => ({ rnokpp: p.rnokpp, fullName: p.fullName, salary: p.salary })),
-      rulesetVersion: outcome.rulesetVersion,
-      precheckDate: date,
-      preparedBy: { rnokpp: actor.rnokpp!, fullName: actor.fullName },
-      nonce: nonce.value,
-      createdAt: now,
-    });
-    const draft = await tx.draft.create({
-      data: {
-        kind: "RESERVATION",
+  return inTransaction(
+    db,
+    async (tx) => {
+      const nonce = await issueNonce(
+        { db: tx, now },
+        { purpose: DRAFT_NONCE_PURPOSE.RESERVATION, ttlSeconds: DRAFT_TTL_SECONDS },
+      );
+      const document = reservationDocument({
         edrpou: enterprise.edrpou,
-        createdByUserId: actor.userId,
-        createdByRnokpp: actor.rnokpp!,
-        document: Uint8Array.from(document),
+        enterpriseName: enterprise.name,
+        decision: loaded.decision
+          ? {
+              number: loaded.decision.number,
+              authority: loaded.decision.authorityName,
+              decidedOn: loaded.decision.decidedOn,
+            }
+          : null,
+        employees: precheck.map((p) => ({ rnokpp: p.rnokpp, fullName: p.fullName, salary: p.salary })),
+        rulesetVersion: outcome.rulesetVersion,
+        precheckDate: date,
+        preparedBy: { rnokpp: actor.rnokpp!, fullName: actor.fullName },
         nonce: nonce.value,
-        payload: { employees: precheck.map((p) => ({ rnokpp: p.rnokpp, fullName: p.fullName, salary: p.salary })), decisionId: loaded.decision?.id ?? null } satisfies ReservationDraftPayload,
-        precheck: { date, rulesetVersion: outcome.rulesetVersion, limit, items: precheck } satisfies ReservationPrecheck,
         createdAt: now,
+      });
+      const draft = await tx.draft.create({
+        data: {
+          kind: "RESERVATION",
+          edrpou: enterprise.edrpou,
+          createdByUserId: actor.userId,
+          createdByRnokpp: actor.rnokpp!,
+          document: Uint8Array.from(document),
+          nonce: nonce.value,
+          payload: {
+            employees: precheck.map((p) => ({ rnokpp: p.rnokpp, fullName: p.fullName, salary: p.salary })),
+            decisionId: loaded.decision?.id ?? null,
+          } satisfies ReservationDraftPayload,
+          precheck: {
+            date,
+            rulesetVersion: outcome.rulesetVersion,
+            limit,
+            items: precheck,
+          } satisfies ReservationPrecheck,
+          createdAt: now,
+          expiresAt: nonce.expiresAt,
+        },
+        select: { id: true },
+      });
+      return {
+        draftId: draft.id,
+        document,
         expiresAt: nonce.expiresAt,
-      },
-      select: { id: true },
-    });
-    return { draftId: draft.id, document, expiresAt: nonce.expiresAt, date, rulesetVersion: outcome.rulesetVersion, precheck, limit };
-  }, { timeout: 30_000, maxWait: 15_000 });
+        date,
+        rulesetVersion: outcome.rulesetVersion,
+        precheck,
+        limit,
+      };
+    },
+    { timeout: 30_000, maxWait: 15_000 },
+  );
 }

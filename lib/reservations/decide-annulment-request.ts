@@ -87,6 +87,9 @@ export async function decideAnnulmentRequest(
     details: { ...counts, date, ground: outcome.ground, rulesetVersion: outcome.rulesetVersion },
   });
   const heads = new Set([enterprise?.headRnokpp, application.signerRnokpp].filter((r): r is string => !!r));
-  await notify(tx, [...heads].map((head) => annulmentDecidedNotice(head, application.id, counts)));
+  await notify(
+    tx,
+    [...heads].map((head) => annulmentDecidedNotice(head, application.id, counts)),
+  );
   return counts;
 }

@@ -41,9 +41,15 @@ export async function decideReservationRequest(
 
   // An extension replaces the current reservation from today: the old one (and its mark) is
   // closed first, or the one-active-reservation-per-person indexes would refuse the new one.
-  const replaced = outcome.employees.filter((e) => e.verdict === "RESERVE" && e.extension).map((e) => loaded.marksHere.get(e.rnokpp)!);
+  const replaced = outcome.employees
+    .filter((e) => e.verdict === "RESERVE" && e.extension)
+    .map((e) => loaded.marksHere.get(e.rnokpp)!);
   if (replaced.length > 0) {
-    await registry.endMarks(tx, replaced.map((m) => m.id), { status: "SUPERSEDED", on: date, ground: "Продовження бронювання" });
+    await registry.endMarks(
+      tx,
+      replaced.map((m) => m.id),
+      { status: "SUPERSEDED", on: date, ground: "Продовження бронювання" },
+    );
     const portalIds = replaced.map((m) => m.reservationId).filter((id): id is string => id !== null);
     await tx.reservation.updateMany({
       where: { id: { in: portalIds }, status: "ACTIVE" },
@@ -75,10 +81,19 @@ export async function decideReservationRequest(
     );
     await registry.putReservationMarks(
       tx,
-      reservations.map((r) => ({ rnokpp: r.rnokpp, edrpou: application.edrpou, fromDate: r.term.from, untilDate: r.term.until, reservationId: r.id })),
+      reservations.map((r) => ({
+        rnokpp: r.rnokpp,
+        edrpou: application.edrpou,
+        fromDate: r.term.from,
+        untilDate: r.term.until,
+        reservationId: r.id,
+      })),
     );
     // Reservation wins: an undelivered mobilisation notice to a person reserved now is withdrawn with it.
-    await withdrawNoticesOnProtection({ db: tx, now }, { rnokpps: reservations.map((r) => r.rnokpp), cause: { kind: "RESERVED", enterpriseName } });
+    await withdrawNoticesOnProtection(
+      { db: tx, now },
+      { rnokpps: reservations.map((r) => r.rnokpp), cause: { kind: "RESERVED", enterpriseName } },
+    );
   }
   await options.faults?.afterReservations?.(tx);
 
@@ -118,7 +133,13 @@ export async function decideReservationRequest(
     entityType: "Application",
     entityId: application.id,
     edrpou: application.edrpou,
-    details: { ...counts, date, rulesetVersion: outcome.rulesetVersion, limit: outcome.limit, decisionId: loaded.decision?.id ?? null },
+    details: {
+      ...counts,
+      date,
+      rulesetVersion: outcome.rulesetVersion,
+      limit: outcome.limit,
+      decisionId: loaded.decision?.id ?? null,
+    },
   });
 
   const notices: NewNotification[] = [];

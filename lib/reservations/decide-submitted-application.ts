@@ -38,7 +38,10 @@ export type DecideOutcome =
 const MAX_ATTEMPTS = 5;
 
 /** Runs its own transaction per attempt: pass a ctx whose db is the client, not a transaction. */
-export async function decideSubmittedApplication(ctx: Ctx<"db" | "now">, options: DecideSubmittedApplicationInput): Promise<DecideOutcome> {
+export async function decideSubmittedApplication(
+  ctx: Ctx<"db" | "now">,
+  options: DecideSubmittedApplicationInput,
+): Promise<DecideOutcome> {
   const { now } = ctx;
   const date = kyivDate(now);
   for (let attempt = 1; ; attempt++) {
@@ -48,32 +51,58 @@ export async function decideSubmittedApplication(ctx: Ctx<"db" | "now">, options
         async (tx): Promise<DecideOutcome> => {
           const application = await lockApplication(tx, options.applicationId);
           if (!application) return { outcome: "missing", attempts: attempt };
-          if (application.status === "DECIDED" || application.status === "FAILED") return { outcome: "already-decided", attempts: attempt };
+          if (application.status === "DECIDED" || application.status === "FAILED")
+            return { outcome: "already-decided", attempts: attempt };
           await lockEnterpriseDecisions(tx, application.edrpou);
           if (application.kind === "RESERVATION") {
             const counts = await decideReservationRequest(tx, { application, date, now, faults: options.faults });
             return { outcome: "decided", kind: "RESERVATION", ...counts, attempts: attempt };
           }
           const counts = await decideAnnulmentRequest(tx, { application, date, now });
-          return { outcome: "decided", kind: "ANNULMENT", reserved: counts.annulled, refused: counts.refused, attempts: attempt };
+          return {
+            outcome: "decided",
+            kind: "ANNULMENT",
+            reserved: counts.annulled,
+            refused: counts.refused,
+            attempts: attempt,
+          };
         },
         { timeout: 120_000, maxWait: 30_000 },
       );
     } catch (error) {
       if (isWriteConflict(error) && attempt < MAX_ATTEMPTS) continue;
-      if (isAppError(error) && error.status < 500) return recordFailure(ctx, options.applicationId, error.code, error.message, now, attempt);
+      if (isAppError(error) && error.status < 500)
+        return recordFailure(ctx, options.applicationId, error.code, error.message, now, attempt);
       throw error;
     }
   }
 }
 
-async function recordFailure(ctx: Ctx<"db">, applicationId: string, code: string, message: string, now: Date, attempts: number): Promise<DecideOutcome> {
+async function recordFailure(
+  ctx: Ctx<"db">,
+  applicationId: string,
+  code: string,
+  message: string,
+  now: Date,
+  attempts: number,
+): Promise<DecideOutcome> {
   return inTransaction(ctx.db, async (tx) => {
     const application = await lockApplication(tx, applicationId);
     if (!application) return { outcome: "missing", attempts };
-    if (application.status === "DECIDED" || application.status === "FAILED") return { outcome: "already-decided", attempts };
-    await tx.application.update({ where: { id: applicationId }, data: { status: "FAILED", decidedAt: now, failureReason: `${code}: ${message}` } });
-    await writeAudit(tx, { actor: null, action: "application.fail", entityType: "Application", entityId: applicationId, edrpou: application.edrpou, details: { code, message } });
+    if (application.status === "DECIDED" || application.status === "FAILED")
+      return { outcome: "already-decided", attempts };
+    await tx.application.update({
+      where: { id: applicationId },
+      data: { status: "FAILED", decidedAt: now, failureReason: `${code}: ${message}` },
+    });
+    await writeAudit(tx, {
+      actor: null,
+      action: "application.fail",
+      entityType: "Application",
+      entityId: applicationId,
+      edrpou: application.edrpou,
+      details: { code, message },
+    });
     await notify(tx, [applicationFailedNotice(application.signerRnokpp, applicationId, message)]);
     return { outcome: "failed", code, message, attempts };
   });

@@ -13,17 +13,36 @@ import type { AnnulmentPrecheckItem, LimitFigures, PrecheckItem } from "./types"
 const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const ZReasonView = z.object({ code: z.string(), message: z.string() });
 
-const ZReservationPayloadEmployee = z.object({ rnokpp: z.string(), fullName: z.string().nullable(), salary: z.number().int().nullable() });
-const ZAnnulmentPayloadEmployee = z.object({ rnokpp: z.string(), fullName: z.string().nullable(), reservedUntil: ZIsoDate.nullable() });
+const ZReservationPayloadEmployee = z.object({
+  rnokpp: z.string(),
+  fullName: z.string().nullable(),
+  salary: z.number().int().nullable(),
+});
+const ZAnnulmentPayloadEmployee = z.object({
+  rnokpp: z.string(),
+  fullName: z.string().nullable(),
+  reservedUntil: ZIsoDate.nullable(),
+});
 
-export const ZReservationDraftPayload = z.object({ employees: z.array(ZReservationPayloadEmployee), decisionId: z.string().nullable() });
-export const ZAnnulmentDraftPayload = z.object({ employees: z.array(ZAnnulmentPayloadEmployee), ground: z.string().min(1) });
+export const ZReservationDraftPayload = z.object({
+  employees: z.array(ZReservationPayloadEmployee),
+  decisionId: z.string().nullable(),
+});
+export const ZAnnulmentDraftPayload = z.object({
+  employees: z.array(ZAnnulmentPayloadEmployee),
+  ground: z.string().min(1),
+});
 
 export type ReservationDraftPayload = z.infer<typeof ZReservationDraftPayload>;
 export type AnnulmentDraftPayload = z.infer<typeof ZAnnulmentDraftPayload>;
-export type DraftPayload = (ReservationDraftPayload & { kind: "RESERVATION" }) | (AnnulmentDraftPayload & { kind: "ANNULMENT" });
+export type DraftPayload =
+  (ReservationDraftPayload & { kind: "RESERVATION" }) | (AnnulmentDraftPayload & { kind: "ANNULMENT" });
 
-const ZLimitFigures = z.object({ total: z.number().int(), used: z.number().int(), available: z.number().int() }) satisfies z.ZodType<LimitFigures>;
+const ZLimitFigures = z.object({
+  total: z.number().int(),
+  used: z.number().int(),
+  available: z.number().int(),
+}) satisfies z.ZodType<LimitFigures>;
 
 const ZPrecheckItem = z.object({
   position: z.number().int().min(1),
@@ -47,12 +66,23 @@ const ZAnnulmentPrecheckItem = z.object({
   reservedUntil: ZIsoDate.nullable(),
 }) satisfies z.ZodType<AnnulmentPrecheckItem>;
 
-export const ZReservationPrecheck = z.object({ date: ZIsoDate, rulesetVersion: z.string(), limit: ZLimitFigures, items: z.array(ZPrecheckItem) });
-export const ZAnnulmentPrecheck = z.object({ date: ZIsoDate, rulesetVersion: z.string(), ground: z.string().min(1), items: z.array(ZAnnulmentPrecheckItem) });
+export const ZReservationPrecheck = z.object({
+  date: ZIsoDate,
+  rulesetVersion: z.string(),
+  limit: ZLimitFigures,
+  items: z.array(ZPrecheckItem),
+});
+export const ZAnnulmentPrecheck = z.object({
+  date: ZIsoDate,
+  rulesetVersion: z.string(),
+  ground: z.string().min(1),
+  items: z.array(ZAnnulmentPrecheckItem),
+});
 
 export type ReservationPrecheck = z.infer<typeof ZReservationPrecheck>;
 export type AnnulmentPrecheck = z.infer<typeof ZAnnulmentPrecheck>;
-export type DraftPrecheck = (ReservationPrecheck & { kind: "RESERVATION" }) | (AnnulmentPrecheck & { kind: "ANNULMENT" });
+export type DraftPrecheck =
+  (ReservationPrecheck & { kind: "RESERVATION" }) | (AnnulmentPrecheck & { kind: "ANNULMENT" });
 
 /** A draft's stored payload, checked; DRAFT_CORRUPT when the row does not match its kind. */
 export function parseDraftPayload(kind: ApplicationKind, value: unknown): DraftPayload {

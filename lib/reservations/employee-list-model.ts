@@ -1,7 +1,16 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
 import type { Kopiykas } from "@/lib/format";
-import { daysBetween, decideApplication, employmentOn, expiresSoon, type IsoDate, type LiabilityType, type Reason, type RegistrationStatus } from "@/lib/rules";
+import {
+  daysBetween,
+  decideApplication,
+  employmentOn,
+  expiresSoon,
+  type IsoDate,
+  type LiabilityType,
+  type Reason,
+  type RegistrationStatus,
+} from "@/lib/rules";
 import { loadApplicationFacts } from "./load-application-facts";
 import type { LimitFigures } from "./types";
 import { cachedByVersion } from "./version-cache";
@@ -43,7 +52,10 @@ export type EmployeeListModel = {
 
 const collator = new Intl.Collator("uk", { sensitivity: "base" });
 
-export async function loadEmployeeListModel(ctx: Ctx<"db" | "registry">, input: { edrpou: string; date: IsoDate }): Promise<EmployeeListModel> {
+export async function loadEmployeeListModel(
+  ctx: Ctx<"db" | "registry">,
+  input: { edrpou: string; date: IsoDate },
+): Promise<EmployeeListModel> {
   const { edrpou, date } = input;
   const [staffVersion, portal] = await Promise.all([
     ctx.registry.staffVersion(edrpou),
@@ -52,7 +64,9 @@ export async function loadEmployeeListModel(ctx: Ctx<"db" | "registry">, input: 
         (SELECT concat_ws(',', count(*), max("updatedAt")) FROM critical_decisions WHERE edrpou = ${edrpou}),
         (SELECT concat_ws(',', count(*), max("createdAt"), max("annulledAt")) FROM reservations WHERE exception45)) AS version`,
   ]);
-  return cachedByVersion(`employees:${edrpou}:${date}`, `${staffVersion}#${portal[0]?.version ?? ""}`, () => computeModel(ctx, edrpou, date));
+  return cachedByVersion(`employees:${edrpou}:${date}`, `${staffVersion}#${portal[0]?.version ?? ""}`, () =>
+    computeModel(ctx, edrpou, date),
+  );
 }
 
 async function computeModel(ctx: Ctx<"db">, edrpou: string, date: IsoDate): Promise<EmployeeListModel> {
@@ -76,12 +90,20 @@ async function computeModel(ctx: Ctx<"db">, edrpou: string, date: IsoDate): Prom
       liability: record.person.military?.liability ?? null,
       eligible: decided.verdict === "RESERVE",
       reasons: decided.reasons,
-      state: here ? (expiresSoon(daysBetween(date, here.untilDate)) ? "expiring" : "reserved") : elsewhere ? "reserved_elsewhere" : "not_reserved",
+      state: here
+        ? expiresSoon(daysBetween(date, here.untilDate))
+          ? "expiring"
+          : "reserved"
+        : elsewhere
+          ? "reserved_elsewhere"
+          : "not_reserved",
       reservedUntil: here?.untilDate ?? null,
       exception45: decided.exception45?.applied === true,
     };
   });
-  rows.sort((a, b) => collator.compare(a.fullName, b.fullName) || (a.rnokpp < b.rnokpp ? -1 : a.rnokpp > b.rnokpp ? 1 : 0));
+  rows.sort(
+    (a, b) => collator.compare(a.fullName, b.fullName) || (a.rnokpp < b.rnokpp ? -1 : a.rnokpp > b.rnokpp ? 1 : 0),
+  );
   return {
     date,
     rows,

@@ -21,7 +21,10 @@ export async function enqueueDecision(ctx: Ctx<"db">, input: { applicationId: st
     if (jobId !== null) await ctx.db.$executeRaw`SELECT pg_notify(${DECIDE_WAKE_CHANNEL}, '')`;
     return jobId !== null;
   } catch (error) {
-    console.warn(`[reservations] заяву ${applicationId} не поставлено в чергу одразу (її підбере повторна постановка):`, error instanceof Error ? error.message : error);
+    console.warn(
+      `[reservations] заяву ${applicationId} не поставлено в чергу одразу (її підбере повторна постановка):`,
+      error instanceof Error ? error.message : error,
+    );
     return false;
   }
 }

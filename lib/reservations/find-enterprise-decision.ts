@@ -32,7 +32,11 @@ const SELECT = {
   authority: { select: { name: true } },
 } as const;
 
-export async function findEnterpriseDecision(client: DbTx, edrpou: string, date: IsoDate): Promise<EnterpriseDecision | null> {
+export async function findEnterpriseDecision(
+  client: DbTx,
+  edrpou: string,
+  date: IsoDate,
+): Promise<EnterpriseDecision | null> {
   const rows = await client.criticalDecision.findMany({ where: { edrpou }, select: SELECT });
   if (rows.length === 0) return null;
   const decisions = rows.map((row) => ({
@@ -54,7 +58,9 @@ export async function findEnterpriseDecision(client: DbTx, edrpou: string, date:
     b.facts.decidedOn.localeCompare(a.facts.decidedOn) ||
     b.row.createdAt.getTime() - a.row.createdAt.getTime();
   const started = decisions.filter((d) => d.facts.validFrom <= date).sort(latestFirst);
-  const inForce = started.find((d) => d.facts.status === "ACTIVE" || (d.facts.revokedOn !== null && d.facts.revokedOn > date));
+  const inForce = started.find(
+    (d) => d.facts.status === "ACTIVE" || (d.facts.revokedOn !== null && d.facts.revokedOn > date),
+  );
   const chosen = inForce ?? started[0] ?? [...decisions].sort(latestFirst)[0]!;
   return {
     id: chosen.row.id,

@@ -46,18 +46,45 @@ export type ApplicationView = {
   items: ApplicationItemView[];
 };
 
-export async function getApplication(ctx: Ctx<"db"> & { actor: Actor }, input: { applicationId: string }): Promise<ApplicationView> {
+export async function getApplication(
+  ctx: Ctx<"db"> & { actor: Actor },
+  input: { applicationId: string },
+): Promise<ApplicationView> {
   const { actor, db } = ctx;
-  if (!z.string().uuid().safeParse(input.applicationId).success || !actor.edrpou) throw reservationError("APPLICATION_NOT_FOUND");
+  if (!z.string().uuid().safeParse(input.applicationId).success || !actor.edrpou)
+    throw reservationError("APPLICATION_NOT_FOUND");
   await resolveEnterpriseAccess(db, { actor, edrpou: actor.edrpou, permission: "applications.prepare" });
   const app = await db.application.findFirst({
     where: { id: input.applicationId, edrpou: actor.edrpou },
     select: {
-      id: true, kind: true, status: true, edrpou: true, ground: true, rulesetVersion: true, submittedAt: true, decidedAt: true,
-      signerRnokpp: true, signerName: true, preparedByRnokpp: true, signedDocumentId: true, reservedCount: true, refusedCount: true, failureReason: true,
+      id: true,
+      kind: true,
+      status: true,
+      edrpou: true,
+      ground: true,
+      rulesetVersion: true,
+      submittedAt: true,
+      decidedAt: true,
+      signerRnokpp: true,
+      signerName: true,
+      preparedByRnokpp: true,
+      signedDocumentId: true,
+      reservedCount: true,
+      refusedCount: true,
+      failureReason: true,
       items: {
         orderBy: { position: "asc" },
-        select: { position: true, rnokpp: true, fullName: true, salary: true, decision: true, reasons: true, reasonDetails: true, reservedFrom: true, reservedUntil: true },
+        select: {
+          position: true,
+          rnokpp: true,
+          fullName: true,
+          salary: true,
+          decision: true,
+          reasons: true,
+          reasonDetails: true,
+          reservedFrom: true,
+          reservedUntil: true,
+        },
       },
     },
   });
@@ -68,7 +95,9 @@ export async function getApplication(ctx: Ctx<"db"> & { actor: Actor }, input: {
     kind: app.kind,
     status: app.status,
     edrpou: app.edrpou,
-    ground: app.ground ? { code: app.ground, label: isAnnulmentGroundCode(app.ground) ? annulmentGroundLabel(app.ground) : app.ground } : null,
+    ground: app.ground
+      ? { code: app.ground, label: isAnnulmentGroundCode(app.ground) ? annulmentGroundLabel(app.ground) : app.ground }
+      : null,
     rulesetVersion: app.rulesetVersion,
     submittedAt: app.submittedAt,
     decidedAt: app.decidedAt,

@@ -1,18 +1,40 @@
 // The life of an application: draft → signed submission → decision by the worker → registry
 // marks and notifications → annulment (by the head, by the ministry, by the daily checks).
 // See docs/decisions/004-application-lifecycle.md. Server-only throughout.
-export { createReservationDraft, ZCreateReservationDraftInput, ZConfirmedSalary, type CreateReservationDraftInput } from "./create-reservation-draft";
-export { createAnnulmentDraft, ZCreateAnnulmentDraftInput, type CreateAnnulmentDraftInput } from "./create-annulment-draft";
+export {
+  createReservationDraft,
+  ZCreateReservationDraftInput,
+  ZConfirmedSalary,
+  type CreateReservationDraftInput,
+} from "./create-reservation-draft";
+export {
+  createAnnulmentDraft,
+  ZCreateAnnulmentDraftInput,
+  type CreateAnnulmentDraftInput,
+} from "./create-annulment-draft";
 export { submitApplication } from "./submit-application";
 export { submitAnnulment } from "./submit-annulment";
 export type { SubmitSignedDraftInput, SubmittedApplication } from "./submit-signed-draft";
-export { decideSubmittedApplication, type DecideOutcome, type DecideSubmittedApplicationInput } from "./decide-submitted-application";
+export {
+  decideSubmittedApplication,
+  type DecideOutcome,
+  type DecideSubmittedApplicationInput,
+} from "./decide-submitted-application";
 export { annulReservations, type AnnulReservationsOptions, type AnnulledReservation } from "./annul-reservations";
-export { applyAutomaticAnnulments, type ApplyAutomaticAnnulmentsOptions, type AutomaticAnnulmentResult } from "./apply-automatic-annulments";
+export {
+  applyAutomaticAnnulments,
+  type ApplyAutomaticAnnulmentsOptions,
+  type AutomaticAnnulmentResult,
+} from "./apply-automatic-annulments";
 export { sweepReservations, type SweepReservationsResult } from "./sweep-reservations";
 export { requeueStuckApplications } from "./requeue-stuck-applications";
 export { getApplication, type ApplicationView, type ApplicationItemView } from "./get-application";
-export { listApplications, ZListApplicationsInput, type ApplicationSummary, type ListApplicationsInput } from "./list-applications";
+export {
+  listApplications,
+  ZListApplicationsInput,
+  type ApplicationSummary,
+  type ListApplicationsInput,
+} from "./list-applications";
 export {
   listEmployees,
   ZListEmployeesInput,

@@ -18,11 +18,15 @@ export const ZDecideApplicationJob = z.object({ applicationId: z.string().uuid()
 export const ZNoJobData = z.object({});
 
 /** decide-application: throws on a transient failure so that pg-boss retries with backoff. */
-export async function handleDecideApplication(data: z.output<typeof ZDecideApplicationJob>, context: JobContext): Promise<void> {
+export async function handleDecideApplication(
+  data: z.output<typeof ZDecideApplicationJob>,
+  context: JobContext,
+): Promise<void> {
   const started = Date.now();
   const result = await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: data.applicationId });
   const took = `${Date.now() - started} мс`;
-  if (result.outcome === "decided") context.log(`заяву ${data.applicationId} розглянуто за ${took}: ${result.reserved} / ${result.refused}`);
+  if (result.outcome === "decided")
+    context.log(`заяву ${data.applicationId} розглянуто за ${took}: ${result.reserved} / ${result.refused}`);
   else if (result.outcome === "failed") context.log(`заяву ${data.applicationId} відхилено в цілому: ${result.code}`);
   else context.log(`заява ${data.applicationId}: ${result.outcome === "missing" ? "не знайдена" : "вже розглянута"}`);
 }
@@ -36,7 +40,10 @@ export async function handleRequeueStuckApplications(_data: unknown, context: Jo
 /** sweep-reservations (daily and at start): automatic annulments and expiries. */
 export async function handleSweepReservations(_data: unknown, context: JobContext): Promise<void> {
   const result = await sweepReservations(createCtx({ actor: null }), { log: context.log });
-  context.log(`перевірено підприємств: ${result.enterprises}, бронювань: ${result.checked}, припинено: ${result.ended}` + (result.failed.length > 0 ? `, не завершено: ${result.failed.length}` : ""));
+  context.log(
+    `перевірено підприємств: ${result.enterprises}, бронювань: ${result.checked}, припинено: ${result.ended}` +
+      (result.failed.length > 0 ? `, не завершено: ${result.failed.length}` : ""),
+  );
   if (result.failed.length > 0) throw new Error(`Перевірку не завершено для ЄДРПОУ ${result.failed.join(", ")}`);
 }
 
@@ -45,14 +52,21 @@ export async function handlePurgeExpired(_data: unknown, context: JobContext): P
   const nonces = await purgeExpiredNonces(createCtx({ actor: null }));
   const drafts = await purgeUnsignedDrafts(createCtx({ actor: null }));
   const signIn = await purgeSignInRecords(createCtx({ actor: null }));
-  context.log(`видалено прострочених одноразових кодів: ${nonces}, непідписаних чернеток: ${drafts}, відкликаних сеансів: ${signIn.sessions}, лічильників входу: ${signIn.throttles}`);
+  context.log(
+    `видалено прострочених одноразових кодів: ${nonces}, непідписаних чернеток: ${drafts}, відкликаних сеансів: ${signIn.sessions}, лічильників входу: ${signIn.throttles}`,
+  );
 }
 
 /** send-emails (every minute and at start): the outbox through SMTP, or marked as preview-only. */
 export async function handleSendEmails(_data: unknown, context: JobContext): Promise<void> {
   const { SMTP_URL, MAIL_FROM } = env();
-  const result = await sendPendingEmails(createCtx({ actor: null }), { config: { smtpUrl: SMTP_URL, from: MAIL_FROM }, batch: 500 });
+  const result = await sendPendingEmails(createCtx({ actor: null }), {
+    config: { smtpUrl: SMTP_URL, from: MAIL_FROM },
+    batch: 500,
+  });
   if (result.sent + result.failed + result.previewOnly > 0) {
-    context.log(`листів надіслано: ${result.sent}, не вдалося: ${result.failed}, лише для перегляду (без SMTP): ${result.previewOnly}`);
+    context.log(
+      `листів надіслано: ${result.sent}, не вдалося: ${result.failed}, лише для перегляду (без SMTP): ${result.previewOnly}`,
+    );
   }
 }

@@ -8,7 +8,12 @@ import { annulmentMessage, type AnnulmentGroundCode } from "@/lib/rules";
 export const applicationLink = (applicationId: string) => `/company/applications/${applicationId}`;
 export const ME_LINK = "/me";
 
-export function reservedNotice(rnokpp: string, enterpriseName: string, until: string, extension: boolean): NewNotification {
+export function reservedNotice(
+  rnokpp: string,
+  enterpriseName: string,
+  until: string,
+  extension: boolean,
+): NewNotification {
   return {
     recipientRnokpp: rnokpp,
     audience: "me",
@@ -32,7 +37,11 @@ export function refusedNotice(rnokpp: string, enterpriseName: string, reasons: r
   };
 }
 
-export function applicationDecidedNotice(headRnokpp: string, applicationId: string, counts: { reserved: number; refused: number }): NewNotification {
+export function applicationDecidedNotice(
+  headRnokpp: string,
+  applicationId: string,
+  counts: { reserved: number; refused: number },
+): NewNotification {
   const total = counts.reserved + counts.refused;
   return {
     recipientRnokpp: headRnokpp,
@@ -45,7 +54,11 @@ export function applicationDecidedNotice(headRnokpp: string, applicationId: stri
   };
 }
 
-export function annulmentDecidedNotice(headRnokpp: string, applicationId: string, counts: { annulled: number; refused: number }): NewNotification {
+export function annulmentDecidedNotice(
+  headRnokpp: string,
+  applicationId: string,
+  counts: { annulled: number; refused: number },
+): NewNotification {
   return {
     recipientRnokpp: headRnokpp,
     audience: "company",
@@ -69,7 +82,12 @@ export function applicationFailedNotice(headRnokpp: string, applicationId: strin
   };
 }
 
-export function reservationEndedNotice(rnokpp: string, enterpriseName: string, ground: AnnulmentGroundCode, on: string): NewNotification {
+export function reservationEndedNotice(
+  rnokpp: string,
+  enterpriseName: string,
+  ground: AnnulmentGroundCode,
+  on: string,
+): NewNotification {
   return {
     recipientRnokpp: rnokpp,
     audience: "me",
@@ -81,7 +99,12 @@ export function reservationEndedNotice(rnokpp: string, enterpriseName: string, g
   };
 }
 
-export function reservationsEndedHeadNotice(headRnokpp: string, ground: AnnulmentGroundCode, on: string, count: number): NewNotification {
+export function reservationsEndedHeadNotice(
+  headRnokpp: string,
+  ground: AnnulmentGroundCode,
+  on: string,
+  count: number,
+): NewNotification {
   return {
     recipientRnokpp: headRnokpp,
     audience: "company",

@@ -36,7 +36,10 @@ export type ApplicationSummary = {
   refused: number;
 };
 
-export async function listApplications(ctx: Ctx<"db"> & { actor: Actor }, rest: ListApplicationsInput): Promise<{ items: ApplicationSummary[]; total: number; page: number; pageSize: number }> {
+export async function listApplications(
+  ctx: Ctx<"db"> & { actor: Actor },
+  rest: ListApplicationsInput,
+): Promise<{ items: ApplicationSummary[]; total: number; page: number; pageSize: number }> {
   const { actor, db } = ctx;
   const input = parseInput(ZListApplicationsInput, rest);
   await resolveEnterpriseAccess(db, { actor, edrpou: input.edrpou, permission: "applications.prepare" });
@@ -52,7 +55,15 @@ export async function listApplications(ctx: Ctx<"db"> & { actor: Actor }, rest: 
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
       select: {
-        id: true, kind: true, status: true, ground: true, submittedAt: true, decidedAt: true, signerName: true, reservedCount: true, refusedCount: true,
+        id: true,
+        kind: true,
+        status: true,
+        ground: true,
+        submittedAt: true,
+        decidedAt: true,
+        signerName: true,
+        reservedCount: true,
+        refusedCount: true,
         _count: { select: { items: true } },
       },
     }),

@@ -3,7 +3,13 @@ import type { Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import type { Kopiykas } from "@/lib/format";
 import { maskRnokpp, ZEdrpou } from "@/lib/identifiers";
-import { isNeverReservable, REASON_CODES, type IsoDate, type LiabilityType, type RegistrationStatus } from "@/lib/rules";
+import {
+  isNeverReservable,
+  REASON_CODES,
+  type IsoDate,
+  type LiabilityType,
+  type RegistrationStatus,
+} from "@/lib/rules";
 import { z } from "@/lib/zod";
 import { EMPLOYEE_SORTS, EMPLOYEE_STATES } from "./constants";
 import { loadEmployeeListModel, type EmployeeState, type ModelRow } from "./employee-list-model";
@@ -78,7 +84,10 @@ export type EmployeeList = {
   counts: { employees: number; eligible: number; reserved: number };
 };
 
-export async function listEmployees(ctx: Ctx<"actor" | "db" | "registry" | "now">, raw: ListEmployeesInput): Promise<EmployeeList> {
+export async function listEmployees(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  raw: ListEmployeesInput,
+): Promise<EmployeeList> {
   const input = parseInput(ZListEmployeesInput, raw);
   const date = kyivDate(ctx.now);
   await resolveEnterpriseAccess(ctx.db, { actor: ctx.actor, edrpou: input.edrpou, permission: "employees.read" });
@@ -91,7 +100,9 @@ export async function listEmployees(ctx: Ctx<"actor" | "db" | "registry" | "now"
       (input.eligible === undefined || row.eligible === input.eligible) &&
       (!input.militaryLiable || !isNeverReservable(row.reasons)) &&
       (input.reason === undefined || row.reasons.some((r) => r.code === input.reason)) &&
-      (input.state === undefined || row.state === input.state || (input.state === "reserved" && row.state === "expiring")) &&
+      (input.state === undefined ||
+        row.state === input.state ||
+        (input.state === "reserved" && row.state === "expiring")) &&
       (!q || (byDigits ? row.rnokpp.startsWith(q) : row.search.includes(q))),
   );
   // The model is in name order already; other orders are stable sorts on top of it.

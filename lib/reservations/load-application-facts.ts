@@ -26,11 +26,14 @@ export type LoadedFacts = {
 
 export async function loadApplicationFacts(
   client: DbTx,
-  options: { edrpou: string; date: IsoDate; employees: readonly ListedEmployee[] } | { edrpou: string; date: IsoDate; employedOn: IsoDate },
+  options:
+    | { edrpou: string; date: IsoDate; employees: readonly ListedEmployee[] }
+    | { edrpou: string; date: IsoDate; employedOn: IsoDate },
 ): Promise<LoadedFacts> {
   const { edrpou, date } = options;
   const registry = registryFor(client);
-  const scope = "employees" in options ? { rnokpps: options.employees.map((e) => e.rnokpp) } : { employedOn: options.employedOn };
+  const scope =
+    "employees" in options ? { rnokpps: options.employees.map((e) => e.rnokpp) } : { employedOn: options.employedOn };
   const [enterprise, decision, staffList, activeHere] = await Promise.all([
     registry.findEnterprise(edrpou),
     findEnterpriseDecision(client, edrpou, date),
@@ -40,8 +43,14 @@ export async function loadApplicationFacts(
   if (!enterprise) throw reservationError("ENTERPRISE_NOT_FOUND");
   const staff = new Map(staffList.map((s) => [s.person.rnokpp, s]));
   const listed: readonly ListedEmployee[] =
-    "employees" in options ? options.employees : staffList.map((s) => ({ rnokpp: s.person.rnokpp, confirmedSalary: null }));
-  const exceptions = await lastExceptions45(client, listed.map((e) => e.rnokpp), date);
+    "employees" in options
+      ? options.employees
+      : staffList.map((s) => ({ rnokpp: s.person.rnokpp, confirmedSalary: null }));
+  const exceptions = await lastExceptions45(
+    client,
+    listed.map((e) => e.rnokpp),
+    date,
+  );
 
   // Marks whose term is over but which the expiry job has not closed yet hold no slot.
   const current = activeHere.filter((m) => m.untilDate >= date);
@@ -56,17 +65,40 @@ export async function loadApplicationFacts(
     enterprise,
     decision,
     staff,
-    marksHere: new Map(current.map((m) => [m.rnokpp, { id: m.id, reservationId: m.reservationId, fromDate: m.fromDate, untilDate: m.untilDate }])),
+    marksHere: new Map(
+      current.map((m) => [
+        m.rnokpp,
+        { id: m.id, reservationId: m.reservationId, fromDate: m.fromDate, untilDate: m.untilDate },
+      ]),
+    ),
   };
 }
 
 export function enterpriseFacts(e: EnterpriseRecord): EnterpriseFacts {
-  return { edrpou: e.edrpou, frontline: e.frontline, ownership: e.ownership, stateShare: e.stateShare, diiaCity: e.diiaCity, liquidatedOn: e.liquidatedOn };
+  return {
+    edrpou: e.edrpou,
+    frontline: e.frontline,
+    ownership: e.ownership,
+    stateShare: e.stateShare,
+    diiaCity: e.diiaCity,
+    liquidatedOn: e.liquidatedOn,
+  };
 }
 
-export function employeeFacts(listed: ListedEmployee, record: StaffRecord | undefined, lastException45On: IsoDate | null): EmployeeFacts {
+export function employeeFacts(
+  listed: ListedEmployee,
+  record: StaffRecord | undefined,
+  lastException45On: IsoDate | null,
+): EmployeeFacts {
   if (!record) {
-    return { rnokpp: listed.rnokpp, registry: null, employments: [], confirmedSalary: listed.confirmedSalary, reservations: [], lastException45On };
+    return {
+      rnokpp: listed.rnokpp,
+      registry: null,
+      employments: [],
+      confirmedSalary: listed.confirmedSalary,
+      reservations: [],
+      lastException45On,
+    };
   }
   const { person } = record;
   const m = person.military;
@@ -81,15 +113,28 @@ export function employeeFacts(listed: ListedEmployee, record: StaffRecord | unde
       dataUpdatedOn: m?.dataUpdatedOn ?? null,
       birthDate: person.birthDate,
     },
-    employments: record.employments.map((e) => ({ startDate: e.startDate, endDate: e.endDate, suspended: e.suspended, salary: e.salaryKop })),
+    employments: record.employments.map((e) => ({
+      startDate: e.startDate,
+      endDate: e.endDate,
+      suspended: e.suspended,
+      salary: e.salaryKop,
+    })),
     confirmedSalary: listed.confirmedSalary,
-    reservations: record.activeMarks.map((mark) => ({ edrpou: mark.edrpou, from: mark.fromDate, until: mark.untilDate })),
+    reservations: record.activeMarks.map((mark) => ({
+      edrpou: mark.edrpou,
+      from: mark.fromDate,
+      until: mark.untilDate,
+    })),
     lastException45On,
   };
 }
 
 /** First day of each person's latest 45-day-exception reservation that can still matter (12 months). */
-async function lastExceptions45(client: DbTx, rnokpps: readonly string[], date: IsoDate): Promise<Map<string, IsoDate>> {
+async function lastExceptions45(
+  client: DbTx,
+  rnokpps: readonly string[],
+  date: IsoDate,
+): Promise<Map<string, IsoDate>> {
   if (rnokpps.length === 0) return new Map();
   const since = addMonths(date, -13);
   const rows = await client.$queryRaw<{ rnokpp: string; last: Date }[]>`

@@ -1,4 +1,12 @@
-import { annulmentRefusalMessage, reasonMessage, REASON_CODES, REASON_LABELS, type AnnulmentRefusal, type Reason, type ReasonCode } from "@/lib/rules";
+import {
+  annulmentRefusalMessage,
+  reasonMessage,
+  REASON_CODES,
+  REASON_LABELS,
+  type AnnulmentRefusal,
+  type Reason,
+  type ReasonCode,
+} from "@/lib/rules";
 import { z } from "@/lib/zod";
 import { reservationError } from "./errors";
 import type { ReasonView } from "./types";
@@ -33,7 +41,8 @@ export function parseReasonDetails(value: unknown): StoredReasonDetails {
 
 /** A stored reason (code + parameters) back to words; a code without parameters gets its label. */
 export function storedReasonView(stored: { code: string; params?: unknown }): ReasonView {
-  if (stored.code === "NOT_RESERVED_HERE") return { code: stored.code, message: annulmentRefusalMessage({ code: "NOT_RESERVED_HERE", params: {} }) };
+  if (stored.code === "NOT_RESERVED_HERE")
+    return { code: stored.code, message: annulmentRefusalMessage({ code: "NOT_RESERVED_HERE", params: {} }) };
   if (!isReasonCode(stored.code)) return { code: stored.code, message: stored.code };
   if (stored.params && typeof stored.params === "object") {
     try {

@@ -9,7 +9,10 @@ import { enqueueDecision } from "./enqueue-decision";
 // is still waiting makes the new one a no-op (one waiting job per application), and a
 // decision made meanwhile makes it return at once.
 
-export async function requeueStuckApplications(ctx: Ctx<"db" | "now">, input: { olderThanSeconds?: number; limit?: number } = {}): Promise<string[]> {
+export async function requeueStuckApplications(
+  ctx: Ctx<"db" | "now">,
+  input: { olderThanSeconds?: number; limit?: number } = {},
+): Promise<string[]> {
   const before = new Date(ctx.now.getTime() - (input.olderThanSeconds ?? STUCK_AFTER_SECONDS) * 1000);
   const stuck = await ctx.db.application.findMany({
     where: { status: { in: ["QUEUED", "PROCESSING"] }, submittedAt: { lt: before } },

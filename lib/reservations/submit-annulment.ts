@@ -1,5 +1,10 @@
 import "server-only";
-import { submitSignedDraft, type SubmitCtx, type SubmitSignedDraftInput, type SubmittedApplication } from "./submit-signed-draft";
+import {
+  submitSignedDraft,
+  type SubmitCtx,
+  type SubmitSignedDraftInput,
+  type SubmittedApplication,
+} from "./submit-signed-draft";
 
 /**
  * Submits a signed annulment draft, with the same verification, idempotency and refusals as

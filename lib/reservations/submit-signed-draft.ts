@@ -43,7 +43,10 @@ const ZDraftId = z.string().uuid();
 const SIGNED_KIND = { RESERVATION: "RESERVATION_APPLICATION", ANNULMENT: "ANNULMENT_APPLICATION" } as const;
 const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-export async function submitSignedDraft(ctx: SubmitCtx, options: SubmitSignedDraftInput & { kind: ApplicationKind }): Promise<SubmittedApplication> {
+export async function submitSignedDraft(
+  ctx: SubmitCtx,
+  options: SubmitSignedDraftInput & { kind: ApplicationKind },
+): Promise<SubmittedApplication> {
   const { actor, db, now } = ctx;
   const { kind } = options;
   assertCan(actor, kind === "RESERVATION" ? "applications.sign" : "annulments.sign");
@@ -52,15 +55,28 @@ export async function submitSignedDraft(ctx: SubmitCtx, options: SubmitSignedDra
 
   const draft = await db.draft.findFirst({
     where: { id: options.draftId, kind, edrpou: actor.edrpou },
-    select: { id: true, edrpou: true, document: true, nonce: true, payload: true, expiresAt: true, createdByRnokpp: true },
+    select: {
+      id: true,
+      edrpou: true,
+      document: true,
+      nonce: true,
+      payload: true,
+      expiresAt: true,
+      createdByRnokpp: true,
+    },
   });
   if (!draft) throw reservationError("DRAFT_NOT_FOUND");
-  const { enterprise } = await resolveEnterpriseAccess(db, { actor, edrpou: draft.edrpou, permission: kind === "RESERVATION" ? "applications.sign" : "annulments.sign" });
+  const { enterprise } = await resolveEnterpriseAccess(db, {
+    actor,
+    edrpou: draft.edrpou,
+    permission: kind === "RESERVATION" ? "applications.sign" : "annulments.sign",
+  });
   const signatureSha256 = sha256Hex(options.signature);
 
   const earlier = await existingSubmission(db, draft.id, signatureSha256);
   if (earlier) return earlier;
-  if (draft.expiresAt <= now) throw reservationError("DRAFT_STALE", undefined, { expiresAt: draft.expiresAt.toISOString() });
+  if (draft.expiresAt <= now)
+    throw reservationError("DRAFT_STALE", undefined, { expiresAt: draft.expiresAt.toISOString() });
 
   const payload = parseDraftPayload(kind, draft.payload);
   let application: { id: string; status: ApplicationStatus };
@@ -68,16 +84,20 @@ export async function submitSignedDraft(ctx: SubmitCtx, options: SubmitSignedDra
     application = await inTransaction(
       db,
       async (tx) => {
-        if (kind === "ANNULMENT") await assertAnnulmentSpacing(tx, { edrpou: draft.edrpou, date: kyivDate(now), lock: true });
-        const accepted = await acceptSignedDocument({ db: tx, now }, {
-          kind: SIGNED_KIND[kind],
-          content: draft.document,
-          signature: options.signature,
-          edrpou: draft.edrpou,
-          // The head signs; an authorized person prepares. A key issued for another ЄДРПОУ does not do.
-          signer: { role: "ENTERPRISE_HEAD", enterprise },
-          nonce: { value: draft.nonce, purpose: DRAFT_NONCE_PURPOSE[kind] },
-        });
+        if (kind === "ANNULMENT")
+          await assertAnnulmentSpacing(tx, { edrpou: draft.edrpou, date: kyivDate(now), lock: true });
+        const accepted = await acceptSignedDocument(
+          { db: tx, now },
+          {
+            kind: SIGNED_KIND[kind],
+            content: draft.document,
+            signature: options.signature,
+            edrpou: draft.edrpou,
+            // The head signs; an authorized person prepares. A key issued for another ЄДРПОУ does not do.
+            signer: { role: "ENTERPRISE_HEAD", enterprise },
+            nonce: { value: draft.nonce, purpose: DRAFT_NONCE_PURPOSE[kind] },
+          },
+        );
         const created = await tx.application.create({
           data: {
             kind,
@@ -110,7 +130,12 @@ export async function submitSignedDraft(ctx: SubmitCtx, options: SubmitSignedDra
           entityId: created.id,
           edrpou: draft.edrpou,
           signedDocumentId: accepted.id,
-          details: { draftId: draft.id, employees: payload.employees.length, via: actor.via, ...(payload.kind === "ANNULMENT" ? { ground: payload.ground } : {}) },
+          details: {
+            draftId: draft.id,
+            employees: payload.employees.length,
+            via: actor.via,
+            ...(payload.kind === "ANNULMENT" ? { ground: payload.ground } : {}),
+          },
         });
         return created;
       },
@@ -129,7 +154,11 @@ export async function submitSignedDraft(ctx: SubmitCtx, options: SubmitSignedDra
   return { applicationId: application.id, status: application.status, repeated: false };
 }
 
-async function existingSubmission(db: DbClient, draftId: string, signatureSha256: string): Promise<SubmittedApplication | null> {
+async function existingSubmission(
+  db: DbClient,
+  draftId: string,
+  signatureSha256: string,
+): Promise<SubmittedApplication | null> {
   const application = await db.application.findUnique({
     where: { draftId },
     select: { id: true, status: true, signedDocument: { select: { signatureSha256: true } } },

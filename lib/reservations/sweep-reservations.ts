@@ -10,14 +10,22 @@ import { isWriteConflict } from "./write-conflicts";
 
 export type SweepReservationsResult = { enterprises: number; checked: number; ended: number; failed: string[] };
 
-export async function sweepReservations(ctx: Ctx<"db" | "registry" | "now">, input: { log?: (line: string) => void } = {}): Promise<SweepReservationsResult> {
+export async function sweepReservations(
+  ctx: Ctx<"db" | "registry" | "now">,
+  input: { log?: (line: string) => void } = {},
+): Promise<SweepReservationsResult> {
   const { now } = ctx;
   const log = input.log ?? (() => undefined);
   const edrpous = await ctx.registry.findEnterprisesWithActiveMarks();
   const result: SweepReservationsResult = { enterprises: edrpous.length, checked: 0, ended: 0, failed: [] };
   for (const edrpou of edrpous) {
     try {
-      const outcome = await withConflictRetry(() => inTransaction(ctx.db, (tx) => applyAutomaticAnnulments(tx, { edrpou, now }), { timeout: 60_000, maxWait: 10_000 }));
+      const outcome = await withConflictRetry(() =>
+        inTransaction(ctx.db, (tx) => applyAutomaticAnnulments(tx, { edrpou, now }), {
+          timeout: 60_000,
+          maxWait: 10_000,
+        }),
+      );
       result.checked += outcome.checked;
       result.ended += outcome.ended.length;
       if (outcome.ended.length > 0) log(`ЄДРПОУ ${edrpou}: припинено бронювань — ${outcome.ended.length}`);

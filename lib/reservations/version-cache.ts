@@ -23,10 +23,16 @@ function totalWeight(): number {
 }
 
 function evict(): void {
-  while (entries.size > MAX_ENTRIES || (entries.size > 1 && totalWeight() > MAX_ROWS)) entries.delete(entries.keys().next().value!);
+  while (entries.size > MAX_ENTRIES || (entries.size > 1 && totalWeight() > MAX_ROWS))
+    entries.delete(entries.keys().next().value!);
 }
 
-export async function cachedByVersion<T>(key: string, version: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
+export async function cachedByVersion<T>(
+  key: string,
+  version: string,
+  compute: () => Promise<T>,
+  now = Date.now(),
+): Promise<T> {
   const hit = entries.get(key);
   if (hit && hit.version === version && now - hit.storedAt < LIFETIME_MS) {
     // Refresh its place: the least recently used entry is the one dropped.

@@ -16,6 +16,7 @@ export function isWriteConflict(error: unknown): boolean {
 }
 
 function sqlState(meta: unknown): string | undefined {
-  const cause = (meta as { driverAdapterError?: { cause?: { originalCode?: unknown } } } | undefined)?.driverAdapterError?.cause;
+  const cause = (meta as { driverAdapterError?: { cause?: { originalCode?: unknown } } } | undefined)
+    ?.driverAdapterError?.cause;
   return typeof cause?.originalCode === "string" ? cause.originalCode : undefined;
 }

@@ -17,7 +17,11 @@ export type ItemDecisionRow = {
   reservationId: string | null;
 };
 
-export async function writeItemDecisions(tx: DbTx, applicationId: string, rows: readonly ItemDecisionRow[]): Promise<void> {
+export async function writeItemDecisions(
+  tx: DbTx,
+  applicationId: string,
+  rows: readonly ItemDecisionRow[],
+): Promise<void> {
   if (rows.length === 0) return;
   const data = JSON.stringify(
     rows.map((r) => ({

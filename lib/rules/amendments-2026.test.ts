@@ -12,13 +12,19 @@ const codes = (input: Parameters<typeof checkDecisionCriteria>[0]) => {
 };
 
 describe("annulment spacing: once per 5 calendar days from 01.02.2026", () => {
-  const spacing = (date: string, lastFiledOn: string | null) => checkAnnulmentSpacing({ date, lastFiledOn, ruleset: rulesetFor(date) });
+  const spacing = (date: string, lastFiledOn: string | null) =>
+    checkAnnulmentSpacing({ date, lastFiledOn, ruleset: rulesetFor(date) });
 
   it("is not limited on 31.01.2026 and limited on 01.02.2026", () => {
     expect(rulesetFor("2026-01-31").annulmentSpacingDays).toBeNull();
     expect(rulesetFor("2026-02-01").annulmentSpacingDays).toBe(5);
     expect(spacing("2026-01-31", "2026-01-30")).toEqual({ allowed: true });
-    expect(spacing("2026-02-01", "2026-01-31")).toEqual({ allowed: false, spacingDays: 5, lastFiledOn: "2026-01-31", possibleFrom: "2026-02-05" });
+    expect(spacing("2026-02-01", "2026-01-31")).toEqual({
+      allowed: false,
+      spacingDays: 5,
+      lastFiledOn: "2026-01-31",
+      possibleFrom: "2026-02-05",
+    });
   });
 
   it("refuses on the 4th day after the last filing and allows on the 5th", () => {
@@ -40,7 +46,9 @@ describe("energy equipment producers from 05.02.2026: limit 100 %, two criteria"
     const before = rulesetFor("2026-02-04");
     const on = rulesetFor("2026-02-05");
     expect(limitCategoriesOf(before)).not.toContain("ENERGY_EQUIPMENT_100");
-    expect(() => limitRuleFor("ENERGY_EQUIPMENT_100", before)).toThrow(expect.objectContaining({ code: "LIMIT_CATEGORY_NOT_IN_FORCE", status: 400 }));
+    expect(() => limitRuleFor("ENERGY_EQUIPMENT_100", before)).toThrow(
+      expect.objectContaining({ code: "LIMIT_CATEGORY_NOT_IN_FORCE", status: 400 }),
+    );
     expect(limitRuleFor("ENERGY_EQUIPMENT_100", on)).toEqual({ percent: 100, base: "MILITARY_LIABLE" });
     expect(limitCategoriesOf(on)).toContain("ENERGY_EQUIPMENT_100");
     expect(rulesetFor("2026-07-01").limits.ENERGY_EQUIPMENT_100).toEqual({ percent: 100, base: "MILITARY_LIABLE" });
@@ -50,9 +58,13 @@ describe("energy equipment producers from 05.02.2026: limit 100 %, two criteria"
     const on = rulesetFor("2026-02-05");
     expect(computeLimitCount({ category: "ENERGY_EQUIPMENT_100", militaryLiableCount: 7, ruleset: on })).toBe(7);
     expect(computeLimitCount({ category: "DEFAULT_50", militaryLiableCount: 7, ruleset: on })).toBe(3);
-    expect(() => computeLimitCount({ category: "ENERGY_EQUIPMENT_100", militaryLiableCount: 7, ruleset: rulesetFor("2026-02-04") })).toThrow(
-      expect.objectContaining({ code: "LIMIT_CATEGORY_NOT_IN_FORCE" }),
-    );
+    expect(() =>
+      computeLimitCount({
+        category: "ENERGY_EQUIPMENT_100",
+        militaryLiableCount: 7,
+        ruleset: rulesetFor("2026-02-04"),
+      }),
+    ).toThrow(expect.objectContaining({ code: "LIMIT_CATEGORY_NOT_IN_FORCE" }));
   });
 
   it("needs two criteria, one is not enough; other categories still need three", () => {
@@ -63,14 +75,22 @@ describe("energy equipment producers from 05.02.2026: limit 100 %, two criteria"
     expect(codes({ ...energy, criteria: ["NO_TAX_ARREARS"], salaryExemption: "STATE_OR_COMMUNAL" })).toEqual([]);
     expect(codes({ ...energy, criteria: ["STRATEGIC"] })).toEqual(["TOO_FEW_CRITERIA"]);
     expect(codes({ ...energy, criteria: [] })).toEqual(["TOO_FEW_CRITERIA"]);
-    expect(codes({ ruleset: on, limitCategory: "DEFAULT_50", criteria: ["NO_TAX_ARREARS", "STRATEGIC"] })).toEqual(["MISSING_MANDATORY"]);
-    expect(codes({ ruleset: on, limitCategory: "DEFAULT_50", criteria: ["AVERAGE_SALARY", "NO_TAX_ARREARS"] })).toEqual(["NO_ADDITIONAL"]);
+    expect(codes({ ruleset: on, limitCategory: "DEFAULT_50", criteria: ["NO_TAX_ARREARS", "STRATEGIC"] })).toEqual([
+      "MISSING_MANDATORY",
+    ]);
+    expect(codes({ ruleset: on, limitCategory: "DEFAULT_50", criteria: ["AVERAGE_SALARY", "NO_TAX_ARREARS"] })).toEqual(
+      ["NO_ADDITIONAL"],
+    );
   });
 
   it("judges the two-criteria rule only from 05.02.2026", () => {
     const before = { ruleset: rulesetFor("2026-02-04"), limitCategory: "ENERGY_EQUIPMENT_100" as const };
     expect(codes({ ...before, criteria: ["NO_TAX_ARREARS", "STRATEGIC"] })).toEqual(["MISSING_MANDATORY"]);
-    const message = checkDecisionCriteria({ ruleset: rulesetFor("2026-02-05"), limitCategory: "ENERGY_EQUIPMENT_100", criteria: ["STRATEGIC"] });
+    const message = checkDecisionCriteria({
+      ruleset: rulesetFor("2026-02-05"),
+      limitCategory: "ENERGY_EQUIPMENT_100",
+      criteria: ["STRATEGIC"],
+    });
     expect(message.ok ? "" : message.problems[0]!.message).toMatch(/щонайменше 2 критерії/);
   });
 });
@@ -85,7 +105,9 @@ describe("mobilised employees in the limit base from 05.03.2025", () => {
 
 describe("each amendment is a diff of the previous ruleset", () => {
   const changed = (a: Ruleset, b: Ruleset) =>
-    Object.keys(b).filter((k) => JSON.stringify(a[k as keyof Ruleset]) !== JSON.stringify(b[k as keyof Ruleset])).sort();
+    Object.keys(b)
+      .filter((k) => JSON.stringify(a[k as keyof Ruleset]) !== JSON.stringify(b[k as keyof Ruleset]))
+      .sort();
 
   it.each([
     ["res76-2025-03-05", ["effectiveFrom", "mobilisedInLimitBase", "title", "version"]],

@@ -5,7 +5,13 @@
 
 export const ANNULMENT_GROUNDS = [
   { code: "TERM_EXPIRED", label: "Закінчився строк бронювання", headMay: false, automatic: true, status: "EXPIRED" },
-  { code: "ENTERPRISE_LIQUIDATED", label: "Ліквідація підприємства", headMay: false, automatic: true, status: "ANNULLED" },
+  {
+    code: "ENTERPRISE_LIQUIDATED",
+    label: "Ліквідація підприємства",
+    headMay: false,
+    automatic: true,
+    status: "ANNULLED",
+  },
   {
     code: "DECISION_REVOKED",
     label: "Скасовано рішення про визнання підприємства критично важливим",
@@ -21,10 +27,34 @@ export const ANNULMENT_GROUNDS = [
     status: "ANNULLED",
   },
   { code: "DISMISSAL", label: "Звільнення працівника", headMay: true, automatic: true, status: "ANNULLED" },
-  { code: "CONTRACT_SUSPENDED", label: "Призупинення дії трудового договору", headMay: true, automatic: true, status: "ANNULLED" },
-  { code: "DEFERMENT_OTHER_GROUND", label: "Надано відстрочку з іншої підстави", headMay: true, automatic: true, status: "ANNULLED" },
-  { code: "LIMIT_EXCEEDED", label: "Перевищення ліміту бронювання", headMay: false, automatic: true, status: "ANNULLED" },
-  { code: "HEAD_REQUEST", label: "Обґрунтоване звернення керівника підприємства", headMay: true, automatic: false, status: "ANNULLED" },
+  {
+    code: "CONTRACT_SUSPENDED",
+    label: "Призупинення дії трудового договору",
+    headMay: true,
+    automatic: true,
+    status: "ANNULLED",
+  },
+  {
+    code: "DEFERMENT_OTHER_GROUND",
+    label: "Надано відстрочку з іншої підстави",
+    headMay: true,
+    automatic: true,
+    status: "ANNULLED",
+  },
+  {
+    code: "LIMIT_EXCEEDED",
+    label: "Перевищення ліміту бронювання",
+    headMay: false,
+    automatic: true,
+    status: "ANNULLED",
+  },
+  {
+    code: "HEAD_REQUEST",
+    label: "Обґрунтоване звернення керівника підприємства",
+    headMay: true,
+    automatic: false,
+    status: "ANNULLED",
+  },
 ] as const;
 
 export type AnnulmentGroundCode = (typeof ANNULMENT_GROUNDS)[number]["code"];

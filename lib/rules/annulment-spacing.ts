@@ -5,15 +5,20 @@ import { addDays, assertIsoDate, type IsoDate } from "./calendar";
 import type { Ruleset } from "./rulesets";
 
 export type AnnulmentSpacing =
-  | { allowed: true }
-  | { allowed: false; spacingDays: number; lastFiledOn: IsoDate; possibleFrom: IsoDate };
+  { allowed: true } | { allowed: false; spacingDays: number; lastFiledOn: IsoDate; possibleFrom: IsoDate };
 
-export function checkAnnulmentSpacing(input: { date: IsoDate; lastFiledOn: IsoDate | null; ruleset: Ruleset }): AnnulmentSpacing {
+export function checkAnnulmentSpacing(input: {
+  date: IsoDate;
+  lastFiledOn: IsoDate | null;
+  ruleset: Ruleset;
+}): AnnulmentSpacing {
   assertIsoDate(input.date, "date");
   const days = input.ruleset.annulmentSpacingDays;
   if (days === null || input.lastFiledOn === null) return { allowed: true };
   assertIsoDate(input.lastFiledOn, "lastFiledOn");
   // Filed on the 1st with 5 days: the 1st–5th are the window, the 6th is free again.
   const possibleFrom = addDays(input.lastFiledOn, days);
-  return input.date >= possibleFrom ? { allowed: true } : { allowed: false, spacingDays: days, lastFiledOn: input.lastFiledOn, possibleFrom };
+  return input.date >= possibleFrom
+    ? { allowed: true }
+    : { allowed: false, spacingDays: days, lastFiledOn: input.lastFiledOn, possibleFrom };
 }

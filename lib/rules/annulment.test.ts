@@ -7,7 +7,13 @@ import { EDRPOU, decision, nextRnokpp, reservationForCheck } from "./test-facts"
 
 describe("annulment grounds", () => {
   it("a head may choose the grounds the spec gives a head, and no automatic-only one", () => {
-    expect(HEAD_ANNULMENT_GROUNDS.map((g) => g.code)).toEqual(["DECISION_EXPIRED", "DISMISSAL", "CONTRACT_SUSPENDED", "DEFERMENT_OTHER_GROUND", "HEAD_REQUEST"]);
+    expect(HEAD_ANNULMENT_GROUNDS.map((g) => g.code)).toEqual([
+      "DECISION_EXPIRED",
+      "DISMISSAL",
+      "CONTRACT_SUSPENDED",
+      "DEFERMENT_OTHER_GROUND",
+      "HEAD_REQUEST",
+    ]);
     for (const g of ANNULMENT_GROUNDS) expect(g.label).toMatch(/^[А-ЯІЇЄҐ]/);
     expect(ANNULMENT_GROUNDS.find((g) => g.code === "TERM_EXPIRED")!.status).toBe("EXPIRED");
   });
@@ -34,16 +40,39 @@ describe("decideAnnulment", () => {
     const result = decideAnnulment(request());
     expect(result.employees).toEqual([
       { position: 0, rnokpp: reserved, verdict: "ANNUL", reasons: [], reservationIds: ["r1"] },
-      { position: 1, rnokpp: notHere, verdict: "REFUSE", reasons: [{ code: "NOT_RESERVED_HERE", params: {} }], reservationIds: [] },
-      { position: 2, rnokpp: ended, verdict: "REFUSE", reasons: [{ code: "NOT_RESERVED_HERE", params: {} }], reservationIds: [] },
+      {
+        position: 1,
+        rnokpp: notHere,
+        verdict: "REFUSE",
+        reasons: [{ code: "NOT_RESERVED_HERE", params: {} }],
+        reservationIds: [],
+      },
+      {
+        position: 2,
+        rnokpp: ended,
+        verdict: "REFUSE",
+        reasons: [{ code: "NOT_RESERVED_HERE", params: {} }],
+        reservationIds: [],
+      },
       { position: 3, rnokpp: extended, verdict: "ANNUL", reasons: [], reservationIds: ["r3", "r4"] },
     ]);
-    expect(result).toMatchObject({ ground: "HEAD_REQUEST", rulesetVersion: "res692-2026-05-30", counts: { annul: 2, refuse: 2 } });
+    expect(result).toMatchObject({
+      ground: "HEAD_REQUEST",
+      rulesetVersion: "res692-2026-05-30",
+      counts: { annul: 2, refuse: 2 },
+    });
   });
 
   it("refuses someone neither employed nor reserved here with the one generic code", () => {
     const stranger = nextRnokpp();
-    const result = decideAnnulment(request({ employees: [{ rnokpp: reserved, employedHere: false }, { rnokpp: stranger, employedHere: false }] }));
+    const result = decideAnnulment(
+      request({
+        employees: [
+          { rnokpp: reserved, employedHere: false },
+          { rnokpp: stranger, employedHere: false },
+        ],
+      }),
+    );
     expect(result.employees.map((e) => [e.verdict, e.reasons])).toEqual([
       ["ANNUL", []],
       ["REFUSE", [{ code: "NOT_AN_EMPLOYEE", params: {} }]],
@@ -70,9 +99,16 @@ describe("decideAnnulment", () => {
   });
 
   it("an employee listed twice refuses the request", () => {
-    expect(() => decideAnnulment(request({ employees: [{ rnokpp: reserved, employedHere: true }, { rnokpp: reserved, employedHere: true }] }))).toThrow(
-      expect.objectContaining({ code: "DUPLICATE_EMPLOYEE" }),
-    );
+    expect(() =>
+      decideAnnulment(
+        request({
+          employees: [
+            { rnokpp: reserved, employedHere: true },
+            { rnokpp: reserved, employedHere: true },
+          ],
+        }),
+      ),
+    ).toThrow(expect.objectContaining({ code: "DUPLICATE_EMPLOYEE" }));
   });
 });
 
@@ -84,7 +120,8 @@ describe("findReservationsToAnnul", () => {
     reservations: [reservationForCheck()],
     ...o,
   });
-  const grounds = (facts: AnnulmentCheckFacts) => findReservationsToAnnul(facts).toAnnul.map((a) => [a.ground, a.since]);
+  const grounds = (facts: AnnulmentCheckFacts) =>
+    findReservationsToAnnul(facts).toAnnul.map((a) => [a.ground, a.since]);
 
   it("leaves a healthy reservation alone", () => {
     expect(findReservationsToAnnul(check())).toMatchObject({ toAnnul: [], remaining: 1, limit: 10 });
@@ -92,7 +129,9 @@ describe("findReservationsToAnnul", () => {
 
   it("the term ending today is still active; ended yesterday expires", () => {
     expect(grounds(check({ reservations: [reservationForCheck({ until: "2026-07-01" })] }))).toEqual([]);
-    expect(grounds(check({ reservations: [reservationForCheck({ until: "2026-06-30" })] }))).toEqual([["TERM_EXPIRED", "2026-07-01"]]);
+    expect(grounds(check({ reservations: [reservationForCheck({ until: "2026-06-30" })] }))).toEqual([
+      ["TERM_EXPIRED", "2026-07-01"],
+    ]);
   });
 
   it("liquidation and revocation end every reservation", () => {
@@ -101,7 +140,9 @@ describe("findReservationsToAnnul", () => {
       ["ENTERPRISE_LIQUIDATED", "2026-06-20"],
       ["ENTERPRISE_LIQUIDATED", "2026-06-20"],
     ]);
-    expect(grounds(check({ reservations: two, decision: decision({ status: "REVOKED", revokedOn: "2026-06-25" }) }))).toEqual([
+    expect(
+      grounds(check({ reservations: two, decision: decision({ status: "REVOKED", revokedOn: "2026-06-25" }) })),
+    ).toEqual([
       ["DECISION_REVOKED", "2026-06-25"],
       ["DECISION_REVOKED", "2026-06-25"],
     ]);
@@ -113,12 +154,18 @@ describe("findReservationsToAnnul", () => {
     const capped = decision({ decidedOn: "2026-03-01", validFrom: "2026-03-01", validUntil: "2027-02-28" });
     const r = [reservationForCheck({ from: "2026-03-10", until: "2027-02-28" })];
     expect(grounds(check({ date: "2026-09-08", decision: capped, reservations: r }))).toEqual([]);
-    expect(grounds(check({ date: "2026-09-09", decision: capped, reservations: r }))).toEqual([["DECISION_EXPIRED", "2026-09-02"]]);
+    expect(grounds(check({ date: "2026-09-09", decision: capped, reservations: r }))).toEqual([
+      ["DECISION_EXPIRED", "2026-09-02"],
+    ]);
   });
 
   it("dismissal annuls, a transfer inside the enterprise does not", () => {
-    const dismissed = reservationForCheck({ employments: [{ startDate: "2020-01-01", endDate: "2026-06-30", suspended: false }] });
-    const lastDay = reservationForCheck({ employments: [{ startDate: "2020-01-01", endDate: "2026-07-01", suspended: false }] });
+    const dismissed = reservationForCheck({
+      employments: [{ startDate: "2020-01-01", endDate: "2026-06-30", suspended: false }],
+    });
+    const lastDay = reservationForCheck({
+      employments: [{ startDate: "2020-01-01", endDate: "2026-07-01", suspended: false }],
+    });
     const transferred = reservationForCheck({
       employments: [
         { startDate: "2020-01-01", endDate: "2026-06-30", suspended: false },
@@ -127,20 +174,35 @@ describe("findReservationsToAnnul", () => {
     });
     const facts = check({ reservations: [dismissed, lastDay, transferred] });
     expect(findReservationsToAnnul(facts).toAnnul).toEqual([
-      { reservationId: dismissed.id, rnokpp: dismissed.rnokpp, ground: "DISMISSAL", grounds: ["DISMISSAL"], since: "2026-07-01" },
+      {
+        reservationId: dismissed.id,
+        rnokpp: dismissed.rnokpp,
+        ground: "DISMISSAL",
+        grounds: ["DISMISSAL"],
+        since: "2026-07-01",
+      },
     ]);
   });
 
   it("a suspended contract and a current deferment annul; an ended deferment does not", () => {
-    const suspended = reservationForCheck({ employments: [{ startDate: "2020-01-01", endDate: null, suspended: true }] });
+    const suspended = reservationForCheck({
+      employments: [{ startDate: "2020-01-01", endDate: null, suspended: true }],
+    });
     expect(grounds(check({ reservations: [suspended] }))).toEqual([["CONTRACT_SUSPENDED", "2026-07-01"]]);
-    expect(grounds(check({ reservations: [reservationForCheck({ deferment: { until: null } })] }))).toEqual([["DEFERMENT_OTHER_GROUND", "2026-07-01"]]);
-    expect(grounds(check({ reservations: [reservationForCheck({ deferment: { until: "2026-07-01" } })] }))).toEqual([["DEFERMENT_OTHER_GROUND", "2026-07-01"]]);
+    expect(grounds(check({ reservations: [reservationForCheck({ deferment: { until: null } })] }))).toEqual([
+      ["DEFERMENT_OTHER_GROUND", "2026-07-01"],
+    ]);
+    expect(grounds(check({ reservations: [reservationForCheck({ deferment: { until: "2026-07-01" } })] }))).toEqual([
+      ["DEFERMENT_OTHER_GROUND", "2026-07-01"],
+    ]);
     expect(grounds(check({ reservations: [reservationForCheck({ deferment: { until: "2026-06-30" } })] }))).toEqual([]);
   });
 
   it("records the first ground and lists them all", () => {
-    const r = reservationForCheck({ until: "2026-06-30", employments: [{ startDate: "2020-01-01", endDate: "2026-06-10", suspended: false }] });
+    const r = reservationForCheck({
+      until: "2026-06-30",
+      employments: [{ startDate: "2020-01-01", endDate: "2026-06-10", suspended: false }],
+    });
     expect(findReservationsToAnnul(check({ reservations: [r] })).toAnnul[0]).toMatchObject({
       ground: "TERM_EXPIRED",
       grounds: ["TERM_EXPIRED", "DISMISSAL"],
@@ -149,7 +211,8 @@ describe("findReservationsToAnnul", () => {
   });
 
   describe("limit exceeded after a limit change", () => {
-    const at = (hour: number, id: string) => reservationForCheck({ id, createdAt: `2026-06-15T${String(hour).padStart(2, "0")}:00:00Z` });
+    const at = (hour: number, id: string) =>
+      reservationForCheck({ id, createdAt: `2026-06-15T${String(hour).padStart(2, "0")}:00:00Z` });
 
     it("annuls the most recent reservations beyond the limit", () => {
       const rs = [at(9, "a"), at(13, "e"), at(10, "b"), at(12, "d"), at(11, "c")];
@@ -163,11 +226,19 @@ describe("findReservationsToAnnul", () => {
 
     it("at the limit exactly, nothing is annulled; reservations ending for other grounds free slots first", () => {
       const rs = [at(9, "a"), at(10, "b"), at(11, "c")];
-      expect(findReservationsToAnnul(check({ decision: decision({ limitCount: 3 }), reservations: rs })).toAnnul).toEqual([]);
+      expect(
+        findReservationsToAnnul(check({ decision: decision({ limitCount: 3 }), reservations: rs })).toAnnul,
+      ).toEqual([]);
       const withDismissed = [...rs, { ...at(12, "d"), employments: [] }];
-      expect(grounds(check({ decision: decision({ limitCount: 3 }), reservations: withDismissed }))).toEqual([["DISMISSAL", "2026-07-01"]]);
+      expect(grounds(check({ decision: decision({ limitCount: 3 }), reservations: withDismissed }))).toEqual([
+        ["DISMISSAL", "2026-07-01"],
+      ]);
       const four = [...rs, at(12, "d"), { ...at(8, "x"), until: "2026-06-30" }];
-      expect(findReservationsToAnnul(check({ decision: decision({ limitCount: 3 }), reservations: four })).toAnnul.map((a) => [a.reservationId, a.ground])).toEqual([
+      expect(
+        findReservationsToAnnul(check({ decision: decision({ limitCount: 3 }), reservations: four })).toAnnul.map(
+          (a) => [a.reservationId, a.ground],
+        ),
+      ).toEqual([
         ["d", "LIMIT_EXCEEDED"],
         ["x", "TERM_EXPIRED"],
       ]);
@@ -185,11 +256,15 @@ describe("findReservationsToAnnul", () => {
   });
 
   it("refuses malformed facts", () => {
-    expect(() => findReservationsToAnnul(check({ reservations: [reservationForCheck({ createdAt: "15.06.2026" })] }))).toThrow(
+    expect(() =>
+      findReservationsToAnnul(check({ reservations: [reservationForCheck({ createdAt: "15.06.2026" })] })),
+    ).toThrow(expect.objectContaining({ code: "RULES_INVALID_FACTS" }));
+    const r = reservationForCheck();
+    expect(() => findReservationsToAnnul(check({ reservations: [r, r] }))).toThrow(
       expect.objectContaining({ code: "RULES_INVALID_FACTS" }),
     );
-    const r = reservationForCheck();
-    expect(() => findReservationsToAnnul(check({ reservations: [r, r] }))).toThrow(expect.objectContaining({ code: "RULES_INVALID_FACTS" }));
-    expect(() => findReservationsToAnnul(check({ date: "2026-7-1" }))).toThrow(expect.objectContaining({ code: "RULES_INVALID_FACTS" }));
+    expect(() => findReservationsToAnnul(check({ date: "2026-7-1" }))).toThrow(
+      expect.objectContaining({ code: "RULES_INVALID_FACTS" }),
+    );
   });
 });

@@ -33,10 +33,17 @@ export function assessEmployee(employee: EmployeeFacts, ctx: EmployeeContext): E
   // employed there on the date, suspended included, and holding no reservation there) — not
   // whether the registry knows them, nor their status, nor whether someone else reserved them.
   if (!isEmployeeHere(employee, ctx)) {
-    return { reasons: [{ code: "NOT_AN_EMPLOYEE", params: {} }], exception45: null, extends: null, term: null, countedSalary: null };
+    return {
+      reasons: [{ code: "NOT_AN_EMPLOYEE", params: {} }],
+      exception45: null,
+      extends: null,
+      term: null,
+      countedSalary: null,
+    };
   }
 
-  if (!standing.critical) reasons.push({ code: "ENTERPRISE_NOT_CRITICAL", params: { decisionEnd: standing.decisionEnd } });
+  if (!standing.critical)
+    reasons.push({ code: "ENTERPRISE_NOT_CRITICAL", params: { decisionEnd: standing.decisionEnd } });
 
   // Nothing in Оберіг: every other personal condition would be a guess (e.g. NOT_EMPLOYED for a
   // person whose employment the registry simply does not hold), so this is the one reason.
@@ -46,7 +53,10 @@ export function assessEmployee(employee: EmployeeFacts, ctx: EmployeeContext): E
   }
   {
     if (registry.liability !== "LIABLE" || NOT_ON_REGISTER.has(registry.registrationStatus)) {
-      reasons.push({ code: "NOT_MILITARY_LIABLE", params: { registrationStatus: registry.registrationStatus, liability: registry.liability } });
+      reasons.push({
+        code: "NOT_MILITARY_LIABLE",
+        params: { registrationStatus: registry.registrationStatus, liability: registry.liability },
+      });
     }
     // Уточнення (Law 3633-IX) concerns persons on the register: someone removed, excluded or
     // never registered has no military data to update, and "not military-liable" says it all.
@@ -55,8 +65,10 @@ export function assessEmployee(employee: EmployeeFacts, ctx: EmployeeContext): E
       registry.dataUpdatedOn !== null &&
       registry.dataUpdatedOn >= ruleset.dataUpdateRequiredSince &&
       registry.dataUpdatedOn <= date;
-    if (!updated && !NOT_ON_REGISTER.has(registry.registrationStatus)) reasons.push({ code: "DATA_NOT_UPDATED", params: {} });
-    if (registry.wanted || registry.wantedCriminal || registry.registrationStatus === "WANTED") reasons.push({ code: "WANTED", params: {} });
+    if (!updated && !NOT_ON_REGISTER.has(registry.registrationStatus))
+      reasons.push({ code: "DATA_NOT_UPDATED", params: {} });
+    if (registry.wanted || registry.wantedCriminal || registry.registrationStatus === "WANTED")
+      reasons.push({ code: "WANTED", params: {} });
   }
 
   const employment = employmentOn(employee.employments, date);
@@ -70,13 +82,18 @@ export function assessEmployee(employee: EmployeeFacts, ctx: EmployeeContext): E
   const known = [registrySalary, employee.confirmedSalary].filter((s): s is Kopiykas => s !== null);
   const countedSalary = known.length > 0 ? Math.min(...known) : null;
   if (countedSalary !== null && standing.salaryExemption === null && countedSalary < standing.salaryThreshold) {
-    reasons.push({ code: "SALARY_BELOW_THRESHOLD", params: { threshold: standing.salaryThreshold, salary: countedSalary } });
+    reasons.push({
+      code: "SALARY_BELOW_THRESHOLD",
+      params: { threshold: standing.salaryThreshold, salary: countedSalary },
+    });
   }
 
   // Marks that ended before today are stale (the expiry job has not run yet) and are ignored.
   const current = employee.reservations.filter((r) => r.until >= date);
   if (current.some((r) => r.edrpou !== ctx.edrpou)) reasons.push({ code: "RESERVED_ELSEWHERE", params: {} });
-  const hereUntil = current.filter((r) => r.edrpou === ctx.edrpou).reduce<IsoDate | null>((a, r) => (a === null || r.until > a ? r.until : a), null);
+  const hereUntil = current
+    .filter((r) => r.edrpou === ctx.edrpou)
+    .reduce<IsoDate | null>((a, r) => (a === null || r.until > a ? r.until : a), null);
   let extendsUntil: IsoDate | null = null;
   if (hereUntil !== null) {
     if (daysBetween(date, hereUntil) <= ruleset.extensionWindowDays) extendsUntil = hereUntil;
@@ -90,7 +107,14 @@ export function assessEmployee(employee: EmployeeFacts, ctx: EmployeeContext): E
 
   let exception45: Exception45Outcome | null = null;
   if (onlyWaivableReasons(reasons) && employment.employed) {
-    const blockers = exception45Blockers({ date, ruleset, employerAllowed: standing.exception45Allowed, employee, reasons, hiredOn: employment.hiredOn });
+    const blockers = exception45Blockers({
+      date,
+      ruleset,
+      employerAllowed: standing.exception45Allowed,
+      employee,
+      reasons,
+      hiredOn: employment.hiredOn,
+    });
     exception45 = blockers.length === 0 ? { applied: true, waived: reasons.splice(0) } : { applied: false, blockers };
   }
 
@@ -98,10 +122,17 @@ export function assessEmployee(employee: EmployeeFacts, ctx: EmployeeContext): E
   if (reasons.length === 0) {
     // An extension replaces the current reservation from the date of the decision: no gap, and
     // the registry keeps one active reservation per person. It must reach beyond the current end.
-    const planned = planTerm({ from: date, ruleset, exception: exception45?.applied === true, decisionEnd: standing.decisionEnd, limitReachedOn });
+    const planned = planTerm({
+      from: date,
+      ruleset,
+      exception: exception45?.applied === true,
+      decisionEnd: standing.decisionEnd,
+      limitReachedOn,
+    });
     const reachesFurther = extendsUntil === null ? planned.until >= date : planned.until > extendsUntil;
     if (reachesFurther) term = planned;
-    else if (planned.endsBy === "AGE_LIMIT") reasons.push({ code: "AGE_OVER_LIMIT", params: { ageLimit: ruleset.ageLimit, limitReachedOn: limitReachedOn! } });
+    else if (planned.endsBy === "AGE_LIMIT")
+      reasons.push({ code: "AGE_OVER_LIMIT", params: { ageLimit: ruleset.ageLimit, limitReachedOn: limitReachedOn! } });
     // Otherwise the decision ends no later than the current reservation: the current term is all there is.
     else reasons.push({ code: "ALREADY_RESERVED", params: { until: extendsUntil! } });
   }
@@ -110,7 +141,10 @@ export function assessEmployee(employee: EmployeeFacts, ctx: EmployeeContext): E
 }
 
 /** Employed at the enterprise on the date (a suspended contract counts) or reserved there now. */
-export function isEmployeeHere(employee: Pick<EmployeeFacts, "employments" | "reservations">, ctx: Pick<EmployeeContext, "date" | "edrpou">): boolean {
+export function isEmployeeHere(
+  employee: Pick<EmployeeFacts, "employments" | "reservations">,
+  ctx: Pick<EmployeeContext, "date" | "edrpou">,
+): boolean {
   if (employmentOn(employee.employments, ctx.date).employed) return true;
   return employee.reservations.some((r) => r.edrpou === ctx.edrpou && r.until >= ctx.date);
 }

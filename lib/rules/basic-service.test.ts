@@ -17,7 +17,13 @@ describe("basic military service", () => {
   it("needs a man on the register as a призовник", () => {
     expect(decide("2006-03-21", { sex: "FEMALE" })).toMatchObject({ eligible: false, reason: "NOT_MALE" });
     expect(decide("2006-03-21", { registration: null })).toMatchObject({ eligible: false, reason: "NOT_CONSCRIPT" });
-    expect(decide("2006-03-21", { registration: { status: "WANTED", liability: "CONSCRIPT" } })).toMatchObject({ eligible: false, reason: "NOT_CONSCRIPT" });
-    expect(decide("2006-03-21", { registration: { status: "ON_REGISTER", liability: "LIABLE" } })).toMatchObject({ eligible: false, reason: "NOT_CONSCRIPT" });
+    expect(decide("2006-03-21", { registration: { status: "WANTED", liability: "CONSCRIPT" } })).toMatchObject({
+      eligible: false,
+      reason: "NOT_CONSCRIPT",
+    });
+    expect(decide("2006-03-21", { registration: { status: "ON_REGISTER", liability: "LIABLE" } })).toMatchObject({
+      eligible: false,
+      reason: "NOT_CONSCRIPT",
+    });
   });
 });

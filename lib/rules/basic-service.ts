@@ -19,9 +19,18 @@ export function decideBasicServiceEligibility(facts: {
   today: IsoDate;
 }): { eligible: true; age: number } | { eligible: false; reason: BasicServiceRefusal; message: string } {
   const age = fullYearsOn(facts.birthDate, facts.today);
-  const refuse = (reason: BasicServiceRefusal) => ({ eligible: false as const, reason, message: BASIC_SERVICE_REFUSALS[reason] });
+  const refuse = (reason: BasicServiceRefusal) => ({
+    eligible: false as const,
+    reason,
+    message: BASIC_SERVICE_REFUSALS[reason],
+  });
   if (age < BASIC_SERVICE_AGE.min || age > BASIC_SERVICE_AGE.max) return refuse("AGE");
   if (facts.sex !== "MALE") return refuse("NOT_MALE");
-  if (!facts.registration || facts.registration.status !== "ON_REGISTER" || facts.registration.liability !== "CONSCRIPT") return refuse("NOT_CONSCRIPT");
+  if (
+    !facts.registration ||
+    facts.registration.status !== "ON_REGISTER" ||
+    facts.registration.liability !== "CONSCRIPT"
+  )
+    return refuse("NOT_CONSCRIPT");
   return { eligible: true, age };
 }

@@ -77,7 +77,7 @@ export function fullYearsOn(birthDate: IsoDate, on: IsoDate): number {
 export function addWorkingDays(date: IsoDate, days: number): IsoDate {
   if (!Number.isInteger(days) || days < 0) throw new RangeError("working days must be a non-negative integer");
   let n = dayNumber(date);
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     n += 1;
     if (!isWeekend(n)) left -= 1;
   }

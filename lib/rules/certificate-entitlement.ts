@@ -10,7 +10,13 @@ export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 /** Working days a unit has to confirm (or refuse) a period of service. */
 export const UNIT_CONFIRMATION_WORKING_DAYS = 10;
 
-export type EntitlementPeriod = { id: string; unitCode: string; fromDate: IsoDate; untilDate: IsoDate | null; defenceConfirmedOn: IsoDate | null };
+export type EntitlementPeriod = {
+  id: string;
+  unitCode: string;
+  fromDate: IsoDate;
+  untilDate: IsoDate | null;
+  defenceConfirmedOn: IsoDate | null;
+};
 
 export type EntitlementFacts = {
   kind: CertificateKind;
@@ -23,9 +29,12 @@ export type EntitlementFacts = {
 };
 
 export const ENTITLEMENT_REFUSALS = {
-  NO_SERVICE_PERIODS: "Реєстр «Оберіг» не містить жодного періоду вашої військової служби: довідку про участь у службі видати не можна. Якщо ви служили, зверніться до своєї військової частини, щоб вона внесла відомості.",
-  NOT_ON_REGISTER: "Ви не перебуваєте на військовому обліку (за даними реєстру «Оберіг»): довідку про взяття на облік видати не можна. Зверніться до свого ТЦК та СП.",
-  NO_ACTIVE_RESERVATION: "За даними реєстру «Оберіг» у вас немає чинного бронювання: витяг про бронювання видати не можна.",
+  NO_SERVICE_PERIODS:
+    "Реєстр «Оберіг» не містить жодного періоду вашої військової служби: довідку про участь у службі видати не можна. Якщо ви служили, зверніться до своєї військової частини, щоб вона внесла відомості.",
+  NOT_ON_REGISTER:
+    "Ви не перебуваєте на військовому обліку (за даними реєстру «Оберіг»): довідку про взяття на облік видати не можна. Зверніться до свого ТЦК та СП.",
+  NO_ACTIVE_RESERVATION:
+    "За даними реєстру «Оберіг» у вас немає чинного бронювання: витяг про бронювання видати не можна.",
 } as const;
 export type EntitlementRefusal = keyof typeof ENTITLEMENT_REFUSALS;
 
@@ -34,7 +43,11 @@ export type EntitlementDecision =
   | { outcome: "ROUTE_TO_UNIT"; unitCode: string; periodIds: string[]; dueOn: IsoDate }
   | { outcome: "REFUSE"; reason: EntitlementRefusal; message: string };
 
-const refuse = (reason: EntitlementRefusal): EntitlementDecision => ({ outcome: "REFUSE", reason, message: ENTITLEMENT_REFUSALS[reason] });
+const refuse = (reason: EntitlementRefusal): EntitlementDecision => ({
+  outcome: "REFUSE",
+  reason,
+  message: ENTITLEMENT_REFUSALS[reason],
+});
 
 export function decideCertificateEntitlement(facts: EntitlementFacts): EntitlementDecision {
   switch (facts.kind) {
@@ -47,15 +60,21 @@ export function decideCertificateEntitlement(facts: EntitlementFacts): Entitleme
       return {
         outcome: "ROUTE_TO_UNIT",
         unitCode: waiting.unitCode,
-        periodIds: periods.filter((period) => period.unitCode === waiting.unitCode && period.defenceConfirmedOn === null).map((period) => period.id),
+        periodIds: periods
+          .filter((period) => period.unitCode === waiting.unitCode && period.defenceConfirmedOn === null)
+          .map((period) => period.id),
         dueOn: addWorkingDays(facts.today, UNIT_CONFIRMATION_WORKING_DAYS),
       };
     }
     case "MILITARY_REGISTRATION":
-      return facts.registration && REGISTERED_STATUSES.has(facts.registration.status) ? { outcome: "ISSUE" } : refuse("NOT_ON_REGISTER");
+      return facts.registration && REGISTERED_STATUSES.has(facts.registration.status)
+        ? { outcome: "ISSUE" }
+        : refuse("NOT_ON_REGISTER");
     case "RESERVATION_EXTRACT": {
       const mark = facts.activeMark;
-      return mark && mark.fromDate <= facts.today && facts.today <= mark.untilDate ? { outcome: "ISSUE" } : refuse("NO_ACTIVE_RESERVATION");
+      return mark && mark.fromDate <= facts.today && facts.today <= mark.untilDate
+        ? { outcome: "ISSUE" }
+        : refuse("NO_ACTIVE_RESERVATION");
     }
   }
 }

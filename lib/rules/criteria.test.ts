@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ADDITIONAL_CRITERIA, CRITERIA, MANDATORY_CRITERIA, SALARY_EXEMPTIONS, checkDecisionCriteria } from "./criteria";
+import {
+  ADDITIONAL_CRITERIA,
+  CRITERIA,
+  MANDATORY_CRITERIA,
+  SALARY_EXEMPTIONS,
+  checkDecisionCriteria,
+} from "./criteria";
 import { LIMIT_CATEGORIES } from "./enums";
 import { LIMIT_CATEGORY_LABELS, computeLimitCount } from "./limits";
 import { rulesetFor, type Ruleset } from "./rulesets";
@@ -11,12 +17,19 @@ const problems = (input: Parameters<typeof checkDecisionCriteria>[0]) => {
 
 describe("checkDecisionCriteria", () => {
   it("accepts both mandatory criteria and one additional", () => {
-    expect(checkDecisionCriteria({ criteria: ["AVERAGE_SALARY", "NO_TAX_ARREARS", "DIIA_CITY"] })).toEqual({ ok: true });
+    expect(checkDecisionCriteria({ criteria: ["AVERAGE_SALARY", "NO_TAX_ARREARS", "DIIA_CITY"] })).toEqual({
+      ok: true,
+    });
   });
 
   it("accepts an exemption in place of the salary criterion, never in place of the tax one", () => {
-    expect(checkDecisionCriteria({ criteria: ["NO_TAX_ARREARS", "STRATEGIC"], salaryExemption: "STATE_OR_COMMUNAL" }).ok).toBe(true);
-    const result = checkDecisionCriteria({ criteria: ["AVERAGE_SALARY", "STRATEGIC"], salaryExemption: "STATE_OR_COMMUNAL" });
+    expect(
+      checkDecisionCriteria({ criteria: ["NO_TAX_ARREARS", "STRATEGIC"], salaryExemption: "STATE_OR_COMMUNAL" }).ok,
+    ).toBe(true);
+    const result = checkDecisionCriteria({
+      criteria: ["AVERAGE_SALARY", "STRATEGIC"],
+      salaryExemption: "STATE_OR_COMMUNAL",
+    });
     expect(result).toMatchObject({ ok: false, problems: [{ code: "MISSING_MANDATORY", criterion: "NO_TAX_ARREARS" }] });
   });
 
@@ -36,19 +49,20 @@ describe("checkDecisionCriteria", () => {
 
   it("reports every problem at once", () => {
     expect(problems({ criteria: [] })).toEqual(["MISSING_MANDATORY", "MISSING_MANDATORY", "NO_ADDITIONAL"]);
-    expect(problems({ criteria: ["AVERAGE_SALARY", "AVERAGE_SALARY", "BOGUS", "NO_TAX_ARREARS", "STRATEGIC"] })).toEqual([
-      "DUPLICATE_CRITERION",
-      "UNKNOWN_CRITERION",
-    ]);
+    expect(
+      problems({ criteria: ["AVERAGE_SALARY", "AVERAGE_SALARY", "BOGUS", "NO_TAX_ARREARS", "STRATEGIC"] }),
+    ).toEqual(["DUPLICATE_CRITERION", "UNKNOWN_CRITERION"]);
   });
 
   it("refuses an unknown exemption, and one the given ruleset does not know", () => {
-    expect(problems({ criteria: ["NO_TAX_ARREARS", "STRATEGIC"], salaryExemption: "FRIENDS" })).toEqual(["UNKNOWN_EXEMPTION", "MISSING_MANDATORY"]);
-    const narrow: Ruleset = { ...rulesetFor("2026-07-01"), salaryExemptions: ["STATE_OR_COMMUNAL"] };
-    expect(problems({ criteria: ["NO_TAX_ARREARS", "STRATEGIC"], salaryExemption: "DIIA_CITY_RESIDENT", ruleset: narrow })).toEqual([
-      "EXEMPTION_NOT_IN_FORCE",
+    expect(problems({ criteria: ["NO_TAX_ARREARS", "STRATEGIC"], salaryExemption: "FRIENDS" })).toEqual([
+      "UNKNOWN_EXEMPTION",
       "MISSING_MANDATORY",
     ]);
+    const narrow: Ruleset = { ...rulesetFor("2026-07-01"), salaryExemptions: ["STATE_OR_COMMUNAL"] };
+    expect(
+      problems({ criteria: ["NO_TAX_ARREARS", "STRATEGIC"], salaryExemption: "DIIA_CITY_RESIDENT", ruleset: narrow }),
+    ).toEqual(["EXEMPTION_NOT_IN_FORCE", "MISSING_MANDATORY"]);
   });
 
   it("has two mandatory criteria, six or more additional ones, five exemptions, all labelled in Ukrainian", () => {
@@ -87,9 +101,9 @@ describe("computeLimitCount", () => {
     expect(() => computeLimitCount({ category: "DEFENCE_100", militaryLiableCount: 60, ruleset })).toThrow(
       expect.objectContaining({ code: "VALIDATION_FAILED", fields: { headcount: expect.any(String) } }),
     );
-    expect(() => computeLimitCount({ category: "DEFENCE_100", militaryLiableCount: 60, headcount: 59, ruleset })).toThrow(
-      expect.objectContaining({ code: "VALIDATION_FAILED" }),
-    );
+    expect(() =>
+      computeLimitCount({ category: "DEFENCE_100", militaryLiableCount: 60, headcount: 59, ruleset }),
+    ).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED" }));
   });
 
   it.each([-1, 1.5, Number.NaN])("refuses a count of %s", (count) => {

@@ -8,12 +8,28 @@ import { GENERAL_CRITERIA, criteriaRuleFor, type Ruleset } from "./rulesets";
 export const CRITERIA = [
   { code: "AVERAGE_SALARY", kind: "MANDATORY", label: "Середня заробітна плата не нижча за встановлений поріг" },
   { code: "NO_TAX_ARREARS", kind: "MANDATORY", label: "Відсутність заборгованості зі сплати податків і ЄСВ" },
-  { code: "TAXES_OVER_1_5M_EUR", kind: "ADDITIONAL", label: "Сплата податків і ЄСВ понад еквівалент 1,5 млн євро на рік" },
-  { code: "FX_RECEIPTS_OVER_32M_EUR", kind: "ADDITIONAL", label: "Надходження в іноземній валюті понад еквівалент 32 млн євро (без кредитів)" },
+  {
+    code: "TAXES_OVER_1_5M_EUR",
+    kind: "ADDITIONAL",
+    label: "Сплата податків і ЄСВ понад еквівалент 1,5 млн євро на рік",
+  },
+  {
+    code: "FX_RECEIPTS_OVER_32M_EUR",
+    kind: "ADDITIONAL",
+    label: "Надходження в іноземній валюті понад еквівалент 32 млн євро (без кредитів)",
+  },
   { code: "STRATEGIC", kind: "ADDITIONAL", label: "Підприємство включено до переліку стратегічно важливих" },
-  { code: "SECTORAL_OR_REGIONAL", kind: "ADDITIONAL", label: "Важливе для галузі або територіальної громади (галузеві чи регіональні критерії)" },
+  {
+    code: "SECTORAL_OR_REGIONAL",
+    kind: "ADDITIONAL",
+    label: "Важливе для галузі або територіальної громади (галузеві чи регіональні критерії)",
+  },
   { code: "DIIA_CITY", kind: "ADDITIONAL", label: "Резидент Дія.Сіті" },
-  { code: "DEFENCE_CONTRACT", kind: "ADDITIONAL", label: "Державний оборонний контракт, оборонна продукція понад 50 % обсягу" },
+  {
+    code: "DEFENCE_CONTRACT",
+    kind: "ADDITIONAL",
+    label: "Державний оборонний контракт, оборонна продукція понад 50 % обсягу",
+  },
   { code: "DEFENCE_INNOVATION_GRANT", kind: "ADDITIONAL", label: "Грант на оборонні інновації" },
   { code: "ARMED_FORCES_SUPPLY", kind: "ADDITIONAL", label: "Договори на постачання для Збройних Сил України" },
 ] as const;
@@ -21,8 +37,12 @@ export const CRITERIA = [
 export type CriterionCode = (typeof CRITERIA)[number]["code"];
 export type CriterionKind = (typeof CRITERIA)[number]["kind"];
 
-export const MANDATORY_CRITERIA: readonly CriterionCode[] = CRITERIA.filter((c) => c.kind === "MANDATORY").map((c) => c.code);
-export const ADDITIONAL_CRITERIA: readonly CriterionCode[] = CRITERIA.filter((c) => c.kind === "ADDITIONAL").map((c) => c.code);
+export const MANDATORY_CRITERIA: readonly CriterionCode[] = CRITERIA.filter((c) => c.kind === "MANDATORY").map(
+  (c) => c.code,
+);
+export const ADDITIONAL_CRITERIA: readonly CriterionCode[] = CRITERIA.filter((c) => c.kind === "ADDITIONAL").map(
+  (c) => c.code,
+);
 
 /** The criterion an exemption replaces. */
 export const SALARY_CRITERION: CriterionCode = "AVERAGE_SALARY";
@@ -83,8 +103,14 @@ export function checkDecisionCriteria(input: {
   const problems: CriteriaProblem[] = [];
   const seen = new Set<string>();
   for (const value of input.criteria) {
-    if (!isCriterionCode(value)) problems.push({ code: "UNKNOWN_CRITERION", value, message: `Невідомий критерій: ${value}` });
-    else if (seen.has(value)) problems.push({ code: "DUPLICATE_CRITERION", value, message: `Критерій зазначено двічі: ${criterionLabel(value)}` });
+    if (!isCriterionCode(value))
+      problems.push({ code: "UNKNOWN_CRITERION", value, message: `Невідомий критерій: ${value}` });
+    else if (seen.has(value))
+      problems.push({
+        code: "DUPLICATE_CRITERION",
+        value,
+        message: `Критерій зазначено двічі: ${criterionLabel(value)}`,
+      });
     seen.add(value);
   }
 
@@ -92,7 +118,11 @@ export function checkDecisionCriteria(input: {
   let exempt = false;
   if (exemption !== null) {
     if (!isSalaryExemptionCode(exemption)) {
-      problems.push({ code: "UNKNOWN_EXEMPTION", value: exemption, message: `Невідома підстава звільнення від критерію заробітної плати: ${exemption}` });
+      problems.push({
+        code: "UNKNOWN_EXEMPTION",
+        value: exemption,
+        message: `Невідома підстава звільнення від критерію заробітної плати: ${exemption}`,
+      });
     } else if (input.ruleset && !input.ruleset.salaryExemptions.includes(exemption)) {
       problems.push({
         code: "EXEMPTION_NOT_IN_FORCE",
@@ -117,12 +147,19 @@ export function checkDecisionCriteria(input: {
   if (additional < rule.minAdditional) {
     problems.push({
       code: "NO_ADDITIONAL",
-      message: rule.minAdditional === 1 ? "Оберіть хоча б один додатковий критерій" : `Оберіть щонайменше ${rule.minAdditional} додаткових критерії`,
+      message:
+        rule.minAdditional === 1
+          ? "Оберіть хоча б один додатковий критерій"
+          : `Оберіть щонайменше ${rule.minAdditional} додаткових критерії`,
     });
   }
   const met = [...seen].filter(isCriterionCode).length + (exempt && !seen.has(SALARY_CRITERION) ? 1 : 0);
   if (problems.length === 0 && met < rule.minTotal) {
-    problems.push({ code: "TOO_FEW_CRITERIA", required: rule.minTotal, message: `Для цієї категорії потрібно щонайменше ${rule.minTotal} критерії, зазначено ${met}` });
+    problems.push({
+      code: "TOO_FEW_CRITERIA",
+      required: rule.minTotal,
+      message: `Для цієї категорії потрібно щонайменше ${rule.minTotal} критерії, зазначено ${met}`,
+    });
   }
   return problems.length === 0 ? { ok: true } : { ok: false, problems };
 }

@@ -26,16 +26,29 @@ export function decideAnnulment(facts: AnnulmentRequestFacts): AnnulmentDecision
     throw new AppError("ANNULMENT_GROUND_UNKNOWN", "Невідома підстава анулювання бронювання", { details: { ground } });
   }
   if (!annulmentGround(ground).headMay) {
-    throw new AppError("ANNULMENT_GROUND_NOT_ALLOWED", `Підставу «${annulmentGroundLabel(ground)}» застосовує система, а не керівник`, {
-      details: { ground },
-    });
+    throw new AppError(
+      "ANNULMENT_GROUND_NOT_ALLOWED",
+      `Підставу «${annulmentGroundLabel(ground)}» застосовує система, а не керівник`,
+      {
+        details: { ground },
+      },
+    );
   }
   if (ground === "DECISION_EXPIRED") {
-    const standing = assessEnterprise({ date: facts.date, enterprise: facts.enterprise, decision: facts.decision, ruleset });
+    const standing = assessEnterprise({
+      date: facts.date,
+      enterprise: facts.enterprise,
+      decision: facts.decision,
+      ruleset,
+    });
     if (standing.critical) {
-      throw new AppError("ANNULMENT_GROUND_NOT_APPLICABLE", "Рішення про визнання підприємства критично важливим ще чинне", {
-        details: { ground, decisionEnd: standing.decisionEnd },
-      });
+      throw new AppError(
+        "ANNULMENT_GROUND_NOT_APPLICABLE",
+        "Рішення про визнання підприємства критично важливим ще чинне",
+        {
+          details: { ground, decisionEnd: standing.decisionEnd },
+        },
+      );
     }
   }
 
@@ -52,5 +65,11 @@ export function decideAnnulment(facts: AnnulmentRequestFacts): AnnulmentDecision
   });
 
   const annul = employees.filter((e) => e.verdict === "ANNUL").length;
-  return { rulesetVersion: ruleset.version, date: facts.date, ground, employees, counts: { annul, refuse: employees.length - annul } };
+  return {
+    rulesetVersion: ruleset.version,
+    date: facts.date,
+    ground,
+    employees,
+    counts: { annul, refuse: employees.length - annul },
+  };
 }

@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { decideApplication } from "./decide-application";
 import type { ApplicationFacts, EmployeeFacts } from "./facts";
 import type { ReasonCode } from "./outcomes";
-import { OTHER_EDRPOU, EDRPOU, application, decision, employee, enterprise, type EmployeeOverrides } from "./test-facts";
+import {
+  OTHER_EDRPOU,
+  EDRPOU,
+  application,
+  decision,
+  employee,
+  enterprise,
+  type EmployeeOverrides,
+} from "./test-facts";
 
 function decideOne(e: EmployeeFacts, overrides: Partial<ApplicationFacts> = {}) {
   return decideApplication(application({ employees: [e], ...overrides })).employees[0]!;
@@ -16,7 +24,13 @@ const codesOf = (o: EmployeeOverrides, app: Partial<ApplicationFacts> = {}) => c
 describe("the default employee is reserved", () => {
   it("RESERVE with no reasons and a 12-month term", () => {
     const d = decideOne(employee());
-    expect(d).toMatchObject({ verdict: "RESERVE", reasons: [], extension: false, consumesLimit: true, exception45: null });
+    expect(d).toMatchObject({
+      verdict: "RESERVE",
+      reasons: [],
+      extension: false,
+      consumesLimit: true,
+      exception45: null,
+    });
     expect(d.term).toEqual({ from: "2026-07-01", until: "2027-06-30", endsBy: "MAX_TERM" });
   });
 });
@@ -36,10 +50,16 @@ describe("ENTERPRISE_NOT_CRITICAL", () => {
 
   it("no decision, a revoked one, or a liquidated enterprise", () => {
     expect(codesOf({}, { decision: null })).toEqual(["ENTERPRISE_NOT_CRITICAL"]);
-    expect(codesOf({}, { decision: decision({ status: "REVOKED", revokedOn: "2026-06-20" }) })).toEqual(["ENTERPRISE_NOT_CRITICAL"]);
-    expect(codesOf({}, { decision: decision({ status: "REVOKED", revokedOn: null }) })).toEqual(["ENTERPRISE_NOT_CRITICAL"]);
+    expect(codesOf({}, { decision: decision({ status: "REVOKED", revokedOn: "2026-06-20" }) })).toEqual([
+      "ENTERPRISE_NOT_CRITICAL",
+    ]);
+    expect(codesOf({}, { decision: decision({ status: "REVOKED", revokedOn: null }) })).toEqual([
+      "ENTERPRISE_NOT_CRITICAL",
+    ]);
     expect(codesOf({}, { decision: decision({ status: "REVOKED", revokedOn: "2026-07-02" }) })).toEqual([]);
-    expect(codesOf({}, { enterprise: enterprise({ liquidatedOn: "2026-07-01" }) })).toEqual(["ENTERPRISE_NOT_CRITICAL"]);
+    expect(codesOf({}, { enterprise: enterprise({ liquidatedOn: "2026-07-01" }) })).toEqual([
+      "ENTERPRISE_NOT_CRITICAL",
+    ]);
     expect(codesOf({}, { enterprise: enterprise({ liquidatedOn: "2026-07-02" }) })).toEqual([]);
   });
 
@@ -61,7 +81,9 @@ describe("NOT_IN_REGISTRY and NOT_MILITARY_LIABLE", () => {
 
   it("is the one reason even where the employment records are missing too (no NOT_EMPLOYED beside it)", () => {
     const reservedHere = [{ edrpou: EDRPOU, from: "2026-01-01", until: "2026-07-10" }];
-    expect(codesOf({ registry: null, employments: [], reservations: reservedHere } as EmployeeOverrides)).toEqual(["NOT_IN_REGISTRY"]);
+    expect(codesOf({ registry: null, employments: [], reservations: reservedHere } as EmployeeOverrides)).toEqual([
+      "NOT_IN_REGISTRY",
+    ]);
     expect(codesOf({ registry: null, employments: [], reservations: [] })).toEqual(["NOT_AN_EMPLOYEE"]);
   });
 
@@ -99,30 +121,45 @@ describe("DATA_NOT_UPDATED", () => {
     for (const registrationStatus of ["NOT_REGISTERED", "REMOVED", "EXCLUDED"] as const) {
       expect(codesOf({ registry: { registrationStatus, dataUpdatedOn: null } })).toEqual(["NOT_MILITARY_LIABLE"]);
     }
-    expect(codesOf({ registry: { registrationStatus: "ON_REGISTER", liability: "CONSCRIPT", dataUpdatedOn: null } })).toEqual(["NOT_MILITARY_LIABLE", "DATA_NOT_UPDATED"]);
+    expect(
+      codesOf({ registry: { registrationStatus: "ON_REGISTER", liability: "CONSCRIPT", dataUpdatedOn: null } }),
+    ).toEqual(["NOT_MILITARY_LIABLE", "DATA_NOT_UPDATED"]);
   });
 });
 
 describe("WANTED", () => {
-  it.each([
-    [{ wanted: true }],
-    [{ wantedCriminal: true }],
-    [{ registrationStatus: "WANTED" as const }],
-  ])("%j is wanted", (registry) => {
-    expect(codesOf({ registry })).toEqual(["WANTED"]);
-  });
+  it.each([[{ wanted: true }], [{ wantedCriminal: true }], [{ registrationStatus: "WANTED" as const }]])(
+    "%j is wanted",
+    (registry) => {
+      expect(codesOf({ registry })).toEqual(["WANTED"]);
+    },
+  );
 });
 
 describe("NOT_AN_EMPLOYEE and NOT_EMPLOYED", () => {
   it("someone not employed here is refused with the one generic code and nothing about them", () => {
-    const d = decideOne(employee({ employments: [], registry: { registrationStatus: "WANTED", liability: "CONSCRIPT" }, reservations: [{ edrpou: OTHER_EDRPOU, from: "2026-01-01", until: "2026-12-31" }] }));
-    expect(d).toMatchObject({ verdict: "REFUSE", reasons: [{ code: "NOT_AN_EMPLOYEE", params: {} }], term: null, exception45: null, countedSalary: null });
+    const d = decideOne(
+      employee({
+        employments: [],
+        registry: { registrationStatus: "WANTED", liability: "CONSCRIPT" },
+        reservations: [{ edrpou: OTHER_EDRPOU, from: "2026-01-01", until: "2026-12-31" }],
+      }),
+    );
+    expect(d).toMatchObject({
+      verdict: "REFUSE",
+      reasons: [{ code: "NOT_AN_EMPLOYEE", params: {} }],
+      term: null,
+      exception45: null,
+      countedSalary: null,
+    });
     expect(codesOf({ employments: [], registry: null })).toEqual(["NOT_AN_EMPLOYEE"]);
     expect(codesOf({ employments: [] }, { decision: null })).toEqual(["NOT_AN_EMPLOYEE"]);
   });
 
   it("dismissed yesterday vs last day of work today; hired tomorrow vs today", () => {
-    const emp = (startDate: string, endDate: string | null) => [{ startDate, endDate, suspended: false, salary: 3_000_000 }];
+    const emp = (startDate: string, endDate: string | null) => [
+      { startDate, endDate, suspended: false, salary: 3_000_000 },
+    ];
     expect(codesOf({ employments: emp("2020-01-01", "2026-06-30") })).toEqual(["NOT_AN_EMPLOYEE"]);
     expect(codesOf({ employments: emp("2020-01-01", "2026-07-01") })).toEqual([]);
     expect(codesOf({ employments: emp("2026-07-02", null) })).toEqual(["NOT_AN_EMPLOYEE"]);
@@ -135,7 +172,9 @@ describe("NOT_AN_EMPLOYEE and NOT_EMPLOYED", () => {
   });
 
   it("a suspended labour contract is not employment to reserve", () => {
-    const d = decideOne(employee({ employments: [{ startDate: "2020-01-01", endDate: null, suspended: true, salary: 3_000_000 }] }));
+    const d = decideOne(
+      employee({ employments: [{ startDate: "2020-01-01", endDate: null, suspended: true, salary: 3_000_000 }] }),
+    );
     expect(d.reasons).toEqual([{ code: "NOT_EMPLOYED", params: { suspended: true } }]);
   });
 
@@ -160,7 +199,11 @@ describe("SALARY_BELOW_THRESHOLD", () => {
     ["2026-07-01", false, 2_594_100],
     ["2026-07-01", true, 2_161_750],
   ])("on %s (frontline %s): exactly %i kopiykas passes, one kopiyka less fails", (date, frontline, threshold) => {
-    const app = { date, enterprise: enterprise({ frontline }), decision: decision({ decidedOn: "2025-01-10", validFrom: "2025-01-10", validUntil: "2026-08-31" }) };
+    const app = {
+      date,
+      enterprise: enterprise({ frontline }),
+      decision: decision({ decidedOn: "2025-01-10", validFrom: "2025-01-10", validUntil: "2026-08-31" }),
+    };
     expect(codesOf({ salary: threshold }, app)).toEqual([]);
     const below = decideOne(employee({ salary: threshold - 1 }), app);
     expect(below.reasons).toEqual([{ code: "SALARY_BELOW_THRESHOLD", params: { threshold, salary: threshold - 1 } }]);
@@ -179,7 +222,9 @@ describe("SALARY_BELOW_THRESHOLD", () => {
     expect(lifted.countedSalary).toBe(2_000_000);
     // …and a lower confirmed salary is taken at its word.
     const lowered = decideOne(employee({ salary: 3_000_000, confirmedSalary: 2_594_099 }));
-    expect(lowered.reasons).toEqual([{ code: "SALARY_BELOW_THRESHOLD", params: { threshold: 2_594_100, salary: 2_594_099 } }]);
+    expect(lowered.reasons).toEqual([
+      { code: "SALARY_BELOW_THRESHOLD", params: { threshold: 2_594_100, salary: 2_594_099 } },
+    ]);
     expect(codesOf({ salary: 3_000_000, confirmedSalary: 2_594_100 })).toEqual([]);
   });
 
@@ -196,7 +241,9 @@ describe("SALARY_BELOW_THRESHOLD", () => {
   });
 
   it("a state share of exactly 50 % is not an exemption", () => {
-    expect(codesOf({ salary: 100_00 }, { enterprise: enterprise({ stateShare: 50 }) })).toEqual(["SALARY_BELOW_THRESHOLD"]);
+    expect(codesOf({ salary: 100_00 }, { enterprise: enterprise({ stateShare: 50 }) })).toEqual([
+      "SALARY_BELOW_THRESHOLD",
+    ]);
   });
 
   it("an exemption stated in the decision applies (war-damaged energy producer)", () => {

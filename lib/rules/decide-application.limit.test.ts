@@ -11,8 +11,18 @@ const extending = () => employee({ reservations: [{ edrpou: EDRPOU, from: "2025-
 describe("the limit", () => {
   it("is applied in the listed order; ineligible employees take no slot", () => {
     const employees = [tooPoor(), eligible(), tooPoor(), eligible(), eligible(), tooPoor(), eligible()];
-    const result = decideApplication(application({ decision: decision({ limitCount: 5 }), activeReservationsCount: 3, employees }));
-    expect(result.employees.map((e) => e.verdict)).toEqual(["REFUSE", "RESERVE", "REFUSE", "RESERVE", "REFUSE", "REFUSE", "REFUSE"]);
+    const result = decideApplication(
+      application({ decision: decision({ limitCount: 5 }), activeReservationsCount: 3, employees }),
+    );
+    expect(result.employees.map((e) => e.verdict)).toEqual([
+      "REFUSE",
+      "RESERVE",
+      "REFUSE",
+      "RESERVE",
+      "REFUSE",
+      "REFUSE",
+      "REFUSE",
+    ]);
     expect(result.employees.map((e) => e.reasons.map((r) => r.code))).toEqual([
       ["SALARY_BELOW_THRESHOLD"],
       [],
@@ -37,14 +47,24 @@ describe("the limit", () => {
   });
 
   it("exactly filling the limit passes, one more is refused", () => {
-    const full = decideApplication(application({ decision: decision({ limitCount: 3 }), activeReservationsCount: 2, employees: [eligible()] }));
+    const full = decideApplication(
+      application({ decision: decision({ limitCount: 3 }), activeReservationsCount: 2, employees: [eligible()] }),
+    );
     expect(full.employees[0]!.verdict).toBe("RESERVE");
-    const over = decideApplication(application({ decision: decision({ limitCount: 3 }), activeReservationsCount: 3, employees: [eligible()] }));
+    const over = decideApplication(
+      application({ decision: decision({ limitCount: 3 }), activeReservationsCount: 3, employees: [eligible()] }),
+    );
     expect(over.employees[0]!.reasons).toEqual([{ code: "QUOTA_EXCEEDED", params: { used: 3, limit: 3 } }]);
   });
 
   it("an extension keeps its slot, even when the limit is exhausted", () => {
-    const result = decideApplication(application({ decision: decision({ limitCount: 4 }), activeReservationsCount: 4, employees: [extending(), eligible()] }));
+    const result = decideApplication(
+      application({
+        decision: decision({ limitCount: 4 }),
+        activeReservationsCount: 4,
+        employees: [extending(), eligible()],
+      }),
+    );
     expect(result.employees[0]).toMatchObject({ verdict: "RESERVE", extension: true, consumesLimit: false });
     expect(result.employees[0]!.term).toMatchObject({ from: "2026-07-01" });
     expect(result.employees[1]!.reasons.map((r) => r.code)).toEqual(["QUOTA_EXCEEDED"]);
@@ -52,7 +72,9 @@ describe("the limit", () => {
   });
 
   it("after the limit was lowered below usage, nothing new fits and the figures say so", () => {
-    const result = decideApplication(application({ decision: decision({ limitCount: 5 }), activeReservationsCount: 8, employees: [eligible()] }));
+    const result = decideApplication(
+      application({ decision: decision({ limitCount: 5 }), activeReservationsCount: 8, employees: [eligible()] }),
+    );
     expect(result.employees[0]!.reasons).toEqual([{ code: "QUOTA_EXCEEDED", params: { used: 8, limit: 5 } }]);
     expect(result.limit).toEqual({ total: 5, usedBefore: 8, usedAfter: 8, availableBefore: 0, availableAfter: 0 });
   });
@@ -64,7 +86,11 @@ describe("the limit", () => {
   });
 
   it("can be left out to judge each employee on their own (an employee list, not an application)", () => {
-    const facts = application({ decision: decision({ limitCount: 1 }), activeReservationsCount: 1, employees: [eligible(), tooPoor(), eligible()] });
+    const facts = application({
+      decision: decision({ limitCount: 1 }),
+      activeReservationsCount: 1,
+      employees: [eligible(), tooPoor(), eligible()],
+    });
     const result = decideApplication(facts, { applyLimit: false });
     expect(result.employees.map((e) => e.verdict)).toEqual(["RESERVE", "REFUSE", "RESERVE"]);
     expectEvery(result.employees, (e) => !e.consumesLimit);
@@ -95,15 +121,22 @@ describe("caller errors", () => {
     ["a bad date", { date: "2026-02-30" }],
     ["a negative usage", { activeReservationsCount: -1 }],
     ["a fractional limit", { decision: decision({ limitCount: 2.5 }) }],
-    ["a decision ending before it starts", { decision: decision({ validFrom: "2026-06-01", validUntil: "2026-05-31" }) }],
+    [
+      "a decision ending before it starts",
+      { decision: decision({ validFrom: "2026-06-01", validUntil: "2026-05-31" }) },
+    ],
     ["a salary in hryvnias with decimals", { employees: [employee({ salary: 25941.5 })] }],
     ["a bad birth date", { employees: [employee({ registry: { birthDate: "1985-02-30" } })] }],
   ])("%s is a bug upstream, not a decision", (_, overrides) => {
-    expect(() => decideApplication(application(overrides))).toThrow(expect.objectContaining({ code: "RULES_INVALID_FACTS", status: 500 }));
+    expect(() => decideApplication(application(overrides))).toThrow(
+      expect.objectContaining({ code: "RULES_INVALID_FACTS", status: 500 }),
+    );
   });
 
   it("a date before any ruleset", () => {
-    expect(() => decideApplication(application({ date: "2024-11-30" }))).toThrow(expect.objectContaining({ code: "RULESET_NOT_FOUND" }));
+    expect(() => decideApplication(application({ date: "2024-11-30" }))).toThrow(
+      expect.objectContaining({ code: "RULESET_NOT_FOUND" }),
+    );
   });
 });
 
@@ -120,7 +153,9 @@ describe("the same list on 2025-06-01 and 2026-07-01", () => {
     expect(july2026.rulesetVersion).toBe("res692-2026-05-30");
     expect(june2025.employees.map((e) => e.verdict)).toEqual(["RESERVE", "RESERVE", "RESERVE", "RESERVE", "RESERVE"]);
     expect(july2026.employees.map((e) => e.verdict)).toEqual(["REFUSE", "REFUSE", "REFUSE", "REFUSE", "RESERVE"]);
-    expect(july2026.employees[0]!.reasons).toEqual([{ code: "SALARY_BELOW_THRESHOLD", params: { threshold: 2_594_100, salary: 2_000_000 } }]);
+    expect(july2026.employees[0]!.reasons).toEqual([
+      { code: "SALARY_BELOW_THRESHOLD", params: { threshold: 2_594_100, salary: 2_000_000 } },
+    ]);
     // 12 months in 2025 (the decision's own end is later); capped at 01.09.2026 by Resolution 692 in 2026.
     expect(june2025.employees[0]!.term).toEqual({ from: "2025-06-01", until: "2026-05-31", endsBy: "MAX_TERM" });
     expect(july2026.employees[4]!.term).toEqual({ from: "2026-07-01", until: "2026-09-01", endsBy: "DECISION_END" });
@@ -128,7 +163,9 @@ describe("the same list on 2025-06-01 and 2026-07-01", () => {
 
   it("frontline enterprise: 20 000 then 21 617,50 grn", () => {
     const frontline = enterprise({ frontline: true });
-    const july2026 = decideApplication(application({ date: "2026-07-01", enterprise: frontline, decision: longDecision, employees }));
+    const july2026 = decideApplication(
+      application({ date: "2026-07-01", enterprise: frontline, decision: longDecision, employees }),
+    );
     expect(july2026.enterprise.salaryThreshold).toBe(2_161_750);
     expect(july2026.employees.map((e) => e.verdict)).toEqual(["REFUSE", "RESERVE", "RESERVE", "RESERVE", "RESERVE"]);
   });

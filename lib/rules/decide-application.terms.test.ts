@@ -8,11 +8,14 @@ import { OTHER_EDRPOU, EDRPOU, application, decision, employee, type EmployeeOve
 function decideOne(e: EmployeeFacts, overrides: Partial<ApplicationFacts> = {}) {
   return decideApplication(application({ employees: [e], ...overrides })).employees[0]!;
 }
-const codesOf = (o: EmployeeOverrides, app: Partial<ApplicationFacts> = {}): ReasonCode[] => decideOne(employee(o), app).reasons.map((r) => r.code);
+const codesOf = (o: EmployeeOverrides, app: Partial<ApplicationFacts> = {}): ReasonCode[] =>
+  decideOne(employee(o), app).reasons.map((r) => r.code);
 
 describe("RESERVED_ELSEWHERE and ALREADY_RESERVED", () => {
   it("an active reservation at another employer refuses; one that ended yesterday does not", () => {
-    expect(codesOf({ reservations: [{ edrpou: OTHER_EDRPOU, from: "2026-01-01", until: "2026-07-01" }] })).toEqual(["RESERVED_ELSEWHERE"]);
+    expect(codesOf({ reservations: [{ edrpou: OTHER_EDRPOU, from: "2026-01-01", until: "2026-07-01" }] })).toEqual([
+      "RESERVED_ELSEWHERE",
+    ]);
     expect(codesOf({ reservations: [{ edrpou: OTHER_EDRPOU, from: "2025-07-01", until: "2026-06-30" }] })).toEqual([]);
   });
 
@@ -26,7 +29,9 @@ describe("RESERVED_ELSEWHERE and ALREADY_RESERVED", () => {
     const d = decideOne(employee({ reservations: [{ edrpou: EDRPOU, from: "2025-08-01", until: "2026-07-31" }] }));
     expect(d).toMatchObject({ verdict: "RESERVE", extension: true, consumesLimit: false });
     expect(d.term).toEqual({ from: "2026-07-01", until: "2027-06-30", endsBy: "MAX_TERM" });
-    const lastDay = decideOne(employee({ reservations: [{ edrpou: EDRPOU, from: "2025-07-02", until: "2026-07-01" }] }));
+    const lastDay = decideOne(
+      employee({ reservations: [{ edrpou: EDRPOU, from: "2025-07-02", until: "2026-07-01" }] }),
+    );
     expect(lastDay.term).toMatchObject({ from: "2026-07-01", until: "2027-06-30" });
   });
 
@@ -47,12 +52,25 @@ describe("AGE_OVER_LIMIT", () => {
   });
 
   it("the term ends the day before the 60th birthday", () => {
-    expect(decideOne(employee({ registry: { birthDate: "1966-07-02" } })).term).toEqual({ from: "2026-07-01", until: "2026-07-01", endsBy: "AGE_LIMIT" });
-    expect(decideOne(employee({ registry: { birthDate: "1967-01-15" } })).term).toEqual({ from: "2026-07-01", until: "2027-01-14", endsBy: "AGE_LIMIT" });
+    expect(decideOne(employee({ registry: { birthDate: "1966-07-02" } })).term).toEqual({
+      from: "2026-07-01",
+      until: "2026-07-01",
+      endsBy: "AGE_LIMIT",
+    });
+    expect(decideOne(employee({ registry: { birthDate: "1967-01-15" } })).term).toEqual({
+      from: "2026-07-01",
+      until: "2027-01-14",
+      endsBy: "AGE_LIMIT",
+    });
   });
 
   it("an extension that would start on the 60th birthday is refused for age", () => {
-    const d = decideOne(employee({ registry: { birthDate: "1966-07-21" }, reservations: [{ edrpou: EDRPOU, from: "2025-07-21", until: "2026-07-20" }] }));
+    const d = decideOne(
+      employee({
+        registry: { birthDate: "1966-07-21" },
+        reservations: [{ edrpou: EDRPOU, from: "2025-07-21", until: "2026-07-20" }],
+      }),
+    );
     expect(d.reasons).toEqual([{ code: "AGE_OVER_LIMIT", params: { ageLimit: 60, limitReachedOn: "2026-07-21" } }]);
   });
 });
@@ -89,9 +107,17 @@ describe("every failed condition is reported, in the spec's order", () => {
 
 describe("terms", () => {
   it("12 months end the day before the same date next year, clamped to the month's end", () => {
-    expect(decideOne(employee(), { date: "2026-08-31" }).term).toEqual({ from: "2026-08-31", until: "2027-08-30", endsBy: "MAX_TERM" });
+    expect(decideOne(employee(), { date: "2026-08-31" }).term).toEqual({
+      from: "2026-08-31",
+      until: "2027-08-30",
+      endsBy: "MAX_TERM",
+    });
     const leap = decision({ decidedOn: "2027-06-01", validFrom: "2027-06-01", validUntil: "2029-12-31" });
-    expect(decideOne(employee(), { date: "2028-02-29", decision: leap }).term).toEqual({ from: "2028-02-29", until: "2029-02-27", endsBy: "MAX_TERM" });
+    expect(decideOne(employee(), { date: "2028-02-29", decision: leap }).term).toEqual({
+      from: "2028-02-29",
+      until: "2029-02-27",
+      endsBy: "MAX_TERM",
+    });
   });
 
   it("never beyond the decision's end: a decision ending today gives a one-day term", () => {
@@ -101,7 +127,10 @@ describe("terms", () => {
       endsBy: "DECISION_END",
     });
     expect(decideOne(employee(), { decision: decision({ validUntil: "2027-06-30" }) }).term?.endsBy).toBe("MAX_TERM");
-    expect(decideOne(employee(), { decision: decision({ validUntil: "2027-06-29" }) }).term).toMatchObject({ until: "2027-06-29", endsBy: "DECISION_END" });
+    expect(decideOne(employee(), { decision: decision({ validUntil: "2027-06-29" }) }).term).toMatchObject({
+      until: "2027-06-29",
+      endsBy: "DECISION_END",
+    });
   });
 
   it("an extension, too, stops at the decision's end", () => {

@@ -17,11 +17,19 @@ import { validateApplicationFacts } from "./validate-facts";
  * that is not an application (the cabinet's employee list, the HR API's `eligible` filter),
  * where the order is only a page's sort order and must not hand out slots.
  */
-export function decideApplication(facts: ApplicationFacts, options: { applyLimit?: boolean } = {}): ApplicationDecision {
+export function decideApplication(
+  facts: ApplicationFacts,
+  options: { applyLimit?: boolean } = {},
+): ApplicationDecision {
   const applyLimit = options.applyLimit ?? true;
   validateApplicationFacts(facts);
   const ruleset = rulesetFor(facts.date);
-  const standing = assessEnterprise({ date: facts.date, enterprise: facts.enterprise, decision: facts.decision, ruleset });
+  const standing = assessEnterprise({
+    date: facts.date,
+    enterprise: facts.enterprise,
+    decision: facts.decision,
+    ruleset,
+  });
   const ctx = { date: facts.date, edrpou: facts.enterprise.edrpou, ruleset, standing };
 
   const total = facts.decision?.limitCount ?? 0;

@@ -1,15 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { checkAppearance, decideNotice, noticeRefusalMessage, noticeRulesetFor, type NoticePersonFacts, type NoticeRequest } from "./notices";
+import {
+  checkAppearance,
+  decideNotice,
+  noticeRefusalMessage,
+  noticeRulesetFor,
+  type NoticePersonFacts,
+  type NoticeRequest,
+} from "./notices";
 
 const TODAY = "2026-12-04";
 const MOBILISATION: NoticeRequest = { kind: "MOBILISATION", today: TODAY, appearOn: "2026-12-10" };
 
-function man(overrides: Partial<NoticePersonFacts> = {}, military: Partial<NonNullable<NoticePersonFacts["military"]>> = {}): NoticePersonFacts {
+function man(
+  overrides: Partial<NoticePersonFacts> = {},
+  military: Partial<NonNullable<NoticePersonFacts["military"]>> = {},
+): NoticePersonFacts {
   return {
     rnokpp: "3462510431",
     sex: "MALE",
     birthDate: "1994-10-19",
-    military: { status: "ON_REGISTER", liability: "LIABLE", deferment: null, defermentUntil: null, mobilisedOn: null, ...military },
+    military: {
+      status: "ON_REGISTER",
+      liability: "LIABLE",
+      deferment: null,
+      defermentUntil: null,
+      mobilisedOn: null,
+      ...military,
+    },
     reservation: null,
     ...overrides,
   };
@@ -32,8 +49,12 @@ describe("decideNotice", () => {
 
   it("protects a reserved or deferred person from every kind of notice", () => {
     for (const kind of ["CLARIFY_DATA", "VLK", "MOBILISATION"] as const) {
-      expect(codes(man({ reservation: { edrpou: "34218763", untilDate: "2027-06-01" } }), { ...MOBILISATION, kind })).toEqual(["RESERVED"]);
-      expect(codes(man({}, { deferment: "навчання", defermentUntil: "2027-06-30" }), { ...MOBILISATION, kind })).toEqual(["DEFERRED"]);
+      expect(
+        codes(man({ reservation: { edrpou: "34218763", untilDate: "2027-06-01" } }), { ...MOBILISATION, kind }),
+      ).toEqual(["RESERVED"]);
+      expect(
+        codes(man({}, { deferment: "навчання", defermentUntil: "2027-06-30" }), { ...MOBILISATION, kind }),
+      ).toEqual(["DEFERRED"]);
     }
   });
 
@@ -48,7 +69,8 @@ describe("decideNotice", () => {
   });
 
   it("refuses a man removed, excluded or not on the register", () => {
-    for (const status of ["REMOVED", "EXCLUDED", "NOT_REGISTERED"] as const) expect(codes(man({}, { status }))).toEqual(["REMOVED_FROM_REGISTER"]);
+    for (const status of ["REMOVED", "EXCLUDED", "NOT_REGISTERED"] as const)
+      expect(codes(man({}, { status }))).toEqual(["REMOVED_FROM_REGISTER"]);
     expect(codes(man({ military: null }))).toEqual(["NOT_ON_REGISTER"]);
   });
 
@@ -71,25 +93,41 @@ describe("decideNotice", () => {
   });
 
   it("lists every reason that applies", () => {
-    expect(codes(man({ birthDate: "2003-01-01", reservation: { edrpou: "34218763", untilDate: "2027-01-01" } }, { deferment: "навчання", defermentUntil: null }))).toEqual([
-      "DEFERRED",
-      "RESERVED",
-      "AGE_UNDER_LIMIT",
-    ]);
+    expect(
+      codes(
+        man(
+          { birthDate: "2003-01-01", reservation: { edrpou: "34218763", untilDate: "2027-01-01" } },
+          { deferment: "навчання", defermentUntil: null },
+        ),
+      ),
+    ).toEqual(["DEFERRED", "RESERVED", "AGE_UNDER_LIMIT"]);
   });
 
   it("decides by the ruleset of the forming day: 27 before 04.04.2024, 25 from then", () => {
     const born = "1998-01-01"; // 26 in March 2024
-    expect(codes(man({ birthDate: born }), { kind: "MOBILISATION", today: "2024-04-03", appearOn: "2024-04-10" })).toEqual(["AGE_UNDER_LIMIT"]);
-    expect(codes(man({ birthDate: born }), { kind: "MOBILISATION", today: "2024-04-04", appearOn: "2024-04-10" })).toEqual([]);
+    expect(
+      codes(man({ birthDate: born }), { kind: "MOBILISATION", today: "2024-04-03", appearOn: "2024-04-10" }),
+    ).toEqual(["AGE_UNDER_LIMIT"]);
+    expect(
+      codes(man({ birthDate: born }), { kind: "MOBILISATION", today: "2024-04-04", appearOn: "2024-04-10" }),
+    ).toEqual([]);
     expect(noticeRulesetFor("2024-04-03").mobilisationMinAge).toBe(27);
   });
 
   it("words each refusal in Ukrainian with its figures", () => {
-    const decision = decideNotice(man({ reservation: { edrpou: "34218763", untilDate: "2027-06-01" } }, { deferment: "навчання", defermentUntil: "2027-06-30" }), MOBILISATION);
+    const decision = decideNotice(
+      man(
+        { reservation: { edrpou: "34218763", untilDate: "2027-06-01" } },
+        { deferment: "навчання", defermentUntil: "2027-06-30" },
+      ),
+      MOBILISATION,
+    );
     expect(decision.formed).toBe(false);
     if (decision.formed) return;
-    expect(decision.reasons.map(noticeRefusalMessage)).toEqual(["Особа має відстрочку: навчання — до 30.06.2027", "Особу заброньовано до 01.06.2027 (ЄДРПОУ 34218763)"]);
+    expect(decision.reasons.map(noticeRefusalMessage)).toEqual([
+      "Особа має відстрочку: навчання — до 30.06.2027",
+      "Особу заброньовано до 01.06.2027 (ЄДРПОУ 34218763)",
+    ]);
   });
 });
 

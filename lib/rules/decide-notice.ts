@@ -17,7 +17,8 @@ export type NoticeRefusalReason =
 
 export type NoticeRefusalCode = NoticeRefusalReason["code"];
 
-export type NoticeDecision = { formed: true; ruleset: string } | { formed: false; ruleset: string; reasons: NoticeRefusalReason[] };
+export type NoticeDecision =
+  { formed: true; ruleset: string } | { formed: false; ruleset: string; reasons: NoticeRefusalReason[] };
 
 /** Statuses that take a person off the register: nobody there is called. */
 const OFF_REGISTER: ReadonlySet<RegistrationStatus> = new Set(["REMOVED", "EXCLUDED", "NOT_REGISTERED"]);
@@ -34,20 +35,29 @@ export function decideNotice(person: NoticePersonFacts, request: NoticeRequest):
   }
   if (military) {
     // Serving comes first: the register shows the person removed because they were called up.
-    if (military.mobilisedOn !== null && military.mobilisedOn <= request.today) reasons.push({ code: "SERVING", params: { since: military.mobilisedOn } });
-    else if (OFF_REGISTER.has(military.status) && person.sex === "MALE") reasons.push({ code: "REMOVED_FROM_REGISTER", params: { status: military.status } });
+    if (military.mobilisedOn !== null && military.mobilisedOn <= request.today)
+      reasons.push({ code: "SERVING", params: { since: military.mobilisedOn } });
+    else if (OFF_REGISTER.has(military.status) && person.sex === "MALE")
+      reasons.push({ code: "REMOVED_FROM_REGISTER", params: { status: military.status } });
     if (military.deferment !== null && (military.defermentUntil === null || military.defermentUntil >= request.today)) {
       reasons.push({ code: "DEFERRED", params: { ground: military.deferment, until: military.defermentUntil } });
     }
   }
   if (person.reservation && person.reservation.untilDate >= request.today) {
-    reasons.push({ code: "RESERVED", params: { edrpou: person.reservation.edrpou, until: person.reservation.untilDate } });
+    reasons.push({
+      code: "RESERVED",
+      params: { edrpou: person.reservation.edrpou, until: person.reservation.untilDate },
+    });
   }
   if (request.kind === "MOBILISATION") {
     const ageNow = fullYearsOn(person.birthDate, request.today);
     const ageThen = fullYearsOn(person.birthDate, request.appearOn);
-    if (ageNow < ruleset.mobilisationMinAge) reasons.push({ code: "AGE_UNDER_LIMIT", params: { age: ageNow, minAge: ruleset.mobilisationMinAge } });
-    if (ageThen >= ruleset.mobilisationMaxAge) reasons.push({ code: "AGE_OVER_LIMIT", params: { age: ageThen, maxAge: ruleset.mobilisationMaxAge } });
+    if (ageNow < ruleset.mobilisationMinAge)
+      reasons.push({ code: "AGE_UNDER_LIMIT", params: { age: ageNow, minAge: ruleset.mobilisationMinAge } });
+    if (ageThen >= ruleset.mobilisationMaxAge)
+      reasons.push({ code: "AGE_OVER_LIMIT", params: { age: ageThen, maxAge: ruleset.mobilisationMaxAge } });
   }
-  return reasons.length === 0 ? { formed: true, ruleset: ruleset.version } : { formed: false, ruleset: ruleset.version, reasons };
+  return reasons.length === 0
+    ? { formed: true, ruleset: ruleset.version }
+    : { formed: false, ruleset: ruleset.version, reasons };
 }

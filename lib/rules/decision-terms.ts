@@ -32,13 +32,24 @@ export function lastDayOfTerm(from: IsoDate, months = DECISION_MAX_TERM_MONTHS):
 export function capFor(decidedOn: IsoDate, validUntil: IsoDate, ruleset: Ruleset): DecisionCap | null {
   let found: DecisionCap | null = null;
   for (const cap of ruleset.decisionCaps) {
-    if (decidedOn < cap.decidedBefore && cap.endsNoLaterThan < validUntil && (!found || cap.endsNoLaterThan < found.endsNoLaterThan)) found = cap;
+    if (
+      decidedOn < cap.decidedBefore &&
+      cap.endsNoLaterThan < validUntil &&
+      (!found || cap.endsNoLaterThan < found.endsNoLaterThan)
+    )
+      found = cap;
   }
   return found;
 }
 
 /** `ruleset` is the one in force today: caps apply to decisions already made. */
-export function checkDecisionTerms(input: { decidedOn: string; validFrom: string; validUntil: string; today: IsoDate; ruleset: Ruleset }): TermCheck {
+export function checkDecisionTerms(input: {
+  decidedOn: string;
+  validFrom: string;
+  validUntil: string;
+  today: IsoDate;
+  ruleset: Ruleset;
+}): TermCheck {
   const { decidedOn, validFrom, validUntil, today, ruleset } = input;
   const problems: TermCheck["problems"] = {};
   if (!isIsoDate(decidedOn)) problems.decidedOn = "Вкажіть дату рішення";
@@ -46,7 +57,12 @@ export function checkDecisionTerms(input: { decidedOn: string; validFrom: string
   if (!isIsoDate(validFrom)) problems.validFrom = "Вкажіть дату, з якої рішення діє";
   if (!isIsoDate(validUntil)) problems.validUntil = "Вкажіть дату, до якої рішення діє";
   if (!isIsoDate(decidedOn) || !isIsoDate(validFrom) || !isIsoDate(validUntil)) {
-    return { problems, effectiveUntil: null, cap: null, latestUntil: isIsoDate(validFrom) ? lastDayOfTerm(validFrom) : null };
+    return {
+      problems,
+      effectiveUntil: null,
+      cap: null,
+      latestUntil: isIsoDate(validFrom) ? lastDayOfTerm(validFrom) : null,
+    };
   }
 
   const latestUntil = lastDayOfTerm(validFrom);
@@ -58,7 +74,16 @@ export function checkDecisionTerms(input: { decidedOn: string; validFrom: string
 
   const cap = capFor(decidedOn, validUntil, ruleset);
   const effectiveUntil = effectiveDecisionEnd(
-    { status: "ACTIVE", decidedOn, validFrom, validUntil, limitCategory: "DEFAULT_50", limitCount: 0, criteria: [], salaryExemption: null },
+    {
+      status: "ACTIVE",
+      decidedOn,
+      validFrom,
+      validUntil,
+      limitCategory: "DEFAULT_50",
+      limitCount: 0,
+      criteria: [],
+      salaryExemption: null,
+    },
     ruleset,
   );
   if (!problems.validUntil && effectiveUntil < today) {

@@ -17,7 +17,8 @@ export function employmentOn<T extends EmploymentPeriod>(records: readonly T[], 
   // Two records on one day (e.g. a second position) are rare; prefer a working one, then the
   // most recent, so the choice never depends on anything but the facts.
   const record = [...covering].sort(
-    (a, b) => Number(a.suspended) - Number(b.suspended) || (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0),
+    (a, b) =>
+      Number(a.suspended) - Number(b.suspended) || (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0),
   )[0]!;
   return { employed: true, record, hiredOn: continuousStart(records, record.startDate), suspended: record.suspended };
 }
@@ -25,7 +26,7 @@ export function employmentOn<T extends EmploymentPeriod>(records: readonly T[], 
 /** Walks back through records that end no earlier than the day before the current start. */
 function continuousStart(records: readonly EmploymentPeriod[], start: IsoDate): IsoDate {
   let earliest = start;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const r of records) {
       if (r.startDate < earliest && (r.endDate === null || r.endDate >= addDays(earliest, -1))) {

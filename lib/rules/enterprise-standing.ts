@@ -73,7 +73,10 @@ export function resolveSalaryExemption(
   const stated = decision?.salaryExemption ?? null;
   if (stated !== null) {
     if (!isSalaryExemptionCode(stated)) {
-      throw new AppError("RULES_INVALID_FACTS", `Невідома підстава звільнення від критерію заробітної плати: ${stated}`);
+      throw new AppError(
+        "RULES_INVALID_FACTS",
+        `Невідома підстава звільнення від критерію заробітної плати: ${stated}`,
+      );
     }
     if (ruleset.salaryExemptions.includes(stated)) return stated;
   }
@@ -87,11 +90,17 @@ export function resolveSalaryExemption(
 
 /** Revoked, and the revocation has taken effect by the date (an unknown day counts as taken effect). */
 export function isRevokedOn(decision: DecisionFacts, date: IsoDate): boolean {
-  return decision.status === "REVOKED" && (decision.revokedOn === undefined || decision.revokedOn === null || decision.revokedOn <= date);
+  return (
+    decision.status === "REVOKED" &&
+    (decision.revokedOn === undefined || decision.revokedOn === null || decision.revokedOn <= date)
+  );
 }
 
 function exception45Allowed(decision: DecisionFacts | null, ruleset: Ruleset): boolean {
   const rules = ruleset.exception45;
   if (!rules || !decision) return false;
-  return rules.limitCategories.includes(decision.limitCategory) || decision.criteria.some((c) => (rules.criteria as readonly string[]).includes(c));
+  return (
+    rules.limitCategories.includes(decision.limitCategory) ||
+    decision.criteria.some((c) => (rules.criteria as readonly string[]).includes(c))
+  );
 }

@@ -2,7 +2,14 @@
 // that facts read from the database map 1:1 (a unit test compares them with the generated
 // client). Kept here rather than imported so that this module never pulls in Prisma.
 
-export const REGISTRATION_STATUSES = ["ON_REGISTER", "REMOVED", "EXCLUDED", "NOT_REGISTERED", "BEING_CLARIFIED", "WANTED"] as const;
+export const REGISTRATION_STATUSES = [
+  "ON_REGISTER",
+  "REMOVED",
+  "EXCLUDED",
+  "NOT_REGISTERED",
+  "BEING_CLARIFIED",
+  "WANTED",
+] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 export const LIABILITY_TYPES = ["CONSCRIPT", "LIABLE", "RESERVIST"] as const;

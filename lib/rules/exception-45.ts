@@ -26,7 +26,8 @@ export function exception45Blockers(input: {
   if (!rules) return ["NOT_IN_FORCE"];
   const blockers: Exception45Blocker[] = [];
   if (!input.employerAllowed) blockers.push("EMPLOYER_NOT_ELIGIBLE");
-  if (input.reasons.some((r) => r.code === "WANTED") && input.employee.registry?.wantedCriminal) blockers.push("WANTED_CRIMINAL");
+  if (input.reasons.some((r) => r.code === "WANTED") && input.employee.registry?.wantedCriminal)
+    blockers.push("WANTED_CRIMINAL");
   // Day 45 after hiring still qualifies; day 46 does not.
   if (daysBetween(input.hiredOn, input.date) > rules.hiredWithinDays) blockers.push("HIRED_TOO_LONG_AGO");
   const last = input.employee.lastException45On;

@@ -29,7 +29,9 @@ describe("evodValidUntil", () => {
 
   it("never outlives the reservation or a current deferment it shows", () => {
     expect(evodValidUntil(today, { reservation: { untilDate: "2027-03-31" }, military: null })).toBe("2027-03-31");
-    expect(evodValidUntil(today, { reservation: { untilDate: "2027-03-31" }, military: { defermentUntil: "2027-01-15" } })).toBe("2027-01-15");
+    expect(
+      evodValidUntil(today, { reservation: { untilDate: "2027-03-31" }, military: { defermentUntil: "2027-01-15" } }),
+    ).toBe("2027-01-15");
     // A deferment that already ended does not shorten it.
     expect(evodValidUntil(today, { reservation: null, military: { defermentUntil: "2026-12-01" } })).toBe("2027-12-03");
   });

@@ -33,9 +33,11 @@ export function findReservationsToAnnul(facts: AnnulmentCheckFacts): AnnulmentCh
     if (r.until < date) grounds.set("TERM_EXPIRED", addDays(r.until, 1));
     if (enterpriseGround) grounds.set(enterpriseGround.ground, enterpriseGround.since);
     const employment = employmentOn(r.employments, date);
-    if (!employment.employed) grounds.set("DISMISSAL", employment.lastEndDate !== null ? addDays(employment.lastEndDate, 1) : date);
+    if (!employment.employed)
+      grounds.set("DISMISSAL", employment.lastEndDate !== null ? addDays(employment.lastEndDate, 1) : date);
     else if (employment.suspended) grounds.set("CONTRACT_SUSPENDED", date);
-    if (r.deferment && (r.deferment.until === null || r.deferment.until >= date)) grounds.set("DEFERMENT_OTHER_GROUND", date);
+    if (r.deferment && (r.deferment.until === null || r.deferment.until >= date))
+      grounds.set("DEFERMENT_OTHER_GROUND", date);
     found.set(r, { grounds });
   }
 
@@ -50,12 +52,14 @@ export function findReservationsToAnnul(facts: AnnulmentCheckFacts): AnnulmentCh
     if (!slot) slots.set(r.rnokpp, { since: created, id: r.id, rows: [r] });
     else {
       slot.rows.push(r);
-      if (created < slot.since || (created === slot.since && r.id < slot.id)) Object.assign(slot, { since: created, id: r.id });
+      if (created < slot.since || (created === slot.since && r.id < slot.id))
+        Object.assign(slot, { since: created, id: r.id });
     }
   }
   const byRecency = [...slots.values()].sort((a, b) => b.since - a.since || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   const excess = Math.max(0, byRecency.length - limit);
-  for (const slot of byRecency.slice(0, excess)) for (const r of slot.rows) found.get(r)!.grounds.set("LIMIT_EXCEEDED", date);
+  for (const slot of byRecency.slice(0, excess))
+    for (const r of slot.rows) found.get(r)!.grounds.set("LIMIT_EXCEEDED", date);
 
   const toAnnul: ReservationToAnnul[] = [];
   for (const r of facts.reservations) {
@@ -68,14 +72,19 @@ export function findReservationsToAnnul(facts: AnnulmentCheckFacts): AnnulmentCh
   return { rulesetVersion: ruleset.version, date, toAnnul, remaining: byRecency.length - excess, limit };
 }
 
-function enterpriseWideGround(facts: AnnulmentCheckFacts, ruleset: Ruleset): { ground: AnnulmentGroundCode; since: IsoDate } | null {
+function enterpriseWideGround(
+  facts: AnnulmentCheckFacts,
+  ruleset: Ruleset,
+): { ground: AnnulmentGroundCode; since: IsoDate } | null {
   const { date, decision, enterprise } = facts;
-  if (enterprise.liquidatedOn !== null && enterprise.liquidatedOn <= date) return { ground: "ENTERPRISE_LIQUIDATED", since: enterprise.liquidatedOn };
+  if (enterprise.liquidatedOn !== null && enterprise.liquidatedOn <= date)
+    return { ground: "ENTERPRISE_LIQUIDATED", since: enterprise.liquidatedOn };
   // Reservations with no decision behind them at all have nothing to stand on.
   if (!decision) return { ground: "DECISION_EXPIRED", since: date };
   if (isRevokedOn(decision, date)) return { ground: "DECISION_REVOKED", since: decision.revokedOn ?? date };
   const end = effectiveDecisionEnd(decision, ruleset);
-  if (date > addWorkingDays(end, ruleset.decisionExpiryGraceWorkingDays)) return { ground: "DECISION_EXPIRED", since: addDays(end, 1) };
+  if (date > addWorkingDays(end, ruleset.decisionExpiryGraceWorkingDays))
+    return { ground: "DECISION_EXPIRED", since: addDays(end, 1) };
   return null;
 }
 
@@ -90,7 +99,10 @@ function validate(facts: AnnulmentCheckFacts): void {
     validatePeriods(r.employments, `reservations[${i}].employments`);
     if (r.deferment?.until) assertIsoDate(r.deferment.until, `reservations[${i}].deferment.until`);
     if (!ISO_INSTANT.test(r.createdAt) || Number.isNaN(Date.parse(r.createdAt)) || ids.has(r.id)) {
-      throw new AppError("RULES_INVALID_FACTS", `reservations[${i}]: некоректний час створення або повторний ідентифікатор`);
+      throw new AppError(
+        "RULES_INVALID_FACTS",
+        `reservations[${i}]: некоректний час створення або повторний ідентифікатор`,
+      );
     }
     ids.add(r.id);
   });

@@ -39,10 +39,14 @@ export function limitCategoriesOf(ruleset: Ruleset): LimitCategory[] {
 export function limitRuleFor(category: LimitCategory, ruleset: Ruleset): { percent: number; base: LimitBase } {
   const rule = ruleset.limits[category];
   if (!rule) {
-    throw new AppError("LIMIT_CATEGORY_NOT_IN_FORCE", `Категорія ліміту «${LIMIT_CATEGORY_LABELS[category] ?? category}» не передбачена правилами, чинними з ${formatDate(ruleset.effectiveFrom)}`, {
-      fields: { limitCategory: "Ця категорія ліміту не діє на дату рішення" },
-      details: { category, rulesetVersion: ruleset.version },
-    });
+    throw new AppError(
+      "LIMIT_CATEGORY_NOT_IN_FORCE",
+      `Категорія ліміту «${LIMIT_CATEGORY_LABELS[category] ?? category}» не передбачена правилами, чинними з ${formatDate(ruleset.effectiveFrom)}`,
+      {
+        fields: { limitCategory: "Ця категорія ліміту не діє на дату рішення" },
+        details: { category, rulesetVersion: ruleset.version },
+      },
+    );
   }
   return rule;
 }
@@ -57,15 +61,23 @@ export function computeLimitCount(input: LimitInput): number {
   let baseCount = input.militaryLiableCount;
   if (base === "HEADCOUNT") {
     if (input.headcount === undefined || input.headcount === null) {
-      throw new AppError("VALIDATION_FAILED", "Для цієї категорії вкажіть загальну чисельність працівників на дату рішення", {
-        fields: { headcount: "Вкажіть загальну чисельність працівників" },
-      });
+      throw new AppError(
+        "VALIDATION_FAILED",
+        "Для цієї категорії вкажіть загальну чисельність працівників на дату рішення",
+        {
+          fields: { headcount: "Вкажіть загальну чисельність працівників" },
+        },
+      );
     }
     requireCount(input.headcount, "headcount", "Загальна чисельність працівників");
     if (input.headcount < input.militaryLiableCount) {
-      throw new AppError("VALIDATION_FAILED", "Загальна чисельність не може бути меншою за кількість військовозобов'язаних", {
-        fields: { headcount: "Менше за кількість військовозобов'язаних" },
-      });
+      throw new AppError(
+        "VALIDATION_FAILED",
+        "Загальна чисельність не може бути меншою за кількість військовозобов'язаних",
+        {
+          fields: { headcount: "Менше за кількість військовозобов'язаних" },
+        },
+      );
     }
     baseCount = input.headcount;
   }
@@ -75,6 +87,8 @@ export function computeLimitCount(input: LimitInput): number {
 
 function requireCount(value: number, field: string, label: string): void {
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new AppError("VALIDATION_FAILED", `${label}: потрібне ціле невід'ємне число`, { fields: { [field]: "Потрібне ціле невід'ємне число" } });
+    throw new AppError("VALIDATION_FAILED", `${label}: потрібне ціле невід'ємне число`, {
+      fields: { [field]: "Потрібне ціле невід'ємне число" },
+    });
   }
 }

@@ -5,7 +5,10 @@ import type { ReasonCode } from "./outcomes";
 // overcome: the lists open without those people and the wizard does not let them be picked.
 // Every other refusal may change (data updated, salary raised, a reservation ending).
 
-export const NEVER_RESERVABLE_CODES = ["NOT_IN_REGISTRY", "NOT_MILITARY_LIABLE"] as const satisfies readonly ReasonCode[];
+export const NEVER_RESERVABLE_CODES = [
+  "NOT_IN_REGISTRY",
+  "NOT_MILITARY_LIABLE",
+] as const satisfies readonly ReasonCode[];
 
 const NEVER = new Set<string>(NEVER_RESERVABLE_CODES);
 

@@ -18,6 +18,7 @@ export function checkAppearance(appear: { date: IsoDate; time: string }, today: 
   if (appear.date <= today) problems.push("APPEARANCE_IN_PAST");
   const weekday = isoDateToUtc(appear.date).getUTCDay();
   if (weekday === 0 || weekday === 6) problems.push("APPEARANCE_NOT_WORKING_DAY");
-  if (appear.time < APPEARANCE_HOURS.from || appear.time > APPEARANCE_HOURS.until) problems.push("APPEARANCE_OUTSIDE_HOURS");
+  if (appear.time < APPEARANCE_HOURS.from || appear.time > APPEARANCE_HOURS.until)
+    problems.push("APPEARANCE_OUTSIDE_HOURS");
   return problems;
 }

@@ -56,17 +56,14 @@ export type TermEnd = "MAX_TERM" | "EXCEPTION_TERM" | "DECISION_END" | "AGE_LIMI
 export type ReservationTerm = { from: IsoDate; until: IsoDate; endsBy: TermEnd };
 
 export type Exception45Blocker =
-  | "NOT_IN_FORCE"
-  | "EMPLOYER_NOT_ELIGIBLE"
-  | "WANTED_CRIMINAL"
-  | "HIRED_TOO_LONG_AGO"
-  | "USED_WITHIN_YEAR";
+  "NOT_IN_FORCE" | "EMPLOYER_NOT_ELIGIBLE" | "WANTED_CRIMINAL" | "HIRED_TOO_LONG_AGO" | "USED_WITHIN_YEAR";
 
 /**
  * Present only when DATA_NOT_UPDATED and/or WANTED are an employee's only failed conditions.
  * `applied`: the exception lifted them (the verdict may still be REFUSE over the limit).
  */
-export type Exception45Outcome = { applied: true; waived: Reason[] } | { applied: false; blockers: Exception45Blocker[] };
+export type Exception45Outcome =
+  { applied: true; waived: Reason[] } | { applied: false; blockers: Exception45Blocker[] };
 
 export type EmployeeDecision = {
   /** 0-based position in the head's list. */

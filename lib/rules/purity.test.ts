@@ -18,7 +18,11 @@ describe("lib/rules is pure", () => {
   it.each(sources)("%s imports only allowed modules and reads no clock or environment", (file) => {
     const text = readFileSync(`${dir}${file}`, "utf8");
     const specifiers = [...text.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]!);
-    for (const s of specifiers) expect(ALLOWED.some((re) => re.test(s)), `${file} imports ${s}`).toBe(true);
+    for (const s of specifiers)
+      expect(
+        ALLOWED.some((re) => re.test(s)),
+        `${file} imports ${s}`,
+      ).toBe(true);
     expect(text).not.toMatch(/process\.env|Date\.now\(|new Date\(\)|Math\.random|import "server-only"/);
   });
 });

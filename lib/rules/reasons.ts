@@ -4,7 +4,14 @@
 import { formatDate, formatMoney } from "@/lib/format";
 import { annulmentGroundLabel, type AnnulmentGroundCode } from "./annulment-grounds";
 import { LIABILITY_LABELS, REGISTRATION_STATUS_LABELS } from "./enums";
-import type { AnnulmentRefusal, AnnulmentRefusalCode, Exception45Blocker, Reason, ReasonCode, TermEnd } from "./outcomes";
+import type {
+  AnnulmentRefusal,
+  AnnulmentRefusalCode,
+  Exception45Blocker,
+  Reason,
+  ReasonCode,
+  TermEnd,
+} from "./outcomes";
 
 /** The fixed part of each message: for filters and legends, where no parameters are at hand. */
 export const REASON_LABELS: Record<ReasonCode, string> = {
@@ -28,11 +35,14 @@ export function reasonMessage(reason: Reason): string {
     case "NOT_MILITARY_LIABLE": {
       const { liability, registrationStatus } = reason.params;
       // Who the person is (призовник, резервіст) says more than the status when it is the cause.
-      const status = liability !== "LIABLE" ? LIABILITY_LABELS[liability] : REGISTRATION_STATUS_LABELS[registrationStatus];
+      const status =
+        liability !== "LIABLE" ? LIABILITY_LABELS[liability] : REGISTRATION_STATUS_LABELS[registrationStatus];
       return `${REASON_LABELS.NOT_MILITARY_LIABLE} (статус: ${status})`;
     }
     case "NOT_EMPLOYED":
-      return reason.params.suspended ? `${REASON_LABELS.NOT_EMPLOYED} (дію трудового договору призупинено)` : REASON_LABELS.NOT_EMPLOYED;
+      return reason.params.suspended
+        ? `${REASON_LABELS.NOT_EMPLOYED} (дію трудового договору призупинено)`
+        : REASON_LABELS.NOT_EMPLOYED;
     case "SALARY_BELOW_THRESHOLD":
       return `${REASON_LABELS.SALARY_BELOW_THRESHOLD} (${formatMoney(reason.params.threshold)})`;
     case "ALREADY_RESERVED":
@@ -51,9 +61,11 @@ export function reasonMessages(reasons: readonly Reason[]): string[] {
 
 export const EXCEPTION_45_BLOCKER_LABELS: Record<Exception45Blocker, string> = {
   NOT_IN_FORCE: "Виняток на 45 днів діє з 04.12.2025",
-  EMPLOYER_NOT_ELIGIBLE: "Виняток на 45 днів доступний лише підприємствам оборонно-промислового комплексу та критично важливим для Збройних Сил",
+  EMPLOYER_NOT_ELIGIBLE:
+    "Виняток на 45 днів доступний лише підприємствам оборонно-промислового комплексу та критично важливим для Збройних Сил",
   WANTED_CRIMINAL: "Виняток не застосовується до осіб у розшуку за статтями 336, 337 Кримінального кодексу України",
-  HIRED_TOO_LONG_AGO: "Виняток застосовується, лише якщо працевлаштування відбулося не більше ніж за 45 днів до подання заяви",
+  HIRED_TOO_LONG_AGO:
+    "Виняток застосовується, лише якщо працевлаштування відбулося не більше ніж за 45 днів до подання заяви",
   USED_WITHIN_YEAR: "Виняток на 45 днів для цієї особи вже застосовано протягом останнього року",
 };
 

@@ -15,14 +15,27 @@ export type ApplicantEligibility =
 
 export function applicantEligibility(military: ApplicantMilitary): ApplicantEligibility {
   if (!military || military.status === "NOT_REGISTERED") {
-    return { allowed: false, code: "NOT_REGISTERED", message: "Відгукнутися можуть лише особи, які перебувають на військовому обліку. Станьте на облік у ТЦК та СП або ЦНАП." };
+    return {
+      allowed: false,
+      code: "NOT_REGISTERED",
+      message:
+        "Відгукнутися можуть лише особи, які перебувають на військовому обліку. Станьте на облік у ТЦК та СП або ЦНАП.",
+    };
   }
   if (military.status === "REMOVED" || military.status === "EXCLUDED") {
-    return { allowed: false, code: "REMOVED_OR_EXCLUDED", message: "Вас знято або виключено з військового обліку: щоб піти на службу, спершу зверніться до ТЦК та СП." };
+    return {
+      allowed: false,
+      code: "REMOVED_OR_EXCLUDED",
+      message: "Вас знято або виключено з військового обліку: щоб піти на службу, спершу зверніться до ТЦК та СП.",
+    };
   }
   const wanted = military.status === "WANTED" || military.wanted;
   if (wanted && military.wantedCriminal) {
-    return { allowed: false, code: "WANTED_CRIMINAL", message: "Вас розшукують у кримінальному провадженні (ст. 336, 337 КК України): зверніться до ТЦК та СП." };
+    return {
+      allowed: false,
+      code: "WANTED_CRIMINAL",
+      message: "Вас розшукують у кримінальному провадженні (ст. 336, 337 КК України): зверніться до ТЦК та СП.",
+    };
   }
   return { allowed: true, wanted };
 }

@@ -8,7 +8,15 @@ import { describe, expect, it } from "vitest";
 import { RULESETS, rulesetAmong, rulesetFor, type Ruleset } from "./rulesets";
 
 const root = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
-const CATALOGUE_BOUND = ["rulesetFor", "rulesetByVersion", "installedRulesets", "installRulesets", "decideApplication", "decideAnnulment", "findReservationsToAnnul"];
+const CATALOGUE_BOUND = [
+  "rulesetFor",
+  "rulesetByVersion",
+  "installedRulesets",
+  "installRulesets",
+  "decideApplication",
+  "decideAnnulment",
+  "findReservationsToAnnul",
+];
 
 function clientFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -37,7 +45,15 @@ describe("rulesets in the browser", () => {
 
   it.each(files.map((f) => path.relative(root, f)))("%s takes no ruleset from the browser's catalogue", (file) => {
     const text = readFileSync(path.join(root, file), "utf8");
-    const imported = [...text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"@\/lib\/rules[^"]*"/g)].flatMap((m) => m[1]!.split(",").map((s) => s.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]!));
+    const imported = [...text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"@\/lib\/rules[^"]*"/g)].flatMap((m) =>
+      m[1]!.split(",").map(
+        (s) =>
+          s
+            .trim()
+            .replace(/^type\s+/, "")
+            .split(/\s+as\s+/)[0]!,
+      ),
+    );
     expect(imported.filter((name) => CATALOGUE_BOUND.includes(name))).toEqual([]);
   });
 });

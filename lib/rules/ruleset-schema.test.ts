@@ -24,14 +24,22 @@ describe("ZRuleset", () => {
     expect(bad((r) => (r.salary.general.threshold += 1))).toBe(false);
     expect(bad((r) => (r.annulmentSpacingDays = 0))).toBe(false);
     expect(bad((r) => delete r.limits.DEFAULT_50)).toBe(false);
-    expect(bad((r) => (r.criteria.byCategory.MEDICAL_100 = { mandatory: [], minAdditional: 0, minTotal: 2 }))).toBe(true);
-    expect(bad((r) => (r.criteria.byCategory.MEDICAL_100 = { mandatory: ["NOPE"], minAdditional: 0, minTotal: 2 }))).toBe(false);
+    expect(bad((r) => (r.criteria.byCategory.MEDICAL_100 = { mandatory: [], minAdditional: 0, minTotal: 2 }))).toBe(
+      true,
+    );
+    expect(
+      bad((r) => (r.criteria.byCategory.MEDICAL_100 = { mandatory: ["NOPE"], minAdditional: 0, minTotal: 2 })),
+    ).toBe(false);
   });
 });
 
 describe("a draft as a diff of the current version", () => {
   it("applies changes and reports exactly what differs", () => {
-    const changes = ZRulesetChanges.parse({ salary: { general: { minimumWage: 1_000_000, multiplierPercent: 300 } }, annulmentSpacingDays: 7, limits: { LIFE_SUPPORT_75: { percent: 80, base: "MILITARY_LIABLE" } } });
+    const changes = ZRulesetChanges.parse({
+      salary: { general: { minimumWage: 1_000_000, multiplierPercent: 300 } },
+      annulmentSpacingDays: 7,
+      limits: { LIFE_SUPPORT_75: { percent: 80, base: "MILITARY_LIABLE" } },
+    });
     const next = applyRulesetChanges(latest, head, changes);
     expect(ZRuleset.safeParse(next).success).toBe(true);
     expect(diffRulesets(latest, next)).toEqual([
@@ -61,7 +69,9 @@ describe("installRulesets", () => {
       expect(rulesetFor("2026-12-31").version).toBe(latest.version);
       expect(rulesetFor("2027-01-01").maxTermMonths).toBe(6);
       expect(installedRulesets()).toHaveLength(RULESETS.length + 1);
-      expect(() => installRulesets([...RULESETS, next, { ...next, version: "me-other" }])).toThrow(expect.objectContaining({ code: "RULESET_CONFLICT" }));
+      expect(() => installRulesets([...RULESETS, next, { ...next, version: "me-other" }])).toThrow(
+        expect.objectContaining({ code: "RULESET_CONFLICT" }),
+      );
     } finally {
       installRulesets(RULESETS);
     }

@@ -9,7 +9,11 @@ import { LIMIT_CATEGORIES, type LimitCategory } from "./enums";
 import type { Ruleset } from "./rulesets";
 
 const ZDay = z.string().refine(isIsoDate, "Дата має бути у форматі РРРР-ММ-ДД");
-const count = (label: string) => z.number({ error: `${label}: потрібне число` }).int(`${label}: потрібне ціле число`).min(0, `${label}: не може бути від'ємним`);
+const count = (label: string) =>
+  z
+    .number({ error: `${label}: потрібне число` })
+    .int(`${label}: потрібне ціле число`)
+    .min(0, `${label}: не може бути від'ємним`);
 const positive = (label: string) => count(label).min(1, `${label}: має бути більшим за нуль`);
 const percent = (label: string) => count(label).max(100, `${label}: не може перевищувати 100 %`);
 const criterionCodes = CRITERIA.map((c) => c.code) as [CriterionCode, ...CriterionCode[]];
@@ -21,23 +25,40 @@ export const ZSalaryThreshold = z
   .object({
     minimumWage: positive("Мінімальна заробітна плата"),
     /** 250 = 2.5 × the minimum wage; a multiplier, so it may exceed 100. */
-    multiplierPercent: positive("Кратність мінімальної заробітної плати").max(1000, "Кратність мінімальної заробітної плати: не більше 10"),
+    multiplierPercent: positive("Кратність мінімальної заробітної плати").max(
+      1000,
+      "Кратність мінімальної заробітної плати: не більше 10",
+    ),
     threshold: count("Поріг заробітної плати"),
   })
   .strict()
-  .refine((t) => t.threshold * 100 === t.minimumWage * t.multiplierPercent, "Поріг має дорівнювати мінімальній заробітній платі, помноженій на кратність");
+  .refine(
+    (t) => t.threshold * 100 === t.minimumWage * t.multiplierPercent,
+    "Поріг має дорівнювати мінімальній заробітній платі, помноженій на кратність",
+  );
 
-export const ZLimitRule = z.object({ percent: percent("Відсоток ліміту"), base: z.enum(["MILITARY_LIABLE", "HEADCOUNT"]) }).strict();
+export const ZLimitRule = z
+  .object({ percent: percent("Відсоток ліміту"), base: z.enum(["MILITARY_LIABLE", "HEADCOUNT"]) })
+  .strict();
 
 export const ZCriteriaRule = z
   .object({
     mandatory: z.array(ZCriterion),
-    minAdditional: count("Мінімум додаткових критеріїв").max(criterionCodes.length, "Мінімум додаткових критеріїв: більше, ніж їх є"),
+    minAdditional: count("Мінімум додаткових критеріїв").max(
+      criterionCodes.length,
+      "Мінімум додаткових критеріїв: більше, ніж їх є",
+    ),
     minTotal: positive("Мінімум критеріїв").max(criterionCodes.length, "Мінімум критеріїв: більше, ніж їх є"),
   })
   .strict()
-  .refine((r) => new Set(r.mandatory).size === r.mandatory.length, { path: ["mandatory"], message: "Обов'язковий критерій указано двічі" })
-  .refine((r) => r.mandatory.length + r.minAdditional <= criterionCodes.length, { path: ["minAdditional"], message: "Обов'язкових і додаткових критеріїв разом більше, ніж їх є" });
+  .refine((r) => new Set(r.mandatory).size === r.mandatory.length, {
+    path: ["mandatory"],
+    message: "Обов'язковий критерій указано двічі",
+  })
+  .refine((r) => r.mandatory.length + r.minAdditional <= criterionCodes.length, {
+    path: ["minAdditional"],
+    message: "Обов'язкових і додаткових критеріїв разом більше, ніж їх є",
+  });
 
 export const ZRuleset = z
   .object({
@@ -46,7 +67,9 @@ export const ZRuleset = z
     title: z.string().trim().min(5, "Назва: щонайменше 5 символів").max(300),
     salary: z.object({ general: ZSalaryThreshold, frontline: ZSalaryThreshold }).strict(),
     salaryExemptions: z.array(z.enum(exemptionCodes)),
-    limits: z.partialRecord(ZCategory, ZLimitRule).refine((l) => l.DEFAULT_50 !== undefined, "Загальна категорія ліміту (DEFAULT_50) обов'язкова"),
+    limits: z
+      .partialRecord(ZCategory, ZLimitRule)
+      .refine((l) => l.DEFAULT_50 !== undefined, "Загальна категорія ліміту (DEFAULT_50) обов'язкова"),
     criteria: z.object({ general: ZCriteriaRule, byCategory: z.partialRecord(ZCategory, ZCriteriaRule) }).strict(),
     mobilisedInLimitBase: z.boolean(),
     annulmentSpacingDays: positive("Інтервал між заявами на анулювання").max(90).nullable(),
@@ -55,7 +78,9 @@ export const ZRuleset = z
     dataUpdateRequiredSince: ZDay,
     extensionWindowDays: count("Вікно продовження").max(365),
     decisionExpiryGraceWorkingDays: count("Строк для анулювання після закінчення рішення").max(60),
-    decisionCaps: z.array(z.object({ decidedBefore: ZDay, endsNoLaterThan: ZDay, basis: z.string().min(1).max(300) }).strict()),
+    decisionCaps: z.array(
+      z.object({ decidedBefore: ZDay, endsNoLaterThan: ZDay, basis: z.string().min(1).max(300) }).strict(),
+    ),
     exception45: z
       .object({
         termDays: positive("Строк винятку"),
@@ -70,7 +95,12 @@ export const ZRuleset = z
   .strict()
   .superRefine((r, ctx) => {
     for (const [category] of Object.entries(r.criteria.byCategory)) {
-      if (r.limits[category as LimitCategory] === undefined) ctx.addIssue({ code: "custom", path: ["criteria", "byCategory", category], message: `Правило критеріїв для категорії ${category}, якої немає в лімітах` });
+      if (r.limits[category as LimitCategory] === undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["criteria", "byCategory", category],
+          message: `Правило критеріїв для категорії ${category}, якої немає в лімітах`,
+        });
     }
   });
 
@@ -87,7 +117,8 @@ function byCategory<T extends z.ZodType>(value: T) {
     .record(z.string(), value)
     .superRefine((record, ctx) => {
       for (const key of Object.keys(record)) {
-        if (!(LIMIT_CATEGORIES as readonly string[]).includes(key)) ctx.addIssue({ code: "custom", path: [key], message: `Невідома категорія ліміту: ${key}` });
+        if (!(LIMIT_CATEGORIES as readonly string[]).includes(key))
+          ctx.addIssue({ code: "custom", path: [key], message: `Невідома категорія ліміту: ${key}` });
       }
     })
     .transform((record) => record as Partial<Record<LimitCategory, z.infer<T>>>);
@@ -97,8 +128,14 @@ export const ZRulesetChanges = z
   .object({
     salary: z
       .object({
-        general: z.object({ minimumWage: positive("Мінімальна заробітна плата"), multiplierPercent: positive("Кратність") }).strict().optional(),
-        frontline: z.object({ minimumWage: positive("Мінімальна заробітна плата"), multiplierPercent: positive("Кратність") }).strict().optional(),
+        general: z
+          .object({ minimumWage: positive("Мінімальна заробітна плата"), multiplierPercent: positive("Кратність") })
+          .strict()
+          .optional(),
+        frontline: z
+          .object({ minimumWage: positive("Мінімальна заробітна плата"), multiplierPercent: positive("Кратність") })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),
@@ -111,7 +148,11 @@ export const ZRulesetChanges = z
     extensionWindowDays: count("Вікно продовження").max(365).optional(),
     annulmentSpacingDays: positive("Інтервал між заявами на анулювання").max(90).nullable().optional(),
     exception45: z
-      .object({ termDays: positive("Строк винятку"), hiredWithinDays: positive("Працевлаштування не раніше ніж за"), onceInMonths: positive("Періодичність винятку") })
+      .object({
+        termDays: positive("Строк винятку"),
+        hiredWithinDays: positive("Працевлаштування не раніше ніж за"),
+        onceInMonths: positive("Періодичність винятку"),
+      })
       .strict()
       .nullable()
       .optional(),
@@ -121,7 +162,11 @@ export const ZRulesetChanges = z
 export type RulesetChanges = z.infer<typeof ZRulesetChanges>;
 
 /** The next version: the current one with the changes applied. Validated by ZRuleset by the caller. */
-export function applyRulesetChanges(base: Ruleset, head: { version: string; effectiveFrom: string; title: string }, changes: RulesetChanges): Ruleset {
+export function applyRulesetChanges(
+  base: Ruleset,
+  head: { version: string; effectiveFrom: string; title: string },
+  changes: RulesetChanges,
+): Ruleset {
   const next: Ruleset = JSON.parse(JSON.stringify(base));
   Object.assign(next, head);
   // The 692 cap and others belong to the act that made them, not to every later version.
@@ -139,21 +184,37 @@ export function applyRulesetChanges(base: Ruleset, head: { version: string; effe
     if (rule === null) delete byCategory[category];
     else byCategory[category] = rule;
   }
-  next.criteria = { general: changes.criteriaGeneral ?? next.criteria.general, byCategory: byCategory as Ruleset["criteria"]["byCategory"] };
+  next.criteria = {
+    general: changes.criteriaGeneral ?? next.criteria.general,
+    byCategory: byCategory as Ruleset["criteria"]["byCategory"],
+  };
   if (changes.maxTermMonths !== undefined) next.maxTermMonths = changes.maxTermMonths;
   if (changes.ageLimit !== undefined) next.ageLimit = changes.ageLimit;
   if (changes.extensionWindowDays !== undefined) next.extensionWindowDays = changes.extensionWindowDays;
   if (changes.annulmentSpacingDays !== undefined) next.annulmentSpacingDays = changes.annulmentSpacingDays;
   if (changes.mobilisedInLimitBase !== undefined) next.mobilisedInLimitBase = changes.mobilisedInLimitBase;
   if (changes.exception45 !== undefined) {
-    next.exception45 = changes.exception45 === null ? null : { ...(base.exception45 ?? { limitCategories: ["DEFENCE_100", "DRONE_WEAPONS_100"], criteria: ["DEFENCE_CONTRACT", "DEFENCE_INNOVATION_GRANT", "ARMED_FORCES_SUPPLY"] }), ...changes.exception45 };
+    next.exception45 =
+      changes.exception45 === null
+        ? null
+        : {
+            ...(base.exception45 ?? {
+              limitCategories: ["DEFENCE_100", "DRONE_WEAPONS_100"],
+              criteria: ["DEFENCE_CONTRACT", "DEFENCE_INNOVATION_GRANT", "ARMED_FORCES_SUPPLY"],
+            }),
+            ...changes.exception45,
+          };
   }
   return next;
 }
 
 function thresholdOf(t: { minimumWage: number; multiplierPercent: number }) {
   // Integer kopiykas; a threshold that is not a whole kopiyka is refused by ZRuleset.
-  return { minimumWage: t.minimumWage, multiplierPercent: t.multiplierPercent, threshold: Math.round((t.minimumWage * t.multiplierPercent) / 100) };
+  return {
+    minimumWage: t.minimumWage,
+    multiplierPercent: t.multiplierPercent,
+    threshold: Math.round((t.minimumWage * t.multiplierPercent) / 100),
+  };
 }
 
 export type RulesetDiffEntry = { path: string; before: unknown; after: unknown };
@@ -171,10 +232,22 @@ function strip(r: Ruleset) {
 }
 
 function walk(a: unknown, b: unknown, path: string, out: RulesetDiffEntry[]) {
-  const objects = a !== null && b !== null && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b);
+  const objects =
+    a !== null &&
+    b !== null &&
+    typeof a === "object" &&
+    typeof b === "object" &&
+    !Array.isArray(a) &&
+    !Array.isArray(b);
   if (objects) {
     const keys = [...new Set([...Object.keys(a as object), ...Object.keys(b as object)])].sort();
-    for (const key of keys) walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path ? `${path}.${key}` : key, out);
+    for (const key of keys)
+      walk(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        path ? `${path}.${key}` : key,
+        out,
+      );
     return;
   }
   if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path, before: a ?? null, after: b ?? null });

@@ -26,8 +26,16 @@ describe("salary threshold table of the spec", () => {
         expect(t.threshold * 100).toBe(t.minimumWage * t.multiplierPercent);
       }
     }
-    expect(rulesetFor("2026-05-30").salary.general).toEqual({ minimumWage: 864_700, multiplierPercent: 300, threshold: 2_594_100 });
-    expect(rulesetFor("2025-06-01").salary.general).toEqual({ minimumWage: 800_000, multiplierPercent: 250, threshold: 2_000_000 });
+    expect(rulesetFor("2026-05-30").salary.general).toEqual({
+      minimumWage: 864_700,
+      multiplierPercent: 300,
+      threshold: 2_594_100,
+    });
+    expect(rulesetFor("2025-06-01").salary.general).toEqual({
+      minimumWage: 800_000,
+      multiplierPercent: 250,
+      threshold: 2_000_000,
+    });
   });
 });
 
@@ -51,7 +59,9 @@ describe("rulesetFor", () => {
     expect(rulesetFor("2025-12-03").exception45).toBeNull();
     expect(rulesetFor("2025-12-04").exception45).toMatchObject({ termDays: 45, hiredWithinDays: 45, onceInMonths: 12 });
     expect(rulesetFor("2026-05-29").decisionCaps).toEqual([]);
-    expect(rulesetFor("2026-05-30").decisionCaps).toEqual([expect.objectContaining({ decidedBefore: "2026-05-30", endsNoLaterThan: "2026-09-01" })]);
+    expect(rulesetFor("2026-05-30").decisionCaps).toEqual([
+      expect.objectContaining({ decidedBefore: "2026-05-30", endsNoLaterThan: "2026-09-01" }),
+    ]);
   });
 
   it("keeps the constants of Resolution 76 in every ruleset", () => {

@@ -88,14 +88,24 @@ const LIMITS_RES76: Ruleset["limits"] = {
   UKRZALIZNYTSIA_80: { percent: 80, base: "MILITARY_LIABLE" },
 };
 
-export const GENERAL_CRITERIA: CriteriaRule = { mandatory: ["AVERAGE_SALARY", "NO_TAX_ARREARS"], minAdditional: 1, minTotal: 3 };
+export const GENERAL_CRITERIA: CriteriaRule = {
+  mandatory: ["AVERAGE_SALARY", "NO_TAX_ARREARS"],
+  minAdditional: 1,
+  minTotal: 3,
+};
 
 const RES76_2024_12: Ruleset = {
   version: "res76-2024-12-01",
   effectiveFrom: "2024-12-01",
   title: "Постанова КМУ № 76: поріг заробітної плати 20 000 грн (2,5 мінімальної)",
   salary: { general: threshold(800_000, 250), frontline: threshold(800_000, 250) },
-  salaryExemptions: ["STATE_OR_COMMUNAL", "STATE_SHARE_OVER_50", "DIIA_CITY_RESIDENT", "RELIGIOUS_ORGANISATION", "ENERGY_WAR_DAMAGED"],
+  salaryExemptions: [
+    "STATE_OR_COMMUNAL",
+    "STATE_SHARE_OVER_50",
+    "DIIA_CITY_RESIDENT",
+    "RELIGIOUS_ORGANISATION",
+    "ENERGY_WAR_DAMAGED",
+  ],
   limits: LIMITS_RES76,
   criteria: { general: GENERAL_CRITERIA, byCategory: {} },
   mobilisedInLimitBase: false,
@@ -156,7 +166,10 @@ const ENERGY_2026_02: Ruleset = {
   limits: { ...RES1608_2026_02.limits, ENERGY_EQUIPMENT_100: { percent: 100, base: "MILITARY_LIABLE" } },
   criteria: {
     ...RES1608_2026_02.criteria,
-    byCategory: { ...RES1608_2026_02.criteria.byCategory, ENERGY_EQUIPMENT_100: { mandatory: [], minAdditional: 0, minTotal: 2 } },
+    byCategory: {
+      ...RES1608_2026_02.criteria.byCategory,
+      ENERGY_EQUIPMENT_100: { mandatory: [], minAdditional: 0, minTotal: 2 },
+    },
   },
 };
 
@@ -166,7 +179,9 @@ const RES692_2026_05: Ruleset = {
   effectiveFrom: "2026-05-30",
   title: "Постанова КМУ № 692: поріг 25 941 грн (3 мінімальні), 21 617,50 грн для прифронтових територій",
   salary: { general: threshold(864_700, 300), frontline: threshold(864_700, 250) },
-  decisionCaps: [{ decidedBefore: "2026-05-30", endsNoLaterThan: "2026-09-01", basis: "Постанова КМУ № 692 від 30.05.2026" }],
+  decisionCaps: [
+    { decidedBefore: "2026-05-30", endsNoLaterThan: "2026-09-01", basis: "Постанова КМУ № 692 від 30.05.2026" },
+  ],
 };
 
 /** Every ruleset, oldest first. Frozen: the engine's callers share these objects. */
@@ -190,9 +205,12 @@ const catalogueNow = (): readonly Ruleset[] => shared[CATALOGUE] ?? RULESETS;
 
 /** Installs the versions in force (oldest first, unique dates and versions). */
 export function installRulesets(list: readonly Ruleset[]): void {
-  const sorted = [...list].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+  const sorted = [...list].sort((a, b) =>
+    a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0,
+  );
   for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]!.effectiveFrom === sorted[i - 1]!.effectiveFrom) throw new AppError("RULESET_CONFLICT", `Дві версії правил з однієї дати: ${sorted[i]!.effectiveFrom}`);
+    if (sorted[i]!.effectiveFrom === sorted[i - 1]!.effectiveFrom)
+      throw new AppError("RULESET_CONFLICT", `Дві версії правил з однієї дати: ${sorted[i]!.effectiveFrom}`);
   }
   shared[CATALOGUE] = sorted.map(deepFreeze);
 }
@@ -220,7 +238,9 @@ export function rulesetAmong(list: readonly Ruleset[], date: IsoDate): Ruleset {
     found = ruleset;
   }
   if (!found) {
-    throw new AppError("RULESET_NOT_FOUND", `Немає правил бронювання, чинних на ${formatDate(date)}`, { details: { date } });
+    throw new AppError("RULESET_NOT_FOUND", `Немає правил бронювання, чинних на ${formatDate(date)}`, {
+      details: { date },
+    });
   }
   return found;
 }

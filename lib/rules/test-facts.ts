@@ -3,7 +3,14 @@
 import { generateRnokpp } from "@/lib/identifiers";
 import type { Kopiykas } from "@/lib/format";
 import type { IsoDate } from "./calendar";
-import type { ApplicationFacts, DecisionFacts, EmployeeFacts, EnterpriseFacts, RegistryFacts, ReservationForCheck } from "./facts";
+import type {
+  ApplicationFacts,
+  DecisionFacts,
+  EmployeeFacts,
+  EnterpriseFacts,
+  RegistryFacts,
+  ReservationForCheck,
+} from "./facts";
 
 export const EDRPOU = "43556710";
 export const OTHER_EDRPOU = "32855961";
@@ -17,7 +24,15 @@ export function nextRnokpp(): string {
 }
 
 export function enterprise(overrides: Partial<EnterpriseFacts> = {}): EnterpriseFacts {
-  return { edrpou: EDRPOU, frontline: false, ownership: "PRIVATE", stateShare: 0, diiaCity: false, liquidatedOn: null, ...overrides };
+  return {
+    edrpou: EDRPOU,
+    frontline: false,
+    ownership: "PRIVATE",
+    stateShare: 0,
+    diiaCity: false,
+    liquidatedOn: null,
+    ...overrides,
+  };
 }
 
 export function decision(overrides: Partial<DecisionFacts> = {}): DecisionFacts {

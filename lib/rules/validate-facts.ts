@@ -14,10 +14,18 @@ export function validateApplicationFacts(facts: ApplicationFacts): void {
   refuseDuplicates(facts.employees.map((e) => e.rnokpp));
 }
 
-export function validateEnterprise(enterprise: { edrpou: string; liquidatedOn: string | null; stateShare?: number }): void {
-  if (typeof enterprise.edrpou !== "string" || enterprise.edrpou === "") invalid("enterprise.edrpou", "потрібен код ЄДРПОУ");
+export function validateEnterprise(enterprise: {
+  edrpou: string;
+  liquidatedOn: string | null;
+  stateShare?: number;
+}): void {
+  if (typeof enterprise.edrpou !== "string" || enterprise.edrpou === "")
+    invalid("enterprise.edrpou", "потрібен код ЄДРПОУ");
   if (enterprise.liquidatedOn !== null) assertIsoDate(enterprise.liquidatedOn, "enterprise.liquidatedOn");
-  if (enterprise.stateShare !== undefined && (!Number.isFinite(enterprise.stateShare) || enterprise.stateShare < 0 || enterprise.stateShare > 100)) {
+  if (
+    enterprise.stateShare !== undefined &&
+    (!Number.isFinite(enterprise.stateShare) || enterprise.stateShare < 0 || enterprise.stateShare > 100)
+  ) {
     invalid("enterprise.stateShare", "частка держави має бути від 0 до 100");
   }
 }
@@ -26,8 +34,10 @@ export function validateDecision(decision: DecisionFacts): void {
   assertIsoDate(decision.decidedOn, "decision.decidedOn");
   assertIsoDate(decision.validFrom, "decision.validFrom");
   assertIsoDate(decision.validUntil, "decision.validUntil");
-  if (decision.revokedOn !== undefined && decision.revokedOn !== null) assertIsoDate(decision.revokedOn, "decision.revokedOn");
-  if (decision.validUntil < decision.validFrom) invalid("decision.validUntil", "рішення закінчується раніше, ніж починається");
+  if (decision.revokedOn !== undefined && decision.revokedOn !== null)
+    assertIsoDate(decision.revokedOn, "decision.revokedOn");
+  if (decision.validUntil < decision.validFrom)
+    invalid("decision.validUntil", "рішення закінчується раніше, ніж починається");
   requireCount(decision.limitCount, "decision.limitCount");
 }
 
@@ -44,9 +54,13 @@ export function refuseDuplicates(rnokpps: readonly string[]): void {
   rnokpps.forEach((rnokpp, position) => {
     const first = seen.get(rnokpp);
     if (first !== undefined) {
-      throw new AppError("DUPLICATE_EMPLOYEE", `Працівника з РНОКПП ${rnokpp} вказано двічі (позиції ${first + 1} і ${position + 1})`, {
-        details: { rnokpp, positions: [first, position] },
-      });
+      throw new AppError(
+        "DUPLICATE_EMPLOYEE",
+        `Працівника з РНОКПП ${rnokpp} вказано двічі (позиції ${first + 1} і ${position + 1})`,
+        {
+          details: { rnokpp, positions: [first, position] },
+        },
+      );
     }
     seen.set(rnokpp, position);
   });

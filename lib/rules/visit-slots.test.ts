@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { checkVisitSlot, isoWeekday, slotsOn, type CentreHours } from "./visit-slots";
 
-const hours: CentreHours = { weekdays: [1, 2, 3, 4, 5, 6], opensAt: "09:00", closesAt: "11:00", slotMinutes: 30, capacity: 2 };
+const hours: CentreHours = {
+  weekdays: [1, 2, 3, 4, 5, 6],
+  opensAt: "09:00",
+  closesAt: "11:00",
+  slotMinutes: 30,
+  capacity: 2,
+};
 const now = { day: "2026-12-04", time: "10:15" }; // a Friday
 
 describe("slots of a day", () => {

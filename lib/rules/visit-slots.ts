@@ -27,7 +27,8 @@ export const SLOT_REFUSALS = {
 export type SlotRefusal = keyof typeof SLOT_REFUSALS;
 
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-const clock = (total: number) => `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
+const clock = (total: number) =>
+  `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
 
 /** ISO weekday of a day (1 = Monday). */
 export function isoWeekday(day: IsoDate): number {
@@ -39,7 +40,12 @@ export function isoWeekday(day: IsoDate): number {
 export function slotsOn(hours: CentreHours, day: IsoDate): string[] {
   if (!hours.weekdays.includes(isoWeekday(day))) return [];
   const slots: string[] = [];
-  for (let start = minutes(hours.opensAt); start + hours.slotMinutes <= minutes(hours.closesAt); start += hours.slotMinutes) slots.push(clock(start));
+  for (
+    let start = minutes(hours.opensAt);
+    start + hours.slotMinutes <= minutes(hours.closesAt);
+    start += hours.slotMinutes
+  )
+    slots.push(clock(start));
   return slots;
 }
 

@@ -4,7 +4,14 @@ import { registryFor } from "@/lib/registry";
 import { parseInput } from "@/lib/errors";
 import { kyivDate } from "@/lib/format";
 import { kvedSectionLabel, kvedSectionOf } from "@/lib/enterprises/kved-sections";
-import { diffRulesets, isLimitCategoryInForce, isoDateToUtc, limitRuleFor, type LimitCategory, type Ruleset } from "@/lib/rules";
+import {
+  diffRulesets,
+  isLimitCategoryInForce,
+  isoDateToUtc,
+  limitRuleFor,
+  type LimitCategory,
+  type Ruleset,
+} from "@/lib/rules";
 import { assessRulesetDraft } from "./assess-ruleset-draft";
 import type { RulesetCtx } from "./ctx";
 import { loadMethodologist } from "./load-methodologist";
@@ -39,8 +46,16 @@ export type RulesetWhatIf = {
 const COUNTED = /^(salary\.|limits\.)/;
 
 type Row = {
-  edrpou: string; name: string; region: string; kved: string; category: string | null; militaryLiable: number | null; headcount: number | null;
-  exempt: boolean; active: number; belowNew: number;
+  edrpou: string;
+  name: string;
+  region: string;
+  kved: string;
+  category: string | null;
+  militaryLiable: number | null;
+  headcount: number | null;
+  exempt: boolean;
+  active: number;
+  belowNew: number;
 };
 
 export async function computeRulesetWhatIf(ctx: RulesetCtx, input: unknown): Promise<RulesetWhatIf> {
@@ -51,7 +66,10 @@ export async function computeRulesetWhatIf(ctx: RulesetCtx, input: unknown): Pro
 }
 
 /** The computation itself (the benchmark calls it directly). */
-export async function whatIf(db: DbTx, input: { current: Ruleset; next: Ruleset; today: string }): Promise<RulesetWhatIf> {
+export async function whatIf(
+  db: DbTx,
+  input: { current: Ruleset; next: Ruleset; today: string },
+): Promise<RulesetWhatIf> {
   const started = performance.now();
   const { current, next } = input;
   const today = isoDateToUtc(input.today);
@@ -101,13 +119,27 @@ export async function whatIf(db: DbTx, input: { current: Ruleset; next: Ruleset;
     belowThreshold += row.belowNew;
     beyondLimit += beyond;
     if (row.belowNew === 0 && beyond === 0) continue;
-    affected.push({ edrpou: row.edrpou, name: row.name, region: row.region, belowThreshold: row.belowNew, beyondLimit: beyond });
+    affected.push({
+      edrpou: row.edrpou,
+      name: row.name,
+      region: row.region,
+      belowThreshold: row.belowNew,
+      beyondLimit: beyond,
+    });
     const section = kvedSectionOf(row.kved);
-    add(sectors, section ?? "?", section ? `${section} — ${kvedSectionLabel(section)}` : "Невідома галузь", row.belowNew, beyond);
+    add(
+      sectors,
+      section ?? "?",
+      section ? `${section} — ${kvedSectionLabel(section)}` : "Невідома галузь",
+      row.belowNew,
+      beyond,
+    );
     add(regions, row.region, row.region, row.belowNew, beyond);
   }
-  const byImpact = (a: { belowThreshold: number; beyondLimit: number }, b: { belowThreshold: number; beyondLimit: number }) =>
-    b.belowThreshold + b.beyondLimit - (a.belowThreshold + a.beyondLimit);
+  const byImpact = (
+    a: { belowThreshold: number; beyondLimit: number },
+    b: { belowThreshold: number; beyondLimit: number },
+  ) => b.belowThreshold + b.beyondLimit - (a.belowThreshold + a.beyondLimit);
   return {
     activeReservations,
     belowThreshold,

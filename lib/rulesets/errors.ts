@@ -5,6 +5,10 @@ import { AppError, type ErrorCode } from "@/lib/errors";
 
 export type RulesetErrorCode = Extract<ErrorCode, `RULESET_${string}` | "SIGNER_NOT_METHODOLOGIST">;
 
-export function rulesetError(code: RulesetErrorCode, message?: string, options: { details?: Record<string, unknown>; fields?: Record<string, string> } = {}): AppError {
+export function rulesetError(
+  code: RulesetErrorCode,
+  message?: string,
+  options: { details?: Record<string, unknown>; fields?: Record<string, string> } = {},
+): AppError {
   return new AppError(code, message, options);
 }

@@ -11,13 +11,24 @@ export const RULES_AUTHORITY_CODE = "mineconomy";
 
 export type MethodologistAuthority = { id: string; code: string; name: string; edrpou: string };
 
-export async function loadMethodologist(tx: DbTx, actor: Actor | null, permission: Permission): Promise<{ actor: Actor; authority: MethodologistAuthority }> {
+export async function loadMethodologist(
+  tx: DbTx,
+  actor: Actor | null,
+  permission: Permission,
+): Promise<{ actor: Actor; authority: MethodologistAuthority }> {
   assertCan(actor, permission);
   if (!actor.authorityId || !actor.userId) throw new AppError("FORBIDDEN", "Методолога не прив'язано до Мінекономіки");
   const membership = await tx.membership.findFirst({
-    where: { userId: actor.userId, role: "METHODOLOGIST", authorityId: actor.authorityId, revokedAt: null, user: { disabledAt: null } },
+    where: {
+      userId: actor.userId,
+      role: "METHODOLOGIST",
+      authorityId: actor.authorityId,
+      revokedAt: null,
+      user: { disabledAt: null },
+    },
     select: { authority: { select: { id: true, code: true, name: true, edrpou: true } } },
   });
-  if (!membership?.authority || membership.authority.code !== RULES_AUTHORITY_CODE) throw new AppError("FORBIDDEN", "Правила бронювання веде лише методолог Мінекономіки");
+  if (!membership?.authority || membership.authority.code !== RULES_AUTHORITY_CODE)
+    throw new AppError("FORBIDDEN", "Правила бронювання веде лише методолог Мінекономіки");
   return { actor, authority: membership.authority };
 }

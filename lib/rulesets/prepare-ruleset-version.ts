@@ -15,15 +15,39 @@ import { ZRulesetDraft } from "./schemas";
 export const RULESET_NONCE_PURPOSE = "ruleset.sign";
 const PREPARED_TTL_SECONDS = 30 * 60;
 
-export type PreparedRulesetVersion = { document: string; nonce: string; ruleset: Ruleset; diff: RulesetDiffEntry[]; basedOn: string; replaces: string | null };
+export type PreparedRulesetVersion = {
+  document: string;
+  nonce: string;
+  ruleset: Ruleset;
+  diff: RulesetDiffEntry[];
+  basedOn: string;
+  replaces: string | null;
+};
 
 export async function prepareRulesetVersion(ctx: RulesetCtx, input: unknown): Promise<PreparedRulesetVersion> {
   const draft = parseInput(ZRulesetDraft, input);
   return ctx.db.$transaction(async (tx) => {
     const { authority } = await loadMethodologist(tx, ctx.actor, "rulesets.draft");
     const { next, diff, current, replaced } = await assessRulesetDraft(tx, { draft, today: kyivDate(ctx.now) });
-    const nonce = (await issueNonce({ db: tx, now: ctx.now }, { purpose: RULESET_NONCE_PURPOSE, ttlSeconds: PREPARED_TTL_SECONDS })).value;
-    const bytes = buildRulesetDocument({ authority, ruleset: next, legalBasis: draft.legalBasis, basedOn: current.ruleset.version, replaces: replaced?.ruleset.version ?? null, diff, nonce });
-    return { document: Buffer.from(bytes).toString("base64"), nonce, ruleset: next, diff, basedOn: current.ruleset.version, replaces: replaced?.ruleset.version ?? null };
+    const nonce = (
+      await issueNonce({ db: tx, now: ctx.now }, { purpose: RULESET_NONCE_PURPOSE, ttlSeconds: PREPARED_TTL_SECONDS })
+    ).value;
+    const bytes = buildRulesetDocument({
+      authority,
+      ruleset: next,
+      legalBasis: draft.legalBasis,
+      basedOn: current.ruleset.version,
+      replaces: replaced?.ruleset.version ?? null,
+      diff,
+      nonce,
+    });
+    return {
+      document: Buffer.from(bytes).toString("base64"),
+      nonce,
+      ruleset: next,
+      diff,
+      basedOn: current.ruleset.version,
+      replaces: replaced?.ruleset.version ?? null,
+    };
   });
 }

@@ -17,7 +17,12 @@ export async function refreshRulesets(db: DbTx): Promise<number> {
 
 export type RulesetCache = { stop(): Promise<void>; refreshed(): number };
 
-export async function startRulesetCache(options: { db: DbTx; databaseUrl: string; log?: (line: string) => void; application?: string }): Promise<RulesetCache> {
+export async function startRulesetCache(options: {
+  db: DbTx;
+  databaseUrl: string;
+  log?: (line: string) => void;
+  application?: string;
+}): Promise<RulesetCache> {
   const log = options.log ?? (() => undefined);
   let refreshes = 0;
   let stopped = false;
@@ -29,7 +34,9 @@ export async function startRulesetCache(options: { db: DbTx; databaseUrl: string
         await refreshRulesets(options.db);
         refreshes++;
       })
-      .catch((error: unknown) => log(`правила: не вдалося перечитати версії (${error instanceof Error ? error.message : String(error)})`));
+      .catch((error: unknown) =>
+        log(`правила: не вдалося перечитати версії (${error instanceof Error ? error.message : String(error)})`),
+      );
     return chain;
   };
 
@@ -47,7 +54,10 @@ export async function startRulesetCache(options: { db: DbTx; databaseUrl: string
   };
 
   const connect = async () => {
-    const next = new pg.Client({ connectionString: options.databaseUrl, application_name: options.application ?? "bronya-rulesets" });
+    const next = new pg.Client({
+      connectionString: options.databaseUrl,
+      application_name: options.application ?? "bronya-rulesets",
+    });
     next.on("notification", (message) => {
       if (message.channel === RULESET_CHANNEL) void reload();
     });

@@ -33,7 +33,14 @@ export async function readStoredVersions(tx: DbTx): Promise<StoredVersion[]> {
   const known = new Set(stored.map((s) => s.ruleset.version));
   const missing = codeVersions()
     .filter((c) => !known.has(c.ruleset.version))
-    .map((c): StoredVersion => ({ ...c, source: "code", basedOn: null, signerName: null, signedDocumentId: null, createdAt: null }));
+    .map((c): StoredVersion => ({
+      ...c,
+      source: "code",
+      basedOn: null,
+      signerName: null,
+      signedDocumentId: null,
+      createdAt: null,
+    }));
   return [...missing, ...stored].sort((a, b) => (a.ruleset.effectiveFrom < b.ruleset.effectiveFrom ? -1 : 1));
 }
 

@@ -20,7 +20,10 @@ import { ZSignRulesetVersion } from "./schemas";
 // version, the withdrawal of the one it replaces, the signed document and the audit row are
 // written; the NOTIFY goes out on commit and every process reloads its rules.
 
-export async function signRulesetVersion(ctx: RulesetCtx, input: unknown): Promise<{ version: string; effectiveFrom: string; ruleset: Ruleset }> {
+export async function signRulesetVersion(
+  ctx: RulesetCtx,
+  input: unknown,
+): Promise<{ version: string; effectiveFrom: string; ruleset: Ruleset }> {
   const { draft, nonce, signature } = parseInput(ZSignRulesetVersion, input);
   const signatureBytes = Uint8Array.from(Buffer.from(signature, "base64"));
   if (signatureBytes.length === 0) throw kepError("SIGNATURE_MALFORMED");
@@ -30,15 +33,30 @@ export async function signRulesetVersion(ctx: RulesetCtx, input: unknown): Promi
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ruleset-versions'))`;
       const { next, diff, current, replaced } = await assessRulesetDraft(tx, { draft, today: kyivDate(ctx.now) });
       const replaces = replaced?.ruleset.version ?? null;
-      const signed = await acceptSignedDocument({ db: tx, now: ctx.now }, {
-        kind: "RULESET_VERSION",
-        content: buildRulesetDocument({ authority, ruleset: next, legalBasis: draft.legalBasis, basedOn: current.ruleset.version, replaces, diff, nonce }),
-        signature: signatureBytes,
-        authorityId: authority.id,
-        nonce: { value: nonce, purpose: RULESET_NONCE_PURPOSE },
-        signer: { role: "METHODOLOGIST", authority },
-      });
-      if (replaced) await tx.rulesetVersion.update({ where: { version: replaced.ruleset.version }, data: { withdrawnAt: ctx.now } });
+      const signed = await acceptSignedDocument(
+        { db: tx, now: ctx.now },
+        {
+          kind: "RULESET_VERSION",
+          content: buildRulesetDocument({
+            authority,
+            ruleset: next,
+            legalBasis: draft.legalBasis,
+            basedOn: current.ruleset.version,
+            replaces,
+            diff,
+            nonce,
+          }),
+          signature: signatureBytes,
+          authorityId: authority.id,
+          nonce: { value: nonce, purpose: RULESET_NONCE_PURPOSE },
+          signer: { role: "METHODOLOGIST", authority },
+        },
+      );
+      if (replaced)
+        await tx.rulesetVersion.update({
+          where: { version: replaced.ruleset.version },
+          data: { withdrawnAt: ctx.now },
+        });
       await tx.rulesetVersion.create({
         data: {
           version: next.version,
@@ -64,7 +82,12 @@ export async function signRulesetVersion(ctx: RulesetCtx, input: unknown): Promi
         entityId: next.version,
         authorityId: authority.id,
         signedDocumentId: signed.id,
-        details: { effectiveFrom: next.effectiveFrom, basedOn: current.ruleset.version, replaces, changes: diff.map((d) => d.path) },
+        details: {
+          effectiveFrom: next.effectiveFrom,
+          basedOn: current.ruleset.version,
+          replaces,
+          changes: diff.map((d) => d.path),
+        },
       });
       await announceRulesetChange(tx, next.version);
       return { version: next.version, effectiveFrom: next.effectiveFrom, ruleset: next };

@@ -11,12 +11,18 @@ import type { TccRecord } from "@/lib/registry";
 
 type TckPermission = Extract<Permission, `register.${string}` | `notices.${string}` | `deferments.${string}`>;
 
-export async function loadActingTcc<P extends TckPermission>(ctx: Ctx<"actor" | "db" | "registry">, permission: P): Promise<{ actor: ActorWith<P> & TckActor; tcc: TccRecord }> {
+export async function loadActingTcc<P extends TckPermission>(
+  ctx: Ctx<"actor" | "db" | "registry">,
+  permission: P,
+): Promise<{ actor: ActorWith<P> & TckActor; tcc: TccRecord }> {
   assertCan(ctx.actor, permission);
   const actor: Actor = ctx.actor;
   if (actor.role !== "TCK_OFFICER" && actor.role !== "TCK_HEAD") throw new AppError("FORBIDDEN");
   const membership = actor.userId
-    ? await ctx.db.membership.findFirst({ where: { userId: actor.userId, role: actor.role, tcc: actor.tcc, revokedAt: null, user: { disabledAt: null } }, select: { id: true } })
+    ? await ctx.db.membership.findFirst({
+        where: { userId: actor.userId, role: actor.role, tcc: actor.tcc, revokedAt: null, user: { disabledAt: null } },
+        select: { id: true },
+      })
     : null;
   if (!membership) throw new AppError("FORBIDDEN", "Посадову особу не прив'язано до цього ТЦК та СП");
   const tcc = await ctx.registry.findTcc(actor.tcc);

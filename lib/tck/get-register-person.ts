@@ -18,11 +18,23 @@ export type RegisterPersonView = {
   row: TccRegisterRow;
   person: PersonRecord;
   marks: MarkRecord[];
-  notices: Array<{ id: string; seq: bigint; kind: NoticeKind; status: NoticeStatus; appearAt: Date; createdAt: Date; withdrawnReason: string | null; trackingNumber: string | null }>;
+  notices: Array<{
+    id: string;
+    seq: bigint;
+    kind: NoticeKind;
+    status: NoticeStatus;
+    appearAt: Date;
+    createdAt: Date;
+    withdrawnReason: string | null;
+    trackingNumber: string | null;
+  }>;
   refusals: Array<{ id: string; kind: string; reasons: string[]; message: string; at: Date }>;
 };
 
-export async function getRegisterPerson(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: unknown): Promise<RegisterPersonView> {
+export async function getRegisterPerson(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  input: unknown,
+): Promise<RegisterPersonView> {
   const { rnokpp } = parseInput(ZRegisterPersonInput, input);
   const { actor, tcc } = await loadActingTcc(ctx, "register.read");
   const today = kyivDate(ctx.now);
@@ -35,9 +47,23 @@ export async function getRegisterPerson(ctx: Ctx<"actor" | "db" | "registry" | "
     ctx.db.notice.findMany({
       where: { rnokpp, tcc: tcc.name },
       orderBy: { createdAt: "desc" },
-      select: { id: true, seq: true, kind: true, status: true, appearAt: true, createdAt: true, withdrawnReason: true, trackingNumber: true },
+      select: {
+        id: true,
+        seq: true,
+        kind: true,
+        status: true,
+        appearAt: true,
+        createdAt: true,
+        withdrawnReason: true,
+        trackingNumber: true,
+      },
     }),
-    ctx.db.noticeRefusal.findMany({ where: { rnokpp, batch: { tcc: tcc.name } }, orderBy: { at: "desc" }, take: 50, select: { id: true, kind: true, reasons: true, message: true, at: true } }),
+    ctx.db.noticeRefusal.findMany({
+      where: { rnokpp, batch: { tcc: tcc.name } },
+      orderBy: { at: "desc" },
+      take: 50,
+      select: { id: true, kind: true, reasons: true, message: true, at: true },
+    }),
   ]);
   await writeAudit(ctx.db, {
     actor: { rnokpp: actor.rnokpp, role: actor.role },

@@ -26,25 +26,37 @@ export const ZGrantDeferment = z.object({
   until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Вкажіть дату завершення відстрочки"),
 });
 
-export async function grantDeferment(ctx: Ctx<"actor" | "db" | "registry" | "now">, input: unknown): Promise<{ withdrawn: number }> {
+export async function grantDeferment(
+  ctx: Ctx<"actor" | "db" | "registry" | "now">,
+  input: unknown,
+): Promise<{ withdrawn: number }> {
   const data = parseInput(ZGrantDeferment, input);
   const today = kyivDate(ctx.now);
-  if (data.until <= today) throw new AppError("DEFERMENT_INVALID", "Дата завершення відстрочки має бути пізнішою за сьогоднішню", { fields: { until: "Дата має бути в майбутньому" } });
+  if (data.until <= today)
+    throw new AppError("DEFERMENT_INVALID", "Дата завершення відстрочки має бути пізнішою за сьогоднішню", {
+      fields: { until: "Дата має бути в майбутньому" },
+    });
   return inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const { actor, tcc } = await loadActingTcc(txCtx, "deferments.grant");
     const facts = await ctx.registry.findNoticeFacts([data.rnokpp], today);
-    if (facts.get(data.rnokpp)?.registration?.tcc !== tcc.name) throw new AppError("NOT_FOUND", "Особу не знайдено в реєстрі цього ТЦК та СП");
+    if (facts.get(data.rnokpp)?.registration?.tcc !== tcc.name)
+      throw new AppError("NOT_FOUND", "Особу не знайдено в реєстрі цього ТЦК та СП");
     await ctx.registry.grantDeferment(tx, data.rnokpp, { ground: data.ground, until: data.until });
-    const withdrawn = await withdrawNoticesOnProtection({ db: tx, now: ctx.now }, { rnokpps: [data.rnokpp], cause: { kind: "DEFERRED", ground: data.ground } });
-    await notify(tx, [{
-      recipientRnokpp: data.rnokpp,
-      audience: "me",
-      kind: "deferment.granted",
-      title: "Вам надано відстрочку",
-      body: `${tcc.name} надав вам відстрочку від призову під час мобілізації: ${data.ground}, до ${formatDate(data.until)}.`,
-      link: "/me",
-    }]);
+    const withdrawn = await withdrawNoticesOnProtection(
+      { db: tx, now: ctx.now },
+      { rnokpps: [data.rnokpp], cause: { kind: "DEFERRED", ground: data.ground } },
+    );
+    await notify(tx, [
+      {
+        recipientRnokpp: data.rnokpp,
+        audience: "me",
+        kind: "deferment.granted",
+        title: "Вам надано відстрочку",
+        body: `${tcc.name} надав вам відстрочку від призову під час мобілізації: ${data.ground}, до ${formatDate(data.until)}.`,
+        link: "/me",
+      },
+    ]);
     await writeAudit(tx, {
       actor: { rnokpp: actor.rnokpp, role: actor.role },
       action: "deferment.grant",

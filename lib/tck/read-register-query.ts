@@ -4,7 +4,11 @@ import type { TccRegisterFilter } from "@/lib/registry";
 import { compactFilter, ZRegisterFilter } from "./schemas";
 
 /** The register's filter from the page's address (the search text sealed as `s`); anything malformed is dropped. */
-export function readRegisterQuery(params: Record<string, string | string[] | undefined>): { filter: TccRegisterFilter; raw: Record<string, string>; after: string | null } {
+export function readRegisterQuery(params: Record<string, string | string[] | undefined>): {
+  filter: TccRegisterFilter;
+  raw: Record<string, string>;
+  after: string | null;
+} {
   const raw = compactFilter(params);
   const sealed = typeof params.s === "string" ? openText(params.s) : null;
   if (sealed) raw.q = sealed.slice(0, 100);

@@ -11,11 +11,18 @@ export const ZRegisterFilter = z
   .object({
     q: z.string().trim().max(100).optional(),
     status: z.enum(REGISTRATION_STATUSES).optional(),
-    category: z.enum(["1", "2"]).transform(Number).pipe(z.union([z.literal(1), z.literal(2)])).optional(),
+    category: z
+      .enum(["1", "2"])
+      .transform(Number)
+      .pipe(z.union([z.literal(1), z.literal(2)]))
+      .optional(),
     ageBand: z.enum(AGE_BANDS).optional(),
     dataUpdated: flag.optional(),
     wanted: flag.optional(),
-    vlkDue: z.literal("yes").transform(() => true).optional(),
+    vlkDue: z
+      .literal("yes")
+      .transform(() => true)
+      .optional(),
     protection: z.enum(PROTECTIONS).optional(),
   })
   .strict();
@@ -23,7 +30,10 @@ export type RegisterFilterInput = z.input<typeof ZRegisterFilter>;
 
 export const ZRegisterPageInput = z.object({
   filter: ZRegisterFilter.default({}),
-  after: z.string().regex(/^\d{10}$/).nullish(),
+  after: z
+    .string()
+    .regex(/^\d{10}$/)
+    .nullish(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 

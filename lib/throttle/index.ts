@@ -33,7 +33,10 @@ function pool(): pg.Pool {
   if (!url) throw new Error("DATABASE_URL is not set: the throttles keep their counts in Postgres");
   if (sharedPool?.url !== url) {
     void sharedPool?.pool.end().catch(() => undefined);
-    sharedPool = { url, pool: new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 30_000, allowExitOnIdle: true }) };
+    sharedPool = {
+      url,
+      pool: new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 30_000, allowExitOnIdle: true }),
+    };
     sharedPool.pool.on("error", () => undefined);
   }
   return sharedPool.pool;
@@ -68,7 +71,9 @@ export function createThrottle(options: ThrottleOptions): Throttle {
       if (++sincePurge >= PURGE_EVERY) {
         sincePurge = 0;
         // Finished windows are dead rows; sweep them now and then, off the request's path.
-        void pool().query(`DELETE FROM "public"."throttle_windows" WHERE "expiresAt" < $1`, [now]).catch(() => undefined);
+        void pool()
+          .query(`DELETE FROM "public"."throttle_windows" WHERE "expiresAt" < $1`, [now])
+          .catch(() => undefined);
       }
       const { hits, expiresAt } = rows[0]!;
       const allowed = hits <= options.limit;

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, addYears, ageOn, daysBetween, fromDayNumber, parseIsoDate, toDayNumber, toIsoDate, todayInKyiv } from "./dates";
+import {
+  addDays,
+  addMonths,
+  addYears,
+  ageOn,
+  daysBetween,
+  fromDayNumber,
+  parseIsoDate,
+  toDayNumber,
+  toIsoDate,
+  todayInKyiv,
+} from "./dates";
 
 describe("date arithmetic on ISO strings", () => {
   it("agrees with Date for every day from 1900 to 2100", () => {
@@ -33,7 +44,8 @@ describe("date arithmetic on ISO strings", () => {
   });
 
   it("refuses what is not a calendar date", () => {
-    for (const bad of ["2026-02-30", "2026-13-01", "2026-00-10", "26-01-01", "2026-1-1", "yesterday", ""]) expect(() => parseIsoDate(bad), bad).toThrow(RangeError);
+    for (const bad of ["2026-02-30", "2026-13-01", "2026-00-10", "26-01-01", "2026-1-1", "yesterday", ""])
+      expect(() => parseIsoDate(bad), bad).toThrow(RangeError);
     expect(toIsoDate(parseIsoDate("2024-02-29"))).toBe("2024-02-29");
   });
 

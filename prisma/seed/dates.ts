@@ -45,7 +45,8 @@ function daysInMonth(year: number, month: number): number {
 export function parseIsoDate(value: IsoDate): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new RangeError(`not an ISO date: ${value}`);
   const [year, month, day] = split(value);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`not a calendar date: ${value}`);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    throw new RangeError(`not a calendar date: ${value}`);
   return new Date(Date.UTC(year, month - 1, day));
 }
 
@@ -101,5 +102,10 @@ export function ageOn(birthDate: IsoDate, day: IsoDate): number {
 
 /** Today's date in Kyiv, the calendar the registry keeps. */
 export function todayInKyiv(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kyiv", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Kyiv",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }

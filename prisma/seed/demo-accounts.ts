@@ -11,7 +11,10 @@ import type { Rng } from "./random";
 /** argon2id (the library's default algorithm) with OWASP's minimum memory cost. */
 const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export async function buildDemoAccounts(rng: Rng, options: { authorities: AuthorityRow[]; units: UnitRow[]; centres: CentreRow[] }): Promise<{ users: UserRow[]; memberships: MembershipRow[] }> {
+export async function buildDemoAccounts(
+  rng: Rng,
+  options: { authorities: AuthorityRow[]; units: UnitRow[]; centres: CentreRow[] },
+): Promise<{ users: UserRow[]; memberships: MembershipRow[] }> {
   const users: UserRow[] = [];
   const memberships: MembershipRow[] = [];
   const headOfBig = DEMO_USERS.find((user) => user.role === "ENTERPRISE_HEAD" && user.edrpou === DEMO_EDRPOU.big);
@@ -25,7 +28,17 @@ export async function buildDemoAccounts(rng: Rng, options: { authorities: Author
       totpSecret: demo.totpSecret ?? null,
     };
     users.push(user);
-    const base = { id: rng.uuid(), userId: user.id, authorityId: null, edrpou: null, unitId: null, tcc: null, centreId: null, position: DEMO_FACTS[demo.key]?.position ?? null, grantedByRnokpp: null };
+    const base = {
+      id: rng.uuid(),
+      userId: user.id,
+      authorityId: null,
+      edrpou: null,
+      unitId: null,
+      tcc: null,
+      centreId: null,
+      position: DEMO_FACTS[demo.key]?.position ?? null,
+      grantedByRnokpp: null,
+    };
     switch (demo.role) {
       case "ADMIN":
         memberships.push({ ...base, role: "ADMIN" });
@@ -33,12 +46,19 @@ export async function buildDemoAccounts(rng: Rng, options: { authorities: Author
       case "OFFICIAL":
       case "METHODOLOGIST": {
         const authority = options.authorities.find((candidate) => candidate.code === demo.authorityCode);
-        if (!authority) throw new Error(`internal: demo official ${demo.key} names unknown authority ${demo.authorityCode}`);
+        if (!authority)
+          throw new Error(`internal: demo official ${demo.key} names unknown authority ${demo.authorityCode}`);
         memberships.push({ ...base, role: demo.role, authorityId: authority.id });
         break;
       }
       case "AUTHORIZED_PERSON":
-        memberships.push({ ...base, role: "AUTHORIZED_PERSON", edrpou: demo.edrpou ?? null, grantedByRnokpp: headOfBig?.rnokpp ?? null, position: "Начальник відділу кадрів" });
+        memberships.push({
+          ...base,
+          role: "AUTHORIZED_PERSON",
+          edrpou: demo.edrpou ?? null,
+          grantedByRnokpp: headOfBig?.rnokpp ?? null,
+          position: "Начальник відділу кадрів",
+        });
         break;
       case "RECRUITER":
       case "UNIT_STAFF_OFFICER": {

@@ -59,7 +59,10 @@ async function planKeys(db: Db, log: (line: string) => void): Promise<PlannedKey
     where: { code: { in: DEMO_USERS.flatMap((user) => (user.authorityCode ? [user.authorityCode] : [])) } },
     select: { code: true, name: true, edrpou: true },
   });
-  const tccs = await db.tcc.findMany({ where: { name: { in: DEMO_USERS.flatMap((user) => (user.tcc ? [user.tcc] : [])) } }, select: { name: true, edrpou: true } });
+  const tccs = await db.tcc.findMany({
+    where: { name: { in: DEMO_USERS.flatMap((user) => (user.tcc ? [user.tcc] : [])) } },
+    select: { name: true, edrpou: true },
+  });
   const planned: PlannedKey[] = [];
   for (const user of DEMO_USERS) {
     const facts = DEMO_FACTS[user.key];
@@ -69,16 +72,25 @@ async function planKeys(db: Db, log: (line: string) => void): Promise<PlannedKey
       const enterprise = enterprises.find((candidate) => candidate.edrpou === user.edrpou);
       entry.edrpou = user.edrpou;
       if (enterprise) {
-        Object.assign(subject, { edrpou: user.edrpou, organization: enterprise.shortName ?? enterprise.name, title: facts?.job?.position ?? "Директор" });
+        Object.assign(subject, {
+          edrpou: user.edrpou,
+          organization: enterprise.shortName ?? enterprise.name,
+          title: facts?.job?.position ?? "Директор",
+        });
       } else log(`Демо-ключі: підприємства ${user.edrpou} немає в реєстрі, ключ ${user.key} видано як фізичній особі.`);
-      if (user.role === "AUTHORIZED_PERSON") entry.note = "Уповноважена особа готує заяви; підписує їх лише керівник підприємства.";
+      if (user.role === "AUTHORIZED_PERSON")
+        entry.note = "Уповноважена особа готує заяви; підписує їх лише керівник підприємства.";
     }
     if ((user.role === "OFFICIAL" || user.role === "METHODOLOGIST") && user.authorityCode) {
       const authority = authorities.find((candidate) => candidate.code === user.authorityCode);
       entry.authority = user.authorityCode;
       if (authority) {
         entry.authorityEdrpou = authority.edrpou;
-        Object.assign(subject, { edrpou: authority.edrpou, organization: authority.name, title: facts?.position ?? "Посадова особа" });
+        Object.assign(subject, {
+          edrpou: authority.edrpou,
+          organization: authority.name,
+          title: facts?.position ?? "Посадова особа",
+        });
       } else log(`Демо-ключі: органу ${user.authorityCode} немає в базі, ключ ${user.key} видано як фізичній особі.`);
     }
     if ((user.role === "TCK_OFFICER" || user.role === "TCK_HEAD") && user.tcc) {
@@ -86,7 +98,11 @@ async function planKeys(db: Db, log: (line: string) => void): Promise<PlannedKey
       const tcc = tccs.find((candidate) => candidate.name === user.tcc);
       if (tcc) {
         entry.tccEdrpou = tcc.edrpou;
-        Object.assign(subject, { edrpou: tcc.edrpou, organization: tcc.name, title: facts?.position ?? "Посадова особа ТЦК та СП" });
+        Object.assign(subject, {
+          edrpou: tcc.edrpou,
+          organization: tcc.name,
+          title: facts?.position ?? "Посадова особа ТЦК та СП",
+        });
       } else log(`Демо-ключі: ТЦК «${user.tcc}» немає в реєстрі, ключ ${user.key} видано як фізичній особі.`);
     }
     planned.push({ id: user.key, user, subject, entry, revoked: false, algorithm: "RSA" });
@@ -111,21 +127,45 @@ async function planKeys(db: Db, log: (line: string) => void): Promise<PlannedKey
 }
 
 /** True when the folder holds exactly the planned keys, intact, and the provider knows them as expected. */
-async function isCurrent(db: Db, folder: string, manifest: DemoKeyManifest | null, planned: PlannedKey[], portalUrl: string, now: Date): Promise<boolean> {
+async function isCurrent(
+  db: Db,
+  folder: string,
+  manifest: DemoKeyManifest | null,
+  planned: PlannedKey[],
+  portalUrl: string,
+  now: Date,
+): Promise<boolean> {
   if (!manifest || manifest.portalUrl !== portalUrl || manifest.keys.length !== planned.length) return false;
   for (const key of planned) {
     const entry = manifest.keys.find((candidate) => candidate.id === key.id);
-    if (!entry || entry.rnokpp !== key.user.rnokpp || entry.edrpou !== key.entry.edrpou || Boolean(entry.revoked) !== key.revoked) return false;
+    if (
+      !entry ||
+      entry.rnokpp !== key.user.rnokpp ||
+      entry.edrpou !== key.entry.edrpou ||
+      Boolean(entry.revoked) !== key.revoked
+    )
+      return false;
     if (entry.algorithm !== key.algorithm) return false;
     if (!key.revoked && new Date(entry.notAfter).getTime() - now.getTime() < RENEW_BEFORE_MS) return false;
     const bytes = await readFile(path.join(folder, entry.file)).catch(() => null);
     if (!bytes || sha256Hex(bytes) !== entry.sha256) return false;
   }
-  const certificates = await db.certificate.findMany({ where: { serial: { in: manifest.keys.map((entry) => entry.serial) } }, select: { serial: true, status: true } });
-  return manifest.keys.every((entry) => certificates.some((row) => row.serial === entry.serial && row.status === (entry.revoked ? "REVOKED" : "GOOD")));
+  const certificates = await db.certificate.findMany({
+    where: { serial: { in: manifest.keys.map((entry) => entry.serial) } },
+    select: { serial: true, status: true },
+  });
+  return manifest.keys.every((entry) =>
+    certificates.some((row) => row.serial === entry.serial && row.status === (entry.revoked ? "REVOKED" : "GOOD")),
+  );
 }
 
-async function issueAll(db: Db, folder: string, planned: PlannedKey[], portalUrl: string, now: Date): Promise<DemoKeyManifest> {
+async function issueAll(
+  db: Db,
+  folder: string,
+  planned: PlannedKey[],
+  portalUrl: string,
+  now: Date,
+): Promise<DemoKeyManifest> {
   // Written beside the folder and swapped in whole, so a crash never leaves half a set.
   const staging = `${folder}.staging-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
@@ -134,12 +174,18 @@ async function issueAll(db: Db, folder: string, planned: PlannedKey[], portalUrl
   for (const key of planned) {
     const issued =
       key.algorithm === "RSA"
-        ? await issueCertificate({ db, now }, { ...key.subject, password: DEMO_KEY_PASSWORD }, { portalUrl }).then((rsa) => ({
-            ...rsa,
-            keyFile: rsa.p12,
-            container: "pkcs12" as const,
-          }))
-        : await issueFamilyCertificate({ db, now }, { ...key.subject, password: DEMO_KEY_PASSWORD, algorithm: key.algorithm }, { portalUrl });
+        ? await issueCertificate({ db, now }, { ...key.subject, password: DEMO_KEY_PASSWORD }, { portalUrl }).then(
+            (rsa) => ({
+              ...rsa,
+              keyFile: rsa.p12,
+              container: "pkcs12" as const,
+            }),
+          )
+        : await issueFamilyCertificate(
+            { db, now },
+            { ...key.subject, password: DEMO_KEY_PASSWORD, algorithm: key.algorithm },
+            { portalUrl },
+          );
     if (key.revoked) await revokeCertificate({ db, now }, { serial: issued.serial, reason: "keyCompromise" });
     const file = `${key.id}.${issued.container === "key6" ? "dat" : "p12"}`;
     const certificate = `${key.id}.cer`;
@@ -166,7 +212,13 @@ async function issueAll(db: Db, folder: string, planned: PlannedKey[], portalUrl
       ...(key.revoked ? { revoked: true as const } : {}),
     });
   }
-  const manifest: DemoKeyManifest = { version: 1, generatedAt: now.toISOString(), portalUrl, password: DEMO_KEY_PASSWORD, keys };
+  const manifest: DemoKeyManifest = {
+    version: 1,
+    generatedAt: now.toISOString(),
+    portalUrl,
+    password: DEMO_KEY_PASSWORD,
+    keys,
+  };
   await writeManifest(staging, manifest);
   await rm(folder, { recursive: true, force: true });
   await rename(staging, folder);
@@ -209,7 +261,9 @@ export type EnsureDemoKeysOptions = {
   log?: (line: string) => void;
 };
 
-export async function ensureDemoKeys(options: EnsureDemoKeysOptions): Promise<{ issued: boolean; folder: string; manifest: DemoKeyManifest }> {
+export async function ensureDemoKeys(
+  options: EnsureDemoKeysOptions,
+): Promise<{ issued: boolean; folder: string; manifest: DemoKeyManifest }> {
   const { db } = options;
   const log = options.log ?? (() => undefined);
   const now = options.now ?? new Date();
@@ -223,7 +277,9 @@ export async function ensureDemoKeys(options: EnsureDemoKeysOptions): Promise<{ 
   if (issued) {
     const started = Date.now();
     manifest = await issueAll(db, folder, planned, portalUrl, now);
-    log(`Демо-ключі КЕП видано (${manifest.keys.length}, ${Date.now() - started} мс): ${folder}, пароль до кожного — ${DEMO_KEY_PASSWORD}`);
+    log(
+      `Демо-ключі КЕП видано (${manifest.keys.length}, ${Date.now() - started} мс): ${folder}, пароль до кожного — ${DEMO_KEY_PASSWORD}`,
+    );
   }
   manifest = await ensureApiTokens(db, folder, manifest);
   return { issued, folder, manifest };
@@ -234,8 +290,16 @@ export async function ensureDemoKeys(options: EnsureDemoKeysOptions): Promise<{ 
  * environment, so lib/db's shared client is not available in its own process): a client of its
  * own for this one job, closed afterwards.
  */
-export async function ensureDemoKeysAt(options: { databaseUrl: string; dataDir: string; portalUrl: string; log: (line: string) => void }): Promise<void> {
-  const [{ PrismaPg }, { PrismaClient }] = await Promise.all([import("@prisma/adapter-pg"), import("@/lib/db/generated/client")]);
+export async function ensureDemoKeysAt(options: {
+  databaseUrl: string;
+  dataDir: string;
+  portalUrl: string;
+  log: (line: string) => void;
+}): Promise<void> {
+  const [{ PrismaPg }, { PrismaClient }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("@/lib/db/generated/client"),
+  ]);
   // The same omissions as lib/db/client.ts, so that it is the same type of client.
   const db = new PrismaClient({
     adapter: new PrismaPg({ connectionString: options.databaseUrl, max: 2 }),

@@ -15,21 +15,39 @@ const PEOPLE = ["conscript-eligible", "conscript-reserved"] as const;
 const APPEAR_TIME = "09:00";
 
 type FactsRow = {
-  rnokpp: string; fullName: string; sex: "MALE" | "FEMALE"; birthDate: string; tcc: string | null; status: string | null; liability: string | null;
-  deferment: string | null; defermentUntil: string | null; mobilisedOn: string | null; markEdrpou: string | null; markUntil: string | null;
+  rnokpp: string;
+  fullName: string;
+  sex: "MALE" | "FEMALE";
+  birthDate: string;
+  tcc: string | null;
+  status: string | null;
+  liability: string | null;
+  deferment: string | null;
+  defermentUntil: string | null;
+  mobilisedOn: string | null;
+  markEdrpou: string | null;
+  markUntil: string | null;
 };
 
-export async function writeDemoNotices(client: pg.ClientBase, today: string): Promise<{ notices: number; refusals: number }> {
+export async function writeDemoNotices(
+  client: pg.ClientBase,
+  today: string,
+): Promise<{ notices: number; refusals: number }> {
   const officer = DEMO_USERS.find((user) => user.key === "tck-officer");
   const rnokpps = PEOPLE.map((key) => DEMO_USERS.find((user) => user.key === key)?.rnokpp);
-  if (!officer || rnokpps.some((rnokpp) => !rnokpp)) throw new Error("internal: demo notices name a demo user that does not exist");
+  if (!officer || rnokpps.some((rnokpp) => !rnokpp))
+    throw new Error("internal: demo notices name a demo user that does not exist");
 
   let appearDate = addDays(today, 5);
-  while (checkAppearance({ date: appearDate, time: APPEAR_TIME }, today).length > 0) appearDate = addDays(appearDate, 1);
+  while (checkAppearance({ date: appearDate, time: APPEAR_TIME }, today).length > 0)
+    appearDate = addDays(appearDate, 1);
   const appearAt = kyivWallClockToInstant(appearDate, APPEAR_TIME);
   const formedAt = kyivWallClockToInstant(addDays(today, -1), "15:00");
 
-  const { rows: tccRows } = await client.query<{ address: string }>(`SELECT address FROM "oberig"."tccs" WHERE name = $1`, [DEMO_TCC]);
+  const { rows: tccRows } = await client.query<{ address: string }>(
+    `SELECT address FROM "oberig"."tccs" WHERE name = $1`,
+    [DEMO_TCC],
+  );
   if (!tccRows[0]) throw new Error(`internal: demo ТЦК «${DEMO_TCC}» is not in the registry`);
   const place = `${tccRows[0].address}, ${DEMO_TCC}, каб. 12`;
 
@@ -54,7 +72,8 @@ export async function writeDemoNotices(client: pg.ClientBase, today: string): Pr
   let notices = 0;
   let refusals = 0;
   for (const row of rows) {
-    if (row.tcc !== DEMO_TCC) throw new Error(`internal: demo conscript ${row.rnokpp} is not registered at ${DEMO_TCC}`);
+    if (row.tcc !== DEMO_TCC)
+      throw new Error(`internal: demo conscript ${row.rnokpp} is not registered at ${DEMO_TCC}`);
     const decision = decideNotice(toFacts(row), { kind: "MOBILISATION", today, appearOn: appearDate });
     if (decision.formed) {
       await client.query(
@@ -66,13 +85,23 @@ export async function writeDemoNotices(client: pg.ClientBase, today: string): Pr
     } else {
       await client.query(
         `INSERT INTO public.notice_refusals (id, "batchId", rnokpp, "fullName", kind, reasons, message, at) VALUES (gen_random_uuid(), $1, $2, $3, 'MOBILISATION', $4, $5, $6)`,
-        [batchId, row.rnokpp, row.fullName, decision.reasons.map((r) => r.code), decision.reasons.map(noticeRefusalMessage).join("; "), formedAt],
+        [
+          batchId,
+          row.rnokpp,
+          row.fullName,
+          decision.reasons.map((r) => r.code),
+          decision.reasons.map(noticeRefusalMessage).join("; "),
+          formedAt,
+        ],
       );
       refusals++;
     }
   }
   // The demo journeys rely on exactly this: a change to the demo people or the rules must say so here.
-  if (notices !== 1 || refusals !== 1) throw new Error(`internal: the demo batch formed ${notices} notices and refused ${refusals} (expected the eligible conscript formed, the reserved one refused)`);
+  if (notices !== 1 || refusals !== 1)
+    throw new Error(
+      `internal: the demo batch formed ${notices} notices and refused ${refusals} (expected the eligible conscript formed, the reserved one refused)`,
+    );
   return { notices, refusals };
 }
 
@@ -82,7 +111,13 @@ function toFacts(row: FactsRow): NoticePersonFacts {
     sex: row.sex,
     birthDate: row.birthDate,
     military: row.status
-      ? { status: row.status as NonNullable<NoticePersonFacts["military"]>["status"], liability: row.liability as NonNullable<NoticePersonFacts["military"]>["liability"], deferment: row.deferment, defermentUntil: row.defermentUntil, mobilisedOn: row.mobilisedOn }
+      ? {
+          status: row.status as NonNullable<NoticePersonFacts["military"]>["status"],
+          liability: row.liability as NonNullable<NoticePersonFacts["military"]>["liability"],
+          deferment: row.deferment,
+          defermentUntil: row.defermentUntil,
+          mobilisedOn: row.mobilisedOn,
+        }
       : null,
     reservation: row.markEdrpou && row.markUntil ? { edrpou: row.markEdrpou, untilDate: row.markUntil } : null,
   };

@@ -12,7 +12,20 @@ import { materializeWorld, TEST_TODAY, type MaterializedWorld } from "./test-wor
 describe("DEMO_USERS", () => {
   it("covers every role with the logins the brief asks for", () => {
     const roles = DEMO_USERS.map((user) => user.role);
-    for (const role of ["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER", "METHODOLOGIST", "UNIT_STAFF_OFFICER", "TCK_OFFICER", "TCK_HEAD", "CENTRE_RECRUITER"] as const) expect(roles).toContain(role);
+    for (const role of [
+      "ADMIN",
+      "OFFICIAL",
+      "ENTERPRISE_HEAD",
+      "AUTHORIZED_PERSON",
+      "CONSCRIPT",
+      "RECRUITER",
+      "METHODOLOGIST",
+      "UNIT_STAFF_OFFICER",
+      "TCK_OFFICER",
+      "TCK_HEAD",
+      "CENTRE_RECRUITER",
+    ] as const)
+      expect(roles).toContain(role);
     expect(roles.filter((role) => role === "OFFICIAL")).toHaveLength(2);
     expect(roles.filter((role) => role === "ENTERPRISE_HEAD")).toHaveLength(3);
     // Reserved, reservable, two veterans (service confirmed / a period awaiting the unit) and a 20-year-old призовник.
@@ -24,7 +37,13 @@ describe("DEMO_USERS", () => {
 
   it("signs officials and the administrator in by e-mail with a TOTP secret, everyone else by РНОКПП", () => {
     for (const user of DEMO_USERS) {
-      if (user.role === "ADMIN" || user.role === "OFFICIAL" || user.role === "METHODOLOGIST" || user.role === "TCK_OFFICER" || user.role === "TCK_HEAD") {
+      if (
+        user.role === "ADMIN" ||
+        user.role === "OFFICIAL" ||
+        user.role === "METHODOLOGIST" ||
+        user.role === "TCK_OFFICER" ||
+        user.role === "TCK_HEAD"
+      ) {
         expect(user.login).toBe(user.email);
         expect(user.login).toBe(user.login.toLowerCase());
         expect(user.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
@@ -54,8 +73,16 @@ describe("DEMO_USERS", () => {
       expect(FIXED_ENTERPRISES.some((e) => e.edrpou === edrpou)).toBe(true);
     }
     for (const user of DEMO_USERS) {
-      if (user.authorityCode) expect(AUTHORITY_SEEDS.some((a) => a.code === user.authorityCode), user.key).toBe(true);
-      if (user.unitCode) expect(UNITS.some((u) => u.code === user.unitCode), user.key).toBe(true);
+      if (user.authorityCode)
+        expect(
+          AUTHORITY_SEEDS.some((a) => a.code === user.authorityCode),
+          user.key,
+        ).toBe(true);
+      if (user.unitCode)
+        expect(
+          UNITS.some((u) => u.code === user.unitCode),
+          user.key,
+        ).toBe(true);
     }
     expect(() => demoUser("nobody")).toThrow(RangeError);
   });
@@ -85,11 +112,22 @@ describe("the demo users in the generated registry", () => {
 
   it("give the reserved conscript an active mark at the big enterprise, and the eligible one none", () => {
     const reserved = bundleOf("conscript-reserved");
-    expect(reserved.marks).toEqual([expect.objectContaining({ status: "ACTIVE", edrpou: DEMO_EDRPOU.big, source: "diia" })]);
+    expect(reserved.marks).toEqual([
+      expect.objectContaining({ status: "ACTIVE", edrpou: DEMO_EDRPOU.big, source: "diia" }),
+    ]);
     expect(reserved.marks[0]!.untilDate > TEST_TODAY).toBe(true);
     const eligible = bundleOf("conscript-eligible");
     expect(eligible.marks).toEqual([]);
     const plan = world.critical[world.enterprises.find((e) => e.fixed === "big")!.index]!;
-    expect(looksReservable({ age: ageOn(eligible.person.birthDate, TEST_TODAY), registration: eligible.registration, job: eligible.employments[0]!, exempt: plan.exempt, frontline: false, today: TEST_TODAY })).toBe(true);
+    expect(
+      looksReservable({
+        age: ageOn(eligible.person.birthDate, TEST_TODAY),
+        registration: eligible.registration,
+        job: eligible.employments[0]!,
+        exempt: plan.exempt,
+        frontline: false,
+        today: TEST_TODAY,
+      }),
+    ).toBe(true);
   });
 });

@@ -6,10 +6,28 @@ import "server-only";
 
 export { nextEdrpou, nextRnokpp } from "./factories/identifiers";
 export {
-  createEmployment, createEnterprise, createPerson, createRegistration, createReservationMark, createServicePeriod, createTcc,
-  type EmploymentOverrides, type EnterpriseOptions, type MarkOptions, type PersonOptions, type RegistrationOverrides, type ServicePeriodOptions,
+  createEmployment,
+  createEnterprise,
+  createPerson,
+  createRegistration,
+  createReservationMark,
+  createServicePeriod,
+  createTcc,
+  type EmploymentOverrides,
+  type EnterpriseOptions,
+  type MarkOptions,
+  type PersonOptions,
+  type RegistrationOverrides,
+  type ServicePeriodOptions,
 } from "./factories/registry";
 export {
-  createAuthority, createCriticalDecision, createMilitaryUnit, createRecruitmentCentre, createUser, createVacancy,
-  type AuthorityOptions, type DecisionOptions, type UserOptions,
+  createAuthority,
+  createCriticalDecision,
+  createMilitaryUnit,
+  createRecruitmentCentre,
+  createUser,
+  createVacancy,
+  type AuthorityOptions,
+  type DecisionOptions,
+  type UserOptions,
 } from "./factories/portal";

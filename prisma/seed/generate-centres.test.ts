@@ -23,8 +23,13 @@ describe("generateCentres", () => {
   });
 
   it("links every centre to at least three units and every unit to a centre; the demo centre recruits for the demo unit", () => {
-    for (const centre of centres) expect(centreUnits.filter((link) => link.centreId === centre.id).length).toBeGreaterThanOrEqual(3);
-    for (const unit of units) expect(centreUnits.some((link) => link.unitId === unit.id), unit.code).toBe(true);
+    for (const centre of centres)
+      expect(centreUnits.filter((link) => link.centreId === centre.id).length).toBeGreaterThanOrEqual(3);
+    for (const unit of units)
+      expect(
+        centreUnits.some((link) => link.unitId === unit.id),
+        unit.code,
+      ).toBe(true);
     const demo = centres.find((c) => c.code === DEMO_CENTRE_CODE)!;
     const demoUnit = units.find((u) => u.code === DEMO_UNIT_CODE)!;
     expect(centreUnits).toContainEqual({ centreId: demo.id, unitId: demoUnit.id });

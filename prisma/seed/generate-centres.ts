@@ -16,7 +16,10 @@ export function generateCentres(rng: Rng, units: UnitRow[]): { centres: CentreRo
       name: seed.name,
       region: seed.region,
       city: seed.city,
-      address: seed.region === "м. Київ" ? `м. Київ, ${seed.street}` : `${seed.region.replace(" область", " обл.")}, м. ${seed.city}, ${seed.street}`,
+      address:
+        seed.region === "м. Київ"
+          ? `м. Київ, ${seed.street}`
+          : `${seed.region.replace(" область", " обл.")}, м. ${seed.city}, ${seed.street}`,
       phone: `+38067${rng.digits(7)}`,
       weekdays: saturday ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5],
       opensAt: "09:00",
@@ -26,7 +29,8 @@ export function generateCentres(rng: Rng, units: UnitRow[]): { centres: CentreRo
     };
     centres.push(row);
     const chosen = new Set(units.filter((unit) => unit.region === seed.region).map((unit) => unit.id));
-    for (let k = 0; chosen.size < 3 + (index % 2) && k < units.length; k++) chosen.add(units[(index * 2 + k) % units.length]!.id);
+    for (let k = 0; chosen.size < 3 + (index % 2) && k < units.length; k++)
+      chosen.add(units[(index * 2 + k) % units.length]!.id);
     for (const unitId of chosen) centreUnits.push({ centreId: row.id, unitId });
   });
   return { centres, centreUnits };

@@ -3,7 +3,16 @@
 // of registration, ownership by legal form, and Diia City / frontline flags.
 
 import { generateEdrpou } from "@/lib/identifiers";
-import { BRAND_WORDS, GUARD_WORDS, LEGAL_FORMS, SECTORS, TECH_WORDS, findSector, type LegalForm, type Sector } from "./data/sectors";
+import {
+  BRAND_WORDS,
+  GUARD_WORDS,
+  LEGAL_FORMS,
+  SECTORS,
+  TECH_WORDS,
+  findSector,
+  type LegalForm,
+  type Sector,
+} from "./data/sectors";
 import { INVARIANT_SURNAMES, STREETS } from "./data/names";
 import { REGIONS, findRegion, placeOf, type Region } from "./data/regions";
 import { FIXED_ENTERPRISES, type FixedEnterprise } from "./demo-enterprises";
@@ -18,7 +27,9 @@ export type EnterprisePlan = Omit<EnterpriseRow, "headRnokpp"> & {
   legalForm: LegalForm | null;
 };
 
-const DRAWABLE_SECTORS = SECTORS.filter((sector) => sector.weight > 0).map((sector) => [sector, sector.weight] as const);
+const DRAWABLE_SECTORS = SECTORS.filter((sector) => sector.weight > 0).map(
+  (sector) => [sector, sector.weight] as const,
+);
 const REGION_WEIGHTS = REGIONS.map((region) => [region, region.population] as const);
 
 /** `count` enterprises in all: the fixed ones first, then generated ones. */
@@ -44,7 +55,8 @@ function generateEnterprise(rng: Rng, index: number, names: Set<string>, usedEdr
     district = rng.pick(region.districts);
     brand = fillTemplate(rng, template, district.adj, district.town);
   }
-  for (let suffix = 2; names.has(shortNameOf(form, brand)); suffix++) brand = `${fillTemplate(rng, template, district.adj, district.town)}-${suffix}`;
+  for (let suffix = 2; names.has(shortNameOf(form, brand)); suffix++)
+    brand = `${fillTemplate(rng, template, district.adj, district.town)}-${suffix}`;
   const shortName = shortNameOf(form, brand);
   names.add(shortName);
 
@@ -96,11 +108,17 @@ function genitiveFeminine(adj: string): string {
   return `${adj.slice(0, -2)}ої`;
 }
 
-function ownershipOf(rng: Rng, form: LegalForm, sector: Sector): { ownership: EnterpriseRow["ownership"]; stateShare: number } {
+function ownershipOf(
+  rng: Rng,
+  form: LegalForm,
+  sector: Sector,
+): { ownership: EnterpriseRow["ownership"]; stateShare: number } {
   const base = LEGAL_FORMS[form].ownership;
   if (form === "ДП") return { ownership: "STATE", stateShare: 100 };
-  if (form === "АТ" && ["bank", "gas", "power-distribution"].includes(sector.key) && rng.chance(0.3)) return { ownership: "STATE", stateShare: 100 };
-  if ((form === "ПрАТ" || form === "АТ") && rng.chance(0.12)) return { ownership: "PRIVATE", stateShare: rng.pick([25, 50, 51, 75]) };
+  if (form === "АТ" && ["bank", "gas", "power-distribution"].includes(sector.key) && rng.chance(0.3))
+    return { ownership: "STATE", stateShare: 100 };
+  if ((form === "ПрАТ" || form === "АТ") && rng.chance(0.12))
+    return { ownership: "PRIVATE", stateShare: rng.pick([25, 50, 51, 75]) };
   return { ownership: base, stateShare: 0 };
 }
 
@@ -122,7 +140,8 @@ const STEM_RANGES: ReadonlyArray<readonly [untilYear: number, from: number, to: 
 
 function edrpouFor(rng: Rng, registeredOn: string, ownership: EnterpriseRow["ownership"], used: Set<string>): string {
   const year = Number(registeredOn.slice(0, 4));
-  const [, from, to] = ownership === "STATE" && year < 2000 ? [0, 10_000, 599_999] : STEM_RANGES.find(([until]) => year <= until)!;
+  const [, from, to] =
+    ownership === "STATE" && year < 2000 ? [0, 10_000, 599_999] : STEM_RANGES.find(([until]) => year <= until)!;
   for (;;) {
     const code = generateEdrpou(rng.int(from, to));
     if (!used.has(code)) {

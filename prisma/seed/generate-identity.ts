@@ -2,7 +2,17 @@
 // right gender, a phone, sometimes an e-mail, and an address in their region.
 
 import { generateRnokpp } from "@/lib/identifiers";
-import { ADJECTIVAL_SURNAMES, EMAIL_DOMAINS, FEMALE_NAMES, INVARIANT_SURNAMES, MALE_NAMES, MOBILE_CODES, RUSSIAN_STYLE_SURNAMES, STREETS, type GenerationWeights } from "./data/names";
+import {
+  ADJECTIVAL_SURNAMES,
+  EMAIL_DOMAINS,
+  FEMALE_NAMES,
+  INVARIANT_SURNAMES,
+  MALE_NAMES,
+  MOBILE_CODES,
+  RUSSIAN_STYLE_SURNAMES,
+  STREETS,
+  type GenerationWeights,
+} from "./data/names";
 import { REGIONS, placeOf, type District, type Region } from "./data/regions";
 import { addDays, addYears, ageOn, parseIsoDate } from "./dates";
 import { patronymicOf, surnameFor, transliterate } from "./names";
@@ -24,14 +34,30 @@ export type IdentityOptions = {
 
 /** Adult population by age band (registry persons are 18 and over). */
 const AGE_BANDS: ReadonlyArray<readonly [readonly [number, number], number]> = [
-  [[18, 24], 9], [[25, 34], 18], [[35, 44], 20], [[45, 54], 19], [[55, 59], 10], [[60, 64], 10], [[65, 80], 14],
+  [[18, 24], 9],
+  [[25, 34], 18],
+  [[35, 44], 20],
+  [[45, 54], 19],
+  [[55, 59], 10],
+  [[60, 64], 10],
+  [[65, 80], 14],
 ];
 const REGION_WEIGHTS = REGIONS.map((region) => [region, region.population] as const);
-const EASTERN = new Set(["Харківська область", "Дніпропетровська область", "Донецька область", "Запорізька область", "Луганська область", "Одеська область"]);
+const EASTERN = new Set([
+  "Харківська область",
+  "Дніпропетровська область",
+  "Донецька область",
+  "Запорізька область",
+  "Луганська область",
+  "Одеська область",
+]);
 
 export function generateIdentity(rng: Rng, options: IdentityOptions): Identity {
   const sex: SexValue = options.sex ?? (rng.chance(0.5) ? "MALE" : "FEMALE");
-  const age = options.ageMin !== undefined || options.ageMax !== undefined ? rng.int(options.ageMin ?? 18, options.ageMax ?? 80) : drawAge(rng);
+  const age =
+    options.ageMin !== undefined || options.ageMax !== undefined
+      ? rng.int(options.ageMin ?? 18, options.ageMax ?? 80)
+      : drawAge(rng);
   // Born between (age + 1) years and age years before today, so that ageOn(today) === age.
   // 29 February in a common year clamps to the 28th, so the age stays exact.
   const latest = addYears(options.today, -age);
@@ -42,7 +68,9 @@ export function generateIdentity(rng: Rng, options: IdentityOptions): Identity {
   const firstName = pickName(rng, sex, birthYear);
   const fatherName = pickName(rng, "MALE", birthYear - 28);
   const region = options.region ?? rng.weighted(REGION_WEIGHTS);
-  const district = options.town ? region.districts.find((d) => d.town === options.town) ?? rng.pick(region.districts) : rng.pick(region.districts);
+  const district = options.town
+    ? (region.districts.find((d) => d.town === options.town) ?? rng.pick(region.districts))
+    : rng.pick(region.districts);
   const lastName = surnameFor(pickSurname(rng, EASTERN.has(region.name)), sex);
 
   const person: PersonRow = {

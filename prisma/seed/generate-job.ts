@@ -26,7 +26,9 @@ export type JobInput = {
 };
 
 export function generateJob(rng: Rng, input: JobInput): EmploymentRow {
-  const [position, factor] = input.head ? [headTitle(input.legalForm, input.sector), 2.6] : pickPosition(rng, input.sector);
+  const [position, factor] = input.head
+    ? [headTitle(input.legalForm, input.sector), 2.6]
+    : pickPosition(rng, input.sector);
   return {
     id: rng.uuid(),
     rnokpp: input.rnokpp,
@@ -46,7 +48,8 @@ export function generateEndedJob(rng: Rng, input: JobInput): EmploymentRow {
   const job = generateJob(rng, { ...input, head: false });
   const earliestEnd = addDays(job.startDate, 30);
   const latestEnd = addDays(input.today, -1);
-  job.endDate = earliestEnd >= latestEnd ? latestEnd : addDays(earliestEnd, rng.int(0, daysBetween(earliestEnd, latestEnd)));
+  job.endDate =
+    earliestEnd >= latestEnd ? latestEnd : addDays(earliestEnd, rng.int(0, daysBetween(earliestEnd, latestEnd)));
   if (job.startDate > job.endDate) job.startDate = addDays(job.endDate, -30);
   job.suspended = false;
   job.mainJob = true;

@@ -2,7 +2,15 @@
 // 25–60 (some reservists, wanted, not updated, being clarified, excluded), removed over 60;
 // women mostly off the register except medics.
 
-import { DEFERMENT_GROUNDS, MEDICAL_SPECIALTIES, OFFICER_RANKS, SERGEANT_RANKS, SOLDIER_RANKS, SPECIALTIES, VLK_RESULTS } from "./data/military";
+import {
+  DEFERMENT_GROUNDS,
+  MEDICAL_SPECIALTIES,
+  OFFICER_RANKS,
+  SERGEANT_RANKS,
+  SOLDIER_RANKS,
+  SPECIALTIES,
+  VLK_RESULTS,
+} from "./data/military";
 import type { District, Region } from "./data/regions";
 import { addDays, addMonths, addYears, daysBetween, maxDate, minDate } from "./dates";
 import type { RegistrationRow, RegistrationStatusValue, SexValue } from "./rows";
@@ -31,16 +39,35 @@ export function generateRegistration(rng: Rng, input: RegistrationInput): Regist
   if (sex === "FEMALE") {
     row.liability = "LIABLE";
     row.specialty = rng.pick(MEDICAL_SPECIALTIES);
-    row.status = age >= 60 ? "REMOVED" : rng.weighted([["ON_REGISTER", 88], ["BEING_CLARIFIED", 8], ["NOT_REGISTERED", 4]] as const);
+    row.status =
+      age >= 60
+        ? "REMOVED"
+        : rng.weighted([
+            ["ON_REGISTER", 88],
+            ["BEING_CLARIFIED", 8],
+            ["NOT_REGISTERED", 4],
+          ] as const);
     row.category = 2;
     return finish(rng, row, input);
   }
   if (age < 25) {
     row.liability = rng.chance(0.85) ? "CONSCRIPT" : "LIABLE";
-    row.status = rng.weighted([["ON_REGISTER", 86], ["BEING_CLARIFIED", 5], ["NOT_REGISTERED", 5], ["WANTED", 4]] as const);
+    row.status = rng.weighted([
+      ["ON_REGISTER", 86],
+      ["BEING_CLARIFIED", 5],
+      ["NOT_REGISTERED", 5],
+      ["WANTED", 4],
+    ] as const);
   } else if (age < 60) {
     row.liability = rng.chance(0.05) ? "RESERVIST" : "LIABLE";
-    row.status = rng.weighted([["ON_REGISTER", 78], ["BEING_CLARIFIED", 6], ["WANTED", 6], ["NOT_REGISTERED", 5], ["EXCLUDED", 3], ["REMOVED", 2]] as const);
+    row.status = rng.weighted([
+      ["ON_REGISTER", 78],
+      ["BEING_CLARIFIED", 6],
+      ["WANTED", 6],
+      ["NOT_REGISTERED", 5],
+      ["EXCLUDED", 3],
+      ["REMOVED", 2],
+    ] as const);
   } else {
     // Officers stay in the reserve a few years longer: they are the over-age cases the rules refuse.
     const officer = age < 65 && rng.chance(0.15);
@@ -79,7 +106,8 @@ function finish(rng: Rng, row: RegistrationRow, input: RegistrationInput): Regis
   row.wanted = status === "WANTED";
   row.wantedCriminal = row.wanted && rng.chance(0.12);
 
-  const updateChance = status === "WANTED" ? 0.35 : status === "NOT_REGISTERED" ? 0.2 : status === "REMOVED" ? 0.5 : 0.9;
+  const updateChance =
+    status === "WANTED" ? 0.35 : status === "NOT_REGISTERED" ? 0.2 : status === "REMOVED" ? 0.5 : 0.9;
   if (rng.chance(updateChance)) {
     const adultSince = addYears(input.birthDate, 18);
     const inWindow = rng.chance(0.75);
@@ -89,7 +117,13 @@ function finish(rng: Rng, row: RegistrationRow, input: RegistrationInput): Regis
   }
 
   if (row.liability !== "CONSCRIPT" && input.sex === "MALE" && age >= 22 && row.rank === null && rng.chance(0.45)) {
-    row.rank = rng.pick(rng.weighted<ReadonlyArray<string>>([[SOLDIER_RANKS, 55], [SERGEANT_RANKS, 30], [OFFICER_RANKS, 15]]));
+    row.rank = rng.pick(
+      rng.weighted<ReadonlyArray<string>>([
+        [SOLDIER_RANKS, 55],
+        [SERGEANT_RANKS, 30],
+        [OFFICER_RANKS, 15],
+      ]),
+    );
   }
   if (row.rank !== null && row.specialty === null) row.specialty = rng.pick(SPECIALTIES);
   row.category = row.rank !== null || row.liability === "RESERVIST" ? 1 : 2;
@@ -99,7 +133,11 @@ function finish(rng: Rng, row: RegistrationRow, input: RegistrationInput): Regis
     row.vlkResult = VLK_RESULTS.UNFIT;
   } else if (status !== "REMOVED" && rng.chance(0.4)) {
     row.vlkDate = addDays(today, -rng.int(5, 1000));
-    row.vlkResult = rng.weighted([[VLK_RESULTS.FIT, 72], [VLK_RESULTS.FIT_SUPPORT, 18], [VLK_RESULTS.TEMPORARILY_UNFIT, 10]] as const);
+    row.vlkResult = rng.weighted([
+      [VLK_RESULTS.FIT, 72],
+      [VLK_RESULTS.FIT_SUPPORT, 18],
+      [VLK_RESULTS.TEMPORARILY_UNFIT, 10],
+    ] as const);
   }
 
   if (row.liability === "LIABLE" && status === "ON_REGISTER" && age >= 25 && age < 60 && rng.chance(0.05)) {

@@ -29,7 +29,8 @@ describe("service periods in the generated registry", () => {
       expect(period.fromDate >= "2022-02-24").toBe(true);
       if (period.untilDate === null) expect(bundle.registration!.mobilisedOn).toBe(period.fromDate);
       else expect(period.untilDate > period.fromDate && period.untilDate < TEST_TODAY).toBe(true);
-      if (period.defenceConfirmedOn) expect(period.defenceConfirmedOn >= period.fromDate && period.defenceConfirmedOn < TEST_TODAY).toBe(true);
+      if (period.defenceConfirmedOn)
+        expect(period.defenceConfirmedOn >= period.fromDate && period.defenceConfirmedOn < TEST_TODAY).toBe(true);
     }
   });
 
@@ -41,11 +42,29 @@ describe("service periods in the generated registry", () => {
 
   it("is deterministic per person and gives no one under 20 a period", () => {
     const demo = new Set(DEMO_USERS.map((user) => user.rnokpp));
-    const bundle = world.bundles.find((candidate) => candidate.servicePeriods.length > 0 && !demo.has(candidate.person.rnokpp))!;
+    const bundle = world.bundles.find(
+      (candidate) => candidate.servicePeriods.length > 0 && !demo.has(candidate.person.rnokpp),
+    )!;
     const age = ageOn(bundle.person.birthDate, TEST_TODAY);
-    const again = generateServicePeriods({ seed: world.seed, rnokpp: bundle.person.rnokpp, sex: "MALE", age, registration: bundle.registration, today: TEST_TODAY });
+    const again = generateServicePeriods({
+      seed: world.seed,
+      rnokpp: bundle.person.rnokpp,
+      sex: "MALE",
+      age,
+      registration: bundle.registration,
+      today: TEST_TODAY,
+    });
     expect(again.map((period) => period.unitCode)).toEqual(bundle.servicePeriods.map((period) => period.unitCode));
-    expect(generateServicePeriods({ seed: world.seed, rnokpp: bundle.person.rnokpp, sex: "MALE", age: 19, registration: bundle.registration, today: TEST_TODAY })).toEqual([]);
+    expect(
+      generateServicePeriods({
+        seed: world.seed,
+        rnokpp: bundle.person.rnokpp,
+        sex: "MALE",
+        age: 19,
+        registration: bundle.registration,
+        today: TEST_TODAY,
+      }),
+    ).toEqual([]);
   });
 
   it("the demo veterans: one with every period confirmed, one with a period awaiting unit А4521", () => {
@@ -53,6 +72,8 @@ describe("service periods in the generated registry", () => {
     expect(veteran.servicePeriods).toHaveLength(DEMO_FACTS.veteran!.service!.length);
     expectEvery(veteran.servicePeriods, (period) => period.defenceConfirmedOn !== null);
     const waiting = byPerson.get("3290612472")!;
-    expect(waiting.servicePeriods.filter((period) => period.defenceConfirmedOn === null).map((period) => period.unitCode)).toEqual(["А4521"]);
+    expect(
+      waiting.servicePeriods.filter((period) => period.defenceConfirmedOn === null).map((period) => period.unitCode),
+    ).toEqual(["А4521"]);
   });
 });

@@ -10,10 +10,28 @@ import { Rng } from "./random";
 import type { RegistrationRow, ServicePeriodRow, SexValue } from "./rows";
 
 const FULL_SCALE_INVASION = "2022-02-24";
-const POSITIONS = ["стрілець", "старший стрілець", "водій", "оператор БпЛА", "бойовий медик", "навідник", "гранатометник", "радіотелефоніст", "командир відділення", "кулеметник"] as const;
+const POSITIONS = [
+  "стрілець",
+  "старший стрілець",
+  "водій",
+  "оператор БпЛА",
+  "бойовий медик",
+  "навідник",
+  "гранатометник",
+  "радіотелефоніст",
+  "командир відділення",
+  "кулеметник",
+] as const;
 const OFFICER_POSITIONS = ["командир взводу", "командир роти", "офіцер штабу"] as const;
 
-export type ServiceInput = { seed: number; rnokpp: string; sex: SexValue; age: number; registration: RegistrationRow | null; today: string };
+export type ServiceInput = {
+  seed: number;
+  rnokpp: string;
+  sex: SexValue;
+  age: number;
+  registration: RegistrationRow | null;
+  today: string;
+};
 
 export function generateServicePeriods(input: ServiceInput): ServicePeriodRow[] {
   const { registration, today } = input;
@@ -27,10 +45,25 @@ export function generateServicePeriods(input: ServiceInput): ServicePeriodRow[] 
     const served = daysBetween(fromDate, today);
     const unit = rng.pick(UNITS);
     const confirmed = served > 90 && rng.chance(0.7);
-    return [row(rng, input.rnokpp, unit, position(), fromDate, null, confirmed ? minDate(addDays(fromDate, rng.int(60, 90)), addDays(today, -1)) : null)];
+    return [
+      row(
+        rng,
+        input.rnokpp,
+        unit,
+        position(),
+        fromDate,
+        null,
+        confirmed ? minDate(addDays(fromDate, rng.int(60, 90)), addDays(today, -1)) : null,
+      ),
+    ];
   }
 
-  const veteran = registration.status === "ON_REGISTER" && registration.rank !== null && input.age >= 23 && input.age < 60 && rng.chance(0.18);
+  const veteran =
+    registration.status === "ON_REGISTER" &&
+    registration.rank !== null &&
+    input.age >= 23 &&
+    input.age < 60 &&
+    rng.chance(0.18);
   if (!veteran) return [];
   const periods: ServicePeriodRow[] = [];
   let from = addDays(FULL_SCALE_INVASION, rng.int(0, 400));
@@ -39,16 +72,40 @@ export function generateServicePeriods(input: ServiceInput): ServicePeriodRow[] 
     const until = minDate(addMonths(from, rng.int(6, 30)), addDays(today, -60));
     if (until <= from) break;
     const confirmed = rng.chance(0.85);
-    periods.push(row(rng, input.rnokpp, rng.pick(UNITS), position(), from, until, confirmed ? minDate(addDays(until, rng.int(10, 90)), addDays(today, -1)) : null));
+    periods.push(
+      row(
+        rng,
+        input.rnokpp,
+        rng.pick(UNITS),
+        position(),
+        from,
+        until,
+        confirmed ? minDate(addDays(until, rng.int(10, 90)), addDays(today, -1)) : null,
+      ),
+    );
     from = addDays(until, rng.int(1, 30));
     if (from >= addDays(today, -120)) break;
   }
   return periods;
 }
 
-function row(rng: Rng, rnokpp: string, unit: (typeof UNITS)[number], position: string, fromDate: string, untilDate: string | null, confirmedOn: string | null): ServicePeriodRow {
+function row(
+  rng: Rng,
+  rnokpp: string,
+  unit: (typeof UNITS)[number],
+  position: string,
+  fromDate: string,
+  untilDate: string | null,
+  confirmedOn: string | null,
+): ServicePeriodRow {
   return {
-    id: rng.uuid(), rnokpp, unitCode: unit.code, unitName: unit.name, position, fromDate, untilDate,
+    id: rng.uuid(),
+    rnokpp,
+    unitCode: unit.code,
+    unitName: unit.name,
+    position,
+    fromDate,
+    untilDate,
     defenceConfirmedOn: confirmedOn ? maxDate(confirmedOn, fromDate) : null,
   };
 }

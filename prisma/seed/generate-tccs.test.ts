@@ -19,10 +19,15 @@ describe("generateTccs", () => {
   it("covers the ТЦК of every registered person of the world and of the demo logins", () => {
     const names = new Set(tccs.map((tcc) => tcc.name));
     const world = materializeWorld();
-    const missing = world.bundles.flatMap((bundle) => (bundle.registration && !names.has(bundle.registration.tcc) ? [bundle.registration.tcc] : []));
+    const missing = world.bundles.flatMap((bundle) =>
+      bundle.registration && !names.has(bundle.registration.tcc) ? [bundle.registration.tcc] : [],
+    );
     expect(missing).toEqual([]);
-    expect(world.tccs).toEqual(generateTccs(new Set(world.enterprises.map((e) => e.edrpou).concat(world.authorities.map((a) => a.edrpou)))));
+    expect(world.tccs).toEqual(
+      generateTccs(new Set(world.enterprises.map((e) => e.edrpou).concat(world.authorities.map((a) => a.edrpou)))),
+    );
     for (const user of DEMO_USERS) if (user.tcc) expect(names.has(user.tcc), user.key).toBe(true);
-    for (const facts of Object.values(DEMO_FACTS)) if (facts.registration) expect(names.has(facts.registration.tcc), facts.registration.tcc).toBe(true);
+    for (const facts of Object.values(DEMO_FACTS))
+      if (facts.registration) expect(names.has(facts.registration.tcc), facts.registration.tcc).toBe(true);
   }, 60_000); // materialising the whole test world is seconds of CPU, more on a shared machine
 });

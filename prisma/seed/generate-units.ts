@@ -27,7 +27,9 @@ export function generateVacancies(rng: Rng, units: UnitRow[], today: string): Va
   for (let i = 0; vacancies.length < VACANCY_COUNT && i < VACANCY_COUNT * 20; i++) {
     // Every unit gets at least two, then the rest go anywhere.
     const unit = i < units.length * 2 ? units[i % units.length]! : rng.pick(units);
-    const fitting = VACANCY_TEMPLATES.filter((template) => !template.branches || template.branches.includes(unit.branch));
+    const fitting = VACANCY_TEMPLATES.filter(
+      (template) => !template.branches || template.branches.includes(unit.branch),
+    );
     const template = rng.pick(fitting);
     if (taken.has(`${unit.id}:${template.title}`)) continue;
     taken.add(`${unit.id}:${template.title}`);

@@ -15,7 +15,14 @@ import { writeWorld, type ProgressListener, type SeedCounts } from "./write-worl
 // The demo seed: a deterministic slice of the country in the Оберіг mock and the portal.
 // The launcher calls seedIfEmpty on start; `npm run seed` calls seedDemo (scripts/seed.ts).
 
-export { DEMO_USERS, DEMO_EDRPOU, DEMO_UNIT_CODE, DEMO_AUTHORITY_CODES, type DemoUser, type DemoRole } from "./demo-users";
+export {
+  DEMO_USERS,
+  DEMO_EDRPOU,
+  DEMO_UNIT_CODE,
+  DEMO_AUTHORITY_CODES,
+  type DemoUser,
+  type DemoRole,
+} from "./demo-users";
 export { DEFAULT_PERSONS, MIN_PERSONS, SCALES, NATIONAL_SHAPE_FROM } from "./plan-sizes";
 export type { SeedCounts } from "./write-world";
 
@@ -53,7 +60,9 @@ export const ZSeedSize = z.coerce
 
 /** A named size: `--scale national` is the country (SCALES). */
 export const ZSeedScale = z.enum(Object.keys(SCALES) as [keyof typeof SCALES, ...Array<keyof typeof SCALES>], {
-  error: `Невідомий масштаб: відомі ${Object.entries(SCALES).map(([name, persons]) => `${name} (${persons.toLocaleString("uk-UA")} осіб)`).join(", ")}`,
+  error: `Невідомий масштаб: відомі ${Object.entries(SCALES)
+    .map(([name, persons]) => `${name} (${persons.toLocaleString("uk-UA")} осіб)`)
+    .join(", ")}`,
 });
 
 export const ZSeedDay = z.string().refine((value) => {
@@ -66,7 +75,13 @@ export const ZSeedDay = z.string().refine((value) => {
 }, "Дата має бути у форматі РРРР-ММ-ДД між 2025-01-01 і 2035-12-31");
 
 /** Tables the seed fills; a registry or portal with rows in any of them is not empty. */
-const SEEDED_TABLES = ['"oberig"."persons"', '"oberig"."enterprises"', '"public"."authorities"', '"public"."users"', '"public"."military_units"'];
+const SEEDED_TABLES = [
+  '"oberig"."persons"',
+  '"oberig"."enterprises"',
+  '"public"."authorities"',
+  '"public"."users"',
+  '"public"."military_units"',
+];
 
 /** Kept by --force: migration history and the КЕП test CA with the certificates it issued. */
 const KEPT_TABLES = new Set(["_prisma_migrations", "ca_keys", "certificates"]);
@@ -78,7 +93,8 @@ export async function seedIfEmpty(options: SeedOptions & Pick<SeedDemoOptions, "
     await seedDemo(options);
   } catch (error) {
     // Another process (a second launcher, npm run seed) seeded between the check and the lock.
-    if (error instanceof AppError && error.code === "SEED_NOT_EMPTY" && (await registryHasPersons(options.databaseUrl))) return { seeded: false };
+    if (error instanceof AppError && error.code === "SEED_NOT_EMPTY" && (await registryHasPersons(options.databaseUrl)))
+      return { seeded: false };
     throw error;
   }
   return { seeded: true };
@@ -94,7 +110,9 @@ async function registryHasPersons(databaseUrl: string): Promise<boolean> {
 }
 
 /** Seeds the demo; refuses a non-empty database unless `force`. */
-export async function seedDemo(options: SeedDemoOptions): Promise<{ counts: SeedCounts; persons: number; today: string; ms: number }> {
+export async function seedDemo(
+  options: SeedDemoOptions,
+): Promise<{ counts: SeedCounts; persons: number; today: string; ms: number }> {
   const persons = parse(ZSeedSize, options.persons ?? DEFAULT_PERSONS);
   const today = parse(ZSeedDay, options.today ?? todayInKyiv());
   const started = Date.now();
@@ -108,7 +126,11 @@ export async function seedDemo(options: SeedDemoOptions): Promise<{ counts: Seed
     const filled = await nonEmptyTables(client);
     if (filled.length > 0) {
       if (!options.force) {
-        throw new AppError("SEED_NOT_EMPTY", "База даних вже містить дані (реєстр або портал), тому демо-дані не додано. Щоб замінити все демо-даними, запустіть з --force: це видалить реєстр і дані порталу.", { details: { tables: filled } });
+        throw new AppError(
+          "SEED_NOT_EMPTY",
+          "База даних вже містить дані (реєстр або портал), тому демо-дані не додано. Щоб замінити все демо-даними, запустіть з --force: це видалить реєстр і дані порталу.",
+          { details: { tables: filled } },
+        );
       }
       await emptyForReseed(client);
       options.log("Наявні дані реєстру та порталу видалено (--force).");
@@ -117,7 +139,11 @@ export async function seedDemo(options: SeedDemoOptions): Promise<{ counts: Seed
     options.log(`Генерую демо-дані: ${persons.toLocaleString("uk-UA")} осіб на ${today}…`);
     const large = persons >= REBUILD_INDEXES_FROM;
     const world = buildWorld({ persons, today, shape: options.shape, chunkSize: large ? 20_000 : undefined });
-    const accounts = await buildDemoAccounts(Rng.derive(world.seed, 18), { authorities: world.authorities, units: world.units, centres: world.centres });
+    const accounts = await buildDemoAccounts(Rng.derive(world.seed, 18), {
+      authorities: world.authorities,
+      units: world.units,
+      centres: world.centres,
+    });
     const deferred = await deferReferenceChecks(client);
     const counts = await writeWorld(client, world, accounts, {
       onProgress: options.onProgress,
@@ -140,7 +166,9 @@ export async function seedDemo(options: SeedDemoOptions): Promise<{ counts: Seed
     }
     await client.query("COMMIT");
     // Fresh statistics, so that the first queries after a large load are planned on real sizes.
-    await client.query('ANALYZE "oberig"."persons", "oberig"."military_registrations", "oberig"."employments", "oberig"."reservation_marks", "oberig"."service_periods", "oberig"."enterprises", "oberig"."staff_versions", "public"."critical_decisions"');
+    await client.query(
+      'ANALYZE "oberig"."persons", "oberig"."military_registrations", "oberig"."employments", "oberig"."reservation_marks", "oberig"."service_periods", "oberig"."enterprises", "oberig"."staff_versions", "public"."critical_decisions"',
+    );
     const ms = Date.now() - started;
     options.log(
       `Демо-дані готові за ${(ms / 1000).toFixed(1)} с: осіб ${counts.persons}, працевлаштувань ${counts.employments}, ` +
@@ -160,7 +188,9 @@ async function emptyForReseed(client: pg.ClientBase) {
   const { rows } = await client.query<{ schemaname: string; tablename: string }>(
     "SELECT schemaname, tablename FROM pg_tables WHERE schemaname IN ('oberig', 'public') ORDER BY schemaname, tablename",
   );
-  const tables = rows.filter((row) => !KEPT_TABLES.has(row.tablename)).map((row) => `"${row.schemaname}"."${row.tablename}"`);
+  const tables = rows
+    .filter((row) => !KEPT_TABLES.has(row.tablename))
+    .map((row) => `"${row.schemaname}"."${row.tablename}"`);
   if (tables.length > 0) await client.query(`TRUNCATE ${tables.join(", ")}`);
 }
 
@@ -176,7 +206,11 @@ async function hasRows(client: pg.ClientBase, table: string): Promise<boolean> {
     return rows[0]!.found;
   } catch (error) {
     if ((error as { code?: string }).code === "42P01") {
-      throw new AppError("SEED_NO_SCHEMA", "У базі даних немає таблиць порталу: спершу застосуйте міграції (npm run db:migrate).", { cause: error });
+      throw new AppError(
+        "SEED_NO_SCHEMA",
+        "У базі даних немає таблиць порталу: спершу застосуйте міграції (npm run db:migrate).",
+        { cause: error },
+      );
     }
     throw error;
   }
@@ -187,13 +221,16 @@ async function connect(databaseUrl: string): Promise<pg.Client> {
   try {
     await client.connect();
   } catch (error) {
-    throw new AppError("SEED_DB_UNREACHABLE", `Не вдалося під'єднатися до бази даних: ${(error as Error).message}`, { cause: error });
+    throw new AppError("SEED_DB_UNREACHABLE", `Не вдалося під'єднатися до бази даних: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return client;
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new AppError("SEED_BAD_OPTION", result.error.issues[0]?.message ?? "Некоректний параметр демо-даних");
+  if (!result.success)
+    throw new AppError("SEED_BAD_OPTION", result.error.issues[0]?.message ?? "Некоректний параметр демо-даних");
   return result.data;
 }

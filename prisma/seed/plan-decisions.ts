@@ -42,11 +42,15 @@ export type CriticalPlan = {
   drafts: DecisionDraft[];
 };
 
-export const REVOCATION_REASON = "За результатами перевірки: кількість заброньованих працівників перевищує ліміт бронювання (постанова КМУ від 30.05.2026 № 692)";
+export const REVOCATION_REASON =
+  "За результатами перевірки: кількість заброньованих працівників перевищує ліміт бронювання (постанова КМУ від 30.05.2026 № 692)";
 
 type Scenario = "active" | "expiring" | "expired" | "revoked";
 
-export function planDecisions(rng: Rng, options: { enterprises: EnterprisePlan[]; sizes: number[]; today: string; shape?: WorldShape }): Array<CriticalPlan | null> {
+export function planDecisions(
+  rng: Rng,
+  options: { enterprises: EnterprisePlan[]; sizes: number[]; today: string; shape?: WorldShape },
+): Array<CriticalPlan | null> {
   const { enterprises, sizes, today } = options;
   const national = options.shape === "national";
   const chosen = chooseCritical(rng, enterprises, sizes, national);
@@ -61,9 +65,19 @@ export function planDecisions(rng: Rng, options: { enterprises: EnterprisePlan[]
     const scenario = scenarios.get(index)!;
     const { criteria, salaryExemption } = criteriaFor(rng, enterprise, category, authorityCode);
     const draft = (decidedOn: string, validUntil: string): DecisionDraft => ({
-      id: rng.uuid(), edrpou: enterprise.edrpou, authorityCode, decidedOn, validFrom: decidedOn, validUntil,
-      criteria, salaryExemption, limitCategory: category, limitPercent: limitOf(category, decidedOn).percent,
-      status: "ACTIVE", revokedAt: null, revocationReason: null,
+      id: rng.uuid(),
+      edrpou: enterprise.edrpou,
+      authorityCode,
+      decidedOn,
+      validFrom: decidedOn,
+      validUntil,
+      criteria,
+      salaryExemption,
+      limitCategory: category,
+      limitPercent: limitOf(category, decidedOn).percent,
+      status: "ACTIVE",
+      revokedAt: null,
+      revocationReason: null,
     });
     const [decidedOn, validUntil] = sampleDates(rng, today, scenario, enterprise.fixed !== null);
     const main = draft(decidedOn, validUntil);
@@ -79,10 +93,22 @@ export function planDecisions(rng: Rng, options: { enterprises: EnterprisePlan[]
     }
     const inForce = scenario === "active" || scenario === "expiring" ? main : null;
     plans[index] = {
-      enterpriseIndex: index, category, exempt: salaryExemption !== null, inForce, ended: inForce ? null : main,
+      enterpriseIndex: index,
+      category,
+      exempt: salaryExemption !== null,
+      inForce,
+      ended: inForce ? null : main,
       // Nationally the deadline made every critical enterprise use nearly all of its limit.
-      fill: enterprise.fixed === "big" ? 0.7 : enterprise.fixed === "small" ? 1 : national ? 0.95 + rng.next() * 0.05 : 0.3 + rng.next() * 0.6,
-      reach: national ? 0.97 : 0.85, drafts,
+      fill:
+        enterprise.fixed === "big"
+          ? 0.7
+          : enterprise.fixed === "small"
+            ? 1
+            : national
+              ? 0.95 + rng.next() * 0.05
+              : 0.3 + rng.next() * 0.6,
+      reach: national ? 0.97 : 0.85,
+      drafts,
     };
   }
   return plans;
@@ -90,7 +116,8 @@ export function planDecisions(rng: Rng, options: { enterprises: EnterprisePlan[]
 
 function chooseCritical(rng: Rng, enterprises: EnterprisePlan[], sizes: number[], national: boolean): Set<number> {
   const chosen = new Set<number>();
-  for (const enterprise of enterprises) if (enterprise.fixed && enterprise.fixed !== "nonCritical") chosen.add(enterprise.index);
+  for (const enterprise of enterprises)
+    if (enterprise.fixed && enterprise.fixed !== "nonCritical") chosen.add(enterprise.index);
   // The demo: a third of the enterprises. The country: a quarter, the large ones far more
   // likely (energy, defence, transport employ thousands), so that they hold most of the jobs.
   const target = Math.round(enterprises.length / (national ? 4 : 3));
@@ -100,7 +127,11 @@ function chooseCritical(rng: Rng, enterprises: EnterprisePlan[], sizes: number[]
     .map((enterprise) => {
       const sector = findSector(enterprise.sectorKey);
       const size = sizes[enterprise.index]!;
-      const weight = sector.criticalWeight * (enterprise.frontline ? 2.5 : 1) * (enterprise.diiaCity ? 1.5 : 1) * (national ? size ** 1.5 : size < 10 ? 0.3 : 1);
+      const weight =
+        sector.criticalWeight *
+        (enterprise.frontline ? 2.5 : 1) *
+        (enterprise.diiaCity ? 1.5 : 1) *
+        (national ? size ** 1.5 : size < 10 ? 0.3 : 1);
       return { index: enterprise.index, key: -Math.log(1 - rng.next()) / Math.max(weight, 1e-6) };
     })
     .sort((a, b) => a.key - b.key || a.index - b.index);
@@ -117,11 +148,14 @@ function categoryFor(rng: Rng, enterprise: EnterprisePlan): { category: LimitCat
   if (enterprise.fixed === "ukrzaliznytsia") return { category: "UKRZALIZNYTSIA_80", authorityCode: "minrozvytku" };
   if (enterprise.fixed) return { category: "DEFAULT_50", authorityCode: "mineconomy" };
   if (sector.defence) {
-    const category = sector.defence === "EITHER" ? (rng.chance(0.5) ? "DEFENCE_100" : "DRONE_WEAPONS_100") : sector.defence;
+    const category =
+      sector.defence === "EITHER" ? (rng.chance(0.5) ? "DEFENCE_100" : "DRONE_WEAPONS_100") : sector.defence;
     return { category, authorityCode: "mod" };
   }
-  if (sector.medical && (enterprise.ownership === "COMMUNAL" || enterprise.ownership === "STATE")) return { category: "MEDICAL_100", authorityCode: "moz" };
-  if (enterprise.frontline && ova && !(sector.lifeSupport && rng.chance(0.4))) return { category: "FRONTLINE_100", authorityCode: ova };
+  if (sector.medical && (enterprise.ownership === "COMMUNAL" || enterprise.ownership === "STATE"))
+    return { category: "MEDICAL_100", authorityCode: "moz" };
+  if (enterprise.frontline && ova && !(sector.lifeSupport && rng.chance(0.4)))
+    return { category: "FRONTLINE_100", authorityCode: ova };
   if (sector.lifeSupport) return { category: "LIFE_SUPPORT_75", authorityCode: rng.pick(sector.authorities) };
   if (ova && rng.chance(0.2)) return { category: "DEFAULT_50", authorityCode: ova };
   return { category: "DEFAULT_50", authorityCode: rng.pick(sector.authorities) };
@@ -132,43 +166,70 @@ function possibleCategories(enterprise: EnterprisePlan, sector: Sector): LimitCa
   const result: LimitCategory[] = ["DEFAULT_50"];
   if (sector.defence === "EITHER") result.push("DEFENCE_100", "DRONE_WEAPONS_100");
   else if (sector.defence) result.push(sector.defence);
-  if (sector.medical && (enterprise.ownership === "COMMUNAL" || enterprise.ownership === "STATE")) result.push("MEDICAL_100");
+  if (sector.medical && (enterprise.ownership === "COMMUNAL" || enterprise.ownership === "STATE"))
+    result.push("MEDICAL_100");
   if (enterprise.frontline && ovaCodeFor(enterprise.region)) result.push("FRONTLINE_100");
   if (sector.lifeSupport) result.push("LIFE_SUPPORT_75");
   return result;
 }
 
-function ensureEveryCategory(rng: Rng, enterprises: EnterprisePlan[], sizes: number[], categories: Map<number, { category: LimitCategory; authorityCode: string }>) {
+function ensureEveryCategory(
+  rng: Rng,
+  enterprises: EnterprisePlan[],
+  sizes: number[],
+  categories: Map<number, { category: LimitCategory; authorityCode: string }>,
+) {
   for (const category of LIMIT_CATEGORIES) {
     // Two of each, so that one can expire and one stay in force.
     const needed = category === "UKRZALIZNYTSIA_80" ? 1 : 2;
     let have = [...categories.values()].filter((entry) => entry.category === category).length;
-    const candidates = enterprises.filter((e) => e.fixed === null && !categories.has(e.index) && sizes[e.index]! >= 10 && possibleCategories(e, findSector(e.sectorKey)).includes(category));
+    const candidates = enterprises.filter(
+      (e) =>
+        e.fixed === null &&
+        !categories.has(e.index) &&
+        sizes[e.index]! >= 10 &&
+        possibleCategories(e, findSector(e.sectorKey)).includes(category),
+    );
     for (const enterprise of rng.shuffle(candidates)) {
       if (have >= needed) break;
       const sector = findSector(enterprise.sectorKey);
-      const authorityCode = category === "FRONTLINE_100" ? ovaCodeFor(enterprise.region)! : category === "MEDICAL_100" ? "moz" : sector.defence ? "mod" : rng.pick(sector.authorities);
+      const authorityCode =
+        category === "FRONTLINE_100"
+          ? ovaCodeFor(enterprise.region)!
+          : category === "MEDICAL_100"
+            ? "moz"
+            : sector.defence
+              ? "mod"
+              : rng.pick(sector.authorities);
       categories.set(enterprise.index, { category, authorityCode });
       have++;
     }
   }
 }
 
-function assignScenarios(rng: Rng, enterprises: EnterprisePlan[], sizes: number[], categories: Map<number, { category: LimitCategory }>): Map<number, Scenario> {
+function assignScenarios(
+  rng: Rng,
+  enterprises: EnterprisePlan[],
+  sizes: number[],
+  categories: Map<number, { category: LimitCategory }>,
+): Map<number, Scenario> {
   const scenarios = new Map<number, Scenario>();
   const inForce = new Map<LimitCategory, number>();
   for (const [index, { category }] of categories) {
     scenarios.set(index, "active");
     inForce.set(category, (inForce.get(category) ?? 0) + 1);
   }
-  const generated = rng.shuffle([...categories.keys()].filter((index) => enterprises[index]!.fixed === null).sort((a, b) => a - b));
+  const generated = rng.shuffle(
+    [...categories.keys()].filter((index) => enterprises[index]!.fixed === null).sort((a, b) => a - b),
+  );
   const take = (index: number, scenario: Scenario) => {
     const { category } = categories.get(index)!;
     if (scenario === "expired" || scenario === "revoked") inForce.set(category, inForce.get(category)! - 1);
     scenarios.set(index, scenario);
   };
   // The revoked one is big enough to leave annulled reservations behind.
-  const revoked = generated.find((index) => categories.get(index)!.category === "DEFAULT_50" && sizes[index]! >= 20) ?? generated[0];
+  const revoked =
+    generated.find((index) => categories.get(index)!.category === "DEFAULT_50" && sizes[index]! >= 20) ?? generated[0];
   if (revoked !== undefined) take(revoked, "revoked");
   let expired = Math.round(generated.length * 0.1);
   for (const index of generated) {
@@ -196,14 +257,21 @@ function sampleDates(rng: Rng, today: string, scenario: Scenario, fixed: boolean
       if (validUntil >= addDays(today, 60)) return [decidedOn, validUntil];
       continue;
     }
-    const months = rng.weighted([[12, 8], [6, 2], [3, 1]] as const);
+    const months = rng.weighted([
+      [12, 8],
+      [6, 2],
+      [3, 1],
+    ] as const);
     const decidedOn = addDays(today, -rng.int(scenario === "expired" ? 60 : 3, scenario === "expired" ? 700 : 330));
     const validUntil = validUntilOf(decidedOn, months);
     const ok =
-      scenario === "expired" ? validUntil < addDays(today, -1)
-      : scenario === "expiring" ? validUntil >= addDays(today, 3) && validUntil <= addDays(today, 29)
-      : scenario === "revoked" ? validUntil > today && daysBetween(decidedOn, today) > 40
-      : validUntil >= addDays(today, 30);
+      scenario === "expired"
+        ? validUntil < addDays(today, -1)
+        : scenario === "expiring"
+          ? validUntil >= addDays(today, 3) && validUntil <= addDays(today, 29)
+          : scenario === "revoked"
+            ? validUntil > today && daysBetween(decidedOn, today) > 40
+            : validUntil >= addDays(today, 30);
     if (ok) return [decidedOn, validUntil];
   }
   // Only for a `today` far from 2026, where Resolution 692 leaves no window: decide recently.

@@ -42,7 +42,12 @@ export function regularPersonCount(persons: number, enterprises: number): number
 }
 
 /** Active employees per enterprise, head included (indexed like `enterprises`). */
-export function planSizes(rng: Rng, enterprises: EnterprisePlan[], persons: number, shape: WorldShape = shapeFor(persons)): number[] {
+export function planSizes(
+  rng: Rng,
+  enterprises: EnterprisePlan[],
+  persons: number,
+  shape: WorldShape = shapeFor(persons),
+): number[] {
   if (shape === "national") return planNationalSizes(rng, enterprises, persons);
   const slots = Math.round(regularPersonCount(persons, enterprises.length) * EMPLOYED_SHARE);
   const big = Math.min(BIG_ENTERPRISE_SIZE, Math.round(slots * 0.6));
@@ -77,7 +82,11 @@ function planNationalSizes(rng: Rng, enterprises: EnterprisePlan[], persons: num
   const railway = Math.min(1_500, Math.max(30, Math.round(slots * 0.02)));
   let rest = slots - big - railway - FIXED_SIZES.small - FIXED_SIZES.nonCritical;
   const generated = enterprises.filter((enterprise) => !enterprise.fixed);
-  const giants = new Set(rng.shuffle(generated.map((enterprise) => enterprise.index)).slice(0, Math.max(1, Math.round(enterprises.length / GIANTS_PER_ENTERPRISES))));
+  const giants = new Set(
+    rng
+      .shuffle(generated.map((enterprise) => enterprise.index))
+      .slice(0, Math.max(1, Math.round(enterprises.length / GIANTS_PER_ENTERPRISES))),
+  );
   const raw: number[] = [];
   for (const enterprise of enterprises) {
     if (enterprise.fixed === "big") sizes[enterprise.index] = big;

@@ -37,7 +37,12 @@ export type PopulationState = {
   heads: string[];
 };
 
-const EMPLOYMENT_RATE: ReadonlyArray<readonly [maxAge: number, rate: number]> = [[24, 0.55], [59, 0.82], [64, 0.5], [200, 0.1]];
+const EMPLOYMENT_RATE: ReadonlyArray<readonly [maxAge: number, rate: number]> = [
+  [24, 0.55],
+  [59, 0.82],
+  [64, 0.5],
+  [200, 0.1],
+];
 
 export function* generatePopulation(input: PopulationInput, state: PopulationState): Generator<PersonBundle[]> {
   const indexOf = new Map(input.enterprises.map((enterprise) => [enterprise.edrpou, enterprise.index]));
@@ -55,7 +60,8 @@ export function* generatePopulation(input: PopulationInput, state: PopulationSta
     account(bundle, bundle.age, indexOf, state.counters);
     for (const mark of bundle.marks) state.counters.marks[indexOf.get(mark.edrpou)!]!++;
     if (bundle.employer) demoByEmployer.set(bundle.employer, (demoByEmployer.get(bundle.employer) ?? 0) + 1);
-    if (bundle.user.role === "ENTERPRISE_HEAD" && bundle.user.edrpou) state.heads[indexOf.get(bundle.user.edrpou)!] = bundle.person.rnokpp;
+    if (bundle.user.role === "ENTERPRISE_HEAD" && bundle.user.edrpou)
+      state.heads[indexOf.get(bundle.user.edrpou)!] = bundle.person.rnokpp;
     yield* emit(bundle);
   }
 
@@ -63,7 +69,12 @@ export function* generatePopulation(input: PopulationInput, state: PopulationSta
     if (state.heads[enterprise.index]) continue;
     const rng = Rng.derive(input.seed, 1, enterprise.index);
     const sex: SexValue = rng.chance(0.78) ? "MALE" : "FEMALE";
-    const bundle = makePerson(rng, input, state, indexOf, { sex, age: rng.int(32, 66), enterprise: enterprise.index, head: true });
+    const bundle = makePerson(rng, input, state, indexOf, {
+      sex,
+      age: rng.int(32, 66),
+      enterprise: enterprise.index,
+      head: true,
+    });
     state.heads[enterprise.index] = bundle.person.rnokpp;
     yield* emit(bundle);
   }
@@ -106,11 +117,16 @@ export function* generatePopulation(input: PopulationInput, state: PopulationSta
     const sex: SexValue = rng.chance(0.5) ? "MALE" : "FEMALE";
     const age = drawAge(rng);
     const rate = EMPLOYMENT_RATE.find(([maxAge]) => age <= maxAge)![1];
-    const main = rng.chance(rate) ? takeSlot(-1, national ? (sex === "MALE" && age < 60 ? "critical" : "other") : null) : -1;
+    const main = rng.chance(rate)
+      ? takeSlot(-1, national ? (sex === "MALE" && age < 60 ? "critical" : "other") : null)
+      : -1;
     const second = main >= 0 && rng.chance(0.03) ? takeSlot(main) : -1;
     yield* emit(makePerson(rng, input, state, indexOf, { sex, age, enterprise: main, second }));
   }
-  if (cursor < slots.length) throw new Error(`internal: ${slots.length - cursor} posts left unfilled; the registry is too small for the enterprises`);
+  if (cursor < slots.length)
+    throw new Error(
+      `internal: ${slots.length - cursor} posts left unfilled; the registry is too small for the enterprises`,
+    );
   if (chunk.length > 0) yield chunk;
 }
 
@@ -124,40 +140,87 @@ function makePerson(
   const employer = options.enterprise >= 0 ? input.enterprises[options.enterprise]! : null;
   const livesThere = employer !== null && (options.head || rng.chance(0.9));
   const identity = generateIdentity(rng, {
-    today: input.today, usedRnokpp: input.usedRnokpp, sex: options.sex, ageMin: options.age, ageMax: options.age,
-    region: livesThere ? findRegion(employer.region) : undefined, town: livesThere ? employer.town : undefined,
+    today: input.today,
+    usedRnokpp: input.usedRnokpp,
+    sex: options.sex,
+    ageMin: options.age,
+    ageMax: options.age,
+    region: livesThere ? findRegion(employer.region) : undefined,
+    town: livesThere ? employer.town : undefined,
   });
   const { person } = identity;
-  const jobFor = (enterprise: EnterprisePlan, mainJob: boolean, head = false) => generateJob(rng, {
-    rnokpp: person.rnokpp, edrpou: enterprise.edrpou, sector: findSector(enterprise.sectorKey), legalForm: enterprise.legalForm,
-    enterpriseRegisteredOn: enterprise.registeredOn, birthDate: person.birthDate, today: input.today, reportedOn: input.reportedOn,
-    salaryLift: isLifted(input.critical[enterprise.index] ?? null), mainJob, head,
-  });
+  const jobFor = (enterprise: EnterprisePlan, mainJob: boolean, head = false) =>
+    generateJob(rng, {
+      rnokpp: person.rnokpp,
+      edrpou: enterprise.edrpou,
+      sector: findSector(enterprise.sectorKey),
+      legalForm: enterprise.legalForm,
+      enterpriseRegisteredOn: enterprise.registeredOn,
+      birthDate: person.birthDate,
+      today: input.today,
+      reportedOn: input.reportedOn,
+      salaryLift: isLifted(input.critical[enterprise.index] ?? null),
+      mainJob,
+      head,
+    });
 
   const employments = [];
   if (employer) employments.push(jobFor(employer, true, options.head));
-  if (options.second !== undefined && options.second >= 0) employments.push(jobFor(input.enterprises[options.second]!, false));
+  if (options.second !== undefined && options.second >= 0)
+    employments.push(jobFor(input.enterprises[options.second]!, false));
   if (identity.age >= 20 && rng.chance(0.1)) {
     const former = input.enterprises[rng.int(0, input.enterprises.length - 1)]!;
     if (former.index !== options.enterprise) {
-      const ended = generateEndedJob(rng, { ...jobInputBase(input, person.rnokpp, person.birthDate, former), mainJob: true });
+      const ended = generateEndedJob(rng, {
+        ...jobInputBase(input, person.rnokpp, person.birthDate, former),
+        mainJob: true,
+      });
       employments.push(ended);
     }
   }
 
   const registration = generateRegistration(rng, {
-    rnokpp: person.rnokpp, sex: person.sex, age: identity.age, birthDate: person.birthDate, region: identity.region,
-    district: identity.district, today: input.today, medic: employer !== null && findSector(employer.sectorKey).medical === true,
+    rnokpp: person.rnokpp,
+    sex: person.sex,
+    age: identity.age,
+    birthDate: person.birthDate,
+    region: identity.region,
+    district: identity.district,
+    today: input.today,
+    medic: employer !== null && findSector(employer.sectorKey).medical === true,
   });
-  const servicePeriods = generateServicePeriods({ seed: input.seed, rnokpp: person.rnokpp, sex: person.sex, age: identity.age, registration, today: input.today });
+  const servicePeriods = generateServicePeriods({
+    seed: input.seed,
+    rnokpp: person.rnokpp,
+    sex: person.sex,
+    age: identity.age,
+    registration,
+    today: input.today,
+  });
   const bundle: PersonBundle = { person, registration, employments, marks: [], servicePeriods };
   account(bundle, identity.age, indexOf, state.counters);
 
-  const plan = employer ? input.critical[employer.index] ?? null : null;
+  const plan = employer ? (input.critical[employer.index] ?? null) : null;
   if (employer && plan) {
     const frontline = employer.frontline || plan.category === "FRONTLINE_100";
-    const reservable = looksReservable({ age: identity.age, registration, job: employments[0]!, exempt: plan.exempt, frontline, today: input.today });
-    const mark = markFor(rng, { rnokpp: person.rnokpp, birthDate: person.birthDate, edrpou: employer.edrpou, enterpriseIndex: employer.index, plan, reservable, counters: state.counters, today: input.today });
+    const reservable = looksReservable({
+      age: identity.age,
+      registration,
+      job: employments[0]!,
+      exempt: plan.exempt,
+      frontline,
+      today: input.today,
+    });
+    const mark = markFor(rng, {
+      rnokpp: person.rnokpp,
+      birthDate: person.birthDate,
+      edrpou: employer.edrpou,
+      enterpriseIndex: employer.index,
+      plan,
+      reservable,
+      counters: state.counters,
+      today: input.today,
+    });
     if (mark) bundle.marks.push(mark);
   }
   return bundle;
@@ -165,8 +228,14 @@ function makePerson(
 
 function jobInputBase(input: PopulationInput, rnokpp: string, birthDate: string, enterprise: EnterprisePlan) {
   return {
-    rnokpp, edrpou: enterprise.edrpou, sector: findSector(enterprise.sectorKey), legalForm: enterprise.legalForm,
-    enterpriseRegisteredOn: enterprise.registeredOn, birthDate, today: input.today, reportedOn: input.reportedOn,
+    rnokpp,
+    edrpou: enterprise.edrpou,
+    sector: findSector(enterprise.sectorKey),
+    legalForm: enterprise.legalForm,
+    enterpriseRegisteredOn: enterprise.registeredOn,
+    birthDate,
+    today: input.today,
+    reportedOn: input.reportedOn,
     salaryLift: isLifted(input.critical[enterprise.index] ?? null),
   };
 }
@@ -185,7 +254,8 @@ function account(bundle: PersonBundle, age: number, indexOf: Map<string, number>
 /** One entry per post still to fill: size minus the head and the demo employees, shuffled. */
 function shuffledSlots(input: PopulationInput, demoByEmployer: Map<string, number>): Int32Array {
   const open = input.enterprises.map((enterprise) => {
-    const demo = enterprise.fixed && enterprise.fixed !== "ukrzaliznytsia" ? demoByEmployer.get(enterprise.fixed) ?? 0 : 0;
+    const demo =
+      enterprise.fixed && enterprise.fixed !== "ukrzaliznytsia" ? (demoByEmployer.get(enterprise.fixed) ?? 0) : 0;
     const headIsDemo = demo > 0 && enterprise.fixed !== null;
     return Math.max(0, input.sizes[enterprise.index]! - demo - (headIsDemo ? 0 : 1));
   });

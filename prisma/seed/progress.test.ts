@@ -4,7 +4,9 @@ import { expectEvery } from "@/tests/support/expect-every";
 
 describe("formatProgress", () => {
   it("shows count, percent, rate and time left", () => {
-    expect(formatProgress(250_000, 1_000_000, 10_000)).toBe("██████░░░░░░░░░░░░░░░░░░ 250 000 / 1 000 000 осіб (25%) · 25 000 осіб/с · залишилось ~30 с");
+    expect(formatProgress(250_000, 1_000_000, 10_000)).toBe(
+      "██████░░░░░░░░░░░░░░░░░░ 250 000 / 1 000 000 осіб (25%) · 25 000 осіб/с · залишилось ~30 с",
+    );
   });
 
   it("says when it is done and when it cannot estimate yet", () => {

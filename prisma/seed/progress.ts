@@ -10,7 +10,8 @@ export function formatProgress(done: number, total: number, elapsedMs: number): 
   const width = 24;
   const filled = Math.round((width * percent) / 100);
   const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
-  const eta = done >= total ? "готово" : Number.isFinite(leftMs) ? `залишилось ~${formatDuration(leftMs)}` : "оцінюю час…";
+  const eta =
+    done >= total ? "готово" : Number.isFinite(leftMs) ? `залишилось ~${formatDuration(leftMs)}` : "оцінюю час…";
   return `${bar} ${group(done)} / ${group(total)} осіб (${percent}%) · ${group(Math.round(rate))} осіб/с · ${eta}`;
 }
 
@@ -26,7 +27,10 @@ function group(value: number): string {
 }
 
 /** A listener for seedDemo's onProgress that draws on `stream`. */
-export function progressPrinter(stream: { isTTY?: boolean; write(text: string): unknown }, clock: ProgressClock = Date.now) {
+export function progressPrinter(
+  stream: { isTTY?: boolean; write(text: string): unknown },
+  clock: ProgressClock = Date.now,
+) {
   const started = clock();
   let lastTenth = -1;
   let open = false;

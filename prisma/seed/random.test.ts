@@ -35,7 +35,14 @@ describe("Rng", () => {
   it("weighted() follows the weights and never picks a zero weight", () => {
     const rng = new Rng(11);
     const counts = { a: 0, b: 0, z: 0 };
-    for (let i = 0; i < 20_000; i++) counts[rng.weighted([["a", 3], ["z", 0], ["b", 1]] as const)]++;
+    for (let i = 0; i < 20_000; i++)
+      counts[
+        rng.weighted([
+          ["a", 3],
+          ["z", 0],
+          ["b", 1],
+        ] as const)
+      ]++;
     expect(counts.z).toBe(0);
     expect(counts.a / counts.b).toBeGreaterThan(2.7);
     expect(counts.a / counts.b).toBeLessThan(3.3);

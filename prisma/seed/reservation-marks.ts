@@ -22,11 +22,22 @@ export function createCounters(size: number): EnterpriseCounters {
 /** The limit base of the spec: military-liable men under 60 on the register (one workplace each). */
 export function countsInBase(sex: SexValue, age: number, registration: RegistrationRow | null): boolean {
   if (sex !== "MALE" || age >= 60 || !registration || registration.liability !== "LIABLE") return false;
-  return registration.status === "ON_REGISTER" || registration.status === "BEING_CLARIFIED" || registration.status === "WANTED";
+  return (
+    registration.status === "ON_REGISTER" ||
+    registration.status === "BEING_CLARIFIED" ||
+    registration.status === "WANTED"
+  );
 }
 
 /** A seed-side approximation of the spec's conditions, used only to pick whom Дія reserved. */
-export function looksReservable(options: { age: number; registration: RegistrationRow | null; job: EmploymentRow; exempt: boolean; frontline: boolean; today: string }): boolean {
+export function looksReservable(options: {
+  age: number;
+  registration: RegistrationRow | null;
+  job: EmploymentRow;
+  exempt: boolean;
+  frontline: boolean;
+  today: string;
+}): boolean {
   const { registration: reg, job } = options;
   if (!reg || reg.liability !== "LIABLE" || reg.status !== "ON_REGISTER" || reg.dataUpdatedOn === null) return false;
   if (reg.wanted || reg.deferment !== null || options.age >= 60) return false;
@@ -38,21 +49,25 @@ export function looksReservable(options: { age: number; registration: Registrati
  * Decides whether Дія reserved this employee and returns the mark. Counters must already
  * include the employee in headcount and base, so the limit is the one that would apply now.
  */
-export function markFor(rng: Rng, options: {
-  rnokpp: string;
-  birthDate: string;
-  edrpou: string;
-  enterpriseIndex: number;
-  plan: CriticalPlan;
-  reservable: boolean;
-  counters: EnterpriseCounters;
-  today: string;
-}): MarkRow | null {
+export function markFor(
+  rng: Rng,
+  options: {
+    rnokpp: string;
+    birthDate: string;
+    edrpou: string;
+    enterpriseIndex: number;
+    plan: CriticalPlan;
+    reservable: boolean;
+    counters: EnterpriseCounters;
+    today: string;
+  },
+): MarkRow | null {
   const { plan, counters, enterpriseIndex: e, today } = options;
   if (!options.reservable) return null;
   const decision = plan.inForce ?? plan.ended;
   if (!decision) return null;
-  const capBase = limitOf(plan.category, decision.decidedOn).base === "HEADCOUNT" ? counters.headcount[e]! : counters.base[e]!;
+  const capBase =
+    limitOf(plan.category, decision.decidedOn).base === "HEADCOUNT" ? counters.headcount[e]! : counters.base[e]!;
   const cap = Math.floor((capBase * decision.limitPercent * plan.fill) / 100);
   if (counters.marks[e]! + 1 > cap || !rng.chance(plan.inForce || decision.revokedAt ? plan.reach : 0.3)) return null;
   counters.marks[e]!++;
@@ -60,13 +75,21 @@ export function markFor(rng: Rng, options: {
   if (plan.inForce) {
     const earliest = maxDate(decision.validFrom, addDays(today, -330));
     const fromDate = addDays(earliest, rng.int(0, Math.max(0, daysBetween(earliest, addDays(today, -1)))));
-    const untilDate = [addDays(addMonths(fromDate, 12), -1), decision.validUntil, lastDayBefore60(options.birthDate)].reduce(minDate);
+    const untilDate = [
+      addDays(addMonths(fromDate, 12), -1),
+      decision.validUntil,
+      lastDayBefore60(options.birthDate),
+    ].reduce(minDate);
     return mark(rng, options, fromDate, untilDate, "ACTIVE", null, null);
   }
   const endedOn = decision.revokedAt ? decision.revokedAt.slice(0, 10) : decision.validUntil;
   const latestFrom = maxDate(decision.validFrom, addDays(endedOn, -30));
   const fromDate = addDays(decision.validFrom, rng.int(0, daysBetween(decision.validFrom, latestFrom)));
-  const untilDate = [addDays(addMonths(fromDate, 12), -1), decision.validUntil, lastDayBefore60(options.birthDate)].reduce(minDate);
+  const untilDate = [
+    addDays(addMonths(fromDate, 12), -1),
+    decision.validUntil,
+    lastDayBefore60(options.birthDate),
+  ].reduce(minDate);
   return decision.revokedAt
     ? mark(rng, options, fromDate, untilDate, "ANNULLED", endedOn, LOSS_OF_STATUS_GROUND)
     : mark(rng, options, fromDate, untilDate, "EXPIRED", null, null);

@@ -4,7 +4,8 @@
 import type { LimitCategory } from "./data/criteria";
 
 export type SexValue = "MALE" | "FEMALE";
-export type RegistrationStatusValue = "ON_REGISTER" | "REMOVED" | "EXCLUDED" | "NOT_REGISTERED" | "BEING_CLARIFIED" | "WANTED";
+export type RegistrationStatusValue =
+  "ON_REGISTER" | "REMOVED" | "EXCLUDED" | "NOT_REGISTERED" | "BEING_CLARIFIED" | "WANTED";
 export type LiabilityValue = "CONSCRIPT" | "LIABLE" | "RESERVIST";
 export type OwnershipValue = "STATE" | "COMMUNAL" | "PRIVATE" | "COLLECTIVE" | "RELIGIOUS";
 
@@ -124,7 +125,15 @@ export type DecisionEventRow = {
   createdAt: string;
 };
 
-export type UnitRow = { id: string; code: string; name: string; branch: string; region: string; phone: string; email: string };
+export type UnitRow = {
+  id: string;
+  code: string;
+  name: string;
+  branch: string;
+  region: string;
+  phone: string;
+  email: string;
+};
 
 export type VacancyRow = {
   id: string;
@@ -140,20 +149,46 @@ export type VacancyRow = {
 };
 
 export type CentreRow = {
-  id: string; code: string; name: string; region: string; city: string; address: string; phone: string;
-  weekdays: number[]; opensAt: string; closesAt: string; slotMinutes: number; capacity: number;
+  id: string;
+  code: string;
+  name: string;
+  region: string;
+  city: string;
+  address: string;
+  phone: string;
+  weekdays: number[];
+  opensAt: string;
+  closesAt: string;
+  slotMinutes: number;
+  capacity: number;
 };
 
 export type CentreUnitRow = { centreId: string; unitId: string };
 
 export type TccRow = { name: string; edrpou: string; region: string; address: string };
 
-export type UserRow = { id: string; rnokpp: string; email: string | null; fullName: string; passwordHash: string; totpSecret: string | null };
+export type UserRow = {
+  id: string;
+  rnokpp: string;
+  email: string | null;
+  fullName: string;
+  passwordHash: string;
+  totpSecret: string | null;
+};
 
 export type MembershipRow = {
   id: string;
   userId: string;
-  role: "ADMIN" | "OFFICIAL" | "AUTHORIZED_PERSON" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER" | "TCK_OFFICER" | "TCK_HEAD" | "CENTRE_RECRUITER";
+  role:
+    | "ADMIN"
+    | "OFFICIAL"
+    | "AUTHORIZED_PERSON"
+    | "RECRUITER"
+    | "METHODOLOGIST"
+    | "UNIT_STAFF_OFFICER"
+    | "TCK_OFFICER"
+    | "TCK_HEAD"
+    | "CENTRE_RECRUITER";
   authorityId: string | null;
   edrpou: string | null;
   unitId: string | null;

@@ -18,7 +18,8 @@ describe("identifiers of the default world", () => {
     for (const { person } of world.bundles) {
       const check = checkRnokpp(person.rnokpp);
       if (!check.valid) bad.push(`${person.rnokpp}: ${check.problem}`);
-      else if (check.sex !== person.sex || check.birthDate.toISOString().slice(0, 10) !== person.birthDate) bad.push(`${person.rnokpp}: ${person.sex} ${person.birthDate}`);
+      else if (check.sex !== person.sex || check.birthDate.toISOString().slice(0, 10) !== person.birthDate)
+        bad.push(`${person.rnokpp}: ${person.sex} ${person.birthDate}`);
     }
     expect(bad).toEqual([]);
     expect(new Set(world.bundles.map((b) => b.person.rnokpp)).size).toBe(30_000);
@@ -31,16 +32,24 @@ describe("identifiers of the default world", () => {
   });
 
   it("leaves the factories' identifier ranges free: РНОКПП serials 500–999, ЄДРПОУ 5xxxxxxx", () => {
-    expect(world.bundles.filter((b) => Number(b.person.rnokpp.slice(5, 8)) >= 500).map((b) => b.person.rnokpp)).toEqual([]);
-    expect([...world.enterprises.map((e) => e.edrpou), ...world.authorities.map((a) => a.edrpou)].filter((code) => code.startsWith("5"))).toEqual([]);
+    expect(world.bundles.filter((b) => Number(b.person.rnokpp.slice(5, 8)) >= 500).map((b) => b.person.rnokpp)).toEqual(
+      [],
+    );
+    expect(
+      [...world.enterprises.map((e) => e.edrpou), ...world.authorities.map((a) => a.edrpou)].filter((code) =>
+        code.startsWith("5"),
+      ),
+    ).toEqual([]);
   });
 
   it("refers only to people and enterprises that exist", () => {
     const persons = new Set(world.bundles.map((b) => b.person.rnokpp));
     const dangling: string[] = [];
     for (const bundle of world.bundles) {
-      for (const row of [...bundle.employments, ...bundle.marks]) if (!world.enterpriseByEdrpou.has(row.edrpou)) dangling.push(row.edrpou);
-      if (bundle.registration && bundle.registration.rnokpp !== bundle.person.rnokpp) dangling.push(bundle.registration.rnokpp);
+      for (const row of [...bundle.employments, ...bundle.marks])
+        if (!world.enterpriseByEdrpou.has(row.edrpou)) dangling.push(row.edrpou);
+      if (bundle.registration && bundle.registration.rnokpp !== bundle.person.rnokpp)
+        dangling.push(bundle.registration.rnokpp);
     }
     for (const head of world.heads) if (!persons.has(head.headRnokpp)) dangling.push(head.headRnokpp);
     expect(dangling).toEqual([]);
@@ -69,9 +78,14 @@ describe("names", () => {
     const female = new Set(FEMALE_NAMES.map(([name]) => name));
     const bad: string[] = [];
     for (const { person } of world.bundles) {
-      const ok = person.sex === "MALE"
-        ? male.has(person.firstName) && /(ович|ич|іч)$/.test(person.patronymic ?? "") && !/(ська|цька|ова|іна)$/.test(person.lastName)
-        : female.has(person.firstName) && /(івна|ївна)$/.test(person.patronymic ?? "") && !/(ський|цький|ий|ов|ін)$/.test(person.lastName);
+      const ok =
+        person.sex === "MALE"
+          ? male.has(person.firstName) &&
+            /(ович|ич|іч)$/.test(person.patronymic ?? "") &&
+            !/(ська|цька|ова|іна)$/.test(person.lastName)
+          : female.has(person.firstName) &&
+            /(івна|ївна)$/.test(person.patronymic ?? "") &&
+            !/(ський|цький|ий|ов|ін)$/.test(person.lastName);
       if (!ok) bad.push(`${person.sex} ${person.lastName} ${person.firstName} ${person.patronymic}`);
     }
     expect(bad).toEqual([]);

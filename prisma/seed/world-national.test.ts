@@ -35,7 +35,9 @@ describe("the national shape", () => {
   it("keeps the demo users and the 10,000-employee enterprise as they are", () => {
     const big = demoUser("head-big").edrpou!;
     const index = world.enterprises.find((e) => e.edrpou === big)!.index;
-    expect(world.state.counters.headcount[index]).toBe(demo.state.counters.headcount[demo.enterprises.find((e) => e.edrpou === big)!.index]);
+    expect(world.state.counters.headcount[index]).toBe(
+      demo.state.counters.headcount[demo.enterprises.find((e) => e.edrpou === big)!.index],
+    );
     for (const key of ["head-big", "conscript-reserved", "conscript-eligible", "head-small"] as const) {
       const rnokpp = demoUser(key).rnokpp;
       const here = world.bundles.find((b) => b.person.rnokpp === rnokpp)!;
@@ -56,9 +58,12 @@ describe("the national shape", () => {
 
   it("never has more active marks at an enterprise than its decision in force allows, and far more marks than the demo shape", () => {
     const active = new Map<string, number>();
-    for (const b of world.bundles) for (const m of b.marks) if (m.status === "ACTIVE") active.set(m.edrpou, (active.get(m.edrpou) ?? 0) + 1);
+    for (const b of world.bundles)
+      for (const m of b.marks) if (m.status === "ACTIVE") active.set(m.edrpou, (active.get(m.edrpou) ?? 0) + 1);
     for (const [edrpou, count] of active) {
-      const decision = world.decisions.find((d) => d.edrpou === edrpou && d.status === "ACTIVE" && d.validFrom <= TEST_TODAY && d.validUntil >= TEST_TODAY);
+      const decision = world.decisions.find(
+        (d) => d.edrpou === edrpou && d.status === "ACTIVE" && d.validFrom <= TEST_TODAY && d.validUntil >= TEST_TODAY,
+      );
       expect(decision, edrpou).toBeDefined();
       expect(count, edrpou).toBeLessThanOrEqual(decision!.limitCount);
     }

@@ -46,7 +46,9 @@ describe("military registration", () => {
     expect(conscripts.length).toBeGreaterThan(500);
     expect(conscripts.filter((p) => p.age >= 25)).toEqual([]);
     const over60 = adults.filter((p) => p.person.sex === "MALE" && p.age >= 60);
-    expect(share(over60.filter((p) => p.registration!.status === "REMOVED").length, over60.length)).toBeGreaterThan(0.8);
+    expect(share(over60.filter((p) => p.registration!.status === "REMOVED").length, over60.length)).toBeGreaterThan(
+      0.8,
+    );
     // Some officers stay on the register past 60: the rules must refuse them for age.
     expect(over60.filter((p) => p.registration!.status === "ON_REGISTER" && p.age < 65).length).toBeGreaterThan(50);
   });
@@ -54,7 +56,14 @@ describe("military registration", () => {
   it("spreads every status and a realistic share of wanted, not updated and reservists", () => {
     const liable = adults.filter((p) => p.person.sex === "MALE" && p.age >= 25 && p.age < 60);
     const statuses = new Set(liable.map((p) => p.registration!.status));
-    expect([...statuses].sort()).toEqual(["BEING_CLARIFIED", "EXCLUDED", "NOT_REGISTERED", "ON_REGISTER", "REMOVED", "WANTED"]);
+    expect([...statuses].sort()).toEqual([
+      "BEING_CLARIFIED",
+      "EXCLUDED",
+      "NOT_REGISTERED",
+      "ON_REGISTER",
+      "REMOVED",
+      "WANTED",
+    ]);
     const wanted = liable.filter((p) => p.registration!.wanted);
     expect(share(wanted.length, liable.length)).toBeGreaterThan(0.03);
     expect(share(wanted.length, liable.length)).toBeLessThan(0.1);
@@ -65,13 +74,17 @@ describe("military registration", () => {
     const notUpdated = onRegister.filter((p) => p.registration!.dataUpdatedOn === null);
     expect(share(notUpdated.length, onRegister.length)).toBeGreaterThan(0.05);
     expect(share(notUpdated.length, onRegister.length)).toBeLessThan(0.15);
-    expect(share(liable.filter((p) => p.registration!.liability === "RESERVIST").length, liable.length)).toBeGreaterThan(0.02);
+    expect(
+      share(liable.filter((p) => p.registration!.liability === "RESERVIST").length, liable.length),
+    ).toBeGreaterThan(0.02);
     expect(liable.filter((p) => p.registration!.deferment !== null).length).toBeGreaterThan(50);
   });
 
   it("dates updates on or after 18.05.2024 and before today, and ranks come with a specialty", () => {
     const rows = adults.flatMap((p) => (p.registration ? [p.registration] : []));
-    expect(rows.filter((r) => r.dataUpdatedOn !== null && (r.dataUpdatedOn < "2024-05-18" || r.dataUpdatedOn >= TEST_TODAY))).toEqual([]);
+    expect(
+      rows.filter((r) => r.dataUpdatedOn !== null && (r.dataUpdatedOn < "2024-05-18" || r.dataUpdatedOn >= TEST_TODAY)),
+    ).toEqual([]);
     expect(rows.filter((r) => r.rank !== null && r.specialty === null)).toEqual([]);
     expect(rows.filter((r) => r.rank !== null).length).toBeGreaterThan(2000);
     expect(rows.filter((r) => r.vlkResult !== null && r.vlkDate === null)).toEqual([]);
@@ -96,14 +109,19 @@ describe("employment", () => {
   });
 
   it("pays salaries on both sides of every threshold, some exactly on them", () => {
-    const salaries = active().filter((j) => j.mainJob).map((j) => j.salary);
+    const salaries = active()
+      .filter((j) => j.mainJob)
+      .map((j) => j.salary);
     for (const threshold of [20_000, 21_617.5, 25_941]) {
       expect(salaries.filter((s) => s < threshold).length, `below ${threshold}`).toBeGreaterThan(1000);
       expect(salaries.filter((s) => s >= threshold).length, `at or above ${threshold}`).toBeGreaterThan(1000);
     }
-    for (const edge of THRESHOLD_EDGE_SALARIES) expect(salaries.filter((s) => s === edge).length, `exactly ${edge}`).toBeGreaterThan(10);
+    for (const edge of THRESHOLD_EDGE_SALARIES)
+      expect(salaries.filter((s) => s === edge).length, `exactly ${edge}`).toBeGreaterThan(10);
     expect(salaries.filter((s) => s < 8_647)).toEqual([]);
-    expect(salaries.filter((s) => Math.round(s * 100) !== s * 100 && Math.abs(Math.round(s * 100) - s * 100) > 1e-6)).toEqual([]);
+    expect(
+      salaries.filter((s) => Math.round(s * 100) !== s * 100 && Math.abs(Math.round(s * 100) - s * 100) > 1e-6),
+    ).toEqual([]);
   });
 
   it("has dismissals, suspensions, part-time second jobs and recent hires", () => {
@@ -113,7 +131,9 @@ describe("employment", () => {
     expect(jobs.filter((j) => j.suspended).length).toBeGreaterThan(50);
     const secondJobs = world.bundles.filter((b) => b.employments.some((j) => !j.mainJob && j.endDate === null));
     expect(secondJobs.length).toBeGreaterThan(200);
-    expect(secondJobs.filter((b) => new Set(b.employments.filter((j) => j.endDate === null).map((j) => j.edrpou)).size < 2)).toEqual([]);
+    expect(
+      secondJobs.filter((b) => new Set(b.employments.filter((j) => j.endDate === null).map((j) => j.edrpou)).size < 2),
+    ).toEqual([]);
     const recent = jobs.filter((j) => j.endDate === null && j.startDate >= "2026-10-08");
     expect(share(recent.length, jobs.length)).toBeGreaterThan(0.02);
     expect(share(recent.length, jobs.length)).toBeLessThan(0.1);
@@ -123,14 +143,21 @@ describe("employment", () => {
   it("gives every enterprise a head who works there", () => {
     for (const { edrpou, headRnokpp } of world.heads) {
       const head = world.bundles.find((b) => b.person.rnokpp === headRnokpp)!;
-      expect(head.employments.some((j) => j.edrpou === edrpou && j.endDate === null), edrpou).toBe(true);
+      expect(
+        head.employments.some((j) => j.edrpou === edrpou && j.endDate === null),
+        edrpou,
+      ).toBe(true);
     }
   });
 });
 
 describe("reservation marks made through Дія", () => {
   it("are active only under a decision in force, within it, one per person, never above the limit", () => {
-    const inForce = new Map(world.decisions.filter((d) => d.status === "ACTIVE" && d.validFrom <= TEST_TODAY && d.validUntil >= TEST_TODAY).map((d) => [d.edrpou, d]));
+    const inForce = new Map(
+      world.decisions
+        .filter((d) => d.status === "ACTIVE" && d.validFrom <= TEST_TODAY && d.validUntil >= TEST_TODAY)
+        .map((d) => [d.edrpou, d]),
+    );
     const perEnterprise = new Map<string, number>();
     const problems: string[] = [];
     for (const bundle of world.bundles) {
@@ -139,26 +166,49 @@ describe("reservation marks made through Дія", () => {
       for (const mark of active) {
         const decision = inForce.get(mark.edrpou);
         if (!decision) problems.push(`${mark.rnokpp}: active mark at ${mark.edrpou} without a decision in force`);
-        else if (mark.fromDate < decision.validFrom || mark.untilDate > decision.validUntil) problems.push(`${mark.rnokpp}: mark outside its decision`);
-        if (mark.untilDate < TEST_TODAY || mark.fromDate >= TEST_TODAY || mark.activeRnokpp !== mark.rnokpp || mark.source !== "diia") problems.push(`${mark.rnokpp}: bad dates or fields`);
-        if (!bundle.employments.some((j) => j.edrpou === mark.edrpou && j.mainJob && j.endDate === null)) problems.push(`${mark.rnokpp}: not employed where reserved`);
+        else if (mark.fromDate < decision.validFrom || mark.untilDate > decision.validUntil)
+          problems.push(`${mark.rnokpp}: mark outside its decision`);
+        if (
+          mark.untilDate < TEST_TODAY ||
+          mark.fromDate >= TEST_TODAY ||
+          mark.activeRnokpp !== mark.rnokpp ||
+          mark.source !== "diia"
+        )
+          problems.push(`${mark.rnokpp}: bad dates or fields`);
+        if (!bundle.employments.some((j) => j.edrpou === mark.edrpou && j.mainJob && j.endDate === null))
+          problems.push(`${mark.rnokpp}: not employed where reserved`);
         perEnterprise.set(mark.edrpou, (perEnterprise.get(mark.edrpou) ?? 0) + 1);
       }
     }
-    for (const [edrpou, count] of perEnterprise) if (count > inForce.get(edrpou)!.limitCount) problems.push(`${edrpou}: ${count} > limit ${inForce.get(edrpou)!.limitCount}`);
+    for (const [edrpou, count] of perEnterprise)
+      if (count > inForce.get(edrpou)!.limitCount)
+        problems.push(`${edrpou}: ${count} > limit ${inForce.get(edrpou)!.limitCount}`);
     expect(problems).toEqual([]);
     expect([...perEnterprise.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(1000);
   });
 
   it("reserve only people the rules would have reserved", () => {
-    const exempt = new Map(world.critical.flatMap((plan) => (plan ? [[world.enterprises[plan.enterpriseIndex]!.edrpou, plan] as const] : [])));
-    const bad = adults.filter((p) => p.marks.some((m) => {
-      if (m.status !== "ACTIVE") return false;
-      const plan = exempt.get(m.edrpou)!;
-      const enterprise = world.enterpriseByEdrpou.get(m.edrpou)!;
-      const job = p.employments.find((j) => j.edrpou === m.edrpou && j.endDate === null)!;
-      return !looksReservable({ age: p.age, registration: p.registration, job, exempt: plan.exempt, frontline: enterprise.frontline || plan.category === "FRONTLINE_100", today: TEST_TODAY });
-    }));
+    const exempt = new Map(
+      world.critical.flatMap((plan) =>
+        plan ? [[world.enterprises[plan.enterpriseIndex]!.edrpou, plan] as const] : [],
+      ),
+    );
+    const bad = adults.filter((p) =>
+      p.marks.some((m) => {
+        if (m.status !== "ACTIVE") return false;
+        const plan = exempt.get(m.edrpou)!;
+        const enterprise = world.enterpriseByEdrpou.get(m.edrpou)!;
+        const job = p.employments.find((j) => j.edrpou === m.edrpou && j.endDate === null)!;
+        return !looksReservable({
+          age: p.age,
+          registration: p.registration,
+          job,
+          exempt: plan.exempt,
+          frontline: enterprise.frontline || plan.category === "FRONTLINE_100",
+          today: TEST_TODAY,
+        });
+      }),
+    );
     expect(bad.map((p) => p.person.rnokpp)).toEqual([]);
   });
 

@@ -8,9 +8,32 @@ import { NOW_UTC, insertRows, type Table } from "./sql/bulk-insert";
 import { copyInto, copyText } from "./sql/copy-rows";
 import { dropSecondaryIndexes, rebuildIndexes } from "./sql/indexes";
 import {
-  AUTHORITIES, DECISION_EVENTS, EMPLOYMENTS, ENTERPRISES, MARKS, MEMBERSHIPS, PERSONS, REGISTRATIONS, SERVICE_PERIODS, UNITS, CENTRES, CENTRE_UNITS, USERS, VACANCIES, TCCS, decisionsTable,
+  AUTHORITIES,
+  DECISION_EVENTS,
+  EMPLOYMENTS,
+  ENTERPRISES,
+  MARKS,
+  MEMBERSHIPS,
+  PERSONS,
+  REGISTRATIONS,
+  SERVICE_PERIODS,
+  UNITS,
+  CENTRES,
+  CENTRE_UNITS,
+  USERS,
+  VACANCIES,
+  TCCS,
+  decisionsTable,
 } from "./sql/tables";
-import type { EmploymentRow, MarkRow, MembershipRow, PersonRow, RegistrationRow, ServicePeriodRow, UserRow } from "./rows";
+import type {
+  EmploymentRow,
+  MarkRow,
+  MembershipRow,
+  PersonRow,
+  RegistrationRow,
+  ServicePeriodRow,
+  UserRow,
+} from "./rows";
 
 export type SeedCounts = {
   persons: number;
@@ -35,7 +58,13 @@ export type WriteOptions = {
   log?: (line: string) => void;
 };
 
-const POPULATION_TABLES = ['"oberig"."persons"', '"oberig"."military_registrations"', '"oberig"."employments"', '"oberig"."reservation_marks"', '"oberig"."service_periods"'];
+const POPULATION_TABLES = [
+  '"oberig"."persons"',
+  '"oberig"."military_registrations"',
+  '"oberig"."employments"',
+  '"oberig"."reservation_marks"',
+  '"oberig"."service_periods"',
+];
 
 export async function writeWorld(
   client: pg.ClientBase,
@@ -45,10 +74,26 @@ export async function writeWorld(
 ): Promise<SeedCounts> {
   const onProgress = options.onProgress ?? (() => undefined);
   const log = options.log ?? (() => undefined);
-  const counts: SeedCounts = { persons: 0, registrations: 0, employments: 0, marks: 0, servicePeriods: 0, enterprises: 0, authorities: 0, decisions: 0, units: 0, vacancies: 0, users: 0 };
+  const counts: SeedCounts = {
+    persons: 0,
+    registrations: 0,
+    employments: 0,
+    marks: 0,
+    servicePeriods: 0,
+    enterprises: 0,
+    authorities: 0,
+    decisions: 0,
+    units: 0,
+    vacancies: 0,
+    users: 0,
+  };
   counts.authorities = await insertRows(client, AUTHORITIES, world.authorities);
   // Heads are people generated below: enterprises go in first without them, then get them.
-  counts.enterprises = await insertRows(client, ENTERPRISES, world.enterprises.map((enterprise) => ({ ...enterprise, headRnokpp: null })));
+  counts.enterprises = await insertRows(
+    client,
+    ENTERPRISES,
+    world.enterprises.map((enterprise) => ({ ...enterprise, headRnokpp: null })),
+  );
   counts.units = await insertRows(client, UNITS, world.units);
   counts.vacancies = await insertRows(client, VACANCIES, world.vacancies);
   await insertRows(client, TCCS, world.tccs);
@@ -59,7 +104,9 @@ export async function writeWorld(
 
   // Timestamps the database would set, fixed once for the whole seed (UTC, no time zone, as
   // Prisma stores DateTime).
-  const { rows: [clock] } = await client.query<{ now: string }>(`SELECT to_char(${NOW_UTC}, 'YYYY-MM-DD"T"HH24:MI:SS.US') AS now`);
+  const {
+    rows: [clock],
+  } = await client.query<{ now: string }>(`SELECT to_char(${NOW_UTC}, 'YYYY-MM-DD"T"HH24:MI:SS.US') AS now`);
   const sqlValues = { [NOW_UTC]: clock!.now };
   const tables = {
     persons: { table: PERSONS, sqlValues },

@@ -9,5 +9,16 @@ import { fileURLToPath } from "node:url";
 // (scripts/server/register-hooks.mjs).
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server/register-hooks.mjs", "scripts/bench/support/certificates-run.ts", ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
+const child = spawn(
+  process.execPath,
+  [
+    "--import",
+    "tsx",
+    "--import",
+    "./scripts/server/register-hooks.mjs",
+    "scripts/bench/support/certificates-run.ts",
+    ...process.argv.slice(2),
+  ],
+  { cwd: root, stdio: "inherit" },
+);
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -31,7 +31,13 @@ const content = canonicalJsonBytes({
   nonce: "bench",
 });
 
-type Family = { algorithm: string; container: string; open: () => Promise<(bytes: Uint8Array) => Promise<Uint8Array>>; trust: TrustAnchors; serial: string };
+type Family = {
+  algorithm: string;
+  container: string;
+  open: () => Promise<(bytes: Uint8Array) => Promise<Uint8Array>>;
+  trust: TrustAnchors;
+  serial: string;
+};
 
 async function time<T>(action: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
@@ -41,7 +47,9 @@ async function time<T>(action: () => Promise<T>): Promise<{ ms: number; value: T
 
 function ecdsaFromP12(file: Uint8Array, certificateDer: Uint8Array): (bytes: Uint8Array) => Promise<Uint8Array> {
   const pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(bytesToBinary(file), true), true, PASSWORD);
-  const bag = pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]![0]! as unknown as { asn1: forge.asn1.Asn1 };
+  const bag = pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[
+    forge.pki.oids.pkcs8ShroudedKeyBag!
+  ]![0]! as unknown as { asn1: forge.asn1.Asn1 };
   const pem = forge.pem.encode({ type: "PRIVATE KEY", body: forge.asn1.toDer(bag.asn1).getBytes() });
   const key: FamilyKey = familyKeyFromPem(pem);
   return (bytes) => buildDetachedCms(cmsSignerOf(key, certificateDer), bytes);
@@ -51,13 +59,22 @@ async function families(): Promise<Family[]> {
   const pool = await createKeyPool(3);
   const rsaPki = await createTestPki([pool[0]!, pool[1]!]);
   const rsaSigner = issueTestSigner(rsaPki.issuing, pool[2]!, HEAD);
-  const rsaFile = createKeyFile({ privateKey: rsaSigner.privateKey, certificate: rsaSigner.certificate, chain: [rsaPki.issuing.certificate, rsaPki.root.certificate], password: PASSWORD });
+  const rsaFile = createKeyFile({
+    privateKey: rsaSigner.privateKey,
+    certificate: rsaSigner.certificate,
+    chain: [rsaPki.issuing.certificate, rsaPki.root.certificate],
+    password: PASSWORD,
+  });
 
   const ecdsaPki = await createFamilyTestPki("ECDSA-P256");
   const ecdsaKey = (await import("@/lib/kep/ca/family-keys")).generateEcdsaKey("P-256");
   const ecdsaSigner = issueFamilySigner(ecdsaPki.issuing, ecdsaKey, HEAD);
   const pkcs8 = forge.pem.decode(ecdsaKey.exportPrivate().value)[0]!.body;
-  const ecdsaFile = createAnyKeyFile({ pkcs8Der: binaryToBytes(pkcs8), certificatesDer: [ecdsaSigner.certificateDer, ecdsaPki.issuing.der, ecdsaPki.root.der], password: PASSWORD });
+  const ecdsaFile = createAnyKeyFile({
+    pkcs8Der: binaryToBytes(pkcs8),
+    certificatesDer: [ecdsaSigner.certificateDer, ecdsaPki.issuing.der, ecdsaPki.root.der],
+    password: PASSWORD,
+  });
 
   const dstuPki = await createFamilyTestPki("DSTU4145");
   const priv = jk.std_curve("DSTU_PB_257").keygen();
@@ -75,7 +92,13 @@ async function families(): Promise<Family[]> {
         return async (bytes) => signDetached(opened, bytes);
       },
     },
-    { algorithm: "ECDSA-P256", container: "pkcs12", trust: ecdsaPki.trust, serial: ecdsaSigner.serial, open: async () => ecdsaFromP12(ecdsaFile, ecdsaSigner.certificateDer) },
+    {
+      algorithm: "ECDSA-P256",
+      container: "pkcs12",
+      trust: ecdsaPki.trust,
+      serial: ecdsaSigner.serial,
+      open: async () => ecdsaFromP12(ecdsaFile, ecdsaSigner.certificateDer),
+    },
     {
       algorithm: "DSTU4145",
       container: "key6",
@@ -107,7 +130,13 @@ for (const family of await families()) {
     const signed = await time(() => sign!(content));
     signMs.push(signed.ms);
     const verified = await time(() =>
-      verifyDetachedSignature({ signature: signed.value, content, trust: family.trust, now: new Date(), certificateStatus: async () => ({ status: "GOOD", revokedAt: null }) }),
+      verifyDetachedSignature({
+        signature: signed.value,
+        content,
+        trust: family.trust,
+        now: new Date(),
+        certificateStatus: async () => ({ status: "GOOD", revokedAt: null }),
+      }),
     );
     if (verified.value.certificateSerial !== family.serial) throw new Error("перевірено не той сертифікат");
     if (i === 0) firstVerifyMs = verified.ms;
@@ -123,7 +152,18 @@ for (const family of await families()) {
     firstVerifyMs: Math.round(firstVerifyMs),
   };
   results.push(row);
-  console.log(`${row.algorithm.padEnd(11)} ${row.container.padEnd(7)} відкрити ${row.openMs} мс · підписати ${row.signMs} мс · перевірити ${row.verifyMs} мс (p95 ${row.verifyP95Ms}, перша ${row.firstVerifyMs})`);
+  console.log(
+    `${row.algorithm.padEnd(11)} ${row.container.padEnd(7)} відкрити ${row.openMs} мс · підписати ${row.signMs} мс · перевірити ${row.verifyMs} мс (p95 ${row.verifyP95Ms}, перша ${row.firstVerifyMs})`,
+  );
 }
 const dstu = results.find((row) => row.algorithm === "DSTU4145")!;
-console.log(JSON.stringify({ bench: "kep", cpus: os.cpus().length, loadavg: os.loadavg()[0], runs: RUNS, results, targetMet: Number(dstu.verifyMs) <= 50 }));
+console.log(
+  JSON.stringify({
+    bench: "kep",
+    cpus: os.cpus().length,
+    loadavg: os.loadavg()[0],
+    runs: RUNS,
+    results,
+    targetMet: Number(dstu.verifyMs) <= 50,
+  }),
+);

@@ -27,9 +27,22 @@ await runScript(async () => {
   try {
     await useDatabase(await bench.clone(name));
     const user = await db.user.findFirstOrThrow({ where: { rnokpp: head.rnokpp }, select: { id: true } });
-    const actor: Actor = { userId: user.id, rnokpp: head.rnokpp, fullName: head.fullName, role: "ENTERPRISE_HEAD", edrpou, via: "password" };
+    const actor: Actor = {
+      userId: user.id,
+      rnokpp: head.rnokpp,
+      fullName: head.fullName,
+      role: "ENTERPRISE_HEAD",
+      edrpou,
+      via: "password",
+    };
     const request = (i: number) =>
-      listEmployees(createCtx({ actor }), { edrpou, page: 1 + (i % 3), pageSize: 50, eligible: i % 2 === 0, ...(SEARCHES[i % SEARCHES.length] ? { q: SEARCHES[i % SEARCHES.length] } : {}) });
+      listEmployees(createCtx({ actor }), {
+        edrpou,
+        page: 1 + (i % 3),
+        pageSize: 50,
+        eligible: i % 2 === 0,
+        ...(SEARCHES[i % SEARCHES.length] ? { q: SEARCHES[i % SEARCHES.length] } : {}),
+      });
 
     // Warm-up: module loading and the JIT are not what a head waits for.
     await request(0);

@@ -38,17 +38,43 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: strin
     child.stdout.on("data", (chunk) => (out += chunk));
     child.stderr.on("data", (chunk) => (out += chunk));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${out}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${out}`)),
+    );
   });
 }
 
 async function pgbenchSelectOnly(databaseUrl: string, workDir: string): Promise<Result> {
   const db = parseDatabaseUrl(databaseUrl);
   const password = decodeURIComponent(new URL(databaseUrl).password);
-  const env = { ...process.env, PGHOST: db.host, PGPORT: String(db.port), PGUSER: db.user, PGPASSWORD: password, PGDATABASE: db.database };
+  const env = {
+    ...process.env,
+    PGHOST: db.host,
+    PGPORT: String(db.port),
+    PGUSER: db.user,
+    PGPASSWORD: password,
+    PGDATABASE: db.database,
+  };
   log("pgbench -i -s 10 (1 000 000 рядків)…");
   await run("pgbench", ["-i", "-s", "10", "-q"], env, workDir);
-  const out = await run("pgbench", ["-S", "-n", "-c", String(CONNECTIONS), "-j", "2", "-T", String(SECONDS), "-l", "--log-prefix", path.join(workDir, "pgbench_log")], env, workDir);
+  const out = await run(
+    "pgbench",
+    [
+      "-S",
+      "-n",
+      "-c",
+      String(CONNECTIONS),
+      "-j",
+      "2",
+      "-T",
+      String(SECONDS),
+      "-l",
+      "--log-prefix",
+      path.join(workDir, "pgbench_log"),
+    ],
+    env,
+    workDir,
+  );
   const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1]);
   const latencies: number[] = [];
   for (const file of (await readdir(workDir)).filter((f) => f.startsWith("pgbench_log"))) {
@@ -63,14 +89,20 @@ async function pgbenchSelectOnly(databaseUrl: string, workDir: string): Promise<
 async function signIn(baseUrl: string, login: string, password: string): Promise<string> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${baseUrl}/api/auth/callback/password`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
     body: new URLSearchParams({ login, password, csrfToken, json: "true" }),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith("next-auth.session-token="));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`Вхід демо-користувача ${login} не вдався (HTTP ${response.status})`);
   return session;
 }
@@ -82,10 +114,13 @@ async function httpLoad(port: number, cookie: string, seconds: number): Promise<
   let failures = 0;
   const get = () =>
     new Promise<number>((resolve, reject) => {
-      const request = http.get({ host: "127.0.0.1", port, path: "/api/v1/me/status", agent, headers: { cookie, accept: "application/json" } }, (response) => {
-        response.resume();
-        response.on("end", () => resolve(response.statusCode ?? 0));
-      });
+      const request = http.get(
+        { host: "127.0.0.1", port, path: "/api/v1/me/status", agent, headers: { cookie, accept: "application/json" } },
+        (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode ?? 0));
+        },
+      );
       request.on("error", reject);
     });
   const started = performance.now();
@@ -103,7 +138,13 @@ async function httpLoad(port: number, cookie: string, seconds: number): Promise<
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   if (latencies.length === 0) throw new Error(`Жодної успішної відповіді (помилок: ${failures})`);
-  return { tps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, failures };
+  return {
+    tps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    requests: latencies.length,
+    failures,
+  };
 }
 
 /** CPU time (user + system, ms) a process has used so far; null where /proc is not there. */
@@ -118,7 +159,10 @@ async function waitForHealth(baseUrl: string, server: ChildProcess) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`сервер завершився з кодом ${server.exitCode}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -133,7 +177,11 @@ function startServer(kind: ServerKind, port: number, env: NodeJS.ProcessEnv): Ch
     kind === "portal"
       ? ["--import", "tsx", "--import", "./scripts/server/register-hooks.mjs", "scripts/server.ts", "start"]
       : [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)];
-  return spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...env, PORT: String(port) } });
+  return spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...env, PORT: String(port) },
+  });
 }
 
 async function stopServer(server: ChildProcess | undefined) {
@@ -149,11 +197,15 @@ async function measure(port: number, cookie: string, server: ChildProcess) {
   const before = await cpuMs(server.pid);
   const result = await httpLoad(port, cookie, SECONDS);
   const after = await cpuMs(server.pid);
-  return { ...result, cpuMsPerRequest: before !== null && after !== null ? (after - before) / (result.requests + result.failures) : null };
+  return {
+    ...result,
+    cpuMsPerRequest: before !== null && after !== null ? (after - before) / (result.requests + result.failures) : null,
+  };
 }
 
 async function main() {
-  if (!existsSync(path.join(root, ".next/BUILD_ID"))) throw new Error("Немає продакшн-збірки: спершу npm run build (цей скрипт сам не збирає)");
+  if (!existsSync(path.join(root, ".next/BUILD_ID")))
+    throw new Error("Немає продакшн-збірки: спершу npm run build (цей скрипт сам не збирає)");
   const database = await prepareSeededDatabase({ log, persons: PERSONS });
   const databaseUrl = await database.clone("bench_me_status");
   const workDir = await mkdtemp(path.join(os.tmpdir(), "bronya-bench-me-status-"));
@@ -162,8 +214,15 @@ async function main() {
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const serverEnv = {
-      ...process.env, NODE_ENV: "production" as const, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-secret-key`,
-      NEXTAUTH_URL: baseUrl, PORTAL_URL: baseUrl, DATA_DIR: workDir, DEMO_MODE: "1", NEXT_TELEMETRY_DISABLED: "1",
+      ...process.env,
+      NODE_ENV: "production" as const,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-secret-key`,
+      NEXTAUTH_URL: baseUrl,
+      PORTAL_URL: baseUrl,
+      DATA_DIR: workDir,
+      DEMO_MODE: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
     };
     server = startServer("portal", port, serverEnv);
     await waitForHealth(baseUrl, server);
@@ -171,29 +230,59 @@ async function main() {
     const cookie = await signIn(baseUrl, conscript.login, conscript.password);
     const sample = await fetch(`${baseUrl}/api/v1/me/status`, { headers: { cookie } });
     const body = (await sample.json()) as { rnokpp?: string; reservation?: unknown };
-    if (sample.status !== 200 || body.rnokpp !== conscript.rnokpp) throw new Error(`Статус не отримано: HTTP ${sample.status} ${JSON.stringify(body)}`);
-    log(`веб-сервер порталу на порту ${port}, увійшов як ${conscript.fullName}; бронювання: ${body.reservation ? "є" : "немає"}`);
+    if (sample.status !== 200 || body.rnokpp !== conscript.rnokpp)
+      throw new Error(`Статус не отримано: HTTP ${sample.status} ${JSON.stringify(body)}`);
+    log(
+      `веб-сервер порталу на порту ${port}, увійшов як ${conscript.fullName}; бронювання: ${body.reservation ? "є" : "немає"}`,
+    );
 
     const pg = await pgbenchSelectOnly(databaseUrl, workDir);
-    log(`pgbench -S: ${pg.tps.toFixed(0)} tps, p50 ${pg.p50.toFixed(2)} мс, p99 ${pg.p99.toFixed(2)} мс (${CONNECTIONS} з'єднань, ${SECONDS} с)`);
+    log(
+      `pgbench -S: ${pg.tps.toFixed(0)} tps, p50 ${pg.p50.toFixed(2)} мс, p99 ${pg.p99.toFixed(2)} мс (${CONNECTIONS} з'єднань, ${SECONDS} с)`,
+    );
     const api = await measure(port, cookie, server);
-    log(`GET /api/v1/me/status: ${api.tps.toFixed(0)} tps, p50 ${api.p50.toFixed(2)} мс, p99 ${api.p99.toFixed(2)} мс, помилок ${api.failures} (${CONNECTIONS} keep-alive з'єднань, ${SECONDS} с)`);
+    log(
+      `GET /api/v1/me/status: ${api.tps.toFixed(0)} tps, p50 ${api.p50.toFixed(2)} мс, p99 ${api.p99.toFixed(2)} мс, помилок ${api.failures} (${CONNECTIONS} keep-alive з'єднань, ${SECONDS} с)`,
+    );
     if (api.cpuMsPerRequest !== null) {
-      log(`процес веб-сервера: ${api.cpuMsPerRequest.toFixed(2)} мс CPU на запит; навантаження машини (loadavg 1 хв): ${os.loadavg()[0]!.toFixed(1)} на ${os.cpus().length} ядра`);
+      log(
+        `процес веб-сервера: ${api.cpuMsPerRequest.toFixed(2)} мс CPU на запит; навантаження машини (loadavg 1 хв): ${os.loadavg()[0]!.toFixed(1)} на ${os.cpus().length} ядра`,
+      );
     }
     await stopServer(server);
 
     // Reference: the same route file through Next's own request pipeline.
     const nextPort = await findFreePort();
-    server = startServer("next", nextPort, { ...serverEnv, NEXTAUTH_URL: `http://127.0.0.1:${nextPort}`, PORTAL_URL: `http://127.0.0.1:${nextPort}` });
+    server = startServer("next", nextPort, {
+      ...serverEnv,
+      NEXTAUTH_URL: `http://127.0.0.1:${nextPort}`,
+      PORTAL_URL: `http://127.0.0.1:${nextPort}`,
+    });
     await waitForHealth(`http://127.0.0.1:${nextPort}`, server);
     const viaNext = await measure(nextPort, cookie, server);
-    log(`довідково, той самий маршрут через next start: ${viaNext.tps.toFixed(0)} tps, p99 ${viaNext.p99.toFixed(2)} мс${viaNext.cpuMsPerRequest !== null ? `, ${viaNext.cpuMsPerRequest.toFixed(2)} мс CPU на запит` : ""}`);
+    log(
+      `довідково, той самий маршрут через next start: ${viaNext.tps.toFixed(0)} tps, p99 ${viaNext.p99.toFixed(2)} мс${viaNext.cpuMsPerRequest !== null ? `, ${viaNext.cpuMsPerRequest.toFixed(2)} мс CPU на запит` : ""}`,
+    );
 
     const ratio = api.tps / pg.tps;
     const ok = ratio >= TARGET_RATIO && api.p99 <= TARGET_P99_MS && api.failures === 0;
-    log(`співвідношення ${(ratio * 100).toFixed(1)}% від pgbench -S (ціль ≥ ${TARGET_RATIO * 100}%), p99 ${api.p99.toFixed(1)} мс (ціль ≤ ${TARGET_P99_MS} мс): ${ok ? "ЦІЛЬ ДОСЯГНУТО" : "ЦІЛЬ НЕ ДОСЯГНУТО"}`);
-    console.log(JSON.stringify({ bench: "me-status", cpus: os.cpus().length, loadavg: os.loadavg()[0], connections: CONNECTIONS, seconds: SECONDS, pgbench: pg, api, viaNext, ratio, targetMet: ok }));
+    log(
+      `співвідношення ${(ratio * 100).toFixed(1)}% від pgbench -S (ціль ≥ ${TARGET_RATIO * 100}%), p99 ${api.p99.toFixed(1)} мс (ціль ≤ ${TARGET_P99_MS} мс): ${ok ? "ЦІЛЬ ДОСЯГНУТО" : "ЦІЛЬ НЕ ДОСЯГНУТО"}`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: "me-status",
+        cpus: os.cpus().length,
+        loadavg: os.loadavg()[0],
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        pgbench: pg,
+        api,
+        viaNext,
+        ratio,
+        targetMet: ok,
+      }),
+    );
     return api.failures === 0 ? 0 : 1;
   } finally {
     await stopServer(server);

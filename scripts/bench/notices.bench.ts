@@ -25,11 +25,17 @@ const PEOPLE = 10_000;
 const TARGET_MS = 5_000;
 
 await runScript(async () => {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { runs: { type: "string", default: "3" } }, strict: false });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { runs: { type: "string", default: "3" } },
+    strict: false,
+  });
   const runs = Math.max(1, Math.min(10, Number(values.runs) || 3));
   const officer = DEMO_USERS.find((user) => user.key === "tck-officer")!;
   const bench = await prepareSeededDatabase({ log });
-  log(`Повістки про мобілізацію для ${PEOPLE.toLocaleString("uk-UA")} осіб ${DEMO_TCC}: ${runs} прогонів, реєстр ${bench.persons.toLocaleString("uk-UA")} осіб`);
+  log(
+    `Повістки про мобілізацію для ${PEOPLE.toLocaleString("uk-UA")} осіб ${DEMO_TCC}: ${runs} прогонів, реєстр ${bench.persons.toLocaleString("uk-UA")} осіб`,
+  );
 
   const times: number[] = [];
   let last: { formed: number; refused: number; byReason: Record<string, number> } | null = null;
@@ -41,15 +47,27 @@ await runScript(async () => {
       try {
         await gatherIntoTcc(DEMO_TCC, PEOPLE);
         const user = await db.user.findFirstOrThrow({ where: { rnokpp: officer.rnokpp }, select: { id: true } });
-        const actor: Actor = { userId: user.id, rnokpp: officer.rnokpp, fullName: officer.fullName, role: "TCK_OFFICER", tcc: DEMO_TCC, via: "password" };
+        const actor: Actor = {
+          userId: user.id,
+          rnokpp: officer.rnokpp,
+          fullName: officer.fullName,
+          role: "TCK_OFFICER",
+          tcc: DEMO_TCC,
+          via: "password",
+        };
         const now = new Date();
         const today = kyivDate(now);
         let appearDate = addDays(today, 3);
-        while (checkAppearance({ date: appearDate, time: "09:00" }, today).length > 0) appearDate = addDays(appearDate, 1);
+        while (checkAppearance({ date: appearDate, time: "09:00" }, today).length > 0)
+          appearDate = addDays(appearDate, 1);
 
         const started = performance.now();
         const batch = await formNotices(createCtx({ actor, now }), {
-          kind: "MOBILISATION", appearDate, appearTime: "09:00", place: `${DEMO_TCC}, зал очікування`, selection: { by: "filter", filter: {} },
+          kind: "MOBILISATION",
+          appearDate,
+          appearTime: "09:00",
+          place: `${DEMO_TCC}, зал очікування`,
+          selection: { by: "filter", filter: {} },
         });
         const ms = performance.now() - started;
         times.push(ms);
@@ -57,10 +75,18 @@ await runScript(async () => {
         for (const refusal of batch.refused) byReason[refusal.codes[0]!] = (byReason[refusal.codes[0]!] ?? 0) + 1;
         const stored = await db.notice.count({ where: { batchId: batch.batchId } });
         if (stored !== batch.formed || batch.formed + batch.refused.length !== PEOPLE) {
-          throw new Error(`Пакет неповний: сформовано ${batch.formed} (у базі ${stored}), відмовлено ${batch.refused.length}, а осіб ${PEOPLE}`);
+          throw new Error(
+            `Пакет неповний: сформовано ${batch.formed} (у базі ${stored}), відмовлено ${batch.refused.length}, а осіб ${PEOPLE}`,
+          );
         }
         last = { formed: batch.formed, refused: batch.refused.length, byReason };
-        log(`  прогін ${run}: ${ms.toFixed(0)} мс; сформовано ${batch.formed}, відмовлено ${batch.refused.length} (${Object.entries(byReason).map(([code, n]) => `${code} ${n}`).join(", ")})`);
+        log(
+          `  прогін ${run}: ${ms.toFixed(0)} мс; сформовано ${batch.formed}, відмовлено ${batch.refused.length} (${Object.entries(
+            byReason,
+          )
+            .map(([code, n]) => `${code} ${n}`)
+            .join(", ")})`,
+        );
       } finally {
         await releaseDatabase();
         await bench.drop(name);
@@ -71,10 +97,24 @@ await runScript(async () => {
   }
   log(`Формування пакета з ${PEOPLE.toLocaleString("uk-UA")} осіб: ${summary(times)}`);
   const medianMs = Math.round(median(times));
-  console.log(JSON.stringify({
-    bench: "notices", cpus: os.cpus().length, loadavg: os.loadavg()[0], persons: bench.persons, tcc: DEMO_TCC, people: PEOPLE, runs,
-    medianMs, maxMs: Math.round(Math.max(...times)), formed: last?.formed, refused: last?.refused, refusedByReason: last?.byReason, targetMs: TARGET_MS, targetMet: medianMs <= TARGET_MS,
-  }));
+  console.log(
+    JSON.stringify({
+      bench: "notices",
+      cpus: os.cpus().length,
+      loadavg: os.loadavg()[0],
+      persons: bench.persons,
+      tcc: DEMO_TCC,
+      people: PEOPLE,
+      runs,
+      medianMs,
+      maxMs: Math.round(Math.max(...times)),
+      formed: last?.formed,
+      refused: last?.refused,
+      refusedByReason: last?.byReason,
+      targetMs: TARGET_MS,
+      targetMet: medianMs <= TARGET_MS,
+    }),
+  );
   return 0;
 });
 
@@ -83,7 +123,10 @@ async function gatherIntoTcc(tcc: string, people: number) {
   const counts = await db.$queryRaw<Array<{ total: number; here: number }>>`
     SELECT count(*)::int AS total, count(*) FILTER (WHERE tcc = ${tcc})::int AS here FROM oberig.military_registrations`;
   const { total, here } = counts[0]!;
-  if (total < people) throw new Error(`У реєстрі лише ${total} осіб на військовому обліку, потрібно ${people}: запустіть з --persons 100000`);
+  if (total < people)
+    throw new Error(
+      `У реєстрі лише ${total} осіб на військовому обліку, потрібно ${people}: запустіть з --persons 100000`,
+    );
   if (here > people) throw new Error(`${tcc} уже має ${here} осіб — більше за ${people}`);
   await db.$executeRaw`
     UPDATE oberig.military_registrations SET tcc = ${tcc}

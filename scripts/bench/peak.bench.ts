@@ -44,8 +44,22 @@ type Director = { edrpou: string; rnokpp: string; cookie: string; key: OpenedKey
 type Sample = { ms: number; ok: boolean };
 
 /** A session cookie as next-auth issues it (the bench knows the server's secret; nothing is bypassed server-side). */
-async function sessionCookie(secret: string, claims: { uid: string; rnokpp: string | null; name: string; via: "kep" | "password"; role: RoleOption }): Promise<string> {
-  const token = await encode({ secret, token: { uid: claims.uid, sid: randomUUID(), rnokpp: claims.rnokpp, name: claims.name, via: claims.via, roles: [claims.role], active: 0 } });
+async function sessionCookie(
+  secret: string,
+  claims: { uid: string; rnokpp: string | null; name: string; via: "kep" | "password"; role: RoleOption },
+): Promise<string> {
+  const token = await encode({
+    secret,
+    token: {
+      uid: claims.uid,
+      sid: randomUUID(),
+      rnokpp: claims.rnokpp,
+      name: claims.name,
+      via: claims.via,
+      roles: [claims.role],
+      active: 0,
+    },
+  });
   return `${SESSION_COOKIE}=${token}`;
 }
 
@@ -88,7 +102,13 @@ async function waitForHealth(baseUrl: string, server: ChildProcess) {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`веб-сервер завершився з кодом ${server.exitCode}`);
-    if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${baseUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error("веб-сервер не відповів на /api/health за 90 с");
@@ -96,7 +116,13 @@ async function waitForHealth(baseUrl: string, server: ChildProcess) {
 
 function stats(samples: Sample[]) {
   const ok = samples.filter((s) => s.ok).map((s) => s.ms);
-  return { requests: samples.length, errors: samples.length - ok.length, p50: round(pct(ok, 50)), p95: round(pct(ok, 95)), p99: round(pct(ok, 99)) };
+  return {
+    requests: samples.length,
+    errors: samples.length - ok.length,
+    p50: round(pct(ok, 50)),
+    p95: round(pct(ok, 95)),
+    p99: round(pct(ok, 99)),
+  };
 }
 
 /** The percentile, or NaN when nothing succeeded (the JSON line then says null). */
@@ -106,17 +132,23 @@ const round = (value: number) => (Number.isFinite(value) ? Math.round(value * 10
 await runScript(async () => {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { seconds: { type: "string", default: process.env.PEAK_SECONDS ?? "60" }, directors: { type: "string", default: process.env.PEAK_DIRECTORS ?? "100" } },
+    options: {
+      seconds: { type: "string", default: process.env.PEAK_SECONDS ?? "60" },
+      directors: { type: "string", default: process.env.PEAK_DIRECTORS ?? "100" },
+    },
     strict: false,
   });
   const seconds = Math.max(5, Math.min(600, Number(values.seconds) || 60));
   const directorCount = Math.max(1, Math.min(500, Number(values.directors) || 100));
   const statusConnections = Math.max(1, Math.min(256, Number(process.env.PEAK_STATUS_CONNECTIONS ?? 32)));
   const officialCount = 4;
-  if (!existsSync(path.join(root, ".next/BUILD_ID"))) throw new Error("Немає продакшн-збірки: спершу npm run build (вимірювання саме не збирає)");
+  if (!existsSync(path.join(root, ".next/BUILD_ID")))
+    throw new Error("Немає продакшн-збірки: спершу npm run build (вимірювання саме не збирає)");
 
   const persons = benchPersons();
-  log(`Пік дедлайну: ${seconds} с, ${directorCount} керівників, ${statusConnections} з'єднань статусу, ${officialCount} посадовці; реєстр ${persons.toLocaleString("uk-UA")} осіб`);
+  log(
+    `Пік дедлайну: ${seconds} с, ${directorCount} керівників, ${statusConnections} з'єднань статусу, ${officialCount} посадовці; реєстр ${persons.toLocaleString("uk-UA")} осіб`,
+  );
   const bench = await prepareSeededDatabase({ log, persons });
   const dbName = "bench_peak";
   const url = await bench.clone(dbName);
@@ -131,8 +163,16 @@ await runScript(async () => {
     // Directors: heads of critical enterprises with a decision in force and staff, the biggest first but
     // mixed with small ones so that sizes spread; each gets a КЕП key from the test provider and a session.
     const decisions = await db.criticalDecision.findMany({
-      where: { status: "ACTIVE", validUntil: { gte: new Date() }, enterprise: { headRnokpp: { not: null }, liquidatedOn: null } },
-      select: { edrpou: true, militaryLiableCount: true, enterprise: { select: { name: true, headRnokpp: true, head: { select: { lastName: true, firstName: true } } } } },
+      where: {
+        status: "ACTIVE",
+        validUntil: { gte: new Date() },
+        enterprise: { headRnokpp: { not: null }, liquidatedOn: null },
+      },
+      select: {
+        edrpou: true,
+        militaryLiableCount: true,
+        enterprise: { select: { name: true, headRnokpp: true, head: { select: { lastName: true, firstName: true } } } },
+      },
       orderBy: { militaryLiableCount: "desc" },
       distinct: ["edrpou"],
       take: directorCount,
@@ -143,17 +183,55 @@ await runScript(async () => {
     for (const decision of decisions) {
       const rnokpp = decision.enterprise.headRnokpp!;
       const fullName = `${decision.enterprise.head?.lastName ?? "Керівник"} ${decision.enterprise.head?.firstName ?? "Підприємства"}`;
-      const user = await db.user.upsert({ where: { rnokpp }, create: { rnokpp, fullName }, update: {}, select: { id: true } });
-      const issued = await issueCertificate({ db, now: new Date() }, { rnokpp, fullName, edrpou: decision.edrpou, organization: decision.enterprise.name, title: "Керівник", password: KEY_PASSWORD });
-      const cookie = await sessionCookie(secret, { uid: user.id, rnokpp, name: fullName, via: "kep", role: { role: "ENTERPRISE_HEAD", edrpou: decision.edrpou, label: "Керівник" } });
-      directors.push({ edrpou: decision.edrpou, rnokpp, cookie, key: openKeyFile(issued.p12, KEY_PASSWORD), staff: decision.militaryLiableCount });
+      const user = await db.user.upsert({
+        where: { rnokpp },
+        create: { rnokpp, fullName },
+        update: {},
+        select: { id: true },
+      });
+      const issued = await issueCertificate(
+        { db, now: new Date() },
+        {
+          rnokpp,
+          fullName,
+          edrpou: decision.edrpou,
+          organization: decision.enterprise.name,
+          title: "Керівник",
+          password: KEY_PASSWORD,
+        },
+      );
+      const cookie = await sessionCookie(secret, {
+        uid: user.id,
+        rnokpp,
+        name: fullName,
+        via: "kep",
+        role: { role: "ENTERPRISE_HEAD", edrpou: decision.edrpou, label: "Керівник" },
+      });
+      directors.push({
+        edrpou: decision.edrpou,
+        rnokpp,
+        cookie,
+        key: openKeyFile(issued.p12, KEY_PASSWORD),
+        staff: decision.militaryLiableCount,
+      });
     }
     const registered = await db.militaryRegistration.findMany({ select: { rnokpp: true }, take: 1_000 });
     const conscriptCookies = await Promise.all(
-      registered.map(({ rnokpp }) => sessionCookie(secret, { uid: randomUUID(), rnokpp, name: "Військовозобов'язаний", via: "password", role: { role: "CONSCRIPT", label: "Військовозобов'язаний" } })),
+      registered.map(({ rnokpp }) =>
+        sessionCookie(secret, {
+          uid: randomUUID(),
+          rnokpp,
+          name: "Військовозобов'язаний",
+          via: "password",
+          role: { role: "CONSCRIPT", label: "Військовозобов'язаний" },
+        }),
+      ),
     );
     const official = demoUser("official-economy");
-    const officialUser = await db.user.findFirstOrThrow({ where: { email: official.login }, select: { id: true, memberships: { select: { authorityId: true }, take: 1 } } });
+    const officialUser = await db.user.findFirstOrThrow({
+      where: { email: official.login },
+      select: { id: true, memberships: { select: { authorityId: true }, take: 1 } },
+    });
     const officialCookie = await sessionCookie(secret, {
       uid: officialUser.id,
       rnokpp: null,
@@ -178,9 +256,16 @@ await runScript(async () => {
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    const server = startProcess(["--import", "tsx", "--import", "./scripts/server/register-hooks.mjs", "scripts/server.ts", "start"], env, "web");
+    const server = startProcess(
+      ["--import", "tsx", "--import", "./scripts/server/register-hooks.mjs", "scripts/server.ts", "start"],
+      env,
+      "web",
+    );
     children.push(server);
-    for (let i = 0; i < 2; i++) children.push(startProcess(["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], env, `worker ${i + 1}`));
+    for (let i = 0; i < 2; i++)
+      children.push(
+        startProcess(["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], env, `worker ${i + 1}`),
+      );
     await waitForHealth(baseUrl, server);
     log(`Портал на ${baseUrl} (веб-сервер і 2 обробники завдань)`);
 
@@ -196,19 +281,31 @@ await runScript(async () => {
     const errorSamples: string[] = [];
     const submitted: Array<{ id: string; employees: number }> = [];
 
-    async function timed(pool: Pool, into: Sample[], options: { path: string; method?: "GET" | "POST"; cookie: string; body?: unknown }) {
+    async function timed(
+      pool: Pool,
+      into: Sample[],
+      options: { path: string; method?: "GET" | "POST"; cookie: string; body?: unknown },
+    ) {
       const t0 = performance.now();
       try {
         const response = await pool.request({
           path: options.path,
           method: options.method ?? "GET",
-          headers: { cookie: options.cookie, accept: options.path.startsWith("/api/") ? "application/json" : "text/html", origin: baseUrl, ...(options.body ? { "content-type": "application/json" } : {}) },
+          headers: {
+            cookie: options.cookie,
+            accept: options.path.startsWith("/api/") ? "application/json" : "text/html",
+            origin: baseUrl,
+            ...(options.body ? { "content-type": "application/json" } : {}),
+          },
           body: options.body ? JSON.stringify(options.body) : undefined,
         });
         const text = await response.body.text();
         const ok = response.statusCode >= 200 && response.statusCode < 300;
         into.push({ ms: performance.now() - t0, ok });
-        if (!ok && errorSamples.length < 10) errorSamples.push(`${options.method ?? "GET"} ${options.path.split("?")[0]}: HTTP ${response.statusCode} ${text.slice(0, 120)}`);
+        if (!ok && errorSamples.length < 10)
+          errorSamples.push(
+            `${options.method ?? "GET"} ${options.path.split("?")[0]}: HTTP ${response.statusCode} ${text.slice(0, 120)}`,
+          );
         return { status: response.statusCode, text, ok };
       } catch (error) {
         into.push({ ms: performance.now() - t0, ok: false });
@@ -226,7 +323,10 @@ await runScript(async () => {
         const wanted = Math.min(applicationSize(random), Math.max(1, d.staff));
         const employees: Array<{ rnokpp: string }> = [];
         for (let page = 1; employees.length < wanted && performance.now() < end; page++) {
-          const list = await timed(browsePool, browse, { path: `/api/v1/enterprises/${d.edrpou}/employees?eligible=true&pageSize=500&page=${page}`, cookie: d.cookie });
+          const list = await timed(browsePool, browse, {
+            path: `/api/v1/enterprises/${d.edrpou}/employees?eligible=true&pageSize=500&page=${page}`,
+            cookie: d.cookie,
+          });
           if (!list.ok) break;
           const body = JSON.parse(list.text) as { items: Array<{ rnokpp: string }>; total: number };
           employees.push(...body.items.slice(0, wanted - employees.length).map((item) => ({ rnokpp: item.rnokpp })));
@@ -236,19 +336,34 @@ await runScript(async () => {
           await new Promise((resolve) => setTimeout(resolve, 1_000));
           continue;
         }
-        const draft = await timed(browsePool, [], { path: "/api/v1/applications/drafts", method: "POST", cookie: d.cookie, body: { edrpou: d.edrpou, employees } });
+        const draft = await timed(browsePool, [], {
+          path: "/api/v1/applications/drafts",
+          method: "POST",
+          cookie: d.cookie,
+          body: { edrpou: d.edrpou, employees },
+        });
         if (!draft.ok) {
           submitErrors.push(`чернетка ${d.edrpou}: HTTP ${draft.status} ${draft.text.slice(0, 160)}`);
           continue;
         }
         const drafted = JSON.parse(draft.text) as { draftId: string; document: string };
-        const signature = Buffer.from(signDetached(d.key, new Uint8Array(Buffer.from(drafted.document, "base64")))).toString("base64");
-        const submit = await timed(browsePool, [], { path: "/api/v1/applications", method: "POST", cookie: d.cookie, body: { draftId: drafted.draftId, signature } });
+        const signature = Buffer.from(
+          signDetached(d.key, new Uint8Array(Buffer.from(drafted.document, "base64"))),
+        ).toString("base64");
+        const submit = await timed(browsePool, [], {
+          path: "/api/v1/applications",
+          method: "POST",
+          cookie: d.cookie,
+          body: { draftId: drafted.draftId, signature },
+        });
         if (submit.status !== 202) {
           submitErrors.push(`подання ${d.edrpou}: HTTP ${submit.status} ${submit.text.slice(0, 160)}`);
           continue;
         }
-        submitted.push({ id: (JSON.parse(submit.text) as { applicationId: string }).applicationId, employees: employees.length });
+        submitted.push({
+          id: (JSON.parse(submit.text) as { applicationId: string }).applicationId,
+          employees: employees.length,
+        });
         // A director looks at the result page for a while before the next list.
         await new Promise((resolve) => setTimeout(resolve, 2_000 + random() * 3_000));
       }
@@ -257,7 +372,10 @@ await runScript(async () => {
     async function conscripts(connection: number) {
       let i = connection;
       while (performance.now() < end) {
-        await timed(statusPool, status, { path: "/api/v1/me/status", cookie: conscriptCookies[i % conscriptCookies.length]! });
+        await timed(statusPool, status, {
+          path: "/api/v1/me/status",
+          cookie: conscriptCookies[i % conscriptCookies.length]!,
+        });
         i += statusConnections;
       }
     }
@@ -273,7 +391,10 @@ await runScript(async () => {
     // Warm-up, not measured: the first request to each route loads its modules and the caches.
     const warm = directors[0]!;
     await timed(browsePool, [], { path: "/company", cookie: warm.cookie });
-    await timed(browsePool, [], { path: `/api/v1/enterprises/${warm.edrpou}/employees?eligible=true&pageSize=50`, cookie: warm.cookie });
+    await timed(browsePool, [], {
+      path: `/api/v1/enterprises/${warm.edrpou}/employees?eligible=true&pageSize=50`,
+      cookie: warm.cookie,
+    });
     await timed(statusPool, [], { path: "/api/v1/me/status", cookie: conscriptCookies[0]! });
     await timed(officialPool, [], { path: "/ministry", cookie: officialCookie });
     errorSamples.length = 0;
@@ -298,7 +419,10 @@ await runScript(async () => {
       if (pending === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    const apps = await db.application.findMany({ where: { id: { in: ids } }, select: { status: true, submittedAt: true, decidedAt: true, reservedCount: true, refusedCount: true } });
+    const apps = await db.application.findMany({
+      where: { id: { in: ids } },
+      select: { status: true, submittedAt: true, decidedAt: true, reservedCount: true, refusedCount: true },
+    });
     const decided = apps.filter((a) => a.status === "DECIDED" && a.decidedAt);
     const failed = apps.filter((a) => a.status === "FAILED").length;
     const lags = decided.map((a) => a.decidedAt!.getTime() - a.submittedAt.getTime());
@@ -319,15 +443,35 @@ await runScript(async () => {
     const browseStats = stats(browse);
     const statusStats = stats(status);
     const dashboardStats = stats(dashboard);
-    const errors = browseStats.errors + statusStats.errors + dashboardStats.errors + submitErrors.length + failed + pending;
+    const errors =
+      browseStats.errors + statusStats.errors + dashboardStats.errors + submitErrors.length + failed + pending;
     const decisionLagP95Ms = round(pct(lags, 95));
-    log(`Керівники: сторінки й списки ${browseStats.requests} запитів, p50 ${browseStats.p50} мс, p95 ${browseStats.p95} мс, p99 ${browseStats.p99} мс, помилок ${browseStats.errors}`);
-    log(`Заяви: подано ${submitted.length} (${submitted.reduce((s, a) => s + a.employees, 0)} працівників), розглянуто ${decided.length}, збоїв ${failed}, не розглянуто за 120 с ${pending}; помилок подання ${submitErrors.length}`);
+    log(
+      `Керівники: сторінки й списки ${browseStats.requests} запитів, p50 ${browseStats.p50} мс, p95 ${browseStats.p95} мс, p99 ${browseStats.p99} мс, помилок ${browseStats.errors}`,
+    );
+    log(
+      `Заяви: подано ${submitted.length} (${submitted.reduce((s, a) => s + a.employees, 0)} працівників), розглянуто ${decided.length}, збоїв ${failed}, не розглянуто за 120 с ${pending}; помилок подання ${submitErrors.length}`,
+    );
     for (const line of [...submitErrors.slice(0, 5), ...errorSamples.slice(0, 5)]) log(`  ${line}`);
-    log(`Рішення: ${employeesDecided} працівників за ${decidingSeconds.toFixed(1)} с = ${employeesDecidedPerSecond}/с; від подання до рішення p50 ${round(pct(lags, 50))} мс, p95 ${decisionLagP95Ms} мс`);
-    log(`Статус: ${statusStats.requests} запитів = ${(statusStats.requests / loadSeconds).toFixed(0)}/с, p50 ${statusStats.p50} мс, p99 ${statusStats.p99} мс, помилок ${statusStats.errors}`);
-    log(`Дашборд міністерства: ${dashboardStats.requests} запитів, p95 ${dashboardStats.p95} мс, помилок ${dashboardStats.errors}`);
-    log(`Ліміти перевищено: ${over.length}${over.length ? ` (${over.slice(0, 3).map((o) => `${o.edrpou}: ${o.active}/${o.limit}`).join(", ")})` : ""}; навантаження машини ${load.toFixed(1)} на ${os.cpus().length} ядра`);
+    log(
+      `Рішення: ${employeesDecided} працівників за ${decidingSeconds.toFixed(1)} с = ${employeesDecidedPerSecond}/с; від подання до рішення p50 ${round(pct(lags, 50))} мс, p95 ${decisionLagP95Ms} мс`,
+    );
+    log(
+      `Статус: ${statusStats.requests} запитів = ${(statusStats.requests / loadSeconds).toFixed(0)}/с, p50 ${statusStats.p50} мс, p99 ${statusStats.p99} мс, помилок ${statusStats.errors}`,
+    );
+    log(
+      `Дашборд міністерства: ${dashboardStats.requests} запитів, p95 ${dashboardStats.p95} мс, помилок ${dashboardStats.errors}`,
+    );
+    log(
+      `Ліміти перевищено: ${over.length}${
+        over.length
+          ? ` (${over
+              .slice(0, 3)
+              .map((o) => `${o.edrpou}: ${o.active}/${o.limit}`)
+              .join(", ")})`
+          : ""
+      }; навантаження машини ${load.toFixed(1)} на ${os.cpus().length} ядра`,
+    );
     const targetMet =
       employeesDecidedPerSecond >= TARGETS.employeesDecidedPerSecond &&
       decisionLagP95Ms <= TARGETS.decisionLagP95Ms &&

@@ -15,7 +15,11 @@ import { median, summary } from "./support/stats";
 const TARGET_MS = 5_000;
 
 await runScript(async () => {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { runs: { type: "string", default: "5" }, persons: { type: "string" } }, strict: false });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { runs: { type: "string", default: "5" }, persons: { type: "string" } },
+    strict: false,
+  });
   const runs = Math.max(1, Math.min(20, Number(values.runs) || 5));
   const persons = values.persons ? Number(values.persons) : undefined;
   const bench = await prepareSeededDatabase({ log, persons });
@@ -26,16 +30,26 @@ await runScript(async () => {
     const today = kyivDate(new Date());
     const current = rulesetFor(today);
     const next = ZRuleset.parse(
-      applyRulesetChanges(current, { version: "me-bench", effectiveFrom: addDays(today, 1), title: "Вимірювання: поріг 3,5 мінімальної, ліміт 40 %" }, {
-        salary: { general: { minimumWage: current.salary.general.minimumWage, multiplierPercent: 350 } },
-        limits: { DEFAULT_50: { percent: 40, base: "MILITARY_LIABLE" } },
-      }),
+      applyRulesetChanges(
+        current,
+        {
+          version: "me-bench",
+          effectiveFrom: addDays(today, 1),
+          title: "Вимірювання: поріг 3,5 мінімальної, ліміт 40 %",
+        },
+        {
+          salary: { general: { minimumWage: current.salary.general.minimumWage, multiplierPercent: 350 } },
+          limits: { DEFAULT_50: { percent: 40, base: "MILITARY_LIABLE" } },
+        },
+      ),
     ) as Ruleset;
     for (let run = 1; run <= runs; run++) {
       const started = performance.now();
       last = await whatIf(db, { current, next, today });
       times.push(performance.now() - started);
-      log(`  прогін ${run}: ${times.at(-1)!.toFixed(0)} мс; активних бронювань ${last.activeReservations}, нижче порогу ${last.belowThreshold}, понад ліміт ${last.beyondLimit}, підприємств ${last.enterprisesAffected}`);
+      log(
+        `  прогін ${run}: ${times.at(-1)!.toFixed(0)} мс; активних бронювань ${last.activeReservations}, нижче порогу ${last.belowThreshold}, понад ліміт ${last.beyondLimit}, підприємств ${last.enterprisesAffected}`,
+      );
     }
   } finally {
     await releaseDatabase();
@@ -43,6 +57,19 @@ await runScript(async () => {
   }
   log(`Що-якщо над усім реєстром: ${summary(times)}`);
   const medianMs = Math.round(median(times));
-  console.log(JSON.stringify({ bench: "ruleset-what-if", persons: persons ?? "default", runs, medianMs, maxMs: Math.round(Math.max(...times)), activeReservations: last?.activeReservations, belowThreshold: last?.belowThreshold, beyondLimit: last?.beyondLimit, targetMs: TARGET_MS, targetMet: medianMs <= TARGET_MS }));
+  console.log(
+    JSON.stringify({
+      bench: "ruleset-what-if",
+      persons: persons ?? "default",
+      runs,
+      medianMs,
+      maxMs: Math.round(Math.max(...times)),
+      activeReservations: last?.activeReservations,
+      belowThreshold: last?.belowThreshold,
+      beyondLimit: last?.beyondLimit,
+      targetMs: TARGET_MS,
+      targetMet: medianMs <= TARGET_MS,
+    }),
+  );
   return 0;
 });

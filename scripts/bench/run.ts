@@ -23,7 +23,9 @@ if (personsAt >= 0) {
   args.splice(personsAt, inline === undefined ? 2 : 1);
   const size = value === undefined ? Number.NaN : Number(value.replace(/[ _]/g, ""));
   if (!Number.isInteger(size) || size < MIN_PERSONS || size > MAX_PERSONS) {
-    process.stderr.write(`✖ ${flag}: кількість осіб має бути цілим числом від ${MIN_PERSONS.toLocaleString("uk-UA")} до ${MAX_PERSONS.toLocaleString("uk-UA")}, а не «${value ?? ""}».\n`);
+    process.stderr.write(
+      `✖ ${flag}: кількість осіб має бути цілим числом від ${MIN_PERSONS.toLocaleString("uk-UA")} до ${MAX_PERSONS.toLocaleString("uk-UA")}, а не «${value ?? ""}».\n`,
+    );
     process.exit(1);
   }
   process.env.BENCH_PERSONS = String(size);
@@ -32,7 +34,9 @@ const [filter, ...rest] = args;
 const passOn = filter?.startsWith("-") ? [filter, ...rest] : rest;
 const wanted = filter && !filter.startsWith("-") ? filter : null;
 
-const files = (await readdir(here)).filter((name) => name.endsWith(".bench.ts") && (!wanted || name.includes(wanted))).sort();
+const files = (await readdir(here))
+  .filter((name) => name.endsWith(".bench.ts") && (!wanted || name.includes(wanted)))
+  .sort();
 if (files.length === 0) {
   process.stderr.write(`✖ Немає вимірювань${wanted ? ` з назвою «${wanted}»` : ""} у scripts/bench/\n`);
   process.exit(1);
@@ -45,7 +49,11 @@ for (const file of files) {
   const code = await new Promise<number>((resolve) => {
     // Benchmarks sign with the test КНЕДП's keys, which are trusted in demo mode only.
     const env = { ...process.env, DEMO_MODE: process.env.DEMO_MODE || "1" };
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(here, file), ...passOn], { cwd: root, stdio: "inherit", env });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--conditions=react-server", path.join(here, file), ...passOn],
+      { cwd: root, stdio: "inherit", env },
+    );
     child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
   });
   results.push({ name: file, code, seconds: (Date.now() - started) / 1000 });

@@ -12,11 +12,17 @@ import { log, runScript } from "./run-script";
 await runScript(async () => {
   const name = process.argv.slice(2).join(" ").trim();
   if (!name) {
-    throw new AppError("MIGRATION_NAME_MISSING", "Не вказано назву міграції: запустіть, наприклад, npm run db:migration -- add_vacancy_salary. (Migration name is missing.)");
+    throw new AppError(
+      "MIGRATION_NAME_MISSING",
+      "Не вказано назву міграції: запустіть, наприклад, npm run db:migration -- add_vacancy_salary. (Migration name is missing.)",
+    );
   }
   // A bad name is refused before any database is started.
   if (!normalizeMigrationName(name)) {
-    throw new AppError("MIGRATION_NAME_INVALID", `Назва міграції «${name}» не містить жодної латинської літери чи цифри: вкажіть її, наприклад npm run db:migration -- add_vacancy_salary (bad migration name).`);
+    throw new AppError(
+      "MIGRATION_NAME_INVALID",
+      `Назва міграції «${name}» не містить жодної латинської літери чи цифри: вкажіть її, наприклад npm run db:migration -- add_vacancy_salary (bad migration name).`,
+    );
   }
   const config = env();
   const database = await openDatabase({

@@ -22,7 +22,9 @@ function runningOwner() {
 if (!process.env.DATABASE_URL) {
   const owner = runningOwner();
   if (owner) {
-    console.error(`Тестовий сервер уже працює на ${dataDir} (PID ${owner}): зупиніть його (kill ${owner}) і запустіть тести знову.`);
+    console.error(
+      `Тестовий сервер уже працює на ${dataDir} (PID ${owner}): зупиніть його (kill ${owner}) і запустіть тести знову.`,
+    );
     process.exit(1);
   }
   rmSync(dataDir, { recursive: true, force: true });
@@ -36,9 +38,22 @@ const logFile = createWriteStream(`${dataDir}.log`, { flags: "w" });
 const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/launch.ts", "start"], {
   stdio: ["inherit", "pipe", "pipe"],
   // The browser tests act as the reverse proxy: a test may name its client address (X-Forwarded-For).
-  env: { ...process.env, DATA_DIR: dataDir, DEMO_MODE: "1", NODE_ENV: "production", ACCESS_LOG: "1", TRUSTED_PROXIES: "127.0.0.1,::1" },
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DEMO_MODE: "1",
+    NODE_ENV: "production",
+    ACCESS_LOG: "1",
+    TRUSTED_PROXIES: "127.0.0.1,::1",
+  },
 });
-child.stdout.on("data", (chunk) => { process.stdout.write(chunk); logFile.write(chunk); });
-child.stderr.on("data", (chunk) => { process.stderr.write(chunk); logFile.write(chunk); });
+child.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  logFile.write(chunk);
+});
+child.stderr.on("data", (chunk) => {
+  process.stderr.write(chunk);
+  logFile.write(chunk);
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -16,7 +16,10 @@ function svg({ scale = 0.8, background = CANVAS, round = true } = {}) {
 }
 
 async function png(source, size) {
-  return sharp(Buffer.from(source), { density: 72 * (size / 32) }).resize(size, size).png({ compressionLevel: 9, palette: true }).toBuffer();
+  return sharp(Buffer.from(source), { density: 72 * (size / 32) })
+    .resize(size, size)
+    .png({ compressionLevel: 9, palette: true })
+    .toBuffer();
 }
 
 /** An .ico holding PNG images (valid since Windows Vista, read by every current browser). */
@@ -41,7 +44,14 @@ function ico(images) {
 
 const out = new URL("../../public/", import.meta.url);
 await writeFile(new URL("favicon.svg", out), svg({ scale: 0.92, background: null }) + "\n");
-await writeFile(new URL("favicon.ico", out), ico(await Promise.all([16, 32, 48].map(async (size) => ({ size, data: await png(svg({ scale: 0.92, background: null }), size) })))));
+await writeFile(
+  new URL("favicon.ico", out),
+  ico(
+    await Promise.all(
+      [16, 32, 48].map(async (size) => ({ size, data: await png(svg({ scale: 0.92, background: null }), size) })),
+    ),
+  ),
+);
 await writeFile(new URL("icons/icon-192.png", out), await png(svg(), 192));
 await writeFile(new URL("icons/icon-512.png", out), await png(svg(), 512));
 // Maskable: full-bleed background, the shield inside the central 80 % safe zone.

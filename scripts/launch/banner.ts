@@ -8,7 +8,14 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
 }
 
-export function formatBanner(options: { url: string; databaseLabel: string; replicaLabel?: string; demoMode: boolean; seeded: boolean; demoKeysDir?: string }): string {
+export function formatBanner(options: {
+  url: string;
+  databaseLabel: string;
+  replicaLabel?: string;
+  demoMode: boolean;
+  seeded: boolean;
+  demoKeysDir?: string;
+}): string {
   const lines = [
     "",
     "  Броня — портал е-бронювання працює",
@@ -25,7 +32,9 @@ export function formatBanner(options: { url: string; databaseLabel: string; repl
     const loginWidth = Math.max(...DEMO_USERS.map((user) => shown(user.login).length));
     lines.push("  Демо-входи (логін / пароль; РНОКПП повністю — на сторінці входу):");
     for (const user of DEMO_USERS) {
-      lines.push(`    ${pad(user.roleLabel, roleWidth)}  ${pad(shown(user.login), loginWidth)}  ${user.password}${user.totpSecret ? `  + код 2FA (секрет ${user.totpSecret})` : ""}`);
+      lines.push(
+        `    ${pad(user.roleLabel, roleWidth)}  ${pad(shown(user.login), loginWidth)}  ${user.password}${user.totpSecret ? `  + код 2FA (секрет ${user.totpSecret})` : ""}`,
+      );
     }
     lines.push(
       "",
@@ -35,7 +44,11 @@ export function formatBanner(options: { url: string; databaseLabel: string; repl
     if (options.demoKeysDir) lines.push(`  Ключі КЕП (.p12, пароль Demo-2026!): ${options.demoKeysDir}`);
     lines.push("");
   } else {
-    lines.push("  Виробничий режим (DEMO_MODE=0): демо-даних і демо-входів немає.", "  Першого адміністратора створює команда: npm run admin:create -- --email <адреса>", "");
+    lines.push(
+      "  Виробничий режим (DEMO_MODE=0): демо-даних і демо-входів немає.",
+      "  Першого адміністратора створює команда: npm run admin:create -- --email <адреса>",
+      "",
+    );
   }
   lines.push("  Зупинити: Ctrl-C", "");
   return lines.join("\n");

@@ -19,7 +19,10 @@ async function until(ready: () => boolean, what: string): Promise<void> {
 
 function groupOf(pid: number): number[] {
   try {
-    return execFileSync("pgrep", ["-g", String(pid)], { encoding: "utf8" }).trim().split("\n").map(Number);
+    return execFileSync("pgrep", ["-g", String(pid)], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .map(Number);
   } catch {
     return [];
   }
@@ -30,7 +33,10 @@ describe("startChild", () => {
     const child = startChild({
       name: "parent",
       command: node,
-      args: ["-e", "const c = require('child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }); console.log('grandchild', c.pid); setInterval(() => {}, 1000);"],
+      args: [
+        "-e",
+        "const c = require('child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }); console.log('grandchild', c.pid); setInterval(() => {}, 1000);",
+      ],
       env: { PATH: process.env.PATH },
       cwd: process.cwd(),
     });
@@ -48,7 +54,10 @@ describe("startChild", () => {
     const child = startChild({
       name: "stubborn",
       command: node,
-      args: ["-e", `process.on('SIGTERM', () => {}); require('fs').writeFileSync(${JSON.stringify(marker)}, ''); setInterval(() => {}, 1000);`],
+      args: [
+        "-e",
+        `process.on('SIGTERM', () => {}); require('fs').writeFileSync(${JSON.stringify(marker)}, ''); setInterval(() => {}, 1000);`,
+      ],
       env: { PATH: process.env.PATH },
       cwd: process.cwd(),
     });
@@ -61,7 +70,13 @@ describe("startChild", () => {
 
 describe("waitForPort", () => {
   it("gives up when the child exits before listening", async () => {
-    const child = startChild({ name: "quitter", command: node, args: ["-e", "process.exit(3)"], env: {}, cwd: process.cwd() });
+    const child = startChild({
+      name: "quitter",
+      command: node,
+      args: ["-e", "process.exit(3)"],
+      env: {},
+      cwd: process.cwd(),
+    });
     await expect(waitForPort(1, child.exited)).rejects.toThrow(/exited with code 3/);
   });
 });

@@ -34,9 +34,20 @@ function killLiveGroups() {
   for (const child of live) signalGroup(child, "SIGTERM");
 }
 
-export function startChild(options: { name: string; command: string; args: string[]; env: Record<string, string | undefined>; cwd: string }): ManagedChild {
+export function startChild(options: {
+  name: string;
+  command: string;
+  args: string[];
+  env: Record<string, string | undefined>;
+  cwd: string;
+}): ManagedChild {
   if (live.size === 0 && !process.listeners("exit").includes(killLiveGroups)) process.on("exit", killLiveGroups);
-  const child = spawn(options.command, options.args, { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, stdio: "inherit", detached: true });
+  const child = spawn(options.command, options.args, {
+    cwd: options.cwd,
+    env: options.env as NodeJS.ProcessEnv,
+    stdio: "inherit",
+    detached: true,
+  });
   live.add(child);
   const unguard = child.pid ? guardProcess(-child.pid, "SIGTERM") : () => undefined;
   const exited = new Promise<ChildExit>((resolve) => {

@@ -24,11 +24,17 @@ export type LaunchConfig = {
 export function readLaunchConfig(argv: readonly string[], baseEnv: NodeJS.ProcessEnv, root: string): LaunchConfig {
   const mode = argv[0];
   if (mode !== "dev" && mode !== "start") {
-    throw new AppError("LAUNCH_USAGE", `Невідомий режим «${mode ?? ""}»: запускайте через npm run dev або npm start. (Usage: launch.ts dev|start [--replica].)`);
+    throw new AppError(
+      "LAUNCH_USAGE",
+      `Невідомий режим «${mode ?? ""}»: запускайте через npm run dev або npm start. (Usage: launch.ts dev|start [--replica].)`,
+    );
   }
   const unknown = argv.slice(1).filter((flag) => flag !== "--replica");
   if (unknown.length > 0) {
-    throw new AppError("LAUNCH_USAGE", `Невідомий параметр «${unknown[0]}»: можливий лише --replica (npm run ${mode} -- --replica). (Usage: launch.ts dev|start [--replica].)`);
+    throw new AppError(
+      "LAUNCH_USAGE",
+      `Невідомий параметр «${unknown[0]}»: можливий лише --replica (npm run ${mode} -- --replica). (Usage: launch.ts dev|start [--replica].)`,
+    );
   }
   const replica = argv.includes("--replica");
   if (replica && baseEnv.DATABASE_URL !== undefined) {
@@ -51,7 +57,10 @@ export function readLaunchConfig(argv: readonly string[], baseEnv: NodeJS.Proces
     );
   }
   if (mode === "dev" && parsed.WEB_PROCESSES > 1) {
-    throw new AppError("LAUNCH_ENV_INVALID", `WEB_PROCESSES=${parsed.WEB_PROCESSES} працює лише з npm start (продакшн-збірка): npm run dev запускає один веб-процес, бо dev-сервер Next.js перекомпільовує сторінки у спільній папці .next. (WEB_PROCESSES > 1 needs npm start.)`);
+    throw new AppError(
+      "LAUNCH_ENV_INVALID",
+      `WEB_PROCESSES=${parsed.WEB_PROCESSES} працює лише з npm start (продакшн-збірка): npm run dev запускає один веб-процес, бо dev-сервер Next.js перекомпільовує сторінки у спільній папці .next. (WEB_PROCESSES > 1 needs npm start.)`,
+    );
   }
   const port = parsed.PORT;
   // PORTAL_URL defaults to port 3000; when only PORT is given, the default follows it.
@@ -59,7 +68,10 @@ export function readLaunchConfig(argv: readonly string[], baseEnv: NodeJS.Proces
   // `npm run dev` is the demo; `npm start` is production and shows nothing demo unless asked to.
   const demoMode = baseEnv.DEMO_MODE === undefined || baseEnv.DEMO_MODE === "" ? mode === "dev" : parsed.DEMO_MODE;
   if (replica && parsed.DATABASE_REPLICA_URLS.length > 0) {
-    throw new AppError("LAUNCH_USAGE", "Задано і --replica, і DATABASE_REPLICA_URLS: оберіть одне — власну репліку (--replica) або свої (DATABASE_REPLICA_URLS). (Both --replica and DATABASE_REPLICA_URLS.)");
+    throw new AppError(
+      "LAUNCH_USAGE",
+      "Задано і --replica, і DATABASE_REPLICA_URLS: оберіть одне — власну репліку (--replica) або свої (DATABASE_REPLICA_URLS). (Both --replica and DATABASE_REPLICA_URLS.)",
+    );
   }
   return { mode, root, env: parsed, port, dataDir: path.resolve(root, parsed.DATA_DIR), portalUrl, demoMode, replica };
 }
@@ -82,7 +94,8 @@ export function buildChildEnv(
     DEMO_MODE: config.demoMode ? "1" : "0",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  if (resolved.replicaUrls && resolved.replicaUrls.length > 0) childEnv.DATABASE_REPLICA_URLS = resolved.replicaUrls.join(",");
+  if (resolved.replicaUrls && resolved.replicaUrls.length > 0)
+    childEnv.DATABASE_REPLICA_URLS = resolved.replicaUrls.join(",");
   childEnv.NODE_ENV = config.mode === "dev" ? "development" : "production";
   return childEnv;
 }

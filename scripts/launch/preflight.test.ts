@@ -19,11 +19,17 @@ describe("ensureAuthSecret", () => {
     expect(first.source).toBe("new");
     expect(first.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await stat(path.join(dir, "data", "auth-secret"))).mode & 0o777).toBe(0o600);
-    expect(await ensureAuthSecret({ dataDir: path.join(dir, "data") })).toEqual({ secret: first.secret, source: "file" });
+    expect(await ensureAuthSecret({ dataDir: path.join(dir, "data") })).toEqual({
+      secret: first.secret,
+      source: "file",
+    });
   });
 
   it("prefers NEXTAUTH_SECRET and writes nothing then", async () => {
-    expect(await ensureAuthSecret({ dataDir: dir, fromEnv: "from-the-environment-123" })).toEqual({ secret: "from-the-environment-123", source: "env" });
+    expect(await ensureAuthSecret({ dataDir: dir, fromEnv: "from-the-environment-123" })).toEqual({
+      secret: "from-the-environment-123",
+      source: "env",
+    });
     await expect(stat(path.join(dir, "auth-secret"))).rejects.toMatchObject({ code: "ENOENT" });
   });
 
@@ -40,7 +46,9 @@ describe("assertPortFree", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as net.AddressInfo).port;
     try {
-      await expect(assertPortFree(port, "npm start")).rejects.toThrow(new RegExp(`Порт ${port} уже зайнятий.*PORT=${port + 1} npm start`));
+      await expect(assertPortFree(port, "npm start")).rejects.toThrow(
+        new RegExp(`Порт ${port} уже зайнятий.*PORT=${port + 1} npm start`),
+      );
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

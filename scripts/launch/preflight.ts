@@ -11,7 +11,10 @@ import { AppError } from "@/lib/errors";
 /** `npm start` serves the production build; without one there is nothing to serve. */
 export function assertProductionBuild(root: string): void {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    throw new AppError("BUILD_MISSING", "Немає production-збірки порталу: спершу виконайте npm run build, потім npm start. (No production build in .next/.)");
+    throw new AppError(
+      "BUILD_MISSING",
+      "Немає production-збірки порталу: спершу виконайте npm run build, потім npm start. (No production build in .next/.)",
+    );
   }
 }
 
@@ -28,13 +31,19 @@ export async function assertPortFree(port: number, command: string): Promise<voi
  * NEXTAUTH_SECRET signs the session cookies: taken from the environment when set, otherwise
  * generated once into <DATA_DIR>/auth-secret so that sessions survive a restart.
  */
-export async function ensureAuthSecret(options: { dataDir: string; fromEnv?: string }): Promise<{ secret: string; source: "env" | "file" | "new" }> {
+export async function ensureAuthSecret(options: {
+  dataDir: string;
+  fromEnv?: string;
+}): Promise<{ secret: string; source: "env" | "file" | "new" }> {
   if (options.fromEnv) return { secret: options.fromEnv, source: "env" };
   const file = path.join(options.dataDir, "auth-secret");
   try {
     const stored = (await readFile(file, "utf8")).trim();
     if (stored.length >= 32) return { secret: stored, source: "file" };
-    throw new AppError("AUTH_SECRET_INVALID", `Файл ${file} пошкоджено (секрет закороткий): видаліть його, і портал створить новий (усі сесії завершаться). (Auth secret file is damaged.)`);
+    throw new AppError(
+      "AUTH_SECRET_INVALID",
+      `Файл ${file} пошкоджено (секрет закороткий): видаліть його, і портал створить новий (усі сесії завершаться). (Auth secret file is damaged.)`,
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }

@@ -15,7 +15,11 @@ const ACTION_CONTENT_TYPES = ["text/plain", "multipart/form-data", "application/
 
 function refuse(res: ServerResponse, status: number, code: string, message: string) {
   const body = JSON.stringify({ error: { code, message } });
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    "cache-control": "no-store",
+  });
   res.end(body);
 }
 
@@ -33,7 +37,11 @@ export function isServerAction(req: IncomingMessage): boolean {
 }
 
 /** True when the request was answered (refused); false hands it on. */
-export function refuseBadServerAction(req: IncomingMessage, res: ServerResponse, options: { portalUrl: string }): boolean {
+export function refuseBadServerAction(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { portalUrl: string },
+): boolean {
   if (!isServerAction(req)) return false;
 
   const origin = hostOf(req.headers.origin);
@@ -100,12 +108,17 @@ function referencesResolve(value: unknown, body: ActionBody, depth = 0): boolean
       // React initialises each collection once ("Already initialized Map").
       if (body.consumed.has(id) || !Array.isArray(row)) return false;
       body.consumed.add(id);
-      if (tag === "Q" && !row.every((entry) => Array.isArray(entry) || (typeof entry === "string" && REFERENCE.test(entry)))) return false;
+      if (
+        tag === "Q" &&
+        !row.every((entry) => Array.isArray(entry) || (typeof entry === "string" && REFERENCE.test(entry)))
+      )
+        return false;
     }
     return true;
   }
   if (Array.isArray(value)) return value.every((item) => referencesResolve(item, body, depth + 1));
-  if (value && typeof value === "object") return Object.values(value).every((item) => referencesResolve(item, body, depth + 1));
+  if (value && typeof value === "object")
+    return Object.values(value).every((item) => referencesResolve(item, body, depth + 1));
   return true;
 }
 
@@ -123,7 +136,10 @@ function multipartParts(body: Buffer, marker: string): Map<string, Part> | null 
     const disposition = /content-disposition:([^\r\n]*)/i.exec(raw.slice(0, split))?.[1] ?? "";
     const name = /\bname="([^"]*)"/i.exec(disposition)?.[1];
     if (name === undefined) return null;
-    parts.set(name, { text: Buffer.from(raw.slice(split + 4).replace(/\r\n$/, ""), "latin1").toString("utf8"), file: /\bfilename="/i.test(disposition) });
+    parts.set(name, {
+      text: Buffer.from(raw.slice(split + 4).replace(/\r\n$/, ""), "latin1").toString("utf8"),
+      file: /\bfilename="/i.test(disposition),
+    });
   }
   return parts;
 }
@@ -132,7 +148,13 @@ function multipartParts(body: Buffer, marker: string): Map<string, Part> | null 
 export function isWellFormedActionBody(contentType: string, body: Buffer): boolean {
   const type = contentType.split(";")[0]!.trim().toLowerCase();
   try {
-    if (type === "text/plain") return referencesResolve(JSON.parse(body.toString("utf8")), { rows: new Map(), entries: new Set(), files: new Set(), consumed: new Set() });
+    if (type === "text/plain")
+      return referencesResolve(JSON.parse(body.toString("utf8")), {
+        rows: new Map(),
+        entries: new Set(),
+        files: new Set(),
+        consumed: new Set(),
+      });
     if (type === "multipart/form-data") {
       const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
       const parts = multipartParts(body, boundary?.[1] ?? boundary?.[2] ?? "");

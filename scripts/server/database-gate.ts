@@ -56,7 +56,11 @@ export function startDatabaseGate(options: { databaseUrl: string; log: (line: st
   function connect() {
     retry = null;
     if (stopped || client) return;
-    const next = new pg.Client({ connectionString: options.databaseUrl, application_name: "bronya-web-gate", connectionTimeoutMillis: 2_000 });
+    const next = new pg.Client({
+      connectionString: options.databaseUrl,
+      application_name: "bronya-web-gate",
+      connectionTimeoutMillis: 2_000,
+    });
     next.on("error", (error) => lost(next, error.message));
     next.on("end", () => lost(next, "з'єднання закрито"));
     client = next;
@@ -78,15 +82,18 @@ export function startDatabaseGate(options: { databaseUrl: string; log: (line: st
     const held = client;
     if (!held || probing) return;
     probing = true;
-    held.query("SELECT 1").finally(() => (probing = false)).then(
-      () => {
-        if (client === held && down) {
-          options.log("база даних знову доступна");
-          down = false;
-        }
-      },
-      (error: Error) => lost(held, error.message),
-    );
+    held
+      .query("SELECT 1")
+      .finally(() => (probing = false))
+      .then(
+        () => {
+          if (client === held && down) {
+            options.log("база даних знову доступна");
+            down = false;
+          }
+        },
+        (error: Error) => lost(held, error.message),
+      );
   });
   connect();
 

@@ -6,7 +6,11 @@ import { createNonce, securityHeaders } from "@/lib/http/security-headers";
 // Content-Security-Policy header, from which Next takes the nonce for the scripts it renders.
 // Whatever CSP or nonce header the client sent is replaced, so it cannot choose the nonce.
 
-export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, options: { dev: boolean; https: boolean }) {
+export function applySecurityHeaders(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { dev: boolean; https: boolean },
+) {
   const nonce = createNonce();
   const headers = securityHeaders({ nonce, ...options });
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

@@ -8,7 +8,9 @@ import { isDatabaseUnavailable } from "@/lib/errors";
 export function surviveDatabaseLoss(log: (line: string) => void): void {
   process.on("unhandledRejection", (reason) => {
     if (isDatabaseUnavailable(reason)) {
-      log(`база даних недоступна (${reason instanceof Error ? reason.message : String(reason)}); продовжую, завдання буде повторено`);
+      log(
+        `база даних недоступна (${reason instanceof Error ? reason.message : String(reason)}); продовжую, завдання буде повторено`,
+      );
       return;
     }
     throw reason;

@@ -27,7 +27,9 @@ export function runWebCluster({ count, port }: { count: number; port: number }):
       console.error(`Веб-процеси завершуються раз у раз (${recentRestarts.length} за хвилину): зупиняю сервер.`);
       process.exit(1);
     }
-    console.error(`Веб-процес ${worker.process.pid} завершився ${signal ? `сигналом ${signal}` : `з кодом ${code}`}: запускаю інший.`);
+    console.error(
+      `Веб-процес ${worker.process.pid} завершився ${signal ? `сигналом ${signal}` : `з кодом ${code}`}: запускаю інший.`,
+    );
     cluster.fork();
   });
   for (const name of ["SIGINT", "SIGTERM"] as const) {

@@ -7,10 +7,18 @@ import { ANONYMOUS_PAGES, MAIN_PAGES } from "./support/main-pages";
 // (WCAG 2.1 A and AA rules), and at 390 px (a phone) nothing scrolls sideways.
 
 async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
 }
 
 async function sidewaysOverflow(page: Page) {
@@ -37,8 +45,11 @@ async function scan(page: Page, path: string) {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(100);
   const overflow = await sidewaysOverflow(page);
-  if (overflow.scrollWidth > overflow.width) console.log(`WIDE ${path}: ${overflow.scrollWidth} ${overflow.wide.join(", ")}`);
-  expect.soft(overflow.scrollWidth, `${path} at 390 px is ${overflow.scrollWidth} px wide: ${overflow.wide.join(", ")}`).toBeLessThanOrEqual(overflow.width);
+  if (overflow.scrollWidth > overflow.width)
+    console.log(`WIDE ${path}: ${overflow.scrollWidth} ${overflow.wide.join(", ")}`);
+  expect
+    .soft(overflow.scrollWidth, `${path} at 390 px is ${overflow.scrollWidth} px wide: ${overflow.wide.join(", ")}`)
+    .toBeLessThanOrEqual(overflow.width);
 }
 
 test.describe("accessibility and small screens", () => {

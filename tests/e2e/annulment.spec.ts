@@ -8,7 +8,9 @@ import { freshEnterprise, signInAs, signWithKey } from "./company-helpers";
 // signed today; a second annulment is refused at its ground step — before anyone signs — with
 // the date the next one becomes possible, and nothing is prepared.
 
-test("a second annulment within 5 days is refused in the cabinet with the date it becomes possible", async ({ page }) => {
+test("a second annulment within 5 days is refused in the cabinet with the date it becomes possible", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const e = freshEnterprise();
   const possibleFrom = formatDate(addDays(kyivDate(new Date()), 5));

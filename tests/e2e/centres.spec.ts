@@ -17,11 +17,16 @@ async function asRecruiter(browser: Browser) {
 }
 
 test.describe.serial("recruitment centres", () => {
-  test("a citizen books a visit, the centre's recruiter sees it on that day, the citizen cancels it", async ({ page, browser }) => {
+  test("a citizen books a visit, the centre's recruiter sees it on that day, the citizen cancels it", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(90_000);
     await signIn(page, "conscript-young");
     await page.goto("/me/centres");
-    const card = page.getByTestId("centre-card").filter({ has: page.getByRole("heading", { name: CENTRE, exact: true }) });
+    const card = page
+      .getByTestId("centre-card")
+      .filter({ has: page.getByRole("heading", { name: CENTRE, exact: true }) });
     await expect(card).toContainText("в/ч А4521");
     await card.getByRole("link", { name: "Записатися на візит" }).click();
     await expect(page.getByRole("heading", { name: CENTRE })).toBeVisible();
@@ -66,7 +71,10 @@ test.describe.serial("recruitment centres", () => {
     for (const card of cards) expect(card).toMatch(/А4521|А0317|А1846/);
   });
 
-  test("a 20-year-old applies for basic service and the centre accepts; a 32-year-old is told why he cannot", async ({ page, browser }) => {
+  test("a 20-year-old applies for basic service and the centre accepts; a 32-year-old is told why he cannot", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(90_000);
     await signIn(page, "conscript-young");
     await page.goto("/me/basic-service");
@@ -79,7 +87,10 @@ test.describe.serial("recruitment centres", () => {
 
     const recruiter = await asRecruiter(browser);
     await recruiter.page.goto("/centre/basic-service");
-    const application = recruiter.page.getByTestId("basic-service-application").filter({ hasText: "Бондар Артем Олегович" }).first();
+    const application = recruiter.page
+      .getByTestId("basic-service-application")
+      .filter({ hasText: "Бондар Артем Олегович" })
+      .first();
     await expect(application).toContainText("20 р.");
     await application.getByRole("button", { name: "Прийняти заяву: Бондар Артем Олегович" }).click();
     await expect(application).toHaveAttribute("data-status", "ACCEPTED");

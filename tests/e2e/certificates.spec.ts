@@ -17,7 +17,9 @@ const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e");
 
 function demoKey(userKey: string): { file: string; password: string } {
   const folder = path.join(dataDir, "demo-keys");
-  const manifest = JSON.parse(readFileSync(path.join(folder, "index.json"), "utf8")) as { keys: Array<{ key: string; file: string; password: string; revoked?: boolean; algorithm?: string }> };
+  const manifest = JSON.parse(readFileSync(path.join(folder, "index.json"), "utf8")) as {
+    keys: Array<{ key: string; file: string; password: string; revoked?: boolean; algorithm?: string }>;
+  };
   const entry = manifest.keys.find((k) => k.key === userKey && !k.revoked && (k.algorithm ?? "RSA") === "RSA");
   if (!entry) throw new Error(`no demo key for ${userKey}`);
   return { file: path.join(folder, entry.file), password: entry.password };
@@ -37,7 +39,9 @@ async function checkUpload(page: Page, bytes: Buffer, name: string) {
 }
 
 test.describe.serial("certificates", () => {
-  test("a veteran whose service is confirmed gets the certificate at once; the check confirms it and refuses a tampered copy", async ({ page }) => {
+  test("a veteran whose service is confirmed gets the certificate at once; the check confirms it and refuses a tampered copy", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await signIn(page, "veteran");
     await page.goto("/me/certificates");
@@ -68,13 +72,18 @@ test.describe.serial("certificates", () => {
     await expect(page.getByTestId("verify-result")).toHaveAttribute("data-status", "UNKNOWN");
   });
 
-  test("another veteran's request goes to the unit's staff officer, who confirms with КЕП; the certificate appears", async ({ page, browser }) => {
+  test("another veteran's request goes to the unit's staff officer, who confirms with КЕП; the certificate appears", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(150_000);
     const veteran = demoUser("veteran-unconfirmed");
     await signIn(page, "veteran-unconfirmed");
     await page.goto("/me/certificates");
     await page.getByTestId("request-SERVICE_PARTICIPATION").click();
-    await expect(page.getByTestId("request-SERVICE_PARTICIPATION-result")).toContainText("в/ч А4521", { timeout: 30_000 });
+    await expect(page.getByTestId("request-SERVICE_PARTICIPATION-result")).toContainText("в/ч А4521", {
+      timeout: 30_000,
+    });
     const item = page.locator('[data-testid="certificate-request"][data-kind="SERVICE_PARTICIPATION"]').first();
     await expect(item).toHaveAttribute("data-status", "PENDING");
     await expect(item.getByTestId("certificate-due")).toContainText("Відповідь — до");
@@ -99,12 +108,16 @@ test.describe.serial("certificates", () => {
     await officer.close();
 
     await page.reload();
-    await expect(page.locator('[data-testid="certificate-request"][data-kind="SERVICE_PARTICIPATION"]').first()).toHaveAttribute("data-status", "ISSUED");
+    await expect(
+      page.locator('[data-testid="certificate-request"][data-kind="SERVICE_PARTICIPATION"]').first(),
+    ).toHaveAttribute("data-status", "ISSUED");
     await page.goto("/me/notifications");
     await expect(page.getByText("Довідка про участь у військовій службі готова")).toBeVisible();
   });
 
-  test("a reserved employee downloads the extract of his reservation; someone not reserved is refused", async ({ page }) => {
+  test("a reserved employee downloads the extract of his reservation; someone not reserved is refused", async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     await signIn(page, "conscript-reserved");
     await page.goto("/me/certificates");

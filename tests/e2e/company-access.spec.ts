@@ -6,7 +6,10 @@ import { fixture, freshEnterprise, signFile, signInAs } from "./company-helpers"
 // APIs alike; an authorized person may not manage authorizations or API tokens (403).
 
 test.describe("the company cabinet across enterprises", () => {
-  test("another enterprise's employees, applications, drafts, results and documents are not found", async ({ page, browser }) => {
+  test("another enterprise's employees, applications, drafts, results and documents are not found", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const mine = freshEnterprise();
     const theirs = freshEnterprise();
@@ -15,14 +18,31 @@ test.describe("the company cabinet across enterprises", () => {
     const otherContext = await browser.newContext();
     const other = otherContext.request;
     await signInAs(other, theirs.head, "ENTERPRISE_HEAD", theirs.edrpou);
-    const draftResponse = await other.post("/api/v1/applications/drafts", { data: { edrpou: theirs.edrpou, employees: [{ rnokpp: theirs.eligible[0].rnokpp }] } });
+    const draftResponse = await other.post("/api/v1/applications/drafts", {
+      data: { edrpou: theirs.edrpou, employees: [{ rnokpp: theirs.eligible[0].rnokpp }] },
+    });
     expect(draftResponse.status()).toBe(201);
     const draft = (await draftResponse.json()) as { draftId: string; document: string };
-    const submitted = await other.post("/api/v1/applications", { data: { draftId: draft.draftId, signature: signFile(theirs.head, Uint8Array.from(Buffer.from(draft.document, "base64"))) } });
+    const submitted = await other.post("/api/v1/applications", {
+      data: {
+        draftId: draft.draftId,
+        signature: signFile(theirs.head, Uint8Array.from(Buffer.from(draft.document, "base64"))),
+      },
+    });
     expect(submitted.status(), await submitted.text()).toBe(202);
     const { applicationId } = (await submitted.json()) as { applicationId: string };
-    await expect.poll(async () => ((await (await other.get(`/api/v1/applications/${applicationId}`)).json()) as { status: string }).status, { timeout: 60_000 }).toBe("DECIDED");
-    const leftDraft = (await (await other.post("/api/v1/applications/drafts", { data: { edrpou: theirs.edrpou, employees: [{ rnokpp: theirs.eligible[1].rnokpp }] } })).json()) as { draftId: string };
+    await expect
+      .poll(
+        async () =>
+          ((await (await other.get(`/api/v1/applications/${applicationId}`)).json()) as { status: string }).status,
+        { timeout: 60_000 },
+      )
+      .toBe("DECIDED");
+    const leftDraft = (await (
+      await other.post("/api/v1/applications/drafts", {
+        data: { edrpou: theirs.edrpou, employees: [{ rnokpp: theirs.eligible[1].rnokpp }] },
+      })
+    ).json()) as { draftId: string };
     const { signedDocumentId } = fixture<{ signedDocumentId: string }>("document", applicationId);
     // Their employee's page, by the opaque reference their own list links to.
     const theirList = await (await other.get("/company/employees")).text();
@@ -59,5 +79,4 @@ test.describe("the company cabinet across enterprises", () => {
     }
     await authorizedContext.close();
   });
-
 });

@@ -32,7 +32,10 @@ const { createCtx } = await import("@/lib/context-server");
 try {
   if (command === "document" && args[0]) {
     // The signed document behind an application (the HR API does not name it).
-    const application = await db.application.findUniqueOrThrow({ where: { id: args[0] }, select: { signedDocumentId: true, signedDocument: { select: { certificateSerial: true } } } });
+    const application = await db.application.findUniqueOrThrow({
+      where: { id: args[0] },
+      select: { signedDocumentId: true, signedDocument: { select: { certificateSerial: true } } },
+    });
     console.log(JSON.stringify(application));
     process.exitCode = 0;
   } else {
@@ -44,8 +47,10 @@ try {
 }
 
 async function enterpriseCommand() {
-  if (command !== "enterprise") throw new Error("usage: company-fixture.ts enterprise <out-dir> | document <applicationId>");
-  const { createCriticalDecision, createEnterprise, createPerson, createUser } = await import("@/prisma/seed/factories");
+  if (command !== "enterprise")
+    throw new Error("usage: company-fixture.ts enterprise <out-dir> | document <applicationId>");
+  const { createCriticalDecision, createEnterprise, createPerson, createUser } =
+    await import("@/prisma/seed/factories");
   const { issueCertificate } = await import("@/lib/kep/provider/issue-certificate");
   const { issueFamilyCertificate } = await import("@/lib/kep/provider/issue-family-certificate");
   const withFamilies = args.includes("families");
@@ -58,30 +63,88 @@ async function enterpriseCommand() {
   const headName = { lastName: "Зерненко", firstName: "Ганна", patronymic: "Петрівна" };
   const head = await createPerson(db, { ...headName, sex: "FEMALE", birthDate: "1976-05-14" });
   const headFullName = `${headName.lastName} ${headName.firstName} ${headName.patronymic}`;
-  const enterprise = await createEnterprise(db, { name: `Колос-${stamp}`, kved: "01.11", kvedName: "Вирощування зернових культур", region: "Полтавська область", head: head.rnokpp });
-  await createCriticalDecision(db, { edrpou: enterprise.edrpou, decidedOn: addDays(today, -10), militaryLiableCount: 4, limitCount: 2, criteria: ["AVERAGE_SALARY", "NO_TAX_ARREARS", "SECTORAL_OR_REGIONAL"] });
+  const enterprise = await createEnterprise(db, {
+    name: `Колос-${stamp}`,
+    kved: "01.11",
+    kvedName: "Вирощування зернових культур",
+    region: "Полтавська область",
+    head: head.rnokpp,
+  });
+  await createCriticalDecision(db, {
+    edrpou: enterprise.edrpou,
+    decidedOn: addDays(today, -10),
+    militaryLiableCount: 4,
+    limitCount: 2,
+    criteria: ["AVERAGE_SALARY", "NO_TAX_ARREARS", "SECTORAL_OR_REGIONAL"],
+  });
 
-  const job = (salary: number) => [{ edrpou: enterprise.edrpou, position: "Механізатор", salary, startDate: "2021-02-01", reportedOn: today }];
+  const job = (salary: number) => [
+    { edrpou: enterprise.edrpou, position: "Механізатор", salary, startDate: "2021-02-01", reportedOn: today },
+  ];
   const eligible = [];
   for (const lastName of ["Авраменко", "Бойко", "Василенко"]) {
-    eligible.push({ rnokpp: (await createPerson(db, { lastName, firstName: "Олексій", patronymic: "Петрович", employments: job(40_000) })).rnokpp, fullName: `${lastName} Олексій Петрович` });
+    eligible.push({
+      rnokpp: (
+        await createPerson(db, { lastName, firstName: "Олексій", patronymic: "Петрович", employments: job(40_000) })
+      ).rnokpp,
+      fullName: `${lastName} Олексій Петрович`,
+    });
   }
-  const lowSalary = { rnokpp: (await createPerson(db, { lastName: "Гончаренко", firstName: "Іван", patronymic: "Ілліч", employments: job(20_000) })).rnokpp, fullName: "Гончаренко Іван Ілліч" };
+  const lowSalary = {
+    rnokpp: (
+      await createPerson(db, {
+        lastName: "Гончаренко",
+        firstName: "Іван",
+        patronymic: "Ілліч",
+        employments: job(20_000),
+      })
+    ).rnokpp,
+    fullName: "Гончаренко Іван Ілліч",
+  };
   const conscript = {
-    rnokpp: (await createPerson(db, { lastName: "Дорошенко", firstName: "Максим", patronymic: "Олегович", birthDate: "2005-03-03", military: { liability: "CONSCRIPT" }, employments: job(35_000) })).rnokpp,
+    rnokpp: (
+      await createPerson(db, {
+        lastName: "Дорошенко",
+        firstName: "Максим",
+        patronymic: "Олегович",
+        birthDate: "2005-03-03",
+        military: { liability: "CONSCRIPT" },
+        employments: job(35_000),
+      })
+    ).rnokpp,
     fullName: "Дорошенко Максим Олегович",
   };
 
   const password = "e2e-company-2026";
   await createUser(db, { role: "ENTERPRISE_HEAD", rnokpp: head.rnokpp, fullName: headFullName, password });
-  const authorizedPerson = await createPerson(db, { lastName: "Кадрова", firstName: "Олена", patronymic: "Іванівна", sex: "FEMALE", birthDate: "1990-08-08" });
+  const authorizedPerson = await createPerson(db, {
+    lastName: "Кадрова",
+    firstName: "Олена",
+    patronymic: "Іванівна",
+    sex: "FEMALE",
+    birthDate: "1990-08-08",
+  });
   const authorizedFullName = "Кадрова Олена Іванівна";
-  await createUser(db, { role: "AUTHORIZED_PERSON", rnokpp: authorizedPerson.rnokpp, fullName: authorizedFullName, password, edrpou: enterprise.edrpou, grantedByRnokpp: head.rnokpp });
+  await createUser(db, {
+    role: "AUTHORIZED_PERSON",
+    rnokpp: authorizedPerson.rnokpp,
+    fullName: authorizedFullName,
+    password,
+    edrpou: enterprise.edrpou,
+    grantedByRnokpp: head.rnokpp,
+  });
 
   const keyPassword = "E2e-Company-Key1";
   mkdirSync(outDir, { recursive: true });
   const keyFile = async (rnokpp: string, fullName: string, title: string, name: string) => {
-    const { p12 } = await issueCertificate(createCtx({ actor: null }), { rnokpp, fullName, edrpou: enterprise.edrpou, organization: enterprise.name, title, password: keyPassword });
+    const { p12 } = await issueCertificate(createCtx({ actor: null }), {
+      rnokpp,
+      fullName,
+      edrpou: enterprise.edrpou,
+      organization: enterprise.name,
+      title,
+      password: keyPassword,
+    });
     const file = path.join(outDir, `${name}-${enterprise.edrpou}.p12`);
     writeFileSync(file, p12);
     return file;
@@ -91,7 +154,14 @@ async function enterpriseCommand() {
   // and a PrivatBank-style .jks with two DSTU signing keys (the first also carrying a
   // key-agreement key in its attributes, as real containers do), each with its certificate.
   const familyKeys = async (rnokpp: string, fullName: string) => {
-    const subject = { rnokpp, fullName, edrpou: enterprise.edrpou, organization: enterprise.name, title: "Директорка", password: keyPassword };
+    const subject = {
+      rnokpp,
+      fullName,
+      edrpou: enterprise.edrpou,
+      organization: enterprise.name,
+      title: "Директорка",
+      password: keyPassword,
+    };
     const dstu = await issueFamilyCertificate(createCtx({ actor: null }), { ...subject, algorithm: "DSTU4145" });
     const ecdsa = await issueFamilyCertificate(createCtx({ actor: null }), { ...subject, algorithm: "ECDSA-P256" });
     const jksFirst = await issueFamilyCertificate(createCtx({ actor: null }), { ...subject, algorithm: "DSTU4145" });
@@ -99,11 +169,19 @@ async function enterpriseCommand() {
     const { default: jk } = await import("jkurwa");
     const { default: gost89 } = await import("gost89");
     const { createJksStore } = await import("@/lib/kep/testing/create-jks-store");
-    const privOf = (keyFile: Uint8Array) => jk.Priv.from_protected(Buffer.from(keyFile), keyPassword, gost89.compat.algos()).keys[0]!;
-    const jks = createJksStore([
-      { alias: "sign-1", keys: [privOf(jksFirst.keyFile), jk.std_curve("DSTU_PB_431").keygen()], certificates: [jksFirst.certificateDer] },
-      { alias: "sign-2", keys: [privOf(jksSecond.keyFile)], certificates: [jksSecond.certificateDer] },
-    ], keyPassword);
+    const privOf = (keyFile: Uint8Array) =>
+      jk.Priv.from_protected(Buffer.from(keyFile), keyPassword, gost89.compat.algos()).keys[0]!;
+    const jks = createJksStore(
+      [
+        {
+          alias: "sign-1",
+          keys: [privOf(jksFirst.keyFile), jk.std_curve("DSTU_PB_431").keygen()],
+          certificates: [jksFirst.certificateDer],
+        },
+        { alias: "sign-2", keys: [privOf(jksSecond.keyFile)], certificates: [jksSecond.certificateDer] },
+      ],
+      keyPassword,
+    );
     const files = {
       jksKeyFile: path.join(outDir, `head-privat-${enterprise.edrpou}.jks`),
       jksSerials: [jksFirst.serial, jksSecond.serial],
@@ -124,9 +202,21 @@ async function enterpriseCommand() {
     JSON.stringify({
       edrpou: enterprise.edrpou,
       name: enterprise.shortName ?? enterprise.name,
-      head: { rnokpp: head.rnokpp, fullName: headFullName, password, keyFile: await keyFile(head.rnokpp, headFullName, "Директорка", "head"), keyPassword },
+      head: {
+        rnokpp: head.rnokpp,
+        fullName: headFullName,
+        password,
+        keyFile: await keyFile(head.rnokpp, headFullName, "Директорка", "head"),
+        keyPassword,
+      },
       ...(withFamilies ? { headKeys: await familyKeys(head.rnokpp, headFullName) } : {}),
-      authorized: { rnokpp: authorizedPerson.rnokpp, fullName: authorizedFullName, password, keyFile: await keyFile(authorizedPerson.rnokpp, authorizedFullName, "Інспекторка з кадрів", "authorized"), keyPassword },
+      authorized: {
+        rnokpp: authorizedPerson.rnokpp,
+        fullName: authorizedFullName,
+        password,
+        keyFile: await keyFile(authorizedPerson.rnokpp, authorizedFullName, "Інспекторка з кадрів", "authorized"),
+        keyPassword,
+      },
       eligible,
       lowSalary,
       conscript,

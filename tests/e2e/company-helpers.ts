@@ -14,21 +14,43 @@ const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e");
 
 export type Person = { rnokpp: string; fullName: string };
 export type Login = Person & { password: string; keyFile: string; keyPassword: string };
-export type Enterprise = { edrpou: string; name: string; head: Login; authorized: Login; eligible: [Person, Person, Person]; lowSalary: Person; conscript: Person };
+export type Enterprise = {
+  edrpou: string;
+  name: string;
+  head: Login;
+  authorized: Login;
+  eligible: [Person, Person, Person];
+  lowSalary: Person;
+  conscript: Person;
+};
 
 export function fixture<T>(...args: string[]): T {
-  const out = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/e2e/company-fixture.ts", ...args], { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] });
+  const out = execFileSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "tests/e2e/company-fixture.ts", ...args],
+    { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] },
+  );
   return JSON.parse(out.trim().split("\n").pop() ?? "null") as T;
 }
 
 export const freshEnterprise = () => fixture<Enterprise>("enterprise", path.join(dataDir, "company-e2e"));
 
 /** Signs a fixture user in over HTTP (as the login form does) and makes the wanted role active. */
-export async function signInAs(request: APIRequestContext, login: Login, role: "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON", edrpou: string) {
+export async function signInAs(
+  request: APIRequestContext,
+  login: Login,
+  role: "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON",
+  edrpou: string,
+) {
   const csrf = async () => ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-  const response = await request.post("/api/auth/callback/password", { form: { csrfToken: await csrf(), login: login.rnokpp, password: login.password, totp: "", json: "true" } });
+  const response = await request.post("/api/auth/callback/password", {
+    form: { csrfToken: await csrf(), login: login.rnokpp, password: login.password, totp: "", json: "true" },
+  });
   expect(response.ok(), `sign-in of ${login.fullName}`).toBe(true);
-  const session = (await (await request.get("/api/auth/session")).json()) as { roles: Array<{ role: string; edrpou?: string }>; activeRole: { role: string; edrpou?: string } | null };
+  const session = (await (await request.get("/api/auth/session")).json()) as {
+    roles: Array<{ role: string; edrpou?: string }>;
+    activeRole: { role: string; edrpou?: string } | null;
+  };
   const index = session.roles.findIndex((r) => r.role === role && r.edrpou === edrpou);
   expect(index, `${login.fullName} holds ${role}`).toBeGreaterThanOrEqual(0);
   if (session.activeRole?.role !== role || session.activeRole.edrpou !== edrpou) {
@@ -53,11 +75,12 @@ export async function signWithKey(page: Page, key: { keyFile: string; keyPasswor
   await signer.getByRole("button", { name: submitLabel }).click();
 }
 
-export const tick = (page: Page, person: Person) => page.getByRole("checkbox", { name: `Обрати: ${person.fullName}` }).check();
-export const resultRow = (page: Page, person: Person) => page.locator(`[data-testid="result-row"][data-rnokpp="${person.rnokpp}"]`);
+export const tick = (page: Page, person: Person) =>
+  page.getByRole("checkbox", { name: `Обрати: ${person.fullName}` }).check();
+export const resultRow = (page: Page, person: Person) =>
+  page.locator(`[data-testid="result-row"][data-rnokpp="${person.rnokpp}"]`);
 
 export function signFile(key: Login, bytes: Uint8Array): string {
   const opened = openKeyFile(new Uint8Array(readFileSync(key.keyFile)), key.keyPassword);
   return Buffer.from(signDetached(opened, bytes)).toString("base64");
 }
-

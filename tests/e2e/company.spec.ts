@@ -11,7 +11,9 @@ import { signIn } from "./support/auth";
 // Cross-enterprise access: company-access.spec.ts.
 
 test.describe("the company cabinet", () => {
-  test("a director finds an employee, submits a mixed list, signs, reads the reasons, downloads the CSV and annuls one", async ({ page }) => {
+  test("a director finds an employee, submits a mixed list, signs, reads the reasons, downloads the CSV and annuls one", async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const e = freshEnterprise();
     const [first, second, third] = e.eligible;
@@ -67,8 +69,12 @@ test.describe("the company cabinet", () => {
     await expect(page).toHaveURL(/\/company\/applications\/drafts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     await expect(page.getByTestId("precheck-summary")).toHaveText("Буде заброньовано 2 з 4, ліміт після: 2 з 2");
     const refused = page.getByTestId("precheck-refused");
-    await expect(refused.locator(`[data-rnokpp="${third.rnokpp}"]`)).toContainText("Перевищено ліміт бронювання (2 з 2)");
-    await expect(refused.locator(`[data-rnokpp="${e.lowSalary.rnokpp}"]`)).toContainText("Заробітна плата нижча за встановлений мінімум (25 941,00 грн)");
+    await expect(refused.locator(`[data-rnokpp="${third.rnokpp}"]`)).toContainText(
+      "Перевищено ліміт бронювання (2 з 2)",
+    );
+    await expect(refused.locator(`[data-rnokpp="${e.lowSalary.rnokpp}"]`)).toContainText(
+      "Заробітна плата нижча за встановлений мінімум (25 941,00 грн)",
+    );
 
     // Step 4: sign with the key file; the decision arrives on the application's page without a reload.
     await signWithKey(page, e.head, "Підписати й подати");
@@ -86,8 +92,14 @@ test.describe("the company cabinet", () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.subarray(3).toString("utf8").split("\r\n");
     expect(lines[0]).toBe("№;ПІБ;РНОКПП;Заробітна плата, грн;Рішення;Причини відмови;Заброньовано з;Заброньовано до");
-    expect(lines[1]).toMatch(new RegExp(`^1;${first.fullName};${first.rnokpp};41 000,00;Заброньовано;;\\d{2}\\.\\d{2}\\.\\d{4};\\d{2}\\.\\d{2}\\.\\d{4}$`));
-    expect(lines[3]).toBe(`3;${third.fullName};${third.rnokpp};40 000,00;Відмовлено;Перевищено ліміт бронювання (2 з 2);;`);
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^1;${first.fullName};${first.rnokpp};41 000,00;Заброньовано;;\\d{2}\\.\\d{2}\\.\\d{4};\\d{2}\\.\\d{2}\\.\\d{4}$`,
+      ),
+    );
+    expect(lines[3]).toBe(
+      `3;${third.fullName};${third.rnokpp};40 000,00;Відмовлено;Перевищено ліміт бронювання (2 з 2);;`,
+    );
 
     // Annul the first one's reservation: pick, ground, pre-check, sign, result.
     await page.goto("/company/annulments");
@@ -99,7 +111,9 @@ test.describe("the company cabinet", () => {
     await page.getByTestId("wizard-next").click();
     await page.getByRole("radio", { name: /Звільнення працівника/ }).check();
     await page.getByTestId("wizard-next").click();
-    await expect(page.getByTestId("precheck-summary")).toHaveText("Буде анульовано 1 з 1 бронювань", { timeout: 30_000 });
+    await expect(page.getByTestId("precheck-summary")).toHaveText("Буде анульовано 1 з 1 бронювань", {
+      timeout: 30_000,
+    });
     await signWithKey(page, e.head, "Підписати й подати");
     await expect(page.getByTestId("decision-done")).toContainText("Анульовано 1 з 1", { timeout: 60_000 });
 
@@ -117,7 +131,10 @@ test.describe("the company cabinet", () => {
   test.describe("on a phone", () => {
     test.use({ viewport: { width: 390, height: 844 } });
 
-    test("an authorized person prepares and hands over but cannot sign; the head signs what was handed over", async ({ page, browser }) => {
+    test("an authorized person prepares and hands over but cannot sign; the head signs what was handed over", async ({
+      page,
+      browser,
+    }) => {
       test.setTimeout(180_000);
       const e = freshEnterprise();
       await signInAs(page.request, e.authorized, "AUTHORIZED_PERSON", e.edrpou);
@@ -136,7 +153,9 @@ test.describe("the company cabinet", () => {
       await expect(page.getByTestId("handed-over")).toContainText(e.head.fullName);
 
       // The server refuses an authorized person's submission whatever the signature.
-      const forbidden = await page.request.post("/api/v1/applications", { data: { draftId, signature: signFile(e.authorized, new TextEncoder().encode("будь-що")) } });
+      const forbidden = await page.request.post("/api/v1/applications", {
+        data: { draftId, signature: signFile(e.authorized, new TextEncoder().encode("будь-що")) },
+      });
       expect(forbidden.status()).toBe(403);
       expect(((await forbidden.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
 
@@ -153,10 +172,17 @@ test.describe("the company cabinet", () => {
       await expect(head.getByTestId("decision-done")).toContainText("Заброньовано 2 з 3", { timeout: 60_000 });
 
       // A signature by anyone but the head is refused even in the head's own session.
-      const draft = await head.request.post("/api/v1/applications/drafts", { data: { edrpou: e.edrpou, employees: [{ rnokpp: e.eligible[2].rnokpp }] } });
+      const draft = await head.request.post("/api/v1/applications/drafts", {
+        data: { edrpou: e.edrpou, employees: [{ rnokpp: e.eligible[2].rnokpp }] },
+      });
       expect(draft.status()).toBe(201);
       const { draftId: otherDraft, document } = (await draft.json()) as { draftId: string; document: string };
-      const notHead = await head.request.post("/api/v1/applications", { data: { draftId: otherDraft, signature: signFile(e.authorized, Uint8Array.from(Buffer.from(document, "base64"))) } });
+      const notHead = await head.request.post("/api/v1/applications", {
+        data: {
+          draftId: otherDraft,
+          signature: signFile(e.authorized, Uint8Array.from(Buffer.from(document, "base64"))),
+        },
+      });
       expect(notHead.status()).toBe(403);
       expect(((await notHead.json()) as { error: { code: string } }).error.code).toBe("SIGNER_NOT_HEAD");
       await headContext.close();
@@ -166,7 +192,9 @@ test.describe("the company cabinet", () => {
   test("the demo director of the 10,000-employee enterprise finds an employee by РНОКПП", async ({ page }) => {
     await signIn(page, "head-big");
     await page.goto("/company");
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("Дніпровський завод енергетичного машинобудування");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(
+      "Дніпровський завод енергетичного машинобудування",
+    );
     await expect(page.getByTestId("count-reserved")).toBeVisible();
     await page.goto("/company/employees");
     await page.getByLabel("ПІБ або РНОКПП").fill("3462510431");

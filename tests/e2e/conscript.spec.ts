@@ -10,8 +10,11 @@ import { runConscriptFixture } from "./support/conscript-fixture-client";
 type Fixture = { rnokpp: string; password: string; markId: string; untilDate: string };
 
 async function signInWithPassword(page: Page, login: string, password: string) {
-  const csrf = async () => ((await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-  const response = await page.request.post("/api/auth/callback/password", { form: { csrfToken: await csrf(), login, password, json: "true" } });
+  const csrf = async () =>
+    ((await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
+  const response = await page.request.post("/api/auth/callback/password", {
+    form: { csrfToken: await csrf(), login, password, json: "true" },
+  });
   expect(response.ok(), `sign-in of ${login}`).toBe(true);
   const session = (await (await page.request.get("/api/auth/session")).json()) as { activeRole?: { role: string } };
   expect(session.activeRole?.role).toBe("CONSCRIPT");
@@ -20,7 +23,9 @@ async function signInWithPassword(page: Page, login: string, password: string) {
 const ddmmyyyy = (iso: string) => iso.split("-").reverse().join(".");
 
 test.describe("the conscript's cabinet", () => {
-  test("the demo conscript sees his record, his status and the reservation his employer made through Дія", async ({ page }) => {
+  test("the demo conscript sees his record, his status and the reservation his employer made through Дія", async ({
+    page,
+  }) => {
     const user = demoUser("conscript-reserved");
     await signIn(page, "conscript-reserved");
     await page.goto("/me");
@@ -30,10 +35,15 @@ test.describe("the conscript's cabinet", () => {
     await expect(page.getByTestId("registration-status")).toHaveText("На обліку");
     // The seed reserved him at the big enterprise through Дія. Another journey may have annulled
     // it since (the e2e database is shared by the run), but the registry's history keeps it.
-    await expect(page.getByTestId("history-row").filter({ hasText: "Дніпровський завод енергетичного машинобудування" }).first()).toContainText("Портал «Дія»");
+    await expect(
+      page.getByTestId("history-row").filter({ hasText: "Дніпровський завод енергетичного машинобудування" }).first(),
+    ).toContainText("Портал «Дія»");
   });
 
-  test("еВОД: PDF, QR link valid in a fresh browser, invalid after the employer's reservation is annulled", async ({ page, browser }) => {
+  test("еВОД: PDF, QR link valid in a fresh browser, invalid after the employer's reservation is annulled", async ({
+    page,
+    browser,
+  }) => {
     const person = runConscriptFixture<Fixture>("create");
     await signInWithPassword(page, person.rnokpp, person.password);
 
@@ -103,7 +113,12 @@ test.describe("the conscript's cabinet", () => {
     await expect(page.getByTestId("contacts-result")).toContainText("Контакти збережено");
     await page.goto("/me");
     await expect(page.getByText("+380675554433")).toBeVisible();
-    const today = new Intl.DateTimeFormat("uk-UA", { timeZone: "Europe/Kyiv", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+    const today = new Intl.DateTimeFormat("uk-UA", {
+      timeZone: "Europe/Kyiv",
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+    }).format(new Date());
     await expect(page.getByText(`Дані уточнено ${today}`)).toBeVisible();
   });
 });
@@ -132,8 +147,13 @@ test.describe("what a conscript cannot see", () => {
     expect((await page.goto("/unit/vacancies"))?.status()).toBe(403);
   });
 
-  test("a flood of checks from one address gets 429 with a Ukrainian message; junk codes say «not found»", async ({ playwright }) => {
-    const client = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
+  test("a flood of checks from one address gets 429 with a Ukrainian message; junk codes say «not found»", async ({
+    playwright,
+  }) => {
+    const client = await playwright.request.newContext({
+      baseURL: test.info().project.use.baseURL,
+      extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" },
+    });
     const first = await client.get("/verify/not-a-real-code");
     expect(first.status()).toBe(200);
     expect(await first.text()).toContain("Документ не знайдено");

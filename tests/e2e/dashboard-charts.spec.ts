@@ -4,7 +4,9 @@ import { signIn } from "./support/auth";
 // A chart that misstates numbers is worse than none: every drawn bar is measured against the
 // number it stands for and against the data table beside it.
 
-test("the ministry dashboard draws every bar in proportion to its value, with the same numbers in its table", async ({ page }) => {
+test("the ministry dashboard draws every bar in proportion to its value, with the same numbers in its table", async ({
+  page,
+}) => {
   await signIn(page, "official-economy");
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
@@ -20,14 +22,26 @@ test("the ministry dashboard draws every bar in proportion to its value, with th
             value: Number(bar.dataset.value),
             max: Number(bar.dataset.max),
             drawn: bar.getBoundingClientRect().width / track,
-            limit: limit ? { value: Number(limit.dataset.value), drawn: limit.getBoundingClientRect().width / track } : null,
+            limit: limit
+              ? { value: Number(limit.dataset.value), drawn: limit.getBoundingClientRect().width / track }
+              : null,
             printed: row.querySelector('[data-testid="chart-value"]')!.textContent!.replace(/\s/g, ""),
           };
         }),
-        table: [...figure.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => Number(td.textContent!.replace(/\s/g, "")))),
+        table: [...figure.querySelectorAll("tbody tr")].map((tr) =>
+          [...tr.querySelectorAll("td")].map((td) => Number(td.textContent!.replace(/\s/g, ""))),
+        ),
       })),
     );
-    expect(charts.map((c) => c.name)).toEqual(["Бронювання за підприємствами", "Бронювання за регіонами", "Нові бронювання за місяцями", "Використання ліміту", "Причини відмов"].filter((n) => charts.some((c) => c.name === n)));
+    expect(charts.map((c) => c.name)).toEqual(
+      [
+        "Бронювання за підприємствами",
+        "Бронювання за регіонами",
+        "Нові бронювання за місяцями",
+        "Використання ліміту",
+        "Причини відмов",
+      ].filter((n) => charts.some((c) => c.name === n)),
+    );
     expect(charts.length).toBeGreaterThanOrEqual(4);
     for (const chart of charts) {
       expect(chart.rows.length, chart.name!).toBeGreaterThan(0);
@@ -35,7 +49,11 @@ test("the ministry dashboard draws every bar in proportion to its value, with th
       chart.rows.forEach((row, i) => {
         expect(row.max, `${chart.name} row ${i}: the axis is the chart's largest value`).toBe(max);
         expect(row.drawn, `${chart.name} row ${i}: ${row.value} of ${max}`).toBeCloseTo(row.value / max, 2);
-        if (row.limit) expect(row.limit.drawn, `${chart.name} row ${i}: limit ${row.limit.value} of ${max}`).toBeCloseTo(row.limit.value / max, 2);
+        if (row.limit)
+          expect(row.limit.drawn, `${chart.name} row ${i}: limit ${row.limit.value} of ${max}`).toBeCloseTo(
+            row.limit.value / max,
+            2,
+          );
         expect(row.printed.startsWith(String(row.value)), `${chart.name} row ${i} prints ${row.printed}`).toBe(true);
         expect(chart.table[i]![0], `${chart.name} row ${i}: the table says the same`).toBe(row.value);
         if (row.limit) expect(chart.table[i]![1]).toBe(row.limit.value);
@@ -44,7 +62,11 @@ test("the ministry dashboard draws every bar in proportion to its value, with th
       expect(Math.max(...chart.rows.map((r) => Math.max(r.drawn, r.limit?.drawn ?? 0)))).toBeCloseTo(1, 2);
     }
     // Enterprise labels use the short legal form and are not cut.
-    const labels = await page.getByTestId("chart").first().locator('[data-testid="chart-row"] span[title]').allTextContents();
+    const labels = await page
+      .getByTestId("chart")
+      .first()
+      .locator('[data-testid="chart-row"] span[title]')
+      .allTextContents();
     for (const label of labels) {
       expect(label).not.toContain("…");
       expect(label).not.toMatch(/^Приватне акціонерне товариство|^Товариство з обмеженою/);

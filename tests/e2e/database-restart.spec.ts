@@ -35,7 +35,12 @@ let output = "";
 const events: Array<Record<string, string>> = [];
 
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1", ...extra } as unknown as NodeJS.ProcessEnv;
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...extra,
+  } as unknown as NodeJS.ProcessEnv;
 }
 
 function holderEvent(name: string, timeoutMs = 90_000): Promise<Record<string, string>> {
@@ -65,7 +70,8 @@ async function healthy(): Promise<boolean> {
 async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (launcher?.exitCode !== null && launcher?.exitCode !== undefined) throw new Error(`launcher exited ${launcher.exitCode}:\n${output.slice(-4000)}`);
+    if (launcher?.exitCode !== null && launcher?.exitCode !== undefined)
+      throw new Error(`launcher exited ${launcher.exitCode}:\n${output.slice(-4000)}`);
     if (Date.now() > deadline) throw new Error(`не дочекалися: ${what}\n${output.slice(-4000)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -85,7 +91,17 @@ test.beforeAll(async () => {
   // The demo country and its КЕП keys (three families, DSTU in pure JS) take minutes on a loaded machine.
   test.setTimeout(600_000);
   workDir = await mkdtemp(path.join(os.tmpdir(), "bronya-restart-"));
-  holder = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/e2e/support/postgres-holder.ts", path.join(workDir, "postgres")], { cwd: ROOT, env: cleanEnv({}), stdio: ["pipe", "pipe", "pipe"] });
+  holder = spawn(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "tests/e2e/support/postgres-holder.ts",
+      path.join(workDir, "postgres"),
+    ],
+    { cwd: ROOT, env: cleanEnv({}), stdio: ["pipe", "pipe", "pipe"] },
+  );
   createInterface({ input: holder.stdout! }).on("line", (line) => {
     if (line.startsWith("{")) events.push(JSON.parse(line) as Record<string, string>);
   });
@@ -93,7 +109,13 @@ test.beforeAll(async () => {
   databaseUrl = (await holderEvent("started")).url!;
   launcher = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/launch.ts", "start"], {
     cwd: ROOT,
-    env: cleanEnv({ DATA_DIR: path.join(workDir, "app"), PORT: String(PORT), DATABASE_URL: databaseUrl, DEMO_MODE: "1", ACCESS_LOG: "1" }),
+    env: cleanEnv({
+      DATA_DIR: path.join(workDir, "app"),
+      PORT: String(PORT),
+      DATABASE_URL: databaseUrl,
+      DEMO_MODE: "1",
+      ACCESS_LOG: "1",
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   launcher.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -117,7 +139,9 @@ test.afterAll(async () => {
 
 test("Postgres stopped and started under load: 503 in Ukrainian meanwhile, recovery by itself, every application decided once", async () => {
   test.setTimeout(240_000);
-  const manifest = JSON.parse(readFileSync(path.join(workDir, "app/demo-keys/index.json"), "utf8")) as { keys: KeyEntry[] };
+  const manifest = JSON.parse(readFileSync(path.join(workDir, "app/demo-keys/index.json"), "utf8")) as {
+    keys: KeyEntry[];
+  };
   const head = manifest.keys.find((entry) => entry.id === "head-big")!;
   const auth = { authorization: `Bearer ${head.apiToken}`, "content-type": "application/json" };
   const key = openKeyFile(new Uint8Array(readFileSync(path.join(workDir, "app/demo-keys", head.file))), head.password);
@@ -126,26 +150,47 @@ test("Postgres stopped and started under load: 503 in Ukrainian meanwhile, recov
   const conscript = demoUser("conscript-reserved");
   const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const login = await fetch(`${BASE}/api/auth/callback/password`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, login: conscript.login, password: conscript.password, totp: "", json: "true" }),
+    body: new URLSearchParams({
+      csrfToken,
+      login: conscript.login,
+      password: conscript.password,
+      totp: "",
+      json: "true",
+    }),
   });
   const cookie = [csrfCookie, ...login.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
   expect((await fetch(`${BASE}/api/v1/me/status`, { headers: { cookie } })).status).toBe(200);
 
   // 12 signed drafts of two eligible employees each, made while the database is up.
-  const list = await fetch(`${BASE}/api/v1/enterprises/${head.edrpou}/employees?eligible=true&pageSize=${DRAFTS * 2}`, { headers: auth });
+  const list = await fetch(`${BASE}/api/v1/enterprises/${head.edrpou}/employees?eligible=true&pageSize=${DRAFTS * 2}`, {
+    headers: auth,
+  });
   const employees = ((await list.json()) as { items: Array<{ rnokpp: string }> }).items;
   expect(employees).toHaveLength(DRAFTS * 2);
   const signed: Array<{ draftId: string; signature: string }> = [];
   for (let i = 0; i < DRAFTS; i++) {
-    const draft = await fetch(`${BASE}/api/v1/applications/drafts`, { method: "POST", headers: auth, body: JSON.stringify({ edrpou: head.edrpou, employees: employees.slice(i * 2, i * 2 + 2).map((e) => ({ rnokpp: e.rnokpp })) }) });
+    const draft = await fetch(`${BASE}/api/v1/applications/drafts`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({
+        edrpou: head.edrpou,
+        employees: employees.slice(i * 2, i * 2 + 2).map((e) => ({ rnokpp: e.rnokpp })),
+      }),
+    });
     expect(draft.status).toBe(201);
     const { draftId, document } = (await draft.json()) as { draftId: string; document: string };
-    signed.push({ draftId, signature: Buffer.from(signDetached(key, new Uint8Array(Buffer.from(document, "base64")))).toString("base64") });
+    signed.push({
+      draftId,
+      signature: Buffer.from(signDetached(key, new Uint8Array(Buffer.from(document, "base64")))).toString("base64"),
+    });
   }
 
   const samples: Sample[] = [];
@@ -164,7 +209,8 @@ test("Postgres stopped and started under load: 503 in Ukrainian meanwhile, recov
     samples.push(sample);
     return sample;
   }
-  const submit = (s: { draftId: string; signature: string }) => call("/api/v1/applications", { method: "POST", headers: auth, body: JSON.stringify(s) });
+  const submit = (s: { draftId: string; signature: string }) =>
+    call("/api/v1/applications", { method: "POST", headers: auth, body: JSON.stringify(s) });
 
   // Three clients, each one request at a time, 100 ms apart.
   let polling = true;
@@ -210,13 +256,18 @@ test("Postgres stopped and started under load: 503 in Ukrainian meanwhile, recov
   // Nothing was a 500 or showed a stack, at any moment.
   expect(samples.filter((s) => s.status >= 500 && s.status !== 503).map((s) => `${s.path} ${s.status}`)).toEqual([]);
   expect(samples.filter((s) => s.status === 0).map((s) => `${s.path} ${s.body}`)).toEqual([]);
-  expect(samples.filter((s) => /\n\s+at |node_modules|PrismaClient|ECONNREFUSED/.test(s.body)).map((s) => s.path)).toEqual([]);
+  expect(
+    samples.filter((s) => /\n\s+at |node_modules|PrismaClient|ECONNREFUSED/.test(s.body)).map((s) => s.path),
+  ).toEqual([]);
   // Requests made while the database was down: 503 with the Ukrainian message.
   const during = samples.filter((s) => s.started >= down && s.ended <= restarting);
   expect(during.length).toBeGreaterThan(20);
   for (const sample of during) {
     expect(sample.status, `${sample.path} while the database is down`).toBe(503);
-    if (sample.path.startsWith("/api/")) expect(JSON.parse(sample.body)).toEqual({ error: { code: "SERVICE_UNAVAILABLE", message: expect.stringMatching(/^Портал тимчасово недоступний/) } });
+    if (sample.path.startsWith("/api/"))
+      expect(JSON.parse(sample.body)).toEqual({
+        error: { code: "SERVICE_UNAVAILABLE", message: expect.stringMatching(/^Портал тимчасово недоступний/) },
+      });
     else expect(sample.body).toContain("Портал тимчасово недоступний");
   }
   expect(new Set(during.map((s) => s.path.split("?")[0])).size).toBe(4);
@@ -232,18 +283,40 @@ test("Postgres stopped and started under load: 503 in Ukrainian meanwhile, recov
     return (JSON.parse(answer.body) as { applicationId: string }).applicationId;
   });
   expect(new Set(ids).size).toBe(DRAFTS);
-  await waitUntil(async () => (await query<{ n: number }>(`SELECT count(*)::int AS n FROM applications WHERE id = ANY($1::uuid[]) AND status = 'DECIDED'`, [ids]))[0]!.n === DRAFTS, "усі заяви розглянуто", 120_000);
-  const perDraft = await query<{ n: number }>(`SELECT count(*)::int AS n FROM applications WHERE "draftId" = ANY($1::uuid[]) GROUP BY "draftId"`, [signed.map((s) => s.draftId)]);
+  await waitUntil(
+    async () =>
+      (
+        await query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM applications WHERE id = ANY($1::uuid[]) AND status = 'DECIDED'`,
+          [ids],
+        )
+      )[0]!.n === DRAFTS,
+    "усі заяви розглянуто",
+    120_000,
+  );
+  const perDraft = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM applications WHERE "draftId" = ANY($1::uuid[]) GROUP BY "draftId"`,
+    [signed.map((s) => s.draftId)],
+  );
   expect(perDraft.map((row) => row.n)).toEqual(Array(DRAFTS).fill(1));
-  const decides = await query<{ entityId: string; n: number }>(`SELECT "entityId", count(*)::int AS n FROM audit_log WHERE action = 'application.decide' AND "entityId" = ANY($1::text[]) GROUP BY "entityId"`, [ids]);
+  const decides = await query<{ entityId: string; n: number }>(
+    `SELECT "entityId", count(*)::int AS n FROM audit_log WHERE action = 'application.decide' AND "entityId" = ANY($1::text[]) GROUP BY "entityId"`,
+    [ids],
+  );
   expect(decides).toHaveLength(DRAFTS);
   expect(decides.filter((row) => row.n !== 1)).toEqual([]);
   // Each employee decided once: the active reservations are the items reserved, no one twice,
   // and the enterprise stays within its limit.
-  const counts = await query<{ reserved: number; refused: number }>(`SELECT "reservedCount" AS reserved, "refusedCount" AS refused FROM applications WHERE id = ANY($1::uuid[])`, [ids]);
+  const counts = await query<{ reserved: number; refused: number }>(
+    `SELECT "reservedCount" AS reserved, "refusedCount" AS refused FROM applications WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
   expect(counts.length).toBeGreaterThan(0);
   expect(counts.filter((row) => row.reserved + row.refused !== 2)).toEqual([]);
-  const reserved = await query<{ rnokpp: string }>(`SELECT rnokpp FROM reservations WHERE status = 'ACTIVE' AND rnokpp = ANY($1::bpchar[])`, [employees.map((e) => e.rnokpp)]);
+  const reserved = await query<{ rnokpp: string }>(
+    `SELECT rnokpp FROM reservations WHERE status = 'ACTIVE' AND rnokpp = ANY($1::bpchar[])`,
+    [employees.map((e) => e.rnokpp)],
+  );
   expect(new Set(reserved.map((r) => r.rnokpp)).size).toBe(reserved.length);
   expect(reserved.length).toBe(counts.reduce((sum, row) => sum + row.reserved, 0));
   const [limit] = await query<{ active: number; limit: number }>(

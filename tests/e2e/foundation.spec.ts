@@ -29,7 +29,9 @@ test.describe("the portal's shell", () => {
     expect(session).toEqual({});
   });
 
-  test("a head with two roles signs in through the form, picks the company and lands in its cabinet", async ({ page }) => {
+  test("a head with two roles signs in through the form, picks the company and lands in its cabinet", async ({
+    page,
+  }) => {
     await page.goto("/login");
     await page.getByLabel("Логін").fill("2491006118");
     await page.getByLabel("Пароль", { exact: true }).fill("demo-head-2026");
@@ -78,7 +80,9 @@ test.describe("a role is refused another's cabinet", () => {
     for (const cabinet of cabinets.filter((c) => c !== CABINET_PATH[role])) {
       test(`${role} on ${cabinet}`, async ({ page }) => {
         await signIn(page, key, role);
-        const session = (await (await page.request.get("/api/auth/session")).json()) as { roles: Array<{ role: Role }> };
+        const session = (await (await page.request.get("/api/auth/session")).json()) as {
+          roles: Array<{ role: Role }>;
+        };
         const holdsIt = session.roles.some((r) => CABINET_PATH[r.role] === cabinet);
         const response = await page.goto(cabinet);
         if (holdsIt) {

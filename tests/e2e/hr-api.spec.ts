@@ -38,25 +38,40 @@ async function waitForDecision(request: APIRequestContext, token: string, id: st
 }
 
 test.describe("HR API v1", () => {
-  test("a demo head's token and key: list, draft, sign, submit, a decision with reasons in seconds", async ({ request }) => {
+  test("a demo head's token and key: list, draft, sign, submit, a decision with reasons in seconds", async ({
+    request,
+  }) => {
     const head = demoKey("head-small");
     expect(head.apiToken, "the manifest lists the head's API token").toMatch(/^brn_/);
     const token = head.apiToken!;
 
-    const list = await request.get(`/api/v1/enterprises/${head.edrpou}/employees?pageSize=50`, { headers: bearer(token) });
+    const list = await request.get(`/api/v1/enterprises/${head.edrpou}/employees?pageSize=50`, {
+      headers: bearer(token),
+    });
     expect(list.status()).toBe(200);
-    const employees = (await list.json()) as { items: Array<{ rnokpp: string; eligible: boolean; reasons: string[] }>; total: number };
+    const employees = (await list.json()) as {
+      items: Array<{ rnokpp: string; eligible: boolean; reasons: string[] }>;
+      total: number;
+    };
     expect(employees.total).toBeGreaterThan(0);
     const listed = employees.items.slice(0, 5).map((e) => ({ rnokpp: e.rnokpp }));
 
-    const draft = await request.post("/api/v1/applications/drafts", { headers: bearer(token), data: { edrpou: head.edrpou, employees: listed } });
+    const draft = await request.post("/api/v1/applications/drafts", {
+      headers: bearer(token),
+      data: { edrpou: head.edrpou, employees: listed },
+    });
     expect(draft.status()).toBe(201);
     const drafted = await draft.json();
     expect(drafted.precheck).toHaveLength(listed.length);
 
     const key = openKeyFile(new Uint8Array(readFileSync(head.path)), head.password);
-    const signature = Buffer.from(signDetached(key, new Uint8Array(Buffer.from(drafted.document, "base64")))).toString("base64");
-    const submitted = await request.post("/api/v1/applications", { headers: bearer(token), data: { draftId: drafted.draftId, signature } });
+    const signature = Buffer.from(signDetached(key, new Uint8Array(Buffer.from(drafted.document, "base64")))).toString(
+      "base64",
+    );
+    const submitted = await request.post("/api/v1/applications", {
+      headers: bearer(token),
+      data: { draftId: drafted.draftId, signature },
+    });
     expect(submitted.status()).toBe(202);
     const { applicationId } = await submitted.json();
 
@@ -69,20 +84,29 @@ test.describe("HR API v1", () => {
       else expect(item.reservedUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     // The pre-check said what the decision says (nothing changed in between).
-    expect(body.items.map((i: { reasons: string[] }) => i.reasons)).toEqual(drafted.precheck.map((p: { reasons: string[] }) => p.reasons));
+    expect(body.items.map((i: { reasons: string[] }) => i.reasons)).toEqual(
+      drafted.precheck.map((p: { reasons: string[] }) => p.reasons),
+    );
 
     // The same signature again: the same application.
-    const again = await request.post("/api/v1/applications", { headers: bearer(token), data: { draftId: drafted.draftId, signature } });
+    const again = await request.post("/api/v1/applications", {
+      headers: bearer(token),
+      data: { draftId: drafted.draftId, signature },
+    });
     expect(await again.json()).toMatchObject({ applicationId, repeated: true });
   });
 
   test("a token of one enterprise gets 404 on another's data; a bad token 401", async ({ request }) => {
     const small = demoKey("head-small");
     const big = demoKey("head-big");
-    const foreign = await request.get(`/api/v1/enterprises/${big.edrpou}/employees`, { headers: bearer(small.apiToken!) });
+    const foreign = await request.get(`/api/v1/enterprises/${big.edrpou}/employees`, {
+      headers: bearer(small.apiToken!),
+    });
     expect(foreign.status()).toBe(404);
     expect((await foreign.json()).error.code).toBe("ENTERPRISE_NOT_FOUND");
-    const bad = await request.get(`/api/v1/enterprises/${small.edrpou}/employees`, { headers: bearer(`brn_${"x".repeat(43)}`) });
+    const bad = await request.get(`/api/v1/enterprises/${small.edrpou}/employees`, {
+      headers: bearer(`brn_${"x".repeat(43)}`),
+    });
     expect(bad.status()).toBe(401);
     expect((await bad.json()).error.code).toBe("API_TOKEN_INVALID");
     const none = await request.get(`/api/v1/enterprises/${small.edrpou}/employees`);
@@ -95,7 +119,9 @@ test.describe("HR API v1", () => {
     const list = await page.request.get(`/api/v1/enterprises/${big.edrpou}/employees?eligible=true&pageSize=2`);
     expect(list.status()).toBe(200);
     const [first] = (await list.json()).items as Array<{ rnokpp: string }>;
-    const draft = await page.request.post("/api/v1/applications/drafts", { data: { edrpou: big.edrpou, employees: [{ rnokpp: first!.rnokpp }] } });
+    const draft = await page.request.post("/api/v1/applications/drafts", {
+      data: { edrpou: big.edrpou, employees: [{ rnokpp: first!.rnokpp }] },
+    });
     expect(draft.status()).toBe(201);
     const { draftId } = await draft.json();
     const submit = await page.request.post("/api/v1/applications", { data: { draftId, signature: "MAA=" } });

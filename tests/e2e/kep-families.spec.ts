@@ -17,7 +17,14 @@ import { containerSecrets, findKeyMaterial, type SentRequest } from "./kep-leak-
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e");
 const keysFolder = path.join(dataDir, "demo-keys");
-type HeadKeys = { jksKeyFile: string; jksSerials: [string, string]; dstuKeyFile: string; dstuCertificate: string; ecdsaKeyFile: string; ecdsaCertificate: string };
+type HeadKeys = {
+  jksKeyFile: string;
+  jksSerials: [string, string];
+  dstuKeyFile: string;
+  dstuCertificate: string;
+  ecdsaKeyFile: string;
+  ecdsaCertificate: string;
+};
 
 function dstuScalar(file: Uint8Array, password: string): Uint8Array {
   const store = jk.Priv.from_protected(Buffer.from(file), password, gost89.compat.algos());
@@ -26,7 +33,9 @@ function dstuScalar(file: Uint8Array, password: string): Uint8Array {
 
 /** The certificates (public) and the private scalars of every key in a .jks, read with jkurwa's reader. */
 function jksCertificates(file: Uint8Array): Uint8Array[] {
-  return jksreader.parse(Buffer.from(file))!.material.flatMap((part) => (part.certs ?? []).map((der) => new Uint8Array(der)));
+  return jksreader
+    .parse(Buffer.from(file))!
+    .material.flatMap((part) => (part.certs ?? []).map((der) => new Uint8Array(der)));
 }
 function jksScalars(file: Uint8Array, password: string): Uint8Array[] {
   return jksreader.parse(Buffer.from(file))!.material.flatMap((part) => {
@@ -45,7 +54,11 @@ function recordRequests(page: Page): SentRequest[] {
 
 /** Every certificate a .p12 carries (public: the CA certificates' names travel in every signature). */
 function p12Certificates(file: Uint8Array, password: string): Uint8Array[] {
-  const pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(Buffer.from(file).toString("binary"), true), true, password);
+  const pfx = forge.pkcs12.pkcs12FromAsn1(
+    forge.asn1.fromDer(Buffer.from(file).toString("binary"), true),
+    true,
+    password,
+  );
   return (pfx.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? []).map((bag) => {
     const asn1 = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : (bag as unknown as { asn1: forge.asn1.Asn1 }).asn1;
     return Uint8Array.from(forge.asn1.toDer(asn1).getBytes(), (char) => char.charCodeAt(0));
@@ -53,13 +66,23 @@ function p12Certificates(file: Uint8Array, password: string): Uint8Array[] {
 }
 
 function ecdsaScalar(file: Uint8Array, password: string): Uint8Array {
-  const pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(Buffer.from(file).toString("binary"), true), true, password);
-  const bag = pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]![0]! as unknown as { asn1: forge.asn1.Asn1 };
+  const pfx = forge.pkcs12.pkcs12FromAsn1(
+    forge.asn1.fromDer(Buffer.from(file).toString("binary"), true),
+    true,
+    password,
+  );
+  const bag = pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[
+    forge.pki.oids.pkcs8ShroudedKeyBag!
+  ]![0]! as unknown as { asn1: forge.asn1.Asn1 };
   const ecPrivateKey = forge.asn1.fromDer((bag.asn1.value as forge.asn1.Asn1[])[2]!.value as string, true);
-  return Uint8Array.from(((ecPrivateKey.value as forge.asn1.Asn1[])[1]!.value as string), (char) => char.charCodeAt(0));
+  return Uint8Array.from((ecPrivateKey.value as forge.asn1.Asn1[])[1]!.value as string, (char) => char.charCodeAt(0));
 }
 
-async function applyAndSign(page: Page, person: { fullName: string; rnokpp: string }, key: { file: string; certificate?: string; password: string; pickSerial?: string }) {
+async function applyAndSign(
+  page: Page,
+  person: { fullName: string; rnokpp: string },
+  key: { file: string; certificate?: string; password: string; pickSerial?: string },
+) {
   await page.goto("/company/applications/new");
   await tick(page, person);
   await page.getByTestId("wizard-next").click();
@@ -83,20 +106,31 @@ async function applyAndSign(page: Page, person: { fullName: string; rnokpp: stri
   return page.url().split("/").pop()!;
 }
 
-test("a head signs an application with his DSTU 4145 Key-6.dat; it is decided, and no key material leaves the page", async ({ page }) => {
+test("a head signs an application with his DSTU 4145 Key-6.dat; it is decided, and no key material leaves the page", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const e = fixture<Enterprise & { headKeys: HeadKeys }>("enterprise", path.join(dataDir, "company-e2e"), "families");
   const sent = recordRequests(page);
   await signInAs(page.request, e.head, "ENTERPRISE_HEAD", e.edrpou);
-  await applyAndSign(page, e.eligible[0], { file: e.headKeys.dstuKeyFile, certificate: e.headKeys.dstuCertificate, password: e.head.keyPassword });
+  await applyAndSign(page, e.eligible[0], {
+    file: e.headKeys.dstuKeyFile,
+    certificate: e.headKeys.dstuCertificate,
+    password: e.head.keyPassword,
+  });
 
   const dstuFile = new Uint8Array(readFileSync(e.headKeys.dstuKeyFile));
-  const secrets = containerSecrets(dstuFile, e.head.keyPassword, { certificates: [], privateNumbers: [dstuScalar(dstuFile, e.head.keyPassword)] });
+  const secrets = containerSecrets(dstuFile, e.head.keyPassword, {
+    certificates: [],
+    privateNumbers: [dstuScalar(dstuFile, e.head.keyPassword)],
+  });
   expect(sent.filter((request) => request.method === "POST").length).toBeGreaterThan(0);
   for (const request of sent) expect(findKeyMaterial(request, secrets), `${request.method} ${request.url}`).toBeNull();
 });
 
-test("a head signs an application with his ECDSA key file; it is decided, and no key material leaves the page", async ({ page }) => {
+test("a head signs an application with his ECDSA key file; it is decided, and no key material leaves the page", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const e = fixture<Enterprise & { headKeys: HeadKeys }>("enterprise", path.join(dataDir, "company-e2e"), "families");
   const sent = recordRequests(page);
@@ -105,34 +139,62 @@ test("a head signs an application with his ECDSA key file; it is decided, and no
 
   const ecdsaFile = new Uint8Array(readFileSync(e.headKeys.ecdsaKeyFile));
   const secrets = containerSecrets(ecdsaFile, e.head.keyPassword, {
-    certificates: [new Uint8Array(readFileSync(e.headKeys.ecdsaCertificate)), ...p12Certificates(ecdsaFile, e.head.keyPassword)],
+    certificates: [
+      new Uint8Array(readFileSync(e.headKeys.ecdsaCertificate)),
+      ...p12Certificates(ecdsaFile, e.head.keyPassword),
+    ],
     privateNumbers: [ecdsaScalar(ecdsaFile, e.head.keyPassword)],
   });
   expect(sent.filter((request) => request.method === "POST").length).toBeGreaterThan(0);
   for (const request of sent) expect(findKeyMaterial(request, secrets), `${request.method} ${request.url}`).toBeNull();
 });
 
-test("a head's .jks holds two signing keys and a key-agreement key: he picks the second signing key, signs, it is decided with that certificate; no key material leaves the page", async ({ page }) => {
+test("a head's .jks holds two signing keys and a key-agreement key: he picks the second signing key, signs, it is decided with that certificate; no key material leaves the page", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const e = fixture<Enterprise & { headKeys: HeadKeys }>("enterprise", path.join(dataDir, "company-e2e"), "families");
   const sent = recordRequests(page);
   await signInAs(page.request, e.head, "ENTERPRISE_HEAD", e.edrpou);
-  const applicationId = await applyAndSign(page, e.eligible[2], { file: e.headKeys.jksKeyFile, password: e.head.keyPassword, pickSerial: e.headKeys.jksSerials[1] });
+  const applicationId = await applyAndSign(page, e.eligible[2], {
+    file: e.headKeys.jksKeyFile,
+    password: e.head.keyPassword,
+    pickSerial: e.headKeys.jksSerials[1],
+  });
   const stored = fixture<{ signedDocument: { certificateSerial: string } }>("document", applicationId);
   expect(stored.signedDocument.certificateSerial).toBe(e.headKeys.jksSerials[1]);
 
   const jksFile = new Uint8Array(readFileSync(e.headKeys.jksKeyFile));
-  const secrets = containerSecrets(jksFile, e.head.keyPassword, { certificates: jksCertificates(jksFile), privateNumbers: jksScalars(jksFile, e.head.keyPassword) });
+  const secrets = containerSecrets(jksFile, e.head.keyPassword, {
+    certificates: jksCertificates(jksFile),
+    privateNumbers: jksScalars(jksFile, e.head.keyPassword),
+  });
   for (const request of sent) expect(findKeyMaterial(request, secrets), `${request.method} ${request.url}`).toBeNull();
 });
 
-test("a demo head signs in with his DSTU 4145 Key-6.dat and its certificate; neither key nor password leaves the browser", async ({ page }) => {
+test("a demo head signs in with his DSTU 4145 Key-6.dat and its certificate; neither key nor password leaves the browser", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const manifest = JSON.parse(readFileSync(path.join(keysFolder, "index.json"), "utf8")) as {
-    keys: Array<{ id: string; role: string; fullName: string; rnokpp: string; algorithm: string; container: string; file: string; certificate: string; password: string }>;
+    keys: Array<{
+      id: string;
+      role: string;
+      fullName: string;
+      rnokpp: string;
+      algorithm: string;
+      container: string;
+      file: string;
+      certificate: string;
+      password: string;
+    }>;
   };
   const key = manifest.keys.find((entry) => entry.id === "head-small-dstu");
-  expect(key, "head-small-dstu in demo-keys/index.json").toMatchObject({ algorithm: "DSTU4145", container: "key6", role: "ENTERPRISE_HEAD" });
+  expect(key, "head-small-dstu in demo-keys/index.json").toMatchObject({
+    algorithm: "DSTU4145",
+    container: "key6",
+    role: "ENTERPRISE_HEAD",
+  });
   const file = path.join(keysFolder, key!.file);
   const sent = recordRequests(page);
   await page.goto("/login");
@@ -152,7 +214,12 @@ test("a demo head signs in with his DSTU 4145 Key-6.dat and its certificate; nei
   expect(session).toMatchObject({ via: "kep", rnokpp: key!.rnokpp });
 
   const bytes = new Uint8Array(readFileSync(file));
-  const secrets = containerSecrets(bytes, key!.password, { certificates: [], privateNumbers: [dstuScalar(bytes, key!.password)] });
-  expect(sent.some((request) => request.method === "POST" && new URL(request.url).pathname === "/api/auth/callback/kep")).toBe(true);
+  const secrets = containerSecrets(bytes, key!.password, {
+    certificates: [],
+    privateNumbers: [dstuScalar(bytes, key!.password)],
+  });
+  expect(
+    sent.some((request) => request.method === "POST" && new URL(request.url).pathname === "/api/auth/callback/kep"),
+  ).toBe(true);
   for (const request of sent) expect(findKeyMaterial(request, secrets), `${request.method} ${request.url}`).toBeNull();
 });

@@ -53,7 +53,8 @@ export function keySecrets(file: Uint8Array, password: string): KeySecrets {
   const publicRanges = [opened.certificate, ...opened.chain]
     .map((certificate) => binaryToBytes(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes()))
     .flatMap((der) => indexesOf(file, der).map((start): [number, number] => [start, start + der.length]));
-  if (publicRanges.length === 0) throw new Error("the key file's certificates were not found in it: the detector would flag them");
+  if (publicRanges.length === 0)
+    throw new Error("the key file's certificates were not found in it: the detector would flag them");
 
   const windows = new Set<string>();
   addWindows(windows, file, publicRanges);
@@ -71,8 +72,14 @@ export function keySecrets(file: Uint8Array, password: string): KeySecrets {
  * the file outside the certificates it carries, and the private key's numbers (a DSTU 4145 or
  * ECDSA scalar) as the caller extracted them.
  */
-export function containerSecrets(file: Uint8Array, password: string, options: { certificates: Uint8Array[]; privateNumbers: Uint8Array[] }): KeySecrets {
-  const publicRanges = options.certificates.flatMap((der) => indexesOf(file, der).map((start): [number, number] => [start, start + der.length]));
+export function containerSecrets(
+  file: Uint8Array,
+  password: string,
+  options: { certificates: Uint8Array[]; privateNumbers: Uint8Array[] },
+): KeySecrets {
+  const publicRanges = options.certificates.flatMap((der) =>
+    indexesOf(file, der).map((start): [number, number] => [start, start + der.length]),
+  );
   const windows = new Set<string>();
   addWindows(windows, file, publicRanges);
   for (const number of options.privateNumbers) {
@@ -94,7 +101,8 @@ function decodedRuns(text: string): Uint8Array[] {
       if (aligned.length >= 16) out.push(Buffer.from(aligned, "base64"));
     }
   }
-  for (const match of text.matchAll(/[0-9a-fA-F]{48,}/g)) out.push(Buffer.from(match[0].slice(0, match[0].length - (match[0].length % 2)), "hex"));
+  for (const match of text.matchAll(/[0-9a-fA-F]{48,}/g))
+    out.push(Buffer.from(match[0].slice(0, match[0].length - (match[0].length % 2)), "hex"));
   return out;
 }
 
@@ -123,7 +131,8 @@ export function findKeyMaterial(request: SentRequest, secrets: KeySecrets): stri
     for (const candidate of candidates) {
       if (indexesOf(candidate, passwordBytes).length > 0) return "the key's password (encoded)";
       for (let start = 0; start + WINDOW <= candidate.length; start++) {
-        if (secrets.windows.has(hex(candidate.subarray(start, start + WINDOW)))) return `${WINDOW} private bytes of the key file or the private key`;
+        if (secrets.windows.has(hex(candidate.subarray(start, start + WINDOW))))
+          return `${WINDOW} private bytes of the key file or the private key`;
       }
     }
   }

@@ -15,7 +15,17 @@ import { findKeyMaterial, keySecrets, type SentRequest } from "./kep-leak-detect
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const keysFolder = path.join(path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e"), "demo-keys");
 
-type ManifestEntry = { id: string; key: string; role: string; fullName: string; rnokpp: string; edrpou?: string; file: string; password: string; revoked?: boolean };
+type ManifestEntry = {
+  id: string;
+  key: string;
+  role: string;
+  fullName: string;
+  rnokpp: string;
+  edrpou?: string;
+  file: string;
+  password: string;
+  revoked?: boolean;
+};
 
 function demoKey(id: string): ManifestEntry & { path: string } {
   const manifest = JSON.parse(readFileSync(path.join(keysFolder, "index.json"), "utf8")) as { keys: ManifestEntry[] };
@@ -30,13 +40,20 @@ type Recorded = SentRequest & { headers: Record<string, string> };
 function recordRequests(page: Page): Recorded[] {
   const sent: Recorded[] = [];
   page.on("request", (request) => {
-    sent.push({ method: request.method(), url: request.url(), body: request.postDataBuffer(), headers: request.headers() });
+    sent.push({
+      method: request.method(),
+      url: request.url(),
+      body: request.postDataBuffer(),
+      headers: request.headers(),
+    });
   });
   return sent;
 }
 
 /** Next's router fetching a page's payload in the background: GETs that carry nothing of ours. */
-const isRouterPrefetch = (request: Recorded) => request.method === "GET" && (request.headers["next-router-prefetch"] !== undefined || request.headers.rsc !== undefined);
+const isRouterPrefetch = (request: Recorded) =>
+  request.method === "GET" &&
+  (request.headers["next-router-prefetch"] !== undefined || request.headers.rsc !== undefined);
 
 async function readKey(page: Page, file: string, password: string) {
   const signer = page.getByTestId("kep-signer");
@@ -53,11 +70,14 @@ test.describe("signing in with a КЕП", () => {
     const secrets = keySecrets(file, key.password);
     const [from] = secrets.privateRanges.find(([start, end]) => end - start >= 64)!;
     const slice = file.subarray(from + 5, from + 5 + 40);
-    const found = (body: string | Uint8Array, url = "http://localhost/x") => findKeyMaterial({ method: "POST", url, body: typeof body === "string" ? Buffer.from(body) : body }, secrets);
+    const found = (body: string | Uint8Array, url = "http://localhost/x") =>
+      findKeyMaterial({ method: "POST", url, body: typeof body === "string" ? Buffer.from(body) : body }, secrets);
 
     expect(found(file)).not.toBeNull();
     expect(found(JSON.stringify({ key: Buffer.from(file).toString("base64") }))).not.toBeNull();
-    expect(found(new URLSearchParams({ part: `x${Buffer.from(slice).toString("base64url")}` }).toString())).not.toBeNull();
+    expect(
+      found(new URLSearchParams({ part: `x${Buffer.from(slice).toString("base64url")}` }).toString()),
+    ).not.toBeNull();
     expect(found(Buffer.from(slice).toString("hex"))).not.toBeNull();
     expect(found("", `http://localhost/x?p=${encodeURIComponent(key.password)}`)).not.toBeNull();
     expect(found(Buffer.from(`pw:${key.password}`).toString("base64"))).not.toBeNull();
@@ -65,10 +85,21 @@ test.describe("signing in with a КЕП", () => {
     const opened = openKeyFile(file, key.password);
     const challenge = new TextEncoder().encode('{"purpose":"login"}');
     const signature = Buffer.from(signDetached(opened, challenge)).toString("base64");
-    expect(found(new URLSearchParams({ challenge: Buffer.from(challenge).toString("base64"), signature, csrfToken: "t", json: "true" }).toString())).toBeNull();
+    expect(
+      found(
+        new URLSearchParams({
+          challenge: Buffer.from(challenge).toString("base64"),
+          signature,
+          csrfToken: "t",
+          json: "true",
+        }).toString(),
+      ),
+    ).toBeNull();
   });
 
-  test("a demo head downloads their key, signs in with it and reaches the company cabinet; neither key nor password leaves the browser", async ({ page }) => {
+  test("a demo head downloads their key, signs in with it and reaches the company cabinet; neither key nor password leaves the browser", async ({
+    page,
+  }) => {
     const key = demoKey("head-big");
     const sent = recordRequests(page);
     await page.goto("/login");
@@ -96,14 +127,21 @@ test.describe("signing in with a КЕП", () => {
     await expect(page.getByTestId("current-user")).toHaveText(key.fullName);
 
     // The login went through the КЕП provider, and its body was recorded (so the search below saw it).
-    const challengeRequests = sent.filter((request) => request.method === "POST" && new URL(request.url).pathname === "/api/auth/kep/nonce");
+    const challengeRequests = sent.filter(
+      (request) => request.method === "POST" && new URL(request.url).pathname === "/api/auth/kep/nonce",
+    );
     expect(challengeRequests.length).toBeGreaterThan(0);
-    const callback = sent.find((request) => request.method === "POST" && new URL(request.url).pathname === "/api/auth/callback/kep");
+    const callback = sent.find(
+      (request) => request.method === "POST" && new URL(request.url).pathname === "/api/auth/callback/kep",
+    );
     expect(callback?.body, "the sign-in request").toBeTruthy();
-    expect(new URLSearchParams(Buffer.from(callback!.body!).toString("utf8")).get("signature")).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(new URLSearchParams(Buffer.from(callback!.body!).toString("utf8")).get("signature")).toMatch(
+      /^[A-Za-z0-9+/]+=*$/,
+    );
 
     const secrets = keySecrets(file, key.password);
-    for (const request of sent) expect(findKeyMaterial(request, secrets), `${request.method} ${request.url}`).toBeNull();
+    for (const request of sent)
+      expect(findKeyMaterial(request, secrets), `${request.method} ${request.url}`).toBeNull();
 
     const session = (await (await page.request.get("/api/auth/session")).json()) as { via?: string; rnokpp?: string };
     expect(session).toMatchObject({ via: "kep", rnokpp: key.rnokpp });
@@ -131,14 +169,26 @@ test.describe("signing in with a КЕП", () => {
 
     const sent = recordRequests(page);
     const signer = await readKey(page, key.path, "Wrong-Password-1");
-    await expect(signer.getByTestId("kep-error")).toContainText("Файл розпізнано як PKCS#12 (.p12/.pfx), але пароль до нього неправильний");
+    await expect(signer.getByTestId("kep-error")).toContainText(
+      "Файл розпізнано як PKCS#12 (.p12/.pfx), але пароль до нього неправильний",
+    );
     await expect(signer.getByTestId("kep-identity")).toHaveCount(0);
     // Give a stray request the time to show up before concluding there was none.
     await page.waitForTimeout(500);
-    expect(sent.filter((request) => !isRouterPrefetch(request)).map((request) => `${request.method} ${request.url}`)).toEqual([]);
+    expect(
+      sent.filter((request) => !isRouterPrefetch(request)).map((request) => `${request.method} ${request.url}`),
+    ).toEqual([]);
     const secrets = keySecrets(new Uint8Array(readFileSync(key.path)), key.password);
-    for (const request of sent) expect(findKeyMaterial(request, secrets), `${request.method} ${request.url}`).toBeNull();
+    for (const request of sent)
+      expect(findKeyMaterial(request, secrets), `${request.method} ${request.url}`).toBeNull();
     // No request at all is the expected case here, so this names offenders rather than asserting a non-empty list.
-    expect(sent.filter((request) => request.url.includes("Wrong-Password-1") || Buffer.from(request.body ?? []).includes("Wrong-Password-1")).map((request) => request.url)).toEqual([]);
+    expect(
+      sent
+        .filter(
+          (request) =>
+            request.url.includes("Wrong-Password-1") || Buffer.from(request.body ?? []).includes("Wrong-Password-1"),
+        )
+        .map((request) => request.url),
+    ).toEqual([]);
   });
 });

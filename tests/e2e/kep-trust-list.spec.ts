@@ -10,7 +10,8 @@ import { signIn } from "./support/auth";
 // Justice CA it certified (jkurwa's public fixtures, DSTU 4145), packed as CACertificates.p7b is,
 // is previewed provider by provider and imported.
 
-const fixture = (name: string) => new Uint8Array(readFileSync(path.join(process.cwd(), "node_modules/jkurwa/test/data", name)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(path.join(process.cwd(), "node_modules/jkurwa/test/data", name)));
 
 /** A certs-only CMS SignedData, DER: the shape of the ЦЗО's CACertificates.p7b. */
 function certsOnlyBundle(ders: Uint8Array[]): Buffer {
@@ -21,22 +22,37 @@ function certsOnlyBundle(ders: Uint8Array[]): Buffer {
     certificates,
     signerInfos: [],
   });
-  const info = new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signedData.toSchema(true) });
+  const info = new pkijs.ContentInfo({
+    contentType: pkijs.ContentInfo.SIGNED_DATA,
+    content: signedData.toSchema(true),
+  });
   return Buffer.from(info.toSchema().toBER(false));
 }
 
-test("the administrator is refused a file that is no trust list, then previews and imports the ЦЗО's CA certificates", async ({ page }) => {
+test("the administrator is refused a file that is no trust list, then previews and imports the ЦЗО's CA certificates", async ({
+  page,
+}) => {
   await signIn(page, "admin");
   await page.goto("/admin/trust-list");
   await expect(page.getByRole("heading", { name: "Перелік кваліфікованих надавачів" })).toBeVisible();
-  await expect(page.getByText("Демонстраційний режим: крім імпортованого переліку, довіряємо тестовому КНЕДП порталу.")).toBeVisible();
+  await expect(
+    page.getByText("Демонстраційний режим: крім імпортованого переліку, довіряємо тестовому КНЕДП порталу."),
+  ).toBeVisible();
   const file = page.getByLabel("Файл переліку (CACertificates.p7b або PEM)");
 
-  await file.setInputFiles({ name: "note.txt", mimeType: "text/plain", buffer: Buffer.from("це не перелік сертифікатів") });
+  await file.setInputFiles({
+    name: "note.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("це не перелік сертифікатів"),
+  });
   await expect(page.getByTestId("trust-list-error")).toContainText("Файл не є переліком сертифікатів");
   await expect(page.getByTestId("trust-list-preview")).toHaveCount(0);
 
-  await file.setInputFiles({ name: "CAList.p7b", mimeType: "application/pkcs7-mime", buffer: Buffer.from(fixture("CAList.cer")) });
+  await file.setInputFiles({
+    name: "CAList.p7b",
+    mimeType: "application/pkcs7-mime",
+    buffer: Buffer.from(fixture("CAList.cer")),
+  });
   await expect(page.getByTestId("trust-list-error")).toContainText("не є сертифікатом ЦСК");
   await expect(page.getByTestId("trust-list-preview")).toHaveCount(0);
   await page.reload();

@@ -29,14 +29,24 @@ async function expectVisibleFocus(page: Page) {
       return outline || style.boxShadow !== "none";
     };
     const label = el.closest("label");
-    return marked(el) || (label !== null && marked(label)) ? "ok" : `${el.tagName.toLowerCase()} ${el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 40)}`;
+    return marked(el) || (label !== null && marked(label))
+      ? "ok"
+      : `${el.tagName.toLowerCase()} ${el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 40)}`;
   });
   expect(mark === "ok" || mark === "body", `no visible focus on: ${mark}`).toBe(true);
 }
 
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName);
+const focused = (page: Page) =>
+  page.evaluate(
+    () =>
+      document.activeElement?.getAttribute("data-testid") ??
+      document.activeElement?.getAttribute("aria-label") ??
+      document.activeElement?.tagName,
+  );
 
-test("a director applies, reviews, signs with a КЕП and reads the decision with the keyboard alone", async ({ page }) => {
+test("a director applies, reviews, signs with a КЕП and reads the decision with the keyboard alone", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const e = freshEnterprise();
   const [first, second] = e.eligible;
@@ -65,7 +75,9 @@ test("a director applies, reviews, signs with a КЕП and reads the decision wi
   await page.keyboard.press("Enter");
 
   // Step 3: the pre-check; the stepper and the counter agree, and nothing nests another counter.
-  await expect(page.getByTestId("precheck-summary")).toHaveText("Буде заброньовано 2 з 2, ліміт після: 2 з 2", { timeout: 30_000 });
+  await expect(page.getByTestId("precheck-summary")).toHaveText("Буде заброньовано 2 з 2, ліміт після: 2 з 2", {
+    timeout: 30_000,
+  });
   await expect(page.getByTestId("step-counter")).toHaveText("Крок 3 з 4");
   await expect(page.getByTestId("stepper").locator('[aria-current="step"]')).toContainText("Перевірка");
   await expect(page.getByText(/Крок \d з 2/)).toHaveCount(0);
@@ -79,12 +91,32 @@ test("a director applies, reviews, signs with a КЕП and reads the decision wi
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId("stepper").locator('[aria-current="step"]')).toContainText("Підпис");
   await expect(dialog.getByText(/Крок \d з 2/)).toHaveCount(0);
-  for (const key of ["Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
+  for (const key of [
+    "Tab",
+    "Tab",
+    "Tab",
+    "Tab",
+    "Tab",
+    "Tab",
+    "Shift+Tab",
+    "Shift+Tab",
+    "Shift+Tab",
+    "Shift+Tab",
+    "Shift+Tab",
+    "Shift+Tab",
+    "Shift+Tab",
+    "Shift+Tab",
+  ]) {
     await page.keyboard.press(key);
-    expect(await dialog.evaluate((d) => d.contains(document.activeElement) && d !== document.activeElement), `focus left the dialog after ${key}`).toBe(true);
+    expect(
+      await dialog.evaluate((d) => d.contains(document.activeElement) && d !== document.activeElement),
+      `focus left the dialog after ${key}`,
+    ).toBe(true);
     await expectVisibleFocus(page);
   }
-  const violations = (await new AxeBuilder({ page }).include('[data-testid="kep-dialog"]').analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const violations = (await new AxeBuilder({ page }).include('[data-testid="kep-dialog"]').analyze()).violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
   expect(violations.map((v) => v.id)).toEqual([]);
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();

@@ -9,10 +9,15 @@ import { unusedTotp } from "./support/totp";
 
 async function signInWithPassword(request: APIRequestContext, login: string, password: string, totpSecret: string) {
   const csrf = ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-  return request.post("/api/auth/callback/password", { form: { csrfToken: csrf, login, password, totp: await unusedTotp(totpSecret), json: "true" } });
+  return request.post("/api/auth/callback/password", {
+    form: { csrfToken: csrf, login, password, totp: await unusedTotp(totpSecret), json: "true" },
+  });
 }
 
-test("the administrator creates an authority, adds an official who signs in, then withdraws them", async ({ page, browser }) => {
+test("the administrator creates an authority, adds an official who signs in, then withdraws them", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const stamp = Date.now() % 1_000_000;
   await signIn(page, "admin");

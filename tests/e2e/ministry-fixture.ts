@@ -33,30 +33,87 @@ try {
     const { issueCertificate } = await import("@/lib/kep/provider/issue-certificate");
     const employees = Number(args[0] ?? 2);
     const outDir = path.resolve(args[1] ?? path.join(root, ".data/e2e/ministry"));
-    const head = await createPerson(db, { lastName: "Хліборобенко", firstName: "Степан", patronymic: "Ігорович", birthDate: "1972-04-09" });
-    const enterprise = await createEnterprise(db, { name: `Нива-E2E-${Date.now() % 100_000}`, kved: "01.11", kvedName: "Вирощування зернових культур", region: "Вінницька область", head: head.rnokpp });
-    await db.employment.create({ data: { rnokpp: head.rnokpp, edrpou: enterprise.edrpou, position: "Директор", startDate: new Date("2015-04-01"), salary: "60000.00", reportedOn: new Date("2026-11-01") } });
+    const head = await createPerson(db, {
+      lastName: "Хліборобенко",
+      firstName: "Степан",
+      patronymic: "Ігорович",
+      birthDate: "1972-04-09",
+    });
+    const enterprise = await createEnterprise(db, {
+      name: `Нива-E2E-${Date.now() % 100_000}`,
+      kved: "01.11",
+      kvedName: "Вирощування зернових культур",
+      region: "Вінницька область",
+      head: head.rnokpp,
+    });
+    await db.employment.create({
+      data: {
+        rnokpp: head.rnokpp,
+        edrpou: enterprise.edrpou,
+        position: "Директор",
+        startDate: new Date("2015-04-01"),
+        salary: "60000.00",
+        reportedOn: new Date("2026-11-01"),
+      },
+    });
     const password = "e2e-head-2026";
-    await createUser(db, { role: "ENTERPRISE_HEAD", rnokpp: head.rnokpp, fullName: "Хліборобенко Степан Ігорович", password });
+    await createUser(db, {
+      role: "ENTERPRISE_HEAD",
+      rnokpp: head.rnokpp,
+      fullName: "Хліборобенко Степан Ігорович",
+      password,
+    });
     const keyPassword = "E2e-Head-Key-1";
-    const { p12 } = await issueCertificate(createCtx({ actor: null }), { rnokpp: head.rnokpp, fullName: "Хліборобенко Степан Ігорович", edrpou: enterprise.edrpou, organization: enterprise.name, title: "Директор", password: keyPassword });
+    const { p12 } = await issueCertificate(createCtx({ actor: null }), {
+      rnokpp: head.rnokpp,
+      fullName: "Хліборобенко Степан Ігорович",
+      edrpou: enterprise.edrpou,
+      organization: enterprise.name,
+      title: "Директор",
+      password: keyPassword,
+    });
     mkdirSync(outDir, { recursive: true });
     const keyFile = path.join(outDir, `head-${enterprise.edrpou}.p12`);
     writeFileSync(keyFile, p12);
     const staff: string[] = [];
     for (let i = 0; i < employees; i++) {
-      staff.push((await createPerson(db, { lastName: `Працівник${i + 1}`, email: null, employments: [{ edrpou: enterprise.edrpou, position: "Агроном", salary: 40_000 }] })).rnokpp);
+      staff.push(
+        (
+          await createPerson(db, {
+            lastName: `Працівник${i + 1}`,
+            email: null,
+            employments: [{ edrpou: enterprise.edrpou, position: "Агроном", salary: 40_000 }],
+          })
+        ).rnokpp,
+      );
     }
-    console.log(JSON.stringify({ edrpou: enterprise.edrpou, name: enterprise.name, head: { rnokpp: head.rnokpp, password, keyFile, keyPassword }, employees: staff }));
+    console.log(
+      JSON.stringify({
+        edrpou: enterprise.edrpou,
+        name: enterprise.name,
+        head: { rnokpp: head.rnokpp, password, keyFile, keyPassword },
+        employees: staff,
+      }),
+    );
   } else if (command === "state" && args[0]) {
     const edrpou = args[0];
     const rnokpps = (args[1] ?? "").split(",").filter(Boolean);
     const [decisions, marks, notices] = await Promise.all([
       db.criticalDecision.findMany({ where: { edrpou }, select: { id: true, number: true, status: true } }),
       db.reservationMark.findMany({ where: { edrpou }, select: { rnokpp: true, status: true } }),
-      db.notification.groupBy({ by: ["recipientRnokpp", "kind"], where: { recipientRnokpp: { in: rnokpps } }, _count: true }),
+      db.notification.groupBy({
+        by: ["recipientRnokpp", "kind"],
+        where: { recipientRnokpp: { in: rnokpps } },
+        _count: true,
+      }),
     ]);
-    console.log(JSON.stringify({ decisions, marks, notices: notices.map((n) => ({ rnokpp: n.recipientRnokpp, kind: n.kind, count: n._count })) }));
+    console.log(
+      JSON.stringify({
+        decisions,
+        marks,
+        notices: notices.map((n) => ({ rnokpp: n.recipientRnokpp, kind: n.kind, count: n._count })),
+      }),
+    );
   } else {
     throw new Error("usage: ministry-fixture.ts enterprise <employees> <out-dir> | state <edrpou> <rnokpp,…>");
   }

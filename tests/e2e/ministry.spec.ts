@@ -17,17 +17,32 @@ import { kyivDate } from "@/lib/format";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e");
 
-type FreshEnterprise = { edrpou: string; name: string; head: { rnokpp: string; password: string; keyFile: string; keyPassword: string }; employees: string[] };
-type State = { decisions: Array<{ id: string; number: string; status: string }>; marks: Array<{ rnokpp: string; status: string }>; notices: Array<{ rnokpp: string; kind: string; count: number }> };
+type FreshEnterprise = {
+  edrpou: string;
+  name: string;
+  head: { rnokpp: string; password: string; keyFile: string; keyPassword: string };
+  employees: string[];
+};
+type State = {
+  decisions: Array<{ id: string; number: string; status: string }>;
+  marks: Array<{ rnokpp: string; status: string }>;
+  notices: Array<{ rnokpp: string; kind: string; count: number }>;
+};
 
 function fixture<T>(...args: string[]): T {
-  const out = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/e2e/ministry-fixture.ts", ...args], { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] });
+  const out = execFileSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "tests/e2e/ministry-fixture.ts", ...args],
+    { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] },
+  );
   return JSON.parse(out.trim().split("\n").pop() ?? "null") as T;
 }
 
 function demoKey(userKey: string): { file: string; password: string } {
   const folder = path.join(dataDir, "demo-keys");
-  const manifest = JSON.parse(readFileSync(path.join(folder, "index.json"), "utf8")) as { keys: Array<{ id: string; key: string; file: string; password: string; revoked?: boolean }> };
+  const manifest = JSON.parse(readFileSync(path.join(folder, "index.json"), "utf8")) as {
+    keys: Array<{ id: string; key: string; file: string; password: string; revoked?: boolean }>;
+  };
   const entry = manifest.keys.find((k) => k.key === userKey && !k.revoked);
   if (!entry) throw new Error(`no demo key for ${userKey}`);
   return { file: path.join(folder, entry.file), password: entry.password };
@@ -45,12 +60,24 @@ async function signWithKey(page: Page, key: { file: string; password: string }, 
 /** Signs a fresh head in over HTTP (the demo helper only knows demo users) and makes the head role active. */
 async function signInHead(request: APIRequestContext, enterprise: FreshEnterprise) {
   const csrf = async () => ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-  const response = await request.post("/api/auth/callback/password", { form: { csrfToken: await csrf(), login: enterprise.head.rnokpp, password: enterprise.head.password, totp: "", json: "true" } });
+  const response = await request.post("/api/auth/callback/password", {
+    form: {
+      csrfToken: await csrf(),
+      login: enterprise.head.rnokpp,
+      password: enterprise.head.password,
+      totp: "",
+      json: "true",
+    },
+  });
   expect(response.ok()).toBe(true);
-  const session = (await (await request.get("/api/auth/session")).json()) as { roles: Array<{ role: string; edrpou?: string }>; activeRole: { role: string } | null };
+  const session = (await (await request.get("/api/auth/session")).json()) as {
+    roles: Array<{ role: string; edrpou?: string }>;
+    activeRole: { role: string } | null;
+  };
   const index = session.roles.findIndex((r) => r.role === "ENTERPRISE_HEAD" && r.edrpou === enterprise.edrpou);
   expect(index, "the fresh head holds the head role").toBeGreaterThanOrEqual(0);
-  if (session.activeRole?.role !== "ENTERPRISE_HEAD") await request.post("/api/auth/session", { data: { csrfToken: await csrf(), data: { activeRole: index } } });
+  if (session.activeRole?.role !== "ENTERPRISE_HEAD")
+    await request.post("/api/auth/session", { data: { csrfToken: await csrf(), data: { activeRole: index } } });
 }
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
@@ -66,7 +93,9 @@ test.describe("the ministry cabinet", () => {
     // The form: the register's data appear for a valid ЄДРПОУ, a bad one is explained as typed.
     await page.goto("/ministry/decisions/new");
     await page.getByLabel("Код ЄДРПОУ").fill("32855962");
-    await expect(page.locator('[data-field-error="edrpou"]')).toHaveText("Код ЄДРПОУ недійсний: не збігається контрольна цифра");
+    await expect(page.locator('[data-field-error="edrpou"]')).toHaveText(
+      "Код ЄДРПОУ недійсний: не збігається контрольна цифра",
+    );
     await page.getByLabel("Код ЄДРПОУ").fill(enterprise.edrpou);
     await expect(page.getByTestId("enterprise-card")).toContainText(enterprise.name);
     await expect(page.getByTestId("enterprise-card")).toContainText("Вінницька область");
@@ -74,7 +103,9 @@ test.describe("the ministry cabinet", () => {
     // A mandatory criterion missing: refused in the browser, nothing prepared.
     await page.getByTestId("criterion-AVERAGE_SALARY").check();
     await page.getByTestId("criterion-STRATEGIC").check();
-    await expect(page.getByTestId("criteria-problems")).toContainText("Обов'язковий критерій не виконано: Відсутність заборгованості");
+    await expect(page.getByTestId("criteria-problems")).toContainText(
+      "Обов'язковий критерій не виконано: Відсутність заборгованості",
+    );
     await page.getByLabel("Кількість військовозобов'язаних працівників").fill("10");
     const number = `E2E-${Date.now()}`;
     await page.getByLabel("Номер рішення").fill(number);
@@ -95,23 +126,43 @@ test.describe("the ministry cabinet", () => {
 
     // The decision is in the list at once.
     await page.goto(`/ministry?q=${enterprise.edrpou}`);
-    await expect(page.locator(`[data-testid="decision-row"][data-edrpou="${enterprise.edrpou}"]`)).toContainText("Критичне до");
+    await expect(page.locator(`[data-testid="decision-row"][data-edrpou="${enterprise.edrpou}"]`)).toContainText(
+      "Критичне до",
+    );
 
     // The head reserves the two employees through the HR API, signing with the enterprise's key.
     const headContext = await browser.newContext();
     const head = headContext.request;
     await signInHead(head, enterprise);
-    const draftResponse = await head.post("/api/v1/applications/drafts", { data: { edrpou: enterprise.edrpou, employees: enterprise.employees.map((rnokpp) => ({ rnokpp })) } });
+    const draftResponse = await head.post("/api/v1/applications/drafts", {
+      data: { edrpou: enterprise.edrpou, employees: enterprise.employees.map((rnokpp) => ({ rnokpp })) },
+    });
     expect(draftResponse.status(), await draftResponse.text()).toBe(201);
-    const draft = (await draftResponse.json()) as { draftId: string; document: string; precheck: Array<{ eligible: boolean; messages: string[] }> };
-    expect(draft.precheck.map((p) => p.eligible), JSON.stringify(draft.precheck)).toEqual([true, true]);
+    const draft = (await draftResponse.json()) as {
+      draftId: string;
+      document: string;
+      precheck: Array<{ eligible: boolean; messages: string[] }>;
+    };
+    expect(
+      draft.precheck.map((p) => p.eligible),
+      JSON.stringify(draft.precheck),
+    ).toEqual([true, true]);
     const headKey = openKeyFile(new Uint8Array(readFileSync(enterprise.head.keyFile)), enterprise.head.keyPassword);
-    const signature = Buffer.from(signDetached(headKey, Uint8Array.from(Buffer.from(draft.document, "base64")))).toString("base64");
+    const signature = Buffer.from(
+      signDetached(headKey, Uint8Array.from(Buffer.from(draft.document, "base64"))),
+    ).toString("base64");
     const submitted = await head.post("/api/v1/applications", { data: { draftId: draft.draftId, signature } });
     expect(submitted.status(), await submitted.text()).toBe(202);
     const { applicationId } = (await submitted.json()) as { applicationId: string };
     await expect
-      .poll(async () => ((await (await head.get(`/api/v1/applications/${applicationId}`)).json()) as { status: string; counts?: { reserved: number } }), { timeout: 60_000 })
+      .poll(
+        async () =>
+          (await (await head.get(`/api/v1/applications/${applicationId}`)).json()) as {
+            status: string;
+            counts?: { reserved: number };
+          },
+        { timeout: 60_000 },
+      )
       .toMatchObject({ status: "DECIDED", counts: { reserved: 2 } });
     await headContext.close();
 
@@ -141,14 +192,21 @@ test.describe("the ministry cabinet", () => {
     await signIn(page, "official-economy");
     const today = kyivToday();
     const until = dmy(addDays(addMonths(today, 12), -1));
-    const header = "ЄДРПОУ;Номер рішення;Дата рішення;Критерії;Підстава звільнення;Категорія ліміту;Військовозобов'язаних;Загальна чисельність;Діє з;Діє до";
+    const header =
+      "ЄДРПОУ;Номер рішення;Дата рішення;Критерії;Підстава звільнення;Категорія ліміту;Військовозобов'язаних;Загальна чисельність;Діє з;Діє до";
     const stamp = Date.now();
-    const row = (edrpou: string, number: string, criteria: string) => [edrpou, number, dmy(today), criteria, "", "DEFAULT_50", "8", "", dmy(today), until].join(";");
+    const row = (edrpou: string, number: string, criteria: string) =>
+      [edrpou, number, dmy(today), criteria, "", "DEFAULT_50", "8", "", dmy(today), until].join(";");
     const csv = (criteriaOfSecond: string) =>
-      Buffer.from(`\uFEFF${header}\r\n${row(first.edrpou, `ІМП-${stamp}-1`, "AVERAGE_SALARY, NO_TAX_ARREARS, STRATEGIC")}\r\n${row(second.edrpou, `ІМП-${stamp}-2`, criteriaOfSecond)}\r\n`, "utf8");
+      Buffer.from(
+        `\uFEFF${header}\r\n${row(first.edrpou, `ІМП-${stamp}-1`, "AVERAGE_SALARY, NO_TAX_ARREARS, STRATEGIC")}\r\n${row(second.edrpou, `ІМП-${stamp}-2`, criteriaOfSecond)}\r\n`,
+        "utf8",
+      );
 
     await page.goto("/ministry/import");
-    await page.getByLabel("Файл CSV").setInputFiles({ name: "rishennia.csv", mimeType: "text/csv", buffer: csv("AVERAGE_SALARY, STRATEGIC") });
+    await page
+      .getByLabel("Файл CSV")
+      .setInputFiles({ name: "rishennia.csv", mimeType: "text/csv", buffer: csv("AVERAGE_SALARY, STRATEGIC") });
     const rows = page.getByTestId("import-row");
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(0)).toHaveAttribute("data-valid", "true");
@@ -159,19 +217,34 @@ test.describe("the ministry cabinet", () => {
     expect(fixture<State>("state", first.edrpou, "").decisions).toEqual([]);
 
     await page.getByRole("button", { name: "Обрати інший файл" }).click();
-    await page.getByLabel("Файл CSV").setInputFiles({ name: "rishennia-vypravleno.csv", mimeType: "text/csv", buffer: csv("AVERAGE_SALARY, NO_TAX_ARREARS, DIIA_CITY") });
+    await page.getByLabel("Файл CSV").setInputFiles({
+      name: "rishennia-vypravleno.csv",
+      mimeType: "text/csv",
+      buffer: csv("AVERAGE_SALARY, NO_TAX_ARREARS, DIIA_CITY"),
+    });
     // The fixed row now cites the register (the enterprise is not a Diia City resident): still nothing to sign.
     await expect(page.getByTestId("import-row").nth(1)).toContainText("Дія.Сіті");
     await page.getByRole("button", { name: "Обрати інший файл" }).click();
-    await page.getByLabel("Файл CSV").setInputFiles({ name: "rishennia-vypravleno.csv", mimeType: "text/csv", buffer: csv("AVERAGE_SALARY, NO_TAX_ARREARS, SECTORAL_OR_REGIONAL") });
+    await page.getByLabel("Файл CSV").setInputFiles({
+      name: "rishennia-vypravleno.csv",
+      mimeType: "text/csv",
+      buffer: csv("AVERAGE_SALARY, NO_TAX_ARREARS, SECTORAL_OR_REGIONAL"),
+    });
     await expect(page.locator('[data-testid="import-row"][data-valid="true"]')).toHaveCount(2);
     await signWithKey(page, demoKey("official-economy"), "Підписати й внести пакет");
     await expect(page.getByTestId("import-done")).toContainText("Внесено рішень: 2");
-    expect(fixture<State>("state", first.edrpou, "").decisions).toEqual([expect.objectContaining({ status: "ACTIVE", number: `ІМП-${stamp}-1` })]);
-    expect(fixture<State>("state", second.edrpou, "").decisions).toEqual([expect.objectContaining({ status: "ACTIVE", number: `ІМП-${stamp}-2` })]);
+    expect(fixture<State>("state", first.edrpou, "").decisions).toEqual([
+      expect.objectContaining({ status: "ACTIVE", number: `ІМП-${stamp}-1` }),
+    ]);
+    expect(fixture<State>("state", second.edrpou, "").decisions).toEqual([
+      expect.objectContaining({ status: "ACTIVE", number: `ІМП-${stamp}-2` }),
+    ]);
   });
 
-  test("an official cannot reach the administration, nor another authority's decision; an administrator cannot decide", async ({ page, browser }) => {
+  test("an official cannot reach the administration, nor another authority's decision; an administrator cannot decide", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, "official-economy");
     await page.goto("/admin");
     await expect(page.getByTestId("forbidden")).toBeVisible();

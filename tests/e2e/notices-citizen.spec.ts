@@ -15,13 +15,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 type NoticePerson = { rnokpp: string; fullName: string; password: string; tcc: string; noticeId: string };
 
 function noticeFor(rnokpp: string): NoticePerson {
-  const out = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/e2e/notices-fixture.ts", "notice", rnokpp], { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] });
+  const out = execFileSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "tests/e2e/notices-fixture.ts", "notice", rnokpp],
+    { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] },
+  );
   return JSON.parse(out.trim().split("\n").pop() ?? "null") as NoticePerson;
 }
 
 async function signInWithPassword(page: Page, login: string, password: string) {
-  const csrf = async () => ((await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-  const response = await page.request.post("/api/auth/callback/password", { form: { csrfToken: await csrf(), login, password, json: "true" } });
+  const csrf = async () =>
+    ((await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
+  const response = await page.request.post("/api/auth/callback/password", {
+    form: { csrfToken: await csrf(), login, password, json: "true" },
+  });
   expect(response.ok(), `sign-in of ${login}`).toBe(true);
 }
 
@@ -45,7 +52,10 @@ test.describe("the citizen's notices", () => {
     await expect(page.getByTestId("my-notice")).toHaveCount(0);
   });
 
-  test("the eligible demo conscript sees his notice and the opt-in, whose message is not the notice", async ({ page, browser }) => {
+  test("the eligible demo conscript sees his notice and the opt-in, whose message is not the notice", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, "conscript-eligible");
     await page.goto("/me/notices");
     const notice = page.getByTestId("my-notice").filter({ hasText: "Соборний РТЦК та СП м. Дніпра" }).first();
@@ -84,7 +94,10 @@ test.describe("the citizen's notices", () => {
     expect(demoUser("conscript-eligible").rnokpp).not.toBe(demoUser("conscript-reserved").rnokpp);
   });
 
-  test("reserving a person whose mobilisation notice is undelivered withdraws it, and the person sees why", async ({ page, browser }) => {
+  test("reserving a person whose mobilisation notice is undelivered withdraws it, and the person sees why", async ({
+    page,
+    browser,
+  }) => {
     const e = freshEnterprise();
     const person = noticeFor(e.eligible[0].rnokpp);
     await signInWithPassword(page, person.rnokpp, person.password);
@@ -96,10 +109,14 @@ test.describe("the citizen's notices", () => {
     const headContext = await browser.newContext();
     const head = await headContext.newPage();
     await signInAs(head.request, e.head, "ENTERPRISE_HEAD", e.edrpou);
-    const draft = await head.request.post("/api/v1/applications/drafts", { data: { edrpou: e.edrpou, employees: [{ rnokpp: person.rnokpp }] } });
+    const draft = await head.request.post("/api/v1/applications/drafts", {
+      data: { edrpou: e.edrpou, employees: [{ rnokpp: person.rnokpp }] },
+    });
     expect(draft.status()).toBe(201);
     const { draftId, document } = (await draft.json()) as { draftId: string; document: string };
-    const submitted = await head.request.post("/api/v1/applications", { data: { draftId, signature: signFile(e.head, Uint8Array.from(Buffer.from(document, "base64"))) } });
+    const submitted = await head.request.post("/api/v1/applications", {
+      data: { draftId, signature: signFile(e.head, Uint8Array.from(Buffer.from(document, "base64"))) },
+    });
     expect(submitted.ok()).toBe(true);
     const { applicationId } = (await submitted.json()) as { applicationId: string };
     await waitForDecision(head.request, applicationId);

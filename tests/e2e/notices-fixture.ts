@@ -12,7 +12,8 @@ import { resetEnvCache } from "@/lib/env";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const [command, rnokpp] = process.argv.slice(2);
-if (command !== "notice" || !rnokpp || !/^\d{10}$/.test(rnokpp)) throw new Error("usage: notices-fixture.ts notice <rnokpp>");
+if (command !== "notice" || !rnokpp || !/^\d{10}$/.test(rnokpp))
+  throw new Error("usage: notices-fixture.ts notice <rnokpp>");
 
 const database = await openDatabase({
   databaseUrl: process.env.DATABASE_URL,
@@ -31,17 +32,36 @@ try {
   const { kyivDate } = await import("@/lib/format");
   const { addDays, isoDateToUtc } = await import("@/lib/rules");
 
-  const registration = await db.militaryRegistration.findUniqueOrThrow({ where: { rnokpp }, select: { tcc: true, person: { select: { lastName: true, firstName: true, patronymic: true } } } });
+  const registration = await db.militaryRegistration.findUniqueOrThrow({
+    where: { rnokpp },
+    select: { tcc: true, person: { select: { lastName: true, firstName: true, patronymic: true } } },
+  });
   const fullName = `${registration.person.lastName} ${registration.person.firstName} ${registration.person.patronymic}`;
   const password = "e2e-notices-2026";
   await createUser(db, { role: "CONSCRIPT", rnokpp, fullName, password, email: null });
-  const { user } = await createUser(db, { role: "TCK_OFFICER", tcc: registration.tcc, fullName: "Офіцер Наскрізний Тестович", email: null });
-  const officer = { userId: user.id, rnokpp: user.rnokpp!, fullName: user.fullName, role: "TCK_OFFICER" as const, tcc: registration.tcc, via: "password" as const };
+  const { user } = await createUser(db, {
+    role: "TCK_OFFICER",
+    tcc: registration.tcc,
+    fullName: "Офіцер Наскрізний Тестович",
+    email: null,
+  });
+  const officer = {
+    userId: user.id,
+    rnokpp: user.rnokpp!,
+    fullName: user.fullName,
+    role: "TCK_OFFICER" as const,
+    tcc: registration.tcc,
+    via: "password" as const,
+  };
 
   let appearDate = addDays(kyivDate(new Date()), 3);
   while ([0, 6].includes(isoDateToUtc(appearDate).getUTCDay())) appearDate = addDays(appearDate, 1);
   const batch = await formNotices(createCtx({ actor: officer, now: new Date() }), {
-    kind: "MOBILISATION", appearDate, appearTime: "11:30", place: "м. Київ, вул. Наскрізна, 5, каб. 3", selection: { by: "people", rnokpps: [rnokpp] },
+    kind: "MOBILISATION",
+    appearDate,
+    appearTime: "11:30",
+    place: "м. Київ, вул. Наскрізна, 5, каб. 3",
+    selection: { by: "people", rnokpps: [rnokpp] },
   });
   if (batch.formed !== 1) throw new Error(`the fixture's notice was not formed: ${JSON.stringify(batch.refused)}`);
   const notice = await db.notice.findFirstOrThrow({ where: { batchId: batch.batchId }, select: { id: true } });

@@ -25,13 +25,17 @@ async function openEvodOnline(page: Page) {
 async function cachedUrls(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(async () => {
     const out: Record<string, string[]> = {};
-    for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+    for (const name of await caches.keys())
+      out[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
     return out;
   });
 }
 
 test.describe("the еВОД offline", () => {
-  test("opened once, it opens again offline with its QR and a note; other pages are not cached; sign-out deletes it", async ({ page, context }) => {
+  test("opened once, it opens again offline with its QR and a note; other pages are not cached; sign-out deletes it", async ({
+    page,
+    context,
+  }) => {
     await signIn(page, "conscript-reserved");
     await page.goto("/me"); // a page with personal data that must not be kept
     await openEvodOnline(page);
@@ -43,7 +47,8 @@ test.describe("the еВОД offline", () => {
     // The rest is the build's static files and public/: no other page of the cabinet.
     for (const [name, urls] of Object.entries(caches)) {
       if (name.startsWith(EVOD_PREFIX)) continue;
-      for (const url of urls) expect(url, `${name} holds ${url}`).toMatch(/^\/(_next\/static\/|icons\/|favicon\.|manifest\.webmanifest$)/);
+      for (const url of urls)
+        expect(url, `${name} holds ${url}`).toMatch(/^\/(_next\/static\/|icons\/|favicon\.|manifest\.webmanifest$)/);
     }
 
     await context.setOffline(true);
@@ -81,14 +86,20 @@ test.describe("the еВОД offline", () => {
     await signIn(page, "conscript-eligible");
     await page.goto("/me");
     await expect(page.getByTestId("current-user")).toHaveText("Лисенко Дмитро Іванович");
-    await expect.poll(async () => Object.keys(await cachedUrls(page)).filter((name) => name.startsWith(EVOD_PREFIX))).toEqual([]);
+    await expect
+      .poll(async () => Object.keys(await cachedUrls(page)).filter((name) => name.startsWith(EVOD_PREFIX)))
+      .toEqual([]);
   });
 });
 
 test("Chromium finds the app installable: a valid manifest and a registered service worker", async () => {
   // Installability is never reported in an off-the-record context, so this one has a profile.
   const profile = mkdtempSync(join(tmpdir(), "bronya-pwa-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: await findChromium(), args: CHROMIUM_ARGS, baseURL: BASE_URL });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: await findChromium(),
+    args: CHROMIUM_ARGS,
+    baseURL: BASE_URL,
+  });
   try {
     const page = await context.newPage();
     await page.goto("/login");
@@ -103,7 +114,13 @@ test("Chromium finds the app installable: a valid manifest and a registered serv
     expect(manifest.url).toBe(`${BASE_URL}/manifest.webmanifest`);
     expect(manifest.errors).toEqual([]);
     await expect
-      .poll(async () => ((await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: { errorId: string }[] }).installabilityErrors.map((e) => e.errorId), { timeout: 20_000 })
+      .poll(
+        async () =>
+          (
+            (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: { errorId: string }[] }
+          ).installabilityErrors.map((e) => e.errorId),
+        { timeout: 20_000 },
+      )
       .toEqual([]);
   } finally {
     await context.close();

@@ -20,12 +20,18 @@ let dataDir = "";
 let output = "";
 
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1", ...extra } as unknown as NodeJS.ProcessEnv;
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...extra,
+  } as unknown as NodeJS.ProcessEnv;
 }
 
 async function waitForHealth(deadline: number) {
   while (Date.now() < deadline) {
-    if (launcher?.exitCode !== null && launcher?.exitCode !== undefined) throw new Error(`launcher exited ${launcher.exitCode}:\n${output}`);
+    if (launcher?.exitCode !== null && launcher?.exitCode !== undefined)
+      throw new Error(`launcher exited ${launcher.exitCode}:\n${output}`);
     try {
       if ((await fetch(`${BASE}/api/health`)).ok) return;
     } catch {
@@ -38,10 +44,23 @@ async function waitForHealth(deadline: number) {
 
 function runAdminCreate(email: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/admin-create.ts", "--email", email, "--name", "Перший Адміністратор"], {
-      cwd: ROOT,
-      env: cleanEnv({ DATA_DIR: dataDir }),
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "scripts/admin-create.ts",
+        "--email",
+        email,
+        "--name",
+        "Перший Адміністратор",
+      ],
+      {
+        cwd: ROOT,
+        env: cleanEnv({ DATA_DIR: dataDir }),
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -78,14 +97,21 @@ test.afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-test("npm start on an empty database: no demo anything, the first administrator from admin:create", async ({ page }) => {
+test("npm start on an empty database: no demo anything, the first administrator from admin:create", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   expect(output).toContain("Виробничий режим (DEMO_MODE=0)");
   expect(output).not.toMatch(/демо-даними|Демо-входи|demo-admin-2026/);
 
   const api = await playwrightRequest.newContext({ baseURL: BASE });
   for (const user of DEMO_USERS) {
-    const session = await signIn(api, user.login, user.password, user.totpSecret ? authenticator.generate(user.totpSecret) : "");
+    const session = await signIn(
+      api,
+      user.login,
+      user.password,
+      user.totpSecret ? authenticator.generate(user.totpSecret) : "",
+    );
     expect(session.roles, `demo login ${user.key}`).toBeUndefined();
     expect((await api.get(`/api/demo-keys/${user.key}`)).status()).toBe(404);
   }

@@ -7,12 +7,20 @@ function pngSize(bytes: Buffer) {
 }
 
 test.describe("what a real site serves from public/", () => {
-  test("the web app manifest names the app, starts at /me and lists 192, 512 and maskable icons that exist", async ({ request }) => {
+  test("the web app manifest names the app, starts at /me and lists 192, 512 and maskable icons that exist", async ({
+    request,
+  }) => {
     const response = await request.get("/manifest.webmanifest");
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toMatch(/application\/manifest\+json/);
     const manifest = await response.json();
-    expect(manifest).toMatchObject({ name: "Броня", start_url: "/me", display: "standalone", theme_color: "#e2ecf4", background_color: "#e2ecf4" });
+    expect(manifest).toMatchObject({
+      name: "Броня",
+      start_url: "/me",
+      display: "standalone",
+      theme_color: "#e2ecf4",
+      background_color: "#e2ecf4",
+    });
     const purposes = new Set<string>();
     for (const icon of manifest.icons as { src: string; sizes: string; purpose: string }[]) {
       const file = await request.get(icon.src);
@@ -28,13 +36,17 @@ test.describe("what a real site serves from public/", () => {
   test("every page links the manifest, the favicon and the touch icon", async ({ page, request }) => {
     await page.goto("/login");
     await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
-    for (const href of await page.locator('link[rel="icon"], link[rel="apple-touch-icon"]').evaluateAll((links) => links.map((l) => l.getAttribute("href")!))) {
+    for (const href of await page
+      .locator('link[rel="icon"], link[rel="apple-touch-icon"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute("href")!))) {
       expect((await request.get(href)).status(), href).toBe(200);
     }
     expect((await request.get("/favicon.ico")).headers()["content-type"]).toMatch(/icon/);
   });
 
-  test("robots.txt keeps the cabinets, the login, checked documents and the APIs out of search engines", async ({ request }) => {
+  test("robots.txt keeps the cabinets, the login, checked documents and the APIs out of search engines", async ({
+    request,
+  }) => {
     const robots = await (await request.get("/robots.txt")).text();
     for (const path of ["/company", "/ministry", "/me", "/unit", "/admin", "/login", "/verify/", "/api/"]) {
       expect(robots).toContain(`Disallow: ${path}\n`);

@@ -46,7 +46,10 @@ test.describe.serial("two-click application to a unit's vacancy", () => {
     const citizen = demoUser("conscript-eligible");
     await signIn(page, "recruiter");
     await page.goto("/unit");
-    const application = page.getByTestId("unit-application").filter({ hasText: citizen.fullName }).filter({ hasText: TITLE });
+    const application = page
+      .getByTestId("unit-application")
+      .filter({ hasText: citizen.fullName })
+      .filter({ hasText: TITLE });
     await expect(application).toContainText("Маю досвід з FPV");
     await expect(application).toContainText("+380");
     await expect(application).not.toContainText(citizen.rnokpp);

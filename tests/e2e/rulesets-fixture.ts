@@ -36,19 +36,51 @@ try {
   await refreshRulesets(db);
   const serial = 900 + (Date.now() % 97);
   if (command === "next-day" && args[0]) {
-    const world = await createWorld(createCtx({ actor: null }), { serial, employees: 2, limitCount: 2, salary: 31_000 });
-    await db.employment.updateMany({ where: { rnokpp: world.employees[1]!, edrpou: world.edrpou }, data: { salary: "40000.00" } });
+    const world = await createWorld(createCtx({ actor: null }), {
+      serial,
+      employees: 2,
+      limitCount: 2,
+      salary: 31_000,
+    });
+    await db.employment.updateMany({
+      where: { rnokpp: world.employees[1]!, edrpou: world.edrpou },
+      data: { salary: "40000.00" },
+    });
     const at = new Date(`${args[0]}T00:30:00+02:00`);
-    const draft = await reservations.createReservationDraft(createCtx({ actor: world.head.actor, now: at }), { edrpou: world.edrpou, employees: world.employees.map((rnokpp) => ({ rnokpp })) });
-    console.log(JSON.stringify({ rulesetVersion: draft.rulesetVersion, eligible: draft.precheck.map((p) => p.eligible), reasons: draft.precheck.map((p) => p.reasons.map((r) => r.code)) }));
+    const draft = await reservations.createReservationDraft(createCtx({ actor: world.head.actor, now: at }), {
+      edrpou: world.edrpou,
+      employees: world.employees.map((rnokpp) => ({ rnokpp })),
+    });
+    console.log(
+      JSON.stringify({
+        rulesetVersion: draft.rulesetVersion,
+        eligible: draft.precheck.map((p) => p.eligible),
+        reasons: draft.precheck.map((p) => p.reasons.map((r) => r.code)),
+      }),
+    );
   } else if (command === "annulled") {
     const { issueApiToken } = await import("@/lib/api-tokens");
     const world = await createWorld(createCtx({ actor: null }), { serial, employees: 3, limitCount: 3 });
-    const draft = await reservations.createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: world.employees.slice(0, 2).map((rnokpp) => ({ rnokpp })) });
-    const submitted = await reservations.submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
-    await reservations.decideSubmittedApplication(createCtx({ actor: null }), { applicationId: submitted.applicationId });
-    const annulment = await reservations.createAnnulmentDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, rnokpps: [world.employees[0]!], ground: "HEAD_REQUEST" });
-    await reservations.submitAnnulment(createCtx({ actor: world.head.actor }), { draftId: annulment.draftId, signature: sign(world.head.key!, annulment.document) });
+    const draft = await reservations.createReservationDraft(createCtx({ actor: world.head.actor }), {
+      edrpou: world.edrpou,
+      employees: world.employees.slice(0, 2).map((rnokpp) => ({ rnokpp })),
+    });
+    const submitted = await reservations.submitApplication(createCtx({ actor: world.head.actor }), {
+      draftId: draft.draftId,
+      signature: sign(world.head.key!, draft.document),
+    });
+    await reservations.decideSubmittedApplication(createCtx({ actor: null }), {
+      applicationId: submitted.applicationId,
+    });
+    const annulment = await reservations.createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
+      edrpou: world.edrpou,
+      rnokpps: [world.employees[0]!],
+      ground: "HEAD_REQUEST",
+    });
+    await reservations.submitAnnulment(createCtx({ actor: world.head.actor }), {
+      draftId: annulment.draftId,
+      signature: sign(world.head.key!, annulment.document),
+    });
     const token = await issueApiToken(createCtx({ actor: world.head.actor }), { name: "E2E правила" });
     console.log(JSON.stringify({ edrpou: world.edrpou, second: world.employees[1], token: token.token }));
   } else {

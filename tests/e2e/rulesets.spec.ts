@@ -17,13 +17,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e");
 
 function fixture<T>(...args: string[]): T {
-  const out = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/e2e/rulesets-fixture.ts", ...args], { cwd: root, encoding: "utf8", timeout: 120_000, stdio: ["ignore", "pipe", "inherit"] });
+  const out = execFileSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "tests/e2e/rulesets-fixture.ts", ...args],
+    { cwd: root, encoding: "utf8", timeout: 120_000, stdio: ["ignore", "pipe", "inherit"] },
+  );
   return JSON.parse(out.trim().split("\n").pop() ?? "null") as T;
 }
 
 function demoKey(userKey: string): { file: string; password: string } {
   const folder = path.join(dataDir, "demo-keys");
-  const manifest = JSON.parse(readFileSync(path.join(folder, "index.json"), "utf8")) as { keys: Array<{ key: string; file: string; password: string; revoked?: boolean }> };
+  const manifest = JSON.parse(readFileSync(path.join(folder, "index.json"), "utf8")) as {
+    keys: Array<{ key: string; file: string; password: string; revoked?: boolean }>;
+  };
   const entry = manifest.keys.find((k) => k.key === userKey && !k.revoked);
   if (!entry) throw new Error(`no demo key for ${userKey}`);
   return { file: path.join(folder, entry.file), password: entry.password };
@@ -46,7 +52,10 @@ test("a methodologist raises the salary threshold from tomorrow; the next day's 
   await expect(diff).toContainText("Поріг заробітної плати");
   await expect(diff).toContainText("25 941,00");
   await expect(diff).toContainText("34 588,00");
-  await expect(page.getByTestId("what-if-summary")).toHaveText(/^\d[\d\s ]* бронювань опиняться нижче нового порогу заробітної плати/, { timeout: 30_000 });
+  await expect(page.getByTestId("what-if-summary")).toHaveText(
+    /^\d[\d\s ]* бронювань опиняться нижче нового порогу заробітної плати/,
+    { timeout: 30_000 },
+  );
 
   const key = demoKey("methodologist");
   const signer = page.getByTestId("kep-signer");
@@ -72,9 +81,13 @@ test("a second annulment within 5 days is refused with the date it becomes possi
     data: { edrpou: filed.edrpou, ground: "HEAD_REQUEST", employees: [{ rnokpp: filed.second }] },
   });
   expect(response.status()).toBe(409);
-  const body = (await response.json()) as { error: { code: string; message: string; details: { possibleFrom: string } } };
+  const body = (await response.json()) as {
+    error: { code: string; message: string; details: { possibleFrom: string } };
+  };
   const possibleFrom = addDays(kyivDate(new Date()), 5);
   expect(body.error.code).toBe("ANNULMENT_TOO_SOON");
   expect(body.error.details.possibleFrom).toBe(possibleFrom);
-  expect(body.error.message).toContain(`наступну можна подати з ${possibleFrom.slice(8, 10)}.${possibleFrom.slice(5, 7)}.${possibleFrom.slice(0, 4)}`);
+  expect(body.error.message).toContain(
+    `наступну можна подати з ${possibleFrom.slice(8, 10)}.${possibleFrom.slice(5, 7)}.${possibleFrom.slice(0, 4)}`,
+  );
 });

@@ -8,11 +8,16 @@ test.skip(!process.env.SCREENSHOTS, "SCREENSHOTS=1 redraws docs/screenshots/");
 
 const SHOTS: Array<{ name: string; user: string | null; path: string; prepare?: (page: Page) => Promise<void> }> = [
   { name: "login", user: null, path: "/login" },
-  { name: "evod", user: "conscript-reserved", path: "/me/document", prepare: async (page) => {
-    const issue = page.getByRole("button", { name: "Сформувати еВОД" });
-    if (await issue.isVisible()) await issue.click();
-    await expect(page.getByTestId("evod")).toBeVisible();
-  } },
+  {
+    name: "evod",
+    user: "conscript-reserved",
+    path: "/me/document",
+    prepare: async (page) => {
+      const issue = page.getByRole("button", { name: "Сформувати еВОД" });
+      if (await issue.isVisible()) await issue.click();
+      await expect(page.getByTestId("evod")).toBeVisible();
+    },
+  },
   { name: "verify-unknown", user: null, path: "/verify/AAAAAAAAAAAAAAAAAAAAAAAA" },
   { name: "dashboard", user: "official-economy", path: "/ministry/dashboard" },
   { name: "annulments", user: "head-big", path: "/company/annulments" },

@@ -13,7 +13,10 @@ const APP = path.resolve("app");
 
 /** app/(auth)/login/page.tsx → /login; dynamic segments get a value that exists nowhere. */
 function routeOf(file: string): string {
-  const segments = path.relative(APP, path.dirname(file)).split(path.sep).filter((segment) => segment && !/^\(.*\)$/.test(segment));
+  const segments = path
+    .relative(APP, path.dirname(file))
+    .split(path.sep)
+    .filter((segment) => segment && !/^\(.*\)$/.test(segment));
   const filled = segments.map((segment) => {
     if (segment === "[...nextauth]") return "session";
     if (/^\[.*\]$/.test(segment)) return "00000000-0000-4000-8000-000000000000";
@@ -32,7 +35,10 @@ function routeFiles(dir = APP): string[] {
 
 const ROUTES = routeFiles().map((file) => ({ file: path.relative(APP, file), url: routeOf(file) }));
 
-const CABINET_OWNER: Record<string, { key: string; role?: "ENTERPRISE_HEAD" | "OFFICIAL" | "CONSCRIPT" | "RECRUITER" | "ADMIN" }> = {
+const CABINET_OWNER: Record<
+  string,
+  { key: string; role?: "ENTERPRISE_HEAD" | "OFFICIAL" | "CONSCRIPT" | "RECRUITER" | "ADMIN" }
+> = {
   company: { key: "head-big" },
   ministry: { key: "official-economy" },
   me: { key: "conscript-reserved" },
@@ -70,9 +76,18 @@ test("the route tree is what the walk covers", () => {
 
 test("every route answers an anonymous visitor with the security headers", async ({ request }) => {
   test.setTimeout(120_000);
-  await walk(request, ROUTES.map((route) => route.url), "anonymous");
+  await walk(
+    request,
+    ROUTES.map((route) => route.url),
+    "anonymous",
+  );
   // Methods the routes refuse, and what is not a route at all.
-  for (const [method, url] of [["POST", "/api/v1/applications"], ["DELETE", "/api/health"], ["GET", "/no-such-page"], ["POST", "/login"]] as const) {
+  for (const [method, url] of [
+    ["POST", "/api/v1/applications"],
+    ["DELETE", "/api/health"],
+    ["GET", "/no-such-page"],
+    ["POST", "/login"],
+  ] as const) {
     const response = await request.fetch(url, { method, maxRedirects: 0, data: method === "POST" ? "{}" : undefined });
     expect(response.status(), `${method} ${url}`).toBeLessThan(500);
     expectSecurityHeaders(response, `${method} ${url}`);
@@ -83,7 +98,11 @@ for (const [cabinet, owner] of Object.entries(CABINET_OWNER)) {
   test(`every route of /${cabinet} answers its own role with the security headers`, async ({ page }) => {
     test.setTimeout(120_000);
     await signIn(page, owner.key);
-    await walk(page.request, ROUTES.filter((route) => route.url.startsWith(`/${cabinet}`)).map((route) => route.url), owner.key);
+    await walk(
+      page.request,
+      ROUTES.filter((route) => route.url.startsWith(`/${cabinet}`)).map((route) => route.url),
+      owner.key,
+    );
   });
 }
 
@@ -92,7 +111,15 @@ test("static files and the status route served before Next carry them too", asyn
   const chunk = /<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
   expect(chunk, "a script chunk on /login").toBeTruthy();
   const css = /<link[^>]+href="(\/_next\/static\/[^"]+\.css)"/.exec(html)?.[1];
-  for (const url of [chunk!, ...(css ? [css] : []), "/favicon.ico", "/manifest.webmanifest", "/robots.txt", "/serwist/sw.js", "/api/v1/me/status"]) {
+  for (const url of [
+    chunk!,
+    ...(css ? [css] : []),
+    "/favicon.ico",
+    "/manifest.webmanifest",
+    "/robots.txt",
+    "/serwist/sw.js",
+    "/api/v1/me/status",
+  ]) {
     const response = await request.get(url, { maxRedirects: 0 });
     expect(response.status(), url).toBeLessThan(500);
     expectSecurityHeaders(response, url);
@@ -102,7 +129,8 @@ test("static files and the status route served before Next carry them too", asyn
 test("each page gets its own nonce, and every script it renders carries it", async ({ request }) => {
   const first = await request.get("/login");
   const second = await request.get("/login");
-  const nonceOf = (response: APIResponse) => /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
+  const nonceOf = (response: APIResponse) =>
+    /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
   expect(nonceOf(first)).toBeTruthy();
   expect(nonceOf(first)).not.toBe(nonceOf(second));
   const html = await first.text();
@@ -110,7 +138,9 @@ test("each page gets its own nonce, and every script it renders carries it", asy
   expect(scripts.length).toBeGreaterThan(3);
   for (const tag of scripts) expect(tag, tag).toContain(`nonce="${nonceOf(first)}"`);
   // A nonce the client sends in its own CSP header is not the one the page gets.
-  const forged = await request.get("/login", { headers: { "content-security-policy": "script-src 'nonce-AAAAAAAAAAAAAAAAAAAAAA=='" } });
+  const forged = await request.get("/login", {
+    headers: { "content-security-policy": "script-src 'nonce-AAAAAAAAAAAAAAAAAAAAAA=='" },
+  });
   expect(nonceOf(forged)).not.toBe("AAAAAAAAAAAAAAAAAAAAAA==");
   expect(await forged.text()).not.toContain('nonce="AAAAAAAAAAAAAAAAAAAAAA=="');
 });
@@ -118,7 +148,8 @@ test("each page gets its own nonce, and every script it renders carries it", asy
 async function visitWithoutViolations(page: Page, url: string, ready: (page: Page) => Promise<void>) {
   const violations: string[] = [];
   page.on("console", (message) => {
-    if (/Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(message.text()))
+      violations.push(message.text());
   });
   await page.goto(url);
   await ready(page);
@@ -145,7 +176,12 @@ test("the signer, the charts, the QR code and the login page run under the polic
   const conscript = await browser.newPage();
   await signIn(conscript, "conscript-reserved");
   await visitWithoutViolations(conscript, "/me/document", async (page) => {
-    await expect(page.getByRole("img", { name: "QR-код для перевірки документа" }).or(page.getByRole("button", { name: /Отримати|Сформувати|Оновити/ })).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole("img", { name: "QR-код для перевірки документа" })
+        .or(page.getByRole("button", { name: /Отримати|Сформувати|Оновити/ }))
+        .first(),
+    ).toBeVisible();
   });
   await conscript.close();
 

@@ -9,11 +9,20 @@ import { signIn } from "./support/auth";
 
 async function passwordAttempt(request: APIRequestContext, login: string, password: string, address: string) {
   const csrf = ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-  const response = await request.post("/api/auth/callback/password", { form: { csrfToken: csrf, login, password, totp: "", json: "true" }, headers: { "x-forwarded-for": address } });
+  const response = await request.post("/api/auth/callback/password", {
+    form: { csrfToken: csrf, login, password, totp: "", json: "true" },
+    headers: { "x-forwarded-for": address },
+  });
   return { status: response.status(), body: await response.text() };
 }
 
-for (const next of ["/\\evil.example", "//evil.example", "/%5Cevil.example", "https://evil.example/company", "/%2F%2Fevil.example"]) {
+for (const next of [
+  "/\\evil.example",
+  "//evil.example",
+  "/%5Cevil.example",
+  "https://evil.example/company",
+  "/%2F%2Fevil.example",
+]) {
   test(`after sign-in, next=${JSON.stringify(next)} stays on the portal`, async ({ page }) => {
     const head = demoUser("head-big");
     await page.goto(`/login?next=${encodeURIComponent(next)}`);
@@ -36,7 +45,10 @@ test("a same-origin next is kept", async ({ page }) => {
   await form.getByRole("button", { name: "Увійти" }).click();
   // This head holds several roles: the role picker keeps `next` and goes there once a role is chosen.
   await page.waitForURL((url) => url.pathname === "/login/role");
-  await page.getByRole("button", { name: /Керівник підприємства/ }).first().click();
+  await page
+    .getByRole("button", { name: /Керівник підприємства/ })
+    .first()
+    .click();
   await page.waitForURL((url) => url.pathname === "/company/employees");
   expect(new URL(page.url()).searchParams.get("q")).toBe("Коваль");
 });
@@ -70,21 +82,37 @@ test("a wrong password and a missing login get the same answer", async ({ reques
 });
 
 test.describe("server actions refuse what no page of the portal sends, with a 4xx", () => {
-  const actionHeaders = (extra: Record<string, string>) => ({ "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8", ...extra });
+  const actionHeaders = (extra: Record<string, string>) => ({
+    "next-action": "0".repeat(42),
+    "content-type": "text/plain;charset=UTF-8",
+    ...extra,
+  });
 
   test("a foreign or missing Origin: 403", async ({ request, baseURL }) => {
-    const foreign = await request.post("/login", { headers: actionHeaders({ origin: "https://evil.example" }), data: "[]" });
+    const foreign = await request.post("/login", {
+      headers: actionHeaders({ origin: "https://evil.example" }),
+      data: "[]",
+    });
     expect(foreign.status()).toBe(403);
     expect(await foreign.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
-    const spoofedPort = await request.post("/login", { headers: actionHeaders({ origin: baseURL!.replace(/:\d+$/, ":1") }), data: "[]" });
+    const spoofedPort = await request.post("/login", {
+      headers: actionHeaders({ origin: baseURL!.replace(/:\d+$/, ":1") }),
+      data: "[]",
+    });
     expect(spoofedPort.status()).toBe(403);
   });
 
   test("an oversized body: 413; a content type no form sends: 400", async ({ request, baseURL }) => {
-    const big = await request.post("/login", { headers: actionHeaders({ origin: baseURL! }), data: "x".repeat(2 * 1024 * 1024) });
+    const big = await request.post("/login", {
+      headers: actionHeaders({ origin: baseURL! }),
+      data: "x".repeat(2 * 1024 * 1024),
+    });
     expect(big.status()).toBe(413);
     expect(await big.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
-    const json = await request.post("/login", { headers: actionHeaders({ origin: baseURL!, "content-type": "application/json" }), data: "{}" });
+    const json = await request.post("/login", {
+      headers: actionHeaders({ origin: baseURL!, "content-type": "application/json" }),
+      data: "{}",
+    });
     expect(json.status()).toBe(400);
   });
 
@@ -94,16 +122,29 @@ test.describe("server actions refuse what no page of the portal sends, with a 4x
     expect(realAction).toBeTruthy();
     for (const action of [realAction!, "0".repeat(42)]) {
       for (const data of ["[", "\u0000\u0001", '{"x":', '"$Q99"', '["$K1"]', '["$@1"]']) {
-        const response = await request.post("/login", { headers: { ...actionHeaders({ origin: baseURL! }), "next-action": action }, data });
+        const response = await request.post("/login", {
+          headers: { ...actionHeaders({ origin: baseURL! }), "next-action": action },
+          data,
+        });
         expect(response.status(), `${action} ${JSON.stringify(data)}`).toBe(400);
       }
-      for (const [name, value] of [["0", "["], ["0", '"$Q1"'], ["1", "x"]]) {
-        const response = await request.post("/login", { headers: { "next-action": action, origin: baseURL! }, multipart: { [name!]: value! } });
+      for (const [name, value] of [
+        ["0", "["],
+        ["0", '"$Q1"'],
+        ["1", "x"],
+      ]) {
+        const response = await request.post("/login", {
+          headers: { "next-action": action, origin: baseURL! },
+          multipart: { [name!]: value! },
+        });
         expect(response.status(), `${action} multipart ${name}=${value}`).toBe(400);
       }
     }
     // The well-formed call still works.
-    const ok = await request.post("/login", { headers: { ...actionHeaders({ origin: baseURL! }), "next-action": realAction! }, data: '["head-big"]' });
+    const ok = await request.post("/login", {
+      headers: { ...actionHeaders({ origin: baseURL! }), "next-action": realAction! },
+      data: '["head-big"]',
+    });
     expect(ok.status()).toBe(200);
   });
 });

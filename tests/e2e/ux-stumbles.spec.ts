@@ -32,11 +32,15 @@ test.describe("on a phone", () => {
     await signIn(page, "head-big");
     await page.goto("/company");
     for (const id of ["current-user", "current-role"]) {
-      const cut = await page.getByTestId(id).evaluate((el) => el.scrollWidth > el.clientWidth || getComputedStyle(el).textOverflow === "ellipsis");
+      const cut = await page
+        .getByTestId(id)
+        .evaluate((el) => el.scrollWidth > el.clientWidth || getComputedStyle(el).textOverflow === "ellipsis");
       expect(cut, `${id} is cut`).toBe(false);
     }
     // The role names the enterprise by its short form.
-    await expect(page.getByTestId("current-role")).toContainText("ПрАТ «Дніпровський завод енергетичного машинобудування»");
+    await expect(page.getByTestId("current-role")).toContainText(
+      "ПрАТ «Дніпровський завод енергетичного машинобудування»",
+    );
   });
 });
 
@@ -70,7 +74,10 @@ test("the ministry's lists name enterprises by their short form", async ({ page 
   await page.goto("/ministry");
   const names = await page.locator('a[href^="/ministry/decisions/"]').allTextContents();
   expect(names.length).toBeGreaterThan(0);
-  for (const name of names) expect(name).not.toMatch(/^(Приватне акціонерне товариство|Товариство з обмеженою відповідальністю|Акціонерне товариство)/);
+  for (const name of names)
+    expect(name).not.toMatch(
+      /^(Приватне акціонерне товариство|Товариство з обмеженою відповідальністю|Акціонерне товариство)/,
+    );
 });
 
 test("a person reserved here is shown as reserved, not as a red refusal", async ({ page }) => {

@@ -23,7 +23,9 @@ test("the server's and launcher's logs of the whole run print no РНОКПП an
   await expect(page.getByText(`РНОКПП ${e.eligible[0].rnokpp}`)).toBeVisible();
   expect(page.url()).not.toContain(e.eligible[0].rnokpp);
 
-  await expect.poll(() => readFileSync(logPath, "utf8"), { timeout: 10_000 }).toContain("[access] GET /company/employees/");
+  await expect
+    .poll(() => readFileSync(logPath, "utf8"), { timeout: 10_000 })
+    .toContain("[access] GET /company/employees/");
   const log = readFileSync(logPath, "utf8");
   expect(log).toContain("[access] ");
   expect(logLeaks(log)).toEqual({ rnokpps: [], tokens: [], sessions: [] });

@@ -36,15 +36,26 @@ async function expectCode(code: string, attempt: () => Promise<unknown>): Promis
 }
 
 async function reserve(w: World, rnokpps: string[]): Promise<string> {
-  const draft = await createReservationDraft(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, employees: rnokpps.map((rnokpp) => ({ rnokpp })) });
-  const { applicationId } = await submitApplication(createCtx({ actor: w.head.actor }), { draftId: draft.draftId, signature: sign(w.head.key!, draft.document) });
+  const draft = await createReservationDraft(createCtx({ actor: w.head.actor }), {
+    edrpou: w.edrpou,
+    employees: rnokpps.map((rnokpp) => ({ rnokpp })),
+  });
+  const { applicationId } = await submitApplication(createCtx({ actor: w.head.actor }), {
+    draftId: draft.draftId,
+    signature: sign(w.head.key!, draft.document),
+  });
   const outcome = await decideSubmittedApplication(createCtx({ actor: null }), { applicationId });
   expect(outcome).toMatchObject({ outcome: "decided", reserved: rnokpps.length });
   return applicationId;
 }
 
 beforeAll(async () => {
-  world = await createWorld(createCtx({ actor: null }), { serial: 31, employees: 320, limitCount: 320, withAuthorizedPerson: true });
+  world = await createWorld(createCtx({ actor: null }), {
+    serial: 31,
+    employees: 320,
+    limitCount: 320,
+    withAuthorizedPerson: true,
+  });
 });
 
 afterAll(async () => {
@@ -55,7 +66,11 @@ describe("the head's signed annulment", () => {
   it("annuls the listed reservations, refuses the unreserved, tells everyone, once", async () => {
     await reserve(world, world.employees.slice(0, 3));
     const listed = [world.employees[0]!, world.employees[1]!, world.employees[10]!];
-    const draft = await createAnnulmentDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, rnokpps: listed, ground: "HEAD_REQUEST" });
+    const draft = await createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
+      edrpou: world.edrpou,
+      rnokpps: listed,
+      ground: "HEAD_REQUEST",
+    });
     expect(draft.precheck.map((p) => [p.annul, p.reasons.map((r) => r.code)])).toEqual([
       [true, []],
       [true, []],
@@ -65,35 +80,86 @@ describe("the head's signed annulment", () => {
     expect(signed).toMatchObject({ type: "bronya.annulment-application", ground: { code: "HEAD_REQUEST" } });
 
     // An authorized person may prepare it but not submit it.
-    await expectCode("FORBIDDEN", () => submitAnnulment(createCtx({ actor: world.authorized!.actor }), { draftId: draft.draftId, signature: sign(world.head.key!, draft.document) }));
+    await expectCode("FORBIDDEN", () =>
+      submitAnnulment(createCtx({ actor: world.authorized!.actor }), {
+        draftId: draft.draftId,
+        signature: sign(world.head.key!, draft.document),
+      }),
+    );
     const signature = sign(world.head.key!, draft.document);
-    const { applicationId } = await submitAnnulment(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature });
+    const { applicationId } = await submitAnnulment(createCtx({ actor: world.head.actor }), {
+      draftId: draft.draftId,
+      signature,
+    });
     // An annulment draft is not a reservation draft.
-    await expectCode("DRAFT_NOT_FOUND", () => submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature }));
+    await expectCode("DRAFT_NOT_FOUND", () =>
+      submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature }),
+    );
 
     const outcome = await decideSubmittedApplication(createCtx({ actor: null }), { applicationId });
     expect(outcome).toMatchObject({ outcome: "decided", kind: "ANNULMENT", reserved: 2, refused: 1 });
     const view = await getApplication(createCtx({ actor: world.head.actor }), { applicationId });
     expect(view.items.map((i) => i.decision)).toEqual(["ANNULLED", "ANNULLED", "REFUSED"]);
-    expect(view.items[2]!.reasons).toEqual([{ code: "NOT_RESERVED_HERE", message: "Особа не має чинного бронювання на цьому підприємстві" }]);
+    expect(view.items[2]!.reasons).toEqual([
+      { code: "NOT_RESERVED_HERE", message: "Особа не має чинного бронювання на цьому підприємстві" },
+    ]);
     expect(view.ground).toEqual({ code: "HEAD_REQUEST", label: "Обґрунтоване звернення керівника підприємства" });
 
     const rows = await db.reservation.findMany({ where: { rnokpp: { in: listed.slice(0, 2) } } });
-    expectEvery(rows, (r) => r.status === "ANNULLED" && r.activeRnokpp === null && r.annulmentGround === "HEAD_REQUEST" && r.annulmentApplicationId === applicationId);
+    expectEvery(
+      rows,
+      (r) =>
+        r.status === "ANNULLED" &&
+        r.activeRnokpp === null &&
+        r.annulmentGround === "HEAD_REQUEST" &&
+        r.annulmentApplicationId === applicationId,
+    );
     const marks = await db.reservationMark.findMany({ where: { rnokpp: { in: listed.slice(0, 2) } } });
     expectEvery(marks, (m) => m.status === "ANNULLED" && m.activeRnokpp === null && m.annulledOn !== null);
-    expect(await db.notification.count({ where: { recipientRnokpp: { in: listed.slice(0, 2) }, kind: "reservation.annulled" } })).toBe(2);
-    expect(await db.auditLog.count({ where: { action: "reservation.annul", details: { path: ["applicationId"], equals: applicationId } } })).toBe(2);
+    expect(
+      await db.notification.count({
+        where: { recipientRnokpp: { in: listed.slice(0, 2) }, kind: "reservation.annulled" },
+      }),
+    ).toBe(2);
+    expect(
+      await db.auditLog.count({
+        where: { action: "reservation.annul", details: { path: ["applicationId"], equals: applicationId } },
+      }),
+    ).toBe(2);
     // Employee 2 is still reserved.
     expect(await db.reservation.count({ where: { rnokpp: world.employees[2]!, status: "ACTIVE" } })).toBe(1);
   });
 
   it("refuses grounds a head may not use, or that do not hold, before anything is signed", async () => {
     const rnokpps = [world.employees[2]!];
-    await expectCode("ANNULMENT_GROUND_NOT_ALLOWED", () => createAnnulmentDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, rnokpps, ground: "TERM_EXPIRED" }));
-    await expectCode("ANNULMENT_GROUND_UNKNOWN", () => createAnnulmentDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, rnokpps, ground: "BECAUSE" }));
-    await expectCode("ANNULMENT_GROUND_NOT_APPLICABLE", () => createAnnulmentDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, rnokpps, ground: "DECISION_EXPIRED" }));
-    await expectCode("DUPLICATE_EMPLOYEE", () => createAnnulmentDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, rnokpps: [rnokpps[0]!, rnokpps[0]!], ground: "HEAD_REQUEST" }));
+    await expectCode("ANNULMENT_GROUND_NOT_ALLOWED", () =>
+      createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
+        edrpou: world.edrpou,
+        rnokpps,
+        ground: "TERM_EXPIRED",
+      }),
+    );
+    await expectCode("ANNULMENT_GROUND_UNKNOWN", () =>
+      createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
+        edrpou: world.edrpou,
+        rnokpps,
+        ground: "BECAUSE",
+      }),
+    );
+    await expectCode("ANNULMENT_GROUND_NOT_APPLICABLE", () =>
+      createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
+        edrpou: world.edrpou,
+        rnokpps,
+        ground: "DECISION_EXPIRED",
+      }),
+    );
+    await expectCode("DUPLICATE_EMPLOYEE", () =>
+      createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
+        edrpou: world.edrpou,
+        rnokpps: [rnokpps[0]!, rnokpps[0]!],
+        ground: "HEAD_REQUEST",
+      }),
+    );
   });
 
   it("annuls hundreds in one application", async () => {
@@ -101,12 +167,25 @@ describe("the head's signed annulment", () => {
     await reserve(world, many);
     // The first test's annulment was filed today: file this one as if that were 5 days ago.
     await fileEarlier(world.edrpou, 5);
-    const draft = await createAnnulmentDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, rnokpps: many, ground: "DISMISSAL" });
-    const { applicationId } = await submitAnnulment(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
+    const draft = await createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
+      edrpou: world.edrpou,
+      rnokpps: many,
+      ground: "DISMISSAL",
+    });
+    const { applicationId } = await submitAnnulment(createCtx({ actor: world.head.actor }), {
+      draftId: draft.draftId,
+      signature: sign(world.head.key!, draft.document),
+    });
     const started = Date.now();
-    expect(await decideSubmittedApplication(createCtx({ actor: null }), { applicationId })).toMatchObject({ outcome: "decided", reserved: 300, refused: 0 });
+    expect(await decideSubmittedApplication(createCtx({ actor: null }), { applicationId })).toMatchObject({
+      outcome: "decided",
+      reserved: 300,
+      refused: 0,
+    });
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(await db.reservation.count({ where: { rnokpp: { in: many }, status: "ANNULLED", annulmentGround: "DISMISSAL" } })).toBe(300);
+    expect(
+      await db.reservation.count({ where: { rnokpp: { in: many }, status: "ANNULLED", annulmentGround: "DISMISSAL" } }),
+    ).toBe(300);
   });
 });
 
@@ -118,38 +197,96 @@ describe("annulment spacing: once per 5 calendar days (from 01.02.2026)", () => 
   it("refuses a second annulment within 5 days, with the date it becomes possible, and writes nothing", async () => {
     const w = await createWorld(createCtx({ actor: null }), { serial: 35, employees: 4, limitCount: 4 });
     await reserve(w, w.employees.slice(0, 3));
-    const first = await createAnnulmentDraft(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, rnokpps: [w.employees[0]!], ground: "HEAD_REQUEST" });
+    const first = await createAnnulmentDraft(createCtx({ actor: w.head.actor }), {
+      edrpou: w.edrpou,
+      rnokpps: [w.employees[0]!],
+      ground: "HEAD_REQUEST",
+    });
     // A second draft prepared before the first is signed: both exist, only one may be filed.
-    const second = await createAnnulmentDraft(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" });
-    const filed = await submitAnnulment(createCtx({ actor: w.head.actor }), { draftId: first.draftId, signature: sign(w.head.key!, first.document) });
+    const second = await createAnnulmentDraft(createCtx({ actor: w.head.actor }), {
+      edrpou: w.edrpou,
+      rnokpps: [w.employees[1]!],
+      ground: "HEAD_REQUEST",
+    });
+    const filed = await submitAnnulment(createCtx({ actor: w.head.actor }), {
+      draftId: first.draftId,
+      signature: sign(w.head.key!, first.document),
+    });
     await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: filed.applicationId });
 
-    const [applications, documents, audits] = await Promise.all([db.application.count(), db.signedDocument.count(), db.auditLog.count()]);
+    const [applications, documents, audits] = await Promise.all([
+      db.application.count(),
+      db.signedDocument.count(),
+      db.auditLog.count(),
+    ]);
     const today = new Date();
     const possibleFrom = addDays(kyivDate(today), 5);
-    const refused = await expectCode("ANNULMENT_TOO_SOON", () => submitAnnulment(createCtx({ actor: w.head.actor }), { draftId: second.draftId, signature: sign(w.head.key!, second.document) }));
+    const refused = await expectCode("ANNULMENT_TOO_SOON", () =>
+      submitAnnulment(createCtx({ actor: w.head.actor }), {
+        draftId: second.draftId,
+        signature: sign(w.head.key!, second.document),
+      }),
+    );
     expect(refused.status).toBe(409);
     expect(refused.details).toMatchObject({ possibleFrom, lastFiledOn: kyivDate(today), spacingDays: 5 });
     expect(refused.message).toContain(`наступну можна подати з ${formatDate(possibleFrom)}`);
-    const again = await expectCode("ANNULMENT_TOO_SOON", () => createAnnulmentDraft(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" }));
+    const again = await expectCode("ANNULMENT_TOO_SOON", () =>
+      createAnnulmentDraft(createCtx({ actor: w.head.actor }), {
+        edrpou: w.edrpou,
+        rnokpps: [w.employees[1]!],
+        ground: "HEAD_REQUEST",
+      }),
+    );
     expect(again.details).toMatchObject({ possibleFrom });
-    expect([await db.application.count(), await db.signedDocument.count(), await db.auditLog.count()]).toEqual([applications, documents, audits]);
+    expect([await db.application.count(), await db.signedDocument.count(), await db.auditLog.count()]).toEqual([
+      applications,
+      documents,
+      audits,
+    ]);
     expect(await db.reservation.count({ where: { rnokpp: w.employees[1]!, status: "ACTIVE" } })).toBe(1);
 
     // Four days on it is still too soon; on the fifth day it is allowed.
     await fileEarlier(w.edrpou, 4);
-    await expectCode("ANNULMENT_TOO_SOON", () => createAnnulmentDraft(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" }));
+    await expectCode("ANNULMENT_TOO_SOON", () =>
+      createAnnulmentDraft(createCtx({ actor: w.head.actor }), {
+        edrpou: w.edrpou,
+        rnokpps: [w.employees[1]!],
+        ground: "HEAD_REQUEST",
+      }),
+    );
     await fileEarlier(w.edrpou, 1);
-    const third = await createAnnulmentDraft(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, rnokpps: [w.employees[1]!], ground: "HEAD_REQUEST" });
-    const accepted = await submitAnnulment(createCtx({ actor: w.head.actor }), { draftId: third.draftId, signature: sign(w.head.key!, third.document) });
+    const third = await createAnnulmentDraft(createCtx({ actor: w.head.actor }), {
+      edrpou: w.edrpou,
+      rnokpps: [w.employees[1]!],
+      ground: "HEAD_REQUEST",
+    });
+    const accepted = await submitAnnulment(createCtx({ actor: w.head.actor }), {
+      draftId: third.draftId,
+      signature: sign(w.head.key!, third.document),
+    });
     expect(accepted.repeated).toBe(false);
   });
 
   it("lets only one of two annulments signed at the same moment through", async () => {
     const w = await createWorld(createCtx({ actor: null }), { serial: 36, employees: 3, limitCount: 3 });
     await reserve(w, w.employees.slice(0, 2));
-    const drafts = await Promise.all([0, 1].map((i) => createAnnulmentDraft(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, rnokpps: [w.employees[i]!], ground: "HEAD_REQUEST" })));
-    const results = await Promise.allSettled(drafts.map((d) => submitAnnulment(createCtx({ actor: w.head.actor }), { draftId: d.draftId, signature: sign(w.head.key!, d.document) })));
+    const drafts = await Promise.all(
+      [0, 1].map((i) =>
+        createAnnulmentDraft(createCtx({ actor: w.head.actor }), {
+          edrpou: w.edrpou,
+          rnokpps: [w.employees[i]!],
+          ground: "HEAD_REQUEST",
+        }),
+      ),
+    );
+    const results = await Promise.allSettled(
+      drafts.map((d) =>
+        submitAnnulment(createCtx({ actor: w.head.actor }), {
+          draftId: d.draftId,
+          signature: sign(w.head.key!, d.document),
+        }),
+      ),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect((rejected.reason as AppError).code).toBe("ANNULMENT_TOO_SOON");
@@ -159,32 +296,72 @@ describe("annulment spacing: once per 5 calendar days (from 01.02.2026)", () => 
 
 describe("the shared core and the daily checks", () => {
   it("annulReservations is idempotent and ends marks other channels made", async () => {
-    const w = await createWorld(createCtx({ actor: null }), { serial: 32, employees: 4, limitCount: 4, withHeadKey: false });
+    const w = await createWorld(createCtx({ actor: null }), {
+      serial: 32,
+      employees: 4,
+      limitCount: 4,
+      withHeadKey: false,
+    });
     const diia = await db.reservationMark.create({
-      data: { rnokpp: w.employees[0]!, edrpou: w.edrpou, fromDate: isoDateToUtc(addDays(w.today, -10)), untilDate: isoDateToUtc(addDays(w.today, 100)), activeRnokpp: w.employees[0]!, source: "diia" },
+      data: {
+        rnokpp: w.employees[0]!,
+        edrpou: w.edrpou,
+        fromDate: isoDateToUtc(addDays(w.today, -10)),
+        untilDate: isoDateToUtc(addDays(w.today, 100)),
+        activeRnokpp: w.employees[0]!,
+        source: "diia",
+      },
     });
     const actor = { rnokpp: "2997504664", role: "OFFICIAL" };
-    const first = await db.$transaction((tx) => annulReservations(tx, { edrpou: w.edrpou, markIds: [diia.id], ground: "DECISION_REVOKED", on: w.today, actor }));
-    expect(first).toEqual([{ markId: diia.id, rnokpp: w.employees[0]!, reservationId: null, untilDate: addDays(w.today, 100) }]);
-    const second = await db.$transaction((tx) => annulReservations(tx, { edrpou: w.edrpou, markIds: [diia.id], ground: "DECISION_REVOKED", on: w.today, actor }));
+    const first = await db.$transaction((tx) =>
+      annulReservations(tx, { edrpou: w.edrpou, markIds: [diia.id], ground: "DECISION_REVOKED", on: w.today, actor }),
+    );
+    expect(first).toEqual([
+      { markId: diia.id, rnokpp: w.employees[0]!, reservationId: null, untilDate: addDays(w.today, 100) },
+    ]);
+    const second = await db.$transaction((tx) =>
+      annulReservations(tx, { edrpou: w.edrpou, markIds: [diia.id], ground: "DECISION_REVOKED", on: w.today, actor }),
+    );
     expect(second).toEqual([]);
-    expect(await db.reservationMark.findUniqueOrThrow({ where: { id: diia.id } })).toMatchObject({ status: "ANNULLED", activeRnokpp: null });
-    expect(await db.auditLog.count({ where: { entityId: diia.id, action: "reservation.annul", actorRole: "OFFICIAL" } })).toBe(1);
-    expect(await db.notification.count({ where: { recipientRnokpp: w.employees[0]!, kind: "reservation.annulled" } })).toBe(1);
+    expect(await db.reservationMark.findUniqueOrThrow({ where: { id: diia.id } })).toMatchObject({
+      status: "ANNULLED",
+      activeRnokpp: null,
+    });
+    expect(
+      await db.auditLog.count({ where: { entityId: diia.id, action: "reservation.annul", actorRole: "OFFICIAL" } }),
+    ).toBe(1);
+    expect(
+      await db.notification.count({ where: { recipientRnokpp: w.employees[0]!, kind: "reservation.annulled" } }),
+    ).toBe(1);
   });
 
   it("expires run-out terms, annuls dismissals, suspensions and the reservations over the limit — and does it once", async () => {
     const w = await createWorld(createCtx({ actor: null }), { serial: 33, employees: 8, limitCount: 8 });
     await reserve(w, w.employees.slice(0, 6));
     const [expired, dismissed, suspended, ...rest] = w.employees;
-    await db.reservation.updateMany({ where: { rnokpp: expired }, data: { untilDate: isoDateToUtc(addDays(w.today, -2)) } });
-    await db.reservationMark.updateMany({ where: { rnokpp: expired }, data: { untilDate: isoDateToUtc(addDays(w.today, -2)) } });
-    await db.employment.updateMany({ where: { rnokpp: dismissed, edrpou: w.edrpou }, data: { endDate: isoDateToUtc(addDays(w.today, -3)) } });
+    await db.reservation.updateMany({
+      where: { rnokpp: expired },
+      data: { untilDate: isoDateToUtc(addDays(w.today, -2)) },
+    });
+    await db.reservationMark.updateMany({
+      where: { rnokpp: expired },
+      data: { untilDate: isoDateToUtc(addDays(w.today, -2)) },
+    });
+    await db.employment.updateMany({
+      where: { rnokpp: dismissed, edrpou: w.edrpou },
+      data: { endDate: isoDateToUtc(addDays(w.today, -3)) },
+    });
     await db.employment.updateMany({ where: { rnokpp: suspended, edrpou: w.edrpou }, data: { suspended: true } });
     // The ministry lowered the limit to 2: of the three left, the latest granted go first.
     await db.criticalDecision.update({ where: { id: w.decisionId }, data: { limitCount: 2 } });
-    await db.reservation.updateMany({ where: { rnokpp: rest[0]! }, data: { createdAt: new Date(Date.now() - 3 * 3_600_000) } });
-    await db.reservation.updateMany({ where: { rnokpp: rest[1]! }, data: { createdAt: new Date(Date.now() - 2 * 3_600_000) } });
+    await db.reservation.updateMany({
+      where: { rnokpp: rest[0]! },
+      data: { createdAt: new Date(Date.now() - 3 * 3_600_000) },
+    });
+    await db.reservation.updateMany({
+      where: { rnokpp: rest[1]! },
+      data: { createdAt: new Date(Date.now() - 2 * 3_600_000) },
+    });
 
     const outcome = await db.$transaction((tx) => applyAutomaticAnnulments(tx, { edrpou: w.edrpou }));
     const byPerson = new Map(outcome.ended.map((e) => [e.rnokpp, e]));
@@ -194,7 +371,10 @@ describe("the shared core and the daily checks", () => {
     expect(byPerson.get(suspended!)).toMatchObject({ ground: "CONTRACT_SUSPENDED", on: w.today });
     expect(byPerson.get(rest[2]!)).toMatchObject({ ground: "LIMIT_EXCEEDED" });
     expect(outcome.ended).toHaveLength(4);
-    expect(await db.reservation.findFirstOrThrow({ where: { rnokpp: expired } })).toMatchObject({ status: "EXPIRED", annulmentGround: "TERM_EXPIRED" });
+    expect(await db.reservation.findFirstOrThrow({ where: { rnokpp: expired } })).toMatchObject({
+      status: "EXPIRED",
+      annulmentGround: "TERM_EXPIRED",
+    });
     expect(await db.reservation.count({ where: { edrpou: w.edrpou, status: "ACTIVE" } })).toBe(2);
     expect(await db.notification.count({ where: { recipientRnokpp: expired!, kind: "reservation.expired" } })).toBe(1);
 
@@ -205,11 +385,18 @@ describe("the shared core and the daily checks", () => {
   it("the sweep visits every enterprise with active marks; a revoked decision annuls all of them", async () => {
     const w = await createWorld(createCtx({ actor: null }), { serial: 34, employees: 3, limitCount: 3 });
     await reserve(w, w.employees);
-    await db.criticalDecision.update({ where: { id: w.decisionId }, data: { status: "REVOKED", revokedAt: new Date(Date.now() - 60_000), revocationReason: "Перевірка" } });
+    await db.criticalDecision.update({
+      where: { id: w.decisionId },
+      data: { status: "REVOKED", revokedAt: new Date(Date.now() - 60_000), revocationReason: "Перевірка" },
+    });
     const result = await sweepReservations(createCtx({ actor: null }));
     expect(result.failed).toEqual([]);
     expect(result.enterprises).toBeGreaterThanOrEqual(1);
-    expect(await db.reservation.count({ where: { edrpou: w.edrpou, status: "ANNULLED", annulmentGround: "DECISION_REVOKED" } })).toBe(3);
+    expect(
+      await db.reservation.count({
+        where: { edrpou: w.edrpou, status: "ANNULLED", annulmentGround: "DECISION_REVOKED" },
+      }),
+    ).toBe(3);
     expect(await db.reservationMark.count({ where: { edrpou: w.edrpou, status: "ACTIVE" } })).toBe(0);
     const second = await sweepReservations(createCtx({ actor: null }));
     expect(second.ended).toBe(0);

@@ -26,11 +26,18 @@ const entry = (n: number, extra: Partial<AuditEntry> = {}): AuditEntry => ({
 });
 
 async function rowsInOrder() {
-  return db.auditLog.findMany({ orderBy: { seq: "asc" }, select: { id: true, seq: true, hash: true, prevHash: true, at: true } });
+  return db.auditLog.findMany({
+    orderBy: { seq: "asc" },
+    select: { id: true, seq: true, hash: true, prevHash: true, at: true },
+  });
 }
 
 async function audit() {
-  const result = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/audit-verify.ts"], { env: { ...process.env }, timeout: 60_000 }).then(
+  const result = await run(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/audit-verify.ts"],
+    { env: { ...process.env }, timeout: 60_000 },
+  ).then(
     (r) => ({ code: 0, out: r.stdout + r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
   );
@@ -62,7 +69,12 @@ describe("writing", () => {
     expect(rows).toHaveLength(5);
     rows.forEach((row, i) => expect(row.prevHash).toBe(i === 0 ? null : rows[i - 1]!.hash));
     const withContext = await db.auditLog.findFirstOrThrow({ where: { entityId: "person-1" } });
-    expect(withContext).toMatchObject({ ip: "203.0.113.7", userAgent: "Mozilla/5.0 Тест", requestId: "req-1", edrpou: "41000819" });
+    expect(withContext).toMatchObject({
+      ip: "203.0.113.7",
+      userAgent: "Mozilla/5.0 Тест",
+      requestId: "req-1",
+      edrpou: "41000819",
+    });
     expect(auditRowHash(withContext)).toBe(withContext.hash);
     expect(await verifyAuditChain({ db })).toEqual({ ok: true, rows: 5, anchors: 0 });
   });
@@ -70,12 +82,17 @@ describe("writing", () => {
   it("keeps one line under concurrent writers, and a rolled-back act leaves no link", async () => {
     const before = await db.auditLog.count();
     const writers = Array.from({ length: 24 }, (_, i) =>
-      db.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT pg_sleep(${(i % 4) * 0.01})`;
-        await writeAudit(tx, entry(100 + i));
-        await tx.$executeRaw`SELECT pg_sleep(0.01)`;
-        if (i % 6 === 5) throw new Error("rolled back");
-      }, { timeout: 30_000, maxWait: 30_000 }).catch((error: Error) => error.message),
+      db
+        .$transaction(
+          async (tx) => {
+            await tx.$executeRaw`SELECT pg_sleep(${(i % 4) * 0.01})`;
+            await writeAudit(tx, entry(100 + i));
+            await tx.$executeRaw`SELECT pg_sleep(0.01)`;
+            if (i % 6 === 5) throw new Error("rolled back");
+          },
+          { timeout: 30_000, maxWait: 30_000 },
+        )
+        .catch((error: Error) => error.message),
     );
     const outcomes = await Promise.all(writers);
     expect(outcomes.filter((o) => o === "rolled back")).toHaveLength(4);
@@ -93,9 +110,15 @@ describe("append-only in the database", () => {
     const [row] = await rowsInOrder();
     const before = await db.auditLog.findUniqueOrThrow({ where: { id: row!.id } });
     const refusal = /audit_log is append-only/;
-    await expect(db.$executeRaw`UPDATE audit_log SET details = '{"n":999}'::jsonb WHERE id = ${row!.id}::uuid`).rejects.toThrow(refusal);
-    await expect(db.$executeRaw`UPDATE audit_log SET hash = NULL, "prevHash" = NULL WHERE id = ${row!.id}::uuid`).rejects.toThrow(refusal);
-    await expect(db.auditLog.update({ where: { id: row!.id }, data: { action: "admin.created" } })).rejects.toThrow(refusal);
+    await expect(
+      db.$executeRaw`UPDATE audit_log SET details = '{"n":999}'::jsonb WHERE id = ${row!.id}::uuid`,
+    ).rejects.toThrow(refusal);
+    await expect(
+      db.$executeRaw`UPDATE audit_log SET hash = NULL, "prevHash" = NULL WHERE id = ${row!.id}::uuid`,
+    ).rejects.toThrow(refusal);
+    await expect(db.auditLog.update({ where: { id: row!.id }, data: { action: "admin.created" } })).rejects.toThrow(
+      refusal,
+    );
     await expect(db.auditLog.delete({ where: { id: row!.id } })).rejects.toThrow(refusal);
     await expect(db.$executeRaw`DELETE FROM audit_log`).rejects.toThrow(refusal);
     expect(await db.auditLog.findUniqueOrThrow({ where: { id: row!.id } })).toEqual(before);
@@ -106,11 +129,15 @@ describe("append-only in the database", () => {
     // The seed writes rows with no hash; the next writer links them (sealPendingRows).
     const unsealed = "00000000-0000-4000-8000-0000000000a1";
     await db.$executeRaw`INSERT INTO audit_log (id, action, "entityType", "entityId", details) VALUES (${unsealed}::uuid, 'contacts.update', 'Person', 'person-seed', '{"seed":true}'::jsonb)`;
-    await expect(db.$executeRaw`UPDATE audit_log SET hash = 'x', details = '{}'::jsonb WHERE id = ${unsealed}::uuid`).rejects.toThrow(/append-only/);
+    await expect(
+      db.$executeRaw`UPDATE audit_log SET hash = 'x', details = '{}'::jsonb WHERE id = ${unsealed}::uuid`,
+    ).rejects.toThrow(/append-only/);
     await writeAudit(db, entry(50));
     const sealed = await db.auditLog.findUniqueOrThrow({ where: { id: unsealed } });
     expect(sealed.hash).toBe(auditRowHash(sealed));
-    await expect(db.$executeRaw`UPDATE audit_log SET hash = ${sealed.hash} WHERE id = ${unsealed}::uuid`).rejects.toThrow(/append-only/);
+    await expect(
+      db.$executeRaw`UPDATE audit_log SET hash = ${sealed.hash} WHERE id = ${unsealed}::uuid`,
+    ).rejects.toThrow(/append-only/);
     expect((await verifyAuditChain({ db })).ok).toBe(true);
   });
 });
@@ -121,14 +148,22 @@ describe("tampering", () => {
     const rows = await rowsInOrder();
     const victim = rows[7]!;
     const original = await db.auditLog.findUniqueOrThrow({ where: { id: victim.id }, select: { details: true } });
-    await tamper((tx) => tx.$executeRaw`UPDATE audit_log SET details = jsonb_set(details, '{n}', '999') WHERE id = ${victim.id}::uuid`);
+    await tamper(
+      (tx) =>
+        tx.$executeRaw`UPDATE audit_log SET details = jsonb_set(details, '{n}', '999') WHERE id = ${victim.id}::uuid`,
+    );
     const report = await verifyAuditChain({ db });
-    expect(report).toMatchObject({ ok: false, break: { kind: "CHANGED", id: victim.id, seq: victim.seq.toString(), at: victim.at } });
+    expect(report).toMatchObject({
+      ok: false,
+      break: { kind: "CHANGED", id: victim.id, seq: victim.seq.toString(), at: victim.at },
+    });
     const cli = await audit();
     expect(cli.code).toBe(1);
     expect(cli.out).toContain(victim.id);
     expect(cli.out).toContain(victim.at.toISOString());
-    await tamper((tx) => tx.auditLog.update({ where: { id: victim.id }, data: { details: original.details ?? undefined } }));
+    await tamper((tx) =>
+      tx.auditLog.update({ where: { id: victim.id }, data: { details: original.details ?? undefined } }),
+    );
     expect((await verifyAuditChain({ db })).ok).toBe(true);
   });
 
@@ -144,7 +179,14 @@ describe("tampering", () => {
     // own, in a gap of the sequence that a rolled-back act left.
     const at = rows.findIndex((r, i) => i + 1 < rows.length && rows[i + 1]!.seq - r.seq > 1n);
     expect(at).toBeGreaterThanOrEqual(0);
-    const forged = { ...removed, id: "00000000-0000-4000-8000-000000000001", seq: rows[at]!.seq + 1n, prevHash: rows[at]!.hash, details: { forged: true }, hash: "" };
+    const forged = {
+      ...removed,
+      id: "00000000-0000-4000-8000-000000000001",
+      seq: rows[at]!.seq + 1n,
+      prevHash: rows[at]!.hash,
+      details: { forged: true },
+      hash: "",
+    };
     forged.hash = auditRowHash(forged);
     await db.auditLog.create({ data: forged });
     expect(await verifyAuditChain({ db })).toMatchObject({ ok: false, break: { kind: "INSERTED", id: forged.id } });
@@ -161,20 +203,37 @@ describe("daily anchors", () => {
     expect(await anchorAuditDays({ db, now: tomorrow })).toEqual([]);
     expect(await verifyAuditAnchors({ db, now: tomorrow })).toEqual({ ok: true, anchors: days.length });
 
-    const response = await anchorsRoute(new Request("http://localhost/api/audit/anchors"), { params: Promise.resolve({}) });
+    const response = await anchorsRoute(new Request("http://localhost/api/audit/anchors"), {
+      params: Promise.resolve({}),
+    });
     expect(response.status).toBe(200);
-    const published = (await response.json()) as { anchors: Array<{ day: string; seq: string; hash: string; content: string; signature: string }>; sealCertificate: string };
+    const published = (await response.json()) as {
+      anchors: Array<{ day: string; seq: string; hash: string; content: string; signature: string }>;
+      sealCertificate: string;
+    };
     const last = (await rowsInOrder()).at(-1)!;
     expect(published.anchors[0]).toMatchObject({ seq: last.seq.toString(), hash: last.hash });
-    expect(JSON.parse(Buffer.from(published.anchors[0]!.content, "base64").toString("utf8"))).toEqual({ type: "bronya.audit-anchor", day: published.anchors[0]!.day, seq: last.seq.toString(), hash: last.hash });
+    expect(JSON.parse(Buffer.from(published.anchors[0]!.content, "base64").toString("utf8"))).toEqual({
+      type: "bronya.audit-anchor",
+      day: published.anchors[0]!.day,
+      seq: last.seq.toString(),
+      hash: last.hash,
+    });
     expect(published.sealCertificate).toContain("BEGIN CERTIFICATE");
 
     // Rewriting the last sealed row, even with a recomputed hash, no longer matches the seal.
     const row = await db.auditLog.findUniqueOrThrow({ where: { id: last.id } });
     const rewritten = { ...row, details: { rewritten: true } };
-    await tamper((tx) => tx.auditLog.update({ where: { id: row.id }, data: { details: rewritten.details, hash: auditRowHash(rewritten) } }));
+    await tamper((tx) =>
+      tx.auditLog.update({
+        where: { id: row.id },
+        data: { details: rewritten.details, hash: auditRowHash(rewritten) },
+      }),
+    );
     expect(await verifyAuditChain({ db })).toMatchObject({ ok: false, break: { kind: "ANCHOR", id: row.id } });
-    await tamper((tx) => tx.auditLog.update({ where: { id: row.id }, data: { details: row.details ?? undefined, hash: row.hash } }));
+    await tamper((tx) =>
+      tx.auditLog.update({ where: { id: row.id }, data: { details: row.details ?? undefined, hash: row.hash } }),
+    );
     expect((await verifyAuditChain({ db })).ok).toBe(true);
 
     const anchor = await db.auditAnchor.findFirstOrThrow();

@@ -7,7 +7,12 @@ import { issueApiToken } from "@/lib/api-tokens";
 import { employeeHref } from "@/lib/company/employee-ref";
 import { issueEvod } from "@/lib/evod/issue-evod";
 import { db } from "@/lib/db/client";
-import { createAnnulmentDraft, createReservationDraft, decideSubmittedApplication, submitApplication } from "@/lib/reservations";
+import {
+  createAnnulmentDraft,
+  createReservationDraft,
+  decideSubmittedApplication,
+  submitApplication,
+} from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { createMilitaryUnit, createRecruitmentCentre, createUser } from "@/prisma/seed/factories/portal";
 import { createTcc } from "@/prisma/seed/factories/registry";
@@ -26,17 +31,68 @@ import { requestCertificate } from "@/lib/certificates/request-certificate";
 // every check behind them — roles re-read from the registry, scoping to the actor — is real.
 
 type Principal =
-  | "anonymous" | "admin" | "official" | "otherOfficial" | "head" | "authorized" | "otherHead" | "otherAuthorized" | "conscript" | "otherConscript" | "recruiter" | "methodologist" | "staffOfficer" | "otherMethodologist"
-  | "tckOfficer" | "tckHead" | "otherTckOfficer" | "centreRecruiter" | "otherCentreRecruiter";
-const PRINCIPALS: Principal[] = ["anonymous", "admin", "official", "otherOfficial", "head", "authorized", "otherHead", "otherAuthorized", "conscript", "otherConscript", "recruiter", "methodologist", "staffOfficer", "tckOfficer", "tckHead", "otherTckOfficer", "centreRecruiter", "otherCentreRecruiter"];
+  | "anonymous"
+  | "admin"
+  | "official"
+  | "otherOfficial"
+  | "head"
+  | "authorized"
+  | "otherHead"
+  | "otherAuthorized"
+  | "conscript"
+  | "otherConscript"
+  | "recruiter"
+  | "methodologist"
+  | "staffOfficer"
+  | "otherMethodologist"
+  | "tckOfficer"
+  | "tckHead"
+  | "otherTckOfficer"
+  | "centreRecruiter"
+  | "otherCentreRecruiter";
+const PRINCIPALS: Principal[] = [
+  "anonymous",
+  "admin",
+  "official",
+  "otherOfficial",
+  "head",
+  "authorized",
+  "otherHead",
+  "otherAuthorized",
+  "conscript",
+  "otherConscript",
+  "recruiter",
+  "methodologist",
+  "staffOfficer",
+  "tckOfficer",
+  "tckHead",
+  "otherTckOfficer",
+  "centreRecruiter",
+  "otherCentreRecruiter",
+];
 
 // forbidden() is behind Next's experimental.authInterrupts, which next.config.js turns on.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
 let session: Record<string, unknown> | null = null;
-vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => session }));
+vi.mock("next-auth", async (original) => ({
+  ...(await original<typeof import("next-auth")>()),
+  getServerSession: async () => session,
+}));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "user-agent": "matrix", "x-forwarded-for": "192.0.2.1", origin: "http://localhost:3000", host: "localhost:3000" }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+  headers: async () =>
+    new Headers({
+      "user-agent": "matrix",
+      "x-forwarded-for": "192.0.2.1",
+      origin: "http://localhost:3000",
+      host: "localhost:3000",
+    }),
+  cookies: async () => ({
+    get: () => undefined,
+    getAll: () => [],
+    has: () => false,
+    set: () => undefined,
+    delete: () => undefined,
+  }),
   draftMode: async () => ({ isEnabled: false }),
 }));
 
@@ -57,16 +113,44 @@ const TCK_A: Principal[] = ["tckOfficer", "tckHead"];
 const TCK_HEAD_A: Principal[] = ["tckHead"];
 
 type Objects = {
-  a: World; b: World; applicationId: string; draftId: string; documentId: string; unitVacancyId: string; vacancyApplicationId: string;
-  employeeRef: string; discardDraftId: string; annulmentDraftId: string; authorityId: string; decisionId: string; evodCode: string; membershipId: string; tokenId: string;
-  certificateId: string; certificateCode: string; certificateRequestId: string; tckPersonRef: string; noticeBatchId: string; noticeId: string;
-  centreId: string; visitId: string; basicServiceApplicationId: string;
+  a: World;
+  b: World;
+  applicationId: string;
+  draftId: string;
+  documentId: string;
+  unitVacancyId: string;
+  vacancyApplicationId: string;
+  employeeRef: string;
+  discardDraftId: string;
+  annulmentDraftId: string;
+  authorityId: string;
+  decisionId: string;
+  evodCode: string;
+  membershipId: string;
+  tokenId: string;
+  certificateId: string;
+  certificateCode: string;
+  certificateRequestId: string;
+  tckPersonRef: string;
+  noticeBatchId: string;
+  noticeId: string;
+  centreId: string;
+  visitId: string;
+  basicServiceApplicationId: string;
 };
 let o: Objects;
-const ids: Partial<Record<Principal, { uid: string; rnokpp: string | null; fullName: string; option: RoleOption }>> = {};
+const ids: Partial<Record<Principal, { uid: string; rnokpp: string | null; fullName: string; option: RoleOption }>> =
+  {};
 
 // Who may use what. Keys: "page <route>", "<METHOD> <route>", "action <file>#<export>".
-type Entry = { allow: Principal[] | typeof ALL; skip?: string; params?: () => Record<string, string | string[]>; input?: () => unknown; body?: () => unknown; search?: Record<string, string> };
+type Entry = {
+  allow: Principal[] | typeof ALL;
+  skip?: string;
+  params?: () => Record<string, string | string[]>;
+  input?: () => unknown;
+  body?: () => unknown;
+  search?: Record<string, string>;
+};
 const TABLE: Record<string, Entry> = {
   // Public.
   "page /": { allow: ALL },
@@ -119,7 +203,13 @@ const TABLE: Record<string, Entry> = {
   "action ministry/decisions/new#lookupEnterpriseAction": { allow: OFFICIALS },
   "action ministry/decisions/new#prepareGrantAction": { allow: OFFICIALS },
   "action ministry/decisions/new#grantDecisionAction": { allow: OFFICIALS },
-  "action ministry/decisions/[id]#prepareChangeAction": { allow: OFFICIAL_A, input: () => ({ decisionId: o.decisionId, change: { action: "EXTEND", validUntil: "2099-01-01", reason: "Матриця доступу" } }) },
+  "action ministry/decisions/[id]#prepareChangeAction": {
+    allow: OFFICIAL_A,
+    input: () => ({
+      decisionId: o.decisionId,
+      change: { action: "EXTEND", validUntil: "2099-01-01", reason: "Матриця доступу" },
+    }),
+  },
   "action ministry/decisions/[id]#applyChangeAction": { allow: OFFICIALS },
   // Company: enterprise A's objects.
   "page /company": { allow: COMPANIES },
@@ -136,26 +226,57 @@ const TABLE: Record<string, Entry> = {
   "GET /company/applications/[id]/csv": { allow: COMPANY_A, params: () => ({ id: o.applicationId }) },
   "GET /api/documents/[id]/[part]": { allow: COMPANY_A, params: () => ({ id: o.documentId, part: "signature" }) },
   "action company#selectEmployeesAction": { allow: COMPANIES, input: () => ({ filters: {} }) },
-  "action company#createReservationDraftAction": { allow: COMPANIES, input: () => ({ employees: [{ rnokpp: o.a.employees[3]! }] }) },
-  "action company#createAnnulmentDraftAction": { allow: COMPANIES, input: () => ({ rnokpps: [o.a.employees[0]!], ground: "HEAD_REQUEST" }) },
-  "action company#submitDraftAction": { allow: HEAD_A, input: () => ({ draftId: o.draftId, kind: "RESERVATION", signature: "AAAA" }) },
+  "action company#createReservationDraftAction": {
+    allow: COMPANIES,
+    input: () => ({ employees: [{ rnokpp: o.a.employees[3]! }] }),
+  },
+  "action company#createAnnulmentDraftAction": {
+    allow: COMPANIES,
+    input: () => ({ rnokpps: [o.a.employees[0]!], ground: "HEAD_REQUEST" }),
+  },
+  "action company#submitDraftAction": {
+    allow: HEAD_A,
+    input: () => ({ draftId: o.draftId, kind: "RESERVATION", signature: "AAAA" }),
+  },
   "action company#applicationStatusAction": { allow: COMPANY_A, input: () => ({ applicationId: o.applicationId }) },
   // The head's own draft: the authorized person sees only the drafts they prepared.
   "action company#handOverDraftAction": { allow: HEAD_A, input: () => ({ draftId: o.draftId }) },
   "action company#markCompanyNotificationsReadAction": { allow: COMPANIES },
   "action company#discardDraftAction": { allow: HEAD_A, input: () => ({ draftId: o.discardDraftId }) },
   "action company/search-actions#searchEmployeesAction": { allow: COMPANIES, input: () => new FormData() },
-  "action company/authorizations#prepareGrantAction": { allow: ["head", "otherHead"], input: () => ({ rnokpp: o.a.employees[2]!, position: "Менеджер з персоналу" }) },
-  "action company/authorizations#grantAction": { allow: ["head", "otherHead"], input: () => ({ rnokpp: o.a.employees[2]!, position: "Менеджер з персоналу", nonce: NONCE, signature: "AAAA" }) },
-  "action company/authorizations#prepareWithdrawalAction": { allow: HEAD_A, input: () => ({ membershipId: o.membershipId }) },
-  "action company/authorizations#withdrawAction": { allow: HEAD_A, input: () => ({ membershipId: o.membershipId, nonce: NONCE, signature: "AAAA" }) },
+  "action company/authorizations#prepareGrantAction": {
+    allow: ["head", "otherHead"],
+    input: () => ({ rnokpp: o.a.employees[2]!, position: "Менеджер з персоналу" }),
+  },
+  "action company/authorizations#grantAction": {
+    allow: ["head", "otherHead"],
+    input: () => ({ rnokpp: o.a.employees[2]!, position: "Менеджер з персоналу", nonce: NONCE, signature: "AAAA" }),
+  },
+  "action company/authorizations#prepareWithdrawalAction": {
+    allow: HEAD_A,
+    input: () => ({ membershipId: o.membershipId }),
+  },
+  "action company/authorizations#withdrawAction": {
+    allow: HEAD_A,
+    input: () => ({ membershipId: o.membershipId, nonce: NONCE, signature: "AAAA" }),
+  },
   "action company/api-tokens#issueTokenAction": { allow: ["head", "otherHead"], input: () => ({ name: "Матриця" }) },
   "action company/api-tokens#revokeTokenAction": { allow: HEAD_A, input: () => ({ tokenId: o.tokenId }) },
   // HR API: a head's or authorized person's session (or token), scoped to their enterprise.
   "GET /api/v1/enterprises/[edrpou]/employees": { allow: COMPANY_A, params: () => ({ edrpou: o.a.edrpou }) },
-  "POST /api/v1/enterprises/[edrpou]/employees/search": { allow: COMPANY_A, params: () => ({ edrpou: o.a.edrpou }), body: () => ({ q: o.a.employees[0]!.slice(0, 6) }) },
-  "POST /api/v1/applications/drafts": { allow: COMPANY_A, body: () => ({ edrpou: o.a.edrpou, employees: [{ rnokpp: o.a.employees[3]! }] }) },
-  "POST /api/v1/annulments/drafts": { allow: COMPANY_A, body: () => ({ edrpou: o.a.edrpou, ground: "HEAD_REQUEST", employees: [{ rnokpp: o.a.employees[0]! }] }) },
+  "POST /api/v1/enterprises/[edrpou]/employees/search": {
+    allow: COMPANY_A,
+    params: () => ({ edrpou: o.a.edrpou }),
+    body: () => ({ q: o.a.employees[0]!.slice(0, 6) }),
+  },
+  "POST /api/v1/applications/drafts": {
+    allow: COMPANY_A,
+    body: () => ({ edrpou: o.a.edrpou, employees: [{ rnokpp: o.a.employees[3]! }] }),
+  },
+  "POST /api/v1/annulments/drafts": {
+    allow: COMPANY_A,
+    body: () => ({ edrpou: o.a.edrpou, ground: "HEAD_REQUEST", employees: [{ rnokpp: o.a.employees[0]! }] }),
+  },
   "POST /api/v1/applications": { allow: HEAD_A, body: () => ({ draftId: o.draftId, signature: "AAAA" }) },
   "POST /api/v1/annulments": { allow: HEAD_A, body: () => ({ draftId: o.annulmentDraftId, signature: "AAAA" }) },
   "GET /api/v1/applications/[id]": { allow: COMPANY_A, params: () => ({ id: o.applicationId }) },
@@ -175,12 +296,18 @@ const TABLE: Record<string, Entry> = {
   "action me#updateContactsAction": { allow: CONSCRIPTS },
   "action me#issueEvodAction": { allow: CONSCRIPTS },
   "action me#applyToVacancyAction": { allow: CONSCRIPTS },
-  "action me#withdrawApplicationAction": { allow: CONSCRIPT_A, input: () => ({ applicationId: o.vacancyApplicationId }) },
+  "action me#withdrawApplicationAction": {
+    allow: CONSCRIPT_A,
+    input: () => ({ applicationId: o.vacancyApplicationId }),
+  },
   "action me#markMyNotificationsReadAction": { allow: CONSCRIPTS },
   "page /me/certificates": { allow: CONSCRIPTS },
   "GET /me/certificates/[id]/[part]": { allow: CONSCRIPT_A, params: () => ({ id: o.certificateId, part: "pdf" }) },
   // Entitled or not (this conscript never served), the request reaches the domain: only a citizen's.
-  "action me/certificates#requestCertificateAction": { allow: CONSCRIPTS, input: () => ({ kind: "SERVICE_PARTICIPATION" }) },
+  "action me/certificates#requestCertificateAction": {
+    allow: CONSCRIPTS,
+    input: () => ({ kind: "SERVICE_PARTICIPATION" }),
+  },
   // Notices: each citizen's own list; conscript A's notice is another's 404.
   "page /me/notices": { allow: CONSCRIPTS },
   "page /me/notices/[id]": { allow: CONSCRIPT_A, params: () => ({ id: o.noticeId }) },
@@ -192,22 +319,37 @@ const TABLE: Record<string, Entry> = {
   "page /staff": { allow: ["staffOfficer"] },
   "page /staff/notifications": { allow: ["staffOfficer"] },
   "page /staff/requests/[id]": { allow: ["staffOfficer"], params: () => ({ id: o.certificateRequestId }) },
-  "action staff#prepareCertificateDecisionAction": { allow: ["staffOfficer"], input: () => ({ requestId: o.certificateRequestId, decision: "CONFIRM" }) },
-  "action staff#decideCertificateRequestAction": { allow: ["staffOfficer"], input: () => ({ requestId: o.certificateRequestId, decision: "CONFIRM", nonce: NONCE, signature: "AAAA" }) },
+  "action staff#prepareCertificateDecisionAction": {
+    allow: ["staffOfficer"],
+    input: () => ({ requestId: o.certificateRequestId, decision: "CONFIRM" }),
+  },
+  "action staff#decideCertificateRequestAction": {
+    allow: ["staffOfficer"],
+    input: () => ({ requestId: o.certificateRequestId, decision: "CONFIRM", nonce: NONCE, signature: "AAAA" }),
+  },
   "action staff#markStaffNotificationsReadAction": { allow: ["staffOfficer"] },
   // Recruitment centres: the citizen books and applies; the centre's recruiter answers its own.
   "page /me/centres": { allow: CONSCRIPTS },
   "page /me/centres/[id]": { allow: CONSCRIPTS, params: () => ({ id: o.centreId }) },
   "page /me/basic-service": { allow: CONSCRIPTS },
   // Far beyond the booking horizon: refused by the slot rules after the role check, nothing written.
-  "action me/centres#bookCentreVisitAction": { allow: CONSCRIPTS, input: () => ({ centreId: o.centreId, day: "2099-01-05", time: "10:00", purpose: "CONTRACT" }) },
+  "action me/centres#bookCentreVisitAction": {
+    allow: CONSCRIPTS,
+    input: () => ({ centreId: o.centreId, day: "2099-01-05", time: "10:00", purpose: "CONTRACT" }),
+  },
   "action me/centres#cancelCentreVisitAction": { allow: CONSCRIPT_A, input: () => ({ visitId: o.visitId }) },
   // Not eligible by age (the seed's employees are 32–45), refused after the role check.
-  "action me/centres#applyForBasicServiceAction": { allow: CONSCRIPTS, input: () => ({ centreId: o.centreId, specialty: "199176 — сапер" }) },
+  "action me/centres#applyForBasicServiceAction": {
+    allow: CONSCRIPTS,
+    input: () => ({ centreId: o.centreId, specialty: "199176 — сапер" }),
+  },
   "page /centre": { allow: ["centreRecruiter", "otherCentreRecruiter"] },
   "page /centre/basic-service": { allow: ["centreRecruiter", "otherCentreRecruiter"] },
   "page /centre/notifications": { allow: ["centreRecruiter", "otherCentreRecruiter"] },
-  "action centre#decideBasicServiceAction": { allow: ["centreRecruiter"], input: () => ({ applicationId: o.basicServiceApplicationId, decision: "ACCEPTED" }) },
+  "action centre#decideBasicServiceAction": {
+    allow: ["centreRecruiter"],
+    input: () => ({ applicationId: o.basicServiceApplicationId, decision: "ACCEPTED" }),
+  },
   "action centre#markCentreNotificationsReadAction": { allow: ["centreRecruiter", "otherCentreRecruiter"] },
   // Unit recruiter.
   "page /unit": { allow: ["recruiter"] },
@@ -229,12 +371,30 @@ const TABLE: Record<string, Entry> = {
   "page /tck/delivery": { allow: TCKS },
   "page /tck/notices/[id]": { allow: TCK_A, params: () => ({ id: o.noticeBatchId }) },
   "page /tck/people/[ref]": { allow: TCK_A, params: () => ({ ref: o.tckPersonRef }) },
-  "action tck#formNoticesAction": { allow: TCKS, input: () => ({ kind: "MOBILISATION", appearDate: "2099-01-05", appearTime: "09:00", place: "м. Київ, вул. Матрична, 1", selection: { by: "filter", filter: { q: "Нікого" } } }) },
+  "action tck#formNoticesAction": {
+    allow: TCKS,
+    input: () => ({
+      kind: "MOBILISATION",
+      appearDate: "2099-01-05",
+      appearTime: "09:00",
+      place: "м. Київ, вул. Матрична, 1",
+      selection: { by: "filter", filter: { q: "Нікого" } },
+    }),
+  },
   "action tck#prepareBatchSigningAction": { allow: TCK_HEAD_A, input: () => ({ batchId: o.noticeBatchId }) },
-  "action tck#signBatchAction": { allow: TCK_HEAD_A, input: () => ({ batchId: o.noticeBatchId, nonce: NONCE, signature: "AAAA" }) },
-  "action tck#grantDefermentAction": { allow: TCK_A, input: () => ({ ref: o.tckPersonRef, ground: "інвалідність", until: "2099-01-01" }) },
+  "action tck#signBatchAction": {
+    allow: TCK_HEAD_A,
+    input: () => ({ batchId: o.noticeBatchId, nonce: NONCE, signature: "AAAA" }),
+  },
+  "action tck#grantDefermentAction": {
+    allow: TCK_A,
+    input: () => ({ ref: o.tckPersonRef, ground: "інвалідність", until: "2099-01-01" }),
+  },
   "action tck#markTckNotificationsReadAction": { allow: TCKS },
-  "action tck#importPostalReportAction": { allow: TCKS, input: () => ({ csv: "Трек-номер;Номер повістки;Статус;Дата\nRB000000001UA;;вручено;01.01.2026", apply: false }) },
+  "action tck#importPostalReportAction": {
+    allow: TCKS,
+    input: () => ({ csv: "Трек-номер;Номер повістки;Статус;Дата\nRB000000001UA;;вручено;01.01.2026", apply: false }),
+  },
   "action tck/search-actions#searchRegisterAction": { allow: TCKS, input: () => new FormData() },
   "page /methodology": { allow: ["methodologist"] },
   "page /methodology/new": { allow: ["methodologist"] },
@@ -253,17 +413,29 @@ function discoverRoutes(): string[] {
       else if (name === "page.tsx" || name === "route.ts" || /\.(ts|tsx)$/.test(name)) classify(file, name);
     }
   };
-  const urlOf = (file: string) => `/${path.relative(APP, path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/")}`.replace(/\/$/, "") || "/";
+  const urlOf = (file: string) =>
+    `/${path
+      .relative(APP, path.dirname(file))
+      .split(path.sep)
+      .filter((s) => !/^\(.*\)$/.test(s))
+      .join("/")}`.replace(/\/$/, "") || "/";
   const classify = (file: string, name: string) => {
     const source = readFileSync(file, "utf8");
     if (name === "page.tsx") found.push(`page ${urlOf(file)}`);
     else if (name === "route.ts") {
-      const exported = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
-      for (const list of source.matchAll(/export (?:const )?\{([^}]*)\}/g)) exported.push(...[...list[1]!.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!));
+      const exported = [
+        ...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g),
+      ].map((m) => m[1]!);
+      for (const list of source.matchAll(/export (?:const )?\{([^}]*)\}/g))
+        exported.push(...[...list[1]!.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!));
       for (const method of new Set(exported)) found.push(`${method} ${urlOf(file)}`);
     }
     if (/^["']use server["']/.test(source.trimStart())) {
-      const base = path.relative(APP, file).replace(/\.(ts|tsx)$/, "").replace(/\/actions$/, "").replace(/^actions$/, "");
+      const base = path
+        .relative(APP, file)
+        .replace(/\.(ts|tsx)$/, "")
+        .replace(/\/actions$/, "")
+        .replace(/^actions$/, "");
       for (const m of source.matchAll(/export (?:const|async function) (\w+)/g)) found.push(`action ${base}#${m[1]}`);
     }
   };
@@ -275,22 +447,42 @@ function discoverRoutes(): string[] {
 function actorSession(who: Principal) {
   const id = ids[who];
   if (!id) return null;
-  return { uid: id.uid, rnokpp: id.rnokpp, fullName: id.fullName, roles: [id.option], activeRole: id.option, via: "password", expires: new Date(Date.now() + 3_600_000).toISOString() };
+  return {
+    uid: id.uid,
+    rnokpp: id.rnokpp,
+    fullName: id.fullName,
+    roles: [id.option],
+    activeRole: id.option,
+    via: "password",
+    expires: new Date(Date.now() + 3_600_000).toISOString(),
+  };
 }
 
-const modules = import.meta.glob(["/app/**/page.tsx", "/app/**/route.ts", "/app/**/actions.ts", "/app/**/*-actions.ts"]);
+const modules = import.meta.glob([
+  "/app/**/page.tsx",
+  "/app/**/route.ts",
+  "/app/**/actions.ts",
+  "/app/**/*-actions.ts",
+]);
 
 function moduleFor(key: string): string {
   const [kind, rest] = [key.slice(0, key.indexOf(" ")), key.slice(key.indexOf(" ") + 1)];
   if (kind === "action") {
     const [file] = rest.split("#");
-    const candidates = [`/app/${file}/actions.ts`, `/app/${file}.ts`, `/app/(auth)/${file!.replace("(auth)/", "")}/actions.ts`];
+    const candidates = [
+      `/app/${file}/actions.ts`,
+      `/app/${file}.ts`,
+      `/app/(auth)/${file!.replace("(auth)/", "")}/actions.ts`,
+    ];
     return candidates.find((c) => c in modules) ?? candidates[0]!;
   }
   const segments = rest === "/" ? [] : rest.slice(1).split("/");
   const target = kind === "page" ? "page.tsx" : "route.ts";
   return Object.keys(modules).find((m) => {
-    const parts = m.replace(/^\/app\//, "").split("/").filter((s) => !/^\(.*\)$/.test(s));
+    const parts = m
+      .replace(/^\/app\//, "")
+      .split("/")
+      .filter((s) => !/^\(.*\)$/.test(s));
     return parts.at(-1) === target && parts.slice(0, -1).join("/") === segments.join("/");
   })!;
 }
@@ -301,8 +493,10 @@ let detail = "";
 function classifyThrown(error: unknown): Outcome {
   const digest = (error as { digest?: string })?.digest ?? "";
   detail = digest.split(";").slice(0, 3).join(";");
-  if (digest.startsWith("NEXT_REDIRECT")) return /;\/login(\/role)?[?;]|;\/login;/.test(digest) || digest.includes(";/login") ? "refused" : "allowed";
-  if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;")) return digest.endsWith(";404") || digest.endsWith(";403") || digest.endsWith(";401") ? "refused" : "allowed";
+  if (digest.startsWith("NEXT_REDIRECT"))
+    return /;\/login(\/role)?[?;]|;\/login;/.test(digest) || digest.includes(";/login") ? "refused" : "allowed";
+  if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;"))
+    return digest.endsWith(";404") || digest.endsWith(";403") || digest.endsWith(";401") ? "refused" : "allowed";
   if (digest === "NEXT_NOT_FOUND") return "refused";
   throw error;
 }
@@ -313,7 +507,10 @@ async function call(key: string, entry: Entry): Promise<Outcome> {
   const params = Promise.resolve(entry.params?.() ?? {});
   if (kind === "page") {
     try {
-      await (mod.default as (props: unknown) => Promise<unknown>)({ params, searchParams: Promise.resolve(entry.search ?? {}) });
+      await (mod.default as (props: unknown) => Promise<unknown>)({
+        params,
+        searchParams: Promise.resolve(entry.search ?? {}),
+      });
       return "allowed";
     } catch (error) {
       return classifyThrown(error);
@@ -322,10 +519,17 @@ async function call(key: string, entry: Entry): Promise<Outcome> {
   if (kind === "action") {
     const name = key.split("#")[1]!;
     try {
-      const result = (await (mod[name] as (input: unknown) => Promise<unknown>)(entry.input ? entry.input() : {})) as { ok?: boolean; error?: { code: string } } | undefined;
+      const result = (await (mod[name] as (input: unknown) => Promise<unknown>)(entry.input ? entry.input() : {})) as
+        { ok?: boolean; error?: { code: string } } | undefined;
       detail = result?.ok === false ? result.error!.code : "ok";
       // A refusal: no session, a role that may not, or another's object (every *_NOT_FOUND is a 404).
-      if (result && result.ok === false && (["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"].includes(result.error!.code) || result.error!.code.endsWith("_NOT_FOUND"))) return "refused";
+      if (
+        result &&
+        result.ok === false &&
+        (["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"].includes(result.error!.code) ||
+          result.error!.code.endsWith("_NOT_FOUND"))
+      )
+        return "refused";
       return "allowed";
     } catch (error) {
       return classifyThrown(error);
@@ -339,7 +543,7 @@ async function call(key: string, entry: Entry): Promise<Outcome> {
     ...(kind === "GET" ? {} : { body: body === undefined ? "{}" : JSON.stringify(body) }),
   });
   try {
-    const response = (await (mod[kind] as (r: Request, c: unknown) => Promise<Response>)(request, { params }));
+    const response = await (mod[kind] as (r: Request, c: unknown) => Promise<Response>)(request, { params });
     detail = String(response.status);
     expect(response.status, `${key}: no route may answer 500`).toBeLessThan(500);
     return [401, 403, 404].includes(response.status) ? "refused" : "allowed";
@@ -349,83 +553,367 @@ async function call(key: string, entry: Entry): Promise<Outcome> {
 }
 
 beforeAll(async () => {
-  const a = await createWorld(createCtx({ actor: null }), { serial: 61, employees: 5, limitCount: 5, withAuthorizedPerson: true });
-  const b = await createWorld(createCtx({ actor: null }), { serial: 62, employees: 2, limitCount: 2, withAuthorizedPerson: true });
+  const a = await createWorld(createCtx({ actor: null }), {
+    serial: 61,
+    employees: 5,
+    limitCount: 5,
+    withAuthorizedPerson: true,
+  });
+  const b = await createWorld(createCtx({ actor: null }), {
+    serial: 62,
+    employees: 2,
+    limitCount: 2,
+    withAuthorizedPerson: true,
+  });
   const option = (role: Role, extra: Partial<RoleOption> = {}): RoleOption => ({ role, label: role, ...extra });
   const { user: admin } = await createUser(db, { role: "ADMIN", fullName: "Адмін Матриця Петрович" });
-  const { user: official } = await createUser(db, { role: "OFFICIAL", authorityId: a.authorityId, fullName: "Посадова Матриця Іванівна" });
-  const other = await db.authority.create({ data: { code: "matrix-other", name: "Інше міністерство", shortName: "Мінінше", kind: "MINISTRY", edrpou: "43990015", kvedSections: [] } });
+  const { user: official } = await createUser(db, {
+    role: "OFFICIAL",
+    authorityId: a.authorityId,
+    fullName: "Посадова Матриця Іванівна",
+  });
+  const other = await db.authority.create({
+    data: {
+      code: "matrix-other",
+      name: "Інше міністерство",
+      shortName: "Мінінше",
+      kind: "MINISTRY",
+      edrpou: "43990015",
+      kvedSections: [],
+    },
+  });
   const otherOfficial = await createOfficial(other, { fullName: "Інший Посадовець Петрович" });
   const unit = await createMilitaryUnit(db);
-  const { user: recruiter } = await createUser(db, { role: "RECRUITER", unitId: unit.id, fullName: "Рекрутер Матриця Олегович" });
-  const economy = await db.authority.create({ data: { code: "mineconomy", name: "Міністерство економіки України", shortName: "Мінекономіки", kind: "MINISTRY", edrpou: "37508596", kvedSections: [] } });
-  const { user: methodologist } = await createUser(db, { role: "METHODOLOGIST", authorityId: economy.id, fullName: "Методолог Матриця Петрівна" });
-  const { user: staffOfficer } = await createUser(db, { role: "UNIT_STAFF_OFFICER", unitId: unit.id, fullName: "Стройовий Матриця Іванович" });
+  const { user: recruiter } = await createUser(db, {
+    role: "RECRUITER",
+    unitId: unit.id,
+    fullName: "Рекрутер Матриця Олегович",
+  });
+  const economy = await db.authority.create({
+    data: {
+      code: "mineconomy",
+      name: "Міністерство економіки України",
+      shortName: "Мінекономіки",
+      kind: "MINISTRY",
+      edrpou: "37508596",
+      kvedSections: [],
+    },
+  });
+  const { user: methodologist } = await createUser(db, {
+    role: "METHODOLOGIST",
+    authorityId: economy.id,
+    fullName: "Методолог Матриця Петрівна",
+  });
+  const { user: staffOfficer } = await createUser(db, {
+    role: "UNIT_STAFF_OFFICER",
+    unitId: unit.id,
+    fullName: "Стройовий Матриця Іванович",
+  });
   // A methodologist's membership in another authority: the rules are the Ministry of Economy's alone.
-  const { user: otherMethodologist } = await createUser(db, { role: "METHODOLOGIST", authorityId: other.id, fullName: "Методолог Інший Іванович" });
-  const conscript = await db.user.create({ data: { rnokpp: a.employees[0]!, fullName: "Працівник00000 Іван Іванович" } });
+  const { user: otherMethodologist } = await createUser(db, {
+    role: "METHODOLOGIST",
+    authorityId: other.id,
+    fullName: "Методолог Інший Іванович",
+  });
+  const conscript = await db.user.create({
+    data: { rnokpp: a.employees[0]!, fullName: "Працівник00000 Іван Іванович" },
+  });
   const tccA = await createTcc(db, { name: "Печерський РТЦК та СП" });
   const tccB = await createTcc(db, { name: "Інший РТЦК та СП матриці" });
-  const { user: tckOfficer } = await createUser(db, { role: "TCK_OFFICER", tcc: tccA.name, fullName: "Офіцер Матриця Романович" });
-  const { user: tckHead } = await createUser(db, { role: "TCK_HEAD", tcc: tccA.name, fullName: "Начальник Матриця Григорович" });
-  const { user: otherTckOfficer } = await createUser(db, { role: "TCK_OFFICER", tcc: tccB.name, fullName: "Інший Офіцер Матриці" });
-  const otherConscript = await db.user.create({ data: { rnokpp: b.employees[0]!, fullName: "Працівник00000 Іван Іванович" } });
+  const { user: tckOfficer } = await createUser(db, {
+    role: "TCK_OFFICER",
+    tcc: tccA.name,
+    fullName: "Офіцер Матриця Романович",
+  });
+  const { user: tckHead } = await createUser(db, {
+    role: "TCK_HEAD",
+    tcc: tccA.name,
+    fullName: "Начальник Матриця Григорович",
+  });
+  const { user: otherTckOfficer } = await createUser(db, {
+    role: "TCK_OFFICER",
+    tcc: tccB.name,
+    fullName: "Інший Офіцер Матриці",
+  });
+  const otherConscript = await db.user.create({
+    data: { rnokpp: b.employees[0]!, fullName: "Працівник00000 Іван Іванович" },
+  });
   const centre = await createRecruitmentCentre(db, { unitIds: [unit.id] });
   const otherCentre = await createRecruitmentCentre(db);
-  const { user: centreRecruiter } = await createUser(db, { role: "CENTRE_RECRUITER", centreId: centre.id, fullName: "Рекрутер Центру Матриці" });
-  const { user: otherCentreRecruiter } = await createUser(db, { role: "CENTRE_RECRUITER", centreId: otherCentre.id, fullName: "Рекрутер Іншого Центру" });
+  const { user: centreRecruiter } = await createUser(db, {
+    role: "CENTRE_RECRUITER",
+    centreId: centre.id,
+    fullName: "Рекрутер Центру Матриці",
+  });
+  const { user: otherCentreRecruiter } = await createUser(db, {
+    role: "CENTRE_RECRUITER",
+    centreId: otherCentre.id,
+    fullName: "Рекрутер Іншого Центру",
+  });
   Object.assign(ids, {
     admin: { uid: admin.id, rnokpp: admin.rnokpp, fullName: admin.fullName, option: option("ADMIN") },
-    official: { uid: official.id, rnokpp: official.rnokpp, fullName: official.fullName, option: option("OFFICIAL", { authorityId: a.authorityId }) },
-    otherOfficial: { uid: otherOfficial.actor.userId!, rnokpp: otherOfficial.actor.rnokpp, fullName: otherOfficial.actor.fullName, option: option("OFFICIAL", { authorityId: other.id }) },
-    head: { uid: a.head.userId, rnokpp: a.head.rnokpp, fullName: a.head.fullName, option: option("ENTERPRISE_HEAD", { edrpou: a.edrpou }) },
-    authorized: { uid: a.authorized!.userId, rnokpp: a.authorized!.rnokpp, fullName: "Довірена", option: option("AUTHORIZED_PERSON", { edrpou: a.edrpou }) },
-    otherHead: { uid: b.head.userId, rnokpp: b.head.rnokpp, fullName: b.head.fullName, option: option("ENTERPRISE_HEAD", { edrpou: b.edrpou }) },
-    otherAuthorized: { uid: b.authorized!.userId, rnokpp: b.authorized!.rnokpp, fullName: "Довірена", option: option("AUTHORIZED_PERSON", { edrpou: b.edrpou }) },
-    conscript: { uid: conscript.id, rnokpp: conscript.rnokpp, fullName: conscript.fullName, option: option("CONSCRIPT") },
-    otherConscript: { uid: otherConscript.id, rnokpp: otherConscript.rnokpp, fullName: otherConscript.fullName, option: option("CONSCRIPT") },
-    recruiter: { uid: recruiter.id, rnokpp: recruiter.rnokpp, fullName: recruiter.fullName, option: option("RECRUITER", { unitId: unit.id }) },
-    methodologist: { uid: methodologist.id, rnokpp: methodologist.rnokpp, fullName: methodologist.fullName, option: option("METHODOLOGIST", { authorityId: economy.id }) },
-    staffOfficer: { uid: staffOfficer.id, rnokpp: staffOfficer.rnokpp, fullName: staffOfficer.fullName, option: option("UNIT_STAFF_OFFICER", { unitId: unit.id }) },
-    otherMethodologist: { uid: otherMethodologist.id, rnokpp: otherMethodologist.rnokpp, fullName: otherMethodologist.fullName, option: option("METHODOLOGIST", { authorityId: other.id }) },
-    tckOfficer: { uid: tckOfficer.id, rnokpp: tckOfficer.rnokpp, fullName: tckOfficer.fullName, option: option("TCK_OFFICER", { tcc: tccA.name }) },
-    tckHead: { uid: tckHead.id, rnokpp: tckHead.rnokpp, fullName: tckHead.fullName, option: option("TCK_HEAD", { tcc: tccA.name }) },
-    otherTckOfficer: { uid: otherTckOfficer.id, rnokpp: otherTckOfficer.rnokpp, fullName: otherTckOfficer.fullName, option: option("TCK_OFFICER", { tcc: tccB.name }) },
-    centreRecruiter: { uid: centreRecruiter.id, rnokpp: centreRecruiter.rnokpp, fullName: centreRecruiter.fullName, option: option("CENTRE_RECRUITER", { centreId: centre.id }) },
-    otherCentreRecruiter: { uid: otherCentreRecruiter.id, rnokpp: otherCentreRecruiter.rnokpp, fullName: otherCentreRecruiter.fullName, option: option("CENTRE_RECRUITER", { centreId: otherCentre.id }) },
+    official: {
+      uid: official.id,
+      rnokpp: official.rnokpp,
+      fullName: official.fullName,
+      option: option("OFFICIAL", { authorityId: a.authorityId }),
+    },
+    otherOfficial: {
+      uid: otherOfficial.actor.userId!,
+      rnokpp: otherOfficial.actor.rnokpp,
+      fullName: otherOfficial.actor.fullName,
+      option: option("OFFICIAL", { authorityId: other.id }),
+    },
+    head: {
+      uid: a.head.userId,
+      rnokpp: a.head.rnokpp,
+      fullName: a.head.fullName,
+      option: option("ENTERPRISE_HEAD", { edrpou: a.edrpou }),
+    },
+    authorized: {
+      uid: a.authorized!.userId,
+      rnokpp: a.authorized!.rnokpp,
+      fullName: "Довірена",
+      option: option("AUTHORIZED_PERSON", { edrpou: a.edrpou }),
+    },
+    otherHead: {
+      uid: b.head.userId,
+      rnokpp: b.head.rnokpp,
+      fullName: b.head.fullName,
+      option: option("ENTERPRISE_HEAD", { edrpou: b.edrpou }),
+    },
+    otherAuthorized: {
+      uid: b.authorized!.userId,
+      rnokpp: b.authorized!.rnokpp,
+      fullName: "Довірена",
+      option: option("AUTHORIZED_PERSON", { edrpou: b.edrpou }),
+    },
+    conscript: {
+      uid: conscript.id,
+      rnokpp: conscript.rnokpp,
+      fullName: conscript.fullName,
+      option: option("CONSCRIPT"),
+    },
+    otherConscript: {
+      uid: otherConscript.id,
+      rnokpp: otherConscript.rnokpp,
+      fullName: otherConscript.fullName,
+      option: option("CONSCRIPT"),
+    },
+    recruiter: {
+      uid: recruiter.id,
+      rnokpp: recruiter.rnokpp,
+      fullName: recruiter.fullName,
+      option: option("RECRUITER", { unitId: unit.id }),
+    },
+    methodologist: {
+      uid: methodologist.id,
+      rnokpp: methodologist.rnokpp,
+      fullName: methodologist.fullName,
+      option: option("METHODOLOGIST", { authorityId: economy.id }),
+    },
+    staffOfficer: {
+      uid: staffOfficer.id,
+      rnokpp: staffOfficer.rnokpp,
+      fullName: staffOfficer.fullName,
+      option: option("UNIT_STAFF_OFFICER", { unitId: unit.id }),
+    },
+    otherMethodologist: {
+      uid: otherMethodologist.id,
+      rnokpp: otherMethodologist.rnokpp,
+      fullName: otherMethodologist.fullName,
+      option: option("METHODOLOGIST", { authorityId: other.id }),
+    },
+    tckOfficer: {
+      uid: tckOfficer.id,
+      rnokpp: tckOfficer.rnokpp,
+      fullName: tckOfficer.fullName,
+      option: option("TCK_OFFICER", { tcc: tccA.name }),
+    },
+    tckHead: {
+      uid: tckHead.id,
+      rnokpp: tckHead.rnokpp,
+      fullName: tckHead.fullName,
+      option: option("TCK_HEAD", { tcc: tccA.name }),
+    },
+    otherTckOfficer: {
+      uid: otherTckOfficer.id,
+      rnokpp: otherTckOfficer.rnokpp,
+      fullName: otherTckOfficer.fullName,
+      option: option("TCK_OFFICER", { tcc: tccB.name }),
+    },
+    centreRecruiter: {
+      uid: centreRecruiter.id,
+      rnokpp: centreRecruiter.rnokpp,
+      fullName: centreRecruiter.fullName,
+      option: option("CENTRE_RECRUITER", { centreId: centre.id }),
+    },
+    otherCentreRecruiter: {
+      uid: otherCentreRecruiter.id,
+      rnokpp: otherCentreRecruiter.rnokpp,
+      fullName: otherCentreRecruiter.fullName,
+      option: option("CENTRE_RECRUITER", { centreId: otherCentre.id }),
+    },
   });
-  const visit = await db.centreVisit.create({ data: { centreId: centre.id, rnokpp: a.employees[0]!, fullName: "Працівник00000 Іван Іванович", day: new Date("2099-01-05"), time: "10:00", purpose: "CONTRACT", openKey: `${a.employees[0]}:2099-01-05` } });
-  const basicService = await db.basicServiceApplication.create({ data: { rnokpp: b.employees[1]!, fullName: "Призовник Матриці", birthDate: new Date("2006-03-10"), centreId: centre.id, specialty: "199176 — сапер", openKey: b.employees[1]! } });
+  const visit = await db.centreVisit.create({
+    data: {
+      centreId: centre.id,
+      rnokpp: a.employees[0]!,
+      fullName: "Працівник00000 Іван Іванович",
+      day: new Date("2099-01-05"),
+      time: "10:00",
+      purpose: "CONTRACT",
+      openKey: `${a.employees[0]}:2099-01-05`,
+    },
+  });
+  const basicService = await db.basicServiceApplication.create({
+    data: {
+      rnokpp: b.employees[1]!,
+      fullName: "Призовник Матриці",
+      birthDate: new Date("2006-03-10"),
+      centreId: centre.id,
+      specialty: "199176 — сапер",
+      openKey: b.employees[1]!,
+    },
+  });
 
-  const draft = await createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }] });
-  const submitted = await submitApplication(createCtx({ actor: a.head.actor }), { draftId: draft.draftId, signature: sign(a.head.key!, draft.document) });
+  const draft = await createReservationDraft(createCtx({ actor: a.head.actor }), {
+    edrpou: a.edrpou,
+    employees: [{ rnokpp: a.employees[0]! }],
+  });
+  const submitted = await submitApplication(createCtx({ actor: a.head.actor }), {
+    draftId: draft.draftId,
+    signature: sign(a.head.key!, draft.document),
+  });
   await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: submitted.applicationId });
-  const application = await db.application.findUniqueOrThrow({ where: { id: submitted.applicationId }, select: { signedDocumentId: true } });
-  const left = await createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[1]! }] });
-  const vacancy = await db.vacancy.create({ data: { unitId: unit.id, title: "Оператор БпЛА", specialty: "Оператор", region: "м. Київ", requirements: "—", description: "—" } });
-  const vacancyApplication = await db.vacancyApplication.create({ data: { vacancyId: vacancy.id, rnokpp: a.employees[0]! } });
+  const application = await db.application.findUniqueOrThrow({
+    where: { id: submitted.applicationId },
+    select: { signedDocumentId: true },
+  });
+  const left = await createReservationDraft(createCtx({ actor: a.head.actor }), {
+    edrpou: a.edrpou,
+    employees: [{ rnokpp: a.employees[1]! }],
+  });
+  const vacancy = await db.vacancy.create({
+    data: {
+      unitId: unit.id,
+      title: "Оператор БпЛА",
+      specialty: "Оператор",
+      region: "м. Київ",
+      requirements: "—",
+      description: "—",
+    },
+  });
+  const vacancyApplication = await db.vacancyApplication.create({
+    data: { vacancyId: vacancy.id, rnokpp: a.employees[0]! },
+  });
   const membership = await db.membership.findFirstOrThrow({ where: { edrpou: a.edrpou, role: "AUTHORIZED_PERSON" } });
   const token = await issueApiToken(createCtx({ actor: a.head.actor }), { name: "Матриця" });
-  const annulment = await createAnnulmentDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, rnokpps: [a.employees[0]!], ground: "HEAD_REQUEST" });
-  const discard = await createReservationDraft(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[2]! }] });
-  const evod = await issueEvod(createCtx({ actor: { userId: conscript.id, rnokpp: conscript.rnokpp!, fullName: conscript.fullName, role: "CONSCRIPT", via: "password" }, now: new Date() }));
+  const annulment = await createAnnulmentDraft(createCtx({ actor: a.head.actor }), {
+    edrpou: a.edrpou,
+    rnokpps: [a.employees[0]!],
+    ground: "HEAD_REQUEST",
+  });
+  const discard = await createReservationDraft(createCtx({ actor: a.head.actor }), {
+    edrpou: a.edrpou,
+    employees: [{ rnokpp: a.employees[2]! }],
+  });
+  const evod = await issueEvod(
+    createCtx({
+      actor: {
+        userId: conscript.id,
+        rnokpp: conscript.rnokpp!,
+        fullName: conscript.fullName,
+        role: "CONSCRIPT",
+        via: "password",
+      },
+      now: new Date(),
+    }),
+  );
   // Conscript A is reserved by now: the extract of his reservation; and a request routed to the unit.
-  const extract = await requestCertificate(createCtx({ actor: { userId: conscript.id, rnokpp: conscript.rnokpp!, fullName: conscript.fullName, role: "CONSCRIPT", via: "password" } }), { kind: "RESERVATION_EXTRACT" });
+  const extract = await requestCertificate(
+    createCtx({
+      actor: {
+        userId: conscript.id,
+        rnokpp: conscript.rnokpp!,
+        fullName: conscript.fullName,
+        role: "CONSCRIPT",
+        via: "password",
+      },
+    }),
+    { kind: "RESERVATION_EXTRACT" },
+  );
   if (extract.status !== "ISSUED") throw new Error("the matrix needs an issued certificate");
-  const certificate = await db.stateCertificate.findUniqueOrThrow({ where: { id: extract.certificateId }, select: { code: true } });
-  const routed = await db.certificateRequest.create({ data: { rnokpp: a.employees[1]!, kind: "SERVICE_PARTICIPATION", status: "PENDING", openKey: `${a.employees[1]}:SERVICE_PARTICIPATION`, unitId: unit.id, dueOn: new Date("2030-01-10") } });
-  const officerActor = { userId: tckOfficer.id, rnokpp: tckOfficer.rnokpp, fullName: tckOfficer.fullName, role: "TCK_OFFICER" as const, tcc: tccA.name, via: "password" as const };
-  const batch = await formNotices({ actor: officerActor, db, registry: registryFor(db), now: new Date() }, { kind: "VLK", appearDate: "2099-01-05", appearTime: "10:00", place: "м. Київ, вул. Матрична, 1", selection: { by: "people", rnokpps: [a.employees[3]!] } });
+  const certificate = await db.stateCertificate.findUniqueOrThrow({
+    where: { id: extract.certificateId },
+    select: { code: true },
+  });
+  const routed = await db.certificateRequest.create({
+    data: {
+      rnokpp: a.employees[1]!,
+      kind: "SERVICE_PARTICIPATION",
+      status: "PENDING",
+      openKey: `${a.employees[1]}:SERVICE_PARTICIPATION`,
+      unitId: unit.id,
+      dueOn: new Date("2030-01-10"),
+    },
+  });
+  const officerActor = {
+    userId: tckOfficer.id,
+    rnokpp: tckOfficer.rnokpp,
+    fullName: tckOfficer.fullName,
+    role: "TCK_OFFICER" as const,
+    tcc: tccA.name,
+    via: "password" as const,
+  };
+  const batch = await formNotices(
+    { actor: officerActor, db, registry: registryFor(db), now: new Date() },
+    {
+      kind: "VLK",
+      appearDate: "2099-01-05",
+      appearTime: "10:00",
+      place: "м. Київ, вул. Матрична, 1",
+      selection: { by: "people", rnokpps: [a.employees[3]!] },
+    },
+  );
   // Conscript A's own notice (the batch's rules aside: the page only shows what is addressed to him).
-  const notice = await db.notice.create({ data: { code: "matrix-notice-of-conscript-a", batchId: batch.batchId, rnokpp: a.employees[0]!, fullName: conscript.fullName, tcc: tccA.name, kind: "VLK", appearAt: new Date("2099-01-05T08:00:00Z"), place: "м. Київ, вул. Матрична, 1" } });
+  const notice = await db.notice.create({
+    data: {
+      code: "matrix-notice-of-conscript-a",
+      batchId: batch.batchId,
+      rnokpp: a.employees[0]!,
+      fullName: conscript.fullName,
+      tcc: tccA.name,
+      kind: "VLK",
+      appearAt: new Date("2099-01-05T08:00:00Z"),
+      place: "м. Київ, вул. Матрична, 1",
+    },
+  });
   o = {
     noticeId: notice.id,
-    certificateId: extract.certificateId, certificateCode: certificate.code, certificateRequestId: routed.id,
-    centreId: centre.id, visitId: visit.id, basicServiceApplicationId: basicService.id,
-    a, b, applicationId: submitted.applicationId, draftId: left.draftId, documentId: application.signedDocumentId, unitVacancyId: vacancy.id,
-    vacancyApplicationId: vacancyApplication.id, employeeRef: employeeHref(a.employees[0]!).split("/").at(-1)!,
-    tckPersonRef: tckPersonHref(a.employees[4]!).split("/").at(-1)!, noticeBatchId: batch.batchId, authorityId: a.authorityId,
-    decisionId: a.decisionId, evodCode: evod.code, discardDraftId: discard.draftId, annulmentDraftId: annulment.draftId, membershipId: membership.id, tokenId: token.id,
+    certificateId: extract.certificateId,
+    certificateCode: certificate.code,
+    certificateRequestId: routed.id,
+    centreId: centre.id,
+    visitId: visit.id,
+    basicServiceApplicationId: basicService.id,
+    a,
+    b,
+    applicationId: submitted.applicationId,
+    draftId: left.draftId,
+    documentId: application.signedDocumentId,
+    unitVacancyId: vacancy.id,
+    vacancyApplicationId: vacancyApplication.id,
+    employeeRef: employeeHref(a.employees[0]!).split("/").at(-1)!,
+    tckPersonRef: tckPersonHref(a.employees[4]!).split("/").at(-1)!,
+    noticeBatchId: batch.batchId,
+    authorityId: a.authorityId,
+    decisionId: a.decisionId,
+    evodCode: evod.code,
+    discardDraftId: discard.draftId,
+    annulmentDraftId: annulment.draftId,
+    membershipId: membership.id,
+    tokenId: token.id,
   };
 });
 
@@ -439,8 +927,14 @@ describe("the authorization matrix over every route", () => {
   it("has an entry for every page, route handler and server action in app/, and none for a route that is gone", () => {
     const routes = discoverRoutes();
     expect(routes.length).toBeGreaterThan(60);
-    expect(routes.filter((r) => !(r in TABLE)), "routes without an entry in the table").toEqual([]);
-    expect(Object.keys(TABLE).filter((k) => !routes.includes(k)), "entries for routes that no longer exist").toEqual([]);
+    expect(
+      routes.filter((r) => !(r in TABLE)),
+      "routes without an entry in the table",
+    ).toEqual([]);
+    expect(
+      Object.keys(TABLE).filter((k) => !routes.includes(k)),
+      "entries for routes that no longer exist",
+    ).toEqual([]);
   });
 
   it("lets exactly the table's principals through, as each principal, with another's objects refused", async () => {
@@ -449,7 +943,11 @@ describe("the authorization matrix over every route", () => {
       tally.routes += 1;
       if (entry.skip) continue;
       // Owners last: an allowed call may change what it touches.
-      const order = [...PRINCIPALS].sort((x, y) => Number(entry.allow === ALL || entry.allow.includes(x)) - Number(entry.allow === ALL || entry.allow.includes(y)));
+      const order = [...PRINCIPALS].sort(
+        (x, y) =>
+          Number(entry.allow === ALL || entry.allow.includes(x)) -
+          Number(entry.allow === ALL || entry.allow.includes(y)),
+      );
       for (const who of order) {
         session = who === "anonymous" ? null : actorSession(who);
         const expected: Outcome = entry.allow === ALL || entry.allow.includes(who) ? "allowed" : "refused";

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRoleOptions } from "@/lib/auth/list-role-options";
 import type { AuthorizedPersonActor } from "@/lib/auth/roles";
-import { grantAuthorization, listAuthorizations, prepareAuthorizationGrant, prepareAuthorizationWithdrawal, withdrawAuthorization } from "@/lib/authorizations";
+import {
+  grantAuthorization,
+  listAuthorizations,
+  prepareAuthorizationGrant,
+  prepareAuthorizationWithdrawal,
+  withdrawAuthorization,
+} from "@/lib/authorizations";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { stopSenderBoss } from "@/lib/jobs/boss";
@@ -24,7 +30,10 @@ let candidate: { rnokpp: string; fullName: string };
 let candidateKey: OpenedKeyFile;
 
 async function expectCode(code: string, attempt: () => Promise<unknown>): Promise<AppError> {
-  const error = await attempt().then(() => new Error(`очікувалася відмова ${code}`), (caught: unknown) => caught);
+  const error = await attempt().then(
+    () => new Error(`очікувалася відмова ${code}`),
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   return error as AppError;
@@ -41,8 +50,19 @@ const writes = async () => ({
 
 /** Prepares a grant and signs it with `key` (the head's by default). */
 async function signedGrant(world: World, rnokpp: string, options: { key?: OpenedKeyFile; position?: string } = {}) {
-  const prepared = await prepareAuthorizationGrant(createCtx({ actor: world.head.actor }), { rnokpp, position: options.position });
-  return { prepared, input: { rnokpp, position: options.position, nonce: prepared.nonce, signature: b64(sign(options.key ?? world.head.key!, fromB64(prepared.document))) } };
+  const prepared = await prepareAuthorizationGrant(createCtx({ actor: world.head.actor }), {
+    rnokpp,
+    position: options.position,
+  });
+  return {
+    prepared,
+    input: {
+      rnokpp,
+      position: options.position,
+      nonce: prepared.nonce,
+      signature: b64(sign(options.key ?? world.head.key!, fromB64(prepared.document))),
+    },
+  };
 }
 
 function actorOf(userId: string, rnokpp: string, fullName: string, edrpou: string): AuthorizedPersonActor {
@@ -52,9 +72,22 @@ function actorOf(userId: string, rnokpp: string, fullName: string, edrpou: strin
 beforeAll(async () => {
   a = await createWorld(createCtx({ actor: null }), { serial: 61, employees: 4, limitCount: 2 });
   b = await createWorld(createCtx({ actor: null }), { serial: 62, employees: 2 });
-  const person = await createPerson(db, { sex: "FEMALE", lastName: "Кадровичка", firstName: "Марія", patronymic: "Степанівна", birthDate: "1990-02-03" });
+  const person = await createPerson(db, {
+    sex: "FEMALE",
+    lastName: "Кадровичка",
+    firstName: "Марія",
+    patronymic: "Степанівна",
+    birthDate: "1990-02-03",
+  });
   candidate = { rnokpp: person.rnokpp, fullName: "Кадровичка Марія Степанівна" };
-  const { p12 } = await issueCertificate(createCtx({ actor: null }), { rnokpp: candidate.rnokpp, fullName: candidate.fullName, edrpou: a.edrpou, organization: a.name, title: "Інспекторка з кадрів", password: "Cand-Key-Pass1" });
+  const { p12 } = await issueCertificate(createCtx({ actor: null }), {
+    rnokpp: candidate.rnokpp,
+    fullName: candidate.fullName,
+    edrpou: a.edrpou,
+    organization: a.name,
+    title: "Інспекторка з кадрів",
+    password: "Cand-Key-Pass1",
+  });
   candidateKey = openKeyFile(p12, "Cand-Key-Pass1");
 });
 
@@ -66,18 +99,46 @@ describe("granting an authorization", () => {
   it("the registry names the person, the head signs, and the person holds the role at once", async () => {
     expect(await db.user.findUnique({ where: { rnokpp: candidate.rnokpp } })).toBeNull();
     const { prepared, input } = await signedGrant(a, candidate.rnokpp, { position: "Інспекторка з кадрів" });
-    expect(prepared.person).toEqual({ rnokpp: candidate.rnokpp, fullName: candidate.fullName, position: "Інспекторка з кадрів" });
+    expect(prepared.person).toEqual({
+      rnokpp: candidate.rnokpp,
+      fullName: candidate.fullName,
+      position: "Інспекторка з кадрів",
+    });
     const document = JSON.parse(Buffer.from(prepared.document, "base64").toString("utf8"));
-    expect(document).toMatchObject({ type: "bronya.authorization", action: "GRANT", enterprise: { edrpou: a.edrpou }, person: { rnokpp: candidate.rnokpp }, head: { rnokpp: a.head.rnokpp }, nonce: prepared.nonce });
+    expect(document).toMatchObject({
+      type: "bronya.authorization",
+      action: "GRANT",
+      enterprise: { edrpou: a.edrpou },
+      person: { rnokpp: candidate.rnokpp },
+      head: { rnokpp: a.head.rnokpp },
+      nonce: prepared.nonce,
+    });
 
     const granted = await grantAuthorization(createCtx({ actor: a.head.actor }), input);
-    const membership = await db.membership.findUniqueOrThrow({ where: { id: granted.membershipId }, include: { user: true } });
-    expect(membership).toMatchObject({ role: "AUTHORIZED_PERSON", edrpou: a.edrpou, grantedByRnokpp: a.head.rnokpp, position: "Інспекторка з кадрів", revokedAt: null });
+    const membership = await db.membership.findUniqueOrThrow({
+      where: { id: granted.membershipId },
+      include: { user: true },
+    });
+    expect(membership).toMatchObject({
+      role: "AUTHORIZED_PERSON",
+      edrpou: a.edrpou,
+      grantedByRnokpp: a.head.rnokpp,
+      position: "Інспекторка з кадрів",
+      revokedAt: null,
+    });
     expect(membership.user).toMatchObject({ rnokpp: candidate.rnokpp, fullName: candidate.fullName });
     const signed = await db.signedDocument.findUniqueOrThrow({ where: { id: membership.signedDocumentId! } });
     expect(signed).toMatchObject({ kind: "AUTHORIZATION", edrpou: a.edrpou, signerRnokpp: a.head.rnokpp });
-    expect(await db.auditLog.count({ where: { action: "authorization.grant", entityId: granted.membershipId, signedDocumentId: signed.id } })).toBe(1);
-    expect(await db.notification.findFirstOrThrow({ where: { recipientRnokpp: candidate.rnokpp, kind: "authorization.granted" } })).toMatchObject({ audience: "company", link: "/company" });
+    expect(
+      await db.auditLog.count({
+        where: { action: "authorization.grant", entityId: granted.membershipId, signedDocumentId: signed.id },
+      }),
+    ).toBe(1);
+    expect(
+      await db.notification.findFirstOrThrow({
+        where: { recipientRnokpp: candidate.rnokpp, kind: "authorization.granted" },
+      }),
+    ).toMatchObject({ audience: "company", link: "/company" });
 
     const roles = await listRoleOptions(db, { userId: membership.userId, rnokpp: candidate.rnokpp });
     expect(roles).toContainEqual(expect.objectContaining({ role: "AUTHORIZED_PERSON", edrpou: a.edrpou }));
@@ -85,35 +146,71 @@ describe("granting an authorization", () => {
     // The new authorized person reads the staff and prepares, but only the head signs.
     const actor = actorOf(membership.userId, candidate.rnokpp, candidate.fullName, a.edrpou);
     expect((await listEmployees(createCtx({ actor }), { edrpou: a.edrpou })).total).toBe(4);
-    const draft = await createReservationDraft(createCtx({ actor }), { edrpou: a.edrpou, employees: [{ rnokpp: a.employees[0]! }] });
-    await expectCode("FORBIDDEN", () => submitApplication(createCtx({ actor }), { draftId: draft.draftId, signature: sign(candidateKey, draft.document) }));
-    await expectCode("SIGNER_NOT_HEAD", () => submitApplication(createCtx({ actor: a.head.actor }), { draftId: draft.draftId, signature: sign(candidateKey, draft.document) }));
+    const draft = await createReservationDraft(createCtx({ actor }), {
+      edrpou: a.edrpou,
+      employees: [{ rnokpp: a.employees[0]! }],
+    });
+    await expectCode("FORBIDDEN", () =>
+      submitApplication(createCtx({ actor }), {
+        draftId: draft.draftId,
+        signature: sign(candidateKey, draft.document),
+      }),
+    );
+    await expectCode("SIGNER_NOT_HEAD", () =>
+      submitApplication(createCtx({ actor: a.head.actor }), {
+        draftId: draft.draftId,
+        signature: sign(candidateKey, draft.document),
+      }),
+    );
     expect(await db.application.count({ where: { draftId: draft.draftId } })).toBe(0);
   });
 
   it("refuses everyone but the head, bad and unknown РНОКПП, the head and a second grant — writing nothing", async () => {
     const before = await writes();
-    const membership = await db.membership.findFirstOrThrow({ where: { edrpou: a.edrpou, user: { rnokpp: candidate.rnokpp } } });
+    const membership = await db.membership.findFirstOrThrow({
+      where: { edrpou: a.edrpou, user: { rnokpp: candidate.rnokpp } },
+    });
     const authorized = actorOf(membership.userId, candidate.rnokpp, candidate.fullName, a.edrpou);
     const stranger = await createPerson(db, { lastName: "Сторонній" });
 
-    await expectCode("FORBIDDEN", () => prepareAuthorizationGrant(createCtx({ actor: authorized }), { rnokpp: stranger.rnokpp }));
-    await expectCode("INVALID_RNOKPP", () => prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: "1234567890" }));
-    await expectCode("PERSON_NOT_FOUND", () => prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: "1759013776" }));
-    await expectCode("SELF_AUTHORIZATION", () => prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: a.head.rnokpp }));
-    await expectCode("ALREADY_AUTHORIZED", () => prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: candidate.rnokpp }));
-    await expectCode("UNKNOWN_FIELD", () => prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: stranger.rnokpp, edrpou: b.edrpou }));
+    await expectCode("FORBIDDEN", () =>
+      prepareAuthorizationGrant(createCtx({ actor: authorized }), { rnokpp: stranger.rnokpp }),
+    );
+    await expectCode("INVALID_RNOKPP", () =>
+      prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: "1234567890" }),
+    );
+    await expectCode("PERSON_NOT_FOUND", () =>
+      prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: "1759013776" }),
+    );
+    await expectCode("SELF_AUTHORIZATION", () =>
+      prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: a.head.rnokpp }),
+    );
+    await expectCode("ALREADY_AUTHORIZED", () =>
+      prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: candidate.rnokpp }),
+    );
+    await expectCode("UNKNOWN_FIELD", () =>
+      prepareAuthorizationGrant(createCtx({ actor: a.head.actor }), { rnokpp: stranger.rnokpp, edrpou: b.edrpou }),
+    );
 
     // A signature by another key, or over other bytes, or a document prepared for someone else.
     const foreignKey = await signedGrant(a, stranger.rnokpp, { key: b.head.key! });
     await expectCode("SIGNER_NOT_HEAD", () => grantAuthorization(createCtx({ actor: a.head.actor }), foreignKey.input));
     const byCandidate = await signedGrant(a, stranger.rnokpp, { key: candidateKey });
-    await expectCode("SIGNER_NOT_HEAD", () => grantAuthorization(createCtx({ actor: a.head.actor }), byCandidate.input));
+    await expectCode("SIGNER_NOT_HEAD", () =>
+      grantAuthorization(createCtx({ actor: a.head.actor }), byCandidate.input),
+    );
     const altered = await signedGrant(a, stranger.rnokpp);
-    await expectCode("CONTENT_MISMATCH", () => grantAuthorization(createCtx({ actor: a.head.actor }), { ...altered.input, position: "Головний бухгалтер" }));
+    await expectCode("CONTENT_MISMATCH", () =>
+      grantAuthorization(createCtx({ actor: a.head.actor }), { ...altered.input, position: "Головний бухгалтер" }),
+    );
     await expectCode("FORBIDDEN", () => grantAuthorization(createCtx({ actor: authorized }), altered.input));
     // b's head cannot use a's prepared document: they act for b, and their name is not in it.
-    await expectCode("CONTENT_MISMATCH", () => grantAuthorization(createCtx({ actor: b.head.actor }), { ...altered.input, signature: b64(sign(b.head.key!, fromB64(altered.prepared.document))) }));
+    await expectCode("CONTENT_MISMATCH", () =>
+      grantAuthorization(createCtx({ actor: b.head.actor }), {
+        ...altered.input,
+        signature: b64(sign(b.head.key!, fromB64(altered.prepared.document))),
+      }),
+    );
 
     expect(await writes()).toEqual(before);
     expect(await db.membership.count({ where: { user: { rnokpp: stranger.rnokpp } } })).toBe(0);
@@ -129,20 +226,40 @@ describe("withdrawing an authorization", () => {
     const actor = actorOf(user.id, stranger.rnokpp, user.fullName, a.edrpou);
     expect((await listEmployees(createCtx({ actor }), { edrpou: a.edrpou })).total).toBe(4);
 
-    await expectCode("AUTHORIZATION_NOT_FOUND", () => prepareAuthorizationWithdrawal(createCtx({ actor: b.head.actor }), { membershipId }));
+    await expectCode("AUTHORIZATION_NOT_FOUND", () =>
+      prepareAuthorizationWithdrawal(createCtx({ actor: b.head.actor }), { membershipId }),
+    );
     await expectCode("FORBIDDEN", () => prepareAuthorizationWithdrawal(createCtx({ actor }), { membershipId }));
     const prepared = await prepareAuthorizationWithdrawal(createCtx({ actor: a.head.actor }), { membershipId });
-    expect(JSON.parse(Buffer.from(prepared.document, "base64").toString("utf8"))).toMatchObject({ action: "WITHDRAW", authorizationId: membershipId, person: { rnokpp: stranger.rnokpp } });
+    expect(JSON.parse(Buffer.from(prepared.document, "base64").toString("utf8"))).toMatchObject({
+      action: "WITHDRAW",
+      authorizationId: membershipId,
+      person: { rnokpp: stranger.rnokpp },
+    });
     const signature = b64(sign(a.head.key!, fromB64(prepared.document)));
-    await expectCode("AUTHORIZATION_NOT_FOUND", () => withdrawAuthorization(createCtx({ actor: b.head.actor }), { membershipId, nonce: prepared.nonce, signature }));
-    const withdrawn = await withdrawAuthorization(createCtx({ actor: a.head.actor }), { membershipId, nonce: prepared.nonce, signature });
+    await expectCode("AUTHORIZATION_NOT_FOUND", () =>
+      withdrawAuthorization(createCtx({ actor: b.head.actor }), { membershipId, nonce: prepared.nonce, signature }),
+    );
+    const withdrawn = await withdrawAuthorization(createCtx({ actor: a.head.actor }), {
+      membershipId,
+      nonce: prepared.nonce,
+      signature,
+    });
     expect(withdrawn.membershipId).toBe(membershipId);
 
-    expect(await listRoleOptions(db, { userId: user.id, rnokpp: stranger.rnokpp })).not.toContainEqual(expect.objectContaining({ role: "AUTHORIZED_PERSON" }));
+    expect(await listRoleOptions(db, { userId: user.id, rnokpp: stranger.rnokpp })).not.toContainEqual(
+      expect.objectContaining({ role: "AUTHORIZED_PERSON" }),
+    );
     await expectCode("ENTERPRISE_NOT_FOUND", () => listEmployees(createCtx({ actor }), { edrpou: a.edrpou }));
-    await expectCode("AUTHORIZATION_WITHDRAWN", () => prepareAuthorizationWithdrawal(createCtx({ actor: a.head.actor }), { membershipId }));
-    await expectCode("AUTHORIZATION_WITHDRAWN", () => withdrawAuthorization(createCtx({ actor: a.head.actor }), { membershipId, nonce: prepared.nonce, signature }));
-    expect(await db.notification.count({ where: { recipientRnokpp: stranger.rnokpp, kind: "authorization.withdrawn" } })).toBe(1);
+    await expectCode("AUTHORIZATION_WITHDRAWN", () =>
+      prepareAuthorizationWithdrawal(createCtx({ actor: a.head.actor }), { membershipId }),
+    );
+    await expectCode("AUTHORIZATION_WITHDRAWN", () =>
+      withdrawAuthorization(createCtx({ actor: a.head.actor }), { membershipId, nonce: prepared.nonce, signature }),
+    );
+    expect(
+      await db.notification.count({ where: { recipientRnokpp: stranger.rnokpp, kind: "authorization.withdrawn" } }),
+    ).toBe(1);
 
     // The grant's signature again, now that the person is no longer authorized: refused as a replay.
     await expectCode("SIGNATURE_REPLAYED", () => grantAuthorization(createCtx({ actor: a.head.actor }), grant.input));
@@ -150,10 +267,17 @@ describe("withdrawing an authorization", () => {
 
     const list = await listAuthorizations(createCtx({ actor: a.head.actor }));
     const row = list.find((r) => r.id === membershipId)!;
-    expect(row).toMatchObject({ rnokpp: stranger.rnokpp, grantDocumentId: expect.any(String), withdrawalDocumentId: expect.any(String), revokedAt: withdrawn.revokedAt });
+    expect(row).toMatchObject({
+      rnokpp: stranger.rnokpp,
+      grantDocumentId: expect.any(String),
+      withdrawalDocumentId: expect.any(String),
+      revokedAt: withdrawn.revokedAt,
+    });
     expect(list[0]!.revokedAt).toBeNull();
     expect(list.map((r) => r.rnokpp)).toContain(candidate.rnokpp);
     expect(await listAuthorizations(createCtx({ actor: b.head.actor }))).toEqual([]);
-    await expectCode("FORBIDDEN", () => listAuthorizations(createCtx({ actor: { ...actor, role: "AUTHORIZED_PERSON" } })));
+    await expectCode("FORBIDDEN", () =>
+      listAuthorizations(createCtx({ actor: { ...actor, role: "AUTHORIZED_PERSON" } })),
+    );
   });
 });

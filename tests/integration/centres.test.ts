@@ -27,17 +27,35 @@ import { createMilitaryUnit, createPerson, createRecruitmentCentre, createVacanc
 // Friday 4 December 2026, 11:00 in Kyiv (UTC+2). Monday is 7 December.
 const now = new Date("2026-12-04T09:00:00Z");
 const MONDAY = "2026-12-07";
-const conscript = (rnokpp: string): ConscriptActor => ({ userId: null, rnokpp, fullName: "Тест", role: "CONSCRIPT", via: "password" });
-const recruiter = (centreId: string): CentreRecruiterActor => ({ userId: null, rnokpp: "3271022811", fullName: "Рекрутер", role: "CENTRE_RECRUITER", centreId, via: "password" });
-const ctxAs = (actor: ConscriptActor | CentreRecruiterActor, at: Date = now) => createCtx({ actor: actor as ConscriptActor, now: at });
+const conscript = (rnokpp: string): ConscriptActor => ({
+  userId: null,
+  rnokpp,
+  fullName: "Тест",
+  role: "CONSCRIPT",
+  via: "password",
+});
+const recruiter = (centreId: string): CentreRecruiterActor => ({
+  userId: null,
+  rnokpp: "3271022811",
+  fullName: "Рекрутер",
+  role: "CENTRE_RECRUITER",
+  centreId,
+  via: "password",
+});
+const ctxAs = (actor: ConscriptActor | CentreRecruiterActor, at: Date = now) =>
+  createCtx({ actor: actor as ConscriptActor, now: at });
 
 async function code(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw error ?? new Error("expected an AppError, got success");
   return error;
 }
 
-const citizen = async (options: Parameters<typeof createPerson>[1] = {}) => conscript((await createPerson(db, options)).rnokpp);
+const citizen = async (options: Parameters<typeof createPerson>[1] = {}) =>
+  conscript((await createPerson(db, options)).rnokpp);
 
 describe("visits to a recruitment centre", () => {
   let centre: { id: string };
@@ -49,14 +67,28 @@ describe("visits to a recruitment centre", () => {
 
   it("books a free slot; the citizen is reminded, the centre's recruiter sees it on that day", async () => {
     const me = await citizen({ lastName: "Записаний" });
-    const booked = await bookCentreVisit(ctxAs(me), { centreId: centre.id, day: MONDAY, time: "10:00", purpose: "CONTRACT" });
+    const booked = await bookCentreVisit(ctxAs(me), {
+      centreId: centre.id,
+      day: MONDAY,
+      time: "10:00",
+      purpose: "CONTRACT",
+    });
     expect(booked).toMatchObject({ day: MONDAY, time: "10:00" });
 
     const day = await listCentreVisits(ctxAs(recruiter(centre.id)), { day: MONDAY });
-    expect(day.visits.find((visit) => visit.id === booked.visitId)).toMatchObject({ time: "10:00", status: "BOOKED", purpose: "CONTRACT", fullName: expect.stringContaining("Записаний") });
-    expect((await listCentreVisits(ctxAs(recruiter(other.id)), { day: MONDAY })).visits.map((v) => v.id)).not.toContain(booked.visitId);
+    expect(day.visits.find((visit) => visit.id === booked.visitId)).toMatchObject({
+      time: "10:00",
+      status: "BOOKED",
+      purpose: "CONTRACT",
+      fullName: expect.stringContaining("Записаний"),
+    });
+    expect((await listCentreVisits(ctxAs(recruiter(other.id)), { day: MONDAY })).visits.map((v) => v.id)).not.toContain(
+      booked.visitId,
+    );
 
-    const reminder = await db.notification.findFirst({ where: { recipientRnokpp: me.rnokpp, kind: "centreVisit.booked" } });
+    const reminder = await db.notification.findFirst({
+      where: { recipientRnokpp: me.rnokpp, kind: "centreVisit.booked" },
+    });
     expect(reminder?.body).toContain("07.12.2026 о 10:00");
     expect(await db.auditLog.count({ where: { action: "centreVisit.book", entityId: booked.visitId } })).toBe(1);
 
@@ -69,7 +101,11 @@ describe("visits to a recruitment centre", () => {
 
   it("lets exactly `capacity` of many simultaneous bookings into one slot (the centre row is locked)", async () => {
     const people = await Promise.all(Array.from({ length: 6 }, () => citizen()));
-    const results = await Promise.allSettled(people.map((me) => bookCentreVisit(ctxAs(me), { centreId: centre.id, day: MONDAY, time: "11:30", purpose: "CONSULTATION" })));
+    const results = await Promise.allSettled(
+      people.map((me) =>
+        bookCentreVisit(ctxAs(me), { centreId: centre.id, day: MONDAY, time: "11:30", purpose: "CONSULTATION" }),
+      ),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(refused.map((r) => (r.reason as AppError).code)).toEqual(Array(4).fill("VISIT_SLOT_FULL"));
@@ -96,7 +132,9 @@ describe("visits to a recruitment centre", () => {
       expect(error.status).toBeLessThan(500);
     }
     // Today's first slot after 11:00 is still open.
-    await expect(bookCentreVisit(ctxAs(me), { centreId: centre.id, day: "2026-12-04", time: "11:30", purpose: "CONTRACT" })).resolves.toMatchObject({ time: "11:30" });
+    await expect(
+      bookCentreVisit(ctxAs(me), { centreId: centre.id, day: "2026-12-04", time: "11:30", purpose: "CONTRACT" }),
+    ).resolves.toMatchObject({ time: "11:30" });
     expect(await db.centreVisit.count()).toBe(before + 1);
   });
 
@@ -115,15 +153,32 @@ describe("visits to a recruitment centre", () => {
       expect(["VALIDATION_FAILED", "UNKNOWN_FIELD", "BAD_REQUEST"]).toContain(error.code);
       expect(error.message).toMatch(/[А-Яа-яІіЇїЄє]/);
     }
-    expect((await code(bookCentreVisit(ctxAs(me), { centreId: "00000000-0000-4000-8000-000000000000", day: MONDAY, time: "10:00", purpose: "CONTRACT" }))).code).toBe("CENTRE_NOT_FOUND");
+    expect(
+      (
+        await code(
+          bookCentreVisit(ctxAs(me), {
+            centreId: "00000000-0000-4000-8000-000000000000",
+            day: MONDAY,
+            time: "10:00",
+            purpose: "CONTRACT",
+          }),
+        )
+      ).code,
+    ).toBe("CENTRE_NOT_FOUND");
     expect(await db.centreVisit.count()).toBe(before);
   });
 
   it("keeps one visit a day per person, also when two taps race", async () => {
     const me = await citizen();
-    const results = await Promise.allSettled(["14:00", "14:30"].map((time) => bookCentreVisit(ctxAs(me), { centreId: other.id, day: MONDAY, time, purpose: "CONTRACT" })));
+    const results = await Promise.allSettled(
+      ["14:00", "14:30"].map((time) =>
+        bookCentreVisit(ctxAs(me), { centreId: other.id, day: MONDAY, time, purpose: "CONTRACT" }),
+      ),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason.code).toBe("VISIT_ALREADY_BOOKED");
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason.code).toBe(
+      "VISIT_ALREADY_BOOKED",
+    );
     // Another day is fine.
     await bookCentreVisit(ctxAs(me), { centreId: other.id, day: "2026-12-08", time: "14:00", purpose: "CONTRACT" });
     expect(await db.centreVisit.count({ where: { rnokpp: me.rnokpp, status: "BOOKED" } })).toBe(2);
@@ -145,7 +200,9 @@ describe("visits to a recruitment centre", () => {
 
     const soon = await bookCentreVisit(ctxAs(fourth), { ...slot, time: "16:00" });
     const afterwards = new Date("2026-12-07T14:30:00Z"); // 16:30 in Kyiv on Monday
-    expect((await code(cancelCentreVisit(ctxAs(fourth, afterwards), { visitId: soon.visitId }))).code).toBe("VISIT_NOT_CANCELLABLE");
+    expect((await code(cancelCentreVisit(ctxAs(fourth, afterwards), { visitId: soon.visitId }))).code).toBe(
+      "VISIT_NOT_CANCELLABLE",
+    );
     const visits = await listMyCentreVisits(ctxAs(fourth, afterwards));
     expect(visits.find((v) => v.id === soon.visitId)).toMatchObject({ upcoming: false, status: "BOOKED" });
     expect(await db.auditLog.count({ where: { action: "centreVisit.cancel", entityId: mine.visitId } })).toBe(1);
@@ -153,7 +210,18 @@ describe("visits to a recruitment centre", () => {
 
   it("lets only the citizen book and only a centre recruiter read the centre's day", async () => {
     const me = await citizen();
-    expect((await code(bookCentreVisit(ctxAs(recruiter(centre.id)), { centreId: centre.id, day: MONDAY, time: "09:00", purpose: "CONTRACT" }))).code).toBe("FORBIDDEN");
+    expect(
+      (
+        await code(
+          bookCentreVisit(ctxAs(recruiter(centre.id)), {
+            centreId: centre.id,
+            day: MONDAY,
+            time: "09:00",
+            purpose: "CONTRACT",
+          }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
     expect((await code(listCentreVisits(ctxAs(me), { day: MONDAY }))).code).toBe("FORBIDDEN");
   });
 });
@@ -161,10 +229,15 @@ describe("visits to a recruitment centre", () => {
 describe("vacancies by recruitment centre", () => {
   it("shows only the vacancies of the units the centre recruits for", async () => {
     const [unitA, unitB] = [await createMilitaryUnit(db), await createMilitaryUnit(db)];
-    const [vacancyA, vacancyB] = [await createVacancy(db, { unitId: unitA.id }), await createVacancy(db, { unitId: unitB.id })];
+    const [vacancyA, vacancyB] = [
+      await createVacancy(db, { unitId: unitA.id }),
+      await createVacancy(db, { unitId: unitB.id }),
+    ];
     const centre = await createRecruitmentCentre(db, { unitIds: [unitA.id] });
     const me = await citizen();
-    const catalogue = await listOpenVacancies(createCtx({ actor: me }), { filters: ZVacancyFilters.parse({ centre: centre.id }) });
+    const catalogue = await listOpenVacancies(createCtx({ actor: me }), {
+      filters: ZVacancyFilters.parse({ centre: centre.id }),
+    });
     expect(catalogue.items.map((v) => v.id)).toContain(vacancyA.id);
     expect(catalogue.items.map((v) => v.id)).not.toContain(vacancyB.id);
     expect(catalogue.facets.centres.map((c) => c.id)).toContain(centre.id);
@@ -180,8 +253,10 @@ describe("basic military service", () => {
     centre = await createRecruitmentCentre(db);
     other = await createRecruitmentCentre(db);
   });
-  const apply = (me: ConscriptActor, input: unknown = { centreId: centre.id, specialty: "150125 — оператор БпЛА" }) => applyForBasicService(ctxAs(me), input);
-  const призовник = (birthDate: string, extra: Parameters<typeof createPerson>[1] = {}) => citizen({ birthDate, military: { liability: "CONSCRIPT" }, ...extra });
+  const apply = (me: ConscriptActor, input: unknown = { centreId: centre.id, specialty: "150125 — оператор БпЛА" }) =>
+    applyForBasicService(ctxAs(me), input);
+  const призовник = (birthDate: string, extra: Parameters<typeof createPerson>[1] = {}) =>
+    citizen({ birthDate, military: { liability: "CONSCRIPT" }, ...extra });
 
   it("is open from the 18th birthday to the day before the 25th (Kyiv day of the request)", async () => {
     for (const [birthDate, eligible] of [
@@ -197,7 +272,11 @@ describe("basic military service", () => {
       else {
         expect(status.eligibility).toMatchObject({ message: BASIC_SERVICE_REFUSALS.AGE });
         const error = await code(apply(me));
-        expect([error.code, error.status, error.message]).toEqual(["BASIC_SERVICE_NOT_ELIGIBLE", 403, BASIC_SERVICE_REFUSALS.AGE]);
+        expect([error.code, error.status, error.message]).toEqual([
+          "BASIC_SERVICE_NOT_ELIGIBLE",
+          403,
+          BASIC_SERVICE_REFUSALS.AGE,
+        ]);
         expect(await db.basicServiceApplication.count({ where: { rnokpp: me.rnokpp } })).toBe(0);
       }
     }
@@ -211,7 +290,10 @@ describe("basic military service", () => {
     const woman = await citizen({ sex: "FEMALE", birthDate: "2005-05-05", military: { liability: "CONSCRIPT" } });
     expect((await code(apply(woman))).message).toBe(BASIC_SERVICE_REFUSALS.NOT_MALE);
     const liable = await citizen({ birthDate: "2004-02-02", military: { liability: "LIABLE" } });
-    expect((await getBasicServiceStatus(ctxAs(liable))).eligibility).toMatchObject({ eligible: false, message: BASIC_SERVICE_REFUSALS.NOT_CONSCRIPT });
+    expect((await getBasicServiceStatus(ctxAs(liable))).eligibility).toMatchObject({
+      eligible: false,
+      message: BASIC_SERVICE_REFUSALS.NOT_CONSCRIPT,
+    });
     expect((await code(apply(liable))).code).toBe("BASIC_SERVICE_NOT_ELIGIBLE");
     const removed = await citizen({ birthDate: "2004-02-02", military: { liability: "CONSCRIPT", status: "REMOVED" } });
     expect((await code(apply(removed))).message).toBe(BASIC_SERVICE_REFUSALS.NOT_CONSCRIPT);
@@ -220,10 +302,17 @@ describe("basic military service", () => {
   it("refuses bad input and an unknown centre, writing nothing", async () => {
     const me = await призовник("2006-03-10");
     const before = await db.basicServiceApplication.count();
-    for (const input of [{ centreId: centre.id, specialty: "космонавт" }, { centreId: "x", specialty: "150125 — оператор БпЛА" }, { centreId: centre.id }, { centreId: centre.id, specialty: "150125 — оператор БпЛА", age: 20 }]) {
+    for (const input of [
+      { centreId: centre.id, specialty: "космонавт" },
+      { centreId: "x", specialty: "150125 — оператор БпЛА" },
+      { centreId: centre.id },
+      { centreId: centre.id, specialty: "150125 — оператор БпЛА", age: 20 },
+    ]) {
       expect(["VALIDATION_FAILED", "UNKNOWN_FIELD"]).toContain((await code(apply(me, input))).code);
     }
-    expect((await code(apply(me, { centreId: "00000000-0000-4000-8000-000000000000", specialty: "199176 — сапер" }))).code).toBe("CENTRE_NOT_FOUND");
+    expect(
+      (await code(apply(me, { centreId: "00000000-0000-4000-8000-000000000000", specialty: "199176 — сапер" }))).code,
+    ).toBe("CENTRE_NOT_FOUND");
     expect(await db.basicServiceApplication.count()).toBe(before);
   });
 
@@ -231,27 +320,58 @@ describe("basic military service", () => {
     const me = await призовник("2006-03-10");
     const results = await Promise.allSettled([apply(me), apply(me)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason.code).toBe("BASIC_SERVICE_OPEN");
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason.code).toBe(
+      "BASIC_SERVICE_OPEN",
+    );
     expect(await db.basicServiceApplication.count({ where: { rnokpp: me.rnokpp } })).toBe(1);
   });
 
   it("is answered by the chosen centre only; the registry records the outcome and the citizen is told", async () => {
     const me = await призовник("2006-03-10");
     const { applicationId } = await apply(me);
-    expect((await listCentreBasicService(ctxAs(recruiter(centre.id)))).find((row) => row.id === applicationId)).toMatchObject({ age: 20, status: "SUBMITTED" });
-    expect((await listCentreBasicService(ctxAs(recruiter(other.id)))).map((row) => row.id)).not.toContain(applicationId);
+    expect(
+      (await listCentreBasicService(ctxAs(recruiter(centre.id)))).find((row) => row.id === applicationId),
+    ).toMatchObject({ age: 20, status: "SUBMITTED" });
+    expect((await listCentreBasicService(ctxAs(recruiter(other.id)))).map((row) => row.id)).not.toContain(
+      applicationId,
+    );
 
-    expect((await code(decideBasicService(ctxAs(recruiter(other.id)), { applicationId, decision: "ACCEPTED" }))).code).toBe("NOT_FOUND");
-    expect((await code(decideBasicService(ctxAs(recruiter(centre.id)), { applicationId, decision: "DECLINED" }))).code).toBe("VALIDATION_FAILED");
+    expect(
+      (await code(decideBasicService(ctxAs(recruiter(other.id)), { applicationId, decision: "ACCEPTED" }))).code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (await code(decideBasicService(ctxAs(recruiter(centre.id)), { applicationId, decision: "DECLINED" }))).code,
+    ).toBe("VALIDATION_FAILED");
     expect((await code(decideBasicService(ctxAs(me), { applicationId, decision: "ACCEPTED" }))).code).toBe("FORBIDDEN");
     expect(await registryFor(db).findBasicServiceRecords(me.rnokpp)).toEqual([]);
 
-    await decideBasicService(ctxAs(recruiter(centre.id)), { applicationId, decision: "ACCEPTED", comment: "Чекаємо вас на ВЛК 10.12 о 09:00" });
-    expect((await code(decideBasicService(ctxAs(recruiter(centre.id)), { applicationId, decision: "DECLINED", comment: "Передумали" }))).code).toBe("BASIC_SERVICE_DECIDED");
+    await decideBasicService(ctxAs(recruiter(centre.id)), {
+      applicationId,
+      decision: "ACCEPTED",
+      comment: "Чекаємо вас на ВЛК 10.12 о 09:00",
+    });
+    expect(
+      (
+        await code(
+          decideBasicService(ctxAs(recruiter(centre.id)), {
+            applicationId,
+            decision: "DECLINED",
+            comment: "Передумали",
+          }),
+        )
+      ).code,
+    ).toBe("BASIC_SERVICE_DECIDED");
     expect(await registryFor(db).findBasicServiceRecords(me.rnokpp)).toEqual([
-      expect.objectContaining({ outcome: "ACCEPTED", centreName: centre.name, specialty: "150125 — оператор БпЛА", on: "2026-12-04" }),
+      expect.objectContaining({
+        outcome: "ACCEPTED",
+        centreName: centre.name,
+        specialty: "150125 — оператор БпЛА",
+        on: "2026-12-04",
+      }),
     ]);
-    expect(await db.notification.count({ where: { recipientRnokpp: me.rnokpp, kind: "basicService.decided" } })).toBe(1);
+    expect(await db.notification.count({ where: { recipientRnokpp: me.rnokpp, kind: "basicService.decided" } })).toBe(
+      1,
+    );
     // Accepted stays live: no second application.
     expect((await code(apply(me))).code).toBe("BASIC_SERVICE_OPEN");
   });
@@ -259,11 +379,20 @@ describe("basic military service", () => {
   it("after a refusal with a reason the person may apply again", async () => {
     const me = await призовник("2005-06-15");
     const { applicationId } = await apply(me);
-    await decideBasicService(ctxAs(recruiter(centre.id)), { applicationId, decision: "DECLINED", comment: "На цю спеціальність набір завершено, оберіть іншу" });
+    await decideBasicService(ctxAs(recruiter(centre.id)), {
+      applicationId,
+      decision: "DECLINED",
+      comment: "На цю спеціальність набір завершено, оберіть іншу",
+    });
     const status = await getBasicServiceStatus(ctxAs(me));
     expect(status.open).toBeNull();
-    expect(status.applications[0]).toMatchObject({ status: "DECLINED", decisionComment: expect.stringContaining("набір завершено") });
-    await expect(apply(me, { centreId: other.id, specialty: "199176 — сапер" })).resolves.toHaveProperty("applicationId");
+    expect(status.applications[0]).toMatchObject({
+      status: "DECLINED",
+      decisionComment: expect.stringContaining("набір завершено"),
+    });
+    await expect(apply(me, { centreId: other.id, specialty: "199176 — сапер" })).resolves.toHaveProperty(
+      "applicationId",
+    );
     expect((await registryFor(db).findBasicServiceRecords(me.rnokpp)).map((r) => r.outcome)).toEqual(["DECLINED"]);
   });
 });
@@ -271,7 +400,10 @@ describe("basic military service", () => {
 describe("the server actions hand the domain their parsed input", () => {
   it("a decision parsed once (comment: null) parses again in the domain", async () => {
     const { ZBasicServiceDecision } = await import("@/lib/centres/schemas");
-    const once = ZBasicServiceDecision.parse({ applicationId: "00000000-0000-4000-8000-000000000000", decision: "ACCEPTED" });
+    const once = ZBasicServiceDecision.parse({
+      applicationId: "00000000-0000-4000-8000-000000000000",
+      decision: "ACCEPTED",
+    });
     expect(once.comment).toBeNull();
     expect(ZBasicServiceDecision.parse(once)).toEqual(once);
   });

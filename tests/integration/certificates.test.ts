@@ -15,7 +15,12 @@ import { openKeyFile, signDetached } from "@/lib/kep/browser";
 import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
 import {
-  createEnterprise, createMilitaryUnit, createPerson, createReservationMark, createServicePeriod, createUser,
+  createEnterprise,
+  createMilitaryUnit,
+  createPerson,
+  createReservationMark,
+  createServicePeriod,
+  createUser,
 } from "@/prisma/seed/factories";
 
 // Certificates: entitlement (who gets which, at once or through the unit), the staff officer's
@@ -24,17 +29,37 @@ import {
 
 const now = new Date("2026-12-04T09:00:00Z");
 const PASSWORD = "Test-2026!";
-const conscript = (rnokpp: string): ConscriptActor => ({ userId: null, rnokpp, fullName: "Тест", role: "CONSCRIPT", via: "password" });
-const officer = (unitId: string, rnokpp: string): StaffOfficerActor => ({ userId: null, rnokpp, fullName: "Офіцер", role: "UNIT_STAFF_OFFICER", unitId, via: "password" });
+const conscript = (rnokpp: string): ConscriptActor => ({
+  userId: null,
+  rnokpp,
+  fullName: "Тест",
+  role: "CONSCRIPT",
+  via: "password",
+});
+const officer = (unitId: string, rnokpp: string): StaffOfficerActor => ({
+  userId: null,
+  rnokpp,
+  fullName: "Офіцер",
+  role: "UNIT_STAFF_OFFICER",
+  unitId,
+  via: "password",
+});
 const ctxOf = (actor: ConscriptActor | StaffOfficerActor | null) => createCtx({ actor: actor as ConscriptActor, now });
 
 async function code(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw error ?? new Error("expected an AppError, got success");
   return error.code;
 }
 
-const counts = async () => ({ requests: await db.certificateRequest.count(), certificates: await db.stateCertificate.count(), documents: await db.signedDocument.count() });
+const counts = async () => ({
+  requests: await db.certificateRequest.count(),
+  certificates: await db.stateCertificate.count(),
+  documents: await db.signedDocument.count(),
+});
 
 let unitA: { id: string; code: string };
 let unitB: { id: string; code: string };
@@ -47,31 +72,56 @@ beforeAll(async () => {
   await ensureTestProvider({ db, now: new Date(now.getTime() - 86_400_000) });
   unitA = await createMilitaryUnit(db, { name: "Окрема бригада «Альфа»" });
   unitB = await createMilitaryUnit(db, { name: "Окрема бригада «Браво»" });
-  for (const [unit, set] of [[unitA, (a: StaffOfficerActor, k: ReturnType<typeof openKeyFile>) => ((officerA = a), (keyA = k))], [unitB, (a: StaffOfficerActor, k: ReturnType<typeof openKeyFile>) => ((officerB = a), (keyB = k))]] as const) {
+  for (const [unit, set] of [
+    [unitA, (a: StaffOfficerActor, k: ReturnType<typeof openKeyFile>) => ((officerA = a), (keyA = k))],
+    [unitB, (a: StaffOfficerActor, k: ReturnType<typeof openKeyFile>) => ((officerB = a), (keyB = k))],
+  ] as const) {
     const person = await createPerson(db, { lastName: "Стройовий" });
     await createUser(db, { role: "UNIT_STAFF_OFFICER", rnokpp: person.rnokpp, unitId: unit.id });
-    const issued = await issueCertificate({ db, now: new Date(now.getTime() - 3_600_000) }, { rnokpp: person.rnokpp, fullName: "Стройовий Петро Іванович", password: PASSWORD });
+    const issued = await issueCertificate(
+      { db, now: new Date(now.getTime() - 3_600_000) },
+      { rnokpp: person.rnokpp, fullName: "Стройовий Петро Іванович", password: PASSWORD },
+    );
     set(officer(unit.id, person.rnokpp), openKeyFile(issued.p12, PASSWORD));
   }
 });
 
-async function veteran(periods: Array<{ unitCode: string; confirmed: boolean; fromDate?: string; untilDate?: string }>) {
+async function veteran(
+  periods: Array<{ unitCode: string; confirmed: boolean; fromDate?: string; untilDate?: string }>,
+) {
   const person = await createPerson(db, { lastName: "Ветеран", firstName: "Андрій", patronymic: "Богданович" });
   for (const period of periods) {
-    await createServicePeriod(db, { rnokpp: person.rnokpp, unitCode: period.unitCode, fromDate: period.fromDate, untilDate: period.untilDate, defenceConfirmedOn: period.confirmed ? undefined : null });
+    await createServicePeriod(db, {
+      rnokpp: person.rnokpp,
+      unitCode: period.unitCode,
+      fromDate: period.fromDate,
+      untilDate: period.untilDate,
+      defenceConfirmedOn: period.confirmed ? undefined : null,
+    });
   }
   return person.rnokpp;
 }
 
-async function decide(actor: StaffOfficerActor, key: ReturnType<typeof openKeyFile>, decision: { requestId: string; decision: "CONFIRM" } | { requestId: string; decision: "REFUSE"; reason: string }) {
+async function decide(
+  actor: StaffOfficerActor,
+  key: ReturnType<typeof openKeyFile>,
+  decision: { requestId: string; decision: "CONFIRM" } | { requestId: string; decision: "REFUSE"; reason: string },
+) {
   const prepared = await prepareCertificateDecision(ctxOf(actor), decision);
   const signature = signDetached(key, Uint8Array.from(Buffer.from(prepared.document, "base64")), { signingTime: now });
-  return decideCertificateRequest(ctxOf(actor), { ...decision, nonce: prepared.nonce, signature: Buffer.from(signature).toString("base64") });
+  return decideCertificateRequest(ctxOf(actor), {
+    ...decision,
+    nonce: prepared.nonce,
+    signature: Buffer.from(signature).toString("base64"),
+  });
 }
 
 describe("the automatic path", () => {
   it("issues a veteran whose periods are all confirmed a sealed certificate at once; the check confirms it", async () => {
-    const rnokpp = await veteran([{ unitCode: unitA.code, confirmed: true }, { unitCode: unitB.code, confirmed: true, fromDate: "2023-10-01", untilDate: "2025-01-31" }]);
+    const rnokpp = await veteran([
+      { unitCode: unitA.code, confirmed: true },
+      { unitCode: unitB.code, confirmed: true, fromDate: "2023-10-01", untilDate: "2025-01-31" },
+    ]);
     const result = await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" });
     expect(result).toMatchObject({ status: "ISSUED", number: expect.stringMatching(/^УС-2026-\d{8}$/) });
     if (result.status !== "ISSUED") throw new Error("unreachable");
@@ -81,25 +131,49 @@ describe("the automatic path", () => {
     const p7s = await getCertificateFile(ctxOf(conscript(rnokpp)), { id: result.certificateId, part: "p7s" });
     expect(p7s.contentType).toBe("application/pkcs7-signature");
     // Somebody else's certificate is "not found".
-    expect(await code(getCertificateFile(ctxOf(conscript((await createPerson(db)).rnokpp)), { id: result.certificateId, part: "pdf" }))).toBe("NOT_FOUND");
+    expect(
+      await code(
+        getCertificateFile(ctxOf(conscript((await createPerson(db)).rnokpp)), {
+          id: result.certificateId,
+          part: "pdf",
+        }),
+      ),
+    ).toBe("NOT_FOUND");
 
-    const row = await db.stateCertificate.findUniqueOrThrow({ where: { id: result.certificateId }, select: { code: true, facts: true } });
+    const row = await db.stateCertificate.findUniqueOrThrow({
+      where: { id: result.certificateId },
+      select: { code: true, facts: true },
+    });
     const verdict = await verifyCertificate(createCtx({ actor: null, now }), { code: row.code });
-    expect(verdict).toMatchObject({ status: "VALID", number: result.number, initials: "В. А. Б.", issuedOn: "2026-12-04", seal: { valid: true, organization: "Міністерство оборони України" } });
+    expect(verdict).toMatchObject({
+      status: "VALID",
+      number: result.number,
+      initials: "В. А. Б.",
+      issuedOn: "2026-12-04",
+      seal: { valid: true, organization: "Міністерство оборони України" },
+    });
     expect((row.facts as { service: unknown[] }).service).toHaveLength(2);
 
     // The very bytes match; one changed byte is refused with 422 and writes nothing.
-    expect(await checkCertificatePdf(createCtx({ actor: null, now }), { code: row.code, pdf: pdf.body })).toMatchObject({ status: "VALID" });
+    expect(await checkCertificatePdf(createCtx({ actor: null, now }), { code: row.code, pdf: pdf.body })).toMatchObject(
+      { status: "VALID" },
+    );
     const tampered = Uint8Array.from(pdf.body);
     tampered[tampered.length - 20] = tampered[tampered.length - 20]! ^ 1;
     const before = await counts();
-    const error = await checkCertificatePdf(createCtx({ actor: null, now }), { code: row.code, pdf: tampered }).catch((e: unknown) => e);
+    const error = await checkCertificatePdf(createCtx({ actor: null, now }), { code: row.code, pdf: tampered }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("CERTIFICATE_PDF_MISMATCH");
     expect((error as AppError).status).toBe(422);
     expect(await counts()).toEqual(before);
-    expect(await code(checkCertificatePdf(createCtx({ actor: null, now }), { code: "A".repeat(24), pdf: pdf.body }))).toBe("NOT_FOUND");
-    expect(await verifyCertificate(createCtx({ actor: null, now }), { code: "not-a-code" })).toEqual({ status: "UNKNOWN" });
+    expect(
+      await code(checkCertificatePdf(createCtx({ actor: null, now }), { code: "A".repeat(24), pdf: pdf.body })),
+    ).toBe("NOT_FOUND");
+    expect(await verifyCertificate(createCtx({ actor: null, now }), { code: "not-a-code" })).toEqual({
+      status: "UNKNOWN",
+    });
   });
 
   it("issues the certificate of registration and, to a reserved employee, the extract of the reservation", async () => {
@@ -119,12 +193,18 @@ describe("entitlement: refused with a reason, nothing written", () => {
   it("refuses a certificate of participation to a man who never served, and an extract to someone not reserved", async () => {
     const rnokpp = (await createPerson(db)).rnokpp;
     const before = await counts();
-    const error = await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" }).catch((e: unknown) => e as AppError);
+    const error = await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" }).catch(
+      (e: unknown) => e as AppError,
+    );
     expect(error).toMatchObject({ code: "CERTIFICATE_NOT_ENTITLED", status: 403 });
     expect((error as AppError).message).toMatch(/не містить жодного періоду/);
-    expect(await code(requestCertificate(ctxOf(conscript(rnokpp)), { kind: "RESERVATION_EXTRACT" }))).toBe("CERTIFICATE_NOT_ENTITLED");
+    expect(await code(requestCertificate(ctxOf(conscript(rnokpp)), { kind: "RESERVATION_EXTRACT" }))).toBe(
+      "CERTIFICATE_NOT_ENTITLED",
+    );
     const woman = await createPerson(db, { sex: "FEMALE" });
-    expect(await code(requestCertificate(ctxOf(conscript(woman.rnokpp)), { kind: "MILITARY_REGISTRATION" }))).toBe("CERTIFICATE_NOT_ENTITLED");
+    expect(await code(requestCertificate(ctxOf(conscript(woman.rnokpp)), { kind: "MILITARY_REGISTRATION" }))).toBe(
+      "CERTIFICATE_NOT_ENTITLED",
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -138,44 +218,88 @@ describe("entitlement: refused with a reason, nothing written", () => {
 
 describe("the unit's path", () => {
   it("routes an unconfirmed period to its unit with a due date; a duplicate is refused; the unit's officer confirms with КЕП and the certificate appears", async () => {
-    const rnokpp = await veteran([{ unitCode: unitB.code, confirmed: true }, { unitCode: unitA.code, confirmed: false, fromDate: "2023-10-01", untilDate: "2025-06-30" }]);
+    const rnokpp = await veteran([
+      { unitCode: unitB.code, confirmed: true },
+      { unitCode: unitA.code, confirmed: false, fromDate: "2023-10-01", untilDate: "2025-06-30" },
+    ]);
     const routed = await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" });
-    expect(routed).toEqual({ status: "PENDING", requestId: expect.any(String), dueOn: "2026-12-18", unit: { code: unitA.code, name: "Окрема бригада «Альфа»" } });
+    expect(routed).toEqual({
+      status: "PENDING",
+      requestId: expect.any(String),
+      dueOn: "2026-12-18",
+      unit: { code: unitA.code, name: "Окрема бригада «Альфа»" },
+    });
     if (routed.status !== "PENDING") throw new Error("unreachable");
-    expect(await db.notification.count({ where: { recipientRnokpp: officerA.rnokpp!, audience: "staff" } })).toBeGreaterThan(0);
+    expect(
+      await db.notification.count({ where: { recipientRnokpp: officerA.rnokpp!, audience: "staff" } }),
+    ).toBeGreaterThan(0);
 
     const before = await counts();
-    expect(await code(requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" }))).toBe("CERTIFICATE_REQUEST_OPEN");
+    expect(await code(requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" }))).toBe(
+      "CERTIFICATE_REQUEST_OPEN",
+    );
     // Another unit's officer sees nothing of it and cannot decide it.
-    expect((await listUnitCertificateRequests(ctxOf(officerB), { status: "PENDING" })).map((r) => r.id)).not.toContain(routed.requestId);
-    expect(await code(prepareCertificateDecision(ctxOf(officerB), { requestId: routed.requestId, decision: "CONFIRM" }))).toBe("NOT_FOUND");
+    expect((await listUnitCertificateRequests(ctxOf(officerB), { status: "PENDING" })).map((r) => r.id)).not.toContain(
+      routed.requestId,
+    );
+    expect(
+      await code(prepareCertificateDecision(ctxOf(officerB), { requestId: routed.requestId, decision: "CONFIRM" })),
+    ).toBe("NOT_FOUND");
     expect(await code(decide(officerB, keyB, { requestId: routed.requestId, decision: "CONFIRM" }))).toBe("NOT_FOUND");
     // The right officer's cabinet, but another officer's key: refused.
-    const prepared = await prepareCertificateDecision(ctxOf(officerA), { requestId: routed.requestId, decision: "CONFIRM" });
+    const prepared = await prepareCertificateDecision(ctxOf(officerA), {
+      requestId: routed.requestId,
+      decision: "CONFIRM",
+    });
     const foreign = signDetached(keyB, Uint8Array.from(Buffer.from(prepared.document, "base64")), { signingTime: now });
-    expect(await code(decideCertificateRequest(ctxOf(officerA), { requestId: routed.requestId, decision: "CONFIRM", nonce: prepared.nonce, signature: Buffer.from(foreign).toString("base64") }))).toBe("SIGNER_NOT_STAFF_OFFICER");
+    expect(
+      await code(
+        decideCertificateRequest(ctxOf(officerA), {
+          requestId: routed.requestId,
+          decision: "CONFIRM",
+          nonce: prepared.nonce,
+          signature: Buffer.from(foreign).toString("base64"),
+        }),
+      ),
+    ).toBe("SIGNER_NOT_STAFF_OFFICER");
     expect(await counts()).toEqual(before);
     expect((await db.servicePeriod.findMany({ where: { rnokpp, defenceConfirmedOn: null } })).length).toBe(1);
 
-    expect((await listUnitCertificateRequests(ctxOf(officerA), { status: "PENDING" })).map((r) => r.id)).toContain(routed.requestId);
+    expect((await listUnitCertificateRequests(ctxOf(officerA), { status: "PENDING" })).map((r) => r.id)).toContain(
+      routed.requestId,
+    );
     const decided = await decide(officerA, keyA, { requestId: routed.requestId, decision: "CONFIRM" });
     expect(decided).toMatchObject({ status: "ISSUED", number: expect.stringMatching(/^УС-/) });
     expect(await db.servicePeriod.count({ where: { rnokpp, defenceConfirmedOn: null } })).toBe(0);
     const [mine] = await listMyCertificates(ctxOf(conscript(rnokpp)));
     expect(mine).toMatchObject({ status: "ISSUED", certificate: { revokedAt: null } });
-    expect(await code(decide(officerA, keyA, { requestId: routed.requestId, decision: "CONFIRM" }))).toBe("CERTIFICATE_REQUEST_DECIDED");
+    expect(await code(decide(officerA, keyA, { requestId: routed.requestId, decision: "CONFIRM" }))).toBe(
+      "CERTIFICATE_REQUEST_DECIDED",
+    );
   });
 
   it("a refusal needs a reason, is signed, and tells the citizen; the citizen may ask again", async () => {
     const rnokpp = await veteran([{ unitCode: unitA.code, confirmed: false }]);
     const routed = await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" });
     if (routed.status !== "PENDING") throw new Error("expected routing");
-    expect(await code(prepareCertificateDecision(ctxOf(officerA), { requestId: routed.requestId, decision: "REFUSE", reason: "ні" }))).toBe("VALIDATION_FAILED");
-    expect(await decide(officerA, keyA, { requestId: routed.requestId, decision: "REFUSE", reason: "Особа не проходила службу у складі частини в зазначений період" })).toEqual({ status: "REFUSED" });
+    expect(
+      await code(
+        prepareCertificateDecision(ctxOf(officerA), { requestId: routed.requestId, decision: "REFUSE", reason: "ні" }),
+      ),
+    ).toBe("VALIDATION_FAILED");
+    expect(
+      await decide(officerA, keyA, {
+        requestId: routed.requestId,
+        decision: "REFUSE",
+        reason: "Особа не проходила службу у складі частини в зазначений період",
+      }),
+    ).toEqual({ status: "REFUSED" });
     const [mine] = await listMyCertificates(ctxOf(conscript(rnokpp)));
     expect(mine).toMatchObject({ status: "REFUSED", refusalReason: expect.stringMatching(/не проходила/) });
     expect(await db.notification.count({ where: { recipientRnokpp: rnokpp, kind: "certificate.refused" } })).toBe(1);
-    expect(await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" })).toMatchObject({ status: "PENDING" });
+    expect(await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" })).toMatchObject({
+      status: "PENDING",
+    });
   });
 });
 
@@ -184,12 +308,24 @@ describe("revocation", () => {
     const rnokpp = await veteran([{ unitCode: unitA.code, confirmed: true }]);
     const issued = await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" });
     if (issued.status !== "ISSUED") throw new Error("expected issue");
-    const { code: qr } = await db.stateCertificate.findUniqueOrThrow({ where: { id: issued.certificateId }, select: { code: true } });
+    const { code: qr } = await db.stateCertificate.findUniqueOrThrow({
+      where: { id: issued.certificateId },
+      select: { code: true },
+    });
     const period = await db.servicePeriod.findFirstOrThrow({ where: { rnokpp } });
 
-    const correction = { rnokpp, periodId: period.id, fromDate: "2022-03-15", untilDate: "2023-08-31", position: "старший стрілець", reason: "Дату початку служби виправлено за наказом" };
+    const correction = {
+      rnokpp,
+      periodId: period.id,
+      fromDate: "2022-03-15",
+      untilDate: "2023-08-31",
+      position: "старший стрілець",
+      reason: "Дату початку служби виправлено за наказом",
+    };
     expect(await code(correctServicePeriod(ctxOf(officerB), correction))).toBe("NOT_FOUND");
-    expect(await code(correctServicePeriod(ctxOf(officerA), { ...correction, untilDate: "2021-01-01" }))).toBe("VALIDATION_FAILED");
+    expect(await code(correctServicePeriod(ctxOf(officerA), { ...correction, untilDate: "2021-01-01" }))).toBe(
+      "VALIDATION_FAILED",
+    );
     expect((await verifyCertificate(createCtx({ actor: null, now }), { code: qr })).status).toBe("VALID");
 
     expect(await correctServicePeriod(ctxOf(officerA), correction)).toEqual({ revoked: [issued.number] });
@@ -198,18 +334,30 @@ describe("revocation", () => {
     // A new request states the corrected facts and is valid.
     const again = await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" });
     if (again.status !== "ISSUED") throw new Error("expected issue");
-    const fresh = await db.stateCertificate.findUniqueOrThrow({ where: { id: again.certificateId }, select: { code: true } });
+    const fresh = await db.stateCertificate.findUniqueOrThrow({
+      where: { id: again.certificateId },
+      select: { code: true },
+    });
     expect((await verifyCertificate(createCtx({ actor: null, now }), { code: fresh.code })).status).toBe("VALID");
   });
 
   it("says a certificate is no longer valid when the registry's facts changed through another channel", async () => {
     const person = await createPerson(db);
     const enterprise = await createEnterprise(db);
-    const mark = await createReservationMark(db, { rnokpp: person.rnokpp, edrpou: enterprise.edrpou, fromDate: "2026-10-01" });
+    const mark = await createReservationMark(db, {
+      rnokpp: person.rnokpp,
+      edrpou: enterprise.edrpou,
+      fromDate: "2026-10-01",
+    });
     const issued = await requestCertificate(ctxOf(conscript(person.rnokpp)), { kind: "RESERVATION_EXTRACT" });
     if (issued.status !== "ISSUED") throw new Error("expected issue");
-    const { code: qr } = await db.stateCertificate.findUniqueOrThrow({ where: { id: issued.certificateId }, select: { code: true } });
+    const { code: qr } = await db.stateCertificate.findUniqueOrThrow({
+      where: { id: issued.certificateId },
+      select: { code: true },
+    });
     await db.reservationMark.update({ where: { id: mark.id }, data: { status: "ANNULLED", activeRnokpp: null } });
-    expect(await verifyCertificate(createCtx({ actor: null, now }), { code: qr })).toMatchObject({ status: "OUTDATED" });
+    expect(await verifyCertificate(createCtx({ actor: null, now }), { code: qr })).toMatchObject({
+      status: "OUTDATED",
+    });
   });
 });

@@ -15,7 +15,14 @@ import { withdrawNoticesOnProtection } from "@/lib/notices/withdraw-notices-on-p
 import { registryFor } from "@/lib/registry";
 import { addDays, isoDateToUtc } from "@/lib/rules";
 import { grantDeferment } from "@/lib/tck/grant-deferment";
-import { createAuthority, createEnterprise, createPerson, createReservationMark, createTcc, createUser } from "@/prisma/seed/factories";
+import {
+  createAuthority,
+  createEnterprise,
+  createPerson,
+  createReservationMark,
+  createTcc,
+  createUser,
+} from "@/prisma/seed/factories";
 
 // The citizen's side of notices against the real database: a person sees only their own notices
 // (another's is 404), a protected person never has one, a withdrawn one shows why; the opt-in
@@ -32,18 +39,29 @@ while ([0, 6].includes(isoDateToUtc(appearDate).getUTCDay())) appearDate = addDa
 
 const ctx = (actor: Actor | null) => ({ actor: actor as Actor, db, registry: registryFor(db), now });
 const yearsAgo = (years: number) => addDays(`${Number(today.slice(0, 4)) - years}${today.slice(4)}`, -10);
-const conscript = (rnokpp: string): Actor => ({ userId: null, rnokpp, fullName: "Громадянин", role: "CONSCRIPT", via: "password" }) as Actor;
+const conscript = (rnokpp: string): Actor =>
+  ({ userId: null, rnokpp, fullName: "Громадянин", role: "CONSCRIPT", via: "password" }) as Actor;
 const form = (actor: Actor, rnokpps: string[], kind = "MOBILISATION") =>
-  formNotices(ctx(actor), { kind, appearDate, appearTime: "10:00", place: "м. Дніпро, вул. Тестова, 3, каб. 7", selection: { by: "people", rnokpps } });
+  formNotices(ctx(actor), {
+    kind,
+    appearDate,
+    appearTime: "10:00",
+    place: "м. Дніпро, вул. Тестова, 3, каб. 7",
+    selection: { by: "people", rnokpps },
+  });
 
 let officer: Actor;
 let otherOfficer: Actor;
 let ministryOfficial: Actor;
 let regionOfficial: Actor;
-const people: Record<"first" | "second" | "reserved" | "deferLater" | "reserveLater" | "elsewhere", string> = {} as never;
+const people: Record<"first" | "second" | "reserved" | "deferLater" | "reserveLater" | "elsewhere", string> =
+  {} as never;
 
 async function failure(work: () => Promise<unknown>): Promise<AppError> {
-  const error = await work().then(() => null, (e: unknown) => e);
+  const error = await work().then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -51,26 +69,75 @@ async function failure(work: () => Promise<unknown>): Promise<AppError> {
 beforeAll(async () => {
   await createTcc(db, { name: TCC, edrpou: "80000031", region: "Дніпропетровська область" });
   await createTcc(db, { name: OTHER_TCC, edrpou: "80000048", region: "Київська область" });
-  const officerUser = await createUser(db, { role: "TCK_OFFICER", tcc: TCC, fullName: "Офіцер Перший Іванович", email: null });
-  officer = { userId: officerUser.user.id, rnokpp: officerUser.user.rnokpp, fullName: "Офіцер Перший Іванович", role: "TCK_OFFICER", tcc: TCC, via: "password" } as Actor;
-  const otherUser = await createUser(db, { role: "TCK_OFFICER", tcc: OTHER_TCC, fullName: "Офіцер Другий Іванович", email: null });
-  otherOfficer = { userId: otherUser.user.id, rnokpp: otherUser.user.rnokpp, fullName: "Офіцер Другий Іванович", role: "TCK_OFFICER", tcc: OTHER_TCC, via: "password" } as Actor;
+  const officerUser = await createUser(db, {
+    role: "TCK_OFFICER",
+    tcc: TCC,
+    fullName: "Офіцер Перший Іванович",
+    email: null,
+  });
+  officer = {
+    userId: officerUser.user.id,
+    rnokpp: officerUser.user.rnokpp,
+    fullName: "Офіцер Перший Іванович",
+    role: "TCK_OFFICER",
+    tcc: TCC,
+    via: "password",
+  } as Actor;
+  const otherUser = await createUser(db, {
+    role: "TCK_OFFICER",
+    tcc: OTHER_TCC,
+    fullName: "Офіцер Другий Іванович",
+    email: null,
+  });
+  otherOfficer = {
+    userId: otherUser.user.id,
+    rnokpp: otherUser.user.rnokpp,
+    fullName: "Офіцер Другий Іванович",
+    role: "TCK_OFFICER",
+    tcc: OTHER_TCC,
+    via: "password",
+  } as Actor;
   const ministry = await createAuthority(db, { kind: "MINISTRY" });
   const ova = await createAuthority(db, { kind: "REGIONAL_ADMINISTRATION", region: "Київська область" });
   const m = await createUser(db, { role: "OFFICIAL", authorityId: ministry.id });
-  ministryOfficial = { userId: m.user.id, rnokpp: m.user.rnokpp, fullName: "Посадовець", role: "OFFICIAL", authorityId: ministry.id, via: "password" } as Actor;
+  ministryOfficial = {
+    userId: m.user.id,
+    rnokpp: m.user.rnokpp,
+    fullName: "Посадовець",
+    role: "OFFICIAL",
+    authorityId: ministry.id,
+    via: "password",
+  } as Actor;
   const o = await createUser(db, { role: "OFFICIAL", authorityId: ova.id });
-  regionOfficial = { userId: o.user.id, rnokpp: o.user.rnokpp, fullName: "Посадовець ОВА", role: "OFFICIAL", authorityId: ova.id, via: "password" } as Actor;
+  regionOfficial = {
+    userId: o.user.id,
+    rnokpp: o.user.rnokpp,
+    fullName: "Посадовець ОВА",
+    role: "OFFICIAL",
+    authorityId: ova.id,
+    via: "password",
+  } as Actor;
 
   const enterprise = await createEnterprise(db);
   const at = { tcc: TCC };
   people.first = (await createPerson(db, { lastName: "Перший", birthDate: yearsAgo(30), military: at })).rnokpp;
   people.second = (await createPerson(db, { lastName: "Другий", birthDate: yearsAgo(31), military: at })).rnokpp;
-  people.reserved = (await createPerson(db, { lastName: "Заброньований", birthDate: yearsAgo(40), military: at })).rnokpp;
-  await createReservationMark(db, { rnokpp: people.reserved, edrpou: enterprise.edrpou, fromDate: addDays(today, -30), untilDate: addDays(today, 200) });
-  people.deferLater = (await createPerson(db, { lastName: "Відстрочка", birthDate: yearsAgo(33), military: at })).rnokpp;
+  people.reserved = (
+    await createPerson(db, { lastName: "Заброньований", birthDate: yearsAgo(40), military: at })
+  ).rnokpp;
+  await createReservationMark(db, {
+    rnokpp: people.reserved,
+    edrpou: enterprise.edrpou,
+    fromDate: addDays(today, -30),
+    untilDate: addDays(today, 200),
+  });
+  people.deferLater = (
+    await createPerson(db, { lastName: "Відстрочка", birthDate: yearsAgo(33), military: at })
+  ).rnokpp;
   people.reserveLater = (await createPerson(db, { lastName: "Бронь", birthDate: yearsAgo(34), military: at })).rnokpp;
-  people.elsewhere = (await createPerson(db, { lastName: "Київський", birthDate: yearsAgo(35), military: { tcc: OTHER_TCC } })).rnokpp;
+  people.elsewhere = (
+    await createPerson(db, { lastName: "Київський", birthDate: yearsAgo(35), military: { tcc: OTHER_TCC } })
+  ).rnokpp;
 
   await form(officer, [people.first, people.second, people.reserved, people.deferLater, people.reserveLater]);
   await form(officer, [people.first], "VLK");
@@ -85,7 +152,10 @@ describe("the citizen's notices", () => {
   it("lists only the person's own notices, newest first, with number, kind, time, place and status", async () => {
     const mine = await listMyNotices(ctx(conscript(people.first)));
     expect(mine.noticeSentAlerts).toBe(false);
-    expect(mine.notices.map((n) => [n.kind, n.status, n.tcc])).toEqual([["VLK", "FORMED", TCC], ["MOBILISATION", "FORMED", TCC]]);
+    expect(mine.notices.map((n) => [n.kind, n.status, n.tcc])).toEqual([
+      ["VLK", "FORMED", TCC],
+      ["MOBILISATION", "FORMED", TCC],
+    ]);
     const stored = await db.notice.findMany({ where: { rnokpp: people.first } });
     expect(new Set(mine.notices.map((n) => n.id))).toEqual(new Set(stored.map((n) => n.id)));
     expect(mine.notices[0]!.number).toMatch(/^П-\d{4}\/\d{6}$/);
@@ -114,11 +184,21 @@ describe("the citizen's notices", () => {
   });
 
   it("shows a notice withdrawn after a deferment with the reason", async () => {
-    await grantDeferment(ctx(officer), { rnokpp: people.deferLater, ground: "навчання у закладі освіти", until: addDays(today, 300) });
+    await grantDeferment(ctx(officer), {
+      rnokpp: people.deferLater,
+      ground: "навчання у закладі освіти",
+      until: addDays(today, 300),
+    });
     const [notice] = (await listMyNotices(ctx(conscript(people.deferLater)))).notices;
-    expect(notice).toMatchObject({ status: "WITHDRAWN", statusLabel: "Відкликано", withdrawnReason: "Особі надано відстрочку (навчання у закладі освіти)" });
+    expect(notice).toMatchObject({
+      status: "WITHDRAWN",
+      statusLabel: "Відкликано",
+      withdrawnReason: "Особі надано відстрочку (навчання у закладі освіти)",
+    });
     expect(notice!.statusMeaning).toMatch(/з'являтися за нею не потрібно/);
-    const told = await db.notification.findFirstOrThrow({ where: { recipientRnokpp: people.deferLater, kind: "notice.withdrawn" } });
+    const told = await db.notification.findFirstOrThrow({
+      where: { recipientRnokpp: people.deferLater, kind: "notice.withdrawn" },
+    });
     expect(told.link).toBe("/me/notices");
   });
 });
@@ -136,18 +216,38 @@ describe("the opt-in «Повідомляти, коли ТЦК надішле п
   it("tells only those who opted in, when the notice is sent, and says it is not the notice", async () => {
     expect(await setNoticeAlerts(ctx(conscript(people.first)), { enabled: "true" })).toEqual({ enabled: true });
     expect((await listMyNotices(ctx(conscript(people.first)))).noticeSentAlerts).toBe(true);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "preferences.update", entityId: people.first } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "preferences.update", entityId: people.first },
+    });
     expect(audit.details).toEqual({ noticeSentAlerts: true });
 
-    const notices = await db.notice.findMany({ where: { rnokpp: { in: [people.first, people.second] }, kind: "MOBILISATION" }, select: { id: true, rnokpp: true } });
-    const vlk = await db.notice.findFirstOrThrow({ where: { rnokpp: people.first, kind: "VLK" }, select: { id: true } });
+    const notices = await db.notice.findMany({
+      where: { rnokpp: { in: [people.first, people.second] }, kind: "MOBILISATION" },
+      select: { id: true, rnokpp: true },
+    });
+    const vlk = await db.notice.findFirstOrThrow({
+      where: { rnokpp: people.first, kind: "VLK" },
+      select: { id: true },
+    });
     // Not sent yet: nothing is said.
-    expect(await db.$transaction((tx) => notifyNoticesSent({ db: tx, now }, { noticeIds: notices.map((n) => n.id) }))).toBe(0);
-    await db.notice.updateMany({ where: { id: { in: notices.map((n) => n.id) } }, data: { status: "SENT", trackingNumber: null } });
-    await db.notice.update({ where: { id: notices.find((n) => n.rnokpp === people.first)!.id }, data: { trackingNumber: "RR123456785UA" } });
-    const sent = await db.$transaction((tx) => notifyNoticesSent({ db: tx, now }, { noticeIds: [...notices.map((n) => n.id), vlk.id] }));
+    expect(
+      await db.$transaction((tx) => notifyNoticesSent({ db: tx, now }, { noticeIds: notices.map((n) => n.id) })),
+    ).toBe(0);
+    await db.notice.updateMany({
+      where: { id: { in: notices.map((n) => n.id) } },
+      data: { status: "SENT", trackingNumber: null },
+    });
+    await db.notice.update({
+      where: { id: notices.find((n) => n.rnokpp === people.first)!.id },
+      data: { trackingNumber: "RR123456785UA" },
+    });
+    const sent = await db.$transaction((tx) =>
+      notifyNoticesSent({ db: tx, now }, { noticeIds: [...notices.map((n) => n.id), vlk.id] }),
+    );
     expect(sent).toBe(1);
-    const message = await db.notification.findFirstOrThrow({ where: { recipientRnokpp: people.first, kind: "notice.sent" } });
+    const message = await db.notification.findFirstOrThrow({
+      where: { recipientRnokpp: people.first, kind: "notice.sent" },
+    });
     expect(message.title).toBe("ТЦК надіслав вам повістку поштою");
     expect(message.body).toContain("RR123456785UA");
     expect(message.body).toContain(NOTICE_SENT_DISCLAIMER);
@@ -155,15 +255,25 @@ describe("the opt-in «Повідомляти, коли ТЦК надішле п
     expect(await db.notification.count({ where: { recipientRnokpp: people.second, kind: "notice.sent" } })).toBe(0);
 
     await setNoticeAlerts(ctx(conscript(people.first)), { enabled: "false" });
-    expect(await db.$transaction((tx) => notifyNoticesSent({ db: tx, now }, { noticeIds: notices.map((n) => n.id) }))).toBe(0);
+    expect(
+      await db.$transaction((tx) => notifyNoticesSent({ db: tx, now }, { noticeIds: notices.map((n) => n.id) })),
+    ).toBe(0);
   });
 });
 
 describe("the ministry's counts of notices", () => {
   it("counts formed, refused because of a reservation, withdrawn after a reservation, delivered", async () => {
     const before = await getNoticeEffects(ctx(ministryOfficial));
-    await db.$transaction((tx) => withdrawNoticesOnProtection({ db: tx, now }, { rnokpps: [people.reserveLater], cause: { kind: "RESERVED", enterpriseName: "ТОВ «Тест»" } }));
-    await db.notice.updateMany({ where: { rnokpp: people.second, kind: "MOBILISATION" }, data: { status: "DELIVERED" } });
+    await db.$transaction((tx) =>
+      withdrawNoticesOnProtection(
+        { db: tx, now },
+        { rnokpps: [people.reserveLater], cause: { kind: "RESERVED", enterpriseName: "ТОВ «Тест»" } },
+      ),
+    );
+    await db.notice.updateMany({
+      where: { rnokpp: people.second, kind: "MOBILISATION" },
+      data: { status: "DELIVERED" },
+    });
     const after = await getNoticeEffects(ctx(ministryOfficial));
     expect(after).toEqual({
       scope: "COUNTRY",
@@ -177,12 +287,21 @@ describe("the ministry's counts of notices", () => {
     });
     expect(after.withdrawnReserved).toBe(1);
     expect(after.delivered).toBe(1);
-    expect((await db.notice.findFirstOrThrow({ where: { rnokpp: people.reserveLater } })).withdrawnCause).toBe("RESERVED");
+    expect((await db.notice.findFirstOrThrow({ where: { rnokpp: people.reserveLater } })).withdrawnCause).toBe(
+      "RESERVED",
+    );
   });
 
   it("shows a regional administration the ТЦК of its region only, and refuses other roles", async () => {
     expect(await getNoticeEffects(ctx(regionOfficial))).toEqual({
-      scope: "REGION", region: "Київська область", formed: 1, refused: 0, refusedReserved: 0, withdrawnReserved: 0, withdrawnDeferred: 0, delivered: 0,
+      scope: "REGION",
+      region: "Київська область",
+      formed: 1,
+      refused: 0,
+      refusedReserved: 0,
+      withdrawnReserved: 0,
+      withdrawnDeferred: 0,
+      delivered: 0,
     });
     expect((await failure(() => getNoticeEffects(ctx(officer)))).code).toBe("FORBIDDEN");
     expect((await failure(() => getNoticeEffects(ctx(conscript(people.first))))).code).toBe("FORBIDDEN");

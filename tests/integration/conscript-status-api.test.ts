@@ -23,7 +23,19 @@ let other: string;
 let edrpou: string;
 
 async function sessionCookie(rnokpp: string, role: Role, maxAge?: number) {
-  const token = await encode({ secret: SECRET, maxAge, token: { uid: "u1", sid: randomUUID(), rnokpp, name: "Тест", via: "password", roles: [{ role, label: role }], active: 0 } });
+  const token = await encode({
+    secret: SECRET,
+    maxAge,
+    token: {
+      uid: "u1",
+      sid: randomUUID(),
+      rnokpp,
+      name: "Тест",
+      via: "password",
+      roles: [{ role, label: role }],
+      active: 0,
+    },
+  });
   return `next-auth.session-token=${token}`;
 }
 
@@ -35,7 +47,14 @@ async function call(cookie?: string, query = "") {
 
 beforeAll(async () => {
   edrpou = (await createEnterprise(db, { name: "Енергомаш" })).edrpou;
-  reserved = (await createPerson(db, { lastName: "Коваленко", firstName: "Андрій", patronymic: "Сергійович", birthDate: "1991-04-07" })).rnokpp;
+  reserved = (
+    await createPerson(db, {
+      lastName: "Коваленко",
+      firstName: "Андрій",
+      patronymic: "Сергійович",
+      birthDate: "1991-04-07",
+    })
+  ).rnokpp;
   other = (await createPerson(db, { lastName: "Інший" })).rnokpp;
   await createReservationMark(db, { rnokpp: reserved, edrpou, fromDate: "2026-01-15", untilDate: "2099-01-14" });
 });
@@ -61,7 +80,10 @@ describe("GET /api/v1/me/status", () => {
 
   it("401 without a session, with a forged or expired one", async () => {
     expect(await call()).toMatchObject({ status: 401, body: { error: { code: "UNAUTHENTICATED" } } });
-    const forged = await encode({ secret: "another-secret-another-secret-00", token: { rnokpp: reserved, roles: [{ role: "CONSCRIPT", label: "x" }], active: 0 } });
+    const forged = await encode({
+      secret: "another-secret-another-secret-00",
+      token: { rnokpp: reserved, roles: [{ role: "CONSCRIPT", label: "x" }], active: 0 },
+    });
     expect((await call(`next-auth.session-token=${forged}`)).status).toBe(401);
     expect((await call(await sessionCookie(reserved, "CONSCRIPT", -60))).status).toBe(401);
   });
@@ -70,27 +92,43 @@ describe("GET /api/v1/me/status", () => {
     const cookie = await sessionCookie(reserved, "CONSCRIPT", 120);
     const request = () => new NextRequest("http://localhost/api/v1/me/status", { headers: { cookie } });
     expect(await readSessionCitizen(createCtx({ actor: null }), request())).toBe(reserved);
-    expect(await readSessionCitizen(createCtx({ actor: null, now: new Date(Date.now() + 60_000) }), request())).toBe(reserved);
-    await expect(readSessionCitizen(createCtx({ actor: null, now: new Date(Date.now() + 121_000) }), request())).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(await readSessionCitizen(createCtx({ actor: null, now: new Date(Date.now() + 60_000) }), request())).toBe(
+      reserved,
+    );
+    await expect(
+      readSessionCitizen(createCtx({ actor: null, now: new Date(Date.now() + 121_000) }), request()),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(readSessionCitizen(createCtx({ actor: null }), request())).resolves.toBe(reserved);
   });
 
   it("403 in another role, and for a person no longer on the military register", async () => {
-    expect(await call(await sessionCookie(reserved, "RECRUITER"))).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
+    expect(await call(await sessionCookie(reserved, "RECRUITER"))).toMatchObject({
+      status: 403,
+      body: { error: { code: "FORBIDDEN" } },
+    });
     const woman = (await createPerson(db, { sex: "FEMALE" })).rnokpp;
     expect((await call(await sessionCookie(woman, "CONSCRIPT"))).status).toBe(403);
   });
 
   it("the pooled read and the read inside a transaction agree; the transaction sees its own writes", async () => {
     const pooled = await createPostgresRegistry(db).findStatus(reserved, "2026-11-22");
-    await db.$transaction(async (tx) => {
-      const inside = createPostgresRegistry(tx);
-      expect(await inside.findStatus(reserved, "2026-11-22")).toEqual(pooled);
-      await tx.reservationMark.updateMany({ where: { rnokpp: reserved }, data: { status: "ANNULLED", activeRnokpp: null } });
-      expect((await inside.findStatus(reserved, "2026-11-22"))?.reservation).toBeNull();
-      throw new Error("rollback");
-    }).catch((error: Error) => expect(error.message).toBe("rollback"));
-    expect(pooled).toMatchObject({ birthDate: "1991-04-07", military: { dataUpdatedOn: "2024-06-10" }, reservation: { fromDate: "2026-01-15" } });
+    await db
+      .$transaction(async (tx) => {
+        const inside = createPostgresRegistry(tx);
+        expect(await inside.findStatus(reserved, "2026-11-22")).toEqual(pooled);
+        await tx.reservationMark.updateMany({
+          where: { rnokpp: reserved },
+          data: { status: "ANNULLED", activeRnokpp: null },
+        });
+        expect((await inside.findStatus(reserved, "2026-11-22"))?.reservation).toBeNull();
+        throw new Error("rollback");
+      })
+      .catch((error: Error) => expect(error.message).toBe("rollback"));
+    expect(pooled).toMatchObject({
+      birthDate: "1991-04-07",
+      military: { dataUpdatedOn: "2024-06-10" },
+      reservation: { fromDate: "2026-01-15" },
+    });
     expect(pooled!.military!.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     // A mark that ran out yesterday is not "in force", whatever its stored status says.
     expect((await createPostgresRegistry(db).findStatus(reserved, "2099-01-15"))?.reservation).toBeNull();

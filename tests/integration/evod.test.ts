@@ -16,13 +16,30 @@ import { createCtx } from "@/lib/context-server";
 
 const now = new Date("2026-11-22T10:00:00Z");
 const later = (days: number) => new Date(now.getTime() + days * 86_400_000);
-const conscript = (rnokpp: string): ConscriptActor => ({ userId: null, rnokpp, fullName: "Тест", role: "CONSCRIPT", via: "password" });
+const conscript = (rnokpp: string): ConscriptActor => ({
+  userId: null,
+  rnokpp,
+  fullName: "Тест",
+  role: "CONSCRIPT",
+  via: "password",
+});
 
 let enterprise: { edrpou: string; name: string };
 
 async function reservedPerson(patch: { untilDate?: string } = {}) {
-  const { rnokpp } = await createPerson(db, { birthDate: "1991-04-07", lastName: "Коваленко", firstName: "Андрій", patronymic: "Сергійович", email: "ak@example.com" });
-  const mark = await createReservationMark(db, { rnokpp, edrpou: enterprise.edrpou, fromDate: "2026-10-15", untilDate: patch.untilDate ?? "2027-03-31" });
+  const { rnokpp } = await createPerson(db, {
+    birthDate: "1991-04-07",
+    lastName: "Коваленко",
+    firstName: "Андрій",
+    patronymic: "Сергійович",
+    email: "ak@example.com",
+  });
+  const mark = await createReservationMark(db, {
+    rnokpp,
+    edrpou: enterprise.edrpou,
+    fromDate: "2026-10-15",
+    untilDate: patch.untilDate ?? "2027-03-31",
+  });
   return { rnokpp, markId: mark.id };
 }
 
@@ -53,15 +70,22 @@ describe("issueEvod", () => {
     const first = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
     const second = await issueEvod(createCtx({ actor: conscript(rnokpp), now: later(1) }));
     expect(second.code).not.toBe(first.code);
-    expect(await verifyEvod(createCtx({ actor: null, now: later(1) }), { code: first.code })).toMatchObject({ status: "INVALID", reason: "SUPERSEDED" });
-    expect(await verifyEvod(createCtx({ actor: null, now: later(1) }), { code: second.code })).toMatchObject({ status: "VALID" });
+    expect(await verifyEvod(createCtx({ actor: null, now: later(1) }), { code: first.code })).toMatchObject({
+      status: "INVALID",
+      reason: "SUPERSEDED",
+    });
+    expect(await verifyEvod(createCtx({ actor: null, now: later(1) }), { code: second.code })).toMatchObject({
+      status: "VALID",
+    });
     expect((await getMyEvod(createCtx({ actor: conscript(rnokpp), now: later(1) })))?.code).toBe(second.code);
   });
 
   it("is refused to other roles and to persons off the military register", async () => {
     const woman = (await createPerson(db, { sex: "FEMALE" })).rnokpp;
     await expect(issueEvod(createCtx({ actor: conscript(woman), now }))).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(issueEvod(createCtx({ actor: { ...conscript(woman), role: "OFFICIAL", authorityId: "a" }, now }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      issueEvod(createCtx({ actor: { ...conscript(woman), role: "OFFICIAL", authorityId: "a" }, now })),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.eDocument.count({ where: { rnokpp: woman } })).toBe(0);
   });
 });
@@ -72,7 +96,14 @@ describe("verifyEvod", () => {
     const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
     const verdict = await verifyEvod(createCtx({ actor: null, now: later(3) }), { code });
     expect(verdict).toEqual({
-      status: "VALID", reason: null, reasonText: null, initials: "К. А. С.", birthYear: 1991, reservationUntil: "2027-03-31", issuedOn: "2026-11-22", validUntil: "2027-03-31",
+      status: "VALID",
+      reason: null,
+      reasonText: null,
+      initials: "К. А. С.",
+      birthYear: 1991,
+      reservationUntil: "2027-03-31",
+      issuedOn: "2026-11-22",
+      validUntil: "2027-03-31",
     });
     const text = JSON.stringify(verdict);
     expect(text).not.toContain(rnokpp);
@@ -91,36 +122,74 @@ describe("verifyEvod", () => {
   it("says invalid once the contacts shown on it change in the registry", async () => {
     const { rnokpp } = await reservedPerson();
     const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
-    await updateMyContacts(createCtx({ actor: conscript(rnokpp), now: later(1) }), { phone: "+380661112233", email: "ak@example.com", address: "м. Київ, вул. Хрещатик, 1" });
-    expect(await verifyEvod(createCtx({ actor: null, now: later(1) }), { code })).toMatchObject({ status: "INVALID", reason: "DATA_CHANGED", reasonText: "Дані документа більше не збігаються з реєстром «Оберіг»", reservationUntil: null });
+    await updateMyContacts(createCtx({ actor: conscript(rnokpp), now: later(1) }), {
+      phone: "+380661112233",
+      email: "ak@example.com",
+      address: "м. Київ, вул. Хрещатик, 1",
+    });
+    expect(await verifyEvod(createCtx({ actor: null, now: later(1) }), { code })).toMatchObject({
+      status: "INVALID",
+      reason: "DATA_CHANGED",
+      reasonText: "Дані документа більше не збігаються з реєстром «Оберіг»",
+      reservationUntil: null,
+    });
     // The citizen's page shows the same verdict and offers a new one.
-    expect((await getMyEvod(createCtx({ actor: conscript(rnokpp), now: later(1) })))?.verdict).toEqual({ valid: false, reason: "DATA_CHANGED" });
+    expect((await getMyEvod(createCtx({ actor: conscript(rnokpp), now: later(1) })))?.verdict).toEqual({
+      valid: false,
+      reason: "DATA_CHANGED",
+    });
   });
 
   it("says invalid once any other shown fact changes (a ВЛК result entered by the ТЦК)", async () => {
     const { rnokpp } = await reservedPerson();
     const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
-    await db.militaryRegistration.update({ where: { rnokpp }, data: { vlkResult: "обмежено придатний", vlkDate: new Date("2026-11-23T00:00:00Z") } });
-    expect(await verifyEvod(createCtx({ actor: null, now: later(1) }), { code })).toMatchObject({ status: "INVALID", reason: "DATA_CHANGED" });
+    await db.militaryRegistration.update({
+      where: { rnokpp },
+      data: { vlkResult: "обмежено придатний", vlkDate: new Date("2026-11-23T00:00:00Z") },
+    });
+    expect(await verifyEvod(createCtx({ actor: null, now: later(1) }), { code })).toMatchObject({
+      status: "INVALID",
+      reason: "DATA_CHANGED",
+    });
   });
 
   it("says the reservation was annulled once the registry's mark is annulled", async () => {
     const { rnokpp, markId } = await reservedPerson();
     const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
-    await db.reservationMark.update({ where: { id: markId }, data: { status: "ANNULLED", activeRnokpp: null, annulledOn: new Date("2026-11-25T00:00:00Z"), ground: "DISMISSAL" } });
-    expect(await verifyEvod(createCtx({ actor: null, now: later(3) }), { code })).toMatchObject({ status: "INVALID", reason: "RESERVATION_ANNULLED", reasonText: "Бронювання, зазначене в документі, анульовано" });
+    await db.reservationMark.update({
+      where: { id: markId },
+      data: {
+        status: "ANNULLED",
+        activeRnokpp: null,
+        annulledOn: new Date("2026-11-25T00:00:00Z"),
+        ground: "DISMISSAL",
+      },
+    });
+    expect(await verifyEvod(createCtx({ actor: null, now: later(3) }), { code })).toMatchObject({
+      status: "INVALID",
+      reason: "RESERVATION_ANNULLED",
+      reasonText: "Бронювання, зазначене в документі, анульовано",
+    });
   });
 
   it("says the reservation ended after its last day, and expired after validUntil", async () => {
     const { rnokpp } = await reservedPerson({ untilDate: "2026-12-31" });
     const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
-    expect(await verifyEvod(createCtx({ actor: null, now: new Date("2026-12-31T20:00:00Z") }), { code })).toMatchObject({ status: "VALID" });
-    expect(await verifyEvod(createCtx({ actor: null, now: new Date("2027-01-01T08:00:00Z") }), { code })).toMatchObject({ status: "INVALID", reason: "RESERVATION_ENDED" });
+    expect(await verifyEvod(createCtx({ actor: null, now: new Date("2026-12-31T20:00:00Z") }), { code })).toMatchObject(
+      { status: "VALID" },
+    );
+    expect(await verifyEvod(createCtx({ actor: null, now: new Date("2027-01-01T08:00:00Z") }), { code })).toMatchObject(
+      { status: "INVALID", reason: "RESERVATION_ENDED" },
+    );
 
     const free = (await createPerson(db)).rnokpp;
     const plain = await issueEvod(createCtx({ actor: conscript(free), now }));
-    expect(await verifyEvod(createCtx({ actor: null, now: new Date("2027-11-21T12:00:00Z") }), { code: plain.code })).toMatchObject({ status: "VALID", reservationUntil: null });
-    expect(await verifyEvod(createCtx({ actor: null, now: new Date("2027-11-22T12:00:00Z") }), { code: plain.code })).toMatchObject({ status: "INVALID", reason: "EXPIRED" });
+    expect(
+      await verifyEvod(createCtx({ actor: null, now: new Date("2027-11-21T12:00:00Z") }), { code: plain.code }),
+    ).toMatchObject({ status: "VALID", reservationUntil: null });
+    expect(
+      await verifyEvod(createCtx({ actor: null, now: new Date("2027-11-22T12:00:00Z") }), { code: plain.code }),
+    ).toMatchObject({ status: "INVALID", reason: "EXPIRED" });
   });
 });
 
@@ -130,7 +199,9 @@ describe("getMyEvod", () => {
     const stranger = (await createPerson(db)).rnokpp;
     await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
     expect(await getMyEvod(createCtx({ actor: conscript(stranger), now }))).toBeNull();
-    await expect(getMyEvod(createCtx({ actor: { ...conscript(rnokpp), role: "RECRUITER", unitId: "u" }, now }))).rejects.toBeInstanceOf(AppError);
+    await expect(
+      getMyEvod(createCtx({ actor: { ...conscript(rnokpp), role: "RECRUITER", unitId: "u" }, now })),
+    ).rejects.toBeInstanceOf(AppError);
   });
 });
 
@@ -141,7 +212,9 @@ describe("renderEvodPdf", () => {
     const pdf = await renderEvodPdf({ ...issued, verifyUrl: evodVerifyUrl(issued.code), dataUpToDate: true });
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const text = pdfUnicodeText(pdf);
-    for (const char of new Set("Військово-обліковий документ Коваленко Андрій Сергійович Дніпровський РНОКПП ВЛК 0123456789.«»")) {
+    for (const char of new Set(
+      "Військово-обліковий документ Коваленко Андрій Сергійович Дніпровський РНОКПП ВЛК 0123456789.«»",
+    )) {
       expect(text.has(char), `glyph for «${char}»`).toBe(true);
     }
     expect(pdf.toString("latin1")).toMatch(/\/Subtype \/Image/);

@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { authenticateApiToken, demoApiToken, issueApiToken, issueDemoApiToken, listApiTokens, revokeApiToken } from "@/lib/api-tokens";
+import {
+  authenticateApiToken,
+  demoApiToken,
+  issueApiToken,
+  issueDemoApiToken,
+  listApiTokens,
+  revokeApiToken,
+} from "@/lib/api-tokens";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createWorld, type World } from "@/lib/reservations/testing/world";
@@ -12,14 +19,22 @@ let a: World;
 let b: World;
 
 async function expectCode(code: string, attempt: () => Promise<unknown>) {
-  const error = await attempt().then(() => null, (caught: unknown) => caught);
+  const error = await attempt().then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   return error as AppError;
 }
 
 beforeAll(async () => {
-  a = await createWorld(createCtx({ actor: null }), { serial: 51, employees: 1, withHeadKey: false, withAuthorizedPerson: true });
+  a = await createWorld(createCtx({ actor: null }), {
+    serial: 51,
+    employees: 1,
+    withHeadKey: false,
+    withAuthorizedPerson: true,
+  });
   b = await createWorld(createCtx({ actor: null }), { serial: 52, employees: 1, withHeadKey: false });
 });
 
@@ -32,12 +47,25 @@ describe("API tokens", () => {
     expect(JSON.stringify(row)).not.toContain(issued.token);
 
     const listed = await listApiTokens(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou });
-    expect(listed.find((t) => t.id === issued.id)).toMatchObject({ name: "Кадри", prefix: issued.prefix, lastUsedAt: null, revokedAt: null, createdBy: a.head.fullName });
+    expect(listed.find((t) => t.id === issued.id)).toMatchObject({
+      name: "Кадри",
+      prefix: issued.prefix,
+      lastUsedAt: null,
+      revokedAt: null,
+      createdBy: a.head.fullName,
+    });
     expect(JSON.stringify(listed)).not.toContain(issued.token);
 
     const now = new Date();
     const actor = await authenticateApiToken(createCtx({ actor: null, now }), issued.token);
-    expect(actor).toEqual({ userId: a.head.userId, rnokpp: a.head.rnokpp, fullName: a.head.fullName, role: "ENTERPRISE_HEAD", edrpou: a.edrpou, via: "token" });
+    expect(actor).toEqual({
+      userId: a.head.userId,
+      rnokpp: a.head.rnokpp,
+      fullName: a.head.fullName,
+      role: "ENTERPRISE_HEAD",
+      edrpou: a.edrpou,
+      via: "token",
+    });
     expect((await db.apiToken.findUniqueOrThrow({ where: { id: issued.id } })).lastUsedAt).toEqual(now);
     // Within the minute no second write.
     await authenticateApiToken(createCtx({ actor: null, now: new Date(now.getTime() + 10_000) }), issued.token);
@@ -48,10 +76,14 @@ describe("API tokens", () => {
   it("only a head manages them, only for their own enterprise", async () => {
     await expectCode("FORBIDDEN", () => issueApiToken(createCtx({ actor: a.authorized!.actor }), { name: "Спроба" }));
     await expectCode("FORBIDDEN", () => listApiTokens(createCtx({ actor: a.authorized!.actor }), { edrpou: a.edrpou }));
-    await expectCode("ENTERPRISE_NOT_FOUND", () => listApiTokens(createCtx({ actor: a.head.actor }), { edrpou: b.edrpou }));
+    await expectCode("ENTERPRISE_NOT_FOUND", () =>
+      listApiTokens(createCtx({ actor: a.head.actor }), { edrpou: b.edrpou }),
+    );
     await expectCode("VALIDATION_FAILED", () => issueApiToken(createCtx({ actor: a.head.actor }), { name: "   " }));
     const tokenB = await issueApiToken(createCtx({ actor: b.head.actor }), { name: "B" });
-    await expectCode("API_TOKEN_NOT_FOUND", () => revokeApiToken(createCtx({ actor: a.head.actor }), { tokenId: tokenB.id }));
+    await expectCode("API_TOKEN_NOT_FOUND", () =>
+      revokeApiToken(createCtx({ actor: a.head.actor }), { tokenId: tokenB.id }),
+    );
     expect((await authenticateApiToken(createCtx({ actor: null }), tokenB.token)).edrpou).toBe(b.edrpou);
   });
 

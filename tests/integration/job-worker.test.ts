@@ -51,7 +51,10 @@ describe("startWorker", () => {
     const worker = await startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [queue] });
     try {
       expect(await sql("SELECT name FROM pgboss.queue WHERE name = 'test-parse'")).toEqual([{ name: "test-parse" }]);
-      const id = await sender.send("test-parse", { applicationId: "0b8e6f5c-6d2a-4c57-9a63-0c1f5e0b3a11", attempt: "2" });
+      const id = await sender.send("test-parse", {
+        applicationId: "0b8e6f5c-6d2a-4c57-9a63-0c1f5e0b3a11",
+        attempt: "2",
+      });
       expect(await received.promise).toEqual({ applicationId: "0b8e6f5c-6d2a-4c57-9a63-0c1f5e0b3a11", attempt: 2 });
       await waitForState("test-parse", id!, "completed");
     } finally {
@@ -77,7 +80,9 @@ describe("startWorker", () => {
       const job = await waitForState("test-invalid", id!, "failed");
       expect(called).toBe(false);
       expect(JSON.stringify(job.output)).toContain("edrpou");
-      expect(lines.some((line) => line.startsWith(`[test-invalid ${id}] помилка: неправильні дані завдання: edrpou`))).toBe(true);
+      expect(
+        lines.some((line) => line.startsWith(`[test-invalid ${id}] помилка: неправильні дані завдання: edrpou`)),
+      ).toBe(true);
     } finally {
       await worker.stop();
     }
@@ -107,10 +112,17 @@ describe("startWorker", () => {
   });
 
   it("keeps cron schedules in line with the registry", async () => {
-    const scheduled = defineQueue({ name: "test-cron", data: z.object({ scope: z.string() }), handle: async () => undefined, schedule: { cron: "15 3 * * *", data: { scope: "all" }, tz: "Europe/Kyiv" } });
+    const scheduled = defineQueue({
+      name: "test-cron",
+      data: z.object({ scope: z.string() }),
+      handle: async () => undefined,
+      schedule: { cron: "15 3 * * *", data: { scope: "all" }, tz: "Europe/Kyiv" },
+    });
     const first = await startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [scheduled] });
     await first.stop();
-    expect(await sql("SELECT name, cron, timezone, data FROM pgboss.schedule")).toEqual([{ name: "test-cron", cron: "15 3 * * *", timezone: "Europe/Kyiv", data: { scope: "all" } }]);
+    expect(await sql("SELECT name, cron, timezone, data FROM pgboss.schedule")).toEqual([
+      { name: "test-cron", cron: "15 3 * * *", timezone: "Europe/Kyiv", data: { scope: "all" } },
+    ]);
 
     const unscheduled: QueueDefinition = { ...scheduled, schedule: undefined };
     const second = await startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [unscheduled] });
@@ -141,14 +153,21 @@ describe("startWorker", () => {
 
   it("refuses a registry that names one queue twice", async () => {
     const queue = defineQueue({ name: "test-twice", data: z.object({}), handle: async () => undefined });
-    await expect(startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [queue, queue] })).rejects.toThrow(/зареєстрована двічі/);
+    await expect(startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [queue, queue] })).rejects.toThrow(
+      /зареєстрована двічі/,
+    );
   });
 
   it("updates an existing queue's options instead of failing", async () => {
     const boss = createBoss({ databaseUrl: testDatabaseUrl(), role: "sender" });
     await boss.start();
     try {
-      const definition = defineQueue({ name: "test-options", data: z.object({}), handle: async () => undefined, queue: { retryLimit: 1 } });
+      const definition = defineQueue({
+        name: "test-options",
+        data: z.object({}),
+        handle: async () => undefined,
+        queue: { retryLimit: 1 },
+      });
       await ensureQueues(boss, [definition]);
       await ensureQueues(boss, [{ ...definition, queue: { retryLimit: 5 } }]);
       expect(await boss.getQueue("test-options")).toMatchObject({ retryLimit: 5 });

@@ -45,28 +45,50 @@ let ecdsa: IssuedFamilyCertificate;
 let dir: string;
 
 /** What the browser will do with a DSTU Key-6 store: open it with the password, sign with jkurwa's Box. */
-async function signWithKey6(issued: IssuedFamilyCertificate, content: Uint8Array, password = PASSWORD): Promise<Uint8Array> {
+async function signWithKey6(
+  issued: IssuedFamilyCertificate,
+  content: Uint8Array,
+  password = PASSWORD,
+): Promise<Uint8Array> {
   const store = jk.Priv.from_protected(Buffer.from(issued.keyFile), password, algo);
   const box = new jk.Box({ algo });
   box.load({ priv: store.keys[0]!, cert: jk.Certificate.from_asn1(Buffer.from(issued.certificateDer)) });
-  const message = await box.sign(Buffer.from(content), null, null, { detached: true, time: Math.floor(Date.now() / 1000) - 5 });
+  const message = await box.sign(Buffer.from(content), null, null, {
+    detached: true,
+    time: Math.floor(Date.now() / 1000) - 5,
+  });
   return new Uint8Array(message.as_asn1());
 }
 
 /** Opens the ECDSA PKCS#12 with forge (which decrypts the bag but cannot read an EC key) and signs with Node. */
 async function signWithEcdsaP12(issued: IssuedFamilyCertificate, content: Uint8Array): Promise<Uint8Array> {
   const pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(bytesToBinary(issued.keyFile), true), true, PASSWORD);
-  const bag = pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]![0]! as unknown as { asn1: forge.asn1.Asn1 };
+  const bag = pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[
+    forge.pki.oids.pkcs8ShroudedKeyBag!
+  ]![0]! as unknown as { asn1: forge.asn1.Asn1 };
   const pkcs8 = binaryToBytes(forge.asn1.toDer(bag.asn1).getBytes());
-  const key = familyKeyFromPem(createPrivateKey({ key: Buffer.from(pkcs8), format: "der", type: "pkcs8" }).export({ type: "pkcs8", format: "pem" }).toString());
-  return buildDetachedCms(cmsSignerOf(key, issued.certificateDer), content, { signingTime: new Date(Date.now() - 5000) });
+  const key = familyKeyFromPem(
+    createPrivateKey({ key: Buffer.from(pkcs8), format: "der", type: "pkcs8" })
+      .export({ type: "pkcs8", format: "pem" })
+      .toString(),
+  );
+  return buildDetachedCms(cmsSignerOf(key, issued.certificateDer), content, {
+    signingTime: new Date(Date.now() - 5000),
+  });
 }
 
 beforeAll(async () => {
   await ensureTestProvider({ db, now: new Date() });
   world = await createWorld(createCtx({ actor: null }), { serial: 91, employees: 4, limitCount: 3 });
   token = (await issueApiToken(createCtx({ actor: world.head.actor }), { name: "М.Е.Док" })).token;
-  const subject = { rnokpp: world.head.rnokpp, fullName: world.head.fullName, edrpou: world.edrpou, organization: world.name, title: "Директорка", password: PASSWORD };
+  const subject = {
+    rnokpp: world.head.rnokpp,
+    fullName: world.head.fullName,
+    edrpou: world.edrpou,
+    organization: world.name,
+    title: "Директорка",
+    password: PASSWORD,
+  };
   dstu = await issueFamilyCertificate(createCtx({ actor: null }), { ...subject, algorithm: "DSTU4145" });
   ecdsa = await issueFamilyCertificate(createCtx({ actor: null }), { ...subject, algorithm: "ECDSA-P256" });
   dir = mkdtempSync(path.join(os.tmpdir(), "bronya-kep-families-"));
@@ -85,7 +107,10 @@ describe("the test КНЕДП of three families", () => {
     expect(await db.caKey.count({ where: { id: { in: ids } } })).toBe(6);
     const dstuCa = certificateFromDer((await loadFamilyIssuingCa({ db }, "dstu")).der);
     const ecdsaCa = certificateFromDer((await loadFamilyIssuingCa({ db }, "ecdsa")).der);
-    expect([dstuCa.signatureAlgorithm.algorithmId, ecdsaCa.signatureAlgorithm.algorithmId]).toEqual(["1.2.804.2.1.1.1.1.3.1.1", "1.2.840.10045.4.3.2"]);
+    expect([dstuCa.signatureAlgorithm.algorithmId, ecdsaCa.signatureAlgorithm.algorithmId]).toEqual([
+      "1.2.804.2.1.1.1.1.3.1.1",
+      "1.2.840.10045.4.3.2",
+    ]);
     expect(certificateFromDer(dstu.certificateDer).signatureAlgorithm.algorithmId).toBe("1.2.804.2.1.1.1.1.3.1.1");
     expect(certificateFromDer(ecdsa.certificateDer).signatureAlgorithm.algorithmId).toBe("1.2.840.10045.4.3.2");
   });
@@ -98,23 +123,37 @@ describe("the test КНЕДП of three families", () => {
 
   it.runIf(hasOpenssl)("writes an ECDSA PKCS#12 that OpenSSL opens with the password and not without", () => {
     writeFileSync(path.join(dir, "ecdsa.p12"), ecdsa.keyFile);
-    const open = (password: string) => spawnSync("openssl", ["pkcs12", "-in", path.join(dir, "ecdsa.p12"), "-passin", `pass:${password}`, "-noout"], { encoding: "utf8" });
+    const open = (password: string) =>
+      spawnSync("openssl", ["pkcs12", "-in", path.join(dir, "ecdsa.p12"), "-passin", `pass:${password}`, "-noout"], {
+        encoding: "utf8",
+      });
     expect(open(PASSWORD).status).toBe(0);
     expect(open("Wrong-Pass-1").status).not.toBe(0);
   });
 
   it("signs in with a DSTU key (jkurwa's signer) and with an ECDSA key", async () => {
-    for (const sign of [(bytes: Uint8Array) => signWithKey6(dstu, bytes), (bytes: Uint8Array) => signWithEcdsaP12(ecdsa, bytes)]) {
+    for (const sign of [
+      (bytes: Uint8Array) => signWithKey6(dstu, bytes),
+      (bytes: Uint8Array) => signWithEcdsaP12(ecdsa, bytes),
+    ]) {
       const { challenge } = await issueLoginChallenge(createCtx({ actor: null }));
       const signature = Buffer.from(await sign(Buffer.from(challenge, "base64"))).toString("base64");
-      const login = await signInWithKep(createCtx({ actor: null }), { challenge, signature, clientAddress: "198.51.100.91" }, { throttle: createFailureThrottle(KEP_LOGIN_THROTTLE) });
+      const login = await signInWithKep(
+        createCtx({ actor: null }),
+        { challenge, signature, clientAddress: "198.51.100.91" },
+        { throttle: createFailureThrottle(KEP_LOGIN_THROTTLE) },
+      );
       expect(login.user.rnokpp).toBe(world.head.rnokpp);
       expect(login.signer.certificateSerial).toMatch(new RegExp(`^(${dstu.serial}|${ecdsa.serial})$`));
     }
   });
 });
 
-async function call(handler: (request: Request, context: { params: Promise<any> }) => Promise<Response>, pathName: string, body: unknown) {
+async function call(
+  handler: (request: Request, context: { params: Promise<any> }) => Promise<Response>,
+  pathName: string,
+  body: unknown,
+) {
   const request = new Request(`http://localhost:3000${pathName}`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
@@ -126,40 +165,72 @@ async function call(handler: (request: Request, context: { params: Promise<any> 
 
 describe("the HR API", () => {
   it("accepts an application signed on the HR system's server by jkurwa with the head's DSTU key; a tampered byte is refused", async () => {
-    const draft = await call(createDraftRoute, "/api/v1/applications/drafts", { edrpou: world.edrpou, employees: [{ rnokpp: world.employees[0]! }] });
+    const draft = await call(createDraftRoute, "/api/v1/applications/drafts", {
+      edrpou: world.edrpou,
+      employees: [{ rnokpp: world.employees[0]! }],
+    });
     expect(draft.status).toBe(201);
     const document = new Uint8Array(Buffer.from(draft.body.document, "base64"));
     const tampered = Uint8Array.from(document);
     tampered[10]! ^= 0x01;
-    const bad = await call(submitRoute, "/api/v1/applications", { draftId: draft.body.draftId, signature: Buffer.from(await signWithKey6(dstu, tampered)).toString("base64") });
+    const bad = await call(submitRoute, "/api/v1/applications", {
+      draftId: draft.body.draftId,
+      signature: Buffer.from(await signWithKey6(dstu, tampered)).toString("base64"),
+    });
     expect([bad.status, bad.body.error?.code]).toEqual([400, "CONTENT_MISMATCH"]);
-    const submitted = await call(submitRoute, "/api/v1/applications", { draftId: draft.body.draftId, signature: Buffer.from(await signWithKey6(dstu, document)).toString("base64") });
+    const submitted = await call(submitRoute, "/api/v1/applications", {
+      draftId: draft.body.draftId,
+      signature: Buffer.from(await signWithKey6(dstu, document)).toString("base64"),
+    });
     expect(submitted).toMatchObject({ status: 202, body: { status: "QUEUED" } });
-    const stored = await db.signedDocument.findFirst({ where: { edrpou: world.edrpou }, orderBy: { verifiedAt: "desc" }, select: { certificateSerial: true } });
+    const stored = await db.signedDocument.findFirst({
+      where: { edrpou: world.edrpou },
+      orderBy: { verifiedAt: "desc" },
+      select: { certificateSerial: true },
+    });
     expect(stored?.certificateSerial).toBe(dstu.serial);
   });
 
   it("accepts an application signed with the head's ECDSA key", async () => {
-    const draft = await call(createDraftRoute, "/api/v1/applications/drafts", { edrpou: world.edrpou, employees: [{ rnokpp: world.employees[1]! }] });
+    const draft = await call(createDraftRoute, "/api/v1/applications/drafts", {
+      edrpou: world.edrpou,
+      employees: [{ rnokpp: world.employees[1]! }],
+    });
     const document = new Uint8Array(Buffer.from(draft.body.document, "base64"));
-    const submitted = await call(submitRoute, "/api/v1/applications", { draftId: draft.body.draftId, signature: Buffer.from(await signWithEcdsaP12(ecdsa, document)).toString("base64") });
+    const submitted = await call(submitRoute, "/api/v1/applications", {
+      draftId: draft.body.draftId,
+      signature: Buffer.from(await signWithEcdsaP12(ecdsa, document)).toString("base64"),
+    });
     expect(submitted).toMatchObject({ status: 202, body: { status: "QUEUED" } });
   });
 });
 
 describe("revocation covers every family", () => {
   it("a revoked DSTU certificate is refused, listed in the DSTU CA's CRL (signed in DSTU 4145) and not in the RSA one", async () => {
-    const holder = await issueFamilyCertificate(createCtx({ actor: null }), { rnokpp: world.head.rnokpp, fullName: world.head.fullName, password: PASSWORD, algorithm: "DSTU4145" });
-    const content = new TextEncoder().encode("{\"revoked\":true}");
+    const holder = await issueFamilyCertificate(createCtx({ actor: null }), {
+      rnokpp: world.head.rnokpp,
+      fullName: world.head.fullName,
+      password: PASSWORD,
+      algorithm: "DSTU4145",
+    });
+    const content = new TextEncoder().encode('{"revoked":true}');
     const signature = await signWithKey6(holder, content);
-    await expect(verifySignature(createCtx({ actor: null }), { signature, content })).resolves.toMatchObject({ algorithm: "DSTU4145" });
+    await expect(verifySignature(createCtx({ actor: null }), { signature, content })).resolves.toMatchObject({
+      algorithm: "DSTU4145",
+    });
     await revokeCertificate(createCtx({ actor: null }), { serial: holder.serial, reason: "keyCompromise" });
-    await expect(verifySignature(createCtx({ actor: null }), { signature, content })).rejects.toMatchObject({ code: "CERTIFICATE_REVOKED" });
+    await expect(verifySignature(createCtx({ actor: null }), { signature, content })).rejects.toMatchObject({
+      code: "CERTIFICATE_REVOKED",
+    });
 
     const ca = await loadFamilyIssuingCa({ db }, "dstu");
     const crl = await buildCrl(createCtx({ actor: null }), { family: "dstu" });
     const parsed = (await import("pkijs")).CertificateRevocationList.fromBER(crl);
-    expect(parsed.revokedCertificates!.map((entry) => Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString("hex"))).toContain(holder.serial);
+    expect(
+      parsed.revokedCertificates!.map((entry) =>
+        Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString("hex"),
+      ),
+    ).toContain(holder.serial);
     const signedByCa = await verifySignatureValue({
       certificate: certificateFromDer(ca.der),
       certificateDer: ca.der,
@@ -169,24 +240,75 @@ describe("revocation covers every family", () => {
       dstuWrapped: true,
     });
     expect(signedByCa).toBe(true);
-    const rsaCrl = (await import("pkijs")).CertificateRevocationList.fromBER(await buildCrl(createCtx({ actor: null })));
-    expect((rsaCrl.revokedCertificates ?? []).map((entry) => Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString("hex"))).not.toContain(holder.serial);
+    const rsaCrl = (await import("pkijs")).CertificateRevocationList.fromBER(
+      await buildCrl(createCtx({ actor: null })),
+    );
+    expect(
+      (rsaCrl.revokedCertificates ?? []).map((entry) =>
+        Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString("hex"),
+      ),
+    ).not.toContain(holder.serial);
   });
 
-  it.runIf(hasOpenssl)("OpenSSL verifies the ECDSA CA's CRL and its OCSP answer about an ECDSA certificate", async () => {
-    const ca = await loadFamilyIssuingCa({ db }, "ecdsa");
-    const pem = (der: Uint8Array) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CERTIFICATE-----\n`;
-    writeFileSync(path.join(dir, "ecdsa-ca.pem"), pem(ca.der));
-    writeFileSync(path.join(dir, "ecdsa-root.pem"), pem(ca.rootDer));
-    writeFileSync(path.join(dir, "ecdsa-leaf.pem"), pem(ecdsa.certificateDer));
-    writeFileSync(path.join(dir, "ecdsa.crl"), await buildCrl(createCtx({ actor: null }), { family: "ecdsa" }));
-    const crl = spawnSync("openssl", ["crl", "-inform", "DER", "-in", path.join(dir, "ecdsa.crl"), "-CAfile", path.join(dir, "ecdsa-ca.pem"), "-noout"], { encoding: "utf8" });
-    expect(crl.stderr).toContain("verify OK");
-    spawnSync("openssl", ["ocsp", "-issuer", path.join(dir, "ecdsa-ca.pem"), "-sha256", "-cert", path.join(dir, "ecdsa-leaf.pem"), "-reqout", path.join(dir, "req.der")]);
-    const { readFileSync } = await import("node:fs");
-    writeFileSync(path.join(dir, "resp.der"), await answerOcspRequest(createCtx({ actor: null }), readFileSync(path.join(dir, "req.der"))));
-    const ocsp = spawnSync("openssl", ["ocsp", "-respin", path.join(dir, "resp.der"), "-issuer", path.join(dir, "ecdsa-ca.pem"), "-sha256", "-cert", path.join(dir, "ecdsa-leaf.pem"), "-CAfile", path.join(dir, "ecdsa-root.pem"), "-no_nonce"], { encoding: "utf8" });
-    expect(ocsp.stderr + ocsp.stdout).toContain("Response verify OK");
-    expect(ocsp.stdout).toContain(": good");
-  });
+  it.runIf(hasOpenssl)(
+    "OpenSSL verifies the ECDSA CA's CRL and its OCSP answer about an ECDSA certificate",
+    async () => {
+      const ca = await loadFamilyIssuingCa({ db }, "ecdsa");
+      const pem = (der: Uint8Array) =>
+        `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CERTIFICATE-----\n`;
+      writeFileSync(path.join(dir, "ecdsa-ca.pem"), pem(ca.der));
+      writeFileSync(path.join(dir, "ecdsa-root.pem"), pem(ca.rootDer));
+      writeFileSync(path.join(dir, "ecdsa-leaf.pem"), pem(ecdsa.certificateDer));
+      writeFileSync(path.join(dir, "ecdsa.crl"), await buildCrl(createCtx({ actor: null }), { family: "ecdsa" }));
+      const crl = spawnSync(
+        "openssl",
+        [
+          "crl",
+          "-inform",
+          "DER",
+          "-in",
+          path.join(dir, "ecdsa.crl"),
+          "-CAfile",
+          path.join(dir, "ecdsa-ca.pem"),
+          "-noout",
+        ],
+        { encoding: "utf8" },
+      );
+      expect(crl.stderr).toContain("verify OK");
+      spawnSync("openssl", [
+        "ocsp",
+        "-issuer",
+        path.join(dir, "ecdsa-ca.pem"),
+        "-sha256",
+        "-cert",
+        path.join(dir, "ecdsa-leaf.pem"),
+        "-reqout",
+        path.join(dir, "req.der"),
+      ]);
+      const { readFileSync } = await import("node:fs");
+      writeFileSync(
+        path.join(dir, "resp.der"),
+        await answerOcspRequest(createCtx({ actor: null }), readFileSync(path.join(dir, "req.der"))),
+      );
+      const ocsp = spawnSync(
+        "openssl",
+        [
+          "ocsp",
+          "-respin",
+          path.join(dir, "resp.der"),
+          "-issuer",
+          path.join(dir, "ecdsa-ca.pem"),
+          "-sha256",
+          "-cert",
+          path.join(dir, "ecdsa-leaf.pem"),
+          "-CAfile",
+          path.join(dir, "ecdsa-root.pem"),
+          "-no_nonce",
+        ],
+        { encoding: "utf8" },
+      );
+      expect(ocsp.stderr + ocsp.stdout).toContain("Response verify OK");
+      expect(ocsp.stdout).toContain(": good");
+    },
+  );
 });

@@ -7,7 +7,12 @@ import type { AdminActor } from "@/lib/auth/roles";
 import { createCtx } from "@/lib/context-server";
 import { db } from "@/lib/db/client";
 import { bytesToHex, normalizeSerial, toArrayBuffer } from "@/lib/kep/bytes";
-import { buildFamilySigningCertificate, createFamilyIssuingCa, createFamilyRootCa, type FamilyCa } from "@/lib/kep/ca/family-certificates";
+import {
+  buildFamilySigningCertificate,
+  createFamilyIssuingCa,
+  createFamilyRootCa,
+  type FamilyCa,
+} from "@/lib/kep/ca/family-certificates";
 import { generateEcdsaKey } from "@/lib/kep/ca/family-keys";
 import { buildOcspResponse, type OcspRecord } from "@/lib/kep/provider/answer-ocsp";
 import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
@@ -40,23 +45,44 @@ let records: Map<string, OcspRecord>;
 let ocspMode: "answer" | "down" | "hang" | "stale" | "foreign-key" | "other-nonce" = "answer";
 let crlMode: "good" | "down" = "down";
 
-const failure = (promise: Promise<unknown>) => promise.then(() => ({ code: "accepted", message: "" }), (error: { code?: string; message?: string }) => ({ code: error.code, message: error.message ?? "" }));
-const verify = async () => verifySignature({ db, now: new Date() }, { signature: await signWithFamily(signer, content, { signingTime: new Date(Date.now() - 5_000) }), content });
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => ({ code: "accepted", message: "" }),
+    (error: { code?: string; message?: string }) => ({ code: error.code, message: error.message ?? "" }),
+  );
+const verify = async () =>
+  verifySignature(
+    { db, now: new Date() },
+    { signature: await signWithFamily(signer, content, { signingTime: new Date(Date.now() - 5_000) }), content },
+  );
 
 async function answerOcsp(body: Uint8Array): Promise<Uint8Array> {
   const request = pkijs.OCSPRequest.fromBER(toArrayBuffer(body));
   if (ocspMode === "other-nonce") {
     const other = new asn1js.OctetString({ valueHex: new Uint8Array(16).fill(9).buffer });
-    request.tbsRequest.requestExtensions = [new pkijs.Extension({ extnID: "1.3.6.1.5.5.7.48.1.2", extnValue: other.toBER(false) })];
+    request.tbsRequest.requestExtensions = [
+      new pkijs.Extension({ extnID: "1.3.6.1.5.5.7.48.1.2", extnValue: other.toBER(false) }),
+    ];
   }
   const now = ocspMode === "stale" ? new Date(Date.now() - 3 * 60 * 60_000) : new Date();
-  return buildOcspResponse(ocspMode === "foreign-key" ? stranger : issuing, request, async (serial) => records.get(serial) ?? null, now);
+  return buildOcspResponse(
+    ocspMode === "foreign-key" ? stranger : issuing,
+    request,
+    async (serial) => records.get(serial) ?? null,
+    now,
+  );
 }
 
 beforeAll(async () => {
   await ensureTestProvider({ db, now: new Date() });
   const { user } = await createUser(db, { role: "ADMIN", fullName: "Адмін Відповідача Олегович" });
-  const admin: AdminActor = { userId: user.id, rnokpp: user.rnokpp, fullName: user.fullName, role: "ADMIN", via: "password" };
+  const admin: AdminActor = {
+    userId: user.id,
+    rnokpp: user.rnokpp,
+    fullName: user.fullName,
+    role: "ADMIN",
+    via: "password",
+  };
   server = createServer((request, response) => {
     const route = new URL(request.url ?? "/", "http://localhost").pathname;
     hits[route] = (hits[route] ?? 0) + 1;
@@ -65,7 +91,10 @@ beforeAll(async () => {
     request.on("end", () => {
       if (route === "/crl") {
         if (crlMode === "down") return response.writeHead(503).end();
-        const crl = buildTestCrl(issuing, { thisUpdate: new Date(Date.now() - 60_000), nextUpdate: new Date(Date.now() + DAY) });
+        const crl = buildTestCrl(issuing, {
+          thisUpdate: new Date(Date.now() - 60_000),
+          nextUpdate: new Date(Date.now() + DAY),
+        });
         return response.writeHead(200, { "content-type": "application/pkix-crl" }).end(Buffer.from(crl));
       }
       if (ocspMode === "hang") return; // never answers: the client's timeout must end it
@@ -81,9 +110,23 @@ beforeAll(async () => {
 
   const now = Date.now();
   const validity = { validFrom: new Date(now - 365 * DAY), validTo: new Date(now + 3650 * DAY) };
-  const root = createFamilyRootCa({ key: generateEcdsaKey("P-256"), ...validity, commonName: "Кореневий ЦСК КНЕДП з OCSP" });
-  issuing = createFamilyIssuingCa({ root, key: generateEcdsaKey("P-256"), ...validity, commonName: "ЦСК КНЕДП з OCSP" });
-  stranger = createFamilyIssuingCa({ root, key: generateEcdsaKey("P-256"), ...validity, commonName: "Інший ЦСК КНЕДП з OCSP" });
+  const root = createFamilyRootCa({
+    key: generateEcdsaKey("P-256"),
+    ...validity,
+    commonName: "Кореневий ЦСК КНЕДП з OCSP",
+  });
+  issuing = createFamilyIssuingCa({
+    root,
+    key: generateEcdsaKey("P-256"),
+    ...validity,
+    commonName: "ЦСК КНЕДП з OCSP",
+  });
+  stranger = createFamilyIssuingCa({
+    root,
+    key: generateEcdsaKey("P-256"),
+    ...validity,
+    commonName: "Інший ЦСК КНЕДП з OCSP",
+  });
   const key = generateEcdsaKey("P-256");
   const certificateDer = buildFamilySigningCertificate({
     issuer: issuing,
@@ -94,8 +137,15 @@ beforeAll(async () => {
     validTo: new Date(now + 365 * DAY),
     urls: { crl: `${base}/crl`, ocsp: `${base}/ocsp`, issuingCa: `${base}/ca` },
   });
-  signer = { key, certificateDer, serial: normalizeSerial(bytesToHex(certificateFromDer(certificateDer).serialNumber.valueBlock.valueHexView)) };
-  await importTrustList(createCtx({ actor: admin }), { fileName: "CACertificates.p7b", contentBase64: Buffer.from(certsOnlyBundle([root.der, issuing.der])).toString("base64") });
+  signer = {
+    key,
+    certificateDer,
+    serial: normalizeSerial(bytesToHex(certificateFromDer(certificateDer).serialNumber.valueBlock.valueHexView)),
+  };
+  await importTrustList(createCtx({ actor: admin }), {
+    fileName: "CACertificates.p7b",
+    contentBase64: Buffer.from(certsOnlyBundle([root.der, issuing.der])).toString("base64"),
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -137,19 +187,22 @@ describe("an imported provider's OCSP responder", () => {
     ["answers with an OCSP response signed by another CA's key", "foreign-key"],
     ["answers with a response whose nextUpdate has passed", "stale"],
     ["echoes another request's nonce", "other-nonce"],
-  ] as const)("when the responder %s, the CRL decides; without a CRL, «не вдалося перевірити статус сертифіката»", async (_name, mode) => {
-    ocspMode = mode;
-    crlMode = "good";
-    await expect(verify()).resolves.toMatchObject({ certificateSerial: signer.serial });
-    expect(hits).toMatchObject({ "/ocsp": 1, "/crl": 1 });
+  ] as const)(
+    "when the responder %s, the CRL decides; without a CRL, «не вдалося перевірити статус сертифіката»",
+    async (_name, mode) => {
+      ocspMode = mode;
+      crlMode = "good";
+      await expect(verify()).resolves.toMatchObject({ certificateSerial: signer.serial });
+      expect(hits).toMatchObject({ "/ocsp": 1, "/crl": 1 });
 
-    clearCrlCache();
-    clearOcspCache();
-    crlMode = "down";
-    const refused = await failure(verify());
-    expect(refused.code).toBe("CERTIFICATE_STATUS_UNAVAILABLE");
-    expect(refused.message).toContain("Не вдалося перевірити статус сертифіката");
-  });
+      clearCrlCache();
+      clearOcspCache();
+      crlMode = "down";
+      const refused = await failure(verify());
+      expect(refused.code).toBe("CERTIFICATE_STATUS_UNAVAILABLE");
+      expect(refused.message).toContain("Не вдалося перевірити статус сертифіката");
+    },
+  );
 
   it("when the responder does not answer at all, the check times out and the CRL decides", async () => {
     ocspMode = "hang";

@@ -5,7 +5,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getDemoKey } from "@/app/api/demo-keys/[key]/route";
 import { hashApiToken, demoApiToken } from "@/lib/api-tokens/token-format";
-import { DEMO_KEY_PASSWORD, readDemoKeyFile, readDemoKeyManifest, type DemoKeyManifest } from "@/lib/auth/kep-login/demo-key-manifest";
+import {
+  DEMO_KEY_PASSWORD,
+  readDemoKeyFile,
+  readDemoKeyManifest,
+  type DemoKeyManifest,
+} from "@/lib/auth/kep-login/demo-key-manifest";
 import { readCertificateIdentityFromDer } from "@/lib/kep/certificate-identity";
 import { issueLoginChallenge } from "@/lib/auth/kep-login/issue-login-challenge";
 import { createFailureThrottle, KEP_LOGIN_THROTTLE } from "@/lib/auth/kep-login/login-throttle";
@@ -34,14 +39,21 @@ function entry(id: string) {
 }
 
 async function keyOf(id: string) {
-  return openKeyFile(new Uint8Array(await readFile(path.join(dataDir, "demo-keys", entry(id).file))), entry(id).password);
+  return openKeyFile(
+    new Uint8Array(await readFile(path.join(dataDir, "demo-keys", entry(id).file))),
+    entry(id).password,
+  );
 }
 
 async function signInWith(id: string) {
   const key = await keyOf(id);
   const { challenge } = await issueLoginChallenge(createCtx({ actor: null }));
   const signature = Buffer.from(signDetached(key, Buffer.from(challenge, "base64"))).toString("base64");
-  return signInWithKep(createCtx({ actor: null }), { challenge, signature, clientAddress: `demo-${id}` }, { throttle: createFailureThrottle({ ...KEP_LOGIN_THROTTLE, name: `kep-login-test-${randomUUID()}` }) });
+  return signInWithKep(
+    createCtx({ actor: null }),
+    { challenge, signature, clientAddress: `demo-${id}` },
+    { throttle: createFailureThrottle({ ...KEP_LOGIN_THROTTLE, name: `kep-login-test-${randomUUID()}` }) },
+  );
 }
 
 beforeAll(async () => {
@@ -60,23 +72,58 @@ describe("ensureDemoKeys", () => {
   it("lists an RSA and a DSTU 4145 key per demo user, an ECDSA key per head, and one revoked key, with the documented fields", async () => {
     const heads = DEMO_USERS.filter((user) => user.role === "ENTERPRISE_HEAD");
     expect(manifest.keys.map((key) => key.id).sort()).toEqual(
-      [...DEMO_USERS.map((user) => user.key), ...DEMO_USERS.map((user) => `${user.key}-dstu`), ...heads.map((user) => `${user.key}-ecdsa`), "head-big-revoked"].sort(),
+      [
+        ...DEMO_USERS.map((user) => user.key),
+        ...DEMO_USERS.map((user) => `${user.key}-dstu`),
+        ...heads.map((user) => `${user.key}-ecdsa`),
+        "head-big-revoked",
+      ].sort(),
     );
     // Each user's RSA key stays their first entry: scripts find a user's key with keys.find().
     for (const user of DEMO_USERS) expect(manifest.keys.find((key) => key.key === user.key)!.algorithm).toBe("RSA");
     for (const user of DEMO_USERS) {
-      expect(entry(`${user.key}-dstu`)).toMatchObject({ algorithm: "DSTU4145", container: "key6", file: `${user.key}-dstu.dat`, certificate: `${user.key}-dstu.cer`, rnokpp: user.rnokpp });
-      const certificate = new Uint8Array(await readFile(path.join(dataDir, "demo-keys", entry(`${user.key}-dstu`).certificate)));
-      expect(readCertificateIdentityFromDer(certificate)).toMatchObject({ rnokpp: user.rnokpp, serial: entry(`${user.key}-dstu`).serial });
+      expect(entry(`${user.key}-dstu`)).toMatchObject({
+        algorithm: "DSTU4145",
+        container: "key6",
+        file: `${user.key}-dstu.dat`,
+        certificate: `${user.key}-dstu.cer`,
+        rnokpp: user.rnokpp,
+      });
+      const certificate = new Uint8Array(
+        await readFile(path.join(dataDir, "demo-keys", entry(`${user.key}-dstu`).certificate)),
+      );
+      expect(readCertificateIdentityFromDer(certificate)).toMatchObject({
+        rnokpp: user.rnokpp,
+        serial: entry(`${user.key}-dstu`).serial,
+      });
     }
     for (const user of heads) {
-      expect(entry(`${user.key}-ecdsa`)).toMatchObject({ algorithm: "ECDSA-P256", container: "pkcs12", file: `${user.key}-ecdsa.p12`, edrpou: user.edrpou });
-      expect(readCertificateIdentityFromDer(new Uint8Array(await readFile(path.join(dataDir, "demo-keys", entry(`${user.key}-ecdsa`).certificate))))).toMatchObject({ edrpou: user.edrpou });
+      expect(entry(`${user.key}-ecdsa`)).toMatchObject({
+        algorithm: "ECDSA-P256",
+        container: "pkcs12",
+        file: `${user.key}-ecdsa.p12`,
+        edrpou: user.edrpou,
+      });
+      expect(
+        readCertificateIdentityFromDer(
+          new Uint8Array(await readFile(path.join(dataDir, "demo-keys", entry(`${user.key}-ecdsa`).certificate))),
+        ),
+      ).toMatchObject({ edrpou: user.edrpou });
     }
     expect(await readDemoKeyManifest(dataDir)).toEqual(manifest);
     for (const user of DEMO_USERS) {
       const key = entry(user.key);
-      expect(key).toMatchObject({ key: user.key, role: user.role, fullName: user.fullName, rnokpp: user.rnokpp, algorithm: "RSA", container: "pkcs12", file: `${user.key}.p12`, certificate: `${user.key}.cer`, password: DEMO_KEY_PASSWORD });
+      expect(key).toMatchObject({
+        key: user.key,
+        role: user.role,
+        fullName: user.fullName,
+        rnokpp: user.rnokpp,
+        algorithm: "RSA",
+        container: "pkcs12",
+        file: `${user.key}.p12`,
+        certificate: `${user.key}.cer`,
+        password: DEMO_KEY_PASSWORD,
+      });
       expect(key.password).toMatch(/^[\x21-\x7e]{8,128}$/);
       if (user.role === "ENTERPRISE_HEAD" || user.role === "AUTHORIZED_PERSON") expect(key.edrpou).toBe(user.edrpou);
       else expect(key.edrpou).toBeUndefined();
@@ -87,7 +134,13 @@ describe("ensureDemoKeys", () => {
   it("puts the enterprise into a head's certificate and the authority into an official's", async () => {
     const head = (await keyOf("head-big")).identity;
     const enterprise = await db.enterprise.findUniqueOrThrow({ where: { edrpou: DEMO_EDRPOU.big } });
-    expect(head).toMatchObject({ rnokpp: entry("head-big").rnokpp, edrpou: DEMO_EDRPOU.big, organization: enterprise.shortName, title: "Генеральний директор", locality: "Дніпро" });
+    expect(head).toMatchObject({
+      rnokpp: entry("head-big").rnokpp,
+      edrpou: DEMO_EDRPOU.big,
+      organization: enterprise.shortName,
+      title: "Генеральний директор",
+      locality: "Дніпро",
+    });
 
     const official = (await keyOf("official-ova")).identity;
     const authority = await db.authority.findUniqueOrThrow({ where: { code: "ova-kharkivska" } });
@@ -110,29 +163,40 @@ describe("ensureDemoKeys", () => {
     expect(revoked).toMatchObject({ revoked: true, key: "head-big", rnokpp: entry("head-big").rnokpp });
     const row = await db.certificate.findUniqueOrThrow({ where: { serial: revoked.serial } });
     expect(row).toMatchObject({ status: "REVOKED", revocationReason: "keyCompromise" });
-    expect(await db.certificate.count({ where: { serial: { in: manifest.keys.filter((key) => !key.revoked).map((key) => key.serial) }, status: "GOOD" } })).toBe(manifest.keys.length - 1);
+    expect(
+      await db.certificate.count({
+        where: { serial: { in: manifest.keys.filter((key) => !key.revoked).map((key) => key.serial) }, status: "GOOD" },
+      }),
+    ).toBe(manifest.keys.length - 1);
   });
 
   it("gives each demo head the documented API token of their enterprise", async () => {
     for (const user of DEMO_USERS.filter((candidate) => candidate.role === "ENTERPRISE_HEAD")) {
       const token = entry(user.key).apiToken;
       expect(token, user.key).toBe(demoApiToken(user.edrpou!));
-      const row = await db.apiToken.findUniqueOrThrow({ where: { tokenHash: hashApiToken(token!) }, select: { edrpou: true, revokedAt: true, user: { select: { rnokpp: true } } } });
+      const row = await db.apiToken.findUniqueOrThrow({
+        where: { tokenHash: hashApiToken(token!) },
+        select: { edrpou: true, revokedAt: true, user: { select: { rnokpp: true } } },
+      });
       expect(row).toEqual({ edrpou: user.edrpou, revokedAt: null, user: { rnokpp: user.rnokpp } });
     }
-    expect(manifest.keys.filter((key) => key.apiToken).length).toBe(DEMO_USERS.filter((user) => user.role === "ENTERPRISE_HEAD").length);
+    expect(manifest.keys.filter((key) => key.apiToken).length).toBe(
+      DEMO_USERS.filter((user) => user.role === "ENTERPRISE_HEAD").length,
+    );
   });
 
   it("hands out a key file by its id and nothing outside the folder", async () => {
     const file = await readDemoKeyFile(dataDir, "head-small");
     expect(file?.entry.rnokpp).toBe(entry("head-small").rnokpp);
     expect(openKeyFile(file!.bytes, DEMO_KEY_PASSWORD).identity.edrpou).toBe(DEMO_EDRPOU.small);
-    for (const id of ["nobody", "../index", "head-small.p12", "", "HEAD-SMALL"]) expect(await readDemoKeyFile(dataDir, id), id).toBeNull();
+    for (const id of ["nobody", "../index", "head-small.p12", "", "HEAD-SMALL"])
+      expect(await readDemoKeyFile(dataDir, id), id).toBeNull();
   });
 });
 
 describe("GET /api/demo-keys/<id>", () => {
-  const download = (id: string) => getDemoKey(new Request(`http://portal.test/api/demo-keys/${id}`), { params: Promise.resolve({ key: id }) });
+  const download = (id: string) =>
+    getDemoKey(new Request(`http://portal.test/api/demo-keys/${id}`), { params: Promise.resolve({ key: id }) });
 
   async function withEnv<T>(values: Record<string, string>, run: () => Promise<T>): Promise<T> {
     const saved = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
@@ -141,8 +205,9 @@ describe("GET /api/demo-keys/<id>", () => {
     try {
       return await run();
     } finally {
-      for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
+      for (const [name, value] of Object.entries(saved))
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
       resetEnvCache();
     }
   }
@@ -174,7 +239,10 @@ describe("signing in with the demo keys", () => {
     for (const user of DEMO_USERS) {
       const login = await signInWith(user.key);
       expect(login.user.rnokpp, user.key).toBe(user.rnokpp);
-      expect(login.roles.map((role) => role.role), user.key).toContain(user.role);
+      expect(
+        login.roles.map((role) => role.role),
+        user.key,
+      ).toContain(user.role);
     }
   });
 
@@ -187,7 +255,10 @@ describe("signing in with the demo keys", () => {
   });
 
   it("refuses the revoked key with a message that says so", async () => {
-    await expect(signInWith("head-big-revoked")).rejects.toMatchObject({ code: "CERTIFICATE_REVOKED", message: expect.stringMatching(/^Сертифікат скасовано/) });
+    await expect(signInWith("head-big-revoked")).rejects.toMatchObject({
+      code: "CERTIFICATE_REVOKED",
+      message: expect.stringMatching(/^Сертифікат скасовано/),
+    });
   });
 });
 
@@ -201,11 +272,21 @@ describe("idempotence", () => {
   it("the launcher's entry point, with a client of its own, finds the set current; a dead database only logs", async () => {
     const lines: string[] = [];
     const serials = manifest.keys.map((key) => key.serial);
-    await ensureDemoKeysAt({ databaseUrl: testDatabaseUrl(), dataDir, portalUrl: PORTAL, log: (line) => lines.push(line) });
+    await ensureDemoKeysAt({
+      databaseUrl: testDatabaseUrl(),
+      dataDir,
+      portalUrl: PORTAL,
+      log: (line) => lines.push(line),
+    });
     expect(lines).toEqual([]);
     expect((await readDemoKeyManifest(dataDir))!.keys.map((key) => key.serial)).toEqual(serials);
 
-    await ensureDemoKeysAt({ databaseUrl: "postgresql://nobody@127.0.0.1:1/none", dataDir, portalUrl: PORTAL, log: (line) => lines.push(line) });
+    await ensureDemoKeysAt({
+      databaseUrl: "postgresql://nobody@127.0.0.1:1/none",
+      dataDir,
+      portalUrl: PORTAL,
+      log: (line) => lines.push(line),
+    });
     expect(lines).toEqual([expect.stringMatching(/^Демо-ключі КЕП не створено: /)]);
   });
 
@@ -225,7 +306,10 @@ describe("idempotence", () => {
     expect(repaired.issued).toBe(true);
     manifest = repaired.manifest;
 
-    await db.certificate.updateMany({ where: { serial: entry("admin").serial }, data: { status: "REVOKED", revokedAt: new Date() } });
+    await db.certificate.updateMany({
+      where: { serial: entry("admin").serial },
+      data: { status: "REVOKED", revokedAt: new Date() },
+    });
     const reissued = await ensureDemoKeys({ db, dataDir, portalUrl: PORTAL });
     expect(reissued.issued).toBe(true);
     expect(reissued.manifest.keys.find((key) => key.id === "admin")!.serial).not.toBe(entry("admin").serial);

@@ -33,7 +33,9 @@ describe("issueNonce / consumeNonce", () => {
 
   it("of many concurrent consumers exactly one wins", async () => {
     const { value } = await issueNonce(createCtx({ actor: null }), { purpose: "login", ttlSeconds: 300 });
-    const codes = await Promise.all(Array.from({ length: 8 }, () => codeOf(consumeNonce(createCtx({ actor: null }), { value, purpose: "login" }))));
+    const codes = await Promise.all(
+      Array.from({ length: 8 }, () => codeOf(consumeNonce(createCtx({ actor: null }), { value, purpose: "login" }))),
+    );
     expect(codes.filter((code) => code === "accepted")).toHaveLength(1);
     expect(codes.filter((code) => code === "NONCE_USED")).toHaveLength(7);
   });
@@ -41,22 +43,40 @@ describe("issueNonce / consumeNonce", () => {
   it("refuses an expired nonce and leaves it unused: NONCE_EXPIRED", async () => {
     const issuedAt = new Date("2026-11-22T10:00:00Z");
     const { value } = await issueNonce(createCtx({ actor: null, now: issuedAt }), { purpose: "login", ttlSeconds: 60 });
-    expect(await codeOf(consumeNonce(createCtx({ actor: null, now: new Date("2026-11-22T10:01:00Z") }), { value, purpose: "login" }))).toBe("NONCE_EXPIRED");
-    expect(await codeOf(consumeNonce(createCtx({ actor: null, now: new Date("2026-11-22T10:00:59Z") }), { value, purpose: "login" }))).toBe("accepted");
+    expect(
+      await codeOf(
+        consumeNonce(createCtx({ actor: null, now: new Date("2026-11-22T10:01:00Z") }), { value, purpose: "login" }),
+      ),
+    ).toBe("NONCE_EXPIRED");
+    expect(
+      await codeOf(
+        consumeNonce(createCtx({ actor: null, now: new Date("2026-11-22T10:00:59Z") }), { value, purpose: "login" }),
+      ),
+    ).toBe("accepted");
   });
 
   it("refuses an unknown value, a malformed one, or one issued for another purpose: NONCE_UNKNOWN", async () => {
     const { value } = await issueNonce(createCtx({ actor: null }), { purpose: "application", ttlSeconds: 300 });
-    expect(await codeOf(consumeNonce(createCtx({ actor: null }), { value: "B".repeat(43), purpose: "login" }))).toBe("NONCE_UNKNOWN");
-    expect(await codeOf(consumeNonce(createCtx({ actor: null }), { value: "'; DROP TABLE nonces; --", purpose: "login" }))).toBe("NONCE_UNKNOWN");
+    expect(await codeOf(consumeNonce(createCtx({ actor: null }), { value: "B".repeat(43), purpose: "login" }))).toBe(
+      "NONCE_UNKNOWN",
+    );
+    expect(
+      await codeOf(consumeNonce(createCtx({ actor: null }), { value: "'; DROP TABLE nonces; --", purpose: "login" })),
+    ).toBe("NONCE_UNKNOWN");
     expect(await codeOf(consumeNonce(createCtx({ actor: null }), { value, purpose: "login" }))).toBe("NONCE_UNKNOWN");
     expect(await db.nonce.findUnique({ where: { value }, select: { usedAt: true } })).toEqual({ usedAt: null });
     expect(await codeOf(consumeNonce(createCtx({ actor: null }), { value, purpose: "application" }))).toBe("accepted");
   });
 
   it("refuses a bad purpose or lifetime when issuing", async () => {
-    expect(await codeOf(issueNonce(createCtx({ actor: null }), { purpose: "Вхід", ttlSeconds: 300 }))).toBe("VALIDATION_FAILED");
-    expect(await codeOf(issueNonce(createCtx({ actor: null }), { purpose: "login", ttlSeconds: 0 }))).toBe("VALIDATION_FAILED");
-    expect(await codeOf(issueNonce(createCtx({ actor: null }), { purpose: "login", ttlSeconds: 10 ** 9 }))).toBe("VALIDATION_FAILED");
+    expect(await codeOf(issueNonce(createCtx({ actor: null }), { purpose: "Вхід", ttlSeconds: 300 }))).toBe(
+      "VALIDATION_FAILED",
+    );
+    expect(await codeOf(issueNonce(createCtx({ actor: null }), { purpose: "login", ttlSeconds: 0 }))).toBe(
+      "VALIDATION_FAILED",
+    );
+    expect(await codeOf(issueNonce(createCtx({ actor: null }), { purpose: "login", ttlSeconds: 10 ** 9 }))).toBe(
+      "VALIDATION_FAILED",
+    );
   });
 });

@@ -20,11 +20,17 @@ async function ask(certificateDer: Uint8Array<ArrayBuffer>, issuer = issuing, ha
   const request = new pkijs.OCSPRequest();
   await request.createForCertificate(certificate, { hashAlgorithm, issuerCertificate: issuer }, cryptoEngine);
   const nonce = new asn1js.OctetString({ valueHex: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]).buffer });
-  request.tbsRequest.requestExtensions = [new pkijs.Extension({ extnID: "1.3.6.1.5.5.7.48.1.2", extnValue: nonce.toBER() })];
-  const answer = pkijs.OCSPResponse.fromBER(await answerOcspRequest(createCtx({ actor: null }), new Uint8Array(request.toSchema(true).toBER())));
+  request.tbsRequest.requestExtensions = [
+    new pkijs.Extension({ extnID: "1.3.6.1.5.5.7.48.1.2", extnValue: nonce.toBER() }),
+  ];
+  const answer = pkijs.OCSPResponse.fromBER(
+    await answerOcspRequest(createCtx({ actor: null }), new Uint8Array(request.toSchema(true).toBER())),
+  );
   expect(answer.responseStatus.valueBlock.valueDec).toBe(0);
   const basic = pkijs.BasicOCSPResponse.fromBER(answer.responseBytes!.response.getValue());
-  const echoed = basic.tbsResponseData.responseExtensions?.find((extension) => extension.extnID === "1.3.6.1.5.5.7.48.1.2");
+  const echoed = basic.tbsResponseData.responseExtensions?.find(
+    (extension) => extension.extnID === "1.3.6.1.5.5.7.48.1.2",
+  );
   expect(Buffer.from(echoed!.extnValue.getValue()).toString("hex")).toBe(Buffer.from(nonce.toBER()).toString("hex"));
   const single = basic.tbsResponseData.responses[0]!;
   return { status: (single.certStatus as asn1js.AsnType).idBlock.tagNumber, single, basic };
@@ -38,13 +44,20 @@ beforeAll(async () => {
 
 describe("answerOcspRequest", () => {
   it("answers good for a live certificate, then revoked with time and reason at once", async () => {
-    const issued = await issueCertificate(createCtx({ actor: null }), { rnokpp: HEAD.rnokpp, fullName: HEAD.fullName, password: "Ocsp-Key-123" });
+    const issued = await issueCertificate(createCtx({ actor: null }), {
+      rnokpp: HEAD.rnokpp,
+      fullName: HEAD.fullName,
+      password: "Ocsp-Key-123",
+    });
     const good = await ask(issued.certificateDer);
     expect(good.status).toBe(0);
     expect(await good.basic.verify({ trustedCerts: [root] }, cryptoEngine)).toBe(true);
     expect((await ask(issued.certificateDer, issuing, "SHA-1")).status).toBe(0);
 
-    await revokeCertificate(createCtx({ actor: null, now: new Date("2026-11-10T08:00:00Z") }), { serial: issued.serial, reason: "affiliationChanged" });
+    await revokeCertificate(createCtx({ actor: null, now: new Date("2026-11-10T08:00:00Z") }), {
+      serial: issued.serial,
+      reason: "affiliationChanged",
+    });
     const { status, single, basic } = await ask(issued.certificateDer);
     expect(status).toBe(1);
     expect(await basic.verify({ trustedCerts: [root] }, cryptoEngine)).toBe(true);

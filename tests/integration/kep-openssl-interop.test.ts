@@ -12,7 +12,12 @@ import { buildCrl } from "@/lib/kep/provider/build-crl";
 import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
 import { issueCertificate, type IssuedCertificate } from "@/lib/kep/provider/issue-certificate";
 import { revokeCertificate } from "@/lib/kep/provider/revoke-certificate";
-import { createFamilyTestPki, generateFamilyKey, issueFamilySigner, signWithFamily } from "@/lib/kep/testing/family-pki";
+import {
+  createFamilyTestPki,
+  generateFamilyKey,
+  issueFamilySigner,
+  signWithFamily,
+} from "@/lib/kep/testing/family-pki";
 import { HEAD } from "@/lib/kep/testing/test-pki";
 import { createCtx } from "@/lib/context-server";
 
@@ -26,7 +31,8 @@ let issued: IssuedCertificate;
 
 const file = (name: string) => path.join(dir, name);
 const openssl = (...args: string[]) => spawnSync("openssl", args, { encoding: "utf8" });
-const pem = (der: Uint8Array) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CERTIFICATE-----\n`;
+const pem = (der: Uint8Array) =>
+  `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CERTIFICATE-----\n`;
 
 beforeAll(async () => {
   if (!hasOpenssl) return;
@@ -35,7 +41,13 @@ beforeAll(async () => {
   writeFileSync(file("root.pem"), provider.rootPem);
   writeFileSync(file("issuing.pem"), provider.issuingPem);
   writeFileSync(file("chain.pem"), provider.issuingPem + provider.rootPem);
-  issued = await issueCertificate(createCtx({ actor: null }), { rnokpp: "2856200248", fullName: "Ґонта Олена Петрівна", edrpou: "43556710", organization: "ТОВ «Енергоатом-Сервіс»", password: PASSWORD });
+  issued = await issueCertificate(createCtx({ actor: null }), {
+    rnokpp: "2856200248",
+    fullName: "Ґонта Олена Петрівна",
+    edrpou: "43556710",
+    organization: "ТОВ «Енергоатом-Сервіс»",
+    password: PASSWORD,
+  });
   writeFileSync(file("key.p12"), issued.p12);
   writeFileSync(file("leaf.pem"), pem(issued.certificateDer));
 });
@@ -62,8 +74,23 @@ describe.runIf(hasOpenssl)("OpenSSL reads the test provider's output", () => {
     writeFileSync(file("other.json"), canonicalJsonBytes({ edrpou: "43556710", employees: [] }));
     writeFileSync(file("signature.p7s"), signDetached(opened, content));
     const verify = (contentFile: string) =>
-      openssl("cms", "-verify", "-inform", "DER", "-in", file("signature.p7s"), "-content", contentFile, "-binary",
-        "-CAfile", file("chain.pem"), "-purpose", "any", "-out", file("out.bin"));
+      openssl(
+        "cms",
+        "-verify",
+        "-inform",
+        "DER",
+        "-in",
+        file("signature.p7s"),
+        "-content",
+        contentFile,
+        "-binary",
+        "-CAfile",
+        file("chain.pem"),
+        "-purpose",
+        "any",
+        "-out",
+        file("out.bin"),
+      );
     const ok = verify(file("content.json"));
     expect(ok.stderr).toContain("Verification successful");
     expect(verify(file("other.json")).status).not.toBe(0);
@@ -74,38 +101,89 @@ describe.runIf(hasOpenssl)("OpenSSL reads the test provider's output", () => {
   it("verifies the CRL's signature and finds a revoked serial in it", async () => {
     await revokeCertificate(createCtx({ actor: null }), { serial: issued.serial, reason: "keyCompromise" });
     writeFileSync(file("crl.der"), await buildCrl(createCtx({ actor: null })));
-    const result = openssl("crl", "-inform", "DER", "-in", file("crl.der"), "-CAfile", file("issuing.pem"), "-noout", "-text");
+    const result = openssl(
+      "crl",
+      "-inform",
+      "DER",
+      "-in",
+      file("crl.der"),
+      "-CAfile",
+      file("issuing.pem"),
+      "-noout",
+      "-text",
+    );
     expect(result.stderr).toContain("verify OK");
     expect(result.stdout.toUpperCase()).toContain(`SERIAL NUMBER: ${issued.serial.toUpperCase()}`);
     expect(result.stdout).toContain("Key Compromise");
   });
 
   it("accepts the OCSP responder's signed answer and reads the status", async () => {
-    execFileSync("openssl", ["ocsp", "-issuer", file("issuing.pem"), "-sha256", "-cert", file("leaf.pem"), "-reqout", file("req.der")]);
+    execFileSync("openssl", [
+      "ocsp",
+      "-issuer",
+      file("issuing.pem"),
+      "-sha256",
+      "-cert",
+      file("leaf.pem"),
+      "-reqout",
+      file("req.der"),
+    ]);
     writeFileSync(file("resp.der"), await answerOcspRequest(createCtx({ actor: null }), readFileSync(file("req.der"))));
-    const result = openssl("ocsp", "-respin", file("resp.der"), "-issuer", file("issuing.pem"), "-sha256", "-cert", file("leaf.pem"), "-CAfile", file("root.pem"), "-no_nonce");
+    const result = openssl(
+      "ocsp",
+      "-respin",
+      file("resp.der"),
+      "-issuer",
+      file("issuing.pem"),
+      "-sha256",
+      "-cert",
+      file("leaf.pem"),
+      "-CAfile",
+      file("root.pem"),
+      "-no_nonce",
+    );
     expect(result.stderr + result.stdout).toContain("Response verify OK");
     expect(result.stdout).toContain(`${file("leaf.pem")}: revoked`);
   });
 });
 
 describe.runIf(hasOpenssl)("OpenSSL verifies Броня's ECDSA signatures", () => {
-  it.each(["ECDSA-P256", "ECDSA-P384"] as const)("%s: the chain and the detached CAdES signature; not over a tampered byte", async (family) => {
-    const pki = await createFamilyTestPki(family);
-    const signer = issueFamilySigner(pki.issuing, generateFamilyKey(family), HEAD);
-    const content = canonicalJsonBytes({ edrpou: "43556710", employees: ["1759013776"], family });
-    const tampered = Uint8Array.from(content);
-    tampered[3]! ^= 0x01;
-    writeFileSync(file(`${family}-chain.pem`), pem(pki.issuing.der) + pem(pki.root.der));
-    writeFileSync(file(`${family}-leaf.pem`), pem(signer.certificateDer));
-    writeFileSync(file(`${family}-content.json`), content);
-    writeFileSync(file(`${family}-tampered.json`), tampered);
-    writeFileSync(file(`${family}.p7s`), await signWithFamily(signer, content));
-    expect(openssl("verify", "-CAfile", file(`${family}-chain.pem`), file(`${family}-leaf.pem`)).stdout.trim()).toBe(`${file(`${family}-leaf.pem`)}: OK`);
-    const verify = (contentFile: string) =>
-      openssl("cms", "-verify", "-inform", "DER", "-in", file(`${family}.p7s`), "-content", contentFile, "-binary",
-        "-CAfile", file(`${family}-chain.pem`), "-purpose", "any", "-out", file("out.bin"));
-    expect(verify(file(`${family}-content.json`)).stderr).toContain("Verification successful");
-    expect(verify(file(`${family}-tampered.json`)).status).not.toBe(0);
-  });
+  it.each(["ECDSA-P256", "ECDSA-P384"] as const)(
+    "%s: the chain and the detached CAdES signature; not over a tampered byte",
+    async (family) => {
+      const pki = await createFamilyTestPki(family);
+      const signer = issueFamilySigner(pki.issuing, generateFamilyKey(family), HEAD);
+      const content = canonicalJsonBytes({ edrpou: "43556710", employees: ["1759013776"], family });
+      const tampered = Uint8Array.from(content);
+      tampered[3]! ^= 0x01;
+      writeFileSync(file(`${family}-chain.pem`), pem(pki.issuing.der) + pem(pki.root.der));
+      writeFileSync(file(`${family}-leaf.pem`), pem(signer.certificateDer));
+      writeFileSync(file(`${family}-content.json`), content);
+      writeFileSync(file(`${family}-tampered.json`), tampered);
+      writeFileSync(file(`${family}.p7s`), await signWithFamily(signer, content));
+      expect(openssl("verify", "-CAfile", file(`${family}-chain.pem`), file(`${family}-leaf.pem`)).stdout.trim()).toBe(
+        `${file(`${family}-leaf.pem`)}: OK`,
+      );
+      const verify = (contentFile: string) =>
+        openssl(
+          "cms",
+          "-verify",
+          "-inform",
+          "DER",
+          "-in",
+          file(`${family}.p7s`),
+          "-content",
+          contentFile,
+          "-binary",
+          "-CAfile",
+          file(`${family}-chain.pem`),
+          "-purpose",
+          "any",
+          "-out",
+          file("out.bin"),
+        );
+      expect(verify(file(`${family}-content.json`)).stderr).toContain("Verification successful");
+      expect(verify(file(`${family}-tampered.json`)).status).not.toBe(0);
+    },
+  );
 });

@@ -20,7 +20,10 @@ describe("/api/pki before the provider exists", () => {
     const response = await getCrl(new Request("http://portal.test/api/pki/crl"), params({}));
     expect(response.status).toBe(503);
     expect((await response.json()).error.code).toBe("PROVIDER_NOT_INITIALIZED");
-    const ocsp = await postOcsp(new Request("http://portal.test/api/pki/ocsp", { method: "POST", body: new Uint8Array([0x30, 0x00]) }), params({}));
+    const ocsp = await postOcsp(
+      new Request("http://portal.test/api/pki/ocsp", { method: "POST", body: new Uint8Array([0x30, 0x00]) }),
+      params({}),
+    );
     expect(ocsp.headers.get("content-type")).toBe("application/ocsp-response");
   });
 });
@@ -28,15 +31,23 @@ describe("/api/pki before the provider exists", () => {
 describe("/api/pki with the provider", () => {
   it("GET /api/pki/crl serves a DER CRL signed by the issuing CA that lists a revocation at once", async () => {
     const provider = await ensureTestProvider({ db, now: new Date() });
-    const issued = await issueCertificate(createCtx({ actor: null }), { rnokpp: "2856200248", fullName: "Ґонта Олена Петрівна", password: "Route-Key-12" });
+    const issued = await issueCertificate(createCtx({ actor: null }), {
+      rnokpp: "2856200248",
+      fullName: "Ґонта Олена Петрівна",
+      password: "Route-Key-12",
+    });
     await revokeCertificate(createCtx({ actor: null }), { serial: issued.serial, reason: "superseded" });
 
     const response = await getCrl(new Request("http://portal.test/api/pki/crl"), params({}));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pkix-crl");
     const crl = pkijs.CertificateRevocationList.fromBER(await bytes(response));
-    expect(await crl.verify({ issuerCertificate: pkijs.Certificate.fromBER(provider.issuingDer) }, cryptoEngine)).toBe(true);
-    const serials = (crl.revokedCertificates ?? []).map((entry) => Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString("hex"));
+    expect(await crl.verify({ issuerCertificate: pkijs.Certificate.fromBER(provider.issuingDer) }, cryptoEngine)).toBe(
+      true,
+    );
+    const serials = (crl.revokedCertificates ?? []).map((entry) =>
+      Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString("hex"),
+    );
     expect(serials).toEqual([issued.serial]);
   });
 
@@ -45,7 +56,10 @@ describe("/api/pki with the provider", () => {
     const root = await getCaCertificate(new Request("http://portal.test/api/pki/ca/root"), params({ kind: "root" }));
     expect(root.headers.get("content-type")).toBe("application/pkix-cert");
     expect(await bytes(root)).toEqual(provider.rootDer);
-    const issuing = await getCaCertificate(new Request("http://portal.test/api/pki/ca/issuing"), params({ kind: "issuing" }));
+    const issuing = await getCaCertificate(
+      new Request("http://portal.test/api/pki/ca/issuing"),
+      params({ kind: "issuing" }),
+    );
     expect(await bytes(issuing)).toEqual(provider.issuingDer);
     const other = await getCaCertificate(new Request("http://portal.test/api/pki/ca/keys"), params({ kind: "keys" }));
     expect(other.status).toBe(404);
@@ -53,7 +67,11 @@ describe("/api/pki with the provider", () => {
 
   it("POST /api/pki/ocsp answers an oversized request as malformed without reading it", async () => {
     const response = await postOcsp(
-      new Request("http://portal.test/api/pki/ocsp", { method: "POST", body: new Uint8Array(100_000), headers: { "content-length": "100000" } }),
+      new Request("http://portal.test/api/pki/ocsp", {
+        method: "POST",
+        body: new Uint8Array(100_000),
+        headers: { "content-length": "100000" },
+      }),
       params({}),
     );
     const answer = pkijs.OCSPResponse.fromBER(await bytes(response));

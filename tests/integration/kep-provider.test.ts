@@ -26,7 +26,13 @@ const second = new PrismaClient({
 });
 afterAll(() => second.$disconnect());
 
-const HEAD = { rnokpp: "2856200248", fullName: "Ґонта Олена Петрівна", edrpou: "43556710", organization: "ТОВ «Енергоатом-Сервіс»", title: "Директорка" };
+const HEAD = {
+  rnokpp: "2856200248",
+  fullName: "Ґонта Олена Петрівна",
+  edrpou: "43556710",
+  organization: "ТОВ «Енергоатом-Сервіс»",
+  title: "Директорка",
+};
 const PASSWORD = "Demo-Key-2026";
 const timings: Record<string, number> = {};
 
@@ -46,7 +52,9 @@ function parseCrl(der: Uint8Array<ArrayBuffer>) {
 describe("ensureTestProvider", () => {
   it("two starters racing on an empty database end with one root and one issuing CA of each family", async () => {
     expect(await db.caKey.count()).toBe(0);
-    const [a, b] = await timed("CA creation (race of two)", () => Promise.all([ensureTestProvider({ db, now: new Date() }), ensureTestProvider({ db: second, now: new Date() })]));
+    const [a, b] = await timed("CA creation (race of two)", () =>
+      Promise.all([ensureTestProvider({ db, now: new Date() }), ensureTestProvider({ db: second, now: new Date() })]),
+    );
     expect([a.created, b.created].sort()).toEqual([false, true]);
     expect(a.rootPem).toBe(b.rootPem);
     expect(a.issuingPem).toBe(b.issuingPem);
@@ -65,9 +73,17 @@ describe("ensureTestProvider", () => {
 
 describe("issueCertificate", () => {
   it("records the certificate and returns a key file that opens, signs and verifies", async () => {
-    const issued = await timed("certificate + p12 issuance", () => issueCertificate(createCtx({ actor: null }), { ...HEAD, password: PASSWORD }));
+    const issued = await timed("certificate + p12 issuance", () =>
+      issueCertificate(createCtx({ actor: null }), { ...HEAD, password: PASSWORD }),
+    );
     const row = await db.certificate.findUnique({ where: { serial: issued.serial } });
-    expect(row).toMatchObject({ rnokpp: HEAD.rnokpp, edrpou: HEAD.edrpou, subjectName: HEAD.fullName, status: "GOOD", title: HEAD.title });
+    expect(row).toMatchObject({
+      rnokpp: HEAD.rnokpp,
+      edrpou: HEAD.edrpou,
+      subjectName: HEAD.fullName,
+      status: "GOOD",
+      title: HEAD.title,
+    });
     expect(new Uint8Array(row!.der)).toEqual(issued.certificateDer);
 
     const opened = await timed("open p12", () => openKeyFile(issued.p12, PASSWORD));
@@ -93,7 +109,10 @@ describe("issueCertificate", () => {
       { ...HEAD, password: PASSWORD, role: "ADMIN" },
     ];
     for (const attempt of attempts) {
-      await expect(issueCertificate(createCtx({ actor: null }), attempt as never), JSON.stringify(attempt)).rejects.toBeInstanceOf(AppError);
+      await expect(
+        issueCertificate(createCtx({ actor: null }), attempt as never),
+        JSON.stringify(attempt),
+      ).rejects.toBeInstanceOf(AppError);
     }
     expect(await db.certificate.count()).toBe(before);
   });
@@ -109,15 +128,22 @@ describe("revokeCertificate and the CRL", () => {
     expect(await before.verify({ issuerCertificate: issuing }, cryptoEngine)).toBe(true);
     expect(before.issuer.isEqual(issuing.subject)).toBe(true);
     const listed = (crl: pkijs.CertificateRevocationList) =>
-      (crl.revokedCertificates ?? []).map((entry) => Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString("hex"));
+      (crl.revokedCertificates ?? []).map((entry) =>
+        Buffer.from(entry.userCertificate.valueBlock.valueHexView).toString("hex"),
+      );
     expect(listed(before)).not.toContain(issued.serial);
 
     const revokedAt = new Date("2026-11-01T09:30:00Z");
-    await revokeCertificate(createCtx({ actor: null, now: revokedAt }), { serial: issued.serial, reason: "keyCompromise" });
+    await revokeCertificate(createCtx({ actor: null, now: revokedAt }), {
+      serial: issued.serial,
+      reason: "keyCompromise",
+    });
     const after = parseCrl(await buildCrl(createCtx({ actor: null, now: new Date("2026-11-01T10:00:00Z") })));
     expect(await after.verify({ issuerCertificate: issuing }, cryptoEngine)).toBe(true);
     expect(listed(after)).toContain(issued.serial);
-    const entry = after.revokedCertificates!.find((candidate) => Buffer.from(candidate.userCertificate.valueBlock.valueHexView).toString("hex") === issued.serial)!;
+    const entry = after.revokedCertificates!.find(
+      (candidate) => Buffer.from(candidate.userCertificate.valueBlock.valueHexView).toString("hex") === issued.serial,
+    )!;
     expect(entry.revocationDate.value.toISOString()).toBe(revokedAt.toISOString());
     const reason = entry.crlEntryExtensions!.extensions[0]!;
     expect(reason.extnID).toBe("2.5.29.21");
@@ -128,10 +154,15 @@ describe("revokeCertificate and the CRL", () => {
 
   it("a second revocation, concurrent or later, is refused; an unknown serial is NOT_FOUND", async () => {
     const issued = await issueCertificate(createCtx({ actor: null }), { ...HEAD, password: PASSWORD });
-    const results = await Promise.allSettled([revokeCertificate(createCtx({ actor: null }), { serial: issued.serial, reason: "superseded" }), revokeCertificate(createCtx({ actor: null }), { serial: issued.serial, reason: "keyCompromise" })]);
+    const results = await Promise.allSettled([
+      revokeCertificate(createCtx({ actor: null }), { serial: issued.serial, reason: "superseded" }),
+      revokeCertificate(createCtx({ actor: null }), { serial: issued.serial, reason: "keyCompromise" }),
+    ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toMatchObject({ code: "CERTIFICATE_ALREADY_REVOKED", status: 409 });
-    await expect(revokeCertificate(createCtx({ actor: null }), { serial: "7f".repeat(16), reason: "superseded" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      revokeCertificate(createCtx({ actor: null }), { serial: "7f".repeat(16), reason: "superseded" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { acceptSignedDocument, type AcceptSignedDocumentInput, type RequiredSigner } from "@/lib/kep/accept-signed-document";
+import {
+  acceptSignedDocument,
+  type AcceptSignedDocumentInput,
+  type RequiredSigner,
+} from "@/lib/kep/accept-signed-document";
 import { openKeyFile, type OpenedKeyFile } from "@/lib/kep/browser/open-key-file";
 import { signDetached } from "@/lib/kep/browser/sign-detached";
 import { buildSigningCertificate } from "@/lib/kep/ca/build-signing-certificate";
@@ -29,24 +33,35 @@ const keys: Record<string, OpenedKeyFile> = {};
 let other: Awaited<ReturnType<typeof createKeyPool>>;
 
 async function issueAndOpen(input: Partial<IssueCertificateInput> = {}): Promise<OpenedKeyFile> {
-  const { p12 } = await issueCertificate(createCtx({ actor: null }), { ...HEAD, password: PASSWORD, ...input } as IssueCertificateInput);
+  const { p12 } = await issueCertificate(createCtx({ actor: null }), {
+    ...HEAD,
+    password: PASSWORD,
+    ...input,
+  } as IssueCertificateInput);
   return openKeyFile(p12, PASSWORD);
 }
 
 async function application(nonce: string) {
-  return canonicalJsonBytes({ edrpou: ENTERPRISE.edrpou, employees: [{ rnokpp: "1759013776", salary: 2500000 }], nonce });
+  return canonicalJsonBytes({
+    edrpou: ENTERPRISE.edrpou,
+    employees: [{ rnokpp: "1759013776", salary: 2500000 }],
+    nonce,
+  });
 }
 
 async function submit(content: Uint8Array, signature: Uint8Array, extra: Partial<AcceptSignedDocumentInput> = {}) {
   return db.$transaction((tx) =>
-    acceptSignedDocument({ db: tx, now }, {
-      kind: "RESERVATION_APPLICATION",
-      content,
-      signature,
-      edrpou: ENTERPRISE.edrpou,
-      signer: { role: "ENTERPRISE_HEAD", enterprise: ENTERPRISE },
-      ...extra,
-    }),
+    acceptSignedDocument(
+      { db: tx, now },
+      {
+        kind: "RESERVATION_APPLICATION",
+        content,
+        signature,
+        edrpou: ENTERPRISE.edrpou,
+        signer: { role: "ENTERPRISE_HEAD", enterprise: ENTERPRISE },
+        ...extra,
+      },
+    ),
   );
 }
 
@@ -86,7 +101,10 @@ beforeAll(async () => {
     issueAndOpen(),
   ]);
   [keys.head, keys.stranger, keys.headElsewhere, keys.headPersonal, keys.expired, keys.future, keys.revoked] = opened;
-  await revokeCertificate(createCtx({ actor: null, now: new Date(now.getTime() - DAY) }), { serial: keys.revoked.identity.serial, reason: "keyCompromise" });
+  await revokeCertificate(createCtx({ actor: null, now: new Date(now.getTime() - DAY) }), {
+    serial: keys.revoked.identity.serial,
+    reason: "keyCompromise",
+  });
 
   // Issued by the genuine CA and recorded, but for authentication only.
   const ca = await loadIssuingCa(db);
@@ -100,7 +118,14 @@ beforeAll(async () => {
     keyUsage: { digitalSignature: true },
   });
   await db.certificate.create({
-    data: { serial: authOnly.serialNumber, rnokpp: HEAD.rnokpp, subjectName: HEAD.fullName, notBefore: authOnly.validity.notBefore, notAfter: authOnly.validity.notAfter, der: certificateToDer(authOnly) },
+    data: {
+      serial: authOnly.serialNumber,
+      rnokpp: HEAD.rnokpp,
+      subjectName: HEAD.fullName,
+      notBefore: authOnly.validity.notBefore,
+      notAfter: authOnly.validity.notAfter,
+      der: certificateToDer(authOnly),
+    },
   });
   keys.authOnly = { ...keys.head, privateKey: other[0]!.privateKey, certificate: authOnly };
 });
@@ -154,7 +179,9 @@ describe("acceptSignedDocument", () => {
 
   it("refuses a revoked certificate, saying it was revoked and when: CERTIFICATE_REVOKED", async () => {
     const content = await application("n-6");
-    const error = await expectRefusal("CERTIFICATE_REVOKED", () => submit(content, signDetached(keys.revoked!, content)));
+    const error = await expectRefusal("CERTIFICATE_REVOKED", () =>
+      submit(content, signDetached(keys.revoked!, content)),
+    );
     expect(error.message).toMatch(/^Сертифікат скасовано \d+ [а-яії]+ \d{4}/);
   });
 
@@ -184,25 +211,38 @@ describe("acceptSignedDocument", () => {
     const racingSignature = signDetached(keys.head!, racing);
     const results = await Promise.allSettled([submit(racing, racingSignature), submit(racing, racingSignature)]);
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
-    expect((results.find((result) => result.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "SIGNATURE_REPLAYED" });
+    expect((results.find((result) => result.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({
+      code: "SIGNATURE_REPLAYED",
+    });
   });
 
   it("consumes the document's nonce once: a second signature over it is NONCE_USED", async () => {
     const nonce = await issueNonce(createCtx({ actor: null, now }), { purpose: "application", ttlSeconds: 600 });
     const content = await application(nonce.value);
-    await submit(content, signDetached(keys.head!, content, { signingTime: new Date(now.getTime() - 2000) }), { nonce: { value: nonce.value, purpose: "application" } });
+    await submit(content, signDetached(keys.head!, content, { signingTime: new Date(now.getTime() - 2000) }), {
+      nonce: { value: nonce.value, purpose: "application" },
+    });
     // A fresh signature over the same bytes (another signing time) is not a replay of the .p7s, but of the nonce.
     const again = signDetached(keys.head!, content, { signingTime: new Date(now.getTime() - 1000) });
-    await expectRefusal("NONCE_USED", () => submit(content, again, { nonce: { value: nonce.value, purpose: "application" } }));
+    await expectRefusal("NONCE_USED", () =>
+      submit(content, again, { nonce: { value: nonce.value, purpose: "application" } }),
+    );
   });
 
   it("refuses an expired or unknown nonce: NONCE_EXPIRED, NONCE_UNKNOWN", async () => {
-    const stale = await issueNonce(createCtx({ actor: null, now: new Date(now.getTime() - 120_000) }), { purpose: "application", ttlSeconds: 60 });
+    const stale = await issueNonce(createCtx({ actor: null, now: new Date(now.getTime() - 120_000) }), {
+      purpose: "application",
+      ttlSeconds: 60,
+    });
     const content = await application(stale.value);
-    await expectRefusal("NONCE_EXPIRED", () => submit(content, signDetached(keys.head!, content), { nonce: { value: stale.value, purpose: "application" } }));
+    await expectRefusal("NONCE_EXPIRED", () =>
+      submit(content, signDetached(keys.head!, content), { nonce: { value: stale.value, purpose: "application" } }),
+    );
     const made = "A".repeat(43);
     const other = await application(made);
-    await expectRefusal("NONCE_UNKNOWN", () => submit(other, signDetached(keys.head!, other), { nonce: { value: made, purpose: "application" } }));
+    await expectRefusal("NONCE_UNKNOWN", () =>
+      submit(other, signDetached(keys.head!, other), { nonce: { value: made, purpose: "application" } }),
+    );
   });
 
   it("refuses garbage, truncated and oversized uploads: SIGNATURE_MALFORMED, SIGNATURE_TOO_LARGE", async () => {
@@ -210,7 +250,9 @@ describe("acceptSignedDocument", () => {
     const signature = signDetached(keys.head!, content);
     await expectRefusal("SIGNATURE_MALFORMED", () => submit(content, new TextEncoder().encode("не підпис")));
     await expectRefusal("SIGNATURE_MALFORMED", () => submit(content, signature.subarray(0, signature.length - 7)));
-    const error = await expectRefusal("SIGNATURE_TOO_LARGE", () => submit(content, new Uint8Array(MAX_SIGNATURE_BYTES + 1)));
+    const error = await expectRefusal("SIGNATURE_TOO_LARGE", () =>
+      submit(content, new Uint8Array(MAX_SIGNATURE_BYTES + 1)),
+    );
     expect(error.status).toBe(413);
   });
 });
@@ -219,14 +261,27 @@ describe("acceptSignedDocument: the one signature step of every signed act", () 
   it("refuses an empty signature, in bytes or base64, before parsing anything: SIGNATURE_MALFORMED", async () => {
     const content = await application("n-empty");
     await expectRefusal("SIGNATURE_MALFORMED", () => submit(content, new Uint8Array(0)));
-    await expectRefusal("SIGNATURE_MALFORMED", () => db.$transaction((tx) => acceptSignedDocument({ db: tx, now }, { kind: "RESERVATION_APPLICATION", content, signature: "" })));
+    await expectRefusal("SIGNATURE_MALFORMED", () =>
+      db.$transaction((tx) =>
+        acceptSignedDocument({ db: tx, now }, { kind: "RESERVATION_APPLICATION", content, signature: "" }),
+      ),
+    );
   });
 
   it("takes the signature as base64, as forms and the HR API send it", async () => {
     const content = await application("n-base64");
     const signature = Buffer.from(signDetached(keys.head!, content)).toString("base64");
     const accepted = await db.$transaction((tx) =>
-      acceptSignedDocument({ db: tx, now }, { kind: "RESERVATION_APPLICATION", content, signature, edrpou: ENTERPRISE.edrpou, signer: { role: "ENTERPRISE_HEAD", enterprise: ENTERPRISE } }),
+      acceptSignedDocument(
+        { db: tx, now },
+        {
+          kind: "RESERVATION_APPLICATION",
+          content,
+          signature,
+          edrpou: ENTERPRISE.edrpou,
+          signer: { role: "ENTERPRISE_HEAD", enterprise: ENTERPRISE },
+        },
+      ),
     );
     expect(accepted.signer.rnokpp).toBe(HEAD.rnokpp);
   });
@@ -240,17 +295,34 @@ describe("acceptSignedDocument: the one signature step of every signed act", () 
     await db.membership.create({ data: { userId: user.id, role: "METHODOLOGIST", authorityId: b.id } });
     const sign = (label: string, key: OpenedKeyFile, signer: RequiredSigner) => {
       const content = canonicalJsonBytes({ label });
-      return db.$transaction((tx) => acceptSignedDocument({ db: tx, now }, { kind: "CRITICAL_DECISION", content, signature: signDetached(key, content), authorityId: a.id, signer }));
+      return db.$transaction((tx) =>
+        acceptSignedDocument(
+          { db: tx, now },
+          { kind: "CRITICAL_DECISION", content, signature: signDetached(key, content), authorityId: a.id, signer },
+        ),
+      );
     };
 
-    expect((await sign("official of A", keys.head!, { role: "OFFICIAL", authority: a })).signer.rnokpp).toBe(HEAD.rnokpp);
-    await expectRefusal("SIGNER_NOT_OFFICIAL", () => sign("stranger for A", keys.stranger!, { role: "OFFICIAL", authority: a }));
-    await expectRefusal("EDRPOU_MISMATCH", () => sign("official of B, key for A", keys.head!, { role: "OFFICIAL", authority: b }));
-    await expectRefusal("SIGNER_NOT_METHODOLOGIST", () => sign("not a methodologist of A", keys.head!, { role: "METHODOLOGIST", authority: a }));
-    const mismatch = await expectRefusal("EDRPOU_MISMATCH", () => sign("methodologist of B, key for A", keys.head!, { role: "METHODOLOGIST", authority: b }));
+    expect((await sign("official of A", keys.head!, { role: "OFFICIAL", authority: a })).signer.rnokpp).toBe(
+      HEAD.rnokpp,
+    );
+    await expectRefusal("SIGNER_NOT_OFFICIAL", () =>
+      sign("stranger for A", keys.stranger!, { role: "OFFICIAL", authority: a }),
+    );
+    await expectRefusal("EDRPOU_MISMATCH", () =>
+      sign("official of B, key for A", keys.head!, { role: "OFFICIAL", authority: b }),
+    );
+    await expectRefusal("SIGNER_NOT_METHODOLOGIST", () =>
+      sign("not a methodologist of A", keys.head!, { role: "METHODOLOGIST", authority: a }),
+    );
+    const mismatch = await expectRefusal("EDRPOU_MISMATCH", () =>
+      sign("methodologist of B, key for A", keys.head!, { role: "METHODOLOGIST", authority: b }),
+    );
     expect(mismatch.details).toMatchObject({ expected: b.edrpou, actual: ENTERPRISE.edrpou });
 
     await db.membership.updateMany({ where: { userId: user.id, authorityId: a.id }, data: { revokedAt: now } });
-    await expectRefusal("SIGNER_NOT_OFFICIAL", () => sign("withdrawn official of A", keys.head!, { role: "OFFICIAL", authority: a }));
+    await expectRefusal("SIGNER_NOT_OFFICIAL", () =>
+      sign("withdrawn official of A", keys.head!, { role: "OFFICIAL", authority: a }),
+    );
   });
 });

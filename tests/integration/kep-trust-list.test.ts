@@ -9,7 +9,12 @@ import { db } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { acceptSignedDocument } from "@/lib/kep/accept-signed-document";
 import { signDetached } from "@/lib/kep/browser/sign-detached";
-import { buildFamilySigningCertificate, createFamilyIssuingCa, createFamilyRootCa, type FamilyCa } from "@/lib/kep/ca/family-certificates";
+import {
+  buildFamilySigningCertificate,
+  createFamilyIssuingCa,
+  createFamilyRootCa,
+  type FamilyCa,
+} from "@/lib/kep/ca/family-certificates";
 import { generateEcdsaKey } from "@/lib/kep/ca/family-keys";
 import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
 import { buildTestCrl, certsOnlyBundle } from "@/lib/kep/testing/trust-list-fixtures";
@@ -50,18 +55,31 @@ let otherIssuing: FamilyCa;
 let signer: FamilyTestSigner;
 let bundle: Uint8Array;
 
-const upload = (bytes: Uint8Array, fileName = "CACertificates.p7b") => ({ fileName, contentBase64: Buffer.from(bytes).toString("base64") });
+const upload = (bytes: Uint8Array, fileName = "CACertificates.p7b") => ({
+  fileName,
+  contentBase64: Buffer.from(bytes).toString("base64"),
+});
 const admin = () => createCtx({ actor: adminActor });
-const failure = (promise: Promise<unknown>) => promise.then(() => ({ code: "accepted", message: "" }), (error: { code?: string; message?: string }) => ({ code: error.code, message: error.message ?? "" }));
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => ({ code: "accepted", message: "" }),
+    (error: { code?: string; message?: string }) => ({ code: error.code, message: error.message ?? "" }),
+  );
 const counts = async () => ({
   imports: await db.trustListImport.count(),
   certificates: await db.trustedCaCertificate.count(),
   audit: await db.auditLog.count({ where: { action: "trust_list.import" } }),
 });
 const currentCrl = (revoked: Array<{ serial: string; revokedAt: Date }> = [], signerCa?: FamilyCa) =>
-  buildTestCrl(issuing, { revoked, thisUpdate: new Date(Date.now() - 60_000), nextUpdate: new Date(Date.now() + DAY), signer: signerCa });
+  buildTestCrl(issuing, {
+    revoked,
+    thisUpdate: new Date(Date.now() - 60_000),
+    nextUpdate: new Date(Date.now() + DAY),
+    signer: signerCa,
+  });
 const verify = (signature: Uint8Array) => verifySignature({ db, now: new Date() }, { signature, content });
-const external = async () => verify(await signWithFamily(signer, content, { signingTime: new Date(Date.now() - 5_000) }));
+const external = async () =>
+  verify(await signWithFamily(signer, content, { signingTime: new Date(Date.now() - 5_000) }));
 
 async function withEnv<T>(values: Record<string, string>, run: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
@@ -70,8 +88,9 @@ async function withEnv<T>(values: Record<string, string>, run: () => Promise<T>)
   try {
     return await run();
   } finally {
-    for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
+    for (const [name, value] of Object.entries(saved))
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
     resetEnvCache();
   }
 }
@@ -94,9 +113,23 @@ beforeAll(async () => {
 
   const now = Date.now();
   const validity = { validFrom: new Date(now - 365 * DAY), validTo: new Date(now + 3650 * DAY) };
-  root = createFamilyRootCa({ key: generateEcdsaKey("P-256"), ...validity, commonName: "Кореневий ЦСК зовнішнього КНЕДП" });
-  issuing = createFamilyIssuingCa({ root, key: generateEcdsaKey("P-256"), ...validity, commonName: "ЦСК зовнішнього КНЕДП" });
-  otherIssuing = createFamilyIssuingCa({ root: createFamilyRootCa({ key: generateEcdsaKey("P-256"), ...validity, commonName: "Чужий кореневий ЦСК" }), key: generateEcdsaKey("P-256"), ...validity, commonName: "ЦСК зовнішнього КНЕДП" });
+  root = createFamilyRootCa({
+    key: generateEcdsaKey("P-256"),
+    ...validity,
+    commonName: "Кореневий ЦСК зовнішнього КНЕДП",
+  });
+  issuing = createFamilyIssuingCa({
+    root,
+    key: generateEcdsaKey("P-256"),
+    ...validity,
+    commonName: "ЦСК зовнішнього КНЕДП",
+  });
+  otherIssuing = createFamilyIssuingCa({
+    root: createFamilyRootCa({ key: generateEcdsaKey("P-256"), ...validity, commonName: "Чужий кореневий ЦСК" }),
+    key: generateEcdsaKey("P-256"),
+    ...validity,
+    commonName: "ЦСК зовнішнього КНЕДП",
+  });
   const key = generateEcdsaKey("P-256");
   const certificateDer = buildFamilySigningCertificate({
     issuer: issuing,
@@ -107,7 +140,11 @@ beforeAll(async () => {
     validTo: new Date(now + 365 * DAY),
     urls: { crl: `${base}/crl`, ocsp: `${base}/ocsp`, issuingCa: `${base}/ca` },
   });
-  signer = { key, certificateDer, serial: normalizeSerial(bytesToHex(certificateFromDer(certificateDer).serialNumber.valueBlock.valueHexView)) };
+  signer = {
+    key,
+    certificateDer,
+    serial: normalizeSerial(bytesToHex(certificateFromDer(certificateDer).serialNumber.valueBlock.valueHexView)),
+  };
   bundle = certsOnlyBundle([root.der, issuing.der]);
 }, 120_000);
 
@@ -127,7 +164,15 @@ describe("importing the trust list", () => {
     const preview = await previewTrustList(admin(), upload(bundle));
     expect(preview).toMatchObject({ format: "cms", certificateCount: 2 });
     const certificates = preview.providers.flatMap((provider) => provider.certificates);
-    expect(certificates.map((certificate) => [certificate.isRoot, certificate.subject.includes("Кореневий ЦСК зовнішнього КНЕДП")])).toEqual([[true, true], [false, false]]);
+    expect(
+      certificates.map((certificate) => [
+        certificate.isRoot,
+        certificate.subject.includes("Кореневий ЦСК зовнішнього КНЕДП"),
+      ]),
+    ).toEqual([
+      [true, true],
+      [false, false],
+    ]);
     expect(certificates[1]!.notAfter.getTime()).toBeGreaterThan(Date.now());
     expect(await counts()).toEqual(before);
   });
@@ -148,19 +193,50 @@ describe("importing the trust list", () => {
   });
 
   it("reads a PEM bundle of certificates too", async () => {
-    const pem = [root.der, issuing.der].map((der) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CERTIFICATE-----\n`).join("");
-    expect(await previewTrustList(admin(), upload(new TextEncoder().encode(pem), "providers.pem"))).toMatchObject({ format: "pem", certificateCount: 2 });
+    const pem = [root.der, issuing.der]
+      .map(
+        (der) =>
+          `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString("base64").replace(/.{64}/g, "$&\n")}\n-----END CERTIFICATE-----\n`,
+      )
+      .join("");
+    expect(await previewTrustList(admin(), upload(new TextEncoder().encode(pem), "providers.pem"))).toMatchObject({
+      format: "pem",
+      certificateCount: 2,
+    });
   });
 
   it.each([
-    ["a file that is not CMS", () => new TextEncoder().encode("це не перелік сертифікатів"), "TRUST_BUNDLE_INVALID", "CMS"],
-    ["a CMS bundle holding certificates that are no CA's (jkurwa's public CAList.cer)", () => new Uint8Array(readFileSync(path.join(process.cwd(), "node_modules/jkurwa/test/data/CAList.cer"))), "TRUST_BUNDLE_NOT_CA", "не є сертифікатом ЦСК"],
-    ["a bundle with a signer's certificate among the CAs", () => certsOnlyBundle([root.der, issuing.der, signer.certificateDer]), "TRUST_BUNDLE_NOT_CA", "не є сертифікатом ЦСК"],
-    ["a CA certificate that no root of the bundle signed", () => certsOnlyBundle([root.der, otherIssuing.der]), "TRUST_BUNDLE_UNCHAINED", "не підписано жодним кореневим"],
+    [
+      "a file that is not CMS",
+      () => new TextEncoder().encode("це не перелік сертифікатів"),
+      "TRUST_BUNDLE_INVALID",
+      "CMS",
+    ],
+    [
+      "a CMS bundle holding certificates that are no CA's (jkurwa's public CAList.cer)",
+      () => new Uint8Array(readFileSync(path.join(process.cwd(), "node_modules/jkurwa/test/data/CAList.cer"))),
+      "TRUST_BUNDLE_NOT_CA",
+      "не є сертифікатом ЦСК",
+    ],
+    [
+      "a bundle with a signer's certificate among the CAs",
+      () => certsOnlyBundle([root.der, issuing.der, signer.certificateDer]),
+      "TRUST_BUNDLE_NOT_CA",
+      "не є сертифікатом ЦСК",
+    ],
+    [
+      "a CA certificate that no root of the bundle signed",
+      () => certsOnlyBundle([root.der, otherIssuing.der]),
+      "TRUST_BUNDLE_UNCHAINED",
+      "не підписано жодним кореневим",
+    ],
     ["an empty certs-only CMS", () => certsOnlyBundle([]), "TRUST_BUNDLE_EMPTY", "немає жодного"],
   ])("refuses %s with a distinct code and writes nothing", async (_name, file, code, words) => {
     const before = await counts();
-    for (const run of [() => previewTrustList(admin(), upload(file())), () => importTrustList(admin(), upload(file()))]) {
+    for (const run of [
+      () => previewTrustList(admin(), upload(file())),
+      () => importTrustList(admin(), upload(file())),
+    ]) {
       const refused = await failure(run());
       expect(refused.code).toBe(code);
       expect(refused.message).toContain(words);
@@ -178,14 +254,23 @@ describe("importing the trust list", () => {
 
 describe("verifying against the imported trust list", () => {
   it("refuses a certificate of a provider that is not imported", async () => {
-    const unrelatedRoot = createFamilyRootCa({ key: generateEcdsaKey("P-256"), validFrom: new Date(Date.now() - DAY), validTo: new Date(Date.now() + DAY), commonName: "Інший КНЕДП" });
+    const unrelatedRoot = createFamilyRootCa({
+      key: generateEcdsaKey("P-256"),
+      validFrom: new Date(Date.now() - DAY),
+      validTo: new Date(Date.now() + DAY),
+      commonName: "Інший КНЕДП",
+    });
     await importTrustList(admin(), upload(certsOnlyBundle([unrelatedRoot.der])));
     expect((await failure(external())).code).toBe("CERTIFICATE_UNTRUSTED");
   });
 
   it("accepts an imported provider's signer whose CRL does not list him, and keeps the CRL for the next check", async () => {
     await importTrustList(admin(), upload(bundle));
-    await expect(external()).resolves.toMatchObject({ rnokpp: HEAD.rnokpp, certificateSerial: signer.serial, algorithm: "ECDSA" });
+    await expect(external()).resolves.toMatchObject({
+      rnokpp: HEAD.rnokpp,
+      certificateSerial: signer.serial,
+      algorithm: "ECDSA",
+    });
     await expect(external()).resolves.toMatchObject({ certificateSerial: signer.serial });
     expect(hits["/crl"]).toBe(1);
   });
@@ -194,11 +279,22 @@ describe("verifying against the imported trust list", () => {
     await importTrustList(admin(), upload(bundle));
     const documents = await db.signedDocument.count();
     const signature = await signWithFamily(signer, content, { signingTime: new Date(Date.now() - 5_000) });
-    const accept = () => db.$transaction((tx) => acceptSignedDocument({ db: tx, now: new Date() }, { kind: "OTHER", content, signature }));
+    const accept = () =>
+      db.$transaction((tx) => acceptSignedDocument({ db: tx, now: new Date() }, { kind: "OTHER", content, signature }));
     const accepted = await accept();
-    expect(accepted.signer).toMatchObject({ rnokpp: HEAD.rnokpp, edrpou: HEAD.edrpou, certificateSerial: signer.serial });
+    expect(accepted.signer).toMatchObject({
+      rnokpp: HEAD.rnokpp,
+      edrpou: HEAD.edrpou,
+      certificateSerial: signer.serial,
+    });
     const stored = await db.signedDocument.findUniqueOrThrow({ where: { id: accepted.id } });
-    expect(stored).toMatchObject({ signerRnokpp: HEAD.rnokpp, signerEdrpou: HEAD.edrpou, certificateSerial: signer.serial, providerCertificateSerial: null, certificateIssuer: "ЦСК зовнішнього КНЕДП" });
+    expect(stored).toMatchObject({
+      signerRnokpp: HEAD.rnokpp,
+      signerEdrpou: HEAD.edrpou,
+      certificateSerial: signer.serial,
+      providerCertificateSerial: null,
+      certificateIssuer: "ЦСК зовнішнього КНЕДП",
+    });
     expect((await failure(accept())).code).toBe("SIGNATURE_REPLAYED");
     expect(await db.signedDocument.count()).toBe(documents + 1);
 
@@ -216,37 +312,90 @@ describe("verifying against the imported trust list", () => {
     const headDer = buildFamilySigningCertificate({
       issuer: issuing,
       spkiDer: key.spkiDer,
-      subject: { rnokpp: world.head.rnokpp, fullName: world.head.fullName, locality: "Київ", edrpou: world.edrpou, organization: world.name, title: "Директор" },
+      subject: {
+        rnokpp: world.head.rnokpp,
+        fullName: world.head.fullName,
+        locality: "Київ",
+        edrpou: world.edrpou,
+        organization: world.name,
+        title: "Директор",
+      },
       portalUrl: base,
       validFrom: new Date(now - DAY),
       validTo: new Date(now + 365 * DAY),
       urls: { crl: `${base}/crl`, ocsp: `${base}/ocsp`, issuingCa: `${base}/ca` },
     });
-    const head = { key, certificateDer: headDer, serial: normalizeSerial(bytesToHex(certificateFromDer(headDer).serialNumber.valueBlock.valueHexView)) };
+    const head = {
+      key,
+      certificateDer: headDer,
+      serial: normalizeSerial(bytesToHex(certificateFromDer(headDer).serialNumber.valueBlock.valueHexView)),
+    };
 
-    const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: [{ rnokpp: world.employees[0]! }] });
+    const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), {
+      edrpou: world.edrpou,
+      employees: [{ rnokpp: world.employees[0]! }],
+    });
     const applications = await db.application.count();
-    const stranger = await failure(submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature: await signWithFamily(signer, draft.document, { signingTime: new Date(now - 5_000) }) }));
+    const stranger = await failure(
+      submitApplication(createCtx({ actor: world.head.actor }), {
+        draftId: draft.draftId,
+        signature: await signWithFamily(signer, draft.document, { signingTime: new Date(now - 5_000) }),
+      }),
+    );
     expect(stranger.code).toBe("SIGNER_NOT_HEAD");
     expect(await db.application.count()).toBe(applications);
 
-    const { applicationId } = await submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature: await signWithFamily(head, draft.document, { signingTime: new Date(now - 5_000) }) });
-    expect(await decideSubmittedApplication(createCtx({ actor: null }), { applicationId })).toMatchObject({ outcome: "decided", reserved: 1 });
-    const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, select: { status: true, signedDocument: { select: { certificateSerial: true, providerCertificateSerial: true, signerRnokpp: true } } } });
-    expect(application).toMatchObject({ status: "DECIDED", signedDocument: { certificateSerial: head.serial, providerCertificateSerial: null, signerRnokpp: world.head.rnokpp } });
+    const { applicationId } = await submitApplication(createCtx({ actor: world.head.actor }), {
+      draftId: draft.draftId,
+      signature: await signWithFamily(head, draft.document, { signingTime: new Date(now - 5_000) }),
+    });
+    expect(await decideSubmittedApplication(createCtx({ actor: null }), { applicationId })).toMatchObject({
+      outcome: "decided",
+      reserved: 1,
+    });
+    const application = await db.application.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: {
+        status: true,
+        signedDocument: { select: { certificateSerial: true, providerCertificateSerial: true, signerRnokpp: true } },
+      },
+    });
+    expect(application).toMatchObject({
+      status: "DECIDED",
+      signedDocument: {
+        certificateSerial: head.serial,
+        providerCertificateSerial: null,
+        signerRnokpp: world.head.rnokpp,
+      },
+    });
   });
 
   it("refuses a revoked certificate the provider's CRL lists", async () => {
     await importTrustList(admin(), upload(bundle));
-    crlAnswer = () => ({ status: 200, body: currentCrl([{ serial: signer.serial, revokedAt: new Date(Date.now() - DAY) }]) });
+    crlAnswer = () => ({
+      status: 200,
+      body: currentCrl([{ serial: signer.serial, revokedAt: new Date(Date.now() - DAY) }]),
+    });
     expect((await failure(external())).code).toBe("CERTIFICATE_REVOKED");
   });
 
   it.each([
     ["answers 503", () => ({ status: 503 })],
-    ["answers with something that is not a CRL", () => ({ status: 200, body: new TextEncoder().encode("<html>технічні роботи</html>") })],
+    [
+      "answers with something that is not a CRL",
+      () => ({ status: 200, body: new TextEncoder().encode("<html>технічні роботи</html>") }),
+    ],
     ["answers with a CRL another key signed", () => ({ status: 200, body: currentCrl([], otherIssuing) })],
-    ["answers with a CRL whose nextUpdate has passed", () => ({ status: 200, body: buildTestCrl(issuing, { thisUpdate: new Date(Date.now() - 3 * DAY), nextUpdate: new Date(Date.now() - DAY) }) })],
+    [
+      "answers with a CRL whose nextUpdate has passed",
+      () => ({
+        status: 200,
+        body: buildTestCrl(issuing, {
+          thisUpdate: new Date(Date.now() - 3 * DAY),
+          nextUpdate: new Date(Date.now() - DAY),
+        }),
+      }),
+    ],
   ])("when the provider %s: «не вдалося перевірити статус сертифіката», never an acceptance", async (_name, answer) => {
     await importTrustList(admin(), upload(bundle));
     crlAnswer = answer;
@@ -269,34 +418,42 @@ describe("verifying against the imported trust list", () => {
     ["development", "0"],
     ["test", "0"],
     ["development", ""],
-  ])("NODE_ENV=%s with DEMO_MODE=«%s» trusts imported anchors only: the test КНЕДП's key is refused, the imported provider's accepted", async (nodeEnv, demoMode) => {
-    await importTrustList(admin(), upload(bundle));
-    const ownSignature = signDetached(world.head.key!, content);
-    await withEnv({ NODE_ENV: nodeEnv, DEMO_MODE: demoMode }, async () => {
-      expect(testProviderTrusted()).toBe(false);
-      expect((await failure(verify(ownSignature))).code).toBe("CERTIFICATE_UNTRUSTED");
-      await expect(external()).resolves.toMatchObject({ certificateSerial: signer.serial });
-    });
-  });
+  ])(
+    "NODE_ENV=%s with DEMO_MODE=«%s» trusts imported anchors only: the test КНЕДП's key is refused, the imported provider's accepted",
+    async (nodeEnv, demoMode) => {
+      await importTrustList(admin(), upload(bundle));
+      const ownSignature = signDetached(world.head.key!, content);
+      await withEnv({ NODE_ENV: nodeEnv, DEMO_MODE: demoMode }, async () => {
+        expect(testProviderTrusted()).toBe(false);
+        expect((await failure(verify(ownSignature))).code).toBe("CERTIFICATE_UNTRUSTED");
+        await expect(external()).resolves.toMatchObject({ certificateSerial: signer.serial });
+      });
+    },
+  );
 
   it.each([
     ["production", "1"],
     ["development", "1"],
     ["test", ""],
-  ])("NODE_ENV=%s with DEMO_MODE=«%s» (demo) trusts the test КНЕДП besides the imported list", async (nodeEnv, demoMode) => {
-    await importTrustList(admin(), upload(bundle));
-    const ownSignature = signDetached(world.head.key!, content);
-    await withEnv({ NODE_ENV: nodeEnv, DEMO_MODE: demoMode }, async () => {
-      expect(testProviderTrusted()).toBe(true);
-      await expect(verify(ownSignature)).resolves.toMatchObject({ rnokpp: world.head.rnokpp });
-      await expect(external()).resolves.toMatchObject({ certificateSerial: signer.serial });
-    });
-  });
+  ])(
+    "NODE_ENV=%s with DEMO_MODE=«%s» (demo) trusts the test КНЕДП besides the imported list",
+    async (nodeEnv, demoMode) => {
+      await importTrustList(admin(), upload(bundle));
+      const ownSignature = signDetached(world.head.key!, content);
+      await withEnv({ NODE_ENV: nodeEnv, DEMO_MODE: demoMode }, async () => {
+        expect(testProviderTrusted()).toBe(true);
+        await expect(verify(ownSignature)).resolves.toMatchObject({ rnokpp: world.head.rnokpp });
+        await expect(external()).resolves.toMatchObject({ certificateSerial: signer.serial });
+      });
+    },
+  );
 
   it("outside demo mode the portal's own seal is still checked against its own provider, and nobody else's signature is", async () => {
     const ownSignature = signDetached(world.head.key!, content);
     await withEnv({ NODE_ENV: "production", DEMO_MODE: "0" }, async () => {
-      await expect(verifySignature({ db, now: new Date() }, { signature: ownSignature, content, ownSeal: true })).resolves.toMatchObject({ rnokpp: world.head.rnokpp });
+      await expect(
+        verifySignature({ db, now: new Date() }, { signature: ownSignature, content, ownSeal: true }),
+      ).resolves.toMatchObject({ rnokpp: world.head.rnokpp });
       expect((await failure(verify(ownSignature))).code).toBe("CERTIFICATE_UNTRUSTED");
     });
   });

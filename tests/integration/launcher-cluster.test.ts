@@ -42,7 +42,11 @@ async function query<T extends Record<string, unknown>>(url: string, text: strin
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[path.relative(dir, path.join(entry.parentPath, entry.name))] = await readFile(path.join(entry.parentPath, entry.name), "base64");
+    if (entry.isFile())
+      files[path.relative(dir, path.join(entry.parentPath, entry.name))] = await readFile(
+        path.join(entry.parentPath, entry.name),
+        "base64",
+      );
   }
   return files;
 }
@@ -62,7 +66,10 @@ describe("the embedded app cluster", () => {
     const first = await start(folder);
     expect(first).toMatchObject({ created: true, adopted: false });
     await query(first.url, "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('still here')");
-    const collation = await query<{ datlocprovider: string; datlocale: string }>(first.adminUrl, "SELECT datlocprovider, datlocale FROM pg_database WHERE datname = 'bronya'");
+    const collation = await query<{ datlocprovider: string; datlocale: string }>(
+      first.adminUrl,
+      "SELECT datlocprovider, datlocale FROM pg_database WHERE datname = 'bronya'",
+    );
     expect(collation).toEqual([{ datlocprovider: "i", datlocale: "uk-UA" }]);
     await first.stop();
     await expect(stat(path.join(folder, "postmaster.pid"))).rejects.toMatchObject({ code: "ENOENT" });
@@ -87,7 +94,8 @@ describe("the embedded app cluster", () => {
     holder.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise((resolve) => holder.on("exit", resolve));
     const deadline = Date.now() + 60_000;
-    while (!output.includes("Обробник завдань запущено") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (!output.includes("Обробник завдань запущено") && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(output).toContain("Обробник завдань запущено");
     const postmasterPid = Number((await readFile(path.join(dir, "postgres", "postmaster.pid"), "utf8")).split("\n")[0]);
     return { holder, exited, postmasterPid };
@@ -115,7 +123,10 @@ describe("the embedded app cluster", () => {
   it("takes over a postmaster left running when both launcher and guardian were killed, and stops it cleanly", async () => {
     const dir = await workDir();
     const { holder, exited, postmasterPid } = await startHolder(dir);
-    const children = execFileSync("pgrep", ["-P", String(holder.pid)], { encoding: "utf8" }).trim().split("\n").map(Number);
+    const children = execFileSync("pgrep", ["-P", String(holder.pid)], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .map(Number);
     for (const pid of children.filter((pid) => pid !== postmasterPid)) process.kill(pid, "SIGKILL");
     holder.kill("SIGKILL");
     await exited;
@@ -136,7 +147,9 @@ describe("the embedded app cluster", () => {
     const before = await snapshot(folder);
     const failure = await start(folder).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: "DATA_FOLDER_DAMAGED" });
-    expect((failure as Error).message).toMatch(/Postgres не зміг запуститися з даними в .*пошкоджено.*нічого не змінено/);
+    expect((failure as Error).message).toMatch(
+      /Postgres не зміг запуститися з даними в .*пошкоджено.*нічого не змінено/,
+    );
     expect((failure as Error).message).toContain(`${folder}.log`);
     expect(await snapshot(folder)).toEqual(before);
     await expect(stat(`${folder}.lock`)).rejects.toMatchObject({ code: "ENOENT" });
@@ -146,7 +159,10 @@ describe("the embedded app cluster", () => {
     const folder = await stoppedCluster();
     await rm(path.join(folder, "PG_VERSION"));
     const before = await snapshot(folder);
-    await expect(start(folder)).rejects.toMatchObject({ code: "DATA_FOLDER_DAMAGED", message: expect.stringMatching(/немає файлу PG_VERSION/) });
+    await expect(start(folder)).rejects.toMatchObject({
+      code: "DATA_FOLDER_DAMAGED",
+      message: expect.stringMatching(/немає файлу PG_VERSION/),
+    });
     expect(await snapshot(folder)).toEqual(before);
   });
 

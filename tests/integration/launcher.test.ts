@@ -28,12 +28,20 @@ type Run = { code: number | null; stdout: string; stderr: string };
 
 /** A clean environment: nothing of this test process (its DATABASE_URL above all) leaks in. */
 function cleanEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1", ...overrides } as unknown as NodeJS.ProcessEnv;
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...overrides,
+  } as unknown as NodeJS.ProcessEnv;
 }
 
 function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], { cwd: ROOT, env: cleanEnv(env) });
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], {
+      cwd: ROOT,
+      env: cleanEnv(env),
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -77,7 +85,11 @@ describe("npm run dev refuses bad input", () => {
     ["postgresql://localhost:5432", /не вказано назву бази даних/],
   ])("a malformed DATABASE_URL %j", async (url, pattern) => {
     const dir = await workDir();
-    const run = await launch({ DATABASE_URL: url, DATA_DIR: path.join(dir, "data"), PORT: String(await findFreePort()) });
+    const run = await launch({
+      DATABASE_URL: url,
+      DATA_DIR: path.join(dir, "data"),
+      PORT: String(await findFreePort()),
+    });
     expectOneSentence(run, pattern);
     expect(run.stderr).toMatch(/приберіть змінну, щоб запустити вбудований Postgres/);
     expect(await readdir(dir)).toEqual([]);
@@ -86,7 +98,11 @@ describe("npm run dev refuses bad input", () => {
   it("an unreachable server", async () => {
     const dir = await workDir();
     const deadPort = await findFreePort();
-    const run = await launch({ DATABASE_URL: `postgresql://bronya:secret@127.0.0.1:${deadPort}/bronya`, DATA_DIR: path.join(dir, "data"), PORT: String(await findFreePort()) });
+    const run = await launch({
+      DATABASE_URL: `postgresql://bronya:secret@127.0.0.1:${deadPort}/bronya`,
+      DATA_DIR: path.join(dir, "data"),
+      PORT: String(await findFreePort()),
+    });
     expectOneSentence(run, new RegExp(`Сервер Postgres 127\\.0\\.0\\.1:${deadPort} з DATABASE_URL не відповідає`));
     expect(run.stderr).not.toContain("secret");
     expect(await readdir(dir)).toEqual([]);
@@ -169,7 +185,10 @@ describe("a second launcher while the cluster is in use", () => {
       expect(lock.pid).toBe(holder.pid);
 
       const run = await launch({ DATA_DIR: dir, PORT: String(await findFreePort()) });
-      expectOneSentence(run, new RegExp(`Дані вбудованого Postgres уже використовує інший процес \\(npm run worker, PID ${holder.pid}\\)`));
+      expectOneSentence(
+        run,
+        new RegExp(`Дані вбудованого Postgres уже використовує інший процес \\(npm run worker, PID ${holder.pid}\\)`),
+      );
       expect(run.stderr).not.toContain(new URL(lock.url).password);
       expect(JSON.parse(await readFile(path.join(dir, "postgres.lock"), "utf8"))).toEqual(lock);
 

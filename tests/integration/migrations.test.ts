@@ -3,7 +3,13 @@ import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyMigrations, createMigration, diffDatabaseToSchema, diffSchemas, readMigrationsFolder } from "@/lib/db/migrations";
+import {
+  applyMigrations,
+  createMigration,
+  diffDatabaseToSchema,
+  diffSchemas,
+  readMigrationsFolder,
+} from "@/lib/db/migrations";
 import { createScratchDatabase, testDatabaseUrl, withPgClient } from "./setup/database";
 import { expectEvery } from "@/tests/support/expect-every";
 
@@ -27,21 +33,38 @@ describe("schema.prisma and prisma/migrations agree", () => {
     const newest = onDisk.migrations.at(-1);
     expect(newest, "prisma/migrations has no migration").toBeDefined();
     expect(newest?.snapshot, `${newest?.name} has no schema.prisma.snapshot`).not.toBeNull();
-    const diff = await diffSchemas({ databaseUrl: testDatabaseUrl(), from: newest?.snapshot ?? null, to: await readFile(SCHEMA_PATH, "utf8") });
+    const diff = await diffSchemas({
+      databaseUrl: testDatabaseUrl(),
+      from: newest?.snapshot ?? null,
+      to: await readFile(SCHEMA_PATH, "utf8"),
+    });
     expect(diff.empty, `schema.prisma changed since ${newest?.name}: ${FIX}.\n${diff.sql}`).toBe(true);
   });
 
   it("leaves a migrated database exactly as schema.prisma describes it", async () => {
-    const diff = await diffDatabaseToSchema({ databaseUrl: testDatabaseUrl(), schema: await readFile(SCHEMA_PATH, "utf8") });
+    const diff = await diffDatabaseToSchema({
+      databaseUrl: testDatabaseUrl(),
+      schema: await readFile(SCHEMA_PATH, "utf8"),
+    });
     expect(diff.empty, `the migrations do not produce schema.prisma: ${FIX}.\n${diff.sql}`).toBe(true);
   });
 
   it("records every migration in _prisma_migrations as prisma migrate deploy does", async () => {
     const onDisk = await readMigrationsFolder(MIGRATIONS_DIR);
-    const rows = await withPgClient(async (client) =>
-      (await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number; logs: string | null }>(
-        "SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM _prisma_migrations ORDER BY started_at, migration_name",
-      )).rows,
+    const rows = await withPgClient(
+      async (client) =>
+        (
+          await client.query<{
+            migration_name: string;
+            checksum: string;
+            finished_at: Date | null;
+            rolled_back_at: Date | null;
+            applied_steps_count: number;
+            logs: string | null;
+          }>(
+            "SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM _prisma_migrations ORDER BY started_at, migration_name",
+          )
+        ).rows,
     );
     expect(rows.map((row) => row.migration_name)).toEqual(onDisk.migrations.map((migration) => migration.name));
     for (const [index, row] of rows.entries()) {
@@ -67,9 +90,12 @@ describe("schema.prisma and prisma/migrations agree", () => {
       const result = await applyMigrations({ databaseUrl: scratch.url, migrationsDir: MIGRATIONS_DIR });
       expect(result.applied).toEqual(result.known);
       const schemas = await withPgClient(
-        async (client) => (await client.query<{ table_schema: string; tables: string }>(
-          "SELECT table_schema, count(*) AS tables FROM information_schema.tables WHERE table_schema IN ('oberig', 'public') GROUP BY table_schema ORDER BY table_schema",
-        )).rows,
+        async (client) =>
+          (
+            await client.query<{ table_schema: string; tables: string }>(
+              "SELECT table_schema, count(*) AS tables FROM information_schema.tables WHERE table_schema IN ('oberig', 'public') GROUP BY table_schema ORDER BY table_schema",
+            )
+          ).rows,
         scratch.url,
       );
       expect(schemas.map((row) => row.table_schema)).toEqual(["oberig", "public"]);
@@ -92,17 +118,28 @@ describe("applyMigrations on a broken history", () => {
   }
 
   it("records a failing migration as failed and refuses to go on until it is resolved", async () => {
-    const dir = await migrationsWith({ "29990101000000_broken": 'ALTER TABLE "no_such_table" ADD COLUMN "x" INTEGER;' });
+    const dir = await migrationsWith({
+      "29990101000000_broken": 'ALTER TABLE "no_such_table" ADD COLUMN "x" INTEGER;',
+    });
     const scratch = await createScratchDatabase({ empty: true });
     try {
-      await expect(applyMigrations({ databaseUrl: scratch.url, migrationsDir: dir })).rejects.toMatchObject({ code: "MIGRATION_FAILED" });
+      await expect(applyMigrations({ databaseUrl: scratch.url, migrationsDir: dir })).rejects.toMatchObject({
+        code: "MIGRATION_FAILED",
+      });
       const rows = await withPgClient(
-        async (client) => (await client.query<{ migration_name: string; finished_at: Date | null }>("SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name")).rows,
+        async (client) =>
+          (
+            await client.query<{ migration_name: string; finished_at: Date | null }>(
+              "SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name",
+            )
+          ).rows,
         scratch.url,
       );
       expect(rows.at(-1)).toMatchObject({ migration_name: "29990101000000_broken", finished_at: null });
       expectEvery(rows.slice(0, -1), (row) => row.finished_at instanceof Date);
-      await expect(applyMigrations({ databaseUrl: scratch.url, migrationsDir: dir })).rejects.toThrow(/29990101000000_broken/);
+      await expect(applyMigrations({ databaseUrl: scratch.url, migrationsDir: dir })).rejects.toThrow(
+        /29990101000000_broken/,
+      );
     } finally {
       await scratch.drop();
     }
@@ -111,13 +148,17 @@ describe("applyMigrations on a broken history", () => {
   it("refuses a migration folder without migration.sql", async () => {
     const dir = await migrationsWith({});
     await mkdir(path.join(dir, "29990101000000_empty"));
-    await expect(applyMigrations({ databaseUrl: testDatabaseUrl(), migrationsDir: dir })).rejects.toMatchObject({ code: "MIGRATION_FOLDER_INVALID" });
+    await expect(applyMigrations({ databaseUrl: testDatabaseUrl(), migrationsDir: dir })).rejects.toMatchObject({
+      code: "MIGRATION_FOLDER_INVALID",
+    });
   });
 
   it("refuses migrations without migration_lock.toml", async () => {
     const dir = await migrationsWith({});
     await rm(path.join(dir, "migration_lock.toml"));
-    await expect(applyMigrations({ databaseUrl: testDatabaseUrl(), migrationsDir: dir })).rejects.toMatchObject({ code: "MIGRATION_FOLDER_INVALID" });
+    await expect(applyMigrations({ databaseUrl: testDatabaseUrl(), migrationsDir: dir })).rejects.toMatchObject({
+      code: "MIGRATION_FOLDER_INVALID",
+    });
   });
 });
 
@@ -136,7 +177,12 @@ describe("createMigration (npm run db:migration)", () => {
   it("writes nothing when the schema is unchanged", async () => {
     const { migrationsDir, schemaPath } = await workspace();
     const before = (await readMigrationsFolder(migrationsDir)).migrations.length;
-    const result = await createMigration({ name: "nothing", databaseUrl: testDatabaseUrl(), migrationsDir, schemaPath });
+    const result = await createMigration({
+      name: "nothing",
+      databaseUrl: testDatabaseUrl(),
+      migrationsDir,
+      schemaPath,
+    });
     expect(result).toEqual({ created: false, reason: "no-changes" });
     expect((await readMigrationsFolder(migrationsDir)).migrations).toHaveLength(before);
   });
@@ -148,12 +194,20 @@ describe("createMigration (npm run db:migration)", () => {
     expect(changed).not.toBe(schema);
     await writeFile(schemaPath, changed);
 
-    const result = await createMigration({ name: "Add drift probe", databaseUrl: testDatabaseUrl(), migrationsDir, schemaPath, now: new Date("2999-01-01T00:00:00Z") });
+    const result = await createMigration({
+      name: "Add drift probe",
+      databaseUrl: testDatabaseUrl(),
+      migrationsDir,
+      schemaPath,
+      now: new Date("2999-01-01T00:00:00Z"),
+    });
     if (!result.created) throw new Error("expected a migration");
     expect(result.folder).toBe("29990101000000_add_drift_probe");
     expect(result.sql).toMatch(/ALTER TABLE "oberig"\."[^"]+" ADD COLUMN\s+"drift_probe" TEXT/);
     expect(await readFile(path.join(result.path, "schema.prisma.snapshot"), "utf8")).toBe(changed);
-    expect(await createMigration({ name: "again", databaseUrl: testDatabaseUrl(), migrationsDir, schemaPath })).toEqual({ created: false, reason: "no-changes" });
+    expect(await createMigration({ name: "again", databaseUrl: testDatabaseUrl(), migrationsDir, schemaPath })).toEqual(
+      { created: false, reason: "no-changes" },
+    );
 
     const scratch = await createScratchDatabase({ empty: true });
     try {
@@ -168,13 +222,17 @@ describe("createMigration (npm run db:migration)", () => {
 
   it("refuses a name with no Latin letter or digit", async () => {
     const { migrationsDir, schemaPath } = await workspace();
-    await expect(createMigration({ name: "  міграція ", databaseUrl: testDatabaseUrl(), migrationsDir, schemaPath })).rejects.toMatchObject({ code: "MIGRATION_NAME_INVALID" });
+    await expect(
+      createMigration({ name: "  міграція ", databaseUrl: testDatabaseUrl(), migrationsDir, schemaPath }),
+    ).rejects.toMatchObject({ code: "MIGRATION_NAME_INVALID" });
   });
 
   it("refuses to diff from a newest migration that has no snapshot", async () => {
     const { migrationsDir, schemaPath } = await workspace();
     await mkdir(path.join(migrationsDir, "29990101000000_hand_written"));
     await writeFile(path.join(migrationsDir, "29990101000000_hand_written", "migration.sql"), "SELECT 1;");
-    await expect(createMigration({ name: "next", databaseUrl: testDatabaseUrl(), migrationsDir, schemaPath })).rejects.toMatchObject({ code: "MIGRATION_SNAPSHOT_MISSING" });
+    await expect(
+      createMigration({ name: "next", databaseUrl: testDatabaseUrl(), migrationsDir, schemaPath }),
+    ).rejects.toMatchObject({ code: "MIGRATION_SNAPSHOT_MISSING" });
   });
 });

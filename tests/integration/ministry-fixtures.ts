@@ -15,14 +15,23 @@ import { createCtx } from "@/lib/context-server";
 export const KEY_PASSWORD = "Official-Key-1";
 export const today = kyivDate(new Date());
 
-export type OfficialFixture = { actor: OfficialActor; key: OpenedKeyFile; authority: { id: string; edrpou: string; name: string; shortName: string } };
+export type OfficialFixture = {
+  actor: OfficialActor;
+  key: OpenedKeyFile;
+  authority: { id: string; edrpou: string; name: string; shortName: string };
+};
 
 export async function createOfficial(
   authority: { id: string; edrpou: string; name: string; shortName: string },
   options: { fullName?: string; keyEdrpou?: string | null } = {},
 ): Promise<OfficialFixture> {
   const fullName = options.fullName ?? "Посадова Олена Вікторівна";
-  const { user } = await createUser(db, { role: "OFFICIAL", authorityId: authority.id, fullName, position: "Головний спеціаліст" });
+  const { user } = await createUser(db, {
+    role: "OFFICIAL",
+    authorityId: authority.id,
+    fullName,
+    position: "Головний спеціаліст",
+  });
   const keyEdrpou = options.keyEdrpou === undefined ? authority.edrpou : options.keyEdrpou;
   const { p12 } = await issueCertificate(createCtx({ actor: null }), {
     rnokpp: user.rnokpp!,
@@ -31,7 +40,14 @@ export async function createOfficial(
     ...(keyEdrpou ? { edrpou: keyEdrpou, organization: authority.name, title: "Головний спеціаліст" } : {}),
   });
   return {
-    actor: { userId: user.id, rnokpp: user.rnokpp, fullName, role: "OFFICIAL", authorityId: authority.id, via: "password" },
+    actor: {
+      userId: user.id,
+      rnokpp: user.rnokpp,
+      fullName,
+      role: "OFFICIAL",
+      authorityId: authority.id,
+      via: "password",
+    },
     key: openKeyFile(p12, KEY_PASSWORD),
     authority,
   };
@@ -41,19 +57,35 @@ export async function createMinistryWorld() {
   await ensureTestProvider({ db, now: new Date(Date.now() - 30 * 86_400_000) });
   const ministry = await createAuthority(db, { kind: "MINISTRY", kvedSections: ["C", "D"], shortName: "Мінтест" });
   const other = await createAuthority(db, { kind: "MINISTRY", kvedSections: [], shortName: "Мінінше" });
-  const ova = await createAuthority(db, { kind: "REGIONAL_ADMINISTRATION", region: "Харківська область", shortName: "Харківська ОВА" });
+  const ova = await createAuthority(db, {
+    kind: "REGIONAL_ADMINISTRATION",
+    region: "Харківська область",
+    shortName: "Харківська ОВА",
+  });
   const official = await createOfficial(ministry);
   const otherOfficial = await createOfficial(other, { fullName: "Інший Петро Іванович" });
   const ovaOfficial = await createOfficial(ova, { fullName: "Обласний Ігор Васильович" });
   const { user: admin } = await createUser(db, { role: "ADMIN", fullName: "Адмін Тарас Олегович" });
-  const adminActor: AdminActor = { userId: admin.id, rnokpp: admin.rnokpp, fullName: admin.fullName, role: "ADMIN", via: "password" };
+  const adminActor: AdminActor = {
+    userId: admin.id,
+    rnokpp: admin.rnokpp,
+    fullName: admin.fullName,
+    role: "ADMIN",
+    via: "password",
+  };
   return { ministry, other, ova, official, otherOfficial, ovaOfficial, adminActor };
 }
 
 /** Signs the base64 document the server prepared, as the browser's signer does. */
 export function sign(key: OpenedKeyFile, documentBase64: string, signingTime?: Date): string {
   const bytes = Uint8Array.from(Buffer.from(documentBase64, "base64"));
-  return Buffer.from(signDetached({ privateKey: key.privateKey, certificate: key.certificate }, bytes, signingTime ? { signingTime } : {})).toString("base64");
+  return Buffer.from(
+    signDetached(
+      { privateKey: key.privateKey, certificate: key.certificate },
+      bytes,
+      signingTime ? { signingTime } : {},
+    ),
+  ).toString("base64");
 }
 
 /** A manufacturing enterprise (section C) with a head, in Kyiv. */

@@ -20,17 +20,43 @@ const edrpou: Record<string, string> = {};
 beforeAll(async () => {
   world = await createMinistryWorld();
   const own = world.ministry.id;
-  const make = async (key: string, name: string, region: string, decision: Partial<Parameters<typeof createCriticalDecision>[1]>) => {
+  const make = async (
+    key: string,
+    name: string,
+    region: string,
+    decision: Partial<Parameters<typeof createCriticalDecision>[1]>,
+  ) => {
     const enterprise = await createManufacturer(undefined, { name, region });
     edrpou[key] = enterprise.edrpou;
-    ids[key] = (await createCriticalDecision(db, { edrpou: enterprise.edrpou, authorityId: own, decidedOn: addDays(today, -30), validUntil: addMonths(today, 6), ...decision })).id;
+    ids[key] = (
+      await createCriticalDecision(db, {
+        edrpou: enterprise.edrpou,
+        authorityId: own,
+        decidedOn: addDays(today, -30),
+        validUntil: addMonths(today, 6),
+        ...decision,
+      })
+    ).id;
   };
   await make("active", "Альфа-Енерго", "м. Київ", { number: "1/А", militaryLiableCount: 10 });
-  await make("pending", "Бета-Завод", "Харківська область", { number: "2/Б", decidedOn: today, validFrom: addDays(today, 10) });
-  await make("expired", "Гамма", "м. Київ", { number: "3/В", decidedOn: addDays(today, -400), validUntil: addDays(today, -1) });
+  await make("pending", "Бета-Завод", "Харківська область", {
+    number: "2/Б",
+    decidedOn: today,
+    validFrom: addDays(today, 10),
+  });
+  await make("expired", "Гамма", "м. Київ", {
+    number: "3/В",
+    decidedOn: addDays(today, -400),
+    validUntil: addDays(today, -1),
+  });
   await make("revoked", "Дельта", "Львівська область", { number: "4/Г", status: "REVOKED", revokedAt: new Date() });
   await make("capped", "Епсилон", "м. Київ", { number: "5/Д", decidedOn: "2026-04-10", validUntil: "2027-04-09" });
-  await make("defence", "Зета-Оборона", "м. Київ", { number: "6/Е", limitCategory: "DEFENCE_100", militaryLiableCount: 4, headcount: 8 });
+  await make("defence", "Зета-Оборона", "м. Київ", {
+    number: "6/Е",
+    limitCategory: "DEFENCE_100",
+    militaryLiableCount: 4,
+    headcount: 8,
+  });
   // A name that a spreadsheet would run as a formula.
   await db.enterprise.update({ where: { edrpou: edrpou.capped! }, data: { name: '=HYPERLINK("http://x","Епсилон")' } });
   for (let i = 0; i < 3; i++) {
@@ -44,7 +70,8 @@ beforeAll(async () => {
   await createCriticalDecision(db, { edrpou: foreign.edrpou, authorityId: world.other.id, number: "1/А" });
 });
 
-const list = (query: Record<string, unknown> = {}, pageSize?: number) => listDecisions(createCtx({ actor: world.official.actor }), { query, pageSize });
+const list = (query: Record<string, unknown> = {}, pageSize?: number) =>
+  listDecisions(createCtx({ actor: world.official.actor }), { query, pageSize });
 
 describe("listDecisions", () => {
   it("lists only this authority's decisions with their state today (Resolution 692's cap included)", async () => {
@@ -52,7 +79,12 @@ describe("listDecisions", () => {
     expect(total).toBe(6);
     const state = Object.fromEntries(rows.map((r) => [r.id, r.state]));
     expect(state).toEqual({
-      [ids.active!]: "ACTIVE", [ids.pending!]: "PENDING", [ids.expired!]: "EXPIRED", [ids.revoked!]: "REVOKED", [ids.capped!]: "EXPIRED", [ids.defence!]: "ACTIVE",
+      [ids.active!]: "ACTIVE",
+      [ids.pending!]: "PENDING",
+      [ids.expired!]: "EXPIRED",
+      [ids.revoked!]: "REVOKED",
+      [ids.capped!]: "EXPIRED",
+      [ids.defence!]: "ACTIVE",
     });
     const capped = rows.find((r) => r.id === ids.capped)!;
     expect([capped.validUntil, capped.effectiveUntil]).toEqual(["2027-04-09", "2026-09-01"]);
@@ -71,7 +103,9 @@ describe("listDecisions", () => {
     expect((await list({ category: "DEFENCE_100" })).rows.map((r) => r.id)).toEqual([ids.defence]);
     expect((await list({ region: "Харківська область" })).rows.map((r) => r.id)).toEqual([ids.pending]);
     expect((await list({ status: "nonsense", sort: "drop table" })).total).toBe(6);
-    expect((await list()).regions).toEqual(["Львівська область", "Харківська область", "м. Київ"].sort((a, b) => a.localeCompare(b, "en")));
+    expect((await list()).regions).toEqual(
+      ["Львівська область", "Харківська область", "м. Київ"].sort((a, b) => a.localeCompare(b, "en")),
+    );
   });
 
   it("sorts and pages on the server", async () => {
@@ -94,7 +128,9 @@ describe("listDecisions", () => {
 
 describe("exportDecisionsCsv", () => {
   it("writes the filtered list as UTF-8 with BOM, semicolons, дд.мм.рррр, formulas neutralised", async () => {
-    const { text, fileName } = await exportDecisionsCsv(createCtx({ actor: world.official.actor }), { query: { region: "м. Київ" } });
+    const { text, fileName } = await exportDecisionsCsv(createCtx({ actor: world.official.actor }), {
+      query: { region: "м. Київ" },
+    });
     expect(fileName).toBe(`pidpryiemstva-${today}.csv`);
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const parsed = Papa.parse<string[]>(text.slice(1), { delimiter: ";", skipEmptyLines: true });
@@ -112,18 +148,58 @@ describe("exportDecisionsCsv", () => {
 describe("listAuditLog", () => {
   it("shows this authority's rows, newest first, filtered by action and day, with names", async () => {
     const actor = { rnokpp: world.official.actor.rnokpp, role: "OFFICIAL" };
-    await writeAudit(db, { actor, action: "decision.granted", entityType: "CriticalDecision", entityId: ids.active!, edrpou: edrpou.active, authorityId: world.ministry.id });
-    await writeAudit(db, { actor, action: "decision.revoked", entityType: "CriticalDecision", entityId: ids.revoked!, edrpou: edrpou.revoked, authorityId: world.ministry.id });
-    await writeAudit(db, { actor: { rnokpp: world.otherOfficial.actor.rnokpp }, action: "decision.granted", entityType: "CriticalDecision", entityId: "x", authorityId: world.other.id });
+    await writeAudit(db, {
+      actor,
+      action: "decision.granted",
+      entityType: "CriticalDecision",
+      entityId: ids.active!,
+      edrpou: edrpou.active,
+      authorityId: world.ministry.id,
+    });
+    await writeAudit(db, {
+      actor,
+      action: "decision.revoked",
+      entityType: "CriticalDecision",
+      entityId: ids.revoked!,
+      edrpou: edrpou.revoked,
+      authorityId: world.ministry.id,
+    });
+    await writeAudit(db, {
+      actor: { rnokpp: world.otherOfficial.actor.rnokpp },
+      action: "decision.granted",
+      entityType: "CriticalDecision",
+      entityId: "x",
+      authorityId: world.other.id,
+    });
 
     const all = await listAuditLog(createCtx({ actor: world.official.actor }), {});
     expect(all.rows.map((r) => r.action)).toEqual(["decision.revoked", "decision.granted"]);
-    expect(all.rows[0]).toMatchObject({ actorName: world.official.actor.fullName, enterpriseName: expect.stringContaining("Дельта") });
+    expect(all.rows[0]).toMatchObject({
+      actorName: world.official.actor.fullName,
+      enterpriseName: expect.stringContaining("Дельта"),
+    });
     expect(all.actions).toEqual(["decision.granted", "decision.revoked"]);
-    expect((await listAuditLog(createCtx({ actor: world.official.actor }), { query: { action: "decision.granted" } })).total).toBe(1);
-    expect((await listAuditLog(createCtx({ actor: world.official.actor }), { query: { from: today, to: today } })).total).toBe(2);
-    expect((await listAuditLog(createCtx({ actor: world.official.actor }), { query: { to: addDays(today, -1) } })).total).toBe(0);
+    expect(
+      (await listAuditLog(createCtx({ actor: world.official.actor }), { query: { action: "decision.granted" } })).total,
+    ).toBe(1);
+    expect(
+      (await listAuditLog(createCtx({ actor: world.official.actor }), { query: { from: today, to: today } })).total,
+    ).toBe(2);
+    expect(
+      (await listAuditLog(createCtx({ actor: world.official.actor }), { query: { to: addDays(today, -1) } })).total,
+    ).toBe(0);
     expect((await listAuditLog(createCtx({ actor: world.otherOfficial.actor }), {})).total).toBe(1);
-    expect((await failure(listAuditLog(createCtx({ actor: { ...world.official.actor, role: "CONSCRIPT", rnokpp: "1759013776", authorityId: undefined } }), {}))).code).toBe("FORBIDDEN");
+    expect(
+      (
+        await failure(
+          listAuditLog(
+            createCtx({
+              actor: { ...world.official.actor, role: "CONSCRIPT", rnokpp: "1759013776", authorityId: undefined },
+            }),
+            {},
+          ),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
   });
 });

@@ -17,10 +17,18 @@ import { assertNoDemoAccounts, countDemoAccounts } from "@/scripts/launch/demo-g
 
 function runAdminCreate(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/admin-create.ts", ...args], {
-      cwd: path.resolve("."),
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: requireDatabaseUrl() } as unknown as NodeJS.ProcessEnv,
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/admin-create.ts", ...args],
+      {
+        cwd: path.resolve("."),
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          DATABASE_URL: requireDatabaseUrl(),
+        } as unknown as NodeJS.ProcessEnv,
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -49,18 +57,33 @@ describe("an empty production database", () => {
 
 describe("npm run admin:create", () => {
   it("creates an administrator with a random password and TOTP, who can sign in once the code is given", async () => {
-    const created = await createAdministrator({ db }, { email: " Root@Portal.Gov.UA ", fullName: "Перший Адміністратор" });
+    const created = await createAdministrator(
+      { db },
+      { email: " Root@Portal.Gov.UA ", fullName: "Перший Адміністратор" },
+    );
     expect(created.email).toBe("root@portal.gov.ua");
     expect(created.password).toMatch(/^[a-zA-Z0-9]{24}$/);
     expect(created.totp.uri).toContain(`secret=${created.totp.secret}`);
-    const stored = await db.user.findUniqueOrThrow({ where: { email: created.email }, omit: { passwordHash: false, totpSecret: false } });
+    const stored = await db.user.findUniqueOrThrow({
+      where: { email: created.email },
+      omit: { passwordHash: false, totpSecret: false },
+    });
     expect(stored.passwordHash).not.toContain(created.password);
     expect(await signInFails(created.email, created.password)).toBe("TOTP_REQUIRED");
-    const user = await verifyPasswordLogin(db, { address: "192.0.2.10", login: created.email, password: created.password, totp: authenticator.generate(created.totp.secret), now: new Date() });
+    const user = await verifyPasswordLogin(db, {
+      address: "192.0.2.10",
+      login: created.email,
+      password: created.password,
+      totp: authenticator.generate(created.totp.secret),
+      now: new Date(),
+    });
     expect((await listRoleOptions(db, { userId: user.id })).map((option) => option.role)).toEqual(["ADMIN"]);
     expect(await db.auditLog.count({ where: { action: "admin.created" } })).toBe(1);
     // Two runs never print the same secrets.
-    const second = await createAdministrator({ db }, { email: "second@portal.gov.ua", fullName: "Другий Адміністратор" });
+    const second = await createAdministrator(
+      { db },
+      { email: "second@portal.gov.ua", fullName: "Другий Адміністратор" },
+    );
     expect(second.password).not.toBe(created.password);
     expect(second.totp.secret).not.toBe(created.totp.secret);
   });
@@ -76,16 +99,33 @@ describe("npm run admin:create", () => {
   });
 
   it("as a command: prints the password and the enrolment once; a bad call is one sentence", async () => {
-    const run = await runAdminCreate(["--email", "cli-admin@portal.gov.ua", "--name", "Адміністратор З Командного Рядка"]);
+    const run = await runAdminCreate([
+      "--email",
+      "cli-admin@portal.gov.ua",
+      "--name",
+      "Адміністратор З Командного Рядка",
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const password = /Пароль[^:]*:\s+(\S+)/.exec(run.stdout)?.[1];
     const secret = /Секрет 2FA[^:]*:\s+(\S+)/.exec(run.stdout)?.[1];
     expect(password).toBeDefined();
     expect(run.stdout).toContain("otpauth://totp/");
-    const user = await verifyPasswordLogin(db, { address: "192.0.2.10", login: "cli-admin@portal.gov.ua", password: password!, totp: authenticator.generate(secret!), now: new Date() });
+    const user = await verifyPasswordLogin(db, {
+      address: "192.0.2.10",
+      login: "cli-admin@portal.gov.ua",
+      password: password!,
+      totp: authenticator.generate(secret!),
+      now: new Date(),
+    });
     expect(user.fullName).toBe("Адміністратор З Командного Рядка");
 
-    for (const args of [[], ["--email"], ["--email", "bad"], ["--bogus", "x"], ["--email", "cli-admin@portal.gov.ua"]]) {
+    for (const args of [
+      [],
+      ["--email"],
+      ["--email", "bad"],
+      ["--bogus", "x"],
+      ["--email", "cli-admin@portal.gov.ua"],
+    ]) {
       const refused = await runAdminCreate(args);
       expect(refused.code, args.join(" ")).toBe(1);
       expect(refused.stderr.trim().split("\n"), refused.stderr).toHaveLength(1);

@@ -25,8 +25,14 @@ afterAll(async () => {
 describe("purge-expired", () => {
   it("deletes nonces expired more than a day ago, keeps the rest", async () => {
     const now = new Date();
-    const long = await issueNonce(createCtx({ actor: null, now: new Date(now.getTime() - 3 * DAY) }), { purpose: "login", ttlSeconds: 60 });
-    const recent = await issueNonce(createCtx({ actor: null, now: new Date(now.getTime() - 2 * 3_600_000) }), { purpose: "login", ttlSeconds: 60 });
+    const long = await issueNonce(createCtx({ actor: null, now: new Date(now.getTime() - 3 * DAY) }), {
+      purpose: "login",
+      ttlSeconds: 60,
+    });
+    const recent = await issueNonce(createCtx({ actor: null, now: new Date(now.getTime() - 2 * 3_600_000) }), {
+      purpose: "login",
+      ttlSeconds: 60,
+    });
     const live = await issueNonce(createCtx({ actor: null, now }), { purpose: "login", ttlSeconds: 300 });
 
     expect(await purgeExpiredNonces(createCtx({ actor: null, now }))).toBeGreaterThanOrEqual(1);
@@ -39,12 +45,27 @@ describe("purge-expired", () => {
   it("deletes unsigned drafts a week after they expired, never a submitted one or a fresh one", async () => {
     const longAgo = new Date(Date.now() - 10 * DAY);
     const employees = world.employees.map((rnokpp) => ({ rnokpp }));
-    const stale = await createReservationDraft(createCtx({ actor: world.head.actor, now: longAgo }), { edrpou: world.edrpou, employees });
-    const submittedDraft = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: employees.slice(0, 1) });
-    await submitApplication(createCtx({ actor: world.head.actor }), { draftId: submittedDraft.draftId, signature: sign(world.head.key!, submittedDraft.document) });
+    const stale = await createReservationDraft(createCtx({ actor: world.head.actor, now: longAgo }), {
+      edrpou: world.edrpou,
+      employees,
+    });
+    const submittedDraft = await createReservationDraft(createCtx({ actor: world.head.actor }), {
+      edrpou: world.edrpou,
+      employees: employees.slice(0, 1),
+    });
+    await submitApplication(createCtx({ actor: world.head.actor }), {
+      draftId: submittedDraft.draftId,
+      signature: sign(world.head.key!, submittedDraft.document),
+    });
     // The submitted one is made to look as old as the stale one: its application must still keep it.
-    await db.draft.update({ where: { id: submittedDraft.draftId }, data: { expiresAt: new Date(longAgo.getTime() + DAY) } });
-    const fresh = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: employees.slice(1) });
+    await db.draft.update({
+      where: { id: submittedDraft.draftId },
+      data: { expiresAt: new Date(longAgo.getTime() + DAY) },
+    });
+    const fresh = await createReservationDraft(createCtx({ actor: world.head.actor }), {
+      edrpou: world.edrpou,
+      employees: employees.slice(1),
+    });
 
     expect(await purgeUnsignedDrafts(createCtx({ actor: null }))).toBe(1);
     const left = new Set((await db.draft.findMany({ select: { id: true } })).map((d) => d.id));

@@ -25,7 +25,11 @@ let workDir: string;
 let primary: RunningCluster;
 let replica: RunningReplica;
 
-async function query<T extends Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+async function query<T extends Record<string, unknown>>(
+  url: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -48,7 +52,12 @@ async function untilOnReplica(url: string, text: string, values: unknown[], with
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(os.tmpdir(), "bronya-replica-"));
   await chmod(workDir, 0o755);
-  primary = await startEmbeddedCluster({ folder: path.join(workDir, "postgres"), owner: "replica test", database: "bronya", ephemeral: true });
+  primary = await startEmbeddedCluster({
+    folder: path.join(workDir, "postgres"),
+    owner: "replica test",
+    database: "bronya",
+    ephemeral: true,
+  });
   // The portal's schema too, so that its read-only contexts can run on the replica.
   await applyMigrations({ databaseUrl: primary.url, migrationsDir: path.resolve("prisma/migrations") });
   await query(primary.url, "CREATE TABLE notes (id serial PRIMARY KEY, body text NOT NULL)");
@@ -85,12 +94,16 @@ describe("a streaming replica of the embedded primary", () => {
 
   it("reads back a row written on the primary, and reports the replication lag", async () => {
     const written = Date.now();
-    const [row] = await query<{ id: number }>(primary.url, "INSERT INTO notes (body) VALUES ($1) RETURNING id", [`written at ${written}`]);
+    const [row] = await query<{ id: number }>(primary.url, "INSERT INTO notes (body) VALUES ($1) RETURNING id", [
+      `written at ${written}`,
+    ]);
     const seenAfterMs = await untilOnReplica(replica.url, "SELECT 1 FROM notes WHERE id = $1", [row!.id], 5_000);
     expect(seenAfterMs, "the row never reached the replica within 5 s").not.toBeNull();
     const lag = await replica.lag();
     expect(lag.bytes).toBeGreaterThanOrEqual(0);
-    console.info(`replication: row visible on the replica after ${seenAfterMs} ms; WAL behind ${lag.bytes} B; replay lag ${lag.replayDelayMs ?? "—"} ms`);
+    console.info(
+      `replication: row visible on the replica after ${seenAfterMs} ms; WAL behind ${lag.bytes} B; replay lag ${lag.replayDelayMs ?? "—"} ms`,
+    );
   });
 
   it("gives a read-only context (the ministry's list and dashboard) the replica and every other context the primary", async () => {
@@ -100,7 +113,9 @@ describe("a streaming replica of the embedded primary", () => {
     process.env.DATABASE_REPLICA_URLS = replica.url;
     resetEnvCache();
     try {
-      const inRecovery = async (readOnly: boolean) => (await createCtx({ actor: null, readOnly }).db.$queryRaw<{ r: boolean }[]>`SELECT pg_is_in_recovery() AS r`)[0]!.r;
+      const inRecovery = async (readOnly: boolean) =>
+        (await createCtx({ actor: null, readOnly }).db.$queryRaw<{ r: boolean }[]>`SELECT pg_is_in_recovery() AS r`)[0]!
+          .r;
       expect(await inRecovery(true)).toBe(true);
       expect(await inRecovery(false)).toBe(false);
 
@@ -109,14 +124,30 @@ describe("a streaming replica of the embedded primary", () => {
       await query(replica.url, "SELECT pg_wal_replay_pause()");
       await untilOnReplica(replica.url, "SELECT 1 WHERE pg_get_wal_replay_pause_state() = 'paused'", [], 10_000);
       const authority = await createAuthority(db, { kind: "MINISTRY", kvedSections: ["C"], shortName: "Мінрепліка" });
-      const { user } = await createUser(db, { role: "OFFICIAL", authorityId: authority.id, fullName: "Репліка Ольга Петрівна" });
-      const actor: OfficialActor = { userId: user.id, rnokpp: user.rnokpp, fullName: user.fullName, role: "OFFICIAL", authorityId: authority.id, via: "password" };
+      const { user } = await createUser(db, {
+        role: "OFFICIAL",
+        authorityId: authority.id,
+        fullName: "Репліка Ольга Петрівна",
+      });
+      const actor: OfficialActor = {
+        userId: user.id,
+        rnokpp: user.rnokpp,
+        fullName: user.fullName,
+        role: "OFFICIAL",
+        authorityId: authority.id,
+        via: "password",
+      };
       expect((await listDecisions(createCtx({ actor }))).total).toBe(0);
       await expect(listDecisions(createCtx({ actor, readOnly: true }))).rejects.toThrow(/Орган влади не знайдено/);
       await expect(getDashboard(createCtx({ actor, readOnly: true }))).rejects.toThrow(/Орган влади не знайдено/);
 
       await query(replica.url, "SELECT pg_wal_replay_resume()");
-      const replayedAfterMs = await untilOnReplica(replica.url, "SELECT 1 FROM authorities WHERE id = $1::uuid", [authority.id], 10_000);
+      const replayedAfterMs = await untilOnReplica(
+        replica.url,
+        "SELECT 1 FROM authorities WHERE id = $1::uuid",
+        [authority.id],
+        10_000,
+      );
       expect(replayedAfterMs, "the authority never reached the replica after resuming replay").not.toBeNull();
       expect((await listDecisions(createCtx({ actor, readOnly: true }))).total).toBe(0);
       expect((await getDashboard(createCtx({ actor, readOnly: true }))).totals.enterprises).toBe(0);
@@ -131,18 +162,24 @@ describe("a streaming replica of the embedded primary", () => {
   }, 60_000);
 
   it("refuses writes on the replica", async () => {
-    await expect(query(replica.url, "INSERT INTO notes (body) VALUES ('on the standby')")).rejects.toThrow(/read-only transaction/);
+    await expect(query(replica.url, "INSERT INTO notes (body) VALUES ('on the standby')")).rejects.toThrow(
+      /read-only transaction/,
+    );
   });
 
   it("routes Prisma's read-only work to the replica and transactions to the primary (@prisma/extension-read-replicas)", async () => {
     const client = (url: string) => new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
     const replicated = client(primary.url).$extends(readReplicas({ replicas: [client(replica.url)] }));
     try {
-      const onReplica = await replicated.$replica().$queryRaw<{ recovering: boolean }[]>`SELECT pg_is_in_recovery() AS recovering`;
+      const onReplica = await replicated.$replica().$queryRaw<
+        { recovering: boolean }[]
+      >`SELECT pg_is_in_recovery() AS recovering`;
       expect(onReplica[0]?.recovering).toBe(true);
       const onPrimary = await replicated.$queryRaw<{ recovering: boolean }[]>`SELECT pg_is_in_recovery() AS recovering`;
       expect(onPrimary[0]?.recovering).toBe(false);
-      const inTransaction = await replicated.$transaction((tx) => tx.$queryRaw<{ recovering: boolean }[]>`SELECT pg_is_in_recovery() AS recovering`);
+      const inTransaction = await replicated.$transaction(
+        (tx) => tx.$queryRaw<{ recovering: boolean }[]>`SELECT pg_is_in_recovery() AS recovering`,
+      );
       expect(inTransaction[0]?.recovering).toBe(false);
     } finally {
       await replicated.$disconnect();
@@ -151,15 +188,37 @@ describe("a streaming replica of the embedded primary", () => {
 
   it("starts the kept replica folder again after a stop, without a new base backup", async () => {
     const folder = path.join(workDir, "postgres-replica-kept");
-    const first = await startReplica({ primaryFolder: path.join(workDir, "postgres"), primaryAdminUrl: primary.adminUrl, folder, owner: "replica test", database: "bronya", name: "bronya_replica_kept" });
+    const first = await startReplica({
+      primaryFolder: path.join(workDir, "postgres"),
+      primaryAdminUrl: primary.adminUrl,
+      folder,
+      owner: "replica test",
+      database: "bronya",
+      name: "bronya_replica_kept",
+    });
     await first.stop();
     await query(primary.url, "INSERT INTO notes (body) VALUES ('while the replica was down')");
-    const again = await startReplica({ primaryFolder: path.join(workDir, "postgres"), primaryAdminUrl: primary.adminUrl, folder, owner: "replica test", database: "bronya", name: "bronya_replica_kept", ephemeral: true });
+    const again = await startReplica({
+      primaryFolder: path.join(workDir, "postgres"),
+      primaryAdminUrl: primary.adminUrl,
+      folder,
+      owner: "replica test",
+      database: "bronya",
+      name: "bronya_replica_kept",
+      ephemeral: true,
+    });
     try {
       expect(again.created).toBe(false);
-      const caughtUpAfterMs = await untilOnReplica(again.url, "SELECT 1 FROM notes WHERE body = $1", ["while the replica was down"], 30_000);
+      const caughtUpAfterMs = await untilOnReplica(
+        again.url,
+        "SELECT 1 FROM notes WHERE body = $1",
+        ["while the replica was down"],
+        30_000,
+      );
       expect(caughtUpAfterMs, "the restarted replica never replayed the row written while it was down").not.toBeNull();
-      expect(await query(again.url, "SELECT 1 FROM notes WHERE body = $1", ["while the replica was down"])).toHaveLength(1);
+      expect(
+        await query(again.url, "SELECT 1 FROM notes WHERE body = $1", ["while the replica was down"]),
+      ).toHaveLength(1);
     } finally {
       await again.stop();
     }
@@ -169,7 +228,13 @@ describe("a streaming replica of the embedded primary", () => {
     const folder = path.join(workDir, "not-a-replica");
     await mkdir(folder);
     await writeFile(path.join(folder, "notes.txt"), "mine");
-    const attempt = startReplica({ primaryFolder: path.join(workDir, "postgres"), primaryAdminUrl: primary.adminUrl, folder, owner: "replica test", database: "bronya" });
+    const attempt = startReplica({
+      primaryFolder: path.join(workDir, "postgres"),
+      primaryAdminUrl: primary.adminUrl,
+      folder,
+      owner: "replica test",
+      database: "bronya",
+    });
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toThrow(/не є реплікою/);
   });

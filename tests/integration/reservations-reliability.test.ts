@@ -42,19 +42,29 @@ afterAll(async () => {
 });
 
 async function signedApplication(world: World, rnokpps: string[]): Promise<string> {
-  const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: rnokpps.map((rnokpp) => ({ rnokpp })) });
-  const submitted = await submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature: sign(world.head.key!, draft.document) });
+  const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), {
+    edrpou: world.edrpou,
+    employees: rnokpps.map((rnokpp) => ({ rnokpp })),
+  });
+  const submitted = await submitApplication(createCtx({ actor: world.head.actor }), {
+    draftId: draft.draftId,
+    signature: sign(world.head.key!, draft.document),
+  });
   return submitted.applicationId;
 }
 
 describe("50 concurrent applications of one enterprise", () => {
   it("never reserve more than its limit", async () => {
     // Every draft pre-checks against an empty limit (20 free): each alone would reserve both.
-    const ids = await Promise.all(Array.from({ length: 50 }, (_, i) => signedApplication(big, big.employees.slice(i * 2, i * 2 + 2))));
+    const ids = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => signedApplication(big, big.employees.slice(i * 2, i * 2 + 2))),
+    );
     expect(new Set(ids).size).toBe(50);
 
     // Decided all at once, on the pool's separate connections.
-    const outcomes = await Promise.all(ids.map((applicationId) => decideSubmittedApplication(createCtx({ actor: null }), { applicationId })));
+    const outcomes = await Promise.all(
+      ids.map((applicationId) => decideSubmittedApplication(createCtx({ actor: null }), { applicationId })),
+    );
     expectEvery(outcomes, (o) => o.outcome === "decided");
     const reserved = outcomes.reduce((sum, o) => sum + (o.outcome === "decided" ? o.reserved : 0), 0);
     expect(reserved).toBe(20);
@@ -62,17 +72,41 @@ describe("50 concurrent applications of one enterprise", () => {
     expect(await db.reservation.count({ where: { edrpou: big.edrpou, status: "ACTIVE" } })).toBe(20);
     expect(await db.reservationMark.count({ where: { edrpou: big.edrpou, status: "ACTIVE" } })).toBe(20);
     expect(await db.application.count({ where: { id: { in: ids }, status: "DECIDED" } })).toBe(50);
-    expect(await db.applicationItem.count({ where: { applicationId: { in: ids }, decision: "REFUSED", reasons: { has: "QUOTA_EXCEEDED" } } })).toBe(80);
+    expect(
+      await db.applicationItem.count({
+        where: { applicationId: { in: ids }, decision: "REFUSED", reasons: { has: "QUOTA_EXCEEDED" } },
+      }),
+    ).toBe(80);
   });
 });
 
 describe("two enterprises racing for one person", () => {
   it("one reserves, the other is refused RESERVED_ELSEWHERE after re-deciding — no crashed job", async () => {
-    const east = await createWorld(createCtx({ actor: null }), { serial: 12, employees: 2, limitCount: 5, withHeadKey: true });
-    const west = await createWorld(createCtx({ actor: null }), { serial: 13, employees: 2, limitCount: 5, withHeadKey: true });
+    const east = await createWorld(createCtx({ actor: null }), {
+      serial: 12,
+      employees: 2,
+      limitCount: 5,
+      withHeadKey: true,
+    });
+    const west = await createWorld(createCtx({ actor: null }), {
+      serial: 13,
+      employees: 2,
+      limitCount: 5,
+      withHeadKey: true,
+    });
     const shared = east.employees[0]!;
     // The person also works part-time at the second enterprise.
-    await db.employment.create({ data: { rnokpp: shared, edrpou: west.edrpou, position: "Консультант", startDate: isoDateToUtc("2021-01-01"), salary: "30000", mainJob: false, reportedOn: isoDateToUtc(west.today) } });
+    await db.employment.create({
+      data: {
+        rnokpp: shared,
+        edrpou: west.edrpou,
+        position: "Консультант",
+        startDate: isoDateToUtc("2021-01-01"),
+        salary: "30000",
+        mainJob: false,
+        reportedOn: isoDateToUtc(west.today),
+      },
+    });
     const eastApp = await signedApplication(east, [shared]);
     const westApp = await signedApplication(west, [shared, west.employees[0]!]);
 
@@ -89,7 +123,10 @@ describe("two enterprises racing for one person", () => {
         },
       },
     });
-    await Promise.race([eastWrote.opened, eastRun.then(() => Promise.reject(new Error("East decided without writing a reservation")))]);
+    await Promise.race([
+      eastWrote.opened,
+      eastRun.then(() => Promise.reject(new Error("East decided without writing a reservation"))),
+    ]);
     const westRun = decideSubmittedApplication(createCtx({ actor: null }), { applicationId: westApp });
     const [eastOutcome, westOutcome] = await Promise.all([eastRun, westRun]);
 
@@ -99,7 +136,9 @@ describe("two enterprises racing for one person", () => {
     const item = await db.applicationItem.findFirstOrThrow({ where: { applicationId: westApp, rnokpp: shared } });
     expect(item).toMatchObject({ decision: "REFUSED", reasons: ["RESERVED_ELSEWHERE"] });
     expect(await db.reservation.count({ where: { rnokpp: shared, status: "ACTIVE" } })).toBe(1);
-    expect(await db.reservationMark.count({ where: { rnokpp: shared, status: "ACTIVE", edrpou: east.edrpou } })).toBe(1);
+    expect(await db.reservationMark.count({ where: { rnokpp: shared, status: "ACTIVE", edrpou: east.edrpou } })).toBe(
+      1,
+    );
   });
 });
 
@@ -111,7 +150,9 @@ describe("a worker killed in the middle of a decision", () => {
       reservations: await db.reservation.count({ where: { edrpou: world.edrpou } }),
       marks: await db.reservationMark.count({ where: { edrpou: world.edrpou } }),
       decidedItems: await db.applicationItem.count({ where: { applicationId, decision: { not: null } } }),
-      notifications: await db.notification.count({ where: { recipientRnokpp: { in: [...world.employees, world.head.rnokpp] } } }),
+      notifications: await db.notification.count({
+        where: { recipientRnokpp: { in: [...world.employees, world.head.rnokpp] } },
+      }),
       audit: await db.auditLog.count({ where: { entityId: applicationId, action: "application.decide" } }),
       status: (await db.application.findUniqueOrThrow({ where: { id: applicationId } })).status,
     });
@@ -126,7 +167,9 @@ describe("a worker killed in the middle of a decision", () => {
         applicationId,
         faults: {
           afterReservations: async (tx) => {
-            written = (await tx.reservation.count({ where: { applicationId } })) + (await tx.reservationMark.count({ where: { edrpou: world.edrpou } }));
+            written =
+              (await tx.reservation.count({ where: { applicationId } })) +
+              (await tx.reservationMark.count({ where: { edrpou: world.edrpou } }));
             await tx.$queryRaw`SELECT pg_terminate_backend(pg_backend_pid())`;
           },
         },
@@ -139,10 +182,19 @@ describe("a worker killed in the middle of a decision", () => {
     const rerun = await decideSubmittedApplication(createCtx({ actor: null }), { applicationId });
     expect(rerun).toMatchObject({ outcome: "decided", reserved: 4, refused: 2 });
     const after = await snapshot();
-    expect(after).toEqual({ reservations: 4, marks: 4, decidedItems: 6, notifications: before.notifications + 7, audit: 1, status: "DECIDED" });
+    expect(after).toEqual({
+      reservations: 4,
+      marks: 4,
+      decidedItems: 6,
+      notifications: before.notifications + 7,
+      audit: 1,
+      status: "DECIDED",
+    });
 
     // …and a third run (a duplicate job) changes nothing.
-    expect((await decideSubmittedApplication(createCtx({ actor: null }), { applicationId })).outcome).toBe("already-decided");
+    expect((await decideSubmittedApplication(createCtx({ actor: null }), { applicationId })).outcome).toBe(
+      "already-decided",
+    );
     expect(await snapshot()).toEqual(after);
   });
 });
@@ -150,9 +202,16 @@ describe("a worker killed in the middle of a decision", () => {
 describe("the same signed draft submitted twice at once", () => {
   it("gives one application", async () => {
     const world = await createWorld(createCtx({ actor: null }), { serial: 15, employees: 3, limitCount: 3 });
-    const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: world.employees.map((rnokpp) => ({ rnokpp })) });
+    const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), {
+      edrpou: world.edrpou,
+      employees: world.employees.map((rnokpp) => ({ rnokpp })),
+    });
     const signature = sign(world.head.key!, draft.document);
-    const results = await Promise.all([1, 2, 3].map(() => submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() =>
+        submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature }),
+      ),
+    );
     expect(new Set(results.map((r) => r.applicationId)).size).toBe(1);
     expect(results.filter((r) => !r.repeated)).toHaveLength(1);
     expect(await db.application.count({ where: { draftId: draft.draftId } })).toBe(1);

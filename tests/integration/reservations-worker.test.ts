@@ -3,7 +3,12 @@ import { db } from "@/lib/db/client";
 import { stopSenderBoss } from "@/lib/jobs/boss";
 import { defineQueue, JOB_QUEUES, type QueueDefinition } from "@/lib/jobs/handlers";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
-import { createReservationDraft, decideSubmittedApplication, DECIDE_APPLICATION_QUEUE, submitApplication } from "@/lib/reservations";
+import {
+  createReservationDraft,
+  decideSubmittedApplication,
+  DECIDE_APPLICATION_QUEUE,
+  submitApplication,
+} from "@/lib/reservations";
 import { ZDecideApplicationJob } from "@/lib/reservations/job-handlers";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { testDatabaseUrl } from "./setup/database";
@@ -23,8 +28,16 @@ afterAll(async () => {
 });
 
 async function submit(world: World, rnokpps: string[]): Promise<string> {
-  const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: rnokpps.map((rnokpp) => ({ rnokpp })) });
-  return (await submitApplication(createCtx({ actor: world.head.actor }), { draftId: draft.draftId, signature: sign(world.head.key!, draft.document) })).applicationId;
+  const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), {
+    edrpou: world.edrpou,
+    employees: rnokpps.map((rnokpp) => ({ rnokpp })),
+  });
+  return (
+    await submitApplication(createCtx({ actor: world.head.actor }), {
+      draftId: draft.draftId,
+      signature: sign(world.head.key!, draft.document),
+    })
+  ).applicationId;
 }
 
 async function waitForDecision(applicationId: string, timeoutMs = 20_000): Promise<number> {
@@ -32,7 +45,10 @@ async function waitForDecision(applicationId: string, timeoutMs = 20_000): Promi
   for (;;) {
     const app = await db.application.findUniqueOrThrow({ where: { id: applicationId }, select: { status: true } });
     if (app.status === "DECIDED") return Date.now() - started;
-    if (Date.now() - started > timeoutMs) throw new Error(`заява ${applicationId} не розглянута за ${timeoutMs} мс (${app.status}); журнал: ${lines.join(" | ")}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(
+        `заява ${applicationId} не розглянута за ${timeoutMs} мс (${app.status}); журнал: ${lines.join(" | ")}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -75,7 +91,13 @@ describe("the worker", () => {
         attempts += 1;
         await decideSubmittedApplication(createCtx({ actor: null }), {
           applicationId,
-          faults: attempts === 1 ? { afterReservations: async (tx) => void (await tx.$queryRaw`SELECT pg_terminate_backend(pg_backend_pid())`) } : undefined,
+          faults:
+            attempts === 1
+              ? {
+                  afterReservations: async (tx) =>
+                    void (await tx.$queryRaw`SELECT pg_terminate_backend(pg_backend_pid())`),
+                }
+              : undefined,
         });
       },
     });

@@ -15,9 +15,21 @@ import { startRulesetCache, type RulesetCache } from "@/lib/rulesets/ruleset-cac
 import { seedCodeRulesets } from "@/lib/rulesets/ruleset-store";
 import { signRulesetVersion } from "@/lib/rulesets/sign-ruleset-version";
 import { computeRulesetWhatIf } from "@/lib/rulesets/compute-ruleset-what-if";
-import { createReservationDraft, decideSubmittedApplication, getApplication, submitApplication } from "@/lib/reservations";
+import {
+  createReservationDraft,
+  decideSubmittedApplication,
+  getApplication,
+  submitApplication,
+} from "@/lib/reservations";
 import { createWorld, sign as signBytes } from "@/lib/reservations/testing/world";
-import { createAuthority, createCriticalDecision, createEnterprise, createPerson, createReservationMark, createUser } from "@/prisma/seed/factories";
+import {
+  createAuthority,
+  createCriticalDecision,
+  createEnterprise,
+  createPerson,
+  createReservationMark,
+  createUser,
+} from "@/prisma/seed/factories";
 import { sign } from "./ministry-fixtures";
 import { createCtx } from "@/lib/context-server";
 import { listSelectableEmployees } from "@/lib/company/list-selectable-employees";
@@ -39,8 +51,18 @@ let cache: RulesetCache;
 
 async function person(role: "METHODOLOGIST" | "OFFICIAL", fullName: string): Promise<Signer> {
   const { user } = await createUser(db, { role, authorityId: ministry.id, fullName });
-  const { p12 } = await issueCertificate(createCtx({ actor: null }), { rnokpp: user.rnokpp!, fullName, password: KEY_PASSWORD, edrpou: ministry.edrpou, organization: ministry.name, title: "Головний спеціаліст" });
-  return { actor: { userId: user.id, rnokpp: user.rnokpp, fullName, role, authorityId: ministry.id, via: "password" } as Actor, key: openKeyFile(p12, KEY_PASSWORD) };
+  const { p12 } = await issueCertificate(createCtx({ actor: null }), {
+    rnokpp: user.rnokpp!,
+    fullName,
+    password: KEY_PASSWORD,
+    edrpou: ministry.edrpou,
+    organization: ministry.name,
+    title: "Головний спеціаліст",
+  });
+  return {
+    actor: { userId: user.id, rnokpp: user.rnokpp, fullName, role, authorityId: ministry.id, via: "password" } as Actor,
+    key: openKeyFile(p12, KEY_PASSWORD),
+  };
 }
 
 const ctx = (actor: Actor | null, at = now) => ({ actor, db, now: at });
@@ -85,12 +107,21 @@ async function refused(code: string, attempt: () => Promise<unknown>, status?: n
 
 async function signDraft(signer: Signer, input: Record<string, unknown>, by: Signer = signer) {
   const prepared = await prepareRulesetVersion(ctx(signer.actor), input);
-  return signRulesetVersion(ctx(signer.actor), { draft: input, nonce: prepared.nonce, signature: sign(by.key, prepared.document) });
+  return signRulesetVersion(ctx(signer.actor), {
+    draft: input,
+    nonce: prepared.nonce,
+    signature: sign(by.key, prepared.document),
+  });
 }
 
 beforeAll(async () => {
   await ensureTestProvider({ db, now: new Date(Date.now() - 30 * 86_400_000) });
-  ministry = await createAuthority(db, { code: "mineconomy", kind: "MINISTRY", shortName: "Мінекономіки", name: "Міністерство економіки України" });
+  ministry = await createAuthority(db, {
+    code: "mineconomy",
+    kind: "MINISTRY",
+    shortName: "Мінекономіки",
+    name: "Міністерство економіки України",
+  });
   methodologist = await person("METHODOLOGIST", "Гриценко Наталія Петрівна");
   official = await person("OFFICIAL", "Марченко Олена Вікторівна");
   expect(await seedCodeRulesets(db)).toBe(RULESETS.length);
@@ -111,14 +142,37 @@ describe("drafting and signing a version", () => {
       { path: "salary.general.minimumWage", before: 864_700, after: 1_000_000 },
       { path: "salary.general.threshold", before: 2_594_100, after: 3_000_000 },
     ]);
-    const signed = await signRulesetVersion(ctx(methodologist.actor), { draft: draft(), nonce: prepared.nonce, signature: sign(methodologist.key, prepared.document) });
+    const signed = await signRulesetVersion(ctx(methodologist.actor), {
+      draft: draft(),
+      nonce: prepared.nonce,
+      signature: sign(methodologist.key, prepared.document),
+    });
     expect(signed).toMatchObject({ version: `me-${tomorrow}`, effectiveFrom: tomorrow });
 
-    const row = await db.rulesetVersion.findUniqueOrThrow({ where: { version: signed.version }, include: { signedDocument: true } });
-    expect(row).toMatchObject({ source: "signed", legalNumber: "999", basedOn: RULESETS.at(-1)!.version, signerRnokpp: methodologist.actor.rnokpp });
-    expect(row.signedDocument).toMatchObject({ kind: "RULESET_VERSION", signerRnokpp: methodologist.actor.rnokpp, authorityId: ministry.id });
-    expect(JSON.parse(Buffer.from(row.signedDocument!.content).toString("utf8"))).toMatchObject({ document: "RULESET_VERSION", ruleset: { version: signed.version, salary: { general: { threshold: 3_000_000 } } } });
-    expect(await db.auditLog.count({ where: { action: "ruleset.signed", entityId: signed.version, signedDocumentId: row.signedDocumentId } })).toBe(1);
+    const row = await db.rulesetVersion.findUniqueOrThrow({
+      where: { version: signed.version },
+      include: { signedDocument: true },
+    });
+    expect(row).toMatchObject({
+      source: "signed",
+      legalNumber: "999",
+      basedOn: RULESETS.at(-1)!.version,
+      signerRnokpp: methodologist.actor.rnokpp,
+    });
+    expect(row.signedDocument).toMatchObject({
+      kind: "RULESET_VERSION",
+      signerRnokpp: methodologist.actor.rnokpp,
+      authorityId: ministry.id,
+    });
+    expect(JSON.parse(Buffer.from(row.signedDocument!.content).toString("utf8"))).toMatchObject({
+      document: "RULESET_VERSION",
+      ruleset: { version: signed.version, salary: { general: { threshold: 3_000_000 } } },
+    });
+    expect(
+      await db.auditLog.count({
+        where: { action: "ruleset.signed", entityId: signed.version, signedDocumentId: row.signedDocumentId },
+      }),
+    ).toBe(1);
 
     // Takes effect at 00:00 Kyiv time on its date: today keeps the old threshold.
     expect(rulesetFor(today).version).toBe(RULESETS.at(-1)!.version);
@@ -127,23 +181,43 @@ describe("drafting and signing a version", () => {
     expect(salaryThresholdFor(rulesetFor(tomorrow), true).threshold).toBe(2_161_750);
 
     const list = await listRulesetVersions(ctx(methodologist.actor));
-    expect(list.versions[0]).toMatchObject({ state: "SCHEDULED", source: "signed", ruleset: { version: signed.version } });
+    expect(list.versions[0]).toMatchObject({
+      state: "SCHEDULED",
+      source: "signed",
+      ruleset: { version: signed.version },
+    });
     expect(list.versions[1]).toMatchObject({ state: "IN_FORCE", source: "code" });
   });
 
   it("replaces a version not yet in force, and refuses to edit one in force", async () => {
     const current = rulesetFor(tomorrow).version;
-    const replaced = await signDraft(methodologist, draft({ basedOn: current, replaces: current, title: "Поріг заробітної плати 32 000 грн", changes: { salary: { general: { minimumWage: 1_000_000, multiplierPercent: 320 } } } }));
+    const replaced = await signDraft(
+      methodologist,
+      draft({
+        basedOn: current,
+        replaces: current,
+        title: "Поріг заробітної плати 32 000 грн",
+        changes: { salary: { general: { minimumWage: 1_000_000, multiplierPercent: 320 } } },
+      }),
+    );
     expect(replaced.version).toBe(`me-${tomorrow}-2`);
     expect((await db.rulesetVersion.findUniqueOrThrow({ where: { version: current } })).withdrawnAt).not.toBeNull();
     expect(salaryThresholdFor(rulesetFor(tomorrow), false).threshold).toBe(3_200_000);
 
     const inForce = RULESETS.at(-1)!.version;
-    const error = await refused("RULESET_VERSION_IN_EFFECT", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: replaced.version, replaces: inForce })), 409);
+    const error = await refused(
+      "RULESET_VERSION_IN_EFFECT",
+      () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: replaced.version, replaces: inForce })),
+      409,
+    );
     expect(error.message).toContain("не можна змінити");
     // Not even the database lets a version in force change.
-    await expect(db.$executeRaw`UPDATE ruleset_versions SET title = 'інша' WHERE version = ${inForce}`).rejects.toThrow(/cannot be changed/);
-    await expect(db.$executeRaw`DELETE FROM ruleset_versions WHERE version = ${inForce}`).rejects.toThrow(/never deleted/);
+    await expect(db.$executeRaw`UPDATE ruleset_versions SET title = 'інша' WHERE version = ${inForce}`).rejects.toThrow(
+      /cannot be changed/,
+    );
+    await expect(db.$executeRaw`DELETE FROM ruleset_versions WHERE version = ${inForce}`).rejects.toThrow(
+      /never deleted/,
+    );
   });
 });
 
@@ -151,31 +225,111 @@ describe("bad drafts and signatures: a Ukrainian message, a 4xx, nothing written
   const latest = () => rulesetFor(addDays(today, 400)).version;
 
   it("refuses negative figures, percentages over 100 and unknown categories", async () => {
-    const negative = await refused("VALIDATION_FAILED", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes: { salary: { general: { minimumWage: -5, multiplierPercent: 300 } } } })), 400);
+    const negative = await refused(
+      "VALIDATION_FAILED",
+      () =>
+        prepareRulesetVersion(
+          ctx(methodologist.actor),
+          draft({
+            basedOn: latest(),
+            effectiveFrom: addDays(today, 10),
+            changes: { salary: { general: { minimumWage: -5, multiplierPercent: 300 } } },
+          }),
+        ),
+      400,
+    );
     expect(negative.message + JSON.stringify(negative.fields)).toContain("від'ємним");
-    const over = await refused("VALIDATION_FAILED", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes: { limits: { DEFAULT_50: { percent: 120, base: "MILITARY_LIABLE" } } } })), 400);
+    const over = await refused(
+      "VALIDATION_FAILED",
+      () =>
+        prepareRulesetVersion(
+          ctx(methodologist.actor),
+          draft({
+            basedOn: latest(),
+            effectiveFrom: addDays(today, 10),
+            changes: { limits: { DEFAULT_50: { percent: 120, base: "MILITARY_LIABLE" } } },
+          }),
+        ),
+      400,
+    );
     expect(JSON.stringify(over.fields)).toContain("100 %");
-    const unknown = await refused("VALIDATION_FAILED", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes: { limits: { BOGUS_100: { percent: 100, base: "MILITARY_LIABLE" } } } })), 400);
+    const unknown = await refused(
+      "VALIDATION_FAILED",
+      () =>
+        prepareRulesetVersion(
+          ctx(methodologist.actor),
+          draft({
+            basedOn: latest(),
+            effectiveFrom: addDays(today, 10),
+            changes: { limits: { BOGUS_100: { percent: 100, base: "MILITARY_LIABLE" } } },
+          }),
+        ),
+      400,
+    );
     expect(JSON.stringify(unknown.fields)).toContain("Невідома категорія");
-    await refused("VALIDATION_FAILED", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes: { annulmentSpacingDays: -1 } })), 400);
+    await refused(
+      "VALIDATION_FAILED",
+      () =>
+        prepareRulesetVersion(
+          ctx(methodologist.actor),
+          draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes: { annulmentSpacingDays: -1 } }),
+        ),
+      400,
+    );
   });
 
   it("refuses bad criteria, age, extension window, 45-day exception and limit categories, naming the field", async () => {
-    const bad = (changes: Record<string, unknown>) => () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes }));
+    const bad = (changes: Record<string, unknown>) => () =>
+      prepareRulesetVersion(
+        ctx(methodologist.actor),
+        draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes }),
+      );
     const cases: Array<[Record<string, unknown>, string, RegExp]> = [
       [{ ageLimit: 15 }, "changes.ageLimit", /Граничний вік/],
       [{ ageLimit: -60 }, "changes.ageLimit", /від'ємним/],
       [{ extensionWindowDays: -1 }, "changes.extensionWindowDays", /Вікно продовження: не може бути від'ємним/],
       [{ extensionWindowDays: 400 }, "changes.extensionWindowDays", /Вікно продовження/],
       [{ maxTermMonths: 0 }, "changes.maxTermMonths", /більшим за нуль/],
-      [{ exception45: { termDays: 0, hiredWithinDays: 45, onceInMonths: 12 } }, "changes.exception45.termDays", /Строк винятку: має бути більшим за нуль/],
-      [{ exception45: { termDays: 45, hiredWithinDays: -1, onceInMonths: 12 } }, "changes.exception45.hiredWithinDays", /від'ємним/],
-      [{ criteriaGeneral: { mandatory: ["AVERAGE_SALARY", "AVERAGE_SALARY"], minAdditional: 1, minTotal: 3 } }, "changes.criteriaGeneral.mandatory", /двічі/],
-      [{ criteriaGeneral: { mandatory: ["AVERAGE_SALARY"], minAdditional: 1, minTotal: 0 } }, "changes.criteriaGeneral.minTotal", /Мінімум критеріїв: має бути більшим за нуль/],
-      [{ criteriaByCategory: { ENERGY_EQUIPMENT_100: { mandatory: ["FOO"], minAdditional: 0, minTotal: 2 } } }, "changes.criteriaByCategory.ENERGY_EQUIPMENT_100.mandatory.0", /Невідомий критерій: FOO/],
-      [{ criteriaByCategory: { BOGUS_100: { mandatory: [], minAdditional: 0, minTotal: 2 } } }, "changes.criteriaByCategory.BOGUS_100", /Невідома категорія ліміту: BOGUS_100/],
-      [{ criteriaByCategory: { DEFENCE_100: { mandatory: [], minAdditional: 20, minTotal: 2 } } }, "changes.criteriaByCategory.DEFENCE_100.minAdditional", /більше, ніж їх є/],
-      [{ limits: { LIFE_SUPPORT_75: { percent: -5, base: "MILITARY_LIABLE" } } }, "changes.limits.LIFE_SUPPORT_75.percent", /від'ємним/],
+      [
+        { exception45: { termDays: 0, hiredWithinDays: 45, onceInMonths: 12 } },
+        "changes.exception45.termDays",
+        /Строк винятку: має бути більшим за нуль/,
+      ],
+      [
+        { exception45: { termDays: 45, hiredWithinDays: -1, onceInMonths: 12 } },
+        "changes.exception45.hiredWithinDays",
+        /від'ємним/,
+      ],
+      [
+        { criteriaGeneral: { mandatory: ["AVERAGE_SALARY", "AVERAGE_SALARY"], minAdditional: 1, minTotal: 3 } },
+        "changes.criteriaGeneral.mandatory",
+        /двічі/,
+      ],
+      [
+        { criteriaGeneral: { mandatory: ["AVERAGE_SALARY"], minAdditional: 1, minTotal: 0 } },
+        "changes.criteriaGeneral.minTotal",
+        /Мінімум критеріїв: має бути більшим за нуль/,
+      ],
+      [
+        { criteriaByCategory: { ENERGY_EQUIPMENT_100: { mandatory: ["FOO"], minAdditional: 0, minTotal: 2 } } },
+        "changes.criteriaByCategory.ENERGY_EQUIPMENT_100.mandatory.0",
+        /Невідомий критерій: FOO/,
+      ],
+      [
+        { criteriaByCategory: { BOGUS_100: { mandatory: [], minAdditional: 0, minTotal: 2 } } },
+        "changes.criteriaByCategory.BOGUS_100",
+        /Невідома категорія ліміту: BOGUS_100/,
+      ],
+      [
+        { criteriaByCategory: { DEFENCE_100: { mandatory: [], minAdditional: 20, minTotal: 2 } } },
+        "changes.criteriaByCategory.DEFENCE_100.minAdditional",
+        /більше, ніж їх є/,
+      ],
+      [
+        { limits: { LIFE_SUPPORT_75: { percent: -5, base: "MILITARY_LIABLE" } } },
+        "changes.limits.LIFE_SUPPORT_75.percent",
+        /від'ємним/,
+      ],
       [{ mobilisedInLimitBase: "так" }, "changes.mobilisedInLimitBase", /./],
       // Checked on the version the draft would make: the general category cannot go, and a
       // category's criteria rule cannot outlive the category.
@@ -196,7 +350,10 @@ describe("bad drafts and signatures: a Ukrainian message, a 4xx, nothing written
       changes: {
         limits: { ENERGY_EQUIPMENT_100: { percent: 90, base: "HEADCOUNT" } },
         criteriaGeneral: { mandatory: ["AVERAGE_SALARY", "NO_TAX_ARREARS"], minAdditional: 2, minTotal: 4 },
-        criteriaByCategory: { ENERGY_EQUIPMENT_100: { mandatory: ["NO_TAX_ARREARS"], minAdditional: 1, minTotal: 2 }, DEFENCE_100: { mandatory: [], minAdditional: 0, minTotal: 1 } },
+        criteriaByCategory: {
+          ENERGY_EQUIPMENT_100: { mandatory: ["NO_TAX_ARREARS"], minAdditional: 1, minTotal: 2 },
+          DEFENCE_100: { mandatory: [], minAdditional: 0, minTotal: 1 },
+        },
         ageLimit: 58,
         extensionWindowDays: 45,
         maxTermMonths: 6,
@@ -208,44 +365,129 @@ describe("bad drafts and signatures: a Ukrainian message, a 4xx, nothing written
     const before = await counts();
     const prepared = await prepareRulesetVersion(ctx(methodologist.actor), input);
     const paths = prepared.diff.map((d) => d.path);
-    for (const path of ["limits.ENERGY_EQUIPMENT_100.percent", "limits.ENERGY_EQUIPMENT_100.base", "criteria.general.minAdditional", "criteria.general.minTotal", "criteria.byCategory.ENERGY_EQUIPMENT_100.mandatory", "criteria.byCategory.DEFENCE_100", "ageLimit", "extensionWindowDays", "maxTermMonths", "annulmentSpacingDays", "exception45.termDays", "exception45.hiredWithinDays", "exception45.onceInMonths", "mobilisedInLimitBase"]) {
+    for (const path of [
+      "limits.ENERGY_EQUIPMENT_100.percent",
+      "limits.ENERGY_EQUIPMENT_100.base",
+      "criteria.general.minAdditional",
+      "criteria.general.minTotal",
+      "criteria.byCategory.ENERGY_EQUIPMENT_100.mandatory",
+      "criteria.byCategory.DEFENCE_100",
+      "ageLimit",
+      "extensionWindowDays",
+      "maxTermMonths",
+      "annulmentSpacingDays",
+      "exception45.termDays",
+      "exception45.hiredWithinDays",
+      "exception45.onceInMonths",
+      "mobilisedInLimitBase",
+    ]) {
       expect(paths).toContain(path);
     }
-    expect(prepared.ruleset).toMatchObject({ ageLimit: 58, extensionWindowDays: 45, exception45: { termDays: 30, limitCategories: ["DEFENCE_100", "DRONE_WEAPONS_100"] }, criteria: { general: { minTotal: 4 }, byCategory: { DEFENCE_100: { minTotal: 1 } } } });
+    expect(prepared.ruleset).toMatchObject({
+      ageLimit: 58,
+      extensionWindowDays: 45,
+      exception45: { termDays: 30, limitCategories: ["DEFENCE_100", "DRONE_WEAPONS_100"] },
+      criteria: { general: { minTotal: 4 }, byCategory: { DEFENCE_100: { minTotal: 1 } } },
+    });
     const result = await computeRulesetWhatIf(ctx(methodologist.actor), input);
     expect(result.changes.map((c) => c.path)).toEqual(paths);
-    expect(result.changes.filter((c) => c.counted).map((c) => c.path)).toEqual(["limits.ENERGY_EQUIPMENT_100.base", "limits.ENERGY_EQUIPMENT_100.percent"]);
+    expect(result.changes.filter((c) => c.counted).map((c) => c.path)).toEqual([
+      "limits.ENERGY_EQUIPMENT_100.base",
+      "limits.ENERGY_EQUIPMENT_100.percent",
+    ]);
     // Prepared issues a nonce; nothing else is written, no version.
     expect({ ...(await counts()), nonces: before.nonces }).toEqual(before);
   });
 
   it("refuses an effective date in the past, today, or not after the current version's", async () => {
-    await refused("RULESET_DATE_NOT_FUTURE", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, -3) })), 400);
-    await refused("RULESET_DATE_NOT_FUTURE", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: today })), 400);
+    await refused(
+      "RULESET_DATE_NOT_FUTURE",
+      () =>
+        prepareRulesetVersion(
+          ctx(methodologist.actor),
+          draft({ basedOn: latest(), effectiveFrom: addDays(today, -3) }),
+        ),
+      400,
+    );
+    await refused(
+      "RULESET_DATE_NOT_FUTURE",
+      () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: today })),
+      400,
+    );
     // The latest version takes effect tomorrow: a new one must come after it.
-    const error = await refused("RULESET_DATE_NOT_AFTER_CURRENT", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: tomorrow })), 400);
+    const error = await refused(
+      "RULESET_DATE_NOT_AFTER_CURRENT",
+      () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: tomorrow })),
+      400,
+    );
     expect(error.fields?.effectiveFrom).toBeTruthy();
-    await refused("RULESET_DRAFT_STALE", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: RULESETS[0]!.version, effectiveFrom: addDays(today, 10) })), 409);
-    await refused("RULESET_NO_CHANGES", () => prepareRulesetVersion(ctx(methodologist.actor), draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes: {} })), 400);
+    await refused(
+      "RULESET_DRAFT_STALE",
+      () =>
+        prepareRulesetVersion(
+          ctx(methodologist.actor),
+          draft({ basedOn: RULESETS[0]!.version, effectiveFrom: addDays(today, 10) }),
+        ),
+      409,
+    );
+    await refused(
+      "RULESET_NO_CHANGES",
+      () =>
+        prepareRulesetVersion(
+          ctx(methodologist.actor),
+          draft({ basedOn: latest(), effectiveFrom: addDays(today, 10), changes: {} }),
+        ),
+      400,
+    );
   });
 
   it("refuses a signature by someone who is not a methodologist, and an official drafting", async () => {
     const input = draft({ basedOn: latest(), effectiveFrom: addDays(today, 10) });
     const prepared = await prepareRulesetVersion(ctx(methodologist.actor), input);
-    await refused("SIGNER_NOT_METHODOLOGIST", () => signRulesetVersion(ctx(methodologist.actor), { draft: input, nonce: prepared.nonce, signature: sign(official.key, prepared.document) }), 403);
+    await refused(
+      "SIGNER_NOT_METHODOLOGIST",
+      () =>
+        signRulesetVersion(ctx(methodologist.actor), {
+          draft: input,
+          nonce: prepared.nonce,
+          signature: sign(official.key, prepared.document),
+        }),
+      403,
+    );
     await refused("FORBIDDEN", () => prepareRulesetVersion(ctx(official.actor), input), 403);
-    await refused("FORBIDDEN", () => signRulesetVersion(ctx(official.actor), { draft: input, nonce: prepared.nonce, signature: sign(methodologist.key, prepared.document) }), 403);
+    await refused(
+      "FORBIDDEN",
+      () =>
+        signRulesetVersion(ctx(official.actor), {
+          draft: input,
+          nonce: prepared.nonce,
+          signature: sign(methodologist.key, prepared.document),
+        }),
+      403,
+    );
     await refused("UNAUTHENTICATED", () => prepareRulesetVersion(ctx(null), input), 401);
     // A figure changed after signing does not match the signed bytes.
     const changed = { ...input, changes: { salary: { general: { minimumWage: 1_000_000, multiplierPercent: 250 } } } };
-    await refused("CONTENT_MISMATCH", () => signRulesetVersion(ctx(methodologist.actor), { draft: changed, nonce: prepared.nonce, signature: sign(methodologist.key, prepared.document) }));
+    await refused("CONTENT_MISMATCH", () =>
+      signRulesetVersion(ctx(methodologist.actor), {
+        draft: changed,
+        nonce: prepared.nonce,
+        signature: sign(methodologist.key, prepared.document),
+      }),
+    );
   });
 });
 
 describe("what-if before signing", () => {
   it("counts the active reservations below a new threshold and beyond a new limit, per sector and region, and writes nothing", async () => {
     const enterprise = await createEnterprise(db, { kved: "28.30", region: "Полтавська область", head: true });
-    await createCriticalDecision(db, { edrpou: enterprise.edrpou, authorityId: ministry.id, decidedOn: addDays(today, -30), limitCategory: "DEFAULT_50", militaryLiableCount: 10 });
+    await createCriticalDecision(db, {
+      edrpou: enterprise.edrpou,
+      authorityId: ministry.id,
+      decidedOn: addDays(today, -30),
+      limitCategory: "DEFAULT_50",
+      militaryLiableCount: 10,
+    });
     // The latest version (signed above, from tomorrow) has 32 000; the draft raises it to 35 000.
     // Salaries: two between them (newly below), one already below, two at or above.
     for (const salary of [33_000, 34_999.99, 20_000, 35_000, 45_000]) {
@@ -253,15 +495,31 @@ describe("what-if before signing", () => {
       await createReservationMark(db, { rnokpp: p.rnokpp, edrpou: enterprise.edrpou, fromDate: addDays(today, -10) });
     }
     // A state enterprise is exempt from the salary criterion: its low salaries do not count.
-    const state = await createEnterprise(db, { kved: "28.30", region: "Полтавська область", ownership: "STATE", stateShare: 100, head: true });
-    await createCriticalDecision(db, { edrpou: state.edrpou, authorityId: ministry.id, decidedOn: addDays(today, -30), limitCategory: "DEFAULT_50", militaryLiableCount: 40, salaryExemption: "STATE_OR_COMMUNAL" });
+    const state = await createEnterprise(db, {
+      kved: "28.30",
+      region: "Полтавська область",
+      ownership: "STATE",
+      stateShare: 100,
+      head: true,
+    });
+    await createCriticalDecision(db, {
+      edrpou: state.edrpou,
+      authorityId: ministry.id,
+      decidedOn: addDays(today, -30),
+      limitCategory: "DEFAULT_50",
+      militaryLiableCount: 40,
+      salaryExemption: "STATE_OR_COMMUNAL",
+    });
     const low = await createPerson(db, { employments: [{ edrpou: state.edrpou, salary: 33_000 }] });
     await createReservationMark(db, { rnokpp: low.rnokpp, edrpou: state.edrpou, fromDate: addDays(today, -10) });
 
     const input = draft({
       basedOn: rulesetFor(addDays(today, 400)).version,
       effectiveFrom: addDays(today, 20),
-      changes: { salary: { general: { minimumWage: 1_000_000, multiplierPercent: 350 } }, limits: { DEFAULT_50: { percent: 30, base: "MILITARY_LIABLE" } } },
+      changes: {
+        salary: { general: { minimumWage: 1_000_000, multiplierPercent: 350 } },
+        limits: { DEFAULT_50: { percent: 30, base: "MILITARY_LIABLE" } },
+      },
     });
     const before = await counts();
     const result = await computeRulesetWhatIf(ctx(methodologist.actor), input);
@@ -269,7 +527,9 @@ describe("what-if before signing", () => {
     expect(salaryThresholdFor(rulesetFor(addDays(today, 400)), false).threshold).toBe(3_200_000);
     // Limit 50 % of 10 = 5 held all five; 30 % = 3 leaves 2 beyond.
     expect(result).toMatchObject({ activeReservations: 6, belowThreshold: 2, beyondLimit: 2, enterprisesAffected: 1 });
-    expect(result.sample).toEqual([expect.objectContaining({ edrpou: enterprise.edrpou, belowThreshold: 2, beyondLimit: 2 })]);
+    expect(result.sample).toEqual([
+      expect.objectContaining({ edrpou: enterprise.edrpou, belowThreshold: 2, beyondLimit: 2 }),
+    ]);
     expect(result.bySector).toEqual([expect.objectContaining({ key: "C", beyondLimit: 2 })]);
     expect(result.byRegion).toEqual([expect.objectContaining({ key: "Полтавська область" })]);
     await refused("FORBIDDEN", () => computeRulesetWhatIf(ctx(official.actor), input), 403);
@@ -278,46 +538,97 @@ describe("what-if before signing", () => {
 
 describe("the next day's decision", () => {
   it("uses the version that took effect at 00:00 Kyiv time and records it; the day before, the old one", async () => {
-    const world = await createWorld(createCtx({ actor: null }), { serial: 81, employees: 2, limitCount: 2, salary: 31_000 });
-    await db.employment.updateMany({ where: { rnokpp: world.employees[1]!, edrpou: world.edrpou }, data: { salary: "40000.00" } });
+    const world = await createWorld(createCtx({ actor: null }), {
+      serial: 81,
+      employees: 2,
+      limitCount: 2,
+      salary: 31_000,
+    });
+    await db.employment.updateMany({
+      where: { rnokpp: world.employees[1]!, edrpou: world.edrpou },
+      data: { salary: "40000.00" },
+    });
     const signedVersion = rulesetFor(tomorrow).version;
     expect(signedVersion).toMatch(/^me-/);
     // 00:30 Kyiv time tomorrow (winter: UTC+2), and 23:30 Kyiv time today.
     const justAfter = new Date(`${tomorrow}T00:30:00+02:00`);
     const justBefore = new Date(`${today}T23:30:00+02:00`);
 
-    const before = await createReservationDraft(createCtx({ actor: world.head.actor, now: justBefore }), { edrpou: world.edrpou, employees: world.employees.map((rnokpp) => ({ rnokpp })) });
+    const before = await createReservationDraft(createCtx({ actor: world.head.actor, now: justBefore }), {
+      edrpou: world.edrpou,
+      employees: world.employees.map((rnokpp) => ({ rnokpp })),
+    });
     expect(before.rulesetVersion).toBe(RULESETS.at(-1)!.version);
     expect(before.precheck.map((p) => p.eligible)).toEqual([true, true]);
 
-    const draft = await createReservationDraft(createCtx({ actor: world.head.actor, now: justAfter }), { edrpou: world.edrpou, employees: world.employees.map((rnokpp) => ({ rnokpp })) });
+    const draft = await createReservationDraft(createCtx({ actor: world.head.actor, now: justAfter }), {
+      edrpou: world.edrpou,
+      employees: world.employees.map((rnokpp) => ({ rnokpp })),
+    });
     expect(draft.rulesetVersion).toBe(signedVersion);
-    const submitted = await submitApplication(createCtx({ actor: world.head.actor, now: justAfter }), { draftId: draft.draftId, signature: signBytes(world.head.key!, draft.document) });
-    expect(await decideSubmittedApplication(createCtx({ actor: null, now: justAfter }), { applicationId: submitted.applicationId })).toMatchObject({ outcome: "decided", reserved: 1, refused: 1 });
-    const view = await getApplication(createCtx({ actor: world.head.actor }), { applicationId: submitted.applicationId });
+    const submitted = await submitApplication(createCtx({ actor: world.head.actor, now: justAfter }), {
+      draftId: draft.draftId,
+      signature: signBytes(world.head.key!, draft.document),
+    });
+    expect(
+      await decideSubmittedApplication(createCtx({ actor: null, now: justAfter }), {
+        applicationId: submitted.applicationId,
+      }),
+    ).toMatchObject({ outcome: "decided", reserved: 1, refused: 1 });
+    const view = await getApplication(createCtx({ actor: world.head.actor }), {
+      applicationId: submitted.applicationId,
+    });
     expect(view.rulesetVersion).toBe(signedVersion);
-    expect(view.items.map((i) => [i.decision, i.reasons.map((r) => r.code)])).toEqual([["REFUSED", ["SALARY_BELOW_THRESHOLD"]], ["RESERVED", []]]);
-    expect((await db.reservation.findFirstOrThrow({ where: { rnokpp: world.employees[1]! } })).rulesetVersion).toBe(signedVersion);
+    expect(view.items.map((i) => [i.decision, i.reasons.map((r) => r.code)])).toEqual([
+      ["REFUSED", ["SALARY_BELOW_THRESHOLD"]],
+      ["RESERVED", []],
+    ]);
+    expect((await db.reservation.findFirstOrThrow({ where: { rnokpp: world.employees[1]! } })).rulesetVersion).toBe(
+      signedVersion,
+    );
   });
 });
 
 describe("the company's pre-check in the wizard", () => {
   it("greys out and states the threshold of the signed version in force, not the code's", async () => {
-    const world = await createWorld(createCtx({ actor: null }), { serial: 83, employees: 2, limitCount: 2, salary: 31_000 });
-    await db.employment.updateMany({ where: { rnokpp: world.employees[1]!, edrpou: world.edrpou }, data: { salary: "40000.00" } });
+    const world = await createWorld(createCtx({ actor: null }), {
+      serial: 83,
+      employees: 2,
+      limitCount: 2,
+      salary: 31_000,
+    });
+    await db.employment.updateMany({
+      where: { rnokpp: world.employees[1]!, edrpou: world.edrpou },
+      data: { salary: "40000.00" },
+    });
     const signed = rulesetFor(tomorrow);
     expect(signed.version).toMatch(/^me-/);
     // The code's rulesets know nothing of it: their last threshold is 25 941 UAH.
     expect(RULESETS.some((r) => r.version === signed.version)).toBe(false);
     const step1 = async (now: Date) => {
-      const { context, list } = await listSelectableEmployees(createCtx({ actor: world.head.actor, now }), { kind: "reservation", filters: {} });
+      const { context, list } = await listSelectableEmployees(createCtx({ actor: world.head.actor, now }), {
+        kind: "reservation",
+        filters: {},
+      });
       const rows = world.employees.map((rnokpp) => list.items.find((i) => i.rnokpp === rnokpp)!);
-      return { threshold: context.standing.salaryThreshold, eligible: rows.map((r) => r.eligible), reasons: rows.map((r) => r.reasons.map((x) => x.code)) };
+      return {
+        threshold: context.standing.salaryThreshold,
+        eligible: rows.map((r) => r.eligible),
+        reasons: rows.map((r) => r.reasons.map((x) => x.code)),
+      };
     };
     // 23:30 Kyiv time today: the code's version in force; 00:30 tomorrow: the signed one.
-    expect(await step1(new Date(`${today}T23:30:00+02:00`))).toEqual({ threshold: 2_594_100, eligible: [true, true], reasons: [[], []] });
+    expect(await step1(new Date(`${today}T23:30:00+02:00`))).toEqual({
+      threshold: 2_594_100,
+      eligible: [true, true],
+      reasons: [[], []],
+    });
     const after = await step1(new Date(`${tomorrow}T00:30:00+02:00`));
-    expect(after).toEqual({ threshold: salaryThresholdFor(signed, false).threshold, eligible: [false, true], reasons: [["SALARY_BELOW_THRESHOLD"], []] });
+    expect(after).toEqual({
+      threshold: salaryThresholdFor(signed, false).threshold,
+      eligible: [false, true],
+      reasons: [["SALARY_BELOW_THRESHOLD"], []],
+    });
     expect(after.threshold).toBe(3_200_000);
   });
 });
@@ -329,7 +640,13 @@ describe("the in-process cache", () => {
     const other = new pg.Client({ connectionString: env().DATABASE_URL! });
     await other.connect();
     try {
-      const content = { ...base, version: "me-notify-test", effectiveFrom: far, title: "Версія з іншого процесу", maxTermMonths: 6 };
+      const content = {
+        ...base,
+        version: "me-notify-test",
+        effectiveFrom: far,
+        title: "Версія з іншого процесу",
+        maxTermMonths: 6,
+      };
       await other.query("BEGIN");
       await other.query(
         `INSERT INTO ruleset_versions (version, "effectiveFrom", title, "legalAct", "legalNumber", "legalDate", content, source) VALUES ($1, $2::date, $3, 'Тест', '1', $2::date, $4::jsonb, 'signed')`,

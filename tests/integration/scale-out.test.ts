@@ -28,7 +28,14 @@ let worlds: World[] = [];
 function start(args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", DATABASE_URL: testDatabaseUrl(), PORTAL_URL: process.env.PORTAL_URL ?? "http://localhost:3000", ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "test",
+      DATABASE_URL: testDatabaseUrl(),
+      PORTAL_URL: process.env.PORTAL_URL ?? "http://localhost:3000",
+      ...env,
+    },
   });
   child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
@@ -36,28 +43,54 @@ function start(args: string[], env: Record<string, string>): ChildProcess {
   return child;
 }
 
-async function post(route: string, body: unknown): Promise<{ status: number; pid: number; code?: string; applicationId?: string }> {
+async function post(
+  route: string,
+  body: unknown,
+): Promise<{ status: number; pid: number; code?: string; applicationId?: string }> {
   // A new connection per request: the cluster's primary hands connections out in turn.
-  const response = await fetch(`http://127.0.0.1:${port}${route}`, { method: "POST", body: JSON.stringify(body), headers: { connection: "close" } });
-  return { status: response.status, ...((await response.json()) as { pid: number; code?: string; applicationId?: string }) };
+  const response = await fetch(`http://127.0.0.1:${port}${route}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { connection: "close" },
+  });
+  return {
+    status: response.status,
+    ...((await response.json()) as { pid: number; code?: string; applicationId?: string }),
+  };
 }
 
 async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 120_000): Promise<void> {
   const started = Date.now();
   while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`не дочекалися: ${what}; вивід процесів: ${output.join("").slice(-3000)}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`не дочекалися: ${what}; вивід процесів: ${output.join("").slice(-3000)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
 beforeAll(async () => {
   worlds = [];
-  for (let i = 0; i < ENTERPRISES; i++) worlds.push(await createWorld(createCtx({ actor: null }), { serial: 91 + i, employees: DRAFTS_PER_ENTERPRISE * 2, limitCount: LIMIT }));
+  for (let i = 0; i < ENTERPRISES; i++)
+    worlds.push(
+      await createWorld(createCtx({ actor: null }), {
+        serial: 91 + i,
+        employees: DRAFTS_PER_ENTERPRISE * 2,
+        limitCount: LIMIT,
+      }),
+    );
   port = await findFreePort();
   start(["tests/integration/fixtures/web-processes.ts"], { PORT: String(port), WEB_PROCESSES: "2" });
   start(["scripts/worker.ts"], {});
   start(["scripts/worker.ts"], {});
-  await waitFor(async () => fetch(`http://127.0.0.1:${port}/ping`, { method: "POST" }).then(() => true, () => false), "веб-процеси слухають порт", 60_000);
+  await waitFor(
+    async () =>
+      fetch(`http://127.0.0.1:${port}/ping`, { method: "POST" }).then(
+        () => true,
+        () => false,
+      ),
+    "веб-процеси слухають порт",
+    60_000,
+  );
 }, 240_000);
 
 afterAll(async () => {
@@ -83,18 +116,36 @@ describe("2 web processes + 2 workers on one Postgres", () => {
     const submissions: Array<{ world: World; draftId: string; signature: string }> = [];
     for (const world of worlds) {
       for (let d = 0; d < DRAFTS_PER_ENTERPRISE; d++) {
-        const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), { edrpou: world.edrpou, employees: world.employees.slice(d * 2, d * 2 + 2).map((rnokpp) => ({ rnokpp })) });
-        submissions.push({ world, draftId: draft.draftId, signature: Buffer.from(sign(world.head.key!, draft.document)).toString("base64") });
+        const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), {
+          edrpou: world.edrpou,
+          employees: world.employees.slice(d * 2, d * 2 + 2).map((rnokpp) => ({ rnokpp })),
+        });
+        submissions.push({
+          world,
+          draftId: draft.draftId,
+          signature: Buffer.from(sign(world.head.key!, draft.document)).toString("base64"),
+        });
       }
     }
-    const answers = await Promise.all(submissions.map((s) => post("/submit", { actor: s.world.head.actor, draftId: s.draftId, signature: s.signature })));
+    const answers = await Promise.all(
+      submissions.map((s) =>
+        post("/submit", { actor: s.world.head.actor, draftId: s.draftId, signature: s.signature }),
+      ),
+    );
     expect(answers.filter((a) => a.status !== 200)).toEqual([]);
     expect(new Set(answers.map((a) => a.pid)).size).toBe(2); // both web processes took submissions
     const ids = answers.map((a) => a.applicationId!);
     expect(new Set(ids).size).toBe(50);
 
-    await waitFor(async () => (await db.application.count({ where: { id: { in: ids }, status: "DECIDED" } })) === 50, "50 заяв розглянуто");
-    const decides = await db.auditLog.groupBy({ by: ["entityId"], where: { entityId: { in: ids }, action: "application.decide" }, _count: true });
+    await waitFor(
+      async () => (await db.application.count({ where: { id: { in: ids }, status: "DECIDED" } })) === 50,
+      "50 заяв розглянуто",
+    );
+    const decides = await db.auditLog.groupBy({
+      by: ["entityId"],
+      where: { entityId: { in: ids }, action: "application.decide" },
+      _count: true,
+    });
     expect(decides).toHaveLength(50);
     expectEvery(decides, (row) => row._count === 1);
     for (const world of worlds) {
@@ -102,18 +153,29 @@ describe("2 web processes + 2 workers on one Postgres", () => {
       expect(await db.reservationMark.count({ where: { edrpou: world.edrpou, status: "ACTIVE" } })).toBe(LIMIT);
     }
     // No one reserved twice, nothing failed.
-    const people = await db.reservation.findMany({ where: { edrpou: { in: worlds.map((w) => w.edrpou) }, status: "ACTIVE" }, select: { rnokpp: true } });
+    const people = await db.reservation.findMany({
+      where: { edrpou: { in: worlds.map((w) => w.edrpou) }, status: "ACTIVE" },
+      select: { rnokpp: true },
+    });
     expect(new Set(people.map((p) => p.rnokpp)).size).toBe(ENTERPRISES * LIMIT);
     expect(await db.auditLog.count({ where: { entityId: { in: ids }, action: "application.fail" } })).toBe(0);
   }, 180_000);
 
   it("counts КЕП-login failures against both web processes in one throttle", async () => {
     const attempts = [];
-    for (let i = 0; i < 10; i++) attempts.push(await post("/kep-login", { challenge: "не base64", signature: "x", clientAddress: "203.0.113.50" }));
+    for (let i = 0; i < 10; i++)
+      attempts.push(
+        await post("/kep-login", { challenge: "не base64", signature: "x", clientAddress: "203.0.113.50" }),
+      );
     expect(attempts.map((a) => a.code)).toEqual(Array(10).fill("KEP_LOGIN_CHALLENGE_INVALID"));
     expect(new Set(attempts.map((a) => a.pid)).size).toBe(2);
     // The eleventh, whichever process takes it, is refused before verification.
-    for (let i = 0; i < 2; i++) expect(await post("/kep-login", { challenge: "не base64", signature: "x", clientAddress: "203.0.113.50" })).toMatchObject({ status: 429, code: "RATE_LIMITED" });
-    expect(await post("/kep-login", { challenge: "не base64", signature: "x", clientAddress: "203.0.113.51" })).toMatchObject({ code: "KEP_LOGIN_CHALLENGE_INVALID" });
+    for (let i = 0; i < 2; i++)
+      expect(
+        await post("/kep-login", { challenge: "не base64", signature: "x", clientAddress: "203.0.113.50" }),
+      ).toMatchObject({ status: 429, code: "RATE_LIMITED" });
+    expect(
+      await post("/kep-login", { challenge: "не base64", signature: "x", clientAddress: "203.0.113.51" }),
+    ).toMatchObject({ code: "KEP_LOGIN_CHALLENGE_INVALID" });
   }, 60_000);
 });

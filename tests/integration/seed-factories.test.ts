@@ -2,8 +2,17 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { checkEdrpou, checkRnokpp } from "@/lib/identifiers";
 import {
-  createAuthority, createCriticalDecision, createEmployment, createEnterprise, createMilitaryUnit, createPerson, createReservationMark,
-  createUser, createVacancy, nextEdrpou, nextRnokpp,
+  createAuthority,
+  createCriticalDecision,
+  createEmployment,
+  createEnterprise,
+  createMilitaryUnit,
+  createPerson,
+  createReservationMark,
+  createUser,
+  createVacancy,
+  nextEdrpou,
+  nextRnokpp,
 } from "@/prisma/seed/factories";
 import { seedDemo } from "@/prisma/seed";
 import { testDatabaseUrl } from "./setup/database";
@@ -18,7 +27,9 @@ describe("seed factories", () => {
     expect(new Set(rnokpps).size).toBe(2_500);
     for (const value of rnokpps.slice(0, 50)) {
       const check = checkRnokpp(value);
-      expect(check.valid && check.sex === "FEMALE" && check.birthDate.toISOString().startsWith("1979-06-30")).toBe(true);
+      expect(check.valid && check.sex === "FEMALE" && check.birthDate.toISOString().startsWith("1979-06-30")).toBe(
+        true,
+      );
     }
     const codes = Array.from({ length: 500 }, () => nextEdrpou());
     expect(new Set(codes).size).toBe(500);
@@ -32,39 +43,74 @@ describe("seed factories", () => {
     const woman = await createPerson(db, { sex: "FEMALE" });
     expect(woman.military).toBeNull();
     const wanted = await createPerson(db, { military: { wanted: true, wantedCriminal: true, dataUpdatedOn: null } });
-    expect(wanted.military).toMatchObject({ status: "WANTED", wanted: true, wantedCriminal: true, dataUpdatedOn: null });
+    expect(wanted.military).toMatchObject({
+      status: "WANTED",
+      wanted: true,
+      wantedCriminal: true,
+      dataUpdatedOn: null,
+    });
   });
 
   it("build an enterprise with a head, employees, a decision and a reservation", async () => {
     const enterprise = await createEnterprise(db, { head: true, region: "Харківська область", frontline: true });
     expect(enterprise.headRnokpp).not.toBeNull();
-    const head = await db.employment.findFirstOrThrow({ where: { rnokpp: enterprise.headRnokpp!, edrpou: enterprise.edrpou } });
+    const head = await db.employment.findFirstOrThrow({
+      where: { rnokpp: enterprise.headRnokpp!, edrpou: enterprise.edrpou },
+    });
     expect(head.position).toBe("Директор");
 
     const employee = await createPerson(db, { employments: [{ edrpou: enterprise.edrpou, salary: 25_941 }] });
     expect(employee.employments[0]!.salary.toString()).toBe("25941");
-    await createEmployment(db, { rnokpp: employee.rnokpp, edrpou: enterprise.edrpou, startDate: "2015-01-01", endDate: "2019-12-31" });
+    await createEmployment(db, {
+      rnokpp: employee.rnokpp,
+      edrpou: enterprise.edrpou,
+      startDate: "2015-01-01",
+      endDate: "2019-12-31",
+    });
 
     const ova = await createAuthority(db, { kind: "REGIONAL_ADMINISTRATION", region: "Харківська область" });
-    const decision = await createCriticalDecision(db, { edrpou: enterprise.edrpou, authorityId: ova.id, limitCategory: "FRONTLINE_100", militaryLiableCount: 7 });
+    const decision = await createCriticalDecision(db, {
+      edrpou: enterprise.edrpou,
+      authorityId: ova.id,
+      limitCategory: "FRONTLINE_100",
+      militaryLiableCount: 7,
+    });
     expect(decision).toMatchObject({ limitPercent: 100, limitCount: 7, status: "ACTIVE" });
     expect(decision.validUntil.toISOString().slice(0, 10)).toBe("2027-08-31");
-    const defence = await createCriticalDecision(db, { edrpou: (await createEnterprise(db)).edrpou, limitCategory: "DEFENCE_100", militaryLiableCount: 7, headcount: 30 });
+    const defence = await createCriticalDecision(db, {
+      edrpou: (await createEnterprise(db)).edrpou,
+      limitCategory: "DEFENCE_100",
+      militaryLiableCount: 7,
+      headcount: 30,
+    });
     expect(defence.limitCount).toBe(30);
-    const general = await createCriticalDecision(db, { edrpou: (await createEnterprise(db)).edrpou, militaryLiableCount: 7 });
+    const general = await createCriticalDecision(db, {
+      edrpou: (await createEnterprise(db)).edrpou,
+      militaryLiableCount: 7,
+    });
     expect(general.limitCount).toBe(3);
 
     const mark = await createReservationMark(db, { rnokpp: employee.rnokpp, edrpou: enterprise.edrpou });
     expect(mark).toMatchObject({ status: "ACTIVE", activeRnokpp: employee.rnokpp, source: "diia" });
     // One active mark per person: the database refuses a second one.
     await expect(createReservationMark(db, { rnokpp: employee.rnokpp, edrpou: enterprise.edrpou })).rejects.toThrow();
-    const ended = await createReservationMark(db, { rnokpp: employee.rnokpp, edrpou: enterprise.edrpou, status: "EXPIRED", fromDate: "2025-01-01" });
+    const ended = await createReservationMark(db, {
+      rnokpp: employee.rnokpp,
+      edrpou: enterprise.edrpou,
+      status: "EXPIRED",
+      fromDate: "2025-01-01",
+    });
     expect(ended.activeRnokpp).toBeNull();
   });
 
   it("create users with the memberships of granted roles, and refuse a role without its organisation", async () => {
     const authority = await createAuthority(db);
-    const official = await createUser(db, { role: "OFFICIAL", authorityId: authority.id, password: "secret-1", totpSecret: "JBSWY3DPEHPK3PXP" });
+    const official = await createUser(db, {
+      role: "OFFICIAL",
+      authorityId: authority.id,
+      password: "secret-1",
+      totpSecret: "JBSWY3DPEHPK3PXP",
+    });
     expect(official.membership).toMatchObject({ role: "OFFICIAL", authorityId: authority.id });
     expect(official.user.email).toMatch(/@test\.gov\.ua$/);
     const unit = await createMilitaryUnit(db);
@@ -78,7 +124,14 @@ describe("seed factories", () => {
   });
 
   it("work in a seeded database without colliding with the demo", async () => {
-    await seedDemo({ databaseUrl: testDatabaseUrl(), dataDir: "/x", log: () => undefined, persons: 10_000, force: true, today: "2026-11-22" });
+    await seedDemo({
+      databaseUrl: testDatabaseUrl(),
+      dataDir: "/x",
+      log: () => undefined,
+      persons: 10_000,
+      force: true,
+      today: "2026-11-22",
+    });
     for (let i = 0; i < 200; i++) {
       const enterprise = await createEnterprise(db);
       await createPerson(db, { birthDate: "1990-01-01", employments: [{ edrpou: enterprise.edrpou }] });

@@ -11,15 +11,32 @@ let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
 let indexesBefore: string[];
 const lines: string[] = [];
 
-const sql = <Row extends Record<string, unknown> = Record<string, unknown>>(text: string, values: unknown[], url: string) =>
-  withPgClient(async (client) => (await client.query<Row>(text, values)).rows, url);
+const sql = <Row extends Record<string, unknown> = Record<string, unknown>>(
+  text: string,
+  values: unknown[],
+  url: string,
+) => withPgClient(async (client) => (await client.query<Row>(text, values)).rows, url);
 const indexes = async (url: string) =>
-  (await sql<{ def: string }>(`SELECT indexdef AS def FROM pg_indexes WHERE schemaname IN ('oberig', 'public') ORDER BY indexname`, [], url)).map((r) => r.def);
+  (
+    await sql<{ def: string }>(
+      `SELECT indexdef AS def FROM pg_indexes WHERE schemaname IN ('oberig', 'public') ORDER BY indexname`,
+      [],
+      url,
+    )
+  ).map((r) => r.def);
 
 beforeAll(async () => {
   scratch = await createScratchDatabase({ empty: false });
   indexesBefore = await indexes(scratch.url);
-  await seedDemo({ databaseUrl: scratch.url, dataDir: "/x", log: (line) => lines.push(line), persons: 40_000, today: TODAY, shape: "national", rebuildIndexes: true });
+  await seedDemo({
+    databaseUrl: scratch.url,
+    dataDir: "/x",
+    log: (line) => lines.push(line),
+    persons: 40_000,
+    today: TODAY,
+    shape: "national",
+    rebuildIndexes: true,
+  });
 }, 300_000);
 
 afterAll(async () => {
@@ -35,15 +52,25 @@ describe("the national seed, small", () => {
     expect(lines.some((line) => /Будую індекс \d+\/\d+/.test(line))).toBe(true);
     expect(lines.some((line) => /Індекси побудовано/.test(line))).toBe(true);
     // ANALYZE ran: the planner knows the sizes.
-    expect(await one("SELECT reltuples::bigint FROM pg_class WHERE oid = 'oberig.persons'::regclass")).toBeGreaterThan(30_000);
+    expect(await one("SELECT reltuples::bigint FROM pg_class WHERE oid = 'oberig.persons'::regclass")).toBeGreaterThan(
+      30_000,
+    );
   });
 
   it("writes text through COPY unharmed: apostrophes, null fields, dates, enums and money", async () => {
-    expect(await one(`SELECT count(*) FROM oberig.persons WHERE "lastName" LIKE '%''%' OR "firstName" LIKE '%''%'`)).toBeGreaterThan(0);
+    expect(
+      await one(`SELECT count(*) FROM oberig.persons WHERE "lastName" LIKE '%''%' OR "firstName" LIKE '%''%'`),
+    ).toBeGreaterThan(0);
     expect(await one(`SELECT count(*) FROM oberig.persons WHERE email IS NULL`)).toBeGreaterThan(0);
-    expect(await one(`SELECT count(*) FROM oberig.persons WHERE "lastName" ~ '\\\\|\\t|\\n' OR address = '\\N'`)).toBe(0);
+    expect(await one(`SELECT count(*) FROM oberig.persons WHERE "lastName" ~ '\\\\|\\t|\\n' OR address = '\\N'`)).toBe(
+      0,
+    );
     expect(await one(`SELECT count(*) FROM oberig.employments WHERE salary::text !~ '^[0-9]+\\.[0-9]{2}$'`)).toBe(0);
-    expect(await one(`SELECT count(*) FROM oberig.persons WHERE "updatedAt" IS NULL OR "createdAt" > now() AT TIME ZONE 'UTC'`)).toBe(0);
+    expect(
+      await one(
+        `SELECT count(*) FROM oberig.persons WHERE "updatedAt" IS NULL OR "createdAt" > now() AT TIME ZONE 'UTC'`,
+      ),
+    ).toBe(0);
   });
 
   it("never has more active marks at an enterprise than the limit of its decision in force", async () => {
@@ -55,7 +82,9 @@ describe("the national seed, small", () => {
       scratch.url,
     );
     expect(over).toEqual([]);
-    expect(await one("SELECT count(*) FROM oberig.reservation_marks WHERE status = 'ACTIVE'")).toBeGreaterThan(40_000 * 0.08);
+    expect(await one("SELECT count(*) FROM oberig.reservation_marks WHERE status = 'ACTIVE'")).toBeGreaterThan(
+      40_000 * 0.08,
+    );
   });
 
   it("has the country's shape: a quarter of the enterprises critical, most of them small", async () => {
@@ -63,14 +92,22 @@ describe("the national seed, small", () => {
     const critical = await one("SELECT count(DISTINCT edrpou) FROM critical_decisions");
     expect(critical / enterprises).toBeGreaterThan(0.23);
     expect(critical / enterprises).toBeLessThan(0.27);
-    const small = await one(`SELECT count(*) FROM (SELECT e.edrpou FROM oberig.enterprises e LEFT JOIN oberig.employments j ON j.edrpou = e.edrpou AND j."endDate" IS NULL GROUP BY e.edrpou HAVING count(j.id) < 50) s`);
+    const small = await one(
+      `SELECT count(*) FROM (SELECT e.edrpou FROM oberig.enterprises e LEFT JOIN oberig.employments j ON j.edrpou = e.edrpou AND j."endDate" IS NULL GROUP BY e.edrpou HAVING count(j.id) < 50) s`,
+    );
     expect(small / enterprises).toBeGreaterThan(0.6);
   });
 
   it("keeps the demo: its users and its 10,000-employee enterprise; every enterprise has a staff version", async () => {
     expect(await one("SELECT count(*) FROM users")).toBe(DEMO_USERS.length);
-    expect(await one(`SELECT count(*) FROM oberig.employments WHERE edrpou = '${DEMO_EDRPOU.big}' AND "endDate" IS NULL`)).toBe(10_000);
-    expect(await one("SELECT count(*) FROM oberig.enterprises e WHERE NOT EXISTS (SELECT 1 FROM oberig.staff_versions v WHERE v.edrpou = e.edrpou)")).toBe(0);
+    expect(
+      await one(`SELECT count(*) FROM oberig.employments WHERE edrpou = '${DEMO_EDRPOU.big}' AND "endDate" IS NULL`),
+    ).toBe(10_000);
+    expect(
+      await one(
+        "SELECT count(*) FROM oberig.enterprises e WHERE NOT EXISTS (SELECT 1 FROM oberig.staff_versions v WHERE v.edrpou = e.edrpou)",
+      ),
+    ).toBe(0);
   });
 
   it("leaves the shared test database alone", () => {

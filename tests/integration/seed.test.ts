@@ -23,7 +23,12 @@ let seededMs = 0;
 
 beforeAll(async () => {
   const started = Date.now();
-  const result = await seedIfEmpty({ databaseUrl: testDatabaseUrl(), dataDir: "/nonexistent-data-dir", log: (line) => lines.push(line), today: TODAY });
+  const result = await seedIfEmpty({
+    databaseUrl: testDatabaseUrl(),
+    dataDir: "/nonexistent-data-dir",
+    log: (line) => lines.push(line),
+    today: TODAY,
+  });
   seededMs = Date.now() - started;
   expect(result).toEqual({ seeded: true });
 }, 120_000);
@@ -72,29 +77,61 @@ describe("the default demo seed", () => {
   });
 
   it("has exactly one enterprise with 10,000 active employees: the demo head's", async () => {
-    const rows = await sql<{ edrpou: string }>(`SELECT edrpou FROM oberig.employments WHERE "endDate" IS NULL GROUP BY edrpou HAVING count(*) >= 10000`);
+    const rows = await sql<{ edrpou: string }>(
+      `SELECT edrpou FROM oberig.employments WHERE "endDate" IS NULL GROUP BY edrpou HAVING count(*) >= 10000`,
+    );
     expect(rows).toEqual([{ edrpou: DEMO_EDRPOU.big }]);
-    expect(await count(`SELECT count(*) AS n FROM oberig.employments WHERE edrpou = $1 AND "endDate" IS NULL`, [DEMO_EDRPOU.big])).toBe(10_000);
+    expect(
+      await count(`SELECT count(*) AS n FROM oberig.employments WHERE edrpou = $1 AND "endDate" IS NULL`, [
+        DEMO_EDRPOU.big,
+      ]),
+    ).toBe(10_000);
   });
 
   it("has decisions in force of every limit category, some expired and exactly one revoked", async () => {
-    const inForce = await sql<{ category: string }>(`SELECT DISTINCT "limitCategory"::text AS category FROM critical_decisions
-      WHERE status = 'ACTIVE' AND "validFrom" <= $1 AND "validUntil" >= $1 ORDER BY 1`, [TODAY]);
-    expect(inForce.map((row) => row.category)).toEqual(["DEFAULT_50", "DEFENCE_100", "DRONE_WEAPONS_100", "FRONTLINE_100", "LIFE_SUPPORT_75", "MEDICAL_100", "UKRZALIZNYTSIA_80"]);
-    expect(await count(`SELECT count(*) AS n FROM critical_decisions WHERE status = 'ACTIVE' AND "validUntil" < $1`, [TODAY])).toBeGreaterThan(5);
-    const revoked = await sql<{ reason: string | null; at: Date | null }>(`SELECT "revocationReason" AS reason, "revokedAt" AS at FROM critical_decisions WHERE status = 'REVOKED'`);
+    const inForce = await sql<{ category: string }>(
+      `SELECT DISTINCT "limitCategory"::text AS category FROM critical_decisions
+      WHERE status = 'ACTIVE' AND "validFrom" <= $1 AND "validUntil" >= $1 ORDER BY 1`,
+      [TODAY],
+    );
+    expect(inForce.map((row) => row.category)).toEqual([
+      "DEFAULT_50",
+      "DEFENCE_100",
+      "DRONE_WEAPONS_100",
+      "FRONTLINE_100",
+      "LIFE_SUPPORT_75",
+      "MEDICAL_100",
+      "UKRZALIZNYTSIA_80",
+    ]);
+    expect(
+      await count(`SELECT count(*) AS n FROM critical_decisions WHERE status = 'ACTIVE' AND "validUntil" < $1`, [
+        TODAY,
+      ]),
+    ).toBeGreaterThan(5);
+    const revoked = await sql<{ reason: string | null; at: Date | null }>(
+      `SELECT "revocationReason" AS reason, "revokedAt" AS at FROM critical_decisions WHERE status = 'REVOKED'`,
+    );
     expect(revoked).toHaveLength(1);
     expect(revoked[0]!.reason).toMatch(/ліміт/);
     expect(revoked[0]!.at).toBeInstanceOf(Date);
-    expect(await count(`SELECT count(*) AS n FROM critical_decisions WHERE "decidedOn" < '2026-05-30' AND "validUntil" > '2026-09-01'`)).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM critical_decisions WHERE "decidedOn" < '2026-05-30' AND "validUntil" > '2026-09-01'`,
+      ),
+    ).toBe(0);
   });
 
   it("keeps reservations made through Дія within each enterprise's limit, one active per person", async () => {
-    const over = await sql(`SELECT m.edrpou, count(*) AS used, d."limitCount" FROM oberig.reservation_marks m
+    const over = await sql(
+      `SELECT m.edrpou, count(*) AS used, d."limitCount" FROM oberig.reservation_marks m
       JOIN critical_decisions d ON d.edrpou = m.edrpou AND d.status = 'ACTIVE' AND d."validFrom" <= $1 AND d."validUntil" >= $1
-      WHERE m.status = 'ACTIVE' GROUP BY m.edrpou, d."limitCount" HAVING count(*) > d."limitCount"`, [TODAY]);
+      WHERE m.status = 'ACTIVE' GROUP BY m.edrpou, d."limitCount" HAVING count(*) > d."limitCount"`,
+      [TODAY],
+    );
     expect(over).toEqual([]);
-    expect(await count(`SELECT count(*) AS n FROM oberig.reservation_marks WHERE status = 'ACTIVE' AND source = 'diia'`)).toBeGreaterThan(1000);
+    expect(
+      await count(`SELECT count(*) AS n FROM oberig.reservation_marks WHERE status = 'ACTIVE' AND source = 'diia'`),
+    ).toBeGreaterThan(1000);
     expect(await count(`SELECT count(*) AS n FROM reservations`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM applications`)).toBe(0);
   });
@@ -102,25 +139,48 @@ describe("the default demo seed", () => {
   it("lets every demo user sign in with their documented login, password and TOTP code", async () => {
     for (const user of DEMO_USERS) {
       const totp = user.totpSecret ? authenticator.generate(user.totpSecret) : undefined;
-      const signedIn = await verifyPasswordLogin(db, { address: "192.0.2.10", login: user.login, password: user.password, totp, now: new Date() });
+      const signedIn = await verifyPasswordLogin(db, {
+        address: "192.0.2.10",
+        login: user.login,
+        password: user.password,
+        totp,
+        now: new Date(),
+      });
       expect(signedIn.rnokpp, user.key).toBe(user.rnokpp);
-      const [row] = await sql<{ hash: string }>(`SELECT "passwordHash" AS hash FROM users WHERE rnokpp = $1`, [user.rnokpp]);
+      const [row] = await sql<{ hash: string }>(`SELECT "passwordHash" AS hash FROM users WHERE rnokpp = $1`, [
+        user.rnokpp,
+      ]);
       expect(row!.hash).toMatch(/^\$argon2id\$/);
       expect(await verify(row!.hash, `${user.password}x`)).toBe(false);
     }
   });
 
   it("grants the roles that are not read from the registry, and makes the heads heads", async () => {
-    const memberships = await sql<{ key: string; role: string; authority: string | null; edrpou: string | null; unit: string | null }>(`
+    const memberships = await sql<{
+      key: string;
+      role: string;
+      authority: string | null;
+      edrpou: string | null;
+      unit: string | null;
+    }>(`
       SELECT u.rnokpp AS key, m.role::text AS role, a.code AS authority, m.edrpou, mu.code AS unit FROM memberships m
       JOIN users u ON u.id = m."userId" LEFT JOIN authorities a ON a.id = m."authorityId" LEFT JOIN military_units mu ON mu.id = m."unitId" ORDER BY 2, 1`);
     const expected = DEMO_USERS.filter((u) => !["ENTERPRISE_HEAD", "CONSCRIPT"].includes(u.role)).map((u) => ({
-      key: u.rnokpp, role: u.role, authority: u.authorityCode ?? null, edrpou: u.role === "AUTHORIZED_PERSON" ? u.edrpou! : null, unit: u.unitCode ?? null,
+      key: u.rnokpp,
+      role: u.role,
+      authority: u.authorityCode ?? null,
+      edrpou: u.role === "AUTHORIZED_PERSON" ? u.edrpou! : null,
+      unit: u.unitCode ?? null,
     }));
     expect(memberships).toEqual(expect.arrayContaining(expected));
     expect(memberships).toHaveLength(expected.length);
     for (const head of DEMO_USERS.filter((u) => u.role === "ENTERPRISE_HEAD")) {
-      expect(await sql(`SELECT 1 FROM oberig.enterprises WHERE edrpou = $1 AND "headRnokpp" = $2`, [head.edrpou, head.rnokpp])).toHaveLength(1);
+      expect(
+        await sql(`SELECT 1 FROM oberig.enterprises WHERE edrpou = $1 AND "headRnokpp" = $2`, [
+          head.edrpou,
+          head.rnokpp,
+        ]),
+      ).toHaveLength(1);
     }
     expect(await count("SELECT count(*) AS n FROM military_units")).toBe(20);
     expect(await count("SELECT count(*) AS n FROM vacancies")).toBe(60);
@@ -128,11 +188,15 @@ describe("the default demo seed", () => {
 
   it("gives the eligible demo conscript a notice of the demo ТЦК and the reserved one none (refused: reserved)", async () => {
     const rnokppOf = (key: string) => DEMO_USERS.find((u) => u.key === key)!.rnokpp;
-    const notices = await sql<{ rnokpp: string; kind: string; status: string }>(`SELECT rnokpp, kind::text, status::text FROM notices`);
+    const notices = await sql<{ rnokpp: string; kind: string; status: string }>(
+      `SELECT rnokpp, kind::text, status::text FROM notices`,
+    );
     expect(notices).toEqual([{ rnokpp: rnokppOf("conscript-eligible"), kind: "MOBILISATION", status: "FORMED" }]);
     const refusals = await sql<{ rnokpp: string; reasons: string[] }>(`SELECT rnokpp, reasons FROM notice_refusals`);
     expect(refusals).toEqual([{ rnokpp: rnokppOf("conscript-reserved"), reasons: ["RESERVED"] }]);
-    const batch = await sql<{ tcc: string; appear: string; formed_by: string }>(`SELECT tcc, to_char("appearAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Kyiv', 'HH24:MI ID') AS appear, "formedByName" AS formed_by FROM notice_batches`);
+    const batch = await sql<{ tcc: string; appear: string; formed_by: string }>(
+      `SELECT tcc, to_char("appearAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Kyiv', 'HH24:MI ID') AS appear, "formedByName" AS formed_by FROM notice_batches`,
+    );
     expect(batch).toHaveLength(1);
     expect(batch[0]!.tcc).toBe("Соборний РТЦК та СП м. Дніпра");
     expect(batch[0]!.appear).toMatch(/^09:00 [1-5]$/);
@@ -143,22 +207,38 @@ describe("the default demo seed", () => {
 describe("refusals", () => {
   it("seedIfEmpty does nothing on a seeded registry", async () => {
     const before = await snapshot();
-    expect(await seedIfEmpty({ databaseUrl: testDatabaseUrl(), dataDir: "/nonexistent", log: () => undefined })).toEqual({ seeded: false });
+    expect(
+      await seedIfEmpty({ databaseUrl: testDatabaseUrl(), dataDir: "/nonexistent", log: () => undefined }),
+    ).toEqual({ seeded: false });
     expect(await snapshot()).toEqual(before);
   });
 
   it("seedDemo refuses a non-empty database without force and changes nothing", async () => {
     const before = await snapshot();
-    await expect(seedDemo({ databaseUrl: testDatabaseUrl(), dataDir: "/nonexistent", log: () => undefined })).rejects.toMatchObject({ code: "SEED_NOT_EMPTY" });
+    await expect(
+      seedDemo({ databaseUrl: testDatabaseUrl(), dataDir: "/nonexistent", log: () => undefined }),
+    ).rejects.toMatchObject({ code: "SEED_NOT_EMPTY" });
     expect(await snapshot()).toEqual(before);
   });
 
-  it.each([[-5], [Number.NaN], [1.5], [9_999], [12_000_001]])("seedDemo refuses %s persons before touching the database", async (persons) => {
-    await expect(seedDemo({ databaseUrl: "postgresql://nobody@127.0.0.1:1/none", dataDir: "/x", log: () => undefined, persons })).rejects.toMatchObject({ code: "SEED_BAD_OPTION" });
-  });
+  it.each([[-5], [Number.NaN], [1.5], [9_999], [12_000_001]])(
+    "seedDemo refuses %s persons before touching the database",
+    async (persons) => {
+      await expect(
+        seedDemo({ databaseUrl: "postgresql://nobody@127.0.0.1:1/none", dataDir: "/x", log: () => undefined, persons }),
+      ).rejects.toMatchObject({ code: "SEED_BAD_OPTION" });
+    },
+  );
 
   it("seedDemo refuses a malformed day", async () => {
-    await expect(seedDemo({ databaseUrl: "postgresql://nobody@127.0.0.1:1/none", dataDir: "/x", log: () => undefined, today: "2026-02-30" })).rejects.toMatchObject({ code: "SEED_BAD_OPTION" });
+    await expect(
+      seedDemo({
+        databaseUrl: "postgresql://nobody@127.0.0.1:1/none",
+        dataDir: "/x",
+        log: () => undefined,
+        today: "2026-02-30",
+      }),
+    ).rejects.toMatchObject({ code: "SEED_BAD_OPTION" });
   });
 
   it("catches a dangling reference when row-by-row foreign-key checks are deferred", async () => {
@@ -167,8 +247,11 @@ describe("refusals", () => {
       try {
         expect(await deferReferenceChecks(client)).toBe(true);
         await assertReferences(client);
-        await client.query(`INSERT INTO oberig.employments (id, rnokpp, edrpou, position, "startDate", salary, "reportedOn")
-          VALUES (gen_random_uuid(), '1759013776', $1, 'x', '2020-01-01', 1, '2026-11-20')`, [DEMO_EDRPOU.big]);
+        await client.query(
+          `INSERT INTO oberig.employments (id, rnokpp, edrpou, position, "startDate", salary, "reportedOn")
+          VALUES (gen_random_uuid(), '1759013776', $1, 'x', '2020-01-01', 1, '2026-11-20')`,
+          [DEMO_EDRPOU.big],
+        );
         await expect(assertReferences(client)).rejects.toThrow(/"oberig"\."employments"\.rnokpp → "oberig"\."persons"/);
       } finally {
         await client.query("ROLLBACK");
@@ -177,7 +260,9 @@ describe("refusals", () => {
   });
 
   it("reports an unreachable database in one sentence", async () => {
-    await expect(seedIfEmpty({ databaseUrl: "postgresql://nobody@127.0.0.1:1/none", dataDir: "/x", log: () => undefined })).rejects.toMatchObject({ code: "SEED_DB_UNREACHABLE" });
+    await expect(
+      seedIfEmpty({ databaseUrl: "postgresql://nobody@127.0.0.1:1/none", dataDir: "/x", log: () => undefined }),
+    ).rejects.toMatchObject({ code: "SEED_DB_UNREACHABLE" });
   });
 });
 
@@ -188,7 +273,10 @@ describe("two launchers at once", () => {
       const options = { databaseUrl: scratch.url, dataDir: "/x", log: () => undefined };
       const results = await Promise.all([seedIfEmpty(options), seedIfEmpty(options)]);
       expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
-      const [row] = await withPgClient((client) => client.query<{ n: string }>("SELECT count(*) AS n FROM oberig.persons"), scratch.url).then((r) => r.rows);
+      const [row] = await withPgClient(
+        (client) => client.query<{ n: string }>("SELECT count(*) AS n FROM oberig.persons"),
+        scratch.url,
+      ).then((r) => r.rows);
       expect(Number(row!.n)).toBe(30_000);
     } finally {
       await scratch.drop();
@@ -200,8 +288,17 @@ type Run = { code: number | null; stdout: string; stderr: string };
 
 function runSeed(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { NODE_ENV: "test", PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: testDatabaseUrl() };
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts", ...args], { cwd: ROOT, env });
+    const env: NodeJS.ProcessEnv = {
+      NODE_ENV: "test",
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATABASE_URL: testDatabaseUrl(),
+    };
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/seed.ts", ...args],
+      { cwd: ROOT, env },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -223,14 +320,18 @@ describe("npm run seed", () => {
     [["--scale", "national", "--persons", "20000"], /або --scale, або --persons/],
     [["--today", "yesterday"], /--today: Дата має бути у форматі/],
     [["--bogus"], /Незрозумілий параметр/],
-  ])("refuses %j in one sentence with a non-zero exit, changing nothing", async (args, message) => {
-    const before = await snapshot();
-    const run = await runSeed(args);
-    expect(run.code).toBe(1);
-    expect(run.stderr.trim().split("\n")).toHaveLength(1);
-    expect(run.stderr).toMatch(message);
-    expect(await snapshot()).toEqual(before);
-  }, 60_000);
+  ])(
+    "refuses %j in one sentence with a non-zero exit, changing nothing",
+    async (args, message) => {
+      const before = await snapshot();
+      const run = await runSeed(args);
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toMatch(message);
+      expect(await snapshot()).toEqual(before);
+    },
+    60_000,
+  );
 
   it("refuses to seed over existing data without --force", async () => {
     const before = await snapshot();
@@ -241,8 +342,12 @@ describe("npm run seed", () => {
   }, 60_000);
 
   it("with --force replaces everything but the migrations and the КЕП CA", async () => {
-    await sql(`INSERT INTO ca_keys (id, "certPem", "keyPem") VALUES ('root', 'cert', 'key') ON CONFLICT (id) DO NOTHING`);
-    await sql(`INSERT INTO notifications (id, "recipientRnokpp", audience, kind, title, body) VALUES (gen_random_uuid(), '1759013776', 'me', 'test', 't', 'b')`);
+    await sql(
+      `INSERT INTO ca_keys (id, "certPem", "keyPem") VALUES ('root', 'cert', 'key') ON CONFLICT (id) DO NOTHING`,
+    );
+    await sql(
+      `INSERT INTO notifications (id, "recipientRnokpp", audience, kind, title, body) VALUES (gen_random_uuid(), '1759013776', 'me', 'test', 't', 'b')`,
+    );
     const migrations = await count("SELECT count(*) AS n FROM _prisma_migrations");
     const run = await runSeed(["--persons", "10000", "--today", TODAY, "--force"]);
     expect(run.stderr).not.toMatch(/✖/);

@@ -18,7 +18,13 @@ const T0 = new Date("2026-12-04T10:00:00.000Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 async function attempt(login: string, password: string, options: { address?: string; now?: Date; totp?: string } = {}) {
-  return verifyPasswordLogin(db, { login, password, totp: options.totp, address: options.address ?? "198.51.100.1", now: options.now ?? T0 }).then(
+  return verifyPasswordLogin(db, {
+    login,
+    password,
+    totp: options.totp,
+    address: options.address ?? "198.51.100.1",
+    now: options.now ?? T0,
+  }).then(
     () => "OK",
     (error: { code?: string; message?: string }) => `${error.code}: ${error.message}`,
   );
@@ -32,7 +38,13 @@ beforeAll(async () => {
   await createUser(db, { role: "CONSCRIPT", rnokpp: "3000000022", password: "right-password-2" });
   await createUser(db, { role: "CONSCRIPT", rnokpp: "3000000033", password: "right-password-3" });
   official = { email: "otp.user@test.gov.ua", secret: authenticator.generateSecret(20) };
-  await createUser(db, { role: "ADMIN", email: official.email, rnokpp: null, password: "official-pass-1", totpSecret: official.secret });
+  await createUser(db, {
+    role: "ADMIN",
+    email: official.email,
+    rnokpp: null,
+    password: "official-pass-1",
+    totpSecret: official.secret,
+  });
 });
 
 describe("one answer", () => {
@@ -46,7 +58,8 @@ describe("one answer", () => {
 
 describe("the login throttle", () => {
   it("slows a login down after 5 failures from any addresses, with waits that grow but stay short", async () => {
-    for (let i = 0; i < LOGIN_THROTTLE.login.free; i += 1) expect(await attempt("3000000011", "wrong", { address: `203.0.113.${i}` })).toBe(INVALID);
+    for (let i = 0; i < LOGIN_THROTTLE.login.free; i += 1)
+      expect(await attempt("3000000011", "wrong", { address: `203.0.113.${i}` })).toBe(INVALID);
     // The 5th failure set a 1 s wait: even the right password, from another address, gets the same answer.
     expect(await attempt("3000000011", "right-password-1", { address: "203.0.113.99" })).toBe(INVALID);
     expect(await attempt("3000000011", "right-password-1", { address: "203.0.113.99", now: at(2) })).toBe("OK");
@@ -62,22 +75,37 @@ describe("the login throttle", () => {
     const row = await db.loginThrottle.findUniqueOrThrow({ where: { key: "login:3000000011" } });
     expect(row.failures).toBe(15);
     expect((row.blockedUntil!.getTime() - row.lastFailureAt.getTime()) / 1000).toBe(LOGIN_THROTTLE.login.capSeconds);
-    expect(await attempt("3000000011", "right-password-1", { address: "192.0.2.200", now: at(now - 61 + 30) })).toBe(INVALID);
-    expect(await attempt("3000000011", "right-password-1", { address: "192.0.2.200", now: at(now - 61 + 61) })).toBe("OK");
+    expect(await attempt("3000000011", "right-password-1", { address: "192.0.2.200", now: at(now - 61 + 30) })).toBe(
+      INVALID,
+    );
+    expect(await attempt("3000000011", "right-password-1", { address: "192.0.2.200", now: at(now - 61 + 61) })).toBe(
+      "OK",
+    );
   });
 
   it("slows an address down after 20 failures on any logins, without touching other addresses", async () => {
-    for (let i = 0; i < LOGIN_THROTTLE.address.free; i += 1) await attempt(`38000000${String(i).padStart(2, "0")}`, "guess", { address: "198.51.100.66", now: at(5000) });
+    for (let i = 0; i < LOGIN_THROTTLE.address.free; i += 1)
+      await attempt(`38000000${String(i).padStart(2, "0")}`, "guess", { address: "198.51.100.66", now: at(5000) });
     expect(await attempt("3000000033", "right-password-3", { address: "198.51.100.66", now: at(5000) })).toBe(INVALID);
     expect(await attempt("3000000033", "right-password-3", { address: "198.51.100.67", now: at(5000) })).toBe("OK");
   });
 
   it("counts concurrent failures exactly, as several web processes would", async () => {
     // Attempts check the wait before they count, so exactly the free ones may race in at once.
-    await Promise.all(Array.from({ length: LOGIN_THROTTLE.login.free }, (_, i) => attempt("3777777777", "x", { address: `10.9.0.${i}`, now: at(9000) })));
-    expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: "login:3777777777" } })).failures).toBe(LOGIN_THROTTLE.login.free);
+    await Promise.all(
+      Array.from({ length: LOGIN_THROTTLE.login.free }, (_, i) =>
+        attempt("3777777777", "x", { address: `10.9.0.${i}`, now: at(9000) }),
+      ),
+    );
+    expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: "login:3777777777" } })).failures).toBe(
+      LOGIN_THROTTLE.login.free,
+    );
     // The counting itself is one atomic statement: no failure is lost between processes.
-    await Promise.all(Array.from({ length: 12 }, (_, i) => recordLoginFailure(db, loginThrottleKeys(`10.8.0.${i}`, "3888888888"), at(9000))));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        recordLoginFailure(db, loginThrottleKeys(`10.8.0.${i}`, "3888888888"), at(9000)),
+      ),
+    );
     expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: "login:3888888888" } })).failures).toBe(12);
   });
 
@@ -93,21 +121,34 @@ describe("a TOTP code", () => {
     const now = new Date();
     const code = authenticator.clone({ epoch: now.getTime() }).generate(official.secret);
     expect(await attempt(official.email, "official-pass-1", { totp: code, now, address: "192.0.2.77" })).toBe("OK");
-    expect(await attempt(official.email, "official-pass-1", { totp: code, now, address: "192.0.2.78" })).toMatch(/^TOTP_INVALID: .*вже використаний/);
+    expect(await attempt(official.email, "official-pass-1", { totp: code, now, address: "192.0.2.78" })).toMatch(
+      /^TOTP_INVALID: .*вже використаний/,
+    );
     const next = new Date(now.getTime() + 30_000);
     const nextCode = authenticator.clone({ epoch: next.getTime() }).generate(official.secret);
     const later = new Date(next.getTime() + 30_000);
     // nextCode belongs to the previous step at `later`: still accepted, once.
-    expect(await attempt(official.email, "official-pass-1", { totp: nextCode, now: later, address: "192.0.2.79" })).toBe("OK");
-    expect(await attempt(official.email, "official-pass-1", { totp: "12345", now: later, address: "192.0.2.79" })).toMatch(/^TOTP_INVALID/);
-    expect(await attempt(official.email, "official-pass-1", { now: later, address: "192.0.2.79" })).toMatch(/^TOTP_REQUIRED/);
+    expect(
+      await attempt(official.email, "official-pass-1", { totp: nextCode, now: later, address: "192.0.2.79" }),
+    ).toBe("OK");
+    expect(
+      await attempt(official.email, "official-pass-1", { totp: "12345", now: later, address: "192.0.2.79" }),
+    ).toMatch(/^TOTP_INVALID/);
+    expect(await attempt(official.email, "official-pass-1", { now: later, address: "192.0.2.79" })).toMatch(
+      /^TOTP_REQUIRED/,
+    );
   });
 });
 
 describe("signing out", () => {
   const jwt = authOptions.callbacks!.jwt!;
   it("revokes the session on the server: the same token is refused at the next request", async () => {
-    const token = await jwt({ token: {}, user: { id: randomUUID(), rnokpp: "3000000011", fullName: "Т", roles: [], via: "password" } as never, account: null, trigger: "signIn" } as never);
+    const token = await jwt({
+      token: {},
+      user: { id: randomUUID(), rnokpp: "3000000011", fullName: "Т", roles: [], via: "password" } as never,
+      account: null,
+      trigger: "signIn",
+    } as never);
     expect(typeof token.sid).toBe("string");
     await expect(jwt({ token } as never)).resolves.toMatchObject({ sid: token.sid });
     await authOptions.events!.signOut!({ token: { ...token, exp: Math.floor(Date.now() / 1000) + 3600 } } as never);
@@ -117,6 +158,9 @@ describe("signing out", () => {
     await expect(jwt({ token: { uid: "u" } } as never)).rejects.toThrow("SESSION_REVOKED");
     expect(await isSessionRevoked(createCtx({ actor: null }), "not-a-uuid")).toBe(true);
     // Signing out twice is harmless.
-    await revokeSession(createCtx({ actor: null }), { sessionId: token.sid, expiresAtSeconds: Math.floor(Date.now() / 1000) + 3600 });
+    await revokeSession(createCtx({ actor: null }), {
+      sessionId: token.sid,
+      expiresAtSeconds: Math.floor(Date.now() / 1000) + 3600,
+    });
   });
 });

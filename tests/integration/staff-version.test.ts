@@ -42,10 +42,16 @@ describe("staffVersion", () => {
 
   it("changes with every kind of write the list reads, and only for the enterprise concerned", async () => {
     const [a, b, c, d] = w.employees;
-    await bumps(() => db.$executeRaw`UPDATE oberig.employments SET salary = 15000 WHERE rnokpp = ${a} AND edrpou = ${w.edrpou}`);
+    await bumps(
+      () => db.$executeRaw`UPDATE oberig.employments SET salary = 15000 WHERE rnokpp = ${a} AND edrpou = ${w.edrpou}`,
+    );
     await bumps(() => db.$executeRaw`UPDATE oberig.persons SET "lastName" = 'Змінений' WHERE rnokpp = ${b}`);
-    await bumps(() => db.$executeRaw`UPDATE oberig.military_registrations SET status = 'BEING_CLARIFIED' WHERE rnokpp = ${c}`);
-    await bumps(() => db.$executeRaw`UPDATE oberig.enterprises SET frontline = NOT frontline WHERE edrpou = ${w.edrpou}`);
+    await bumps(
+      () => db.$executeRaw`UPDATE oberig.military_registrations SET status = 'BEING_CLARIFIED' WHERE rnokpp = ${c}`,
+    );
+    await bumps(
+      () => db.$executeRaw`UPDATE oberig.enterprises SET frontline = NOT frontline WHERE edrpou = ${w.edrpou}`,
+    );
     // A mark at ANOTHER enterprise of someone employed here changes both lists (here: reserved elsewhere).
     const [here, there] = [await version(w.edrpou), await version(other.edrpou)];
     await db.$executeRaw`INSERT INTO oberig.reservation_marks (id, rnokpp, edrpou, "fromDate", "untilDate", status, "activeRnokpp", source, "updatedAt")
@@ -79,17 +85,29 @@ describe("staffVersion", () => {
   });
 
   it("keeps the cached list exact after writes that leave updatedAt alone", async () => {
-    const first = await listEmployees(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, pageSize: 100, revealRnokpp: true });
+    const first = await listEmployees(createCtx({ actor: w.head.actor }), {
+      edrpou: w.edrpou,
+      pageSize: 100,
+      revealRnokpp: true,
+    });
     const target = w.employees[5]!;
     expect(first.items.find((i) => i.rnokpp === target)!.eligible).toBe(true);
     // Plain SQL, as another system writing the registry would: no updatedAt, no portal code.
     await db.$executeRaw`UPDATE oberig.military_registrations SET wanted = true, status = 'WANTED' WHERE rnokpp = ${target}`;
-    const second = await listEmployees(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, pageSize: 100, revealRnokpp: true });
+    const second = await listEmployees(createCtx({ actor: w.head.actor }), {
+      edrpou: w.edrpou,
+      pageSize: 100,
+      revealRnokpp: true,
+    });
     const row = second.items.find((i) => i.rnokpp === target)!;
     expect(row.eligible).toBe(false);
     expect(row.reasons.map((r) => r.code)).toContain("WANTED");
     await db.$executeRaw`UPDATE oberig.persons SET "firstName" = 'Перейменований' WHERE rnokpp = ${target}`;
-    const third = await listEmployees(createCtx({ actor: w.head.actor }), { edrpou: w.edrpou, pageSize: 100, revealRnokpp: true });
+    const third = await listEmployees(createCtx({ actor: w.head.actor }), {
+      edrpou: w.edrpou,
+      pageSize: 100,
+      revealRnokpp: true,
+    });
     expect(third.items.find((i) => i.rnokpp === target)!.fullName).toContain("Перейменований");
   });
 });

@@ -25,7 +25,10 @@ let edrpou: string;
 let handedToNext = 0;
 
 async function cookieOf(rnokpp: string, role: Role, sid: string = randomUUID()) {
-  const token = await encode({ secret: SECRET, token: { uid: "u1", sid, rnokpp, name: "Тест", via: "password", roles: [{ role, label: role }], active: 0 } });
+  const token = await encode({
+    secret: SECRET,
+    token: { uid: "u1", sid, rnokpp, name: "Тест", via: "password", roles: [{ role, label: role }], active: 0 },
+  });
   return `theme=dark; next-auth.session-token=${token}; broken=%E0%A4%A`;
 }
 
@@ -49,17 +52,34 @@ describe("the status route outside Next", () => {
     const sid = randomUUID();
     const cookie = await cookieOf(reserved, "CONSCRIPT", sid);
     expect((await fetch(`${base}/api/v1/me/status`, { headers: { cookie } })).status).toBe(200);
-    await revokeSession(createCtx({ actor: null }), { sessionId: sid, expiresAtSeconds: Math.floor(Date.now() / 1000) + 3600 });
+    await revokeSession(createCtx({ actor: null }), {
+      sessionId: sid,
+      expiresAtSeconds: Math.floor(Date.now() / 1000) + 3600,
+    });
     const after = await fetch(`${base}/api/v1/me/status`, { headers: { cookie } });
     expect(after.status).toBe(401);
     expect(await after.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
     // A token from before session ids existed counts as signed out.
-    const legacy = await encode({ secret: SECRET, token: { uid: "u1", rnokpp: reserved, name: "Тест", via: "password", roles: [{ role: "CONSCRIPT", label: "x" }], active: 0 } });
-    expect((await fetch(`${base}/api/v1/me/status`, { headers: { cookie: `next-auth.session-token=${legacy}` } })).status).toBe(401);
+    const legacy = await encode({
+      secret: SECRET,
+      token: {
+        uid: "u1",
+        rnokpp: reserved,
+        name: "Тест",
+        via: "password",
+        roles: [{ role: "CONSCRIPT", label: "x" }],
+        active: 0,
+      },
+    });
+    expect(
+      (await fetch(`${base}/api/v1/me/status`, { headers: { cookie: `next-auth.session-token=${legacy}` } })).status,
+    ).toBe(401);
   });
 
   it("answers the conscript's own status, uncached, whatever else the cookie header holds", async () => {
-    const response = await fetch(`${base}/api/v1/me/status?rnokpp=0000000000`, { headers: { cookie: await cookieOf(reserved, "CONSCRIPT") } });
+    const response = await fetch(`${base}/api/v1/me/status?rnokpp=0000000000`, {
+      headers: { cookie: await cookieOf(reserved, "CONSCRIPT") },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     expect(await response.json()).toMatchObject({ rnokpp: reserved, reservation: { edrpou, until: "2099-01-14" } });
@@ -69,15 +89,24 @@ describe("the status route outside Next", () => {
     const anonymous = await fetch(`${base}/api/v1/me/status`);
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
-    const forged = await fetch(`${base}/api/v1/me/status`, { headers: { cookie: "next-auth.session-token=not-a-jwt" } });
+    const forged = await fetch(`${base}/api/v1/me/status`, {
+      headers: { cookie: "next-auth.session-token=not-a-jwt" },
+    });
     expect(forged.status).toBe(401);
-    const asHead = await fetch(`${base}/api/v1/me/status`, { headers: { cookie: await cookieOf(reserved, "ENTERPRISE_HEAD") } });
+    const asHead = await fetch(`${base}/api/v1/me/status`, {
+      headers: { cookie: await cookieOf(reserved, "ENTERPRISE_HEAD") },
+    });
     expect(asHead.status).toBe(403);
   });
 
   it("hands every other request to Next", async () => {
     const before = handedToNext;
-    for (const [method, path] of [["GET", "/api/v1/me/status/extra"], ["POST", "/api/v1/me/status"], ["GET", "/api/v1/me/applications"], ["GET", "/"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/api/v1/me/status/extra"],
+      ["POST", "/api/v1/me/status"],
+      ["GET", "/api/v1/me/applications"],
+      ["GET", "/"],
+    ] as const) {
       expect((await fetch(`${base}${path}`, { method })).status).toBe(418);
     }
     expect(handedToNext - before).toBe(4);

@@ -78,13 +78,21 @@ function withoutMoment(body: unknown): unknown {
 
 async function fastRoute(cookie: string | undefined): Promise<Answer> {
   const response = await fetch(`${base}/api/v1/me/status`, { headers: cookie ? { cookie } : {} });
-  return { status: response.status, body: withoutMoment(await response.json()), cacheControl: response.headers.get("cache-control") };
+  return {
+    status: response.status,
+    body: withoutMoment(await response.json()),
+    cacheControl: response.headers.get("cache-control"),
+  };
 }
 
 async function nextRoute(cookie: string | undefined): Promise<Answer> {
   const request = new NextRequest("http://localhost:3000/api/v1/me/status", { headers: cookie ? { cookie } : {} });
   const response = await GET(request, { params: Promise.resolve({}) });
-  return { status: response.status, body: withoutMoment(await response.json()), cacheControl: response.headers.get("cache-control") };
+  return {
+    status: response.status,
+    body: withoutMoment(await response.json()),
+    cacheControl: response.headers.get("cache-control"),
+  };
 }
 
 beforeAll(async () => {
@@ -99,17 +107,28 @@ beforeAll(async () => {
   sessions["a conscript without a reservation"] = await sessionCookie({ rnokpp: notReserved });
   sessions["a conscript role for a person off the register"] = await sessionCookie({ rnokpp: offRegister });
   sessions["a conscript role for a РНОКПП the registry does not know"] = await sessionCookie({ rnokpp: "1234567890" });
-  for (const role of ["ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "OFFICIAL", "ADMIN", "RECRUITER", "METHODOLOGIST"] as const) {
+  for (const role of [
+    "ENTERPRISE_HEAD",
+    "AUTHORIZED_PERSON",
+    "OFFICIAL",
+    "ADMIN",
+    "RECRUITER",
+    "METHODOLOGIST",
+  ] as const) {
     sessions[`the role ${role}`] = await sessionCookie({ rnokpp: reserved, role });
   }
   sessions["anonymous"] = undefined;
   sessions["a cookie that is not a JWT"] = "next-auth.session-token=not-a-jwt";
-  sessions["a JWT signed with another secret"] = `next-auth.session-token=${await encode({ secret: "another-secret-0123456789abcdef", token: { uid: "u1", sid: randomUUID(), rnokpp: reserved, roles: [{ role: "CONSCRIPT", label: "x" }], active: 0 } })}`;
+  sessions["a JWT signed with another secret"] =
+    `next-auth.session-token=${await encode({ secret: "another-secret-0123456789abcdef", token: { uid: "u1", sid: randomUUID(), rnokpp: reserved, roles: [{ role: "CONSCRIPT", label: "x" }], active: 0 } })}`;
   sessions["an expired session"] = await sessionCookie({ rnokpp: reserved, expiresInSeconds: -60 });
   sessions["a token without a session id"] = await sessionCookie({ rnokpp: reserved, sid: null });
   sessions["a token without a РНОКПП"] = await sessionCookie({});
   sessions["a session signed out on the server"] = await sessionCookie({ rnokpp: reserved, sid: revokedSid });
-  await revokeSession({ db, now: new Date() }, { sessionId: revokedSid, expiresAtSeconds: Math.floor(Date.now() / 1000) + 3600 });
+  await revokeSession(
+    { db, now: new Date() },
+    { sessionId: revokedSid, expiresAtSeconds: Math.floor(Date.now() / 1000) + 3600 },
+  );
 
   server = createServer((req, res) => {
     if (!serveFastRoute(req, res)) res.writeHead(418).end();
@@ -133,11 +152,16 @@ describe("GET /api/v1/me/status: the fast route and the Next route answer alike"
     expect(viaNext.status).toBe(fast.status);
     expect(fast.body).toEqual(viaNext.body);
     if (fast.status === 200) {
-      expect(fast.body).toMatchObject({ rnokpp: expect.stringMatching(/^\d{10}$/), registration: { status: expect.any(String) } });
+      expect(fast.body).toMatchObject({
+        rnokpp: expect.stringMatching(/^\d{10}$/),
+        registration: { status: expect.any(String) },
+      });
       expect(fast.cacheControl).toBe("private, no-store");
       expect(viaNext.cacheControl).toBe("private, no-store");
     } else {
-      expect(fast.body).toMatchObject({ error: { code: fast.status === 401 ? "UNAUTHENTICATED" : "FORBIDDEN", message: expect.any(String) } });
+      expect(fast.body).toMatchObject({
+        error: { code: fast.status === 401 ? "UNAUTHENTICATED" : "FORBIDDEN", message: expect.any(String) },
+      });
     }
   });
 });

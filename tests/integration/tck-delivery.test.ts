@@ -46,12 +46,39 @@ async function tckUser(role: "TCK_OFFICER" | "TCK_HEAD", tcc: string, fullName: 
   return { userId: user.id, rnokpp: user.rnokpp, fullName, role, tcc, via: "password" } as Actor;
 }
 
-async function formAndSign(officerActor: Actor, headActor: Actor, tcc: { name: string; edrpou: string }, lastNames: string[]) {
+async function formAndSign(
+  officerActor: Actor,
+  headActor: Actor,
+  tcc: { name: string; edrpou: string },
+  lastNames: string[],
+) {
   const rnokpps: string[] = [];
-  for (const lastName of lastNames) rnokpps.push((await createPerson(db, { lastName, birthDate: yearsAgo(35), military: { tcc: tcc.name } })).rnokpp);
-  const batch = await formNotices(ctx(officerActor), { kind: "MOBILISATION", appearDate: nextWorkingDay(), appearTime: "09:00", place: "м. Дніпро, вул. Тестова, 1", selection: { by: "people", rnokpps } });
+  for (const lastName of lastNames)
+    rnokpps.push((await createPerson(db, { lastName, birthDate: yearsAgo(35), military: { tcc: tcc.name } })).rnokpp);
+  const batch = await formNotices(ctx(officerActor), {
+    kind: "MOBILISATION",
+    appearDate: nextWorkingDay(),
+    appearTime: "09:00",
+    place: "м. Дніпро, вул. Тестова, 1",
+    selection: { by: "people", rnokpps },
+  });
   const prepared = await prepareBatchSigning(ctx(headActor), { batchId: batch.batchId });
-  const key = openKeyFile((await issueCertificate({ db, now }, { rnokpp: headActor.rnokpp!, fullName: headActor.fullName, password: "Tck-Key-Pass1", edrpou: tcc.edrpou, organization: tcc.name, title: "Начальник" })).p12, "Tck-Key-Pass1");
+  const key = openKeyFile(
+    (
+      await issueCertificate(
+        { db, now },
+        {
+          rnokpp: headActor.rnokpp!,
+          fullName: headActor.fullName,
+          password: "Tck-Key-Pass1",
+          edrpou: tcc.edrpou,
+          organization: tcc.name,
+          title: "Начальник",
+        },
+      )
+    ).p12,
+    "Tck-Key-Pass1",
+  );
   const signature = Buffer.from(signDetached(key, Buffer.from(prepared.document, "base64"))).toString("base64");
   await signNoticeBatch(ctx(headActor), { batchId: batch.batchId, nonce: prepared.nonce, signature });
   const rows = await db.notice.findMany({ where: { batchId: batch.batchId }, orderBy: { seq: "asc" } });
@@ -61,13 +88,19 @@ async function formAndSign(officerActor: Actor, headActor: Actor, tcc: { name: s
 const csv = (...lines: string[]) => ["Трек-номер;Номер повістки;Статус;Дата", ...lines].join("\n");
 
 async function snapshot() {
-  const [rows, audit] = await Promise.all([db.notice.findMany({ select: { id: true, status: true, trackingNumber: true }, orderBy: { id: "asc" } }), db.auditLog.count()]);
+  const [rows, audit] = await Promise.all([
+    db.notice.findMany({ select: { id: true, status: true, trackingNumber: true }, orderBy: { id: "asc" } }),
+    db.auditLog.count(),
+  ]);
   return { rows, audit };
 }
 
 async function refusedWhole(input: unknown, actor: Actor = officer) {
   const before = await snapshot();
-  const error = await importPostalReport(ctx(actor), input).then(() => null, (e: unknown) => e);
+  const error = await importPostalReport(ctx(actor), input).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).status).toBeGreaterThanOrEqual(400);
   expect((error as AppError).status).toBeLessThan(500);
@@ -93,15 +126,24 @@ afterAll(async () => {
 describe("the post's CSV report", () => {
   it("previews, then applies sent and delivered in one transaction with one audit row", async () => {
     const [first, second] = notices as [(typeof notices)[0], (typeof notices)[0]];
-    const sent = csv(`RB000000001UA;${first.number};прийнято;${dmy(today)}`, `RB000000002UA;${second.number};прийнято;${today}`);
+    const sent = csv(
+      `RB000000001UA;${first.number};прийнято;${dmy(today)}`,
+      `RB000000002UA;${second.number};прийнято;${today}`,
+    );
     const preview = await importPostalReport(ctx(officer), { csv: sent, apply: false });
     expect(preview).toMatchObject({ applied: false, problems: [] });
-    expect(preview.changes.map((c) => [c.line, c.number, c.from, c.to])).toEqual([[2, first.number, "SIGNED", "SENT"], [3, second.number, "SIGNED", "SENT"]]);
+    expect(preview.changes.map((c) => [c.line, c.number, c.from, c.to])).toEqual([
+      [2, first.number, "SIGNED", "SENT"],
+      [3, second.number, "SIGNED", "SENT"],
+    ]);
     expect((await db.notice.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("SIGNED");
 
     const audit = await db.auditLog.count({ where: { action: "notice.delivery" } });
     expect((await importPostalReport(ctx(officer), { csv: sent, apply: true })).applied).toBe(true);
-    expect(await db.notice.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "SENT", trackingNumber: "RB000000001UA" });
+    expect(await db.notice.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      status: "SENT",
+      trackingNumber: "RB000000001UA",
+    });
     expect(await db.auditLog.count({ where: { action: "notice.delivery" } })).toBe(audit + 1);
 
     await importPostalReport(ctx(officer), { csv: csv(`rb000000001ua;;вручено;${dmy(today)}`), apply: true });
@@ -127,7 +169,11 @@ describe("the post's CSV report", () => {
     expect(preview.changes.map((c) => c.line)).toEqual([2]);
     const lines = preview.problems.map((p) => p.line);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
-    const at = (line: number) => preview.problems.filter((p) => p.line === line).map((p) => p.message).join(" | ");
+    const at = (line: number) =>
+      preview.problems
+        .filter((p) => p.line === line)
+        .map((p) => p.message)
+        .join(" | ");
     expect(at(3)).toMatch(/Невідомий трек-номер RB999999999UA/);
     expect(at(4)).toMatch(/уже є в рядку 2/);
     expect(at(5)).toMatch(/не знайдено серед повісток цього ТЦК/);
@@ -147,28 +193,68 @@ describe("the post's CSV report", () => {
 
   it("refuses a date in the future or before signing, a bad file, and other roles; another ТЦК does not know our tracking numbers", async () => {
     const third = notices[2]!;
-    const future = await importPostalReport(ctx(officer), { csv: csv(`RB000000003UA;${third.number};прийнято;${dmy(addDays(today, 1))}`), apply: false });
+    const future = await importPostalReport(ctx(officer), {
+      csv: csv(`RB000000003UA;${third.number};прийнято;${dmy(addDays(today, 1))}`),
+      apply: false,
+    });
     expect(future.problems).toEqual([{ line: 2, message: expect.stringMatching(/ще не настала/) }]);
-    const early = await importPostalReport(ctx(officer), { csv: csv(`RB000000003UA;${third.number};прийнято;${dmy(addDays(today, -10))}`), apply: false });
+    const early = await importPostalReport(ctx(officer), {
+      csv: csv(`RB000000003UA;${third.number};прийнято;${dmy(addDays(today, -10))}`),
+      apply: false,
+    });
     expect(early.problems[0]?.message).toMatch(/раніша за підписання/);
-    expect((await importPostalReport(ctx(officer), { csv: "ПІБ;Адреса\nІванов;Дніпро", apply: false })).problems[0]?.message).toMatch(/бракує стовпців/);
-    expect((await importPostalReport(ctx(officer), { csv: csv(), apply: false })).problems[0]?.message).toMatch(/немає жодного рядка/);
+    expect(
+      (await importPostalReport(ctx(officer), { csv: "ПІБ;Адреса\nІванов;Дніпро", apply: false })).problems[0]?.message,
+    ).toMatch(/бракує стовпців/);
+    expect((await importPostalReport(ctx(officer), { csv: csv(), apply: false })).problems[0]?.message).toMatch(
+      /немає жодного рядка/,
+    );
     expect((await refusedWhole({ csv: "", apply: true })).code).toBe("VALIDATION_FAILED");
     expect((await refusedWhole({ csv: "x".repeat(1024 * 1024 + 1), apply: true })).code).toBe("VALIDATION_FAILED");
-    expect((await refusedWhole({ csv: csv(`RB000000009UA;${third.number};прийнято;${dmy(today)}`), apply: "yes" })).code).toBe("VALIDATION_FAILED");
+    expect(
+      (await refusedWhole({ csv: csv(`RB000000009UA;${third.number};прийнято;${dmy(today)}`), apply: "yes" })).code,
+    ).toBe("VALIDATION_FAILED");
 
-    const elsewhere = await importPostalReport(ctx(otherOfficer), { csv: csv(`RB000000002UA;;вручено;${dmy(today)}`), apply: false });
+    const elsewhere = await importPostalReport(ctx(otherOfficer), {
+      csv: csv(`RB000000002UA;;вручено;${dmy(today)}`),
+      apply: false,
+    });
     expect(elsewhere.problems[0]?.message).toMatch(/Невідомий трек-номер/);
-    const conscript = { userId: null, rnokpp: "1234567890", fullName: "Х", role: "CONSCRIPT", via: "diia" } as unknown as Actor;
-    expect((await refusedWhole({ csv: csv(`RB000000009UA;${third.number};прийнято;${dmy(today)}`), apply: true }, conscript)).code).toBe("FORBIDDEN");
+    const conscript = {
+      userId: null,
+      rnokpp: "1234567890",
+      fullName: "Х",
+      role: "CONSCRIPT",
+      via: "diia",
+    } as unknown as Actor;
+    expect(
+      (await refusedWhole({ csv: csv(`RB000000009UA;${third.number};прийнято;${dmy(today)}`), apply: true }, conscript))
+        .code,
+    ).toBe("FORBIDDEN");
   });
 
   it("a withdrawn notice is not sent", async () => {
-    const person = (await createPerson(db, { lastName: "Відкликаний", birthDate: yearsAgo(36), military: { tcc: TCC } })).rnokpp;
-    const batch = await formNotices(ctx(officer), { kind: "MOBILISATION", appearDate: nextWorkingDay(), appearTime: "10:00", place: "м. Дніпро, вул. Тестова, 1", selection: { by: "people", rnokpps: [person] } });
+    const person = (
+      await createPerson(db, { lastName: "Відкликаний", birthDate: yearsAgo(36), military: { tcc: TCC } })
+    ).rnokpp;
+    const batch = await formNotices(ctx(officer), {
+      kind: "MOBILISATION",
+      appearDate: nextWorkingDay(),
+      appearTime: "10:00",
+      place: "м. Дніпро, вул. Тестова, 1",
+      selection: { by: "people", rnokpps: [person] },
+    });
     const notice = await db.notice.findFirstOrThrow({ where: { batchId: batch.batchId } });
-    await db.$transaction((tx) => withdrawNoticesOnProtection({ db: tx, now }, { rnokpps: [person], cause: { kind: "DEFERRED", ground: "навчання" } }));
-    const result = await importPostalReport(ctx(officer), { csv: csv(`RB000000010UA;${noticeNumber(notice.seq, notice.createdAt)};прийнято;${dmy(today)}`), apply: false });
+    await db.$transaction((tx) =>
+      withdrawNoticesOnProtection(
+        { db: tx, now },
+        { rnokpps: [person], cause: { kind: "DEFERRED", ground: "навчання" } },
+      ),
+    );
+    const result = await importPostalReport(ctx(officer), {
+      csv: csv(`RB000000010UA;${noticeNumber(notice.seq, notice.createdAt)};прийнято;${dmy(today)}`),
+      apply: false,
+    });
     expect(result.problems[0]?.message).toMatch(/Відкликано.*неможливий/);
   });
 });
@@ -196,25 +282,71 @@ describe("the public check by QR", () => {
     expect(JSON.stringify(valid)).not.toMatch(/\d{10}/);
     expect(JSON.stringify(valid)).not.toContain(first.fullName);
 
-    const person = (await createPerson(db, { lastName: "Заброньований", birthDate: yearsAgo(40), military: { tcc: TCC } })).rnokpp;
+    const person = (
+      await createPerson(db, { lastName: "Заброньований", birthDate: yearsAgo(40), military: { tcc: TCC } })
+    ).rnokpp;
     const [withdrawnNotice] = await formAndSignExisting(person);
-    await db.$transaction((tx) => withdrawNoticesOnProtection({ db: tx, now }, { rnokpps: [person], cause: { kind: "RESERVED", enterpriseName: "ТОВ «Секретне підприємство»" } }));
+    await db.$transaction((tx) =>
+      withdrawNoticesOnProtection(
+        { db: tx, now },
+        { rnokpps: [person], cause: { kind: "RESERVED", enterpriseName: "ТОВ «Секретне підприємство»" } },
+      ),
+    );
     const withdrawn = await verifyNotice({ db }, { code: withdrawnNotice!.code });
     expect(withdrawn.status).toBe("WITHDRAWN");
     expect(JSON.stringify(withdrawn)).not.toContain("Секретне");
 
-    expect(await verifyNotice({ db }, { code: first.code.slice(0, -1) + (first.code.endsWith("A") ? "B" : "A") })).toEqual({ status: "UNKNOWN" });
+    expect(
+      await verifyNotice({ db }, { code: first.code.slice(0, -1) + (first.code.endsWith("A") ? "B" : "A") }),
+    ).toEqual({ status: "UNKNOWN" });
     expect(await verifyNotice({ db }, { code: "'; DROP TABLE notices; --" })).toEqual({ status: "UNKNOWN" });
-    const unsigned = await formNotices(ctx(officer), { kind: "VLK", appearDate: nextWorkingDay(), appearTime: "11:00", place: "м. Дніпро, вул. Тестова, 1", selection: { by: "people", rnokpps: [(await createPerson(db, { lastName: "Непідписаний", birthDate: yearsAgo(30), military: { tcc: TCC } })).rnokpp] } });
+    const unsigned = await formNotices(ctx(officer), {
+      kind: "VLK",
+      appearDate: nextWorkingDay(),
+      appearTime: "11:00",
+      place: "м. Дніпро, вул. Тестова, 1",
+      selection: {
+        by: "people",
+        rnokpps: [
+          (await createPerson(db, { lastName: "Непідписаний", birthDate: yearsAgo(30), military: { tcc: TCC } }))
+            .rnokpp,
+        ],
+      },
+    });
     const unsignedNotice = await db.notice.findFirstOrThrow({ where: { batchId: unsigned.batchId } });
     expect(await verifyNotice({ db }, { code: unsignedNotice.code })).toEqual({ status: "UNKNOWN" });
   });
 });
 
 async function formAndSignExisting(rnokpp: string) {
-  const batch = await formNotices(ctx(officer), { kind: "MOBILISATION", appearDate: nextWorkingDay(), appearTime: "12:00", place: "м. Дніпро, вул. Тестова, 1", selection: { by: "people", rnokpps: [rnokpp] } });
+  const batch = await formNotices(ctx(officer), {
+    kind: "MOBILISATION",
+    appearDate: nextWorkingDay(),
+    appearTime: "12:00",
+    place: "м. Дніпро, вул. Тестова, 1",
+    selection: { by: "people", rnokpps: [rnokpp] },
+  });
   const prepared = await prepareBatchSigning(ctx(head), { batchId: batch.batchId });
-  const key = openKeyFile((await issueCertificate({ db, now }, { rnokpp: head.rnokpp!, fullName: head.fullName, password: "Tck-Key-Pass1", edrpou: "80000014", organization: TCC, title: "Начальник" })).p12, "Tck-Key-Pass1");
-  await signNoticeBatch(ctx(head), { batchId: batch.batchId, nonce: prepared.nonce, signature: Buffer.from(signDetached(key, Buffer.from(prepared.document, "base64"))).toString("base64") });
+  const key = openKeyFile(
+    (
+      await issueCertificate(
+        { db, now },
+        {
+          rnokpp: head.rnokpp!,
+          fullName: head.fullName,
+          password: "Tck-Key-Pass1",
+          edrpou: "80000014",
+          organization: TCC,
+          title: "Начальник",
+        },
+      )
+    ).p12,
+    "Tck-Key-Pass1",
+  );
+  await signNoticeBatch(ctx(head), {
+    batchId: batch.batchId,
+    nonce: prepared.nonce,
+    signature: Buffer.from(signDetached(key, Buffer.from(prepared.document, "base64"))).toString("base64"),
+  });
   return db.notice.findMany({ where: { batchId: batch.batchId } });
 }

@@ -10,7 +10,8 @@ import { sql, testDatabaseUrl } from "./setup/database";
 
 const T0 = 1_800_000_000_000;
 let serial = 0;
-const fresh = (limit: number, windowMs = 60_000) => createThrottle({ name: `test-${++serial}-${Date.now()}`, limit, windowMs });
+const fresh = (limit: number, windowMs = 60_000) =>
+  createThrottle({ name: `test-${++serial}-${Date.now()}`, limit, windowMs });
 
 afterAll(async () => {
   await closeThrottles();
@@ -21,9 +22,18 @@ describe("createThrottle", () => {
     const throttle = fresh(3);
     const decisions = [];
     for (let i = 0; i < 3; i++) decisions.push(await throttle.hit("a", T0 + i * 1_000));
-    expect(decisions.map((d) => [d.allowed, d.remaining])).toEqual([[true, 2], [true, 1], [true, 0]]);
+    expect(decisions.map((d) => [d.allowed, d.remaining])).toEqual([
+      [true, 2],
+      [true, 1],
+      [true, 0],
+    ]);
     expect(await throttle.retryAfterSeconds("a", T0 + 30_000)).toBe(30);
-    expect(await throttle.hit("a", T0 + 41_000)).toEqual({ allowed: false, hits: 4, remaining: 0, retryAfterSeconds: 19 });
+    expect(await throttle.hit("a", T0 + 41_000)).toEqual({
+      allowed: false,
+      hits: 4,
+      remaining: 0,
+      retryAfterSeconds: 19,
+    });
     expect((await throttle.hit("b", T0)).allowed).toBe(true);
     expect(await throttle.retryAfterSeconds("a", T0 + 60_000)).toBe(0);
     expect(await throttle.hit("a", T0 + 60_000)).toMatchObject({ allowed: true, hits: 1 });
@@ -56,11 +66,15 @@ describe("createThrottle", () => {
       await closeThrottles();`;
     const run = () =>
       new Promise<number | null>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", script], {
-          cwd: path.resolve("."),
-          env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", DATABASE_URL: testDatabaseUrl() },
-          stdio: "inherit",
-        });
+        const child = spawn(
+          process.execPath,
+          ["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", script],
+          {
+            cwd: path.resolve("."),
+            env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", DATABASE_URL: testDatabaseUrl() },
+            stdio: "inherit",
+          },
+        );
         child.on("error", reject);
         child.on("close", resolve);
       });
@@ -74,9 +88,11 @@ describe("createThrottle", () => {
 
 describe("limitVerificationRequest", () => {
   it("answers 429 in Ukrainian with Retry-After once a client exceeds the limit; another client is unaffected", async () => {
-    const request = (address: string) => new Request("http://localhost/verify/x", { headers: { "x-forwarded-for": address } });
+    const request = (address: string) =>
+      new Request("http://localhost/verify/x", { headers: { "x-forwarded-for": address } });
     const now = Date.now();
-    for (let i = 0; i < VERIFY_RATE_LIMIT.limit; i++) expect(await limitVerificationRequest(request("192.0.2.77"), now)).toBeNull();
+    for (let i = 0; i < VERIFY_RATE_LIMIT.limit; i++)
+      expect(await limitVerificationRequest(request("192.0.2.77"), now)).toBeNull();
     const response = await limitVerificationRequest(request("192.0.2.77"), now);
     expect(response?.status).toBe(429);
     expect(Number(response?.headers.get("retry-after"))).toBeGreaterThan(0);

@@ -63,7 +63,12 @@ async function sendAndNotify(url: string, tag: string): Promise<{ id: string; no
 }
 
 const listening = async (url: string) =>
-  (await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'bronya-worker-wake' AND query ILIKE 'LISTEN%'`))[0]!.n === 1;
+  (
+    await query<{ n: number }>(
+      url,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'bronya-worker-wake' AND query ILIKE 'LISTEN%'`,
+    )
+  )[0]!.n === 1;
 
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(os.tmpdir(), "bronya-wake-"));
@@ -100,14 +105,20 @@ describe("the worker's wake-up channel", () => {
     const stopping = cluster!;
     cluster = null;
     await stopping.stop();
-    await until(() => lines.some((line) => line.startsWith("канал пробудження втрачено")), "the worker notices the lost wake-up connection");
+    await until(
+      () => lines.some((line) => line.startsWith("канал пробудження втрачено")),
+      "the worker notices the lost wake-up connection",
+    );
     // Down for a while: several reconnection attempts fail and back off.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(lines.some((line) => line.startsWith("канал пробудження відновлено"))).toBe(false);
 
     cluster = await start();
     expect(cluster.url, "the restarted cluster kept its port").toBe(url);
-    await until(() => lines.some((line) => line.startsWith("канал пробудження відновлено")), "the wake-up connection is re-established");
+    await until(
+      () => lines.some((line) => line.startsWith("канал пробудження відновлено")),
+      "the wake-up connection is re-established",
+    );
     await until(() => listening(url), "the new connection LISTENs again");
 
     const { notifiedAt } = await sendAndNotify(url, "after");

@@ -5,7 +5,11 @@ import { expect } from "vitest";
  * `expect(list.every(…)).toBe(true)` passes unseen when a query comes back empty. On failure
  * the message names the elements that fail, not just `false`.
  */
-export function expectEvery<T>(list: readonly T[], check: (item: T, index: number) => boolean, what = "the list"): void {
+export function expectEvery<T>(
+  list: readonly T[],
+  check: (item: T, index: number) => boolean,
+  what = "the list",
+): void {
   expect(list.length, `${what} is empty`).toBeGreaterThan(0);
   expect(
     list.filter((item, index) => !check(item, index)),

@@ -14,7 +14,11 @@ export async function demoCredentials(key: unknown) {
   const parsed = ZDemoKey.safeParse(key);
   const user = parsed.success ? DEMO_USERS.find((u) => u.key === parsed.data) : undefined;
   if (!user) return null;
-  return { login: user.login, password: user.password, totp: user.totpSecret ? await unspentCode(user.email ?? user.login, user.totpSecret) : undefined };
+  return {
+    login: user.login,
+    password: user.password,
+    totp: user.totpSecret ? await unspentCode(user.email ?? user.login, user.totpSecret) : undefined,
+  };
 }
 
 /** A code is accepted once: after a sign-in within this 30-second step, the next step's code. */

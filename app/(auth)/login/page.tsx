@@ -16,12 +16,20 @@ import { demoCredentials } from "./actions";
 export const metadata: Metadata = { title: "Вхід" };
 
 const ZLoginQuery = z.object({
-  next: z.string().optional().catch(undefined).transform((value) => safeNextPath(value)),
+  next: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((value) => safeNextPath(value)),
   expired: z.string().optional().catch(undefined),
   error: z.string().max(100).optional().catch(undefined),
 });
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = ZLoginQuery.parse(await searchParams);
   const next = query.next ?? null;
   const demo = env().DEMO_MODE;
@@ -32,9 +40,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="space-y-6">
         <div>
           <h1 className="text-3xl font-bold">Вхід до порталу</h1>
-          <p className="mt-1 text-muted">Один вхід для керівників підприємств, посадових осіб і військовозобов&apos;язаних.</p>
+          <p className="mt-1 text-muted">
+            Один вхід для керівників підприємств, посадових осіб і військовозобов&apos;язаних.
+          </p>
         </div>
-        {query.expired ? <Notice tone="warning">Сеанс завершено або роль більше недійсна. Увійдіть знову.</Notice> : null}
+        {query.expired ? (
+          <Notice tone="warning">Сеанс завершено або роль більше недійсна. Увійдіть знову.</Notice>
+        ) : null}
         {query.error ? <Notice tone="error">{loginErrorText(query.error)}</Notice> : null}
         <Card aria-labelledby="kep-login-title">
           <CardTitle>
@@ -44,7 +56,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </Card>
         <Card>
           <CardTitle>Логін і пароль</CardTitle>
-          <p className="mb-4 text-sm text-muted">Для посадових осіб органів влади (з одноразовим кодом) і для демонстраційних облікових записів.</p>
+          <p className="mb-4 text-sm text-muted">
+            Для посадових осіб органів влади (з одноразовим кодом) і для демонстраційних облікових записів.
+          </p>
           <PasswordLoginForm next={next} />
         </Card>
       </div>
@@ -54,7 +68,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <CardTitle>
               <span id="demo-title">Демонстраційні користувачі</span>
             </CardTitle>
-            <p className="mb-2 text-sm text-muted">Портал працює в демо-режимі: дані згенеровано, усі паролі — навчальні.</p>
+            <p className="mb-2 text-sm text-muted">
+              Портал працює в демо-режимі: дані згенеровано, усі паролі — навчальні.
+            </p>
             <DemoLogins
               next={next}
               loadCredentials={demoCredentials}
@@ -73,7 +89,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               <span id="demo-keys-title">Демонстраційні ключі КЕП</span>
             </CardTitle>
             <p className="mb-2 text-sm text-muted">
-              Завантажте ключ, оберіть його в розділі «Ключ КЕП» і введіть пароль. Ключі видав тестовий надавач порталу; вони чинні лише тут.
+              Завантажте ключ, оберіть його в розділі «Ключ КЕП» і введіть пароль. Ключі видав тестовий надавач порталу;
+              вони чинні лише тут.
             </p>
             {demoKeys ? (
               <DemoKeyList
@@ -90,7 +107,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                 }))}
               />
             ) : (
-              <Notice tone="warning">Демо-ключі ще не створено: їх видає запуск порталу (npm run dev або npm start) у демо-режимі.</Notice>
+              <Notice tone="warning">
+                Демо-ключі ще не створено: їх видає запуск порталу (npm run dev або npm start) у демо-режимі.
+              </Notice>
             )}
           </Card>
         </div>

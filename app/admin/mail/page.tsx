@@ -22,18 +22,34 @@ export default async function Page() {
     <div className="space-y-5">
       <PageHeader
         title="Вихідна пошта"
-        subtitle={smtp ? "Листи надсилаються через SMTP; тут — останні 100." : "SMTP не налаштовано (змінна SMTP_URL): листи не надсилаються, їх видно лише тут."}
+        subtitle={
+          smtp
+            ? "Листи надсилаються через SMTP; тут — останні 100."
+            : "SMTP не налаштовано (змінна SMTP_URL): листи не надсилаються, їх видно лише тут."
+        }
       />
       <Card>
         {letters.length === 0 ? (
-          <EmptyState title="Листів ще немає">Сповіщення про рішення, анулювання та відгуки надходять сюди, якщо в реєстрі є e-mail адресата.</EmptyState>
+          <EmptyState title="Листів ще немає">
+            Сповіщення про рішення, анулювання та відгуки надходять сюди, якщо в реєстрі є e-mail адресата.
+          </EmptyState>
         ) : (
           <ul className="divide-y divide-line" data-testid="outgoing-mail">
             {letters.map((letter) => (
               <li key={letter.id} className="py-4">
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <span className="font-medium">{letter.to}</span>
-                  {letter.sentAt ? <Badge tone="success">надіслано</Badge> : letter.error && smtp ? <Badge tone="fail" title={letter.error}>не надіслано</Badge> : letter.error ? <Badge tone="info">лише перегляд</Badge> : <Badge tone="pending">у черзі</Badge>}
+                  {letter.sentAt ? (
+                    <Badge tone="success">надіслано</Badge>
+                  ) : letter.error && smtp ? (
+                    <Badge tone="fail" title={letter.error}>
+                      не надіслано
+                    </Badge>
+                  ) : letter.error ? (
+                    <Badge tone="info">лише перегляд</Badge>
+                  ) : (
+                    <Badge tone="pending">у черзі</Badge>
+                  )}
                   <span className="text-muted">{formatDateTime(letter.createdAt)}</span>
                 </div>
                 <p className="mt-1 font-medium">{letter.subject}</p>

@@ -8,6 +8,10 @@ import { ZTrustListUpload } from "@/lib/kep/trust-list/schemas";
 
 // The trust list's server actions: the upload is parsed with zod here, the bundle in the domain.
 
-export const previewTrustListAction = adminAction(ZTrustListUpload, async (input, actor) => previewTrustList(createCtx({ actor }), input));
+export const previewTrustListAction = adminAction(ZTrustListUpload, async (input, actor) =>
+  previewTrustList(createCtx({ actor }), input),
+);
 
-export const importTrustListAction = adminAction(ZTrustListUpload, async (input, actor) => importTrustList(createCtx({ actor }), input));
+export const importTrustListAction = adminAction(ZTrustListUpload, async (input, actor) =>
+  importTrustList(createCtx({ actor }), input),
+);

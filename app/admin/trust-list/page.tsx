@@ -20,7 +20,11 @@ export default async function Page() {
   const { lastImport, providers } = await listTrustedProviders(ctx);
   return (
     <div className="space-y-5">
-      <PageHeader eyebrow="Адміністрування" title="Перелік кваліфікованих надавачів" subtitle="Сертифікати ЦСК, до яких портал будує ланцюжки сертифікатів підписувачів" />
+      <PageHeader
+        eyebrow="Адміністрування"
+        title="Перелік кваліфікованих надавачів"
+        subtitle="Сертифікати ЦСК, до яких портал будує ланцюжки сертифікатів підписувачів"
+      />
       <Notice tone="info">
         {testProviderTrusted()
           ? "Демонстраційний режим: крім імпортованого переліку, довіряємо тестовому КНЕДП порталу."
@@ -34,11 +38,14 @@ export default async function Page() {
         <CardTitle>Чинний перелік</CardTitle>
         {lastImport ? (
           <p className="mb-3 text-sm text-muted" data-testid="trust-list-last-import">
-            «{lastImport.fileName}» · {lastImport.certificateCount} сертифікатів · імпортовано {formatDateTime(lastImport.createdAt)}
+            «{lastImport.fileName}» · {lastImport.certificateCount} сертифікатів · імпортовано{" "}
+            {formatDateTime(lastImport.createdAt)}
           </p>
         ) : null}
         {providers.length === 0 ? (
-          <EmptyState title="Перелік ще не імпортовано">Завантажте CACertificates.p7b Центрального засвідчувального органу.</EmptyState>
+          <EmptyState title="Перелік ще не імпортовано">
+            Завантажте CACertificates.p7b Центрального засвідчувального органу.
+          </EmptyState>
         ) : (
           <TrustListProviders providers={providers} now={ctx.now} />
         )}

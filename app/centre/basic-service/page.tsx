@@ -17,7 +17,10 @@ export default async function Page() {
 
   return (
     <div className="space-y-5">
-      <PageHeader title="Заяви на базову військову службу" subtitle="Призовники 18–24 років, які обрали ваш центр. Рішення записується до реєстру «Оберіг», заявник отримує сповіщення" />
+      <PageHeader
+        title="Заяви на базову військову службу"
+        subtitle="Призовники 18–24 років, які обрали ваш центр. Рішення записується до реєстру «Оберіг», заявник отримує сповіщення"
+      />
       {rows.length === 0 ? (
         <EmptyState title="Заяв ще немає">Нові заяви з'являться тут і в сповіщеннях.</EmptyState>
       ) : (
@@ -32,9 +35,13 @@ export default async function Page() {
                     <span className="text-sm text-muted">{row.age} р.</span>
                     <Badge tone={status.tone}>{status.label}</Badge>
                   </div>
-                  <p className="text-sm">Спеціальність: {row.specialty} · подано {formatDateTime(row.createdAt)}</p>
+                  <p className="text-sm">
+                    Спеціальність: {row.specialty} · подано {formatDateTime(row.createdAt)}
+                  </p>
                   {row.decisionComment ? <p className="text-sm">Коментар: {row.decisionComment}</p> : null}
-                  {row.status === "SUBMITTED" ? <BasicServiceDecisionForm applicationId={row.id} fullName={row.fullName} /> : null}
+                  {row.status === "SUBMITTED" ? (
+                    <BasicServiceDecisionForm applicationId={row.id} fullName={row.fullName} />
+                  ) : null}
                 </Card>
               </li>
             );

@@ -8,6 +8,17 @@ export const metadata = { title: "Сповіщення" };
 
 export default async function Page() {
   const actor = await requireCentreRecruiter("/centre/notifications");
-  const { items, unread } = await listNotifications(createCtx({ actor }), { rnokpp: actor.rnokpp ?? "", audience: "centre", take: 100 });
-  return <NotificationInbox items={items} unread={unread} markRead={markCentreNotificationsReadAction} emptyHint="Тут з'являтимуться нові записи на візит і заяви на базову службу." />;
+  const { items, unread } = await listNotifications(createCtx({ actor }), {
+    rnokpp: actor.rnokpp ?? "",
+    audience: "centre",
+    take: 100,
+  });
+  return (
+    <NotificationInbox
+      items={items}
+      unread={unread}
+      markRead={markCentreNotificationsReadAction}
+      emptyHint="Тут з'являтимуться нові записи на візит і заяви на базову службу."
+    />
+  );
 }

@@ -12,7 +12,10 @@ export const issueTokenAction = companyAction(z.object({ name: ZApiTokenName }).
   return { id: issued.id, name: issued.name, prefix: issued.prefix, token: issued.token };
 });
 
-export const revokeTokenAction = companyAction(z.object({ tokenId: z.string().max(64) }).strict(), async (input, actor) => {
-  const revoked = await revokeApiToken(createCtx({ actor }), { tokenId: input.tokenId });
-  return { id: revoked.id };
-});
+export const revokeTokenAction = companyAction(
+  z.object({ tokenId: z.string().max(64) }).strict(),
+  async (input, actor) => {
+    const revoked = await revokeApiToken(createCtx({ actor }), { tokenId: input.tokenId });
+    return { id: revoked.id };
+  },
+);

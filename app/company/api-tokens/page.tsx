@@ -24,7 +24,11 @@ export default async function Page() {
       <PageHeader
         title="API для кадрової системи"
         subtitle="Токен дає вашій кадровій системі (1С, BAS, власній) читати працівників і готувати заяви від вашого імені. Подати заяву все одно можна лише з вашим підписом КЕП."
-        actions={<a href="/api/v1/docs" className="link text-[15px]">Документація API →</a>}
+        actions={
+          <a href="/api/v1/docs" className="link text-[15px]">
+            Документація API →
+          </a>
+        }
       />
       <Card>
         <CardTitle>Новий токен</CardTitle>
@@ -32,18 +36,46 @@ export default async function Page() {
       </Card>
       <Card>
         <CardTitle>Токени підприємства</CardTitle>
-        {tokens.length === 0 ? <EmptyState title="Токенів ще немає" /> : (
+        {tokens.length === 0 ? (
+          <EmptyState title="Токенів ще немає" />
+        ) : (
           <Table>
-            <thead><tr><Th>Назва</Th><Th>Початок токена</Th><Th>Випущено</Th><Th>Останнє використання</Th><Th>Стан</Th><Th><span className="sr-only">Дії</span></Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Назва</Th>
+                <Th>Початок токена</Th>
+                <Th>Випущено</Th>
+                <Th>Останнє використання</Th>
+                <Th>Стан</Th>
+                <Th>
+                  <span className="sr-only">Дії</span>
+                </Th>
+              </tr>
+            </thead>
             <tbody>
               {tokens.map((t) => (
                 <tr key={t.id} data-testid="token-row">
                   <Td className="font-medium">{t.name}</Td>
-                  <Td><code className="text-xs">{t.prefix}…</code></Td>
-                  <Td className="tabular whitespace-nowrap">{formatDateTime(t.createdAt)}<p className="text-xs text-muted">{t.createdBy}</p></Td>
-                  <Td className="tabular whitespace-nowrap">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "ще не використовувався"}</Td>
-                  <Td>{t.revokedAt ? <Badge tone="neutral">Відкликано {formatDateTime(t.revokedAt)}</Badge> : <Badge tone="success">Чинний</Badge>}</Td>
-                  <Td className="text-right">{t.revokedAt ? null : <RevokeTokenButton tokenId={t.id} name={t.name} />}</Td>
+                  <Td>
+                    <code className="text-xs">{t.prefix}…</code>
+                  </Td>
+                  <Td className="tabular whitespace-nowrap">
+                    {formatDateTime(t.createdAt)}
+                    <p className="text-xs text-muted">{t.createdBy}</p>
+                  </Td>
+                  <Td className="tabular whitespace-nowrap">
+                    {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "ще не використовувався"}
+                  </Td>
+                  <Td>
+                    {t.revokedAt ? (
+                      <Badge tone="neutral">Відкликано {formatDateTime(t.revokedAt)}</Badge>
+                    ) : (
+                      <Badge tone="success">Чинний</Badge>
+                    )}
+                  </Td>
+                  <Td className="text-right">
+                    {t.revokedAt ? null : <RevokeTokenButton tokenId={t.id} name={t.name} />}
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -19,14 +19,24 @@ const KINDS = [
   { value: "ANNULMENT", label: "Анулювання" },
 ] as const;
 
-export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Page({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireCompany("/company/applications");
   const query = await searchParams;
-  const { list, drafts, isHead, kind } = await orNotFound(listCompanyApplications(createCtx({ actor }), { kind: query.kind, page: query.page }));
+  const { list, drafts, isHead, kind } = await orNotFound(
+    listCompanyApplications(createCtx({ actor }), { kind: query.kind, page: query.page }),
+  );
 
   return (
     <div className="space-y-5">
-      <PageHeader title="Заяви" subtitle="Бронювання та анулювання, подані підприємством, з результатом щодо кожного працівника" actions={<ButtonLink href="/company/applications/new">Нова заява</ButtonLink>} />
+      <PageHeader
+        title="Заяви"
+        subtitle="Бронювання та анулювання, подані підприємством, з результатом щодо кожного працівника"
+        actions={<ButtonLink href="/company/applications/new">Нова заява</ButtonLink>}
+      />
       {drafts.length > 0 ? (
         <Card>
           <CardTitle>{isHead ? "Заяви, що очікують вашого підпису" : "Заяви, що очікують підпису керівника"}</CardTitle>
@@ -36,14 +46,27 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
       <Card>
         <nav aria-label="Вид заяви" className="mb-3 flex flex-wrap gap-2">
           {KINDS.map((k) => (
-            <Link key={k.label} href={k.value ? `/company/applications?kind=${k.value}` : "/company/applications"} aria-current={kind === k.value ? "page" : undefined}
-              className={cn("rounded-full px-3 py-1.5 text-sm ring-1 ring-inset", kind === k.value ? "bg-ink text-white ring-ink" : "ring-line hover:bg-black/5")}>
+            <Link
+              key={k.label}
+              href={k.value ? `/company/applications?kind=${k.value}` : "/company/applications"}
+              aria-current={kind === k.value ? "page" : undefined}
+              className={cn(
+                "rounded-full px-3 py-1.5 text-sm ring-1 ring-inset",
+                kind === k.value ? "bg-ink text-white ring-ink" : "ring-line hover:bg-black/5",
+              )}
+            >
               {k.label}
             </Link>
           ))}
         </nav>
         <ApplicationsTable items={list.items} />
-        <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath="/company/applications" params={{ kind }} />
+        <Pagination
+          page={list.page}
+          pageSize={list.pageSize}
+          total={list.total}
+          basePath="/company/applications"
+          params={{ kind }}
+        />
       </Card>
     </div>
   );

@@ -12,7 +12,11 @@ import { createCtx } from "@/lib/context-server";
 export const metadata = { title: "Довірені особи" };
 
 function DocLink({ id, label }: { id: string | null; label: string }) {
-  return id ? <a className="link text-sm" href={`/api/documents/${id}/signature`} download>{label}</a> : null;
+  return id ? (
+    <a className="link text-sm" href={`/api/documents/${id}/signature`} download>
+      {label}
+    </a>
+  ) : null;
 }
 
 export default async function Page() {
@@ -25,24 +29,37 @@ export default async function Page() {
 
   return (
     <div className="mx-auto max-w-4xl space-y-5">
-      <PageHeader title="Довірені особи" subtitle="Людина, яку ви уповноважите, зможе переглядати працівників і готувати заяви. Підписуєте заяви лише ви." />
+      <PageHeader
+        title="Довірені особи"
+        subtitle="Людина, яку ви уповноважите, зможе переглядати працівників і готувати заяви. Підписуєте заяви лише ви."
+      />
       <Card>
         <CardTitle>Уповноважити особу</CardTitle>
         <GrantAuthorizationForm headRnokpp={headRnokpp} edrpou={edrpou} />
       </Card>
       <Card>
         <CardTitle>Чинні уповноваження</CardTitle>
-        {current.length === 0 ? <EmptyState title="Довірених осіб немає" /> : (
+        {current.length === 0 ? (
+          <EmptyState title="Довірених осіб немає" />
+        ) : (
           <ul className="divide-y divide-line" data-testid="authorizations-current">
             {current.map((a) => (
               <li key={a.id} className="py-3">
                 <div className="flex flex-wrap items-start justify-between gap-3">
                   <div>
                     <p className="font-medium">{a.fullName}</p>
-                    <p className="tabular text-sm text-muted">РНОКПП {a.rnokpp}{a.position ? ` · ${a.position}` : ""} · з {formatDateTime(a.grantedAt)}</p>
+                    <p className="tabular text-sm text-muted">
+                      РНОКПП {a.rnokpp}
+                      {a.position ? ` · ${a.position}` : ""} · з {formatDateTime(a.grantedAt)}
+                    </p>
                     <DocLink id={a.grantDocumentId} label="Підписане уповноваження (.p7s)" />
                   </div>
-                  <WithdrawAuthorizationButton membershipId={a.id} fullName={a.fullName} headRnokpp={headRnokpp} edrpou={edrpou} />
+                  <WithdrawAuthorizationButton
+                    membershipId={a.id}
+                    fullName={a.fullName}
+                    headRnokpp={headRnokpp}
+                    edrpou={edrpou}
+                  />
                 </div>
               </li>
             ))}
@@ -56,8 +73,13 @@ export default async function Page() {
             {past.map((a) => (
               <li key={a.id} className="py-3">
                 <p className="font-medium">{a.fullName}</p>
-                <p className="tabular text-sm text-muted">РНОКПП {a.rnokpp} · з {formatDateTime(a.grantedAt)} до {formatDateTime(a.revokedAt!)}</p>
-                <div className="flex flex-wrap gap-4"><DocLink id={a.grantDocumentId} label="Уповноваження (.p7s)" /><DocLink id={a.withdrawalDocumentId} label="Відкликання (.p7s)" /></div>
+                <p className="tabular text-sm text-muted">
+                  РНОКПП {a.rnokpp} · з {formatDateTime(a.grantedAt)} до {formatDateTime(a.revokedAt!)}
+                </p>
+                <div className="flex flex-wrap gap-4">
+                  <DocLink id={a.grantDocumentId} label="Уповноваження (.p7s)" />
+                  <DocLink id={a.withdrawalDocumentId} label="Відкликання (.p7s)" />
+                </div>
               </li>
             ))}
           </ul>

@@ -16,10 +16,16 @@ export const metadata = { title: "Працівники" };
 
 const PATH = "/company/employees";
 
-export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Page({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireCompany(PATH);
   const filters = readEmployeeFilters(await searchParams);
-  const list = await orNotFound(listEmployees(createCtx({ actor }), { edrpou: actor.edrpou ?? "", ...toListInput(filters), revealRnokpp: true }));
+  const list = await orNotFound(
+    listEmployees(createCtx({ actor }), { edrpou: actor.edrpou ?? "", ...toListInput(filters), revealRnokpp: true }),
+  );
   const found = `${formatNumber(list.total)} ${pluralUk(list.total, ["працівник", "працівники", "працівників"])}`;
 
   return (
@@ -35,7 +41,13 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
       <Card className="space-y-4">
         <QuickFilters action={PATH} filters={filters} />
         <EmployeeTable rows={list.items} />
-        <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath={PATH} params={filterParams(filters)} />
+        <Pagination
+          page={list.page}
+          pageSize={list.pageSize}
+          total={list.total}
+          basePath={PATH}
+          params={filterParams(filters)}
+        />
       </Card>
     </div>
   );

@@ -30,7 +30,11 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ r
       <PageHeader
         title="Рекрутингові центри"
         subtitle="Запишіться на візит, щоб поговорити з рекрутером про службу за контрактом або базову військову службу. Перелік центрів — демонстраційні дані"
-        actions={<ButtonLink href="/me/basic-service" variant="secondary">Базова військова служба</ButtonLink>}
+        actions={
+          <ButtonLink href="/me/basic-service" variant="secondary">
+            Базова військова служба
+          </ButtonLink>
+        }
       />
 
       <Card>
@@ -40,29 +44,56 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ r
         ) : (
           <ul className="divide-y divide-black/10" data-testid="my-visits">
             {visits.map((visit) => (
-              <li key={visit.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="my-visit" data-status={visit.status}>
+              <li
+                key={visit.id}
+                className="flex flex-wrap items-center justify-between gap-3 py-3"
+                data-testid="my-visit"
+                data-status={visit.status}
+              >
                 <div>
-                  <p className="font-medium">{formatDate(visit.day)} о {visit.time} · {visit.centre.name}</p>
-                  <p className="text-sm text-muted">{visit.centre.address} · {VISIT_PURPOSES[visit.purpose]} · тел. {visit.centre.phone}</p>
+                  <p className="font-medium">
+                    {formatDate(visit.day)} о {visit.time} · {visit.centre.name}
+                  </p>
+                  <p className="text-sm text-muted">
+                    {visit.centre.address} · {VISIT_PURPOSES[visit.purpose]} · тел. {visit.centre.phone}
+                  </p>
                 </div>
-                {visit.upcoming ? <CancelVisitButton visitId={visit.id} /> : <Badge tone="neutral">{visit.status === "CANCELLED" ? "Скасовано" : "Минув"}</Badge>}
+                {visit.upcoming ? (
+                  <CancelVisitButton visitId={visit.id} />
+                ) : (
+                  <Badge tone="neutral">{visit.status === "CANCELLED" ? "Скасовано" : "Минув"}</Badge>
+                )}
               </li>
             ))}
           </ul>
         )}
-        {upcoming.length > 0 ? <p className="mt-2 text-sm text-muted">Нагадування про візит надійшло в сповіщення та на пошту.</p> : null}
+        {upcoming.length > 0 ? (
+          <p className="mt-2 text-sm text-muted">Нагадування про візит надійшло в сповіщення та на пошту.</p>
+        ) : null}
       </Card>
 
-      <form method="get" action="/me/centres" className="card flex flex-wrap items-end gap-3" role="search" aria-label="Пошук центру">
+      <form
+        method="get"
+        action="/me/centres"
+        className="card flex flex-wrap items-end gap-3"
+        role="search"
+        aria-label="Пошук центру"
+      >
         <Field label="Область" htmlFor="region">
           <Select id="region" name="region" defaultValue={region ?? ""}>
             <option value="">Усі області</option>
-            {catalogue.regions.map((r) => <option key={r} value={r}>{r}</option>)}
+            {catalogue.regions.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
           </Select>
         </Field>
         <Button type="submit">Показати</Button>
       </form>
-      <p className="text-sm text-muted" aria-live="polite">{formatCount(catalogue.items.length, ["центр", "центри", "центрів"])}</p>
+      <p className="text-sm text-muted" aria-live="polite">
+        {formatCount(catalogue.items.length, ["центр", "центри", "центрів"])}
+      </p>
       <div className="grid gap-4 md:grid-cols-2" data-testid="centres">
         {catalogue.items.map((centre) => (
           <Card key={centre.id} className="flex flex-col justify-between gap-3" data-testid="centre-card">
@@ -70,13 +101,18 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ r
               <h2 className="text-lg font-semibold">{centre.name}</h2>
               <p className="text-sm">{centre.address}</p>
               <p className="text-sm text-muted">
-                {centre.weekdays.map((d) => WEEKDAYS[d]).join(", ")} · {centre.opensAt}–{centre.closesAt} · тел. {centre.phone}
+                {centre.weekdays.map((d) => WEEKDAYS[d]).join(", ")} · {centre.opensAt}–{centre.closesAt} · тел.{" "}
+                {centre.phone}
               </p>
-              <p className="text-sm">Набирає до: {centre.units.map((unit) => `в/ч ${unit.code} (${unit.name})`).join("; ")}</p>
+              <p className="text-sm">
+                Набирає до: {centre.units.map((unit) => `в/ч ${unit.code} (${unit.name})`).join("; ")}
+              </p>
             </div>
             <div className="flex flex-wrap gap-3">
               <ButtonLink href={`/me/centres/${centre.id}`}>Записатися на візит</ButtonLink>
-              <Link className="link self-center text-sm" href={`/me/vacancies?centre=${centre.id}`}>Вакансії цього центру</Link>
+              <Link className="link self-center text-sm" href={`/me/vacancies?centre=${centre.id}`}>
+                Вакансії цього центру
+              </Link>
             </div>
           </Card>
         ))}

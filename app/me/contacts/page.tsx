@@ -16,13 +16,20 @@ export default async function Page() {
       <PageHeader
         eyebrow="Мій облік"
         title="Контактні дані"
-        subtitle={person.military?.dataUpdatedOn ? `Востаннє уточнено ${formatDate(person.military.dataUpdatedOn)}` : "Ви ще не уточнювали дані"}
+        subtitle={
+          person.military?.dataUpdatedOn
+            ? `Востаннє уточнено ${formatDate(person.military.dataUpdatedOn)}`
+            : "Ви ще не уточнювали дані"
+        }
       />
       <Card>
         <p className="mb-4 text-[15px]">
-          Збереження контактів — це уточнення військово-облікових даних: дата уточнення зміниться на сьогодні, а попередній еВОД стане недійсним — сформуйте новий.
+          Збереження контактів — це уточнення військово-облікових даних: дата уточнення зміниться на сьогодні, а
+          попередній еВОД стане недійсним — сформуйте новий.
         </p>
-        <ContactsForm initial={{ phone: person.phone ?? "", email: person.email ?? "", address: person.address ?? "" }} />
+        <ContactsForm
+          initial={{ phone: person.phone ?? "", email: person.email ?? "", address: person.address ?? "" }}
+        />
       </Card>
     </div>
   );

@@ -31,7 +31,8 @@ export default async function Page() {
         ) : null}
         <Card>
           <p className="mb-4 text-[15px]">
-            Документ формується з даних реєстру «Оберіг» на сьогодні. Він дійсний до року, але не довше за бронювання чи відстрочку, і стає недійсним, щойно дані в реєстрі зміняться. ТЦК та поліція перевіряють його за QR-кодом.
+            Документ формується з даних реєстру «Оберіг» на сьогодні. Він дійсний до року, але не довше за бронювання чи
+            відстрочку, і стає недійсним, щойно дані в реєстрі зміняться. ТЦК та поліція перевіряють його за QR-кодом.
           </p>
           <IssueEvodButton label="Сформувати еВОД" />
         </Card>
@@ -48,13 +49,22 @@ export default async function Page() {
         subtitle="Роздрукований документ із QR-кодом має ту саму силу, що й електронний"
         actions={
           <>
-            <a href="/me/document/pdf" download className={buttonClass()} data-testid="evod-pdf">Завантажити PDF</a>
+            <a href="/me/document/pdf" download className={buttonClass()} data-testid="evod-pdf">
+              Завантажити PDF
+            </a>
             <IssueEvodButton label="Сформувати заново" variant="secondary" />
           </>
         }
       />
       <EvodOfflineCopy savedAt={formatDateTime(now)} />
-      <EvodCard snapshot={evod.snapshot} qrSvg={await evodQrSvg(verifyUrl)} verifyUrl={verifyUrl} validUntil={evod.validUntil} dataUpToDate={upToDate} issuedAt={evod.issuedAt} />
+      <EvodCard
+        snapshot={evod.snapshot}
+        qrSvg={await evodQrSvg(verifyUrl)}
+        verifyUrl={verifyUrl}
+        validUntil={evod.validUntil}
+        dataUpToDate={upToDate}
+        issuedAt={evod.issuedAt}
+      />
     </div>
   );
 }

@@ -8,4 +8,6 @@ import { z } from "@/lib/zod";
 // The notices page's one action: the opt-in «Повідомляти, коли ТЦК надішле повістку поштою».
 const ZNoticeAlertsForm = z.object({ enabled: z.string().max(5) }).strict();
 
-export const setNoticeAlertsAction = conscriptAction(ZNoticeAlertsForm, async (input, actor) => setNoticeAlerts(createCtx({ actor }), input));
+export const setNoticeAlertsAction = conscriptAction(ZNoticeAlertsForm, async (input, actor) =>
+  setNoticeAlerts(createCtx({ actor }), input),
+);

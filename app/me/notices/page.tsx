@@ -15,7 +15,10 @@ export default async function Page() {
   const { notices, noticeSentAlerts } = await listMyNotices(createCtx({ actor }));
   return (
     <div className="space-y-5">
-      <PageHeader title="Повістки" subtitle="Повістки ТЦК та СП, адресовані вам, і те, на якому вони етапі. Особі з бронюванням чи відстрочкою повістку не формують." />
+      <PageHeader
+        title="Повістки"
+        subtitle="Повістки ТЦК та СП, адресовані вам, і те, на якому вони етапі. Особі з бронюванням чи відстрочкою повістку не формують."
+      />
       <Card>
         <CardTitle>Сповіщення</CardTitle>
         <NoticeAlertsToggle enabled={noticeSentAlerts} disclaimer={NOTICE_SENT_DISCLAIMER} />

@@ -14,32 +14,65 @@ import { createCtx } from "@/lib/context-server";
 
 export const metadata = { title: "Вакансії військових частин" };
 
-export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Page({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireConscript("/me/vacancies");
   const raw = await searchParams;
-  const filters = ZVacancyFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
-  const [catalogue, record] = await Promise.all([listOpenVacancies(createCtx({ actor }), { filters }), getMyRecord(createCtx({ actor, now: new Date() }))]);
+  const filters = ZVacancyFilters.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])),
+  );
+  const [catalogue, record] = await Promise.all([
+    listOpenVacancies(createCtx({ actor }), { filters }),
+    getMyRecord(createCtx({ actor, now: new Date() })),
+  ]);
   const eligibility = applicantEligibility(record.person.military);
 
   return (
     <div className="space-y-5">
-      <PageHeader title="Вакансії військових частин" subtitle="Оберіть посаду і відгукніться у два кліки: частина зв'яжеться з вами" />
-      {!eligibility.allowed ? <Notice tone="warning" title="Відгукнутися поки не можна">{eligibility.message}</Notice> : null}
+      <PageHeader
+        title="Вакансії військових частин"
+        subtitle="Оберіть посаду і відгукніться у два кліки: частина зв'яжеться з вами"
+      />
+      {!eligibility.allowed ? (
+        <Notice tone="warning" title="Відгукнутися поки не можна">
+          {eligibility.message}
+        </Notice>
+      ) : null}
       {eligibility.allowed && eligibility.wanted ? (
         <Notice tone="warning" title="Ви перебуваєте в розшуку ТЦК та СП">
-          Відгукнутися можна: добровільний вступ на службу — законний шлях. Частина побачить цю позначку, а розшук зніме ТЦК після листа-відношення.
+          Відгукнутися можна: добровільний вступ на службу — законний шлях. Частина побачить цю позначку, а розшук зніме
+          ТЦК після листа-відношення.
         </Notice>
       ) : null}
       <VacancyFilters filters={filters} facets={catalogue.facets} />
-      <p className="text-sm text-muted" aria-live="polite">Знайдено {formatCount(catalogue.total, ["вакансію", "вакансії", "вакансій"])}</p>
+      <p className="text-sm text-muted" aria-live="polite">
+        Знайдено {formatCount(catalogue.total, ["вакансію", "вакансії", "вакансій"])}
+      </p>
       {catalogue.items.length === 0 ? (
         <EmptyState title="Нічого не знайдено">Спробуйте змінити фільтри або пошуковий запит.</EmptyState>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
-          {catalogue.items.map((v) => <VacancyCard key={v.id} vacancy={v} canApply={eligibility.allowed} />)}
+          {catalogue.items.map((v) => (
+            <VacancyCard key={v.id} vacancy={v} canApply={eligibility.allowed} />
+          ))}
         </div>
       )}
-      <Pagination page={catalogue.page} pageSize={catalogue.pageSize} total={catalogue.total} basePath="/me/vacancies" params={{ q: filters.q, region: filters.region, specialty: filters.specialty, branch: filters.branch, centre: filters.centre }} />
+      <Pagination
+        page={catalogue.page}
+        pageSize={catalogue.pageSize}
+        total={catalogue.total}
+        basePath="/me/vacancies"
+        params={{
+          q: filters.q,
+          region: filters.region,
+          specialty: filters.specialty,
+          branch: filters.branch,
+          centre: filters.centre,
+        }}
+      />
     </div>
   );
 }

@@ -10,8 +10,14 @@ import { signRulesetVersion } from "@/lib/rulesets/sign-ruleset-version";
 // The draft form's server actions: the diff and the document to sign, the what-if over the
 // registry, and the signed version. Each hands its parsed input to one domain function.
 
-export const prepareRulesetVersionAction = methodologyAction(ZRulesetDraft, async (input, actor) => prepareRulesetVersion({ actor, db, now: new Date() }, input));
+export const prepareRulesetVersionAction = methodologyAction(ZRulesetDraft, async (input, actor) =>
+  prepareRulesetVersion({ actor, db, now: new Date() }, input),
+);
 
-export const rulesetWhatIfAction = methodologyAction(ZRulesetDraft, async (input, actor) => computeRulesetWhatIf({ actor, db, now: new Date() }, input));
+export const rulesetWhatIfAction = methodologyAction(ZRulesetDraft, async (input, actor) =>
+  computeRulesetWhatIf({ actor, db, now: new Date() }, input),
+);
 
-export const signRulesetVersionAction = methodologyAction(ZSignRulesetVersion, async (input, actor) => signRulesetVersion({ actor, db, now: new Date() }, input));
+export const signRulesetVersionAction = methodologyAction(ZSignRulesetVersion, async (input, actor) =>
+  signRulesetVersion({ actor, db, now: new Date() }, input),
+);

@@ -17,8 +17,17 @@ export default async function Page() {
   const current = versions[0]!.ruleset;
   return (
     <div className="mx-auto max-w-4xl space-y-5">
-      <PageHeader eyebrow={authority.name} title="Нова версія правил бронювання" subtitle={`Чернетка — зміна останньої версії ${current.version} (з ${current.effectiveFrom}). Чинну версію змінити не можна: лише ухвалити наступну.`} />
-      <RulesetDraftForm current={current} today={kyivDate(now)} signerRnokpp={actor.rnokpp ?? undefined} authorityEdrpou={authority.edrpou} />
+      <PageHeader
+        eyebrow={authority.name}
+        title="Нова версія правил бронювання"
+        subtitle={`Чернетка — зміна останньої версії ${current.version} (з ${current.effectiveFrom}). Чинну версію змінити не можна: лише ухвалити наступну.`}
+      />
+      <RulesetDraftForm
+        current={current}
+        today={kyivDate(now)}
+        signerRnokpp={actor.rnokpp ?? undefined}
+        authorityEdrpou={authority.edrpou}
+      />
     </div>
   );
 }

@@ -14,5 +14,7 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
 
 /** Next's searchParams as plain strings (the first of repeated keys). */
 export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
 }

@@ -1,5 +1,11 @@
 import Link from "next/link";
-import { EnterprisesChart, MonthsChart, ReasonsChart, RegionsChart, UsageChart } from "@/components/ministry/dashboard-charts";
+import {
+  EnterprisesChart,
+  MonthsChart,
+  ReasonsChart,
+  RegionsChart,
+  UsageChart,
+} from "@/components/ministry/dashboard-charts";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -25,10 +31,16 @@ const USAGE_LABELS: Record<UsageBucket, string> = {
 
 export default async function Page() {
   const actor = await requireOfficial("/ministry/dashboard");
-  const [d, notices] = await Promise.all([getDashboard(createCtx({ actor, readOnly: true })), getNoticeEffects(createCtx({ actor }))]);
+  const [d, notices] = await Promise.all([
+    getDashboard(createCtx({ actor, readOnly: true })),
+    getNoticeEffects(createCtx({ actor })),
+  ]);
   return (
     <div className="space-y-5">
-      <PageHeader title="Аналітика" subtitle={`Станом на ${formatDate(d.today)}: підприємства з чинними рішеннями вашого органу й бронювання з реєстру «Оберіг»`} />
+      <PageHeader
+        title="Аналітика"
+        subtitle={`Станом на ${formatDate(d.today)}: підприємства з чинними рішеннями вашого органу й бронювання з реєстру «Оберіг»`}
+      />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5" data-testid="dashboard-totals">
         <Stat label="Критичних підприємств" value={formatNumber(d.totals.enterprises)} />
         <Stat label="Чинних бронювань" value={formatNumber(d.totals.reservations)} />
@@ -56,7 +68,12 @@ export default async function Page() {
         <Card className="lg:col-span-2">
           <CardTitle>Причини відмов (за 12 місяців)</CardTitle>
           {d.refusalReasons.length ? (
-            <ReasonsChart data={d.refusalReasons.map((r) => ({ label: REASON_LABELS[r.reason as ReasonCode] ?? r.reason, count: r.count }))} />
+            <ReasonsChart
+              data={d.refusalReasons.map((r) => ({
+                label: REASON_LABELS[r.reason as ReasonCode] ?? r.reason,
+                count: r.count,
+              }))}
+            />
           ) : (
             <EmptyState title="Відмов не було" />
           )}
@@ -64,26 +81,52 @@ export default async function Page() {
       </div>
       <Card>
         <CardTitle>Повістки ТЦК та СП {notices.scope === "REGION" ? `(${notices.region})` : "(уся країна)"}</CardTitle>
-        <p className="mb-3 text-sm text-muted">Скільки разів бронювання захистило людину: у момент формування повістки або після нього.</p>
+        <p className="mb-3 text-sm text-muted">
+          Скільки разів бронювання захистило людину: у момент формування повістки або після нього.
+        </p>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="dashboard-notices">
           <Stat label="Сформовано повісток" value={formatNumber(notices.formed)} />
-          <Stat label="Відмовлено через бронювання" value={formatNumber(notices.refusedReserved)} hint={`усього відмов через захист законом: ${formatNumber(notices.refused)}`} />
-          <Stat label="Відкликано після бронювання" value={formatNumber(notices.withdrawnReserved)} hint={`після відстрочки: ${formatNumber(notices.withdrawnDeferred)}`} />
+          <Stat
+            label="Відмовлено через бронювання"
+            value={formatNumber(notices.refusedReserved)}
+            hint={`усього відмов через захист законом: ${formatNumber(notices.refused)}`}
+          />
+          <Stat
+            label="Відкликано після бронювання"
+            value={formatNumber(notices.withdrawnReserved)}
+            hint={`після відстрочки: ${formatNumber(notices.withdrawnDeferred)}`}
+          />
           <Stat label="Вручено" value={formatNumber(notices.delivered)} />
         </div>
       </Card>
       <Card>
         <CardTitle>Рішення, що спливають протягом {EXPIRING_WITHIN_DAYS} днів</CardTitle>
-        {d.expiring.length === 0 ? <EmptyState title="Таких рішень немає" /> : (
+        {d.expiring.length === 0 ? (
+          <EmptyState title="Таких рішень немає" />
+        ) : (
           <Table>
-            <thead><tr><Th>Підприємство</Th><Th>Рішення</Th><Th>Діє до</Th><Th className="text-right">Заброньовано / ліміт</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Підприємство</Th>
+                <Th>Рішення</Th>
+                <Th>Діє до</Th>
+                <Th className="text-right">Заброньовано / ліміт</Th>
+              </tr>
+            </thead>
             <tbody>
               {d.expiring.map((e) => (
                 <tr key={e.id}>
-                  <Td><Link className="link" href={`/ministry/decisions/${e.id}`}>{shortEnterpriseName(e.name)}</Link><p className="tabular text-xs text-muted">ЄДРПОУ {e.edrpou}</p></Td>
+                  <Td>
+                    <Link className="link" href={`/ministry/decisions/${e.id}`}>
+                      {shortEnterpriseName(e.name)}
+                    </Link>
+                    <p className="tabular text-xs text-muted">ЄДРПОУ {e.edrpou}</p>
+                  </Td>
                   <Td>№ {e.number}</Td>
                   <Td className="tabular">{formatDate(e.effectiveUntil)}</Td>
-                  <Td className="tabular text-right">{formatNumber(e.reserved)} / {formatNumber(e.limit)}</Td>
+                  <Td className="tabular text-right">
+                    {formatNumber(e.reserved)} / {formatNumber(e.limit)}
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -8,7 +8,9 @@ import { createCtx } from "@/lib/context-server";
 
 // The bulk import: a preview of every row (nothing saved), then the signed batch.
 
-export const previewImportAction = ministryAction(ZImportFile, async (input, actor) => previewImport(createCtx({ actor }), input));
+export const previewImportAction = ministryAction(ZImportFile, async (input, actor) =>
+  previewImport(createCtx({ actor }), input),
+);
 
 export const importDecisionsAction = ministryAction(ZImportDecisions, async (input, actor) => {
   const { decisionIds } = await importDecisions(createCtx({ actor }), input);

@@ -8,6 +8,17 @@ export const metadata = { title: "Сповіщення" };
 
 export default async function Page() {
   const actor = await requireStaffOfficer("/staff/notifications");
-  const { items, unread } = await listNotifications(createCtx({ actor }), { rnokpp: actor.rnokpp ?? "", audience: "staff", take: 100 });
-  return <NotificationInbox items={items} unread={unread} markRead={markStaffNotificationsReadAction} emptyHint="Тут з'являтимуться нові запити на підтвердження служби." />;
+  const { items, unread } = await listNotifications(createCtx({ actor }), {
+    rnokpp: actor.rnokpp ?? "",
+    audience: "staff",
+    take: 100,
+  });
+  return (
+    <NotificationInbox
+      items={items}
+      unread={unread}
+      markRead={markStaffNotificationsReadAction}
+      emptyHint="Тут з'являтимуться нові запити на підтвердження служби."
+    />
+  );
 }

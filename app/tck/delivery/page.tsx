@@ -17,7 +17,10 @@ export default async function Page() {
   const overdue = await listOverdueNotices(createCtx({ actor }));
   return (
     <div className="space-y-5">
-      <PageHeader title="Вручення повісток" subtitle="Стани поштових відправлень за звітом оператора пошти і прострочені явки" />
+      <PageHeader
+        title="Вручення повісток"
+        subtitle="Стани поштових відправлень за звітом оператора пошти і прострочені явки"
+      />
       <Card className="space-y-3">
         <CardTitle>Звіт пошти</CardTitle>
         <PostalReportForm />
@@ -25,19 +28,34 @@ export default async function Page() {
       <Card>
         <CardTitle>Прострочені явки</CardTitle>
         {overdue.length === 0 ? (
-          <p className="text-muted" data-testid="overdue-empty">Прострочених явок немає.</p>
+          <p className="text-muted" data-testid="overdue-empty">
+            Прострочених явок немає.
+          </p>
         ) : (
           <Table data-testid="overdue">
-            <thead><tr><Th>Номер</Th><Th>ПІБ</Th><Th>Явка</Th><Th>Стан</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Номер</Th>
+                <Th>ПІБ</Th>
+                <Th>Явка</Th>
+                <Th>Стан</Th>
+              </tr>
+            </thead>
             <tbody>
               {overdue.map((n) => (
                 <tr key={n.id}>
-                  <Td className="tabular"><Link className="underline" href={`/tck/notices/${n.batchId}`}>{n.number}</Link></Td>
+                  <Td className="tabular">
+                    <Link className="underline" href={`/tck/notices/${n.batchId}`}>
+                      {n.number}
+                    </Link>
+                  </Td>
                   <Td>{n.fullName}</Td>
                   <Td className="tabular">{formatDateTime(n.appearAt)}</Td>
                   <Td>
                     <Badge tone={NOTICE_STATUS_TONES[n.status]}>{NOTICE_STATUS_LABELS[n.status]}</Badge>
-                    <p className="mt-1 text-sm text-muted">{n.delivered ? "Вручено, дата явки минула" : "Не вручено до дати явки: потрібна нова повістка"}</p>
+                    <p className="mt-1 text-sm text-muted">
+                      {n.delivered ? "Вручено, дата явки минула" : "Не вручено до дати явки: потрібна нова повістка"}
+                    </p>
                   </Td>
                 </tr>
               ))}

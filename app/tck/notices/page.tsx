@@ -18,13 +18,28 @@ export default async function Page() {
     <div className="space-y-5">
       <PageHeader title="Повістки" subtitle={tcc.name} />
       <Card>
-        {batches.length === 0 ? <EmptyState title="Повісток ще не формували">Оберіть людей у реєстрі й сформуйте повістки.</EmptyState> : (
+        {batches.length === 0 ? (
+          <EmptyState title="Повісток ще не формували">Оберіть людей у реєстрі й сформуйте повістки.</EmptyState>
+        ) : (
           <Table>
-            <thead><tr><Th>Сформовано</Th><Th>Вид</Th><Th>Явка</Th><Th>Повісток</Th><Th>Відмовлено</Th><Th>Підпис</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Сформовано</Th>
+                <Th>Вид</Th>
+                <Th>Явка</Th>
+                <Th>Повісток</Th>
+                <Th>Відмовлено</Th>
+                <Th>Підпис</Th>
+              </tr>
+            </thead>
             <tbody>
               {batches.map((b) => (
                 <tr key={b.id}>
-                  <Td className="tabular"><Link className="underline" href={`/tck/notices/${b.id}`}>{formatDateTime(b.formedAt)}</Link></Td>
+                  <Td className="tabular">
+                    <Link className="underline" href={`/tck/notices/${b.id}`}>
+                      {formatDateTime(b.formedAt)}
+                    </Link>
+                  </Td>
                   <Td>{NOTICE_KIND_LABELS[b.kind]}</Td>
                   <Td className="tabular">{formatDateTime(b.appearAt)}</Td>
                   <Td className="tabular">{b._count.notices}</Td>

@@ -1,4 +1,10 @@
-import type { ApplicationView, EmployeeList, AnnulmentDraft, ReservationDraft, SubmittedApplication } from "@/lib/reservations";
+import type {
+  ApplicationView,
+  EmployeeList,
+  AnnulmentDraft,
+  ReservationDraft,
+  SubmittedApplication,
+} from "@/lib/reservations";
 
 // Domain results → the HR API's JSON. Money leaves as hryvnias (a number with at most two
 // decimals), bytes as base64, reasons as codes with their Ukrainian messages beside them.

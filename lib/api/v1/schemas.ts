@@ -12,14 +12,18 @@ import { z } from "@/lib/zod";
 // exactly these; a unit test checks its examples against them.
 
 /** A monthly salary in hryvnias with at most two decimals (30000, 25941.5), as kopiykas. */
-export const ZSalaryUah = z.number().positive("Заробітна плата має бути додатною").max(100_000_000).transform((value, ctx) => {
-  try {
-    return toKopiykas(value);
-  } catch {
-    ctx.addIssue({ code: "custom", message: "Заробітна плата: не більше двох знаків після коми" });
-    return z.NEVER;
-  }
-});
+export const ZSalaryUah = z
+  .number()
+  .positive("Заробітна плата має бути додатною")
+  .max(100_000_000)
+  .transform((value, ctx) => {
+    try {
+      return toKopiykas(value);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "Заробітна плата: не більше двох знаків після коми" });
+      return z.NEVER;
+    }
+  });
 
 const ZBase64Signature = z
   .string()
@@ -29,7 +33,10 @@ const ZBase64Signature = z
   .transform((value) => new Uint8Array(Buffer.from(value, "base64")));
 
 const ZEmployeeList = <T extends z.ZodType>(item: T) =>
-  z.array(item).min(1, "Вкажіть хоча б одного працівника").max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`);
+  z
+    .array(item)
+    .min(1, "Вкажіть хоча б одного працівника")
+    .max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`);
 
 export const ZReservationDraftBody = z
   .object({
@@ -56,13 +63,21 @@ export const ZSignedSubmissionBody = z
 export const ZEnterprisePath = z.object({ edrpou: ZEdrpou }).strict();
 export const ZApplicationPath = z.object({ id: z.string().uuid("Некоректний ідентифікатор заяви") }).strict();
 
-const ZPositiveInt = (max: number) => z.string().regex(/^\d{1,6}$/, "Потрібне ціле число").transform(Number).pipe(z.number().int().min(1).max(max));
+const ZPositiveInt = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, "Потрібне ціле число")
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(max));
 
 export const ZEmployeesQuery = z
   .object({
     page: ZPositiveInt(100_000).optional(),
     pageSize: ZPositiveInt(500).optional(),
-    eligible: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
+    eligible: z
+      .enum(["true", "false"])
+      .transform((value) => value === "true")
+      .optional(),
     q: z.string().trim().min(1).max(100).optional(),
     reason: z.enum(REASON_CODES).optional(),
     state: z.enum(EMPLOYEE_STATES).optional(),

@@ -20,18 +20,39 @@ export const ZDemoKeyEntry = z.object({
   id: ZDemoKeyId,
   /** The DEMO_USERS key of the holder. */
   key: ZDemoKeyId,
-  role: z.enum(["ADMIN", "OFFICIAL", "ENTERPRISE_HEAD", "AUTHORIZED_PERSON", "CONSCRIPT", "RECRUITER", "METHODOLOGIST", "UNIT_STAFF_OFFICER", "TCK_OFFICER", "TCK_HEAD", "CENTRE_RECRUITER"]),
+  role: z.enum([
+    "ADMIN",
+    "OFFICIAL",
+    "ENTERPRISE_HEAD",
+    "AUTHORIZED_PERSON",
+    "CONSCRIPT",
+    "RECRUITER",
+    "METHODOLOGIST",
+    "UNIT_STAFF_OFFICER",
+    "TCK_OFFICER",
+    "TCK_HEAD",
+    "CENTRE_RECRUITER",
+  ]),
   roleLabel: z.string(),
   fullName: z.string(),
   rnokpp: z.string().regex(/^\d{10}$/),
   /** Enterprise roles: the enterprise's ЄДРПОУ (also in the certificate for a head). */
-  edrpou: z.string().regex(/^\d{8}$/).optional(),
+  edrpou: z
+    .string()
+    .regex(/^\d{8}$/)
+    .optional(),
   /** Officials: the authority's code in the portal (e.g. "mineconomy"). */
   authority: z.string().optional(),
   /** Officials: the authority's ЄДРПОУ, which their certificate carries. */
-  authorityEdrpou: z.string().regex(/^\d{8}$/).optional(),
+  authorityEdrpou: z
+    .string()
+    .regex(/^\d{8}$/)
+    .optional(),
   /** ТЦК officers and heads: the ТЦК's ЄДРПОУ, which their certificate carries. */
-  tccEdrpou: z.string().regex(/^\d{8}$/).optional(),
+  tccEdrpou: z
+    .string()
+    .regex(/^\d{8}$/)
+    .optional(),
   /** The organisation and position the certificate names, if any. */
   organization: z.string().optional(),
   title: z.string().optional(),
@@ -96,7 +117,12 @@ export async function readDemoKeyFile(
   const entry = manifest?.keys.find((candidate) => candidate.id === id);
   if (!entry) return null;
   try {
-    return { entry, bytes: new Uint8Array(await readFile(path.join(demoKeysFolder(dataDir), part === "key" ? entry.file : entry.certificate))) };
+    return {
+      entry,
+      bytes: new Uint8Array(
+        await readFile(path.join(demoKeysFolder(dataDir), part === "key" ? entry.file : entry.certificate)),
+      ),
+    };
   } catch {
     return null;
   }

@@ -8,13 +8,20 @@ describe("kepLoginErrorText", () => {
   });
 
   it("has Ukrainian words for every КЕП code and every login refusal", () => {
-    for (const code of [...KEP_ERROR_CODES, "KEP_LOGIN_CHALLENGE_INVALID", "NO_ROLES", "ACCOUNT_DISABLED", "RATE_LIMITED"]) {
+    for (const code of [
+      ...KEP_ERROR_CODES,
+      "KEP_LOGIN_CHALLENGE_INVALID",
+      "NO_ROLES",
+      "ACCOUNT_DISABLED",
+      "RATE_LIMITED",
+    ]) {
       expect(kepLoginErrorText(code), code).toMatch(/[а-яіїєґ]/i);
     }
   });
 
   it("asks for one more try when the challenge was spent, and leaves other codes to the caller", () => {
-    for (const code of ["NONCE_USED", "NONCE_EXPIRED", "NONCE_UNKNOWN"]) expect(kepLoginErrorText(code)).toMatch(/натисніть «Увійти з КЕП» ще раз/);
+    for (const code of ["NONCE_USED", "NONCE_EXPIRED", "NONCE_UNKNOWN"])
+      expect(kepLoginErrorText(code)).toMatch(/натисніть «Увійти з КЕП» ще раз/);
     expect(kepLoginErrorText("INVALID_CREDENTIALS")).toBeUndefined();
   });
 

@@ -7,7 +7,12 @@ import { kepError, KEP_ERROR_CODES, type KepErrorCode } from "@/lib/kep/errors";
 // (lib/errors/catalogue.ts). Browser-safe: the login form shows the same messages for the
 // codes next-auth hands back.
 
-const KEP_LOGIN_CODES = ["KEP_LOGIN_CHALLENGE_INVALID", "NO_ROLES", "ACCOUNT_DISABLED", "RATE_LIMITED"] as const satisfies readonly ErrorCode[];
+const KEP_LOGIN_CODES = [
+  "KEP_LOGIN_CHALLENGE_INVALID",
+  "NO_ROLES",
+  "ACCOUNT_DISABLED",
+  "RATE_LIMITED",
+] as const satisfies readonly ErrorCode[];
 const LOGIN_RATE_LIMITED = "Забагато невдалих спроб входу з вашої адреси. Спробуйте пізніше";
 
 export type KepLoginErrorCode = (typeof KEP_LOGIN_CODES)[number];
@@ -21,7 +26,8 @@ export function kepLoginErrorMessage(code: string): string | undefined {
   return (KEP_LOGIN_CODES as readonly string[]).includes(code) && isErrorCode(code) ? errorMessage(code) : undefined;
 }
 
-const STALE_CHALLENGE = "Запит на вхід застарів або вже використаний. Ми підготували новий — натисніть «Увійти з КЕП» ще раз.";
+const STALE_CHALLENGE =
+  "Запит на вхід застарів або вже використаний. Ми підготували новий — натисніть «Увійти з КЕП» ще раз.";
 
 /**
  * A refused КЕП login in words, with what to do next: the provider hands the browser only the
@@ -33,7 +39,8 @@ export function kepLoginErrorText(code: string): string | undefined {
   if (code === "NONCE_USED" || code === "NONCE_EXPIRED" || code === "NONCE_UNKNOWN") return STALE_CHALLENGE;
   if ((KEP_ERROR_CODES as string[]).includes(code)) {
     const message = kepError(code as KepErrorCode).message;
-    if (code === "CERTIFICATE_REVOKED") return `${message}: вхід із цим ключем неможливий. Отримайте новий ключ у свого надавача (КНЕДП).`;
+    if (code === "CERTIFICATE_REVOKED")
+      return `${message}: вхід із цим ключем неможливий. Отримайте новий ключ у свого надавача (КНЕДП).`;
     if (code === "CERTIFICATE_EXPIRED") return `${message}: отримайте новий ключ у свого надавача (КНЕДП).`;
     return `${message}.`;
   }

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { buildLoginChallenge, loginChallengeBytes, MAX_CHALLENGE_BYTES, parseLoginChallenge } from "./login-challenge";
 
 const NONCE = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCd";
-const base = { nonce: `${NONCE}e`, origin: "https://bronya.example/", issuedAt: new Date("2026-11-22T10:00:00.123Z"), expiresAt: new Date("2026-11-22T10:05:00.123Z") };
+const base = {
+  nonce: `${NONCE}e`,
+  origin: "https://bronya.example/",
+  issuedAt: new Date("2026-11-22T10:00:00.123Z"),
+  expiresAt: new Date("2026-11-22T10:05:00.123Z"),
+};
 const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
 describe("login challenge", () => {
@@ -33,6 +38,8 @@ describe("login challenge", () => {
     for (const variant of variants) expect(parseLoginChallenge(encode(variant)), JSON.stringify(variant)).toBeNull();
     expect(parseLoginChallenge(new Uint8Array([0xff, 0xfe, 0x7b]))).toBeNull();
     expect(parseLoginChallenge(new Uint8Array())).toBeNull();
-    expect(parseLoginChallenge(new TextEncoder().encode(`${JSON.stringify(challenge)}${" ".repeat(MAX_CHALLENGE_BYTES)}`))).toBeNull();
+    expect(
+      parseLoginChallenge(new TextEncoder().encode(`${JSON.stringify(challenge)}${" ".repeat(MAX_CHALLENGE_BYTES)}`)),
+    ).toBeNull();
   });
 });

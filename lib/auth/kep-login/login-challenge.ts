@@ -30,7 +30,12 @@ export const ZLoginChallenge = z
 
 export type LoginChallenge = z.infer<typeof ZLoginChallenge>;
 
-export function buildLoginChallenge(input: { nonce: string; origin: string; issuedAt: Date; expiresAt: Date }): LoginChallenge {
+export function buildLoginChallenge(input: {
+  nonce: string;
+  origin: string;
+  issuedAt: Date;
+  expiresAt: Date;
+}): LoginChallenge {
   return {
     action: LOGIN_ACTION,
     purpose: LOGIN_NONCE_PURPOSE,

@@ -21,8 +21,16 @@ export type FailureThrottle = {
 };
 
 /** `name` separates counts (tests use their own); the portal's is "kep-login". */
-export function createFailureThrottle(options: { maxFailures: number; windowMs: number; name?: string }): FailureThrottle {
-  const throttle = createThrottle({ name: options.name ?? "kep-login", limit: options.maxFailures, windowMs: options.windowMs });
+export function createFailureThrottle(options: {
+  maxFailures: number;
+  windowMs: number;
+  name?: string;
+}): FailureThrottle {
+  const throttle = createThrottle({
+    name: options.name ?? "kep-login",
+    limit: options.maxFailures,
+    windowMs: options.windowMs,
+  });
   return {
     retryAfterSeconds: (key, nowMs) => throttle.retryAfterSeconds(key, nowMs),
     async recordFailure(key, nowMs) {

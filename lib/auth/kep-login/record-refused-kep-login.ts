@@ -22,7 +22,10 @@ function claimedCertificate(signature: unknown): { serial: string; rnokpp: strin
   }
 }
 
-export async function recordRefusedKepLogin(ctx: Ctx<"db">, refusal: { error: AppError; signature: unknown; clientAddress: string }): Promise<void> {
+export async function recordRefusedKepLogin(
+  ctx: Ctx<"db">,
+  refusal: { error: AppError; signature: unknown; clientAddress: string },
+): Promise<void> {
   const claimed = claimedCertificate(refusal.signature);
   await writeAudit(ctx.db, {
     actor: { rnokpp: null, role: null },

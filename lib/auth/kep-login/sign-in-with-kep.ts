@@ -25,7 +25,9 @@ export async function signInWithKep(
   const wait = await throttle.retryAfterSeconds(input.clientAddress, now.getTime());
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60);
-    throw kepLoginError("RATE_LIMITED", `Забагато невдалих спроб входу з вашої адреси. Спробуйте через ${minutes} хв`, { retryAfterSeconds: wait });
+    throw kepLoginError("RATE_LIMITED", `Забагато невдалих спроб входу з вашої адреси. Спробуйте через ${minutes} хв`, {
+      retryAfterSeconds: wait,
+    });
   }
 
   try {
@@ -36,9 +38,11 @@ export async function signInWithKep(
     // An outage is not the client's failure: it neither counts nor gets an audit row.
     if (!isAppError(error) || error.code === "CONFLICT") throw error;
     await throttle.recordFailure(input.clientAddress, now.getTime());
-    await recordRefusedKepLogin(ctx, { error, signature: input.signature, clientAddress: input.clientAddress }).catch((auditError: unknown) => {
-      console.error("[kep-login] audit of a refused login failed", auditError);
-    });
+    await recordRefusedKepLogin(ctx, { error, signature: input.signature, clientAddress: input.clientAddress }).catch(
+      (auditError: unknown) => {
+        console.error("[kep-login] audit of a refused login failed", auditError);
+      },
+    );
     throw error;
   }
 }

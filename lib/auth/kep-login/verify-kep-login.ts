@@ -14,7 +14,13 @@ import { verifySignature } from "@/lib/kep/verify/verify-signature";
 import { listRoleOptions } from "../list-role-options";
 import type { RoleOption } from "../roles";
 import { kepLoginError } from "./kep-login-errors";
-import { buildLoginChallenge, loginChallengeBytes, LOGIN_NONCE_PURPOSE, MAX_CHALLENGE_BYTES, parseLoginChallenge } from "./login-challenge";
+import {
+  buildLoginChallenge,
+  loginChallengeBytes,
+  LOGIN_NONCE_PURPOSE,
+  MAX_CHALLENGE_BYTES,
+  parseLoginChallenge,
+} from "./login-challenge";
 
 // The second half of signing in with a КЕП: the signed challenge comes back; the server checks
 // its own nonce, rebuilds the bytes, verifies the signature (steps 1–6 of the spec), and only
@@ -36,27 +42,54 @@ const MAX_SIGNATURE_BASE64 = Math.ceil(MAX_SIGNATURE_BYTES / 3) * 4;
 /** Both fields are base64 strings; size is checked before anything is decoded. */
 function decodeInput(input: KepLoginInput): { challengeBytes: Uint8Array; signature: Uint8Array } {
   const { challenge, signature } = input;
-  if (typeof challenge !== "string" || challenge.length === 0 || challenge.length > Math.ceil(MAX_CHALLENGE_BYTES / 3) * 4 || !BASE64.test(challenge)) {
+  if (
+    typeof challenge !== "string" ||
+    challenge.length === 0 ||
+    challenge.length > Math.ceil(MAX_CHALLENGE_BYTES / 3) * 4 ||
+    !BASE64.test(challenge)
+  ) {
     throw kepLoginError("KEP_LOGIN_CHALLENGE_INVALID");
   }
-  if (typeof signature !== "string" || signature.length === 0) throw kepError("SIGNATURE_MALFORMED", "Підпис не надіслано");
+  if (typeof signature !== "string" || signature.length === 0)
+    throw kepError("SIGNATURE_MALFORMED", "Підпис не надіслано");
   if (signature.length > MAX_SIGNATURE_BASE64) throw kepError("SIGNATURE_TOO_LARGE");
-  if (!BASE64.test(signature) || signature.length % 4 !== 0) throw kepError("SIGNATURE_MALFORMED", "Підпис має бути в кодуванні base64");
-  return { challengeBytes: Buffer.from(challenge, "base64"), signature: Uint8Array.from(Buffer.from(signature, "base64")) };
+  if (!BASE64.test(signature) || signature.length % 4 !== 0)
+    throw kepError("SIGNATURE_MALFORMED", "Підпис має бути в кодуванні base64");
+  return {
+    challengeBytes: Buffer.from(challenge, "base64"),
+    signature: Uint8Array.from(Buffer.from(signature, "base64")),
+  };
 }
 
 /** The bytes the server itself issued for this nonce, or the reason there are none. */
-async function expectedChallenge(client: DbTx, challengeBytes: Uint8Array, now: Date): Promise<{ nonce: string; bytes: Uint8Array }> {
+async function expectedChallenge(
+  client: DbTx,
+  challengeBytes: Uint8Array,
+  now: Date,
+): Promise<{ nonce: string; bytes: Uint8Array }> {
   const challenge = parseLoginChallenge(challengeBytes);
   if (!challenge) throw kepLoginError("KEP_LOGIN_CHALLENGE_INVALID");
-  const row = await client.nonce.findUnique({ where: { value: challenge.nonce }, select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true } });
+  const row = await client.nonce.findUnique({
+    where: { value: challenge.nonce },
+    select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true },
+  });
   // A nonce handed out for signing a document does not open a session.
   if (!row || row.purpose !== LOGIN_NONCE_PURPOSE) throw kepError("NONCE_UNKNOWN");
   if (row.usedAt) throw kepError("NONCE_USED");
   if (row.expiresAt <= now) throw kepError("NONCE_EXPIRED");
-  const bytes = loginChallengeBytes(buildLoginChallenge({ nonce: challenge.nonce, origin: env().PORTAL_URL, issuedAt: row.createdAt, expiresAt: row.expiresAt }));
+  const bytes = loginChallengeBytes(
+    buildLoginChallenge({
+      nonce: challenge.nonce,
+      origin: env().PORTAL_URL,
+      issuedAt: row.createdAt,
+      expiresAt: row.expiresAt,
+    }),
+  );
   if (!bytesEqual(bytes, challengeBytes)) {
-    throw kepLoginError("KEP_LOGIN_CHALLENGE_INVALID", "Запит на вхід змінено після того, як його видав портал: оновіть сторінку й підпишіть знову");
+    throw kepLoginError(
+      "KEP_LOGIN_CHALLENGE_INVALID",
+      "Запит на вхід змінено після того, як його видав портал: оновіть сторінку й підпишіть знову",
+    );
   }
   return { nonce: challenge.nonce, bytes };
 }
@@ -70,12 +103,19 @@ export async function verifyKepLogin(ctx: Ctx<"db" | "now">, input: KepLoginInpu
   const { db: client, now } = ctx;
   const { challengeBytes, signature } = decodeInput(input);
   const expected = await expectedChallenge(client, challengeBytes, now);
-  const { certificateDer: _der, issuerName: _issuer, ...signer } = await verifySignature({ db: client, now }, { signature, content: expected.bytes });
+  const {
+    certificateDer: _der,
+    issuerName: _issuer,
+    ...signer
+  } = await verifySignature({ db: client, now }, { signature, content: expected.bytes });
 
   return inTransaction(client, async (tx) => {
     // Atomic: of two logins with the same signed nonce exactly one gets past this line.
     await consumeNonce({ db: tx, now }, { value: expected.nonce, purpose: LOGIN_NONCE_PURPOSE });
-    const existing = await tx.user.findUnique({ where: { rnokpp: signer.rnokpp }, select: { id: true, fullName: true, disabledAt: true } });
+    const existing = await tx.user.findUnique({
+      where: { rnokpp: signer.rnokpp },
+      select: { id: true, fullName: true, disabledAt: true },
+    });
     if (existing?.disabledAt) throw kepLoginError("ACCOUNT_DISABLED");
     const roles = await listRoleOptions(tx, { userId: existing?.id ?? null, rnokpp: signer.rnokpp });
     if (roles.length === 0) throw kepLoginError("NO_ROLES");
@@ -83,8 +123,15 @@ export async function verifyKepLogin(ctx: Ctx<"db" | "now">, input: KepLoginInpu
     let user: { id: string; fullName: string };
     try {
       user = existing
-        ? await tx.user.update({ where: { id: existing.id }, data: { lastLoginAt: now }, select: { id: true, fullName: true } })
-        : await tx.user.create({ data: { rnokpp: signer.rnokpp, fullName: signer.fullName, lastLoginAt: now }, select: { id: true, fullName: true } });
+        ? await tx.user.update({
+            where: { id: existing.id },
+            data: { lastLoginAt: now },
+            select: { id: true, fullName: true },
+          })
+        : await tx.user.create({
+            data: { rnokpp: signer.rnokpp, fullName: signer.fullName, lastLoginAt: now },
+            select: { id: true, fullName: true },
+          });
     } catch (error) {
       // The same person's first login from two tabs at once: the other one created the row.
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -106,6 +153,10 @@ export async function verifyKepLogin(ctx: Ctx<"db" | "now">, input: KepLoginInpu
         newAccount: !existing,
       },
     });
-    return { user: { id: user.id, rnokpp: signer.rnokpp, fullName: user.fullName }, roles: certificateOrganisationFirst(roles, signer.edrpou), signer };
+    return {
+      user: { id: user.id, rnokpp: signer.rnokpp, fullName: user.fullName },
+      roles: certificateOrganisationFirst(roles, signer.edrpou),
+      signer,
+    };
   });
 }

@@ -11,7 +11,8 @@ import type { SignedInUser } from "./types";
 
 function headersOf(request: { headers?: Record<string, unknown> } | undefined): Headers {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(request?.headers ?? {})) if (typeof value === "string") headers.set(name, value);
+  for (const [name, value] of Object.entries(request?.headers ?? {}))
+    if (typeof value === "string") headers.set(name, value);
   return headers;
 }
 
@@ -26,7 +27,13 @@ export const kepProvider = CredentialsProvider({
         signature: raw?.signature,
         clientAddress: clientAddress(headersOf(request as { headers?: Record<string, unknown> })),
       });
-      return { id: login.user.id, rnokpp: login.user.rnokpp, fullName: login.user.fullName, roles: login.roles, via: "kep" };
+      return {
+        id: login.user.id,
+        rnokpp: login.user.rnokpp,
+        fullName: login.user.fullName,
+        roles: login.roles,
+        via: "kep",
+      };
     } catch (error) {
       // next-auth hands the message to the browser as `error`; the form turns the code into text.
       if (!isAppError(error)) console.error("[kep-login]", error);

@@ -26,13 +26,24 @@ export const passwordProvider = CredentialsProvider({
       // scripts/server.ts leaves one X-Forwarded-For entry: the address it trusts (TRUSTED_PROXIES).
       const address = forwardedClientAddress((request as { headers?: Record<string, unknown> } | undefined)?.headers);
       const { db } = createCtx({ actor: null });
-      const user = await verifyPasswordLogin(db, { ...parsed.data, totp: parsed.data.totp || undefined, now: new Date(), address });
+      const user = await verifyPasswordLogin(db, {
+        ...parsed.data,
+        totp: parsed.data.totp || undefined,
+        now: new Date(),
+        address,
+      });
       const roles = await listRoleOptions(db, { userId: user.id, rnokpp: user.rnokpp });
       if (roles.length === 0) throw new Error("NO_ROLES");
       return { id: user.id, rnokpp: user.rnokpp, fullName: user.fullName, roles, via: "password" };
     } catch (error) {
       // next-auth passes the message to the client as `error`; the login form maps codes to text.
-      throw new Error(isAppError(error) ? error.code : error instanceof Error && error.message === "NO_ROLES" ? "NO_ROLES" : "INTERNAL");
+      throw new Error(
+        isAppError(error)
+          ? error.code
+          : error instanceof Error && error.message === "NO_ROLES"
+            ? "NO_ROLES"
+            : "INTERNAL",
+      );
     }
   },
 });

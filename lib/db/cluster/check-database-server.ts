@@ -5,7 +5,15 @@ import { parseDatabaseUrl, redactDatabaseUrl } from "./database-url";
 
 export type DatabaseServerInfo = { serverVersion: string; versionNum: number };
 
-const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT", "EAI_AGAIN", "ECONNRESET"]);
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "ECONNRESET",
+]);
 
 function describeFailure(url: string, error: unknown): AppError {
   const parts = parseDatabaseUrl(url);
@@ -41,7 +49,10 @@ function describeFailure(url: string, error: unknown): AppError {
 }
 
 /** Connects once and asks the version: proves the URL, the server, the credentials and the database. */
-export async function checkDatabaseServer(url: string, options: { timeoutMs?: number } = {}): Promise<DatabaseServerInfo> {
+export async function checkDatabaseServer(
+  url: string,
+  options: { timeoutMs?: number } = {},
+): Promise<DatabaseServerInfo> {
   parseDatabaseUrl(url);
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: options.timeoutMs ?? 5000 });
   client.on("error", () => undefined);

@@ -23,7 +23,12 @@ export type ClusterMarker = z.infer<typeof ZClusterMarker>;
 export const SUPERUSER = "postgres";
 
 export function newClusterMarker(port: number): ClusterMarker {
-  return { user: SUPERUSER, password: randomBytes(18).toString("base64url"), port, createdAt: new Date().toISOString() };
+  return {
+    user: SUPERUSER,
+    password: randomBytes(18).toString("base64url"),
+    port,
+    createdAt: new Date().toISOString(),
+  };
 }
 
 export async function readClusterMarker(folder: string): Promise<ClusterMarker> {

@@ -36,11 +36,36 @@ describe("inspectDataFolder", () => {
 
   it.each([
     ["a folder of other files", { "photo.jpg": "x" }, "DATA_FOLDER_FOREIGN", /не є кластером Postgres/],
-    ["a cluster of another major version", { ...cluster, PG_VERSION: "16\n" }, "DATA_FOLDER_FOREIGN", /PostgreSQL 16.*версії 18/],
-    ["a cluster someone else created", { PG_VERSION: "18", "global/pg_control": "x", base: null }, "DATA_FOLDER_FOREIGN", /створений не Бронею/],
-    ["a cluster without PG_VERSION", { "global/pg_control": "x", base: null, "postgresql.conf": "" }, "DATA_FOLDER_DAMAGED", /немає файлу PG_VERSION/],
-    ["a cluster with garbage in PG_VERSION", { ...cluster, PG_VERSION: "eighteen" }, "DATA_FOLDER_DAMAGED", /PG_VERSION/],
-    ["a cluster without pg_control", { PG_VERSION: "18", base: null, "bronya.json": "{}" }, "DATA_FOLDER_DAMAGED", /global\/pg_control/],
+    [
+      "a cluster of another major version",
+      { ...cluster, PG_VERSION: "16\n" },
+      "DATA_FOLDER_FOREIGN",
+      /PostgreSQL 16.*версії 18/,
+    ],
+    [
+      "a cluster someone else created",
+      { PG_VERSION: "18", "global/pg_control": "x", base: null },
+      "DATA_FOLDER_FOREIGN",
+      /створений не Бронею/,
+    ],
+    [
+      "a cluster without PG_VERSION",
+      { "global/pg_control": "x", base: null, "postgresql.conf": "" },
+      "DATA_FOLDER_DAMAGED",
+      /немає файлу PG_VERSION/,
+    ],
+    [
+      "a cluster with garbage in PG_VERSION",
+      { ...cluster, PG_VERSION: "eighteen" },
+      "DATA_FOLDER_DAMAGED",
+      /PG_VERSION/,
+    ],
+    [
+      "a cluster without pg_control",
+      { PG_VERSION: "18", base: null, "bronya.json": "{}" },
+      "DATA_FOLDER_DAMAGED",
+      /global\/pg_control/,
+    ],
   ])("refuses %s and leaves it as it was", async (_label, entries, code, message) => {
     const folder = path.join(root, "pg");
     await files(folder, entries);

@@ -9,12 +9,15 @@ import { AppError } from "@/lib/errors";
 
 export const CLUSTER_MARKER = "bronya.json";
 
-export type DataFolderState =
-  | { kind: "absent" }
-  | { kind: "empty" }
-  | { kind: "cluster"; majorVersion: number };
+export type DataFolderState = { kind: "absent" } | { kind: "empty" } | { kind: "cluster"; majorVersion: number };
 
-function refuse(code: "DATA_FOLDER_FOREIGN" | "DATA_FOLDER_UNREADABLE" | "DATA_FOLDER_DAMAGED", folder: string, problem: string, advice: string, english: string): AppError {
+function refuse(
+  code: "DATA_FOLDER_FOREIGN" | "DATA_FOLDER_UNREADABLE" | "DATA_FOLDER_DAMAGED",
+  folder: string,
+  problem: string,
+  advice: string,
+  english: string,
+): AppError {
   return new AppError(code, `Папка даних Postgres ${folder} ${problem}: ${advice}; нічого не змінено. (${english})`, {
     details: { folder },
   });
@@ -35,7 +38,13 @@ export async function inspectDataFolder(folder: string, expectedMajor: number): 
   try {
     const info = await stat(folder);
     if (!info.isDirectory()) {
-      throw refuse("DATA_FOLDER_FOREIGN", folder, "є файлом, а не папкою", "перенесіть файл або вкажіть іншу папку в DATA_DIR", "Not a directory.");
+      throw refuse(
+        "DATA_FOLDER_FOREIGN",
+        folder,
+        "є файлом, а не папкою",
+        "перенесіть файл або вкажіть іншу папку в DATA_DIR",
+        "Not a directory.",
+      );
     }
     entries = await readdir(folder);
   } catch (error) {
@@ -43,7 +52,13 @@ export async function inspectDataFolder(folder: string, expectedMajor: number): 
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { kind: "absent" };
     if (code === "EACCES" || code === "EPERM") {
-      throw refuse("DATA_FOLDER_UNREADABLE", folder, "недоступна для читання", "поверніть права на неї поточному користувачу або вкажіть іншу папку в DATA_DIR", "Permission denied.");
+      throw refuse(
+        "DATA_FOLDER_UNREADABLE",
+        folder,
+        "недоступна для читання",
+        "поверніть права на неї поточному користувачу або вкажіть іншу папку в DATA_DIR",
+        "Permission denied.",
+      );
     }
     throw error;
   }
@@ -55,21 +70,46 @@ export async function inspectDataFolder(folder: string, expectedMajor: number): 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EACCES" || code === "EPERM") {
-      throw refuse("DATA_FOLDER_UNREADABLE", folder, "має файли, які неможливо прочитати", "поверніть права на неї поточному користувачу", "Permission denied.");
+      throw refuse(
+        "DATA_FOLDER_UNREADABLE",
+        folder,
+        "має файли, які неможливо прочитати",
+        "поверніть права на неї поточному користувачу",
+        "Permission denied.",
+      );
     }
     if (code !== "ENOENT") throw error;
   }
   if (versionText === null) {
-    const looksLikeCluster = entries.includes("global") || entries.includes("base") || entries.includes("postgresql.conf");
+    const looksLikeCluster =
+      entries.includes("global") || entries.includes("base") || entries.includes("postgresql.conf");
     if (looksLikeCluster) {
-      throw refuse("DATA_FOLDER_DAMAGED", folder, "пошкоджена (немає файлу PG_VERSION)", "відновіть її з резервної копії або перенесіть і дайте створити нову", "Damaged cluster: PG_VERSION is missing.");
+      throw refuse(
+        "DATA_FOLDER_DAMAGED",
+        folder,
+        "пошкоджена (немає файлу PG_VERSION)",
+        "відновіть її з резервної копії або перенесіть і дайте створити нову",
+        "Damaged cluster: PG_VERSION is missing.",
+      );
     }
-    throw refuse("DATA_FOLDER_FOREIGN", folder, "не порожня і не є кластером Postgres", "перенесіть її вміст або вкажіть іншу папку в DATA_DIR", "Not a Postgres data directory.");
+    throw refuse(
+      "DATA_FOLDER_FOREIGN",
+      folder,
+      "не порожня і не є кластером Postgres",
+      "перенесіть її вміст або вкажіть іншу папку в DATA_DIR",
+      "Not a Postgres data directory.",
+    );
   }
 
   const major = Number.parseInt(versionText.trim(), 10);
   if (!Number.isInteger(major)) {
-    throw refuse("DATA_FOLDER_DAMAGED", folder, "пошкоджена (нечитабельний PG_VERSION)", "відновіть її з резервної копії або перенесіть", "Damaged cluster: PG_VERSION is unreadable.");
+    throw refuse(
+      "DATA_FOLDER_DAMAGED",
+      folder,
+      "пошкоджена (нечитабельний PG_VERSION)",
+      "відновіть її з резервної копії або перенесіть",
+      "Damaged cluster: PG_VERSION is unreadable.",
+    );
   }
   if (major !== expectedMajor) {
     throw refuse(
@@ -82,7 +122,13 @@ export async function inspectDataFolder(folder: string, expectedMajor: number): 
   }
   for (const required of ["global/pg_control", "base"]) {
     if (!(await exists(path.join(folder, required)))) {
-      throw refuse("DATA_FOLDER_DAMAGED", folder, `пошкоджена (немає ${required})`, "відновіть її з резервної копії або перенесіть і дайте створити нову", `Damaged cluster: ${required} is missing.`);
+      throw refuse(
+        "DATA_FOLDER_DAMAGED",
+        folder,
+        `пошкоджена (немає ${required})`,
+        "відновіть її з резервної копії або перенесіть і дайте створити нову",
+        `Damaged cluster: ${required} is missing.`,
+      );
     }
   }
   if (!entries.includes(CLUSTER_MARKER)) {

@@ -10,7 +10,11 @@ describe("parseDatabaseUrl", () => {
       database: "bronya",
       user: "u",
     });
-    expect(parseDatabaseUrl(" postgres://localhost/app?sslmode=disable ")).toMatchObject({ host: "localhost", port: 5432, database: "app" });
+    expect(parseDatabaseUrl(" postgres://localhost/app?sslmode=disable ")).toMatchObject({
+      host: "localhost",
+      port: 5432,
+      database: "app",
+    });
   });
 
   it.each([
@@ -41,7 +45,9 @@ describe("URL helpers", () => {
   });
 
   it("swaps the database and keeps the rest", () => {
-    expect(withDatabaseName("postgresql://u:p@h:1/a?sslmode=disable", "b c")).toBe("postgresql://u:p@h:1/b%20c?sslmode=disable");
+    expect(withDatabaseName("postgresql://u:p@h:1/a?sslmode=disable", "b c")).toBe(
+      "postgresql://u:p@h:1/b%20c?sslmode=disable",
+    );
   });
 
   it("quotes identifiers", () => {

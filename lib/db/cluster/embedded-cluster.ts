@@ -58,7 +58,9 @@ function postgresFlags(ephemeral: boolean): string[] {
   // TCP on loopback only; no Unix socket, so clusters never collide on /tmp/.s.PGSQL.<port>.
   // English messages: the start-failure diagnosis matches them.
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "lc_messages=C"];
-  return ephemeral ? [...flags, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : flags;
+  return ephemeral
+    ? [...flags, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+    : flags;
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
@@ -97,9 +99,13 @@ async function initialiseCluster(options: StartClusterOptions, output: PostgresO
     await initdb.initialise();
   } catch (error) {
     await rm(scratch, { recursive: true, force: true });
-    throw new AppError("CLUSTER_INIT_FAILED", `Не вдалося створити кластер Postgres у ${options.folder}: ${output.reason()}. Перевірте місце на диску і права на ${parent}.`, {
-      cause: error,
-    });
+    throw new AppError(
+      "CLUSTER_INIT_FAILED",
+      `Не вдалося створити кластер Postgres у ${options.folder}: ${output.reason()}. Перевірте місце на диску і права на ${parent}.`,
+      {
+        cause: error,
+      },
+    );
   }
   await writeClusterMarker(scratch, marker);
   // An empty folder may already stand where the cluster goes (e.g. created by hand); rmdir
@@ -111,7 +117,12 @@ async function initialiseCluster(options: StartClusterOptions, output: PostgresO
   return marker;
 }
 
-async function adopt(folder: string, database: string, lock: FolderLock, live: { pid: number; port: number }): Promise<RunningCluster> {
+async function adopt(
+  folder: string,
+  database: string,
+  lock: FolderLock,
+  live: { pid: number; port: number },
+): Promise<RunningCluster> {
   const marker = await readClusterMarker(folder);
   const adminUrl = clusterUrl(marker, live.port, "postgres");
   await ensureDatabase(adminUrl, database);
@@ -137,7 +148,14 @@ async function startServer(folder: string, marker: ClusterMarker, ephemeral: boo
   for (let attempt = 1; ; attempt += 1) {
     if (port !== marker.port) await writeClusterMarker(folder, { ...marker, port });
     try {
-      const server = await spawnPostgres({ folder, port, flags: postgresFlags(ephemeral), detached: !ephemeral, logFile, timeoutMs: START_TIMEOUT_MS });
+      const server = await spawnPostgres({
+        folder,
+        port,
+        flags: postgresFlags(ephemeral),
+        detached: !ephemeral,
+        logFile,
+        timeoutMs: START_TIMEOUT_MS,
+      });
       return { server, port };
     } catch (error) {
       if (!(error instanceof PostgresStartError)) throw error;
@@ -162,7 +180,8 @@ export async function startEmbeddedCluster(options: StartClusterOptions): Promis
   const ephemeral = options.ephemeral ?? false;
   await mkdir(path.dirname(folder), { recursive: true, mode: 0o755 });
   const opened = await letPostgresUserReach([path.dirname(postgresBinary()), path.dirname(folder)]);
-  if (opened.length > 0) log(`Користувачу postgres дозволено прохід (chmod o+x) до бінарників і даних: ${opened.join(", ")}`);
+  if (opened.length > 0)
+    log(`Користувачу postgres дозволено прохід (chmod o+x) до бінарників і даних: ${opened.join(", ")}`);
   const lock = await acquireFolderLock(`${folder}.lock`, options.owner);
   try {
     const logFile = `${folder}.log`;

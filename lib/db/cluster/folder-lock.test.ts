@@ -34,7 +34,15 @@ describe("acquireFolderLock", () => {
   it("refuses while another live process holds the folder, naming it", async () => {
     const other = otherProcess();
     try {
-      await writeFile(lockPath, JSON.stringify({ pid: other.pid, owner: "npm run dev", url: "postgresql://u@127.0.0.1:5/bronya", startedAt: "now" }));
+      await writeFile(
+        lockPath,
+        JSON.stringify({
+          pid: other.pid,
+          owner: "npm run dev",
+          url: "postgresql://u@127.0.0.1:5/bronya",
+          startedAt: "now",
+        }),
+      );
       const failure = await acquireFolderLock(lockPath, "second").catch((error: unknown) => error);
       expect(failure).toMatchObject({ code: "DATA_FOLDER_BUSY" });
       expect((failure as Error).message).toContain(`PID ${other.pid}`);

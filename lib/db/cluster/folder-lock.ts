@@ -129,5 +129,8 @@ export async function acquireFolderLock(lockPath: string, owner: string): Promis
     // The holder is gone (killed, machine rebooted) or the file is unreadable: the lock is stale.
     await rm(lockPath, { force: true });
   }
-  throw new AppError("DATA_FOLDER_BUSY", `Не вдалося захопити ${lockPath}: інший процес змагається за нього; спробуйте ще раз.`);
+  throw new AppError(
+    "DATA_FOLDER_BUSY",
+    `Не вдалося захопити ${lockPath}: інший процес змагається за нього; спробуйте ще раз.`,
+  );
 }

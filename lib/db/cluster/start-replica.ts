@@ -47,8 +47,24 @@ export type RunningReplica = {
 };
 
 /** Data-folder entries a base backup leaves out (their directories are recreated empty). */
-const EMPTY_DIRECTORIES = new Set(["pg_wal", "pg_replslot", "pg_stat_tmp", "pg_dynshmem", "pg_notify", "pg_serial", "pg_snapshots", "pg_subtrans"]);
-const SKIPPED_FILES = new Set(["postmaster.pid", "postmaster.opts", "backup_label", "tablespace_map", "standby.signal", "recovery.signal"]);
+const EMPTY_DIRECTORIES = new Set([
+  "pg_wal",
+  "pg_replslot",
+  "pg_stat_tmp",
+  "pg_dynshmem",
+  "pg_notify",
+  "pg_serial",
+  "pg_snapshots",
+  "pg_subtrans",
+]);
+const SKIPPED_FILES = new Set([
+  "postmaster.pid",
+  "postmaster.opts",
+  "backup_label",
+  "tablespace_map",
+  "standby.signal",
+  "recovery.signal",
+]);
 
 /** Copies a live data folder; files that vanish while it runs are fine (WAL replay restores them). */
 async function copyDataFolder(from: string, to: string, top = true): Promise<void> {
@@ -102,7 +118,9 @@ async function takeBaseBackup(options: StartReplicaOptions, name: string, scratc
       await mkdir(path.join(scratch, "pg_wal", "summaries"), { recursive: true, mode: 0o700 });
     } finally {
       // No WAL archive here: the slot streams the WAL, so do not wait for archiving.
-      const stopped = await admin.query<{ labelfile: string; spcmapfile: string | null }>("SELECT labelfile, spcmapfile FROM pg_backup_stop(false)");
+      const stopped = await admin.query<{ labelfile: string; spcmapfile: string | null }>(
+        "SELECT labelfile, spcmapfile FROM pg_backup_stop(false)",
+      );
       label = stopped.rows[0]!;
     }
     await writeFile(path.join(scratch, "backup_label"), label.labelfile, { mode: 0o600 });
@@ -151,7 +169,9 @@ async function waitUntilCaughtUp(url: string, primaryAdminUrl: string, timeoutMs
     const replica = new pg.Client({ connectionString: url });
     try {
       await replica.connect();
-      const caught = await replica.query<{ ok: boolean }>("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok", [target]);
+      const caught = await replica.query<{ ok: boolean }>("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok", [
+        target,
+      ]);
       if (caught.rows[0]?.ok) return;
     } catch (error) {
       lastError = error;
@@ -160,7 +180,10 @@ async function waitUntilCaughtUp(url: string, primaryAdminUrl: string, timeoutMs
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new AppError("REPLICA_FAILED", `Репліка не наздогнала основний сервер за ${timeoutMs / 1000} с: ${(lastError as Error | undefined)?.message ?? "відставання не зменшується"}.`);
+  throw new AppError(
+    "REPLICA_FAILED",
+    `Репліка не наздогнала основний сервер за ${timeoutMs / 1000} с: ${(lastError as Error | undefined)?.message ?? "відставання не зменшується"}.`,
+  );
 }
 
 /**
@@ -172,7 +195,8 @@ export async function startReplica(options: StartReplicaOptions): Promise<Runnin
   const folder = path.resolve(options.folder);
   const ephemeral = options.ephemeral ?? false;
   const name = options.name ?? REPLICATION_SLOT;
-  if (!/^[a-z0-9_]{1,63}$/.test(name)) throw new AppError("REPLICA_FAILED", `Назва репліки «${name}» некоректна: лише малі латинські літери, цифри й _.`);
+  if (!/^[a-z0-9_]{1,63}$/.test(name))
+    throw new AppError("REPLICA_FAILED", `Назва репліки «${name}» некоректна: лише малі латинські літери, цифри й _.`);
   const lock = await acquireFolderLock(`${folder}.lock`, options.owner);
   try {
     const live = existsSync(folder) ? await findLivePostmaster(folder) : null;
@@ -190,12 +214,19 @@ export async function startReplica(options: StartReplicaOptions): Promise<Runnin
       } catch (error) {
         await rm(scratch, { recursive: true, force: true });
         if (error instanceof AppError) throw error;
-        throw new AppError("REPLICA_FAILED", `Не вдалося зробити базову копію для репліки: ${(error as Error).message}.`, { cause: error });
+        throw new AppError(
+          "REPLICA_FAILED",
+          `Не вдалося зробити базову копію для репліки: ${(error as Error).message}.`,
+          { cause: error },
+        );
       }
       await rename(scratch, folder);
       created = true;
     } else if (!existsSync(path.join(folder, "standby.signal")) || !(await lstat(folder)).isDirectory()) {
-      throw new AppError("REPLICA_FAILED", `Папка ${folder} існує, але не є реплікою Броні: видаліть її (її буде створено знову з базової копії) і запустіть ще раз; нічого не змінено.`);
+      throw new AppError(
+        "REPLICA_FAILED",
+        `Папка ${folder} існує, але не є реплікою Броні: видаліть її (її буде створено знову з базової копії) і запустіть ще раз; нічого не змінено.`,
+      );
     }
     const backupMs = Date.now() - backupStarted;
 
@@ -206,7 +237,14 @@ export async function startReplica(options: StartReplicaOptions): Promise<Runnin
     const startStarted = Date.now();
     let server;
     try {
-      server = await spawnPostgres({ folder, port, flags: replicaFlags(ephemeral), detached: !ephemeral, logFile, timeoutMs: 60_000 });
+      server = await spawnPostgres({
+        folder,
+        port,
+        flags: replicaFlags(ephemeral),
+        detached: !ephemeral,
+        logFile,
+        timeoutMs: 60_000,
+      });
     } catch (error) {
       if (!(error instanceof PostgresStartError)) throw error;
       const output = new PostgresOutput();
@@ -222,7 +260,9 @@ export async function startReplica(options: StartReplicaOptions): Promise<Runnin
       throw error;
     }
     const startMs = Date.now() - startStarted;
-    log(`Репліка: ${created ? "створено" : "запущено"} на порту ${port} (базова копія ${backupMs} мс, запуск ${startMs} мс).`);
+    log(
+      `Репліка: ${created ? "створено" : "запущено"} на порту ${port} (базова копія ${backupMs} мс, запуск ${startMs} мс).`,
+    );
 
     let stopped = false;
     return {
@@ -242,7 +282,10 @@ export async function startReplica(options: StartReplicaOptions): Promise<Runnin
           );
           const row = result.rows[0];
           if (!row) throw new AppError("REPLICA_FAILED", "Репліка не під'єднана до основного сервера.");
-          return { bytes: Number(row.bytes ?? 0), replayDelayMs: row.replay_lag_ms === null ? null : Number(row.replay_lag_ms) };
+          return {
+            bytes: Number(row.bytes ?? 0),
+            replayDelayMs: row.replay_lag_ms === null ? null : Number(row.replay_lag_ms),
+          };
         } finally {
           await primary.end();
         }
@@ -257,7 +300,12 @@ export async function startReplica(options: StartReplicaOptions): Promise<Runnin
           const admin = new pg.Client({ connectionString: options.primaryAdminUrl });
           await admin
             .connect()
-            .then(() => admin.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active", [name]))
+            .then(() =>
+              admin.query(
+                "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active",
+                [name],
+              ),
+            )
             .catch(() => undefined)
             .finally(() => admin.end().catch(() => undefined));
         }

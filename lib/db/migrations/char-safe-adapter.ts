@@ -37,10 +37,12 @@ class CharSafeClient extends pg.Client {
     const last = args.length - 1;
     const callback = args[last];
     if (typeof callback === "function") {
-      args[last] = (error: unknown, result: PgResultLike) => callback(error, error ? result : relabelCharColumns(result));
+      args[last] = (error: unknown, result: PgResultLike) =>
+        callback(error, error ? result : relabelCharColumns(result));
     }
     const returned = (pg.Client.prototype.query as (...a: unknown[]) => unknown).apply(this, args);
-    if (returned instanceof Promise) return returned.then((result: PgResultLike) => relabelCharColumns(result)) as never;
+    if (returned instanceof Promise)
+      return returned.then((result: PgResultLike) => relabelCharColumns(result)) as never;
     return returned as never;
   }
 }
@@ -87,7 +89,9 @@ class SchemaEnginePg extends PrismaPg {
   }
 
   override async connectToShadowDb(): Promise<never> {
-    throw new Error("Тіньова база даних не підтримується: міграції будуються зі знімків схеми (shadow database is not supported)");
+    throw new Error(
+      "Тіньова база даних не підтримується: міграції будуються зі знімків схеми (shadow database is not supported)",
+    );
   }
 }
 

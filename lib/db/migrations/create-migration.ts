@@ -23,8 +23,7 @@ export type CreateMigrationOptions = {
 };
 
 export type CreateMigrationResult =
-  | { created: false; reason: "no-changes" }
-  | { created: true; folder: string; path: string; sql: string };
+  { created: false; reason: "no-changes" } | { created: true; folder: string; path: string; sql: string };
 
 /**
  * Writes the next migration: the diff from the newest migration's schema snapshot (or from an
@@ -53,7 +52,11 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
   const diff = await diffSchemas({ databaseUrl: options.databaseUrl, from: newest?.snapshot ?? null, to: schema });
   if (diff.empty) return { created: false, reason: "no-changes" };
 
-  const folder = nextMigrationFolderName(name, options.now ?? new Date(), onDisk.migrations.map((migration) => migration.name));
+  const folder = nextMigrationFolderName(
+    name,
+    options.now ?? new Date(),
+    onDisk.migrations.map((migration) => migration.name),
+  );
   const folderPath = path.join(onDisk.baseDir, folder);
   await mkdir(folderPath, { recursive: true });
   await writeFile(path.join(folderPath, MIGRATION_FILE), diff.sql);

@@ -24,7 +24,11 @@ function datamodel(schema: string): DiffTarget {
  * The migration SQL from one schema text to another (`from: null` = an empty database).
  * Reads no database, but the WASM engine must be connected to one to exist at all.
  */
-export async function diffSchemas(options: { databaseUrl: string; from: string | null; to: string }): Promise<SchemaDiff> {
+export async function diffSchemas(options: {
+  databaseUrl: string;
+  from: string | null;
+  to: string;
+}): Promise<SchemaDiff> {
   return withSchemaEngine({ databaseUrl: options.databaseUrl }, async (engine) => {
     const result = await engine.diff({
       from: options.from === null ? { tag: "empty" } : datamodel(options.from),
@@ -46,7 +50,11 @@ export async function diffDatabaseToSchema(options: { databaseUrl: string; schem
     const result = await engine.diff({
       // "schemaDatasource" describes the database the engine is connected to (the URL form is
       // gone from Prisma 7); the files only say which Postgres schemas to look at.
-      from: { tag: "schemaDatasource", files: [{ path: "schema.prisma", content: options.schema }], configDir: process.cwd() },
+      from: {
+        tag: "schemaDatasource",
+        files: [{ path: "schema.prisma", content: options.schema }],
+        configDir: process.cwd(),
+      },
       to: datamodel(options.schema),
       script: true,
       exitCode: null,

@@ -2,7 +2,12 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { nextMigrationFolderName, normalizeMigrationName, readMigrationsFolder, toMigrationList } from "./migration-directory";
+import {
+  nextMigrationFolderName,
+  normalizeMigrationName,
+  readMigrationsFolder,
+  toMigrationList,
+} from "./migration-directory";
 
 describe("normalizeMigrationName", () => {
   it("follows Prisma's snake case", () => {
@@ -66,8 +71,14 @@ describe("readMigrationsFolder", () => {
     ]);
     const list = toMigrationList(onDisk);
     expect(list.lockfile).toEqual({ path: "migration_lock.toml", content: 'provider = "postgresql"\n' });
-    expect(list.migrationDirectories.map((entry) => entry.path)).toEqual(["20260101000000_first", "20260102000000_second"]);
-    expect(list.migrationDirectories[0]?.migrationFile).toEqual({ path: "migration.sql", content: { tag: "ok", value: "SELECT 1;" } });
+    expect(list.migrationDirectories.map((entry) => entry.path)).toEqual([
+      "20260101000000_first",
+      "20260102000000_second",
+    ]);
+    expect(list.migrationDirectories[0]?.migrationFile).toEqual({
+      path: "migration.sql",
+      content: { tag: "ok", value: "SELECT 1;" },
+    });
   });
 
   it("treats a missing folder as no migrations", async () => {
@@ -76,8 +87,12 @@ describe("readMigrationsFolder", () => {
   });
 
   it("refuses a folder without migration.sql and a badly named folder", async () => {
-    await expect(readMigrationsFolder(await folder({ "20260101000000_x/notes.txt": "" }))).rejects.toMatchObject({ code: "MIGRATION_FOLDER_INVALID" });
+    await expect(readMigrationsFolder(await folder({ "20260101000000_x/notes.txt": "" }))).rejects.toMatchObject({
+      code: "MIGRATION_FOLDER_INVALID",
+    });
     await rm(dir, { recursive: true, force: true });
-    await expect(readMigrationsFolder(await folder({ "init/migration.sql": "SELECT 1;" }))).rejects.toMatchObject({ code: "MIGRATION_FOLDER_INVALID" });
+    await expect(readMigrationsFolder(await folder({ "init/migration.sql": "SELECT 1;" }))).rejects.toMatchObject({
+      code: "MIGRATION_FOLDER_INVALID",
+    });
   });
 });

@@ -28,7 +28,10 @@ async function instantiate(): Promise<EngineModule> {
   // behind --experimental-wasm-modules; the "bg" subpath is the same glue without that import.
   const glue = await import("@prisma/schema-engine-wasm/schema_engine_bg");
   const require = createRequire(import.meta.url);
-  const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+  const wasmPath = path.join(
+    path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+    "schema_engine_bg.wasm",
+  );
   const imports: Record<string, unknown> = { ...glue };
   for (const [name, fn] of Object.entries(glue)) {
     // The engine arms a ~10 s timer that would hold every script open after its work is done.
@@ -40,7 +43,9 @@ async function instantiate(): Promise<EngineModule> {
       };
     }
   }
-  const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
+  const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
+    "./schema_engine_bg.js": imports as WebAssembly.ModuleImports,
+  });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
   return glue;
@@ -83,9 +88,13 @@ export async function withSchemaEngine<T>(
     return await work(engine);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError("SCHEMA_ENGINE_FAILED", `Рушій схеми Prisma повідомив про помилку: ${engineErrorSummary(error)}`, {
-      cause: error,
-    });
+    throw new AppError(
+      "SCHEMA_ENGINE_FAILED",
+      `Рушій схеми Prisma повідомив про помилку: ${engineErrorSummary(error)}`,
+      {
+        cause: error,
+      },
+    );
   } finally {
     engine?.free();
     await connection.close();

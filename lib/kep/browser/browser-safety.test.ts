@@ -24,7 +24,8 @@ const ALLOWED_PACKAGES = new Set([
 
 function resolveLocal(from: string, specifier: string): string {
   const base = specifier.startsWith("@/") ? join(projectRoot, specifier.slice(2)) : resolve(dirname(from), specifier);
-  for (const candidate of [`${base}.ts`, `${base}.tsx`, join(base, "index.ts")]) if (existsSync(candidate)) return candidate;
+  for (const candidate of [`${base}.ts`, `${base}.tsx`, join(base, "index.ts")])
+    if (existsSync(candidate)) return candidate;
   throw new Error(`не знайдено ${specifier} з ${from}`);
 }
 
@@ -37,7 +38,9 @@ function reachable(entry: string): { files: string[]; packages: Set<string> } {
     if (seen.has(file)) continue;
     seen.add(file);
     const source = readFileSync(file, "utf8");
-    for (const match of source.matchAll(/(?:import|export)\s+(type\s+)?[^"';]*?from\s+["']([^"']+)["']|import\s+["']([^"']+)["']/g)) {
+    for (const match of source.matchAll(
+      /(?:import|export)\s+(type\s+)?[^"';]*?from\s+["']([^"']+)["']|import\s+["']([^"']+)["']/g,
+    )) {
       if (match[1]) continue; // type-only imports vanish from the bundle
       const specifier = (match[2] ?? match[3])!;
       if (specifier.startsWith(".") || specifier.startsWith("@/")) queue.push(resolveLocal(file, specifier));
@@ -52,7 +55,13 @@ describe("browser signing core", () => {
 
   it("reaches the expected modules (the walk works)", () => {
     const names = files.map((file) => file.slice(projectRoot.length + 1));
-    expect(names).toEqual(expect.arrayContaining(["lib/kep/browser/open-key-file.ts", "lib/kep/canonical-json.ts", "lib/identifiers/rnokpp.ts"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "lib/kep/browser/open-key-file.ts",
+        "lib/kep/canonical-json.ts",
+        "lib/identifiers/rnokpp.ts",
+      ]),
+    );
   });
 
   it("imports no package but node-forge", () => {
@@ -61,7 +70,9 @@ describe("browser signing core", () => {
 
   it("uses no Buffer, process, server-only marker or database", () => {
     const offending = files.filter((file) => {
-      const code = readFileSync(file, "utf8").replace(/\/\/.*$/gm, "").replace(/\/\*[\s\S]*?\*\//g, "");
+      const code = readFileSync(file, "utf8")
+        .replace(/\/\/.*$/gm, "")
+        .replace(/\/\*[\s\S]*?\*\//g, "");
       return /\bBuffer\.|\bprocess\.|server-only|@\/lib\/db/.test(code);
     });
     expect(offending).toEqual([]);

@@ -12,7 +12,11 @@ import pbes from "jkurwa/lib/spec/pbes.js";
 import keystore from "jkurwa/lib/spec/keystore.js";
 import type { Priv } from "jkurwa";
 import { binaryToBytes, bytesToBinary } from "../bytes";
-import { readCertificateIdentity, readCertificateIdentityFromDer, type CertificateIdentity } from "../certificate-identity";
+import {
+  readCertificateIdentity,
+  readCertificateIdentityFromDer,
+  type CertificateIdentity,
+} from "../certificate-identity";
 import { buildDetachedCms } from "../cms/build-detached-cms";
 import { kepError } from "../errors";
 import { ALGORITHM_OID, OID } from "../oids";
@@ -63,7 +67,7 @@ function keyUsageAllowsSigning(certificateDer: Uint8Array): boolean {
     for (const extension of (extensions.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[]) {
       const parts = extension.value as forge.asn1.Asn1[];
       if (forge.asn1.derToOid(parts[0]!.value as string) !== OID.keyUsage) continue;
-      const bits = forge.asn1.fromDer((parts[parts.length - 1]!.value as string), true).value as string;
+      const bits = forge.asn1.fromDer(parts[parts.length - 1]!.value as string, true).value as string;
       const first = bits.charCodeAt(1);
       return (first & 0xc0) !== 0;
     }
@@ -94,10 +98,12 @@ function dstuCertificateKeyId(certificateDer: Uint8Array): string | null {
 }
 
 function dstuKeys(privs: Priv[], certificates: Uint8Array[], format: KeyContainerFormat): ContainerKey[] {
-  const byKeyId = new Map(certificates.flatMap((der) => {
-    const keyId = dstuCertificateKeyId(der);
-    return keyId ? [[keyId, der] as const] : [];
-  }));
+  const byKeyId = new Map(
+    certificates.flatMap((der) => {
+      const keyId = dstuCertificateKeyId(der);
+      return keyId ? [[keyId, der] as const] : [];
+    }),
+  );
   return privs.flatMap((priv, index) => {
     const certificateDer = byKeyId.get(dstuKeyId(priv));
     if (!certificateDer) return [];
@@ -109,25 +115,35 @@ function dstuKeys(privs: Priv[], certificates: Uint8Array[], format: KeyContaine
       nullParameters: false,
       sign: (bytes: Uint8Array) => new Uint8Array(priv.sign(gost().hash(DstuBuffer.from(bytes)), "le")),
     };
-    return [{
-      id: `${format}-${index}`,
-      algorithm: "DSTU4145" as const,
-      certificateDer,
-      identity: identityOf(certificateDer),
-      canSign: keyUsageAllowsSigning(certificateDer),
-      sign: (content, options) => buildDetachedCms(signer, content, options),
-    }];
+    return [
+      {
+        id: `${format}-${index}`,
+        algorithm: "DSTU4145" as const,
+        certificateDer,
+        identity: identityOf(certificateDer),
+        canSign: keyUsageAllowsSigning(certificateDer),
+        sign: (content, options) => buildDetachedCms(signer, content, options),
+      },
+    ];
   });
 }
 
-function openKey6(file: Uint8Array, password: string, certificates: Uint8Array[]): { privs: Priv[]; certificates: Uint8Array[] } {
+function openKey6(
+  file: Uint8Array,
+  password: string,
+  certificates: Uint8Array[],
+): { privs: Priv[]; certificates: Uint8Array[] } {
   let store: { keys: Priv[]; certs: Buffer[] };
   try {
     store = PrivModel.from_protected(DstuBuffer.from(file), password, gost());
   } catch (error) {
     // A wrong password decrypts to bytes that are no key (an ASN.1 error); anything else is ours.
     if (error instanceof TypeError || error instanceof ReferenceError) {
-      throw kepError("KEY_CONTAINER_UNSUPPORTED", `Файл розпізнано як ${FORMAT_LABEL.key6}, але браузер не зміг його відкрити`, { cause: error.message });
+      throw kepError(
+        "KEY_CONTAINER_UNSUPPORTED",
+        `Файл розпізнано як ${FORMAT_LABEL.key6}, але браузер не зміг його відкрити`,
+        { cause: error.message },
+      );
     }
     throw wrongPassword("key6");
   }
@@ -135,7 +151,11 @@ function openKey6(file: Uint8Array, password: string, certificates: Uint8Array[]
   return { privs: store.keys, certificates: [...certificates, ...store.certs.map((der) => new Uint8Array(der))] };
 }
 
-function openJks(file: Uint8Array, password: string, certificates: Uint8Array[]): { privs: Priv[]; certificates: Uint8Array[] } {
+function openJks(
+  file: Uint8Array,
+  password: string,
+  certificates: Uint8Array[],
+): { privs: Priv[]; certificates: Uint8Array[] } {
   let store: ReturnType<typeof jksreader.parse>;
   try {
     store = jksreader.parse(DstuBuffer.from(file));
@@ -156,7 +176,10 @@ function openJks(file: Uint8Array, password: string, certificates: Uint8Array[])
     try {
       parsed = PrivModel.from_asn1(DstuBuffer.from(decoded), true);
     } catch {
-      throw kepError("KEY_ALGORITHM_UNSUPPORTED", `Файл розпізнано як ${FORMAT_LABEL.jks}, але ключ у ньому не ДСТУ 4145`);
+      throw kepError(
+        "KEY_ALGORITHM_UNSUPPORTED",
+        `Файл розпізнано як ${FORMAT_LABEL.jks}, але ключ у ньому не ДСТУ 4145`,
+      );
     }
     privs.push(...("keys" in parsed ? parsed.keys : [parsed]));
     for (const der of part.certs ?? []) found.push(new Uint8Array(der));
@@ -166,7 +189,10 @@ function openJks(file: Uint8Array, password: string, certificates: Uint8Array[])
 
 // ---- PKCS#12 (forge; ECDSA through WebCrypto; DSTU through jkurwa) ---------------------------
 
-const EC_CURVES: Record<string, { curve: "P-256" | "P-384"; hash: "SHA-256" | "SHA-384"; size: number; algorithm: KeyAlgorithm }> = {
+const EC_CURVES: Record<
+  string,
+  { curve: "P-256" | "P-384"; hash: "SHA-256" | "SHA-384"; size: number; algorithm: KeyAlgorithm }
+> = {
   [ALGORITHM_OID.p256]: { curve: "P-256", hash: "SHA-256", size: 32, algorithm: "ECDSA-P256" },
   [ALGORITHM_OID.p384]: { curve: "P-384", hash: "SHA-384", size: 48, algorithm: "ECDSA-P384" },
 };
@@ -181,24 +207,43 @@ function ecdsaDer(raw: Uint8Array): Uint8Array {
     if (value.charCodeAt(0) & 0x80) value = `\x00${value}`;
     return forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.INTEGER, false, value);
   };
-  const sequence = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SEQUENCE, true, [integer(raw.subarray(0, half)), integer(raw.subarray(half))]);
+  const sequence = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SEQUENCE, true, [
+    integer(raw.subarray(0, half)),
+    integer(raw.subarray(half)),
+  ]);
   return binaryToBytes(forge.asn1.toDer(sequence).getBytes());
 }
 
-async function ecdsaKey(privateKeyInfo: forge.asn1.Asn1, certificateDer: Uint8Array, id: string): Promise<ContainerKey> {
-  const algorithm = ((privateKeyInfo.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[]);
+async function ecdsaKey(
+  privateKeyInfo: forge.asn1.Asn1,
+  certificateDer: Uint8Array,
+  id: string,
+): Promise<ContainerKey> {
+  const algorithm = (privateKeyInfo.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[];
   const curveOid = algorithm[1] ? forge.asn1.derToOid(algorithm[1].value as string) : "";
   const curve = EC_CURVES[curveOid];
   if (!curve) throw kepError("CURVE_UNSUPPORTED");
   const pkcs8 = binaryToBytes(forge.asn1.toDer(privateKeyInfo).getBytes());
-  const key = await globalThis.crypto.subtle.importKey("pkcs8", pkcs8, { name: "ECDSA", namedCurve: curve.curve }, false, ["sign"]);
+  const key = await globalThis.crypto.subtle.importKey(
+    "pkcs8",
+    pkcs8,
+    { name: "ECDSA", namedCurve: curve.curve },
+    false,
+    ["sign"],
+  );
   const signer = {
     certificateDer,
     digestAlgorithm: curve.hash === "SHA-256" ? ALGORITHM_OID.sha256 : ALGORITHM_OID.sha384,
-    digest: async (bytes: Uint8Array) => new Uint8Array(await globalThis.crypto.subtle.digest(curve.hash, Uint8Array.from(bytes))),
+    digest: async (bytes: Uint8Array) =>
+      new Uint8Array(await globalThis.crypto.subtle.digest(curve.hash, Uint8Array.from(bytes))),
     signatureAlgorithm: curve.hash === "SHA-256" ? ALGORITHM_OID.ecdsaWithSha256 : ALGORITHM_OID.ecdsaWithSha384,
     nullParameters: false,
-    sign: async (bytes: Uint8Array) => ecdsaDer(new Uint8Array(await globalThis.crypto.subtle.sign({ name: "ECDSA", hash: curve.hash }, key, Uint8Array.from(bytes)))),
+    sign: async (bytes: Uint8Array) =>
+      ecdsaDer(
+        new Uint8Array(
+          await globalThis.crypto.subtle.sign({ name: "ECDSA", hash: curve.hash }, key, Uint8Array.from(bytes)),
+        ),
+      ),
   };
   return {
     id,
@@ -214,16 +259,23 @@ function spkiMatchesPkcs8(certificateDer: Uint8Array, privateKeyInfo: forge.asn1
   // An EC PKCS#8 normally carries its public key ([1] inside ECPrivateKey): compare that with the certificate's.
   try {
     const ecPrivateKey = forge.asn1.fromDer((privateKeyInfo.value as forge.asn1.Asn1[])[2]!.value as string, true);
-    const publicKey = (ecPrivateKey.value as forge.asn1.Asn1[]).find((node) => node.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && node.type === 1);
+    const publicKey = (ecPrivateKey.value as forge.asn1.Asn1[]).find(
+      (node) => node.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && node.type === 1,
+    );
     if (!publicKey) return true;
-    const bits = ((publicKey.value as forge.asn1.Asn1[])[0]!.value as string);
+    const bits = (publicKey.value as forge.asn1.Asn1[])[0]!.value as string;
     return bytesToBinary(certificateDer).includes(bits);
   } catch {
     return false;
   }
 }
 
-async function openPkcs12(asn1: forge.asn1.Asn1, file: Uint8Array, password: string, certificates: Uint8Array[]): Promise<ContainerKey[]> {
+async function openPkcs12(
+  asn1: forge.asn1.Asn1,
+  file: Uint8Array,
+  password: string,
+  certificates: Uint8Array[],
+): Promise<ContainerKey[]> {
   let pfx: forge.pkcs12.Pkcs12Pfx;
   try {
     pfx = forge.pkcs12.pkcs12FromAsn1(asn1, true, password);
@@ -254,7 +306,8 @@ async function openPkcs12(asn1: forge.asn1.Asn1, file: Uint8Array, password: str
       const rsa = bag.key as forge.pki.rsa.PrivateKey;
       const der = certificateDers.find((candidate) => {
         try {
-          const publicKey = forge.pki.certificateFromAsn1(forge.asn1.fromDer(bytesToBinary(candidate), true)).publicKey as forge.pki.rsa.PublicKey;
+          const publicKey = forge.pki.certificateFromAsn1(forge.asn1.fromDer(bytesToBinary(candidate), true))
+            .publicKey as forge.pki.rsa.PublicKey;
           return publicKey.n.equals(rsa.n);
         } catch {
           return false;
@@ -273,9 +326,13 @@ async function openPkcs12(asn1: forge.asn1.Asn1, file: Uint8Array, password: str
       continue;
     }
     const info = (bag as unknown as { asn1?: forge.asn1.Asn1 }).asn1;
-    const algorithm = info ? forge.asn1.derToOid((((info.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0]!.value as string)) : "";
+    const algorithm = info
+      ? forge.asn1.derToOid(((info.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0]!.value as string)
+      : "";
     if (info && algorithm === ALGORITHM_OID.ecPublicKey) {
-      const der = certificateDers.find((candidate) => spkiMatchesPkcs8(candidate, info) && readCertificateIdentityFromDer(candidate));
+      const der = certificateDers.find(
+        (candidate) => spkiMatchesPkcs8(candidate, info) && readCertificateIdentityFromDer(candidate),
+      );
       if (der) keys.push(await ecdsaKey(info, der, id));
       continue;
     }
@@ -284,7 +341,10 @@ async function openPkcs12(asn1: forge.asn1.Asn1, file: Uint8Array, password: str
       keys.push(...dstuKeys("keys" in parsed ? parsed.keys : [parsed], certificateDers, "pkcs12"));
       continue;
     }
-    throw kepError("KEY_ALGORITHM_UNSUPPORTED", `Файл розпізнано як ${FORMAT_LABEL.pkcs12}, але ключ у ньому не RSA, ECDSA чи ДСТУ 4145`);
+    throw kepError(
+      "KEY_ALGORITHM_UNSUPPORTED",
+      `Файл розпізнано як ${FORMAT_LABEL.pkcs12}, але ключ у ньому не RSA, ECDSA чи ДСТУ 4145`,
+    );
   }
   return keys;
 }
@@ -293,7 +353,9 @@ function openKey6Like(file: Uint8Array, password: string, certificates: Uint8Arr
   try {
     return openKey6(file, password, certificates);
   } catch (error) {
-    throw error instanceof Error && "code" in error && error.code === "WRONG_PASSWORD" ? wrongPassword("pkcs12") : error;
+    throw error instanceof Error && "code" in error && error.code === "WRONG_PASSWORD"
+      ? wrongPassword("pkcs12")
+      : error;
   }
 }
 
@@ -341,7 +403,8 @@ export type OpenKeyContainerInput = {
 export async function openKeyContainer(input: OpenKeyContainerInput): Promise<OpenedKeyContainer> {
   const { file, name, password } = input;
   const certificates = input.certificates ?? [];
-  if (file.length === 0 || file.length > MAX_KEY_FILE_BYTES) throw kepError("BAD_KEY_FILE", "Файл порожній або завеликий для файлу ключа");
+  if (file.length === 0 || file.length > MAX_KEY_FILE_BYTES)
+    throw kepError("BAD_KEY_FILE", "Файл порожній або завеликий для файлу ключа");
   const { format, asn1 } = recognise(file, name);
   let keys: ContainerKey[];
   if (format === "pkcs12") keys = await openPkcs12(asn1!, file, password, certificates);

@@ -2,14 +2,26 @@ import forge from "node-forge";
 import { beforeAll, describe, expect, it } from "vitest";
 import { binaryToBytes } from "../bytes";
 import { createKeyFile } from "../ca/create-key-file";
-import { HEAD, createKeyPool, createTestPki, issueTestSigner, type TestPki, type TestSigner } from "../testing/test-pki";
+import {
+  HEAD,
+  createKeyPool,
+  createTestPki,
+  issueTestSigner,
+  type TestPki,
+  type TestSigner,
+} from "../testing/test-pki";
 import { openKeyFile } from "./open-key-file";
 
 const PASSWORD = "Pa$$w0rd-Броня".replace("-Броня", "-bronya");
 
 // An EC P-256 key and self-signed certificate exported by OpenSSL 3 (password Secret-Pass1,
 // SHA-1 MAC): a well-formed key file of an algorithm the portal does not sign with.
-const EC_KEY_FILE = Uint8Array.from(atob("MIIEHAIBAzCCA+IGCSqGSIb3DQEHAaCCA9MEggPPMIIDyzCCAoIGCSqGSIb3DQEHBqCCAnMwggJvAgEAMIICaAYJKoZIhvcNAQcBMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAioHcUmHlChDAICCAAwDAYIKoZIhvcNAgkFADAdBglghkgBZQMEASoEECbtA+2iakehd3PTwddttLyAggIA59CCvFNg/LmP9W/C5MQnwjJPLI8JuHwvh5k5fHKC+xyMfL6S+bybvij+T8uTuci4oZQqcG2+Ean/lkTUbt2na+ZG1Ylc7iv4qWKc5cP4ZpWj+mwmuZchwoSd9kr8C5Jd3fhmb6xxd0U6aQYItRMuvAtd9bkS30l2NevnS82ugAV4LJyFzaAjLhXfBFgZvDv3iIRu0avs/3LeNbxNQHC04GCoieLvrDlD1i81H7itz78AYhG3S2p1s/pvJ73jcf4Zxmi+YKJFGyyIHd6tVS1WDePOirbj2E3vQJCt8ZXCRETO+cKAIdFD3C8VRRZVx/WxN4fRN7OjCpOoPqn5N9/+5u55sRZ0DBqvl6aTs202i4w0rPsHBMU/Hi3ZviDwTAFXYy4Ob+QEbIuVJnP8waMFyrT7QQC+zT+WaVwx9FsYEFWrqAtHcq0XY7C1l/2DQxBfQ89QgCAJ+HY6Is5ADVOCpK8+LRtsM7FA4XLbTb2XxOgAeHLaXx1/ktpWmlfhZ1pegizovW8APRJzQdOhnDnJrooWdKdLxahZ8Q4P3xa16ETPylR3vzS5GpqCHfPWB5oFOym6/l99jHbGe5XKf3Z61WFYbwaNXNQemr1/g+oezBHMgd0U+N+NTAV+P3t2lLeG9QMb9HU4rz633THnGHWKQ7FgQHNkIxQ30j/a1AmhfyMwggFBBgkqhkiG9w0BBwGgggEyBIIBLjCCASowggEmBgsqhkiG9w0BDAoBAqCB7zCB7DBXBgkqhkiG9w0BBQ0wSjApBgkqhkiG9w0BBQwwHAQI+QpmD/hcxvUCAggAMAwGCCqGSIb3DQIJBQAwHQYJYIZIAWUDBAEqBBATTgggUZr0WJ8+oDGS0h1EBIGQ0eTUfsZDpX0TTF8TKeWgp0iuZgeh5RXlXE0pAF5frMs+KfVHnBPEw5bK3jlMVF+BeYxauBB/iepbxqpCQ5fh1SJyXWx89JAvj72Q+Kz6+ug+pjs2KYpUE2lBJYtR0YtV0glbaYOMie4CfASVkNSzrUp42bwqRBcj5bjIJlPcRqbD+sjSFCDzEfRW0dfeHZNWMSUwIwYJKoZIhvcNAQkVMRYEFP457kkEuHIVZtq4HpDylJ1P7vRjMDEwITAJBgUrDgMCGgUABBQw3q7KfpxxzQIvGEEu0YN9UbE3jgQIDF9svEGUz6ACAggA"), (char) => char.charCodeAt(0));
+const EC_KEY_FILE = Uint8Array.from(
+  atob(
+    "MIIEHAIBAzCCA+IGCSqGSIb3DQEHAaCCA9MEggPPMIIDyzCCAoIGCSqGSIb3DQEHBqCCAnMwggJvAgEAMIICaAYJKoZIhvcNAQcBMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAioHcUmHlChDAICCAAwDAYIKoZIhvcNAgkFADAdBglghkgBZQMEASoEECbtA+2iakehd3PTwddttLyAggIA59CCvFNg/LmP9W/C5MQnwjJPLI8JuHwvh5k5fHKC+xyMfL6S+bybvij+T8uTuci4oZQqcG2+Ean/lkTUbt2na+ZG1Ylc7iv4qWKc5cP4ZpWj+mwmuZchwoSd9kr8C5Jd3fhmb6xxd0U6aQYItRMuvAtd9bkS30l2NevnS82ugAV4LJyFzaAjLhXfBFgZvDv3iIRu0avs/3LeNbxNQHC04GCoieLvrDlD1i81H7itz78AYhG3S2p1s/pvJ73jcf4Zxmi+YKJFGyyIHd6tVS1WDePOirbj2E3vQJCt8ZXCRETO+cKAIdFD3C8VRRZVx/WxN4fRN7OjCpOoPqn5N9/+5u55sRZ0DBqvl6aTs202i4w0rPsHBMU/Hi3ZviDwTAFXYy4Ob+QEbIuVJnP8waMFyrT7QQC+zT+WaVwx9FsYEFWrqAtHcq0XY7C1l/2DQxBfQ89QgCAJ+HY6Is5ADVOCpK8+LRtsM7FA4XLbTb2XxOgAeHLaXx1/ktpWmlfhZ1pegizovW8APRJzQdOhnDnJrooWdKdLxahZ8Q4P3xa16ETPylR3vzS5GpqCHfPWB5oFOym6/l99jHbGe5XKf3Z61WFYbwaNXNQemr1/g+oezBHMgd0U+N+NTAV+P3t2lLeG9QMb9HU4rz633THnGHWKQ7FgQHNkIxQ30j/a1AmhfyMwggFBBgkqhkiG9w0BBwGgggEyBIIBLjCCASowggEmBgsqhkiG9w0BDAoBAqCB7zCB7DBXBgkqhkiG9w0BBQ0wSjApBgkqhkiG9w0BBQwwHAQI+QpmD/hcxvUCAggAMAwGCCqGSIb3DQIJBQAwHQYJYIZIAWUDBAEqBBATTgggUZr0WJ8+oDGS0h1EBIGQ0eTUfsZDpX0TTF8TKeWgp0iuZgeh5RXlXE0pAF5frMs+KfVHnBPEw5bK3jlMVF+BeYxauBB/iepbxqpCQ5fh1SJyXWx89JAvj72Q+Kz6+ug+pjs2KYpUE2lBJYtR0YtV0glbaYOMie4CfASVkNSzrUp42bwqRBcj5bjIJlPcRqbD+sjSFCDzEfRW0dfeHZNWMSUwIwYJKoZIhvcNAQkVMRYEFP457kkEuHIVZtq4HpDylJ1P7vRjMDEwITAJBgUrDgMCGgUABBQw3q7KfpxxzQIvGEEu0YN9UbE3jgQIDF9svEGUz6ACAggA",
+  ),
+  (char) => char.charCodeAt(0),
+);
 
 // An RSA key with a self-signed "TINUA-" certificate exported by OpenSSL 3 with its defaults
 // (AES-256, PBKDF2-SHA256, SHA-256 MAC; password Secret-Pass1): a key file from another tool.
@@ -35,9 +47,13 @@ const codeOf = (action: () => unknown) => {
 };
 
 const pfx = (key: forge.pki.rsa.PrivateKey | null, certificates: forge.pki.Certificate[], password = PASSWORD) =>
-    binaryToBytes(
+  binaryToBytes(
     forge.asn1
-      .toDer(forge.pkcs12.toPkcs12Asn1(key, certificates.length > 0 ? certificates : (null as never), password, { algorithm: "aes256" }))
+      .toDer(
+        forge.pkcs12.toPkcs12Asn1(key, certificates.length > 0 ? certificates : (null as never), password, {
+          algorithm: "aes256",
+        }),
+      )
       .getBytes(),
   );
 
@@ -58,7 +74,12 @@ beforeAll(async () => {
 describe("createKeyFile + openKeyFile", () => {
   it("round-trips key, certificate and chain with a Cyrillic name", () => {
     const opened = openKeyFile(keyFile, PASSWORD);
-    expect(opened.identity).toMatchObject({ rnokpp: HEAD.rnokpp, fullName: HEAD.fullName, organization: HEAD.organization, edrpou: HEAD.edrpou });
+    expect(opened.identity).toMatchObject({
+      rnokpp: HEAD.rnokpp,
+      fullName: HEAD.fullName,
+      organization: HEAD.organization,
+      edrpou: HEAD.edrpou,
+    });
     expect(opened.certificate.serialNumber).toBe(head.serial);
     expect(opened.privateKey.n.equals(head.privateKey.n)).toBe(true);
     expect(opened.chain.map((certificate) => certificate.serialNumber).sort()).toEqual(
@@ -70,8 +91,17 @@ describe("createKeyFile + openKeyFile", () => {
   });
 
   it("refuses a password forge would encode differently from other tools", () => {
-    expect(() => createKeyFile({ privateKey: head.privateKey, certificate: head.certificate, chain: [], password: "пароль-ключа" })).toThrow(RangeError);
-    expect(() => createKeyFile({ privateKey: head.privateKey, certificate: head.certificate, chain: [], password: "short" })).toThrow(RangeError);
+    expect(() =>
+      createKeyFile({
+        privateKey: head.privateKey,
+        certificate: head.certificate,
+        chain: [],
+        password: "пароль-ключа",
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      createKeyFile({ privateKey: head.privateKey, certificate: head.certificate, chain: [], password: "short" }),
+    ).toThrow(RangeError);
   });
 
   it.each([
@@ -103,14 +133,18 @@ describe("createKeyFile + openKeyFile", () => {
   });
 
   it("a key beside someone else's certificate gives KEY_CERTIFICATE_MISMATCH", () => {
-    expect(codeOf(() => openKeyFile(pfx(head.privateKey, [other.certificate, pki.issuing.certificate]), PASSWORD))).toBe(
-      "KEY_CERTIFICATE_MISMATCH",
-    );
+    expect(
+      codeOf(() => openKeyFile(pfx(head.privateKey, [other.certificate, pki.issuing.certificate]), PASSWORD)),
+    ).toBe("KEY_CERTIFICATE_MISMATCH");
   });
 
   it("opens an RSA key file made by OpenSSL 3 with its defaults, Cyrillic name intact", () => {
     const opened = openKeyFile(OPENSSL_RSA_KEY_FILE, "Secret-Pass1");
-    expect(opened.identity).toMatchObject({ rnokpp: "2856200248", fullName: "Ткаченко Марія Іванівна", locality: "Львів" });
+    expect(opened.identity).toMatchObject({
+      rnokpp: "2856200248",
+      fullName: "Ткаченко Марія Іванівна",
+      locality: "Львів",
+    });
     expect(codeOf(() => openKeyFile(OPENSSL_RSA_KEY_FILE, "Secret-Pass2"))).toBe("WRONG_PASSWORD");
   });
 

@@ -6,7 +6,14 @@ import { toArrayBuffer } from "../bytes";
 import { canonicalJsonBytes } from "../canonical-json";
 import { createKeyFile } from "../ca/create-key-file";
 import { OID } from "../oids";
-import { HEAD, createKeyPool, createTestPki, issueTestSigner, type TestPki, type TestSigner } from "../testing/test-pki";
+import {
+  HEAD,
+  createKeyPool,
+  createTestPki,
+  issueTestSigner,
+  type TestPki,
+  type TestSigner,
+} from "../testing/test-pki";
 import { cryptoEngine, sha256 } from "../verify/crypto-engine";
 import { openKeyFile } from "./open-key-file";
 import { signDetached } from "./sign-detached";
@@ -19,7 +26,11 @@ const forgeOptions = (forge as unknown as { options: { usePureJavaScript: boolea
 
 let pki: TestPki;
 let head: TestSigner;
-const content = canonicalJsonBytes({ edrpou: "43556710", employees: [{ rnokpp: "1759013776", salary: 25000 }], nonce: "n-1" });
+const content = canonicalJsonBytes({
+  edrpou: "43556710",
+  employees: [{ rnokpp: "1759013776", salary: 25000 }],
+  nonce: "n-1",
+});
 
 function parse(signature: Uint8Array) {
   const contentInfo = new pkijs.ContentInfo({ schema: asn1js.fromBER(toArrayBuffer(signature)).result });
@@ -58,17 +69,21 @@ describe("signDetached", () => {
 
     const time = attributes.find((attribute) => attribute.type === OID.signingTime)!.values[0] as asn1js.UTCTime;
     expect(time.toDate().toISOString()).toBe("2026-03-01T10:15:30.000Z");
-    const digest = attributes.find((attribute) => attribute.type === OID.messageDigest)!.values[0] as asn1js.OctetString;
+    const digest = attributes.find((attribute) => attribute.type === OID.messageDigest)!
+      .values[0] as asn1js.OctetString;
     expect(new Uint8Array(digest.getValue())).toEqual(await sha256(content));
 
-    const essValue = attributes.find((attribute) => attribute.type === OID.signingCertificateV2)!.values[0] as asn1js.Sequence;
-    const essCertId = ((essValue.valueBlock.value[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence).valueBlock.value;
+    const essValue = attributes.find((attribute) => attribute.type === OID.signingCertificateV2)!
+      .values[0] as asn1js.Sequence;
+    const essCertId = ((essValue.valueBlock.value[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence)
+      .valueBlock.value;
     expect(essCertId[0]).toBeInstanceOf(asn1js.OctetString); // SHA-256 is the default, so no AlgorithmIdentifier
     expect(new Uint8Array((essCertId[0] as asn1js.OctetString).getValue())).toEqual(await sha256(head.certificateDer));
   });
 
   it("uses GeneralizedTime for a signing time from 2050 on", () => {
-    const signerInfo = parse(signDetached(head, content, { signingTime: new Date("2050-01-01T00:00:00Z") })).signerInfos[0]!;
+    const signerInfo = parse(signDetached(head, content, { signingTime: new Date("2050-01-01T00:00:00Z") }))
+      .signerInfos[0]!;
     const time = signerInfo.signedAttrs!.attributes.find((attribute) => attribute.type === OID.signingTime)!.values[0];
     expect(time).toBeInstanceOf(asn1js.GeneralizedTime);
   });
@@ -89,7 +104,12 @@ describe("signDetached", () => {
   });
 
   it("opens a key file and signs with Buffer absent and forge in pure-JS mode, as in a browser", async () => {
-    const keyFile = createKeyFile({ privateKey: head.privateKey, certificate: head.certificate, chain: [pki.issuing.certificate], password: "Browser-Only-1" });
+    const keyFile = createKeyFile({
+      privateKey: head.privateKey,
+      certificate: head.certificate,
+      chain: [pki.issuing.certificate],
+      password: "Browser-Only-1",
+    });
     const saved = globalThis.Buffer;
     let signature: Uint8Array;
     // forge otherwise borrows Node's PBKDF2; a browser runs the JS one.
@@ -104,7 +124,10 @@ describe("signDetached", () => {
       globalThis.Buffer = saved;
       forgeOptions.usePureJavaScript = false;
     }
-    const ok = await parse(signature).verify({ signer: 0, data: toArrayBuffer(content), extendedMode: true }, cryptoEngine);
+    const ok = await parse(signature).verify(
+      { signer: 0, data: toArrayBuffer(content), extendedMode: true },
+      cryptoEngine,
+    );
     expect(ok.signatureVerified).toBe(true);
   });
 });

@@ -22,7 +22,11 @@ function sha256(bytes: Uint8Array): Uint8Array {
   return binaryToBytes(forge.md.sha256.create().update(bytesToBinary(bytes)).digest().getBytes());
 }
 
-export function signDetached(key: SigningKey, content: Uint8Array, options: SignDetachedOptions = {}): Uint8Array<ArrayBuffer> {
+export function signDetached(
+  key: SigningKey,
+  content: Uint8Array,
+  options: SignDetachedOptions = {},
+): Uint8Array<ArrayBuffer> {
   const certificateDer = binaryToBytes(forge.asn1.toDer(forge.pki.certificateToAsn1(key.certificate)).getBytes());
   const prepared = prepareDetachedCms(
     { certificateDer, digestAlgorithm: OID.sha256, signatureAlgorithm: OID.rsaEncryption, nullParameters: true },

@@ -4,7 +4,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { toArrayBuffer } from "../bytes";
 import { readCertificateIdentity } from "../certificate-identity";
 import { OID } from "../oids";
-import { CONSCRIPT, HEAD, PORTAL_URL, createKeyPool, createTestPki, issueTestSigner, type TestPki, type TestSigner } from "../testing/test-pki";
+import {
+  CONSCRIPT,
+  HEAD,
+  PORTAL_URL,
+  createKeyPool,
+  createTestPki,
+  issueTestSigner,
+  type TestPki,
+  type TestSigner,
+} from "../testing/test-pki";
 import { cryptoEngine } from "../verify/crypto-engine";
 import { ISSUING_CA_NAME, ROOT_CA_NAME } from "./create-ca";
 
@@ -22,7 +31,9 @@ function pkijsCertificate(der: Uint8Array): pkijs.Certificate {
 
 function subjectValue(certificate: pkijs.Certificate, type: string) {
   const found = certificate.subject.typesAndValues.find((entry) => entry.type === type);
-  return found ? { tag: found.value.idBlock.tagNumber, text: (found.value as asn1js.Utf8String).valueBlock.value } : undefined;
+  return found
+    ? { tag: found.value.idBlock.tagNumber, text: (found.value as asn1js.Utf8String).valueBlock.value }
+    : undefined;
 }
 
 function extension(certificate: pkijs.Certificate, id: string) {
@@ -79,7 +90,8 @@ describe("signing certificate profile", () => {
     expect(subjectValue(certificate, "2.5.4.10")).toBeUndefined();
     expect(subjectValue(certificate, "2.5.4.12")).toBeUndefined();
     expect(subjectValue(certificate, OID.organizationIdentifier)).toBeUndefined();
-    const attributes = (extension(certificate, OID.subjectDirectoryAttributes).value as asn1js.Sequence).valueBlock.value;
+    const attributes = (extension(certificate, OID.subjectDirectoryAttributes).value as asn1js.Sequence).valueBlock
+      .value;
     expect(attributes).toHaveLength(1);
   });
 
@@ -109,7 +121,9 @@ describe("signing certificate profile", () => {
     expect(policies.certificatePolicies.map((policy) => policy.policyIdentifier)).toEqual([OID.uaQualifiedPolicy]);
 
     const statements = (extension(parsed, OID.qcStatements).value as asn1js.Sequence).valueBlock.value;
-    const statementIds = statements.map((statement) => ((statement as asn1js.Sequence).valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString());
+    const statementIds = statements.map((statement) =>
+      ((statement as asn1js.Sequence).valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString(),
+    );
     expect(statementIds).toEqual([OID.qcCompliance]);
 
     const crl = new pkijs.CRLDistributionPoints({ schema: extension(parsed, OID.crlDistributionPoints).value });
@@ -152,9 +166,16 @@ describe("signing certificate profile", () => {
 
   it("refuses a validity period that ends before it starts", () => {
     const now = new Date();
-    expect(() => issueTestSigner(pki.issuing, { publicKey: head.certificate.publicKey as never, privateKey: head.privateKey }, HEAD, {
-      validFrom: now,
-      validTo: new Date(now.getTime() - 1),
-    })).toThrow(RangeError);
+    expect(() =>
+      issueTestSigner(
+        pki.issuing,
+        { publicKey: head.certificate.publicKey as never, privateKey: head.privateKey },
+        HEAD,
+        {
+          validFrom: now,
+          validTo: new Date(now.getTime() - 1),
+        },
+      ),
+    ).toThrow(RangeError);
   });
 });

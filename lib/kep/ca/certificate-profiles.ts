@@ -24,14 +24,20 @@ import type { SubjectInput } from "./subject-name";
  * path length; an issuing CA signs end-entity certificates only (path length 0) and may say
  * where its root can be downloaded (AIA caIssuers).
  */
-export function caCertificateExtensions(options: { keyId: string; issuerKeyId: string; issuing: boolean; rootCertificateUrl?: string }): ForgeExtension[] {
+export function caCertificateExtensions(options: {
+  keyId: string;
+  issuerKeyId: string;
+  issuing: boolean;
+  rootCertificateUrl?: string;
+}): ForgeExtension[] {
   const extensions = [
     options.issuing ? basicConstraintsExtension(true, 0) : basicConstraintsExtension(true),
     keyUsageExtension({ keyCertSign: true, cRLSign: true }),
     subjectKeyIdentifierExtension(options.keyId),
     authorityKeyIdentifierExtension(options.issuerKeyId),
   ];
-  if (options.rootCertificateUrl) extensions.push(authorityInfoAccessExtension({ caIssuers: options.rootCertificateUrl }));
+  if (options.rootCertificateUrl)
+    extensions.push(authorityInfoAccessExtension({ caIssuers: options.rootCertificateUrl }));
   return extensions;
 }
 

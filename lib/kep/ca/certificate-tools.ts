@@ -67,5 +67,8 @@ export function signCertificate(draft: CertificateDraft, signingKey: forge.pki.r
 
 /** The issuer side of a new certificate: the CA's subject name and key identifier. */
 export function issuerOf(ca: CaMaterial): { name: NameAttribute[]; keyId: string } {
-  return { name: fromParsedName(ca.certificate.subject.attributes), keyId: keyIdentifier(ca.certificate.publicKey as forge.pki.rsa.PublicKey) };
+  return {
+    name: fromParsedName(ca.certificate.subject.attributes),
+    keyId: keyIdentifier(ca.certificate.publicKey as forge.pki.rsa.PublicKey),
+  };
 }

@@ -20,7 +20,8 @@ const seq = (items: forge.asn1.Asn1[]) => asn1.create(UNIVERSAL, T.SEQUENCE, tru
 const set = (items: forge.asn1.Asn1[]) => asn1.create(UNIVERSAL, T.SET, true, items);
 const octets = (bytes: string) => asn1.create(UNIVERSAL, T.OCTETSTRING, false, bytes);
 const explicit0 = (item: forge.asn1.Asn1) => asn1.create(CONTEXT_SPECIFIC, 0, true, [item]);
-const dataContentInfo = (inner: forge.asn1.Asn1) => seq([oid(oids.data!), explicit0(octets(asn1.toDer(inner).getBytes()))]);
+const dataContentInfo = (inner: forge.asn1.Asn1) =>
+  seq([oid(oids.data!), explicit0(octets(asn1.toDer(inner).getBytes()))]);
 
 export type CreateAnyKeyFileOptions = {
   pkcs8Der: Uint8Array;
@@ -31,7 +32,8 @@ export type CreateAnyKeyFileOptions = {
 };
 
 export function createAnyKeyFile(options: CreateAnyKeyFileOptions): Uint8Array<ArrayBuffer> {
-  if (!KEY_PASSWORD_PATTERN.test(options.password)) throw new RangeError("Пароль ключа: 8–128 латинських літер, цифр або знаків, без пробілів");
+  if (!KEY_PASSWORD_PATTERN.test(options.password))
+    throw new RangeError("Пароль ключа: 8–128 латинських літер, цифр або знаків, без пробілів");
   const [leaf] = options.certificatesDer;
   if (!leaf) throw new RangeError("Потрібен сертифікат ключа");
   const localKeyId = createHash("sha1").update(leaf).digest("binary");
@@ -69,6 +71,10 @@ export function createAnyKeyFile(options: CreateAnyKeyFileOptions): Uint8Array<A
     octets(macSalt),
     asn1.create(UNIVERSAL, T.INTEGER, false, asn1.integerToDer(ITERATIONS).getBytes()),
   ]);
-  const pfx = seq([asn1.create(UNIVERSAL, T.INTEGER, false, asn1.integerToDer(3).getBytes()), dataContentInfo(authenticatedSafe), macData]);
+  const pfx = seq([
+    asn1.create(UNIVERSAL, T.INTEGER, false, asn1.integerToDer(3).getBytes()),
+    dataContentInfo(authenticatedSafe),
+    macData,
+  ]);
   return binaryToBytes(asn1.toDer(pfx).getBytes());
 }

@@ -38,6 +38,11 @@ export function createKeyFile(options: CreateKeyFileOptions): Uint8Array<ArrayBu
     // forge passes this on to PBKDF2 (its typings do not list it); the default is SHA-1.
     prfAlgorithm: "sha256",
   };
-  const pfx = forge.pkcs12.toPkcs12Asn1(options.privateKey, [options.certificate, ...options.chain], options.password, pkcs12Options);
+  const pfx = forge.pkcs12.toPkcs12Asn1(
+    options.privateKey,
+    [options.certificate, ...options.chain],
+    options.password,
+    pkcs12Options,
+  );
   return binaryToBytes(forge.asn1.toDer(pfx).getBytes());
 }

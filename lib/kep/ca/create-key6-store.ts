@@ -34,7 +34,14 @@ export function createKey6Store(priv: Priv, password: string): Uint8Array<ArrayB
     seq([
       oid(PBES2),
       seq([
-        seq([oid(PBKDF2), seq([octets(store.salt), asn1.create(UNIVERSAL, T.INTEGER, false, asn1.integerToDer(ITERATIONS).getBytes()), seq([oid(GOST34311_HMAC), asn1.create(UNIVERSAL, T.NULL, false, "")])])]),
+        seq([
+          oid(PBKDF2),
+          seq([
+            octets(store.salt),
+            asn1.create(UNIVERSAL, T.INTEGER, false, asn1.integerToDer(ITERATIONS).getBytes()),
+            seq([oid(GOST34311_HMAC), asn1.create(UNIVERSAL, T.NULL, false, "")]),
+          ]),
+        ]),
         seq([oid(GOST28147_CFB), seq([octets(store.iv), octets(store.sbox)])]),
       ]),
     ]),

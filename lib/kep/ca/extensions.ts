@@ -15,11 +15,25 @@ const seq = (items: forge.asn1.Asn1[]) => asn1.create(UNIVERSAL, T.SEQUENCE, tru
 const set = (items: forge.asn1.Asn1[]) => asn1.create(UNIVERSAL, T.SET, true, items);
 const uri = (url: string) => asn1.create(CONTEXT_SPECIFIC, 6, false, url);
 
-export type KeyUsageBits = { digitalSignature?: boolean; nonRepudiation?: boolean; keyAgreement?: boolean; keyCertSign?: boolean; cRLSign?: boolean };
+export type KeyUsageBits = {
+  digitalSignature?: boolean;
+  nonRepudiation?: boolean;
+  keyAgreement?: boolean;
+  keyCertSign?: boolean;
+  cRLSign?: boolean;
+};
 
 /** keyUsage as a BIT STRING; DER wants trailing zero bits dropped and counted as unused. */
 export function keyUsageExtension(bits: KeyUsageBits): ForgeExtension {
-  const flags = [bits.digitalSignature, bits.nonRepudiation, false, false, bits.keyAgreement, bits.keyCertSign, bits.cRLSign];
+  const flags = [
+    bits.digitalSignature,
+    bits.nonRepudiation,
+    false,
+    false,
+    bits.keyAgreement,
+    bits.keyCertSign,
+    bits.cRLSign,
+  ];
   let last = -1;
   flags.forEach((on, index) => {
     if (on) last = index;
@@ -35,7 +49,8 @@ export function keyUsageExtension(bits: KeyUsageBits): ForgeExtension {
 export function basicConstraintsExtension(ca: boolean, pathLength?: number): ForgeExtension {
   const items: forge.asn1.Asn1[] = [];
   if (ca) items.push(asn1.create(UNIVERSAL, T.BOOLEAN, false, String.fromCharCode(0xff)));
-  if (ca && pathLength !== undefined) items.push(asn1.create(UNIVERSAL, T.INTEGER, false, asn1.integerToDer(pathLength).getBytes()));
+  if (ca && pathLength !== undefined)
+    items.push(asn1.create(UNIVERSAL, T.INTEGER, false, asn1.integerToDer(pathLength).getBytes()));
   return { id: OID.basicConstraints, critical: true, value: seq(items) };
 }
 
@@ -59,7 +74,8 @@ export function qcStatementsExtension(): ForgeExtension {
 
 /** subjectDirectoryAttributes with the DRFO (РНОКПП) and EDRPOU codes as PrintableString. */
 export function subjectDirectoryAttributesExtension(codes: { rnokpp: string; edrpou?: string }): ForgeExtension {
-  const attribute = (type: string, value: string) => seq([oid(type), set([asn1.create(UNIVERSAL, T.PRINTABLESTRING, false, value)])]);
+  const attribute = (type: string, value: string) =>
+    seq([oid(type), set([asn1.create(UNIVERSAL, T.PRINTABLESTRING, false, value)])]);
   const attributes = [attribute(OID.drfoCode, codes.rnokpp)];
   if (codes.edrpou) attributes.push(attribute(OID.edrpouCode, codes.edrpou));
   return { id: OID.subjectDirectoryAttributes, value: seq(attributes) };

@@ -21,7 +21,10 @@ import { caSubject, fromParsedName, signerSubject, type NameAttribute, type Subj
 // key of the matching family signs it.
 
 const asn1 = forge.asn1;
-const PLACEHOLDER_KEY = forge.pki.setRsaPublicKey(new forge.jsbn.BigInteger("3", 16), new forge.jsbn.BigInteger("3", 16));
+const PLACEHOLDER_KEY = forge.pki.setRsaPublicKey(
+  new forge.jsbn.BigInteger("3", 16),
+  new forge.jsbn.BigInteger("3", 16),
+);
 
 /**
  * The key identifier: SHA-1 of the subjectPublicKey BIT STRING (RFC 5280 §4.2.1.2 method 1), or
@@ -58,10 +61,14 @@ export function signAnyCertificate(draft: AnyCertificateDraft, issuerKey: Family
   certificate.setSubject(draft.subject as forge.pki.CertificateField[]);
   certificate.setIssuer(draft.issuer as forge.pki.CertificateField[]);
   certificate.setExtensions(draft.extensions);
-  (certificate as unknown as { siginfo: { algorithmOid: string } }).siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption!;
-  const tbs = (forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }).getTBSCertificate(certificate);
+  (certificate as unknown as { siginfo: { algorithmOid: string } }).siginfo.algorithmOid =
+    forge.pki.oids.sha256WithRSAEncryption!;
+  const tbs = (
+    forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }
+  ).getTBSCertificate(certificate);
   const fields = tbs.value as forge.asn1.Asn1[];
-  const signatureAlgorithm = () => algorithmIdentifier(issuerKey.certificateSignatureAlgorithm, issuerKey.nullParameters);
+  const signatureAlgorithm = () =>
+    algorithmIdentifier(issuerKey.certificateSignatureAlgorithm, issuerKey.nullParameters);
   fields[2] = signatureAlgorithm();
   fields[6] = asn1.fromDer(bytesToBinary(draft.spkiDer), true);
   const tbsDer = binaryToBytes(asn1.toDer(tbs).getBytes());
@@ -90,7 +97,10 @@ function issuerOfDer(der: Uint8Array): { name: NameAttribute[]; keyId: string } 
 const FAMILY_CA_SUFFIX: Record<FamilyKey["family"], string> = { RSA: "", ECDSA: " (ECDSA)", DSTU4145: " (ДСТУ 4145)" };
 
 export function createFamilyRootCa(options: Validity & { key: FamilyKey; commonName?: string }): FamilyCa {
-  const subject = caSubject(options.commonName ?? `${ROOT_CA_NAME}${FAMILY_CA_SUFFIX[options.key.family]}`, PROVIDER_NAME);
+  const subject = caSubject(
+    options.commonName ?? `${ROOT_CA_NAME}${FAMILY_CA_SUFFIX[options.key.family]}`,
+    PROVIDER_NAME,
+  );
   const keyId = keyIdentifierOfSpki(options.key.spkiDer);
   const der = signAnyCertificate(
     {
@@ -105,7 +115,9 @@ export function createFamilyRootCa(options: Validity & { key: FamilyKey; commonN
   return { der, key: options.key };
 }
 
-export function createFamilyIssuingCa(options: Validity & { root: FamilyCa; key: FamilyKey; rootCertificateUrl?: string; commonName?: string }): FamilyCa {
+export function createFamilyIssuingCa(
+  options: Validity & { root: FamilyCa; key: FamilyKey; rootCertificateUrl?: string; commonName?: string },
+): FamilyCa {
   const issuer = issuerOfDer(options.root.der);
   const extensions = caCertificateExtensions({
     keyId: keyIdentifierOfSpki(options.key.spkiDer),
@@ -115,7 +127,10 @@ export function createFamilyIssuingCa(options: Validity & { root: FamilyCa; key:
   });
   const der = signAnyCertificate(
     {
-      subject: caSubject(options.commonName ?? `${ISSUING_CA_NAME}${FAMILY_CA_SUFFIX[options.key.family]}`, PROVIDER_NAME),
+      subject: caSubject(
+        options.commonName ?? `${ISSUING_CA_NAME}${FAMILY_CA_SUFFIX[options.key.family]}`,
+        PROVIDER_NAME,
+      ),
       issuer: issuer.name,
       spkiDer: options.key.spkiDer,
       validity: options,

@@ -55,7 +55,8 @@ function nodeKey(family: "RSA" | "ECDSA", privateKey: KeyObject, curve?: "P-256"
   const digestName: DigestName = curve === "P-384" ? "SHA-384" : "SHA-256";
   const hash = digestName === "SHA-384" ? "sha384" : "sha256";
   const spkiDer = new Uint8Array(createPublicKey(privateKey).export({ type: "spki", format: "der" }));
-  const sign = (data: Uint8Array) => new Uint8Array(nodeSign(hash, data, family === "ECDSA" ? { key: privateKey, dsaEncoding: "der" } : privateKey));
+  const sign = (data: Uint8Array) =>
+    new Uint8Array(nodeSign(hash, data, family === "ECDSA" ? { key: privateKey, dsaEncoding: "der" } : privateKey));
   const signatureAlgorithm =
     family === "RSA"
       ? ALGORITHM_OID.sha256WithRsaEncryption
@@ -73,7 +74,10 @@ function nodeKey(family: "RSA" | "ECDSA", privateKey: KeyObject, curve?: "P-256"
     nullParameters: family === "RSA",
     sign,
     signForCertificate: sign,
-    exportPrivate: () => ({ format: "pkcs8-pem", value: privateKey.export({ type: "pkcs8", format: "pem" }).toString() }),
+    exportPrivate: () => ({
+      format: "pkcs8-pem",
+      value: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    }),
   };
 }
 

@@ -40,9 +40,13 @@ export type BuildDetachedCmsOptions = {
 };
 
 /** Issuer name and serial number exactly as encoded in the certificate. */
-export function issuerAndSerialOf(certificateDer: Uint8Array): { issuer: forge.asn1.Asn1; serial: forge.asn1.Asn1; certificate: forge.asn1.Asn1 } {
+export function issuerAndSerialOf(certificateDer: Uint8Array): {
+  issuer: forge.asn1.Asn1;
+  serial: forge.asn1.Asn1;
+  certificate: forge.asn1.Asn1;
+} {
   const certificate = asn1.fromDer(bytesToBinary(certificateDer), true);
-  const fields = ((certificate.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[]);
+  const fields = (certificate.value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[];
   const offset = fields[0]?.tagClass === CONTEXT_SPECIFIC ? 1 : 0;
   return { serial: fields[offset]!, issuer: fields[offset + 2]!, certificate };
 }
@@ -65,7 +69,10 @@ function derSetOf(items: forge.asn1.Asn1[]): forge.asn1.Asn1 {
 }
 
 /** What the structure needs of the signer; the digest and signing steps stay with the caller. */
-export type CmsSignerIdentity = Pick<CmsSigner, "certificateDer" | "digestAlgorithm" | "signatureAlgorithm" | "nullParameters">;
+export type CmsSignerIdentity = Pick<
+  CmsSigner,
+  "certificateDer" | "digestAlgorithm" | "signatureAlgorithm" | "nullParameters"
+>;
 
 export type PreparedDetachedCms = {
   /** The DER signed attributes: what the signer's key signs. */
@@ -126,7 +133,11 @@ export function prepareDetachedCms(
   return { signedAttributesDer, finish };
 }
 
-export async function buildDetachedCms(signer: CmsSigner, content: Uint8Array, options: BuildDetachedCmsOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function buildDetachedCms(
+  signer: CmsSigner,
+  content: Uint8Array,
+  options: BuildDetachedCmsOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   const digests = { content: await signer.digest(content), certificate: await signer.digest(signer.certificateDer) };
   const prepared = prepareDetachedCms(signer, digests, options);
   return prepared.finish(await signer.sign(prepared.signedAttributesDer));

@@ -16,7 +16,10 @@ export const ZNonceValue = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Некоре
 
 const MAX_TTL_SECONDS = 24 * 60 * 60;
 
-export async function issueNonce(ctx: Ctx<"db" | "now">, input: { purpose: string; ttlSeconds: number }): Promise<{ value: string; expiresAt: Date }> {
+export async function issueNonce(
+  ctx: Ctx<"db" | "now">,
+  input: { purpose: string; ttlSeconds: number },
+): Promise<{ value: string; expiresAt: Date }> {
   const parsedPurpose = parseInput(ZNoncePurpose, input.purpose);
   const ttl = parseInput(z.number().int().min(1).max(MAX_TTL_SECONDS), input.ttlSeconds);
   const { db: client, now } = ctx;

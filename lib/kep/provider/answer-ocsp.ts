@@ -30,7 +30,9 @@ function statusOnly(status: number): Uint8Array<ArrayBuffer> {
 
 function context(tagNumber: number, value?: asn1js.AsnType[]): asn1js.AsnType {
   const idBlock = { tagClass: 3, tagNumber };
-  return value ? new asn1js.Constructed({ idBlock, value }) : new asn1js.Primitive({ idBlock, lenBlock: { length: 0 } });
+  return value
+    ? new asn1js.Constructed({ idBlock, value })
+    : new asn1js.Primitive({ idBlock, lenBlock: { length: 0 } });
 }
 
 type IssuerHashes = { algorithmId: string; nameHash: Uint8Array; keyHash: Uint8Array };
@@ -39,7 +41,9 @@ async function issuerHashes(issuing: pkijs.Certificate, algorithmId: string): Pr
   const algorithm = algorithmId === "1.3.14.3.2.26" ? "SHA-1" : algorithmId === OID.sha256 ? "SHA-256" : null;
   if (!algorithm) return null;
   const nameHash = new Uint8Array(await subtle.digest(algorithm, issuing.subject.toSchema().toBER(false)));
-  const keyHash = new Uint8Array(await subtle.digest(algorithm, issuing.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView));
+  const keyHash = new Uint8Array(
+    await subtle.digest(algorithm, issuing.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView),
+  );
   return { algorithmId, nameHash, keyHash };
 }
 
@@ -47,8 +51,8 @@ async function isIssuerOf(issuing: pkijs.Certificate, certId: pkijs.CertID): Pro
   const hashes = await issuerHashes(issuing, certId.hashAlgorithm.algorithmId);
   return Boolean(
     hashes &&
-      bytesEqual(new Uint8Array(certId.issuerNameHash.getValue()), hashes.nameHash) &&
-      bytesEqual(new Uint8Array(certId.issuerKeyHash.getValue()), hashes.keyHash),
+    bytesEqual(new Uint8Array(certId.issuerNameHash.getValue()), hashes.nameHash) &&
+    bytesEqual(new Uint8Array(certId.issuerKeyHash.getValue()), hashes.keyHash),
   );
 }
 
@@ -56,7 +60,11 @@ async function isIssuerOf(issuing: pkijs.Certificate, certId: pkijs.CertID): Pro
 export type OcspRecord = { status: "GOOD" | "REVOKED"; revokedAt: Date | null; reason?: number };
 export type OcspStatusOf = (serial: string) => Promise<OcspRecord | null>;
 
-async function certificateStatus(issuing: pkijs.Certificate, certId: pkijs.CertID, statusOf: OcspStatusOf): Promise<asn1js.AsnType> {
+async function certificateStatus(
+  issuing: pkijs.Certificate,
+  certId: pkijs.CertID,
+  statusOf: OcspStatusOf,
+): Promise<asn1js.AsnType> {
   if (!(await isIssuerOf(issuing, certId))) return context(2);
   const record = await statusOf(normalizeSerial(bytesToHex(certId.serialNumber.valueBlock.valueHexView)));
   if (!record) return context(2);
@@ -70,14 +78,24 @@ async function certificateStatus(issuing: pkijs.Certificate, certId: pkijs.CertI
 /** The test КНЕДП's record of a serial, if `issuing` issued it. */
 function providerStatusOf(client: DbTx, issuing: pkijs.Certificate): OcspStatusOf {
   return async (serial) => {
-    const record = await client.certificate.findUnique({ where: { serial }, select: { status: true, revokedAt: true, revocationReason: true, der: true } });
+    const record = await client.certificate.findUnique({
+      where: { serial },
+      select: { status: true, revokedAt: true, revocationReason: true, der: true },
+    });
     if (!record || !issuedBy(new Uint8Array(record.der), issuing)) return null;
-    return { status: record.status, revokedAt: record.revokedAt, reason: isRevocationReason(record.revocationReason) ? REVOCATION_REASONS[record.revocationReason] : 0 };
+    return {
+      status: record.status,
+      revokedAt: record.revokedAt,
+      reason: isRevocationReason(record.revocationReason) ? REVOCATION_REASONS[record.revocationReason] : 0,
+    };
   };
 }
 
 /** DER OCSPRequest in, DER OCSPResponse out; a request that does not parse gets malformedRequest. */
-export async function answerOcspRequest(ctx: Ctx<"db" | "now">, requestDer: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+export async function answerOcspRequest(
+  ctx: Ctx<"db" | "now">,
+  requestDer: Uint8Array,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (requestDer.length === 0 || requestDer.length > MAX_OCSP_REQUEST_BYTES) return statusOnly(STATUS.malformedRequest);
   let request: pkijs.OCSPRequest;
   try {
@@ -112,7 +130,12 @@ async function respond(client: DbTx, request: pkijs.OCSPRequest, now: Date): Pro
 }
 
 /** A successful, CA-signed BasicOCSPResponse to `request`, each entry's status from `statusOf`. */
-export async function buildOcspResponse(ca: FamilyCa, request: pkijs.OCSPRequest, statusOf: OcspStatusOf, now: Date): Promise<Uint8Array<ArrayBuffer>> {
+export async function buildOcspResponse(
+  ca: FamilyCa,
+  request: pkijs.OCSPRequest,
+  statusOf: OcspStatusOf,
+  now: Date,
+): Promise<Uint8Array<ArrayBuffer>> {
   const issuing = certificateFromDer(ca.der);
   const responses: pkijs.SingleResponse[] = [];
   for (const entry of request.tbsRequest.requestList) {
@@ -137,7 +160,9 @@ export async function buildOcspResponse(ca: FamilyCa, request: pkijs.OCSPRequest
   });
   basic.signatureAlgorithm = signatureAlgorithmOf(ca.key);
   basic.tbsResponseData.tbsView = new Uint8Array(basic.tbsResponseData.toSchema(true).toBER(false));
-  basic.signature = new asn1js.BitString({ valueHex: toArrayBuffer(ca.key.signForCertificate(basic.tbsResponseData.tbsView)) });
+  basic.signature = new asn1js.BitString({
+    valueHex: toArrayBuffer(ca.key.signForCertificate(basic.tbsResponseData.tbsView)),
+  });
 
   const response = new pkijs.OCSPResponse({
     responseStatus: new asn1js.Enumerated({ value: STATUS.successful }),

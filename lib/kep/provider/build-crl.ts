@@ -25,7 +25,9 @@ export function serialInteger(serial: string): asn1js.Integer {
 }
 
 export async function importCaSigningKey(keyPem: string): Promise<CryptoKey> {
-  return subtle.importKey("pkcs8", pkcs8DerFromPem(keyPem), { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["sign"]);
+  return subtle.importKey("pkcs8", pkcs8DerFromPem(keyPem), { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
 }
 
 function extension(extnID: string, value: asn1js.AsnType): pkijs.Extension {
@@ -49,7 +51,10 @@ export function issuedBy(der: Uint8Array, issuing: pkijs.Certificate): boolean {
   }
 }
 
-export async function buildCrl(ctx: Ctx<"db" | "now">, input: { family?: CaFamily } = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function buildCrl(
+  ctx: Ctx<"db" | "now">,
+  input: { family?: CaFamily } = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   const { db: client, now } = ctx;
   const ca = await loadFamilyIssuingCa(ctx, input.family ?? "rsa");
   const issuing = certificateFromDer(ca.der);
@@ -73,11 +78,15 @@ export async function buildCrl(ctx: Ctx<"db" | "now">, input: { family?: CaFamil
       return new pkijs.RevokedCertificate({
         userCertificate: serialInteger(entry.serial),
         revocationDate: new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: entry.revokedAt ?? now }),
-        crlEntryExtensions: new pkijs.Extensions({ extensions: [extension(OID.crlReason, new asn1js.Enumerated({ value: reason }))] }),
+        crlEntryExtensions: new pkijs.Extensions({
+          extensions: [extension(OID.crlReason, new asn1js.Enumerated({ value: reason }))],
+        }),
       });
     });
   }
-  const keyIdentifier = issuing.extensions?.find((candidate) => candidate.extnID === OID.subjectKeyIdentifier)?.parsedValue;
+  const keyIdentifier = issuing.extensions?.find(
+    (candidate) => candidate.extnID === OID.subjectKeyIdentifier,
+  )?.parsedValue;
   crl.crlExtensions = new pkijs.Extensions({
     extensions: [
       ...(keyIdentifier instanceof asn1js.OctetString

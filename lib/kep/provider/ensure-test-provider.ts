@@ -17,14 +17,26 @@ const YEAR_MS = 365.25 * 86_400_000;
 // Certificates issued in the same minute as the CA must not start before it on a skewed clock.
 const BACKDATE_MS = 86_400_000;
 
-export type ProviderCertificates = { rootPem: string; issuingPem: string; rootDer: Uint8Array<ArrayBuffer>; issuingDer: Uint8Array<ArrayBuffer>; created: boolean };
+export type ProviderCertificates = {
+  rootPem: string;
+  issuingPem: string;
+  rootDer: Uint8Array<ArrayBuffer>;
+  issuingDer: Uint8Array<ArrayBuffer>;
+  created: boolean;
+};
 
-export async function ensureTestProvider(ctx: Ctx<"db" | "now">, options: { portalUrl?: string } = {}): Promise<ProviderCertificates> {
+export async function ensureTestProvider(
+  ctx: Ctx<"db" | "now">,
+  options: { portalUrl?: string } = {},
+): Promise<ProviderCertificates> {
   return inTransaction(
     ctx.db,
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('bronya.kep.test-provider'))`;
-      const rows = await tx.caKey.findMany({ where: { id: { in: [ROOT_ID, ISSUING_ID] } }, select: { id: true, certPem: true, keyPem: true } });
+      const rows = await tx.caKey.findMany({
+        where: { id: { in: [ROOT_ID, ISSUING_ID] } },
+        select: { id: true, certPem: true, keyPem: true },
+      });
       const rootRow = rows.find((row) => row.id === ROOT_ID);
       const issuingRow = rows.find((row) => row.id === ISSUING_ID);
       const portalUrl = options.portalUrl ?? env().PORTAL_URL;
@@ -49,8 +61,11 @@ export async function ensureTestProvider(ctx: Ctx<"db" | "now">, options: { port
       });
       const rootPem = certificateToPem(root.certificate);
       const issuingPem = certificateToPem(issuing.certificate);
-      if (!rootRow) await tx.caKey.create({ data: { id: ROOT_ID, certPem: rootPem, keyPem: privateKeyToPem(root.privateKey) } });
-      await tx.caKey.create({ data: { id: ISSUING_ID, certPem: issuingPem, keyPem: privateKeyToPem(issuing.privateKey) } });
+      if (!rootRow)
+        await tx.caKey.create({ data: { id: ROOT_ID, certPem: rootPem, keyPem: privateKeyToPem(root.privateKey) } });
+      await tx.caKey.create({
+        data: { id: ISSUING_ID, certPem: issuingPem, keyPem: privateKeyToPem(issuing.privateKey) },
+      });
       await ensureFamilyCas({ db: tx, now }, { portalUrl });
       return certificatesOf(rootPem, issuingPem, true);
     },

@@ -50,9 +50,14 @@ export async function ensureFamilyCas(ctx: Ctx<"db" | "now">, input: { portalUrl
   for (const family of ["ecdsa", "dstu"] as const) {
     const ids = CA_IDS[family];
     if (have.has(ids.root) && have.has(ids.issuing)) continue;
-    if (have.has(ids.issuing) || have.has(ids.root)) throw new Error(`Тестовий КНЕДП пошкоджено: неповна пара ЦСК ${family}`);
+    if (have.has(ids.issuing) || have.has(ids.root))
+      throw new Error(`Тестовий КНЕДП пошкоджено: неповна пара ЦСК ${family}`);
     const generate = () => (family === "ecdsa" ? generateEcdsaKey("P-256") : generateDstuKey());
-    const root = createFamilyRootCa({ key: generate(), validFrom, validTo: new Date(options.now.getTime() + 20 * YEAR_MS) });
+    const root = createFamilyRootCa({
+      key: generate(),
+      validFrom,
+      validTo: new Date(options.now.getTime() + 20 * YEAR_MS),
+    });
     const issuing = createFamilyIssuingCa({
       root,
       key: generate(),
@@ -60,8 +65,12 @@ export async function ensureFamilyCas(ctx: Ctx<"db" | "now">, input: { portalUrl
       validTo: new Date(options.now.getTime() + 10 * YEAR_MS),
       rootCertificateUrl: pkiUrls(options.portalUrl, family).rootCa,
     });
-    await tx.caKey.create({ data: { id: ids.root, certPem: certificateDerToPem(root.der), keyPem: keyToPem(root.key) } });
-    await tx.caKey.create({ data: { id: ids.issuing, certPem: certificateDerToPem(issuing.der), keyPem: keyToPem(issuing.key) } });
+    await tx.caKey.create({
+      data: { id: ids.root, certPem: certificateDerToPem(root.der), keyPem: keyToPem(root.key) },
+    });
+    await tx.caKey.create({
+      data: { id: ids.issuing, certPem: certificateDerToPem(issuing.der), keyPem: keyToPem(issuing.key) },
+    });
   }
 }
 
@@ -70,9 +79,17 @@ export type LoadedCa = FamilyCa & { family: CaFamily; rootDer: Uint8Array };
 /** An issuing CA with its key (for issuing, CRL and OCSP signing) and its root's certificate. */
 export async function loadFamilyIssuingCa(ctx: Ctx<"db">, family: CaFamily): Promise<LoadedCa> {
   const ids = CA_IDS[family];
-  const rows = await ctx.db.caKey.findMany({ where: { id: { in: [ids.root, ids.issuing] } }, select: { id: true, certPem: true, keyPem: true } });
+  const rows = await ctx.db.caKey.findMany({
+    where: { id: { in: [ids.root, ids.issuing] } },
+    select: { id: true, certPem: true, keyPem: true },
+  });
   const issuing = rows.find((row) => row.id === ids.issuing);
   const root = rows.find((row) => row.id === ids.root);
   if (!issuing || !root) throw kepError("PROVIDER_NOT_INITIALIZED");
-  return { family, der: derFromPem(issuing.certPem), key: familyKeyFromStoredPem(issuing.keyPem), rootDer: derFromPem(root.certPem) };
+  return {
+    family,
+    der: derFromPem(issuing.certPem),
+    key: familyKeyFromStoredPem(issuing.keyPem),
+    rootDer: derFromPem(root.certPem),
+  };
 }

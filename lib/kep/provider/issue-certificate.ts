@@ -31,12 +31,17 @@ export const ZIssueCertificateInput = z
     organization: z.string().trim().min(1).max(300).optional(),
     title: z.string().trim().min(1).max(200).optional(),
     locality: z.string().trim().min(1).max(100).default("Київ"),
-    password: z.string().regex(KEY_PASSWORD_PATTERN, "Пароль ключа: 8–128 латинських літер, цифр або знаків, без пробілів"),
+    password: z
+      .string()
+      .regex(KEY_PASSWORD_PATTERN, "Пароль ключа: 8–128 латинських літер, цифр або знаків, без пробілів"),
     validFrom: z.date().optional(),
     validTo: z.date().optional(),
   })
   .strict()
-  .refine((input) => !input.organization || input.edrpou, { message: "Для організації вкажіть код ЄДРПОУ", path: ["edrpou"] });
+  .refine((input) => !input.organization || input.edrpou, {
+    message: "Для організації вкажіть код ЄДРПОУ",
+    path: ["edrpou"],
+  });
 
 export type IssueCertificateInput = z.input<typeof ZIssueCertificateInput>;
 
@@ -70,7 +75,9 @@ export async function issueCertificate(
   });
 
   const validFrom = data.validFrom ?? new Date(now.getTime() - BACKDATE_MS);
-  const validTo = data.validTo ?? new Date(Math.min(validFrom.getTime() + DEFAULT_VALIDITY_MS, ca.issuing.certificate.validity.notAfter.getTime()));
+  const validTo =
+    data.validTo ??
+    new Date(Math.min(validFrom.getTime() + DEFAULT_VALIDITY_MS, ca.issuing.certificate.validity.notAfter.getTime()));
   const caValidity = ca.issuing.certificate.validity;
   if (validTo <= validFrom || validFrom < caValidity.notBefore || validTo > caValidity.notAfter) {
     throw new AppError("VALIDATION_FAILED", "Строк дії сертифіката має бути в межах строку дії сертифіката надавача", {
@@ -108,5 +115,11 @@ export async function issueCertificate(
       der: certificateDer,
     },
   });
-  return { p12, serial: certificate.serialNumber, certificateDer, notBefore: certificate.validity.notBefore, notAfter: certificate.validity.notAfter };
+  return {
+    p12,
+    serial: certificate.serialNumber,
+    certificateDer,
+    notBefore: certificate.validity.notBefore,
+    notAfter: certificate.validity.notAfter,
+  };
 }

@@ -107,5 +107,13 @@ export async function issueFamilyCertificate(
       der: certificateDer,
     },
   });
-  return { algorithm: parsedAlgorithm, container: priv ? "key6" : "pkcs12", keyFile, serial, certificateDer, notBefore, notAfter };
+  return {
+    algorithm: parsedAlgorithm,
+    container: priv ? "key6" : "pkcs12",
+    keyFile,
+    serial,
+    certificateDer,
+    notBefore,
+    notAfter,
+  };
 }

@@ -24,7 +24,10 @@ export type SealSubject = { rnokpp: string; edrpou: string; fullName: string; or
  * The seal stored under `id`, issued to `subject` on first use. `ctx.db` must be able to open a
  * transaction the first time (a client, or a transaction with the provider in place).
  */
-export async function loadStoredSeal(ctx: Ctx<"db" | "now">, input: { id: string; subject: SealSubject }): Promise<StoredSeal> {
+export async function loadStoredSeal(
+  ctx: Ctx<"db" | "now">,
+  input: { id: string; subject: SealSubject },
+): Promise<StoredSeal> {
   const existing = await ctx.db.caKey.findUnique({ where: { id: input.id }, select: { certPem: true, keyPem: true } });
   if (existing) return sealFrom(existing);
   const password = randomBytes(18).toString("base64url");
@@ -33,7 +36,9 @@ export async function loadStoredSeal(ctx: Ctx<"db" | "now">, input: { id: string
   const row = { certPem: forge.pki.certificateToPem(opened.certificate), keyPem: privateKeyToPem(opened.privateKey) };
   // Two first users at once: the first row wins, the other certificate stays unused.
   await ctx.db.caKey.createMany({ data: [{ id: input.id, ...row }], skipDuplicates: true });
-  return sealFrom(await ctx.db.caKey.findUniqueOrThrow({ where: { id: input.id }, select: { certPem: true, keyPem: true } }));
+  return sealFrom(
+    await ctx.db.caKey.findUniqueOrThrow({ where: { id: input.id }, select: { certPem: true, keyPem: true } }),
+  );
 }
 
 function sealFrom(row: { certPem: string; keyPem: string }): StoredSeal {

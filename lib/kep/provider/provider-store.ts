@@ -35,7 +35,9 @@ export function pkcs8DerFromPem(pem: string): Uint8Array {
 }
 
 /** The issuing CA with its private key, and the root certificate for the chain. */
-export async function loadIssuingCa(client: DbTx): Promise<{ issuing: CaMaterial; issuingKeyPem: string; root: forge.pki.Certificate }> {
+export async function loadIssuingCa(
+  client: DbTx,
+): Promise<{ issuing: CaMaterial; issuingKeyPem: string; root: forge.pki.Certificate }> {
   const rows = await client.caKey.findMany({
     where: { id: { in: [ROOT_ID, ISSUING_ID] } },
     select: { id: true, certPem: true, keyPem: true },
@@ -43,7 +45,11 @@ export async function loadIssuingCa(client: DbTx): Promise<{ issuing: CaMaterial
   const issuingRow = rows.find((row) => row.id === ISSUING_ID);
   const rootRow = rows.find((row) => row.id === ROOT_ID);
   if (!issuingRow || !rootRow) throw kepError("PROVIDER_NOT_INITIALIZED");
-  return { issuing: caFromRow(issuingRow), issuingKeyPem: issuingRow.keyPem, root: certificateFromDer(derFromPem(rootRow.certPem)) };
+  return {
+    issuing: caFromRow(issuingRow),
+    issuingKeyPem: issuingRow.keyPem,
+    root: certificateFromDer(derFromPem(rootRow.certPem)),
+  };
 }
 
 // Parsing and checking the anchors costs two signature checks; the rows never change once
@@ -53,7 +59,8 @@ const trustCache = new Map<string, Promise<TrustAnchors>>();
 /** Every CA of the test provider: the RSA, ECDSA and DSTU 4145 roots and issuing CAs. */
 export async function loadTrust(client: DbTx): Promise<TrustAnchors> {
   const rows = await client.caKey.findMany({ select: { id: true, certPem: true }, orderBy: { id: "asc" } });
-  if (!rows.some((row) => row.id === ROOT_ID) || !rows.some((row) => row.id === ISSUING_ID)) throw kepError("PROVIDER_NOT_INITIALIZED");
+  if (!rows.some((row) => row.id === ROOT_ID) || !rows.some((row) => row.id === ISSUING_ID))
+    throw kepError("PROVIDER_NOT_INITIALIZED");
   const key = rows.map((row) => `${row.id}\n${row.certPem}`).join("\n");
   let anchors = trustCache.get(key);
   if (!anchors) {

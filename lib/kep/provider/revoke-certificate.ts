@@ -30,7 +30,10 @@ export function isRevocationReason(value: string | null | undefined): value is R
   return typeof value === "string" && value in REVOCATION_REASONS;
 }
 
-export async function revokeCertificate(ctx: Ctx<"db" | "now">, input: { serial: string; reason: RevocationReason }): Promise<{ serial: string; revokedAt: Date }> {
+export async function revokeCertificate(
+  ctx: Ctx<"db" | "now">,
+  input: { serial: string; reason: RevocationReason },
+): Promise<{ serial: string; revokedAt: Date }> {
   const { serial, reason } = input;
   if (!isRevocationReason(reason)) throw new AppError("VALIDATION_FAILED", "Невідома причина скасування сертифіката");
   const client = ctx.db;

@@ -25,7 +25,9 @@ export function forgeCms(options: ForgeCmsOptions): Uint8Array {
     const authenticatedAttributes = [
       { type: oids.contentType!, value: oids.data! },
       { type: oids.messageDigest! },
-      ...(options.withSigningTime ?? true ? [{ type: oids.signingTime!, value: new Date() as unknown as string }] : []),
+      ...((options.withSigningTime ?? true)
+        ? [{ type: oids.signingTime!, value: new Date() as unknown as string }]
+        : []),
     ];
     p7.addSigner({
       key: signer.privateKey,
@@ -39,10 +41,11 @@ export function forgeCms(options: ForgeCmsOptions): Uint8Array {
   // forge re-encodes the signer's issuer name from parsed attributes and UTF-8-encodes the
   // already-encoded Cyrillic a second time: put the certificate's own issuer name back.
   const signerInfos = signedDataFields(contentInfo).at(-1)!.value as forge.asn1.Asn1[];
-  if (options.repairIssuer !== false) signerInfos.forEach((signerInfo, index) => {
-    const sid = (signerInfo.value as forge.asn1.Asn1[])[1]!;
-    (sid.value as forge.asn1.Asn1[])[0] = issuerNameOf(options.signers[index]!.certificate);
-  });
+  if (options.repairIssuer !== false)
+    signerInfos.forEach((signerInfo, index) => {
+      const sid = (signerInfo.value as forge.asn1.Asn1[])[1]!;
+      (sid.value as forge.asn1.Asn1[])[0] = issuerNameOf(options.signers[index]!.certificate);
+    });
   return binaryToBytes(forge.asn1.toDer(contentInfo).getBytes());
 }
 
@@ -52,7 +55,8 @@ function signedDataFields(contentInfo: forge.asn1.Asn1): forge.asn1.Asn1[] {
 }
 
 function issuerNameOf(certificate: forge.pki.Certificate): forge.asn1.Asn1 {
-  const tbsFields = (forge.pki.certificateToAsn1(certificate).value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[];
+  const tbsFields = (forge.pki.certificateToAsn1(certificate).value as forge.asn1.Asn1[])[0]!
+    .value as forge.asn1.Asn1[];
   return tbsFields[tbsFields[0]!.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC ? 3 : 2]!;
 }
 
@@ -60,7 +64,9 @@ function issuerNameOf(certificate: forge.pki.Certificate): forge.asn1.Asn1 {
 export function swapCertificate(signature: Uint8Array, certificate: forge.pki.Certificate): Uint8Array {
   const contentInfo = forge.asn1.fromDer(bytesToBinary(signature), true);
   const fields = signedDataFields(contentInfo);
-  const certificates = fields.find((field) => field.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && field.type === 0)!;
+  const certificates = fields.find(
+    (field) => field.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && field.type === 0,
+  )!;
   certificates.value = [forge.pki.certificateToAsn1(certificate)];
   const signerInfo = (fields[fields.length - 1]!.value as forge.asn1.Asn1[])[0]!;
   const sid = (signerInfo.value as forge.asn1.Asn1[])[1]!;

@@ -29,7 +29,8 @@ export type JksKeyEntry = {
   certificates: Uint8Array[];
 };
 
-const utf16be = (text: string) => Buffer.from(Array.from(text).flatMap((char) => [char.charCodeAt(0) >> 8, char.charCodeAt(0) & 0xff]));
+const utf16be = (text: string) =>
+  Buffer.from(Array.from(text).flatMap((char) => [char.charCodeAt(0) >> 8, char.charCodeAt(0) & 0xff]));
 const sha1 = (...parts: Uint8Array[]) => {
   const hash = createHash("sha1");
   for (const part of parts) hash.update(part);
@@ -59,8 +60,14 @@ export function dstuPrivateKeyDer(keys: [Priv] | [Priv, Priv]): Buffer {
     struct.attr = [
       // The curve by its standard name: jkurwa reads explicit parameters here big-endian, unlike
       // everywhere else, so a name is the unambiguous form.
-      { id: "DSTU_4145_CURVE", value: [{ type: "dstu4145", value: { curve: { type: "id", value: second.curve.name() } } }] },
-      { id: "DSTU_4145_KEY_BITS", value: [{ type: "param_d", value: { unused: 0, data: invertBits(second.d.buf8()) } }] },
+      {
+        id: "DSTU_4145_CURVE",
+        value: [{ type: "dstu4145", value: { curve: { type: "id", value: second.curve.name() } } }],
+      },
+      {
+        id: "DSTU_4145_KEY_BITS",
+        value: [{ type: "param_d", value: { unused: 0, data: invertBits(second.d.buf8()) } }],
+      },
     ];
   }
   return keystore.DstuPrivkey.encode(struct, "der") as Buffer;
@@ -71,9 +78,10 @@ function protectKey(plain: Uint8Array, password: string): Uint8Array {
   const salt = randomBytes(20);
   const encrypted = Buffer.alloc(plain.length);
   let digest: Buffer = salt;
-  for (let position = 0; position < plain.length; ) {
+  for (let position = 0; position < plain.length;) {
     digest = sha1(pw, digest);
-    for (let index = 0; index < digest.length && position < plain.length; index++, position++) encrypted[position] = plain[position]! ^ digest[index]!;
+    for (let index = 0; index < digest.length && position < plain.length; index++, position++)
+      encrypted[position] = plain[position]! ^ digest[index]!;
   }
   const protectedKey = Buffer.concat([salt, encrypted, sha1(pw, plain)]);
   const { asn1 } = forge;

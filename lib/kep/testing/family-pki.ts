@@ -1,7 +1,12 @@
 import "server-only";
 import { bytesToHex, normalizeSerial } from "../bytes";
 import { buildDetachedCms, type BuildDetachedCmsOptions } from "../cms/build-detached-cms";
-import { buildFamilySigningCertificate, createFamilyIssuingCa, createFamilyRootCa, type FamilyCa } from "../ca/family-certificates";
+import {
+  buildFamilySigningCertificate,
+  createFamilyIssuingCa,
+  createFamilyRootCa,
+  type FamilyCa,
+} from "../ca/family-certificates";
 import { cmsSignerOf, generateDstuKey, generateEcdsaKey, type FamilyKey } from "../ca/family-keys";
 import type { KeyUsageBits } from "../ca/extensions";
 import type { SubjectInput } from "../ca/subject-name";
@@ -23,7 +28,12 @@ export type FamilyTestPki = { root: FamilyCa; issuing: FamilyCa; trust: TrustAnc
 export async function createFamilyTestPki(family: FamilyName, now = new Date()): Promise<FamilyTestPki> {
   const validity = { validFrom: new Date(now.getTime() - 365 * DAY), validTo: new Date(now.getTime() + 3650 * DAY) };
   const root = createFamilyRootCa({ key: generateFamilyKey(family), ...validity });
-  const issuing = createFamilyIssuingCa({ root, key: generateFamilyKey(family), ...validity, rootCertificateUrl: `${PORTAL_URL}/api/pki/ca/root` });
+  const issuing = createFamilyIssuingCa({
+    root,
+    key: generateFamilyKey(family),
+    ...validity,
+    rootCertificateUrl: `${PORTAL_URL}/api/pki/ca/root`,
+  });
   return { root, issuing, trust: await loadTrustAnchors({ roots: [root.der], intermediates: [issuing.der] }) };
 }
 
@@ -49,6 +59,10 @@ export function issueFamilySigner(
   return { key, certificateDer, serial };
 }
 
-export function signWithFamily(signer: FamilyTestSigner, content: Uint8Array, options: BuildDetachedCmsOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+export function signWithFamily(
+  signer: FamilyTestSigner,
+  content: Uint8Array,
+  options: BuildDetachedCmsOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   return buildDetachedCms(cmsSignerOf(signer.key, signer.certificateDer), content, options);
 }

@@ -46,10 +46,21 @@ export async function createKeyPool(size: number): Promise<ForgeKeyPair[]> {
 export async function createTestPki(keys: [ForgeKeyPair, ForgeKeyPair], now = new Date()): Promise<TestPki> {
   const validity = { validFrom: new Date(now.getTime() - 365 * DAY), validTo: new Date(now.getTime() + 3650 * DAY) };
   const root = createRootCa({ keys: keys[0], ...validity });
-  const issuing = createIssuingCa({ root, keys: keys[1], ...validity, rootCertificateUrl: `${PORTAL_URL}/api/pki/ca/root` });
+  const issuing = createIssuingCa({
+    root,
+    keys: keys[1],
+    ...validity,
+    rootCertificateUrl: `${PORTAL_URL}/api/pki/ca/root`,
+  });
   const rootDer = certificateToDer(root.certificate);
   const issuingDer = certificateToDer(issuing.certificate);
-  return { root, issuing, rootDer, issuingDer, trust: await loadTrustAnchors({ roots: [rootDer], intermediates: [issuingDer] }) };
+  return {
+    root,
+    issuing,
+    rootDer,
+    issuingDer,
+    trust: await loadTrustAnchors({ roots: [rootDer], intermediates: [issuingDer] }),
+  };
 }
 
 export type TestSigner = {

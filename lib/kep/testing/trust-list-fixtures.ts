@@ -18,14 +18,22 @@ export function certsOnlyBundle(certificates: Uint8Array[]): Uint8Array<ArrayBuf
     certificates: certificates.map((der) => certificateFromDer(der)),
     signerInfos: [],
   });
-  const info = new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signedData.toSchema(true) });
+  const info = new pkijs.ContentInfo({
+    contentType: pkijs.ContentInfo.SIGNED_DATA,
+    content: signedData.toSchema(true),
+  });
   return new Uint8Array(info.toSchema().toBER(false));
 }
 
 /** A v2 CRL of `ca`, signed with its key in its own family. */
 export function buildTestCrl(
   ca: FamilyCa,
-  options: { revoked?: Array<{ serial: string; revokedAt: Date }>; thisUpdate: Date; nextUpdate: Date; signer?: FamilyCa },
+  options: {
+    revoked?: Array<{ serial: string; revokedAt: Date }>;
+    thisUpdate: Date;
+    nextUpdate: Date;
+    signer?: FamilyCa;
+  },
 ): Uint8Array<ArrayBuffer> {
   const issuing = certificateFromDer(ca.der);
   const signer = options.signer ?? ca;
@@ -38,7 +46,11 @@ export function buildTestCrl(
   });
   if (options.revoked?.length) {
     crl.revokedCertificates = options.revoked.map(
-      (entry) => new pkijs.RevokedCertificate({ userCertificate: serialInteger(entry.serial), revocationDate: new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: entry.revokedAt }) }),
+      (entry) =>
+        new pkijs.RevokedCertificate({
+          userCertificate: serialInteger(entry.serial),
+          revocationDate: new pkijs.Time({ type: pkijs.TimeType.UTCTime, value: entry.revokedAt }),
+        }),
     );
   }
   crl.tbsView = new Uint8Array((crl as unknown as { encodeTBS(): asn1js.Sequence }).encodeTBS().toBER(false));

@@ -31,15 +31,27 @@ export function clearCrlCache(): void {
 }
 
 export const statusUnavailable = (reason: string) =>
-  kepError("CERTIFICATE_STATUS_UNAVAILABLE", "Не вдалося перевірити статус сертифіката: надавач не відповідає або його відповідь (OCSP, список відкликаних сертифікатів) недійсна, спробуйте пізніше", { reason });
+  kepError(
+    "CERTIFICATE_STATUS_UNAVAILABLE",
+    "Не вдалося перевірити статус сертифіката: надавач не відповідає або його відповідь (OCSP, список відкликаних сертифікатів) недійсна, спробуйте пізніше",
+    { reason },
+  );
 const unavailable = statusUnavailable;
 
 async function download(url: string, timeoutMs: number): Promise<Uint8Array> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "error", headers: { accept: "application/pkix-crl" } });
+    response = await fetch(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: "error",
+      headers: { accept: "application/pkix-crl" },
+    });
   } catch (error) {
-    throw unavailable(error instanceof Error && error.name === "TimeoutError" ? `${url}: немає відповіді за ${timeoutMs} мс` : `${url}: недоступний`);
+    throw unavailable(
+      error instanceof Error && error.name === "TimeoutError"
+        ? `${url}: немає відповіді за ${timeoutMs} мс`
+        : `${url}: недоступний`,
+    );
   }
   if (!response.ok) throw unavailable(`${url}: HTTP ${response.status}`);
   const declared = Number(response.headers.get("content-length") ?? 0);
@@ -72,7 +84,14 @@ async function readCrl(der: Uint8Array, issuer: TrustedCa, now: Date, url: strin
       named.family === key.family &&
       named.digest !== undefined &&
       (await verifySignatureValue(
-        { certificate: issuer.certificate, certificateDer: issuer.der, digestName: named.digest, signed: crl.tbsView, value: crl.signatureValue.valueBlock.valueHexView, dstuWrapped: true },
+        {
+          certificate: issuer.certificate,
+          certificateDer: issuer.der,
+          digestName: named.digest,
+          signed: crl.tbsView,
+          value: crl.signatureValue.valueBlock.valueHexView,
+          dstuWrapped: true,
+        },
         key,
       ));
   } catch {
@@ -80,7 +99,8 @@ async function readCrl(der: Uint8Array, issuer: TrustedCa, now: Date, url: strin
   }
   if (!signed) throw unavailable(`${url}: підпис CRL не перевіряється ключем ЦСК`);
   const nextUpdate = crl.nextUpdate?.value;
-  if (crl.thisUpdate.value.getTime() > now.getTime() + 5 * 60_000) throw unavailable(`${url}: CRL ще не набув чинності`);
+  if (crl.thisUpdate.value.getTime() > now.getTime() + 5 * 60_000)
+    throw unavailable(`${url}: CRL ще не набув чинності`);
   if (!nextUpdate || nextUpdate.getTime() < now.getTime()) throw unavailable(`${url}: CRL застарів`);
   const revoked = new Map<string, Date>();
   for (const entry of crl.revokedCertificates ?? []) {

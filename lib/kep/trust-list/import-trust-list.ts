@@ -13,7 +13,10 @@ import { uploadBytes, type TrustListUpload } from "./schemas";
 
 export type ImportedTrustList = { importId: string; certificateCount: number; providerCount: number };
 
-export async function importTrustList(ctx: Ctx<"actor" | "db" | "now">, input: TrustListUpload): Promise<ImportedTrustList> {
+export async function importTrustList(
+  ctx: Ctx<"actor" | "db" | "now">,
+  input: TrustListUpload,
+): Promise<ImportedTrustList> {
   const { actor } = ctx;
   assertCan(actor, "trustList.manage");
   const bytes = uploadBytes(input);
@@ -22,7 +25,13 @@ export async function importTrustList(ctx: Ctx<"actor" | "db" | "now">, input: T
   return inTransaction(ctx.db, async (tx) => {
     await tx.trustedCaCertificate.deleteMany({});
     const created = await tx.trustListImport.create({
-      data: { fileName: input.fileName, sha256, certificateCount: bundle.certificates.length, importedBy: actor.rnokpp ?? actor.fullName, createdAt: ctx.now },
+      data: {
+        fileName: input.fileName,
+        sha256,
+        certificateCount: bundle.certificates.length,
+        importedBy: actor.rnokpp ?? actor.fullName,
+        createdAt: ctx.now,
+      },
       select: { id: true },
     });
     await tx.trustedCaCertificate.createMany({
@@ -46,8 +55,17 @@ export async function importTrustList(ctx: Ctx<"actor" | "db" | "now">, input: T
       action: "trust_list.import",
       entityType: "TrustListImport",
       entityId: created.id,
-      details: { fileName: input.fileName, sha256, certificates: bundle.certificates.length, providers: bundle.providers.map((provider) => provider.name) },
+      details: {
+        fileName: input.fileName,
+        sha256,
+        certificates: bundle.certificates.length,
+        providers: bundle.providers.map((provider) => provider.name),
+      },
     });
-    return { importId: created.id, certificateCount: bundle.certificates.length, providerCount: bundle.providers.length };
+    return {
+      importId: created.id,
+      certificateCount: bundle.certificates.length,
+      providerCount: bundle.providers.length,
+    };
   });
 }

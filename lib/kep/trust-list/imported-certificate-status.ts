@@ -10,7 +10,11 @@ import { ocspCertificateStatus, ocspUrlsOf } from "./ocsp-status";
 // certificate names one; when it cannot answer (down, timed out, a bad or stale answer), the
 // CRL decides; when neither can, CERTIFICATE_STATUS_UNAVAILABLE — never an acceptance.
 
-export async function importedCertificateStatus(certificate: pkijs.Certificate, issuer: TrustedCa, options: { now: Date; timeoutMs?: number }): Promise<CertificateStatus | null> {
+export async function importedCertificateStatus(
+  certificate: pkijs.Certificate,
+  issuer: TrustedCa,
+  options: { now: Date; timeoutMs?: number },
+): Promise<CertificateStatus | null> {
   if (ocspUrlsOf(certificate).length > 0) {
     try {
       return await ocspCertificateStatus(certificate, issuer, options);

@@ -53,10 +53,15 @@ async function post(url: string, body: Uint8Array, timeoutMs: number): Promise<U
       headers: { "content-type": "application/ocsp-request", accept: "application/ocsp-response" },
     });
   } catch (error) {
-    throw unavailable(error instanceof Error && error.name === "TimeoutError" ? `${url}: немає відповіді за ${timeoutMs} мс` : `${url}: недоступний`);
+    throw unavailable(
+      error instanceof Error && error.name === "TimeoutError"
+        ? `${url}: немає відповіді за ${timeoutMs} мс`
+        : `${url}: недоступний`,
+    );
   }
   if (!response.ok) throw unavailable(`${url}: HTTP ${response.status}`);
-  if (Number(response.headers.get("content-length") ?? 0) > MAX_OCSP_RESPONSE_BYTES) throw unavailable(`${url}: завелика відповідь OCSP`);
+  if (Number(response.headers.get("content-length") ?? 0) > MAX_OCSP_RESPONSE_BYTES)
+    throw unavailable(`${url}: завелика відповідь OCSP`);
   let answer: ArrayBuffer;
   try {
     answer = await response.arrayBuffer();
@@ -73,13 +78,18 @@ const hasOcspSigning = (certificate: pkijs.Certificate) => {
 };
 
 /** The certificates whose key may sign this answer: the issuing CA, or a responder it delegated to. */
-async function responderCandidates(basic: pkijs.BasicOCSPResponse, issuer: TrustedCa, now: Date): Promise<Array<{ certificate: pkijs.Certificate; der: Uint8Array }>> {
+async function responderCandidates(
+  basic: pkijs.BasicOCSPResponse,
+  issuer: TrustedCa,
+  now: Date,
+): Promise<Array<{ certificate: pkijs.Certificate; der: Uint8Array }>> {
   const candidates = [{ certificate: issuer.certificate, der: issuer.der }];
   for (const delegate of basic.certs ?? []) {
     if (!namesEqual(delegate.issuer, issuer.certificate.subject) || !hasOcspSigning(delegate)) continue;
     if (now < delegate.notBefore.value || now > delegate.notAfter.value) continue;
     const der = new Uint8Array(delegate.toSchema().toBER(false));
-    if (await verifyCertificateSignature(delegate, issuer).catch(() => false)) candidates.push({ certificate: delegate, der });
+    if (await verifyCertificateSignature(delegate, issuer).catch(() => false))
+      candidates.push({ certificate: delegate, der });
   }
   return candidates;
 }
@@ -90,7 +100,14 @@ async function signedByResponder(basic: pkijs.BasicOCSPResponse, issuer: Trusted
   for (const candidate of await responderCandidates(basic, issuer, now)) {
     const key = publicKeyAlgorithmOf(candidate.certificate.subjectPublicKeyInfo);
     if (key.family !== named.family) continue;
-    const signed = { certificate: candidate.certificate, certificateDer: candidate.der, digestName: named.digest, signed: basic.tbsResponseData.tbsView, value: basic.signature.valueBlock.valueHexView, dstuWrapped: true };
+    const signed = {
+      certificate: candidate.certificate,
+      certificateDer: candidate.der,
+      digestName: named.digest,
+      signed: basic.tbsResponseData.tbsView,
+      value: basic.signature.valueBlock.valueHexView,
+      dstuWrapped: true,
+    };
     if (await verifySignatureValue(signed, key).catch(() => false)) return true;
   }
   return false;
@@ -102,11 +119,23 @@ const sameCertId = (a: pkijs.CertID, b: pkijs.CertID) =>
   bytesEqual(new Uint8Array(a.issuerKeyHash.getValue()), new Uint8Array(b.issuerKeyHash.getValue())) &&
   bytesEqual(a.serialNumber.valueBlock.valueHexView, b.serialNumber.valueBlock.valueHexView);
 
-async function askResponder(url: string, certificate: pkijs.Certificate, issuer: TrustedCa, now: Date, timeoutMs: number): Promise<CachedStatus> {
+async function askResponder(
+  url: string,
+  certificate: pkijs.Certificate,
+  issuer: TrustedCa,
+  now: Date,
+  timeoutMs: number,
+): Promise<CachedStatus> {
   const request = new pkijs.OCSPRequest();
-  await request.createForCertificate(certificate, { hashAlgorithm: "SHA-1", issuerCertificate: issuer.certificate }, cryptoEngine);
+  await request.createForCertificate(
+    certificate,
+    { hashAlgorithm: "SHA-1", issuerCertificate: issuer.certificate },
+    cryptoEngine,
+  );
   const nonce = new asn1js.OctetString({ valueHex: toArrayBuffer(new Uint8Array(randomBytes(16))) });
-  request.tbsRequest.requestExtensions = [new pkijs.Extension({ extnID: NONCE_EXTENSION, extnValue: nonce.toBER(false) })];
+  request.tbsRequest.requestExtensions = [
+    new pkijs.Extension({ extnID: NONCE_EXTENSION, extnValue: nonce.toBER(false) }),
+  ];
   const asked = request.tbsRequest.requestList[0]!.reqCert;
   const answer = await post(url, new Uint8Array(request.toSchema(true).toBER(false)), timeoutMs);
 
@@ -119,16 +148,20 @@ async function askResponder(url: string, certificate: pkijs.Certificate, issuer:
   } catch {
     throw unavailable(`${url}: відповідь не є успішною відповіддю OCSP`);
   }
-  if (!(await signedByResponder(basic, issuer, now))) throw unavailable(`${url}: відповідь OCSP не підписана ЦСК або його OCSP-сервером`);
+  if (!(await signedByResponder(basic, issuer, now)))
+    throw unavailable(`${url}: відповідь OCSP не підписана ЦСК або його OCSP-сервером`);
   const echoed = basic.tbsResponseData.responseExtensions?.find((extension) => extension.extnID === NONCE_EXTENSION);
-  if (echoed && !bytesEqual(new Uint8Array(echoed.extnValue.getValue()), new Uint8Array(nonce.toBER(false)))) throw unavailable(`${url}: відповідь OCSP на інший запит (nonce)`);
+  if (echoed && !bytesEqual(new Uint8Array(echoed.extnValue.getValue()), new Uint8Array(nonce.toBER(false))))
+    throw unavailable(`${url}: відповідь OCSP на інший запит (nonce)`);
   const single = basic.tbsResponseData.responses.find((candidate) => sameCertId(candidate.certID, asked));
   if (!single) throw unavailable(`${url}: у відповіді OCSP немає цього сертифіката`);
   const nextUpdate = single.nextUpdate?.getTime();
-  if (single.thisUpdate.getTime() > now.getTime() + CLOCK_SKEW_MS) throw unavailable(`${url}: відповідь OCSP ще не чинна`);
+  if (single.thisUpdate.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    throw unavailable(`${url}: відповідь OCSP ще не чинна`);
   if (nextUpdate !== undefined && nextUpdate < now.getTime()) throw unavailable(`${url}: відповідь OCSP застаріла`);
   // Without nextUpdate the answer is only as fresh as its thisUpdate: used once, not kept.
-  if (nextUpdate === undefined && single.thisUpdate.getTime() < now.getTime() - CLOCK_SKEW_MS) throw unavailable(`${url}: відповідь OCSP застаріла`);
+  if (nextUpdate === undefined && single.thisUpdate.getTime() < now.getTime() - CLOCK_SKEW_MS)
+    throw unavailable(`${url}: відповідь OCSP застаріла`);
   const usableUntil = Math.min(nextUpdate ?? now.getTime(), now.getTime() + MAX_CACHE_MS);
 
   const status = single.certStatus as asn1js.AsnType;
@@ -163,7 +196,13 @@ export async function ocspCertificateStatus(
     const kept = cache.get(key);
     if (kept && kept.usableUntil >= options.now.getTime()) return kept.status;
     try {
-      const answer = await askResponder(url, certificate, issuer, options.now, options.timeoutMs ?? OCSP_FETCH_TIMEOUT_MS);
+      const answer = await askResponder(
+        url,
+        certificate,
+        issuer,
+        options.now,
+        options.timeoutMs ?? OCSP_FETCH_TIMEOUT_MS,
+      );
       if (answer.usableUntil > options.now.getTime()) {
         if (cache.size > 4096) cache.clear();
         cache.set(key, answer);

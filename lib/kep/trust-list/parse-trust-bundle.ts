@@ -32,7 +32,11 @@ export type TrustListCertificate = {
 
 export type TrustListProvider = { name: string; certificates: TrustListCertificate[] };
 
-export type ParsedTrustBundle = { format: "cms" | "pem"; certificates: TrustListCertificate[]; providers: TrustListProvider[] };
+export type ParsedTrustBundle = {
+  format: "cms" | "pem";
+  certificates: TrustListCertificate[];
+  providers: TrustListProvider[];
+};
 
 const SHORT_NAMES: Record<string, string> = {
   "2.5.4.3": "CN",
@@ -90,7 +94,10 @@ export function statusUrlsOf(certificate: pkijs.Certificate): { crlUrls: string[
 }
 
 function describe(der: Uint8Array, certificate: pkijs.Certificate): TrustListCertificate {
-  const provider = nameAttribute(certificate.subject, "2.5.4.10") ?? nameAttribute(certificate.subject, "2.5.4.3") ?? nameText(certificate.subject);
+  const provider =
+    nameAttribute(certificate.subject, "2.5.4.10") ??
+    nameAttribute(certificate.subject, "2.5.4.3") ??
+    nameText(certificate.subject);
   return {
     der,
     sha256: createHash("sha256").update(der).digest("hex"),
@@ -114,7 +121,8 @@ function pemBlocks(text: string): Array<{ label: string; der: Uint8Array }> {
 
 function certificatesOfCms(der: Uint8Array): Uint8Array[] {
   const ber = asn1js.fromBER(toArrayBuffer(der));
-  if (ber.offset === -1 || ber.offset !== der.length) throw invalid("Файл не є переліком сертифікатів: очікується CMS (.p7b) або PEM із сертифікатами");
+  if (ber.offset === -1 || ber.offset !== der.length)
+    throw invalid("Файл не є переліком сертифікатів: очікується CMS (.p7b) або PEM із сертифікатами");
   let signedData: pkijs.SignedData;
   try {
     const info = new pkijs.ContentInfo({ schema: ber.result });
@@ -123,12 +131,15 @@ function certificatesOfCms(der: Uint8Array): Uint8Array[] {
   } catch {
     throw invalid("Файл не є переліком сертифікатів: це не CMS SignedData (.p7b)");
   }
-  return (signedData.certificates ?? []).flatMap((entry) => (entry instanceof pkijs.Certificate ? [new Uint8Array(entry.toSchema().toBER(false))] : []));
+  return (signedData.certificates ?? []).flatMap((entry) =>
+    entry instanceof pkijs.Certificate ? [new Uint8Array(entry.toSchema().toBER(false))] : [],
+  );
 }
 
 export async function parseTrustBundle(file: Uint8Array): Promise<ParsedTrustBundle> {
   if (file.length === 0) throw invalid("Файл переліку порожній");
-  if (file.length > MAX_TRUST_BUNDLE_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "Файл переліку завеликий (понад 4 МБ)");
+  if (file.length > MAX_TRUST_BUNDLE_BYTES)
+    throw new AppError("PAYLOAD_TOO_LARGE", "Файл переліку завеликий (понад 4 МБ)");
   const text = Buffer.from(file).toString("latin1");
   let format: ParsedTrustBundle["format"];
   let ders: Uint8Array[];
@@ -136,7 +147,10 @@ export async function parseTrustBundle(file: Uint8Array): Promise<ParsedTrustBun
     const blocks = pemBlocks(text);
     const cms = blocks.filter((block) => block.label === "PKCS7" || block.label === "CMS");
     format = cms.length > 0 ? "cms" : "pem";
-    ders = [...cms.flatMap((block) => certificatesOfCms(block.der)), ...blocks.filter((block) => block.label === "CERTIFICATE").map((block) => block.der)];
+    ders = [
+      ...cms.flatMap((block) => certificatesOfCms(block.der)),
+      ...blocks.filter((block) => block.label === "CERTIFICATE").map((block) => block.der),
+    ];
     if (blocks.length === 0) throw invalid("Файл не є переліком сертифікатів: у PEM немає блоків CERTIFICATE чи PKCS7");
   } else {
     format = "cms";
@@ -153,7 +167,11 @@ export async function parseTrustBundle(file: Uint8Array): Promise<ParsedTrustBun
     if (seen.has(described.sha256)) continue;
     seen.add(described.sha256);
     if (!isCaCertificate(certificate)) {
-      throw new AppError("TRUST_BUNDLE_NOT_CA", `У переліку є сертифікат, що не є сертифікатом ЦСК: ${described.subject}`, { details: { subject: described.subject, serial: described.serial } });
+      throw new AppError(
+        "TRUST_BUNDLE_NOT_CA",
+        `У переліку є сертифікат, що не є сертифікатом ЦСК: ${described.subject}`,
+        { details: { subject: described.subject, serial: described.serial } },
+      );
     }
     certificates.push(described);
     parsed.set(described.sha256, certificate);
@@ -162,7 +180,10 @@ export async function parseTrustBundle(file: Uint8Array): Promise<ParsedTrustBun
   let anchors: Awaited<ReturnType<typeof loadTrustAnchors>>;
   try {
     anchors = await loadTrustAnchors(
-      { roots: certificates.filter((entry) => entry.isRoot).map((entry) => entry.der), intermediates: certificates.filter((entry) => !entry.isRoot).map((entry) => entry.der) },
+      {
+        roots: certificates.filter((entry) => entry.isRoot).map((entry) => entry.der),
+        intermediates: certificates.filter((entry) => !entry.isRoot).map((entry) => entry.der),
+      },
       { strict: false },
     );
   } catch {
@@ -170,7 +191,9 @@ export async function parseTrustBundle(file: Uint8Array): Promise<ParsedTrustBun
   }
   const rejected = anchors.rejected[0];
   if (rejected) {
-    const entry = certificates.find((candidate) => Buffer.compare(Buffer.from(candidate.der), Buffer.from(rejected)) === 0)!;
+    const entry = certificates.find(
+      (candidate) => Buffer.compare(Buffer.from(candidate.der), Buffer.from(rejected)) === 0,
+    )!;
     throw new AppError(
       "TRUST_BUNDLE_UNCHAINED",
       entry.isRoot
@@ -183,7 +206,12 @@ export async function parseTrustBundle(file: Uint8Array): Promise<ParsedTrustBun
   const byProvider = new Map<string, TrustListCertificate[]>();
   for (const entry of certificates) byProvider.set(entry.provider, [...(byProvider.get(entry.provider) ?? []), entry]);
   const providers = [...byProvider.entries()]
-    .map(([name, list]) => ({ name, certificates: list.sort((a, b) => Number(b.isRoot) - Number(a.isRoot) || a.notBefore.getTime() - b.notBefore.getTime()) }))
+    .map(([name, list]) => ({
+      name,
+      certificates: list.sort(
+        (a, b) => Number(b.isRoot) - Number(a.isRoot) || a.notBefore.getTime() - b.notBefore.getTime(),
+      ),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, "uk"));
   return { format, certificates, providers };
 }

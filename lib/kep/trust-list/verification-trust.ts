@@ -29,9 +29,15 @@ export async function loadImportedTrust(client: DbClient): Promise<TrustedCa[]> 
   let cas = importedCache.get(latest.id);
   if (!cas) {
     cas = (async () => {
-      const rows = await client.trustedCaCertificate.findMany({ select: { der: true, isRoot: true }, orderBy: { sha256: "asc" } });
+      const rows = await client.trustedCaCertificate.findMany({
+        select: { der: true, isRoot: true },
+        orderBy: { sha256: "asc" },
+      });
       const anchors = await loadTrustAnchors(
-        { roots: rows.filter((row) => row.isRoot).map((row) => new Uint8Array(row.der)), intermediates: rows.filter((row) => !row.isRoot).map((row) => new Uint8Array(row.der)) },
+        {
+          roots: rows.filter((row) => row.isRoot).map((row) => new Uint8Array(row.der)),
+          intermediates: rows.filter((row) => !row.isRoot).map((row) => new Uint8Array(row.der)),
+        },
         { strict: false },
       );
       return anchors.cas.map((ca) => ({ ...ca, source: "imported" as const }));
@@ -45,8 +51,14 @@ export async function loadImportedTrust(client: DbClient): Promise<TrustedCa[]> 
 
 const sameDer = (a: Uint8Array, b: Uint8Array) => Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 
-export async function loadVerificationTrust(client: DbClient, options: { ownSeal?: boolean } = {}): Promise<TrustAnchors> {
-  const provider = options.ownSeal || testProviderTrusted() ? (await loadTrust(client)).cas.map((ca) => ({ ...ca, source: "provider" as const })) : [];
+export async function loadVerificationTrust(
+  client: DbClient,
+  options: { ownSeal?: boolean } = {},
+): Promise<TrustAnchors> {
+  const provider =
+    options.ownSeal || testProviderTrusted()
+      ? (await loadTrust(client)).cas.map((ca) => ({ ...ca, source: "provider" as const }))
+      : [];
   const imported = (await loadImportedTrust(client)).filter((ca) => !provider.some((own) => sameDer(own.der, ca.der)));
   return { cas: [...provider, ...imported] };
 }
@@ -54,7 +66,11 @@ export async function loadVerificationTrust(client: DbClient, options: { ownSeal
 /** The test КНЕДП's certificate table for its own certificates; OCSP, else the CRL, for an imported CA's. */
 export function verificationStatusLookup(client: DbClient, now: Date): CertificateStatusLookup {
   return async (serial, context) => {
-    if (context?.issuer.source === "imported") return importedCertificateStatus(context.certificate, context.issuer, { now });
-    return client.certificate.findUnique({ where: { serial: normalizeSerial(serial) }, select: { status: true, revokedAt: true } });
+    if (context?.issuer.source === "imported")
+      return importedCertificateStatus(context.certificate, context.issuer, { now });
+    return client.certificate.findUnique({
+      where: { serial: normalizeSerial(serial) },
+      select: { status: true, revokedAt: true },
+    });
   };
 }

@@ -44,14 +44,17 @@ const CURVES: Record<string, EcCurve> = {
 
 export const FAMILY_LABEL: Record<KeyFamily, string> = { RSA: "RSA", ECDSA: "ECDSA", DSTU4145: "ДСТУ 4145" };
 
-const unsupported = (message: string, details?: Record<string, unknown>) => kepError("SIGNATURE_ALGORITHM_UNSUPPORTED", message, details);
+const unsupported = (message: string, details?: Record<string, unknown>) =>
+  kepError("SIGNATURE_ALGORITHM_UNSUPPORTED", message, details);
 
 /** The digest a signature names; Kupyna and SHA-1 are named in the refusal. */
 export function digestNamed(oid: string): DigestName {
   const digest = DIGESTS[oid];
   if (digest) return digest;
   if (oid === ALGORITHM_OID.kupyna256 || oid.startsWith(ALGORITHM_OID.kupynaPrefix)) {
-    throw unsupported("Геш ДСТУ 7564 (Купина) поки не підтримується: підпишіть ключем ДСТУ 4145 з гешем ГОСТ 34.311", { oid });
+    throw unsupported("Геш ДСТУ 7564 (Купина) поки не підтримується: підпишіть ключем ДСТУ 4145 з гешем ГОСТ 34.311", {
+      oid,
+    });
   }
   throw unsupported(
     "Алгоритм гешування не підтримується: потрібен ГОСТ 34.311 (ДСТУ 4145), SHA-256 або SHA-384 (ECDSA, RSA)",
@@ -104,6 +107,11 @@ export function checkAlgorithmsAgree(key: PublicKeyAlgorithm, signatureAlgorithm
 }
 
 export function digest(name: DigestName, bytes: Uint8Array): Uint8Array {
-  if (name === "GOST34311") return new Uint8Array(gost89.compat.algos().hash(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)));
-  return new Uint8Array(createHash(name === "SHA-256" ? "sha256" : "sha384").update(bytes).digest());
+  if (name === "GOST34311")
+    return new Uint8Array(gost89.compat.algos().hash(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)));
+  return new Uint8Array(
+    createHash(name === "SHA-256" ? "sha256" : "sha384")
+      .update(bytes)
+      .digest(),
+  );
 }

@@ -10,7 +10,10 @@ type Signer = Pick<SignerIdentity, "rnokpp" | "edrpou">;
  * A company document must be signed by the head recorded in the registry, with a key issued
  * for that company: a head's key for another ЄДРПОУ (or a personal key) does not do.
  */
-export function assertSignerIsEnterpriseHead(signer: Signer, enterprise: { edrpou: string; headRnokpp: string | null }): void {
+export function assertSignerIsEnterpriseHead(
+  signer: Signer,
+  enterprise: { edrpou: string; headRnokpp: string | null },
+): void {
   if (!enterprise.headRnokpp || signer.rnokpp !== enterprise.headRnokpp) {
     throw kepError("SIGNER_NOT_HEAD", undefined, { edrpou: enterprise.edrpou });
   }

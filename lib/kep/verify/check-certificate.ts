@@ -15,7 +15,10 @@ import { verifySignatureValue } from "./verify-signature-value";
 
 export type CertificateStatus = { status: "GOOD" | "REVOKED"; revokedAt: Date | null };
 /** The provider's record of a certificate, by serial (lowercase hex); null when it has none. */
-export type CertificateStatusLookup = (serial: string, context?: { certificate: pkijs.Certificate; issuer: TrustedCa }) => Promise<CertificateStatus | null>;
+export type CertificateStatusLookup = (
+  serial: string,
+  context?: { certificate: pkijs.Certificate; issuer: TrustedCa },
+) => Promise<CertificateStatus | null>;
 
 const kyivTime = new Intl.DateTimeFormat("uk-UA", {
   timeZone: "Europe/Kyiv",
@@ -51,7 +54,11 @@ const verifiedIssuers = new Map<string, string>();
 const hashOf = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** The trusted CA that issued this certificate, or CERTIFICATE_UNTRUSTED. */
-export async function checkIssuedByProvider(certificate: pkijs.Certificate, certificateDer: Uint8Array, trust: TrustAnchors): Promise<TrustedCa> {
+export async function checkIssuedByProvider(
+  certificate: pkijs.Certificate,
+  certificateDer: Uint8Array,
+  trust: TrustAnchors,
+): Promise<TrustedCa> {
   const authorityKeyId = authorityKeyIdentifierOf(certificate);
   const candidates = trust.cas.filter((ca) => {
     // Roots (the ЦЗО, a provider's root) certify CAs, never a signer directly.
@@ -80,15 +87,18 @@ export async function checkIssuedByProvider(certificate: pkijs.Certificate, cert
 }
 
 function authorityKeyIdentifierOf(certificate: pkijs.Certificate): Uint8Array | null {
-  const value = certificate.extensions?.find((candidate) => candidate.extnID === OID.authorityKeyIdentifier)?.parsedValue as
-    | pkijs.AuthorityKeyIdentifier
-    | undefined;
+  const value = certificate.extensions?.find((candidate) => candidate.extnID === OID.authorityKeyIdentifier)
+    ?.parsedValue as pkijs.AuthorityKeyIdentifier | undefined;
   const keyId = value?.keyIdentifier;
   return keyId instanceof asn1js.OctetString ? new Uint8Array(keyId.valueBlock.valueHexView) : null;
 }
 
 /** Valid at the claimed signing time and now; the issuing CA too. */
-export function checkValidity(certificate: pkijs.Certificate, issuer: TrustedCa, moments: { signingTime: Date; now: Date }): void {
+export function checkValidity(
+  certificate: pkijs.Certificate,
+  issuer: TrustedCa,
+  moments: { signingTime: Date; now: Date },
+): void {
   const notBefore = certificate.notBefore.value;
   const notAfter = certificate.notAfter.value;
   for (const moment of [moments.signingTime, moments.now]) {

@@ -17,7 +17,10 @@ const mismatch = (detail: string) => kepError("SIGNING_CERTIFICATE_MISMATCH", un
 
 /** The first ESSCertIDv2 must hash (with the algorithm it names) to the signer's certificate and name its issuer and serial. */
 async function checkSigningCertificateV2(parsed: ParsedSignature): Promise<void> {
-  const certs = parsed.signingCertificateV2 instanceof asn1js.Sequence ? parsed.signingCertificateV2.valueBlock.value[0] : undefined;
+  const certs =
+    parsed.signingCertificateV2 instanceof asn1js.Sequence
+      ? parsed.signingCertificateV2.valueBlock.value[0]
+      : undefined;
   const essCertId = certs instanceof asn1js.Sequence ? certs.valueBlock.value[0] : undefined;
   if (!(essCertId instanceof asn1js.Sequence)) throw mismatch("атрибут не містить ESSCertIDv2");
   const fields = [...essCertId.valueBlock.value];
@@ -30,18 +33,23 @@ async function checkSigningCertificateV2(parsed: ParsedSignature): Promise<void>
   }
   const certHash = fields.shift();
   if (!(certHash instanceof asn1js.OctetString)) throw mismatch("немає хешу сертифіката");
-  if (!bytesEqual(new Uint8Array(certHash.getValue()), digest(hashName, parsed.certificateDer))) throw mismatch("хеш сертифіката не збігається");
+  if (!bytesEqual(new Uint8Array(certHash.getValue()), digest(hashName, parsed.certificateDer)))
+    throw mismatch("хеш сертифіката не збігається");
 
   const issuerSerial = fields.shift();
   if (issuerSerial === undefined) return;
   if (!(issuerSerial instanceof asn1js.Sequence)) throw mismatch("некоректний IssuerSerial");
   const [generalNames, serial] = issuerSerial.valueBlock.value;
-  if (!(serial instanceof asn1js.Integer) || !serial.isEqual(parsed.certificate.serialNumber)) throw mismatch("серійний номер не збігається");
+  if (!(serial instanceof asn1js.Integer) || !serial.isEqual(parsed.certificate.serialNumber))
+    throw mismatch("серійний номер не збігається");
   const names = generalNames instanceof asn1js.Sequence ? generalNames.valueBlock.value : [];
   const directoryName = names.find((name) => name.idBlock.tagClass === 3 && name.idBlock.tagNumber === 4);
   const issuerName = directoryName instanceof asn1js.Constructed ? directoryName.valueBlock.value[0] : undefined;
   if (!issuerName) throw mismatch("немає імені видавця");
-  const issuer = new pkijs.RelativeDistinguishedNames({ schema: issuerName, valueBeforeDecode: issuerName.toBER(false) });
+  const issuer = new pkijs.RelativeDistinguishedNames({
+    schema: issuerName,
+    valueBeforeDecode: issuerName.toBER(false),
+  });
   if (!namesEqual(parsed.certificate.issuer, issuer)) throw mismatch("видавець не збігається");
 }
 

@@ -28,7 +28,9 @@ function directoryString(value: asn1js.AsnType): string | null {
       // UniversalString: UCS-4 big-endian
       let text = "";
       for (let i = 0; i + 3 < bytes.length; i += 4) {
-        text += String.fromCodePoint(((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0);
+        text += String.fromCodePoint(
+          ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0,
+        );
       }
       return text;
     }
@@ -60,7 +62,8 @@ type NameEntry = { type: string; value: asn1js.AsnType };
 
 /** RDNs as sets of (type, value), in order; the name's raw ASN.1 so multi-valued RDNs stay whole. */
 function rdnsOf(name: pkijs.RelativeDistinguishedNames): NameEntry[][] {
-  const sequence = name.valueBeforeDecode.byteLength > 0 ? asn1js.fromBER(name.valueBeforeDecode).result : name.toSchema();
+  const sequence =
+    name.valueBeforeDecode.byteLength > 0 ? asn1js.fromBER(name.valueBeforeDecode).result : name.toSchema();
   const rdns = sequence instanceof asn1js.Sequence ? sequence.valueBlock.value : [];
   return rdns.map((rdn) =>
     (rdn instanceof asn1js.Set ? rdn.valueBlock.value : []).flatMap((entry) => {
@@ -74,7 +77,9 @@ function valuesMatch(a: asn1js.AsnType, b: asn1js.AsnType, lenientB: boolean): b
   const textA = directoryString(a);
   const textB = directoryString(b);
   if (textA === null || textB === null) {
-    return textA === null && textB === null && bytesEqual(new Uint8Array(a.toBER(false)), new Uint8Array(b.toBER(false)));
+    return (
+      textA === null && textB === null && bytesEqual(new Uint8Array(a.toBER(false)), new Uint8Array(b.toBER(false)))
+    );
   }
   if (prepareString(textA) === prepareString(textB)) return true;
   const repaired = lenientB && b.idBlock.tagNumber === 12 ? undoDoubleUtf8(textB) : null;
@@ -86,7 +91,11 @@ function valuesMatch(a: asn1js.AsnType, b: asn1js.AsnType, lenientB: boolean): b
  * doubly UTF-8-encoded strings node-forge writes: the SID is only a pointer, and the signature
  * and signingCertificateV2 are then checked against the certificate it found.
  */
-export function namesEqual(a: pkijs.RelativeDistinguishedNames, b: pkijs.RelativeDistinguishedNames, lenient = false): boolean {
+export function namesEqual(
+  a: pkijs.RelativeDistinguishedNames,
+  b: pkijs.RelativeDistinguishedNames,
+  lenient = false,
+): boolean {
   const rdnsA = rdnsOf(a);
   const rdnsB = rdnsOf(b);
   if (rdnsA.length !== rdnsB.length) return false;
@@ -95,7 +104,9 @@ export function namesEqual(a: pkijs.RelativeDistinguishedNames, b: pkijs.Relativ
     if (rdnA.length !== rdnB.length) return false;
     const unused = [...rdnB];
     return rdnA.every((entry) => {
-      const at = unused.findIndex((candidate) => candidate.type === entry.type && valuesMatch(entry.value, candidate.value, lenient));
+      const at = unused.findIndex(
+        (candidate) => candidate.type === entry.type && valuesMatch(entry.value, candidate.value, lenient),
+      );
       if (at < 0) return false;
       unused.splice(at, 1);
       return true;

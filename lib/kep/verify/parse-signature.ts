@@ -93,10 +93,14 @@ export function parseDetachedSignature(signature: Uint8Array): ParsedSignature {
   if (signedData.encapContentInfo.eContent) throw kepError("SIGNATURE_NOT_DETACHED");
   if (signedData.encapContentInfo.eContentType !== OID.data) throw malformed("тип підписаних даних не id-data");
   if (signedData.signerInfos.length !== 1) {
-    throw kepError("SIGNER_COUNT", `Підпис має містити рівно одного підписувача, а містить ${signedData.signerInfos.length}`);
+    throw kepError(
+      "SIGNER_COUNT",
+      `Підпис має містити рівно одного підписувача, а містить ${signedData.signerInfos.length}`,
+    );
   }
   const signerInfo = signedData.signerInfos[0]!;
-  if (!signerInfo.signedAttrs || signerInfo.signedAttrs.attributes.length === 0) throw malformed("немає підписаних атрибутів");
+  if (!signerInfo.signedAttrs || signerInfo.signedAttrs.attributes.length === 0)
+    throw malformed("немає підписаних атрибутів");
   const digestName = digestNamed(signerInfo.digestAlgorithm.algorithmId);
   const signatureAlgorithm = signerInfo.signatureAlgorithm.algorithmId;
   signatureAlgorithmNamed(signatureAlgorithm);

@@ -60,14 +60,21 @@ export async function loadTrustAnchors(
   for (const der of input.roots) {
     const certificate = certificateFromDer(der, "Кореневий сертифікат");
     const self = { certificate, der, root: true };
-    const ok = isCaCertificate(certificate) && isSelfSigned(certificate) && (await verifyCertificateSignature(certificate, self).catch(() => false));
+    const ok =
+      isCaCertificate(certificate) &&
+      isSelfSigned(certificate) &&
+      (await verifyCertificateSignature(certificate, self).catch(() => false));
     if (ok) cas.push(self);
     else if (strict) throw new Error("Кореневий сертифікат надавача не є самопідписаним");
     else rejected.push(der);
   }
-  let pending = (input.intermediates ?? []).map((der) => ({ der, certificate: certificateFromDer(der, "Сертифікат ЦСК"), root: false }));
+  let pending = (input.intermediates ?? []).map((der) => ({
+    der,
+    certificate: certificateFromDer(der, "Сертифікат ЦСК"),
+    root: false,
+  }));
   // Accept in rounds, so an intermediate may be issued by another intermediate of the list.
-  for (let progress = true; progress && pending.length > 0; ) {
+  for (let progress = true; progress && pending.length > 0;) {
     progress = false;
     const next: typeof pending = [];
     for (const candidate of pending) {

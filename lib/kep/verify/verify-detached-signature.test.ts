@@ -4,7 +4,17 @@ import { signDetached } from "../browser/sign-detached";
 import { buildSigningCertificate } from "../ca/build-signing-certificate";
 import { canonicalJsonBytes } from "../canonical-json";
 import { forgeCms, swapCertificate } from "../testing/cms-variants";
-import { CONSCRIPT, DAY, HEAD, PORTAL_URL, createKeyPool, createTestPki, issueTestSigner, type TestPki, type TestSigner } from "../testing/test-pki";
+import {
+  CONSCRIPT,
+  DAY,
+  HEAD,
+  PORTAL_URL,
+  createKeyPool,
+  createTestPki,
+  issueTestSigner,
+  type TestPki,
+  type TestSigner,
+} from "../testing/test-pki";
 import type { ForgeKeyPair } from "../provider/generate-rsa-keys";
 import type { CertificateStatus } from "./check-certificate";
 import { MAX_SIGNATURE_BYTES } from "./parse-signature";
@@ -64,7 +74,9 @@ describe("verifyDetachedSignature accepts", () => {
       title: HEAD.title,
       certificateSerial: head.serial,
     });
-    expect(signer.signingTime.toISOString()).toBe(new Date(Math.floor(signingTime.getTime() / 1000) * 1000).toISOString());
+    expect(signer.signingTime.toISOString()).toBe(
+      new Date(Math.floor(signingTime.getTime() / 1000) * 1000).toISOString(),
+    );
     expect(signer.notAfter.getTime()).toBeGreaterThan(now.getTime());
   });
 
@@ -76,7 +88,9 @@ describe("verifyDetachedSignature accepts", () => {
   });
 
   it("a signing time a little ahead of the server's clock", async () => {
-    await expect(verify(signDetached(head, content, { signingTime: new Date(now.getTime() + 60_000) }))).resolves.toBeTruthy();
+    await expect(
+      verify(signDetached(head, content, { signingTime: new Date(now.getTime() + 60_000) })),
+    ).resolves.toBeTruthy();
   });
 });
 
@@ -117,11 +131,16 @@ describe("verifyDetachedSignature refuses, each with its own code", () => {
       validTo: new Date(now.getTime() + DAY),
     });
     statuses.set(certificate.serialNumber, { status: "GOOD", revokedAt: null });
-    expect((await refusal(verify(signDetached({ privateKey: keys[3]!.privateKey, certificate }, content)))).code).toBe("CERTIFICATE_UNTRUSTED");
+    expect((await refusal(verify(signDetached({ privateKey: keys[3]!.privateKey, certificate }, content)))).code).toBe(
+      "CERTIFICATE_UNTRUSTED",
+    );
   });
 
   it("an expired certificate: CERTIFICATE_EXPIRED, at signing time or only now", async () => {
-    const expired = issue(HEAD, { validFrom: new Date(now.getTime() - 400 * DAY), validTo: new Date(now.getTime() - 10 * DAY) });
+    const expired = issue(HEAD, {
+      validFrom: new Date(now.getTime() - 400 * DAY),
+      validTo: new Date(now.getTime() - 10 * DAY),
+    });
     const error = await refusal(verify(signDetached(expired, content)));
     expect([error.code, error.status]).toEqual(["CERTIFICATE_EXPIRED", 401]);
     expect(error.message).toMatch(/^Строк дії сертифіката минув \d/);
@@ -131,7 +150,10 @@ describe("verifyDetachedSignature refuses, each with its own code", () => {
   });
 
   it("a not-yet-valid certificate: CERTIFICATE_NOT_YET_VALID", async () => {
-    const future = issue(HEAD, { validFrom: new Date(now.getTime() + 10 * DAY), validTo: new Date(now.getTime() + 400 * DAY) });
+    const future = issue(HEAD, {
+      validFrom: new Date(now.getTime() + 10 * DAY),
+      validTo: new Date(now.getTime() + 400 * DAY),
+    });
     const error = await refusal(verify(signDetached(future, content)));
     expect([error.code, error.status]).toEqual(["CERTIFICATE_NOT_YET_VALID", 401]);
   });
@@ -176,7 +198,9 @@ describe("verifyDetachedSignature refuses, each with its own code", () => {
   it("a truncated signature, cut anywhere: SIGNATURE_MALFORMED", async () => {
     const signature = signDetached(head, content);
     for (const length of [1, 10, 100, signature.length >> 1, signature.length - 1]) {
-      expect((await refusal(verify(signature.subarray(0, length)))).code, `cut at ${length}`).toBe("SIGNATURE_MALFORMED");
+      expect((await refusal(verify(signature.subarray(0, length)))).code, `cut at ${length}`).toBe(
+        "SIGNATURE_MALFORMED",
+      );
     }
   });
 
@@ -202,15 +226,21 @@ describe("verifyDetachedSignature refuses, each with its own code", () => {
   });
 
   it("no certificate inside: CERTIFICATE_MISSING", async () => {
-    expect((await refusal(verify(forgeCms({ content, signers: [head], includeCertificates: false })))).code).toBe("CERTIFICATE_MISSING");
+    expect((await refusal(verify(forgeCms({ content, signers: [head], includeCertificates: false })))).code).toBe(
+      "CERTIFICATE_MISSING",
+    );
   });
 
   it("a SHA-1 digest: SIGNATURE_ALGORITHM_UNSUPPORTED", async () => {
-    expect((await refusal(verify(forgeCms({ content, signers: [head], digest: "sha1" })))).code).toBe("SIGNATURE_ALGORITHM_UNSUPPORTED");
+    expect((await refusal(verify(forgeCms({ content, signers: [head], digest: "sha1" })))).code).toBe(
+      "SIGNATURE_ALGORITHM_UNSUPPORTED",
+    );
   });
 
   it("no signing time: SIGNING_TIME_MISSING", async () => {
-    expect((await refusal(verify(forgeCms({ content, signers: [head], withSigningTime: false })))).code).toBe("SIGNING_TIME_MISSING");
+    expect((await refusal(verify(forgeCms({ content, signers: [head], withSigningTime: false })))).code).toBe(
+      "SIGNING_TIME_MISSING",
+    );
   });
 
   it("a plain PKCS#7 signature without the CAdES signing-certificate attribute: SIGNING_CERTIFICATE_MISSING", async () => {

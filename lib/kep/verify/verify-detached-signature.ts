@@ -4,7 +4,13 @@ import { bytesToHex, normalizeSerial } from "../bytes";
 import { readCertificateIdentityFromDer } from "../certificate-identity";
 import { kepError } from "../errors";
 import { checkSignatureIntegrity } from "./check-integrity";
-import { checkIssuedByProvider, checkNonRepudiation, checkNotRevoked, checkValidity, type CertificateStatusLookup } from "./check-certificate";
+import {
+  checkIssuedByProvider,
+  checkNonRepudiation,
+  checkNotRevoked,
+  checkValidity,
+  type CertificateStatusLookup,
+} from "./check-certificate";
 import { publicKeyAlgorithmOf, type KeyFamily } from "./algorithms";
 import { parseDetachedSignature, type ParsedSignature } from "./parse-signature";
 import type { TrustAnchors, TrustedCa } from "./trust-anchors";
@@ -69,7 +75,9 @@ export async function verifyDetachedSignature(options: VerifyDetachedSignatureOp
 }
 
 /** Steps 1–4: structure, content digest, signature, issuer. */
-async function cryptographicSteps(options: VerifyDetachedSignatureOptions): Promise<{ parsed: ParsedSignature; issuer: TrustedCa }> {
+async function cryptographicSteps(
+  options: VerifyDetachedSignatureOptions,
+): Promise<{ parsed: ParsedSignature; issuer: TrustedCa }> {
   try {
     const parsed = parseDetachedSignature(options.signature);
     if (parsed.signingTime.getTime() > options.now.getTime() + CLOCK_SKEW_MS) throw kepError("SIGNING_TIME_IN_FUTURE");
@@ -79,6 +87,8 @@ async function cryptographicSteps(options: VerifyDetachedSignatureOptions): Prom
   } catch (error) {
     if (error instanceof AppError) throw error;
     // pkijs and asn1js throw plain errors on structures they cannot read.
-    throw kepError("SIGNATURE_MALFORMED", undefined, { detail: error instanceof Error ? error.message : String(error) });
+    throw kepError("SIGNATURE_MALFORMED", undefined, {
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
 }

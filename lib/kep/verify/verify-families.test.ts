@@ -14,7 +14,14 @@ import { buildDetachedCms } from "../cms/build-detached-cms";
 import { cmsSignerOf, type FamilyKey } from "../ca/family-keys";
 import { canonicalJsonBytes } from "../canonical-json";
 import { ALGORITHM_OID } from "../oids";
-import { createFamilyTestPki, generateFamilyKey, issueFamilySigner, signWithFamily, type FamilyTestPki, type FamilyTestSigner } from "../testing/family-pki";
+import {
+  createFamilyTestPki,
+  generateFamilyKey,
+  issueFamilySigner,
+  signWithFamily,
+  type FamilyTestPki,
+  type FamilyTestSigner,
+} from "../testing/family-pki";
 import { forgeCms } from "../testing/cms-variants";
 import { CONSCRIPT, HEAD, createKeyPool, createTestPki, issueTestSigner } from "../testing/test-pki";
 import type { CertificateStatus } from "./check-certificate";
@@ -35,7 +42,13 @@ const content = canonicalJsonBytes({ edrpou: HEAD.edrpou!, employees: ["17590137
 const statuses = new Map<string, CertificateStatus>();
 
 function verify(signature: Uint8Array, trust: TrustAnchors, signed: Uint8Array = content, at: Date = now) {
-  return verifyDetachedSignature({ signature, content: signed, trust, now: at, certificateStatus: async (serial) => statuses.get(serial) ?? null });
+  return verifyDetachedSignature({
+    signature,
+    content: signed,
+    trust,
+    now: at,
+    certificateStatus: async (serial) => statuses.get(serial) ?? null,
+  });
 }
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
@@ -67,7 +80,11 @@ let ecdsaHead: FamilyTestSigner;
 let dstuHead: FamilyTestSigner;
 
 beforeAll(async () => {
-  [ecdsa, ecdsa384, dstu] = await Promise.all([createFamilyTestPki("ECDSA-P256", now), createFamilyTestPki("ECDSA-P384", now), createFamilyTestPki("DSTU4145", now)]);
+  [ecdsa, ecdsa384, dstu] = await Promise.all([
+    createFamilyTestPki("ECDSA-P256", now),
+    createFamilyTestPki("ECDSA-P384", now),
+    createFamilyTestPki("DSTU4145", now),
+  ]);
   ecdsaHead = issue(ecdsa, generateFamilyKey("ECDSA-P256"));
   dstuHead = issue(dstu, generateFamilyKey("DSTU4145"));
 }, 120_000);
@@ -75,7 +92,12 @@ beforeAll(async () => {
 describe("ECDSA (P-256 with SHA-256, P-384 with SHA-384)", () => {
   it("accepts a P-256 signature and names the family", async () => {
     const signer = await verify(await signWithFamily(ecdsaHead, content), ecdsa.trust);
-    expect(signer).toMatchObject({ rnokpp: HEAD.rnokpp, edrpou: HEAD.edrpou, algorithm: "ECDSA", certificateSerial: ecdsaHead.serial });
+    expect(signer).toMatchObject({
+      rnokpp: HEAD.rnokpp,
+      edrpou: HEAD.edrpou,
+      algorithm: "ECDSA",
+      certificateSerial: ecdsaHead.serial,
+    });
   });
 
   it("accepts a P-384 signature with SHA-384 in every step", async () => {
@@ -83,12 +105,18 @@ describe("ECDSA (P-256 with SHA-256, P-384 with SHA-384)", () => {
     const signature = await signWithFamily(signer384, content);
     const parsed = parseDetachedSignature(signature);
     expect(parsed.digestName).toBe("SHA-384");
-    await expect(verify(signature, ecdsa384.trust)).resolves.toMatchObject({ rnokpp: CONSCRIPT.rnokpp, algorithm: "ECDSA" });
+    await expect(verify(signature, ecdsa384.trust)).resolves.toMatchObject({
+      rnokpp: CONSCRIPT.rnokpp,
+      algorithm: "ECDSA",
+    });
   });
 
   it("accepts the signer named by subjectKeyIdentifier", async () => {
-    const keyId = certificateFromDer(ecdsaHead.certificateDer).extensions!.find((e) => e.extnID === "2.5.29.14")!.parsedValue.valueBlock.valueHexView;
-    const signature = await buildDetachedCms(cmsSignerOf(ecdsaHead.key, ecdsaHead.certificateDer), content, { subjectKeyIdentifier: keyId });
+    const keyId = certificateFromDer(ecdsaHead.certificateDer).extensions!.find((e) => e.extnID === "2.5.29.14")!
+      .parsedValue.valueBlock.valueHexView;
+    const signature = await buildDetachedCms(cmsSignerOf(ecdsaHead.key, ecdsaHead.certificateDer), content, {
+      subjectKeyIdentifier: keyId,
+    });
     await expect(verify(signature, ecdsa.trust)).resolves.toMatchObject({ algorithm: "ECDSA" });
   });
 
@@ -97,7 +125,9 @@ describe("ECDSA (P-256 with SHA-256, P-384 with SHA-384)", () => {
     const changed = Uint8Array.from(content);
     changed[5]! ^= 0x01;
     expect((await refusal(verify(signature, ecdsa.trust, changed))).code).toBe("CONTENT_MISMATCH");
-    expect(["SIGNATURE_INVALID", "SIGNATURE_VALUE_MALFORMED"]).toContain((await refusal(verify(tamperSignatureValue(signature, 20), ecdsa.trust))).code);
+    expect(["SIGNATURE_INVALID", "SIGNATURE_VALUE_MALFORMED"]).toContain(
+      (await refusal(verify(tamperSignatureValue(signature, 20), ecdsa.trust))).code,
+    );
   });
 
   it("refuses an ECDSA key on another curve (secp256k1): CURVE_UNSUPPORTED", async () => {
@@ -113,12 +143,19 @@ describe("ECDSA (P-256 with SHA-256, P-384 with SHA-384)", () => {
   });
 
   it("refuses an ECDSA signature that names GOST 34.311 as its digest: SIGNATURE_ALGORITHM_MISMATCH", async () => {
-    const signer = { ...cmsSignerOf(ecdsaHead.key, ecdsaHead.certificateDer), digestAlgorithm: ALGORITHM_OID.gost34311 };
-    expect((await refusal(verify(await buildDetachedCms(signer, content), ecdsa.trust))).code).toBe("SIGNATURE_ALGORITHM_MISMATCH");
+    const signer = {
+      ...cmsSignerOf(ecdsaHead.key, ecdsaHead.certificateDer),
+      digestAlgorithm: ALGORITHM_OID.gost34311,
+    };
+    expect((await refusal(verify(await buildDetachedCms(signer, content), ecdsa.trust))).code).toBe(
+      "SIGNATURE_ALGORITHM_MISMATCH",
+    );
   });
 
   it("refuses an ECDSA certificate from a provider that is not trusted: CERTIFICATE_UNTRUSTED", async () => {
-    expect((await refusal(verify(await signWithFamily(ecdsaHead, content), dstu.trust))).code).toBe("CERTIFICATE_UNTRUSTED");
+    expect((await refusal(verify(await signWithFamily(ecdsaHead, content), dstu.trust))).code).toBe(
+      "CERTIFICATE_UNTRUSTED",
+    );
   });
 });
 
@@ -126,13 +163,19 @@ describe("DSTU 4145 with GOST 34.311", () => {
   it("accepts a DSTU 4145 signature from a DSTU provider", async () => {
     const signature = await signWithFamily(dstuHead, content);
     expect(parseDetachedSignature(signature).digestName).toBe("GOST34311");
-    await expect(verify(signature, dstu.trust)).resolves.toMatchObject({ rnokpp: HEAD.rnokpp, algorithm: "DSTU4145", fullName: HEAD.fullName });
+    await expect(verify(signature, dstu.trust)).resolves.toMatchObject({
+      rnokpp: HEAD.rnokpp,
+      algorithm: "DSTU4145",
+      fullName: HEAD.fullName,
+    });
   });
 
   it("refuses a tampered content byte: CONTENT_MISMATCH", async () => {
     const changed = Uint8Array.from(content);
     changed[changed.length - 3]! ^= 0x20;
-    expect((await refusal(verify(await signWithFamily(dstuHead, content), dstu.trust, changed))).code).toBe("CONTENT_MISMATCH");
+    expect((await refusal(verify(await signWithFamily(dstuHead, content), dstu.trust, changed))).code).toBe(
+      "CONTENT_MISMATCH",
+    );
   });
 
   it("refuses a DSTU signature whose value has one byte changed: SIGNATURE_INVALID", async () => {
@@ -141,7 +184,12 @@ describe("DSTU 4145 with GOST 34.311", () => {
   });
 
   it("refuses a DSTU algorithm OID with a value that is no DSTU signature: SIGNATURE_VALUE_MALFORMED", async () => {
-    for (const value of [new Uint8Array(0), new Uint8Array(63).fill(7), new Uint8Array(64), new Uint8Array(200).fill(1)]) {
+    for (const value of [
+      new Uint8Array(0),
+      new Uint8Array(63).fill(7),
+      new Uint8Array(64),
+      new Uint8Array(200).fill(1),
+    ]) {
       const signer = { ...cmsSignerOf(dstuHead.key, dstuHead.certificateDer), sign: () => value };
       const error = await refusal(verify(await buildDetachedCms(signer, content), dstu.trust));
       expect([error.code, error.status], `value of ${value.length} bytes`).toEqual(["SIGNATURE_VALUE_MALFORMED", 400]);
@@ -149,10 +197,24 @@ describe("DSTU 4145 with GOST 34.311", () => {
   });
 
   it("refuses a DSTU key that claims an ECDSA signature: SIGNATURE_ALGORITHM_MISMATCH", async () => {
-    const signer = { ...cmsSignerOf(dstuHead.key, dstuHead.certificateDer), signatureAlgorithm: ALGORITHM_OID.ecdsaWithSha256, digestAlgorithm: ALGORITHM_OID.sha256 };
-    expect((await refusal(verify(await buildDetachedCms({ ...signer, digest: cmsSignerOf(ecdsaHead.key, ecdsaHead.certificateDer).digest }, content), dstu.trust))).code).toBe(
-      "SIGNATURE_ALGORITHM_MISMATCH",
-    );
+    const signer = {
+      ...cmsSignerOf(dstuHead.key, dstuHead.certificateDer),
+      signatureAlgorithm: ALGORITHM_OID.ecdsaWithSha256,
+      digestAlgorithm: ALGORITHM_OID.sha256,
+    };
+    expect(
+      (
+        await refusal(
+          verify(
+            await buildDetachedCms(
+              { ...signer, digest: cmsSignerOf(ecdsaHead.key, ecdsaHead.certificateDer).digest },
+              content,
+            ),
+            dstu.trust,
+          ),
+        )
+      ).code,
+    ).toBe("SIGNATURE_ALGORITHM_MISMATCH");
   });
 
   it("refuses Kupyna (DSTU 7564) as the digest, naming it: SIGNATURE_ALGORITHM_UNSUPPORTED", async () => {
@@ -185,8 +247,14 @@ describe("interoperability with jkurwa", () => {
   it("a signature made by jkurwa's own CMS signer over the canonical bytes verifies in Броня; a tampered byte is refused", async () => {
     const priv = jk.Priv.from_asn1(Buffer.from(dstuHead.key.exportPrivate().value, "base64"));
     const box = new jk.Box({ algo });
-    box.load({ priv: "keys" in priv ? priv.keys[0] : priv, cert: jk.Certificate.from_asn1(Buffer.from(dstuHead.certificateDer)) });
-    const message = await box.sign(Buffer.from(content), null, null, { detached: true, time: Math.floor(now.getTime() / 1000) - 60 });
+    box.load({
+      priv: "keys" in priv ? priv.keys[0] : priv,
+      cert: jk.Certificate.from_asn1(Buffer.from(dstuHead.certificateDer)),
+    });
+    const message = await box.sign(Buffer.from(content), null, null, {
+      detached: true,
+      time: Math.floor(now.getTime() / 1000) - 60,
+    });
     const signature = new Uint8Array(message.as_asn1());
     await expect(verify(signature, dstu.trust)).resolves.toMatchObject({ rnokpp: HEAD.rnokpp, algorithm: "DSTU4145" });
     const changed = Uint8Array.from(content);
@@ -210,13 +278,23 @@ describe("interoperability with jkurwa", () => {
     const parsed = parseDetachedSignature(signature);
     expect(parsed.digestName).toBe("GOST34311");
     await expect(checkSignatureIntegrity(parsed, new TextEncoder().encode("123"))).resolves.toBeUndefined();
-    await expect(checkSignatureIntegrity(parsed, new TextEncoder().encode("124"))).rejects.toMatchObject({ code: "CONTENT_MISMATCH" });
+    await expect(checkSignatureIntegrity(parsed, new TextEncoder().encode("124"))).rejects.toMatchObject({
+      code: "CONTENT_MISMATCH",
+    });
     const signedAt = new Date(1540236305000 + 60_000);
-    expect((await refusal(verify(signature, dstu.trust, new TextEncoder().encode("123"), signedAt))).code).toBe("CERTIFICATE_UNTRUSTED");
+    expect((await refusal(verify(signature, dstu.trust, new TextEncoder().encode("123"), signedAt))).code).toBe(
+      "CERTIFICATE_UNTRUSTED",
+    );
   });
 
   it("verifies the ЦЗО chain of the fixtures: the Justice CA (DSTU 257) under the ЦЗО root (DSTU 431)", async () => {
-    const trust = await loadTrustAnchors({ roots: [fixture("CZOROOT.cer")], intermediates: [fixture("CA-Justice.cer"), fixture("CA-Justice-ECDSA-261217.cer")] }, { strict: false });
+    const trust = await loadTrustAnchors(
+      {
+        roots: [fixture("CZOROOT.cer")],
+        intermediates: [fixture("CA-Justice.cer"), fixture("CA-Justice-ECDSA-261217.cer")],
+      },
+      { strict: false },
+    );
     expect(trust.cas.map((ca) => ca.root)).toEqual([true, false]);
     // The ECDSA Justice CA is certified by the ЦЗО's ECDSA root, which the bundle lacks.
     expect(trust.rejected).toHaveLength(1);

@@ -19,7 +19,11 @@ const malformedValue = (detail: string) => kepError("SIGNATURE_VALUE_MALFORMED",
 function ecdsaRawSignature(der: Uint8Array, size: number): Uint8Array {
   const parsed = asn1js.fromBER(toArrayBuffer(der));
   const sequence = parsed.result;
-  if (parsed.offset !== der.length || !(sequence instanceof asn1js.Sequence) || sequence.valueBlock.value.length !== 2) {
+  if (
+    parsed.offset !== der.length ||
+    !(sequence instanceof asn1js.Sequence) ||
+    sequence.valueBlock.value.length !== 2
+  ) {
     throw malformedValue("підпис ECDSA не є послідовністю DER (r, s)");
   }
   const out = new Uint8Array(size * 2);
@@ -64,7 +68,10 @@ export type SignatureCheck = {
   dstuWrapped?: boolean;
 };
 
-export async function verifySignatureValue(check: SignatureCheck, key: PublicKeyAlgorithm = publicKeyAlgorithmOf(check.certificate.subjectPublicKeyInfo)): Promise<boolean> {
+export async function verifySignatureValue(
+  check: SignatureCheck,
+  key: PublicKeyAlgorithm = publicKeyAlgorithmOf(check.certificate.subjectPublicKeyInfo),
+): Promise<boolean> {
   const spki = check.certificate.subjectPublicKeyInfo.toSchema().toBER(false);
   if (key.family === "RSA") {
     const algorithm = { name: "RSASSA-PKCS1-v1_5", hash: check.digestName } as const;
@@ -79,10 +86,12 @@ export async function verifySignatureValue(check: SignatureCheck, key: PublicKey
   const publicKey = dstuPublicKey(check.certificateDer);
   let value = check.value;
   if (check.dstuWrapped) {
-    if (value[0] !== 0x04 || value[1] !== value.length - 2) throw malformedValue("підпис ДСТУ 4145 не загорнуто в OCTET STRING");
+    if (value[0] !== 0x04 || value[1] !== value.length - 2)
+      throw malformedValue("підпис ДСТУ 4145 не загорнуто в OCTET STRING");
     value = value.subarray(2);
   }
-  if (value.length === 0 || value.length % 2 !== 0 || value.length > 2 * 64) throw malformedValue("довжина підпису ДСТУ 4145 некоректна");
+  if (value.length === 0 || value.length % 2 !== 0 || value.length > 2 * 64)
+    throw malformedValue("довжина підпису ДСТУ 4145 некоректна");
   try {
     return publicKey.verify(Buffer.from(digest("GOST34311", check.signed)), Buffer.from(value), "le");
   } catch (error) {

@@ -8,13 +8,29 @@ export function basicServiceRecordMethods(db: Db | DbTx): BasicServiceRecords {
   return {
     async recordBasicServiceOutcome(tx, outcome) {
       await tx.basicServiceRecord.create({
-        data: { rnokpp: outcome.rnokpp, outcome: outcome.outcome, centreName: outcome.centreName, specialty: outcome.specialty, decidedOn: new Date(`${outcome.on}T00:00:00Z`) },
+        data: {
+          rnokpp: outcome.rnokpp,
+          outcome: outcome.outcome,
+          centreName: outcome.centreName,
+          specialty: outcome.specialty,
+          decidedOn: new Date(`${outcome.on}T00:00:00Z`),
+        },
       });
     },
 
     async findBasicServiceRecords(rnokpp) {
-      const rows = await db.basicServiceRecord.findMany({ where: { rnokpp }, orderBy: [{ decidedOn: "desc" }, { createdAt: "desc" }] });
-      return rows.map((row) => ({ id: row.id, rnokpp: row.rnokpp, outcome: row.outcome as "ACCEPTED" | "DECLINED", centreName: row.centreName, specialty: row.specialty, on: isoDate(row.decidedOn) }));
+      const rows = await db.basicServiceRecord.findMany({
+        where: { rnokpp },
+        orderBy: [{ decidedOn: "desc" }, { createdAt: "desc" }],
+      });
+      return rows.map((row) => ({
+        id: row.id,
+        rnokpp: row.rnokpp,
+        outcome: row.outcome as "ACCEPTED" | "DECLINED",
+        centreName: row.centreName,
+        specialty: row.specialty,
+        on: isoDate(row.decidedOn),
+      }));
     },
   };
 }

@@ -28,10 +28,24 @@ const SQL = `
    WHERE p."rnokpp" = $1`;
 
 type Row = {
-  rnokpp: string; lastName: string; firstName: string; patronymic: string | null; birthDate: string;
-  status: MilitaryRecord["status"] | null; liability: MilitaryRecord["liability"] | null; tcc: string | null; dataUpdatedOn: string | null;
-  wanted: boolean | null; militaryUpdatedAt: string | null;
-  markId: string | null; edrpou: string | null; enterpriseName: string | null; fromDate: string | null; untilDate: string | null; source: string | null; reservationId: string | null;
+  rnokpp: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  birthDate: string;
+  status: MilitaryRecord["status"] | null;
+  liability: MilitaryRecord["liability"] | null;
+  tcc: string | null;
+  dataUpdatedOn: string | null;
+  wanted: boolean | null;
+  militaryUpdatedAt: string | null;
+  markId: string | null;
+  edrpou: string | null;
+  enterpriseName: string | null;
+  fromDate: string | null;
+  untilDate: string | null;
+  source: string | null;
+  reservationId: string | null;
 };
 
 const globalForPool = globalThis as unknown as { bronyaStatusPool?: { url: string; pool: pg.Pool } };
@@ -48,21 +62,43 @@ function statusPool(): pg.Pool {
   return pool;
 }
 
-export async function findCitizenStatus(db: Db | DbTx, rnokpp: string, today: string): Promise<CitizenStatusRecord | null> {
-  const rows = db === rootDb
-    ? (await statusPool().query<Row>({ name: "bronya-citizen-status", text: SQL, values: [rnokpp, today] })).rows
-    : await db.$queryRawUnsafe<Row[]>(SQL, rnokpp, today);
+export async function findCitizenStatus(
+  db: Db | DbTx,
+  rnokpp: string,
+  today: string,
+): Promise<CitizenStatusRecord | null> {
+  const rows =
+    db === rootDb
+      ? (await statusPool().query<Row>({ name: "bronya-citizen-status", text: SQL, values: [rnokpp, today] })).rows
+      : await db.$queryRawUnsafe<Row[]>(SQL, rnokpp, today);
   const row = rows[0];
   if (!row) return null;
   return {
     rnokpp: row.rnokpp,
     fullName: fullNameOf(row),
     birthDate: row.birthDate,
-    military: row.status && row.liability && row.tcc !== null && row.militaryUpdatedAt
-      ? { status: row.status, liability: row.liability, tcc: row.tcc, dataUpdatedOn: row.dataUpdatedOn, wanted: row.wanted ?? false, updatedAt: row.militaryUpdatedAt }
-      : null,
-    reservation: row.markId && row.edrpou && row.fromDate && row.untilDate
-      ? { markId: row.markId, edrpou: row.edrpou, enterpriseName: row.enterpriseName ?? row.edrpou, fromDate: row.fromDate, untilDate: row.untilDate, source: row.source ?? "portal", reservationId: row.reservationId }
-      : null,
+    military:
+      row.status && row.liability && row.tcc !== null && row.militaryUpdatedAt
+        ? {
+            status: row.status,
+            liability: row.liability,
+            tcc: row.tcc,
+            dataUpdatedOn: row.dataUpdatedOn,
+            wanted: row.wanted ?? false,
+            updatedAt: row.militaryUpdatedAt,
+          }
+        : null,
+    reservation:
+      row.markId && row.edrpou && row.fromDate && row.untilDate
+        ? {
+            markId: row.markId,
+            edrpou: row.edrpou,
+            enterpriseName: row.enterpriseName ?? row.edrpou,
+            fromDate: row.fromDate,
+            untilDate: row.untilDate,
+            source: row.source ?? "portal",
+            reservationId: row.reservationId,
+          }
+        : null,
   };
 }

@@ -55,20 +55,31 @@ export async function findStaff(client: Db | DbTx, edrpou: string, scope: StaffS
   if ("employedOn" in scope) {
     const all = (await jsonRows(client, employmentsQuery(edrpou, null))).map(toEmployment);
     const day = scope.employedOn;
-    rnokpps = [...new Set(all.filter((e) => e.startDate <= day && (e.endDate === null || e.endDate >= day)).map((e) => e.rnokpp))];
+    rnokpps = [
+      ...new Set(
+        all.filter((e) => e.startDate <= day && (e.endDate === null || e.endDate >= day)).map((e) => e.rnokpp),
+      ),
+    ];
     const wanted = new Set(rnokpps);
     employmentsPending = Promise.resolve(all.filter((e) => wanted.has(e.rnokpp)));
   } else {
     rnokpps = [...new Set(scope.rnokpps)];
     const whole = rnokpps.length >= WHOLE_ENTERPRISE_FROM;
     const wanted = new Set(rnokpps);
-    employmentsPending = rnokpps.length === 0
-      ? Promise.resolve([])
-      : jsonRows(client, employmentsQuery(edrpou, whole ? null : rnokpps)).then((rows) => rows.map(toEmployment).filter((e) => wanted.has(e.rnokpp)));
+    employmentsPending =
+      rnokpps.length === 0
+        ? Promise.resolve([])
+        : jsonRows(client, employmentsQuery(edrpou, whole ? null : rnokpps)).then((rows) =>
+            rows.map(toEmployment).filter((e) => wanted.has(e.rnokpp)),
+          );
   }
   if (rnokpps.length === 0) return [];
 
-  const [people, marks, employments] = await Promise.all([jsonRows(client, peopleQuery(rnokpps)), jsonRows(client, marksQuery(rnokpps)), employmentsPending]);
+  const [people, marks, employments] = await Promise.all([
+    jsonRows(client, peopleQuery(rnokpps)),
+    jsonRows(client, marksQuery(rnokpps)),
+    employmentsPending,
+  ]);
   const byPerson = new Map<string, StaffRecord>();
   for (const p of people) {
     const person = toPerson(p);
@@ -76,25 +87,91 @@ export async function findStaff(client: Db | DbTx, edrpou: string, scope: StaffS
   }
   for (const e of employments) byPerson.get(e.rnokpp)?.employments.push(e);
   for (const m of marks) {
-    const [id, rnokpp, markEdrpou, fromDate, untilDate, status, source, reservationId] = m as [string, string, string, string, string, MarkRecord["status"], string, string | null];
-    byPerson.get(rnokpp)?.activeMarks.push({ id, rnokpp, edrpou: markEdrpou, fromDate, untilDate, status, source, reservationId });
+    const [id, rnokpp, markEdrpou, fromDate, untilDate, status, source, reservationId] = m as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      MarkRecord["status"],
+      string,
+      string | null,
+    ];
+    byPerson
+      .get(rnokpp)
+      ?.activeMarks.push({ id, rnokpp, edrpou: markEdrpou, fromDate, untilDate, status, source, reservationId });
   }
   return [...byPerson.values()];
 }
 
 function toEmployment(t: Tuple): StaffEmployment {
-  const [rnokpp, position, startDate, endDate, salary, mainJob, suspended] = t as [string, string, string, string | null, string, boolean, boolean];
+  const [rnokpp, position, startDate, endDate, salary, mainJob, suspended] = t as [
+    string,
+    string,
+    string,
+    string | null,
+    string,
+    boolean,
+    boolean,
+  ];
   return { rnokpp, position, startDate, endDate, salaryKop: toKopiykas(salary), mainJob, suspended };
 }
 
 function toPerson(t: Tuple): StaffPerson {
-  const [rnokpp, lastName, firstName, patronymic, birthDate, sex, updatedAt, status, liability, dataUpdatedOn, wanted, wantedCriminal, deferment, defermentUntil, militaryUpdatedAt] =
-    t as [
-      string, string, string, string | null, string, StaffPerson["sex"], string, NonNullable<StaffPerson["military"]>["status"] | null,
-      NonNullable<StaffPerson["military"]>["liability"], string | null, boolean, boolean, string | null, string | null, string,
-    ];
+  const [
+    rnokpp,
+    lastName,
+    firstName,
+    patronymic,
+    birthDate,
+    sex,
+    updatedAt,
+    status,
+    liability,
+    dataUpdatedOn,
+    wanted,
+    wantedCriminal,
+    deferment,
+    defermentUntil,
+    militaryUpdatedAt,
+  ] = t as [
+    string,
+    string,
+    string,
+    string | null,
+    string,
+    StaffPerson["sex"],
+    string,
+    NonNullable<StaffPerson["military"]>["status"] | null,
+    NonNullable<StaffPerson["military"]>["liability"],
+    string | null,
+    boolean,
+    boolean,
+    string | null,
+    string | null,
+    string,
+  ];
   return {
-    rnokpp, lastName, firstName, patronymic, fullName: fullNameOf({ lastName, firstName, patronymic }), birthDate, sex, updatedAt,
-    military: status === null ? null : { status, liability, dataUpdatedOn, wanted, wantedCriminal, deferment, defermentUntil, updatedAt: militaryUpdatedAt },
+    rnokpp,
+    lastName,
+    firstName,
+    patronymic,
+    fullName: fullNameOf({ lastName, firstName, patronymic }),
+    birthDate,
+    sex,
+    updatedAt,
+    military:
+      status === null
+        ? null
+        : {
+            status,
+            liability,
+            dataUpdatedOn,
+            wanted,
+            wantedCriminal,
+            deferment,
+            defermentUntil,
+            updatedAt: militaryUpdatedAt,
+          },
   };
 }

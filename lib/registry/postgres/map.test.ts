@@ -20,6 +20,8 @@ describe("registry mapping", () => {
 
   it("full name omits a missing patronymic", () => {
     expect(fullNameOf({ lastName: "Шевченко", firstName: "Олена", patronymic: null })).toBe("Шевченко Олена");
-    expect(fullNameOf({ lastName: "Шевченко", firstName: "Тарас", patronymic: "Григорович" })).toBe("Шевченко Тарас Григорович");
+    expect(fullNameOf({ lastName: "Шевченко", firstName: "Тарас", patronymic: "Григорович" })).toBe(
+      "Шевченко Тарас Григорович",
+    );
   });
 });

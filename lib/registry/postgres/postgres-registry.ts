@@ -12,16 +12,47 @@ import { createTccRegister } from "./tcc-register";
 import { toEmploymentRecord, toEnterpriseRecord, toMarkRecord, toPersonRecord } from "./map";
 
 const PERSON_SELECT = {
-  rnokpp: true, lastName: true, firstName: true, patronymic: true, birthDate: true, sex: true, phone: true, email: true, address: true, updatedAt: true,
+  rnokpp: true,
+  lastName: true,
+  firstName: true,
+  patronymic: true,
+  birthDate: true,
+  sex: true,
+  phone: true,
+  email: true,
+  address: true,
+  updatedAt: true,
   military: {
     select: {
-      status: true, liability: true, category: true, tcc: true, registeredOn: true, dataUpdatedOn: true, wanted: true, wantedCriminal: true, rank: true,
-      specialty: true, vlkDate: true, vlkResult: true, deferment: true, defermentUntil: true, updatedAt: true,
+      status: true,
+      liability: true,
+      category: true,
+      tcc: true,
+      registeredOn: true,
+      dataUpdatedOn: true,
+      wanted: true,
+      wantedCriminal: true,
+      rank: true,
+      specialty: true,
+      vlkDate: true,
+      vlkResult: true,
+      deferment: true,
+      defermentUntil: true,
+      updatedAt: true,
     },
   },
 } as const;
 
-const MARK_SELECT = { id: true, rnokpp: true, edrpou: true, fromDate: true, untilDate: true, status: true, source: true, reservationId: true } as const;
+const MARK_SELECT = {
+  id: true,
+  rnokpp: true,
+  edrpou: true,
+  fromDate: true,
+  untilDate: true,
+  status: true,
+  source: true,
+  reservationId: true,
+} as const;
 
 /** The mock's tables themselves: a join plans exactly as it did when written against them. */
 const RELATIONS: RegistryRelations = {
@@ -61,18 +92,28 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
 
     async findEmployments(edrpou, rnokpps) {
       if (rnokpps.length === 0) return [];
-      const rows = await db.employment.findMany({ where: { edrpou, rnokpp: { in: [...rnokpps] } }, orderBy: { startDate: "asc" } });
+      const rows = await db.employment.findMany({
+        where: { edrpou, rnokpp: { in: [...rnokpps] } },
+        orderBy: { startDate: "asc" },
+      });
       return rows.map(toEmploymentRecord);
     },
 
     async findActiveMarks(rnokpps) {
       if (rnokpps.length === 0) return [];
-      const rows = await db.reservationMark.findMany({ where: { rnokpp: { in: [...rnokpps] }, status: "ACTIVE" }, select: MARK_SELECT });
+      const rows = await db.reservationMark.findMany({
+        where: { rnokpp: { in: [...rnokpps] }, status: "ACTIVE" },
+        select: MARK_SELECT,
+      });
       return rows.map(toMarkRecord);
     },
 
     async findMarksOf(rnokpp) {
-      const rows = await db.reservationMark.findMany({ where: { rnokpp }, orderBy: { fromDate: "desc" }, select: MARK_SELECT });
+      const rows = await db.reservationMark.findMany({
+        where: { rnokpp },
+        orderBy: { fromDate: "desc" },
+        select: MARK_SELECT,
+      });
       return rows.map(toMarkRecord);
     },
 
@@ -85,7 +126,9 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
     },
 
     async listRegions() {
-      const rows = await db.$queryRaw<{ region: string }[]>`SELECT DISTINCT region FROM oberig.enterprises ORDER BY region`;
+      const rows = await db.$queryRaw<
+        { region: string }[]
+      >`SELECT DISTINCT region FROM oberig.enterprises ORDER BY region`;
       return rows.map((r) => r.region);
     },
 
@@ -103,7 +146,11 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
     },
 
     async findEnterprisesWithActiveMarks() {
-      const rows = await db.reservationMark.groupBy({ by: ["edrpou"], where: { status: "ACTIVE" }, orderBy: { edrpou: "asc" } });
+      const rows = await db.reservationMark.groupBy({
+        by: ["edrpou"],
+        where: { status: "ACTIVE" },
+        orderBy: { edrpou: "asc" },
+      });
       return rows.map((r) => r.edrpou);
     },
 
@@ -111,7 +158,10 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
       // Updating one's contacts online is уточнення of the data: the registry dates it.
       const person = await tx.person.update({ where: { rnokpp }, data: contacts, select: PERSON_SELECT });
       if (person.military) {
-        await tx.militaryRegistration.update({ where: { rnokpp }, data: { dataUpdatedOn: new Date(`${today}T00:00:00Z`) } });
+        await tx.militaryRegistration.update({
+          where: { rnokpp },
+          data: { dataUpdatedOn: new Date(`${today}T00:00:00Z`) },
+        });
       }
       const fresh = await tx.person.findUniqueOrThrow({ where: { rnokpp }, select: PERSON_SELECT });
       return toPersonRecord(fresh);
@@ -121,7 +171,15 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
       if (marks.length === 0) return;
       // Thousands at once (a 10,000-employee application): one INSERT … SELECT FROM
       // jsonb_to_recordset — Prisma's createMany would spend seconds on a batch that size.
-      const rows = JSON.stringify(marks.map((m) => ({ rnokpp: m.rnokpp, edrpou: m.edrpou, from_date: m.fromDate, until_date: m.untilDate, reservation_id: m.reservationId })));
+      const rows = JSON.stringify(
+        marks.map((m) => ({
+          rnokpp: m.rnokpp,
+          edrpou: m.edrpou,
+          from_date: m.fromDate,
+          until_date: m.untilDate,
+          reservation_id: m.reservationId,
+        })),
+      );
       await tx.$executeRaw`
         INSERT INTO oberig.reservation_marks (id, rnokpp, edrpou, "fromDate", "untilDate", status, "activeRnokpp", source, "reservationId", "updatedAt")
         SELECT gen_random_uuid(), rnokpp, edrpou, from_date, until_date, 'ACTIVE', rnokpp, 'portal', reservation_id, now()
@@ -133,7 +191,12 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
       if (reservationIds.length === 0) return 0;
       const result = await tx.reservationMark.updateMany({
         where: { reservationId: { in: [...reservationIds] }, status: "ACTIVE" },
-        data: { status: end.status, activeRnokpp: null, annulledOn: new Date(`${end.on}T00:00:00Z`), ground: end.ground },
+        data: {
+          status: end.status,
+          activeRnokpp: null,
+          annulledOn: new Date(`${end.on}T00:00:00Z`),
+          ground: end.ground,
+        },
       });
       return result.count;
     },
@@ -142,7 +205,12 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
       if (markIds.length === 0) return 0;
       const result = await tx.reservationMark.updateMany({
         where: { id: { in: [...markIds] }, status: "ACTIVE" },
-        data: { status: end.status, activeRnokpp: null, annulledOn: new Date(`${end.on}T00:00:00Z`), ground: end.ground },
+        data: {
+          status: end.status,
+          activeRnokpp: null,
+          annulledOn: new Date(`${end.on}T00:00:00Z`),
+          ground: end.ground,
+        },
       });
       return result.count;
     },

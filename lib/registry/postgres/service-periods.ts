@@ -3,9 +3,27 @@ import type { Db, DbTx } from "@/lib/db/client";
 import type { ServiceRecords } from "../service-records";
 import { isoDate } from "./map";
 
-const PERIOD_SELECT = { id: true, rnokpp: true, unitCode: true, unitName: true, position: true, fromDate: true, untilDate: true, defenceConfirmedOn: true } as const;
+const PERIOD_SELECT = {
+  id: true,
+  rnokpp: true,
+  unitCode: true,
+  unitName: true,
+  position: true,
+  fromDate: true,
+  untilDate: true,
+  defenceConfirmedOn: true,
+} as const;
 
-type PeriodRow = { id: string; rnokpp: string; unitCode: string; unitName: string; position: string; fromDate: Date; untilDate: Date | null; defenceConfirmedOn: Date | null };
+type PeriodRow = {
+  id: string;
+  rnokpp: string;
+  unitCode: string;
+  unitName: string;
+  position: string;
+  fromDate: Date;
+  untilDate: Date | null;
+  defenceConfirmedOn: Date | null;
+};
 
 const toRecord = (row: PeriodRow) => ({
   ...row,
@@ -20,7 +38,11 @@ const utcDate = (value: string) => new Date(`${value}T00:00:00Z`);
 export function servicePeriodMethods(db: Db | DbTx): ServiceRecords {
   return {
     async findServicePeriods(rnokpp) {
-      const rows = await db.servicePeriod.findMany({ where: { rnokpp }, orderBy: [{ fromDate: "asc" }, { id: "asc" }], select: PERIOD_SELECT });
+      const rows = await db.servicePeriod.findMany({
+        where: { rnokpp },
+        orderBy: [{ fromDate: "asc" }, { id: "asc" }],
+        select: PERIOD_SELECT,
+      });
       return rows.map(toRecord);
     },
 
@@ -35,7 +57,11 @@ export function servicePeriodMethods(db: Db | DbTx): ServiceRecords {
     async correctServicePeriod(tx, id, correction) {
       const row = await tx.servicePeriod.update({
         where: { id },
-        data: { fromDate: utcDate(correction.fromDate), untilDate: correction.untilDate ? utcDate(correction.untilDate) : null, position: correction.position },
+        data: {
+          fromDate: utcDate(correction.fromDate),
+          untilDate: correction.untilDate ? utcDate(correction.untilDate) : null,
+          position: correction.position,
+        },
         select: PERIOD_SELECT,
       });
       return toRecord(row);

@@ -10,8 +10,27 @@ import { isoDate } from "./map";
 const sql = Prisma.sql;
 const inList = (rnokpps: readonly string[]) => sql`ANY(string_to_array(${rnokpps.join(",")}, ',')::char(10)[])`;
 
-type Tuple = [string, string, string, string | null, string, "MALE" | "FEMALE", string, TccRegisterRow["status"], TccRegisterRow["liability"], number,
-  string | null, boolean, string | null, string | null, string | null, string | null, string | null, string | null, string | null];
+type Tuple = [
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  "MALE" | "FEMALE",
+  string,
+  TccRegisterRow["status"],
+  TccRegisterRow["liability"],
+  number,
+  string | null,
+  boolean,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+];
 
 function selectRows(today: string, where: Prisma.Sql, tail: Prisma.Sql) {
   return sql`SELECT coalesce(json_agg(json_build_array(
@@ -24,11 +43,43 @@ function selectRows(today: string, where: Prisma.Sql, tail: Prisma.Sql) {
 }
 
 function toRow(t: Tuple): TccRegisterRow {
-  const [rnokpp, lastName, firstName, patronymic, birthDate, sex, tcc, status, liability, category, dataUpdatedOn, wanted, vlkDate, vlkResult,
-    deferment, defermentUntil, mobilisedOn, markEdrpou, markUntil] = t;
+  const [
+    rnokpp,
+    lastName,
+    firstName,
+    patronymic,
+    birthDate,
+    sex,
+    tcc,
+    status,
+    liability,
+    category,
+    dataUpdatedOn,
+    wanted,
+    vlkDate,
+    vlkResult,
+    deferment,
+    defermentUntil,
+    mobilisedOn,
+    markEdrpou,
+    markUntil,
+  ] = t;
   return {
-    rnokpp, fullName: [lastName, firstName, patronymic].filter(Boolean).join(" "), birthDate, sex, tcc, status, liability, category, dataUpdatedOn,
-    wanted, vlkDate, vlkResult, deferment, defermentUntil, mobilisedOn,
+    rnokpp,
+    fullName: [lastName, firstName, patronymic].filter(Boolean).join(" "),
+    birthDate,
+    sex,
+    tcc,
+    status,
+    liability,
+    category,
+    dataUpdatedOn,
+    wanted,
+    vlkDate,
+    vlkResult,
+    deferment,
+    defermentUntil,
+    mobilisedOn,
     reservation: markEdrpou && markUntil ? { edrpou: markEdrpou, untilDate: markUntil } : null,
   };
 }
@@ -54,7 +105,12 @@ function bornBetween(band: AgeBand, today: string): { after: string | null; unti
 function filterSql(tcc: string, filter: TccRegisterFilter, today: string): Prisma.Sql {
   const parts: Prisma.Sql[] = [sql`m.tcc = ${tcc}`];
   const q = filter.q?.trim();
-  if (q) parts.push(/^\d{10}$/.test(q) ? sql`m.rnokpp = ${q}` : sql`p."lastName" ILIKE ${`${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (q)
+    parts.push(
+      /^\d{10}$/.test(q)
+        ? sql`m.rnokpp = ${q}`
+        : sql`p."lastName" ILIKE ${`${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
+    );
   if (filter.status) parts.push(sql`m.status = ${filter.status}::oberig."RegistrationStatus"`);
   if (filter.category) parts.push(sql`m.category = ${filter.category}`);
   if (filter.ageBand) {
@@ -62,7 +118,8 @@ function filterSql(tcc: string, filter: TccRegisterFilter, today: string): Prism
     if (after) parts.push(sql`p."birthDate" > ${after}::date`);
     if (until) parts.push(sql`p."birthDate" <= ${until}::date`);
   }
-  if (filter.dataUpdated !== undefined) parts.push(filter.dataUpdated ? sql`m."dataUpdatedOn" IS NOT NULL` : sql`m."dataUpdatedOn" IS NULL`);
+  if (filter.dataUpdated !== undefined)
+    parts.push(filter.dataUpdated ? sql`m."dataUpdatedOn" IS NOT NULL` : sql`m."dataUpdatedOn" IS NULL`);
   if (filter.wanted !== undefined) parts.push(sql`m.wanted = ${filter.wanted}`);
   if (filter.vlkDue) parts.push(sql`(m."vlkDate" IS NULL OR m."vlkDate" < ${today}::date - interval '1 year')`);
   const reserved = sql`EXISTS (SELECT 1 FROM oberig.reservation_marks x WHERE x."activeRnokpp" = m.rnokpp AND x."untilDate" >= ${today}::date)`;
@@ -92,7 +149,9 @@ export function createTccRegister(db: Db | DbTx): TccRegisterPort {
     },
 
     async listTccRegister(tcc, filter, page) {
-      const where = page.after ? sql`${filterSql(tcc, filter, page.today)} AND m.rnokpp > ${page.after}` : filterSql(tcc, filter, page.today);
+      const where = page.after
+        ? sql`${filterSql(tcc, filter, page.today)} AND m.rnokpp > ${page.after}`
+        : filterSql(tcc, filter, page.today);
       const rows = await readRows(db, selectRows(page.today, where, sql`LIMIT ${page.limit + 1}`));
       const more = rows.length > page.limit;
       const shown = more ? rows.slice(0, page.limit) : rows;
@@ -111,12 +170,26 @@ export function createTccRegister(db: Db | DbTx): TccRegisterPort {
       const rows = await readRows(db, selectRows(today, sql`m.rnokpp = ${inList(rnokpps)}`, sql``));
       // Persons the registry knows but who are not on the military register at all.
       const known = new Set(rows.map((row) => row.rnokpp));
-      const map = new Map<string, NoticeFactsRow>(rows.map((row) => [row.rnokpp, { rnokpp: row.rnokpp, fullName: row.fullName, birthDate: row.birthDate, sex: row.sex, registration: row }]));
+      const map = new Map<string, NoticeFactsRow>(
+        rows.map((row) => [
+          row.rnokpp,
+          { rnokpp: row.rnokpp, fullName: row.fullName, birthDate: row.birthDate, sex: row.sex, registration: row },
+        ]),
+      );
       const missing = rnokpps.filter((rnokpp) => !known.has(rnokpp));
       if (missing.length > 0) {
-        const persons = await db.person.findMany({ where: { rnokpp: { in: missing } }, select: { rnokpp: true, lastName: true, firstName: true, patronymic: true, birthDate: true, sex: true } });
+        const persons = await db.person.findMany({
+          where: { rnokpp: { in: missing } },
+          select: { rnokpp: true, lastName: true, firstName: true, patronymic: true, birthDate: true, sex: true },
+        });
         for (const p of persons) {
-          map.set(p.rnokpp, { rnokpp: p.rnokpp, fullName: [p.lastName, p.firstName, p.patronymic].filter(Boolean).join(" "), birthDate: isoDate(p.birthDate), sex: p.sex, registration: null });
+          map.set(p.rnokpp, {
+            rnokpp: p.rnokpp,
+            fullName: [p.lastName, p.firstName, p.patronymic].filter(Boolean).join(" "),
+            birthDate: isoDate(p.birthDate),
+            sex: p.sex,
+            registration: null,
+          });
         }
       }
       return map;
@@ -125,7 +198,10 @@ export function createTccRegister(db: Db | DbTx): TccRegisterPort {
     async grantDeferment(tx, rnokpp, deferment) {
       await tx.militaryRegistration.update({
         where: { rnokpp },
-        data: { deferment: deferment.ground, defermentUntil: deferment.until ? new Date(`${deferment.until}T00:00:00Z`) : null },
+        data: {
+          deferment: deferment.ground,
+          defermentUntil: deferment.until ? new Date(`${deferment.until}T00:00:00Z`) : null,
+        },
       });
     },
   };

@@ -56,7 +56,15 @@ export async function createWorld(ctx: Ctx<"db" | "now">, options: WorldOptions)
 
   await db.person.createMany({
     data: [
-      { rnokpp: headRnokpp, lastName: `Керівниця${serial}`, firstName: "Олена", patronymic: "Петрівна", birthDate: new Date(Date.UTC(1975, 4, 5)), sex: "FEMALE", email: `head${serial}@example.test` },
+      {
+        rnokpp: headRnokpp,
+        lastName: `Керівниця${serial}`,
+        firstName: "Олена",
+        patronymic: "Петрівна",
+        birthDate: new Date(Date.UTC(1975, 4, 5)),
+        sex: "FEMALE",
+        email: `head${serial}@example.test`,
+      },
       ...employees.map((rnokpp, i) => ({
         rnokpp,
         lastName: `Працівник${String(i).padStart(5, "0")}`,
@@ -70,57 +78,128 @@ export async function createWorld(ctx: Ctx<"db" | "now">, options: WorldOptions)
   });
   await db.militaryRegistration.createMany({
     data: employees.map((rnokpp) => ({
-      rnokpp, status: "ON_REGISTER" as const, liability: "LIABLE" as const, category: 1, tcc: "Печерський РТЦК та СП",
-      registeredOn: new Date(Date.UTC(1990, 0, 1)), dataUpdatedOn: new Date(Date.UTC(2024, 5, 15)),
+      rnokpp,
+      status: "ON_REGISTER" as const,
+      liability: "LIABLE" as const,
+      category: 1,
+      tcc: "Печерський РТЦК та СП",
+      registeredOn: new Date(Date.UTC(1990, 0, 1)),
+      dataUpdatedOn: new Date(Date.UTC(2024, 5, 15)),
     })),
   });
   await db.enterprise.create({
     data: {
-      edrpou, name, kved: "28.11", kvedName: "Виробництво двигунів і турбін", region: "м. Київ", ownership: "PRIVATE",
-      headRnokpp, registeredOn: new Date(Date.UTC(2010, 0, 1)),
+      edrpou,
+      name,
+      kved: "28.11",
+      kvedName: "Виробництво двигунів і турбін",
+      region: "м. Київ",
+      ownership: "PRIVATE",
+      headRnokpp,
+      registeredOn: new Date(Date.UTC(2010, 0, 1)),
     },
   });
   await db.employment.createMany({
     data: employees.map((rnokpp, i) => ({
-      rnokpp, edrpou, position: i % 3 === 0 ? "Інженер" : "Слюсар", startDate: new Date(Date.UTC(2020, 0, 1)),
-      salary: String(options.salary ?? 30_000), reportedOn: isoDateToUtc(today),
+      rnokpp,
+      edrpou,
+      position: i % 3 === 0 ? "Інженер" : "Слюсар",
+      startDate: new Date(Date.UTC(2020, 0, 1)),
+      salary: String(options.salary ?? 30_000),
+      reportedOn: isoDateToUtc(today),
     })),
   });
   const authority = await db.authority.create({
-    data: { code: `test-authority-${serial}`, name: "Міністерство економіки України", shortName: "Мінекономіки", kind: "MINISTRY", edrpou: generateEdrpou(3_700_000 + serial), kvedSections: [] },
+    data: {
+      code: `test-authority-${serial}`,
+      name: "Міністерство економіки України",
+      shortName: "Мінекономіки",
+      kind: "MINISTRY",
+      edrpou: generateEdrpou(3_700_000 + serial),
+      kvedSections: [],
+    },
   });
   const limitCount = options.limitCount ?? Math.max(1, Math.floor(options.employees / 2));
   const decision = await db.criticalDecision.create({
     data: {
-      edrpou, authorityId: authority.id, number: `КР-${serial}`, decidedOn: isoDateToUtc(addDays(today, -30)), criteria: ["AVERAGE_SALARY", "NO_TAX_ARREARS", "STRATEGIC"],
-      limitCategory: "DEFAULT_50", limitPercent: 50, militaryLiableCount: options.employees, limitCount,
-      validFrom: isoDateToUtc(addDays(today, -30)), validUntil: isoDateToUtc(addDays(today, 335)),
+      edrpou,
+      authorityId: authority.id,
+      number: `КР-${serial}`,
+      decidedOn: isoDateToUtc(addDays(today, -30)),
+      criteria: ["AVERAGE_SALARY", "NO_TAX_ARREARS", "STRATEGIC"],
+      limitCategory: "DEFAULT_50",
+      limitPercent: 50,
+      militaryLiableCount: options.employees,
+      limitCount,
+      validFrom: isoDateToUtc(addDays(today, -30)),
+      validUntil: isoDateToUtc(addDays(today, 335)),
     },
   });
   const headUser = await db.user.create({ data: { rnokpp: headRnokpp, fullName: headName } });
   const withKey = options.withHeadKey !== false;
-  const headKey = withKey ? await issueKey(db, { rnokpp: headRnokpp, fullName: headName, edrpou, organization: name, title: "Директорка" }) : null;
+  const headKey = withKey
+    ? await issueKey(db, { rnokpp: headRnokpp, fullName: headName, edrpou, organization: name, title: "Директорка" })
+    : null;
 
   let authorized: World["authorized"] = null;
   if (options.withAuthorizedPerson) {
     const rnokpp = generateRnokpp(new Date(Date.UTC(1988, 1, 2)), "FEMALE", serial);
     const fullName = `Довірена${serial} Ірина Олегівна`;
-    await db.person.create({ data: { rnokpp, lastName: `Довірена${serial}`, firstName: "Ірина", patronymic: "Олегівна", birthDate: new Date(Date.UTC(1988, 1, 2)), sex: "FEMALE" } });
+    await db.person.create({
+      data: {
+        rnokpp,
+        lastName: `Довірена${serial}`,
+        firstName: "Ірина",
+        patronymic: "Олегівна",
+        birthDate: new Date(Date.UTC(1988, 1, 2)),
+        sex: "FEMALE",
+      },
+    });
     const user = await db.user.create({ data: { rnokpp, fullName } });
-    await db.membership.create({ data: { userId: user.id, role: "AUTHORIZED_PERSON", edrpou, grantedByRnokpp: headRnokpp } });
-    const key = withKey ? await issueKey(db, { rnokpp, fullName, edrpou, organization: name, title: "Менеджерка з персоналу" }) : null;
-    authorized = { rnokpp, userId: user.id, actor: { userId: user.id, rnokpp, fullName, role: "AUTHORIZED_PERSON", edrpou, via: "password" }, key };
+    await db.membership.create({
+      data: { userId: user.id, role: "AUTHORIZED_PERSON", edrpou, grantedByRnokpp: headRnokpp },
+    });
+    const key = withKey
+      ? await issueKey(db, { rnokpp, fullName, edrpou, organization: name, title: "Менеджерка з персоналу" })
+      : null;
+    authorized = {
+      rnokpp,
+      userId: user.id,
+      actor: { userId: user.id, rnokpp, fullName, role: "AUTHORIZED_PERSON", edrpou, via: "password" },
+      key,
+    };
   }
 
   return {
-    edrpou, name, decisionId: decision.id, authorityId: authority.id, today, employees,
-    head: { rnokpp: headRnokpp, fullName: headName, userId: headUser.id, key: headKey, actor: { userId: headUser.id, rnokpp: headRnokpp, fullName: headName, role: "ENTERPRISE_HEAD", edrpou, via: "password" } },
+    edrpou,
+    name,
+    decisionId: decision.id,
+    authorityId: authority.id,
+    today,
+    employees,
+    head: {
+      rnokpp: headRnokpp,
+      fullName: headName,
+      userId: headUser.id,
+      key: headKey,
+      actor: {
+        userId: headUser.id,
+        rnokpp: headRnokpp,
+        fullName: headName,
+        role: "ENTERPRISE_HEAD",
+        edrpou,
+        via: "password",
+      },
+    },
     authorized,
   };
 }
 
 /** Issued for the real clock, whatever day the world is built for: the signature is checked at the real time. */
-async function issueKey(db: Ctx["db"], subject: { rnokpp: string; fullName: string; edrpou: string; organization: string; title: string }): Promise<OpenedKeyFile> {
+async function issueKey(
+  db: Ctx["db"],
+  subject: { rnokpp: string; fullName: string; edrpou: string; organization: string; title: string },
+): Promise<OpenedKeyFile> {
   const { p12 } = await issueCertificate({ db, now: new Date() }, { ...subject, password: KEY_PASSWORD });
   return openKeyFile(p12, KEY_PASSWORD);
 }

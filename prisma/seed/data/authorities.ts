@@ -16,16 +16,41 @@ export type AuthoritySeed = {
   kvedSections: string[];
 };
 
-const ministry = (code: string, name: string, shortName: string, edrpou: string, kvedSections: string[]): AuthoritySeed => ({
-  code, name, shortName, kind: "MINISTRY", edrpou, edrpouKnown: true, region: null, kvedSections,
+const ministry = (
+  code: string,
+  name: string,
+  shortName: string,
+  edrpou: string,
+  kvedSections: string[],
+): AuthoritySeed => ({
+  code,
+  name,
+  shortName,
+  kind: "MINISTRY",
+  edrpou,
+  edrpouKnown: true,
+  region: null,
+  kvedSections,
 });
 
 export const MINISTRIES: ReadonlyArray<AuthoritySeed> = [
-  ministry("mineconomy", "Міністерство економіки, довкілля та сільського господарства України", "Мінекономіки", "37508596", ["A", "B", "C", "G", "I", "M", "N", "S"]),
+  ministry(
+    "mineconomy",
+    "Міністерство економіки, довкілля та сільського господарства України",
+    "Мінекономіки",
+    "37508596",
+    ["A", "B", "C", "G", "I", "M", "N", "S"],
+  ),
   ministry("minenergy", "Міністерство енергетики України", "Міненерго", "37552996", ["B", "D"]),
   ministry("mod", "Міністерство оборони України", "Міноборони", "00034022", ["C", "M"]),
   ministry("moz", "Міністерство охорони здоров'я України", "МОЗ", "00012925", ["Q"]),
-  ministry("minrozvytku", "Міністерство розвитку громад та територій України", "Мінрозвитку", "37472062", ["D", "E", "F", "H", "L"]),
+  ministry("minrozvytku", "Міністерство розвитку громад та територій України", "Мінрозвитку", "37472062", [
+    "D",
+    "E",
+    "F",
+    "H",
+    "L",
+  ]),
   ministry("mincyfra", "Міністерство цифрової трансформації України", "Мінцифри", "43220275", ["J"]),
   ministry("minfin", "Міністерство фінансів України", "Мінфін", "00013480", ["K"]),
   ministry("minsoc", "Міністерство соціальної політики, сім'ї та єдності України", "Мінсоцполітики", "37567646", ["Q"]),

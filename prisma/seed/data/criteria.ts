@@ -48,10 +48,18 @@ export function salaryThresholdOn(day: string, frontline: boolean): number {
 }
 
 /** Every cap on decision ends the rules know (Resolution 692: made before 30.05.2026 → ends by 01.09.2026). */
-const DECISION_CAPS = [...new Map(RULESETS.flatMap((ruleset) => ruleset.decisionCaps).map((cap) => [`${cap.decidedBefore}:${cap.endsNoLaterThan}`, cap])).values()];
+const DECISION_CAPS = [
+  ...new Map(
+    RULESETS.flatMap((ruleset) => ruleset.decisionCaps).map((cap) => [
+      `${cap.decidedBefore}:${cap.endsNoLaterThan}`,
+      cap,
+    ]),
+  ).values(),
+];
 
 export function capDecisionEnd(decidedOn: string, naturalEnd: string): string {
   let end = naturalEnd;
-  for (const cap of DECISION_CAPS) if (decidedOn < cap.decidedBefore && end > cap.endsNoLaterThan) end = cap.endsNoLaterThan;
+  for (const cap of DECISION_CAPS)
+    if (decidedOn < cap.decidedBefore && end > cap.endsNoLaterThan) end = cap.endsNoLaterThan;
   return end;
 }

@@ -35,4 +35,3 @@ export function nextRnokpp(birthDate: string, sex: "MALE" | "FEMALE"): string {
 export function nextEdrpou(): string {
   return generateEdrpou(5_000_000 + (nextSequence() % 1_000_000));
 }
-

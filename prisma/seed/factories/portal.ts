@@ -24,11 +24,18 @@ export async function createAuthority(db: DbTx, options: AuthorityOptions = {}) 
   return db.authority.create({
     data: {
       code: options.code ?? `test-authority-${n}`,
-      name: options.name ?? (kind === "MINISTRY" ? `Тестове міністерство ${n}` : `Тестова обласна військова адміністрація ${n}`),
+      name:
+        options.name ??
+        (kind === "MINISTRY" ? `Тестове міністерство ${n}` : `Тестова обласна військова адміністрація ${n}`),
       shortName: options.shortName ?? (kind === "MINISTRY" ? `Мін-${n}` : `ОВА-${n}`),
       kind,
       edrpou: options.edrpou ?? nextEdrpou(),
-      region: options.region === undefined ? (kind === "REGIONAL_ADMINISTRATION" ? "Київська область" : null) : options.region,
+      region:
+        options.region === undefined
+          ? kind === "REGIONAL_ADMINISTRATION"
+            ? "Київська область"
+            : null
+          : options.region,
       kvedSections: options.kvedSections ?? [],
     },
   });
@@ -63,7 +70,7 @@ export async function createCriticalDecision(db: DbTx, options: DecisionOptions)
   const militaryLiableCount = options.militaryLiableCount ?? 10;
   const headcount = options.headcount === undefined ? militaryLiableCount * 2 : options.headcount;
   const limit = limitOf(category, decidedOn);
-  const limitBase = limit.base === "HEADCOUNT" ? headcount ?? militaryLiableCount : militaryLiableCount;
+  const limitBase = limit.base === "HEADCOUNT" ? (headcount ?? militaryLiableCount) : militaryLiableCount;
   return db.criticalDecision.create({
     data: {
       edrpou: options.edrpou,
@@ -87,7 +94,18 @@ export async function createCriticalDecision(db: DbTx, options: DecisionOptions)
 }
 
 export type UserOptions = {
-  role?: "ADMIN" | "OFFICIAL" | "ENTERPRISE_HEAD" | "AUTHORIZED_PERSON" | "CONSCRIPT" | "RECRUITER" | "METHODOLOGIST" | "UNIT_STAFF_OFFICER" | "TCK_OFFICER" | "TCK_HEAD" | "CENTRE_RECRUITER";
+  role?:
+    | "ADMIN"
+    | "OFFICIAL"
+    | "ENTERPRISE_HEAD"
+    | "AUTHORIZED_PERSON"
+    | "CONSCRIPT"
+    | "RECRUITER"
+    | "METHODOLOGIST"
+    | "UNIT_STAFF_OFFICER"
+    | "TCK_OFFICER"
+    | "TCK_HEAD"
+    | "CENTRE_RECRUITER";
   rnokpp?: string | null;
   email?: string | null;
   fullName?: string;
@@ -115,26 +133,60 @@ export async function createUser(db: DbTx, options: UserOptions = {}) {
   const user = await db.user.create({
     data: {
       rnokpp: options.rnokpp === undefined ? nextRnokpp("1988-03-03", "MALE") : options.rnokpp,
-      email: options.email === undefined ? (role === "ADMIN" || role === "OFFICIAL" || role === "METHODOLOGIST" ? `user${n}@test.gov.ua` : null) : options.email,
+      email:
+        options.email === undefined
+          ? role === "ADMIN" || role === "OFFICIAL" || role === "METHODOLOGIST"
+            ? `user${n}@test.gov.ua`
+            : null
+          : options.email,
       fullName: options.fullName ?? "Тестовий Користувач Іванович",
-      passwordHash: await hash(options.password ?? "test-password", { memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
+      passwordHash: await hash(options.password ?? "test-password", {
+        memoryCost: 19_456,
+        timeCost: 2,
+        parallelism: 1,
+      }),
       totpSecret: options.totpSecret ?? null,
     },
     omit: { passwordHash: true, totpSecret: true },
   });
-  const needs = { OFFICIAL: options.authorityId, METHODOLOGIST: options.authorityId, AUTHORIZED_PERSON: options.edrpou, RECRUITER: options.unitId, UNIT_STAFF_OFFICER: options.unitId, TCK_OFFICER: options.tcc, TCK_HEAD: options.tcc, CENTRE_RECRUITER: options.centreId } as Record<string, string | undefined>;
-  if (role in needs && !needs[role]) throw new Error(`createUser: role ${role} needs ${role === "OFFICIAL" || role === "METHODOLOGIST" ? "authorityId" : role === "RECRUITER" || role === "UNIT_STAFF_OFFICER" ? "unitId" : role.startsWith("TCK") ? "tcc" : role === "CENTRE_RECRUITER" ? "centreId" : "edrpou"}`);
-  const membership = role === "ENTERPRISE_HEAD" || role === "CONSCRIPT" ? null : await db.membership.create({
-    data: {
-      userId: user.id, role, authorityId: options.authorityId ?? null, edrpou: options.edrpou ?? null, unitId: options.unitId ?? null, tcc: options.tcc ?? null, centreId: options.centreId ?? null,
-      position: options.position ?? null, grantedByRnokpp: options.grantedByRnokpp ?? null,
-    },
-  });
+  const needs = {
+    OFFICIAL: options.authorityId,
+    METHODOLOGIST: options.authorityId,
+    AUTHORIZED_PERSON: options.edrpou,
+    RECRUITER: options.unitId,
+    UNIT_STAFF_OFFICER: options.unitId,
+    TCK_OFFICER: options.tcc,
+    TCK_HEAD: options.tcc,
+    CENTRE_RECRUITER: options.centreId,
+  } as Record<string, string | undefined>;
+  if (role in needs && !needs[role])
+    throw new Error(
+      `createUser: role ${role} needs ${role === "OFFICIAL" || role === "METHODOLOGIST" ? "authorityId" : role === "RECRUITER" || role === "UNIT_STAFF_OFFICER" ? "unitId" : role.startsWith("TCK") ? "tcc" : role === "CENTRE_RECRUITER" ? "centreId" : "edrpou"}`,
+    );
+  const membership =
+    role === "ENTERPRISE_HEAD" || role === "CONSCRIPT"
+      ? null
+      : await db.membership.create({
+          data: {
+            userId: user.id,
+            role,
+            authorityId: options.authorityId ?? null,
+            edrpou: options.edrpou ?? null,
+            unitId: options.unitId ?? null,
+            tcc: options.tcc ?? null,
+            centreId: options.centreId ?? null,
+            position: options.position ?? null,
+            grantedByRnokpp: options.grantedByRnokpp ?? null,
+          },
+        });
   return { user, membership };
 }
 
 /** A recruitment centre receiving Monday to Friday 09:00–17:00 in 30-minute slots of `capacity` visitors. */
-export async function createRecruitmentCentre(db: DbTx, options: { region?: string; capacity?: number; weekdays?: number[]; unitIds?: string[] } = {}) {
+export async function createRecruitmentCentre(
+  db: DbTx,
+  options: { region?: string; capacity?: number; weekdays?: number[]; unitIds?: string[] } = {},
+) {
   const n = nextSequence();
   return db.recruitmentCentre.create({
     data: {
@@ -154,7 +206,10 @@ export async function createRecruitmentCentre(db: DbTx, options: { region?: stri
   });
 }
 
-export async function createMilitaryUnit(db: DbTx, options: { code?: string; name?: string; branch?: string; region?: string } = {}) {
+export async function createMilitaryUnit(
+  db: DbTx,
+  options: { code?: string; name?: string; branch?: string; region?: string } = {},
+) {
   const n = nextSequence();
   return db.militaryUnit.create({
     data: {
@@ -168,7 +223,10 @@ export async function createMilitaryUnit(db: DbTx, options: { code?: string; nam
   });
 }
 
-export async function createVacancy(db: DbTx, options: { unitId: string; title?: string; specialty?: string; region?: string; status?: "OPEN" | "CLOSED" }) {
+export async function createVacancy(
+  db: DbTx,
+  options: { unitId: string; title?: string; specialty?: string; region?: string; status?: "OPEN" | "CLOSED" },
+) {
   return db.vacancy.create({
     data: {
       unitId: options.unitId,

@@ -78,7 +78,12 @@ export async function createPerson(db: DbTx, options: PersonOptions = {}) {
   return { rnokpp, person, military, employments };
 }
 
-export async function createRegistration(db: DbTx, rnokpp: string, birthDate: string, overrides: RegistrationOverrides = {}) {
+export async function createRegistration(
+  db: DbTx,
+  rnokpp: string,
+  birthDate: string,
+  overrides: RegistrationOverrides = {},
+) {
   const status = overrides.status ?? (overrides.wanted ? "WANTED" : "ON_REGISTER");
   const optionalDay = (value: string | null | undefined) => (value ? day(value) : null);
   return db.militaryRegistration.create({
@@ -158,9 +163,16 @@ export async function createEnterprise(db: DbTx, options: EnterpriseOptions = {}
     },
   });
   if (options.head === undefined || options.head === null) return enterprise;
-  const headRnokpp = options.head === true
-    ? (await createPerson(db, { birthDate: "1975-02-11", lastName: "Директоренко", employments: [{ edrpou, position: "Директор", salary: 60_000 }] })).rnokpp
-    : options.head;
+  const headRnokpp =
+    options.head === true
+      ? (
+          await createPerson(db, {
+            birthDate: "1975-02-11",
+            lastName: "Директоренко",
+            employments: [{ edrpou, position: "Директор", salary: 60_000 }],
+          })
+        ).rnokpp
+      : options.head;
   return db.enterprise.update({ where: { edrpou }, data: { headRnokpp } });
 }
 
@@ -226,9 +238,17 @@ export async function createServicePeriod(db: DbTx, options: ServicePeriodOption
 }
 
 /** A ТЦК та СП (its name is what MilitaryRegistration.tcc holds); a unique name and ЄДРПОУ by default. */
-export async function createTcc(db: DbTx, options: { name?: string; edrpou?: string; region?: string; address?: string } = {}) {
+export async function createTcc(
+  db: DbTx,
+  options: { name?: string; edrpou?: string; region?: string; address?: string } = {},
+) {
   const edrpou = options.edrpou ?? nextEdrpou();
   return db.tcc.create({
-    data: { name: options.name ?? `Тестовий РТЦК та СП ${edrpou}`, edrpou, region: options.region ?? "м. Київ", address: options.address ?? "м. Київ, вул. Тестова, 1" },
+    data: {
+      name: options.name ?? `Тестовий РТЦК та СП ${edrpou}`,
+      edrpou,
+      region: options.region ?? "м. Київ",
+      address: options.address ?? "м. Київ, вул. Тестова, 1",
+    },
   });
 }

@@ -26,7 +26,12 @@ describe("buildInsert", () => {
         `CASE WHEN t.c2 IS NULL THEN NULL ELSE ARRAY(SELECT json_array_elements_text(t.c2::json)) END, t.c3, (now() AT TIME ZONE 'UTC') ` +
         `FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[]) AS t(c0, c1, c2, c3)`,
     );
-    expect(values).toEqual([["a", "b"], ["MALE", "FEMALE"], ['["A","B"]', null], ["1990-01-01", "1991-02-02"]]);
+    expect(values).toEqual([
+      ["a", "b"],
+      ["MALE", "FEMALE"],
+      ['["A","B"]', null],
+      ["1990-01-01", "1991-02-02"],
+    ]);
   });
 
   it("quotes column names that need it", () => {
@@ -37,8 +42,13 @@ describe("buildInsert", () => {
   it("chains several inserts into one statement with parameters numbered across them", () => {
     const rows: Row[] = [{ id: "a", sex: "MALE", tags: [], born: "1990-01-01" }];
     const single = { name: "t", columns: [{ name: "id", type: "uuid", value: (r: Row) => r.id }] } as Table<Row>;
-    const { text, values } = buildCombinedInsert([{ table: TABLE as Table<never>, rows }, { table: single as Table<never>, rows }]);
-    expect(text).toMatch(/^WITH w0 AS \(INSERT INTO "oberig"\."things" .* FROM unnest\(\$1::uuid\[\], \$2::text\[\], \$3::text\[\], \$4::date\[\]\) AS t\(c0, c1, c2, c3\)\) INSERT INTO t \("id"\) SELECT t\.c0 FROM unnest\(\$5::uuid\[\]\) AS t\(c0\)$/);
+    const { text, values } = buildCombinedInsert([
+      { table: TABLE as Table<never>, rows },
+      { table: single as Table<never>, rows },
+    ]);
+    expect(text).toMatch(
+      /^WITH w0 AS \(INSERT INTO "oberig"\."things" .* FROM unnest\(\$1::uuid\[\], \$2::text\[\], \$3::text\[\], \$4::date\[\]\) AS t\(c0, c1, c2, c3\)\) INSERT INTO t \("id"\) SELECT t\.c0 FROM unnest\(\$5::uuid\[\]\) AS t\(c0\)$/,
+    );
     expect(values).toEqual([["a"], ["MALE"], ["[]"], ["1990-01-01"], ["a"]]);
   });
 });

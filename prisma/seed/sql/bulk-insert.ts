@@ -5,7 +5,12 @@ import type pg from "pg";
 
 /** A column: its array type for unnest, an optional cast (enums), or a fixed SQL expression. */
 export type Column<Row> =
-  | { name: string; type: "text" | "date" | "uuid" | "bool" | "int4" | "numeric" | "timestamp"; cast?: string; value: (row: Row) => unknown }
+  | {
+      name: string;
+      type: "text" | "date" | "uuid" | "bool" | "int4" | "numeric" | "timestamp";
+      cast?: string;
+      value: (row: Row) => unknown;
+    }
   | { name: string; type: "text[]"; cast?: string; value: (row: Row) => readonly string[] | null }
   | { name: string; sql: string };
 
@@ -16,7 +21,11 @@ export type Table<Row> = { name: string; columns: ReadonlyArray<Column<Row>> };
 
 export const BATCH_SIZE = 10_000;
 
-export async function insertRows<Row>(client: pg.ClientBase, table: Table<Row>, rows: ReadonlyArray<Row>): Promise<number> {
+export async function insertRows<Row>(
+  client: pg.ClientBase,
+  table: Table<Row>,
+  rows: ReadonlyArray<Row>,
+): Promise<number> {
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
     const batch = rows.slice(start, start + BATCH_SIZE);
     const { text, values } = buildInsert(table, batch);
@@ -30,7 +39,10 @@ export async function insertRows<Row>(client: pg.ClientBase, table: Table<Row>, 
  * whole chunk while the generator makes the next one. Foreign keys are checked at the end of
  * the statement, so a chunk's registrations may refer to its persons.
  */
-export function buildCombinedInsert(parts: ReadonlyArray<{ table: Table<never>; rows: ReadonlyArray<unknown> }>): { text: string; values: unknown[] } {
+export function buildCombinedInsert(parts: ReadonlyArray<{ table: Table<never>; rows: ReadonlyArray<unknown> }>): {
+  text: string;
+  values: unknown[];
+} {
   const values: unknown[] = [];
   const statements = parts.map(({ table, rows }) => {
     const built = buildInsert(table as Table<unknown>, rows, values.length);
@@ -42,7 +54,11 @@ export function buildCombinedInsert(parts: ReadonlyArray<{ table: Table<never>; 
   return { text: `WITH ${ctes.join(", ")} ${statements.at(-1)}`, values };
 }
 
-export function buildInsert<Row>(table: Table<Row>, rows: ReadonlyArray<Row>, offset = 0): { text: string; values: unknown[] } {
+export function buildInsert<Row>(
+  table: Table<Row>,
+  rows: ReadonlyArray<Row>,
+  offset = 0,
+): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const unnestArgs: string[] = [];
   const select: string[] = [];
@@ -54,12 +70,16 @@ export function buildInsert<Row>(table: Table<Row>, rows: ReadonlyArray<Row>, of
     const alias = `c${values.length}`;
     if (column.type === "text[]") {
       // unnest() would flatten a 2-D array: pass each list as JSON text and rebuild it per row.
-      values.push(rows.map((row) => {
-        const list = column.value(row);
-        return list === null ? null : JSON.stringify(list);
-      }));
+      values.push(
+        rows.map((row) => {
+          const list = column.value(row);
+          return list === null ? null : JSON.stringify(list);
+        }),
+      );
       unnestArgs.push(`$${offset + values.length}::text[]`);
-      select.push(`CASE WHEN t.${alias} IS NULL THEN NULL ELSE ARRAY(SELECT json_array_elements_text(t.${alias}::json)) END${column.cast ? `::${column.cast}` : ""}`);
+      select.push(
+        `CASE WHEN t.${alias} IS NULL THEN NULL ELSE ARRAY(SELECT json_array_elements_text(t.${alias}::json)) END${column.cast ? `::${column.cast}` : ""}`,
+      );
     } else {
       values.push(rows.map((row) => column.value(row)));
       unnestArgs.push(`$${offset + values.length}::${column.type}[]`);

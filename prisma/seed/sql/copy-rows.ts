@@ -11,7 +11,9 @@ import type { Column, Table } from "./bulk-insert";
 export function copyField(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
   const text = typeof value === "boolean" ? (value ? "t" : "f") : String(value);
-  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r")) : text;
+  return /[\\\t\n\r]/.test(text)
+    ? text.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"))
+    : text;
 }
 
 export type CopyTable<Row> = { table: Table<Row>; sqlValues: Record<string, string> };

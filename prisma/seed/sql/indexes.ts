@@ -22,7 +22,11 @@ export async function dropSecondaryIndexes(client: pg.ClientBase, tables: readon
   return rows;
 }
 
-export async function rebuildIndexes(client: pg.ClientBase, indexes: readonly DroppedIndex[], onIndex: (done: number, total: number, name: string) => void = () => undefined): Promise<void> {
+export async function rebuildIndexes(
+  client: pg.ClientBase,
+  indexes: readonly DroppedIndex[],
+  onIndex: (done: number, total: number, name: string) => void = () => undefined,
+): Promise<void> {
   let done = 0;
   for (const index of indexes) {
     onIndex(done, indexes.length, index.name);

@@ -2,8 +2,22 @@
 // (camelCase column names, enums as Postgres types in their schema).
 
 import type {
-  AuthorityRow, CentreRow, CentreUnitRow, DecisionEventRow, DecisionRow, EmploymentRow, EnterpriseRow, MarkRow, MembershipRow, PersonRow,
-  RegistrationRow, ServicePeriodRow, UnitRow, UserRow, TccRow, VacancyRow,
+  AuthorityRow,
+  CentreRow,
+  CentreUnitRow,
+  DecisionEventRow,
+  DecisionRow,
+  EmploymentRow,
+  EnterpriseRow,
+  MarkRow,
+  MembershipRow,
+  PersonRow,
+  RegistrationRow,
+  ServicePeriodRow,
+  UnitRow,
+  UserRow,
+  TccRow,
+  VacancyRow,
 } from "../rows";
 import { NOW_UTC, type Table } from "./bulk-insert";
 

@@ -48,7 +48,15 @@ export type BenchDatabase = {
   stop(): Promise<void>;
 };
 
-type CacheMeta = { key: string; persons: number; seed: number; migrations: string; seededOn: string; seedSeconds: number; emptyTables: string[] };
+type CacheMeta = {
+  key: string;
+  persons: number;
+  seed: number;
+  migrations: string;
+  seededOn: string;
+  seedSeconds: number;
+  emptyTables: string[];
+};
 
 export async function useDatabase(url: string): Promise<void> {
   await releaseDatabase();
@@ -67,7 +75,11 @@ export function benchPersons(): number {
   const raw = process.env.BENCH_PERSONS;
   if (raw === undefined || raw.trim() === "") return DEFAULT_PERSONS;
   const parsed = ZSeedSize.safeParse(raw.trim().replace(/[ _]/g, ""));
-  if (!parsed.success) throw new AppError("BENCH_BAD_PERSONS", `BENCH_PERSONS: ${parsed.error.issues[0]?.message ?? "некоректне значення"}.`);
+  if (!parsed.success)
+    throw new AppError(
+      "BENCH_BAD_PERSONS",
+      `BENCH_PERSONS: ${parsed.error.issues[0]?.message ?? "некоректне значення"}.`,
+    );
   return parsed.data;
 }
 
@@ -105,7 +117,9 @@ export async function prepareSeededDatabase(options: {
 
   let meta = await readMeta(metaFile);
   if (meta && meta.key !== key) {
-    options.log(`Кеш бази для вимірювань (${persons.toLocaleString("uk-UA")} осіб) застарів (інші міграції або зерно): видаляю його перед новим засіванням`);
+    options.log(
+      `Кеш бази для вимірювань (${persons.toLocaleString("uk-UA")} осіб) застарів (інші міграції або зерно): видаляю його перед новим засіванням`,
+    );
     await rm(folder, { recursive: true, force: true });
     meta = null;
   }
@@ -116,14 +130,22 @@ export async function prepareSeededDatabase(options: {
   try {
     cluster = await startEmbeddedCluster({ folder: clusterFolder, owner: "npm run bench", database: TEMPLATE });
     if (meta) {
-      options.log(`База для вимірювань з кешу: ${persons.toLocaleString("uk-UA")} осіб, засіяна ${meta.seededOn} за ${meta.seedSeconds.toFixed(0)} с (${folder})`);
+      options.log(
+        `База для вимірювань з кешу: ${persons.toLocaleString("uk-UA")} осіб, засіяна ${meta.seededOn} за ${meta.seedSeconds.toFixed(0)} с (${folder})`,
+      );
     } else {
       const started = Date.now();
       await applyMigrations({ databaseUrl: cluster.url });
       const progress = progressPrinter(process.stderr);
       let seededOn: string;
       try {
-        const seeded = await seedDemo({ databaseUrl: cluster.url, dataDir: folder, log: persons >= COPY_FROM ? options.log : () => undefined, persons, onProgress: persons >= COPY_FROM ? progress.update : undefined });
+        const seeded = await seedDemo({
+          databaseUrl: cluster.url,
+          dataDir: folder,
+          log: persons >= COPY_FROM ? options.log : () => undefined,
+          persons,
+          onProgress: persons >= COPY_FROM ? progress.update : undefined,
+        });
         seededOn = seeded.today;
       } finally {
         progress.finish();
@@ -132,7 +154,9 @@ export async function prepareSeededDatabase(options: {
       const emptyTables = await withClient(cluster.url, emptyPortalTables);
       meta = { key, persons, seed: DEFAULT_SEED, migrations, seededOn, seedSeconds, emptyTables };
       await writeFile(metaFile, JSON.stringify(meta, null, 2));
-      options.log(`База для вимірювань: міграції й демо-дані (${persons.toLocaleString("uk-UA")} осіб) за ${seedSeconds.toFixed(1)} с; збережено в кеші ${folder}`);
+      options.log(
+        `База для вимірювань: міграції й демо-дані (${persons.toLocaleString("uk-UA")} осіб) за ${seedSeconds.toFixed(1)} с; збережено в кеші ${folder}`,
+      );
     }
     if (options.prepare) {
       await useDatabase(cluster.url);
@@ -148,7 +172,10 @@ export async function prepareSeededDatabase(options: {
   const running = cluster;
   const emptyTables = meta.emptyTables;
   const inPlace = persons >= COPY_FROM;
-  if (inPlace) options.log(`  від ${COPY_FROM.toLocaleString("uk-UA")} осіб копій бази не роблю: кожен прогін скидає зміни в ній самій`);
+  if (inPlace)
+    options.log(
+      `  від ${COPY_FROM.toLocaleString("uk-UA")} осіб копій бази не роблю: кожен прогін скидає зміни в ній самій`,
+    );
 
   const admin = <T>(work: (client: pg.Client) => Promise<T>) => withClient(running.adminUrl, work);
   const reset = () => withClient(running.url, (client) => resetToSeed(client, emptyTables));
@@ -161,7 +188,11 @@ export async function prepareSeededDatabase(options: {
         await reset();
         return running.url;
       }
-      await admin((client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(TEMPLATE)} STRATEGY FILE_COPY`));
+      await admin((client) =>
+        client.query(
+          `CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(TEMPLATE)} STRATEGY FILE_COPY`,
+        ),
+      );
       return withDatabaseName(running.adminUrl, name);
     },
     async drop(name) {
@@ -181,9 +212,22 @@ export async function prepareSeededDatabase(options: {
 }
 
 /** The cache record for a database seeded elsewhere (e.g. by `npm run seed -- --persons N` into its own folder) and adopted as a size's cache. */
-export async function adoptAsBenchCache(url: string, persons: number, seededOn: string, seedSeconds: number): Promise<CacheMeta> {
+export async function adoptAsBenchCache(
+  url: string,
+  persons: number,
+  seededOn: string,
+  seedSeconds: number,
+): Promise<CacheMeta> {
   const migrations = await migrationsFingerprint();
-  return { key: `${persons}-${DEFAULT_SEED}-${migrations}`, persons, seed: DEFAULT_SEED, migrations, seededOn, seedSeconds, emptyTables: await withClient(url, emptyPortalTables) };
+  return {
+    key: `${persons}-${DEFAULT_SEED}-${migrations}`,
+    persons,
+    seed: DEFAULT_SEED,
+    migrations,
+    seededOn,
+    seedSeconds,
+    emptyTables: await withClient(url, emptyPortalTables),
+  };
 }
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -29,7 +29,13 @@ await runScript(async () => {
     const rows = await db.$queryRaw<Array<{ rnokpp: string }>>`
       SELECT rnokpp FROM oberig.service_periods GROUP BY rnokpp HAVING bool_and("defenceConfirmedOn" IS NOT NULL) ORDER BY rnokpp LIMIT ${RUNS + 1}`;
     if (rows.length < RUNS + 1) throw new Error(`у реєстрі лише ${rows.length} ветеранів з підтвердженою службою`);
-    const actorOf = (rnokpp: string): ConscriptActor => ({ userId: null, rnokpp, fullName: "Ветеран", role: "CONSCRIPT", via: "password" });
+    const actorOf = (rnokpp: string): ConscriptActor => ({
+      userId: null,
+      rnokpp,
+      fullName: "Ветеран",
+      role: "CONSCRIPT",
+      via: "password",
+    });
     const issue = async (rnokpp: string) => {
       const ctx = createCtx({ actor: actorOf(rnokpp) });
       const result = await requestCertificate(ctx, { kind: "SERVICE_PARTICIPATION" });
@@ -50,7 +56,18 @@ await runScript(async () => {
     const p95 = percentile(times, 95);
     log(`  запит → скріплений PDF (${Math.round(bytes / 1024)} КБ): ${summary(times)}`);
     log(`Ціль p95 ≤ ${TARGET_P95_MS} мс: ${p95 <= TARGET_P95_MS ? "досягнуто" : "НЕ досягнуто"}`);
-    console.log(JSON.stringify({ bench: "certificates", cpus: os.cpus().length, loadavg: os.loadavg()[0], runs: times.length, persons: bench.persons, p50Ms: Math.round(percentile(times, 50)), p95Ms: Math.round(p95), targetMet: p95 <= TARGET_P95_MS }));
+    console.log(
+      JSON.stringify({
+        bench: "certificates",
+        cpus: os.cpus().length,
+        loadavg: os.loadavg()[0],
+        runs: times.length,
+        persons: bench.persons,
+        p50Ms: Math.round(percentile(times, 50)),
+        p95Ms: Math.round(p95),
+        targetMet: p95 <= TARGET_P95_MS,
+      }),
+    );
   } finally {
     await releaseDatabase();
     await bench.drop(name).catch(() => undefined);

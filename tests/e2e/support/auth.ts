@@ -3,7 +3,8 @@ import type { Role } from "@/lib/auth/roles";
 import { demoUser } from "@/prisma/seed/demo-users";
 import { unusedTotp } from "./totp";
 
-type SessionJson = { activeRole: { role: Role } | null; roles: Array<{ role: Role; edrpou?: string }> } | Record<string, never>;
+type SessionJson =
+  { activeRole: { role: Role } | null; roles: Array<{ role: Role; edrpou?: string }> } | Record<string, never>;
 
 async function csrf(page: Page) {
   const response = await page.request.get("/api/auth/csrf");
@@ -30,8 +31,12 @@ export async function signIn(page: Page, key: string, role?: Role) {
   const session = (await (await page.request.get("/api/auth/session")).json()) as SessionJson;
   if (!("roles" in session)) throw new Error(`${key}: no session after sign-in`);
   if (session.activeRole?.role === wanted) return;
-  const index = session.roles.findIndex((r) => r.role === wanted && (!user.edrpou || !r.edrpou || r.edrpou === user.edrpou));
+  const index = session.roles.findIndex(
+    (r) => r.role === wanted && (!user.edrpou || !r.edrpou || r.edrpou === user.edrpou),
+  );
   if (index < 0) throw new Error(`${key} does not hold the role ${wanted}`);
-  const update = await page.request.post("/api/auth/session", { data: { csrfToken: await csrf(page), data: { activeRole: index } } });
+  const update = await page.request.post("/api/auth/session", {
+    data: { csrfToken: await csrf(page), data: { activeRole: index } },
+  });
   expect(((await update.json()) as SessionJson & { activeRole: { role: Role } }).activeRole.role).toBe(wanted);
 }

@@ -2,7 +2,13 @@ import { existsSync } from "node:fs";
 
 // Playwright's own browser downloads are not reachable here, so the e2e layer drives the
 // system's Chromium (Debian's package) and falls back to Playwright's browser where one is installed.
-const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/lib/chromium/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  "/usr/bin/chromium",
+  "/usr/lib/chromium/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+];
 
 export const INSTALL_HINT = "sudo apt-get install -y chromium   (або: CHROMIUM_PATH=/шлях/до/chromium npm test)";
 

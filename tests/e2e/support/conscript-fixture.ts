@@ -33,11 +33,21 @@ try {
     const today = kyivDate(new Date());
     const password = "e2e-conscript-2026";
     const { rnokpp } = await createPerson(db, {
-      lastName: "Петренко", firstName: "Олег", patronymic: "Васильович", birthDate: "1989-07-21", email: null,
+      lastName: "Петренко",
+      firstName: "Олег",
+      patronymic: "Васильович",
+      birthDate: "1989-07-21",
+      email: null,
       military: { rank: "солдат", specialty: "100 — стрілець", vlkDate: "2025-05-05", vlkResult: "придатний" },
       employments: [{ edrpou: DEMO_EDRPOU.big, position: "Токар", startDate: "2018-03-01", salary: 36_000 }],
     });
-    const mark = await createReservationMark(db, { rnokpp, edrpou: DEMO_EDRPOU.big, fromDate: addDays(today, -10), untilDate: addDays(today, 200), source: "diia" });
+    const mark = await createReservationMark(db, {
+      rnokpp,
+      edrpou: DEMO_EDRPOU.big,
+      fromDate: addDays(today, -10),
+      untilDate: addDays(today, 200),
+      source: "diia",
+    });
     await createUser(db, { role: "CONSCRIPT", rnokpp, fullName: "Петренко Олег Васильович", password });
     console.log(JSON.stringify({ rnokpp, password, markId: mark.id, untilDate: addDays(today, 200) }));
   } else if (command === "annul" && argument) {
@@ -45,8 +55,17 @@ try {
     const { kyivDate } = await import("@/lib/format");
     const head = demoUser("head-big");
     const annulled = await db.$transaction(async (tx) => {
-      const mark = await tx.reservationMark.findFirstOrThrow({ where: { activeRnokpp: argument }, select: { id: true, edrpou: true } });
-      return annulReservations(tx, { edrpou: mark.edrpou, markIds: [mark.id], ground: "HEAD_REQUEST", on: kyivDate(new Date()), actor: { rnokpp: head.rnokpp, role: "ENTERPRISE_HEAD" } });
+      const mark = await tx.reservationMark.findFirstOrThrow({
+        where: { activeRnokpp: argument },
+        select: { id: true, edrpou: true },
+      });
+      return annulReservations(tx, {
+        edrpou: mark.edrpou,
+        markIds: [mark.id],
+        ground: "HEAD_REQUEST",
+        on: kyivDate(new Date()),
+        actor: { rnokpp: head.rnokpp, role: "ENTERPRISE_HEAD" },
+      });
     });
     console.log(JSON.stringify({ annulled: annulled.length }));
   } else {

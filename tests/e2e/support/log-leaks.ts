@@ -10,7 +10,9 @@ const DELIBERATE_PROBES = [/^.*\[access\] GET \/api\/v1\/me\/status\?rnokpp=\d{1
 export function logLeaks(text: string) {
   const log = DELIBERATE_PROBES.reduce((rest, probe) => rest.replace(probe, ""), text);
   // Ten digits with a valid check digit; Unix times in seconds (1.6e9–2e9) are not people.
-  const rnokpps = [...log.matchAll(/(?<![\d])\d{10}(?![\d])/g)].map((m) => m[0]).filter((n) => isValidRnokpp(n) && !/^1[6-9]/.test(n));
+  const rnokpps = [...log.matchAll(/(?<![\d])\d{10}(?![\d])/g)]
+    .map((m) => m[0])
+    .filter((n) => isValidRnokpp(n) && !/^1[6-9]/.test(n));
   const tokens = [...log.matchAll(/brn_[A-Za-z0-9_-]{20,}/g)].map((m) => m[0]);
   const sessions = [...log.matchAll(/eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g)].map((m) => m[0]);
   return { rnokpps: [...new Set(rnokpps)], tokens, sessions };

@@ -39,4 +39,5 @@ createInterface({ input: process.stdin }).on("line", (line) => {
     }
   });
 });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop().finally(() => process.exit(0)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => void stop().finally(() => process.exit(0)));

@@ -20,7 +20,10 @@ async function onAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** A separate connection (not Prisma's pool), closed after `work`. */
-export async function withPgClient<T>(work: (client: pg.Client) => Promise<T>, url: string = testDatabaseUrl()): Promise<T> {
+export async function withPgClient<T>(
+  work: (client: pg.Client) => Promise<T>,
+  url: string = testDatabaseUrl(),
+): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -31,7 +34,10 @@ export async function withPgClient<T>(work: (client: pg.Client) => Promise<T>, u
 }
 
 /** Runs one statement on this file's database and returns its rows. */
-export async function sql<Row extends Record<string, unknown> = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<Row[]> {
+export async function sql<Row extends Record<string, unknown> = Record<string, unknown>>(
+  text: string,
+  values: unknown[] = [],
+): Promise<Row[]> {
   return withPgClient(async (client) => (await client.query<Row>(text, values)).rows);
 }
 
@@ -50,7 +56,9 @@ export function uniqueDatabaseName(prefix: string): string {
 }
 
 /** A database beside this file's own: empty (no migrations) or a copy of the template. */
-export async function createScratchDatabase(options: { empty: boolean }): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createScratchDatabase(options: {
+  empty: boolean;
+}): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = uniqueDatabaseName(options.empty ? "scratch_empty" : "scratch");
   const url = await createDatabase(name, { fromTemplate: !options.empty });
   return { name, url, drop: () => dropDatabase(name) };

@@ -31,11 +31,15 @@ export default async function setup(project: TestProject) {
     // Nobody may stay connected to a template (CREATE DATABASE … TEMPLATE would fail).
     const admin = new pg.Client({ connectionString: cluster.adminUrl });
     await admin.connect();
-    await admin.query(`ALTER DATABASE ${quoteIdentifier(TEMPLATE_DATABASE)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+    await admin.query(
+      `ALTER DATABASE ${quoteIdentifier(TEMPLATE_DATABASE)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`,
+    );
     await admin.end();
 
     const timings = { ...cluster.timings, migrateMs };
-    console.log(`[integration] Postgres: initdb ${timings.initdbMs} ms, start ${timings.startMs} ms, migrate ${migrateMs} ms`);
+    console.log(
+      `[integration] Postgres: initdb ${timings.initdbMs} ms, start ${timings.startMs} ms, migrate ${migrateMs} ms`,
+    );
     project.provide("bronyaDb", { adminUrl: cluster.adminUrl, templateDatabase: TEMPLATE_DATABASE, timings });
   } catch (error) {
     await cluster.stop();

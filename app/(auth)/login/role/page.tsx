@@ -9,9 +9,19 @@ import { z } from "@/lib/zod";
 
 export const metadata: Metadata = { title: "Оберіть роль" };
 
-const ZRoleQuery = z.object({ next: z.string().optional().catch(undefined).transform((value) => safeNextPath(value)) });
+const ZRoleQuery = z.object({
+  next: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((value) => safeNextPath(value)),
+});
 
-export default async function RolePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RolePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await getSession();
   if (!session) redirect("/login");
   const { next } = ZRoleQuery.parse(await searchParams);
@@ -20,7 +30,10 @@ export default async function RolePage({ searchParams }: { searchParams: Promise
 
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title="Оберіть, у якій ролі працювати" subtitle={`${session.fullName}: у вас кілька ролей. Змінити роль можна будь-коли в шапці сторінки.`} />
+      <PageHeader
+        title="Оберіть, у якій ролі працювати"
+        subtitle={`${session.fullName}: у вас кілька ролей. Змінити роль можна будь-коли в шапці сторінки.`}
+      />
       <RolePicker roles={session.roles} activeIndex={activeIndex} next={next ?? null} />
     </div>
   );

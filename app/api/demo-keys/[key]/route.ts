@@ -10,7 +10,12 @@ import { AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-const CONTENT_TYPES = { p12: "application/x-pkcs12", dat: "application/octet-stream", jks: "application/octet-stream", cer: "application/pkix-cert" } as const;
+const CONTENT_TYPES = {
+  p12: "application/x-pkcs12",
+  dat: "application/octet-stream",
+  jks: "application/octet-stream",
+  cer: "application/pkix-cert",
+} as const;
 
 export const GET = apiRoute<{ key: string }>(async (request, { params }) => {
   const { key } = await params;

@@ -38,14 +38,31 @@ function FieldTable({ rows, caption }: { rows: FieldRow[]; caption: string }) {
 
 function Code({ children, label }: { children: string; label: string }) {
   return (
-    <pre aria-label={label} tabIndex={0} className="overflow-x-auto rounded-xl bg-ink/90 p-4 text-xs leading-relaxed text-white">
+    <pre
+      aria-label={label}
+      tabIndex={0}
+      className="overflow-x-auto rounded-xl bg-ink/90 p-4 text-xs leading-relaxed text-white"
+    >
       <code>{children}</code>
     </pre>
   );
 }
 
-export function OperationSection({ method, path, operation }: { method: "get" | "post"; path: string; operation: OperationDoc }) {
-  const parameters = (operation.parameters ?? []) as Array<{ name: string; in: string; required: boolean; description: string }>;
+export function OperationSection({
+  method,
+  path,
+  operation,
+}: {
+  method: "get" | "post";
+  path: string;
+  operation: OperationDoc;
+}) {
+  const parameters = (operation.parameters ?? []) as Array<{
+    name: string;
+    in: string;
+    required: boolean;
+    description: string;
+  }>;
   const body = operation.requestBody?.content["application/json"];
   const success = Object.entries(operation.responses).find(([status]) => status.startsWith("2"));
   const successSchema = success?.[1].content?.["application/json"].schema;
@@ -81,9 +98,16 @@ export function OperationSection({ method, path, operation }: { method: "get" | 
           </tbody>
         </Table>
       ) : null}
-      {body ? <FieldTable caption="Тіло запиту (JSON)" rows={schemaFields(body.schema as Record<string, unknown>)} /> : null}
+      {body ? (
+        <FieldTable caption="Тіло запиту (JSON)" rows={schemaFields(body.schema as Record<string, unknown>)} />
+      ) : null}
       {body ? <Code label="Приклад тіла запиту">{JSON.stringify(body.example, null, 2)}</Code> : null}
-      {success && successSchema ? <FieldTable caption={`Відповідь ${success[0]}: ${success[1].description}`} rows={schemaFields(successSchema as Record<string, unknown>)} /> : null}
+      {success && successSchema ? (
+        <FieldTable
+          caption={`Відповідь ${success[0]}: ${success[1].description}`}
+          rows={schemaFields(successSchema as Record<string, unknown>)}
+        />
+      ) : null}
       <div>
         <p className="mb-2 text-sm font-semibold">Приклад з curl</p>
         <Code label="Приклад з curl">{operation["x-curl"]}</Code>
@@ -94,7 +118,8 @@ export function OperationSection({ method, path, operation }: { method: "get" | 
           <ul className="space-y-1 text-sm">
             {operation["x-error-codes"].map((code) => (
               <li key={code}>
-                <code className="font-mono text-xs">{code}</code> <span className="text-muted">({ERROR_CODES[code]?.status})</span> — {ERROR_CODES[code]?.meaning}
+                <code className="font-mono text-xs">{code}</code>{" "}
+                <span className="text-muted">({ERROR_CODES[code]?.status})</span> — {ERROR_CODES[code]?.meaning}
               </li>
             ))}
           </ul>

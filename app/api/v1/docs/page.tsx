@@ -13,7 +13,11 @@ import { OperationSection } from "./operation-section";
 export const metadata: Metadata = { title: "HR API v1" };
 
 const operations = Object.entries(openApiDocument.paths).flatMap(([path, item]) =>
-  (Object.entries(item) as Array<["get" | "post", NonNullable<(typeof item)["get"]>]>).map(([method, operation]) => ({ path, method, operation })),
+  (Object.entries(item) as Array<["get" | "post", NonNullable<(typeof item)["get"]>]>).map(([method, operation]) => ({
+    path,
+    method,
+    operation,
+  })),
 );
 
 export default function ApiDocsPage() {
@@ -30,29 +34,31 @@ export default function ApiDocsPage() {
         <ol className="list-decimal space-y-2 pl-5">
           <li>
             Керівник підприємства випускає токен у кабінеті підприємства. Кожен запит передає його в заголовку{" "}
-            <code className="font-mono text-sm">Authorization: Bearer brn_…</code>. Токен діє від імені керівника; відкликаний токен
-            отримує відповідь 401. З браузера, увійшовши до кабінету, API можна викликати й без токена.
+            <code className="font-mono text-sm">Authorization: Bearer brn_…</code>. Токен діє від імені керівника;
+            відкликаний токен отримує відповідь 401. З браузера, увійшовши до кабінету, API можна викликати й без
+            токена.
           </li>
           <li>
-            <strong>Чернетка.</strong> Передайте ЄДРПОУ і працівників у потрібному порядку. Портал перевіряє кожного за правилами і
-            повертає <code className="font-mono text-sm">document</code> — base64 точних байтів заяви (канонічний JSON, RFC 8785) з
-            одноразовим кодом. Чернетка чинна 24 години; в одній заяві — до 10 000 працівників.
+            <strong>Чернетка.</strong> Передайте ЄДРПОУ і працівників у потрібному порядку. Портал перевіряє кожного за
+            правилами і повертає <code className="font-mono text-sm">document</code> — base64 точних байтів заяви
+            (канонічний JSON, RFC 8785) з одноразовим кодом. Чернетка чинна 24 години; в одній заяві — до 10 000
+            працівників.
           </li>
           <li>
-            <strong>Підпис.</strong> Керівник підписує ці байти своїм КЕП: відокремлений підпис CAdES-BES (.p7s, DER). Підготувати
-            чернетку може довірена особа, подати — лише керівник.
+            <strong>Підпис.</strong> Керівник підписує ці байти своїм КЕП: відокремлений підпис CAdES-BES (.p7s, DER).
+            Підготувати чернетку може довірена особа, подати — лише керівник.
           </li>
           <li>
-            <strong>Подання.</strong> Передайте <code className="font-mono text-sm">draftId</code> і підпис у base64. Відповідь 202
-            містить <code className="font-mono text-sm">applicationId</code>; рішення щодо кожного працівника — за 1–2 секунди в{" "}
-            <code className="font-mono text-sm">GET /api/v1/applications/{"{id}"}</code>. Повторне подання того самого підпису не
-            створює нової заяви.
+            <strong>Подання.</strong> Передайте <code className="font-mono text-sm">draftId</code> і підпис у base64.
+            Відповідь 202 містить <code className="font-mono text-sm">applicationId</code>; рішення щодо кожного
+            працівника — за 1–2 секунди в <code className="font-mono text-sm">GET /api/v1/applications/{"{id}"}</code>.
+            Повторне подання того самого підпису не створює нової заяви.
           </li>
         </ol>
         <p className="text-sm text-muted">
           Демонстраційний токен підприємства з 10 000 працівників (ЄДРПОУ {DEMO_EXAMPLE.edrpou}):{" "}
-          <code className="font-mono text-xs break-all">{DEMO_EXAMPLE.token}</code>. Токен демо-підприємства дорівнює «brn_» і
-          base64url(SHA-256(«bronya-demo-api-token:» + ЄДРПОУ)). Машиночитний опис:{" "}
+          <code className="font-mono text-xs break-all">{DEMO_EXAMPLE.token}</code>. Токен демо-підприємства дорівнює
+          «brn_» і base64url(SHA-256(«bronya-demo-api-token:» + ЄДРПОУ)). Машиночитний опис:{" "}
           <a className="link" href="/api/v1/openapi.json">
             /api/v1/openapi.json
           </a>
@@ -79,8 +85,10 @@ export default function ApiDocsPage() {
       <Card id="errors">
         <CardTitle>Коди помилок</CardTitle>
         <p className="mb-3 text-sm">
-          Кожна помилка має вигляд <code className="font-mono text-xs">{'{ "error": { "code": "…", "message": "…" } }'}</code>, часто з{" "}
-          <code className="font-mono text-xs">fields</code> (поле → пояснення) або <code className="font-mono text-xs">details</code>.
+          Кожна помилка має вигляд{" "}
+          <code className="font-mono text-xs">{'{ "error": { "code": "…", "message": "…" } }'}</code>, часто з{" "}
+          <code className="font-mono text-xs">fields</code> (поле → пояснення) або{" "}
+          <code className="font-mono text-xs">details</code>.
         </p>
         <Table>
           <thead>

@@ -7,11 +7,20 @@ export type FieldRow = { name: string; type: string; required: boolean; descript
 type Schema = { [key: string]: unknown };
 
 function resolve(schema: Schema): Schema {
-  if (typeof schema.$ref === "string") return resolve(openApiDocument.components.schemas[schema.$ref.split("/").pop()!] as Schema);
+  if (typeof schema.$ref === "string")
+    return resolve(openApiDocument.components.schemas[schema.$ref.split("/").pop()!] as Schema);
   return schema;
 }
 
-const TYPE_WORDS: Record<string, string> = { string: "рядок", number: "число", integer: "ціле число", boolean: "так/ні", array: "масив", object: "об'єкт", null: "null" };
+const TYPE_WORDS: Record<string, string> = {
+  string: "рядок",
+  number: "число",
+  integer: "ціле число",
+  boolean: "так/ні",
+  array: "масив",
+  object: "об'єкт",
+  null: "null",
+};
 
 function typeOf(schema: Schema): string {
   const s = resolve(schema);

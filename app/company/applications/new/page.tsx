@@ -20,24 +20,47 @@ export const metadata = { title: "Нова заява про бронюванн�
 const PATH = "/company/applications/new";
 
 // Steps 1 and 2 of an application; step 3 (pre-check) and 4 (signature) are the draft's page.
-export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Page({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireCompany(PATH);
   const params = await searchParams;
   const filters = readEmployeeFilters(params);
-  const { context, list, bulk } = await orNotFound(listSelectableEmployees(createCtx({ actor }), { kind: "reservation", filters }));
+  const { context, list, bulk } = await orNotFound(
+    listSelectableEmployees(createCtx({ actor }), { kind: "reservation", filters }),
+  );
   const storeKey = selectionKey("reservation", context.edrpou);
 
   if (params.step === "salaries") {
     return (
       <div className="mx-auto max-w-4xl">
-        <StepHeader steps={RESERVATION_STEPS} current={2} title="Підтвердьте зарплати" hint="Перевірте місячну зарплату кожного обраного працівника. Далі ми перевіримо заяву за всіма умовами." />
-        <SalaryStep storeKey={storeKey} threshold={context.standing.salaryThreshold} backHref={`${PATH}${filtersQuery(filters)}`} />
+        <StepHeader
+          steps={RESERVATION_STEPS}
+          current={2}
+          title="Підтвердьте зарплати"
+          hint="Перевірте місячну зарплату кожного обраного працівника. Далі ми перевіримо заяву за всіма умовами."
+        />
+        <SalaryStep
+          storeKey={storeKey}
+          threshold={context.standing.salaryThreshold}
+          backHref={`${PATH}${filtersQuery(filters)}`}
+        />
       </div>
     );
   }
 
   // «Обрати всіх на цій сторінці» leaves out whom the rules could never reserve (greyed out below).
-  const rows = list.items.filter((r) => !(r.state === "not_reserved" && isNeverReservable(r.reasons))).map((r) => ({ rnokpp: r.rnokpp, fullName: r.fullName, salary: r.salary, eligible: r.eligible, reservedUntil: r.reservedUntil }));
+  const rows = list.items
+    .filter((r) => !(r.state === "not_reserved" && isNeverReservable(r.reasons)))
+    .map((r) => ({
+      rnokpp: r.rnokpp,
+      fullName: r.fullName,
+      salary: r.salary,
+      eligible: r.eligible,
+      reservedUntil: r.reservedUntil,
+    }));
   return (
     <div className="space-y-5">
       <StepHeader
@@ -56,10 +79,21 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
           storeKey={storeKey}
           pageRows={rows}
           filtered={{ filters, total: list.total, narrowed: isFiltered(filters) || list.total > list.pageSize }}
-          bulk={{ label: "Обрати всіх, кого можна забронювати", filters: bulk.filters, count: bulk.count, testId: "select-reservable" }}
+          bulk={{
+            label: "Обрати всіх, кого можна забронювати",
+            filters: bulk.filters,
+            count: bulk.count,
+            testId: "select-reservable",
+          }}
         />
         <EmployeeTable rows={list.items} storeKey={storeKey} />
-        <Pagination page={list.page} pageSize={list.pageSize} total={list.total} basePath={PATH} params={filterParams(filters)} />
+        <Pagination
+          page={list.page}
+          pageSize={list.pageSize}
+          total={list.total}
+          basePath={PATH}
+          params={filterParams(filters)}
+        />
         <SelectionFooter
           storeKey={storeKey}
           kind="reservation"

@@ -19,7 +19,12 @@ import { createCtx } from "@/lib/context-server";
 export const metadata = { title: "Працівник" };
 
 const SOURCE_LABELS: Record<string, string> = { portal: "Броня", diia: "Дія" };
-const MARK_STATUS: Record<string, string> = { ACTIVE: "Чинне", ANNULLED: "Анульоване", EXPIRED: "Закінчилося", SUPERSEDED: "Продовжене новим" };
+const MARK_STATUS: Record<string, string> = {
+  ACTIVE: "Чинне",
+  ANNULLED: "Анульоване",
+  EXPIRED: "Закінчилося",
+  SUPERSEDED: "Продовжене новим",
+};
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -41,20 +46,40 @@ export default async function Page({ params }: { params: Promise<{ ref: string }
 
   return (
     <div className="space-y-5">
-      <PageHeader eyebrow={<Link href="/company/employees" className="link">← Усі працівники</Link>} title={e.fullName} subtitle={`РНОКПП ${e.rnokpp} · народився(лася) ${formatDate(e.birthDate)} (${e.age} р.)`} />
+      <PageHeader
+        eyebrow={
+          <Link href="/company/employees" className="link">
+            ← Усі працівники
+          </Link>
+        }
+        title={e.fullName}
+        subtitle={`РНОКПП ${e.rnokpp} · народився(лася) ${formatDate(e.birthDate)} (${e.age} р.)`}
+      />
       <div className="grid gap-5 lg:grid-cols-2">
         <Card>
           <CardTitle>Чи можна забронювати сьогодні</CardTitle>
           {e.current ? (
             <div className="space-y-3" data-testid="employee-verdict">
-              <Eligibility eligible={e.current.eligible} reasons={e.current.reasons} exception45={e.current.exception45} />
+              <Eligibility
+                eligible={e.current.eligible}
+                reasons={e.current.reasons}
+                exception45={e.current.exception45}
+              />
               <ReservationState state={e.current.state} reservedUntil={e.current.reservedUntil} />
-              {e.current.eligible && e.current.state === "not_reserved" ? <Link href="/company/applications/new" className="link inline-block text-sm">Подати заяву про бронювання →</Link> : null}
+              {e.current.eligible && e.current.state === "not_reserved" ? (
+                <Link href="/company/applications/new" className="link inline-block text-sm">
+                  Подати заяву про бронювання →
+                </Link>
+              ) : null}
             </div>
           ) : (
-            <Notice tone="info">Сьогодні особа не працює на підприємстві за даними Пенсійного фонду. Нижче — історія.</Notice>
+            <Notice tone="info">
+              Сьогодні особа не працює на підприємстві за даними Пенсійного фонду. Нижче — історія.
+            </Notice>
           )}
-          {e.reservedElsewhere ? <p className="mt-3 text-sm">Особа має чинне бронювання на іншому підприємстві.</p> : null}
+          {e.reservedElsewhere ? (
+            <p className="mt-3 text-sm">Особа має чинне бронювання на іншому підприємстві.</p>
+          ) : null}
           <p className="mt-3 text-xs text-muted">Оцінка за правилами на {formatDate(e.date)} без урахування ліміту.</p>
         </Card>
         <Card>
@@ -63,31 +88,68 @@ export default async function Page({ params }: { params: Promise<{ ref: string }
             <dl className="divide-y divide-line/70">
               <Fact label="Статус">{militaryStatusText(m.status, m.liability)}</Fact>
               <Fact label="Категорія обліку">{m.category}</Fact>
-              <Fact label="ТЦК та СП">{m.tcc}, на обліку з {formatDate(m.registeredOn)}</Fact>
-              <Fact label="Дані уточнено">{m.dataUpdatedOn ? formatDate(m.dataUpdatedOn) : <Badge tone="fail">Не уточнено</Badge>}</Fact>
+              <Fact label="ТЦК та СП">
+                {m.tcc}, на обліку з {formatDate(m.registeredOn)}
+              </Fact>
+              <Fact label="Дані уточнено">
+                {m.dataUpdatedOn ? formatDate(m.dataUpdatedOn) : <Badge tone="fail">Не уточнено</Badge>}
+              </Fact>
               <Fact label="Розшук">{m.wanted ? <Badge tone="fail">У розшуку ТЦК та СП</Badge> : "Ні"}</Fact>
-              {m.deferment ? <Fact label="Відстрочка">{m.deferment}{m.defermentUntil ? ` до ${formatDate(m.defermentUntil)}` : ""}</Fact> : null}
-              {m.vlkDate ? <Fact label="ВЛК">{formatDate(m.vlkDate)}{m.vlkResult ? `: ${m.vlkResult}` : ""}</Fact> : null}
+              {m.deferment ? (
+                <Fact label="Відстрочка">
+                  {m.deferment}
+                  {m.defermentUntil ? ` до ${formatDate(m.defermentUntil)}` : ""}
+                </Fact>
+              ) : null}
+              {m.vlkDate ? (
+                <Fact label="ВЛК">
+                  {formatDate(m.vlkDate)}
+                  {m.vlkResult ? `: ${m.vlkResult}` : ""}
+                </Fact>
+              ) : null}
             </dl>
           ) : (
             <p>Відомості про особу відсутні в реєстрі «Оберіг».</p>
           )}
-          <p className="mt-3 text-xs text-muted">Запис реєстру оновлено {formatDateTime(new Date(m?.updatedAt ?? e.personUpdatedAt))}.</p>
+          <p className="mt-3 text-xs text-muted">
+            Запис реєстру оновлено {formatDateTime(new Date(m?.updatedAt ?? e.personUpdatedAt))}.
+          </p>
         </Card>
       </div>
 
       <Card>
         <CardTitle>Робота на підприємстві (дані Пенсійного фонду)</CardTitle>
-        {e.jobs.length === 0 ? <EmptyState title="Відомостей про роботу на підприємстві немає" /> : (
+        {e.jobs.length === 0 ? (
+          <EmptyState title="Відомостей про роботу на підприємстві немає" />
+        ) : (
           <Table>
-            <thead><tr><Th>Посада</Th><Th>Період</Th><Th className="text-right">Зарплата</Th><Th>Примітки</Th><Th>Звітовано</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Посада</Th>
+                <Th>Період</Th>
+                <Th className="text-right">Зарплата</Th>
+                <Th>Примітки</Th>
+                <Th>Звітовано</Th>
+              </tr>
+            </thead>
             <tbody>
               {e.jobs.map((job) => (
                 <tr key={job.id}>
                   <Td>{job.position}</Td>
-                  <Td className="tabular whitespace-nowrap">{formatDate(job.startDate)} – {job.endDate ? formatDate(job.endDate) : "донині"}</Td>
-                  <Td className="tabular whitespace-nowrap text-right">{formatMoney(job.salary, { nonBreaking: true })}</Td>
-                  <Td>{[job.mainJob ? "основне місце" : "за сумісництвом", job.suspended ? "дію договору призупинено" : null].filter(Boolean).join(", ")}</Td>
+                  <Td className="tabular whitespace-nowrap">
+                    {formatDate(job.startDate)} – {job.endDate ? formatDate(job.endDate) : "донині"}
+                  </Td>
+                  <Td className="tabular whitespace-nowrap text-right">
+                    {formatMoney(job.salary, { nonBreaking: true })}
+                  </Td>
+                  <Td>
+                    {[
+                      job.mainJob ? "основне місце" : "за сумісництвом",
+                      job.suspended ? "дію договору призупинено" : null,
+                    ]
+                      .filter(Boolean)
+                      .join(", ")}
+                  </Td>
                   <Td className="tabular">{formatDate(job.reportedOn)}</Td>
                 </tr>
               ))}
@@ -98,16 +160,43 @@ export default async function Page({ params }: { params: Promise<{ ref: string }
 
       <Card>
         <CardTitle>Бронювання на підприємстві</CardTitle>
-        {e.reservations.length === 0 ? <EmptyState title="Бронювань на цьому підприємстві не було" /> : (
+        {e.reservations.length === 0 ? (
+          <EmptyState title="Бронювань на цьому підприємстві не було" />
+        ) : (
           <Table>
-            <thead><tr><Th>Строк</Th><Th>Стан</Th><Th>Оформлено через</Th><Th>Припинено</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Строк</Th>
+                <Th>Стан</Th>
+                <Th>Оформлено через</Th>
+                <Th>Припинено</Th>
+              </tr>
+            </thead>
             <tbody>
               {e.reservations.map((r, index) => (
                 <tr key={index}>
-                  <Td className="tabular whitespace-nowrap">{formatDate(r.fromDate)} – {formatDate(r.untilDate)}</Td>
-                  <Td><Badge tone={r.status === "ACTIVE" ? "success" : "neutral"}>{MARK_STATUS[r.status] ?? r.status}</Badge></Td>
-                  <Td>{r.applicationId ? <Link href={`/company/applications/${r.applicationId}`} className="link">{SOURCE_LABELS[r.source] ?? r.source}</Link> : SOURCE_LABELS[r.source] ?? r.source}</Td>
-                  <Td>{r.annulledAt ? `${formatDateTime(r.annulledAt)}${r.annulmentGround ? `: ${r.annulmentGround}` : ""}` : "—"}</Td>
+                  <Td className="tabular whitespace-nowrap">
+                    {formatDate(r.fromDate)} – {formatDate(r.untilDate)}
+                  </Td>
+                  <Td>
+                    <Badge tone={r.status === "ACTIVE" ? "success" : "neutral"}>
+                      {MARK_STATUS[r.status] ?? r.status}
+                    </Badge>
+                  </Td>
+                  <Td>
+                    {r.applicationId ? (
+                      <Link href={`/company/applications/${r.applicationId}`} className="link">
+                        {SOURCE_LABELS[r.source] ?? r.source}
+                      </Link>
+                    ) : (
+                      (SOURCE_LABELS[r.source] ?? r.source)
+                    )}
+                  </Td>
+                  <Td>
+                    {r.annulledAt
+                      ? `${formatDateTime(r.annulledAt)}${r.annulmentGround ? `: ${r.annulmentGround}` : ""}`
+                      : "—"}
+                  </Td>
                 </tr>
               ))}
             </tbody>
@@ -117,16 +206,41 @@ export default async function Page({ params }: { params: Promise<{ ref: string }
 
       <Card>
         <CardTitle>Заяви щодо працівника</CardTitle>
-        {e.history.length === 0 ? <EmptyState title="Заяв щодо цього працівника ще не подавали" /> : (
+        {e.history.length === 0 ? (
+          <EmptyState title="Заяв щодо цього працівника ще не подавали" />
+        ) : (
           <Table>
-            <thead><tr><Th>Подано</Th><Th>Вид</Th><Th>Рішення</Th><Th>Строк або причина</Th><Th>Підписав(ла)</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Подано</Th>
+                <Th>Вид</Th>
+                <Th>Рішення</Th>
+                <Th>Строк або причина</Th>
+                <Th>Підписав(ла)</Th>
+              </tr>
+            </thead>
             <tbody>
               {e.history.map((h) => (
                 <tr key={h.applicationId} data-testid="history-row">
-                  <Td className="whitespace-nowrap"><Link href={`/company/applications/${h.applicationId}`} className="link tabular">{formatDateTime(h.submittedAt)}</Link></Td>
-                  <Td><KindBadge kind={h.kind} />{h.ground ? <p className="mt-1 text-xs text-muted">{h.ground}</p> : null}</Td>
-                  <Td><DecisionBadge decision={h.decision} /></Td>
-                  <Td>{h.reasons.length > 0 ? h.reasons.map((r) => r.message).join("; ") : h.reservedFrom && h.reservedUntil ? `${formatDate(h.reservedFrom)} – ${formatDate(h.reservedUntil)}` : "—"}</Td>
+                  <Td className="whitespace-nowrap">
+                    <Link href={`/company/applications/${h.applicationId}`} className="link tabular">
+                      {formatDateTime(h.submittedAt)}
+                    </Link>
+                  </Td>
+                  <Td>
+                    <KindBadge kind={h.kind} />
+                    {h.ground ? <p className="mt-1 text-xs text-muted">{h.ground}</p> : null}
+                  </Td>
+                  <Td>
+                    <DecisionBadge decision={h.decision} />
+                  </Td>
+                  <Td>
+                    {h.reasons.length > 0
+                      ? h.reasons.map((r) => r.message).join("; ")
+                      : h.reservedFrom && h.reservedUntil
+                        ? `${formatDate(h.reservedFrom)} – ${formatDate(h.reservedUntil)}`
+                        : "—"}
+                  </Td>
                   <Td>{h.signerName}</Td>
                 </tr>
               ))}

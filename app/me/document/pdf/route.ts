@@ -15,7 +15,8 @@ export const GET = apiRoute(async () => {
   if (!actor) throw new AppError("UNAUTHENTICATED");
   const now = new Date();
   const evod = await getMyEvod(createCtx({ actor, now }));
-  if (!evod || !evod.verdict.valid) throw new AppError("NOT_FOUND", "Чинного еВОД немає: сформуйте його на сторінці «еВОД»");
+  if (!evod || !evod.verdict.valid)
+    throw new AppError("NOT_FOUND", "Чинного еВОД немає: сформуйте його на сторінці «еВОД»");
   const pdf = await renderEvodPdf({
     code: evod.code,
     issuedAt: evod.issuedAt,

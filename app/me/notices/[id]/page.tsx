@@ -20,12 +20,22 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   });
   return (
     <div className="mx-auto max-w-2xl space-y-5">
-      <PageHeader eyebrow="Мої повістки" title={`Повістка ${notice.number}`} subtitle={notice.tcc} actions={<ButtonLink href="/me/notices" variant="secondary">Усі повістки</ButtonLink>} />
+      <PageHeader
+        eyebrow="Мої повістки"
+        title={`Повістка ${notice.number}`}
+        subtitle={notice.tcc}
+        actions={
+          <ButtonLink href="/me/notices" variant="secondary">
+            Усі повістки
+          </ButtonLink>
+        }
+      />
       <Card>
         <NoticeCard notice={notice} />
       </Card>
       <p className="text-sm text-muted">
-        Сторінка показує відомості реєстру про повістку. Вона не є повісткою і не є її врученням. {notice.signedAt ? `Підписав КЕП: ${notice.signerName ?? "начальник ТЦК"}.` : null}
+        Сторінка показує відомості реєстру про повістку. Вона не є повісткою і не є її врученням.{" "}
+        {notice.signedAt ? `Підписав КЕП: ${notice.signerName ?? "начальник ТЦК"}.` : null}
       </p>
     </div>
   );

@@ -11,7 +11,9 @@ import { createCtx } from "@/lib/context-server";
 // reservations), then accept the signature. Revocation has its own domain function because it
 // annuls the enterprise's reservations in the same transaction.
 
-export const prepareChangeAction = ministryAction(ZPrepareDecisionChange, async (input, actor) => prepareDecisionChange(createCtx({ actor }), input));
+export const prepareChangeAction = ministryAction(ZPrepareDecisionChange, async (input, actor) =>
+  prepareDecisionChange(createCtx({ actor }), input),
+);
 
 export const applyChangeAction = ministryAction(ZApplyDecisionChange, async (input, actor) => {
   if (input.change.action === "REVOKE") {

@@ -13,8 +13,14 @@ import { createCtx } from "@/lib/context-server";
 
 const ZLookup = z.object({ edrpou: z.string().trim().max(20) }).strict();
 
-export const lookupEnterpriseAction = ministryAction(ZLookup, async (input, actor) => lookupEnterprise(createCtx({ actor }), { edrpou: input.edrpou }));
+export const lookupEnterpriseAction = ministryAction(ZLookup, async (input, actor) =>
+  lookupEnterprise(createCtx({ actor }), { edrpou: input.edrpou }),
+);
 
-export const prepareGrantAction = ministryAction(ZNewDecision, async (input, actor) => prepareDecisionGrant(createCtx({ actor }), input));
+export const prepareGrantAction = ministryAction(ZNewDecision, async (input, actor) =>
+  prepareDecisionGrant(createCtx({ actor }), input),
+);
 
-export const grantDecisionAction = ministryAction(ZGrantDecision, async (input, actor) => grantDecision(createCtx({ actor }), input));
+export const grantDecisionAction = ministryAction(ZGrantDecision, async (input, actor) =>
+  grantDecision(createCtx({ actor }), input),
+);

@@ -19,8 +19,17 @@ export default async function Page() {
       : "підприємства будь-якої галузі";
   return (
     <div className="mx-auto max-w-4xl space-y-5">
-      <PageHeader eyebrow={authority.shortName} title="Рішення про визнання підприємства критично важливим" subtitle={`Ваш орган ухвалює рішення щодо: ${competence}.`} />
-      <NewDecisionForm today={kyivDate(new Date())} rulesets={installedRulesets()} officialRnokpp={actor.rnokpp ?? undefined} authorityEdrpou={authority.edrpou} />
+      <PageHeader
+        eyebrow={authority.shortName}
+        title="Рішення про визнання підприємства критично важливим"
+        subtitle={`Ваш орган ухвалює рішення щодо: ${competence}.`}
+      />
+      <NewDecisionForm
+        today={kyivDate(new Date())}
+        rulesets={installedRulesets()}
+        officialRnokpp={actor.rnokpp ?? undefined}
+        authorityEdrpou={authority.edrpou}
+      />
     </div>
   );
 }

@@ -23,29 +23,65 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     throw error;
   });
   const waiting = request.periods.filter((period) => period.defenceConfirmedOn === null);
-  const periodsText = waiting.map((period) => `${period.position}, ${formatDate(period.fromDate)} – ${period.untilDate ? formatDate(period.untilDate) : "по теперішній час"}`).join("; ");
+  const periodsText = waiting
+    .map(
+      (period) =>
+        `${period.position}, ${formatDate(period.fromDate)} – ${period.untilDate ? formatDate(period.untilDate) : "по теперішній час"}`,
+    )
+    .join("; ");
 
   return (
     <div className="space-y-5">
-      <PageHeader eyebrow={`в/ч ${request.unit.code} · ${CERTIFICATE_KIND_INFO[request.kind].title}`} title={request.person.fullName}
-        subtitle={`Народився ${formatDate(request.person.birthDate)} · РНОКПП ${request.person.rnokpp}${request.person.rank ? ` · ${request.person.rank}` : ""}`} />
+      <PageHeader
+        eyebrow={`в/ч ${request.unit.code} · ${CERTIFICATE_KIND_INFO[request.kind].title}`}
+        title={request.person.fullName}
+        subtitle={`Народився ${formatDate(request.person.birthDate)} · РНОКПП ${request.person.rnokpp}${request.person.rank ? ` · ${request.person.rank}` : ""}`}
+      />
       <Card>
-        <CardTitle action={<Badge tone={REQUEST_STATUS_INFO[request.status].tone} testId="request-status">{REQUEST_STATUS_INFO[request.status].label}</Badge>}>Запит</CardTitle>
-        <p className="text-sm">Надійшов {formatDateTime(request.createdAt)}{request.dueOn ? ` · відповісти до ${formatDate(request.dueOn)}` : ""}</p>
+        <CardTitle
+          action={
+            <Badge tone={REQUEST_STATUS_INFO[request.status].tone} testId="request-status">
+              {REQUEST_STATUS_INFO[request.status].label}
+            </Badge>
+          }
+        >
+          Запит
+        </CardTitle>
+        <p className="text-sm">
+          Надійшов {formatDateTime(request.createdAt)}
+          {request.dueOn ? ` · відповісти до ${formatDate(request.dueOn)}` : ""}
+        </p>
         {request.status === "REFUSED" ? <p className="mt-2 text-sm">Відмовлено: {request.refusalReason}</p> : null}
-        {request.certificateNumber ? <p className="mt-2 text-sm" data-testid="issued-number">Видано довідку № {request.certificateNumber}</p> : null}
+        {request.certificateNumber ? (
+          <p className="mt-2 text-sm" data-testid="issued-number">
+            Видано довідку № {request.certificateNumber}
+          </p>
+        ) : null}
       </Card>
       <Card>
         <CardTitle>Періоди служби у в/ч {request.unit.code}</CardTitle>
         <Table>
-          <thead><tr><Th>Посада</Th><Th>З</Th><Th>По</Th><Th>Участь у захисті</Th></tr></thead>
+          <thead>
+            <tr>
+              <Th>Посада</Th>
+              <Th>З</Th>
+              <Th>По</Th>
+              <Th>Участь у захисті</Th>
+            </tr>
+          </thead>
           <tbody>
             {request.periods.map((period) => (
               <tr key={period.id}>
                 <Td>{period.position}</Td>
                 <Td className="tabular">{formatDate(period.fromDate)}</Td>
                 <Td className="tabular">{period.untilDate ? formatDate(period.untilDate) : "по теперішній час"}</Td>
-                <Td>{period.defenceConfirmedOn ? `підтверджено ${formatDate(period.defenceConfirmedOn)}` : <Badge tone="pending">не підтверджено</Badge>}</Td>
+                <Td>
+                  {period.defenceConfirmedOn ? (
+                    `підтверджено ${formatDate(period.defenceConfirmedOn)}`
+                  ) : (
+                    <Badge tone="pending">не підтверджено</Badge>
+                  )}
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -32,18 +32,39 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
         subtitle={`Явка ${formatDateTime(batch.appearAt)}, ${batch.place} · сформував ${batch.formedByName} ${formatDateTime(batch.formedAt)}`}
       />
       <Card className="space-y-3">
-        <p data-testid="batch-summary">Сформовано повісток: <strong>{batch.notices.length}</strong> · відмовлено (особи під захистом закону): <strong>{batch.refusals.length}</strong></p>
-        {batch.signedAt ? <p>Підписано КЕП: {batch.signerName}, {formatDateTime(batch.signedAt)}</p> : <p className="text-muted">Пакет чекає підпису начальника ТЦК та СП.</p>}
-        {canSign ? <SignBatchButton batchId={batch.id} count={batch.notices.filter((n) => n.status === "FORMED").length} /> : null}
+        <p data-testid="batch-summary">
+          Сформовано повісток: <strong>{batch.notices.length}</strong> · відмовлено (особи під захистом закону):{" "}
+          <strong>{batch.refusals.length}</strong>
+        </p>
+        {batch.signedAt ? (
+          <p>
+            Підписано КЕП: {batch.signerName}, {formatDateTime(batch.signedAt)}
+          </p>
+        ) : (
+          <p className="text-muted">Пакет чекає підпису начальника ТЦК та СП.</p>
+        )}
+        {canSign ? (
+          <SignBatchButton batchId={batch.id} count={batch.notices.filter((n) => n.status === "FORMED").length} />
+        ) : null}
       </Card>
       {batch.refusals.length > 0 ? (
         <Card>
           <CardTitle>Кому повістку не сформовано</CardTitle>
           <Table data-testid="refusals">
-            <thead><tr><Th>ПІБ</Th><Th>РНОКПП</Th><Th>Причина</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>ПІБ</Th>
+                <Th>РНОКПП</Th>
+                <Th>Причина</Th>
+              </tr>
+            </thead>
             <tbody>
               {batch.refusals.map((r) => (
-                <tr key={r.id}><Td>{r.fullName}</Td><Td className="tabular">{r.rnokpp}</Td><Td>{r.message}</Td></tr>
+                <tr key={r.id}>
+                  <Td>{r.fullName}</Td>
+                  <Td className="tabular">{r.rnokpp}</Td>
+                  <Td>{r.message}</Td>
+                </tr>
               ))}
             </tbody>
           </Table>
@@ -52,14 +73,24 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
       <Card>
         <CardTitle>Повістки</CardTitle>
         <Table data-testid="notices">
-          <thead><tr><Th>Номер</Th><Th>ПІБ</Th><Th>РНОКПП</Th><Th>Стан</Th></tr></thead>
+          <thead>
+            <tr>
+              <Th>Номер</Th>
+              <Th>ПІБ</Th>
+              <Th>РНОКПП</Th>
+              <Th>Стан</Th>
+            </tr>
+          </thead>
           <tbody>
             {batch.notices.map((n) => (
               <tr key={n.id}>
                 <Td className="tabular">{noticeNumber(n.seq, n.createdAt)}</Td>
                 <Td>{n.fullName}</Td>
                 <Td className="tabular">{n.rnokpp}</Td>
-                <Td><Badge tone={NOTICE_STATUS_TONES[n.status]}>{NOTICE_STATUS_LABELS[n.status]}</Badge>{n.withdrawnReason ? <p className="mt-1 text-sm text-muted">{n.withdrawnReason}</p> : null}</Td>
+                <Td>
+                  <Badge tone={NOTICE_STATUS_TONES[n.status]}>{NOTICE_STATUS_LABELS[n.status]}</Badge>
+                  {n.withdrawnReason ? <p className="mt-1 text-sm text-muted">{n.withdrawnReason}</p> : null}
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -37,8 +37,14 @@ export default async function Page({ params }: { params: Promise<{ ref: string }
     ["Дані уточнено", row.dataUpdatedOn ? formatDate(row.dataUpdatedOn) : "ні"],
     ["У розшуку", row.wanted ? "так" : "ні"],
     ["ВЛК", row.vlkDate ? `${formatDate(row.vlkDate)} — ${row.vlkResult ?? ""}` : "не проходив"],
-    ["Відстрочка", row.deferment ? `${row.deferment}${row.defermentUntil ? ` до ${formatDate(row.defermentUntil)}` : ""}` : "немає"],
-    ["Бронювання", row.reservation ? `ЄДРПОУ ${row.reservation.edrpou}, до ${formatDate(row.reservation.untilDate)}` : "немає"],
+    [
+      "Відстрочка",
+      row.deferment ? `${row.deferment}${row.defermentUntil ? ` до ${formatDate(row.defermentUntil)}` : ""}` : "немає",
+    ],
+    [
+      "Бронювання",
+      row.reservation ? `ЄДРПОУ ${row.reservation.edrpou}, до ${formatDate(row.reservation.untilDate)}` : "немає",
+    ],
     ["Проходить службу", row.mobilisedOn ? `з ${formatDate(row.mobilisedOn)}` : "ні"],
     ["Адреса", person.address ?? "—"],
     ["Телефон", person.phone ?? "—"],
@@ -49,22 +55,37 @@ export default async function Page({ params }: { params: Promise<{ ref: string }
       <Card>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
           {facts.map(([label, value]) => (
-            <div key={label}><dt className="text-sm text-muted">{label}</dt><dd className="tabular">{value}</dd></div>
+            <div key={label}>
+              <dt className="text-sm text-muted">{label}</dt>
+              <dd className="tabular">{value}</dd>
+            </div>
           ))}
         </dl>
       </Card>
       <Card>
         <CardTitle>Повістки цього ТЦК</CardTitle>
-        {view.notices.length === 0 ? <p className="text-muted">Повісток не формували.</p> : (
+        {view.notices.length === 0 ? (
+          <p className="text-muted">Повісток не формували.</p>
+        ) : (
           <Table>
-            <thead><tr><Th>Номер</Th><Th>Вид</Th><Th>Явка</Th><Th>Стан</Th></tr></thead>
+            <thead>
+              <tr>
+                <Th>Номер</Th>
+                <Th>Вид</Th>
+                <Th>Явка</Th>
+                <Th>Стан</Th>
+              </tr>
+            </thead>
             <tbody>
               {view.notices.map((n) => (
                 <tr key={n.id}>
                   <Td className="tabular">{noticeNumber(n.seq, n.createdAt)}</Td>
                   <Td>{NOTICE_KIND_LABELS[n.kind]}</Td>
                   <Td className="tabular">{formatDateTime(n.appearAt)}</Td>
-                  <Td><Badge tone={NOTICE_STATUS_TONES[n.status]}>{NOTICE_STATUS_LABELS[n.status]}</Badge>{n.withdrawnReason ? <p className="mt-1 text-sm text-muted">{n.withdrawnReason}</p> : null}</Td>
+                  <Td>
+                    <Badge tone={NOTICE_STATUS_TONES[n.status]}>{NOTICE_STATUS_LABELS[n.status]}</Badge>
+                    {n.withdrawnReason ? <p className="mt-1 text-sm text-muted">{n.withdrawnReason}</p> : null}
+                  </Td>
                 </tr>
               ))}
             </tbody>
@@ -72,15 +93,26 @@ export default async function Page({ params }: { params: Promise<{ ref: string }
         )}
         {view.refusals.length > 0 ? (
           <ul className="mt-3 space-y-1 text-sm">
-            {view.refusals.map((r) => <li key={r.id}>{formatDateTime(r.at)}: повістку не сформовано — {r.message}</li>)}
+            {view.refusals.map((r) => (
+              <li key={r.id}>
+                {formatDateTime(r.at)}: повістку не сформовано — {r.message}
+              </li>
+            ))}
           </ul>
         ) : null}
       </Card>
       <Card>
         <CardTitle>Історія бронювання</CardTitle>
-        {view.marks.length === 0 ? <p className="text-muted">Бронювань не було.</p> : (
+        {view.marks.length === 0 ? (
+          <p className="text-muted">Бронювань не було.</p>
+        ) : (
           <ul className="space-y-1">
-            {view.marks.map((m) => <li key={m.id} className="tabular">ЄДРПОУ {m.edrpou}: {formatDate(m.fromDate)} — {formatDate(m.untilDate)} ({m.status === "ACTIVE" ? "чинне" : "припинене"})</li>)}
+            {view.marks.map((m) => (
+              <li key={m.id} className="tabular">
+                ЄДРПОУ {m.edrpou}: {formatDate(m.fromDate)} — {formatDate(m.untilDate)} (
+                {m.status === "ACTIVE" ? "чинне" : "припинене"})
+              </li>
+            ))}
           </ul>
         )}
       </Card>

@@ -9,7 +9,11 @@ export default async function Page() {
   await requireRecruiter("/unit/vacancies/new");
   return (
     <div className="mx-auto max-w-2xl space-y-5">
-      <PageHeader eyebrow="Вакансії частини" title="Нова вакансія" subtitle="Після публікації вакансію одразу побачать у кабінетах військовозобов'язаних" />
+      <PageHeader
+        eyebrow="Вакансії частини"
+        title="Нова вакансія"
+        subtitle="Після публікації вакансію одразу побачать у кабінетах військовозобов'язаних"
+      />
       <Card>
         <VacancyForm initial={{ title: "", specialty: "", region: "", requirements: "", description: "" }} />
       </Card>

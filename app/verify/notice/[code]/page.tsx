@@ -5,7 +5,11 @@ import { formatDate } from "@/lib/format";
 import { verifyNotice } from "@/lib/notices/verify-notice";
 
 // Public: no login. proxy.ts rate-limits /verify/ per client address before it renders.
-export const metadata: Metadata = { title: "Перевірка повістки", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Перевірка повістки",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 export default async function Page({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
@@ -20,7 +24,8 @@ export default async function Page({ params }: { params: Promise<{ code: string 
           <div className="rounded-2xl bg-chip-fail p-4 text-white" data-testid="verify-failed">
             <p className="text-2xl font-bold">✕ Повістку не знайдено</p>
             <p className="mt-3 font-medium" data-testid="verify-reason">
-              За цим QR-кодом підписаної повістки немає. Перевірте, чи код відскановано повністю; якщо так — документ не сформовано реєстром «Оберіг».
+              За цим QR-кодом підписаної повістки немає. Перевірте, чи код відскановано повністю; якщо так — документ не
+              сформовано реєстром «Оберіг».
             </p>
           </div>
         </section>
@@ -33,16 +38,25 @@ export default async function Page({ params }: { params: Promise<{ code: string 
       <PageHeader eyebrow="Перевірка документа" title={`Повістка ${verdict.number}`} />
       <section className="card space-y-4" data-testid="verify-result" data-status={verdict.status}>
         {verdict.status === "VALID" ? (
-          <p className="flex items-center gap-3 text-2xl font-bold"><span aria-hidden className="grid size-10 place-items-center rounded-full bg-chip-success">✓</span>Повістка дійсна</p>
+          <p className="flex items-center gap-3 text-2xl font-bold">
+            <span aria-hidden className="grid size-10 place-items-center rounded-full bg-chip-success">
+              ✓
+            </span>
+            Повістка дійсна
+          </p>
         ) : (
           <div className="rounded-2xl bg-chip-fail p-4 text-white" data-testid="verify-failed">
             <p className="text-2xl font-bold">✕ Повістку відкликано</p>
-            <p className="mt-3 font-medium" data-testid="verify-reason">{verdict.reasonText}</p>
+            <p className="mt-3 font-medium" data-testid="verify-reason">
+              {verdict.reasonText}
+            </p>
           </div>
         )}
         <dl className="grid gap-x-6 gap-y-2 text-[15px] sm:grid-cols-[12rem_1fr]">
           <dt className="text-muted">Номер</dt>
-          <dd className="tabular" data-testid="verify-number">{verdict.number}</dd>
+          <dd className="tabular" data-testid="verify-number">
+            {verdict.number}
+          </dd>
           <dt className="text-muted">Вид</dt>
           <dd data-testid="verify-kind">{verdict.kind}</dd>
           <dt className="text-muted">ТЦК та СП</dt>
@@ -52,9 +66,13 @@ export default async function Page({ params }: { params: Promise<{ code: string 
           <dt className="text-muted">Дата явки</dt>
           <dd className="tabular">{formatDate(verdict.appearOn)}</dd>
           <dt className="text-muted">Адресат (ініціали)</dt>
-          <dd className="font-medium" data-testid="verify-initials">{verdict.initials}</dd>
+          <dd className="font-medium" data-testid="verify-initials">
+            {verdict.initials}
+          </dd>
         </dl>
-        <p className="text-sm text-muted">Звірте номер і ініціали з паперовою повісткою. Перевірено {checkedAt} за даними реєстру «Оберіг».</p>
+        <p className="text-sm text-muted">
+          Звірте номер і ініціали з паперовою повісткою. Перевірено {checkedAt} за даними реєстру «Оберіг».
+        </p>
       </section>
     </div>
   );

@@ -14,7 +14,11 @@ export const POST = apiRoute(async (request) => {
   const ctx = createCtx({ actor: null });
   const decision = await kepChallengeLimiter.hit(clientAddress(request.headers), ctx.now.getTime());
   if (!decision.allowed) {
-    throw kepLoginError("RATE_LIMITED", `Забагато запитів на вхід з вашої адреси. Спробуйте через ${decision.retryAfterSeconds} с`, { retryAfterSeconds: decision.retryAfterSeconds });
+    throw kepLoginError(
+      "RATE_LIMITED",
+      `Забагато запитів на вхід з вашої адреси. Спробуйте через ${decision.retryAfterSeconds} с`,
+      { retryAfterSeconds: decision.retryAfterSeconds },
+    );
   }
   return Response.json(await issueLoginChallenge(ctx), { headers: { "cache-control": "no-store" } });
 });

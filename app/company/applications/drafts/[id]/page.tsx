@@ -25,12 +25,17 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
 
   const reservation = draft.kind === "RESERVATION";
   const mine = draft.preparedBy.rnokpp === actor.rnokpp;
-  const editHref = mine ? (reservation ? "/company/applications/new?step=salaries" : "/company/annulments?step=ground") : null;
+  const editHref = mine
+    ? reservation
+      ? "/company/applications/new?step=salaries"
+      : "/company/annulments?step=ground"
+    : null;
   const count = draft.items.length;
   const people = `${formatNumber(count)} ${pluralUk(count, ["працівник", "працівники", "працівників"])}`;
   const summary = reservation ? (
     <p>
-      Заява про бронювання: {people}; за попередньою перевіркою буде заброньовано {formatNumber(reservationOutcome(draft.items, draft.limit).reserved)}.
+      Заява про бронювання: {people}; за попередньою перевіркою буде заброньовано{" "}
+      {formatNumber(reservationOutcome(draft.items, draft.limit).reserved)}.
       <br />
       {context.enterpriseName}, ЄДРПОУ {context.edrpou}.
     </p>
@@ -54,10 +59,18 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
       {draft.expired ? (
         <Notice tone="warning" title="Чернетка застаріла">
           Заяву підготовлено понад добу тому: дані могли змінитися. Сформуйте її знову.
-          <div className="mt-3"><ButtonLink href={reservation ? "/company/applications/new" : "/company/annulments"} size="sm">Сформувати знову</ButtonLink></div>
+          <div className="mt-3">
+            <ButtonLink href={reservation ? "/company/applications/new" : "/company/annulments"} size="sm">
+              Сформувати знову
+            </ButtonLink>
+          </div>
         </Notice>
       ) : null}
-      {reservation ? <PrecheckReview items={draft.items} limit={draft.limit} date={draft.date} /> : <AnnulmentReview items={draft.items} ground={draft.ground.label} date={draft.date} />}
+      {reservation ? (
+        <PrecheckReview items={draft.items} limit={draft.limit} date={draft.date} />
+      ) : (
+        <AnnulmentReview items={draft.items} ground={draft.ground.label} date={draft.date} />
+      )}
       {draft.expired ? null : (
         <DraftActions
           draftId={draft.id}

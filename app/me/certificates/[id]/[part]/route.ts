@@ -10,6 +10,10 @@ export const GET = apiRoute<{ id: string; part: string }>(async (_request, { par
   if (!actor) throw new AppError("UNAUTHENTICATED");
   const file = await getCertificateFile(createCtx({ actor }), await params);
   return new Response(new Uint8Array(file.body), {
-    headers: { "content-type": file.contentType, "content-disposition": `attachment; filename="${file.fileName}"`, "cache-control": "private, no-store" },
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.fileName}"`,
+      "cache-control": "private, no-store",
+    },
   });
 });

@@ -21,7 +21,11 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     <div className="mx-auto max-w-2xl space-y-5">
       <PageHeader eyebrow="Вакансії частини" title="Зміна вакансії" subtitle={vacancy.title} />
       <Card>
-        {vacancy.status === "OPEN" ? <VacancyForm vacancyId={vacancy.id} initial={vacancy} /> : <Notice tone="info">Вакансію закрито: змінити її не можна.</Notice>}
+        {vacancy.status === "OPEN" ? (
+          <VacancyForm vacancyId={vacancy.id} initial={vacancy} />
+        ) : (
+          <Notice tone="info">Вакансію закрито: змінити її не можна.</Notice>
+        )}
       </Card>
     </div>
   );

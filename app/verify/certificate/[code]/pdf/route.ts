@@ -12,7 +12,8 @@ export const POST = apiRoute<{ code: string }>(async (request, { params }) => {
   const { code } = await params;
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES) throw new AppError("CERTIFICATE_PDF_INVALID");
   const pdf = new Uint8Array(await request.arrayBuffer());
-  if (pdf.length === 0 || pdf.length > MAX_BYTES || Buffer.from(pdf.subarray(0, 5)).toString("latin1") !== "%PDF-") throw new AppError("CERTIFICATE_PDF_INVALID");
+  if (pdf.length === 0 || pdf.length > MAX_BYTES || Buffer.from(pdf.subarray(0, 5)).toString("latin1") !== "%PDF-")
+    throw new AppError("CERTIFICATE_PDF_INVALID");
   const verdict = await checkCertificatePdf(createCtx({ actor: null, readOnly: true }), { code, pdf });
   return Response.json({ matches: true, status: verdict.status, number: verdict.number });
 });

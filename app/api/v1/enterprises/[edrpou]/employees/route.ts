@@ -15,5 +15,7 @@ export const GET = apiRoute<{ edrpou: string }>(async (request, { params }) => {
   const actor = await authenticateRequest(request);
   const { edrpou } = parseInput(ZEnterprisePath, await params);
   const query = parseInput(ZEmployeesQuery, Object.fromEntries(searchParams));
-  return jsonResponse(presentEmployees(await listEmployees(createCtx({ actor }), { edrpou, ...query, revealRnokpp: true })));
+  return jsonResponse(
+    presentEmployees(await listEmployees(createCtx({ actor }), { edrpou, ...query, revealRnokpp: true })),
+  );
 });

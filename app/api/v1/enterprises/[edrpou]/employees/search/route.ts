@@ -13,5 +13,7 @@ export const POST = apiRoute<{ edrpou: string }>(async (request, { params }) => 
   const actor = await authenticateRequest(request);
   const { edrpou } = parseInput(ZEnterprisePath, await params);
   const query = parseInput(ZEmployeesSearchBody, await readJson(request, 10_000));
-  return jsonResponse(presentEmployees(await listEmployees(createCtx({ actor }), { edrpou, ...query, revealRnokpp: true })));
+  return jsonResponse(
+    presentEmployees(await listEmployees(createCtx({ actor }), { edrpou, ...query, revealRnokpp: true })),
+  );
 });
