@@ -127,21 +127,6 @@ export async function decideReservationRequest(
       refusedCount: counts.refused,
     },
   });
-  await writeAudit(tx, {
-    actor: null,
-    action: "application.decide",
-    entityType: "Application",
-    entityId: application.id,
-    edrpou: application.edrpou,
-    details: {
-      ...counts,
-      date,
-      rulesetVersion: outcome.rulesetVersion,
-      limit: outcome.limit,
-      decisionId: loaded.decision?.id ?? null,
-    },
-  });
-
   const notices: NewNotification[] = [];
   for (const head of new Set([loaded.enterprise.headRnokpp, application.signerRnokpp])) {
     if (head) notices.push(applicationDecidedNotice(head, application.id, counts));
@@ -156,5 +141,21 @@ export async function decideReservationRequest(
     );
   }
   await notify(tx, notices);
+  // Last: the audit chain's head stays locked from here to the commit, so concurrent decisions of
+  // other enterprises wait for it as briefly as possible.
+  await writeAudit(tx, {
+    actor: null,
+    action: "application.decide",
+    entityType: "Application",
+    entityId: application.id,
+    edrpou: application.edrpou,
+    details: {
+      ...counts,
+      date,
+      rulesetVersion: outcome.rulesetVersion,
+      limit: outcome.limit,
+      decisionId: loaded.decision?.id ?? null,
+    },
+  });
   return counts;
 }

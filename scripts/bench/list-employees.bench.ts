@@ -1,3 +1,4 @@
+import os from "node:os";
 import type { Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { listEmployees } from "@/lib/reservations";
@@ -5,7 +6,7 @@ import { clearVersionCache } from "@/lib/reservations/version-cache";
 import { DEMO_EDRPOU, DEMO_USERS } from "@/prisma/seed";
 import { log, runScript } from "../db/run-script";
 import { prepareSeededDatabase, releaseDatabase, useDatabase } from "./support/bench-database";
-import { percentile, summary } from "./support/stats";
+import { median, percentile, summary } from "./support/stats";
 import { createCtx } from "@/lib/context-server";
 
 // npm run bench -- list — the company cabinet's employee list of the 10,000-employee
@@ -64,6 +65,21 @@ await runScript(async () => {
     log(`  без кешу (модель обчислюється щоразу): ${summary(cold)}`);
     log(`  у роботі (сторінки, фільтри, пошук): ${summary(warm)}`);
     log(`Ціль p95 ≤ ${TARGET_MS} мс у роботі: ${percentile(warm, 95) <= TARGET_MS ? "досягнуто" : "НЕ досягнуто"}`);
+    console.log(
+      JSON.stringify({
+        bench: "list-employees",
+        cpus: os.cpus().length,
+        loadavg: os.loadavg()[0],
+        persons: bench.persons,
+        employees: total,
+        coldMedianMs: Math.round(median(cold)),
+        coldP95Ms: Math.round(percentile(cold, 95)),
+        medianMs: Math.round(median(warm)),
+        p95Ms: Math.round(percentile(warm, 95)),
+        targetMs: TARGET_MS,
+        targetMet: percentile(warm, 95) <= TARGET_MS,
+      }),
+    );
   } finally {
     await releaseDatabase();
     await bench.drop(name).catch(() => undefined);
