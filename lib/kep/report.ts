@@ -18,6 +18,7 @@ const DIGEST_LABEL: Record<DigestName, string> = {
   "SHA-256": "SHA-256",
   "SHA-384": "SHA-384",
   GOST34311: "ГОСТ 34.311",
+  KUPYNA256: "Купина-256 (ДСТУ 7564)",
 };
 
 // A human-readable verification report for a stored signed document, downloaded beside its

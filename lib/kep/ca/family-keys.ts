@@ -38,6 +38,7 @@ const DIGEST_OID: Record<DigestName, string> = {
   "SHA-256": ALGORITHM_OID.sha256,
   "SHA-384": ALGORITHM_OID.sha384,
   GOST34311: ALGORITHM_OID.gost34311,
+  KUPYNA256: ALGORITHM_OID.kupyna256,
 };
 
 export function cmsSignerOf(key: FamilyKey, certificateDer: Uint8Array): CmsSigner {
@@ -119,21 +120,26 @@ function dstuSpki(priv: Priv): Uint8Array {
   return new Uint8Array(parsed.subjectPublicKeyInfo.toSchema().toBER(false));
 }
 
-export function dstuFamilyKey(priv: Priv): FamilyKey {
+/**
+ * A DSTU 4145 key; its CMS signatures hash with GOST 34.311 or, when asked, Kupyna-256
+ * (DSTU 7564). Certificates and CRLs it signs always hash with GOST 34.311, as their
+ * algorithm identifier implies.
+ */
+export function dstuFamilyKey(priv: Priv, cmsDigest: "GOST34311" | "KUPYNA256" = "GOST34311"): FamilyKey {
   const spkiDer = dstuSpki(priv);
-  const sign = (data: Uint8Array) => new Uint8Array(priv.sign(gost().hash(Buffer.from(data)), "le"));
+  const signHash = (hash: Uint8Array) => new Uint8Array(priv.sign(Buffer.from(hash), "le"));
   return {
     family: "DSTU4145",
     label: "DSTU4145",
     spkiDer,
-    digestName: "GOST34311",
-    digestAlgorithm: ALGORITHM_OID.gost34311,
+    digestName: cmsDigest,
+    digestAlgorithm: DIGEST_OID[cmsDigest],
     signatureAlgorithm: ALGORITHM_OID.dstu4145le,
     certificateSignatureAlgorithm: ALGORITHM_OID.dstu4145le,
     nullParameters: false,
-    sign,
+    sign: (data) => signHash(digest(cmsDigest, data)),
     signForCertificate: (data) => {
-      const value = sign(data);
+      const value = signHash(digest("GOST34311", data));
       return Uint8Array.from([0x04, value.length, ...value]);
     },
     exportPrivate: () => ({ format: "dstu-der", value: Buffer.from(priv.to_asn1()).toString("base64") }),

@@ -4,13 +4,14 @@ import * as asn1js from "asn1js";
 import gost89 from "gost89";
 import type * as pkijs from "pkijs";
 import { kepError } from "../errors";
+import { kupyna256 } from "../kupyna";
 import { ALGORITHM_OID } from "../oids";
 
 // The three algorithm families the verifier accepts and the digests each may use. One table so
 // that a signature names its algorithms once and every step (messageDigest, the signature over
 // the signed attributes, signingCertificateV2, the certificate chain) follows it.
 
-export type DigestName = "SHA-256" | "SHA-384" | "GOST34311";
+export type DigestName = "SHA-256" | "SHA-384" | "GOST34311" | "KUPYNA256";
 export type KeyFamily = "RSA" | "ECDSA" | "DSTU4145";
 export type EcCurve = "P-256" | "P-384";
 
@@ -18,23 +19,31 @@ const DIGESTS: Record<string, DigestName> = {
   [ALGORITHM_OID.sha256]: "SHA-256",
   [ALGORITHM_OID.sha384]: "SHA-384",
   [ALGORITHM_OID.gost34311]: "GOST34311",
+  [ALGORITHM_OID.kupyna256]: "KUPYNA256",
 };
 
 const DIGEST_FAMILIES: Record<KeyFamily, readonly DigestName[]> = {
   RSA: ["SHA-256", "SHA-384"],
   ECDSA: ["SHA-256", "SHA-384"],
-  DSTU4145: ["GOST34311"],
+  DSTU4145: ["GOST34311", "KUPYNA256"],
 };
 
-/** Signature algorithm identifiers: the family they belong to and the hash they name, if any. */
-const SIGNATURE_ALGORITHMS: Record<string, { family: KeyFamily; digest?: DigestName }> = {
+/**
+ * Signature algorithm identifiers: the family they belong to and the hash they name, if any.
+ * The DSTU 4145 identifier names the key algorithm only: certificates, CRLs and OCSP responses
+ * signed under it use GOST 34.311 (`digest`), while a CMS signer names its hash (GOST 34.311 or
+ * Kupyna-256) in its digestAlgorithm (`digestFromSigner`).
+ */
+type SignatureAlgorithm = { family: KeyFamily; digest?: DigestName; digestFromSigner?: true };
+
+const SIGNATURE_ALGORITHMS: Record<string, SignatureAlgorithm> = {
   [ALGORITHM_OID.rsaEncryption]: { family: "RSA" },
   [ALGORITHM_OID.sha256WithRsaEncryption]: { family: "RSA", digest: "SHA-256" },
   [ALGORITHM_OID.sha384WithRsaEncryption]: { family: "RSA", digest: "SHA-384" },
   [ALGORITHM_OID.ecPublicKey]: { family: "ECDSA" },
   [ALGORITHM_OID.ecdsaWithSha256]: { family: "ECDSA", digest: "SHA-256" },
   [ALGORITHM_OID.ecdsaWithSha384]: { family: "ECDSA", digest: "SHA-384" },
-  [ALGORITHM_OID.dstu4145le]: { family: "DSTU4145", digest: "GOST34311" },
+  [ALGORITHM_OID.dstu4145le]: { family: "DSTU4145", digest: "GOST34311", digestFromSigner: true },
 };
 
 const CURVES: Record<string, EcCurve> = {
@@ -47,22 +56,23 @@ export const FAMILY_LABEL: Record<KeyFamily, string> = { RSA: "RSA", ECDSA: "ECD
 const unsupported = (message: string, details?: Record<string, unknown>) =>
   kepError("SIGNATURE_ALGORITHM_UNSUPPORTED", message, details);
 
-/** The digest a signature names; Kupyna and SHA-1 are named in the refusal. */
+/** The digest a signature names; Kupyna-384/512 are named in the refusal. */
 export function digestNamed(oid: string): DigestName {
   const digest = DIGESTS[oid];
   if (digest) return digest;
-  if (oid === ALGORITHM_OID.kupyna256 || oid.startsWith(ALGORITHM_OID.kupynaPrefix)) {
-    throw unsupported("Геш ДСТУ 7564 (Купина) поки не підтримується: підпишіть ключем ДСТУ 4145 з гешем ГОСТ 34.311", {
-      oid,
-    });
+  if (oid.startsWith(ALGORITHM_OID.kupynaPrefix)) {
+    throw unsupported(
+      "Геш ДСТУ 7564 (Купина) підтримується лише з довжиною 256 біт: підпишіть ключем ДСТУ 4145 з гешем Купина-256 або ГОСТ 34.311",
+      { oid },
+    );
   }
   throw unsupported(
-    "Алгоритм гешування не підтримується: потрібен ГОСТ 34.311 (ДСТУ 4145), SHA-256 або SHA-384 (ECDSA, RSA)",
+    "Алгоритм гешування не підтримується: потрібен ГОСТ 34.311 або Купина-256 (ДСТУ 4145), SHA-256 або SHA-384 (ECDSA, RSA)",
     { oid },
   );
 }
 
-export function signatureAlgorithmNamed(oid: string): { family: KeyFamily; digest?: DigestName } {
+export function signatureAlgorithmNamed(oid: string): SignatureAlgorithm {
   const algorithm = SIGNATURE_ALGORITHMS[oid];
   if (algorithm) return algorithm;
   throw unsupported("Алгоритм підпису не підтримується: потрібен ДСТУ 4145, ECDSA або RSA", { oid });
@@ -90,14 +100,15 @@ export function publicKeyAlgorithmOf(info: pkijs.PublicKeyInfo): PublicKeyAlgori
 
 /**
  * The signer's key, the signature algorithm and the digest must agree: a DSTU key signs with
- * GOST 34.311, ECDSA and RSA with SHA-256/384, and the digest named twice is the same one.
+ * GOST 34.311 or Kupyna-256, ECDSA and RSA with SHA-256/384, and the digest named twice is the same one.
  */
 export function checkAlgorithmsAgree(key: PublicKeyAlgorithm, signatureAlgorithmOid: string, digest: DigestName): void {
   const signature = signatureAlgorithmNamed(signatureAlgorithmOid);
   if (signature.family !== key.family) {
     throw kepError("SIGNATURE_ALGORITHM_MISMATCH", undefined, { key: key.family, signature: signature.family });
   }
-  if ((signature.digest && signature.digest !== digest) || !DIGEST_FAMILIES[key.family].includes(digest)) {
+  const namedDigest = signature.digestFromSigner ? undefined : signature.digest;
+  if ((namedDigest && namedDigest !== digest) || !DIGEST_FAMILIES[key.family].includes(digest)) {
     throw kepError(
       "SIGNATURE_ALGORITHM_MISMATCH",
       `Геш ${digest} не відповідає алгоритму підпису ${FAMILY_LABEL[key.family]}`,
@@ -107,6 +118,7 @@ export function checkAlgorithmsAgree(key: PublicKeyAlgorithm, signatureAlgorithm
 }
 
 export function digest(name: DigestName, bytes: Uint8Array): Uint8Array {
+  if (name === "KUPYNA256") return kupyna256(bytes);
   if (name === "GOST34311")
     return new Uint8Array(gost89.compat.algos().hash(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)));
   return new Uint8Array(

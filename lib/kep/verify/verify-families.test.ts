@@ -3,16 +3,17 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import forge from "node-forge";
 import gost89 from "gost89";
-import jk from "jkurwa";
+import jk, { type Priv } from "jkurwa";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 // DSTU 4145 in pure JavaScript is slow on a loaded machine: generous per-test time.
 vi.setConfig({ testTimeout: 60_000 });
 import { AppError } from "@/lib/errors";
 import { binaryToBytes, bytesToBinary } from "../bytes";
-import { buildDetachedCms } from "../cms/build-detached-cms";
-import { cmsSignerOf, type FamilyKey } from "../ca/family-keys";
+import { buildDetachedCms, prepareDetachedCms } from "../cms/build-detached-cms";
+import { cmsSignerOf, dstuFamilyKey, type FamilyKey } from "../ca/family-keys";
 import { canonicalJsonBytes } from "../canonical-json";
+import { kupyna256 } from "../kupyna";
 import { ALGORITHM_OID } from "../oids";
 import {
   createFamilyTestPki,
@@ -31,7 +32,7 @@ import { certificateFromDer, loadTrustAnchors, type TrustAnchors } from "./trust
 import { verifyDetachedSignature } from "./verify-detached-signature";
 
 // The three algorithm families through one verifier: ECDSA P-256/P-384 (WebCrypto) and
-// DSTU 4145 with GOST 34.311 (jkurwa), and the interoperability with jkurwa's own CMS, over
+// DSTU 4145 with GOST 34.311 or Kupyna-256 (jkurwa; Kupyna in lib/kep/kupyna.ts), and the interoperability with jkurwa's own CMS, over
 // the public fixtures its npm package ships (used in place, never copied).
 
 const FIXTURES = path.join(process.cwd(), "node_modules/jkurwa/test/data");
@@ -217,13 +218,6 @@ describe("DSTU 4145 with GOST 34.311", () => {
     ).toBe("SIGNATURE_ALGORITHM_MISMATCH");
   });
 
-  it("refuses Kupyna (DSTU 7564) as the digest, naming it: SIGNATURE_ALGORITHM_UNSUPPORTED", async () => {
-    const signer = { ...cmsSignerOf(dstuHead.key, dstuHead.certificateDer), digestAlgorithm: ALGORITHM_OID.kupyna256 };
-    const error = await refusal(verify(await buildDetachedCms(signer, content), dstu.trust));
-    expect(error.code).toBe("SIGNATURE_ALGORITHM_UNSUPPORTED");
-    expect(error.message).toContain("Купина");
-  });
-
   it("checks signingCertificateV2 with GOST 34.311: another certificate of the same key is refused", async () => {
     const twin = issueFamilySigner(dstu.issuing, dstuHead.key, HEAD, { now });
     statuses.set(twin.serial, { status: "GOOD", revokedAt: null });
@@ -238,6 +232,87 @@ describe("DSTU 4145 with GOST 34.311", () => {
     (signerInfo[1]!.value as forge.asn1.Asn1[])[1] = tbs[1]!;
     const swapped = binaryToBytes(forge.asn1.toDer(cms).getBytes());
     expect((await refusal(verify(swapped, dstu.trust))).code).toBe("SIGNING_CERTIFICATE_MISMATCH");
+  });
+});
+
+describe("DSTU 4145 with Kupyna-256 (DSTU 7564)", () => {
+  /** The head's own jkurwa key, signing CMS with Kupyna-256: jkurwa's Priv.sign over the Kupyna hash value. */
+  let kupynaHead: FamilyTestSigner;
+  let priv: Priv;
+  const gostHash = (bytes: Uint8Array) => new Uint8Array(gost89.compat.algos().hash(Buffer.from(bytes)));
+
+  beforeAll(() => {
+    const stored = jk.Priv.from_asn1(Buffer.from(dstuHead.key.exportPrivate().value, "base64"));
+    priv = "keys" in stored ? stored.keys[0]! : stored;
+    kupynaHead = { ...dstuHead, key: dstuFamilyKey(priv, "KUPYNA256") };
+  });
+
+  it("accepts it: messageDigest, the signature value and signingCertificateV2 all hash with Kupyna-256", async () => {
+    const signature = await signWithFamily(kupynaHead, content);
+    const parsed = parseDetachedSignature(signature);
+    expect(parsed.digestName).toBe("KUPYNA256");
+    expect(parsed.signerInfo.digestAlgorithm.algorithmId).toBe(ALGORITHM_OID.kupyna256);
+    expect(Buffer.from(parsed.messageDigest).toString("hex")).toBe(Buffer.from(kupyna256(content)).toString("hex"));
+    // The value is over the Kupyna hash of the signed attributes, not the GOST one (jkurwa checks it directly).
+    const value = Buffer.from(parsed.signerInfo.signature.getValue());
+    const pub = jk.Certificate.from_asn1(Buffer.from(dstuHead.certificateDer)).pubkey_unpack();
+    expect(pub.verify(Buffer.from(kupyna256(parsed.signedAttributesDer)), value, "le")).toBe(true);
+    expect(pub.verify(Buffer.from(gostHash(parsed.signedAttributesDer)), value, "le")).toBe(false);
+    await expect(verify(signature, dstu.trust)).resolves.toMatchObject({
+      rnokpp: HEAD.rnokpp,
+      algorithm: "DSTU4145",
+      certificateSerial: dstuHead.serial,
+    });
+  });
+
+  it("refuses a tampered content byte (CONTENT_MISMATCH) and a changed signature byte (SIGNATURE_INVALID)", async () => {
+    const signature = await signWithFamily(kupynaHead, content);
+    const changed = Uint8Array.from(content);
+    changed[5]! ^= 0x01;
+    expect((await refusal(verify(signature, dstu.trust, changed))).code).toBe("CONTENT_MISMATCH");
+    expect((await refusal(verify(tamperSignatureValue(signature, 64), dstu.trust))).code).toBe("SIGNATURE_INVALID");
+  });
+
+  it("refuses a signature that names Kupyna-256 but whose value was made over the GOST 34.311 hash: SIGNATURE_INVALID", async () => {
+    const signer = {
+      ...cmsSignerOf(kupynaHead.key, kupynaHead.certificateDer),
+      sign: (bytes: Uint8Array) => new Uint8Array(priv.sign(Buffer.from(gostHash(bytes)), "le")),
+    };
+    expect((await refusal(verify(await buildDetachedCms(signer, content), dstu.trust))).code).toBe("SIGNATURE_INVALID");
+  });
+
+  it("refuses signingCertificateV2 that names Kupyna-256 over a GOST 34.311 hash of the certificate: SIGNING_CERTIFICATE_MISMATCH", async () => {
+    const signer = cmsSignerOf(kupynaHead.key, kupynaHead.certificateDer);
+    const prepared = prepareDetachedCms(signer, {
+      content: kupyna256(content),
+      certificate: gostHash(kupynaHead.certificateDer),
+    });
+    const signature = prepared.finish(kupynaHead.key.sign(prepared.signedAttributesDer));
+    expect((await refusal(verify(signature, dstu.trust))).code).toBe("SIGNING_CERTIFICATE_MISMATCH");
+  });
+
+  it("refuses Kupyna-256 with an ECDSA key (SIGNATURE_ALGORITHM_MISMATCH) and Kupyna-512, naming it (SIGNATURE_ALGORITHM_UNSUPPORTED)", async () => {
+    const ecdsaKupyna = {
+      ...cmsSignerOf(ecdsaHead.key, ecdsaHead.certificateDer),
+      digestAlgorithm: ALGORITHM_OID.kupyna256,
+      digest: kupyna256,
+    };
+    expect((await refusal(verify(await buildDetachedCms(ecdsaKupyna, content), ecdsa.trust))).code).toBe(
+      "SIGNATURE_ALGORITHM_MISMATCH",
+    );
+    const kupyna512 = {
+      ...cmsSignerOf(kupynaHead.key, kupynaHead.certificateDer),
+      digestAlgorithm: `${ALGORITHM_OID.kupynaPrefix}3`,
+    };
+    const error = await refusal(verify(await buildDetachedCms(kupyna512, content), dstu.trust));
+    expect([error.code, error.status]).toEqual(["SIGNATURE_ALGORITHM_UNSUPPORTED", 400]);
+    expect(error.message).toContain("Купина");
+  });
+
+  it("a GOST 34.311 signature of the same key still verifies beside it", async () => {
+    const signature = await signWithFamily(dstuHead, content);
+    expect(parseDetachedSignature(signature).digestName).toBe("GOST34311");
+    await expect(verify(signature, dstu.trust)).resolves.toMatchObject({ algorithm: "DSTU4145" });
   });
 });
 

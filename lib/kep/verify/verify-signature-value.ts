@@ -93,7 +93,7 @@ export async function verifySignatureValue(
   if (value.length === 0 || value.length % 2 !== 0 || value.length > 2 * 64)
     throw malformedValue("довжина підпису ДСТУ 4145 некоректна");
   try {
-    return publicKey.verify(Buffer.from(digest("GOST34311", check.signed)), Buffer.from(value), "le");
+    return publicKey.verify(Buffer.from(digest(check.digestName, check.signed)), Buffer.from(value), "le");
   } catch (error) {
     // jkurwa throws on components that are zero or beyond the curve's order.
     throw malformedValue(error instanceof Error ? error.message : String(error));
