@@ -36,6 +36,9 @@ export const OID = {
   crlDistributionPoints: "2.5.29.31",
   certificatePolicies: "2.5.29.32",
   authorityKeyIdentifier: "2.5.29.35",
+  extKeyUsage: "2.5.29.37",
+  /** id-kp-OCSPSigning: a certificate a CA issued to answer OCSP on its behalf (RFC 6960 §4.2.2.2). */
+  ocspSigning: "1.3.6.1.5.5.7.3.9",
   authorityInfoAccess: "1.3.6.1.5.5.7.1.1",
   accessOcsp: "1.3.6.1.5.5.7.48.1",
   accessCaIssuers: "1.3.6.1.5.5.7.48.2",

@@ -18,7 +18,7 @@ import { buildOcspResponse, type OcspRecord } from "@/lib/kep/provider/answer-oc
 import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
 import { signWithFamily, type FamilyTestSigner } from "@/lib/kep/testing/family-pki";
 import { HEAD } from "@/lib/kep/testing/test-pki";
-import { buildTestCrl, certsOnlyBundle } from "@/lib/kep/testing/trust-list-fixtures";
+import { buildTestCrl, certsOnlyBundle, issueOcspResponder } from "@/lib/kep/testing/trust-list-fixtures";
 import { clearCrlCache } from "@/lib/kep/trust-list/crl-status";
 import { importTrustList } from "@/lib/kep/trust-list/import-trust-list";
 import { clearOcspCache } from "@/lib/kep/trust-list/ocsp-status";
@@ -28,9 +28,10 @@ import { createUser } from "@/prisma/seed/factories";
 
 // Revocation of an imported provider's certificate through the OCSP responder its AIA names: a
 // local responder on 127.0.0.1 (the portal's own responder code, serving the "provider's" CA)
-// answers good, revoked or unknown; a good answer is kept until its nextUpdate; a responder that
-// is down, slow, stale, signed by another key or answering another request is not believed, and
-// the CRL decides — when that fails too, «не вдалося перевірити статус сертифіката».
+// answers good, revoked or unknown, signing itself or through a responder certificate it issued
+// with id-kp-OCSPSigning; a good answer is kept until its nextUpdate; a responder that is down,
+// slow, stale, signed by another key (a responder certificate without that purpose, or one another
+// CA issued) or answering another request is not believed, and the CRL decides — when that fails too, «не вдалося перевірити статус сертифіката».
 
 const DAY = 86_400_000;
 const content = new TextEncoder().encode('{"purpose":"imported-ocsp-test"}');
@@ -42,7 +43,18 @@ let stranger: FamilyCa;
 let signer: FamilyTestSigner;
 let records: Map<string, OcspRecord>;
 /** How the provider's responder behaves in a test: answered by `issuing` unless told otherwise. */
-let ocspMode: "answer" | "down" | "hang" | "stale" | "foreign-key" | "other-nonce" = "answer";
+let ocspMode:
+  | "answer"
+  | "delegated"
+  | "delegated-without-eku"
+  | "delegated-by-another-ca"
+  | "down"
+  | "hang"
+  | "stale"
+  | "foreign-key"
+  | "other-nonce" = "answer";
+/** Responder certificates: issued by `issuing` with and without id-kp-OCSPSigning, and one by `stranger` with it. */
+let responders: Record<"delegated" | "delegated-without-eku" | "delegated-by-another-ca", FamilyCa>;
 let crlMode: "good" | "down" = "down";
 
 const failure = (promise: Promise<unknown>) =>
@@ -65,12 +77,10 @@ async function answerOcsp(body: Uint8Array): Promise<Uint8Array> {
     ];
   }
   const now = ocspMode === "stale" ? new Date(Date.now() - 3 * 60 * 60_000) : new Date();
-  return buildOcspResponse(
-    ocspMode === "foreign-key" ? stranger : issuing,
-    request,
-    async (serial) => records.get(serial) ?? null,
-    now,
-  );
+  const statusOf = async (serial: string) => records.get(serial) ?? null;
+  if (ocspMode === "delegated" || ocspMode === "delegated-without-eku" || ocspMode === "delegated-by-another-ca")
+    return buildOcspResponse(issuing, request, statusOf, now, responders[ocspMode]);
+  return buildOcspResponse(ocspMode === "foreign-key" ? stranger : issuing, request, statusOf, now);
 }
 
 beforeAll(async () => {
@@ -127,6 +137,18 @@ beforeAll(async () => {
     ...validity,
     commonName: "Інший ЦСК КНЕДП з OCSP",
   });
+  const responderValidity = { validFrom: new Date(now - DAY), validTo: new Date(now + 30 * DAY) };
+  responders = {
+    delegated: issueOcspResponder(issuing, generateEcdsaKey("P-256"), { ocspSigning: true, ...responderValidity }),
+    "delegated-without-eku": issueOcspResponder(issuing, generateEcdsaKey("P-256"), {
+      ocspSigning: false,
+      ...responderValidity,
+    }),
+    "delegated-by-another-ca": issueOcspResponder(stranger, generateEcdsaKey("P-256"), {
+      ocspSigning: true,
+      ...responderValidity,
+    }),
+  };
   const key = generateEcdsaKey("P-256");
   const certificateDer = buildFamilySigningCertificate({
     issuer: issuing,
@@ -182,7 +204,21 @@ describe("an imported provider's OCSP responder", () => {
     expect((await failure(verify())).code).toBe("CERTIFICATE_UNKNOWN");
   });
 
+  it("answers through a delegated responder (issued by the CA with id-kp-OCSPSigning): good accepted, revoked refused, no CRL asked", async () => {
+    ocspMode = "delegated";
+    crlMode = "good";
+    await expect(verify()).resolves.toMatchObject({ certificateSerial: signer.serial });
+    expect(hits).toEqual({ "/ocsp": 1 });
+
+    clearOcspCache();
+    records.set(signer.serial, { status: "REVOKED", revokedAt: new Date(Date.now() - DAY), reason: 1 });
+    expect((await failure(verify())).code).toBe("CERTIFICATE_REVOKED");
+    expect(hits["/crl"]).toBeUndefined();
+  });
+
   it.each([
+    ["answers through a responder certificate without id-kp-OCSPSigning", "delegated-without-eku"],
+    ["answers through an OCSP-signing responder another CA issued", "delegated-by-another-ca"],
     ["is down (503)", "down"],
     ["answers with an OCSP response signed by another CA's key", "foreign-key"],
     ["answers with a response whose nextUpdate has passed", "stale"],

@@ -54,6 +54,11 @@ export function basicConstraintsExtension(ca: boolean, pathLength?: number): For
   return { id: OID.basicConstraints, critical: true, value: seq(items) };
 }
 
+/** extKeyUsage with the given purposes (e.g. id-kp-OCSPSigning for a delegated OCSP responder). */
+export function extendedKeyUsageExtension(purposes: string[]): ForgeExtension {
+  return { id: OID.extKeyUsage, value: seq(purposes.map(oid)) };
+}
+
 export function subjectKeyIdentifierExtension(keyId: string): ForgeExtension {
   return { id: OID.subjectKeyIdentifier, value: asn1.create(UNIVERSAL, T.OCTETSTRING, false, keyId) };
 }

@@ -83,7 +83,8 @@ export function signAnyCertificate(draft: AnyCertificateDraft, issuerKey: Family
   return binaryToBytes(der.getBytes());
 }
 
-function issuerOfDer(der: Uint8Array): { name: NameAttribute[]; keyId: string } {
+/** The subject name and key identifier of a CA certificate, as the certificates it issues name their issuer. */
+export function issuerOfDer(der: Uint8Array): { name: NameAttribute[]; keyId: string } {
   const certificate = forgeCertificateFromAnyDer(der);
   const extension = (certificate.extensions as Array<{ id?: string; subjectKeyIdentifier?: string }>).find(
     (candidate) => candidate.id === OID.subjectKeyIdentifier,

@@ -129,14 +129,20 @@ async function respond(client: DbTx, request: pkijs.OCSPRequest, now: Date): Pro
   return buildOcspResponse(ca, request, providerStatusOf(client, certificateFromDer(ca.der)), now);
 }
 
-/** A successful, CA-signed BasicOCSPResponse to `request`, each entry's status from `statusOf`. */
+/**
+ * A successful BasicOCSPResponse to `request`, each entry's status from `statusOf` for the
+ * certificates `ca` issued, signed by `ca` itself or by the responder it delegated to (RFC 6960
+ * §4.2.2.2: a certificate `ca` issued with id-kp-OCSPSigning, carried in the response).
+ */
 export async function buildOcspResponse(
   ca: FamilyCa,
   request: pkijs.OCSPRequest,
   statusOf: OcspStatusOf,
   now: Date,
+  responder: FamilyCa = ca,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const issuing = certificateFromDer(ca.der);
+  const responderCertificate = certificateFromDer(responder.der);
   const responses: pkijs.SingleResponse[] = [];
   for (const entry of request.tbsRequest.requestList) {
     responses.push(
@@ -151,17 +157,17 @@ export async function buildOcspResponse(
   const nonce = request.tbsRequest.requestExtensions?.find((extension) => extension.extnID === NONCE_EXTENSION);
   const basic = new pkijs.BasicOCSPResponse({
     tbsResponseData: new pkijs.ResponseData({
-      responderID: issuing.subject,
+      responderID: responderCertificate.subject,
       producedAt: now,
       responses,
       ...(nonce ? { responseExtensions: [nonce] } : {}),
     }),
-    certs: [issuing],
+    certs: [responderCertificate],
   });
-  basic.signatureAlgorithm = signatureAlgorithmOf(ca.key);
+  basic.signatureAlgorithm = signatureAlgorithmOf(responder.key);
   basic.tbsResponseData.tbsView = new Uint8Array(basic.tbsResponseData.toSchema(true).toBER(false));
   basic.signature = new asn1js.BitString({
-    valueHex: toArrayBuffer(ca.key.signForCertificate(basic.tbsResponseData.tbsView)),
+    valueHex: toArrayBuffer(responder.key.signForCertificate(basic.tbsResponseData.tbsView)),
   });
 
   const response = new pkijs.OCSPResponse({

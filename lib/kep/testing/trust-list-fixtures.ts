@@ -2,13 +2,23 @@ import "server-only";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { toArrayBuffer } from "../bytes";
-import type { FamilyCa } from "../ca/family-certificates";
+import { caSubject } from "../ca/subject-name";
+import {
+  basicConstraintsExtension,
+  extendedKeyUsageExtension,
+  keyUsageExtension,
+  subjectKeyIdentifierExtension,
+  authorityKeyIdentifierExtension,
+} from "../ca/extensions";
+import { issuerOfDer, keyIdentifierOfSpki, signAnyCertificate, type FamilyCa } from "../ca/family-certificates";
+import type { FamilyKey } from "../ca/family-keys";
+import { OID } from "../oids";
 import { serialInteger, signatureAlgorithmOf } from "../provider/build-crl";
 import { certificateFromDer } from "../verify/trust-anchors";
 
 // Test fixtures for the trust list: a certs-only CMS bundle (the shape of the ЦЗО's
-// CACertificates.p7b) and a CRL signed by any family CA — what a qualified provider outside
-// the portal publishes.
+// CACertificates.p7b), a CRL signed by any family CA and a delegated OCSP responder's
+// certificate — what a qualified provider outside the portal publishes.
 
 /** A degenerate SignedData that only carries certificates, DER. */
 export function certsOnlyBundle(certificates: Uint8Array[]): Uint8Array<ArrayBuffer> {
@@ -57,4 +67,34 @@ export function buildTestCrl(
   crl.signatureAlgorithm = signatureAlgorithmOf(signer.key);
   crl.signatureValue = new asn1js.BitString({ valueHex: toArrayBuffer(signer.key.signForCertificate(crl.tbsView)) });
   return new Uint8Array(crl.toSchema(false).toBER(false));
+}
+
+/**
+ * A responder certificate `ca` issues to `key` for answering OCSP on its behalf: end entity,
+ * digitalSignature, and id-kp-OCSPSigning in extKeyUsage unless `ocspSigning` is false.
+ */
+export function issueOcspResponder(
+  ca: FamilyCa,
+  key: FamilyKey,
+  options: { ocspSigning: boolean; validFrom: Date; validTo: Date; commonName?: string },
+): FamilyCa {
+  const issuer = issuerOfDer(ca.der);
+  const extensions = [
+    basicConstraintsExtension(false),
+    keyUsageExtension({ digitalSignature: true }),
+    subjectKeyIdentifierExtension(keyIdentifierOfSpki(key.spkiDer)),
+    authorityKeyIdentifierExtension(issuer.keyId),
+    ...(options.ocspSigning ? [extendedKeyUsageExtension([OID.ocspSigning])] : []),
+  ];
+  const der = signAnyCertificate(
+    {
+      subject: caSubject(options.commonName ?? "OCSP-сервер ЦСК", "Тестовий КНЕДП"),
+      issuer: issuer.name,
+      spkiDer: key.spkiDer,
+      validity: options,
+      extensions,
+    },
+    ca.key,
+  );
+  return { der, key };
 }
