@@ -21,7 +21,8 @@ import { percentile } from "./support/stats";
 // sign an application's canonical bytes (detached CAdES-BES), verify it with the portal's
 // verifier (steps 1–6, status from memory). In process, no database. The first verification of a
 // certificate also checks its chain (cached afterwards, as in the portal); medians are over the
-// repeated ones, the first is reported separately. Target: a DSTU 4145 verification ≤ 50 ms.
+// repeated ones, the first is reported separately. Target: a DSTU 4145 verification ≤ 50 ms, with
+// GOST 34.311 and with Kupyna-256.
 
 const RUNS = Number(process.env.BENCH_KEP_RUNS ?? 15);
 const PASSWORD = "Bench-Key-2026";
@@ -110,6 +111,18 @@ async function families(): Promise<Family[]> {
         return (bytes) => buildDetachedCms(cmsSignerOf(key, dstuSigner.certificateDer), bytes);
       },
     },
+    {
+      // The same DSTU key and certificate, its CMS hashed with Kupyna-256 (DSTU 7564) instead.
+      algorithm: "DSTU4145-KUPYNA256",
+      container: "key6",
+      trust: dstuPki.trust,
+      serial: dstuSigner.serial,
+      open: async () => {
+        const store = jk.Priv.from_protected(Buffer.from(key6), PASSWORD, gost89.compat.algos());
+        const key = dstuFamilyKey(store.keys[0]!, "KUPYNA256");
+        return (bytes) => buildDetachedCms(cmsSignerOf(key, dstuSigner.certificateDer), bytes);
+      },
+    },
   ];
 }
 
@@ -156,7 +169,7 @@ for (const family of await families()) {
     `${row.algorithm.padEnd(11)} ${row.container.padEnd(7)} відкрити ${row.openMs} мс · підписати ${row.signMs} мс · перевірити ${row.verifyMs} мс (p95 ${row.verifyP95Ms}, перша ${row.firstVerifyMs})`,
   );
 }
-const dstu = results.find((row) => row.algorithm === "DSTU4145")!;
+const dstu = results.filter((row) => String(row.algorithm).startsWith("DSTU4145"));
 console.log(
   JSON.stringify({
     bench: "kep",
@@ -164,6 +177,6 @@ console.log(
     loadavg: os.loadavg()[0],
     runs: RUNS,
     results,
-    targetMet: Number(dstu.verifyMs) <= 50,
+    targetMet: dstu.length === 2 && dstu.every((row) => Number(row.verifyMs) <= 50),
   }),
 );
