@@ -1,4 +1,4 @@
-import { createPrivateKey } from "node:crypto";
+import { createHash, createPrivateKey } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -16,7 +16,8 @@ import { signInWithKep } from "@/lib/auth/kep-login/sign-in-with-kep";
 import { db } from "@/lib/db/client";
 import { bytesToBinary, binaryToBytes } from "@/lib/kep/bytes";
 import { buildDetachedCms } from "@/lib/kep/cms/build-detached-cms";
-import { cmsSignerOf, familyKeyFromPem } from "@/lib/kep/ca/family-keys";
+import { cmsSignerOf, dstuFamilyKey, familyKeyFromPem } from "@/lib/kep/ca/family-keys";
+import { buildVerificationReport } from "@/lib/kep/report";
 import { buildCrl } from "@/lib/kep/provider/build-crl";
 import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
 import { CA_IDS, loadFamilyIssuingCa } from "@/lib/kep/provider/family-cas";
@@ -189,6 +190,39 @@ describe("the HR API", () => {
       select: { certificateSerial: true },
     });
     expect(stored?.certificateSerial).toBe(dstu.serial);
+  });
+
+  it("accepts an application signed on the HR system's server with the head's DSTU key hashing with Kupyna-256 (DSTU 7564); its report names the hash; a tampered byte is refused", async () => {
+    const draft = await call(createDraftRoute, "/api/v1/applications/drafts", {
+      edrpou: world.edrpou,
+      employees: [{ rnokpp: world.employees[2]! }],
+    });
+    expect(draft.status).toBe(201);
+    const document = new Uint8Array(Buffer.from(draft.body.document, "base64"));
+    const store = jk.Priv.from_protected(Buffer.from(dstu.keyFile), PASSWORD, algo);
+    const signer = cmsSignerOf(dstuFamilyKey(store.keys[0]!, "KUPYNA256"), dstu.certificateDer);
+    const sign = (bytes: Uint8Array) => buildDetachedCms(signer, bytes, { signingTime: new Date(Date.now() - 5000) });
+    const tampered = Uint8Array.from(document);
+    tampered[12]! ^= 0x01;
+    const bad = await call(submitRoute, "/api/v1/applications", {
+      draftId: draft.body.draftId,
+      signature: Buffer.from(await sign(tampered)).toString("base64"),
+    });
+    expect([bad.status, bad.body.error?.code]).toEqual([400, "CONTENT_MISMATCH"]);
+    const signature = await sign(document);
+    const submitted = await call(submitRoute, "/api/v1/applications", {
+      draftId: draft.body.draftId,
+      signature: Buffer.from(signature).toString("base64"),
+    });
+    expect(submitted).toMatchObject({ status: 202, body: { status: "QUEUED" } });
+    const stored = await db.signedDocument.findFirst({
+      where: { edrpou: world.edrpou, signatureSha256: createHash("sha256").update(signature).digest("hex") },
+      select: { id: true, certificateSerial: true },
+    });
+    expect(stored?.certificateSerial).toBe(dstu.serial);
+    const { text } = await buildVerificationReport(createCtx({ actor: null }), stored!.id);
+    expect(text).toContain("Купина-256 (ДСТУ 7564) у підписі відповідає вмісту");
+    expect(text).not.toContain("НЕ ПРОЙДЕНА");
   });
 
   it("accepts an application signed with the head's ECDSA key", async () => {
