@@ -17,9 +17,27 @@ export function WhatIfView({ result }: { result: RulesetWhatIf }) {
   return (
     <div className="space-y-4" data-testid="what-if">
       <p className="text-lg font-semibold" data-testid="what-if-summary">
-        {number(result.belowThreshold)} бронювань опиняться нижче нового порогу заробітної плати,{" "}
-        {number(result.beyondLimit)} — понад новий ліміт
+        {number(result.total)} бронювань більше не відповідатимуть правилам: {number(result.belowThreshold)} — нижче
+        нового порогу заробітної плати, {number(result.beyondLimit)} — понад новий ліміт
       </p>
+      <table className="w-full text-left text-sm" data-testid="what-if-reasons">
+        <caption className="sr-only">Бронювання, що більше не відповідатимуть правилам, за причинами</caption>
+        <thead>
+          <tr>
+            <th className="py-1 pr-3 font-medium">Причина</th>
+            <th className="py-1 pr-3 font-medium">Бронювань</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.reasons.map((r) => (
+            <tr key={r.reason}>
+              <td className="pr-3">{r.label}</td>
+              <td className="tabular pr-3">{number(r.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="text-xs text-muted">Бронювання може мати кілька причин; загальне число враховує кожне один раз.</p>
       <p className="text-sm text-muted">
         З {number(result.activeReservations)} чинних бронювань у реєстрі; підприємств, яких це стосується:{" "}
         {number(result.enterprisesAffected)}. Порівняно з версією {result.comparedWith}; обчислено за{" "}
@@ -27,7 +45,9 @@ export function WhatIfView({ result }: { result: RulesetWhatIf }) {
       </p>
       {uncounted.length > 0 ? (
         <div className="text-sm" data-testid="what-if-uncounted">
-          <p className="font-medium">Не враховано в цих числах — діятиме для рішень і заяв з дати версії:</p>
+          <p className="font-medium">
+            Не враховано в цих числах (не перевіряється для чинних бронювань) — діятиме для рішень і заяв з дати версії:
+          </p>
           <ul className="ml-5 list-disc">
             {uncounted.map((c) => (
               <li key={c.path}>{diffLabel(c.path)}</li>
@@ -51,6 +71,7 @@ export function WhatIfView({ result }: { result: RulesetWhatIf }) {
                 <th className="py-1 pr-3">ЄДРПОУ</th>
                 <th className="py-1 pr-3">Назва</th>
                 <th className="py-1 pr-3">Регіон</th>
+                <th className="py-1 pr-3">Усього</th>
                 <th className="py-1 pr-3">Нижче порогу</th>
                 <th className="py-1 pr-3">Понад ліміт</th>
               </tr>
@@ -61,6 +82,7 @@ export function WhatIfView({ result }: { result: RulesetWhatIf }) {
                   <td className="tabular py-0.5 pr-3">{e.edrpou}</td>
                   <td className="pr-3">{shortEnterpriseName(e.name)}</td>
                   <td className="pr-3">{e.region}</td>
+                  <td className="tabular pr-3">{number(e.total)}</td>
                   <td className="tabular pr-3">{number(e.belowThreshold)}</td>
                   <td className="tabular pr-3">{number(e.beyondLimit)}</td>
                 </tr>
@@ -81,6 +103,7 @@ function Breakdown({ title, rows }: { title: string; rows: RulesetWhatIf["bySect
         <thead>
           <tr>
             <th className="py-1 pr-3 font-medium">Група</th>
+            <th className="py-1 pr-3 font-medium">Усього</th>
             <th className="py-1 pr-3 font-medium">Нижче порогу</th>
             <th className="py-1 pr-3 font-medium">Понад ліміт</th>
           </tr>
@@ -89,6 +112,7 @@ function Breakdown({ title, rows }: { title: string; rows: RulesetWhatIf["bySect
           {rows.map((r) => (
             <tr key={r.key}>
               <td className="pr-3">{r.label}</td>
+              <td className="tabular pr-3">{number(r.total)}</td>
               <td className="tabular pr-3">{number(r.belowThreshold)}</td>
               <td className="tabular pr-3">{number(r.beyondLimit)}</td>
             </tr>
@@ -100,14 +124,14 @@ function Breakdown({ title, rows }: { title: string; rows: RulesetWhatIf["bySect
 }
 
 function SectorBars({ rows }: { rows: RulesetWhatIf["bySector"] }) {
-  const max = Math.max(0, ...rows.flatMap((r) => [r.belowThreshold, r.beyondLimit]));
+  const max = Math.max(0, ...rows.flatMap((r) => [r.total, r.beyondLimit]));
   const width = (value: number) => `${max > 0 ? (value / max) * 100 : 0}%`;
   return (
     <div aria-hidden="true" className="space-y-2">
       <p className="flex flex-wrap gap-4 text-xs text-muted">
         <span className="inline-flex items-center gap-1.5">
           <span className="inline-block size-3 rounded-sm bg-ink" />
-          Нижче порогу
+          Усього
         </span>
         <span className="inline-flex items-center gap-1.5">
           <span className="inline-block size-3 rounded-sm bg-neutral-400" />
@@ -123,9 +147,9 @@ function SectorBars({ rows }: { rows: RulesetWhatIf["bySector"] }) {
             <span className="block space-y-0.5">
               <span className="flex items-center gap-2">
                 <span className="h-2.5 flex-1">
-                  <span className="block h-full rounded-sm bg-ink" style={{ width: width(r.belowThreshold) }} />
+                  <span className="block h-full rounded-sm bg-ink" style={{ width: width(r.total) }} />
                 </span>
-                <span className="tabular w-16 text-right">{number(r.belowThreshold)}</span>
+                <span className="tabular w-16 text-right">{number(r.total)}</span>
               </span>
               <span className="flex items-center gap-2">
                 <span className="h-2.5 flex-1">

@@ -26,7 +26,7 @@ import type { TccRegisterPort } from "./tcc-types";
 export type RegistryRelations = {
   /** edrpou, name, region, kved, ownership, "stateShare", "diiaCity", frontline, "headRnokpp" */
   enterprises: Prisma.Sql;
-  /** rnokpp, email */
+  /** rnokpp, email, "birthDate" */
   persons: Prisma.Sql;
   /** rnokpp, edrpou, salary (hryvnias), "startDate", "endDate" (null while current), "mainJob" */
   employments: Prisma.Sql;

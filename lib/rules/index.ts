@@ -18,6 +18,7 @@ export { findReservationsToAnnul } from "./find-reservations-to-annul";
 export * from "./reasons";
 export { isNeverReservable, leadingReason, NEVER_RESERVABLE_CODES } from "./never-reservable";
 export { checkAnnulmentSpacing } from "./annulment-spacing";
+export * from "./reservation-under-ruleset";
 export type { AnnulmentSpacing } from "./annulment-spacing";
 export * from "./ruleset-schema";
 export * from "./decision-terms";

@@ -6,56 +6,95 @@ import { kyivDate } from "@/lib/format";
 import { kvedSectionLabel, kvedSectionOf } from "@/lib/enterprises/kved-sections";
 import {
   diffRulesets,
+  enterpriseUnderRuleset,
   isLimitCategoryInForce,
   isoDateToUtc,
   limitRuleFor,
+  newlyFailing,
+  WHAT_IF_REASON_LABELS,
+  WHAT_IF_REASONS,
+  type DecisionFacts,
+  type EnterpriseUnderRuleset,
   type LimitCategory,
+  type OwnershipForm,
   type Ruleset,
+  type WhatIfReason,
 } from "@/lib/rules";
 import { assessRulesetDraft } from "./assess-ruleset-draft";
 import type { RulesetCtx } from "./ctx";
 import { loadMethodologist } from "./load-methodologist";
 import { ZRulesetDraft } from "./schemas";
 
-// What a draft would change, over the whole registry, before anyone signs: the active
-// reservations whose salary would fall below the new threshold (it held under the current
-// one, the enterprise has no salary exemption) and those beyond a lowered limit (over the new
-// limit but not the current one), per sector and region, with the most affected enterprises.
-// One read-only query grouped by enterprise; nothing is written.
+// What a draft would change, over the whole registry, before anyone signs. Every active
+// reservation is re-decided under the current version and under the draft with the engine's
+// own pure rules (lib/rules/reservation-under-ruleset.ts): the salary threshold and the
+// enterprise's exemption, its decision's criteria, the age limit, the maximum term, the 45-day
+// exception, the decision caps; the limit is re-counted per enterprise. A reservation counts
+// when it holds under the current version and fails under the draft. Read in batches of
+// enterprises (the reservations of one batch at a time in memory); nothing is written.
 
-export type WhatIfGroup = { key: string; label: string; belowThreshold: number; beyondLimit: number };
-export type RulesetWhatIf = {
-  activeReservations: number;
+export type WhatIfCounts = {
+  /** Distinct reservations that would no longer be allowed, for any reason. */
+  total: number;
   belowThreshold: number;
   beyondLimit: number;
+  byReason: Record<WhatIfReason, number>;
+};
+export type WhatIfGroup = WhatIfCounts & { key: string; label: string };
+export type RulesetWhatIf = WhatIfCounts & {
+  activeReservations: number;
   enterprisesAffected: number;
+  /** Every reason with its Ukrainian label and count, the limit included; reasons may overlap, the total does not. */
+  reasons: Array<{ reason: WhatIfReason | "LIMIT"; label: string; count: number }>;
   bySector: WhatIfGroup[];
   byRegion: WhatIfGroup[];
-  sample: Array<{ edrpou: string; name: string; region: string; belowThreshold: number; beyondLimit: number }>;
+  sample: Array<WhatIfCounts & { edrpou: string; name: string; region: string }>;
   comparedWith: string;
   /**
-   * Every changed rule and whether the figures above measure it: the salary thresholds and the
-   * limits are counted over the active reservations; the others (criteria, terms, age, the
-   * exception, annulment spacing, the limit base) apply to the decisions and applications made
-   * from the version's date, and are listed so that the methodologist sees what is not counted.
+   * Every changed rule and whether the figures above measure it. Not counted: what applies only
+   * to applications and decisions made from the version's date and cannot be re-decided for a
+   * reservation that exists (annulment spacing, the extension window, the data-update date, the
+   * exception's hiring window and frequency, the grace after a decision expires), and whether
+   * mobilised employees count in the limit base (the decision's military-liable count was fixed
+   * when it was made; re-counting it needs the registry's mobilisation records per enterprise).
    */
   changes: Array<{ path: string; counted: boolean }>;
   ms: number;
 };
 
-const COUNTED = /^(salary\.|limits\.)/;
+const COUNTED =
+  /^(salary\.|salaryExemptions$|limits\.|criteria\.|ageLimit$|maxTermMonths$|decisionCaps$|exception45$|exception45\.(termDays|limitCategories|criteria)$)/;
+/** Reservations read per batch (whole enterprises, so a batch may exceed it by one enterprise's). */
+const BATCH = 50_000;
 
-type Row = {
+type EnterpriseRow = {
   edrpou: string;
   name: string;
   region: string;
   kved: string;
+  ownership: OwnershipForm;
+  stateShare: number;
+  diiaCity: boolean;
+  frontline: boolean;
   category: string | null;
+  decidedOn: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  limitCount: number | null;
+  criteria: string[] | null;
+  salaryExemption: string | null;
   militaryLiable: number | null;
   headcount: number | null;
-  exempt: boolean;
   active: number;
-  belowNew: number;
+};
+
+type ReservationRow = {
+  edrpou: string;
+  fromDate: string;
+  untilDate: string;
+  birthDate: string | null;
+  exception45: boolean;
+  salary: number | null;
 };
 
 export async function computeRulesetWhatIf(ctx: RulesetCtx, input: unknown): Promise<RulesetWhatIf> {
@@ -74,77 +113,83 @@ export async function whatIf(
   const { current, next } = input;
   const today = isoDateToUtc(input.today);
   const { relations } = registryFor(db);
-  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-    WITH marks AS (
-      SELECT rm.edrpou, rm.rnokpp FROM ${relations.reservationMarks} rm
-      WHERE rm.status = 'ACTIVE' AND rm."untilDate" >= ${today}::date
+  const enterprises = await db.$queryRaw<EnterpriseRow[]>(Prisma.sql`
+    WITH active AS (
+      SELECT edrpou, count(*)::int AS active FROM ${relations.reservationMarks}
+      WHERE status = 'ACTIVE' AND "untilDate" >= ${today}::date GROUP BY edrpou
     ),
     decision AS (
-      SELECT DISTINCT ON (edrpou) edrpou, "limitCategory"::text AS category, "militaryLiableCount", headcount, "salaryExemption"
+      SELECT DISTINCT ON (edrpou) edrpou, "limitCategory"::text AS category, "decidedOn", "validFrom", "validUntil",
+        "limitCount", criteria, "salaryExemption", "militaryLiableCount", headcount
       FROM critical_decisions
       WHERE status = 'ACTIVE' AND "validFrom" <= ${today}::date AND "validUntil" >= ${today}::date
+        AND edrpou IN (SELECT edrpou FROM active)
       ORDER BY edrpou, "decidedOn" DESC
-    ),
-    salary AS (
-      SELECT m.edrpou, m.rnokpp, max(e.salary) * 100 AS kopiykas
-      FROM marks m
-      LEFT JOIN ${relations.employments} e ON e.rnokpp = m.rnokpp AND e.edrpou = m.edrpou
-        AND e."startDate" <= ${today}::date AND (e."endDate" IS NULL OR e."endDate" >= ${today}::date)
-      GROUP BY m.edrpou, m.rnokpp
-    ),
-    enterprise AS (
-      SELECT en.edrpou, en.name, en.region, en.kved, d.category, d."militaryLiableCount", d.headcount,
-        (d."salaryExemption" IS NOT NULL OR en.ownership IN ('STATE', 'COMMUNAL', 'RELIGIOUS') OR en."stateShare" > 50 OR en."diiaCity") AS exempt,
-        (en.frontline OR d.category = 'FRONTLINE_100') AS frontline
-      FROM ${relations.enterprises} en LEFT JOIN decision d ON d.edrpou = en.edrpou
-      WHERE en.edrpou IN (SELECT DISTINCT edrpou FROM marks)
     )
-    SELECT x.edrpou, x.name, x.region, x.kved, x.category, x."militaryLiableCount" AS "militaryLiable", x.headcount, x.exempt,
-      count(*)::int AS active,
-      count(*) FILTER (WHERE NOT x.exempt AND s.kopiykas IS NOT NULL
-        AND s.kopiykas < CASE WHEN x.frontline THEN ${next.salary.frontline.threshold}::numeric ELSE ${next.salary.general.threshold}::numeric END
-        AND s.kopiykas >= CASE WHEN x.frontline THEN ${current.salary.frontline.threshold}::numeric ELSE ${current.salary.general.threshold}::numeric END)::int AS "belowNew"
-    FROM salary s JOIN enterprise x ON x.edrpou = s.edrpou
-    GROUP BY x.edrpou, x.name, x.region, x.kved, x.category, x."militaryLiableCount", x.headcount, x.exempt`);
+    SELECT en.edrpou, en.name, en.region, en.kved, en.ownership::text AS ownership, en."stateShare"::float8 AS "stateShare",
+      en."diiaCity", en.frontline, d.category, d."decidedOn"::text AS "decidedOn", d."validFrom"::text AS "validFrom",
+      d."validUntil"::text AS "validUntil", d."limitCount", d.criteria, d."salaryExemption",
+      d."militaryLiableCount" AS "militaryLiable", d.headcount, a.active
+    FROM active a JOIN ${relations.enterprises} en ON en.edrpou = a.edrpou LEFT JOIN decision d ON d.edrpou = a.edrpou
+    ORDER BY en.edrpou`);
 
+  const total = emptyCounts();
   const sectors = new Map<string, WhatIfGroup>();
   const regions = new Map<string, WhatIfGroup>();
   const affected: RulesetWhatIf["sample"] = [];
   let activeReservations = 0;
-  let belowThreshold = 0;
-  let beyondLimit = 0;
-  for (const row of rows) {
-    activeReservations += row.active;
-    const beyond = row.category ? Math.max(0, over(row, next) - over(row, current)) : 0;
-    belowThreshold += row.belowNew;
-    beyondLimit += beyond;
-    if (row.belowNew === 0 && beyond === 0) continue;
-    affected.push({
-      edrpou: row.edrpou,
-      name: row.name,
-      region: row.region,
-      belowThreshold: row.belowNew,
-      beyondLimit: beyond,
-    });
-    const section = kvedSectionOf(row.kved);
-    add(
-      sectors,
-      section ?? "?",
-      section ? `${section} — ${kvedSectionLabel(section)}` : "Невідома галузь",
-      row.belowNew,
-      beyond,
-    );
-    add(regions, row.region, row.region, row.belowNew, beyond);
+  const rulesets = { current, next };
+
+  for (let start = 0; start < enterprises.length;) {
+    let end = start;
+    for (let size = 0; end < enterprises.length && (end === start || size + enterprises[end]!.active <= BATCH); end++)
+      size += enterprises[end]!.active;
+    const batch = enterprises.slice(start, end);
+    start = end;
+    const rows = await db.$queryRaw<ReservationRow[]>(Prisma.sql`
+      SELECT m.edrpou, m."fromDate"::text AS "fromDate", m."untilDate"::text AS "untilDate", p."birthDate"::text AS "birthDate",
+        coalesce(r.exception45, false) AS exception45,
+        (SELECT max(e.salary) * 100 FROM ${relations.employments} e
+          WHERE e.rnokpp = m.rnokpp AND e.edrpou = m.edrpou AND e."startDate" <= ${today}::date
+            AND (e."endDate" IS NULL OR e."endDate" >= ${today}::date))::float8 AS salary
+      FROM ${relations.reservationMarks} m
+      LEFT JOIN ${relations.persons} p ON p.rnokpp = m.rnokpp
+      LEFT JOIN reservations r ON r."activeRnokpp" = m.rnokpp AND r.edrpou = m.edrpou
+      WHERE m.edrpou = ANY(${batch.map((e) => e.edrpou)}::bpchar[]) AND m.status = 'ACTIVE' AND m."untilDate" >= ${today}::date`);
+    const byEnterprise = new Map<string, ReservationRow[]>();
+    for (const row of rows) {
+      const list = byEnterprise.get(row.edrpou) ?? [];
+      list.push(row);
+      byEnterprise.set(row.edrpou, list);
+    }
+
+    for (const enterprise of batch) {
+      activeReservations += enterprise.active;
+      const facts = { enterprise, decision: decisionFacts(enterprise) };
+      const under = { current: enterpriseUnderRuleset(facts, current), next: enterpriseUnderRuleset(facts, next) };
+      const counts = countEnterprise(enterprise, byEnterprise.get(enterprise.edrpou) ?? [], under, rulesets);
+      if (counts.total === 0 && counts.beyondLimit === 0) continue;
+      addCounts(total, counts);
+      affected.push({ edrpou: enterprise.edrpou, name: enterprise.name, region: enterprise.region, ...counts });
+      const section = kvedSectionOf(enterprise.kved);
+      addTo(sectors, section ?? "?", section ? `${section} — ${kvedSectionLabel(section)}` : "Невідома галузь", counts);
+      addTo(regions, enterprise.region, enterprise.region, counts);
+    }
   }
-  const byImpact = (
-    a: { belowThreshold: number; beyondLimit: number },
-    b: { belowThreshold: number; beyondLimit: number },
-  ) => b.belowThreshold + b.beyondLimit - (a.belowThreshold + a.beyondLimit);
+
+  const byImpact = (a: WhatIfCounts, b: WhatIfCounts) => b.total - a.total || b.beyondLimit - a.beyondLimit;
   return {
+    ...total,
     activeReservations,
-    belowThreshold,
-    beyondLimit,
     enterprisesAffected: affected.length,
+    reasons: [
+      ...WHAT_IF_REASONS.map((reason) => ({
+        reason,
+        label: WHAT_IF_REASON_LABELS[reason],
+        count: total.byReason[reason],
+      })),
+      { reason: "LIMIT" as const, label: WHAT_IF_REASON_LABELS.LIMIT, count: total.beyondLimit },
+    ],
     bySector: [...sectors.values()].sort(byImpact),
     byRegion: [...regions.values()].sort(byImpact),
     sample: affected.sort((a, b) => byImpact(a, b) || a.edrpou.localeCompare(b.edrpou)).slice(0, 10),
@@ -154,18 +199,80 @@ export async function whatIf(
   };
 }
 
-/** Reservations over the enterprise's limit under a ruleset (a category it no longer has: all of them). */
-function over(row: Row, ruleset: Ruleset): number {
-  const category = row.category as LimitCategory;
-  if (!isLimitCategoryInForce(category, ruleset)) return row.active;
-  const rule = limitRuleFor(category, ruleset);
-  const base = rule.base === "HEADCOUNT" ? (row.headcount ?? row.militaryLiable ?? 0) : (row.militaryLiable ?? 0);
-  return Math.max(0, row.active - Math.floor((base * rule.percent) / 100));
+/**
+ * One enterprise: each reservation re-decided under both versions; then the limit, over the
+ * reservations that remain — beyond the draft's limit and not already beyond the current one.
+ */
+export function countEnterprise(
+  enterprise: Pick<EnterpriseRow, "category" | "militaryLiable" | "headcount" | "active">,
+  reservations: readonly ReservationRow[],
+  under: { current: EnterpriseUnderRuleset; next: EnterpriseUnderRuleset },
+  rulesets: { current: Ruleset; next: Ruleset },
+): WhatIfCounts {
+  const counts = emptyCounts();
+  let fallen = 0;
+  for (const r of reservations) {
+    const reasons = newlyFailing(r, under, rulesets);
+    if (reasons.length === 0) continue;
+    fallen++;
+    for (const reason of reasons) counts.byReason[reason]++;
+  }
+  counts.belowThreshold = counts.byReason.SALARY;
+  if (enterprise.category !== null) {
+    const overCurrent = over(enterprise, enterprise.active, rulesets.current);
+    counts.beyondLimit = Math.max(0, over(enterprise, enterprise.active, rulesets.next) - overCurrent);
+    // The total counts each reservation once: those the limit cuts beyond the ones already fallen.
+    fallen += Math.max(0, over(enterprise, enterprise.active - fallen, rulesets.next) - overCurrent);
+  }
+  counts.total = fallen;
+  return counts;
 }
 
-function add(map: Map<string, WhatIfGroup>, key: string, label: string, below: number, beyond: number) {
-  const group = map.get(key) ?? { key, label, belowThreshold: 0, beyondLimit: 0 };
-  group.belowThreshold += below;
-  group.beyondLimit += beyond;
+function decisionFacts(row: EnterpriseRow): DecisionFacts | null {
+  if (row.category === null) return null;
+  return {
+    status: "ACTIVE",
+    decidedOn: row.decidedOn!,
+    validFrom: row.validFrom!,
+    validUntil: row.validUntil!,
+    limitCategory: row.category as LimitCategory,
+    limitCount: row.limitCount!,
+    criteria: row.criteria ?? [],
+    salaryExemption: row.salaryExemption,
+  };
+}
+
+/** Reservations over the enterprise's limit under a ruleset (a category it no longer has: all of them). */
+function over(
+  row: Pick<EnterpriseRow, "category" | "militaryLiable" | "headcount">,
+  active: number,
+  ruleset: Ruleset,
+): number {
+  const category = row.category as LimitCategory;
+  if (!isLimitCategoryInForce(category, ruleset)) return active;
+  const rule = limitRuleFor(category, ruleset);
+  const base = rule.base === "HEADCOUNT" ? (row.headcount ?? row.militaryLiable ?? 0) : (row.militaryLiable ?? 0);
+  return Math.max(0, active - Math.floor((base * rule.percent) / 100));
+}
+
+function emptyCounts(): WhatIfCounts {
+  return {
+    total: 0,
+    belowThreshold: 0,
+    beyondLimit: 0,
+    byReason: Object.fromEntries(WHAT_IF_REASONS.map((r) => [r, 0])) as Record<WhatIfReason, number>,
+  };
+}
+
+function addCounts(into: WhatIfCounts, counts: WhatIfCounts) {
+  into.total += counts.total;
+  into.belowThreshold += counts.belowThreshold;
+  into.beyondLimit += counts.beyondLimit;
+  for (const reason of WHAT_IF_REASONS) into.byReason[reason] += counts.byReason[reason];
+}
+
+function addTo(map: Map<string, WhatIfGroup>, key: string, label: string, counts: WhatIfCounts) {
+  const group = map.get(key) ?? { key, label, ...emptyCounts() };
+  addCounts(group, counts);
   map.set(key, group);
 }

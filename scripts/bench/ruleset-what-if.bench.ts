@@ -9,8 +9,10 @@ import { median, summary } from "./support/stats";
 
 // npm run bench -- ruleset-what-if [--runs N] [--persons N]: the methodologist's what-if over
 // the whole registry of the default seed — a draft that raises the general salary threshold to
-// 3.5 minimum wages and lowers the general limit to 40 %: how many active reservations fall
-// below or beyond, per sector and region. Target: ≤ 5 s (the issue asks for "seconds").
+// 3.5 minimum wages, lowers the general limit to 40 %, the age limit to 58 and the 45-day
+// exception to 30 days, and asks four criteria instead of three: every active reservation
+// re-decided under both versions, per reason, sector and region. Target: ≤ 5 s (the issue asks
+// for "seconds").
 
 const TARGET_MS = 5_000;
 
@@ -35,11 +37,18 @@ await runScript(async () => {
         {
           version: "me-bench",
           effectiveFrom: addDays(today, 1),
-          title: "Вимірювання: поріг 3,5 мінімальної, ліміт 40 %",
+          title: "Вимірювання: поріг 3,5 мінімальної, ліміт 40 %, вік 58, чотири критерії",
         },
         {
           salary: { general: { minimumWage: current.salary.general.minimumWage, multiplierPercent: 350 } },
           limits: { DEFAULT_50: { percent: 40, base: "MILITARY_LIABLE" } },
+          ageLimit: 58,
+          criteriaGeneral: {
+            ...current.criteria.general,
+            mandatory: [...current.criteria.general.mandatory],
+            minTotal: 4,
+          },
+          exception45: { termDays: 30, hiredWithinDays: 45, onceInMonths: 12 },
         },
       ),
     ) as Ruleset;
@@ -48,7 +57,7 @@ await runScript(async () => {
       last = await whatIf(db, { current, next, today });
       times.push(performance.now() - started);
       log(
-        `  прогін ${run}: ${times.at(-1)!.toFixed(0)} мс; активних бронювань ${last.activeReservations}, нижче порогу ${last.belowThreshold}, понад ліміт ${last.beyondLimit}, підприємств ${last.enterprisesAffected}`,
+        `  прогін ${run}: ${times.at(-1)!.toFixed(0)} мс; активних бронювань ${last.activeReservations}, не відповідатимуть ${last.total} (${JSON.stringify(last.byReason)}), нижче порогу ${last.belowThreshold}, понад ліміт ${last.beyondLimit}, підприємств ${last.enterprisesAffected}`,
       );
     }
   } finally {
@@ -65,6 +74,8 @@ await runScript(async () => {
       medianMs,
       maxMs: Math.round(Math.max(...times)),
       activeReservations: last?.activeReservations,
+      noLongerAllowed: last?.total,
+      byReason: last?.byReason,
       belowThreshold: last?.belowThreshold,
       beyondLimit: last?.beyondLimit,
       targetMs: TARGET_MS,

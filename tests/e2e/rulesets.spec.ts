@@ -53,7 +53,7 @@ test("a methodologist raises the salary threshold from tomorrow; the next day's 
   await expect(diff).toContainText("25 941,00");
   await expect(diff).toContainText("34 588,00");
   await expect(page.getByTestId("what-if-summary")).toHaveText(
-    /^\d[\d\s ]* бронювань опиняться нижче нового порогу заробітної плати/,
+    /^\d[\d\s ]* бронювань більше не відповідатимуть правилам: \d[\d\s ]* — нижче нового порогу заробітної плати/,
     { timeout: 30_000 },
   );
 

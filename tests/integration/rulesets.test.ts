@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/roles";
@@ -8,7 +9,7 @@ import { kyivDate } from "@/lib/format";
 import { openKeyFile, type OpenedKeyFile } from "@/lib/kep/browser";
 import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
-import { addDays, installRulesets, rulesetFor, RULESETS, salaryThresholdFor } from "@/lib/rules";
+import { addDays, addYears, installRulesets, rulesetFor, RULESETS, salaryThresholdFor } from "@/lib/rules";
 import { listRulesetVersions } from "@/lib/rulesets/list-ruleset-versions";
 import { prepareRulesetVersion } from "@/lib/rulesets/prepare-ruleset-version";
 import { startRulesetCache, type RulesetCache } from "@/lib/rulesets/ruleset-cache";
@@ -391,9 +392,13 @@ describe("bad drafts and signatures: a Ukrainian message, a 4xx, nothing written
     });
     const result = await computeRulesetWhatIf(ctx(methodologist.actor), input);
     expect(result.changes.map((c) => c.path)).toEqual(paths);
-    expect(result.changes.filter((c) => c.counted).map((c) => c.path)).toEqual([
-      "limits.ENERGY_EQUIPMENT_100.base",
-      "limits.ENERGY_EQUIPMENT_100.percent",
+    // What cannot be re-decided for a reservation that exists is named as not counted; the rest is counted.
+    expect(result.changes.filter((c) => !c.counted).map((c) => c.path)).toEqual([
+      "annulmentSpacingDays",
+      "exception45.hiredWithinDays",
+      "exception45.onceInMonths",
+      "extensionWindowDays",
+      "mobilisedInLimitBase",
     ]);
     // Prepared issues a nonce; nothing else is written, no version.
     expect({ ...(await counts()), nonces: before.nonces }).toEqual(before);
@@ -526,13 +531,132 @@ describe("what-if before signing", () => {
     expect(await counts()).toEqual(before);
     expect(salaryThresholdFor(rulesetFor(addDays(today, 400)), false).threshold).toBe(3_200_000);
     // Limit 50 % of 10 = 5 held all five; 30 % = 3 leaves 2 beyond.
-    expect(result).toMatchObject({ activeReservations: 6, belowThreshold: 2, beyondLimit: 2, enterprisesAffected: 1 });
+    // The two below the threshold fall; the three left are within the new limit of 3, so 2 in all.
+    expect(result).toMatchObject({
+      activeReservations: 6,
+      total: 2,
+      belowThreshold: 2,
+      beyondLimit: 2,
+      enterprisesAffected: 1,
+      byReason: { SALARY: 2, CRITERIA: 0, AGE: 0, TERM: 0, EXCEPTION45: 0, DECISION_CAP: 0 },
+    });
     expect(result.sample).toEqual([
       expect.objectContaining({ edrpou: enterprise.edrpou, belowThreshold: 2, beyondLimit: 2 }),
     ]);
     expect(result.bySector).toEqual([expect.objectContaining({ key: "C", beyondLimit: 2 })]);
     expect(result.byRegion).toEqual([expect.objectContaining({ key: "Полтавська область" })]);
     await refused("FORBIDDEN", () => computeRulesetWhatIf(ctx(official.actor), input), 403);
+  });
+
+  it("re-decides every active reservation under the draft's age limit, criteria and exception, and writes nothing", async () => {
+    const decidedOn = addDays(today, -30);
+    const from = addDays(today, -10);
+    const until = addDays(from, 364);
+    // Age: the draft lowers the limit to 55. One turns 55 before the reservation ends (falls),
+    // one the day after it ends (stays).
+    const general = await createEnterprise(db, { kved: "25.11", region: "Волинська область", head: true });
+    await createCriticalDecision(db, {
+      edrpou: general.edrpou,
+      authorityId: ministry.id,
+      decidedOn,
+      militaryLiableCount: 10,
+    });
+    for (const turns55 of [addDays(today, 100), addDays(until, 1)]) {
+      const p = await createPerson(db, {
+        birthDate: addYears(turns55, -55),
+        employments: [{ edrpou: general.edrpou, salary: 50_000 }],
+      });
+      await createReservationMark(db, { rnokpp: p.rnokpp, edrpou: general.edrpou, fromDate: from });
+    }
+    // Criteria: an energy-equipment enterprise meets the category's two criteria; the draft asks three.
+    const energy = await createEnterprise(db, { kved: "27.11", region: "Волинська область", head: true });
+    await createCriticalDecision(db, {
+      edrpou: energy.edrpou,
+      authorityId: ministry.id,
+      decidedOn,
+      limitCategory: "ENERGY_EQUIPMENT_100",
+      criteria: ["NO_TAX_ARREARS", "STRATEGIC"],
+      militaryLiableCount: 10,
+    });
+    for (let i = 0; i < 2; i++) {
+      const p = await createPerson(db, { employments: [{ edrpou: energy.edrpou, salary: 50_000 }] });
+      await createReservationMark(db, { rnokpp: p.rnokpp, edrpou: energy.edrpou, fromDate: from });
+    }
+    // The 45-day exception: the draft shortens it to 30 days. The portal's 45-day reservation
+    // falls; an ordinary one of the same enterprise does not.
+    const defence = await createEnterprise(db, { kved: "25.40", region: "Волинська область", head: true });
+    const defenceDecision = await createCriticalDecision(db, {
+      edrpou: defence.edrpou,
+      authorityId: ministry.id,
+      decidedOn,
+      limitCategory: "DEFENCE_100",
+      criteria: ["AVERAGE_SALARY", "NO_TAX_ARREARS", "DEFENCE_CONTRACT"],
+      militaryLiableCount: 10,
+    });
+    const newcomer = await createPerson(db, { employments: [{ edrpou: defence.edrpou, salary: 50_000 }] });
+    const exceptionUntil = addDays(from, 44);
+    const reservation = await db.reservation.create({
+      data: {
+        rnokpp: newcomer.rnokpp,
+        edrpou: defence.edrpou,
+        decisionId: defenceDecision.id,
+        applicationId: randomUUID(),
+        fromDate: new Date(`${from}T00:00:00Z`),
+        untilDate: new Date(`${exceptionUntil}T00:00:00Z`),
+        rulesetVersion: RULESETS.at(-1)!.version,
+        exception45: true,
+        activeRnokpp: newcomer.rnokpp,
+      },
+    });
+    await createReservationMark(db, {
+      rnokpp: newcomer.rnokpp,
+      edrpou: defence.edrpou,
+      fromDate: from,
+      untilDate: exceptionUntil,
+      source: "portal",
+      reservationId: reservation.id,
+    });
+    const ordinary = await createPerson(db, { employments: [{ edrpou: defence.edrpou, salary: 50_000 }] });
+    await createReservationMark(db, { rnokpp: ordinary.rnokpp, edrpou: defence.edrpou, fromDate: from });
+
+    const input = draft({
+      basedOn: rulesetFor(addDays(today, 400)).version,
+      effectiveFrom: addDays(today, 20),
+      changes: {
+        ageLimit: 55,
+        criteriaByCategory: { ENERGY_EQUIPMENT_100: { mandatory: [], minAdditional: 0, minTotal: 3 } },
+        exception45: { termDays: 30, hiredWithinDays: 45, onceInMonths: 12 },
+      },
+    });
+    const before = await counts();
+    const result = await computeRulesetWhatIf(ctx(methodologist.actor), input);
+    expect(await counts()).toEqual(before);
+    // The previous test's six and these six; nothing else in the registry is concerned.
+    expect(result).toMatchObject({
+      activeReservations: 12,
+      total: 4,
+      belowThreshold: 0,
+      beyondLimit: 0,
+      enterprisesAffected: 3,
+      byReason: { SALARY: 0, CRITERIA: 2, AGE: 1, TERM: 0, EXCEPTION45: 1, DECISION_CAP: 0 },
+    });
+    expect(result.reasons.find((r) => r.reason === "AGE")).toEqual({
+      reason: "AGE",
+      label: "Бронювання триває після досягнення нового граничного віку",
+      count: 1,
+    });
+    expect(Object.fromEntries(result.sample.map((e) => [e.edrpou, e.total]))).toEqual({
+      [general.edrpou]: 1,
+      [energy.edrpou]: 2,
+      [defence.edrpou]: 1,
+    });
+    expect(result.byRegion).toEqual([expect.objectContaining({ key: "Волинська область", total: 4 })]);
+    expect(result.bySector.map((g) => [g.key, g.total])).toEqual([["C", 4]]);
+    expect(result.changes).toEqual([
+      { path: "ageLimit", counted: true },
+      { path: "criteria.byCategory.ENERGY_EQUIPMENT_100.minTotal", counted: true },
+      { path: "exception45.termDays", counted: true },
+    ]);
   });
 });
 
