@@ -1,10 +1,11 @@
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { db } from "@/lib/db/client";
 import { kyivDate } from "@/lib/format";
 import { addDays, applyRulesetChanges, rulesetFor, ZRuleset, type Ruleset } from "@/lib/rules";
 import { whatIf } from "@/lib/rulesets/compute-ruleset-what-if";
 import { log, runScript } from "../db/run-script";
-import { prepareSeededDatabase, releaseDatabase, useDatabase } from "./support/bench-database";
+import { benchPersons, prepareSeededDatabase, releaseDatabase, useDatabase } from "./support/bench-database";
 import { median, summary } from "./support/stats";
 
 // npm run bench -- ruleset-what-if [--runs N] [--persons N]: the methodologist's what-if over
@@ -69,7 +70,10 @@ await runScript(async () => {
   console.log(
     JSON.stringify({
       bench: "ruleset-what-if",
-      persons: persons ?? "default",
+      // The size the runner's --persons sets through BENCH_PERSONS, or this script's own --persons.
+      persons: persons ?? benchPersons(),
+      cpus: os.cpus().length,
+      loadavg: os.loadavg()[0],
       runs,
       medianMs,
       maxMs: Math.round(Math.max(...times)),
