@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { searchEmployeesAction } from "@/app/company/search-actions";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { PhoneDisclosure } from "@/components/ui/disclosure";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
+import { FilterActions, FilterSelect, choices } from "@/components/ui/filter-form";
 import { filtersQuery, type EmployeeFilters } from "@/lib/company/employee-filters";
 import { EMPLOYEE_SORT_LABELS, EMPLOYEE_STATE_FILTER_LABELS } from "@/lib/company/labels";
 import { EMPLOYEE_SORTS, EMPLOYEE_STATES } from "@/lib/reservations/constants";
@@ -13,6 +13,11 @@ import { REASON_CODES, REASON_LABELS } from "@/lib/rules";
 // lands in the URL (a link can be shared, the back button returns to it) — the search text
 // sealed, since it may be a РНОКПП (app/company/search-actions.ts); the server filters. On a
 // phone only the search shows; the selects fold behind «Фільтри й сортування».
+
+const YES_NO = [
+  ["yes", "Так"],
+  ["no", "Ні"],
+] as const;
 
 // `lockedState`: the annulment list, which holds only the enterprise's reserved employees — there
 // the reservation state and the eligibility for a new reservation (and its refusal reasons) are
@@ -63,55 +68,45 @@ export function EmployeeFiltersForm({ action, filters, lockedState = false }: Pr
         }
       >
         {lockedState ? null : (
-          <Field label="Бронювання" htmlFor="f-state">
-            <Select id="f-state" name="state" defaultValue={filters.state ?? ""}>
-              <option value="">Усі</option>
-              {EMPLOYEE_STATES.map((s) => (
-                <option key={s} value={s}>
-                  {EMPLOYEE_STATE_FILTER_LABELS[s]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <FilterSelect
+            id="f-state"
+            name="state"
+            label="Бронювання"
+            value={filters.state}
+            choices={choices(EMPLOYEE_STATES, EMPLOYEE_STATE_FILTER_LABELS)}
+          />
         )}
         {lockedState ? null : (
-          <Field label="Чи можна забронювати" htmlFor="f-eligible">
-            <Select id="f-eligible" name="eligible" defaultValue={filters.eligible ?? ""}>
-              <option value="">Усі</option>
-              <option value="yes">Так</option>
-              <option value="no">Ні</option>
-            </Select>
-          </Field>
+          <FilterSelect
+            id="f-eligible"
+            name="eligible"
+            label="Чи можна забронювати"
+            value={filters.eligible}
+            choices={YES_NO}
+          />
         )}
         {/* Nobody who can be reserved has a reason for refusal: the filter goes with «Так». */}
         {lockedState || filters.eligible === "yes" ? null : (
-          <Field label="Причина відмови" htmlFor="f-reason">
-            <Select id="f-reason" name="reason" defaultValue={filters.reason ?? ""}>
-              <option value="">Будь-яка</option>
-              {REASON_CODES.map((code) => (
-                <option key={code} value={code}>
-                  {REASON_LABELS[code]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <FilterSelect
+            id="f-reason"
+            name="reason"
+            label="Причина відмови"
+            value={filters.reason}
+            any="Будь-яка"
+            choices={choices(REASON_CODES, REASON_LABELS)}
+          />
         )}
-        <Field label="Сортувати" htmlFor="f-sort">
-          <Select id="f-sort" name="sort" defaultValue={filters.sort ?? "name"}>
-            {EMPLOYEE_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {EMPLOYEE_SORT_LABELS[s]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          id="f-sort"
+          name="sort"
+          label="Сортувати"
+          value={filters.sort}
+          fallback="name"
+          any={null}
+          choices={choices(EMPLOYEE_SORTS, EMPLOYEE_SORT_LABELS)}
+        />
       </PhoneDisclosure>
-      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-6">
-        <Button type="submit">Знайти</Button>
-        <Link href={action} className="inline-flex h-11 items-center rounded-full px-4 text-[15px] hover:bg-black/5">
-          Скинути
-        </Link>
-      </div>
+      <FilterActions resetHref={action} className="sm:col-span-2 lg:col-span-6" />
     </form>
   );
 }
