@@ -21,7 +21,7 @@ let dummyHash: Promise<string> | undefined;
 export async function verifyPasswordLogin(db: DbTx, input: PasswordLoginInput) {
   const login = input.login.trim().toLowerCase();
   const keys = loginThrottleKeys(input.address, login);
-  if ((await loginThrottleWait(db, keys, input.now)) > 0) throw invalid();
+  if ((await loginThrottleWait(keys, input.now)) > 0) throw invalid();
 
   const user = await db.user.findFirst({
     where: login.includes("@") ? { email: login } : { rnokpp: login },
@@ -32,7 +32,7 @@ export async function verifyPasswordLogin(db: DbTx, input: PasswordLoginInput) {
   dummyHash ??= hash("no such account", { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
   const passwordOk = await verify(usable?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
   if (!usable || !passwordOk) {
-    await recordLoginFailure(db, keys, input.now);
+    await recordLoginFailure(keys, input.now);
     throw invalid();
   }
 
@@ -51,13 +51,13 @@ export async function verifyPasswordLogin(db: DbTx, input: PasswordLoginInput) {
             })
           ).count;
     if (claimed === 0) {
-      await recordLoginFailure(db, keys, input.now);
+      await recordLoginFailure(keys, input.now);
       throw new AppError("TOTP_INVALID", "Одноразовий код неправильний, застарів або вже використаний");
     }
   }
 
   await db.user.update({ where: { id: usable.id }, data: { lastLoginAt: input.now } });
-  await clearLoginFailures(db, keys);
+  await clearLoginFailures(keys);
   return { id: usable.id, rnokpp: usable.rnokpp, fullName: usable.fullName };
 }
 

@@ -5,7 +5,9 @@
 //
 // Used by the КЕП login (failures per client address), its challenges and the public е-document
 // check. One mechanism for every "N attempts per key per window" rule: a new throttle is one
-// createThrottle({ name, limit, windowMs }). No "server-only" and no Prisma: proxy.ts imports it
+// createThrottle({ name, limit, windowMs }). The password sign-in's growing waits are a backoff
+// throttle in the same table (createBackoffThrottle): each failure past the free ones sets a
+// wait, and the count starts afresh `windowMs` after the last failure. No "server-only" and no Prisma: proxy.ts imports it
 // (Next 16 runs the proxy on Node.js), so it talks to Postgres through its own small pg pool.
 
 import pg from "pg";
@@ -71,9 +73,7 @@ export function createThrottle(options: ThrottleOptions): Throttle {
       if (++sincePurge >= PURGE_EVERY) {
         sincePurge = 0;
         // Finished windows are dead rows; sweep them now and then, off the request's path.
-        void pool()
-          .query(`DELETE FROM "public"."throttle_windows" WHERE "expiresAt" < $1`, [now])
-          .catch(() => undefined);
+        void purgeThrottles(nowMs).catch(() => undefined);
       }
       const { hits, expiresAt } = rows[0]!;
       const allowed = hits <= options.limit;
@@ -92,6 +92,73 @@ export function createThrottle(options: ThrottleOptions): Throttle {
       const row = rows[0];
       if (!row || row.hits < options.limit) return 0;
       return Math.max(1, Math.ceil((row.expiresAt.getTime() - nowMs) / 1000));
+    },
+    async clear(key) {
+      await pool().query(`DELETE FROM "public"."throttle_windows" WHERE "key" = $1`, [keyOf(key)]);
+    },
+  };
+}
+
+/** Deletes every throttle's finished windows (and waits); returns how many went. */
+export async function purgeThrottles(nowMs: number = Date.now()): Promise<number> {
+  const now = new Date(nowMs);
+  const { rowCount } = await pool().query(
+    `DELETE FROM "public"."throttle_windows" WHERE "expiresAt" < $1 AND ("blockedUntil" IS NULL OR "blockedUntil" < $1)`,
+    [now],
+  );
+  return rowCount ?? 0;
+}
+
+export type BackoffPolicy = { free: number; capSeconds: number };
+
+/** Seconds to wait after `failures` failures, for a key with `free` free failures: doubling, capped. */
+export function backoffDelaySeconds(failures: number, policy: BackoffPolicy): number {
+  if (failures < policy.free) return 0;
+  return Math.min(policy.capSeconds, 2 ** Math.min(30, failures - policy.free));
+}
+
+export type BackoffThrottle = {
+  readonly name: string;
+  /** Seconds until an attempt under any of `keys` counts again; 0 when it may be tried now. */
+  waitSeconds(keys: readonly string[], nowMs: number): Promise<number>;
+  /** Counts one failure under `key` (one atomic statement) and sets its wait; returns the count. */
+  recordFailure(key: string, policy: BackoffPolicy, nowMs: number): Promise<number>;
+  /** Forgets `key`'s failures (e.g. after a successful login). */
+  clear(key: string): Promise<void>;
+};
+
+export function createBackoffThrottle(options: { name: string; windowMs: number }): BackoffThrottle {
+  const keyOf = (key: string) => `${options.name}:${key}`;
+  return {
+    name: options.name,
+    async waitSeconds(keys, nowMs) {
+      const { rows } = await pool().query<{ until: Date | null }>(
+        `SELECT max("blockedUntil") AS "until" FROM "public"."throttle_windows" WHERE "key" = ANY($1) AND "blockedUntil" > $2`,
+        [keys.map(keyOf), new Date(nowMs)],
+      );
+      const until = rows[0]?.until?.getTime() ?? 0;
+      return until > nowMs ? Math.ceil((until - nowMs) / 1000) : 0;
+    },
+    async recordFailure(key, policy, nowMs) {
+      const now = new Date(nowMs);
+      // The window slides: it ends `windowMs` after the latest failure; a failure after it starts a new count.
+      const { rows } = await pool().query<{ hits: number }>(
+        `INSERT INTO "public"."throttle_windows" ("key", "windowStart", "hits", "expiresAt") VALUES ($1, $2, 1, $3)
+         ON CONFLICT ("key") DO UPDATE SET
+           "hits" = CASE WHEN "throttle_windows"."expiresAt" < $2 THEN 1 ELSE "throttle_windows"."hits" + 1 END,
+           "windowStart" = CASE WHEN "throttle_windows"."expiresAt" < $2 THEN $2 ELSE "throttle_windows"."windowStart" END,
+           "expiresAt" = $3
+         RETURNING "hits"`,
+        [keyOf(key), now, new Date(nowMs + options.windowMs)],
+      );
+      const hits = rows[0]?.hits ?? 1;
+      const delay = backoffDelaySeconds(hits, policy);
+      if (delay > 0)
+        await pool().query(`UPDATE "public"."throttle_windows" SET "blockedUntil" = $2 WHERE "key" = $1`, [
+          keyOf(key),
+          new Date(nowMs + delay * 1000),
+        ]);
+      return hits;
     },
     async clear(key) {
       await pool().query(`DELETE FROM "public"."throttle_windows" WHERE "key" = $1`, [keyOf(key)]);

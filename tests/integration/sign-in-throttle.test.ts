@@ -64,7 +64,7 @@ describe("the login throttle", () => {
     expect(await attempt("3000000011", "right-password-1", { address: "203.0.113.99" })).toBe(INVALID);
     expect(await attempt("3000000011", "right-password-1", { address: "203.0.113.99", now: at(2) })).toBe("OK");
     // A success clears the login's count.
-    expect(await db.loginThrottle.count({ where: { key: "login:3000000011" } })).toBe(0);
+    expect(await db.throttleWindow.count({ where: { key: "password-login:login:3000000011" } })).toBe(0);
 
     // Fifteen more failures: the wait has grown, but is capped at a minute — no 15-minute lock.
     let now = 10;
@@ -72,9 +72,12 @@ describe("the login throttle", () => {
       await attempt("3000000011", "wrong", { address: `192.0.2.${i}`, now: at(now) });
       now += 61;
     }
-    const row = await db.loginThrottle.findUniqueOrThrow({ where: { key: "login:3000000011" } });
-    expect(row.failures).toBe(15);
-    expect((row.blockedUntil!.getTime() - row.lastFailureAt.getTime()) / 1000).toBe(LOGIN_THROTTLE.login.capSeconds);
+    const row = await db.throttleWindow.findUniqueOrThrow({ where: { key: "password-login:login:3000000011" } });
+    expect(row.hits).toBe(15);
+    // The window ends an hour after the last failure; the wait after it is the cap.
+    const lastFailureAt = row.expiresAt.getTime() - LOGIN_THROTTLE.windowMs;
+    expect(lastFailureAt).toBe(at(now - 61).getTime());
+    expect((row.blockedUntil!.getTime() - lastFailureAt) / 1000).toBe(LOGIN_THROTTLE.login.capSeconds);
     expect(await attempt("3000000011", "right-password-1", { address: "192.0.2.200", now: at(now - 61 + 30) })).toBe(
       INVALID,
     );
@@ -97,22 +100,24 @@ describe("the login throttle", () => {
         attempt("3777777777", "x", { address: `10.9.0.${i}`, now: at(9000) }),
       ),
     );
-    expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: "login:3777777777" } })).failures).toBe(
-      LOGIN_THROTTLE.login.free,
-    );
+    expect(
+      (await db.throttleWindow.findUniqueOrThrow({ where: { key: "password-login:login:3777777777" } })).hits,
+    ).toBe(LOGIN_THROTTLE.login.free);
     // The counting itself is one atomic statement: no failure is lost between processes.
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        recordLoginFailure(db, loginThrottleKeys(`10.8.0.${i}`, "3888888888"), at(9000)),
+        recordLoginFailure(loginThrottleKeys(`10.8.0.${i}`, "3888888888"), at(9000)),
       ),
     );
-    expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: "login:3888888888" } })).failures).toBe(12);
+    expect(
+      (await db.throttleWindow.findUniqueOrThrow({ where: { key: "password-login:login:3888888888" } })).hits,
+    ).toBe(12);
   });
 
   it("is purged once its window and wait are over", async () => {
     const purged = await purgeSignInRecords(createCtx({ actor: null, now: at(30 * 24 * 3600) }));
     expect(purged.throttles).toBeGreaterThan(0);
-    expect(await db.loginThrottle.count()).toBe(0);
+    expect(await db.throttleWindow.count({ where: { key: { startsWith: "password-login:" } } })).toBe(0);
   });
 });
 
