@@ -13,6 +13,7 @@ import {
   MAX_EMPLOYEES,
   submitAnnulment,
   submitApplication,
+  ZCreateReservationDraftInput,
 } from "@/lib/reservations";
 import { z } from "@/lib/zod";
 import { createCtx } from "@/lib/context-server";
@@ -27,14 +28,8 @@ export const selectEmployeesAction = companyAction(z.object({ filters: ZEmployee
   selectEmployees(createCtx({ actor }), { filters: input.filters }),
 );
 
-const ZReservationDraftForm = z
-  .object({
-    employees: z
-      .array(z.object({ rnokpp: z.string().max(10), salary: z.number().int().optional() }).strict())
-      .min(1, "Оберіть хоча б одного працівника")
-      .max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`),
-  })
-  .strict();
+// The domain's schema; the enterprise is the session's, never the form's.
+const ZReservationDraftForm = ZCreateReservationDraftInput.omit({ edrpou: true });
 
 export const createReservationDraftAction = companyAction(ZReservationDraftForm, async (input, actor) => {
   const draft = await createReservationDraft(createCtx({ actor }), {

@@ -2,13 +2,12 @@ import "server-only";
 import type { Ctx } from "@/lib/context";
 import { inTransaction } from "@/lib/db/transaction";
 import { parseInput } from "@/lib/errors";
-import { ZEdrpou, ZRnokpp } from "@/lib/identifiers";
 import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
 import { decideApplication, employmentOn } from "@/lib/rules";
 import { refuseDuplicates } from "@/lib/rules/validate-facts";
-import { z } from "@/lib/zod";
 import { reservationDocument } from "./canonical-documents";
-import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS, MAX_EMPLOYEES } from "./constants";
+import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS } from "./constants";
+import { ZCreateReservationDraftInput } from "./draft-input";
 import type { ReservationDraftPayload, ReservationPrecheck } from "./draft-payload";
 import { loadApplicationFacts } from "./load-application-facts";
 import { reasonViews } from "./reason-views";
@@ -21,23 +20,6 @@ import { kyivDate } from "@/lib/format";
 // bytes the head is to sign. Nothing is reserved here and the limit is not held: the decision
 // re-reads every fact. Reads run outside the transaction (in parallel); only the nonce and
 // the draft are written, together.
-
-/** Kopiykas, as the domain counts money; the HR API converts hryvnias before calling. */
-export const ZConfirmedSalary = z
-  .number()
-  .int("Заробітна плата: не більше двох знаків після коми")
-  .min(1)
-  .max(100_000_000_00);
-
-export const ZCreateReservationDraftInput = z
-  .object({
-    edrpou: ZEdrpou,
-    employees: z
-      .array(z.object({ rnokpp: ZRnokpp, salary: ZConfirmedSalary.optional() }).strict())
-      .min(1, "Оберіть хоча б одного працівника")
-      .max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`),
-  })
-  .strict();
 
 export type CreateReservationDraftInput = {
   edrpou: string;

@@ -1,12 +1,8 @@
 // The life of an application: draft → signed submission → decision by the worker → registry
 // marks and notifications → annulment (by the head, by the ministry, by the daily checks).
 // See docs/decisions/004-application-lifecycle.md. Server-only throughout.
-export {
-  createReservationDraft,
-  ZCreateReservationDraftInput,
-  ZConfirmedSalary,
-  type CreateReservationDraftInput,
-} from "./create-reservation-draft";
+export { createReservationDraft, type CreateReservationDraftInput } from "./create-reservation-draft";
+export { ZCreateReservationDraftInput, ZConfirmedSalary } from "./draft-input";
 export {
   createAnnulmentDraft,
   ZCreateAnnulmentDraftInput,

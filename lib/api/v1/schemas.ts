@@ -3,6 +3,7 @@ import { toKopiykas } from "@/lib/format";
 import { ZEdrpou, ZRnokpp } from "@/lib/identifiers";
 import { MAX_SIGNATURE_BYTES } from "@/lib/kep/verify/parse-signature";
 import { EMPLOYEE_SORTS, EMPLOYEE_STATES, MAX_EMPLOYEES } from "@/lib/reservations/constants";
+import { ZCreateReservationDraftInput } from "@/lib/reservations/draft-input";
 import { REASON_CODES } from "@/lib/rules";
 import { z } from "@/lib/zod";
 
@@ -10,20 +11,6 @@ import { z } from "@/lib/zod";
 // (UNKNOWN_FIELD) rather than silently ignored — an HR system that misspells "salary" must
 // learn it, not have the registry's figure used. The OpenAPI document (openapi.ts) describes
 // exactly these; a unit test checks its examples against them.
-
-/** A monthly salary in hryvnias with at most two decimals (30000, 25941.5), as kopiykas. */
-export const ZSalaryUah = z
-  .number()
-  .positive("Заробітна плата має бути додатною")
-  .max(100_000_000)
-  .transform((value, ctx) => {
-    try {
-      return toKopiykas(value);
-    } catch {
-      ctx.addIssue({ code: "custom", message: "Заробітна плата: не більше двох знаків після коми" });
-      return z.NEVER;
-    }
-  });
 
 const ZBase64Signature = z
   .string()
@@ -38,12 +25,37 @@ const ZEmployeeList = <T extends z.ZodType>(item: T) =>
     .min(1, "Вкажіть хоча б одного працівника")
     .max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`);
 
-export const ZReservationDraftBody = z
-  .object({
-    edrpou: ZEdrpou,
-    employees: ZEmployeeList(z.object({ rnokpp: ZRnokpp, salary: ZSalaryUah.optional() }).strict()),
-  })
-  .strict();
+/**
+ * The domain's schema of a draft (lib/reservations), with each salary taken in hryvnias and
+ * converted to kopiykas here, once. A figure with more than two decimals or too large for the
+ * conversion is passed on as it is, for the domain's schema to refuse with its message.
+ */
+export const ZReservationDraftBody = z.preprocess(
+  (body) => mapEmployees(body, (employee) => mapSalary(employee, hryvniasToKopiykas)),
+  ZCreateReservationDraftInput,
+);
+
+function hryvniasToKopiykas(value: number): number {
+  try {
+    return toKopiykas(value);
+  } catch {
+    return value;
+  }
+}
+
+function mapEmployees(body: unknown, map: (employee: unknown) => unknown): unknown {
+  if (!isRecord(body) || !Array.isArray(body.employees)) return body;
+  return { ...body, employees: body.employees.map(map) };
+}
+
+function mapSalary(employee: unknown, convert: (value: number) => number): unknown {
+  if (!isRecord(employee) || typeof employee.salary !== "number") return employee;
+  return { ...employee, salary: convert(employee.salary) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 export const ZAnnulmentDraftBody = z
   .object({
