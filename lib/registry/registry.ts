@@ -9,6 +9,7 @@ import type {
   EnterpriseRecord,
   MarkRecord,
   MilitaryLiableQuery,
+  MobilisedInBaseQuery,
   PersonRecord,
   StaffRecord,
   StaffScope,
@@ -68,6 +69,11 @@ export interface Registry extends ServiceRecords, BasicServiceRecords, TccRegist
   findStatus(rnokpp: string, today: string): Promise<CitizenStatusRecord | null>;
   /** The decision form's limit bases at one enterprise on a day, counted in one set-based read. */
   countMilitaryLiable(query: MilitaryLiableQuery): Promise<EnterpriseCounts>;
+  /**
+   * Per enterprise, the employees countMilitaryLiable counts only with includeMobilised (the
+   * mobilised who are not military-liable on the register anyway); enterprises without any are absent.
+   */
+  countMobilisedInBase(query: MobilisedInBaseQuery): Promise<Map<string, number>>;
   /** Every region as the state register spells it (an authority's region must match exactly). */
   listRegions(): Promise<string[]>;
   readonly relations: RegistryRelations;

@@ -147,5 +147,8 @@ export type StaffRecord = {
 /** Which enterprise and day to count, under which rules (the ruleset's age limit and mobilised-in-base switch). */
 export type MilitaryLiableQuery = { edrpou: string; today: string; ageLimit: number; includeMobilised: boolean };
 
+/** Enterprises whose mobilised-only employees to count (see Registry.countMobilisedInBase). */
+export type MobilisedInBaseQuery = { edrpous: readonly string[]; today: string; ageLimit: number };
+
 /** The decision form's limit bases: the military-liable the limit is counted from, and today's headcount. */
 export type EnterpriseCounts = { militaryLiable: number; headcount: number };

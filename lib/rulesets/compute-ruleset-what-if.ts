@@ -54,16 +54,16 @@ export type RulesetWhatIf = WhatIfCounts & {
    * Every changed rule and whether the figures above measure it. Not counted: what applies only
    * to applications and decisions made from the version's date and cannot be re-decided for a
    * reservation that exists (annulment spacing, the extension window, the data-update date, the
-   * exception's hiring window and frequency, the grace after a decision expires), and whether
-   * mobilised employees count in the limit base (the decision's military-liable count was fixed
-   * when it was made; re-counting it needs the registry's mobilisation records per enterprise).
+   * exception's hiring window and frequency, the grace after a decision expires). Whether
+   * mobilised employees count in the limit base is counted: the decision's military-liable count
+   * plus or minus the enterprise's mobilised employees (Registry.countMobilisedInBase).
    */
   changes: Array<{ path: string; counted: boolean }>;
   ms: number;
 };
 
 const COUNTED =
-  /^(salary\.|salaryExemptions$|limits\.|criteria\.|ageLimit$|maxTermMonths$|decisionCaps$|exception45$|exception45\.(termDays|limitCategories|criteria)$)/;
+  /^(mobilisedInLimitBase$|salary\.|salaryExemptions$|limits\.|criteria\.|ageLimit$|maxTermMonths$|decisionCaps$|exception45$|exception45\.(termDays|limitCategories|criteria)$)/;
 /** Reservations read per batch (whole enterprises, so a batch may exceed it by one enterprise's). */
 const BATCH = 50_000;
 
@@ -112,7 +112,12 @@ export async function whatIf(
   const started = performance.now();
   const { current, next } = input;
   const today = isoDateToUtc(input.today);
-  const { relations } = registryFor(db);
+  const registry = registryFor(db);
+  const { relations } = registry;
+  // Whether mobilised employees count in the base changes the base by their number: the
+  // decision's military-liable count is taken as the base under the version in force.
+  const mobilisedShift =
+    next.mobilisedInLimitBase === current.mobilisedInLimitBase ? 0 : next.mobilisedInLimitBase ? 1 : -1;
   const enterprises = await db.$queryRaw<EnterpriseRow[]>(Prisma.sql`
     WITH active AS (
       SELECT edrpou, count(*)::int AS active FROM ${relations.reservationMarks}
@@ -156,6 +161,14 @@ export async function whatIf(
       LEFT JOIN ${relations.persons} p ON p.rnokpp = m.rnokpp
       LEFT JOIN reservations r ON r."activeRnokpp" = m.rnokpp AND r.edrpou = m.edrpou
       WHERE m.edrpou = ANY(${batch.map((e) => e.edrpou)}::bpchar[]) AND m.status = 'ACTIVE' AND m."untilDate" >= ${today}::date`);
+    const mobilised =
+      mobilisedShift === 0
+        ? new Map<string, number>()
+        : await registry.countMobilisedInBase({
+            edrpous: batch.filter((e) => e.category !== null).map((e) => e.edrpou),
+            today: input.today,
+            ageLimit: current.ageLimit,
+          });
     const byEnterprise = new Map<string, ReservationRow[]>();
     for (const row of rows) {
       const list = byEnterprise.get(row.edrpou) ?? [];
@@ -167,7 +180,13 @@ export async function whatIf(
       activeReservations += enterprise.active;
       const facts = { enterprise, decision: decisionFacts(enterprise) };
       const under = { current: enterpriseUnderRuleset(facts, current), next: enterpriseUnderRuleset(facts, next) };
-      const counts = countEnterprise(enterprise, byEnterprise.get(enterprise.edrpou) ?? [], under, rulesets);
+      const counts = countEnterprise(
+        enterprise,
+        byEnterprise.get(enterprise.edrpou) ?? [],
+        under,
+        rulesets,
+        mobilisedShift * (mobilised.get(enterprise.edrpou) ?? 0),
+      );
       if (counts.total === 0 && counts.beyondLimit === 0) continue;
       addCounts(total, counts);
       affected.push({ edrpou: enterprise.edrpou, name: enterprise.name, region: enterprise.region, ...counts });
@@ -208,6 +227,8 @@ export function countEnterprise(
   reservations: readonly ReservationRow[],
   under: { current: EnterpriseUnderRuleset; next: EnterpriseUnderRuleset },
   rulesets: { current: Ruleset; next: Ruleset },
+  /** What the draft adds to (or takes from) the military-liable base: the mobilised employees. */
+  baseShift = 0,
 ): WhatIfCounts {
   const counts = emptyCounts();
   let fallen = 0;
@@ -220,9 +241,10 @@ export function countEnterprise(
   counts.belowThreshold = counts.byReason.SALARY;
   if (enterprise.category !== null) {
     const overCurrent = over(enterprise, enterprise.active, rulesets.current);
-    counts.beyondLimit = Math.max(0, over(enterprise, enterprise.active, rulesets.next) - overCurrent);
+    const nextBase = { ...enterprise, militaryLiable: Math.max(0, (enterprise.militaryLiable ?? 0) + baseShift) };
+    counts.beyondLimit = Math.max(0, over(nextBase, enterprise.active, rulesets.next) - overCurrent);
     // The total counts each reservation once: those the limit cuts beyond the ones already fallen.
-    fallen += Math.max(0, over(enterprise, enterprise.active - fallen, rulesets.next) - overCurrent);
+    fallen += Math.max(0, over(nextBase, enterprise.active - fallen, rulesets.next) - overCurrent);
   }
   counts.total = fallen;
   return counts;

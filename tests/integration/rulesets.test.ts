@@ -398,7 +398,6 @@ describe("bad drafts and signatures: a Ukrainian message, a 4xx, nothing written
       "exception45.hiredWithinDays",
       "exception45.onceInMonths",
       "extensionWindowDays",
-      "mobilisedInLimitBase",
     ]);
     // Prepared issues a nonce; nothing else is written, no version.
     expect({ ...(await counts()), nonces: before.nonces }).toEqual(before);
@@ -657,6 +656,51 @@ describe("what-if before signing", () => {
       { path: "criteria.byCategory.ENERGY_EQUIPMENT_100.minTotal", counted: true },
       { path: "exception45.termDays", counted: true },
     ]);
+  });
+
+  it("counts the reservations beyond the limit when mobilised employees stop counting in its base", async () => {
+    // Military-liable base 4 with the two mobilised employees (since 05.03.2025): limit 2, two
+    // reserved. Without the mobilised the base is 2, the limit 1: one reservation beyond it.
+    const enterprise = await createEnterprise(db, { kved: "10.11", region: "Рівненська область", head: true });
+    await createCriticalDecision(db, {
+      edrpou: enterprise.edrpou,
+      authorityId: ministry.id,
+      decidedOn: addDays(today, -30),
+      militaryLiableCount: 4,
+    });
+    for (let i = 0; i < 2; i++) {
+      const p = await createPerson(db, { employments: [{ edrpou: enterprise.edrpou, salary: 50_000 }] });
+      await createReservationMark(db, { rnokpp: p.rnokpp, edrpou: enterprise.edrpou, fromDate: addDays(today, -10) });
+    }
+    for (let i = 0; i < 2; i++)
+      await createPerson(db, {
+        military: { status: "REMOVED", mobilisedOn: addDays(today, -100) },
+        employments: [{ edrpou: enterprise.edrpou, salary: 50_000, suspended: true }],
+      });
+    // A mobilised person who is military-liable on the register anyway is in the base either way.
+    await createPerson(db, {
+      military: { mobilisedOn: addDays(today, -100) },
+      employments: [{ edrpou: enterprise.edrpou, salary: 50_000 }],
+    });
+    const input = draft({
+      basedOn: rulesetFor(addDays(today, 400)).version,
+      effectiveFrom: addDays(today, 20),
+      changes: { mobilisedInLimitBase: false },
+    });
+    const result = await computeRulesetWhatIf(ctx(methodologist.actor), input);
+    expect(result.changes).toEqual([{ path: "mobilisedInLimitBase", counted: true }]);
+    expect(result).toMatchObject({ total: 1, beyondLimit: 1, belowThreshold: 0, enterprisesAffected: 1 });
+    expect(result.sample).toEqual([expect.objectContaining({ edrpou: enterprise.edrpou, total: 1, beyondLimit: 1 })]);
+    // Counting them again (the version in force already does) changes nothing.
+    const same = await computeRulesetWhatIf(
+      ctx(methodologist.actor),
+      draft({
+        basedOn: rulesetFor(addDays(today, 400)).version,
+        effectiveFrom: addDays(today, 20),
+        changes: { ageLimit: 61 },
+      }),
+    );
+    expect(same).toMatchObject({ total: 0, beyondLimit: 0 });
   });
 });
 

@@ -3,6 +3,7 @@ import { Prisma, type Db, type DbTx } from "@/lib/db/client";
 import type { Registry, RegistryRelations } from "../registry";
 import type { ContactsUpdate } from "../types";
 import { countMilitaryLiable } from "./count-military-liable";
+import { countMobilisedInBase } from "./count-mobilised-in-base";
 import { findCitizenStatus } from "./find-citizen-status";
 import { findStaff } from "./find-staff";
 import { servicePeriodMethods } from "./service-periods";
@@ -119,6 +120,10 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
 
     findStatus(rnokpp, today) {
       return findCitizenStatus(db, rnokpp, today);
+    },
+
+    countMobilisedInBase(query) {
+      return countMobilisedInBase(db, query);
     },
 
     countMilitaryLiable(query) {
