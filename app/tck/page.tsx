@@ -34,7 +34,8 @@ export default async function Page({
   const actor = await requireTck("/tck");
   const query = readRegisterQuery(await searchParams);
   const ctx = createCtx({ actor });
-  const page = await listRegister(ctx, { filter: query.filter, after: query.after, limit: 50 });
+  // The filter as typed (strings): the domain parses it with the same schema, once.
+  const page = await listRegister(ctx, { filter: query.raw, after: query.after, limit: 50 });
   const today = ctx.now.toISOString().slice(0, 10);
   const rows: RegisterTableRow[] = page.rows.map((row) => ({
     rnokpp: row.rnokpp,
