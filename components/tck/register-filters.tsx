@@ -30,6 +30,8 @@ const VLK_DUE = [["yes", "ВЛК не проходили понад рік"]] as
 export function RegisterFilters({ raw }: { raw: Record<string, string> }) {
   return (
     <form
+      // A new filter (a search, «Скинути») is a new form: the selects' defaults apply again.
+      key={new URLSearchParams(raw).toString()}
       action={searchRegisterAction}
       className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
       aria-label="Фільтри реєстру"
