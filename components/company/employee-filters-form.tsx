@@ -33,6 +33,8 @@ export function EmployeeFiltersForm({ action, filters, lockedState = false }: Pr
   ].filter(Boolean).length;
   return (
     <form
+      // A new filter (a search, «Скинути» — a client-side navigation) is a new form: the defaults apply again.
+      key={JSON.stringify(filters)}
       action={searchEmployeesAction}
       role="search"
       aria-label="Пошук працівників"

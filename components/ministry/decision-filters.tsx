@@ -14,6 +14,8 @@ const DIRECTIONS = [
 export function DecisionFilters({ query, regions }: { query: DecisionListQuery; regions: string[] }) {
   return (
     <form
+      // A new query (a search, «Скинути» — a client-side navigation) is a new form: the defaults apply again.
+      key={JSON.stringify(query)}
       method="get"
       action="/ministry"
       className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6"
