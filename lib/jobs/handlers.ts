@@ -11,6 +11,7 @@ import {
 } from "@/lib/reservations/job-handlers";
 import { DECIDE_APPLICATION_QUEUE, DECIDE_WAKE_CHANNEL } from "@/lib/reservations/constants";
 import { handleAnchorAuditDays } from "@/lib/audit/job-handlers";
+import { handleRemindCentreVisits } from "@/lib/centres/job-handlers";
 import type { z } from "@/lib/zod";
 
 // The registry of background jobs: queue name → how its jobs are parsed and handled, the
@@ -115,6 +116,16 @@ export const JOB_QUEUES: ReadonlyArray<QueueDefinition> = [
     handle: handleAnchorAuditDays,
     queue: { policy: "short", retryLimit: 3, retryDelay: 300, expireInSeconds: 600 },
     schedule: { cron: "5 * * * *" },
+    runOnStart: true,
+  }),
+  // The day-before reminder of visits to recruitment centres (lib/centres): each visit once;
+  // hourly through the Kyiv day so that a visit booked in the evening for tomorrow is reminded too.
+  defineQueue({
+    name: "remind-centre-visits",
+    data: ZNoJobData,
+    handle: handleRemindCentreVisits,
+    queue: { policy: "short", retryLimit: 3, retryDelay: 300, expireInSeconds: 600 },
+    schedule: { cron: "0 9-21 * * *", tz: "Europe/Kyiv" },
     runOnStart: true,
   }),
 ];

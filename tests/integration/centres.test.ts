@@ -65,7 +65,7 @@ describe("visits to a recruitment centre", () => {
     other = await createRecruitmentCentre(db, { capacity: 2 });
   });
 
-  it("books a free slot; the citizen is reminded, the centre's recruiter sees it on that day", async () => {
+  it("books a free slot; the citizen gets a confirmation, the centre's recruiter sees it on that day", async () => {
     const me = await citizen({ lastName: "Записаний" });
     const booked = await bookCentreVisit(ctxAs(me), {
       centreId: centre.id,
@@ -86,10 +86,11 @@ describe("visits to a recruitment centre", () => {
       booked.visitId,
     );
 
-    const reminder = await db.notification.findFirst({
+    const confirmation = await db.notification.findFirst({
       where: { recipientRnokpp: me.rnokpp, kind: "centreVisit.booked" },
     });
-    expect(reminder?.body).toContain("07.12.2026 о 10:00");
+    expect(confirmation).toMatchObject({ title: "Запис на візит до рекрутингового центру підтверджено" });
+    expect(confirmation?.body).toContain("07.12.2026 о 10:00");
     expect(await db.auditLog.count({ where: { action: "centreVisit.book", entityId: booked.visitId } })).toBe(1);
 
     const schedule = await getCentreSchedule(ctxAs(me), { centreId: centre.id, day: MONDAY });

@@ -68,7 +68,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ r
           </ul>
         )}
         {upcoming.length > 0 ? (
-          <p className="mt-2 text-sm text-muted">Нагадування про візит надійшло в сповіщення та на пошту.</p>
+          <p className="mt-2 text-sm text-muted">
+            Підтвердження запису надійшло в сповіщення та на пошту; напередодні візиту надійде нагадування.
+          </p>
         ) : null}
       </Card>
 

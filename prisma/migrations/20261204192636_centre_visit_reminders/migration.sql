@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "centre_visits" ADD COLUMN     "remindedAt" TIMESTAMP(3);
