@@ -1,10 +1,10 @@
 "use server";
 
 import { companyAction } from "@/lib/actions/action-client";
-import { discardDraft } from "@/lib/company/discard-draft";
+import { discardDraft } from "@/lib/reservations/discard-draft";
 import { ZEmployeeFilters } from "@/lib/company/employee-filters";
 import { getApplicationStatus } from "@/lib/company/get-application-status";
-import { handOverDraft } from "@/lib/company/hand-over-draft";
+import { handOverDraft } from "@/lib/reservations/hand-over-draft";
 import { selectEmployees } from "@/lib/company/select-employees";
 import { markNotificationsRead } from "@/lib/notifications";
 import {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { PendingDraft } from "@/lib/company/list-pending-drafts";
+import type { PendingDraft } from "@/lib/reservations/list-pending-drafts";
 import { formatDateTime, formatNumber, pluralUk } from "@/lib/format";
 
 // «Заяви, що очікують підпису»: prepared drafts nobody has signed yet, each a link to its

@@ -9,7 +9,7 @@ import {
   type LimitFigures,
 } from "@/lib/reservations";
 import { loadEnterpriseStanding, type CompanyStanding } from "./enterprise-standing";
-import { listPendingDrafts, type PendingDraft } from "./list-pending-drafts";
+import { listPendingDrafts, type PendingDraft } from "@/lib/reservations/list-pending-drafts";
 import { kyivDate } from "@/lib/format";
 
 // The cabinet's first screen in one call: the enterprise, its critical status, the limit, the

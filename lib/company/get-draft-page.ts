@@ -1,6 +1,6 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
-import { getDraft, type DraftView } from "./get-draft";
+import { getDraft, type DraftView } from "@/lib/reservations/get-draft";
 import { getWizardContext, type WizardContext } from "./get-wizard-context";
 
 // Steps 3 and 4 read the draft and the wizard's context (who signs, whether the enterprise is

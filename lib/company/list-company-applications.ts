@@ -2,7 +2,7 @@ import "server-only";
 import type { Ctx } from "@/lib/context";
 import { listApplications, resolveEnterpriseAccess, type ApplicationSummary } from "@/lib/reservations";
 import { z } from "@/lib/zod";
-import { listPendingDrafts, type PendingDraft } from "./list-pending-drafts";
+import { listPendingDrafts, type PendingDraft } from "@/lib/reservations/list-pending-drafts";
 
 // The applications page: the enterprise's applications (a page, by kind as the URL says) and,
 // above them, the drafts waiting for the head's signature.

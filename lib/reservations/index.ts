@@ -8,6 +8,10 @@ export {
   ZCreateAnnulmentDraftInput,
   type CreateAnnulmentDraftInput,
 } from "./create-annulment-draft";
+export { getDraft, type DraftView } from "./get-draft";
+export { listPendingDrafts, type PendingDraft } from "./list-pending-drafts";
+export { handOverDraft } from "./hand-over-draft";
+export { discardDraft } from "./discard-draft";
 export { submitApplication } from "./submit-application";
 export { submitAnnulment } from "./submit-annulment";
 export type { SubmitSignedDraftInput, SubmittedApplication } from "./submit-signed-draft";

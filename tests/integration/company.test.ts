@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/roles";
-import { discardDraft } from "@/lib/company/discard-draft";
+import { discardDraft } from "@/lib/reservations/discard-draft";
 import { exportApplicationCsv } from "@/lib/company/export-application-csv";
 import { getApplicationPage } from "@/lib/company/get-application-page";
 import { getApplicationStatus } from "@/lib/company/get-application-status";
 import { getCompanyOverview } from "@/lib/company/get-company-overview";
-import { getDraft } from "@/lib/company/get-draft";
+import { getDraft } from "@/lib/reservations/get-draft";
 import { getEmployeeDetail } from "@/lib/company/get-employee-detail";
-import { handOverDraft } from "@/lib/company/hand-over-draft";
-import { listPendingDrafts } from "@/lib/company/list-pending-drafts";
+import { handOverDraft } from "@/lib/reservations/hand-over-draft";
+import { listPendingDrafts } from "@/lib/reservations/list-pending-drafts";
 import { selectEmployees } from "@/lib/company/select-employees";
 import { db } from "@/lib/db/client";
 import { getDocumentFile } from "@/lib/documents/get-document-file";

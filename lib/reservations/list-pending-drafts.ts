@@ -1,6 +1,6 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
-import { resolveEnterpriseAccess } from "@/lib/reservations";
+import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
 
 // Prepared applications nobody has signed yet — the head's «Заяви, що очікують підпису» and an
 // authorized person's hand-overs — newest first, expired ones left out (a draft lives a day).

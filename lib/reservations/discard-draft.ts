@@ -3,7 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { inTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { resolveEnterpriseAccess } from "@/lib/reservations";
+import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
 import { z } from "@/lib/zod";
 
 // Removes a prepared application nobody signed — one the wizard replaced with a fresh pre-check,

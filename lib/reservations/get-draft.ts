@@ -2,13 +2,9 @@ import "server-only";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { annulmentGroundLabel, isAnnulmentGroundCode, type IsoDate } from "@/lib/rules";
-import {
-  resolveEnterpriseAccess,
-  type AnnulmentPrecheckItem,
-  type LimitFigures,
-  type PrecheckItem,
-} from "@/lib/reservations";
-import { parseDraftPrecheck } from "@/lib/reservations/draft-payload";
+import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
+import type { AnnulmentPrecheckItem, LimitFigures, PrecheckItem } from "./types";
+import { parseDraftPrecheck } from "./draft-payload";
 import { z } from "@/lib/zod";
 
 // A prepared application as the pre-check and signing screen shows it: the exact bytes to sign

@@ -5,8 +5,8 @@ import { inTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { formatNumber, pluralUk } from "@/lib/format";
 import { notify } from "@/lib/notifications";
-import { resolveEnterpriseAccess } from "@/lib/reservations";
-import { parseDraftPayload } from "@/lib/reservations/draft-payload";
+import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
+import { parseDraftPayload } from "./draft-payload";
 import { z } from "@/lib/zod";
 
 // An authorized person prepares, the head signs: handing over tells the head, in the cabinet
