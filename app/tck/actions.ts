@@ -10,6 +10,7 @@ import { ZBatchRef, ZFormNotices, ZSignBatch } from "@/lib/notices/schemas";
 import { signNoticeBatch } from "@/lib/notices/sign-notice-batch";
 import { grantDeferment, ZGrantDeferment } from "@/lib/tck/grant-deferment";
 import { rnokppFromTckRef } from "@/lib/tck/person-ref";
+import { setWantedStatus, ZSetWantedStatus } from "@/lib/tck/set-wanted-status";
 import { AppError } from "@/lib/errors";
 import { z } from "@/lib/zod";
 
@@ -38,6 +39,14 @@ export const grantDefermentAction = tckAction(ZDefermentForm, async (input, acto
   const rnokpp = rnokppFromTckRef(input.ref);
   if (!rnokpp) throw new AppError("NOT_FOUND");
   return grantDeferment(createCtx({ actor }), { rnokpp, ground: input.ground, until: input.until });
+});
+
+const ZWantedForm = ZSetWantedStatus.omit({ rnokpp: true }).extend({ ref: z.string().max(200) });
+
+export const setWantedStatusAction = tckAction(ZWantedForm, async (input, actor) => {
+  const rnokpp = rnokppFromTckRef(input.ref);
+  if (!rnokpp) throw new AppError("NOT_FOUND");
+  return setWantedStatus(createCtx({ actor }), { rnokpp, wanted: input.wanted, reason: input.reason });
 });
 
 const ZMarkRead = z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict();

@@ -32,8 +32,8 @@ export const PERMISSIONS = {
   RECRUITER: ["unit.read", "vacancies.manage", "vacancyApplications.decide", "notifications.read"],
   METHODOLOGIST: ["rulesets.read", "rulesets.draft", "rulesets.sign"],
   UNIT_STAFF_OFFICER: ["service.confirm", "notifications.read"],
-  TCK_OFFICER: ["register.read", "notices.form", "notices.deliver", "deferments.grant"],
-  TCK_HEAD: ["register.read", "notices.form", "notices.deliver", "deferments.grant", "notices.sign"],
+  TCK_OFFICER: ["register.read", "register.update", "notices.form", "notices.deliver", "deferments.grant"],
+  TCK_HEAD: ["register.read", "register.update", "notices.form", "notices.deliver", "deferments.grant", "notices.sign"],
   CENTRE_RECRUITER: ["centre.read", "basicService.decide", "notifications.read"],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -80,4 +80,10 @@ export interface TccRegisterPort {
   findNoticeFacts(rnokpps: readonly string[], today: string): Promise<Map<string, NoticeFactsRow>>;
   /** Records a deferment on the person's military registration. */
   grantDeferment(tx: DbTx, rnokpp: string, deferment: DefermentGrant): Promise<void>;
+  /**
+   * Puts the person on the ТЦК's wanted list (status «у розшуку») or takes them off it (back
+   * on the register, the criminal-proceedings flag cleared with it). Returns false, writing
+   * nothing, when the record already is so — two officers pressing at once change it once.
+   */
+  setWanted(tx: DbTx, rnokpp: string, wanted: boolean): Promise<boolean>;
 }

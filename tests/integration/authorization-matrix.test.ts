@@ -390,6 +390,11 @@ const TABLE: Record<string, Entry> = {
     allow: TCK_A,
     input: () => ({ ref: o.tckPersonRef, ground: "інвалідність", until: "2099-01-01" }),
   },
+  // Refused after the role check: the matrix person is not wanted, so there is nothing to lift.
+  "action tck#setWantedStatusAction": {
+    allow: TCK_A,
+    input: () => ({ ref: o.tckPersonRef, wanted: false, reason: "Перевірка матриці доступу" }),
+  },
   "action tck#markTckNotificationsReadAction": { allow: TCKS },
   "action tck#importPostalReportAction": {
     allow: TCKS,

@@ -39,6 +39,7 @@ const PERSON_SELECT = {
       vlkResult: true,
       deferment: true,
       defermentUntil: true,
+      mobilisedOn: true,
       updatedAt: true,
     },
   },

@@ -204,5 +204,20 @@ export function createTccRegister(db: Db | DbTx): TccRegisterPort {
         },
       });
     },
+
+    async setWanted(tx, rnokpp, wanted) {
+      // Conditional on the current flag: the row lock makes a concurrent second change a no-op.
+      const changed = wanted
+        ? await tx.$executeRaw`
+            UPDATE oberig.military_registrations
+            SET wanted = true, status = 'WANTED', "updatedAt" = now()
+            WHERE rnokpp = ${rnokpp} AND NOT wanted`
+        : await tx.$executeRaw`
+            UPDATE oberig.military_registrations
+            SET wanted = false, "wantedCriminal" = false, "updatedAt" = now(),
+              status = CASE WHEN status = 'WANTED' THEN 'ON_REGISTER'::oberig."RegistrationStatus" ELSE status END
+            WHERE rnokpp = ${rnokpp} AND wanted`;
+      return changed === 1;
+    },
   };
 }

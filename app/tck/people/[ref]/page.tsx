@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { DefermentForm } from "@/components/tck/deferment-form";
+import { WantedForm } from "@/components/tck/wanted-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -115,6 +116,10 @@ export default async function Page({ params }: { params: Promise<{ ref: string }
             ))}
           </ul>
         )}
+      </Card>
+      <Card>
+        <CardTitle>{row.wanted ? "Зняти з розшуку" : "Оголосити в розшук"}</CardTitle>
+        <WantedForm personRef={ref} wanted={row.wanted} />
       </Card>
       <Card>
         <CardTitle>Надати відстрочку</CardTitle>
