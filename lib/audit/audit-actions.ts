@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = [
   "official.test_key_issued",
   "official.withdrawn",
   "register.person.view",
+  "register.wanted.declare",
+  "register.wanted.lift",
   "reservation.annul",
   "reservation.expire",
   "ruleset.signed",
