@@ -42,7 +42,7 @@ const days = (n: number) => `${formatNumber(n)} ${pluralUk(n, ["день", "дн
 
 export default async function Page() {
   const actor = await requireCompany("/company");
-  const o = await orNotFound(getCompanyOverview(createCtx({ actor })));
+  const o = await orNotFound(getCompanyOverview(createCtx({ actor, readOnly: true })));
   const { standing, counts } = o;
   const d = standing.decision;
 

@@ -2,10 +2,11 @@ import "server-only";
 import type { Ctx } from "@/lib/context";
 import { listApplications, resolveEnterpriseAccess, type ApplicationSummary } from "@/lib/reservations";
 import { z } from "@/lib/zod";
-import { listPendingDrafts, type PendingDraft } from "@/lib/reservations/list-pending-drafts";
 
-// The applications page: the enterprise's applications (a page, by kind as the URL says) and,
-// above them, the drafts waiting for the head's signature.
+// The applications page's list: the enterprise's submitted applications, a page, by kind as the
+// URL says. The page reads it through a read-only context (a replica may lag a moment behind
+// the worker's decisions); the drafts waiting for a signature above it are listPendingDrafts,
+// read from the primary because discarding a draft lands on this page.
 
 const ZQuery = z.object({
   kind: z.enum(["RESERVATION", "ANNULMENT"]).optional().catch(undefined),
@@ -17,7 +18,6 @@ export async function listCompanyApplications(
   input: { kind?: unknown; page?: unknown },
 ): Promise<{
   list: { items: ApplicationSummary[]; total: number; page: number; pageSize: number };
-  drafts: PendingDraft[];
   isHead: boolean;
   kind: "RESERVATION" | "ANNULMENT" | undefined;
 }> {
@@ -25,14 +25,11 @@ export async function listCompanyApplications(
   const query = ZQuery.parse({ kind: first(input.kind), page: first(input.page) });
   const edrpou = actor.edrpou ?? "";
   const { isHead } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
-  const [list, drafts] = await Promise.all([
-    listApplications(
-      { db, actor },
-      { edrpou, page: query.page, pageSize: 20, ...(query.kind ? { kind: query.kind } : {}) },
-    ),
-    listPendingDrafts(ctx),
-  ]);
-  return { list, drafts, isHead, kind: query.kind };
+  const list = await listApplications(
+    { db, actor },
+    { edrpou, page: query.page, pageSize: 20, ...(query.kind ? { kind: query.kind } : {}) },
+  );
+  return { list, isHead, kind: query.kind };
 }
 
 function first(value: unknown): unknown {

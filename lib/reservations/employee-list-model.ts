@@ -21,6 +21,9 @@ import { cachedByVersion } from "./version-cache";
 // model is cached per enterprise and day under the version of its inputs — the registry's
 // staffVersion plus the enterprise's decisions and the portal's 45-day exceptions — and each
 // page, filter and search is then cut from it in milliseconds.
+// The versions are read first and the model after them, both through ctx's one client: on a
+// replica that lags the model is then at least as new as the version it is cached under (replay
+// only moves forward), so a stale model is never stored as a newer version (version-cache.ts).
 
 export type EmployeeState = "reserved" | "expiring" | "reserved_elsewhere" | "not_reserved";
 

@@ -22,6 +22,30 @@ describe("cachedByVersion", () => {
     expect(await cachedByVersion("c", "v", async () => 7, 0)).toBe(7);
   });
 
+  it("serves a lagging replica's older version and the primary's newer one each its own model, neither evicting the other", async () => {
+    let computed = 0;
+    const compute = (label: string) => async () => `${label}#${++computed}`;
+    expect(await cachedByVersion("e", "v2", compute("primary"), 0)).toBe("primary#1");
+    // A reader whose replica has not replayed v2 yet: its own model, not the newer one.
+    expect(await cachedByVersion("e", "v1", compute("replica"), 10)).toBe("replica#2");
+    // Neither replaced the other: both are hits, nothing recomputed, and never crossed.
+    expect(await cachedByVersion("e", "v2", compute("primary"), 20)).toBe("primary#1");
+    expect(await cachedByVersion("e", "v1", compute("replica"), 30)).toBe("replica#2");
+    expect(computed).toBe(2);
+    // A third version drops the key's least recently used one (v2 was used before v1).
+    expect(await cachedByVersion("e", "v3", compute("primary"), 40)).toBe("primary#3");
+    expect(await cachedByVersion("e", "v1", compute("replica"), 50)).toBe("replica#2");
+    expect(await cachedByVersion("e", "v2", compute("primary"), 60)).toBe("primary#4");
+  });
+
+  it("keeps a failed computation of one version from dropping another version's model", async () => {
+    let computed = 0;
+    expect(await cachedByVersion("f", "v1", async () => ++computed, 0)).toBe(1);
+    await expect(cachedByVersion("f", "v2", async () => Promise.reject(new Error("boom")), 0)).rejects.toThrow("boom");
+    expect(await cachedByVersion("f", "v1", async () => ++computed, 0)).toBe(1);
+    expect(await cachedByVersion("f", "v2", async () => ++computed, 0)).toBe(2);
+  });
+
   it("keeps at most 64 keys, dropping the least recently used", async () => {
     clearVersionCache();
     let computed = 0;

@@ -7,14 +7,25 @@ import "server-only";
 // (a read-model with `rows` weighs one per row: a 10,000-employee list is some megabytes), so
 // the directors of many enterprises browsing at once (16 of the largest ones, in the benchmark)
 // do not evict one another.
-// Concurrent misses for one key share one computation.
+// Concurrent misses for one key and version share one computation.
+//
+// Readers on a streaming replica that lags see an older version than readers on the primary
+// (or a fresher replica). Each is served exactly the model of the version it read — never a
+// newer or an older one — and a key keeps its two most recently used versions, so a lagging
+// reader neither evicts the primary's newer model nor is evicted by it while the lag lasts.
+// The caller must read the version before the data and from the same server (one context's
+// client): then a model is never older than the version it is stored under.
 
 const MAX_ENTRIES = 64;
 const MAX_ROWS = 200_000;
 const LIFETIME_MS = 60_000;
+const VERSIONS_PER_KEY = 2;
 
-type Entry = { version: string; storedAt: number; value: Promise<unknown>; weight: number };
+type Entry = { key: string; version: string; storedAt: number; value: Promise<unknown>; weight: number };
+/** By key and version, least recently used first. */
 const entries = new Map<string, Entry>();
+
+const slot = (key: string, version: string) => `${key}\u0000${version}`;
 
 function totalWeight(): number {
   let total = 0;
@@ -27,34 +38,43 @@ function evict(): void {
     entries.delete(entries.keys().next().value!);
 }
 
+/** Drops the key's least recently used versions beyond the newest few stored. */
+function dropOldVersions(key: string): void {
+  const ofKey = [...entries].filter(([, entry]) => entry.key === key);
+  for (const [id] of ofKey.slice(0, Math.max(0, ofKey.length - VERSIONS_PER_KEY))) entries.delete(id);
+}
+
 export async function cachedByVersion<T>(
   key: string,
   version: string,
   compute: () => Promise<T>,
   now = Date.now(),
 ): Promise<T> {
-  const hit = entries.get(key);
-  if (hit && hit.version === version && now - hit.storedAt < LIFETIME_MS) {
+  const id = slot(key, version);
+  const hit = entries.get(id);
+  if (hit && now - hit.storedAt < LIFETIME_MS) {
     // Refresh its place: the least recently used entry is the one dropped.
-    entries.delete(key);
-    entries.set(key, hit);
+    entries.delete(id);
+    entries.set(id, hit);
     return hit.value as Promise<T>;
   }
   const value = compute();
-  const entry: Entry = { version, storedAt: now, value, weight: 1 };
-  entries.set(key, entry);
+  const entry: Entry = { key, version, storedAt: now, value, weight: 1 };
+  entries.delete(id);
+  entries.set(id, entry);
+  dropOldVersions(key);
   evict();
   value.then(
     (resolved) => {
       const rows = (resolved as { rows?: unknown } | null)?.rows;
-      if (Array.isArray(rows) && entries.get(key) === entry) {
+      if (Array.isArray(rows) && entries.get(id) === entry) {
         entry.weight = Math.max(1, rows.length);
         evict();
       }
     },
     // A failed computation is not remembered.
     () => {
-      if (entries.get(key)?.value === value) entries.delete(key);
+      if (entries.get(id) === entry) entries.delete(id);
     },
   );
   return value;

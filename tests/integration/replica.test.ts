@@ -11,11 +11,17 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { startEmbeddedCluster, startReplica, type RunningCluster, type RunningReplica } from "@/lib/db/cluster";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { applyMigrations } from "@/lib/db/migrations";
+import { getCompanyOverview } from "@/lib/company/get-company-overview";
+import { getEmployeeDetail } from "@/lib/company/get-employee-detail";
+import { listCompanyApplications } from "@/lib/company/list-company-applications";
+import { listPendingDrafts } from "@/lib/reservations/list-pending-drafts";
 import { getDashboard } from "@/lib/enterprises/get-dashboard";
 import { listDecisions } from "@/lib/enterprises/list-decisions";
 import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { createAuthority, createUser } from "@/prisma/seed/factories";
+import { listEmployees } from "@/lib/reservations";
+import { createWorld } from "@/lib/reservations/testing/world";
+import { createAuthority, createPerson, createUser } from "@/prisma/seed/factories";
 
 // Postgres' own streaming replication on one machine (issue 10, part 6): a base backup of a
 // running embedded primary becomes a hot standby that follows it; Prisma's read-replicas
@@ -47,6 +53,49 @@ async function untilOnReplica(url: string, text: string, values: unknown[], with
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return null;
+}
+
+/** Runs `body` with the process's clients on this primary and its replica (DATABASE_REPLICA_URLS). */
+async function withReplicaConfigured(body: () => Promise<void>): Promise<void> {
+  const saved = { primary: process.env.DATABASE_URL, replicas: process.env.DATABASE_REPLICA_URLS };
+  await disconnectDb();
+  process.env.DATABASE_URL = primary.url;
+  process.env.DATABASE_REPLICA_URLS = replica.url;
+  resetEnvCache();
+  try {
+    await body();
+  } finally {
+    await query(replica.url, "SELECT pg_wal_replay_resume()");
+    await disconnectDb();
+    process.env.DATABASE_URL = saved.primary;
+    if (saved.replicas === undefined) delete process.env.DATABASE_REPLICA_URLS;
+    else process.env.DATABASE_REPLICA_URLS = saved.replicas;
+    resetEnvCache();
+  }
+}
+
+async function pauseReplay(): Promise<void> {
+  await query(replica.url, "SELECT pg_wal_replay_pause()");
+  const pausedAfterMs = await untilOnReplica(
+    replica.url,
+    "SELECT 1 WHERE pg_get_wal_replay_pause_state() = 'paused'",
+    [],
+    10_000,
+  );
+  expect(pausedAfterMs, "replay never paused").not.toBeNull();
+}
+
+/** Resumes replay and waits until the replica has replayed everything the primary has written so far. */
+async function resumeReplayAndCatchUp(): Promise<void> {
+  const [written] = await query<{ lsn: string }>(primary.url, "SELECT pg_current_wal_lsn()::text AS lsn");
+  await query(replica.url, "SELECT pg_wal_replay_resume()");
+  const replayedAfterMs = await untilOnReplica(
+    replica.url,
+    "SELECT 1 WHERE pg_last_wal_replay_lsn() >= $1::pg_lsn",
+    [written!.lsn],
+    20_000,
+  );
+  expect(replayedAfterMs, "the replica never replayed the primary's writes after resuming").not.toBeNull();
 }
 
 beforeAll(async () => {
@@ -107,12 +156,7 @@ describe("a streaming replica of the embedded primary", () => {
   });
 
   it("gives a read-only context (the ministry's list and dashboard) the replica and every other context the primary", async () => {
-    const saved = { primary: process.env.DATABASE_URL, replicas: process.env.DATABASE_REPLICA_URLS };
-    await disconnectDb();
-    process.env.DATABASE_URL = primary.url;
-    process.env.DATABASE_REPLICA_URLS = replica.url;
-    resetEnvCache();
-    try {
+    await withReplicaConfigured(async () => {
       const inRecovery = async (readOnly: boolean) =>
         (await createCtx({ actor: null, readOnly }).db.$queryRaw<{ r: boolean }[]>`SELECT pg_is_in_recovery() AS r`)[0]!
           .r;
@@ -151,15 +195,60 @@ describe("a streaming replica of the embedded primary", () => {
       expect(replayedAfterMs, "the authority never reached the replica after resuming replay").not.toBeNull();
       expect((await listDecisions(createCtx({ actor, readOnly: true }))).total).toBe(0);
       expect((await getDashboard(createCtx({ actor, readOnly: true }))).totals.enterprises).toBe(0);
-    } finally {
-      await query(replica.url, "SELECT pg_wal_replay_resume()");
-      await disconnectDb();
-      process.env.DATABASE_URL = saved.primary;
-      if (saved.replicas === undefined) delete process.env.DATABASE_REPLICA_URLS;
-      else process.env.DATABASE_REPLICA_URLS = saved.replicas;
-      resetEnvCache();
-    }
+    });
   }, 60_000);
+
+  it("gives the director's read pages (overview, employees, an employee, applications) the replica: a registry write is theirs only once replayed, and the employee list's cache never crosses versions", async () => {
+    await withReplicaConfigured(async () => {
+      // Replay paused while the enterprise is created: the primary knows the director, the replica not yet.
+      await pauseReplay();
+      const world = await createWorld(createCtx({ actor: null }), { serial: 801, employees: 3, withHeadKey: false });
+      const head = world.head.actor;
+      const primaryCtx = () => createCtx({ actor: head });
+      const replicaCtx = () => createCtx({ actor: head, readOnly: true });
+      const staff = async (ctx: ReturnType<typeof primaryCtx>) =>
+        (await listEmployees(ctx, { edrpou: world.edrpou, pageSize: 50 })).items.map((row) => row.fullName);
+      expect(await staff(primaryCtx())).toHaveLength(3);
+      for (const read of [
+        () => getCompanyOverview(replicaCtx()),
+        () => staff(replicaCtx()),
+        () => getEmployeeDetail(replicaCtx(), { rnokpp: world.employees[0]! }),
+        () => listCompanyApplications(replicaCtx(), {}),
+      ])
+        await expect(read()).rejects.toMatchObject({ code: "ENTERPRISE_NOT_FOUND" });
+      // The drafts waiting for a signature are read from the primary (discarding one lands on that page).
+      expect(await listPendingDrafts(primaryCtx())).toEqual([]);
+
+      await resumeReplayAndCatchUp();
+      expect(await staff(replicaCtx())).toHaveLength(3);
+      expect((await getCompanyOverview(replicaCtx())).counts.employees).toBe(3);
+      expect((await getEmployeeDetail(replicaCtx(), { rnokpp: world.employees[0]! })).rnokpp).toBe(world.employees[0]);
+      expect((await listCompanyApplications(replicaCtx(), {})).list.total).toBe(0);
+
+      // A registry write while replay is paused: someone hired. The primary's list has them
+      // (its newer staff version computes a new model); the read-only pages do not, and the
+      // model the primary cached is not handed to them, nor theirs to the primary.
+      await pauseReplay();
+      const hired = await createPerson(db, {
+        lastName: "Новоприйнятий",
+        employments: [{ edrpou: world.edrpou, salary: 30_000, reportedOn: world.today }],
+      });
+      expect((await staff(primaryCtx())).filter((name) => name.startsWith("Новоприйнятий"))).toHaveLength(1);
+      expect((await getCompanyOverview(primaryCtx())).counts.employees).toBe(4);
+      expect(await staff(replicaCtx())).toHaveLength(3);
+      expect((await getCompanyOverview(replicaCtx())).counts.employees).toBe(3);
+      await expect(getEmployeeDetail(replicaCtx(), { rnokpp: hired.rnokpp })).rejects.toMatchObject({
+        code: "EMPLOYEE_NOT_FOUND",
+      });
+      expect(await staff(primaryCtx())).toHaveLength(4);
+      expect(await staff(replicaCtx())).toHaveLength(3);
+
+      await resumeReplayAndCatchUp();
+      expect(await staff(replicaCtx())).toHaveLength(4);
+      expect((await getCompanyOverview(replicaCtx())).counts.employees).toBe(4);
+      expect((await getEmployeeDetail(replicaCtx(), { rnokpp: hired.rnokpp })).rnokpp).toBe(hired.rnokpp);
+    });
+  }, 90_000);
 
   it("refuses writes on the replica", async () => {
     await expect(query(replica.url, "INSERT INTO notes (body) VALUES ('on the standby')")).rejects.toThrow(

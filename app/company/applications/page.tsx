@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireCompany } from "@/lib/auth/gate";
 import { listCompanyApplications } from "@/lib/company/list-company-applications";
+import { listPendingDrafts } from "@/lib/reservations/list-pending-drafts";
 import { orNotFound } from "../_lib/or-not-found";
 import { createCtx } from "@/lib/context-server";
 
@@ -26,8 +27,13 @@ export default async function Page({
 }) {
   const actor = await requireCompany("/company/applications");
   const query = await searchParams;
-  const { list, drafts, isHead, kind } = await orNotFound(
-    listCompanyApplications(createCtx({ actor }), { kind: query.kind, page: query.page }),
+  // Submitted applications from a replica when there is one; the drafts waiting for a signature
+  // from the primary: discarding a draft lands here, and it must be gone (ARCHITECTURE.md).
+  const [{ list, isHead, kind }, drafts] = await orNotFound(
+    Promise.all([
+      listCompanyApplications(createCtx({ actor, readOnly: true }), { kind: query.kind, page: query.page }),
+      listPendingDrafts(createCtx({ actor })),
+    ]),
   );
 
   return (

@@ -24,7 +24,11 @@ export default async function Page({
   const actor = await requireCompany(PATH);
   const filters = readEmployeeFilters(await searchParams);
   const list = await orNotFound(
-    listEmployees(createCtx({ actor }), { edrpou: actor.edrpou ?? "", ...toListInput(filters), revealRnokpp: true }),
+    listEmployees(createCtx({ actor, readOnly: true }), {
+      edrpou: actor.edrpou ?? "",
+      ...toListInput(filters),
+      revealRnokpp: true,
+    }),
   );
   const found = `${formatNumber(list.total)} ${pluralUk(list.total, ["працівник", "працівники", "працівників"])}`;
 

@@ -41,7 +41,7 @@ export default async function Page({ params }: { params: Promise<{ ref: string }
   // The address carries an opaque reference, never the РНОКПП (lib/company/employee-ref.ts).
   const rnokpp = rnokppFromRef(ref);
   if (!rnokpp) notFound();
-  const e = await orNotFound(getEmployeeDetail(createCtx({ actor }), { rnokpp }));
+  const e = await orNotFound(getEmployeeDetail(createCtx({ actor, readOnly: true }), { rnokpp }));
   const m = e.military;
 
   return (
