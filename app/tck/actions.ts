@@ -10,6 +10,7 @@ import { ZBatchRef, ZFormNotices, ZSignBatch } from "@/lib/notices/schemas";
 import { signNoticeBatch } from "@/lib/notices/sign-notice-batch";
 import { grantDeferment, ZGrantDeferment } from "@/lib/tck/grant-deferment";
 import { rnokppFromTckRef } from "@/lib/tck/person-ref";
+import { referToVlk, ZReferToVlk } from "@/lib/tck/refer-to-vlk";
 import { setWantedStatus, ZSetWantedStatus } from "@/lib/tck/set-wanted-status";
 import { AppError } from "@/lib/errors";
 import { z } from "@/lib/zod";
@@ -47,6 +48,20 @@ export const setWantedStatusAction = tckAction(ZWantedForm, async (input, actor)
   const rnokpp = rnokppFromTckRef(input.ref);
   if (!rnokpp) throw new AppError("NOT_FOUND");
   return setWantedStatus(createCtx({ actor }), { rnokpp, wanted: input.wanted, reason: input.reason });
+});
+
+const ZVlkReferralForm = ZReferToVlk.omit({ rnokpp: true }).extend({ ref: z.string().max(200) });
+
+export const referToVlkAction = tckAction(ZVlkReferralForm, async (input, actor) => {
+  const rnokpp = rnokppFromTckRef(input.ref);
+  if (!rnokpp) throw new AppError("NOT_FOUND");
+  const { at, place } = await referToVlk(createCtx({ actor }), {
+    rnokpp,
+    date: input.date,
+    time: input.time,
+    place: input.place,
+  });
+  return { at: at.toISOString(), place };
 });
 
 const ZMarkRead = z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict();

@@ -41,6 +41,13 @@ export function RecordFacts({ record }: { record: MyRecord }) {
               : "Не пройдено"
           }
         />
+        {m?.vlkReferral ? (
+          <Fact
+            label="Направлення на ВЛК"
+            value={`${formatDateTime(new Date(m.vlkReferral.at))}, ${m.vlkReferral.place}`}
+            testId="record-vlk-referral"
+          />
+        ) : null}
         <Fact
           label="Відстрочка"
           value={

@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   "register.person.view",
   "register.wanted.declare",
   "register.wanted.lift",
+  "register.vlk.refer",
   "reservation.annul",
   "reservation.expire",
   "ruleset.signed",

@@ -255,6 +255,7 @@ const NOTICES = {
   NOTICE_TRACKING_DUPLICATE: [409, "Номер поштового відправлення вже використано"],
   NOTICE_CSV_INVALID: [400, "Файл звіту пошти має неправильний формат"],
   DEFERMENT_INVALID: [400, "Відстрочку заповнено з помилками"],
+  VLK_REFERRAL_INVALID: [400, "Направлення на ВЛК заповнено з помилками"],
   REGISTER_CHANGE_REFUSED: [409, "Цю зміну не можна внести до облікових даних особи"],
 } as const satisfies Record<string, Entry>;
 

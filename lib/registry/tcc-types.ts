@@ -1,6 +1,6 @@
 // The ТЦК side of the registry: its centres, the register of one centre, the facts a notice is
 // decided on. Dates are ISO calendar dates, as everywhere in lib/registry.
-import type { LiabilityType, RegistrationStatus } from "./types";
+import type { LiabilityType, RegistrationStatus, VlkReferral } from "./types";
 import type { DbTx } from "@/lib/db/client";
 
 export type TccRecord = { name: string; edrpou: string; region: string; address: string };
@@ -38,6 +38,8 @@ export type TccRegisterRow = {
   wanted: boolean;
   vlkDate: string | null;
   vlkResult: string | null;
+  /** The latest electronic referral to the ВЛК, if any. */
+  vlkReferral: VlkReferral | null;
   deferment: string | null;
   defermentUntil: string | null;
   mobilisedOn: string | null;
@@ -86,4 +88,6 @@ export interface TccRegisterPort {
    * nothing, when the record already is so — two officers pressing at once change it once.
    */
   setWanted(tx: DbTx, rnokpp: string, wanted: boolean): Promise<boolean>;
+  /** Records an electronic referral to the ВЛК (a new one replaces the previous). */
+  referToVlk(tx: DbTx, rnokpp: string, referral: { at: Date; place: string }): Promise<void>;
 }

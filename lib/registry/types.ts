@@ -6,6 +6,8 @@ export type RegistrationStatus =
 export type LiabilityType = "CONSCRIPT" | "LIABLE" | "RESERVIST";
 export type OwnershipForm = "STATE" | "COMMUNAL" | "PRIVATE" | "COLLECTIVE" | "RELIGIOUS";
 
+export type VlkReferral = { at: string; place: string };
+
 export type MilitaryRecord = {
   status: RegistrationStatus;
   liability: LiabilityType;
@@ -19,6 +21,8 @@ export type MilitaryRecord = {
   specialty: string | null;
   vlkDate: string | null;
   vlkResult: string | null;
+  /** The latest electronic referral to the ВЛК: when (ISO instant) and where to appear; null when none. */
+  vlkReferral: VlkReferral | null;
   deferment: string | null;
   defermentUntil: string | null;
   /** Day the person was mobilised (called up to military service); null when not mobilised. */

@@ -4,7 +4,7 @@ import type { Ctx } from "@/lib/context";
 import type { NoticeKind, NoticeStatus } from "@/lib/db/client";
 import { AppError, parseInput } from "@/lib/errors";
 import { kyivDate } from "@/lib/format";
-import type { MarkRecord, PersonRecord, TccRegisterRow } from "@/lib/registry";
+import type { MarkRecord, PersonRecord, TccRecord, TccRegisterRow } from "@/lib/registry";
 import { z } from "@/lib/zod";
 import { loadActingTcc } from "./acting-tcc";
 
@@ -15,6 +15,8 @@ import { loadActingTcc } from "./acting-tcc";
 export const ZRegisterPersonInput = z.object({ rnokpp: z.string().regex(/^\d{10}$/) });
 
 export type RegisterPersonView = {
+  /** The officer's own ТЦК (its address is the default place of a referral). */
+  tcc: TccRecord;
   row: TccRegisterRow;
   person: PersonRecord;
   marks: MarkRecord[];
@@ -72,5 +74,5 @@ export async function getRegisterPerson(
     entityId: rnokpp,
     details: { tcc: tcc.name },
   });
-  return { row, person, marks, notices, refusals };
+  return { tcc, row, person, marks, notices, refusals };
 }

@@ -395,6 +395,10 @@ const TABLE: Record<string, Entry> = {
     allow: TCK_A,
     input: () => ({ ref: o.tckPersonRef, wanted: false, reason: "Перевірка матриці доступу" }),
   },
+  "action tck#referToVlkAction": {
+    allow: TCK_A,
+    input: () => ({ ref: o.tckPersonRef, date: "2099-01-05", time: "09:00", place: "м. Київ, вул. Матрична, 1" }),
+  },
   "action tck#markTckNotificationsReadAction": { allow: TCKS },
   "action tck#importPostalReportAction": {
     allow: TCKS,

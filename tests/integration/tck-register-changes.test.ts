@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/roles";
 import { db, type Db, type DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { formatDate, kyivDate } from "@/lib/format";
+import { formatDate, formatDateTime, kyivDate } from "@/lib/format";
 import { stopSenderBoss } from "@/lib/jobs/boss";
 import { registryFor } from "@/lib/registry";
+import { addDays, isoDateToUtc } from "@/lib/rules";
 import { getRegisterPerson } from "@/lib/tck/get-register-person";
+import { referToVlk } from "@/lib/tck/refer-to-vlk";
 import { setWantedStatus } from "@/lib/tck/set-wanted-status";
 import { createPerson, createTcc, createUser } from "@/prisma/seed/factories";
 
@@ -17,6 +19,13 @@ const now = new Date();
 const today = kyivDate(now);
 const TCC = "Тестовий Новокодацький РТЦК та СП";
 const OTHER_TCC = "Тестовий Самарський РТЦК та СП";
+
+/** The next working day at least two days ahead, and the Saturday after it. */
+let vlkDay = addDays(today, 2);
+while ([0, 6].includes(isoDateToUtc(vlkDay).getUTCDay())) vlkDay = addDays(vlkDay, 1);
+let saturday = vlkDay;
+while (isoDateToUtc(saturday).getUTCDay() !== 6) saturday = addDays(saturday, 1);
+const VLK_PLACE = "м. Дніпро, вул. Медична, 5, ВЛК";
 
 let officer: Actor;
 let head: Actor;
@@ -177,5 +186,79 @@ describe("the wanted list", () => {
     const after = await written(rnokpp);
     expect(after.notifications.map((n) => n.kind)).toEqual(["register.wanted"]);
     expect(after.audit).toBe(1);
+  });
+});
+
+describe("the electronic referral to the ВЛК", () => {
+  it("records the date, time and place, tells the person once, and the record page and /me show it", async () => {
+    const { rnokpp } = await createPerson(db, { lastName: "Направлений", military: { tcc: TCC } });
+    const result = await referToVlk(ctx(officer), { rnokpp, date: vlkDay, time: "10:30", place: ` ${VLK_PLACE} ` });
+    expect(formatDateTime(result.at)).toBe(`${formatDate(vlkDay)} 10:30`);
+    expect(result.place).toBe(VLK_PLACE);
+    const after = await written(rnokpp);
+    expect(after.registration.vlkReferralAt?.toISOString()).toBe(result.at.toISOString());
+    expect(after.registration.vlkReferralPlace).toBe(VLK_PLACE);
+    expect(after.notifications.map((n) => [n.kind, n.audience, n.link, n.title])).toEqual([
+      ["register.vlk-referral", "me", "/me", "Вас направлено на ВЛК"],
+    ]);
+    expect(after.notifications[0]!.body).toContain(`З'явіться ${formatDate(vlkDay)} 10:30 за адресою: ${VLK_PLACE}.`);
+    expect(after.audit).toBe(1);
+    const referral = { at: result.at.toISOString(), place: VLK_PLACE };
+    expect((await getRegisterPerson(ctx(officer), { rnokpp })).row.vlkReferral).toEqual(referral);
+    expect((await registryFor(db).findPerson(rnokpp))?.military?.vlkReferral).toEqual(referral);
+  });
+
+  it("refuses a day in the past, a weekend, hours outside work, bad fields, writing nothing", async () => {
+    const { rnokpp } = await createPerson(db, { military: { tcc: TCC } });
+    const before = await written(rnokpp);
+    const input = { rnokpp, date: vlkDay, time: "10:00", place: VLK_PLACE };
+    const past = await failure(() => referToVlk(ctx(officer), { ...input, date: today }));
+    expect([past.code, past.status, past.message]).toEqual([
+      "VLK_REFERRAL_INVALID",
+      400,
+      "Дата явки має бути пізнішою за сьогоднішню",
+    ]);
+    expect((await failure(() => referToVlk(ctx(officer), { ...input, date: saturday }))).message).toBe(
+      "Дата явки має припадати на робочий день (понеділок — п'ятниця)",
+    );
+    expect((await failure(() => referToVlk(ctx(officer), { ...input, time: "18:30" }))).message).toMatch(
+      /робочі години ТЦК/,
+    );
+    const noPlace = await failure(() => referToVlk(ctx(officer), { ...input, place: " " }));
+    expect([noPlace.code, noPlace.fields?.place]).toEqual(["VALIDATION_FAILED", "Вкажіть місце проходження ВЛК"]);
+    const badTime = await failure(() => referToVlk(ctx(officer), { ...input, time: "25:00" }));
+    expect(badTime.fields?.time).toBe("Вкажіть час явки (ГГ:ХХ)");
+    expect((await failure(() => referToVlk(ctx(officer), { rnokpp }))).status).toBe(400);
+    expect(await written(rnokpp)).toEqual(before);
+  });
+
+  it("refuses another ТЦК's person, other roles, someone off the register or serving, writing nothing", async () => {
+    const { rnokpp } = await createPerson(db, { military: { tcc: TCC } });
+    const removed = (await createPerson(db, { military: { tcc: TCC, status: "EXCLUDED" } })).rnokpp;
+    const serving = (await createPerson(db, { military: { tcc: TCC, mobilisedOn: "2025-05-01" } })).rnokpp;
+    const before = await Promise.all([rnokpp, removed, serving].map(written));
+    const input = { rnokpp, date: vlkDay, time: "10:00", place: VLK_PLACE };
+    const foreign = await failure(() => referToVlk(ctx(otherOfficer), input));
+    expect([foreign.code, foreign.status]).toEqual(["NOT_FOUND", 404]);
+    expect((await failure(() => referToVlk(ctx(conscript(rnokpp)), input))).code).toBe("FORBIDDEN");
+    expect((await failure(() => referToVlk(ctx(officer), { ...input, rnokpp: removed }))).message).toMatch(
+      /не перебуває на військовому обліку/,
+    );
+    expect((await failure(() => referToVlk(ctx(officer), { ...input, rnokpp: serving }))).message).toMatch(
+      /проходить військову службу/,
+    );
+    expect(await Promise.all([rnokpp, removed, serving].map(written))).toEqual(before);
+  });
+
+  it("writes the notification in the referral's transaction: a rollback leaves neither", async () => {
+    const { rnokpp } = await createPerson(db, { military: { tcc: TCC } });
+    const before = await written(rnokpp);
+    await expect(
+      db.$transaction(async (tx) => {
+        await referToVlk(ctx(head, tx), { rnokpp, date: vlkDay, time: "09:00", place: VLK_PLACE });
+        throw new Error("a later write of the same transaction failed");
+      }),
+    ).rejects.toThrow("a later write");
+    expect(await written(rnokpp)).toEqual(before);
   });
 });

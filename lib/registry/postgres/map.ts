@@ -34,6 +34,8 @@ type MilitaryRow = {
   deferment: string | null;
   defermentUntil: Date | null;
   mobilisedOn?: Date | null;
+  vlkReferralAt?: Date | null;
+  vlkReferralPlace?: string | null;
   updatedAt: Date;
 };
 
@@ -51,6 +53,8 @@ export function toMilitaryRecord(m: MilitaryRow): MilitaryRecord {
     specialty: m.specialty,
     vlkDate: isoDate(m.vlkDate),
     vlkResult: m.vlkResult,
+    vlkReferral:
+      m.vlkReferralAt && m.vlkReferralPlace ? { at: m.vlkReferralAt.toISOString(), place: m.vlkReferralPlace } : null,
     deferment: m.deferment,
     defermentUntil: isoDate(m.defermentUntil),
     mobilisedOn: isoDate(m.mobilisedOn ?? null),

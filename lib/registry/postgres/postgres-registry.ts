@@ -40,6 +40,8 @@ const PERSON_SELECT = {
       deferment: true,
       defermentUntil: true,
       mobilisedOn: true,
+      vlkReferralAt: true,
+      vlkReferralPlace: true,
       updatedAt: true,
     },
   },

@@ -30,12 +30,14 @@ type Tuple = [
   string | null,
   string | null,
   string | null,
+  string | null,
+  string | null,
 ];
 
 function selectRows(today: string, where: Prisma.Sql, tail: Prisma.Sql) {
   return sql`SELECT coalesce(json_agg(json_build_array(
       m.rnokpp, p."lastName", p."firstName", p.patronymic, p."birthDate", p.sex, m.tcc, m.status, m.liability, m.category,
-      m."dataUpdatedOn", m.wanted, m."vlkDate", m."vlkResult", m.deferment, m."defermentUntil", m."mobilisedOn", r.edrpou, r."untilDate"
+      m."dataUpdatedOn", m.wanted, m."vlkDate", m."vlkResult", to_char(m."vlkReferralAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), m."vlkReferralPlace", m.deferment, m."defermentUntil", m."mobilisedOn", r.edrpou, r."untilDate"
     ) ORDER BY m.rnokpp), '[]')::text AS data
     FROM (SELECT m.* FROM oberig.military_registrations m JOIN oberig.persons p ON p.rnokpp = m.rnokpp WHERE ${where} ORDER BY m.rnokpp ${tail}) m
     JOIN oberig.persons p ON p.rnokpp = m.rnokpp
@@ -58,6 +60,8 @@ function toRow(t: Tuple): TccRegisterRow {
     wanted,
     vlkDate,
     vlkResult,
+    vlkReferralAt,
+    vlkReferralPlace,
     deferment,
     defermentUntil,
     mobilisedOn,
@@ -77,6 +81,7 @@ function toRow(t: Tuple): TccRegisterRow {
     wanted,
     vlkDate,
     vlkResult,
+    vlkReferral: vlkReferralAt && vlkReferralPlace ? { at: vlkReferralAt, place: vlkReferralPlace } : null,
     deferment,
     defermentUntil,
     mobilisedOn,
@@ -218,6 +223,13 @@ export function createTccRegister(db: Db | DbTx): TccRegisterPort {
               status = CASE WHEN status = 'WANTED' THEN 'ON_REGISTER'::oberig."RegistrationStatus" ELSE status END
             WHERE rnokpp = ${rnokpp} AND wanted`;
       return changed === 1;
+    },
+
+    async referToVlk(tx, rnokpp, referral) {
+      await tx.militaryRegistration.update({
+        where: { rnokpp },
+        data: { vlkReferralAt: referral.at, vlkReferralPlace: referral.place },
+      });
     },
   };
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { DefermentForm } from "@/components/tck/deferment-form";
+import { VlkReferralForm } from "@/components/tck/vlk-referral-form";
 import { WantedForm } from "@/components/tck/wanted-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -38,6 +39,10 @@ export default async function Page({ params }: { params: Promise<{ ref: string }
     ["Дані уточнено", row.dataUpdatedOn ? formatDate(row.dataUpdatedOn) : "ні"],
     ["У розшуку", row.wanted ? "так" : "ні"],
     ["ВЛК", row.vlkDate ? `${formatDate(row.vlkDate)} — ${row.vlkResult ?? ""}` : "не проходив"],
+    [
+      "Направлення на ВЛК",
+      row.vlkReferral ? `${formatDateTime(new Date(row.vlkReferral.at))}, ${row.vlkReferral.place}` : "немає",
+    ],
     [
       "Відстрочка",
       row.deferment ? `${row.deferment}${row.defermentUntil ? ` до ${formatDate(row.defermentUntil)}` : ""}` : "немає",
@@ -120,6 +125,10 @@ export default async function Page({ params }: { params: Promise<{ ref: string }
       <Card>
         <CardTitle>{row.wanted ? "Зняти з розшуку" : "Оголосити в розшук"}</CardTitle>
         <WantedForm personRef={ref} wanted={row.wanted} />
+      </Card>
+      <Card>
+        <CardTitle>Направити на ВЛК</CardTitle>
+        <VlkReferralForm personRef={ref} defaultPlace={view.tcc.address} />
       </Card>
       <Card>
         <CardTitle>Надати відстрочку</CardTitle>
