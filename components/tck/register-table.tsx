@@ -128,7 +128,17 @@ export function RegisterTable({
         </tbody>
       </Table>
 
-      <form action={submit} className="space-y-4 rounded-2xl p-4 ring-1 ring-line" aria-label="Формування повісток">
+      <form
+        // Not `action={submit}`: React resets a form after its action, so a refused attempt (a past
+        // date, an hour outside working time) would wipe the date and place typed and show the
+        // «Кому» radios back on «Вибраним» while the next submit still went by the filter.
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(new FormData(event.currentTarget));
+        }}
+        className="space-y-4 rounded-2xl p-4 ring-1 ring-line"
+        aria-label="Формування повісток"
+      >
         <h2 className="text-lg font-semibold">Сформувати повістки</h2>
         <fieldset className="flex flex-wrap gap-4">
           <legend className="sr-only">Кому</legend>
