@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SignBatchButton } from "@/components/tck/sign-batch-button";
 import { Badge } from "@/components/ui/badge";
@@ -79,17 +80,28 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
               <Th>ПІБ</Th>
               <Th>РНОКПП</Th>
               <Th>Стан</Th>
+              <Th>Перевірка</Th>
             </tr>
           </thead>
           <tbody>
             {batch.notices.map((n) => (
-              <tr key={n.id}>
+              <tr key={n.id} data-testid="batch-notice" data-status={n.status}>
                 <Td className="tabular">{noticeNumber(n.seq, n.createdAt)}</Td>
                 <Td>{n.fullName}</Td>
                 <Td className="tabular">{n.rnokpp}</Td>
                 <Td>
                   <Badge tone={NOTICE_STATUS_TONES[n.status]}>{NOTICE_STATUS_LABELS[n.status]}</Badge>
                   {n.withdrawnReason ? <p className="mt-1 text-sm text-muted">{n.withdrawnReason}</p> : null}
+                </Td>
+                <Td>
+                  {/* The address the printed QR code carries; a notice is checkable once the head has signed. */}
+                  {batch.signedAt && n.status !== "FORMED" ? (
+                    <Link className="underline" href={`/verify/notice/${n.code}`} data-testid="notice-verify-link">
+                      Перевірити за QR
+                    </Link>
+                  ) : (
+                    <span className="text-muted">після підпису</span>
+                  )}
                 </Td>
               </tr>
             ))}
