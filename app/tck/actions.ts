@@ -10,6 +10,7 @@ import { ZBatchRef, ZFormNotices, ZSignBatch } from "@/lib/notices/schemas";
 import { signNoticeBatch } from "@/lib/notices/sign-notice-batch";
 import { grantDeferment, ZGrantDeferment } from "@/lib/tck/grant-deferment";
 import { rnokppFromTckRef } from "@/lib/tck/person-ref";
+import { recordDataUpdate } from "@/lib/tck/record-data-update";
 import { referToVlk, ZReferToVlk } from "@/lib/tck/refer-to-vlk";
 import { setWantedStatus, ZSetWantedStatus } from "@/lib/tck/set-wanted-status";
 import { AppError } from "@/lib/errors";
@@ -62,6 +63,25 @@ export const referToVlkAction = tckAction(ZVlkReferralForm, async (input, actor)
     place: input.place,
   });
   return { at: at.toISOString(), place };
+});
+
+// The form's raw strings: the domain's schema (ZRecordDataUpdate) normalises them, once.
+const ZDataUpdateForm = z
+  .object({
+    ref: z.string().max(200),
+    phone: z.string().max(64),
+    email: z.string().max(320),
+    address: z.string().max(1000),
+    rank: z.string().max(200),
+    specialty: z.string().max(200),
+  })
+  .strict();
+
+export const recordDataUpdateAction = tckAction(ZDataUpdateForm, async (input, actor) => {
+  const { ref, ...update } = input;
+  const rnokpp = rnokppFromTckRef(ref);
+  if (!rnokpp) throw new AppError("NOT_FOUND");
+  return recordDataUpdate(createCtx({ actor }), { rnokpp, ...update });
 });
 
 const ZMarkRead = z.object({ ids: z.array(z.uuid()).max(200).optional() }).strict();

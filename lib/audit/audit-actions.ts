@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   "register.wanted.declare",
   "register.wanted.lift",
   "register.vlk.refer",
+  "register.data.update",
   "reservation.annul",
   "reservation.expire",
   "ruleset.signed",

@@ -8,7 +8,7 @@ import { notify } from "@/lib/notifications";
 import { registryFor, type PersonRecord } from "@/lib/registry";
 import { citizenRnokpp } from "./actor-rnokpp";
 import { ZContacts } from "./contacts-schema";
-import { kyivDate } from "@/lib/format";
+import { formatDate, kyivDate } from "@/lib/format";
 
 const FIELD_LABELS = { phone: "телефон", email: "електронну пошту", address: "адресу" } as const;
 
@@ -52,8 +52,8 @@ export async function updateMyContacts(
         title: "Контактні дані оновлено",
         body:
           changed.length > 0
-            ? `Ви оновили ${changed.map((f) => FIELD_LABELS[f as keyof typeof FIELD_LABELS]).join(", ")}. Дату уточнення даних змінено на сьогодні; попередній еВОД більше не дійсний — сформуйте новий.`
-            : "Ви підтвердили свої контактні дані без змін. Дату уточнення даних змінено на сьогодні; сформуйте новий еВОД.",
+            ? `Ви оновили ${changed.map((f) => FIELD_LABELS[f as keyof typeof FIELD_LABELS]).join(", ")}. Дата уточнення даних — ${formatDate(today)}; попередній еВОД більше не дійсний — сформуйте новий.`
+            : `Ви підтвердили свої контактні дані без змін. Дата уточнення даних — ${formatDate(today)}; сформуйте новий еВОД.`,
         link: "/me/document",
       },
     ]);

@@ -1,6 +1,6 @@
 // The ТЦК side of the registry: its centres, the register of one centre, the facts a notice is
 // decided on. Dates are ISO calendar dates, as everywhere in lib/registry.
-import type { LiabilityType, RegistrationStatus, VlkReferral } from "./types";
+import type { ContactsUpdate, LiabilityType, RegistrationStatus, VlkReferral } from "./types";
 import type { DbTx } from "@/lib/db/client";
 
 export type TccRecord = { name: string; edrpou: string; region: string; address: string };
@@ -61,6 +61,9 @@ export type NoticeFactsRow = {
   registration: TccRegisterRow | null;
 };
 
+/** What a ТЦК officer records when a person updates (уточнює) their data at the ТЦК. */
+export type MilitaryDataUpdate = ContactsUpdate & { rank: string | null; specialty: string | null };
+
 export type DefermentGrant = { ground: string; until: string | null };
 
 /** The ТЦК methods of the registry port (lib/registry/registry.ts extends it). */
@@ -90,4 +93,6 @@ export interface TccRegisterPort {
   setWanted(tx: DbTx, rnokpp: string, wanted: boolean): Promise<boolean>;
   /** Records an electronic referral to the ВЛК (a new one replaces the previous). */
   referToVlk(tx: DbTx, rnokpp: string, referral: { at: Date; place: string }): Promise<void>;
+  /** Records the person's updated data as the ТЦК took them, dated `today` (уточнення даних). */
+  recordDataUpdate(tx: DbTx, rnokpp: string, update: MilitaryDataUpdate, today: string): Promise<void>;
 }

@@ -399,6 +399,17 @@ const TABLE: Record<string, Entry> = {
     allow: TCK_A,
     input: () => ({ ref: o.tckPersonRef, date: "2099-01-05", time: "09:00", place: "м. Київ, вул. Матрична, 1" }),
   },
+  "action tck#recordDataUpdateAction": {
+    allow: TCK_A,
+    input: () => ({
+      ref: o.tckPersonRef,
+      phone: "+380671234567",
+      email: "",
+      address: "м. Київ, вул. Матрична, 1",
+      rank: "",
+      specialty: "",
+    }),
+  },
   "action tck#markTckNotificationsReadAction": { allow: TCKS },
   "action tck#importPostalReportAction": {
     allow: TCKS,

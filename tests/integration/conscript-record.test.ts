@@ -204,6 +204,7 @@ describe("updateMyContacts", () => {
       title: "Контактні дані оновлено",
       link: "/me/document",
     });
+    expect(items[0]!.body).toContain("Дата уточнення даних — 22.11.2026");
     expect(await markNotificationsRead({ db, now }, { rnokpp: person, audience: "me" })).toBe(1);
     expect((await listNotifications({ db }, { rnokpp: person, audience: "me" })).unread).toBe(0);
     // The confirmation e-mail goes to the new address, through the outbox.

@@ -7,6 +7,7 @@ import { stopSenderBoss } from "@/lib/jobs/boss";
 import { registryFor } from "@/lib/registry";
 import { addDays, isoDateToUtc } from "@/lib/rules";
 import { getRegisterPerson } from "@/lib/tck/get-register-person";
+import { recordDataUpdate } from "@/lib/tck/record-data-update";
 import { referToVlk } from "@/lib/tck/refer-to-vlk";
 import { setWantedStatus } from "@/lib/tck/set-wanted-status";
 import { createPerson, createTcc, createUser } from "@/prisma/seed/factories";
@@ -260,5 +261,90 @@ describe("the electronic referral to the ВЛК", () => {
       }),
     ).rejects.toThrow("a later write");
     expect(await written(rnokpp)).toEqual(before);
+  });
+});
+
+describe("updated military-registration data recorded by the ТЦК", () => {
+  const update = {
+    phone: "067 123 45 67",
+    email: "",
+    address: "  м. Дніпро,   вул. Нова, 10, кв. 4 ",
+    rank: "солдат",
+    specialty: "100915 — стрілець",
+  };
+
+  it("writes the data dated today, tells the person once with the date and what changed", async () => {
+    const { rnokpp } = await createPerson(db, {
+      military: { tcc: TCC, dataUpdatedOn: "2024-06-10" },
+      email: "old@example.com",
+    });
+    expect(await recordDataUpdate(ctx(officer), { rnokpp, ...update })).toEqual({
+      changed: ["phone", "email", "address", "rank", "specialty"],
+      dataUpdatedOn: today,
+    });
+    const person = await registryFor(db).findPerson(rnokpp);
+    expect(person).toMatchObject({ phone: "+380671234567", email: null, address: "м. Дніпро, вул. Нова, 10, кв. 4" });
+    expect(person?.military).toMatchObject({ rank: "солдат", specialty: "100915 — стрілець", dataUpdatedOn: today });
+    const after = await written(rnokpp);
+    expect(after.notifications.map((n) => [n.kind, n.audience, n.link, n.title])).toEqual([
+      ["register.data-updated", "me", "/me", "Ваші військово-облікові дані оновлено"],
+    ]);
+    expect(after.notifications[0]!.body).toContain(`дата уточнення — ${formatDate(today)}`);
+    expect(after.notifications[0]!.body).toContain(
+      "Змінено: телефон, електронну пошту, адресу проживання, військове звання, ВОС.",
+    );
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: rnokpp, action: "register.data.update" } });
+    expect(audit.details).toMatchObject({ tcc: TCC, dataUpdatedOn: today });
+    // Which fields changed, not their values.
+    expect(JSON.stringify(audit.details)).not.toContain("Нова");
+    expect((await getRegisterPerson(ctx(officer), { rnokpp })).row.dataUpdatedOn).toBe(today);
+
+    // The same data again: confirmed without changes, still dated and told.
+    expect((await recordDataUpdate(ctx(head), { rnokpp, ...update })).changed).toEqual([]);
+    const again = await written(rnokpp);
+    expect(again.notifications).toHaveLength(2);
+    expect(again.notifications[1]!.body).toContain("Дані підтверджено без змін.");
+  });
+
+  it("answers bad input in Ukrainian and refuses another ТЦК's person and other roles, writing nothing", async () => {
+    const { rnokpp } = await createPerson(db, { military: { tcc: TCC } });
+    const before = await written(rnokpp);
+    const person = await registryFor(db).findPerson(rnokpp);
+    const badPhone = await failure(() => recordDataUpdate(ctx(officer), { rnokpp, ...update, phone: "+4412345" }));
+    expect([badPhone.code, badPhone.status, badPhone.fields?.phone]).toEqual([
+      "VALIDATION_FAILED",
+      400,
+      "Номер телефону має бути у форматі +380XXXXXXXXX",
+    ]);
+    expect(
+      (await failure(() => recordDataUpdate(ctx(officer), { rnokpp, ...update, address: "Київ" }))).fields?.address,
+    ).toMatch(/щонайменше 10 символів/);
+    expect(
+      (await failure(() => recordDataUpdate(ctx(officer), { rnokpp, ...update, rank: "р".repeat(61) }))).fields?.rank,
+    ).toBe("Військове звання — не довше 60 символів");
+    expect((await failure(() => recordDataUpdate(ctx(officer), { rnokpp, ...update, extra: "x" }))).code).toBe(
+      "UNKNOWN_FIELD",
+    );
+    const foreign = await failure(() => recordDataUpdate(ctx(otherOfficer), { rnokpp, ...update }));
+    expect([foreign.code, foreign.status]).toEqual(["NOT_FOUND", 404]);
+    expect((await failure(() => recordDataUpdate(ctx(conscript(rnokpp)), { rnokpp, ...update }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect(await written(rnokpp)).toEqual(before);
+    expect(await registryFor(db).findPerson(rnokpp)).toEqual(person);
+  });
+
+  it("writes the notification in the update's transaction: a rollback leaves neither", async () => {
+    const { rnokpp } = await createPerson(db, { military: { tcc: TCC } });
+    const before = await written(rnokpp);
+    const person = await registryFor(db).findPerson(rnokpp);
+    await expect(
+      db.$transaction(async (tx) => {
+        await recordDataUpdate(ctx(officer, tx), { rnokpp, ...update });
+        throw new Error("a later write of the same transaction failed");
+      }),
+    ).rejects.toThrow("a later write");
+    expect(await written(rnokpp)).toEqual(before);
+    expect(await registryFor(db).findPerson(rnokpp)).toEqual(person);
   });
 });

@@ -231,5 +231,14 @@ export function createTccRegister(db: Db | DbTx): TccRegisterPort {
         data: { vlkReferralAt: referral.at, vlkReferralPlace: referral.place },
       });
     },
+
+    async recordDataUpdate(tx, rnokpp, update, today) {
+      const { rank, specialty, ...contacts } = update;
+      await tx.person.update({ where: { rnokpp }, data: contacts });
+      await tx.militaryRegistration.update({
+        where: { rnokpp },
+        data: { rank, specialty, dataUpdatedOn: new Date(`${today}T00:00:00Z`) },
+      });
+    },
   };
 }

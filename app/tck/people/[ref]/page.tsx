@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { DataUpdateForm } from "@/components/tck/data-update-form";
 import { DefermentForm } from "@/components/tck/deferment-form";
 import { VlkReferralForm } from "@/components/tck/vlk-referral-form";
 import { WantedForm } from "@/components/tck/wanted-form";
@@ -125,6 +126,19 @@ export default async function Page({ params }: { params: Promise<{ ref: string }
       <Card>
         <CardTitle>{row.wanted ? "Зняти з розшуку" : "Оголосити в розшук"}</CardTitle>
         <WantedForm personRef={ref} wanted={row.wanted} />
+      </Card>
+      <Card>
+        <CardTitle>Записати уточнені дані</CardTitle>
+        <DataUpdateForm
+          personRef={ref}
+          values={{
+            phone: person.phone ?? "",
+            email: person.email ?? "",
+            address: person.address ?? "",
+            rank: person.military?.rank ?? "",
+            specialty: person.military?.specialty ?? "",
+          }}
+        />
       </Card>
       <Card>
         <CardTitle>Направити на ВЛК</CardTitle>
