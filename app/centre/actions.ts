@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { centreAction } from "@/lib/actions/action-client";
 import { decideBasicService } from "@/lib/centres/decide-basic-service";
-import { ZBasicServiceDecision } from "@/lib/centres/schemas";
+import { markCentreVisit } from "@/lib/centres/mark-centre-visit";
+import { ZBasicServiceDecision, ZMarkCentreVisit } from "@/lib/centres/schemas";
 import { createCtx } from "@/lib/context-server";
 import { markNotificationsRead } from "@/lib/notifications";
 import { z } from "@/lib/zod";
@@ -24,3 +25,9 @@ export const markCentreNotificationsReadAction = centreAction(
     }),
   }),
 );
+
+export const markCentreVisitAction = centreAction(ZMarkCentreVisit, async (input, actor) => {
+  const marked = await markCentreVisit(createCtx({ actor, now: new Date() }), input);
+  revalidatePath("/centre");
+  return marked;
+});

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { MarkVisitButtons } from "@/components/centres/mark-visit-buttons";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -53,11 +54,17 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ d
                 <Th>Мета</Th>
                 <Th>Стан</Th>
                 <Th>Записався</Th>
+                <Th>Відмітка</Th>
               </tr>
             </thead>
             <tbody>
               {visits.map((visit) => (
-                <tr key={visit.id} data-testid="centre-visit" data-status={visit.status}>
+                <tr
+                  key={visit.id}
+                  data-testid="centre-visit"
+                  data-status={visit.status}
+                  data-attendance={visit.attendance ?? ""}
+                >
                   <Td className="tabular">{visit.time}</Td>
                   <Td>{visit.fullName}</Td>
                   <Td>{VISIT_PURPOSES[visit.purpose]}</Td>
@@ -69,6 +76,13 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ d
                     )}
                   </Td>
                   <Td className="tabular">{formatDateTime(visit.createdAt)}</Td>
+                  <Td>
+                    {visit.markable ? (
+                      <MarkVisitButtons visitId={visit.id} fullName={visit.fullName} attendance={visit.attendance} />
+                    ) : (
+                      <span className="text-sm text-muted">{visit.status === "BOOKED" ? "У день візиту" : "—"}</span>
+                    )}
+                  </Td>
                 </tr>
               ))}
             </tbody>

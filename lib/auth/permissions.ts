@@ -34,7 +34,7 @@ export const PERMISSIONS = {
   UNIT_STAFF_OFFICER: ["service.confirm", "notifications.read"],
   TCK_OFFICER: ["register.read", "register.update", "notices.form", "notices.deliver", "deferments.grant"],
   TCK_HEAD: ["register.read", "register.update", "notices.form", "notices.deliver", "deferments.grant", "notices.sign"],
-  CENTRE_RECRUITER: ["centre.read", "basicService.decide", "notifications.read"],
+  CENTRE_RECRUITER: ["centre.read", "centreVisits.mark", "basicService.decide", "notifications.read"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = (typeof PERMISSIONS)[Role][number];

@@ -4,7 +4,7 @@ import { parseInput } from "@/lib/errors";
 import { isoDateToUtc } from "@/lib/rules/calendar";
 import { kyivNow } from "./kyiv-clock";
 import { recruiterCentreId } from "./recruiter-centre";
-import { ZVisitDay, type VisitPurpose } from "./schemas";
+import { ZVisitDay, type VisitAttendance, type VisitPurpose } from "./schemas";
 
 export type CentreVisitRow = {
   id: string;
@@ -13,6 +13,9 @@ export type CentreVisitRow = {
   purpose: VisitPurpose;
   status: "BOOKED" | "CANCELLED";
   createdAt: Date;
+  attendance: VisitAttendance | null;
+  /** A booked visit of today or before: the recruiter may mark whether the visitor came. */
+  markable: boolean;
 };
 
 /** The recruiter's view of one day at their centre (today unless asked): every visit, by time. */
@@ -27,8 +30,17 @@ export async function listCentreVisits(
     ctx.db.centreVisit.findMany({
       where: { centreId, day: isoDateToUtc(day) },
       orderBy: [{ time: "asc" }, { createdAt: "asc" }],
-      select: { id: true, time: true, fullName: true, purpose: true, status: true, createdAt: true },
+      select: { id: true, time: true, fullName: true, purpose: true, status: true, createdAt: true, attendance: true },
     }),
   ]);
-  return { centre, day, visits: rows.map((row) => ({ ...row, purpose: row.purpose as VisitPurpose })) };
+  const markable = day <= kyivNow(ctx.now).day;
+  return {
+    centre,
+    day,
+    visits: rows.map((row) => ({
+      ...row,
+      purpose: row.purpose as VisitPurpose,
+      markable: markable && row.status === "BOOKED",
+    })),
+  };
 }

@@ -3,7 +3,7 @@ import type { Ctx } from "@/lib/context";
 import { citizenRnokpp } from "@/lib/citizen/actor-rnokpp";
 import { toIsoDate } from "@/lib/rules/calendar";
 import { kyivNow } from "./kyiv-clock";
-import type { VisitPurpose } from "./schemas";
+import type { VisitAttendance, VisitPurpose } from "./schemas";
 
 export type MyVisit = {
   id: string;
@@ -11,7 +11,9 @@ export type MyVisit = {
   time: string;
   purpose: VisitPurpose;
   status: "BOOKED" | "CANCELLED";
-  /** Booked and not yet begun: it can still be cancelled. */
+  /** The centre's mark: came or did not; null until the recruiter marks it. */
+  attendance: VisitAttendance | null;
+  /** Booked, not marked and not yet begun: it can still be cancelled. */
   upcoming: boolean;
   centre: { id: string; name: string; address: string; phone: string };
 };
@@ -29,6 +31,7 @@ export async function listMyCentreVisits(ctx: Ctx<"actor" | "db" | "now">): Prom
       time: true,
       purpose: true,
       status: true,
+      attendance: true,
       centre: { select: { id: true, name: true, address: true, phone: true } },
     },
   });
@@ -39,7 +42,10 @@ export async function listMyCentreVisits(ctx: Ctx<"actor" | "db" | "now">): Prom
       ...row,
       day,
       purpose: row.purpose as VisitPurpose,
-      upcoming: row.status === "BOOKED" && (day > now.day || (day === now.day && row.time > now.time)),
+      upcoming:
+        row.status === "BOOKED" &&
+        row.attendance === null &&
+        (day > now.day || (day === now.day && row.time > now.time)),
     };
   });
 }

@@ -45,6 +45,17 @@ export const ZBookVisit = z
 
 export const ZVisitId = z.object({ visitId: z.uuid("Запис не знайдено") }).strict();
 
+/** The recruiter's mark: the visitor came, or did not. */
+export const VISIT_ATTENDANCE = { CAME: "Прийшов", NO_SHOW: "Не прийшов" } as const;
+export type VisitAttendance = keyof typeof VISIT_ATTENDANCE;
+
+export const ZMarkCentreVisit = z
+  .object({
+    visitId: z.uuid("Запис не знайдено"),
+    attendance: z.enum(["CAME", "NO_SHOW"], "Оберіть: прийшов чи не прийшов"),
+  })
+  .strict();
+
 /** The recruiter's list of one day's visits. */
 export const ZVisitDay = z.object({ day: ZIsoDate.optional().catch(undefined) });
 

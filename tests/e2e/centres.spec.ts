@@ -1,13 +1,39 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { BASIC_SERVICE_REFUSALS } from "@/lib/rules/basic-service";
 import { signIn } from "./support/auth";
 
 // Recruitment centres and basic military service: a citizen books a visit to a recruitment
 // centre, the centre's recruiter sees it among the day's visits, the citizen cancels it; a
 // 20-year-old призовник applies for basic service, the centre accepts, the citizen sees the
-// answer; a 32-year-old is told why he cannot apply.
+// answer; a 32-year-old is told why he cannot apply; the recruiter marks today's visitor as having
+// come (after a mis-click corrected) and the citizen sees that the visit took place.
 
 const CENTRE = "Київський рекрутинговий центр ЗСУ";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+type VisitToday = { rnokpp: string; fullName: string; password: string; day: string; visitId: string };
+
+/** A citizen with a password and a visit booked for today at the demo centre (centres-fixture.ts). */
+function visitToday(): VisitToday {
+  const out = execFileSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "tests/e2e/centres-fixture.ts", "visit-today"],
+    { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return JSON.parse(out.trim().split("\n").pop() ?? "null") as VisitToday;
+}
+
+async function signInWithPassword(page: Page, login: string, password: string) {
+  const csrf = async () =>
+    ((await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
+  const response = await page.request.post("/api/auth/callback/password", {
+    form: { csrfToken: await csrf(), login, password, json: "true" },
+  });
+  expect(response.ok(), `sign-in of ${login}`).toBe(true);
+}
 
 async function asRecruiter(browser: Browser) {
   const context = await browser.newContext();
@@ -103,5 +129,34 @@ test.describe.serial("recruitment centres", () => {
     await signIn(page, "conscript-eligible");
     await page.goto("/me/basic-service");
     await expect(page.getByTestId("basic-service-ineligible")).toContainText(BASIC_SERVICE_REFUSALS.AGE);
+  });
+
+  test("the centre's recruiter marks today's visitor as having come; the citizen sees the visit took place", async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const visit = visitToday();
+    const recruiter = await asRecruiter(browser);
+    await recruiter.page.goto(`/centre?day=${visit.day}`);
+    const row = recruiter.page.getByTestId("centre-visit").filter({ hasText: visit.fullName });
+    await expect(row).toHaveAttribute("data-attendance", "");
+    // A mis-click, then the correction: the last mark stands.
+    await row.getByRole("button", { name: `Не прийшов: ${visit.fullName}`, exact: true }).click();
+    await expect(row).toHaveAttribute("data-attendance", "NO_SHOW");
+    await row.getByRole("button", { name: `Прийшов: ${visit.fullName}`, exact: true }).click();
+    await expect(row).toHaveAttribute("data-attendance", "CAME");
+    await expect(row.getByRole("button", { name: `Прийшов: ${visit.fullName}`, exact: true })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+    await recruiter.close();
+
+    await signInWithPassword(page, visit.rnokpp, visit.password);
+    await page.goto("/me/centres");
+    const mine = page.getByTestId("my-visit").filter({ hasText: "о 09:00" });
+    await expect(mine).toHaveAttribute("data-attendance", "CAME");
+    await expect(mine).toContainText("Відвідування відбулося");
+    await expect(mine.getByRole("button", { name: "Скасувати" })).toHaveCount(0);
   });
 });

@@ -49,6 +49,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ r
                 className="flex flex-wrap items-center justify-between gap-3 py-3"
                 data-testid="my-visit"
                 data-status={visit.status}
+                data-attendance={visit.attendance ?? ""}
               >
                 <div>
                   <p className="font-medium">
@@ -60,6 +61,10 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ r
                 </div>
                 {visit.upcoming ? (
                   <CancelVisitButton visitId={visit.id} />
+                ) : visit.attendance === "CAME" ? (
+                  <Badge tone="success">Відвідування відбулося</Badge>
+                ) : visit.attendance === "NO_SHOW" ? (
+                  <Badge tone="warning">Ви не прийшли</Badge>
                 ) : (
                   <Badge tone="neutral">{visit.status === "CANCELLED" ? "Скасовано" : "Минув"}</Badge>
                 )}
