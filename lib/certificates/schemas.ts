@@ -37,18 +37,36 @@ export const ZSignedCertificateDecision = z.discriminatedUnion("decision", [
 
 const ZIsoDate = z.iso.date("Дата у форматі РРРР-ММ-ДД");
 
-/** The unit corrects a period it reported (certificates stating the old facts are revoked). */
-export const ZServicePeriodCorrection = z
+const ZCorrectionFields = z
   .object({
     rnokpp: ZRnokpp,
-    periodId: z.uuid(),
+    periodId: z.uuid("Період служби не знайдено"),
     fromDate: ZIsoDate,
     untilDate: ZIsoDate.nullable(),
-    position: z.string().trim().min(2, "Вкажіть посаду").max(200),
-    reason: z.string().trim().min(10, "Поясніть, що виправлено (щонайменше 10 символів)").max(1000),
+    position: z.string().trim().min(2, "Вкажіть посаду").max(200, "Посада — до 200 символів"),
+    reason: z
+      .string()
+      .trim()
+      .min(10, "Поясніть, що виправлено (щонайменше 10 символів)")
+      .max(1000, "Причина — до 1000 символів"),
   })
-  .strict()
-  .refine((value) => value.untilDate === null || value.untilDate >= value.fromDate, {
-    message: "Кінець періоду не може бути раніше за початок",
-    path: ["untilDate"],
-  });
+  .strict();
+
+const untilNotBeforeFrom = {
+  check: (value: { fromDate: string; untilDate: string | null }) =>
+    value.untilDate === null || value.untilDate >= value.fromDate,
+  message: "Кінець періоду не може бути раніше за початок",
+};
+
+/** The unit corrects a period it reported (certificates stating the old facts are revoked). */
+export const ZServicePeriodCorrection = ZCorrectionFields.refine(untilNotBeforeFrom.check, {
+  message: untilNotBeforeFrom.message,
+  path: ["untilDate"],
+});
+export type ServicePeriodCorrection = z.infer<typeof ZServicePeriodCorrection>;
+
+/** The same correction with the КЕП signature over the previewed document and its nonce. */
+export const ZSignedServicePeriodCorrection = ZCorrectionFields.extend(ZSigned).refine(untilNotBeforeFrom.check, {
+  message: untilNotBeforeFrom.message,
+  path: ["untilDate"],
+});

@@ -28,6 +28,7 @@ const FILE_STEMS: Record<SignedDocumentKind, string> = {
   RULESET_VERSION: "versiia-pravyl",
   AUTHORIZATION: "upovnovazhennia",
   CERTIFICATE_DECISION: "rishennia-dovidka",
+  SERVICE_PERIOD_CORRECTION: "vypravlennia-periodu-sluzhby",
   OTHER: "dokument",
 };
 

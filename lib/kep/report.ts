@@ -34,6 +34,7 @@ const KIND_LABELS: Record<SignedDocumentKind, string> = {
   AUTHORIZATION: "Уповноваження",
   RULESET_VERSION: "Версія правил бронювання",
   CERTIFICATE_DECISION: "Рішення стройової частини щодо довідки",
+  SERVICE_PERIOD_CORRECTION: "Виправлення періоду служби стройовою частиною",
   NOTICE_BATCH: "Пакет повісток ТЦК та СП",
   OTHER: "Інший документ",
 };

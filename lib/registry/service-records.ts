@@ -22,6 +22,8 @@ export type ServicePeriodCorrection = { fromDate: string; untilDate: string | nu
 export interface ServiceRecords {
   /** The person's periods of service, oldest first. */
   findServicePeriods(rnokpp: string): Promise<ServicePeriodRecord[]>;
+  /** One period by its id; null when the registry holds none. */
+  findServicePeriod(id: string): Promise<ServicePeriodRecord | null>;
   /** Confirms every unconfirmed period of this person in this unit; returns how many. */
   confirmServicePeriods(tx: DbTx, input: { rnokpp: string; unitCode: string; on: string }): Promise<number>;
   /** The unit corrects a period it reported (dates, position); its confirmation stays. */

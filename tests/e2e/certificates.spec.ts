@@ -9,8 +9,9 @@ import { signIn } from "./support/auth";
 // Certificates in minutes, sealed and QR-verifiable: a veteran whose service is confirmed gets
 // the certificate of participation at once, downloads the PDF and its seal, and the public check
 // confirms it and refuses a tampered copy; another veteran's request goes to the unit's staff
-// officer, who confirms it with КЕП, and the certificate appears; a reserved employee downloads
-// the extract of his reservation; someone not reserved is refused.
+// officer, who confirms it with КЕП, and the certificate appears; the officer then corrects that
+// period, sees the certificate it will revoke, signs, and the check says revoked and why; a
+// reserved employee downloads the extract of his reservation; someone not reserved is refused.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e");
@@ -113,6 +114,49 @@ test.describe.serial("certificates", () => {
     ).toHaveAttribute("data-status", "ISSUED");
     await page.goto("/me/notifications");
     await expect(page.getByText("Довідка про участь у військовій службі готова")).toBeVisible();
+  });
+
+  test("the unit's staff officer corrects the period with КЕП after seeing what it revokes; the check says revoked and why", async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(150_000);
+    const veteran = demoUser("veteran-unconfirmed");
+    await signIn(page, "veteran-unconfirmed");
+    await page.goto("/me/certificates");
+    const item = page.locator('[data-testid="certificate-request"][data-kind="SERVICE_PARTICIPATION"]').first();
+    await expect(item).toHaveAttribute("data-status", "ISSUED");
+    const number = ((await item.getByTestId("certificate-number").textContent()) ?? "").match(/УС-\d{4}-\d{8}/)?.[0];
+    expect(number).toBeTruthy();
+
+    const officer = await browser.newPage();
+    await signIn(officer, "unit-staff-officer");
+    await officer.goto("/staff?status=DECIDED");
+    await officer.getByTestId("staff-requests").getByRole("link", { name: veteran.fullName }).first().click();
+    await officer.getByRole("link", { name: "Виправити" }).first().click();
+    await expect(officer.getByRole("heading", { name: "Виправлення періоду служби" })).toBeVisible();
+    await officer.getByLabel("Посада").fill("головний сержант");
+    // Without a reason the form says what is missing and nothing is prepared.
+    await officer.getByTestId("correction-preview").click();
+    await expect(officer.locator('[data-field-error="correction-reason"]')).toContainText("Поясніть, що виправлено");
+    await officer.getByLabel("Причина виправлення").fill("Посаду виправлено за наказом командира № 42");
+    await officer.getByTestId("correction-preview").click();
+    await expect(officer.getByTestId("correction-revokes")).toContainText(number!);
+
+    const key = demoKey("unit-staff-officer");
+    const signer = officer.getByTestId("kep-signer");
+    await signer.getByTestId("kep-file").setInputFiles(key.file);
+    await signer.getByLabel("Пароль до ключа").fill(key.password);
+    await signer.getByRole("button", { name: "Зчитати ключ" }).click();
+    await signer.getByRole("button", { name: "Підписати виправлення" }).click();
+    await expect(officer.getByTestId("correction-done")).toContainText(number!, { timeout: 30_000 });
+    await expect(officer.getByTestId("period-now")).toContainText("головний сержант");
+    await officer.close();
+
+    await page.reload();
+    await item.getByTestId("verify-link").click();
+    await expect(page.getByTestId("verify-result")).toHaveAttribute("data-status", "REVOKED");
+    await expect(page.getByTestId("verify-reason")).toContainText("наказом командира № 42");
   });
 
   test("a reserved employee downloads the extract of his reservation; someone not reserved is refused", async ({

@@ -46,6 +46,11 @@ export function servicePeriodMethods(db: Db | DbTx): ServiceRecords {
       return rows.map(toRecord);
     },
 
+    async findServicePeriod(id) {
+      const row = await db.servicePeriod.findUnique({ where: { id }, select: PERIOD_SELECT });
+      return row ? toRecord(row) : null;
+    },
+
     async confirmServicePeriods(tx, input) {
       const result = await tx.servicePeriod.updateMany({
         where: { rnokpp: input.rnokpp, unitCode: input.unitCode, defenceConfirmedOn: null },

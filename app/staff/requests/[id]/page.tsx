@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CertificateDecisionForm } from "@/components/certificates/certificate-decision-form";
 import { Badge } from "@/components/ui/badge";
@@ -67,6 +68,9 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
               <Th>З</Th>
               <Th>По</Th>
               <Th>Участь у захисті</Th>
+              <Th>
+                <span className="sr-only">Дії</span>
+              </Th>
             </tr>
           </thead>
           <tbody>
@@ -81,6 +85,11 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
                   ) : (
                     <Badge tone="pending">не підтверджено</Badge>
                   )}
+                </Td>
+                <Td>
+                  <Link className="link text-sm" href={`/staff/periods/${period.id}`}>
+                    Виправити
+                  </Link>
                 </Td>
               </tr>
             ))}

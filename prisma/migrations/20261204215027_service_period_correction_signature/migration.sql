@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "SignedDocumentKind" ADD VALUE 'SERVICE_PERIOD_CORRECTION';

@@ -1,0 +1,253 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ConscriptActor, StaffOfficerActor } from "@/lib/auth/roles";
+import { correctServicePeriod } from "@/lib/certificates/correct-service-period";
+import { previewServicePeriodCorrection } from "@/lib/certificates/preview-service-period-correction";
+import { requestCertificate } from "@/lib/certificates/request-certificate";
+import { verifyCertificate } from "@/lib/certificates/verify-certificate";
+import { createCtx } from "@/lib/context-server";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { openKeyFile, signDetached } from "@/lib/kep/browser";
+import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
+import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
+import { createMilitaryUnit, createPerson, createServicePeriod, createUser } from "@/prisma/seed/factories";
+
+// The staff officer's correction of a period of service: the preview lists exactly the
+// certificates the signed correction revokes (it applies the change and rolls it back), bad input
+// and another unit's officer are refused with nothing written, the signature must be this
+// officer's over the document as previewed, and the public check then says "revoked" and why.
+
+const now = new Date("2026-12-04T09:00:00Z");
+const PASSWORD = "Test-2026!";
+type Key = ReturnType<typeof openKeyFile>;
+const conscript = (rnokpp: string): ConscriptActor => ({
+  userId: null,
+  rnokpp,
+  fullName: "Тест",
+  role: "CONSCRIPT",
+  via: "password",
+});
+const ctxOf = (actor: ConscriptActor | StaffOfficerActor | null) => createCtx({ actor: actor as ConscriptActor, now });
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw error ?? new Error("expected an AppError, got success");
+  return error;
+}
+
+const sign = (key: Key, document: string) =>
+  Buffer.from(signDetached(key, Uint8Array.from(Buffer.from(document, "base64")), { signingTime: now })).toString(
+    "base64",
+  );
+
+/** What a correction writes: the period, revocations, signed documents, audit rows, notifications. */
+async function snapshot(rnokpp: string) {
+  return {
+    periods: await db.servicePeriod.findMany({ where: { rnokpp }, orderBy: { id: "asc" } }),
+    revoked: await db.stateCertificate.count({ where: { rnokpp, revokedAt: { not: null } } }),
+    documents: await db.signedDocument.count({ where: { kind: "SERVICE_PERIOD_CORRECTION" } }),
+    audit: await db.auditLog.count({ where: { action: { in: ["servicePeriod.correct", "certificate.revoke"] } } }),
+    notifications: await db.notification.count({ where: { recipientRnokpp: rnokpp, kind: "certificate.revoked" } }),
+  };
+}
+
+let unitA: { id: string; code: string };
+let officerA: StaffOfficerActor;
+let officerB: StaffOfficerActor;
+let keyA: Key;
+let keyB: Key;
+
+beforeAll(async () => {
+  await ensureTestProvider({ db, now: new Date(now.getTime() - 86_400_000) });
+  unitA = await createMilitaryUnit(db, { name: "Окрема бригада «Альфа»" });
+  const unitB = await createMilitaryUnit(db, { name: "Окрема бригада «Браво»" });
+  const officers: Array<[StaffOfficerActor, Key]> = [];
+  for (const unit of [unitA, unitB]) {
+    const person = await createPerson(db, { lastName: "Стройовий" });
+    await createUser(db, { role: "UNIT_STAFF_OFFICER", rnokpp: person.rnokpp, unitId: unit.id });
+    const issued = await issueCertificate(
+      { db, now: new Date(now.getTime() - 3_600_000) },
+      { rnokpp: person.rnokpp, fullName: "Стройовий Петро Іванович", password: PASSWORD },
+    );
+    officers.push([
+      {
+        userId: null,
+        rnokpp: person.rnokpp,
+        fullName: "Офіцер",
+        role: "UNIT_STAFF_OFFICER",
+        unitId: unit.id,
+        via: "password",
+      },
+      openKeyFile(issued.p12, PASSWORD),
+    ]);
+  }
+  [officerA, keyA] = officers[0]!;
+  [officerB, keyB] = officers[1]!;
+});
+
+/** A veteran of unit A with a confirmed period and a valid certificate of participation. */
+async function veteranWithCertificate() {
+  const person = await createPerson(db, { lastName: "Ветеран", firstName: "Андрій", patronymic: "Богданович" });
+  const period = await createServicePeriod(db, { rnokpp: person.rnokpp, unitCode: unitA.code });
+  const issued = await requestCertificate(ctxOf(conscript(person.rnokpp)), { kind: "SERVICE_PARTICIPATION" });
+  if (issued.status !== "ISSUED") throw new Error("expected the certificate at once");
+  const correction = {
+    rnokpp: person.rnokpp,
+    periodId: period.id,
+    fromDate: "2022-03-15",
+    untilDate: "2023-08-31",
+    position: "старший стрілець",
+    reason: "Дату початку служби виправлено за наказом № 118",
+  };
+  return { rnokpp: person.rnokpp, period, issued, correction };
+}
+
+describe("correcting a period of service", () => {
+  it("previews exactly the certificates it then revokes, writing nothing but a nonce; the check says revoked", async () => {
+    const { rnokpp, issued, correction } = await veteranWithCertificate();
+    const before = await snapshot(rnokpp);
+    const nonces = await db.nonce.count();
+
+    const preview = await previewServicePeriodCorrection(ctxOf(officerA), correction);
+    expect(preview.revokes.map((row) => row.number)).toEqual([issued.number]);
+    expect(await snapshot(rnokpp)).toEqual(before);
+    expect(await db.nonce.count()).toBe(nonces + 1);
+    const signed = JSON.parse(Buffer.from(preview.document, "base64").toString("utf8")) as Record<string, unknown>;
+    expect(signed).toMatchObject({
+      type: "bronya/service-period-correction",
+      before: { fromDate: "2022-03-01", position: "стрілець" },
+      after: { fromDate: "2022-03-15", position: "старший стрілець" },
+      revokes: [issued.number],
+    });
+
+    const result = await correctServicePeriod(ctxOf(officerA), {
+      ...correction,
+      nonce: preview.nonce,
+      signature: sign(keyA, preview.document),
+    });
+    expect(result).toEqual({ revoked: [issued.number] });
+    const period = await db.servicePeriod.findUniqueOrThrow({ where: { id: correction.periodId } });
+    expect(period.position).toBe("старший стрілець");
+    expect(period.defenceConfirmedOn).not.toBeNull();
+    const { code } = await db.stateCertificate.findUniqueOrThrow({
+      where: { id: issued.certificateId },
+      select: { code: true },
+    });
+    expect(await verifyCertificate(createCtx({ actor: null, now }), { code })).toMatchObject({
+      status: "REVOKED",
+      reasonText: expect.stringMatching(/виправлено за наказом № 118/),
+    });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "servicePeriod.correct", entityId: correction.periodId },
+      select: { signedDocumentId: true },
+    });
+    expect(audit.signedDocumentId).not.toBeNull();
+
+    // A correction that changes nothing the valid certificates state revokes nothing.
+    const again = await previewServicePeriodCorrection(ctxOf(officerA), {
+      ...correction,
+      reason: "Повторне виправлення без змін у відомостях",
+    });
+    expect(again.revokes).toEqual([]);
+  });
+
+  it("refuses bad input with a Ukrainian 400 and writes nothing", async () => {
+    const { rnokpp, correction } = await veteranWithCertificate();
+    const before = await snapshot(rnokpp);
+    const nonces = await db.nonce.count();
+    const bad: Array<[string, unknown, string?]> = [
+      ["end before start", { ...correction, untilDate: "2021-01-01" }, "untilDate"],
+      ["a future end", { ...correction, untilDate: "2027-01-01" }, "untilDate"],
+      ["a future start", { ...correction, fromDate: "2027-01-01", untilDate: null }, "fromDate"],
+      ["no reason", { ...correction, reason: "бо так" }, "reason"],
+      ["no position", { ...correction, position: " " }, "position"],
+      ["a malformed date", { ...correction, fromDate: "15.03.2022" }, "fromDate"],
+      ["an unknown field", { ...correction, defenceConfirmedOn: "2022-01-01" }],
+      ["not an object", null],
+    ];
+    for (const [label, input, field] of bad) {
+      const error = await refusal(previewServicePeriodCorrection(ctxOf(officerA), input));
+      expect({ label, status: error.status }).toEqual({ label, status: 400 });
+      expect(error.message, label).toMatch(/[А-Яа-яІіЇїЄє]/);
+      if (field) expect(error.fields?.[field], label).toMatch(/[А-Яа-яІіЇїЄє]/);
+    }
+    // The signed step parses the same way, and refuses a missing or malformed signature.
+    const preview = await previewServicePeriodCorrection(ctxOf(officerA), correction);
+    const signature = sign(keyA, preview.document);
+    for (const input of [
+      { ...correction, untilDate: "2021-01-01", nonce: preview.nonce, signature },
+      { ...correction, nonce: preview.nonce },
+      { ...correction, nonce: "короткий", signature },
+      { ...correction, nonce: preview.nonce, signature: "не base64!" },
+    ]) {
+      const error = await refusal(correctServicePeriod(ctxOf(officerA), input));
+      expect(error.status, JSON.stringify(Object.keys(input))).toBe(400);
+      expect(error.message).toMatch(/[А-Яа-яІіЇїЄє]/);
+    }
+    expect(await snapshot(rnokpp)).toEqual(before);
+    expect(await db.nonce.count()).toBe(nonces + 1);
+  });
+
+  it("refuses another unit's officer, a citizen, another officer's signature and a stale preview; nothing written", async () => {
+    const { rnokpp, correction } = await veteranWithCertificate();
+    const before = await snapshot(rnokpp);
+
+    expect((await refusal(previewServicePeriodCorrection(ctxOf(officerB), correction))).code).toBe("NOT_FOUND");
+    expect((await refusal(previewServicePeriodCorrection(ctxOf(conscript(rnokpp)), correction))).code).toBe(
+      "FORBIDDEN",
+    );
+    // The period's id with another person's РНОКПП is not that person's period.
+    const stranger = await createPerson(db);
+    expect(
+      (await refusal(previewServicePeriodCorrection(ctxOf(officerA), { ...correction, rnokpp: stranger.rnokpp }))).code,
+    ).toBe("NOT_FOUND");
+
+    const preview = await previewServicePeriodCorrection(ctxOf(officerA), correction);
+    // Unit B's officer submits unit A's prepared correction, signed with his own key.
+    expect(
+      (
+        await refusal(
+          correctServicePeriod(ctxOf(officerB), {
+            ...correction,
+            nonce: preview.nonce,
+            signature: sign(keyB, preview.document),
+          }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
+    // Unit A's officer submits it signed with unit B's officer's key.
+    const foreign = await refusal(
+      correctServicePeriod(ctxOf(officerA), {
+        ...correction,
+        nonce: preview.nonce,
+        signature: sign(keyB, preview.document),
+      }),
+    );
+    expect(foreign.status).toBeGreaterThanOrEqual(400);
+    expect(foreign.status).toBeLessThan(500);
+    // Signed as previewed, but submitted with other dates: the rebuilt document differs.
+    const altered = await refusal(
+      correctServicePeriod(ctxOf(officerA), {
+        ...correction,
+        fromDate: "2022-03-20",
+        nonce: preview.nonce,
+        signature: sign(keyA, preview.document),
+      }),
+    );
+    expect(altered.status).toBeGreaterThanOrEqual(400);
+    expect(altered.status).toBeLessThan(500);
+    expect(await snapshot(rnokpp)).toEqual(before);
+
+    // The same preview, signed properly, still goes through (its nonce was not consumed above).
+    await expect(
+      correctServicePeriod(ctxOf(officerA), {
+        ...correction,
+        nonce: preview.nonce,
+        signature: sign(keyA, preview.document),
+      }),
+    ).resolves.toMatchObject({ revoked: [expect.any(String)] });
+  });
+});
