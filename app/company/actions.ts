@@ -10,9 +10,9 @@ import { markNotificationsRead } from "@/lib/notifications";
 import {
   createAnnulmentDraft,
   createReservationDraft,
-  MAX_EMPLOYEES,
   submitAnnulment,
   submitApplication,
+  ZCreateAnnulmentDraftInput,
   ZCreateReservationDraftInput,
 } from "@/lib/reservations";
 import { z } from "@/lib/zod";
@@ -39,18 +39,14 @@ export const createReservationDraftAction = companyAction(ZReservationDraftForm,
   return { draftId: draft.draftId };
 });
 
-const ZAnnulmentDraftForm = z
-  .object({
-    rnokpps: z.array(z.string().max(10)).min(1, "Оберіть хоча б одного працівника").max(MAX_EMPLOYEES),
-    ground: z.string().min(1, "Оберіть підставу анулювання").max(64),
-  })
-  .strict();
+// The domain's schema; the enterprise is the session's, never the form's.
+const ZAnnulmentDraftForm = ZCreateAnnulmentDraftInput.omit({ edrpou: true });
 
 export const createAnnulmentDraftAction = companyAction(ZAnnulmentDraftForm, async (input, actor) => {
   const draft = await createAnnulmentDraft(createCtx({ actor }), {
     edrpou: actor.edrpou ?? "",
-    rnokpps: input.rnokpps,
     ground: input.ground,
+    employees: input.employees,
   });
   return { draftId: draft.draftId };
 });

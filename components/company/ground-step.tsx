@@ -57,7 +57,7 @@ export function GroundStep({
     }
     setBusy(true);
     setError(null);
-    const result = await createAnnulmentDraftAction({ rnokpps: items.map((i) => i.rnokpp), ground });
+    const result = await createAnnulmentDraftAction({ ground, employees: items.map((i) => ({ rnokpp: i.rnokpp })) });
     if (!result.ok) {
       setBusy(false);
       return setError(result.error.fields?.ground ?? result.error.message);

@@ -2,14 +2,13 @@ import "server-only";
 import type { Ctx } from "@/lib/context";
 import { inTransaction } from "@/lib/db/transaction";
 import { parseInput } from "@/lib/errors";
-import { ZEdrpou, ZRnokpp } from "@/lib/identifiers";
 import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
 import { decideAnnulment } from "@/lib/rules";
 import { refuseDuplicates } from "@/lib/rules/validate-facts";
-import { z } from "@/lib/zod";
 import { assertAnnulmentSpacing } from "./assert-annulment-spacing";
 import { annulmentDocument } from "./canonical-documents";
-import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS, MAX_EMPLOYEES } from "./constants";
+import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS } from "./constants";
+import { ZCreateAnnulmentDraftInput } from "./draft-input";
 import type { AnnulmentDraftPayload, AnnulmentPrecheck } from "./draft-payload";
 import { findEmployedHere } from "./employed-here";
 import { findEnterpriseDecision } from "./find-enterprise-decision";
@@ -23,22 +22,11 @@ import { kyivDate } from "@/lib/format";
 // does not hold is refused now, with its code; an employee with no active reservation here is
 // shown as "not reserved here" — and the exact bytes to sign are frozen in a draft.
 
-export const ZCreateAnnulmentDraftInput = z
-  .object({
-    edrpou: ZEdrpou,
-    rnokpps: z
-      .array(ZRnokpp)
-      .min(1, "Оберіть хоча б одного працівника")
-      .max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`),
-    ground: z.string().min(1, "Оберіть підставу анулювання").max(64),
-  })
-  .strict();
-
 export type CreateAnnulmentDraftInput = {
   edrpou: string;
-  rnokpps: readonly string[];
   /** A code of HEAD_ANNULMENT_GROUNDS. */
   ground: string;
+  employees: ReadonlyArray<{ rnokpp: string }>;
 };
 
 export async function createAnnulmentDraft(
@@ -47,10 +35,11 @@ export async function createAnnulmentDraft(
 ): Promise<AnnulmentDraft> {
   const input = parseInput(ZCreateAnnulmentDraftInput, {
     edrpou: raw.edrpou,
-    rnokpps: raw.rnokpps,
     ground: raw.ground,
+    employees: raw.employees,
   });
-  refuseDuplicates(input.rnokpps);
+  const rnokpps = input.employees.map((e) => e.rnokpp);
+  refuseDuplicates(rnokpps);
   const { actor, db, registry, now } = ctx;
   const date = kyivDate(now);
 
@@ -59,12 +48,12 @@ export async function createAnnulmentDraft(
     edrpou: input.edrpou,
     permission: "applications.prepare",
   });
-  const listed = new Set(input.rnokpps);
+  const listed = new Set(rnokpps);
   const [decision, marks, people, employed] = await Promise.all([
     findEnterpriseDecision(db, input.edrpou, date),
     registry.findActiveMarksAt(input.edrpou),
-    registry.findPeople(input.rnokpps),
-    findEmployedHere(registry, input.edrpou, input.rnokpps, date),
+    registry.findPeople(rnokpps),
+    findEmployedHere(registry, input.edrpou, rnokpps, date),
   ]);
   const mine = marks.filter((m) => listed.has(m.rnokpp));
   const outcome = decideAnnulment({
@@ -72,7 +61,7 @@ export async function createAnnulmentDraft(
     enterprise: { edrpou: enterprise.edrpou, liquidatedOn: enterprise.liquidatedOn },
     decision: decision?.facts ?? null,
     ground: input.ground,
-    employees: input.rnokpps.map((rnokpp) => ({ rnokpp, employedHere: employed.has(rnokpp) })),
+    employees: rnokpps.map((rnokpp) => ({ rnokpp, employedHere: employed.has(rnokpp) })),
     reservations: mine.map((m) => ({ id: m.id, rnokpp: m.rnokpp, from: m.fromDate, until: m.untilDate })),
   });
   // After the ground's checks (a wrong ground is the head's to fix whenever they file).

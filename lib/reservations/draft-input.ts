@@ -2,8 +2,8 @@ import { ZEdrpou, ZRnokpp } from "@/lib/identifiers";
 import { z } from "@/lib/zod";
 import { MAX_EMPLOYEES } from "./constants";
 
-// A reservation draft's input, parsed by every door that creates one (no "server-only": the
-// HR API's schemas and their unit tests import it without the domain).
+// The drafts' inputs, each parsed by every door that creates one (no "server-only": the HR API's
+// schemas and their unit tests import them without the domain).
 
 /** Kopiykas, as the domain counts money; the HR API converts hryvnias at its boundary (lib/api/v1/schemas.ts). */
 export const ZConfirmedSalary = z
@@ -21,9 +21,26 @@ export const ZConfirmedSalary = z
 export const ZCreateReservationDraftInput = z
   .object({
     edrpou: ZEdrpou,
-    employees: z
-      .array(z.object({ rnokpp: ZRnokpp, salary: ZConfirmedSalary.optional() }).strict())
-      .min(1, "Оберіть хоча б одного працівника")
-      .max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`),
+    employees: employeeList(z.object({ rnokpp: ZRnokpp, salary: ZConfirmedSalary.optional() }).strict()),
   })
   .strict();
+
+/**
+ * The one schema of an annulment draft's input: the company cabinet's server action (without
+ * `edrpou`), the HR API (its body as it is) and createAnnulmentDraft parse with it. The ground is
+ * a code of HEAD_ANNULMENT_GROUNDS; the rules judge it, with their own codes.
+ */
+export const ZCreateAnnulmentDraftInput = z
+  .object({
+    edrpou: ZEdrpou,
+    ground: z.string().min(1, "Оберіть підставу анулювання").max(64),
+    employees: employeeList(z.object({ rnokpp: ZRnokpp }).strict()),
+  })
+  .strict();
+
+function employeeList<T extends z.ZodType>(item: T) {
+  return z
+    .array(item)
+    .min(1, "Оберіть хоча б одного працівника")
+    .max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`);
+}

@@ -2,12 +2,8 @@
 // marks and notifications → annulment (by the head, by the ministry, by the daily checks).
 // See docs/decisions/004-application-lifecycle.md. Server-only throughout.
 export { createReservationDraft, type CreateReservationDraftInput } from "./create-reservation-draft";
-export { ZCreateReservationDraftInput, ZConfirmedSalary } from "./draft-input";
-export {
-  createAnnulmentDraft,
-  ZCreateAnnulmentDraftInput,
-  type CreateAnnulmentDraftInput,
-} from "./create-annulment-draft";
+export { ZCreateReservationDraftInput, ZCreateAnnulmentDraftInput, ZConfirmedSalary } from "./draft-input";
+export { createAnnulmentDraft, type CreateAnnulmentDraftInput } from "./create-annulment-draft";
 export { getDraft, type DraftView } from "./get-draft";
 export { listPendingDrafts, type PendingDraft } from "./list-pending-drafts";
 export { handOverDraft } from "./hand-over-draft";

@@ -74,7 +74,7 @@ try {
     });
     const annulment = await reservations.createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
       edrpou: world.edrpou,
-      rnokpps: [world.employees[0]!],
+      employees: [world.employees[0]!].map((rnokpp) => ({ rnokpp })),
       ground: "HEAD_REQUEST",
     });
     await reservations.submitAnnulment(createCtx({ actor: world.head.actor }), {

@@ -68,7 +68,7 @@ describe("the head's signed annulment", () => {
     const listed = [world.employees[0]!, world.employees[1]!, world.employees[10]!];
     const draft = await createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
       edrpou: world.edrpou,
-      rnokpps: listed,
+      employees: listed.map((rnokpp) => ({ rnokpp })),
       ground: "HEAD_REQUEST",
     });
     expect(draft.precheck.map((p) => [p.annul, p.reasons.map((r) => r.code)])).toEqual([
@@ -135,28 +135,28 @@ describe("the head's signed annulment", () => {
     await expectCode("ANNULMENT_GROUND_NOT_ALLOWED", () =>
       createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
         edrpou: world.edrpou,
-        rnokpps,
+        employees: rnokpps.map((rnokpp) => ({ rnokpp })),
         ground: "TERM_EXPIRED",
       }),
     );
     await expectCode("ANNULMENT_GROUND_UNKNOWN", () =>
       createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
         edrpou: world.edrpou,
-        rnokpps,
+        employees: rnokpps.map((rnokpp) => ({ rnokpp })),
         ground: "BECAUSE",
       }),
     );
     await expectCode("ANNULMENT_GROUND_NOT_APPLICABLE", () =>
       createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
         edrpou: world.edrpou,
-        rnokpps,
+        employees: rnokpps.map((rnokpp) => ({ rnokpp })),
         ground: "DECISION_EXPIRED",
       }),
     );
     await expectCode("DUPLICATE_EMPLOYEE", () =>
       createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
         edrpou: world.edrpou,
-        rnokpps: [rnokpps[0]!, rnokpps[0]!],
+        employees: [rnokpps[0]!, rnokpps[0]!].map((rnokpp) => ({ rnokpp })),
         ground: "HEAD_REQUEST",
       }),
     );
@@ -169,7 +169,7 @@ describe("the head's signed annulment", () => {
     await fileEarlier(world.edrpou, 5);
     const draft = await createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
       edrpou: world.edrpou,
-      rnokpps: many,
+      employees: many.map((rnokpp) => ({ rnokpp })),
       ground: "DISMISSAL",
     });
     const { applicationId } = await submitAnnulment(createCtx({ actor: world.head.actor }), {
@@ -199,13 +199,13 @@ describe("annulment spacing: once per 5 calendar days (from 01.02.2026)", () => 
     await reserve(w, w.employees.slice(0, 3));
     const first = await createAnnulmentDraft(createCtx({ actor: w.head.actor }), {
       edrpou: w.edrpou,
-      rnokpps: [w.employees[0]!],
+      employees: [w.employees[0]!].map((rnokpp) => ({ rnokpp })),
       ground: "HEAD_REQUEST",
     });
     // A second draft prepared before the first is signed: both exist, only one may be filed.
     const second = await createAnnulmentDraft(createCtx({ actor: w.head.actor }), {
       edrpou: w.edrpou,
-      rnokpps: [w.employees[1]!],
+      employees: [w.employees[1]!].map((rnokpp) => ({ rnokpp })),
       ground: "HEAD_REQUEST",
     });
     const filed = await submitAnnulment(createCtx({ actor: w.head.actor }), {
@@ -233,7 +233,7 @@ describe("annulment spacing: once per 5 calendar days (from 01.02.2026)", () => 
     const again = await expectCode("ANNULMENT_TOO_SOON", () =>
       createAnnulmentDraft(createCtx({ actor: w.head.actor }), {
         edrpou: w.edrpou,
-        rnokpps: [w.employees[1]!],
+        employees: [w.employees[1]!].map((rnokpp) => ({ rnokpp })),
         ground: "HEAD_REQUEST",
       }),
     );
@@ -250,14 +250,14 @@ describe("annulment spacing: once per 5 calendar days (from 01.02.2026)", () => 
     await expectCode("ANNULMENT_TOO_SOON", () =>
       createAnnulmentDraft(createCtx({ actor: w.head.actor }), {
         edrpou: w.edrpou,
-        rnokpps: [w.employees[1]!],
+        employees: [w.employees[1]!].map((rnokpp) => ({ rnokpp })),
         ground: "HEAD_REQUEST",
       }),
     );
     await fileEarlier(w.edrpou, 1);
     const third = await createAnnulmentDraft(createCtx({ actor: w.head.actor }), {
       edrpou: w.edrpou,
-      rnokpps: [w.employees[1]!],
+      employees: [w.employees[1]!].map((rnokpp) => ({ rnokpp })),
       ground: "HEAD_REQUEST",
     });
     const accepted = await submitAnnulment(createCtx({ actor: w.head.actor }), {
@@ -274,7 +274,7 @@ describe("annulment spacing: once per 5 calendar days (from 01.02.2026)", () => 
       [0, 1].map((i) =>
         createAnnulmentDraft(createCtx({ actor: w.head.actor }), {
           edrpou: w.edrpou,
-          rnokpps: [w.employees[i]!],
+          employees: [w.employees[i]!].map((rnokpp) => ({ rnokpp })),
           ground: "HEAD_REQUEST",
         }),
       ),

@@ -232,7 +232,7 @@ const TABLE: Record<string, Entry> = {
   },
   "action company#createAnnulmentDraftAction": {
     allow: COMPANIES,
-    input: () => ({ rnokpps: [o.a.employees[0]!], ground: "HEAD_REQUEST" }),
+    input: () => ({ employees: [{ rnokpp: o.a.employees[0]! }], ground: "HEAD_REQUEST" }),
   },
   "action company#submitDraftAction": {
     allow: HEAD_A,
@@ -831,7 +831,7 @@ beforeAll(async () => {
   const token = await issueApiToken(createCtx({ actor: a.head.actor }), { name: "Матриця" });
   const annulment = await createAnnulmentDraft(createCtx({ actor: a.head.actor }), {
     edrpou: a.edrpou,
-    rnokpps: [a.employees[0]!],
+    employees: [a.employees[0]!].map((rnokpp) => ({ rnokpp })),
     ground: "HEAD_REQUEST",
   });
   const discard = await createReservationDraft(createCtx({ actor: a.head.actor }), {

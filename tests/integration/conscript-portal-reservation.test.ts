@@ -112,7 +112,7 @@ describe("a reservation the portal made, seen by the employee", () => {
 
     const draft = await createAnnulmentDraft(createCtx({ actor: world.head.actor }), {
       edrpou: world.edrpou,
-      rnokpps: [employee],
+      employees: [employee].map((rnokpp) => ({ rnokpp })),
       ground: "DISMISSAL",
     });
     const { applicationId } = await submitAnnulment(createCtx({ actor: world.head.actor }), {

@@ -188,7 +188,7 @@ describe("the same in the cabinet and in an annulment", () => {
 
     const inCabinet = await createAnnulmentDraft(createCtx({ actor: a.head.actor }), {
       edrpou: a.edrpou,
-      rnokpps: [outsiders.wantedAtB],
+      employees: [outsiders.wantedAtB].map((rnokpp) => ({ rnokpp })),
       ground: "HEAD_REQUEST",
     });
     expect(inCabinet.precheck[0]).toMatchObject({ fullName: null, annul: false, reasons: [GENERIC] });
@@ -198,7 +198,7 @@ describe("the same in the cabinet and in an annulment", () => {
   it("another enterprise still sees its own reserved employee in full", async () => {
     const view = await createAnnulmentDraft(createCtx({ actor: b.head.actor }), {
       edrpou: b.edrpou,
-      rnokpps: [outsiders.reservedAtB],
+      employees: [outsiders.reservedAtB].map((rnokpp) => ({ rnokpp })),
       ground: "HEAD_REQUEST",
     });
     expect(view.precheck[0]).toMatchObject({

@@ -1,9 +1,9 @@
 import { AppError } from "@/lib/errors";
 import { toKopiykas } from "@/lib/format";
-import { ZEdrpou, ZRnokpp } from "@/lib/identifiers";
+import { ZEdrpou } from "@/lib/identifiers";
 import { MAX_SIGNATURE_BYTES } from "@/lib/kep/verify/parse-signature";
-import { EMPLOYEE_SORTS, EMPLOYEE_STATES, MAX_EMPLOYEES } from "@/lib/reservations/constants";
-import { ZCreateReservationDraftInput } from "@/lib/reservations/draft-input";
+import { EMPLOYEE_SORTS, EMPLOYEE_STATES } from "@/lib/reservations/constants";
+import { ZCreateAnnulmentDraftInput, ZCreateReservationDraftInput } from "@/lib/reservations/draft-input";
 import { REASON_CODES } from "@/lib/rules";
 import { z } from "@/lib/zod";
 
@@ -18,12 +18,6 @@ const ZBase64Signature = z
   .max(Math.ceil(MAX_SIGNATURE_BYTES / 3) * 4 + 4, "Підпис завеликий")
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, "Підпис має бути у base64 (відокремлений CMS, DER)")
   .transform((value) => new Uint8Array(Buffer.from(value, "base64")));
-
-const ZEmployeeList = <T extends z.ZodType>(item: T) =>
-  z
-    .array(item)
-    .min(1, "Вкажіть хоча б одного працівника")
-    .max(MAX_EMPLOYEES, `Не більше ${MAX_EMPLOYEES} працівників в одній заяві`);
 
 /**
  * The domain's schema of a draft (lib/reservations), with each salary taken in hryvnias and
@@ -57,13 +51,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export const ZAnnulmentDraftBody = z
-  .object({
-    edrpou: ZEdrpou,
-    ground: z.string().min(1, "Вкажіть підставу анулювання").max(64),
-    employees: ZEmployeeList(z.object({ rnokpp: ZRnokpp }).strict()),
-  })
-  .strict();
+/** The domain's schema of an annulment draft, as it is: the body carries nothing to convert. */
+export const ZAnnulmentDraftBody = ZCreateAnnulmentDraftInput;
 
 export const ZSignedSubmissionBody = z
   .object({

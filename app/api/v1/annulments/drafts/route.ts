@@ -12,10 +12,6 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (request) => {
   const actor = await authenticateRequest(request);
   const body = parseInput(ZAnnulmentDraftBody, await readJson(request, 2_000_000));
-  const draft = await createAnnulmentDraft(createCtx({ actor }), {
-    edrpou: body.edrpou,
-    ground: body.ground,
-    rnokpps: body.employees.map((e) => e.rnokpp),
-  });
+  const draft = await createAnnulmentDraft(createCtx({ actor }), body);
   return jsonResponse(presentAnnulmentDraft(draft), 201);
 });
