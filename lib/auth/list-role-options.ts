@@ -1,5 +1,6 @@
 import "server-only";
-import type { DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import type { DbClient } from "@/lib/db/transaction";
 import { shortEnterpriseName } from "@/lib/format/enterprise-name";
 import { ROLE_LABELS, type Role, type RoleOption } from "./roles";
 
@@ -9,9 +10,10 @@ import { ROLE_LABELS, type Role, type RoleOption } from "./roles";
  * memberships that have not been withdrawn.
  */
 export async function listRoleOptions(
-  db: DbTx,
+  ctx: Ctx<"db">,
   who: { userId?: string | null; rnokpp?: string | null },
 ): Promise<RoleOption[]> {
+  const { db } = ctx;
   const options: RoleOption[] = [];
 
   if (who.userId) {
@@ -75,7 +77,7 @@ export async function listRoleOptions(
   return options;
 }
 
-async function namesOf(db: DbTx, edrpous: string[]) {
+async function namesOf(db: DbClient, edrpous: string[]) {
   if (edrpous.length === 0) return new Map<string, string>();
   const rows = await db.enterprise.findMany({
     where: { edrpou: { in: edrpous } },

@@ -17,7 +17,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getSession();
   const active = session?.activeRole;
   if (!session || !active) return null;
-  const current = await listRoleOptions(createCtx({ actor: null }).db, { userId: session.uid, rnokpp: session.rnokpp });
+  const current = await listRoleOptions(createCtx({ actor: null }), { userId: session.uid, rnokpp: session.rnokpp });
   if (!current.some((option) => sameRoleOption(option, active))) return null;
   return actorFromRoleOption(
     { userId: session.uid, rnokpp: session.rnokpp, fullName: session.fullName, via: session.via },

@@ -1,14 +1,14 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 import { authenticator } from "otplib";
-import type { DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { clearLoginFailures, loginThrottleKeys, loginThrottleWait, recordLoginFailure } from "./login-throttle";
 
 /** RFC 6238 steps of 30 s; the previous step is still accepted (a code typed at :29 arrives at :31). */
 const TOTP_STEP_MS = 30_000;
 
-export type PasswordLoginInput = { login: string; password: string; totp?: string; now: Date; address: string };
+export type PasswordLoginInput = { login: string; password: string; totp?: string; address: string };
 
 let dummyHash: Promise<string> | undefined;
 
@@ -18,10 +18,11 @@ let dummyHash: Promise<string> | undefined;
  * time; failures slow the address and the login down (lib/auth/login-throttle.ts), and a TOTP
  * code is accepted once.
  */
-export async function verifyPasswordLogin(db: DbTx, input: PasswordLoginInput) {
+export async function verifyPasswordLogin(ctx: Ctx<"db" | "now">, input: PasswordLoginInput) {
+  const { db, now } = ctx;
   const login = input.login.trim().toLowerCase();
   const keys = loginThrottleKeys(input.address, login);
-  if ((await loginThrottleWait(keys, input.now)) > 0) throw invalid();
+  if ((await loginThrottleWait(keys, now)) > 0) throw invalid();
 
   const user = await db.user.findFirst({
     where: login.includes("@") ? { email: login } : { rnokpp: login },
@@ -32,14 +33,14 @@ export async function verifyPasswordLogin(db: DbTx, input: PasswordLoginInput) {
   dummyHash ??= hash("no such account", { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
   const passwordOk = await verify(usable?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
   if (!usable || !passwordOk) {
-    await recordLoginFailure(keys, input.now);
+    await recordLoginFailure(keys, now);
     throw invalid();
   }
 
   if (usable.totpSecret) {
     const code = input.totp?.replace(/\s/g, "");
     if (!code) throw new AppError("TOTP_REQUIRED", "Введіть одноразовий код із застосунку-автентифікатора");
-    const step = acceptedTotpStep(code, usable.totpSecret, input.now);
+    const step = acceptedTotpStep(code, usable.totpSecret, now);
     // Accepted once: the step must be later than the last one used (an atomic compare-and-set).
     const claimed =
       step === null
@@ -51,12 +52,12 @@ export async function verifyPasswordLogin(db: DbTx, input: PasswordLoginInput) {
             })
           ).count;
     if (claimed === 0) {
-      await recordLoginFailure(keys, input.now);
+      await recordLoginFailure(keys, now);
       throw new AppError("TOTP_INVALID", "Одноразовий код неправильний, застарів або вже використаний");
     }
   }
 
-  await db.user.update({ where: { id: usable.id }, data: { lastLoginAt: input.now } });
+  await db.user.update({ where: { id: usable.id }, data: { lastLoginAt: now } });
   await clearLoginFailures(keys);
   return { id: usable.id, rnokpp: usable.rnokpp, fullName: usable.fullName };
 }

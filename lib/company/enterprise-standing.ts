@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import type { Kopiykas } from "@/lib/format";
 import type { EnterpriseRecord } from "@/lib/registry";
 import { findEnterpriseDecision } from "@/lib/reservations/find-enterprise-decision";
@@ -51,10 +51,11 @@ export type CompanyStanding = {
 };
 
 export async function loadEnterpriseStanding(
-  client: DbTx,
-  enterprise: EnterpriseRecord,
-  date: IsoDate,
+  ctx: Ctx<"db">,
+  input: { enterprise: EnterpriseRecord; date: IsoDate },
 ): Promise<CompanyStanding> {
+  const { db: client } = ctx;
+  const { enterprise, date } = input;
   const found = await findEnterpriseDecision(client, enterprise.edrpou, date);
   const ruleset = rulesetFor(date);
   const standing = assessEnterprise({

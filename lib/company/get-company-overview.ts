@@ -66,7 +66,7 @@ export async function getCompanyOverview(ctx: Ctx<"actor" | "db" | "registry" | 
 
   const [standing, all, reservable, expiring, notEligible, elsewhere, applications, drafts, notifications] =
     await Promise.all([
-      loadEnterpriseStanding(db, enterprise, date),
+      loadEnterpriseStanding(ctx, { enterprise, date }),
       listEmployees(ctx, page),
       listEmployees(ctx, { ...page, eligible: true, state: "not_reserved" }),
       listEmployees(ctx, { ...page, state: "expiring" }),

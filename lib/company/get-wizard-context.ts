@@ -26,7 +26,7 @@ export async function getWizardContext(ctx: Ctx<"actor" | "db" | "registry" | "n
     permission: "applications.prepare",
   });
   const [standing, list] = await Promise.all([
-    loadEnterpriseStanding(db, enterprise, kyivDate(now)),
+    loadEnterpriseStanding(ctx, { enterprise, date: kyivDate(now) }),
     listEmployees(ctx, { edrpou, pageSize: 1 }),
   ]);
   return {

@@ -153,15 +153,17 @@ describe("officials", () => {
     });
     expect(user).toMatchObject({ email: "new.official@test.gov.ua", rnokpp, totpSecret: added.totp.secret });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-    const login = await verifyPasswordLogin(db, {
-      address: "192.0.2.10",
-      login: "new.official@test.gov.ua",
-      password: "Initial-pass-2026",
-      totp: authenticator.generate(added.totp.secret),
-      now: new Date(),
-    });
+    const login = await verifyPasswordLogin(
+      { db, now: new Date() },
+      {
+        address: "192.0.2.10",
+        login: "new.official@test.gov.ua",
+        password: "Initial-pass-2026",
+        totp: authenticator.generate(added.totp.secret),
+      },
+    );
     expect(login.id).toBe(added.userId);
-    const roles = await listRoleOptions(db, { userId: added.userId, rnokpp });
+    const roles = await listRoleOptions({ db }, { userId: added.userId, rnokpp });
     expect(roles).toContainEqual(expect.objectContaining({ role: "OFFICIAL", authorityId: world.ministry.id }));
     expect(
       await db.auditLog.count({
@@ -192,24 +194,28 @@ describe("officials", () => {
     });
     expect(added.userId).toBe(user.id);
     await expect(
-      verifyPasswordLogin(db, {
-        address: "192.0.2.10",
-        login: user.rnokpp!,
-        password: "old-password-1",
-        totp: authenticator.generate(added.totp.secret),
-        now: new Date(),
-      }),
+      verifyPasswordLogin(
+        { db, now: new Date() },
+        {
+          address: "192.0.2.10",
+          login: user.rnokpp!,
+          password: "old-password-1",
+          totp: authenticator.generate(added.totp.secret),
+        },
+      ),
     ).rejects.toThrow("Неправильний логін або пароль");
     await expect(
-      verifyPasswordLogin(db, {
-        address: "192.0.2.10",
-        login: "conscript.official@test.gov.ua",
-        password: "Brand-new-pass-1",
-        totp: authenticator.generate(added.totp.secret),
-        now: new Date(),
-      }),
+      verifyPasswordLogin(
+        { db, now: new Date() },
+        {
+          address: "192.0.2.10",
+          login: "conscript.official@test.gov.ua",
+          password: "Brand-new-pass-1",
+          totp: authenticator.generate(added.totp.secret),
+        },
+      ),
     ).resolves.toMatchObject({ id: user.id });
-    expect(await listRoleOptions(db, { userId: user.id, rnokpp: user.rnokpp })).toContainEqual(
+    expect(await listRoleOptions({ db }, { userId: user.id, rnokpp: user.rnokpp })).toContainEqual(
       expect.objectContaining({ role: "OFFICIAL", authorityId: world.other.id }),
     );
   });
@@ -266,7 +272,7 @@ describe("officials", () => {
     expect((await db.membership.findUniqueOrThrow({ where: { id: added.membershipId } })).revokedAt).toBeInstanceOf(
       Date,
     );
-    expect(await listRoleOptions(db, { userId: added.userId })).toEqual([]);
+    expect(await listRoleOptions({ db }, { userId: added.userId })).toEqual([]);
     expect(
       (await failure(withdrawOfficial(createCtx({ actor: world.adminActor }), { membershipId: added.membershipId })))
         .code,

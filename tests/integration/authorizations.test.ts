@@ -140,7 +140,7 @@ describe("granting an authorization", () => {
       }),
     ).toMatchObject({ audience: "company", link: "/company" });
 
-    const roles = await listRoleOptions(db, { userId: membership.userId, rnokpp: candidate.rnokpp });
+    const roles = await listRoleOptions({ db }, { userId: membership.userId, rnokpp: candidate.rnokpp });
     expect(roles).toContainEqual(expect.objectContaining({ role: "AUTHORIZED_PERSON", edrpou: a.edrpou }));
 
     // The new authorized person reads the staff and prepares, but only the head signs.
@@ -247,7 +247,7 @@ describe("withdrawing an authorization", () => {
     });
     expect(withdrawn.membershipId).toBe(membershipId);
 
-    expect(await listRoleOptions(db, { userId: user.id, rnokpp: stranger.rnokpp })).not.toContainEqual(
+    expect(await listRoleOptions({ db }, { userId: user.id, rnokpp: stranger.rnokpp })).not.toContainEqual(
       expect.objectContaining({ role: "AUTHORIZED_PERSON" }),
     );
     await expectCode("ENTERPRISE_NOT_FOUND", () => listEmployees(createCtx({ actor }), { edrpou: a.edrpou }));

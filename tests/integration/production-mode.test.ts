@@ -38,7 +38,7 @@ function runAdminCreate(args: string[]): Promise<{ code: number | null; stdout: 
 }
 
 async function signInFails(login: string, password: string, totp?: string) {
-  return verifyPasswordLogin(db, { address: "192.0.2.10", login, password, totp, now: new Date() }).then(
+  return verifyPasswordLogin({ db, now: new Date() }, { address: "192.0.2.10", login, password, totp }).then(
     () => "signed in",
     (error: { code?: string }) => error.code,
   );
@@ -70,14 +70,16 @@ describe("npm run admin:create", () => {
     });
     expect(stored.passwordHash).not.toContain(created.password);
     expect(await signInFails(created.email, created.password)).toBe("TOTP_REQUIRED");
-    const user = await verifyPasswordLogin(db, {
-      address: "192.0.2.10",
-      login: created.email,
-      password: created.password,
-      totp: authenticator.generate(created.totp.secret),
-      now: new Date(),
-    });
-    expect((await listRoleOptions(db, { userId: user.id })).map((option) => option.role)).toEqual(["ADMIN"]);
+    const user = await verifyPasswordLogin(
+      { db, now: new Date() },
+      {
+        address: "192.0.2.10",
+        login: created.email,
+        password: created.password,
+        totp: authenticator.generate(created.totp.secret),
+      },
+    );
+    expect((await listRoleOptions({ db }, { userId: user.id })).map((option) => option.role)).toEqual(["ADMIN"]);
     expect(await db.auditLog.count({ where: { action: "admin.created" } })).toBe(1);
     // Two runs never print the same secrets.
     const second = await createAdministrator(
@@ -110,13 +112,15 @@ describe("npm run admin:create", () => {
     const secret = /Секрет 2FA[^:]*:\s+(\S+)/.exec(run.stdout)?.[1];
     expect(password).toBeDefined();
     expect(run.stdout).toContain("otpauth://totp/");
-    const user = await verifyPasswordLogin(db, {
-      address: "192.0.2.10",
-      login: "cli-admin@portal.gov.ua",
-      password: password!,
-      totp: authenticator.generate(secret!),
-      now: new Date(),
-    });
+    const user = await verifyPasswordLogin(
+      { db, now: new Date() },
+      {
+        address: "192.0.2.10",
+        login: "cli-admin@portal.gov.ua",
+        password: password!,
+        totp: authenticator.generate(secret!),
+      },
+    );
     expect(user.fullName).toBe("Адміністратор З Командного Рядка");
 
     for (const args of [

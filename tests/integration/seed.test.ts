@@ -139,13 +139,15 @@ describe("the default demo seed", () => {
   it("lets every demo user sign in with their documented login, password and TOTP code", async () => {
     for (const user of DEMO_USERS) {
       const totp = user.totpSecret ? authenticator.generate(user.totpSecret) : undefined;
-      const signedIn = await verifyPasswordLogin(db, {
-        address: "192.0.2.10",
-        login: user.login,
-        password: user.password,
-        totp,
-        now: new Date(),
-      });
+      const signedIn = await verifyPasswordLogin(
+        { db, now: new Date() },
+        {
+          address: "192.0.2.10",
+          login: user.login,
+          password: user.password,
+          totp,
+        },
+      );
       expect(signedIn.rnokpp, user.key).toBe(user.rnokpp);
       const [row] = await sql<{ hash: string }>(`SELECT "passwordHash" AS hash FROM users WHERE rnokpp = $1`, [
         user.rnokpp,

@@ -18,13 +18,15 @@ const T0 = new Date("2026-12-04T10:00:00.000Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 async function attempt(login: string, password: string, options: { address?: string; now?: Date; totp?: string } = {}) {
-  return verifyPasswordLogin(db, {
-    login,
-    password,
-    totp: options.totp,
-    address: options.address ?? "198.51.100.1",
-    now: options.now ?? T0,
-  }).then(
+  return verifyPasswordLogin(
+    { db, now: options.now ?? T0 },
+    {
+      login,
+      password,
+      totp: options.totp,
+      address: options.address ?? "198.51.100.1",
+    },
+  ).then(
     () => "OK",
     (error: { code?: string; message?: string }) => `${error.code}: ${error.message}`,
   );

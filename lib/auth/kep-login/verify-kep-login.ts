@@ -117,7 +117,7 @@ export async function verifyKepLogin(ctx: Ctx<"db" | "now">, input: KepLoginInpu
       select: { id: true, fullName: true, disabledAt: true },
     });
     if (existing?.disabledAt) throw kepLoginError("ACCOUNT_DISABLED");
-    const roles = await listRoleOptions(tx, { userId: existing?.id ?? null, rnokpp: signer.rnokpp });
+    const roles = await listRoleOptions({ db: tx }, { userId: existing?.id ?? null, rnokpp: signer.rnokpp });
     if (roles.length === 0) throw kepLoginError("NO_ROLES");
 
     let user: { id: string; fullName: string };

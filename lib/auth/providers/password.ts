@@ -25,14 +25,13 @@ export const passwordProvider = CredentialsProvider({
     try {
       // scripts/server.ts leaves one X-Forwarded-For entry: the address it trusts (TRUSTED_PROXIES).
       const address = forwardedClientAddress((request as { headers?: Record<string, unknown> } | undefined)?.headers);
-      const { db } = createCtx({ actor: null });
-      const user = await verifyPasswordLogin(db, {
+      const ctx = createCtx({ actor: null });
+      const user = await verifyPasswordLogin(ctx, {
         ...parsed.data,
         totp: parsed.data.totp || undefined,
-        now: new Date(),
         address,
       });
-      const roles = await listRoleOptions(db, { userId: user.id, rnokpp: user.rnokpp });
+      const roles = await listRoleOptions(ctx, { userId: user.id, rnokpp: user.rnokpp });
       if (roles.length === 0) throw new Error("NO_ROLES");
       return { id: user.id, rnokpp: user.rnokpp, fullName: user.fullName, roles, via: "password" };
     } catch (error) {
