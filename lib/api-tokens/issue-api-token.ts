@@ -30,7 +30,7 @@ export async function issueApiToken(
   assertCan(actor, "apiTokens.manage");
   if (!actor.userId || !actor.edrpou)
     throw new AppError("FORBIDDEN", "Токен може випустити лише керівник, який увійшов до кабінету");
-  await resolveEnterpriseAccess(ctx.db, { actor, edrpou: actor.edrpou, permission: "apiTokens.manage" });
+  await resolveEnterpriseAccess(ctx, { edrpou: actor.edrpou, permission: "apiTokens.manage" });
   const edrpou = actor.edrpou;
   const userId = actor.userId;
 

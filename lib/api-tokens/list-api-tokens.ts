@@ -17,7 +17,7 @@ export type ApiTokenSummary = {
 
 export async function listApiTokens(ctx: Ctx<"actor" | "db">, input: { edrpou: string }): Promise<ApiTokenSummary[]> {
   assertCan(ctx.actor, "apiTokens.manage");
-  await resolveEnterpriseAccess(ctx.db, { actor: ctx.actor, edrpou: input.edrpou, permission: "apiTokens.manage" });
+  await resolveEnterpriseAccess(ctx, { edrpou: input.edrpou, permission: "apiTokens.manage" });
   const rows = await ctx.db.apiToken.findMany({
     where: { edrpou: input.edrpou },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],

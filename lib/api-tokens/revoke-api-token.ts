@@ -18,7 +18,7 @@ export async function revokeApiToken(
   const { actor, now } = ctx;
   assertCan(actor, "apiTokens.manage");
   if (!actor.edrpou || !z.string().uuid().safeParse(input.tokenId).success) throw notFound();
-  await resolveEnterpriseAccess(ctx.db, { actor, edrpou: actor.edrpou, permission: "apiTokens.manage" });
+  await resolveEnterpriseAccess(ctx, { edrpou: actor.edrpou, permission: "apiTokens.manage" });
   const edrpou = actor.edrpou;
   return inTransaction(ctx.db, async (tx) => {
     const token = await tx.apiToken.findFirst({

@@ -20,7 +20,7 @@ export type AuthorizationSummary = {
 export async function listAuthorizations(ctx: Ctx<"actor" | "db">): Promise<AuthorizationSummary[]> {
   const client = ctx.db;
   const edrpou = ctx.actor.edrpou ?? "";
-  await resolveEnterpriseAccess(client, { actor: ctx.actor, edrpou, permission: "authorizations.manage" });
+  await resolveEnterpriseAccess(ctx, { edrpou, permission: "authorizations.manage" });
   const rows = await client.membership.findMany({
     where: { role: "AUTHORIZED_PERSON", edrpou },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { grantedAt: "desc" }],

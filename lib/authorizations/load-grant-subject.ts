@@ -18,7 +18,7 @@ export async function loadGrantSubject(ctx: Ctx<"actor" | "db">, input: { rnokpp
   const { actor, db: client } = ctx;
   const { rnokpp } = input;
   const edrpou = actor.edrpou ?? "";
-  const { enterprise } = await resolveEnterpriseAccess(client, { actor, edrpou, permission: "authorizations.manage" });
+  const { enterprise } = await resolveEnterpriseAccess(ctx, { edrpou, permission: "authorizations.manage" });
   const person = await registryFor(client).findPerson(rnokpp);
   if (!person) throw authorizationError("PERSON_NOT_FOUND");
   if (rnokpp === enterprise.headRnokpp) throw authorizationError("SELF_AUTHORIZATION");

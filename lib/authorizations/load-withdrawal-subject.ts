@@ -20,7 +20,7 @@ export async function loadWithdrawalSubject(
 ): Promise<WithdrawalSubject> {
   const { actor, db: client } = ctx;
   const edrpou = actor.edrpou ?? "";
-  const { enterprise } = await resolveEnterpriseAccess(client, { actor, edrpou, permission: "authorizations.manage" });
+  const { enterprise } = await resolveEnterpriseAccess(ctx, { edrpou, permission: "authorizations.manage" });
   const membership = await client.membership.findFirst({
     where: { id: input.membershipId, role: "AUTHORIZED_PERSON", edrpou },
     select: { id: true, position: true, revokedAt: true, user: { select: { rnokpp: true, fullName: true } } },

@@ -23,7 +23,7 @@ export async function getApplicationStatus(
 ): Promise<ApplicationStatusView> {
   const { actor, db } = ctx;
   const edrpou = actor.edrpou ?? "";
-  await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
+  await resolveEnterpriseAccess(ctx, { edrpou, permission: "applications.prepare" });
   if (!z.uuid().safeParse(input.applicationId).success) throw notFound();
   const app = await db.application.findFirst({
     where: { id: input.applicationId, edrpou },

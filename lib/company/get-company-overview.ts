@@ -60,7 +60,7 @@ export type CompanyOverview = {
 export async function getCompanyOverview(ctx: Ctx<"actor" | "db" | "registry" | "now">): Promise<CompanyOverview> {
   const { actor, db, now } = ctx;
   const edrpou = actor.edrpou ?? "";
-  const { enterprise, isHead } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "employees.read" });
+  const { enterprise, isHead } = await resolveEnterpriseAccess(ctx, { edrpou, permission: "employees.read" });
   const date = kyivDate(now);
   const page = { edrpou, pageSize: 1 } as const;
 

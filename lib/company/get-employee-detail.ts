@@ -64,7 +64,7 @@ export async function getEmployeeDetail(
 ): Promise<EmployeeDetail> {
   const { actor, db, registry, now } = ctx;
   const edrpou = actor.edrpou ?? "";
-  await resolveEnterpriseAccess(db, { actor, edrpou, permission: "employees.read" });
+  await resolveEnterpriseAccess(ctx, { edrpou, permission: "employees.read" });
   const check = checkRnokpp(input.rnokpp);
   if (!check.valid) throw notFound();
   const rnokpp = check.value;

@@ -18,13 +18,9 @@ export type WizardContext = {
 };
 
 export async function getWizardContext(ctx: Ctx<"actor" | "db" | "registry" | "now">): Promise<WizardContext> {
-  const { actor, db, now } = ctx;
+  const { actor, now } = ctx;
   const edrpou = actor.edrpou ?? "";
-  const { enterprise, isHead } = await resolveEnterpriseAccess(db, {
-    actor,
-    edrpou,
-    permission: "applications.prepare",
-  });
+  const { enterprise, isHead } = await resolveEnterpriseAccess(ctx, { edrpou, permission: "applications.prepare" });
   const [standing, list] = await Promise.all([
     loadEnterpriseStanding(ctx, { enterprise, date: kyivDate(now) }),
     listEmployees(ctx, { edrpou, pageSize: 1 }),

@@ -24,7 +24,7 @@ export async function listCompanyApplications(
   const { actor, db } = ctx;
   const query = ZQuery.parse({ kind: first(input.kind), page: first(input.page) });
   const edrpou = actor.edrpou ?? "";
-  const { isHead } = await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
+  const { isHead } = await resolveEnterpriseAccess(ctx, { edrpou, permission: "applications.prepare" });
   const list = await listApplications(
     { db, actor },
     { edrpou, page: query.page, pageSize: 20, ...(query.kind ? { kind: query.kind } : {}) },

@@ -43,8 +43,7 @@ export async function createAnnulmentDraft(
   const { actor, db, registry, now } = ctx;
   const date = kyivDate(now);
 
-  const { enterprise } = await resolveEnterpriseAccess(db, {
-    actor,
+  const { enterprise } = await resolveEnterpriseAccess(ctx, {
     edrpou: input.edrpou,
     permission: "applications.prepare",
   });

@@ -36,8 +36,7 @@ export async function createReservationDraft(
   const { actor, db, now } = ctx;
   const date = kyivDate(now);
 
-  const { enterprise } = await resolveEnterpriseAccess(db, {
-    actor,
+  const { enterprise } = await resolveEnterpriseAccess(ctx, {
     edrpou: input.edrpou,
     permission: "applications.prepare",
   });

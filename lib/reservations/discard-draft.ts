@@ -16,7 +16,7 @@ export async function discardDraft(
 ): Promise<{ discarded: boolean }> {
   const { actor } = ctx;
   const edrpou = actor.edrpou ?? "";
-  const { isHead } = await resolveEnterpriseAccess(ctx.db, { actor, edrpou, permission: "applications.prepare" });
+  const { isHead } = await resolveEnterpriseAccess(ctx, { edrpou, permission: "applications.prepare" });
   if (!z.uuid().safeParse(input.draftId).success) throw notFound();
   return inTransaction(ctx.db, async (tx) => {
     const draft = await tx.draft.findFirst({

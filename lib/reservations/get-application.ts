@@ -53,7 +53,7 @@ export async function getApplication(
   const { actor, db } = ctx;
   if (!z.string().uuid().safeParse(input.applicationId).success || !actor.edrpou)
     throw reservationError("APPLICATION_NOT_FOUND");
-  await resolveEnterpriseAccess(db, { actor, edrpou: actor.edrpou, permission: "applications.prepare" });
+  await resolveEnterpriseAccess(ctx, { edrpou: actor.edrpou, permission: "applications.prepare" });
   const app = await db.application.findFirst({
     where: { id: input.applicationId, edrpou: actor.edrpou },
     select: {

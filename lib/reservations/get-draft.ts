@@ -31,7 +31,7 @@ export type DraftView =
 export async function getDraft(ctx: Ctx<"actor" | "db" | "now">, input: { draftId: string }): Promise<DraftView> {
   const { actor, db } = ctx;
   const edrpou = actor.edrpou ?? "";
-  await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
+  await resolveEnterpriseAccess(ctx, { edrpou, permission: "applications.prepare" });
   if (!z.uuid().safeParse(input.draftId).success) throw notFound();
   const draft = await db.draft.findFirst({
     where: { id: input.draftId, edrpou },

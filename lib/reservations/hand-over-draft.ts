@@ -19,7 +19,7 @@ export async function handOverDraft(
 ): Promise<{ notified: boolean }> {
   const { actor, now } = ctx;
   const edrpou = actor.edrpou ?? "";
-  const { enterprise } = await resolveEnterpriseAccess(ctx.db, { actor, edrpou, permission: "applications.prepare" });
+  const { enterprise } = await resolveEnterpriseAccess(ctx, { edrpou, permission: "applications.prepare" });
   if (!z.uuid().safeParse(input.draftId).success) throw notFound();
   return inTransaction(ctx.db, async (tx) => {
     const draft = await tx.draft.findFirst({

@@ -40,9 +40,9 @@ export async function listApplications(
   ctx: Ctx<"db"> & { actor: Actor },
   rest: ListApplicationsInput,
 ): Promise<{ items: ApplicationSummary[]; total: number; page: number; pageSize: number }> {
-  const { actor, db } = ctx;
+  const { db } = ctx;
   const input = parseInput(ZListApplicationsInput, rest);
-  await resolveEnterpriseAccess(db, { actor, edrpou: input.edrpou, permission: "applications.prepare" });
+  await resolveEnterpriseAccess(ctx, { edrpou: input.edrpou, permission: "applications.prepare" });
   const where: Prisma.ApplicationWhereInput = {
     edrpou: input.edrpou,
     ...(input.status ? { status: input.status } : {}),

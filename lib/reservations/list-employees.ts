@@ -90,7 +90,7 @@ export async function listEmployees(
 ): Promise<EmployeeList> {
   const input = parseInput(ZListEmployeesInput, raw);
   const date = kyivDate(ctx.now);
-  await resolveEnterpriseAccess(ctx.db, { actor: ctx.actor, edrpou: input.edrpou, permission: "employees.read" });
+  await resolveEnterpriseAccess(ctx, { edrpou: input.edrpou, permission: "employees.read" });
   const model = await loadEmployeeListModel(ctx, { edrpou: input.edrpou, date });
 
   const q = input.q?.toLocaleLowerCase("uk");

@@ -26,7 +26,7 @@ export async function listPendingDrafts(
 ): Promise<PendingDraft[]> {
   const { actor, db, now } = ctx;
   const edrpou = actor.edrpou ?? "";
-  await resolveEnterpriseAccess(db, { actor, edrpou, permission: "applications.prepare" });
+  await resolveEnterpriseAccess(ctx, { edrpou, permission: "applications.prepare" });
   const take = Math.min(input.take ?? 20, 100);
   const rows = await db.$queryRaw<
     Array<Omit<PendingDraft, "employees" | "passing"> & { employees: number | bigint; passing: number | bigint }>

@@ -1,7 +1,6 @@
 import "server-only";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
-import type { DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { registryFor, type EnterpriseRecord } from "@/lib/registry";
 import { reservationError } from "./errors";
 
@@ -17,11 +16,12 @@ export type EnterpriseAccess = {
 };
 
 export async function resolveEnterpriseAccess(
-  client: DbTx,
-  options: { actor: Actor; edrpou: string; permission: Permission },
+  ctx: Ctx<"actor" | "db">,
+  input: { edrpou: string; permission: Permission },
 ): Promise<EnterpriseAccess> {
-  const { actor, edrpou } = options;
-  assertCan(actor, options.permission);
+  const { actor, db: client } = ctx;
+  const { edrpou } = input;
+  assertCan(actor, input.permission);
   if (!actor.rnokpp) throw reservationError("ACTOR_WITHOUT_IDENTITY");
   if (actor.edrpou !== edrpou) throw reservationError("ENTERPRISE_NOT_FOUND");
 

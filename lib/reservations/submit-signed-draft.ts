@@ -66,8 +66,7 @@ export async function submitSignedDraft(
     },
   });
   if (!draft) throw reservationError("DRAFT_NOT_FOUND");
-  const { enterprise } = await resolveEnterpriseAccess(db, {
-    actor,
+  const { enterprise } = await resolveEnterpriseAccess(ctx, {
     edrpou: draft.edrpou,
     permission: kind === "RESERVATION" ? "applications.sign" : "annulments.sign",
   });
