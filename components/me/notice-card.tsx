@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { MyNotice } from "@/lib/citizen/notice-view";
 import { formatDateTime } from "@/lib/format";
+import { wasSigned } from "@/lib/notices/was-signed";
 
 /** One notice in the citizen's list or on its own page: the printed facts and its delivery status. */
 export function NoticeCard({ notice, linked }: { notice: MyNotice; linked?: boolean }) {
@@ -41,6 +42,20 @@ export function NoticeCard({ notice, linked }: { notice: MyNotice; linked?: bool
       <p className="text-sm" data-testid="my-notice-meaning">
         {notice.statusMeaning}
       </p>
+      {wasSigned(notice, notice.signedAt) ? (
+        <p className="text-sm">
+          <a
+            className="link"
+            href={`/me/notices/${notice.id}/pdf`}
+            download
+            data-testid="my-notice-pdf"
+            aria-label={`Завантажити PDF повістки ${notice.number}`}
+          >
+            Завантажити PDF
+          </a>
+          {notice.status === "WITHDRAWN" ? " (з позначкою «ВІДКЛИКАНО»)" : null}
+        </p>
+      ) : null}
       {notice.status === "WITHDRAWN" && notice.withdrawnReason ? (
         <p className="text-sm font-medium" data-testid="my-notice-withdrawn-reason">
           Причина відкликання: {notice.withdrawnReason}

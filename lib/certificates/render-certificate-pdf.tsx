@@ -125,7 +125,7 @@ function Facts({ facts }: { facts: CertificateFacts }) {
 }
 
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
-  registerPdfFonts();
+  await registerPdfFonts();
   const { facts } = input;
   const info = CERTIFICATE_KIND_INFO[facts.kind];
   const qr = await QRCode.toDataURL(input.verifyUrl, { errorCorrectionLevel: "M", margin: 1, width: 400 });

@@ -52,7 +52,7 @@ export type EvodPdfInput = {
 };
 
 export async function renderEvodPdf(input: EvodPdfInput): Promise<Buffer> {
-  registerPdfFonts();
+  await registerPdfFonts();
   const qr = await evodQrPng(input.verifyUrl);
   const status = evodStatusLabel(input.snapshot);
   const wanted = input.snapshot.military?.status === "WANTED";

@@ -21,6 +21,19 @@ export type FormNoticesInput = z.input<typeof ZFormNotices>;
 
 export const ZBatchRef = z.object({ batchId: z.uuid() });
 
+/** Pages in one printable PDF of a batch: a larger batch prints in parts. */
+export const NOTICES_PER_PDF = 500;
+
+export const ZBatchPrint = z.object({
+  batchId: z.uuid("Невірне посилання на пакет повісток"),
+  part: z.coerce
+    .number("Невірний номер частини")
+    .int("Невірний номер частини")
+    .min(1, "Невірний номер частини")
+    .max(1_000)
+    .default(1),
+});
+
 export const ZSignBatch = z.object({
   batchId: z.uuid(),
   nonce: z.string().min(16).max(200),

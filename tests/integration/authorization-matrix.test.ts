@@ -311,6 +311,8 @@ const TABLE: Record<string, Entry> = {
   // Notices: each citizen's own list; conscript A's notice is another's 404.
   "page /me/notices": { allow: CONSCRIPTS },
   "page /me/notices/[id]": { allow: CONSCRIPT_A, params: () => ({ id: o.noticeId }) },
+  // Conscript A's notice is not signed yet: his own gets 409 (allowed through), anyone else's 404.
+  "GET /me/notices/[id]/pdf": { allow: CONSCRIPT_A, params: () => ({ id: o.noticeId }) },
   "action me/notices#setNoticeAlertsAction": { allow: CONSCRIPTS, input: () => ({ enabled: "true" }) },
   // Certificates: the public check, and the unit staff officer who confirms periods of service.
   "page /verify/notice/[code]": { allow: ALL, params: () => ({ code: "AAAAAAAAAAAAAAAAAAAAAA" }) },
@@ -370,6 +372,11 @@ const TABLE: Record<string, Entry> = {
   "page /tck/notifications": { allow: TCKS },
   "page /tck/delivery": { allow: TCKS },
   "page /tck/notices/[id]": { allow: TCK_A, params: () => ({ id: o.noticeBatchId }) },
+  "GET /tck/notices/[id]/pdf": { allow: TCK_A, params: () => ({ id: o.noticeBatchId }) },
+  "GET /tck/notices/[id]/pdf/[noticeId]": {
+    allow: TCK_A,
+    params: () => ({ id: o.noticeBatchId, noticeId: o.noticeId }),
+  },
   "page /tck/people/[ref]": { allow: TCK_A, params: () => ({ ref: o.tckPersonRef }) },
   "action tck#formNoticesAction": {
     allow: TCKS,

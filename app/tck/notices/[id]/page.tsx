@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SignBatchButton } from "@/components/tck/sign-batch-button";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -12,6 +13,8 @@ import { formatDateTime } from "@/lib/format";
 import { getBatch } from "@/lib/notices/get-batch";
 import { NOTICE_STATUS_LABELS, NOTICE_STATUS_TONES } from "@/lib/notices/labels";
 import { noticeNumber } from "@/lib/notices/notice-number";
+import { NOTICES_PER_PDF } from "@/lib/notices/schemas";
+import { wasSigned } from "@/lib/notices/was-signed";
 import { NOTICE_KIND_LABELS } from "@/lib/rules/notices";
 import { z } from "@/lib/zod";
 
@@ -25,6 +28,8 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  const printable = batch.notices.filter((n) => wasSigned(n, batch.signedAt)).length;
+  const parts = Math.ceil(printable / NOTICES_PER_PDF);
   return (
     <div className="space-y-5">
       <PageHeader
@@ -38,9 +43,32 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
           <strong>{batch.refusals.length}</strong>
         </p>
         {batch.signedAt ? (
-          <p>
-            Підписано КЕП: {batch.signerName}, {formatDateTime(batch.signedAt)}
-          </p>
+          <>
+            <p>
+              Підписано КЕП: {batch.signerName}, {formatDateTime(batch.signedAt)}
+            </p>
+            {parts > 0 ? (
+              <div className="flex flex-wrap gap-2" data-testid="batch-pdf">
+                {parts === 1 ? (
+                  <a href={`/tck/notices/${batch.id}/pdf`} download className={buttonClass()}>
+                    Завантажити PDF для друку
+                  </a>
+                ) : (
+                  Array.from({ length: parts }, (_, i) => (
+                    <a
+                      key={i}
+                      href={`/tck/notices/${batch.id}/pdf?part=${i + 1}`}
+                      download
+                      className={buttonClass(i === 0 ? "primary" : "secondary")}
+                    >
+                      Завантажити PDF для друку, частина {i + 1} (повістки {i * NOTICES_PER_PDF + 1}–
+                      {Math.min((i + 1) * NOTICES_PER_PDF, printable)})
+                    </a>
+                  ))
+                )}
+              </div>
+            ) : null}
+          </>
         ) : (
           <p className="text-muted">Пакет чекає підпису начальника ТЦК та СП.</p>
         )}
@@ -81,6 +109,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
               <Th>РНОКПП</Th>
               <Th>Стан</Th>
               <Th>Перевірка</Th>
+              {batch.signedAt ? <Th>PDF</Th> : null}
             </tr>
           </thead>
           <tbody>
@@ -103,6 +132,20 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
                     <span className="text-muted">після підпису</span>
                   )}
                 </Td>
+                {batch.signedAt ? (
+                  <Td>
+                    {wasSigned(n, batch.signedAt) ? (
+                      <a
+                        className="link"
+                        href={`/tck/notices/${batch.id}/pdf/${n.id}`}
+                        download
+                        aria-label={`PDF повістки ${noticeNumber(n.seq, n.createdAt)}`}
+                      >
+                        PDF
+                      </a>
+                    ) : null}
+                  </Td>
+                ) : null}
               </tr>
             ))}
           </tbody>
