@@ -43,7 +43,13 @@ export function DataUpdateForm({ personRef, values }: { personRef: string; value
     router.refresh();
   }
   return (
-    <form action={submit} className="grid gap-3 sm:grid-cols-2">
+    <form // Not `action={submit}`: React resets a form after its action, wiping what was typed on a refusal.
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(new FormData(event.currentTarget));
+      }}
+      className="grid gap-3 sm:grid-cols-2"
+    >
       {FIELDS.map(([name, label, type]) => (
         <Field
           key={name}

@@ -27,7 +27,13 @@ export function VlkReferralForm({ personRef, defaultPlace }: { personRef: string
     router.refresh();
   }
   return (
-    <form action={submit} className="grid gap-3 sm:grid-cols-3">
+    <form // Not `action={submit}`: React resets a form after its action, wiping what was typed on a refusal.
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(new FormData(event.currentTarget));
+      }}
+      className="grid gap-3 sm:grid-cols-3"
+    >
       <Field label="Дата явки" htmlFor="vlkDate">
         <Input id="vlkDate" name="vlkDate" type="date" required />
       </Field>

@@ -23,7 +23,14 @@ export function WantedForm({ personRef, wanted }: { personRef: string; wanted: b
     router.refresh();
   }
   return (
-    <form action={submit} className="grid gap-3" key={String(wanted)}>
+    <form // Not `action={submit}`: React resets a form after its action, wiping what was typed on a refusal.
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(new FormData(event.currentTarget));
+      }}
+      className="grid gap-3"
+      key={String(wanted)}
+    >
       <Field label="Підстава" htmlFor="wanted-reason">
         <Textarea id="wanted-reason" name="reason" rows={2} required minLength={5} maxLength={500} />
       </Field>

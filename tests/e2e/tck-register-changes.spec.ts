@@ -1,0 +1,107 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+// The officer's changes to a person's record, and what the person is told (issue 12, the
+// citizen's status notifications): on a fixture person of the demo ТЦК who can sign in, the
+// officer puts him on the wanted list (a reason is required) and refers him to the ВЛК (a
+// Saturday is refused in Ukrainian, a working day accepted); the record shows both, and the
+// citizen finds both notifications in /me and the referral among his data.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+type Person = { rnokpp: string; fullName: string };
+type Family = { lastName: string; citizen: Person & { password: string } };
+
+function family(): Family {
+  const out = execFileSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "tests/e2e/tck-fixture.ts", "filter"],
+    { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return JSON.parse(out.trim().split("\n").pop() ?? "null") as Family;
+}
+
+function kyivToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kyiv" }).format(new Date());
+}
+
+function plusDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The first day at least three days ahead whose weekday is one of `weekdays` (0 = Sunday). */
+function dayAhead(weekdays: number[]): string {
+  let date = plusDays(kyivToday(), 3);
+  while (!weekdays.includes(new Date(`${date}T12:00:00Z`).getUTCDay())) date = plusDays(date, 1);
+  return date;
+}
+
+const dmy = (iso: string) => iso.split("-").reverse().join(".");
+
+/** The value beside a label in the record's list of facts. */
+const fact = (page: Page, label: string) =>
+  page
+    .locator("dl > div")
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator("dd");
+
+test("ТЦК: the officer puts a person on the wanted list and refers him to the ВЛК; the citizen is told in /me", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const f = family();
+
+  // The officer opens the person's record from the register.
+  await signIn(page, "tck-officer");
+  await page.goto("/tck");
+  const filters = page.getByRole("form", { name: "Фільтри реєстру" });
+  await filters.getByLabel("Прізвище або РНОКПП").fill(f.lastName);
+  await filters.getByRole("button", { name: "Знайти" }).click();
+  await page.getByRole("link", { name: f.citizen.fullName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: f.citizen.fullName })).toBeVisible();
+  await expect(fact(page, "У розшуку")).toHaveText("ні");
+
+  // «Оголосити в розшук» with a reason.
+  await page.locator("#wanted-reason").fill("Неявка за повісткою без поважних причин");
+  await page.getByRole("button", { name: "Оголосити в розшук" }).click();
+  await expect(page.getByText("Особу оголошено в розшук. Їй надіслано сповіщення.")).toBeVisible();
+  await expect(fact(page, "У розшуку")).toHaveText("так");
+  await expect(fact(page, "Статус обліку")).toHaveText(/розшук/i);
+  await expect(page.getByRole("button", { name: "Зняти з розшуку" })).toBeVisible();
+
+  // «Направити на ВЛК»: a Saturday is refused, a working day accepted.
+  await page.getByLabel("Дата явки").fill(dayAhead([6]));
+  await page.getByLabel("Час явки").fill("10:30");
+  await page.getByRole("button", { name: "Направити на ВЛК" }).click();
+  await expect(page.getByText("Дата явки має припадати на робочий день (понеділок — п'ятниця)")).toBeVisible();
+  await expect(fact(page, "Направлення на ВЛК")).toHaveText("немає");
+  const vlkDay = dayAhead([1, 2, 3, 4, 5]);
+  await page.getByLabel("Дата явки").fill(vlkDay);
+  await page.getByRole("button", { name: "Направити на ВЛК" }).click();
+  await expect(page.getByText(/Направлення на ВЛК оформлено/)).toBeVisible();
+  await expect(fact(page, "Направлення на ВЛК")).toContainText(`${dmy(vlkDay)} 10:30`);
+
+  // The citizen sees both notifications and the referral among his data.
+  const context = await browser.newContext();
+  const citizen = await context.newPage();
+  const csrf = ((await (await citizen.request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
+  const signedIn = await citizen.request.post("/api/auth/callback/password", {
+    form: { csrfToken: csrf, login: f.citizen.rnokpp, password: f.citizen.password, json: "true" },
+  });
+  expect(signedIn.ok()).toBe(true);
+  await citizen.goto("/me/notifications");
+  const inbox = citizen.getByTestId("notifications");
+  await expect(inbox).toContainText("Вас оголошено в розшук ТЦК та СП");
+  await expect(inbox).toContainText("Підстава: Неявка за повісткою без поважних причин.");
+  await expect(inbox).toContainText("Вас направлено на ВЛК");
+  await expect(inbox).toContainText(`З'явіться ${dmy(vlkDay)} 10:30`);
+  await citizen.goto("/me");
+  await expect(citizen.getByTestId("record-vlk-referral")).toContainText(`${dmy(vlkDay)} 10:30`);
+  await context.close();
+});
