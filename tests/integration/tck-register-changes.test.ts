@@ -26,6 +26,9 @@ let vlkDay = addDays(today, 2);
 while ([0, 6].includes(isoDateToUtc(vlkDay).getUTCDay())) vlkDay = addDays(vlkDay, 1);
 let saturday = vlkDay;
 while (isoDateToUtc(saturday).getUTCDay() !== 6) saturday = addDays(saturday, 1);
+/** The latest working day not after today: in the past for the rules, and not a weekend. */
+let pastWorkingDay = today;
+while ([0, 6].includes(isoDateToUtc(pastWorkingDay).getUTCDay())) pastWorkingDay = addDays(pastWorkingDay, -1);
 const VLK_PLACE = "м. Дніпро, вул. Медична, 5, ВЛК";
 
 let officer: Actor;
@@ -213,7 +216,7 @@ describe("the electronic referral to the ВЛК", () => {
     const { rnokpp } = await createPerson(db, { military: { tcc: TCC } });
     const before = await written(rnokpp);
     const input = { rnokpp, date: vlkDay, time: "10:00", place: VLK_PLACE };
-    const past = await failure(() => referToVlk(ctx(officer), { ...input, date: today }));
+    const past = await failure(() => referToVlk(ctx(officer), { ...input, date: pastWorkingDay }));
     expect([past.code, past.status, past.message]).toEqual([
       "VLK_REFERRAL_INVALID",
       400,
