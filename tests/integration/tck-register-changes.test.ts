@@ -29,9 +29,6 @@ while (isoDateToUtc(saturday).getUTCDay() !== 6) saturday = addDays(saturday, 1)
 /** The latest working day not after today: in the past for the rules, and not a weekend. */
 let pastWorkingDay = today;
 while ([0, 6].includes(isoDateToUtc(pastWorkingDay).getUTCDay())) pastWorkingDay = addDays(pastWorkingDay, -1);
-/** The last working day up to today (today itself on a weekday): in the past for a referral, but no weekend. */
-let lastWorkday = today;
-while ([0, 6].includes(isoDateToUtc(lastWorkday).getUTCDay())) lastWorkday = addDays(lastWorkday, -1);
 const VLK_PLACE = "м. Дніпро, вул. Медична, 5, ВЛК";
 
 let officer: Actor;
