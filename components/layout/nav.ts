@@ -39,7 +39,10 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/unit", label: "Відгуки" },
     { href: "/unit/vacancies", label: "Вакансії" },
   ],
-  UNIT_STAFF_OFFICER: [{ href: "/staff", label: "Запити на довідки" }],
+  UNIT_STAFF_OFFICER: [
+    { href: "/staff", label: "Запити на довідки" },
+    { href: "/staff/periods", label: "Періоди служби" },
+  ],
   METHODOLOGIST: [
     { href: "/methodology", label: "Версії правил" },
     { href: "/methodology/new", label: "Нова версія" },

@@ -70,3 +70,15 @@ export const ZSignedServicePeriodCorrection = ZCorrectionFields.extend(ZSigned).
   message: untilNotBeforeFrom.message,
   path: ["untilDate"],
 });
+
+/** The staff officer's list of the unit's periods: the beginning of a surname; anything odd is dropped. */
+export const ZUnitServicePeriodsQuery = z.object({
+  surname: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[\p{L}'’ -]*$/u)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined),
+});

@@ -17,6 +17,9 @@ export type ServicePeriodRecord = {
   defenceConfirmedOn: string | null;
 };
 
+/** A period with the person's name, as a unit's list of its periods shows it. */
+export type UnitServicePeriodRecord = ServicePeriodRecord & { fullName: string };
+
 export type ServicePeriodCorrection = { fromDate: string; untilDate: string | null; position: string };
 
 export interface ServiceRecords {
@@ -24,6 +27,15 @@ export interface ServiceRecords {
   findServicePeriods(rnokpp: string): Promise<ServicePeriodRecord[]>;
   /** One period by its id; null when the registry holds none. */
   findServicePeriod(id: string): Promise<ServicePeriodRecord | null>;
+  /**
+   * The periods one unit reported, by surname then start; `surname` narrows to surnames that
+   * begin with it (any case). At most `take` rows.
+   */
+  listUnitServicePeriods(input: {
+    unitCode: string;
+    surname?: string;
+    take: number;
+  }): Promise<UnitServicePeriodRecord[]>;
   /** Confirms every unconfirmed period of this person in this unit; returns how many. */
   confirmServicePeriods(tx: DbTx, input: { rnokpp: string; unitCode: string; on: string }): Promise<number>;
   /** The unit corrects a period it reported (dates, position); its confirmation stays. */

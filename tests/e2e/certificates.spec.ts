@@ -131,9 +131,16 @@ test.describe.serial("certificates", () => {
 
     const officer = await browser.newPage();
     await signIn(officer, "unit-staff-officer");
-    await officer.goto("/staff?status=DECIDED");
-    await officer.getByTestId("staff-requests").getByRole("link", { name: veteran.fullName }).first().click();
-    await officer.getByRole("link", { name: "Виправити" }).first().click();
+    await officer.goto("/staff");
+    await officer.getByRole("link", { name: "Періоди служби" }).click();
+    await officer.getByLabel("Прізвище").fill(veteran.fullName.split(" ")[0]!.toLowerCase());
+    await officer.getByRole("button", { name: "Знайти" }).click();
+    await officer
+      .getByTestId("unit-period")
+      .filter({ hasText: veteran.fullName })
+      .first()
+      .getByRole("link", { name: /^Виправити період/ })
+      .click();
     await expect(officer.getByRole("heading", { name: "Виправлення періоду служби" })).toBeVisible();
     await officer.getByLabel("Посада").fill("головний сержант");
     // Without a reason the form says what is missing and nothing is prepared.

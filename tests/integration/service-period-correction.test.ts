@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ConscriptActor, StaffOfficerActor } from "@/lib/auth/roles";
 import { correctServicePeriod } from "@/lib/certificates/correct-service-period";
+import { listUnitServicePeriods } from "@/lib/certificates/list-unit-service-periods";
 import { previewServicePeriodCorrection } from "@/lib/certificates/preview-service-period-correction";
 import { requestCertificate } from "@/lib/certificates/request-certificate";
 import { verifyCertificate } from "@/lib/certificates/verify-certificate";
@@ -249,5 +250,38 @@ describe("correcting a period of service", () => {
         signature: sign(keyA, preview.document),
       }),
     ).resolves.toMatchObject({ revoked: [expect.any(String)] });
+  });
+});
+
+describe("the unit's list of its periods", () => {
+  it("lists only the officer's own unit's periods, narrowed by the beginning of a surname in any case", async () => {
+    const unitB = await db.militaryUnit.findUniqueOrThrow({ where: { id: officerB.unitId }, select: { code: true } });
+    const mine = await createPerson(db, { lastName: "Шевчишин", firstName: "Остап" });
+    const theirs = await createPerson(db, { lastName: "Шевчишин", firstName: "Тарас" });
+    const own = await createServicePeriod(db, { rnokpp: mine.rnokpp, unitCode: unitA.code, position: "кулеметник" });
+    const foreign = await createServicePeriod(db, { rnokpp: theirs.rnokpp, unitCode: unitB.code });
+
+    const all = await listUnitServicePeriods(ctxOf(officerA), {});
+    expect(all.unit.code).toBe(unitA.code);
+    expect(all.periods.map((period) => period.id)).toContain(own.id);
+    expect(all.periods.map((period) => period.id)).not.toContain(foreign.id);
+    expect(all.periods.every((period) => period.unitCode === unitA.code)).toBe(true);
+
+    const found = await listUnitServicePeriods(ctxOf(officerA), { surname: "шевч" });
+    expect(found.periods).toEqual([
+      expect.objectContaining({
+        id: own.id,
+        position: "кулеметник",
+        fullName: expect.stringMatching(/^Шевчишин Остап/),
+      }),
+    ]);
+    expect((await listUnitServicePeriods(ctxOf(officerB), { surname: "Шевчишин" })).periods.map((p) => p.id)).toEqual([
+      foreign.id,
+    ]);
+    // An odd filter is dropped, not an error; a citizen may not list a unit's periods.
+    expect((await listUnitServicePeriods(ctxOf(officerA), { surname: "%' OR 1=1" })).periods.length).toBe(
+      all.periods.length,
+    );
+    expect((await refusal(listUnitServicePeriods(ctxOf(conscript(mine.rnokpp)), {}))).code).toBe("FORBIDDEN");
   });
 });

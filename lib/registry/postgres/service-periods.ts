@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db, DbTx } from "@/lib/db/client";
 import type { ServiceRecords } from "../service-records";
-import { isoDate } from "./map";
+import { fullNameOf, isoDate } from "./map";
 
 const PERIOD_SELECT = {
   id: true,
@@ -49,6 +49,27 @@ export function servicePeriodMethods(db: Db | DbTx): ServiceRecords {
     async findServicePeriod(id) {
       const row = await db.servicePeriod.findUnique({ where: { id }, select: PERIOD_SELECT });
       return row ? toRecord(row) : null;
+    },
+
+    async listUnitServicePeriods(input) {
+      const rows = await db.servicePeriod.findMany({
+        where: {
+          unitCode: input.unitCode,
+          ...(input.surname ? { person: { lastName: { startsWith: input.surname, mode: "insensitive" } } } : {}),
+        },
+        orderBy: [
+          { person: { lastName: "asc" } },
+          { person: { firstName: "asc" } },
+          { fromDate: "asc" },
+          { id: "asc" },
+        ],
+        take: input.take,
+        select: { ...PERIOD_SELECT, person: { select: { lastName: true, firstName: true, patronymic: true } } },
+      });
+      return rows.map(({ person, ...row }) => ({
+        ...toRecord(row),
+        fullName: fullNameOf(person),
+      }));
     },
 
     async confirmServicePeriods(tx, input) {
