@@ -19,7 +19,7 @@ export function reservedNotice(
     audience: "me",
     kind: extension ? "reservation.extended" : "reservation.granted",
     title: extension ? "Бронювання продовжено" : "Вас заброньовано",
-    body: `${enterpriseName} ${extension ? "продовжило ваше бронювання" : "забронювало вас"} до ${formatDate(until)} включно. Відомості внесено до реєстру «Оберіг».`,
+    body: `${enterpriseName} ${extension ? "продовжило ваше бронювання" : "забронювало вас"} до ${formatDate(until)} включно. Відомості внесено до реєстру «Оберіг»; якщо ви формували еВОД раніше, сформуйте новий — він покаже бронювання.`,
     link: ME_LINK,
     email: true,
   };

@@ -53,7 +53,9 @@ export async function grantDeferment(
         audience: "me",
         kind: "deferment.granted",
         title: "Вам надано відстрочку",
-        body: `${tcc.name} надав вам відстрочку від призову під час мобілізації: ${data.ground}, до ${formatDate(data.until)}.`,
+        body:
+          `${tcc.name} надав вам відстрочку від призову під час мобілізації: ${data.ground}, до ${formatDate(data.until)}. ` +
+          "Відомості внесено до реєстру «Оберіг»; якщо ви формували еВОД раніше, сформуйте новий — він покаже відстрочку.",
         link: "/me",
       },
     ]);

@@ -148,6 +148,8 @@ describe("a reservation application from draft to decision", () => {
       where: { recipientRnokpp: listed[0], kind: "reservation.granted" },
     });
     expect(employeeNotice.body).toContain(a.name);
+    expect(employeeNotice.body).toContain("сформуйте новий — він покаже бронювання");
+    expect(employeeNotice.link).toBe("/me");
     const refusedNotice = await db.notification.findFirstOrThrow({
       where: { recipientRnokpp: listed[4], kind: "reservation.refused" },
     });

@@ -7,6 +7,7 @@ import { stopSenderBoss } from "@/lib/jobs/boss";
 import { registryFor } from "@/lib/registry";
 import { addDays, isoDateToUtc } from "@/lib/rules";
 import { getRegisterPerson } from "@/lib/tck/get-register-person";
+import { grantDeferment } from "@/lib/tck/grant-deferment";
 import { recordDataUpdate } from "@/lib/tck/record-data-update";
 import { referToVlk } from "@/lib/tck/refer-to-vlk";
 import { setWantedStatus } from "@/lib/tck/set-wanted-status";
@@ -349,5 +350,28 @@ describe("updated military-registration data recorded by the ТЦК", () => {
     ).rejects.toThrow("a later write");
     expect(await written(rnokpp)).toEqual(before);
     expect(await registryFor(db).findPerson(rnokpp)).toEqual(person);
+  });
+});
+
+describe("a deferment granted", () => {
+  it("tells the person once, in the grant's transaction, what changed and what to do", async () => {
+    const { rnokpp } = await createPerson(db, { military: { tcc: TCC } });
+    const until = addDays(today, 120);
+    const before = await written(rnokpp);
+    await expect(
+      db.$transaction(async (tx) => {
+        await grantDeferment(ctx(officer, tx), { rnokpp, ground: "інвалідність", until });
+        throw new Error("a later write of the same transaction failed");
+      }),
+    ).rejects.toThrow("a later write");
+    expect(await written(rnokpp)).toEqual(before);
+
+    await grantDeferment(ctx(officer), { rnokpp, ground: "інвалідність", until });
+    const after = await written(rnokpp);
+    expect(after.notifications.map((n) => [n.kind, n.audience, n.link, n.title])).toEqual([
+      ["deferment.granted", "me", "/me", "Вам надано відстрочку"],
+    ]);
+    expect(after.notifications[0]!.body).toContain(`інвалідність, до ${formatDate(until)}`);
+    expect(after.notifications[0]!.body).toContain("сформуйте новий — він покаже відстрочку");
   });
 });
