@@ -14,10 +14,18 @@ import { freshEnterprise, signFile, signInAs } from "./company-helpers";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 type NoticePerson = { rnokpp: string; fullName: string; password: string; tcc: string; noticeId: string };
 
-function noticeFor(rnokpp: string): NoticePerson {
+function noticeFor(rnokpp: string, signed = false): NoticePerson {
   const out = execFileSync(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "tests/e2e/notices-fixture.ts", "notice", rnokpp],
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "tests/e2e/notices-fixture.ts",
+      "notice",
+      rnokpp,
+      ...(signed ? ["signed"] : []),
+    ],
     { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] },
   );
   return JSON.parse(out.trim().split("\n").pop() ?? "null") as NoticePerson;
@@ -129,5 +137,32 @@ test.describe("the citizen's notices", () => {
     await expect(page.getByTestId("my-notice-withdrawn-reason")).toContainText(/Особу заброньовано \(.*Колос-\d+/);
     await page.goto("/me/notifications");
     await expect(page.getByText(/Повістку П-\d{4}\/\d{6} відкликано/).first()).toBeVisible();
+  });
+
+  test("the citizen downloads his signed notice as its printed PDF; another citizen cannot", async ({
+    page,
+    browser,
+  }) => {
+    const e = freshEnterprise();
+    const person = noticeFor(e.eligible[1].rnokpp, true);
+    await signInWithPassword(page, person.rnokpp, person.password);
+    await page.goto(`/me/notices/${person.noticeId}`);
+    await expect(page.getByTestId("my-notice")).toHaveAttribute("data-status", "SIGNED");
+    const link = page.getByTestId("my-notice-pdf");
+    await expect(link).toHaveText("Завантажити PDF");
+    const download = page.waitForEvent("download");
+    await link.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^povistka-\d{4}-\d{6}\.pdf$/);
+    const response = await page.request.get((await link.getAttribute("href"))!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    expect((await response.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    const other = await browser.newContext();
+    const stranger = await other.newPage();
+    await signIn(stranger, "conscript-reserved");
+    expect((await stranger.request.get(`/me/notices/${person.noticeId}/pdf`)).status()).toBe(404);
+    await other.close();
   });
 });

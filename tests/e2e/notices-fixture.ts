@@ -1,19 +1,20 @@
 // A fixture process for the citizen's notice journeys (not a spec): it opens the database of the
 // running e2e server and works through the domain's own code, printing one line of JSON.
 // Run under the react-server condition (server-only modules refuse anything else):
-//   node --conditions=react-server --import tsx tests/e2e/notices-fixture.ts notice <rnokpp>
+//   node --conditions=react-server --import tsx tests/e2e/notices-fixture.ts notice <rnokpp> [signed]
 // It makes the person a citizen who can sign in with a password, and has an officer of the
 // person's own ТЦК form a mobilisation notice for them with formNotices — the same rules and
-// writes the ТЦК cabinet uses.
+// writes the ТЦК cabinet uses. With "signed", a head of that ТЦК then signs the batch with a КЕП
+// key the test provider issues for the ТЦК's ЄДРПОУ (prepareBatchSigning + signNoticeBatch).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "@/lib/db/cluster";
 import { resetEnvCache } from "@/lib/env";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const [command, rnokpp] = process.argv.slice(2);
-if (command !== "notice" || !rnokpp || !/^\d{10}$/.test(rnokpp))
-  throw new Error("usage: notices-fixture.ts notice <rnokpp>");
+const [command, rnokpp, flag] = process.argv.slice(2);
+if (command !== "notice" || !rnokpp || !/^\d{10}$/.test(rnokpp) || (flag !== undefined && flag !== "signed"))
+  throw new Error("usage: notices-fixture.ts notice <rnokpp> [signed]");
 
 const database = await openDatabase({
   databaseUrl: process.env.DATABASE_URL,
@@ -22,6 +23,9 @@ const database = await openDatabase({
   shareRunning: true,
 });
 process.env.DATABASE_URL = database.url;
+// The e2e server runs in demo mode (scripts/e2e/serve.mjs): its test КНЕДП is trusted, so the
+// head's key the fixture issues verifies here as it would there.
+process.env.DEMO_MODE = "1";
 resetEnvCache();
 
 const { db, disconnectDb } = await import("@/lib/db/client");
@@ -64,9 +68,49 @@ try {
     selection: { by: "people", rnokpps: [rnokpp] },
   });
   if (batch.formed !== 1) throw new Error(`the fixture's notice was not formed: ${JSON.stringify(batch.refused)}`);
+  if (flag === "signed") await signBatch(registration.tcc, batch.batchId);
   const notice = await db.notice.findFirstOrThrow({ where: { batchId: batch.batchId }, select: { id: true } });
   console.log(JSON.stringify({ rnokpp, fullName, password, tcc: registration.tcc, noticeId: notice.id }));
 } finally {
   await disconnectDb();
   await database.close();
+}
+
+async function signBatch(tccName: string, batchId: string) {
+  const { createUser } = await import("@/prisma/seed/factories");
+  const { issueCertificate } = await import("@/lib/kep/provider/issue-certificate");
+  const { openKeyFile, signDetached } = await import("@/lib/kep/browser");
+  const { prepareBatchSigning } = await import("@/lib/notices/prepare-batch-signing");
+  const { signNoticeBatch } = await import("@/lib/notices/sign-notice-batch");
+  const tcc = await db.tcc.findUniqueOrThrow({ where: { name: tccName }, select: { edrpou: true } });
+  const { user } = await createUser(db, {
+    role: "TCK_HEAD",
+    tcc: tccName,
+    fullName: "Начальник Наскрізний Тестович",
+    email: null,
+  });
+  const head = {
+    userId: user.id,
+    rnokpp: user.rnokpp!,
+    fullName: user.fullName,
+    role: "TCK_HEAD" as const,
+    tcc: tccName,
+    via: "password" as const,
+  };
+  const password = "e2e-notices-key-2026";
+  const { p12 } = await issueCertificate(
+    { db, now: new Date() },
+    {
+      rnokpp: head.rnokpp,
+      fullName: head.fullName,
+      password,
+      edrpou: tcc.edrpou,
+      organization: tccName,
+      title: "Начальник",
+    },
+  );
+  const ctx = createCtx({ actor: head, now: new Date() });
+  const prepared = await prepareBatchSigning(ctx, { batchId });
+  const signature = signDetached(openKeyFile(p12, password), Buffer.from(prepared.document, "base64"));
+  await signNoticeBatch(ctx, { batchId, nonce: prepared.nonce, signature: Buffer.from(signature).toString("base64") });
 }
