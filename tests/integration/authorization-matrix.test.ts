@@ -7,6 +7,7 @@ import { issueApiToken } from "@/lib/api-tokens";
 import { employeeHref } from "@/lib/company/employee-ref";
 import { issueEvod } from "@/lib/evod/issue-evod";
 import { db } from "@/lib/db/client";
+import { kyivDate } from "@/lib/format";
 import {
   createAnnulmentDraft,
   createReservationDraft,
@@ -15,7 +16,7 @@ import {
 } from "@/lib/reservations";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { createMilitaryUnit, createRecruitmentCentre, createUser } from "@/prisma/seed/factories/portal";
-import { createTcc } from "@/prisma/seed/factories/registry";
+import { createServicePeriod, createTcc } from "@/prisma/seed/factories/registry";
 import { formNotices } from "@/lib/notices/form-notices";
 import { registryFor } from "@/lib/registry";
 import { tckPersonHref } from "@/lib/tck/person-ref";
@@ -98,6 +99,14 @@ vi.mock("next/headers", () => ({
 
 const APP = path.resolve("app");
 const NONCE = "A".repeat(43);
+const correction = () => ({
+  rnokpp: o.servicePeriodRnokpp,
+  periodId: o.servicePeriodId,
+  fromDate: "2022-03-01",
+  untilDate: "2023-09-30",
+  position: "стрілець",
+  reason: "Уточнено дату звільнення за наказом",
+});
 const ALL = "all" as const;
 const COMPANY_A: Principal[] = ["head", "authorized"];
 const HEAD_A: Principal[] = ["head"];
@@ -136,7 +145,10 @@ type Objects = {
   noticeId: string;
   centreId: string;
   visitId: string;
+  todayVisitId: string;
   basicServiceApplicationId: string;
+  servicePeriodId: string;
+  servicePeriodRnokpp: string;
 };
 let o: Objects;
 const ids: Partial<Record<Principal, { uid: string; rnokpp: string | null; fullName: string; option: RoleOption }>> =
@@ -330,6 +342,18 @@ const TABLE: Record<string, Entry> = {
     input: () => ({ requestId: o.certificateRequestId, decision: "CONFIRM", nonce: NONCE, signature: "AAAA" }),
   },
   "action staff#markStaffNotificationsReadAction": { allow: ["staffOfficer"] },
+  "page /staff/periods": { allow: ["staffOfficer"] },
+  "page /staff/periods/[id]": { allow: ["staffOfficer"], params: () => ({ id: o.servicePeriodId }) },
+  // The preview is written (a nonce) for the unit's own period; the correction's signature is
+  // refused after the role and unit checks, so nothing changes.
+  "action staff#previewServicePeriodCorrectionAction": {
+    allow: ["staffOfficer"],
+    input: () => correction(),
+  },
+  "action staff#correctServicePeriodAction": {
+    allow: ["staffOfficer"],
+    input: () => ({ ...correction(), nonce: NONCE, signature: "AAAA" }),
+  },
   // Recruitment centres: the citizen books and applies; the centre's recruiter answers its own.
   "page /me/centres": { allow: CONSCRIPTS },
   "page /me/centres/[id]": { allow: CONSCRIPTS, params: () => ({ id: o.centreId }) },
@@ -351,6 +375,11 @@ const TABLE: Record<string, Entry> = {
   "action centre#decideBasicServiceAction": {
     allow: ["centreRecruiter"],
     input: () => ({ applicationId: o.basicServiceApplicationId, decision: "ACCEPTED" }),
+  },
+  // Today's visit at the recruiter's own centre; another centre's recruiter gets 404.
+  "action centre#markCentreVisitAction": {
+    allow: ["centreRecruiter"],
+    input: () => ({ visitId: o.todayVisitId, attendance: "CAME" }),
   },
   "action centre#markCentreNotificationsReadAction": { allow: ["centreRecruiter", "otherCentreRecruiter"] },
   // Unit recruiter.
@@ -793,6 +822,21 @@ beforeAll(async () => {
       openKey: `${a.employees[0]}:2099-01-05`,
     },
   });
+  // Today's (Kyiv) visit: the recruiter may mark only a visit that is not in the future.
+  const today = kyivDate(new Date());
+  const todayVisit = await db.centreVisit.create({
+    data: {
+      centreId: centre.id,
+      rnokpp: a.employees[1]!,
+      fullName: "Працівник00001 Петро Іванович",
+      day: new Date(today),
+      time: "10:00",
+      purpose: "CONTRACT",
+      openKey: `${a.employees[1]}:${today}`,
+    },
+  });
+  // A period of service the matrix's unit reported: its staff officer may correct it.
+  const period = await createServicePeriod(db, { rnokpp: a.employees[2]!, unitCode: unit.code });
   const basicService = await db.basicServiceApplication.create({
     data: {
       rnokpp: b.employees[1]!,
@@ -923,6 +967,9 @@ beforeAll(async () => {
     certificateRequestId: routed.id,
     centreId: centre.id,
     visitId: visit.id,
+    todayVisitId: todayVisit.id,
+    servicePeriodId: period.id,
+    servicePeriodRnokpp: a.employees[2]!,
     basicServiceApplicationId: basicService.id,
     a,
     b,
