@@ -8,6 +8,7 @@ export { nextEdrpou, nextRnokpp } from "./factories/identifiers";
 export {
   createEmployment,
   createEnterprise,
+  createPeople,
   createPerson,
   createRegistration,
   createReservationMark,

@@ -4,13 +4,21 @@ import type { Ctx } from "@/lib/context";
 import { generateEdrpou, generateRnokpp } from "@/lib/identifiers";
 import { openKeyFile, signDetached, type OpenedKeyFile } from "@/lib/kep/browser";
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
-import { addDays, isoDateToUtc, type IsoDate } from "@/lib/rules";
+import { addDays, type IsoDate } from "@/lib/rules";
 import { kyivDate } from "@/lib/format";
+import {
+  createAuthority,
+  createCriticalDecision,
+  createEnterprise,
+  createPeople,
+  createUser,
+} from "@/prisma/seed/factories";
 
 // Fixtures for the lifecycle's integration tests and the benchmark: an enterprise in the
 // Оберіг mock with its head (a user with a КЕП key), a critical decision with a limit, and N
 // reservable employees — military-liable men on the register, data updated, salary above every
-// threshold — written with createMany, so 10,000 employees take a second, not a minute.
+// threshold. A world is a scenario over the one set of factories (prisma/seed/factories):
+// the employees are written by createPeople, one createMany a table, so 10,000 take a second.
 // Each world takes its own `serial` (0–999) so that worlds in one database never share people.
 
 export const KEY_PASSWORD = "World-Key-Pass1";
@@ -44,6 +52,11 @@ export function personRnokpp(serial: number, index: number, sex: "MALE" | "FEMAL
   return generateRnokpp(birth, sex, (serial + Math.floor(index / 7000) * 97) % 1000);
 }
 
+/** The birth date personRnokpp encodes for the index-th employee. */
+function employeeBirthDate(index: number): IsoDate {
+  return new Date(Date.UTC(1970, 0, 1) + (index % 7000) * DAY_MS).toISOString().slice(0, 10) as IsoDate;
+}
+
 export async function createWorld(ctx: Ctx<"db" | "now">, options: WorldOptions): Promise<World> {
   const { db } = ctx;
   const today = kyivDate(ctx.now);
@@ -52,90 +65,88 @@ export async function createWorld(ctx: Ctx<"db" | "now">, options: WorldOptions)
   const name = `ТОВ «Тестове підприємство ${serial}»`;
   const headRnokpp = generateRnokpp(new Date(Date.UTC(1975, 4, 5)), "FEMALE", serial);
   const headName = `Керівниця${serial} Олена Петрівна`;
-  const employees = Array.from({ length: options.employees }, (_, i) => personRnokpp(serial, i));
+  const unlisted = { phone: null, address: null } as const;
 
-  await db.person.createMany({
-    data: [
-      {
-        rnokpp: headRnokpp,
-        lastName: `Керівниця${serial}`,
-        firstName: "Олена",
-        patronymic: "Петрівна",
-        birthDate: new Date(Date.UTC(1975, 4, 5)),
-        sex: "FEMALE",
-        email: `head${serial}@example.test`,
+  await createPeople(db, [
+    {
+      ...unlisted,
+      rnokpp: headRnokpp,
+      lastName: `Керівниця${serial}`,
+      firstName: "Олена",
+      patronymic: "Петрівна",
+      birthDate: "1975-05-05",
+      sex: "FEMALE",
+      email: `head${serial}@example.test`,
+    },
+  ]);
+  await createEnterprise(db, {
+    edrpou,
+    legalName: name,
+    shortName: null,
+    kved: "28.11",
+    kvedName: "Виробництво двигунів і турбін",
+    region: "м. Київ",
+    address: null,
+    ownership: "PRIVATE",
+    head: headRnokpp,
+    registeredOn: "2010-01-01",
+  });
+  const employees = await createPeople(
+    db,
+    Array.from({ length: options.employees }, (_, i) => ({
+      ...unlisted,
+      rnokpp: personRnokpp(serial, i),
+      lastName: `Працівник${String(i).padStart(5, "0")}`,
+      firstName: "Іван",
+      patronymic: "Іванович",
+      birthDate: employeeBirthDate(i),
+      sex: "MALE" as const,
+      email: i % 10 === 0 ? `worker${serial}-${i}@example.test` : null,
+      military: {
+        status: "ON_REGISTER" as const,
+        liability: "LIABLE" as const,
+        category: 1,
+        tcc: "Печерський РТЦК та СП",
+        registeredOn: "1990-01-01",
+        dataUpdatedOn: "2024-06-15",
       },
-      ...employees.map((rnokpp, i) => ({
-        rnokpp,
-        lastName: `Працівник${String(i).padStart(5, "0")}`,
-        firstName: "Іван",
-        patronymic: "Іванович",
-        birthDate: new Date(Date.UTC(1970, 0, 1) + (i % 7000) * DAY_MS),
-        sex: "MALE" as const,
-        email: i % 10 === 0 ? `worker${serial}-${i}@example.test` : null,
-      })),
-    ],
-  });
-  await db.militaryRegistration.createMany({
-    data: employees.map((rnokpp) => ({
-      rnokpp,
-      status: "ON_REGISTER" as const,
-      liability: "LIABLE" as const,
-      category: 1,
-      tcc: "Печерський РТЦК та СП",
-      registeredOn: new Date(Date.UTC(1990, 0, 1)),
-      dataUpdatedOn: new Date(Date.UTC(2024, 5, 15)),
+      employments: [
+        {
+          edrpou,
+          position: i % 3 === 0 ? "Інженер" : "Слюсар",
+          startDate: "2020-01-01",
+          salary: options.salary ?? 30_000,
+          reportedOn: today,
+        },
+      ],
     })),
+  );
+  const authority = await createAuthority(db, {
+    code: `test-authority-${serial}`,
+    name: "Міністерство економіки України",
+    shortName: "Мінекономіки",
+    kind: "MINISTRY",
+    edrpou: generateEdrpou(3_700_000 + serial),
+    kvedSections: [],
   });
-  await db.enterprise.create({
-    data: {
-      edrpou,
-      name,
-      kved: "28.11",
-      kvedName: "Виробництво двигунів і турбін",
-      region: "м. Київ",
-      ownership: "PRIVATE",
-      headRnokpp,
-      registeredOn: new Date(Date.UTC(2010, 0, 1)),
-    },
+  const decision = await createCriticalDecision(db, {
+    edrpou,
+    authorityId: authority.id,
+    number: `КР-${serial}`,
+    decidedOn: addDays(today, -30),
+    criteria: ["AVERAGE_SALARY", "NO_TAX_ARREARS", "STRATEGIC"],
+    limitCategory: "DEFAULT_50",
+    militaryLiableCount: options.employees,
+    headcount: null,
+    limitCount: options.limitCount ?? Math.max(1, Math.floor(options.employees / 2)),
+    validUntil: addDays(today, 335),
   });
-  await db.employment.createMany({
-    data: employees.map((rnokpp, i) => ({
-      rnokpp,
-      edrpou,
-      position: i % 3 === 0 ? "Інженер" : "Слюсар",
-      startDate: new Date(Date.UTC(2020, 0, 1)),
-      salary: String(options.salary ?? 30_000),
-      reportedOn: isoDateToUtc(today),
-    })),
+  const { user: headUser } = await createUser(db, {
+    role: "ENTERPRISE_HEAD",
+    rnokpp: headRnokpp,
+    fullName: headName,
+    password: null,
   });
-  const authority = await db.authority.create({
-    data: {
-      code: `test-authority-${serial}`,
-      name: "Міністерство економіки України",
-      shortName: "Мінекономіки",
-      kind: "MINISTRY",
-      edrpou: generateEdrpou(3_700_000 + serial),
-      kvedSections: [],
-    },
-  });
-  const limitCount = options.limitCount ?? Math.max(1, Math.floor(options.employees / 2));
-  const decision = await db.criticalDecision.create({
-    data: {
-      edrpou,
-      authorityId: authority.id,
-      number: `КР-${serial}`,
-      decidedOn: isoDateToUtc(addDays(today, -30)),
-      criteria: ["AVERAGE_SALARY", "NO_TAX_ARREARS", "STRATEGIC"],
-      limitCategory: "DEFAULT_50",
-      limitPercent: 50,
-      militaryLiableCount: options.employees,
-      limitCount,
-      validFrom: isoDateToUtc(addDays(today, -30)),
-      validUntil: isoDateToUtc(addDays(today, 335)),
-    },
-  });
-  const headUser = await db.user.create({ data: { rnokpp: headRnokpp, fullName: headName } });
   const withKey = options.withHeadKey !== false;
   const headKey = withKey
     ? await issueKey(db, { rnokpp: headRnokpp, fullName: headName, edrpou, organization: name, title: "Директорка" })
@@ -143,29 +154,33 @@ export async function createWorld(ctx: Ctx<"db" | "now">, options: WorldOptions)
 
   let authorized: World["authorized"] = null;
   if (options.withAuthorizedPerson) {
-    const rnokpp = generateRnokpp(new Date(Date.UTC(1988, 1, 2)), "FEMALE", serial);
     const fullName = `Довірена${serial} Ірина Олегівна`;
-    await db.person.create({
-      data: {
-        rnokpp,
+    const [rnokpp] = await createPeople(db, [
+      {
+        ...unlisted,
+        rnokpp: generateRnokpp(new Date(Date.UTC(1988, 1, 2)), "FEMALE", serial),
         lastName: `Довірена${serial}`,
         firstName: "Ірина",
         patronymic: "Олегівна",
-        birthDate: new Date(Date.UTC(1988, 1, 2)),
+        birthDate: "1988-02-02",
         sex: "FEMALE",
       },
-    });
-    const user = await db.user.create({ data: { rnokpp, fullName } });
-    await db.membership.create({
-      data: { userId: user.id, role: "AUTHORIZED_PERSON", edrpou, grantedByRnokpp: headRnokpp },
+    ]);
+    const { user } = await createUser(db, {
+      role: "AUTHORIZED_PERSON",
+      rnokpp: rnokpp!,
+      fullName,
+      password: null,
+      edrpou,
+      grantedByRnokpp: headRnokpp,
     });
     const key = withKey
-      ? await issueKey(db, { rnokpp, fullName, edrpou, organization: name, title: "Менеджерка з персоналу" })
+      ? await issueKey(db, { rnokpp: rnokpp!, fullName, edrpou, organization: name, title: "Менеджерка з персоналу" })
       : null;
     authorized = {
-      rnokpp,
+      rnokpp: rnokpp!,
       userId: user.id,
-      actor: { userId: user.id, rnokpp, fullName, role: "AUTHORIZED_PERSON", edrpou, via: "password" },
+      actor: { userId: user.id, rnokpp: rnokpp!, fullName, role: "AUTHORIZED_PERSON", edrpou, via: "password" },
       key,
     };
   }

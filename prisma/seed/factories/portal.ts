@@ -109,7 +109,8 @@ export type UserOptions = {
   rnokpp?: string | null;
   email?: string | null;
   fullName?: string;
-  password?: string;
+  /** null: no password (a user who signs in with КЕП only). */
+  password?: string | null;
   totpSecret?: string | null;
   authorityId?: string;
   edrpou?: string;
@@ -140,11 +141,10 @@ export async function createUser(db: DbTx, options: UserOptions = {}) {
             : null
           : options.email,
       fullName: options.fullName ?? "Тестовий Користувач Іванович",
-      passwordHash: await hash(options.password ?? "test-password", {
-        memoryCost: 19_456,
-        timeCost: 2,
-        parallelism: 1,
-      }),
+      passwordHash:
+        options.password === null
+          ? null
+          : await hash(options.password ?? "test-password", { memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
       totpSecret: options.totpSecret ?? null,
     },
     omit: { passwordHash: true, totpSecret: true },
