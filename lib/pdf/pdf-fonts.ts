@@ -39,7 +39,9 @@ export function registerPdfFonts(): Promise<void> {
       for (const weight of WEIGHTS) {
         const source = Font.getFont({ fontFamily: `Inter-${subset}`, fontWeight: weight });
         await source.load();
-        Object.defineProperty(source.data, "postscriptName", { value: `Inter-${subset}-${weight}` });
+        // Once per loaded file: a module reloaded in development finds its own name already there.
+        if (!Object.prototype.hasOwnProperty.call(source.data, "postscriptName"))
+          Object.defineProperty(source.data, "postscriptName", { value: `Inter-${subset}-${weight}` });
       }
     }
   })().catch((error: unknown) => {
