@@ -56,7 +56,7 @@ export async function loadEnterpriseStanding(
 ): Promise<CompanyStanding> {
   const { db: client } = ctx;
   const { enterprise, date } = input;
-  const found = await findEnterpriseDecision(client, enterprise.edrpou, date);
+  const found = await findEnterpriseDecision(ctx, { edrpou: enterprise.edrpou, date });
   const ruleset = rulesetFor(date);
   const standing = assessEnterprise({
     date,

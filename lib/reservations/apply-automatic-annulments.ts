@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/roles";
-import type { DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import { registryFor } from "@/lib/registry";
 import { findReservationsToAnnul, type AnnulmentGroundCode, type IsoDate, type ReservationForCheck } from "@/lib/rules";
 import { annulReservations, type AnnulledReservation } from "./annul-reservations";
@@ -18,7 +18,6 @@ import { kyivDate } from "@/lib/format";
 
 export type ApplyAutomaticAnnulmentsOptions = {
   edrpou: string;
-  now?: Date;
   /** Who triggered it (an official revoking a decision); null/omitted for the scheduler. */
   actor?: Pick<Actor, "rnokpp" | "role"> | null;
 };
@@ -30,10 +29,10 @@ export type AutomaticAnnulmentResult = {
 };
 
 export async function applyAutomaticAnnulments(
-  tx: DbTx,
+  ctx: Ctx<"db" | "now">,
   options: ApplyAutomaticAnnulmentsOptions,
 ): Promise<AutomaticAnnulmentResult> {
-  const now = options.now ?? new Date();
+  const { db: tx, now } = ctx;
   const date = kyivDate(now);
   const { edrpou } = options;
   await lockEnterpriseDecisions(tx, edrpou);
@@ -43,7 +42,7 @@ export async function applyAutomaticAnnulments(
   if (marks.length === 0) return { edrpou, checked: 0, ended: [] };
   // One transaction, one connection: these reads run one after another in any case.
   const enterprise = await registry.findEnterprise(edrpou);
-  const decision = await findEnterpriseDecision(tx, edrpou, date);
+  const decision = await findEnterpriseDecision(ctx, { edrpou, date });
   const staff = await registry.findStaff(edrpou, { rnokpps: [...new Set(marks.map((m) => m.rnokpp))] });
   const portalIds = marks.map((m) => m.reservationId).filter((id): id is string => id !== null);
   const portalRows =

@@ -49,7 +49,7 @@ export async function createAnnulmentDraft(
   });
   const listed = new Set(rnokpps);
   const [decision, marks, people, employed] = await Promise.all([
-    findEnterpriseDecision(db, input.edrpou, date),
+    findEnterpriseDecision(ctx, { edrpou: input.edrpou, date }),
     registry.findActiveMarksAt(input.edrpou),
     registry.findPeople(rnokpps),
     findEmployedHere(registry, input.edrpou, rnokpps, date),

@@ -25,7 +25,7 @@ export async function decideAnnulmentRequest(
   const registry = registryFor(tx);
   const items = await readApplicationItems(tx, application.id);
   const enterprise = await registry.findEnterprise(application.edrpou);
-  const decision = await findEnterpriseDecision(tx, application.edrpou, date);
+  const decision = await findEnterpriseDecision({ db: tx }, { edrpou: application.edrpou, date });
   const listed = new Set(items.map((i) => i.rnokpp));
   const marks = (await registry.findActiveMarksAt(application.edrpou)).filter((m) => listed.has(m.rnokpp));
   const employed = await findEmployedHere(registry, application.edrpou, [...listed], date);

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Ctx } from "@/lib/context";
 import type { DbTx } from "@/lib/db/client";
 import { toIsoDate, type DecisionFacts, type IsoDate, type LimitCategory } from "@/lib/rules";
 import { kyivDate } from "@/lib/format";
@@ -33,10 +34,11 @@ const SELECT = {
 } as const;
 
 export async function findEnterpriseDecision(
-  client: DbTx,
-  edrpou: string,
-  date: IsoDate,
+  ctx: Ctx<"db">,
+  input: { edrpou: string; date: IsoDate },
 ): Promise<EnterpriseDecision | null> {
+  const { db: client } = ctx;
+  const { edrpou, date } = input;
   const rows = await client.criticalDecision.findMany({ where: { edrpou }, select: SELECT });
   if (rows.length === 0) return null;
   const decisions = rows.map((row) => ({

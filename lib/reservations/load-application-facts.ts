@@ -36,7 +36,7 @@ export async function loadApplicationFacts(
     "employees" in options ? { rnokpps: options.employees.map((e) => e.rnokpp) } : { employedOn: options.employedOn };
   const [enterprise, decision, staffList, activeHere] = await Promise.all([
     registry.findEnterprise(edrpou),
-    findEnterpriseDecision(client, edrpou, date),
+    findEnterpriseDecision({ db: client }, { edrpou, date }),
     registry.findStaff(edrpou, scope),
     registry.findActiveMarksAt(edrpou),
   ]);

@@ -21,7 +21,7 @@ export async function sweepReservations(
   for (const edrpou of edrpous) {
     try {
       const outcome = await withConflictRetry(() =>
-        inTransaction(ctx.db, (tx) => applyAutomaticAnnulments(tx, { edrpou, now }), {
+        inTransaction(ctx.db, (tx) => applyAutomaticAnnulments({ db: tx, now }, { edrpou }), {
           timeout: 60_000,
           maxWait: 10_000,
         }),

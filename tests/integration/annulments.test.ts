@@ -363,7 +363,9 @@ describe("the shared core and the daily checks", () => {
       data: { createdAt: new Date(Date.now() - 2 * 3_600_000) },
     });
 
-    const outcome = await db.$transaction((tx) => applyAutomaticAnnulments(tx, { edrpou: w.edrpou }));
+    const outcome = await db.$transaction((tx) =>
+      applyAutomaticAnnulments({ db: tx, now: new Date() }, { edrpou: w.edrpou }),
+    );
     const byPerson = new Map(outcome.ended.map((e) => [e.rnokpp, e]));
     expect(outcome.checked).toBe(6);
     expect(byPerson.get(expired!)).toMatchObject({ ground: "TERM_EXPIRED", on: addDays(w.today, -1) });
@@ -378,7 +380,9 @@ describe("the shared core and the daily checks", () => {
     expect(await db.reservation.count({ where: { edrpou: w.edrpou, status: "ACTIVE" } })).toBe(2);
     expect(await db.notification.count({ where: { recipientRnokpp: expired!, kind: "reservation.expired" } })).toBe(1);
 
-    const again = await db.$transaction((tx) => applyAutomaticAnnulments(tx, { edrpou: w.edrpou }));
+    const again = await db.$transaction((tx) =>
+      applyAutomaticAnnulments({ db: tx, now: new Date() }, { edrpou: w.edrpou }),
+    );
     expect(again.ended).toEqual([]);
   });
 
