@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import QRCode from "qrcode";
+import { readPdf } from "../integration/pdf-reader";
 import { signIn } from "./support/auth";
 
 // Issue 12's «Done when» in the browser: the demo officer filters the register (a surname only the
@@ -10,7 +12,8 @@ import { signIn } from "./support/auth";
 // and the deferred person are refused with their reasons, the three others formed, the 20-year-old
 // outside the filter untouched; a past date or an hour outside working time forms nothing. The
 // officer has no way to sign; the head signs the batch with his КЕП in the browser; every signed
-// notice links to the public check, which says valid with initials only. The post's CSV: a file
+// notice links to the public check; the batch's PDF has one page per notice whose QR code is
+// that check's absolute address, which a logged-out browser opens: valid, initials only. The post's CSV: a file
 // with an unknown notice is refused whole, the correct ones mark the letter sent and then
 // delivered, which the citizen sees in /me/notices.
 
@@ -67,6 +70,14 @@ function workingDayAhead(): string {
 
 const dmy = (iso: string) => iso.split("-").reverse().join(".");
 
+/** The modules of the QR code the portal draws for a URL (error correction M, as the PDF's). */
+function qrModules(url: string): boolean[][] {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: "M" });
+  return Array.from({ length: modules.size }, (_, row) =>
+    Array.from({ length: modules.size }, (_, col) => Boolean(modules.get(row, col))),
+  );
+}
+
 async function batchesCount(page: Page): Promise<number> {
   await page.goto("/tck/notices");
   await expect(page.getByRole("heading", { level: 1, name: "Повістки" })).toBeVisible();
@@ -98,6 +109,7 @@ async function freshPage(browser: Browser) {
 test("ТЦК: notices for a filter refuse the reserved and the deferred, the head signs, the QR checks, the post delivers", async ({
   page,
   browser,
+  baseURL,
 }) => {
   test.setTimeout(180_000);
   const f = family();
@@ -178,6 +190,8 @@ test("ТЦК: notices for a filter refuse the reserved and the deferred, the hea
   await expect(page.getByText("Пакет чекає підпису начальника ТЦК та СП.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Підписати КЕП" })).toHaveCount(0);
   await expect(page.getByTestId("notice-verify-link")).toHaveCount(0);
+  const unsignedPdf = await page.request.get(`${batchUrl}/pdf`);
+  expect(unsignedPdf.status()).toBe(409);
 
   const head = await freshPage(browser);
   await signIn(head.page, "tck-head");
@@ -211,8 +225,32 @@ test("ТЦК: notices for a filter refuse the reserved and the deferred, the hea
   expect(number).toMatch(/^П-\d{4}\/\d{6,}$/);
   const checkHref = await citizenRow.getByTestId("notice-verify-link").getAttribute("href");
 
+  // The batch's PDF for printing: one page per notice, each with the QR code of its own check's
+  // absolute address; the address on the citizen's page is what a logged-out browser opens next.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Завантажити PDF для друку" }).click(),
+  ]);
+  const pdf = readFileSync((await download.path())!);
+  expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  const pdfResponse = await page.request.get(`${batchUrl}/pdf`);
+  expect(pdfResponse.status()).toBe(200);
+  expect(pdfResponse.headers()["content-type"]).toBe("application/pdf");
+  const sheets = readPdf(pdf).pages;
+  expect(sheets).toHaveLength(3);
+  const urls = hrefs.map((href) => `${baseURL}${href}`);
+  const printed = sheets.map((sheet) =>
+    urls.findIndex((url) => JSON.stringify(qrModules(url)) === JSON.stringify(sheet.qr)),
+  );
+  expect(new Set(printed)).toEqual(new Set([0, 1, 2]));
+  const citizenSheet = sheets[printed.indexOf(hrefs.indexOf(checkHref!))]!;
+  const qrUrl = urls[hrefs.indexOf(checkHref!)]!;
+  expect(citizenSheet.qr).toEqual(qrModules(qrUrl));
+  expect(citizenSheet.text).toContain(number);
+  expect(citizenSheet.text).toContain(f.citizen.fullName);
+
   const stranger = await freshPage(browser);
-  await stranger.page.goto(checkHref!);
+  await stranger.page.goto(qrUrl);
   const verdict = stranger.page.getByTestId("verify-result");
   await expect(verdict).toHaveAttribute("data-status", "VALID");
   await expect(verdict).toContainText("Повістка дійсна");
