@@ -41,7 +41,7 @@ export async function createReservationDraft(
     permission: "applications.prepare",
   });
   const listed = input.employees.map((e) => ({ rnokpp: e.rnokpp, confirmedSalary: e.salary ?? null }));
-  const loaded = await loadApplicationFacts(db, { edrpou: input.edrpou, date, employees: listed });
+  const loaded = await loadApplicationFacts(ctx, { edrpou: input.edrpou, date, employees: listed });
   const outcome = decideApplication(loaded.facts);
 
   const precheck: PrecheckItem[] = outcome.employees.map((decided, index) => {

@@ -31,11 +31,14 @@ export async function decideReservationRequest(
   const { application, date, now } = options;
   const registry = registryFor(tx);
   const items = await readApplicationItems(tx, application.id);
-  const loaded = await loadApplicationFacts(tx, {
-    edrpou: application.edrpou,
-    date,
-    employees: items.map((i) => ({ rnokpp: i.rnokpp, confirmedSalary: i.salary })),
-  });
+  const loaded = await loadApplicationFacts(
+    { db: tx },
+    {
+      edrpou: application.edrpou,
+      date,
+      employees: items.map((i) => ({ rnokpp: i.rnokpp, confirmedSalary: i.salary })),
+    },
+  );
   const outcome = decideApplication(loaded.facts);
   const enterpriseName = loaded.enterprise.shortName ?? loaded.enterprise.name;
 

@@ -73,7 +73,7 @@ export async function loadEmployeeListModel(
 }
 
 async function computeModel(ctx: Ctx<"db">, edrpou: string, date: IsoDate): Promise<EmployeeListModel> {
-  const loaded = await loadApplicationFacts(ctx.db, { edrpou, date, employedOn: date });
+  const loaded = await loadApplicationFacts(ctx, { edrpou, date, employedOn: date });
   const outcome = decideApplication(loaded.facts, { applyLimit: false });
   const rows = outcome.employees.map((decided): ModelRow => {
     const record = loaded.staff.get(decided.rnokpp)!;

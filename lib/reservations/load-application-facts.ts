@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
 import type { Kopiykas } from "@/lib/format";
 import { registryFor, type EnterpriseRecord, type StaffRecord } from "@/lib/registry";
 import { addMonths, type ApplicationFacts, type EmployeeFacts, type EnterpriseFacts, type IsoDate } from "@/lib/rules";
@@ -25,18 +26,19 @@ export type LoadedFacts = {
 };
 
 export async function loadApplicationFacts(
-  client: DbTx,
+  ctx: Ctx<"db">,
   options:
     | { edrpou: string; date: IsoDate; employees: readonly ListedEmployee[] }
     | { edrpou: string; date: IsoDate; employedOn: IsoDate },
 ): Promise<LoadedFacts> {
+  const { db: client } = ctx;
   const { edrpou, date } = options;
   const registry = registryFor(client);
   const scope =
     "employees" in options ? { rnokpps: options.employees.map((e) => e.rnokpp) } : { employedOn: options.employedOn };
   const [enterprise, decision, staffList, activeHere] = await Promise.all([
     registry.findEnterprise(edrpou),
-    findEnterpriseDecision({ db: client }, { edrpou, date }),
+    findEnterpriseDecision(ctx, { edrpou, date }),
     registry.findStaff(edrpou, scope),
     registry.findActiveMarksAt(edrpou),
   ]);
