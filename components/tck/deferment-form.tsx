@@ -23,7 +23,13 @@ export function DefermentForm({ personRef, grounds }: { personRef: string; groun
     router.refresh();
   }
   return (
-    <form action={submit} className="grid gap-3 sm:grid-cols-3">
+    <form // Not `action={submit}`: React resets a form after its action, wiping the date typed on a refusal.
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(new FormData(event.currentTarget));
+      }}
+      className="grid gap-3 sm:grid-cols-3"
+    >
       <Field label="Підстава" htmlFor="ground" className="sm:col-span-2">
         <Select id="ground" name="ground">
           {grounds.map((g) => (

@@ -87,6 +87,13 @@ test("ТЦК: the officer puts a person on the wanted list and refers him to the
   await expect(page.getByText(/Направлення на ВЛК оформлено/)).toBeVisible();
   await expect(fact(page, "Направлення на ВЛК")).toContainText(`${dmy(vlkDay)} 10:30`);
 
+  // «Надати відстрочку» with a past end date: refused in Ukrainian, the date typed stays, nothing granted.
+  const yesterday = plusDays(kyivToday(), -1);
+  await page.getByLabel("До", { exact: true }).fill(yesterday);
+  await page.getByRole("button", { name: "Надати відстрочку" }).click();
+  await expect(page.getByText("Дата завершення відстрочки має бути пізнішою за сьогоднішню")).toBeVisible();
+  await expect(page.getByLabel("До", { exact: true })).toHaveValue(yesterday);
+
   // The citizen sees both notifications and the referral among his data.
   const context = await browser.newContext();
   const citizen = await context.newPage();
