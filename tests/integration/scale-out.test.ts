@@ -132,7 +132,10 @@ describe("2 web processes + 2 workers on one Postgres", () => {
         post("/submit", { actor: s.world.head.actor, draftId: s.draftId, signature: s.signature }),
       ),
     );
-    expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+    expect(
+      answers.filter((a) => a.status !== 200),
+      `submissions refused; the processes' output: ${output.join("").slice(-4000)}`,
+    ).toEqual([]);
     expect(new Set(answers.map((a) => a.pid)).size).toBe(2); // both web processes took submissions
     const ids = answers.map((a) => a.applicationId!);
     expect(new Set(ids).size).toBe(50);
