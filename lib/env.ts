@@ -70,6 +70,17 @@ const ZEnv = z.object({
           .regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_REPLICA_URLS: кожна адреса має починатися з postgresql://"),
       ),
     ),
+  /**
+   * Rows of computed read-models (a director's employee list weighs one per employee, ~0.5 KB)
+   * each web process keeps (lib/reservations/version-cache.ts). The default holds the 16 largest
+   * enterprises of the national seed at once (about 300 MB).
+   */
+  READ_MODEL_CACHE_ROWS: z.coerce
+    .number({ error: "READ_MODEL_CACHE_ROWS має бути числом" })
+    .int("READ_MODEL_CACHE_ROWS має бути цілим числом")
+    .min(10_000, "READ_MODEL_CACHE_ROWS має бути від 10 000 до 20 000 000")
+    .max(20_000_000, "READ_MODEL_CACHE_ROWS має бути від 10 000 до 20 000 000")
+    .default(600_000),
   /** Which Оберіг adapter lib/registry uses (ARCHITECTURE.md, replaceable parts). Only the mock exists. */
   REGISTRY_PROVIDER: z.enum(["postgres-mock"]).default("postgres-mock"),
 });

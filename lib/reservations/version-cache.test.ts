@@ -10,7 +10,44 @@ describe("cachedByVersion", () => {
     expect(await cachedByVersion("a", "v1", compute, 0)).toBe(1);
     expect(await cachedByVersion("a", "v1", compute, 1_000)).toBe(1);
     expect(await cachedByVersion("a", "v2", compute, 2_000)).toBe(2);
-    expect(await cachedByVersion("a", "v2", compute, 2_000 + 60_000)).toBe(3);
+  });
+
+  it("serves a value past its lifetime while one recomputation runs behind it, then the new value", async () => {
+    let computed = 0;
+    let release = () => {};
+    const compute = () => {
+      computed += 1;
+      const value = computed;
+      return value === 1 ? Promise.resolve(value) : new Promise<number>((resolve) => (release = () => resolve(value)));
+    };
+    expect(await cachedByVersion("a", "v", compute, 0)).toBe(1);
+    // Past the lifetime: the old value at once, and one recomputation started, not one per request.
+    expect(await cachedByVersion("a", "v", compute, 61_000)).toBe(1);
+    expect(await cachedByVersion("a", "v", compute, 61_500)).toBe(1);
+    expect(computed).toBe(2);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await cachedByVersion("a", "v", compute, 62_000)).toBe(2);
+    expect(computed).toBe(2);
+    // A new version is never answered from the old one.
+    expect(await cachedByVersion("a", "v-next", async () => 99, 62_000)).toBe(99);
+  });
+
+  it("keeps serving the old value when the recomputation behind it fails, and tries again", async () => {
+    let calls = 0;
+    expect(await cachedByVersion("r", "v", async () => "first", 0)).toBe("first");
+    const failing = async () => {
+      calls += 1;
+      throw new Error("boom");
+    };
+    expect(await cachedByVersion("r", "v", failing, 61_000)).toBe("first");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await cachedByVersion("r", "v", failing, 62_000)).toBe("first");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toBe(2);
+    expect(await cachedByVersion("r", "v", async () => "second", 63_000)).toBe("first");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await cachedByVersion("r", "v", async () => "third", 63_500)).toBe("second");
   });
 
   it("shares one computation between concurrent misses and forgets failures", async () => {
@@ -62,7 +99,7 @@ describe("cachedByVersion", () => {
   });
 
   it("bounds the rows it holds: a big read-model evicts the oldest ones, small ones stay together", async () => {
-    clearVersionCache();
+    clearVersionCache({ maxRows: 200_000 });
     let computed = 0;
     const model = (rows: number) => async () => ({ rows: new Array(rows).fill(++computed) });
     for (let i = 0; i < 16; i++) await cachedByVersion(`small${i}`, "v", model(100), 0);
@@ -75,5 +112,19 @@ describe("cachedByVersion", () => {
     await Promise.resolve();
     await cachedByVersion("big1", "v", model(150_000), 0);
     expect(computed).toBe(before + 2); // 300,000 rows plus the small ones do not: the oldest went
+  });
+
+  it("holds READ_MODEL_CACHE_ROWS rows by default: the 16 largest models of the national seed stay together", async () => {
+    clearVersionCache();
+    let computed = 0;
+    const sizes = [
+      50_000, 48_000, 45_000, 40_000, 35_000, 30_000, 25_000, 20_000, 15_000, 10_000, 9_000, 8_000, 7_000, 6_000, 5_000,
+      4_000,
+    ];
+    for (const [i, rows] of sizes.entries())
+      await cachedByVersion(`n${i}`, "v", async () => ({ rows: new Array(rows).fill(++computed) }), 0);
+    await Promise.resolve();
+    for (const [i] of sizes.entries()) await cachedByVersion(`n${i}`, "v", async () => ({ rows: [++computed] }), 0);
+    expect(computed).toBe(sizes.length);
   });
 });

@@ -18,10 +18,12 @@ import { createCtx } from "@/lib/context-server";
 // access check and the cache's version query included). Searches vary (surname fragments,
 // РНОКПП prefixes), filters vary (state, eligibility, refusal reason, sort, page). Reported:
 // p50/p95/p99 of ≥ 200 sequential requests, the same under 8 concurrent streams, and the cold
-// cost a request pays when the registry changed and the model is rebuilt. Target: p95 ≤ 150 ms.
+// cost a request pays when the registry changed and the model is rebuilt. Targets: p95 ≤ 150 ms
+// with 16 directors of 16 enterprises at once; the first page after a change ≤ 300 ms.
 //   npm run bench -- company-employees [--requests N]
 
 const TARGET_P95_MS = 150;
+const TARGET_COLD_MS = 300;
 const CONCURRENCY = 8;
 const DIRECTORS = 16;
 
@@ -131,7 +133,12 @@ await runScript(async () => {
       `${heads.length} керівників ${heads.length} підприємств одночасно: ${summary(sixteen)}; p99 ${percentile(sixteen, 99).toFixed(1)} мс (ціль p95 ≤ ${TARGET_P95_MS} мс)`,
     );
 
-    const p95 = percentile(sequential, 95);
+    // The issue's targets: p95 ≤ 150 ms with 16 directors of 16 enterprises at once, and the
+    // first page after a registry change ≤ 300 ms (the median of the cold requests). The
+    // sequential and 8-stream figures are reported beside them, not judged.
+    const p95 = percentile(sixteen, 95);
+    const coldP50 = percentile(cold, 50);
+    const met = { directors: p95 <= TARGET_P95_MS, cold: coldP50 <= TARGET_COLD_MS };
     const figures = (v: number[]) => ({
       p50: round(percentile(v, 50)),
       p95: round(percentile(v, 95)),
@@ -139,7 +146,10 @@ await runScript(async () => {
       n: v.length,
     });
     log(
-      `Ціль p95 ≤ ${TARGET_P95_MS} мс: ${p95 <= TARGET_P95_MS ? "досягнуто" : "НЕ досягнуто"} (p95 ${p95.toFixed(1)} мс)`,
+      `Ціль p95 ≤ ${TARGET_P95_MS} мс для ${heads.length} керівників одночасно: ${met.directors ? "досягнуто" : "НЕ досягнуто"} (p95 ${p95.toFixed(1)} мс)`,
+    );
+    log(
+      `Ціль: перша сторінка після зміни в реєстрі ≤ ${TARGET_COLD_MS} мс: ${met.cold ? "досягнуто" : "НЕ досягнуто"} (медіана ${coldP50.toFixed(0)} мс)`,
     );
     console.log(
       JSON.stringify({
@@ -150,12 +160,13 @@ await runScript(async () => {
         directors: {
           enterprises: heads.length,
           ...figures(sixteen),
-          targetMet: percentile(sixteen, 95) <= TARGET_P95_MS,
+          targetMet: met.directors,
         },
-        cold: figures(cold),
+        cold: { ...figures(cold), targetMet: met.cold },
         loadavg: os.loadavg()[0],
         persons: bench.persons,
-        targetMet: p95 <= TARGET_P95_MS,
+        targets: { directorsP95Ms: TARGET_P95_MS, coldP50Ms: TARGET_COLD_MS },
+        targetMet: met.directors && met.cold,
       }),
     );
     return 0;
