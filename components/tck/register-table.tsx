@@ -1,13 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formNoticesAction } from "@/app/tck/actions";
+import { AppearanceFields } from "@/components/tck/appearance-fields";
+import { RecordActionButton, RecordActionForm, RecordActionMessage } from "@/components/tck/record-action-form";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
+import { Field, Select, Textarea } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 
 // The register's page of people with a selection, and the form that forms notices for the
@@ -39,11 +38,8 @@ export function RegisterTable({
   filter: Record<string, unknown>;
   defaultPlace: string;
 }) {
-  const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [by, setBy] = useState<"people" | "filter">("people");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   function toggle(rnokpp: string) {
     setSelected((current) => {
@@ -54,20 +50,15 @@ export function RegisterTable({
     });
   }
 
-  async function submit(form: FormData) {
-    setBusy(true);
-    setError(null);
+  function submit(form: FormData) {
     const selection = by === "people" ? { by, rnokpps: [...selected] } : { by, filter };
-    const result = await formNoticesAction({
+    return formNoticesAction({
       kind: form.get("kind"),
       appearDate: form.get("appearDate"),
       appearTime: form.get("appearTime"),
       place: form.get("place"),
       selection,
     });
-    setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    router.push(`/tck/notices/${result.data.batchId}`);
   }
 
   return (
@@ -128,16 +119,13 @@ export function RegisterTable({
         </tbody>
       </Table>
 
-      <form
-        // Not `action={submit}`: React resets a form after its action, so a refused attempt (a past
-        // date, an hour outside working time) would wipe the date and place typed and show the
-        // «Кому» radios back on «Вибраним» while the next submit still went by the filter.
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(new FormData(event.currentTarget));
-        }}
+      <RecordActionForm
+        // Submitted without React's form reset: a refusal (a past date, an hour outside working
+        // time) keeps the date and place typed and the «Кому» radios on what the next submit uses.
+        action={submit}
+        done={(data) => ({ redirect: `/tck/notices/${data.batchId}` })}
         className="space-y-4 rounded-2xl p-4 ring-1 ring-line"
-        aria-label="Формування повісток"
+        label="Формування повісток"
       >
         <h2 className="text-lg font-semibold">Сформувати повістки</h2>
         <fieldset className="flex flex-wrap gap-4">
@@ -161,12 +149,7 @@ export function RegisterTable({
               ))}
             </Select>
           </Field>
-          <Field label="Дата явки" htmlFor="appearDate">
-            <Input id="appearDate" name="appearDate" type="date" required />
-          </Field>
-          <Field label="Час явки" htmlFor="appearTime" hint="Робочі години: 08:00–17:00">
-            <Input id="appearTime" name="appearTime" type="time" defaultValue="09:00" required />
-          </Field>
+          <AppearanceFields dateName="appearDate" timeName="appearTime" />
           <Field label="Місце явки" htmlFor="place" className="sm:col-span-3">
             <Textarea id="place" name="place" defaultValue={defaultPlace} required rows={2} />
           </Field>
@@ -176,15 +159,11 @@ export function RegisterTable({
           вже служить, знятим з обліку, жінкам, які не є військовозобов'язаними, а для мобілізації — молодшим за 25 і
           старшим за 60 років повістку не буде сформовано, з причиною для кожного.
         </p>
-        {error ? (
-          <Notice tone="error" testId="form-notices-error">
-            {error}
-          </Notice>
-        ) : null}
-        <Button type="submit" disabled={busy || (by === "people" && selected.size === 0)}>
-          {busy ? "Формуємо…" : "Сформувати"}
-        </Button>
-      </form>
+        <RecordActionMessage testId="form-notices-error" />
+        <RecordActionButton pendingLabel="Формуємо…" disabled={by === "people" && selected.size === 0}>
+          Сформувати
+        </RecordActionButton>
+      </RecordActionForm>
     </div>
   );
 }
