@@ -7,8 +7,9 @@ import { signIn } from "./support/auth";
 // The officer's changes to a person's record, and what the person is told (issue 12, the
 // citizen's status notifications): on a fixture person of the demo ТЦК who can sign in, the
 // officer puts him on the wanted list (a reason is required) and refers him to the ВЛК (a
-// Saturday is refused in Ukrainian, a working day accepted); the record shows both, and the
-// citizen finds both notifications in /me and the referral among his data.
+// Saturday is refused in Ukrainian, a working day accepted); a deferment with a past end date and
+// a data update with a bad phone are refused and keep what was typed; the record shows the changes,
+// and the citizen finds the notifications in /me and the referral among his data.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -94,6 +95,22 @@ test("ТЦК: the officer puts a person on the wanted list and refers him to the
   await expect(page.getByText("Дата завершення відстрочки має бути пізнішою за сьогоднішню")).toBeVisible();
   await expect(page.getByLabel("До", { exact: true })).toHaveValue(yesterday);
 
+  // «Записати уточнені дані» with a phone that is not Ukrainian: the field says why and the number
+  // typed stays; corrected, the update is recorded and the field's message is gone.
+  const phone = page.locator("#data-phone");
+  const phoneError = page.locator('[data-field-error="data-phone"]');
+  await phone.fill("12345");
+  await page.getByRole("button", { name: "Записати уточнені дані" }).click();
+  await expect(phoneError).toHaveText("Номер телефону має бути у форматі +380XXXXXXXXX");
+  await expect(phone).toHaveAttribute("aria-invalid", "true");
+  await expect(phone).toHaveValue("12345");
+  await phone.fill("067 123 45 67");
+  await page.getByRole("button", { name: "Записати уточнені дані" }).click();
+  await expect(
+    page.getByText("Уточнені дані записано до реєстру з сьогоднішньою датою. Особі надіслано сповіщення."),
+  ).toBeVisible();
+  await expect(phoneError).toHaveCount(0);
+
   // The citizen sees both notifications and the referral among his data.
   const context = await browser.newContext();
   const citizen = await context.newPage();
@@ -108,6 +125,7 @@ test("ТЦК: the officer puts a person on the wanted list and refers him to the
   await expect(inbox).toContainText("Підстава: Неявка за повісткою без поважних причин.");
   await expect(inbox).toContainText("Вас направлено на ВЛК");
   await expect(inbox).toContainText(`З'явіться ${dmy(vlkDay)} 10:30`);
+  await expect(inbox).toContainText("Ваші військово-облікові дані оновлено");
   await citizen.goto("/me");
   await expect(citizen.getByTestId("record-vlk-referral")).toContainText(`${dmy(vlkDay)} 10:30`);
   await context.close();
