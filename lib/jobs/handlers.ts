@@ -34,8 +34,12 @@ export type QueueDefinition = {
   work?: PgBoss.WorkOptions;
   /** Cron (UTC unless tz is given); the worker sends this queue a job on that schedule. */
   schedule?: { cron: string; data?: object; tz?: string };
-  /** Also send one job when the worker starts (a periodic check that must not wait for its first tick). */
-  runOnStart?: boolean;
+  /**
+   * Also send one job when the worker starts (a periodic check that must not wait for its first
+   * tick). `{ oncePerSeconds }`: at most one such start-up job per slot of that many seconds,
+   * however many workers start or restart in it — for a check that is costly at national scale.
+   */
+  runOnStart?: boolean | { oncePerSeconds: number };
   /**
    * A Postgres NOTIFY channel: a notification on it wakes this queue's worker at once instead
    * of at its next poll (pg-boss polls every 0.5 s at best). Senders notify after sending.
@@ -51,7 +55,7 @@ export function defineQueue<Schema extends z.ZodType>(definition: {
   queue?: Omit<PgBoss.Queue, "name">;
   work?: PgBoss.WorkOptions;
   schedule?: { cron: string; data?: z.input<Schema> & object; tz?: string };
-  runOnStart?: boolean;
+  runOnStart?: boolean | { oncePerSeconds: number };
   wakeOn?: string;
 }): QueueDefinition {
   return {
@@ -92,7 +96,10 @@ export const JOB_QUEUES: ReadonlyArray<QueueDefinition> = [
     handle: handleSweepReservations,
     queue: { policy: "short", retryLimit: 3, retryDelay: 60, expireInSeconds: 3600 },
     schedule: { cron: "10 0 * * *", tz: "Europe/Kyiv" },
-    runOnStart: true,
+    // The whole country's active marks (about 1.3 million at national scale) take minutes: a
+    // worker that starts or restarts — two at once, or one replaced at the deadline-day peak —
+    // catches up a missed night at most once per six hours instead of sweeping again each time.
+    runOnStart: { oncePerSeconds: 6 * 3600 },
   }),
   defineQueue({
     name: "send-emails",

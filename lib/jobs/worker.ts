@@ -94,8 +94,16 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
         log: options.log,
       });
     }
-    for (const definition of queues)
-      if (definition.runOnStart) await boss.send(definition.name, definition.schedule?.data ?? {});
+    for (const definition of queues) {
+      const start = definition.runOnStart;
+      if (!start) continue;
+      // pg-boss keeps one job per (queue, slot) for singletonSeconds, completed ones included.
+      await boss.send(
+        definition.name,
+        definition.schedule?.data ?? {},
+        start === true ? {} : { singletonSeconds: start.oncePerSeconds },
+      );
+    }
   } catch (error) {
     await listener?.stop();
     await boss.stop({ graceful: false });

@@ -19,7 +19,9 @@ import { createCtx } from "@/lib/context-server";
 // enterprise: from the call that submits it (signature verified, application and its 10,000
 // items stored, job queued) to the DECIDED status written by the real pg-boss worker (facts
 // re-read, rules, reservations and registry marks, items, audit, 10,000 notifications).
-// Every run starts from a fresh copy of the same seeded database. Target: ≤ 2 s.
+// Every run starts from a fresh copy of the same seeded database. Targets (issue 10, at national
+// scale): the draft of 10,000 employees ≤ 1 s and submission to DECIDED ≤ 1 s, medians (the
+// earlier target of ≤ 2 s is reported beside them).
 // The audit chain's share (issue 14: ≤ 5 %): the rows the application wrote to audit_log, times
 // what linking one row costs — a chained audit write (advisory lock, head, hash, insert) minus
 // the same row inserted into an unchained copy of the table, alternated, medians — over the median
@@ -27,7 +29,9 @@ import { createCtx } from "@/lib/context-server";
 //   npm run bench -- decide [--runs N]
 
 const KEY_PASSWORD = "Bench-Key-Pass1";
-const TARGET_MS = 2_000;
+const TARGET_MS = 1_000;
+const TARGET_DRAFT_MS = 1_000;
+const EARLIER_TARGET_MS = 2_000;
 const CHAIN_TARGET_SHARE = 0.05;
 const CHAIN_SAMPLES = 100;
 
@@ -61,6 +65,7 @@ await runScript(async () => {
   const key: OpenedKeyFile = openKeyFile(p12!, KEY_PASSWORD);
 
   const totals: number[] = [];
+  const drafts: number[] = [];
   const decisions: number[] = [];
   let auditRows = 0;
   let chain: { chainedMs: number; plainMs: number } | null = null;
@@ -72,11 +77,23 @@ await runScript(async () => {
       const lines: string[] = [];
       const worker = await startWorker({ databaseUrl: url, log: (line) => lines.push(line) });
       try {
-        // Let the worker's start-up checks (stuck applications, the daily sweep) finish first.
-        await waitFor(() => lines.some((line) => line.includes("перевірено підприємств")), 120_000);
-        if (run === 1)
+        // Let the worker's start-up checks (the daily sweep over every active mark: minutes at
+        // national scale; sent at most once per six hours, so later runs find it done) finish first.
+        const sweepStarted = performance.now();
+        await waitFor(
+          async () =>
+            (
+              await db.$queryRaw<Array<{ n: number }>>`
+                SELECT count(*)::int AS n FROM pgboss.job
+                 WHERE name = 'sweep-reservations' AND state IN ('created', 'retry', 'active')`
+            )[0]!.n === 0,
+          30 * 60_000,
+          500,
+        );
+        const swept = lines.find((line) => line.includes("перевірено підприємств"));
+        if (swept)
           log(
-            `  щоденна перевірка при старті обробника: ${lines.find((line) => line.includes("перевірено підприємств"))?.replace(/^\[[^\]]+\] /, "")}`,
+            `  щоденна перевірка при старті обробника: ${swept.replace(/^\[[^\]]+\] /, "")} — ${((performance.now() - sweepStarted) / 1000).toFixed(0)} с`,
           );
         const user = await db.user.findFirstOrThrow({ where: { rnokpp: head.rnokpp }, select: { id: true } });
         const actor: Actor = {
@@ -105,6 +122,7 @@ await runScript(async () => {
           employees: staff.map((s) => ({ rnokpp: s.rnokpp })),
         });
         const draftMs = performance.now() - draftStarted;
+        drafts.push(draftMs);
         const signature = signDetached(key, draft.document);
 
         const seqBefore = (await db.auditLog.aggregate({ _max: { seq: true } }))._max.seq ?? 0n;
@@ -157,6 +175,10 @@ await runScript(async () => {
         : "НЕ досягнуто";
   log(`Ціль ≤ ${TARGET_MS} мс: ${verdict}`);
   const medianMs = Math.round(median(totals));
+  const draftMedianMs = Math.round(median(drafts));
+  log(
+    `Чернетка з 10 000 працівників: ${summary(drafts)}; ціль ≤ ${TARGET_DRAFT_MS} мс за медіаною: ${draftMedianMs <= TARGET_DRAFT_MS ? "досягнуто" : "НЕ досягнуто"}`,
+  );
   const linkMs = chain ? Math.max(0, chain.chainedMs - chain.plainMs) : Number.NaN;
   const chainShare = (auditRows * linkMs) / median(totals);
   if (chain)
@@ -181,8 +203,12 @@ await runScript(async () => {
       unchainedAuditWriteMs: chain ? Number(chain.plainMs.toFixed(3)) : null,
       chainShare: Number(chainShare.toFixed(5)),
       chainTargetMet: chainShare <= CHAIN_TARGET_SHARE,
+      draftMedianMs,
+      targets: { medianMs: TARGET_MS, draftMedianMs: TARGET_DRAFT_MS },
+      earlierTargetMs: EARLIER_TARGET_MS,
+      earlierTargetMet: medianMs <= EARLIER_TARGET_MS,
       targetMs: TARGET_MS,
-      targetMet: medianMs <= TARGET_MS,
+      targetMet: medianMs <= TARGET_MS && draftMedianMs <= TARGET_DRAFT_MS,
     }),
   );
   return 0;

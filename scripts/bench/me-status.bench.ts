@@ -17,7 +17,8 @@ import { percentile } from "./support/stats";
 // conscript signed in over HTTP; then pgbench's select-only run and this script's keep-alive
 // load generator, one after the other, for the same time and number of connections. For
 // reference, the same route through Next's own pipeline (`next start`) is measured after.
-// Target: HTTP tps ≥ 10% of pgbench -S tps, HTTP p99 ≤ 50 ms.
+// Targets (issue 10, at national scale): HTTP tps ≥ 25% of pgbench -S tps, HTTP p99 ≤ 20 ms (the
+// earlier ≥ 10% and ≤ 50 ms are reported beside them).
 // Run: npm run bench (or: tsx --conditions=react-server scripts/bench/me-status.bench.ts).
 // BENCH_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_PERSONS (registry size, 30,000; or npm run bench -- --persons N).
 
@@ -25,8 +26,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const PERSONS = benchPersons();
-const TARGET_RATIO = 0.1;
-const TARGET_P99_MS = 50;
+const TARGET_RATIO = 0.25;
+const TARGET_P99_MS = 20;
+const EARLIER_TARGET = { ratio: 0.1, p99Ms: 50 };
 
 type Result = { tps: number; p50: number; p99: number; requests: number };
 const log = (line: string) => console.log(`[bench me-status] ${line}`);
@@ -280,6 +282,8 @@ async function main() {
         api,
         viaNext,
         ratio,
+        targets: { ratio: TARGET_RATIO, p99Ms: TARGET_P99_MS },
+        earlierTargetMet: ratio >= EARLIER_TARGET.ratio && api.p99 <= EARLIER_TARGET.p99Ms && api.failures === 0,
         targetMet: ok,
       }),
     );

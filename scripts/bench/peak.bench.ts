@@ -14,6 +14,7 @@ import { findFreePort } from "@/lib/db/cluster";
 import { openKeyFile, signDetached, type OpenedKeyFile } from "@/lib/kep/browser";
 import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
+import { registry } from "@/lib/registry";
 import { demoUser } from "@/prisma/seed/demo-users";
 import { log, runScript } from "../db/run-script";
 import { benchPersons, prepareSeededDatabase, releaseDatabase, useDatabase } from "./support/bench-database";
@@ -160,14 +161,31 @@ await runScript(async () => {
     await useDatabase(url);
     await ensureTestProvider({ db, now: new Date() });
 
-    // Directors: heads of critical enterprises with a decision in force and staff, the biggest first but
-    // mixed with small ones so that sizes spread; each gets a КЕП key from the test provider and a session.
+    // Directors: heads of critical enterprises with a decision in force — the tenth of them with
+    // the most military-liable staff (at national scale the giants of 10,000–50,000), the rest a
+    // fixed pseudo-random sample of all the others, so that sizes follow the seed's distribution
+    // (most enterprises small) instead of the country's largest hundred; each gets a КЕП key from
+    // the test provider and a session.
+    const inForce = {
+      status: "ACTIVE",
+      validUntil: { gte: new Date() },
+      enterprise: { headRnokpp: { not: null }, liquidatedOn: null },
+    } as const;
+    const largest = await db.criticalDecision.findMany({
+      where: inForce,
+      select: { edrpou: true },
+      orderBy: { militaryLiableCount: "desc" },
+      distinct: ["edrpou"],
+      take: Math.max(1, Math.round(directorCount / 10)),
+    });
+    const { relations } = registry();
+    const sampled = await db.$queryRaw<Array<{ edrpou: string }>>`
+      SELECT DISTINCT d.edrpou, md5(d.edrpou) FROM critical_decisions d JOIN ${relations.enterprises} e ON e.edrpou = d.edrpou
+       WHERE d.status = 'ACTIVE' AND d."validUntil" >= now() AND e."headRnokpp" IS NOT NULL AND e."liquidatedOn" IS NULL
+         AND d.edrpou <> ALL(${largest.map((d) => d.edrpou)}::text[])
+       ORDER BY md5(d.edrpou) LIMIT ${directorCount - largest.length}`;
     const decisions = await db.criticalDecision.findMany({
-      where: {
-        status: "ACTIVE",
-        validUntil: { gte: new Date() },
-        enterprise: { headRnokpp: { not: null }, liquidatedOn: null },
-      },
+      where: { ...inForce, edrpou: { in: [...largest, ...sampled].map((d) => d.edrpou) } },
       select: {
         edrpou: true,
         militaryLiableCount: true,

@@ -130,6 +130,41 @@ describe("startWorker", () => {
     expect(await sql("SELECT name FROM pgboss.schedule")).toEqual([]);
   });
 
+  it("sends a start-up job on every start, or at most once per slot when the queue says so", async () => {
+    const every = defineQueue({
+      name: "test-start-every",
+      data: z.object({}),
+      handle: async () => undefined,
+      runOnStart: true,
+    });
+    const once = defineQueue({
+      name: "test-start-once",
+      data: z.object({}),
+      handle: async () => undefined,
+      // A ten-year slot: the three starts below never straddle two slots.
+      runOnStart: { oncePerSeconds: 10 * 365 * 86_400 },
+    });
+    for (let i = 0; i < 3; i++) {
+      const worker = await startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [every, once] });
+      // Each start's job is handled before the next start, so the "short" policy does not merge them.
+      for (const name of ["test-start-every", "test-start-once"]) {
+        const deadline = Date.now() + 15_000;
+        while ((await sql(`SELECT 1 FROM pgboss.job WHERE name = '${name}' AND state <> 'completed'`)).length > 0) {
+          if (Date.now() > deadline) throw new Error(`${name} did not complete`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      await worker.stop();
+    }
+    const counts = await sql(
+      "SELECT name, count(*)::int AS jobs FROM pgboss.job WHERE name LIKE 'test-start-%' GROUP BY name ORDER BY name",
+    );
+    expect(counts).toEqual([
+      { name: "test-start-every", jobs: 3 },
+      { name: "test-start-once", jobs: 1 },
+    ]);
+  });
+
   it("lets a running job finish before stop() resolves", async () => {
     const started = deferred<void>();
     let finished = false;
