@@ -1,14 +1,11 @@
-import Link from "next/link";
+import { ServicePeriodsTable } from "@/components/certificates/service-periods-table";
 import { FilterActions } from "@/components/ui/filter-form";
-import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
 import { requireStaffOfficer } from "@/lib/auth/gate";
 import { listUnitServicePeriods } from "@/lib/certificates/list-unit-service-periods";
 import { createCtx } from "@/lib/context-server";
-import { formatDate } from "@/lib/format";
 
 export const metadata = { title: "Періоди служби частини" };
 
@@ -36,46 +33,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ s
           {surname ? "Перевірте прізвище або скиньте пошук." : "Частина ще не подала жодного періоду служби."}
         </EmptyState>
       ) : (
-        <Table data-testid="unit-periods">
-          <thead>
-            <tr>
-              <Th>Особа</Th>
-              <Th>Посада</Th>
-              <Th>З</Th>
-              <Th>По</Th>
-              <Th>Участь у захисті</Th>
-              <Th>
-                <span className="sr-only">Дії</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {periods.map((period) => (
-              <tr key={period.id} data-testid="unit-period">
-                <Td>{period.fullName}</Td>
-                <Td>{period.position}</Td>
-                <Td className="tabular">{formatDate(period.fromDate)}</Td>
-                <Td className="tabular">{period.untilDate ? formatDate(period.untilDate) : "по теперішній час"}</Td>
-                <Td>
-                  {period.defenceConfirmedOn ? (
-                    `підтверджено ${formatDate(period.defenceConfirmedOn)}`
-                  ) : (
-                    <Badge tone="pending">не підтверджено</Badge>
-                  )}
-                </Td>
-                <Td>
-                  <Link
-                    className="link text-sm"
-                    href={`/staff/periods/${period.id}`}
-                    aria-label={`Виправити період: ${period.fullName}, ${formatDate(period.fromDate)}`}
-                  >
-                    Виправити
-                  </Link>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <ServicePeriodsTable periods={periods} withPerson />
       )}
       {more ? (
         <p className="text-sm text-muted">Показано перші 100 періодів: уточніть прізвище, щоб знайти потрібний.</p>

@@ -1,10 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CertificateDecisionForm } from "@/components/certificates/certificate-decision-form";
+import { ServicePeriodsTable } from "@/components/certificates/service-periods-table";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
 import { requireStaffOfficer } from "@/lib/auth/gate";
 import { CERTIFICATE_KIND_INFO, REQUEST_STATUS_INFO } from "@/lib/certificates/labels";
 import { loadUnitRequest } from "@/lib/certificates/load-unit-request";
@@ -61,40 +60,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
       </Card>
       <Card>
         <CardTitle>Періоди служби у в/ч {request.unit.code}</CardTitle>
-        <Table>
-          <thead>
-            <tr>
-              <Th>Посада</Th>
-              <Th>З</Th>
-              <Th>По</Th>
-              <Th>Участь у захисті</Th>
-              <Th>
-                <span className="sr-only">Дії</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {request.periods.map((period) => (
-              <tr key={period.id}>
-                <Td>{period.position}</Td>
-                <Td className="tabular">{formatDate(period.fromDate)}</Td>
-                <Td className="tabular">{period.untilDate ? formatDate(period.untilDate) : "по теперішній час"}</Td>
-                <Td>
-                  {period.defenceConfirmedOn ? (
-                    `підтверджено ${formatDate(period.defenceConfirmedOn)}`
-                  ) : (
-                    <Badge tone="pending">не підтверджено</Badge>
-                  )}
-                </Td>
-                <Td>
-                  <Link className="link text-sm" href={`/staff/periods/${period.id}`}>
-                    Виправити
-                  </Link>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <ServicePeriodsTable periods={request.periods} />
       </Card>
       {request.status === "PENDING" ? (
         <Card>
