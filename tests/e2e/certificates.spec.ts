@@ -97,6 +97,13 @@ test.describe.serial("certificates", () => {
     await officer.goto("/staff");
     await officer.getByTestId("staff-requests").getByRole("link", { name: veteran.fullName }).click();
     await expect(officer.getByTestId("request-status")).toContainText("На підтвердженні");
+    // The request's periods (the same table as /staff/periods): not confirmed yet, each correctable.
+    const periods = officer.getByRole("table").filter({ hasText: "Участь у захисті" });
+    await expect(periods.getByText("не підтверджено").first()).toBeVisible();
+    await expect(periods.getByRole("link", { name: "Виправити" }).first()).toHaveAttribute(
+      "href",
+      /^\/staff\/periods\/[0-9a-f-]{36}$/,
+    );
     await officer.getByTestId("confirm-periods").click();
     const key = demoKey("unit-staff-officer");
     const signer = officer.getByTestId("kep-signer");
@@ -106,6 +113,8 @@ test.describe.serial("certificates", () => {
     await signer.getByRole("button", { name: "Підписати підтвердження" }).click();
     await expect(officer.getByTestId("request-status")).toContainText("Видано", { timeout: 30_000 });
     await expect(officer.getByTestId("issued-number")).toContainText("УС-");
+    await expect(periods).toContainText(/підтверджено \d{2}\.\d{2}\.\d{4}/);
+    await expect(periods.getByText("не підтверджено")).toHaveCount(0);
     await officer.close();
 
     await page.reload();
