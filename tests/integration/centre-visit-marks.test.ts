@@ -1,14 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CentreRecruiterActor, ConscriptActor } from "@/lib/auth/roles";
 import { bookCentreVisit } from "@/lib/centres/book-centre-visit";
 import { cancelCentreVisit } from "@/lib/centres/cancel-centre-visit";
 import { listCentreVisits } from "@/lib/centres/list-centre-visits";
 import { listMyCentreVisits } from "@/lib/centres/list-my-centre-visits";
 import { markCentreVisit } from "@/lib/centres/mark-centre-visit";
-import { createCtx } from "@/lib/context-server";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { createPerson, createRecruitmentCentre } from "@/prisma/seed/factories";
+import { centreRecruiterActor, conscriptActor, ctxAs, refusal } from "@/tests/integration/fixtures/actors";
 
 // The centre's recruiter marks whether a booked visitor came: own centre only, today or a past
 // day only, booked visits only; a second mark corrects the first; the citizen sees the outcome.
@@ -17,33 +15,6 @@ import { createPerson, createRecruitmentCentre } from "@/prisma/seed/factories";
 const friday = new Date("2026-12-04T09:00:00Z");
 const mondayNoon = new Date("2026-12-07T10:00:00Z");
 const MONDAY = "2026-12-07";
-
-const conscript = (rnokpp: string): ConscriptActor => ({
-  userId: null,
-  rnokpp,
-  fullName: "Тест",
-  role: "CONSCRIPT",
-  via: "password",
-});
-const recruiter = (centreId: string, rnokpp = "3271022811"): CentreRecruiterActor => ({
-  userId: null,
-  rnokpp,
-  fullName: "Рекрутер",
-  role: "CENTRE_RECRUITER",
-  centreId,
-  via: "password",
-});
-const ctxAs = (actor: ConscriptActor | CentreRecruiterActor, at: Date) =>
-  createCtx({ actor: actor as ConscriptActor, now: at });
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error ?? new Error("expected an AppError, got success");
-  return error;
-}
 
 const marks = (visitId: string) =>
   db.auditLog.count({ where: { entityId: visitId, action: { in: ["centreVisit.came", "centreVisit.noShow"] } } });
@@ -57,7 +28,7 @@ describe("marking a visit at a recruitment centre", () => {
   });
 
   async function book(day: string, time: string, lastName = "Відвідувач") {
-    const me = conscript((await createPerson(db, { lastName })).rnokpp);
+    const me = conscriptActor((await createPerson(db, { lastName })).rnokpp);
     const { visitId } = await bookCentreVisit(ctxAs(me, friday), {
       centreId: centre.id,
       day,
@@ -69,7 +40,7 @@ describe("marking a visit at a recruitment centre", () => {
 
   it("marks today's visitor as having come; the citizen sees it; a correction is audited with the mark it replaces", async () => {
     const { me, visitId } = await book(MONDAY, "14:00", "Прийшовший");
-    const officer = recruiter(centre.id);
+    const officer = centreRecruiterActor(centre.id);
 
     // On Monday at noon, before the 14:00 slot: a visitor may come early.
     expect(await markCentreVisit(ctxAs(officer, mondayNoon), { visitId, attendance: "CAME" })).toEqual({
@@ -100,7 +71,10 @@ describe("marking a visit at a recruitment centre", () => {
     });
     expect(await marks(visitId)).toBe(1);
     const later = new Date("2026-12-07T15:00:00Z");
-    await markCentreVisit(ctxAs(recruiter(centre.id, "3271022812"), later), { visitId, attendance: "NO_SHOW" });
+    await markCentreVisit(ctxAs(centreRecruiterActor(centre.id, "3271022812"), later), {
+      visitId,
+      attendance: "NO_SHOW",
+    });
     const correction = await db.auditLog.findFirstOrThrow({
       where: { entityId: visitId, action: "centreVisit.noShow" },
     });
@@ -121,7 +95,7 @@ describe("marking a visit at a recruitment centre", () => {
     const { visitId } = await book(MONDAY, "09:30");
     const weekLater = new Date("2026-12-14T08:00:00Z");
     await expect(
-      markCentreVisit(ctxAs(recruiter(centre.id), weekLater), { visitId, attendance: "NO_SHOW" }),
+      markCentreVisit(ctxAs(centreRecruiterActor(centre.id), weekLater), { visitId, attendance: "NO_SHOW" }),
     ).resolves.toEqual({ attendance: "NO_SHOW", changed: true });
   });
 
@@ -129,12 +103,12 @@ describe("marking a visit at a recruitment centre", () => {
     const { me, visitId } = await book(MONDAY, "10:30");
     const cancelled = await book(MONDAY, "11:00");
     await cancelCentreVisit(ctxAs(cancelled.me, friday), { visitId: cancelled.visitId });
-    const officer = recruiter(centre.id);
+    const officer = centreRecruiterActor(centre.id);
 
     const cases: Array<[string, () => Promise<unknown>, string, number]> = [
       [
         "another centre's recruiter",
-        () => markCentreVisit(ctxAs(recruiter(other.id), mondayNoon), { visitId, attendance: "CAME" }),
+        () => markCentreVisit(ctxAs(centreRecruiterActor(other.id), mondayNoon), { visitId, attendance: "CAME" }),
         "NOT_FOUND",
         404,
       ],

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CentreRecruiterActor, ConscriptActor } from "@/lib/auth/roles";
+import type { ConscriptActor } from "@/lib/auth/roles";
 import { applyForBasicService } from "@/lib/centres/apply-for-basic-service";
 import { bookCentreVisit } from "@/lib/centres/book-centre-visit";
 import { cancelCentreVisit } from "@/lib/centres/cancel-centre-visit";
@@ -18,6 +18,7 @@ import { registryFor } from "@/lib/registry";
 import { BASIC_SERVICE_REFUSALS } from "@/lib/rules/basic-service";
 import { SLOT_REFUSALS } from "@/lib/rules/visit-slots";
 import { createMilitaryUnit, createPerson, createRecruitmentCentre, createVacancy } from "@/prisma/seed/factories";
+import { centreRecruiterActor, conscriptActor, ctxAs, refusal } from "@/tests/integration/fixtures/actors";
 
 // Recruitment centres: booking a visit (the slot rules, a full slot under concurrency, one visit
 // a day, cancelling), the recruiter's day scoped to their centre, vacancies by centre; basic
@@ -27,35 +28,9 @@ import { createMilitaryUnit, createPerson, createRecruitmentCentre, createVacanc
 // Friday 4 December 2026, 11:00 in Kyiv (UTC+2). Monday is 7 December.
 const now = new Date("2026-12-04T09:00:00Z");
 const MONDAY = "2026-12-07";
-const conscript = (rnokpp: string): ConscriptActor => ({
-  userId: null,
-  rnokpp,
-  fullName: "Тест",
-  role: "CONSCRIPT",
-  via: "password",
-});
-const recruiter = (centreId: string): CentreRecruiterActor => ({
-  userId: null,
-  rnokpp: "3271022811",
-  fullName: "Рекрутер",
-  role: "CENTRE_RECRUITER",
-  centreId,
-  via: "password",
-});
-const ctxAs = (actor: ConscriptActor | CentreRecruiterActor, at: Date = now) =>
-  createCtx({ actor: actor as ConscriptActor, now: at });
-
-async function code(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error ?? new Error("expected an AppError, got success");
-  return error;
-}
 
 const citizen = async (options: Parameters<typeof createPerson>[1] = {}) =>
-  conscript((await createPerson(db, options)).rnokpp);
+  conscriptActor((await createPerson(db, options)).rnokpp);
 
 describe("visits to a recruitment centre", () => {
   let centre: { id: string };
@@ -67,7 +42,7 @@ describe("visits to a recruitment centre", () => {
 
   it("books a free slot; the citizen gets a confirmation, the centre's recruiter sees it on that day", async () => {
     const me = await citizen({ lastName: "Записаний" });
-    const booked = await bookCentreVisit(ctxAs(me), {
+    const booked = await bookCentreVisit(ctxAs(me, now), {
       centreId: centre.id,
       day: MONDAY,
       time: "10:00",
@@ -75,16 +50,16 @@ describe("visits to a recruitment centre", () => {
     });
     expect(booked).toMatchObject({ day: MONDAY, time: "10:00" });
 
-    const day = await listCentreVisits(ctxAs(recruiter(centre.id)), { day: MONDAY });
+    const day = await listCentreVisits(ctxAs(centreRecruiterActor(centre.id), now), { day: MONDAY });
     expect(day.visits.find((visit) => visit.id === booked.visitId)).toMatchObject({
       time: "10:00",
       status: "BOOKED",
       purpose: "CONTRACT",
       fullName: expect.stringContaining("Записаний"),
     });
-    expect((await listCentreVisits(ctxAs(recruiter(other.id)), { day: MONDAY })).visits.map((v) => v.id)).not.toContain(
-      booked.visitId,
-    );
+    expect(
+      (await listCentreVisits(ctxAs(centreRecruiterActor(other.id), now), { day: MONDAY })).visits.map((v) => v.id),
+    ).not.toContain(booked.visitId);
 
     const confirmation = await db.notification.findFirst({
       where: { recipientRnokpp: me.rnokpp, kind: "centreVisit.booked" },
@@ -93,7 +68,7 @@ describe("visits to a recruitment centre", () => {
     expect(confirmation?.body).toContain("07.12.2026 о 10:00");
     expect(await db.auditLog.count({ where: { action: "centreVisit.book", entityId: booked.visitId } })).toBe(1);
 
-    const schedule = await getCentreSchedule(ctxAs(me), { centreId: centre.id, day: MONDAY });
+    const schedule = await getCentreSchedule(ctxAs(me, now), { centreId: centre.id, day: MONDAY });
     expect(schedule.slots.find((slot) => slot.time === "10:00")).toMatchObject({ free: 1, bookable: true });
     // Today (Friday) is offered only for the slots after 11:00; the weekend is not.
     expect(schedule.days[0]).toBe("2026-12-04");
@@ -104,7 +79,7 @@ describe("visits to a recruitment centre", () => {
     const people = await Promise.all(Array.from({ length: 6 }, () => citizen()));
     const results = await Promise.allSettled(
       people.map((me) =>
-        bookCentreVisit(ctxAs(me), { centreId: centre.id, day: MONDAY, time: "11:30", purpose: "CONSULTATION" }),
+        bookCentreVisit(ctxAs(me, now), { centreId: centre.id, day: MONDAY, time: "11:30", purpose: "CONSULTATION" }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
@@ -127,14 +102,16 @@ describe("visits to a recruitment centre", () => {
       ["2027-01-04", "10:00", SLOT_REFUSALS.TOO_FAR],
     ];
     for (const [day, time, message] of attempts) {
-      const error = await code(bookCentreVisit(ctxAs(me), { centreId: centre.id, day, time, purpose: "CONTRACT" }));
+      const error = await refusal(
+        bookCentreVisit(ctxAs(me, now), { centreId: centre.id, day, time, purpose: "CONTRACT" }),
+      );
       expect(error.message, `${day} ${time}`).toBe(message);
       expect(error.status).toBeGreaterThanOrEqual(400);
       expect(error.status).toBeLessThan(500);
     }
     // Today's first slot after 11:00 is still open.
     await expect(
-      bookCentreVisit(ctxAs(me), { centreId: centre.id, day: "2026-12-04", time: "11:30", purpose: "CONTRACT" }),
+      bookCentreVisit(ctxAs(me, now), { centreId: centre.id, day: "2026-12-04", time: "11:30", purpose: "CONTRACT" }),
     ).resolves.toMatchObject({ time: "11:30" });
     expect(await db.centreVisit.count()).toBe(before + 1);
   });
@@ -150,14 +127,14 @@ describe("visits to a recruitment centre", () => {
       { centreId: centre.id, day: MONDAY, time: "10:00", purpose: "CONTRACT", rnokpp: "1234567890" },
       null,
     ]) {
-      const error = await code(bookCentreVisit(ctxAs(me), input));
+      const error = await refusal(bookCentreVisit(ctxAs(me, now), input));
       expect(["VALIDATION_FAILED", "UNKNOWN_FIELD", "BAD_REQUEST"]).toContain(error.code);
       expect(error.message).toMatch(/[А-Яа-яІіЇїЄє]/);
     }
     expect(
       (
-        await code(
-          bookCentreVisit(ctxAs(me), {
+        await refusal(
+          bookCentreVisit(ctxAs(me, now), {
             centreId: "00000000-0000-4000-8000-000000000000",
             day: MONDAY,
             time: "10:00",
@@ -173,7 +150,7 @@ describe("visits to a recruitment centre", () => {
     const me = await citizen();
     const results = await Promise.allSettled(
       ["14:00", "14:30"].map((time) =>
-        bookCentreVisit(ctxAs(me), { centreId: other.id, day: MONDAY, time, purpose: "CONTRACT" }),
+        bookCentreVisit(ctxAs(me, now), { centreId: other.id, day: MONDAY, time, purpose: "CONTRACT" }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -181,27 +158,34 @@ describe("visits to a recruitment centre", () => {
       "VISIT_ALREADY_BOOKED",
     );
     // Another day is fine.
-    await bookCentreVisit(ctxAs(me), { centreId: other.id, day: "2026-12-08", time: "14:00", purpose: "CONTRACT" });
+    await bookCentreVisit(ctxAs(me, now), {
+      centreId: other.id,
+      day: "2026-12-08",
+      time: "14:00",
+      purpose: "CONTRACT",
+    });
     expect(await db.centreVisit.count({ where: { rnokpp: me.rnokpp, status: "BOOKED" } })).toBe(2);
   });
 
   it("cancels one's own upcoming visit, which frees the place; not twice, not another's, not a past one", async () => {
     const [me, stranger, third, fourth] = await Promise.all([citizen(), citizen(), citizen(), citizen()]);
     const slot = { centreId: centre.id, day: MONDAY, time: "15:00", purpose: "CONTRACT" } as const;
-    const mine = await bookCentreVisit(ctxAs(me), slot);
-    await bookCentreVisit(ctxAs(stranger), slot);
-    expect((await code(bookCentreVisit(ctxAs(third), slot))).code).toBe("VISIT_SLOT_FULL");
+    const mine = await bookCentreVisit(ctxAs(me, now), slot);
+    await bookCentreVisit(ctxAs(stranger, now), slot);
+    expect((await refusal(bookCentreVisit(ctxAs(third, now), slot))).code).toBe("VISIT_SLOT_FULL");
 
-    expect((await code(cancelCentreVisit(ctxAs(stranger), { visitId: mine.visitId }))).code).toBe("NOT_FOUND");
-    await cancelCentreVisit(ctxAs(me), { visitId: mine.visitId });
-    expect((await code(cancelCentreVisit(ctxAs(me), { visitId: mine.visitId }))).code).toBe("VISIT_NOT_CANCELLABLE");
-    await expect(bookCentreVisit(ctxAs(third), slot)).resolves.toMatchObject({ time: "15:00" });
+    expect((await refusal(cancelCentreVisit(ctxAs(stranger, now), { visitId: mine.visitId }))).code).toBe("NOT_FOUND");
+    await cancelCentreVisit(ctxAs(me, now), { visitId: mine.visitId });
+    expect((await refusal(cancelCentreVisit(ctxAs(me, now), { visitId: mine.visitId }))).code).toBe(
+      "VISIT_NOT_CANCELLABLE",
+    );
+    await expect(bookCentreVisit(ctxAs(third, now), slot)).resolves.toMatchObject({ time: "15:00" });
     // The person may book that day again after cancelling.
-    await expect(bookCentreVisit(ctxAs(me), { ...slot, time: "15:30" })).resolves.toMatchObject({ time: "15:30" });
+    await expect(bookCentreVisit(ctxAs(me, now), { ...slot, time: "15:30" })).resolves.toMatchObject({ time: "15:30" });
 
-    const soon = await bookCentreVisit(ctxAs(fourth), { ...slot, time: "16:00" });
+    const soon = await bookCentreVisit(ctxAs(fourth, now), { ...slot, time: "16:00" });
     const afterwards = new Date("2026-12-07T14:30:00Z"); // 16:30 in Kyiv on Monday
-    expect((await code(cancelCentreVisit(ctxAs(fourth, afterwards), { visitId: soon.visitId }))).code).toBe(
+    expect((await refusal(cancelCentreVisit(ctxAs(fourth, afterwards), { visitId: soon.visitId }))).code).toBe(
       "VISIT_NOT_CANCELLABLE",
     );
     const visits = await listMyCentreVisits(ctxAs(fourth, afterwards));
@@ -213,8 +197,8 @@ describe("visits to a recruitment centre", () => {
     const me = await citizen();
     expect(
       (
-        await code(
-          bookCentreVisit(ctxAs(recruiter(centre.id)), {
+        await refusal(
+          bookCentreVisit(ctxAs(centreRecruiterActor(centre.id), now), {
             centreId: centre.id,
             day: MONDAY,
             time: "09:00",
@@ -223,7 +207,7 @@ describe("visits to a recruitment centre", () => {
         )
       ).code,
     ).toBe("FORBIDDEN");
-    expect((await code(listCentreVisits(ctxAs(me), { day: MONDAY }))).code).toBe("FORBIDDEN");
+    expect((await refusal(listCentreVisits(ctxAs(me, now), { day: MONDAY }))).code).toBe("FORBIDDEN");
   });
 });
 
@@ -255,7 +239,7 @@ describe("basic military service", () => {
     other = await createRecruitmentCentre(db);
   });
   const apply = (me: ConscriptActor, input: unknown = { centreId: centre.id, specialty: "150125 — оператор БпЛА" }) =>
-    applyForBasicService(ctxAs(me), input);
+    applyForBasicService(ctxAs(me, now), input);
   const призовник = (birthDate: string, extra: Parameters<typeof createPerson>[1] = {}) =>
     citizen({ birthDate, military: { liability: "CONSCRIPT" }, ...extra });
 
@@ -267,12 +251,12 @@ describe("basic military service", () => {
       ["2001-12-04", false], // 25 today
     ] as const) {
       const me = await призовник(birthDate);
-      const status = await getBasicServiceStatus(ctxAs(me));
+      const status = await getBasicServiceStatus(ctxAs(me, now));
       expect(status.eligibility.eligible, birthDate).toBe(eligible);
       if (eligible) await expect(apply(me)).resolves.toHaveProperty("applicationId");
       else {
         expect(status.eligibility).toMatchObject({ message: BASIC_SERVICE_REFUSALS.AGE });
-        const error = await code(apply(me));
+        const error = await refusal(apply(me));
         expect([error.code, error.status, error.message]).toEqual([
           "BASIC_SERVICE_NOT_ELIGIBLE",
           403,
@@ -289,15 +273,15 @@ describe("basic military service", () => {
 
   it("refuses a woman and a man who is not a призовник, saying why", async () => {
     const woman = await citizen({ sex: "FEMALE", birthDate: "2005-05-05", military: { liability: "CONSCRIPT" } });
-    expect((await code(apply(woman))).message).toBe(BASIC_SERVICE_REFUSALS.NOT_MALE);
+    expect((await refusal(apply(woman))).message).toBe(BASIC_SERVICE_REFUSALS.NOT_MALE);
     const liable = await citizen({ birthDate: "2004-02-02", military: { liability: "LIABLE" } });
-    expect((await getBasicServiceStatus(ctxAs(liable))).eligibility).toMatchObject({
+    expect((await getBasicServiceStatus(ctxAs(liable, now))).eligibility).toMatchObject({
       eligible: false,
       message: BASIC_SERVICE_REFUSALS.NOT_CONSCRIPT,
     });
-    expect((await code(apply(liable))).code).toBe("BASIC_SERVICE_NOT_ELIGIBLE");
+    expect((await refusal(apply(liable))).code).toBe("BASIC_SERVICE_NOT_ELIGIBLE");
     const removed = await citizen({ birthDate: "2004-02-02", military: { liability: "CONSCRIPT", status: "REMOVED" } });
-    expect((await code(apply(removed))).message).toBe(BASIC_SERVICE_REFUSALS.NOT_CONSCRIPT);
+    expect((await refusal(apply(removed))).message).toBe(BASIC_SERVICE_REFUSALS.NOT_CONSCRIPT);
   });
 
   it("refuses bad input and an unknown centre, writing nothing", async () => {
@@ -309,10 +293,11 @@ describe("basic military service", () => {
       { centreId: centre.id },
       { centreId: centre.id, specialty: "150125 — оператор БпЛА", age: 20 },
     ]) {
-      expect(["VALIDATION_FAILED", "UNKNOWN_FIELD"]).toContain((await code(apply(me, input))).code);
+      expect(["VALIDATION_FAILED", "UNKNOWN_FIELD"]).toContain((await refusal(apply(me, input))).code);
     }
     expect(
-      (await code(apply(me, { centreId: "00000000-0000-4000-8000-000000000000", specialty: "199176 — сапер" }))).code,
+      (await refusal(apply(me, { centreId: "00000000-0000-4000-8000-000000000000", specialty: "199176 — сапер" })))
+        .code,
     ).toBe("CENTRE_NOT_FOUND");
     expect(await db.basicServiceApplication.count()).toBe(before);
   });
@@ -331,30 +316,42 @@ describe("basic military service", () => {
     const me = await призовник("2006-03-10");
     const { applicationId } = await apply(me);
     expect(
-      (await listCentreBasicService(ctxAs(recruiter(centre.id)))).find((row) => row.id === applicationId),
+      (await listCentreBasicService(ctxAs(centreRecruiterActor(centre.id), now))).find(
+        (row) => row.id === applicationId,
+      ),
     ).toMatchObject({ age: 20, status: "SUBMITTED" });
-    expect((await listCentreBasicService(ctxAs(recruiter(other.id)))).map((row) => row.id)).not.toContain(
-      applicationId,
-    );
+    expect(
+      (await listCentreBasicService(ctxAs(centreRecruiterActor(other.id), now))).map((row) => row.id),
+    ).not.toContain(applicationId);
 
     expect(
-      (await code(decideBasicService(ctxAs(recruiter(other.id)), { applicationId, decision: "ACCEPTED" }))).code,
+      (
+        await refusal(
+          decideBasicService(ctxAs(centreRecruiterActor(other.id), now), { applicationId, decision: "ACCEPTED" }),
+        )
+      ).code,
     ).toBe("NOT_FOUND");
     expect(
-      (await code(decideBasicService(ctxAs(recruiter(centre.id)), { applicationId, decision: "DECLINED" }))).code,
+      (
+        await refusal(
+          decideBasicService(ctxAs(centreRecruiterActor(centre.id), now), { applicationId, decision: "DECLINED" }),
+        )
+      ).code,
     ).toBe("VALIDATION_FAILED");
-    expect((await code(decideBasicService(ctxAs(me), { applicationId, decision: "ACCEPTED" }))).code).toBe("FORBIDDEN");
+    expect((await refusal(decideBasicService(ctxAs(me, now), { applicationId, decision: "ACCEPTED" }))).code).toBe(
+      "FORBIDDEN",
+    );
     expect(await registryFor(db).findBasicServiceRecords(me.rnokpp)).toEqual([]);
 
-    await decideBasicService(ctxAs(recruiter(centre.id)), {
+    await decideBasicService(ctxAs(centreRecruiterActor(centre.id), now), {
       applicationId,
       decision: "ACCEPTED",
       comment: "Чекаємо вас на ВЛК 10.12 о 09:00",
     });
     expect(
       (
-        await code(
-          decideBasicService(ctxAs(recruiter(centre.id)), {
+        await refusal(
+          decideBasicService(ctxAs(centreRecruiterActor(centre.id), now), {
             applicationId,
             decision: "DECLINED",
             comment: "Передумали",
@@ -374,18 +371,18 @@ describe("basic military service", () => {
       1,
     );
     // Accepted stays live: no second application.
-    expect((await code(apply(me))).code).toBe("BASIC_SERVICE_OPEN");
+    expect((await refusal(apply(me))).code).toBe("BASIC_SERVICE_OPEN");
   });
 
   it("after a refusal with a reason the person may apply again", async () => {
     const me = await призовник("2005-06-15");
     const { applicationId } = await apply(me);
-    await decideBasicService(ctxAs(recruiter(centre.id)), {
+    await decideBasicService(ctxAs(centreRecruiterActor(centre.id), now), {
       applicationId,
       decision: "DECLINED",
       comment: "На цю спеціальність набір завершено, оберіть іншу",
     });
-    const status = await getBasicServiceStatus(ctxAs(me));
+    const status = await getBasicServiceStatus(ctxAs(me, now));
     expect(status.open).toBeNull();
     expect(status.applications[0]).toMatchObject({
       status: "DECLINED",

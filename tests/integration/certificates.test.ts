@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ConscriptActor, StaffOfficerActor } from "@/lib/auth/roles";
+import type { StaffOfficerActor } from "@/lib/auth/roles";
 import { correctServicePeriod } from "@/lib/certificates/correct-service-period";
 import { decideCertificateRequest } from "@/lib/certificates/decide-certificate-request";
 import { getCertificateFile } from "@/lib/certificates/get-certificate-file";
@@ -12,49 +12,22 @@ import { checkCertificatePdf, verifyCertificate } from "@/lib/certificates/verif
 import { createCtx } from "@/lib/context-server";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { openKeyFile, signDetached } from "@/lib/kep/browser";
+import { signDetached, type OpenedKeyFile } from "@/lib/kep/browser";
 import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
-import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
 import {
   createEnterprise,
   createMilitaryUnit,
   createPerson,
   createReservationMark,
   createServicePeriod,
-  createUser,
 } from "@/prisma/seed/factories";
+import { conscriptActor, createStaffOfficerWithKey, ctxAs, refusal } from "@/tests/integration/fixtures/actors";
 
 // Certificates: entitlement (who gets which, at once or through the unit), the staff officer's
 // КЕП-signed decision scoped to their unit, the qualified seal and the public check (a tampered
 // PDF refused), and revocation when the registry's facts change.
 
 const now = new Date("2026-12-04T09:00:00Z");
-const PASSWORD = "Test-2026!";
-const conscript = (rnokpp: string): ConscriptActor => ({
-  userId: null,
-  rnokpp,
-  fullName: "Тест",
-  role: "CONSCRIPT",
-  via: "password",
-});
-const officer = (unitId: string, rnokpp: string): StaffOfficerActor => ({
-  userId: null,
-  rnokpp,
-  fullName: "Офіцер",
-  role: "UNIT_STAFF_OFFICER",
-  unitId,
-  via: "password",
-});
-const ctxOf = (actor: ConscriptActor | StaffOfficerActor | null) => createCtx({ actor: actor as ConscriptActor, now });
-
-async function code(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error ?? new Error("expected an AppError, got success");
-  return error.code;
-}
 
 const counts = async () => ({
   requests: await db.certificateRequest.count(),
@@ -66,25 +39,15 @@ let unitA: { id: string; code: string };
 let unitB: { id: string; code: string };
 let officerA: StaffOfficerActor;
 let officerB: StaffOfficerActor;
-let keyA: ReturnType<typeof openKeyFile>;
-let keyB: ReturnType<typeof openKeyFile>;
+let keyA: OpenedKeyFile;
+let keyB: OpenedKeyFile;
 
 beforeAll(async () => {
   await ensureTestProvider({ db, now: new Date(now.getTime() - 86_400_000) });
   unitA = await createMilitaryUnit(db, { name: "Окрема бригада «Альфа»" });
   unitB = await createMilitaryUnit(db, { name: "Окрема бригада «Браво»" });
-  for (const [unit, set] of [
-    [unitA, (a: StaffOfficerActor, k: ReturnType<typeof openKeyFile>) => ((officerA = a), (keyA = k))],
-    [unitB, (a: StaffOfficerActor, k: ReturnType<typeof openKeyFile>) => ((officerB = a), (keyB = k))],
-  ] as const) {
-    const person = await createPerson(db, { lastName: "Стройовий" });
-    await createUser(db, { role: "UNIT_STAFF_OFFICER", rnokpp: person.rnokpp, unitId: unit.id });
-    const issued = await issueCertificate(
-      { db, now: new Date(now.getTime() - 3_600_000) },
-      { rnokpp: person.rnokpp, fullName: "Стройовий Петро Іванович", password: PASSWORD },
-    );
-    set(officer(unit.id, person.rnokpp), openKeyFile(issued.p12, PASSWORD));
-  }
+  ({ officer: officerA, key: keyA } = await createStaffOfficerWithKey(unitA.id, now));
+  ({ officer: officerB, key: keyB } = await createStaffOfficerWithKey(unitB.id, now));
 });
 
 async function veteran(
@@ -105,12 +68,12 @@ async function veteran(
 
 async function decide(
   actor: StaffOfficerActor,
-  key: ReturnType<typeof openKeyFile>,
+  key: OpenedKeyFile,
   decision: { requestId: string; decision: "CONFIRM" } | { requestId: string; decision: "REFUSE"; reason: string },
 ) {
-  const prepared = await prepareCertificateDecision(ctxOf(actor), decision);
+  const prepared = await prepareCertificateDecision(ctxAs(actor, now), decision);
   const signature = signDetached(key, Uint8Array.from(Buffer.from(prepared.document, "base64")), { signingTime: now });
-  return decideCertificateRequest(ctxOf(actor), {
+  return decideCertificateRequest(ctxAs(actor, now), {
     ...decision,
     nonce: prepared.nonce,
     signature: Buffer.from(signature).toString("base64"),
@@ -118,10 +81,10 @@ async function decide(
 }
 
 /** A period's correction as the page makes it: preview, then the officer's signature over the document. */
-async function correct(actor: StaffOfficerActor, key: ReturnType<typeof openKeyFile>, correction: object) {
-  const preview = await previewServicePeriodCorrection(ctxOf(actor), correction);
+async function correct(actor: StaffOfficerActor, key: OpenedKeyFile, correction: object) {
+  const preview = await previewServicePeriodCorrection(ctxAs(actor, now), correction);
   const signature = signDetached(key, Uint8Array.from(Buffer.from(preview.document, "base64")), { signingTime: now });
-  return correctServicePeriod(ctxOf(actor), {
+  return correctServicePeriod(ctxAs(actor, now), {
     ...correction,
     nonce: preview.nonce,
     signature: Buffer.from(signature).toString("base64"),
@@ -134,22 +97,24 @@ describe("the automatic path", () => {
       { unitCode: unitA.code, confirmed: true },
       { unitCode: unitB.code, confirmed: true, fromDate: "2023-10-01", untilDate: "2025-01-31" },
     ]);
-    const result = await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" });
+    const result = await requestCertificate(ctxAs(conscriptActor(rnokpp), now), { kind: "SERVICE_PARTICIPATION" });
     expect(result).toMatchObject({ status: "ISSUED", number: expect.stringMatching(/^УС-2026-\d{8}$/) });
     if (result.status !== "ISSUED") throw new Error("unreachable");
 
-    const pdf = await getCertificateFile(ctxOf(conscript(rnokpp)), { id: result.certificateId, part: "pdf" });
+    const pdf = await getCertificateFile(ctxAs(conscriptActor(rnokpp), now), { id: result.certificateId, part: "pdf" });
     expect(Buffer.from(pdf.body.subarray(0, 5)).toString()).toBe("%PDF-");
-    const p7s = await getCertificateFile(ctxOf(conscript(rnokpp)), { id: result.certificateId, part: "p7s" });
+    const p7s = await getCertificateFile(ctxAs(conscriptActor(rnokpp), now), { id: result.certificateId, part: "p7s" });
     expect(p7s.contentType).toBe("application/pkcs7-signature");
     // Somebody else's certificate is "not found".
     expect(
-      await code(
-        getCertificateFile(ctxOf(conscript((await createPerson(db)).rnokpp)), {
-          id: result.certificateId,
-          part: "pdf",
-        }),
-      ),
+      (
+        await refusal(
+          getCertificateFile(ctxAs(conscriptActor((await createPerson(db)).rnokpp), now), {
+            id: result.certificateId,
+            part: "pdf",
+          }),
+        )
+      ).code,
     ).toBe("NOT_FOUND");
 
     const row = await db.stateCertificate.findUniqueOrThrow({
@@ -181,7 +146,8 @@ describe("the automatic path", () => {
     expect((error as AppError).status).toBe(422);
     expect(await counts()).toEqual(before);
     expect(
-      await code(checkCertificatePdf(createCtx({ actor: null, now }), { code: "A".repeat(24), pdf: pdf.body })),
+      (await refusal(checkCertificatePdf(createCtx({ actor: null, now }), { code: "A".repeat(24), pdf: pdf.body })))
+        .code,
     ).toBe("NOT_FOUND");
     expect(await verifyCertificate(createCtx({ actor: null, now }), { code: "not-a-code" })).toEqual({
       status: "UNKNOWN",
@@ -192,11 +158,15 @@ describe("the automatic path", () => {
     const person = await createPerson(db);
     const enterprise = await createEnterprise(db, { name: "ТОВ «Тест-Енерго»" });
     await createReservationMark(db, { rnokpp: person.rnokpp, edrpou: enterprise.edrpou, fromDate: "2026-10-01" });
-    const extract = await requestCertificate(ctxOf(conscript(person.rnokpp)), { kind: "RESERVATION_EXTRACT" });
+    const extract = await requestCertificate(ctxAs(conscriptActor(person.rnokpp), now), {
+      kind: "RESERVATION_EXTRACT",
+    });
     expect(extract).toMatchObject({ status: "ISSUED", number: expect.stringMatching(/^ВБ-/) });
-    const registration = await requestCertificate(ctxOf(conscript(person.rnokpp)), { kind: "MILITARY_REGISTRATION" });
+    const registration = await requestCertificate(ctxAs(conscriptActor(person.rnokpp), now), {
+      kind: "MILITARY_REGISTRATION",
+    });
     expect(registration).toMatchObject({ status: "ISSUED", number: expect.stringMatching(/^ВО-/) });
-    const mine = await listMyCertificates(ctxOf(conscript(person.rnokpp)));
+    const mine = await listMyCertificates(ctxAs(conscriptActor(person.rnokpp), now));
     expect(mine.map((r) => r.kind).sort()).toEqual(["MILITARY_REGISTRATION", "RESERVATION_EXTRACT"]);
   });
 });
@@ -205,26 +175,33 @@ describe("entitlement: refused with a reason, nothing written", () => {
   it("refuses a certificate of participation to a man who never served, and an extract to someone not reserved", async () => {
     const rnokpp = (await createPerson(db)).rnokpp;
     const before = await counts();
-    const error = await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" }).catch(
+    const error = await requestCertificate(ctxAs(conscriptActor(rnokpp), now), { kind: "SERVICE_PARTICIPATION" }).catch(
       (e: unknown) => e as AppError,
     );
     expect(error).toMatchObject({ code: "CERTIFICATE_NOT_ENTITLED", status: 403 });
     expect((error as AppError).message).toMatch(/не містить жодного періоду/);
-    expect(await code(requestCertificate(ctxOf(conscript(rnokpp)), { kind: "RESERVATION_EXTRACT" }))).toBe(
-      "CERTIFICATE_NOT_ENTITLED",
-    );
+    expect(
+      (await refusal(requestCertificate(ctxAs(conscriptActor(rnokpp), now), { kind: "RESERVATION_EXTRACT" }))).code,
+    ).toBe("CERTIFICATE_NOT_ENTITLED");
     const woman = await createPerson(db, { sex: "FEMALE" });
-    expect(await code(requestCertificate(ctxOf(conscript(woman.rnokpp)), { kind: "MILITARY_REGISTRATION" }))).toBe(
-      "CERTIFICATE_NOT_ENTITLED",
-    );
+    expect(
+      (await refusal(requestCertificate(ctxAs(conscriptActor(woman.rnokpp), now), { kind: "MILITARY_REGISTRATION" })))
+        .code,
+    ).toBe("CERTIFICATE_NOT_ENTITLED");
     expect(await counts()).toEqual(before);
   });
 
   it("refuses an unknown kind and anyone but a citizen", async () => {
     const rnokpp = (await createPerson(db)).rnokpp;
-    expect(await code(requestCertificate(ctxOf(conscript(rnokpp)), { kind: "DIPLOMA" }))).toBe("VALIDATION_FAILED");
-    expect(await code(requestCertificate(ctxOf(officerA), { kind: "SERVICE_PARTICIPATION" }))).toBe("FORBIDDEN");
-    expect(await code(requestCertificate(ctxOf(null), { kind: "SERVICE_PARTICIPATION" }))).toBe("UNAUTHENTICATED");
+    expect((await refusal(requestCertificate(ctxAs(conscriptActor(rnokpp), now), { kind: "DIPLOMA" }))).code).toBe(
+      "VALIDATION_FAILED",
+    );
+    expect((await refusal(requestCertificate(ctxAs(officerA, now), { kind: "SERVICE_PARTICIPATION" }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await refusal(requestCertificate(ctxAs(null, now), { kind: "SERVICE_PARTICIPATION" }))).code).toBe(
+      "UNAUTHENTICATED",
+    );
   });
 });
 
@@ -234,7 +211,7 @@ describe("the unit's path", () => {
       { unitCode: unitB.code, confirmed: true },
       { unitCode: unitA.code, confirmed: false, fromDate: "2023-10-01", untilDate: "2025-06-30" },
     ]);
-    const routed = await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" });
+    const routed = await requestCertificate(ctxAs(conscriptActor(rnokpp), now), { kind: "SERVICE_PARTICIPATION" });
     expect(routed).toEqual({
       status: "PENDING",
       requestId: expect.any(String),
@@ -247,57 +224,71 @@ describe("the unit's path", () => {
     ).toBeGreaterThan(0);
 
     const before = await counts();
-    expect(await code(requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" }))).toBe(
-      "CERTIFICATE_REQUEST_OPEN",
-    );
-    // Another unit's officer sees nothing of it and cannot decide it.
-    expect((await listUnitCertificateRequests(ctxOf(officerB), { status: "PENDING" })).map((r) => r.id)).not.toContain(
-      routed.requestId,
-    );
     expect(
-      await code(prepareCertificateDecision(ctxOf(officerB), { requestId: routed.requestId, decision: "CONFIRM" })),
+      (await refusal(requestCertificate(ctxAs(conscriptActor(rnokpp), now), { kind: "SERVICE_PARTICIPATION" }))).code,
+    ).toBe("CERTIFICATE_REQUEST_OPEN");
+    // Another unit's officer sees nothing of it and cannot decide it.
+    expect(
+      (await listUnitCertificateRequests(ctxAs(officerB, now), { status: "PENDING" })).map((r) => r.id),
+    ).not.toContain(routed.requestId);
+    expect(
+      (
+        await refusal(
+          prepareCertificateDecision(ctxAs(officerB, now), { requestId: routed.requestId, decision: "CONFIRM" }),
+        )
+      ).code,
     ).toBe("NOT_FOUND");
-    expect(await code(decide(officerB, keyB, { requestId: routed.requestId, decision: "CONFIRM" }))).toBe("NOT_FOUND");
+    expect((await refusal(decide(officerB, keyB, { requestId: routed.requestId, decision: "CONFIRM" }))).code).toBe(
+      "NOT_FOUND",
+    );
     // The right officer's cabinet, but another officer's key: refused.
-    const prepared = await prepareCertificateDecision(ctxOf(officerA), {
+    const prepared = await prepareCertificateDecision(ctxAs(officerA, now), {
       requestId: routed.requestId,
       decision: "CONFIRM",
     });
     const foreign = signDetached(keyB, Uint8Array.from(Buffer.from(prepared.document, "base64")), { signingTime: now });
     expect(
-      await code(
-        decideCertificateRequest(ctxOf(officerA), {
-          requestId: routed.requestId,
-          decision: "CONFIRM",
-          nonce: prepared.nonce,
-          signature: Buffer.from(foreign).toString("base64"),
-        }),
-      ),
+      (
+        await refusal(
+          decideCertificateRequest(ctxAs(officerA, now), {
+            requestId: routed.requestId,
+            decision: "CONFIRM",
+            nonce: prepared.nonce,
+            signature: Buffer.from(foreign).toString("base64"),
+          }),
+        )
+      ).code,
     ).toBe("SIGNER_NOT_STAFF_OFFICER");
     expect(await counts()).toEqual(before);
     expect((await db.servicePeriod.findMany({ where: { rnokpp, defenceConfirmedOn: null } })).length).toBe(1);
 
-    expect((await listUnitCertificateRequests(ctxOf(officerA), { status: "PENDING" })).map((r) => r.id)).toContain(
+    expect((await listUnitCertificateRequests(ctxAs(officerA, now), { status: "PENDING" })).map((r) => r.id)).toContain(
       routed.requestId,
     );
     const decided = await decide(officerA, keyA, { requestId: routed.requestId, decision: "CONFIRM" });
     expect(decided).toMatchObject({ status: "ISSUED", number: expect.stringMatching(/^УС-/) });
     expect(await db.servicePeriod.count({ where: { rnokpp, defenceConfirmedOn: null } })).toBe(0);
-    const [mine] = await listMyCertificates(ctxOf(conscript(rnokpp)));
+    const [mine] = await listMyCertificates(ctxAs(conscriptActor(rnokpp), now));
     expect(mine).toMatchObject({ status: "ISSUED", certificate: { revokedAt: null } });
-    expect(await code(decide(officerA, keyA, { requestId: routed.requestId, decision: "CONFIRM" }))).toBe(
+    expect((await refusal(decide(officerA, keyA, { requestId: routed.requestId, decision: "CONFIRM" }))).code).toBe(
       "CERTIFICATE_REQUEST_DECIDED",
     );
   });
 
   it("a refusal needs a reason, is signed, and tells the citizen; the citizen may ask again", async () => {
     const rnokpp = await veteran([{ unitCode: unitA.code, confirmed: false }]);
-    const routed = await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" });
+    const routed = await requestCertificate(ctxAs(conscriptActor(rnokpp), now), { kind: "SERVICE_PARTICIPATION" });
     if (routed.status !== "PENDING") throw new Error("expected routing");
     expect(
-      await code(
-        prepareCertificateDecision(ctxOf(officerA), { requestId: routed.requestId, decision: "REFUSE", reason: "ні" }),
-      ),
+      (
+        await refusal(
+          prepareCertificateDecision(ctxAs(officerA, now), {
+            requestId: routed.requestId,
+            decision: "REFUSE",
+            reason: "ні",
+          }),
+        )
+      ).code,
     ).toBe("VALIDATION_FAILED");
     expect(
       await decide(officerA, keyA, {
@@ -306,10 +297,12 @@ describe("the unit's path", () => {
         reason: "Особа не проходила службу у складі частини в зазначений період",
       }),
     ).toEqual({ status: "REFUSED" });
-    const [mine] = await listMyCertificates(ctxOf(conscript(rnokpp)));
+    const [mine] = await listMyCertificates(ctxAs(conscriptActor(rnokpp), now));
     expect(mine).toMatchObject({ status: "REFUSED", refusalReason: expect.stringMatching(/не проходила/) });
     expect(await db.notification.count({ where: { recipientRnokpp: rnokpp, kind: "certificate.refused" } })).toBe(1);
-    expect(await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" })).toMatchObject({
+    expect(
+      await requestCertificate(ctxAs(conscriptActor(rnokpp), now), { kind: "SERVICE_PARTICIPATION" }),
+    ).toMatchObject({
       status: "PENDING",
     });
   });
@@ -318,7 +311,7 @@ describe("the unit's path", () => {
 describe("revocation", () => {
   it("revokes the certificate with the reason when the unit corrects a period; the check says so", async () => {
     const rnokpp = await veteran([{ unitCode: unitA.code, confirmed: true }]);
-    const issued = await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" });
+    const issued = await requestCertificate(ctxAs(conscriptActor(rnokpp), now), { kind: "SERVICE_PARTICIPATION" });
     if (issued.status !== "ISSUED") throw new Error("expected issue");
     const { code: qr } = await db.stateCertificate.findUniqueOrThrow({
       where: { id: issued.certificateId },
@@ -334,15 +327,17 @@ describe("revocation", () => {
       position: "старший стрілець",
       reason: "Дату початку служби виправлено за наказом",
     };
-    expect(await code(correct(officerB, keyB, correction))).toBe("NOT_FOUND");
-    expect(await code(correct(officerA, keyA, { ...correction, untilDate: "2021-01-01" }))).toBe("VALIDATION_FAILED");
+    expect((await refusal(correct(officerB, keyB, correction))).code).toBe("NOT_FOUND");
+    expect((await refusal(correct(officerA, keyA, { ...correction, untilDate: "2021-01-01" }))).code).toBe(
+      "VALIDATION_FAILED",
+    );
     expect((await verifyCertificate(createCtx({ actor: null, now }), { code: qr })).status).toBe("VALID");
 
     expect(await correct(officerA, keyA, correction)).toEqual({ revoked: [issued.number] });
     const verdict = await verifyCertificate(createCtx({ actor: null, now }), { code: qr });
     expect(verdict).toMatchObject({ status: "REVOKED", reasonText: expect.stringMatching(/виправлено за наказом/) });
     // A new request states the corrected facts and is valid.
-    const again = await requestCertificate(ctxOf(conscript(rnokpp)), { kind: "SERVICE_PARTICIPATION" });
+    const again = await requestCertificate(ctxAs(conscriptActor(rnokpp), now), { kind: "SERVICE_PARTICIPATION" });
     if (again.status !== "ISSUED") throw new Error("expected issue");
     const fresh = await db.stateCertificate.findUniqueOrThrow({
       where: { id: again.certificateId },
@@ -359,7 +354,7 @@ describe("revocation", () => {
       edrpou: enterprise.edrpou,
       fromDate: "2026-10-01",
     });
-    const issued = await requestCertificate(ctxOf(conscript(person.rnokpp)), { kind: "RESERVATION_EXTRACT" });
+    const issued = await requestCertificate(ctxAs(conscriptActor(person.rnokpp), now), { kind: "RESERVATION_EXTRACT" });
     if (issued.status !== "ISSUED") throw new Error("expected issue");
     const { code: qr } = await db.stateCertificate.findUniqueOrThrow({
       where: { id: issued.certificateId },

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ConscriptActor } from "@/lib/auth/roles";
 import { getMyRecord } from "@/lib/citizen/get-my-record";
 import { getMyStatus } from "@/lib/citizen/get-my-status";
 import { listReservationHistory } from "@/lib/citizen/list-reservation-history";
@@ -10,18 +9,12 @@ import { listNotifications, markNotificationsRead } from "@/lib/notifications";
 import { createEnterprise, createPerson, createReservationMark } from "@/prisma/seed/factories";
 import { createCtx } from "@/lib/context-server";
 import { expectEvery } from "@/tests/support/expect-every";
+import { conscriptActor } from "@/tests/integration/fixtures/actors";
 
 // The conscript's record, history, status and contacts, against the real registry tables.
 // The clock is fixed: 22.11.2026 at noon in Kyiv.
 
 const now = new Date("2026-11-22T10:00:00Z");
-const conscript = (rnokpp: string): ConscriptActor => ({
-  userId: null,
-  rnokpp,
-  fullName: "Тест",
-  role: "CONSCRIPT",
-  via: "password",
-});
 
 let reserved: string;
 let other: string;
@@ -82,7 +75,7 @@ beforeAll(async () => {
 
 describe("getMyRecord", () => {
   it("shows the registry's facts, the status explained, and the reservation in force", async () => {
-    const record = await getMyRecord(createCtx({ actor: conscript(reserved), now }));
+    const record = await getMyRecord(createCtx({ actor: conscriptActor(reserved), now }));
     expect(record.person).toMatchObject({
       rnokpp: reserved,
       fullName: "Коваленко Андрій Сергійович",
@@ -109,7 +102,7 @@ describe("getMyRecord", () => {
 
   it("a wanted person sees the red status", async () => {
     const wanted = (await createPerson(db, { military: { status: "WANTED" } })).rnokpp;
-    const record = await getMyRecord(createCtx({ actor: conscript(wanted), now }));
+    const record = await getMyRecord(createCtx({ actor: conscriptActor(wanted), now }));
     expect(record.status).toMatchObject({ code: "WANTED", label: "У розшуку", tone: "fail", ribbon: true });
     expect(record.reservation).toBeNull();
   });
@@ -122,22 +115,22 @@ describe("getMyRecord", () => {
       fromDate: "2025-11-01",
       untilDate: "2026-11-21",
     });
-    expect((await getMyRecord(createCtx({ actor: conscript(lapsed), now }))).reservation).toBeNull();
+    expect((await getMyRecord(createCtx({ actor: conscriptActor(lapsed), now }))).reservation).toBeNull();
   });
 
   it("refuses other roles and a person the registry does not know", async () => {
     await expectAppError(
-      getMyRecord(createCtx({ actor: { ...conscript(reserved), role: "RECRUITER", unitId: "x" }, now })),
+      getMyRecord(createCtx({ actor: { ...conscriptActor(reserved), role: "RECRUITER", unitId: "x" }, now })),
       "FORBIDDEN",
     );
     await expectAppError(getMyRecord(createCtx({ actor: null, now })), "UNAUTHENTICATED");
-    await expectAppError(getMyRecord(createCtx({ actor: conscript("1759013776"), now })), "NOT_FOUND");
+    await expectAppError(getMyRecord(createCtx({ actor: conscriptActor("1759013776"), now })), "NOT_FOUND");
   });
 });
 
 describe("listReservationHistory", () => {
   it("lists every mark of the person, made anywhere, newest first, and nobody else's", async () => {
-    const history = await listReservationHistory(createCtx({ actor: conscript(reserved) }));
+    const history = await listReservationHistory(createCtx({ actor: conscriptActor(reserved) }));
     expect(history.reservations.map((r) => [r.fromDate, r.status, r.sourceLabel])).toEqual([
       ["2026-10-15", "ACTIVE", "Портал «Дія»"],
       ["2025-01-10", "EXPIRED", "Портал «Дія»"],
@@ -176,7 +169,7 @@ describe("getMyStatus", () => {
 describe("updateMyContacts", () => {
   it("writes the contacts to the registry, dates the data update, audits and notifies", async () => {
     const person = (await createPerson(db, { email: null })).rnokpp;
-    const result = await updateMyContacts(createCtx({ actor: conscript(person), now }), {
+    const result = await updateMyContacts(createCtx({ actor: conscriptActor(person), now }), {
       phone: "067 765 43 21",
       email: "New@Example.com",
       address: "м. Львів, вул. Городоцька, 25, кв. 3",
@@ -220,7 +213,7 @@ describe("updateMyContacts", () => {
     const person = (await createPerson(db)).rnokpp;
     const before = await db.person.findUniqueOrThrow({ where: { rnokpp: person }, include: { military: true } });
     const error = await expectAppError(
-      updateMyContacts(createCtx({ actor: conscript(person), now }), input),
+      updateMyContacts(createCtx({ actor: conscriptActor(person), now }), input),
       field === "rnokpp" ? "UNKNOWN_FIELD" : "VALIDATION_FAILED",
     );
     if (field !== "rnokpp") expect(error.fields?.[field]).toBeTruthy();
@@ -233,14 +226,14 @@ describe("updateMyContacts", () => {
 
   it("changes only the signed-in person's record", async () => {
     const before = await db.person.findUniqueOrThrow({ where: { rnokpp: other } });
-    await updateMyContacts(createCtx({ actor: conscript(reserved), now }), {
+    await updateMyContacts(createCtx({ actor: conscriptActor(reserved), now }), {
       phone: "+380501112233",
       address: "м. Дніпро, вул. Вишнева, 8, кв. 54",
     });
     expect(await db.person.findUniqueOrThrow({ where: { rnokpp: other } })).toEqual(before);
     await expectAppError(
       updateMyContacts(
-        createCtx({ actor: { ...conscript(reserved), role: "ENTERPRISE_HEAD", edrpou: enterprise.edrpou }, now }),
+        createCtx({ actor: { ...conscriptActor(reserved), role: "ENTERPRISE_HEAD", edrpou: enterprise.edrpou }, now }),
         {},
       ),
       "FORBIDDEN",

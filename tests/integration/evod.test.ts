@@ -1,6 +1,5 @@
 import { inflateSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ConscriptActor } from "@/lib/auth/roles";
 import { updateMyContacts } from "@/lib/citizen/update-my-contacts";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -11,18 +10,12 @@ import { renderEvodPdf } from "@/lib/evod/render-evod-pdf";
 import { verifyEvod } from "@/lib/evod/verify-evod";
 import { createEnterprise, createPerson, createReservationMark } from "@/prisma/seed/factories";
 import { createCtx } from "@/lib/context-server";
+import { conscriptActor } from "@/tests/integration/fixtures/actors";
 
 // Issuing an еВОД, checking it as a ТЦК officer would, and every way it stops being valid.
 
 const now = new Date("2026-11-22T10:00:00Z");
 const later = (days: number) => new Date(now.getTime() + days * 86_400_000);
-const conscript = (rnokpp: string): ConscriptActor => ({
-  userId: null,
-  rnokpp,
-  fullName: "Тест",
-  role: "CONSCRIPT",
-  via: "password",
-});
 
 let enterprise: { edrpou: string; name: string };
 
@@ -50,7 +43,7 @@ beforeAll(async () => {
 describe("issueEvod", () => {
   it("stores a random code, the snapshot and its hash; valid until the reservation's end at most", async () => {
     const { rnokpp } = await reservedPerson();
-    const issued = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
+    const issued = await issueEvod(createCtx({ actor: conscriptActor(rnokpp), now }));
     expect(issued.code).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(issued.validUntil).toBe("2027-03-31");
     expect(issued.snapshot.reservation).toMatchObject({ edrpou: enterprise.edrpou, untilDate: "2027-03-31" });
@@ -62,13 +55,13 @@ describe("issueEvod", () => {
 
   it("without a reservation it is valid for a year at most", async () => {
     const { rnokpp } = await createPerson(db);
-    expect((await issueEvod(createCtx({ actor: conscript(rnokpp), now }))).validUntil).toBe("2027-11-21");
+    expect((await issueEvod(createCtx({ actor: conscriptActor(rnokpp), now }))).validUntil).toBe("2027-11-21");
   });
 
   it("re-issuing gives a new code and replaces the earlier document", async () => {
     const { rnokpp } = await reservedPerson();
-    const first = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
-    const second = await issueEvod(createCtx({ actor: conscript(rnokpp), now: later(1) }));
+    const first = await issueEvod(createCtx({ actor: conscriptActor(rnokpp), now }));
+    const second = await issueEvod(createCtx({ actor: conscriptActor(rnokpp), now: later(1) }));
     expect(second.code).not.toBe(first.code);
     expect(await verifyEvod(createCtx({ actor: null, now: later(1) }), { code: first.code })).toMatchObject({
       status: "INVALID",
@@ -77,14 +70,16 @@ describe("issueEvod", () => {
     expect(await verifyEvod(createCtx({ actor: null, now: later(1) }), { code: second.code })).toMatchObject({
       status: "VALID",
     });
-    expect((await getMyEvod(createCtx({ actor: conscript(rnokpp), now: later(1) })))?.code).toBe(second.code);
+    expect((await getMyEvod(createCtx({ actor: conscriptActor(rnokpp), now: later(1) })))?.code).toBe(second.code);
   });
 
   it("is refused to other roles and to persons off the military register", async () => {
     const woman = (await createPerson(db, { sex: "FEMALE" })).rnokpp;
-    await expect(issueEvod(createCtx({ actor: conscript(woman), now }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(issueEvod(createCtx({ actor: conscriptActor(woman), now }))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(
-      issueEvod(createCtx({ actor: { ...conscript(woman), role: "OFFICIAL", authorityId: "a" }, now })),
+      issueEvod(createCtx({ actor: { ...conscriptActor(woman), role: "OFFICIAL", authorityId: "a" }, now })),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.eDocument.count({ where: { rnokpp: woman } })).toBe(0);
   });
@@ -93,7 +88,7 @@ describe("issueEvod", () => {
 describe("verifyEvod", () => {
   it("a valid document shows initials, birth year and the reservation's end — no РНОКПП, no address", async () => {
     const { rnokpp } = await reservedPerson();
-    const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
+    const { code } = await issueEvod(createCtx({ actor: conscriptActor(rnokpp), now }));
     const verdict = await verifyEvod(createCtx({ actor: null, now: later(3) }), { code });
     expect(verdict).toEqual({
       status: "VALID",
@@ -121,8 +116,8 @@ describe("verifyEvod", () => {
 
   it("says invalid once the contacts shown on it change in the registry", async () => {
     const { rnokpp } = await reservedPerson();
-    const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
-    await updateMyContacts(createCtx({ actor: conscript(rnokpp), now: later(1) }), {
+    const { code } = await issueEvod(createCtx({ actor: conscriptActor(rnokpp), now }));
+    await updateMyContacts(createCtx({ actor: conscriptActor(rnokpp), now: later(1) }), {
       phone: "+380661112233",
       email: "ak@example.com",
       address: "м. Київ, вул. Хрещатик, 1",
@@ -134,7 +129,7 @@ describe("verifyEvod", () => {
       reservationUntil: null,
     });
     // The citizen's page shows the same verdict and offers a new one.
-    expect((await getMyEvod(createCtx({ actor: conscript(rnokpp), now: later(1) })))?.verdict).toEqual({
+    expect((await getMyEvod(createCtx({ actor: conscriptActor(rnokpp), now: later(1) })))?.verdict).toEqual({
       valid: false,
       reason: "DATA_CHANGED",
     });
@@ -142,7 +137,7 @@ describe("verifyEvod", () => {
 
   it("says invalid once any other shown fact changes (a ВЛК result entered by the ТЦК)", async () => {
     const { rnokpp } = await reservedPerson();
-    const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
+    const { code } = await issueEvod(createCtx({ actor: conscriptActor(rnokpp), now }));
     await db.militaryRegistration.update({
       where: { rnokpp },
       data: { vlkResult: "обмежено придатний", vlkDate: new Date("2026-11-23T00:00:00Z") },
@@ -155,7 +150,7 @@ describe("verifyEvod", () => {
 
   it("says the reservation was annulled once the registry's mark is annulled", async () => {
     const { rnokpp, markId } = await reservedPerson();
-    const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
+    const { code } = await issueEvod(createCtx({ actor: conscriptActor(rnokpp), now }));
     await db.reservationMark.update({
       where: { id: markId },
       data: {
@@ -174,7 +169,7 @@ describe("verifyEvod", () => {
 
   it("says the reservation ended after its last day, and expired after validUntil", async () => {
     const { rnokpp } = await reservedPerson({ untilDate: "2026-12-31" });
-    const { code } = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
+    const { code } = await issueEvod(createCtx({ actor: conscriptActor(rnokpp), now }));
     expect(await verifyEvod(createCtx({ actor: null, now: new Date("2026-12-31T20:00:00Z") }), { code })).toMatchObject(
       { status: "VALID" },
     );
@@ -183,7 +178,7 @@ describe("verifyEvod", () => {
     );
 
     const free = (await createPerson(db)).rnokpp;
-    const plain = await issueEvod(createCtx({ actor: conscript(free), now }));
+    const plain = await issueEvod(createCtx({ actor: conscriptActor(free), now }));
     expect(
       await verifyEvod(createCtx({ actor: null, now: new Date("2027-11-21T12:00:00Z") }), { code: plain.code }),
     ).toMatchObject({ status: "VALID", reservationUntil: null });
@@ -197,10 +192,10 @@ describe("getMyEvod", () => {
   it("returns only the signed-in person's document", async () => {
     const { rnokpp } = await reservedPerson();
     const stranger = (await createPerson(db)).rnokpp;
-    await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
-    expect(await getMyEvod(createCtx({ actor: conscript(stranger), now }))).toBeNull();
+    await issueEvod(createCtx({ actor: conscriptActor(rnokpp), now }));
+    expect(await getMyEvod(createCtx({ actor: conscriptActor(stranger), now }))).toBeNull();
     await expect(
-      getMyEvod(createCtx({ actor: { ...conscript(rnokpp), role: "RECRUITER", unitId: "u" }, now })),
+      getMyEvod(createCtx({ actor: { ...conscriptActor(rnokpp), role: "RECRUITER", unitId: "u" }, now })),
     ).rejects.toBeInstanceOf(AppError);
   });
 });
@@ -208,7 +203,7 @@ describe("getMyEvod", () => {
 describe("renderEvodPdf", () => {
   it("draws a real PDF with Cyrillic text (fonts embedded with their Unicode maps) and the QR image", async () => {
     const { rnokpp } = await reservedPerson();
-    const issued = await issueEvod(createCtx({ actor: conscript(rnokpp), now }));
+    const issued = await issueEvod(createCtx({ actor: conscriptActor(rnokpp), now }));
     const pdf = await renderEvodPdf({ ...issued, verifyUrl: evodVerifyUrl(issued.code), dataUpToDate: true });
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const text = pdfUnicodeText(pdf);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ConscriptActor, StaffOfficerActor } from "@/lib/auth/roles";
+import type { StaffOfficerActor } from "@/lib/auth/roles";
 import { correctServicePeriod } from "@/lib/certificates/correct-service-period";
 import { listUnitServicePeriods } from "@/lib/certificates/list-unit-service-periods";
 import { previewServicePeriodCorrection } from "@/lib/certificates/preview-service-period-correction";
@@ -7,11 +7,10 @@ import { requestCertificate } from "@/lib/certificates/request-certificate";
 import { verifyCertificate } from "@/lib/certificates/verify-certificate";
 import { createCtx } from "@/lib/context-server";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { openKeyFile, signDetached } from "@/lib/kep/browser";
+import { signDetached, type OpenedKeyFile } from "@/lib/kep/browser";
 import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
-import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
-import { createMilitaryUnit, createPerson, createServicePeriod, createUser } from "@/prisma/seed/factories";
+import { createMilitaryUnit, createPerson, createServicePeriod } from "@/prisma/seed/factories";
+import { conscriptActor, createStaffOfficerWithKey, ctxAs, refusal } from "@/tests/integration/fixtures/actors";
 
 // The staff officer's correction of a period of service: the preview lists exactly the
 // certificates the signed correction revokes (it applies the change and rolls it back), bad input
@@ -19,27 +18,8 @@ import { createMilitaryUnit, createPerson, createServicePeriod, createUser } fro
 // officer's over the document as previewed, and the public check then says "revoked" and why.
 
 const now = new Date("2026-12-04T09:00:00Z");
-const PASSWORD = "Test-2026!";
-type Key = ReturnType<typeof openKeyFile>;
-const conscript = (rnokpp: string): ConscriptActor => ({
-  userId: null,
-  rnokpp,
-  fullName: "Тест",
-  role: "CONSCRIPT",
-  via: "password",
-});
-const ctxOf = (actor: ConscriptActor | StaffOfficerActor | null) => createCtx({ actor: actor as ConscriptActor, now });
 
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw error ?? new Error("expected an AppError, got success");
-  return error;
-}
-
-const sign = (key: Key, document: string) =>
+const sign = (key: OpenedKeyFile, document: string) =>
   Buffer.from(signDetached(key, Uint8Array.from(Buffer.from(document, "base64")), { signingTime: now })).toString(
     "base64",
   );
@@ -58,42 +38,22 @@ async function snapshot(rnokpp: string) {
 let unitA: { id: string; code: string };
 let officerA: StaffOfficerActor;
 let officerB: StaffOfficerActor;
-let keyA: Key;
-let keyB: Key;
+let keyA: OpenedKeyFile;
+let keyB: OpenedKeyFile;
 
 beforeAll(async () => {
   await ensureTestProvider({ db, now: new Date(now.getTime() - 86_400_000) });
   unitA = await createMilitaryUnit(db, { name: "Окрема бригада «Альфа»" });
   const unitB = await createMilitaryUnit(db, { name: "Окрема бригада «Браво»" });
-  const officers: Array<[StaffOfficerActor, Key]> = [];
-  for (const unit of [unitA, unitB]) {
-    const person = await createPerson(db, { lastName: "Стройовий" });
-    await createUser(db, { role: "UNIT_STAFF_OFFICER", rnokpp: person.rnokpp, unitId: unit.id });
-    const issued = await issueCertificate(
-      { db, now: new Date(now.getTime() - 3_600_000) },
-      { rnokpp: person.rnokpp, fullName: "Стройовий Петро Іванович", password: PASSWORD },
-    );
-    officers.push([
-      {
-        userId: null,
-        rnokpp: person.rnokpp,
-        fullName: "Офіцер",
-        role: "UNIT_STAFF_OFFICER",
-        unitId: unit.id,
-        via: "password",
-      },
-      openKeyFile(issued.p12, PASSWORD),
-    ]);
-  }
-  [officerA, keyA] = officers[0]!;
-  [officerB, keyB] = officers[1]!;
+  ({ officer: officerA, key: keyA } = await createStaffOfficerWithKey(unitA.id, now));
+  ({ officer: officerB, key: keyB } = await createStaffOfficerWithKey(unitB.id, now));
 });
 
 /** A veteran of unit A with a confirmed period and a valid certificate of participation. */
 async function veteranWithCertificate() {
   const person = await createPerson(db, { lastName: "Ветеран", firstName: "Андрій", patronymic: "Богданович" });
   const period = await createServicePeriod(db, { rnokpp: person.rnokpp, unitCode: unitA.code });
-  const issued = await requestCertificate(ctxOf(conscript(person.rnokpp)), { kind: "SERVICE_PARTICIPATION" });
+  const issued = await requestCertificate(ctxAs(conscriptActor(person.rnokpp), now), { kind: "SERVICE_PARTICIPATION" });
   if (issued.status !== "ISSUED") throw new Error("expected the certificate at once");
   const correction = {
     rnokpp: person.rnokpp,
@@ -112,7 +72,7 @@ describe("correcting a period of service", () => {
     const before = await snapshot(rnokpp);
     const nonces = await db.nonce.count();
 
-    const preview = await previewServicePeriodCorrection(ctxOf(officerA), correction);
+    const preview = await previewServicePeriodCorrection(ctxAs(officerA, now), correction);
     expect(preview.revokes.map((row) => row.number)).toEqual([issued.number]);
     expect(await snapshot(rnokpp)).toEqual(before);
     expect(await db.nonce.count()).toBe(nonces + 1);
@@ -124,7 +84,7 @@ describe("correcting a period of service", () => {
       revokes: [issued.number],
     });
 
-    const result = await correctServicePeriod(ctxOf(officerA), {
+    const result = await correctServicePeriod(ctxAs(officerA, now), {
       ...correction,
       nonce: preview.nonce,
       signature: sign(keyA, preview.document),
@@ -148,7 +108,7 @@ describe("correcting a period of service", () => {
     expect(audit.signedDocumentId).not.toBeNull();
 
     // A correction that changes nothing the valid certificates state revokes nothing.
-    const again = await previewServicePeriodCorrection(ctxOf(officerA), {
+    const again = await previewServicePeriodCorrection(ctxAs(officerA, now), {
       ...correction,
       reason: "Повторне виправлення без змін у відомостях",
     });
@@ -170,13 +130,13 @@ describe("correcting a period of service", () => {
       ["not an object", null],
     ];
     for (const [label, input, field] of bad) {
-      const error = await refusal(previewServicePeriodCorrection(ctxOf(officerA), input));
+      const error = await refusal(previewServicePeriodCorrection(ctxAs(officerA, now), input));
       expect({ label, status: error.status }).toEqual({ label, status: 400 });
       expect(error.message, label).toMatch(/[А-Яа-яІіЇїЄє]/);
       if (field) expect(error.fields?.[field], label).toMatch(/[А-Яа-яІіЇїЄє]/);
     }
     // The signed step parses the same way, and refuses a missing or malformed signature.
-    const preview = await previewServicePeriodCorrection(ctxOf(officerA), correction);
+    const preview = await previewServicePeriodCorrection(ctxAs(officerA, now), correction);
     const signature = sign(keyA, preview.document);
     for (const input of [
       { ...correction, untilDate: "2021-01-01", nonce: preview.nonce, signature },
@@ -184,7 +144,7 @@ describe("correcting a period of service", () => {
       { ...correction, nonce: "короткий", signature },
       { ...correction, nonce: preview.nonce, signature: "не base64!" },
     ]) {
-      const error = await refusal(correctServicePeriod(ctxOf(officerA), input));
+      const error = await refusal(correctServicePeriod(ctxAs(officerA, now), input));
       expect(error.status, JSON.stringify(Object.keys(input))).toBe(400);
       expect(error.message).toMatch(/[А-Яа-яІіЇїЄє]/);
     }
@@ -196,22 +156,23 @@ describe("correcting a period of service", () => {
     const { rnokpp, correction } = await veteranWithCertificate();
     const before = await snapshot(rnokpp);
 
-    expect((await refusal(previewServicePeriodCorrection(ctxOf(officerB), correction))).code).toBe("NOT_FOUND");
-    expect((await refusal(previewServicePeriodCorrection(ctxOf(conscript(rnokpp)), correction))).code).toBe(
+    expect((await refusal(previewServicePeriodCorrection(ctxAs(officerB, now), correction))).code).toBe("NOT_FOUND");
+    expect((await refusal(previewServicePeriodCorrection(ctxAs(conscriptActor(rnokpp), now), correction))).code).toBe(
       "FORBIDDEN",
     );
     // The period's id with another person's РНОКПП is not that person's period.
     const stranger = await createPerson(db);
     expect(
-      (await refusal(previewServicePeriodCorrection(ctxOf(officerA), { ...correction, rnokpp: stranger.rnokpp }))).code,
+      (await refusal(previewServicePeriodCorrection(ctxAs(officerA, now), { ...correction, rnokpp: stranger.rnokpp })))
+        .code,
     ).toBe("NOT_FOUND");
 
-    const preview = await previewServicePeriodCorrection(ctxOf(officerA), correction);
+    const preview = await previewServicePeriodCorrection(ctxAs(officerA, now), correction);
     // Unit B's officer submits unit A's prepared correction, signed with his own key.
     expect(
       (
         await refusal(
-          correctServicePeriod(ctxOf(officerB), {
+          correctServicePeriod(ctxAs(officerB, now), {
             ...correction,
             nonce: preview.nonce,
             signature: sign(keyB, preview.document),
@@ -221,7 +182,7 @@ describe("correcting a period of service", () => {
     ).toBe("NOT_FOUND");
     // Unit A's officer submits it signed with unit B's officer's key.
     const foreign = await refusal(
-      correctServicePeriod(ctxOf(officerA), {
+      correctServicePeriod(ctxAs(officerA, now), {
         ...correction,
         nonce: preview.nonce,
         signature: sign(keyB, preview.document),
@@ -231,7 +192,7 @@ describe("correcting a period of service", () => {
     expect(foreign.status).toBeLessThan(500);
     // Signed as previewed, but submitted with other dates: the rebuilt document differs.
     const altered = await refusal(
-      correctServicePeriod(ctxOf(officerA), {
+      correctServicePeriod(ctxAs(officerA, now), {
         ...correction,
         fromDate: "2022-03-20",
         nonce: preview.nonce,
@@ -244,7 +205,7 @@ describe("correcting a period of service", () => {
 
     // The same preview, signed properly, still goes through (its nonce was not consumed above).
     await expect(
-      correctServicePeriod(ctxOf(officerA), {
+      correctServicePeriod(ctxAs(officerA, now), {
         ...correction,
         nonce: preview.nonce,
         signature: sign(keyA, preview.document),
@@ -261,13 +222,13 @@ describe("the unit's list of its periods", () => {
     const own = await createServicePeriod(db, { rnokpp: mine.rnokpp, unitCode: unitA.code, position: "кулеметник" });
     const foreign = await createServicePeriod(db, { rnokpp: theirs.rnokpp, unitCode: unitB.code });
 
-    const all = await listUnitServicePeriods(ctxOf(officerA), {});
+    const all = await listUnitServicePeriods(ctxAs(officerA, now), {});
     expect(all.unit.code).toBe(unitA.code);
     expect(all.periods.map((period) => period.id)).toContain(own.id);
     expect(all.periods.map((period) => period.id)).not.toContain(foreign.id);
     expect(all.periods.every((period) => period.unitCode === unitA.code)).toBe(true);
 
-    const found = await listUnitServicePeriods(ctxOf(officerA), { surname: "шевч" });
+    const found = await listUnitServicePeriods(ctxAs(officerA, now), { surname: "шевч" });
     expect(found.periods).toEqual([
       expect.objectContaining({
         id: own.id,
@@ -275,13 +236,13 @@ describe("the unit's list of its periods", () => {
         fullName: expect.stringMatching(/^Шевчишин Остап/),
       }),
     ]);
-    expect((await listUnitServicePeriods(ctxOf(officerB), { surname: "Шевчишин" })).periods.map((p) => p.id)).toEqual([
-      foreign.id,
-    ]);
+    expect(
+      (await listUnitServicePeriods(ctxAs(officerB, now), { surname: "Шевчишин" })).periods.map((p) => p.id),
+    ).toEqual([foreign.id]);
     // An odd filter is dropped, not an error; a citizen may not list a unit's periods.
-    expect((await listUnitServicePeriods(ctxOf(officerA), { surname: "%' OR 1=1" })).periods.length).toBe(
+    expect((await listUnitServicePeriods(ctxAs(officerA, now), { surname: "%' OR 1=1" })).periods.length).toBe(
       all.periods.length,
     );
-    expect((await refusal(listUnitServicePeriods(ctxOf(conscript(mine.rnokpp)), {}))).code).toBe("FORBIDDEN");
+    expect((await refusal(listUnitServicePeriods(ctxAs(conscriptActor(mine.rnokpp), now), {}))).code).toBe("FORBIDDEN");
   });
 });
