@@ -20,7 +20,9 @@ export type NewNotification = {
  * (an outbox: the mail job sends them after commit, so a rolled-back change mails nothing).
  * One statement whatever the count: a decision notifies up to 10,000 employees at once, and
  * Prisma's createMany spends seconds on a batch that size where INSERT … SELECT FROM
- * jsonb_to_recordset spends a fraction of one.
+ * jsonb_to_recordset spends a fraction of one. The recipient is typed char(10) like the
+ * registry's key: compared as text, the join could not use the persons' primary key and read
+ * all 10 million of them (1.9 s of a 10,000-employee decision at national scale).
  */
 export async function notify(tx: DbTx, notifications: NewNotification[]) {
   if (notifications.length === 0) return;
@@ -44,7 +46,7 @@ export async function notify(tx: DbTx, notifications: NewNotification[]) {
   await tx.$executeRaw`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${rows}::jsonb)
-        AS x(recipient text, audience text, kind text, title text, body text, link text, mail_link text, mail boolean, ord int)
+        AS x(recipient char(10), audience text, kind text, title text, body text, link text, mail_link text, mail boolean, ord int)
     ), notified AS (
       INSERT INTO notifications (id, "recipientRnokpp", audience, kind, title, body, link)
       SELECT gen_random_uuid(), recipient, audience, kind, title, body, link FROM input ORDER BY ord
