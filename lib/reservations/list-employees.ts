@@ -95,17 +95,26 @@ export async function listEmployees(
 
   const q = input.q?.toLocaleLowerCase("uk");
   const byDigits = q !== undefined && /^\d+$/.test(q);
-  // Filtering keeps the order, so the rows are taken in the requested order first.
-  const matching = inOrder(model.rows, input.sort).filter(
-    (row) =>
-      (input.eligible === undefined || row.eligible === input.eligible) &&
-      (!input.militaryLiable || !isNeverReservable(row.reasons)) &&
-      (input.reason === undefined || row.reasons.some((r) => r.code === input.reason)) &&
-      (input.state === undefined ||
-        row.state === input.state ||
-        (input.state === "reserved" && row.state === "expiring")) &&
-      (!q || (byDigits ? row.rnokpp.startsWith(q) : row.search.includes(q))),
-  );
+  const filtered = (rows: readonly ModelRow[]) =>
+    rows.filter(
+      (row) =>
+        (input.eligible === undefined || row.eligible === input.eligible) &&
+        (!input.militaryLiable || !isNeverReservable(row.reasons)) &&
+        (input.reason === undefined || row.reasons.some((r) => r.code === input.reason)) &&
+        (input.state === undefined ||
+          row.state === input.state ||
+          (input.state === "reserved" && row.state === "expiring")) &&
+        (!q || (byDigits ? row.rnokpp.startsWith(q) : row.search.includes(q))),
+    );
+  // Filtering keeps the order, so the rows are taken in the requested order first. Without a
+  // search the result depends on a few choices only, and is kept with the model.
+  const matching = q
+    ? filtered(inOrder(model.rows, input.sort))
+    : memoized(
+        model.rows,
+        `${input.sort}|${input.eligible ?? ""}|${input.militaryLiable ?? ""}|${input.reason ?? ""}|${input.state ?? ""}`,
+        () => filtered(inOrder(model.rows, input.sort)),
+      );
 
   const start = (input.page - 1) * input.pageSize;
   return {
@@ -124,22 +133,29 @@ function present(row: ModelRow, reveal: boolean): EmployeeRow {
   return { ...rest, rnokpp: reveal ? rnokpp : maskRnokpp(rnokpp), reasons: reasonViews(reasons) };
 }
 
-// The model's rows in each requested order, sorted once per model (a model is immutable and
-// cached), not once per request: for a 50,000-employee enterprise a sort costs tens of
-// milliseconds of the web process's CPU, which 16 directors at once would queue behind.
-const orders = new WeakMap<readonly ModelRow[], Map<EmployeeSort, readonly ModelRow[]>>();
+// The model's rows in each requested order, and in each order and filter without a search,
+// computed once per model (a model is immutable and cached), not once per request: for a
+// 50,000-employee enterprise a sort costs tens of milliseconds of the web process's CPU and a
+// filter pass a few, which 16 directors at once would queue behind (a CPU profile of that load
+// found the filter's predicate the hottest function). At most MEMOIZED_PER_MODEL results a model.
+const MEMOIZED_PER_MODEL = 24;
+const derived = new WeakMap<readonly ModelRow[], Map<string, readonly ModelRow[]>>();
+
+function memoized(rows: readonly ModelRow[], key: string, compute: () => readonly ModelRow[]): readonly ModelRow[] {
+  let byModel = derived.get(rows);
+  if (!byModel) derived.set(rows, (byModel = new Map()));
+  let result = byModel.get(key);
+  if (result) return result;
+  result = compute();
+  if (byModel.size >= MEMOIZED_PER_MODEL) byModel.delete(byModel.keys().next().value!);
+  byModel.set(key, result);
+  return result;
+}
 
 function inOrder(rows: readonly ModelRow[], sort: EmployeeSort): readonly ModelRow[] {
   // The model is in name order already; other orders are stable sorts on top of it.
   if (sort === "name") return rows;
-  let byModel = orders.get(rows);
-  if (!byModel) orders.set(rows, (byModel = new Map()));
-  let ordered = byModel.get(sort);
-  if (!ordered) {
-    ordered = sort === "-name" ? [...rows].reverse() : [...rows].sort(byKey(sort));
-    byModel.set(sort, ordered);
-  }
-  return ordered;
+  return memoized(rows, `order:${sort}`, () => (sort === "-name" ? [...rows].reverse() : [...rows].sort(byKey(sort))));
 }
 
 /** Empty values go last whichever the direction; ties keep the name order. */
