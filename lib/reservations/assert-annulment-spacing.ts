@@ -1,5 +1,6 @@
 import "server-only";
-import { Prisma, type DbTx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import { Prisma } from "@/lib/db/client";
 import { formatDate, kyivDate } from "@/lib/format";
 import { checkAnnulmentSpacing, rulesetFor, type IsoDate } from "@/lib/rules";
 import { reservationError } from "./errors";
@@ -10,9 +11,10 @@ import { reservationError } from "./errors";
 // at once cannot both pass. A failed application (the portal's fault) does not count.
 
 export async function assertAnnulmentSpacing(
-  tx: DbTx,
+  ctx: Ctx<"db">,
   options: { edrpou: string; date: IsoDate; lock?: boolean },
 ): Promise<void> {
+  const tx = ctx.db;
   const ruleset = rulesetFor(options.date);
   if (ruleset.annulmentSpacingDays === null) return;
   if (options.lock)

@@ -64,7 +64,7 @@ export async function createAnnulmentDraft(
     reservations: mine.map((m) => ({ id: m.id, rnokpp: m.rnokpp, from: m.fromDate, until: m.untilDate })),
   });
   // After the ground's checks (a wrong ground is the head's to fix whenever they file).
-  await assertAnnulmentSpacing(db, { edrpou: enterprise.edrpou, date });
+  await assertAnnulmentSpacing({ db }, { edrpou: enterprise.edrpou, date });
   const untilOf = new Map(mine.map((m) => [m.id, m.untilDate]));
 
   const precheck: AnnulmentPrecheckItem[] = outcome.employees.map((e, index) => ({

@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/write-audit";
-import type { DbTx, Prisma } from "@/lib/db/client";
+import type { Ctx } from "@/lib/context";
+import type { Prisma } from "@/lib/db/client";
 import { notify } from "@/lib/notifications";
 import { registryFor } from "@/lib/registry";
 import { decideAnnulment, type IsoDate } from "@/lib/rules";
@@ -17,11 +18,13 @@ import { writeItemDecisions, type ItemDecisionRow } from "./write-item-decisions
 // are refused NOT_RESERVED_HERE (NOT_AN_EMPLOYEE when not employed here either). A ground that no longer holds (the decision was extended
 // since the draft) throws the rules' 400 error: the caller records the application as FAILED.
 
+/** Runs in the caller's transaction: `ctx.db` is the worker's transaction, its locks held. */
 export async function decideAnnulmentRequest(
-  tx: DbTx,
-  options: { application: LockedApplication; date: IsoDate; now: Date },
+  ctx: Ctx<"db" | "now">,
+  input: { application: LockedApplication; date: IsoDate },
 ): Promise<{ annulled: number; refused: number }> {
-  const { application, date, now } = options;
+  const { db: tx, now } = ctx;
+  const { application, date } = input;
   const registry = registryFor(tx);
   const items = await readApplicationItems(tx, application.id);
   const enterprise = await registry.findEnterprise(application.edrpou);

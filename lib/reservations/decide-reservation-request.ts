@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { writeAudit } from "@/lib/audit/write-audit";
+import type { Ctx } from "@/lib/context";
 import type { DbTx, Prisma } from "@/lib/db/client";
 import { withdrawNoticesOnProtection } from "@/lib/notices/withdraw-notices-on-protection";
 import { notify, type NewNotification } from "@/lib/notifications";
@@ -24,11 +25,13 @@ export type FaultInjection = {
   afterReservations?: (tx: DbTx) => Promise<void>;
 };
 
+/** Runs in the caller's transaction: `ctx.db` is the worker's transaction, its locks held. */
 export async function decideReservationRequest(
-  tx: DbTx,
-  options: { application: LockedApplication; date: IsoDate; now: Date; faults?: FaultInjection },
+  ctx: Ctx<"db" | "now">,
+  input: { application: LockedApplication; date: IsoDate; faults?: FaultInjection },
 ): Promise<{ reserved: number; refused: number }> {
-  const { application, date, now } = options;
+  const { db: tx, now } = ctx;
+  const { application, date } = input;
   const registry = registryFor(tx);
   const items = await readApplicationItems(tx, application.id);
   const loaded = await loadApplicationFacts(
@@ -98,7 +101,7 @@ export async function decideReservationRequest(
       { rnokpps: reservations.map((r) => r.rnokpp), cause: { kind: "RESERVED", enterpriseName } },
     );
   }
-  await options.faults?.afterReservations?.(tx);
+  await input.faults?.afterReservations?.(tx);
 
   const reservationOf = new Map(reservations.map((r) => [r.rnokpp, r.id]));
   const rows: ItemDecisionRow[] = outcome.employees.map((e, index) => ({

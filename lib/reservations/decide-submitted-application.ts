@@ -55,10 +55,13 @@ export async function decideSubmittedApplication(
             return { outcome: "already-decided", attempts: attempt };
           await lockEnterpriseDecisions(tx, application.edrpou);
           if (application.kind === "RESERVATION") {
-            const counts = await decideReservationRequest(tx, { application, date, now, faults: options.faults });
+            const counts = await decideReservationRequest(
+              { db: tx, now },
+              { application, date, faults: options.faults },
+            );
             return { outcome: "decided", kind: "RESERVATION", ...counts, attempts: attempt };
           }
-          const counts = await decideAnnulmentRequest(tx, { application, date, now });
+          const counts = await decideAnnulmentRequest({ db: tx, now }, { application, date });
           return {
             outcome: "decided",
             kind: "ANNULMENT",

@@ -84,7 +84,7 @@ export async function submitSignedDraft(
       db,
       async (tx) => {
         if (kind === "ANNULMENT")
-          await assertAnnulmentSpacing(tx, { edrpou: draft.edrpou, date: kyivDate(now), lock: true });
+          await assertAnnulmentSpacing({ db: tx }, { edrpou: draft.edrpou, date: kyivDate(now), lock: true });
         const accepted = await acceptSignedDocument(
           { db: tx, now },
           {
