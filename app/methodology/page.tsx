@@ -5,7 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { diffLabel, diffValue } from "@/components/methodology/diff-labels";
 import { requireMethodologist } from "@/lib/auth/gate";
-import { db } from "@/lib/db/client";
+import { createCtx } from "@/lib/context-server";
 import { formatDate, formatMoney } from "@/lib/format";
 import { listRulesetVersions } from "@/lib/rulesets/list-ruleset-versions";
 import { orForbidden } from "./_lib/or-forbidden";
@@ -21,7 +21,7 @@ const STATE = {
 export default async function Page({ searchParams }: { searchParams: Promise<{ signed?: string }> }) {
   const actor = await requireMethodologist("/methodology");
   const { signed } = await searchParams;
-  const { versions } = await orForbidden(listRulesetVersions({ actor, db, now: new Date() }));
+  const { versions } = await orForbidden(listRulesetVersions(createCtx({ actor })));
   return (
     <div className="mx-auto max-w-5xl space-y-5 [overflow-wrap:anywhere]">
       <PageHeader

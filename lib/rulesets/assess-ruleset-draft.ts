@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbTx } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import {
@@ -27,9 +27,10 @@ export type AssessedDraft = {
 };
 
 export async function assessRulesetDraft(
-  tx: DbTx,
+  ctx: { db: DbClient },
   input: { draft: RulesetDraft; today: IsoDate },
 ): Promise<AssessedDraft> {
+  const tx = ctx.db;
   const { draft, today } = input;
   const versions = await readStoredVersions(tx);
   const current = versions.at(-1)!;

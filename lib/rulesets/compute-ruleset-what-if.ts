@@ -1,5 +1,6 @@
 import "server-only";
-import { Prisma, type DbTx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import { registryFor } from "@/lib/registry";
 import { parseInput } from "@/lib/errors";
 import { kyivDate } from "@/lib/format";
@@ -99,16 +100,17 @@ type ReservationRow = {
 
 export async function computeRulesetWhatIf(ctx: RulesetCtx, input: unknown): Promise<RulesetWhatIf> {
   const draft = parseInput(ZRulesetDraft, input);
-  await loadMethodologist(ctx.db, ctx.actor, "rulesets.draft");
-  const { current, next } = await assessRulesetDraft(ctx.db, { draft, today: kyivDate(ctx.now) });
-  return whatIf(ctx.db, { current: current.ruleset, next, today: kyivDate(ctx.now) });
+  await loadMethodologist(ctx, { permission: "rulesets.draft" });
+  const { current, next } = await assessRulesetDraft(ctx, { draft, today: kyivDate(ctx.now) });
+  return whatIf(ctx, { current: current.ruleset, next, today: kyivDate(ctx.now) });
 }
 
 /** The computation itself (the benchmark calls it directly). */
 export async function whatIf(
-  db: DbTx,
+  ctx: { db: DbClient },
   input: { current: Ruleset; next: Ruleset; today: string },
 ): Promise<RulesetWhatIf> {
+  const { db } = ctx;
   const started = performance.now();
   const { current, next } = input;
   const today = isoDateToUtc(input.today);

@@ -19,8 +19,9 @@ export type RulesetVersionView = {
 };
 
 /** Every version, newest first, with its state today and its diff against its predecessor. */
+/** Reads only: any client or transaction will do. */
 export async function listRulesetVersions(ctx: RulesetCtx): Promise<{ today: string; versions: RulesetVersionView[] }> {
-  await loadMethodologist(ctx.db, ctx.actor, "rulesets.read");
+  await loadMethodologist(ctx, { permission: "rulesets.read" });
   const today = kyivDate(ctx.now);
   const stored = await readStoredVersions(ctx.db);
   const inForce = stored.filter((s) => s.ruleset.effectiveFrom <= today).at(-1)?.ruleset.version;

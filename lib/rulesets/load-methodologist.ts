@@ -1,7 +1,7 @@
 import "server-only";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
-import type { DbTx } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 
 // The methodologist acts for the Ministry of Economy, which keeps the rules of reservation:
@@ -12,11 +12,11 @@ export const RULES_AUTHORITY_CODE = "mineconomy";
 export type MethodologistAuthority = { id: string; code: string; name: string; edrpou: string };
 
 export async function loadMethodologist(
-  tx: DbTx,
-  actor: Actor | null,
-  permission: Permission,
+  ctx: { db: DbClient; actor: Actor | null },
+  input: { permission: Permission },
 ): Promise<{ actor: Actor; authority: MethodologistAuthority }> {
-  assertCan(actor, permission);
+  const { db: tx, actor } = ctx;
+  assertCan(actor, input.permission);
   if (!actor.authorityId || !actor.userId) throw new AppError("FORBIDDEN", "Методолога не прив'язано до Мінекономіки");
   const membership = await tx.membership.findFirst({
     where: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { inTransaction } from "@/lib/db/transaction";
 import { parseInput } from "@/lib/errors";
 import { kyivDate } from "@/lib/format";
 import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
@@ -26,9 +27,9 @@ export type PreparedRulesetVersion = {
 
 export async function prepareRulesetVersion(ctx: RulesetCtx, input: unknown): Promise<PreparedRulesetVersion> {
   const draft = parseInput(ZRulesetDraft, input);
-  return ctx.db.$transaction(async (tx) => {
-    const { authority } = await loadMethodologist(tx, ctx.actor, "rulesets.draft");
-    const { next, diff, current, replaced } = await assessRulesetDraft(tx, { draft, today: kyivDate(ctx.now) });
+  return inTransaction(ctx.db, async (tx) => {
+    const { authority } = await loadMethodologist({ db: tx, actor: ctx.actor }, { permission: "rulesets.draft" });
+    const { next, diff, current, replaced } = await assessRulesetDraft({ db: tx }, { draft, today: kyivDate(ctx.now) });
     const nonce = (
       await issueNonce({ db: tx, now: ctx.now }, { purpose: RULESET_NONCE_PURPOSE, ttlSeconds: PREPARED_TTL_SECONDS })
     ).value;

@@ -1,4 +1,5 @@
 import "server-only";
+import { inTransaction } from "@/lib/db/transaction";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { parseInput } from "@/lib/errors";
 import { kyivDate } from "@/lib/format";
@@ -27,11 +28,18 @@ export async function signRulesetVersion(
   const { draft, nonce, signature } = parseInput(ZSignRulesetVersion, input);
   const signatureBytes = Uint8Array.from(Buffer.from(signature, "base64"));
   if (signatureBytes.length === 0) throw kepError("SIGNATURE_MALFORMED");
-  const result = await ctx.db.$transaction(
+  const result = await inTransaction(
+    ctx.db,
     async (tx) => {
-      const { actor, authority } = await loadMethodologist(tx, ctx.actor, "rulesets.sign");
+      const { actor, authority } = await loadMethodologist(
+        { db: tx, actor: ctx.actor },
+        { permission: "rulesets.sign" },
+      );
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ruleset-versions'))`;
-      const { next, diff, current, replaced } = await assessRulesetDraft(tx, { draft, today: kyivDate(ctx.now) });
+      const { next, diff, current, replaced } = await assessRulesetDraft(
+        { db: tx },
+        { draft, today: kyivDate(ctx.now) },
+      );
       const replaces = replaced?.ruleset.version ?? null;
       const signed = await acceptSignedDocument(
         { db: tx, now: ctx.now },

@@ -55,7 +55,7 @@ await runScript(async () => {
     ) as Ruleset;
     for (let run = 1; run <= runs; run++) {
       const started = performance.now();
-      last = await whatIf(db, { current, next, today });
+      last = await whatIf({ db }, { current, next, today });
       times.push(performance.now() - started);
       log(
         `  прогін ${run}: ${times.at(-1)!.toFixed(0)} мс; активних бронювань ${last.activeReservations}, не відповідатимуть ${last.total} (${JSON.stringify(last.byReason)}), нижче порогу ${last.belowThreshold}, понад ліміт ${last.beyondLimit}, підприємств ${last.enterprisesAffected}`,

@@ -1,7 +1,7 @@
 "use server";
 
 import { methodologyAction } from "@/lib/actions/action-client";
-import { db } from "@/lib/db/client";
+import { createCtx } from "@/lib/context-server";
 import { computeRulesetWhatIf } from "@/lib/rulesets/compute-ruleset-what-if";
 import { prepareRulesetVersion } from "@/lib/rulesets/prepare-ruleset-version";
 import { ZRulesetDraft, ZSignRulesetVersion } from "@/lib/rulesets/schemas";
@@ -11,13 +11,13 @@ import { signRulesetVersion } from "@/lib/rulesets/sign-ruleset-version";
 // registry, and the signed version. Each hands its parsed input to one domain function.
 
 export const prepareRulesetVersionAction = methodologyAction(ZRulesetDraft, async (input, actor) =>
-  prepareRulesetVersion({ actor, db, now: new Date() }, input),
+  prepareRulesetVersion(createCtx({ actor }), input),
 );
 
 export const rulesetWhatIfAction = methodologyAction(ZRulesetDraft, async (input, actor) =>
-  computeRulesetWhatIf({ actor, db, now: new Date() }, input),
+  computeRulesetWhatIf(createCtx({ actor }), input),
 );
 
 export const signRulesetVersionAction = methodologyAction(ZSignRulesetVersion, async (input, actor) =>
-  signRulesetVersion({ actor, db, now: new Date() }, input),
+  signRulesetVersion(createCtx({ actor }), input),
 );

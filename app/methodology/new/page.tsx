@@ -1,7 +1,7 @@
 import { RulesetDraftForm } from "@/components/methodology/ruleset-draft-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMethodologist } from "@/lib/auth/gate";
-import { db } from "@/lib/db/client";
+import { createCtx } from "@/lib/context-server";
 import { kyivDate } from "@/lib/format";
 import { listRulesetVersions } from "@/lib/rulesets/list-ruleset-versions";
 import { loadMethodologist } from "@/lib/rulesets/load-methodologist";
@@ -11,9 +11,9 @@ export const metadata = { title: "Нова версія правил" };
 
 export default async function Page() {
   const actor = await requireMethodologist("/methodology/new");
-  const now = new Date();
-  const { authority } = await orForbidden(loadMethodologist(db, actor, "rulesets.draft"));
-  const { versions } = await orForbidden(listRulesetVersions({ actor, db, now }));
+  const ctx = createCtx({ actor });
+  const { authority } = await orForbidden(loadMethodologist(ctx, { permission: "rulesets.draft" }));
+  const { versions } = await orForbidden(listRulesetVersions(ctx));
   const current = versions[0]!.ruleset;
   return (
     <div className="mx-auto max-w-4xl space-y-5">
@@ -24,7 +24,7 @@ export default async function Page() {
       />
       <RulesetDraftForm
         current={current}
-        today={kyivDate(now)}
+        today={kyivDate(ctx.now)}
         signerRnokpp={actor.rnokpp ?? undefined}
         authorityEdrpou={authority.edrpou}
       />
