@@ -20,13 +20,16 @@ export type SigningPurpose = keyof typeof NONCE_PURPOSES;
 /** How long a prepared document may wait for its signature. */
 const PREPARED_TTL_SECONDS = 30 * 60;
 
-export async function issueSigningNonce(tx: DbTx, purpose: SigningPurpose, now: Date): Promise<string> {
-  return (await issueNonce({ db: tx, now }, { purpose: NONCE_PURPOSES[purpose], ttlSeconds: PREPARED_TTL_SECONDS }))
-    .value;
+export async function issueSigningNonce(
+  ctx: { db: DbTx; now: Date },
+  input: { purpose: SigningPurpose },
+): Promise<string> {
+  return (await issueNonce(ctx, { purpose: NONCE_PURPOSES[input.purpose], ttlSeconds: PREPARED_TTL_SECONDS })).value;
 }
 
+/** Runs in the caller's transaction (`ctx.db`). */
 export async function acceptOfficialSignature(
-  tx: DbTx,
+  ctx: { db: DbTx; now: Date },
   input: {
     authority: Pick<ActingAuthority, "id" | "edrpou">;
     kind: SignedDocumentKind;
@@ -35,23 +38,19 @@ export async function acceptOfficialSignature(
     signatureBase64: string;
     nonce: string;
     edrpou?: string;
-    now: Date;
   },
 ): Promise<AcceptedSignedDocument> {
   const signature = Uint8Array.from(Buffer.from(input.signatureBase64, "base64"));
   if (signature.length === 0) throw new AppError("SIGNATURE_MALFORMED", "Порожній підпис");
-  return acceptSignedDocument(
-    { db: tx, now: input.now },
-    {
-      kind: input.kind,
-      content: input.content,
-      signature,
-      edrpou: input.edrpou,
-      authorityId: input.authority.id,
-      nonce: { value: input.nonce, purpose: NONCE_PURPOSES[input.purpose] },
-      signer: { role: "OFFICIAL", authority: input.authority },
-    },
-  );
+  return acceptSignedDocument(ctx, {
+    kind: input.kind,
+    content: input.content,
+    signature,
+    edrpou: input.edrpou,
+    authorityId: input.authority.id,
+    nonce: { value: input.nonce, purpose: NONCE_PURPOSES[input.purpose] },
+    signer: { role: "OFFICIAL", authority: input.authority },
+  });
 }
 
 /**

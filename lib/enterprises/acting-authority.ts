@@ -1,7 +1,7 @@
 import "server-only";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
-import type { DbTx } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 
 // The authority an official acts for, loaded once per domain call. Every query of the cabinet
@@ -19,11 +19,11 @@ export type ActingAuthority = {
 };
 
 export async function loadActingAuthority(
-  tx: DbTx,
-  actor: Actor | null | undefined,
-  permission: Permission,
+  ctx: { db: DbClient; actor: Actor | null | undefined },
+  input: { permission: Permission },
 ): Promise<ActingAuthority> {
-  assertCan(actor, permission);
+  const { db: tx, actor } = ctx;
+  assertCan(actor, input.permission);
   if (!actor.authorityId) throw new AppError("FORBIDDEN", "Посадову особу не прив'язано до органу влади");
   const authority = await tx.authority.findUnique({
     where: { id: actor.authorityId },

@@ -32,29 +32,33 @@ export type AppliedChange = {
   today: string;
 };
 
+/** Runs in the caller's transaction (`ctx.db`). */
 export async function applyDecisionChange(
-  tx: DbTx,
-  options: { actor: Actor; decisionId: string; change: DecisionChange; nonce: string; signature: string; now: Date },
+  ctx: { db: DbTx; actor: Actor; now: Date },
+  options: { decisionId: string; change: DecisionChange; nonce: string; signature: string },
 ): Promise<AppliedChange> {
-  const { actor, change, now } = options;
-  const authority = await loadActingAuthority(tx, actor, "decisions.write");
+  const { db: tx, actor, now } = ctx;
+  const { change } = options;
+  const authority = await loadActingAuthority(ctx, { permission: "decisions.write" });
   // The lifecycle's lock on the enterprise's decision rows: a revocation or a new limit waits for
   // an application being decided, and the next one sees what this act committed.
-  const { edrpou } = await loadDecision(tx, { authorityId: authority.id, decisionId: options.decisionId });
+  const { edrpou } = await loadDecision({ db: tx }, { authorityId: authority.id, decisionId: options.decisionId });
   await lockEnterpriseDecisions(tx, edrpou);
-  const decision = await loadDecision(tx, { authorityId: authority.id, decisionId: options.decisionId });
+  const decision = await loadDecision({ db: tx }, { authorityId: authority.id, decisionId: options.decisionId });
   const today = kyivDate(now);
-  const plan = await planDecisionChange(tx, { decision, change, today });
-  const signed = await acceptOfficialSignature(tx, {
-    authority,
-    kind: "DECISION_CHANGE",
-    purpose: "change",
-    content: changeDocument({ authority, decision, change, plan, nonce: options.nonce }),
-    signatureBase64: options.signature,
-    nonce: options.nonce,
-    edrpou: decision.edrpou,
-    now,
-  });
+  const plan = await planDecisionChange({ db: tx }, { decision, change, today });
+  const signed = await acceptOfficialSignature(
+    { db: tx, now },
+    {
+      authority,
+      kind: "DECISION_CHANGE",
+      purpose: "change",
+      content: changeDocument({ authority, decision, change, plan, nonce: options.nonce }),
+      signatureBase64: options.signature,
+      nonce: options.nonce,
+      edrpou: decision.edrpou,
+    },
+  );
 
   await tx.criticalDecision.update({
     where: { id: decision.id },

@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbTx } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import type { EnterpriseRecord } from "@/lib/registry";
 import type { IsoDate } from "@/lib/rules";
@@ -46,9 +46,10 @@ export type ImportAssessment = {
 };
 
 export async function assessImport(
-  tx: DbTx,
+  ctx: { db: DbClient },
   options: { authority: ActingAuthority; file: ImportFile; today: IsoDate },
 ): Promise<ImportAssessment> {
+  const tx = ctx.db;
   const { file } = options;
   if (Buffer.byteLength(file.text, "utf8") > IMPORT_MAX_BYTES)
     throw new AppError("PAYLOAD_TOO_LARGE", "Файл завеликий: не більше 512 КБ", {
@@ -78,11 +79,14 @@ export async function assessImport(
         problems[field] ??= issue.message;
       }
     } else if (Object.keys(problems).length === 0) {
-      const assessed = await assessNewDecision(tx, {
-        authority: options.authority,
-        input: input.data,
-        today: options.today,
-      });
+      const assessed = await assessNewDecision(
+        { db: tx },
+        {
+          authority: options.authority,
+          input: input.data,
+          today: options.today,
+        },
+      );
       enterpriseName = assessed.enterprise?.name ?? null;
       if (assessed.ok) decisions.push({ decision: assessed.decision, enterprise: assessed.enterprise });
       else Object.assign(problems, assessed.problems);

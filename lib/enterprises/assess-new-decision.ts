@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbTx } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import { AppError, isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { registryFor, type EnterpriseRecord } from "@/lib/registry";
@@ -33,9 +33,10 @@ export type NewDecisionAssessment =
 const CRITERIA_ORDER = CRITERIA.map((c) => c.code as string);
 
 export async function assessNewDecision(
-  tx: DbTx,
+  ctx: { db: DbClient },
   options: { authority: ActingAuthority; input: NewDecisionInput; today: IsoDate },
 ): Promise<NewDecisionAssessment> {
+  const tx = ctx.db;
   const { authority, input, today } = options;
   const problems: Partial<Record<NewDecisionField, string>> = {};
 
@@ -48,7 +49,7 @@ export async function assessNewDecision(
     const competence = checkCompetence(authority, enterprise);
     if (!competence.ok) problems.edrpou = competence.message;
     else {
-      const active = await findActiveDecision(tx, { edrpou: input.edrpou, today });
+      const active = await findActiveDecision({ db: tx }, { edrpou: input.edrpou, today });
       if (active) {
         const who = active.authorityId === authority.id ? "вашого органу" : active.authorityShortName;
         problems.edrpou = `Підприємство вже має чинне рішення (${who}, № ${active.number} від ${formatDate(active.decidedOn)}, діє до ${formatDate(active.effectiveUntil)})`;

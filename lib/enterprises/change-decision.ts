@@ -26,7 +26,10 @@ export async function changeDecision(
   return inTransaction(
     client,
     async (tx) => {
-      const applied = await applyDecisionChange(tx, { actor: ctx.actor, decisionId, change, nonce, signature, now });
+      const applied = await applyDecisionChange(
+        { db: tx, actor: ctx.actor, now },
+        { decisionId, change, nonce, signature },
+      );
       const active = await countActiveReservations(tx, applied.decision.edrpou);
       const overLimit =
         applied.plan.eventKind === "LIMIT_CHANGED" ? Math.max(0, active - Number(applied.plan.after.limitCount)) : 0;

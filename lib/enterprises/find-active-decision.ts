@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbTx } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import { isoDateToUtc, rulesetFor, toIsoDate, type IsoDate } from "@/lib/rules";
 import { decisionStateOn } from "./decision-state";
 
@@ -17,9 +17,10 @@ export type ActiveDecision = {
 };
 
 export async function findActiveDecision(
-  tx: DbTx,
+  ctx: { db: DbClient },
   options: { edrpou: string; today: IsoDate; excludeId?: string },
 ): Promise<ActiveDecision | null> {
+  const tx = ctx.db;
   const ruleset = rulesetFor(options.today);
   const candidates = await tx.criticalDecision.findMany({
     where: {

@@ -59,7 +59,7 @@ function inForceSql(relations: RegistryRelations, authorityId: string, today: Is
 
 export async function getDashboard(ctx: Ctx<"actor" | "db" | "registry" | "now">): Promise<Dashboard> {
   const client = ctx.db;
-  const authority = await loadActingAuthority(client, ctx.actor, "dashboard.read");
+  const authority = await loadActingAuthority({ db: client, actor: ctx.actor }, { permission: "dashboard.read" });
   const today = kyivDate(ctx.now);
   const ruleset = rulesetFor(today);
   const { relations } = ctx.registry;

@@ -42,8 +42,8 @@ export async function getDecision(
   input: { decisionId: string },
 ): Promise<DecisionDetail> {
   const client = ctx.db;
-  const authority = await loadActingAuthority(client, ctx.actor, "decisions.read");
-  const decision = await loadDecision(client, { authorityId: authority.id, decisionId: input.decisionId });
+  const authority = await loadActingAuthority({ db: client, actor: ctx.actor }, { permission: "decisions.read" });
+  const decision = await loadDecision({ db: client }, { authorityId: authority.id, decisionId: input.decisionId });
   const today = kyivDate(ctx.now);
   const { state, effectiveUntil } = decisionStateOn(decision, today, rulesetFor(today));
 

@@ -29,28 +29,32 @@ export async function grantDecision(
   return inTransaction(
     client,
     async (tx) => {
-      const authority = await loadActingAuthority(tx, ctx.actor, "decisions.write");
+      const authority = await loadActingAuthority({ db: tx, actor: ctx.actor }, { permission: "decisions.write" });
       await lockEnterpriseForGrant(tx, [input.edrpou]);
       const { decision, enterprise } = assertAssessed(
-        await assessNewDecision(tx, { authority, input, today: kyivDate(now) }),
+        await assessNewDecision({ db: tx }, { authority, input, today: kyivDate(now) }),
       );
-      const signed = await acceptOfficialSignature(tx, {
-        authority,
-        kind: "CRITICAL_DECISION",
-        purpose: "grant",
-        content: buildGrantDocument({ authority, decision, nonce }),
-        signatureBase64: signature,
-        nonce,
-        edrpou: decision.edrpou,
-        now,
-      });
-      const decisionId = await recordGrantedDecision(tx, {
-        authority,
-        actor: ctx.actor,
-        decision,
-        signedDocumentId: signed.id,
-        headRnokpp: enterprise.headRnokpp,
-      });
+      const signed = await acceptOfficialSignature(
+        { db: tx, now },
+        {
+          authority,
+          kind: "CRITICAL_DECISION",
+          purpose: "grant",
+          content: buildGrantDocument({ authority, decision, nonce }),
+          signatureBase64: signature,
+          nonce,
+          edrpou: decision.edrpou,
+        },
+      );
+      const decisionId = await recordGrantedDecision(
+        { db: tx, actor: ctx.actor },
+        {
+          authority,
+          decision,
+          signedDocumentId: signed.id,
+          headRnokpp: enterprise.headRnokpp,
+        },
+      );
       return { decisionId };
     },
     { timeout: 30_000 },
@@ -59,17 +63,17 @@ export async function grantDecision(
 
 /** Writes one granted decision with its event, audit row and the head's notice (shared with the import). */
 export async function recordGrantedDecision(
-  tx: DbTx,
+  ctx: { db: DbTx; actor: Actor },
   input: {
     authority: ActingAuthority;
-    actor: Actor;
     decision: DecisionRecord;
     signedDocumentId: string;
     headRnokpp: string | null;
     imported?: boolean;
   },
 ): Promise<string> {
-  const { authority, actor, decision } = input;
+  const { db: tx, actor } = ctx;
+  const { authority, decision } = input;
   const created = await tx.criticalDecision.create({
     data: {
       edrpou: decision.edrpou,

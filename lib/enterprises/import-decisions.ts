@@ -30,12 +30,12 @@ export async function importDecisions(
   return inTransaction(
     client,
     async (tx) => {
-      const authority = await loadActingAuthority(tx, ctx.actor, "decisions.write");
+      const authority = await loadActingAuthority({ db: tx, actor: ctx.actor }, { permission: "decisions.write" });
       await lockEnterpriseForGrant(
         tx,
         parseImportCsv(file.text).rows.map((r) => String(r.values.edrpou)),
       );
-      const assessment = await assessImport(tx, { authority, file, today: kyivDate(now) });
+      const assessment = await assessImport({ db: tx }, { authority, file, today: kyivDate(now) });
       if (!assessment.valid) {
         throw new AppError(
           "VALIDATION_FAILED",
@@ -49,26 +49,30 @@ export async function importDecisions(
         );
       }
       const decisions = assessment.decisions.map((d) => d.decision);
-      const signed = await acceptOfficialSignature(tx, {
-        authority,
-        kind: "DECISION_IMPORT",
-        purpose: "import",
-        content: buildImportDocument({ authority, decisions, nonce }),
-        signatureBase64: signature,
-        nonce,
-        now,
-      });
+      const signed = await acceptOfficialSignature(
+        { db: tx, now },
+        {
+          authority,
+          kind: "DECISION_IMPORT",
+          purpose: "import",
+          content: buildImportDocument({ authority, decisions, nonce }),
+          signatureBase64: signature,
+          nonce,
+        },
+      );
       const decisionIds: string[] = [];
       for (const { decision, enterprise } of assessment.decisions) {
         decisionIds.push(
-          await recordGrantedDecision(tx, {
-            authority,
-            actor: ctx.actor,
-            decision,
-            signedDocumentId: signed.id,
-            headRnokpp: enterprise.headRnokpp,
-            imported: true,
-          }),
+          await recordGrantedDecision(
+            { db: tx, actor: ctx.actor },
+            {
+              authority,
+              decision,
+              signedDocumentId: signed.id,
+              headRnokpp: enterprise.headRnokpp,
+              imported: true,
+            },
+          ),
         );
       }
       await writeAudit(tx, {

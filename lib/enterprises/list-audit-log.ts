@@ -58,7 +58,7 @@ export async function listAuditLog(
   input: { query?: unknown } = {},
 ): Promise<{ rows: AuditRow[]; total: number; page: number; pageSize: number; actions: string[]; query: AuditQuery }> {
   const client = ctx.db;
-  const authority = await loadActingAuthority(client, ctx.actor, "audit.read");
+  const authority = await loadActingAuthority({ db: client, actor: ctx.actor }, { permission: "audit.read" });
   const query = ZAuditQuery.parse(input.query ?? {});
   const page = query.page ?? 1;
   const at: Prisma.DateTimeFilter = {};

@@ -69,7 +69,7 @@ export async function listDecisions(
 ): Promise<DecisionList> {
   const client = ctx.db;
   const { relations } = ctx.registry;
-  const authority = await loadActingAuthority(client, ctx.actor, "decisions.read");
+  const authority = await loadActingAuthority({ db: client, actor: ctx.actor }, { permission: "decisions.read" });
   const query = ZDecisionListQuery.parse(input.query ?? {});
   const today = kyivDate(ctx.now);
   const ruleset = rulesetFor(today);

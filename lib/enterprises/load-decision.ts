@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbTx } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { toIsoDate, type IsoDate, type LimitCategory } from "@/lib/rules";
 
@@ -29,9 +29,10 @@ export type LoadedDecision = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loadDecision(
-  tx: DbTx,
+  ctx: { db: DbClient },
   options: { authorityId: string; decisionId: string },
 ): Promise<LoadedDecision> {
+  const tx = ctx.db;
   if (!UUID.test(options.decisionId)) throw AppError.notFound("Рішення");
   const row = await tx.criticalDecision.findFirst({
     where: { id: options.decisionId, authorityId: options.authorityId },

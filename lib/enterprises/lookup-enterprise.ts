@@ -32,7 +32,7 @@ export async function lookupEnterprise(
   input: { edrpou: string },
 ): Promise<EnterpriseLookup> {
   const client = ctx.db;
-  const authority = await loadActingAuthority(client, ctx.actor, "decisions.read");
+  const authority = await loadActingAuthority({ db: client, actor: ctx.actor }, { permission: "decisions.read" });
   const edrpou = parseInput(ZEdrpou, input.edrpou);
   const today = kyivDate(ctx.now);
   const ruleset = rulesetFor(today);
@@ -43,7 +43,7 @@ export async function lookupEnterprise(
 
   const competence = checkCompetence(authority, enterprise);
   const [active, counts] = await Promise.all([
-    findActiveDecision(client, { edrpou, today }),
+    findActiveDecision({ db: client }, { edrpou, today }),
     registry.countMilitaryLiable({
       edrpou,
       today,

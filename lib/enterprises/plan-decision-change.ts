@@ -1,5 +1,5 @@
 import "server-only";
-import type { DbTx } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db/transaction";
 import { AppError, isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import type { JsonValue } from "@/lib/kep/canonical-json";
@@ -37,9 +37,10 @@ function refuse(field: string, message: string): never {
 }
 
 export async function planDecisionChange(
-  tx: DbTx,
+  ctx: { db: DbClient },
   options: { decision: LoadedDecision; change: DecisionChange; today: IsoDate },
 ): Promise<ChangePlan> {
+  const tx = ctx.db;
   const { decision: d, change, today } = options;
   const ruleset = rulesetFor(today);
   const { state, effectiveUntil } = decisionStateOn(d, today, ruleset);

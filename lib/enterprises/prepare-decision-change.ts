@@ -31,10 +31,10 @@ export async function prepareDecisionChange(ctx: Ctx<"actor" | "db" | "now">, in
   const now = ctx.now;
   const { decisionId, change } = parseInput(ZPrepareDecisionChange, input);
   return inTransaction(client, async (tx) => {
-    const authority = await loadActingAuthority(tx, ctx.actor, "decisions.write");
-    const decision = await loadDecision(tx, { authorityId: authority.id, decisionId });
-    const plan = await planDecisionChange(tx, { decision, change, today: kyivDate(now) });
-    const nonce = await issueSigningNonce(tx, "change", now);
+    const authority = await loadActingAuthority({ db: tx, actor: ctx.actor }, { permission: "decisions.write" });
+    const decision = await loadDecision({ db: tx }, { authorityId: authority.id, decisionId });
+    const plan = await planDecisionChange({ db: tx }, { decision, change, today: kyivDate(now) });
+    const nonce = await issueSigningNonce({ db: tx, now }, { purpose: "change" });
     const activeReservations = await countActiveReservations(tx, decision.edrpou);
     const newLimit = change.action === "CHANGE_LIMIT" ? Number(plan.after.limitCount) : decision.limitCount;
     return {

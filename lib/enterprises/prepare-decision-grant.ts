@@ -26,9 +26,11 @@ export async function prepareDecisionGrant(
   const now = ctx.now;
   const input = parseInput(ZNewDecision, decision);
   return inTransaction(client, async (tx) => {
-    const authority = await loadActingAuthority(tx, ctx.actor, "decisions.write");
-    const { decision } = assertAssessed(await assessNewDecision(tx, { authority, input, today: kyivDate(now) }));
-    const nonce = await issueSigningNonce(tx, "grant", now);
+    const authority = await loadActingAuthority({ db: tx, actor: ctx.actor }, { permission: "decisions.write" });
+    const { decision } = assertAssessed(
+      await assessNewDecision({ db: tx }, { authority, input, today: kyivDate(now) }),
+    );
+    const nonce = await issueSigningNonce({ db: tx, now }, { purpose: "grant" });
     const bytes = buildGrantDocument({ authority, decision, nonce });
     return { document: Buffer.from(bytes).toString("base64"), nonce, decision };
   });

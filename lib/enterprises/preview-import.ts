@@ -25,11 +25,11 @@ export async function previewImport(ctx: Ctx<"actor" | "db" | "now">, input: unk
   return inTransaction(
     client,
     async (tx) => {
-      const authority = await loadActingAuthority(tx, ctx.actor, "decisions.write");
-      const assessment = await assessImport(tx, { authority, file, today: kyivDate(now) });
+      const authority = await loadActingAuthority({ db: tx, actor: ctx.actor }, { permission: "decisions.write" });
+      const assessment = await assessImport({ db: tx }, { authority, file, today: kyivDate(now) });
       let prepared: ImportPreview["prepared"] = null;
       if (assessment.valid) {
-        const nonce = await issueSigningNonce(tx, "import", now);
+        const nonce = await issueSigningNonce({ db: tx, now }, { purpose: "import" });
         const bytes = buildImportDocument({ authority, decisions: assessment.decisions.map((d) => d.decision), nonce });
         prepared = { document: Buffer.from(bytes).toString("base64"), nonce, count: assessment.decisions.length };
       }

@@ -26,7 +26,10 @@ export async function revokeDecision(
   return inTransaction(
     client,
     async (tx) => {
-      const applied = await applyDecisionChange(tx, { actor: ctx.actor, decisionId, change, nonce, signature, now });
+      const applied = await applyDecisionChange(
+        { db: tx, actor: ctx.actor, now },
+        { decisionId, change, nonce, signature },
+      );
       const { decision, authority, today } = applied;
       const marks = await registryFor(tx).findActiveMarksAt(decision.edrpou);
       const annulled = await annulReservations(tx, {

@@ -20,7 +20,7 @@ export type NoticeEffects = {
 };
 
 export async function getNoticeEffects(ctx: Ctx<"actor" | "db" | "registry">): Promise<NoticeEffects> {
-  const authority = await loadActingAuthority(ctx.db, ctx.actor, "dashboard.read");
+  const authority = await loadActingAuthority(ctx, { permission: "dashboard.read" });
   const region = authority.kind === "REGIONAL_ADMINISTRATION" ? authority.region : null;
   const { relations } = ctx.registry;
   const inScope = (column: Prisma.Sql) =>

@@ -2,7 +2,7 @@ import { ImportForm } from "@/components/ministry/import-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOfficial } from "@/lib/auth/gate";
-import { db } from "@/lib/db/client";
+import { createCtx } from "@/lib/context-server";
 import { loadActingAuthority } from "@/lib/enterprises/acting-authority";
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS } from "@/lib/enterprises/import-csv";
 
@@ -10,7 +10,7 @@ export const metadata = { title: "Імпорт рішень" };
 
 export default async function Page() {
   const actor = await requireOfficial("/ministry/import");
-  const authority = await loadActingAuthority(db, actor, "decisions.read");
+  const authority = await loadActingAuthority(createCtx({ actor }), { permission: "decisions.read" });
   return (
     <div className="mx-auto max-w-5xl space-y-5">
       <PageHeader

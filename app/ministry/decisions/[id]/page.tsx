@@ -8,7 +8,6 @@ import { LimitBar } from "@/components/ui/limit-bar";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOfficial } from "@/lib/auth/gate";
-import { db } from "@/lib/db/client";
 import { loadActingAuthority } from "@/lib/enterprises/acting-authority";
 import { getDecision } from "@/lib/enterprises/get-decision";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -39,7 +38,7 @@ export default async function Page({
   const { id } = await params;
   const actor = await requireOfficial(`/ministry/decisions/${id}`);
   const detail = await orNotFound(getDecision(createCtx({ actor }), { decisionId: id }));
-  const authority = await loadActingAuthority(db, actor, "decisions.read");
+  const authority = await loadActingAuthority(createCtx({ actor }), { permission: "decisions.read" });
   const { decision, enterprise } = detail;
   const done = DONE[(await searchParams).done ?? ""];
 

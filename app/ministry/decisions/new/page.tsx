@@ -1,7 +1,7 @@
 import { NewDecisionForm } from "@/components/ministry/new-decision-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOfficial } from "@/lib/auth/gate";
-import { db } from "@/lib/db/client";
+import { createCtx } from "@/lib/context-server";
 import { loadActingAuthority } from "@/lib/enterprises/acting-authority";
 import { kvedSectionLabel, isKvedSectionCode } from "@/lib/enterprises/kved-sections";
 import { kyivDate } from "@/lib/format";
@@ -11,7 +11,7 @@ export const metadata = { title: "Нове рішення" };
 
 export default async function Page() {
   const actor = await requireOfficial("/ministry/decisions/new");
-  const authority = await loadActingAuthority(db, actor, "decisions.read");
+  const authority = await loadActingAuthority(createCtx({ actor }), { permission: "decisions.read" });
   const competence = authority.region
     ? `підприємства регіону «${authority.region}»`
     : authority.kvedSections.length > 0
