@@ -38,6 +38,7 @@ async function waitForState(queue: string, id: string, state: string, timeoutMs 
 }
 
 const fast = { pollingIntervalSeconds: 0.5 };
+const SLOT_SECONDS = 43_200;
 
 describe("startWorker", () => {
   it("creates its queues in the pgboss schema and hands each job its parsed data", async () => {
@@ -141,9 +142,14 @@ describe("startWorker", () => {
       name: "test-start-once",
       data: z.object({}),
       handle: async () => undefined,
-      // A ten-year slot: the three starts below never straddle two slots.
-      runOnStart: { oncePerSeconds: 10 * 365 * 86_400 },
+      // pg-boss's longest slot (its archive interval, 12 h); see below for its boundary.
+      runOnStart: { oncePerSeconds: SLOT_SECONDS },
     });
+    // Slots are aligned to the Unix epoch: if one ends within the next minute, start after it, so
+    // that the three starts below fall into one slot whatever the hour the test runs.
+    const intoSlot = (Date.now() / 1000) % SLOT_SECONDS;
+    if (SLOT_SECONDS - intoSlot < 60)
+      await new Promise((resolve) => setTimeout(resolve, (SLOT_SECONDS - intoSlot + 1) * 1000));
     for (let i = 0; i < 3; i++) {
       const worker = await startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [every, once] });
       // Each start's job is handled before the next start, so the "short" policy does not merge them.
@@ -163,7 +169,7 @@ describe("startWorker", () => {
       { name: "test-start-every", jobs: 3 },
       { name: "test-start-once", jobs: 1 },
     ]);
-  });
+  }, 120_000);
 
   it("lets a running job finish before stop() resolves", async () => {
     const started = deferred<void>();
