@@ -26,6 +26,7 @@ import { revokeCertificate } from "@/lib/kep/provider/revoke-certificate";
 import { createKeyPool, createTestPki, HEAD, issueTestSigner, PORTAL_URL } from "@/lib/kep/testing/test-pki";
 import { MAX_SIGNATURE_BYTES } from "@/lib/kep/verify/parse-signature";
 import { createCtx } from "@/lib/context-server";
+import { createAuthority, createEnterprise, createPerson, createUser } from "@/prisma/seed/factories";
 
 // Signing in with a КЕП through signInWithKep (what the next-auth "kep" provider runs): every
 // refusal has its own code and writes nothing but one audit row (and the client's failure
@@ -164,51 +165,39 @@ beforeAll(async () => {
   keys.authOnly = { ...keys.head, privateKey: other[0]!.privateKey, certificate: authOnly };
 
   // The registry: HEAD heads the enterprise and is registered for military service (two roles).
-  await db.person.create({
-    data: {
-      rnokpp: HEAD.rnokpp,
-      lastName: "Ґонта",
-      firstName: "Олена",
-      birthDate: new Date("1978-03-14"),
-      sex: "FEMALE",
-    },
+  await createPerson(db, {
+    rnokpp: HEAD.rnokpp,
+    lastName: "Ґонта",
+    firstName: "Олена",
+    patronymic: null,
+    birthDate: "1978-03-14",
+    sex: "FEMALE",
+    military: { status: "ON_REGISTER", liability: "LIABLE", tcc: "Печерський РТЦК та СП", registeredOn: "1995-05-01" },
   });
-  await db.enterprise.create({
-    data: {
-      edrpou: HEAD.edrpou!,
-      name: HEAD.organization!,
-      kved: "35.11",
-      kvedName: "Виробництво електроенергії",
-      region: "м. Київ",
-      ownership: "PRIVATE",
-      registeredOn: new Date("2010-01-01"),
-      headRnokpp: HEAD.rnokpp,
-    },
+  await createEnterprise(db, {
+    edrpou: HEAD.edrpou!,
+    legalName: HEAD.organization!,
+    shortName: null,
+    kved: "35.11",
+    kvedName: "Виробництво електроенергії",
+    registeredOn: "2010-01-01",
+    head: HEAD.rnokpp,
   });
-  await db.militaryRegistration.create({
-    data: {
-      rnokpp: HEAD.rnokpp,
-      status: "ON_REGISTER",
-      liability: "LIABLE",
-      category: 2,
-      tcc: "Печерський РТЦК та СП",
-      registeredOn: new Date("1995-05-01"),
-    },
+  // An official of an authority, already known to the portal (an account without a password here).
+  const authority = await createAuthority(db, {
+    code: "test-ministry",
+    name: "Міністерство економіки",
+    shortName: "Мінекономіки",
+    edrpou: AUTHORITY_EDRPOU,
   });
-  // An official of an authority, already known to the portal (a password account).
-  const authority = await db.authority.create({
-    data: {
-      code: "test-ministry",
-      name: "Міністерство економіки",
-      shortName: "Мінекономіки",
-      kind: "MINISTRY",
-      edrpou: AUTHORITY_EDRPOU,
-    },
+  await createUser(db, {
+    role: "OFFICIAL",
+    rnokpp: OFFICIAL.rnokpp,
+    email: "official@example.gov.ua",
+    fullName: OFFICIAL.fullName,
+    password: null,
+    authorityId: authority.id,
   });
-  const official = await db.user.create({
-    data: { rnokpp: OFFICIAL.rnokpp, email: "official@example.gov.ua", fullName: OFFICIAL.fullName },
-  });
-  await db.membership.create({ data: { userId: official.id, role: "OFFICIAL", authorityId: authority.id } });
 });
 
 describe("signing in with a КЕП", () => {
