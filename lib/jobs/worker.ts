@@ -1,4 +1,5 @@
 import "server-only";
+import pg from "pg";
 import type PgBoss from "pg-boss";
 import { z } from "@/lib/zod";
 import { createBoss } from "./boss";
@@ -30,6 +31,27 @@ export async function ensureQueues(boss: PgBoss, queues: ReadonlyArray<QueueDefi
     const options = { name: definition.name, ...definition.queue };
     if (await boss.getQueue(definition.name)) await boss.updateQueue(definition.name, options);
     else await boss.createQueue(definition.name, options);
+  }
+}
+
+/** The advisory-lock key that serializes the workers' queue and schedule set-up. */
+export const SETUP_LOCK_KEY = "bronya:pgboss-setup";
+
+/**
+ * Runs `setUp` while holding a session advisory lock on a connection of its own, so that workers
+ * starting at once set up their queues one after another. pg-boss 10's create_queue inserts the
+ * queue row and attaches its partition to the job table without a lock of its own, and two
+ * workers creating the same queues at once deadlock (seen in CI when two workers started
+ * together). The lock ends with its connection, so a worker that dies mid-way frees it.
+ */
+export async function withSetupLock<T>(databaseUrl: string, setUp: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: "bronya-worker-setup" });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [SETUP_LOCK_KEY]);
+    return await setUp();
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
 
@@ -78,8 +100,10 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const wakers = new Map<string, string[]>();
   let listener: WakeUpListener | null = null;
   try {
-    await ensureQueues(boss, queues);
-    await syncSchedules(boss, queues);
+    await withSetupLock(options.databaseUrl, async () => {
+      await ensureQueues(boss, queues);
+      await syncSchedules(boss, queues);
+    });
     for (const definition of queues) {
       const workerId = await boss.work(definition.name, { ...definition.work }, jobHandler(definition, options.log));
       if (definition.wakeOn) wakers.set(definition.wakeOn, [...(wakers.get(definition.wakeOn) ?? []), workerId]);

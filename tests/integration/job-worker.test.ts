@@ -199,6 +199,27 @@ describe("startWorker", () => {
     );
   });
 
+  it("starts several workers at once on queues that do not exist yet (no deadlock between their creates)", async () => {
+    // pg-boss 10's create_queue inserts the queue row and attaches its partition to the job table
+    // without a lock of its own: two workers creating the same queues at once deadlocked in CI.
+    for (let round = 0; round < 3; round++) {
+      const queues = Array.from({ length: 8 }, (_, index) =>
+        defineQueue({ name: `test-race-${round}-${index}`, data: z.object({}), handle: async () => undefined }),
+      );
+      const started = await Promise.allSettled(
+        Array.from({ length: 4 }, () => startWorker({ databaseUrl: testDatabaseUrl(), log, queues })),
+      );
+      await Promise.all(started.map((result) => (result.status === "fulfilled" ? result.value.stop() : undefined)));
+      expect(started.filter((result) => result.status === "rejected").map((result) => String(result.reason))).toEqual(
+        [],
+      );
+      const rows = await sql<{ count: number }>(
+        `SELECT count(*)::int AS count FROM pgboss.queue WHERE name LIKE 'test-race-${round}-%'`,
+      );
+      expect(rows).toEqual([{ count: 8 }]);
+    }
+  });
+
   it("updates an existing queue's options instead of failing", async () => {
     const boss = createBoss({ databaseUrl: testDatabaseUrl(), role: "sender" });
     await boss.start();
