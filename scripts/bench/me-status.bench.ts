@@ -290,6 +290,7 @@ async function main() {
     return api.failures === 0 ? 0 : 1;
   } finally {
     await stopServer(server);
+    await database.drop("bench_me_status").catch(() => undefined);
     await database.stop();
     await rm(workDir, { recursive: true, force: true });
   }

@@ -188,11 +188,13 @@ export async function prepareSeededDatabase(options: {
         await reset();
         return running.url;
       }
-      await admin((client) =>
-        client.query(
+      await admin(async (client) => {
+        // A run that was killed before its drop leaves its copy behind; the next run starts afresh.
+        await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+        await client.query(
           `CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(TEMPLATE)} STRATEGY FILE_COPY`,
-        ),
-      );
+        );
+      });
       return withDatabaseName(running.adminUrl, name);
     },
     async drop(name) {
