@@ -46,6 +46,9 @@ export const SETUP_LOCK_KEY = "bronya:pgboss-setup";
  */
 export async function withSetupLock<T>(databaseUrl: string, setUp: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl, application_name: "bronya-worker-setup" });
+  // A connection lost while the set-up runs fails the set-up's own queries; it must not also
+  // crash the process as an unhandled "error" event.
+  client.on("error", () => undefined);
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [SETUP_LOCK_KEY]);
