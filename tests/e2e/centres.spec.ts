@@ -1,9 +1,7 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { BASIC_SERVICE_REFUSALS } from "@/lib/rules/basic-service";
-import { signIn } from "./support/auth";
+import { signIn, signInWithPassword } from "./support/auth";
+import { runFixture } from "./support/run-fixture";
 
 // Recruitment centres and basic military service: a citizen books a visit to a recruitment
 // centre, the centre's recruiter sees it among the day's visits, the citizen cancels it; a
@@ -13,26 +11,11 @@ import { signIn } from "./support/auth";
 
 const CENTRE = "Київський рекрутинговий центр ЗСУ";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 type VisitToday = { rnokpp: string; fullName: string; password: string; day: string; visitId: string };
 
 /** A citizen with a password and a visit booked for today at the demo centre (centres-fixture.ts). */
 function visitToday(): VisitToday {
-  const out = execFileSync(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "tests/e2e/centres-fixture.ts", "visit-today"],
-    { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  return JSON.parse(out.trim().split("\n").pop() ?? "null") as VisitToday;
-}
-
-async function signInWithPassword(page: Page, login: string, password: string) {
-  const csrf = async () =>
-    ((await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-  const response = await page.request.post("/api/auth/callback/password", {
-    form: { csrfToken: await csrf(), login, password, json: "true" },
-  });
-  expect(response.ok(), `sign-in of ${login}`).toBe(true);
+  return runFixture<VisitToday>("tests/e2e/centres-fixture.ts", ["visit-today"]);
 }
 
 async function asRecruiter(browser: Browser) {

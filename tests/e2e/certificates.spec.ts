@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { demoUser } from "@/prisma/seed/demo-users";
 import { signIn } from "./support/auth";
+import { demoKey } from "./support/demo-keys";
 
 // Certificates in minutes, sealed and QR-verifiable: a veteran whose service is confirmed gets
 // the certificate of participation at once, downloads the PDF and its seal, and the public check
@@ -12,19 +12,6 @@ import { signIn } from "./support/auth";
 // officer, who confirms it with КЕП, and the certificate appears; the officer then corrects that
 // period, sees the certificate it will revoke, signs, and the check says revoked and why; a
 // reserved employee downloads the extract of his reservation; someone not reserved is refused.
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e");
-
-function demoKey(userKey: string): { file: string; password: string } {
-  const folder = path.join(dataDir, "demo-keys");
-  const manifest = JSON.parse(readFileSync(path.join(folder, "index.json"), "utf8")) as {
-    keys: Array<{ key: string; file: string; password: string; revoked?: boolean; algorithm?: string }>;
-  };
-  const entry = manifest.keys.find((k) => k.key === userKey && !k.revoked && (k.algorithm ?? "RSA") === "RSA");
-  if (!entry) throw new Error(`no demo key for ${userKey}`);
-  return { file: path.join(folder, entry.file), password: entry.password };
-}
 
 async function download(page: Page, testId: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).first().click()]);

@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { openKeyFile, signDetached } from "@/lib/kep/browser";
+import { runFixture } from "./support/run-fixture";
 
 // Helpers of the company cabinet's journeys: a fresh enterprise from company-fixture.ts (run
 // in its own process), a password sign-in over HTTP with the wanted role, and signing — in the
@@ -25,12 +25,7 @@ export type Enterprise = {
 };
 
 export function fixture<T>(...args: string[]): T {
-  const out = execFileSync(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "tests/e2e/company-fixture.ts", ...args],
-    { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  return JSON.parse(out.trim().split("\n").pop() ?? "null") as T;
+  return runFixture<T>("tests/e2e/company-fixture.ts", args);
 }
 
 export const freshEnterprise = () => fixture<Enterprise>("enterprise", path.join(dataDir, "company-e2e"));

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoUser } from "@/prisma/seed/demo-users";
-import { signIn } from "./support/auth";
+import { signIn, signInWithPassword } from "./support/auth";
 import { runConscriptFixture } from "./support/conscript-fixture-client";
 
 // The conscript's journeys: the record and reservation, the еВОД and its QR check from a
@@ -9,13 +9,9 @@ import { runConscriptFixture } from "./support/conscript-fixture-client";
 
 type Fixture = { rnokpp: string; password: string; markId: string; untilDate: string };
 
-async function signInWithPassword(page: Page, login: string, password: string) {
-  const csrf = async () =>
-    ((await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-  const response = await page.request.post("/api/auth/callback/password", {
-    form: { csrfToken: await csrf(), login, password, json: "true" },
-  });
-  expect(response.ok(), `sign-in of ${login}`).toBe(true);
+/** The fixture's citizen signs in with his password; his one role, the conscript's, is active. */
+async function signInAsConscript(page: Page, login: string, password: string) {
+  await signInWithPassword(page, login, password);
   const session = (await (await page.request.get("/api/auth/session")).json()) as { activeRole?: { role: string } };
   expect(session.activeRole?.role).toBe("CONSCRIPT");
 }
@@ -45,7 +41,7 @@ test.describe("the conscript's cabinet", () => {
     browser,
   }) => {
     const person = runConscriptFixture<Fixture>("create");
-    await signInWithPassword(page, person.rnokpp, person.password);
+    await signInAsConscript(page, person.rnokpp, person.password);
 
     await page.goto("/me");
     await expect(page.getByTestId("reservation-term")).toHaveText(new RegExp(`до ${ddmmyyyy(person.untilDate)}`));
@@ -102,7 +98,7 @@ test.describe("the conscript's cabinet", () => {
 
   test("updating contacts: a bad phone is refused in Ukrainian; a good one dates the data update", async ({ page }) => {
     const person = runConscriptFixture<Fixture>("create");
-    await signInWithPassword(page, person.rnokpp, person.password);
+    await signInAsConscript(page, person.rnokpp, person.password);
     await page.goto("/me/contacts");
     await page.getByLabel("Телефон").fill("12345");
     await page.getByRole("button", { name: "Зберегти контакти" }).click();

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,6 +5,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { openKeyFile, signDetached } from "@/lib/kep/browser";
 import { addDays, addMonths } from "@/lib/rules";
 import { signIn } from "./support/auth";
+import { runFixture } from "./support/run-fixture";
 import { kyivDate } from "@/lib/format";
 
 // The ministry cabinet's journeys: an official grants critical status through the form (and is
@@ -30,12 +30,7 @@ type State = {
 };
 
 function fixture<T>(...args: string[]): T {
-  const out = execFileSync(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "tests/e2e/ministry-fixture.ts", ...args],
-    { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  return JSON.parse(out.trim().split("\n").pop() ?? "null") as T;
+  return runFixture<T>("tests/e2e/ministry-fixture.ts", args);
 }
 
 function demoKey(userKey: string): { file: string; password: string } {

@@ -1,9 +1,7 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { demoUser } from "@/prisma/seed/demo-users";
-import { signIn } from "./support/auth";
+import { signIn, signInWithPassword } from "./support/auth";
+import { runFixture } from "./support/run-fixture";
 import { freshEnterprise, signFile, signInAs } from "./company-helpers";
 
 // The citizen's side of notices (повістки): the reserved demo conscript has none — the seed's
@@ -11,33 +9,10 @@ import { freshEnterprise, signFile, signInAs } from "./company-helpers";
 // it is not the notice; and a reservation decided while a mobilisation notice is undelivered
 // withdraws it, which the person sees with the reason.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 type NoticePerson = { rnokpp: string; fullName: string; password: string; tcc: string; noticeId: string };
 
 function noticeFor(rnokpp: string, signed = false): NoticePerson {
-  const out = execFileSync(
-    process.execPath,
-    [
-      "--conditions=react-server",
-      "--import",
-      "tsx",
-      "tests/e2e/notices-fixture.ts",
-      "notice",
-      rnokpp,
-      ...(signed ? ["signed"] : []),
-    ],
-    { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  return JSON.parse(out.trim().split("\n").pop() ?? "null") as NoticePerson;
-}
-
-async function signInWithPassword(page: Page, login: string, password: string) {
-  const csrf = async () =>
-    ((await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-  const response = await page.request.post("/api/auth/callback/password", {
-    form: { csrfToken: await csrf(), login, password, json: "true" },
-  });
-  expect(response.ok(), `sign-in of ${login}`).toBe(true);
+  return runFixture<NoticePerson>("tests/e2e/notices-fixture.ts", ["notice", rnokpp, ...(signed ? ["signed"] : [])]);
 }
 
 async function waitForDecision(request: APIRequestContext, applicationId: string) {

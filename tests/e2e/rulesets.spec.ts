@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { formatDate, kyivDate } from "@/lib/format";
 import { addDays } from "@/lib/rules";
 import { signIn } from "./support/auth";
+import { runFixture } from "./support/run-fixture";
 
 // The methodologist's journey: a version raising the salary threshold from tomorrow is drafted
 // in the form, its diff and the what-if over the registry («N бронювань…») read, and it is
@@ -17,12 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e");
 
 function fixture<T>(...args: string[]): T {
-  const out = execFileSync(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "tests/e2e/rulesets-fixture.ts", ...args],
-    { cwd: root, encoding: "utf8", timeout: 120_000, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  return JSON.parse(out.trim().split("\n").pop() ?? "null") as T;
+  return runFixture<T>("tests/e2e/rulesets-fixture.ts", args, 120_000);
 }
 
 function demoKey(userKey: string): { file: string; password: string } {

@@ -1,8 +1,8 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support/auth";
+import { addDays } from "@/lib/rules";
+import { signIn, signInWithPassword } from "./support/auth";
+import { dayAhead, dmy, kyivToday } from "./support/dates";
+import { runFixture } from "./support/run-fixture";
 
 // The officer's changes to a person's record, and what the person is told (issue 12, the
 // citizen's status notifications): on a fixture person of the demo ТЦК who can sign in, the
@@ -11,38 +11,12 @@ import { signIn } from "./support/auth";
 // a data update with a bad phone are refused and keep what was typed; the record shows the changes,
 // and the citizen finds the notifications in /me and the referral among his data.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
 type Person = { rnokpp: string; fullName: string };
 type Family = { lastName: string; citizen: Person & { password: string } };
 
 function family(): Family {
-  const out = execFileSync(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "tests/e2e/tck-fixture.ts", "filter"],
-    { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  return JSON.parse(out.trim().split("\n").pop() ?? "null") as Family;
+  return runFixture<Family>("tests/e2e/tck-fixture.ts", ["filter"]);
 }
-
-function kyivToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kyiv" }).format(new Date());
-}
-
-function plusDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The first day at least three days ahead whose weekday is one of `weekdays` (0 = Sunday). */
-function dayAhead(weekdays: number[]): string {
-  let date = plusDays(kyivToday(), 3);
-  while (!weekdays.includes(new Date(`${date}T12:00:00Z`).getUTCDay())) date = plusDays(date, 1);
-  return date;
-}
-
-const dmy = (iso: string) => iso.split("-").reverse().join(".");
 
 /** The value beside a label in the record's list of facts. */
 const fact = (page: Page, label: string) =>
@@ -89,7 +63,7 @@ test("ТЦК: the officer puts a person on the wanted list and refers him to the
   await expect(fact(page, "Направлення на ВЛК")).toContainText(`${dmy(vlkDay)} 10:30`);
 
   // «Надати відстрочку» with a past end date: refused in Ukrainian, the date typed stays, nothing granted.
-  const yesterday = plusDays(kyivToday(), -1);
+  const yesterday = addDays(kyivToday(), -1);
   await page.getByLabel("До", { exact: true }).fill(yesterday);
   await page.getByRole("button", { name: "Надати відстрочку" }).click();
   await expect(page.getByText("Дата завершення відстрочки має бути пізнішою за сьогоднішню")).toBeVisible();
@@ -114,11 +88,7 @@ test("ТЦК: the officer puts a person on the wanted list and refers him to the
   // The citizen sees both notifications and the referral among his data.
   const context = await browser.newContext();
   const citizen = await context.newPage();
-  const csrf = ((await (await citizen.request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-  const signedIn = await citizen.request.post("/api/auth/callback/password", {
-    form: { csrfToken: csrf, login: f.citizen.rnokpp, password: f.citizen.password, json: "true" },
-  });
-  expect(signedIn.ok()).toBe(true);
+  await signInWithPassword(citizen, f.citizen.rnokpp, f.citizen.password);
   await citizen.goto("/me/notifications");
   const inbox = citizen.getByTestId("notifications");
   await expect(inbox).toContainText("Вас оголошено в розшук ТЦК та СП");

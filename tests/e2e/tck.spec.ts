@@ -1,11 +1,12 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import QRCode from "qrcode";
+import { addDays } from "@/lib/rules";
 import { readPdf } from "../integration/pdf-reader";
-import { signIn } from "./support/auth";
+import { signIn, signInWithPassword } from "./support/auth";
+import { dayAhead, dmy, kyivToday } from "./support/dates";
+import { demoKey } from "./support/demo-keys";
+import { runFixture } from "./support/run-fixture";
 
 // Issue 12's «Done when» in the browser: the demo officer filters the register (a surname only the
 // fixture's people carry, ages 25–59) and forms mobilisation notices for the filter — the reserved
@@ -16,9 +17,6 @@ import { signIn } from "./support/auth";
 // that check's absolute address, which a logged-out browser opens: valid, initials only. The post's CSV: a file
 // with an unknown notice is refused whole, the correct ones mark the letter sent and then
 // delivered, which the citizen sees in /me/notices.
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const dataDir = path.resolve(root, process.env.E2E_DATA_DIR ?? ".data/e2e");
 
 type Person = { rnokpp: string; fullName: string };
 type Family = {
@@ -32,43 +30,8 @@ type Family = {
 };
 
 function family(): Family {
-  const out = execFileSync(
-    process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "tests/e2e/tck-fixture.ts", "filter"],
-    { cwd: root, encoding: "utf8", timeout: 90_000, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  return JSON.parse(out.trim().split("\n").pop() ?? "null") as Family;
+  return runFixture<Family>("tests/e2e/tck-fixture.ts", ["filter"]);
 }
-
-function demoKey(userKey: string): { file: string; password: string } {
-  const folder = path.join(dataDir, "demo-keys");
-  const manifest = JSON.parse(readFileSync(path.join(folder, "index.json"), "utf8")) as {
-    keys: Array<{ key: string; file: string; password: string; revoked?: boolean; algorithm?: string }>;
-  };
-  const entry = manifest.keys.find((k) => k.key === userKey && !k.revoked && (k.algorithm ?? "RSA") === "RSA");
-  if (!entry) throw new Error(`no demo key for ${userKey}`);
-  return { file: path.join(folder, entry.file), password: entry.password };
-}
-
-/** Today in Kyiv, the calendar the portal judges appearance dates by (YYYY-MM-DD). */
-function kyivToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kyiv" }).format(new Date());
-}
-
-function plusDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** A working day at least three days ahead. */
-function workingDayAhead(): string {
-  let date = plusDays(kyivToday(), 3);
-  while ([0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay())) date = plusDays(date, 1);
-  return date;
-}
-
-const dmy = (iso: string) => iso.split("-").reverse().join(".");
 
 /** The modules of the QR code the portal draws for a URL (error correction M, as the PDF's). */
 function qrModules(url: string): boolean[][] {
@@ -82,14 +45,6 @@ async function batchesCount(page: Page): Promise<number> {
   await page.goto("/tck/notices");
   await expect(page.getByRole("heading", { level: 1, name: "Повістки" })).toBeVisible();
   return page.locator("table tbody tr").count();
-}
-
-async function signInWithPassword(page: Page, login: string, password: string) {
-  const csrf = ((await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-  const response = await page.request.post("/api/auth/callback/password", {
-    form: { csrfToken: csrf, login, password, json: "true" },
-  });
-  expect(response.ok(), `sign-in of ${login}`).toBe(true);
 }
 
 async function uploadCsv(page: Page, name: string, lines: string[]) {
@@ -139,7 +94,7 @@ test("ТЦК: notices for a filter refuse the reserved and the deferred, the hea
   // 5. Bad input first: a past date and an hour after closing time are refused in Ukrainian, and
   // what the officer typed stays as typed (the form used to be reset by React after its action).
   const place = "м. Дніпро, вул. Наскрізна, 7, каб. 4";
-  const yesterday = plusDays(kyivToday(), -1);
+  const yesterday = addDays(kyivToday(), -1);
   await form.getByLabel("Дата явки").fill(yesterday);
   await form.getByLabel("Час явки").fill("10:30");
   await form.getByLabel("Місце явки").fill(place);
@@ -149,7 +104,7 @@ test("ТЦК: notices for a filter refuse the reserved and the deferred, the hea
   await expect(form.getByLabel("Дата явки")).toHaveValue(yesterday);
   await expect(form.getByLabel("Місце явки")).toHaveValue(place);
   await expect(form.getByLabel("Усім за поточним фільтром")).toBeChecked();
-  const appearDate = workingDayAhead();
+  const appearDate = dayAhead();
   await form.getByLabel("Дата явки").fill(appearDate);
   await form.getByLabel("Час явки").fill("18:30");
   await form.getByRole("button", { name: "Сформувати" }).click();

@@ -17,16 +17,7 @@ async function csrf(page: Page) {
  */
 export async function signIn(page: Page, key: string, role?: Role) {
   const user = demoUser(key);
-  const response = await page.request.post("/api/auth/callback/password", {
-    form: {
-      csrfToken: await csrf(page),
-      login: user.login,
-      password: user.password,
-      totp: user.totpSecret ? await unusedTotp(user.totpSecret) : "",
-      json: "true",
-    },
-  });
-  expect(response.ok(), `sign-in of ${key}`).toBe(true);
+  await signInWithPassword(page, user.login, user.password, user.totpSecret ? await unusedTotp(user.totpSecret) : "");
   const wanted = role ?? (user.role as Role);
   const session = (await (await page.request.get("/api/auth/session")).json()) as SessionJson;
   if (!("roles" in session)) throw new Error(`${key}: no session after sign-in`);
@@ -39,4 +30,15 @@ export async function signIn(page: Page, key: string, role?: Role) {
     data: { csrfToken: await csrf(page), data: { activeRole: index } },
   });
   expect(((await update.json()) as SessionJson & { activeRole: { role: Role } }).activeRole.role).toBe(wanted);
+}
+
+/**
+ * Signs a person in with a login and password over HTTP (as the login form does) in the page's
+ * browser context: a fixture's citizen, or a demo user through signIn (with the one-time code).
+ */
+export async function signInWithPassword(page: Page, login: string, password: string, totp = "") {
+  const response = await page.request.post("/api/auth/callback/password", {
+    form: { csrfToken: await csrf(page), login, password, totp, json: "true" },
+  });
+  expect(response.ok(), `sign-in of ${login}`).toBe(true);
 }
