@@ -1,15 +1,14 @@
 import "server-only";
-import pg from "pg";
-import { db as rootDb, type Db, type DbTx } from "@/lib/db/client";
-import { requireDatabaseUrl } from "@/lib/env";
+import type { Db, DbTx } from "@/lib/db/client";
+import { preparedRead } from "@/lib/db/prepared-read";
 import type { CitizenStatusRecord, MilitaryRecord } from "../types";
 import { fullNameOf } from "./map";
 
 // The status read-model behind GET /api/v1/me/status: one indexed statement (persons by
 // primary key, the registration by primary key, the active mark through its unique
 // "activeRnokpp", the employer by primary key) instead of the four round trips the relation API
-// would make. It is the app's most frequent request, so outside a transaction it runs as a
-// named prepared statement on a small node-postgres pool of its own: measured on this machine,
+// would make. It is the app's most frequent request, so on the process's own client it runs as a
+// named prepared statement on node-postgres (lib/db/prepared-read.ts): measured on this machine,
 // Prisma's $queryRaw spent ~390 µs of CPU per call, node-postgres ~85 µs. Inside a transaction
 // it goes through the transaction's client, so a caller sees its own writes.
 // Dates leave as text ("YYYY-MM-DD", timestamps in UTC ISO form): node-postgres would otherwise
@@ -48,29 +47,12 @@ type Row = {
   reservationId: string | null;
 };
 
-const globalForPool = globalThis as unknown as { bronyaStatusPool?: { url: string; pool: pg.Pool } };
-
-function statusPool(): pg.Pool {
-  const url = requireDatabaseUrl();
-  const cached = globalForPool.bronyaStatusPool;
-  if (cached?.url === url) return cached.pool;
-  void cached?.pool.end().catch(() => undefined);
-  const pool = new pg.Pool({ connectionString: url, max: 6, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
-  // An idle connection the server closes (restart, a test dropping its database) is not a crash.
-  pool.on("error", () => undefined);
-  globalForPool.bronyaStatusPool = { url, pool };
-  return pool;
-}
-
 export async function findCitizenStatus(
   db: Db | DbTx,
   rnokpp: string,
   today: string,
 ): Promise<CitizenStatusRecord | null> {
-  const rows =
-    db === rootDb
-      ? (await statusPool().query<Row>({ name: "bronya-citizen-status", text: SQL, values: [rnokpp, today] })).rows
-      : await db.$queryRawUnsafe<Row[]>(SQL, rnokpp, today);
+  const rows = await preparedRead<Row>(db, { name: "bronya-citizen-status", text: SQL, values: [rnokpp, today] });
   const row = rows[0];
   if (!row) return null;
   return {
