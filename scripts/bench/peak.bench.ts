@@ -1,23 +1,27 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { encode } from "next-auth/jwt";
 import { Pool } from "undici";
-import type { RoleOption } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { findFreePort } from "@/lib/db/cluster";
-import { openKeyFile, signDetached, type OpenedKeyFile } from "@/lib/kep/browser";
-import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
-import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
-import { registry } from "@/lib/registry";
-import { demoUser } from "@/prisma/seed/demo-users";
+import { signDetached } from "@/lib/kep/browser";
 import { log, runScript } from "../db/run-script";
 import { benchPersons, prepareSeededDatabase, releaseDatabase, useDatabase } from "./support/bench-database";
+import {
+  applicationSize,
+  conscriptCookies as signInConscripts,
+  officialCookie as signInOfficial,
+  prepareDirectors,
+  root,
+  startPortal,
+  stopProcess,
+  timedRequest,
+  type Director,
+  type Sample,
+} from "./support/portal-under-load";
 import { percentile } from "./support/stats";
 
 // npm run bench -- peak — the deadline day: for PEAK_SECONDS (60) many enterprises at once
@@ -35,42 +39,9 @@ import { percentile } from "./support/stats";
 // per second sustained, submission-to-decision p95 ≤ 10 s, browsing p95 ≤ 300 ms, status p99
 // ≤ 50 ms, 0 errors, 0 limits exceeded. Needs the production build (npm run build); never builds.
 //   npm run bench -- peak [--persons N] [--seconds 60] [--directors 100]
+//   PEAK_PROFILE_DIR=dir: the web server and the workers write V8 CPU profiles (.cpuprofile) there.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const KEY_PASSWORD = "Bench-Peak-Key1";
-const SESSION_COOKIE = "next-auth.session-token";
 const TARGETS = { employeesDecidedPerSecond: 2_000, decisionLagP95Ms: 10_000, browseP95Ms: 300, statusP99Ms: 50 };
-
-type Director = { edrpou: string; rnokpp: string; cookie: string; key: OpenedKeyFile; staff: number };
-type Sample = { ms: number; ok: boolean };
-
-/** A session cookie as next-auth issues it (the bench knows the server's secret; nothing is bypassed server-side). */
-async function sessionCookie(
-  secret: string,
-  claims: { uid: string; rnokpp: string | null; name: string; via: "kep" | "password"; role: RoleOption },
-): Promise<string> {
-  const token = await encode({
-    secret,
-    token: {
-      uid: claims.uid,
-      sid: randomUUID(),
-      rnokpp: claims.rnokpp,
-      name: claims.name,
-      via: claims.via,
-      roles: [claims.role],
-      active: 0,
-    },
-  });
-  return `${SESSION_COOKIE}=${token}`;
-}
-
-/** Deadline-day application sizes: most small, some hundreds, a few up to 2,000. */
-function applicationSize(random: () => number): number {
-  const r = random();
-  if (r < 0.6) return 1 + Math.floor(random() * 20);
-  if (r < 0.9) return 20 + Math.floor(random() * 180);
-  return 200 + Math.floor(random() * 1_800);
-}
 
 function mulberry32(seed: number) {
   let a = seed >>> 0;
@@ -81,38 +52,6 @@ function mulberry32(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function startProcess(args: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"], env });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    const text = chunk.toString().trim();
-    if (text) process.stderr.write(`[${name}] ${text}\n`);
-  });
-  return child;
-}
-
-async function stopProcess(child: ChildProcess | undefined) {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-}
-
-async function waitForHealth(baseUrl: string, server: ChildProcess) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`веб-сервер завершився з кодом ${server.exitCode}`);
-    if (
-      await fetch(`${baseUrl}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("веб-сервер не відповів на /api/health за 90 с");
 }
 
 function stats(samples: Sample[]) {
@@ -159,132 +98,15 @@ await runScript(async () => {
   const pools: Pool[] = [];
   try {
     await useDatabase(url);
-    await ensureTestProvider({ db, now: new Date() });
-
-    // Directors: heads of critical enterprises with a decision in force — the tenth of them with
-    // the most military-liable staff (at national scale the giants of 10,000–50,000), the rest a
-    // fixed pseudo-random sample of all the others, so that sizes follow the seed's distribution
-    // (most enterprises small) instead of the country's largest hundred; each gets a КЕП key from
-    // the test provider and a session.
-    const inForce = {
-      status: "ACTIVE",
-      validUntil: { gte: new Date() },
-      enterprise: { headRnokpp: { not: null }, liquidatedOn: null },
-    } as const;
-    const largest = await db.criticalDecision.findMany({
-      where: inForce,
-      select: { edrpou: true },
-      orderBy: { militaryLiableCount: "desc" },
-      distinct: ["edrpou"],
-      take: Math.max(1, Math.round(directorCount / 10)),
-    });
-    const { relations } = registry();
-    const sampled = await db.$queryRaw<Array<{ edrpou: string }>>`
-      SELECT DISTINCT d.edrpou, md5(d.edrpou) FROM critical_decisions d JOIN ${relations.enterprises} e ON e.edrpou = d.edrpou
-       WHERE d.status = 'ACTIVE' AND d."validUntil" >= now() AND e."headRnokpp" IS NOT NULL AND e."liquidatedOn" IS NULL
-         AND d.edrpou <> ALL(${largest.map((d) => d.edrpou)}::text[])
-       ORDER BY md5(d.edrpou) LIMIT ${directorCount - largest.length}`;
-    const decisions = await db.criticalDecision.findMany({
-      where: { ...inForce, edrpou: { in: [...largest, ...sampled].map((d) => d.edrpou) } },
-      select: {
-        edrpou: true,
-        militaryLiableCount: true,
-        enterprise: { select: { name: true, headRnokpp: true, head: { select: { lastName: true, firstName: true } } } },
-      },
-      orderBy: { militaryLiableCount: "desc" },
-      distinct: ["edrpou"],
-      take: directorCount,
-    });
-    if (decisions.length === 0) throw new Error("У засіяній базі немає критичних підприємств із керівником");
-    log(`Готую ${decisions.length} керівників (ключі КЕП від тестового КНЕДП, сеанси)…`);
-    const directors: Director[] = [];
-    for (const decision of decisions) {
-      const rnokpp = decision.enterprise.headRnokpp!;
-      const fullName = `${decision.enterprise.head?.lastName ?? "Керівник"} ${decision.enterprise.head?.firstName ?? "Підприємства"}`;
-      const user = await db.user.upsert({
-        where: { rnokpp },
-        create: { rnokpp, fullName },
-        update: {},
-        select: { id: true },
-      });
-      const issued = await issueCertificate(
-        { db, now: new Date() },
-        {
-          rnokpp,
-          fullName,
-          edrpou: decision.edrpou,
-          organization: decision.enterprise.name,
-          title: "Керівник",
-          password: KEY_PASSWORD,
-        },
-      );
-      const cookie = await sessionCookie(secret, {
-        uid: user.id,
-        rnokpp,
-        name: fullName,
-        via: "kep",
-        role: { role: "ENTERPRISE_HEAD", edrpou: decision.edrpou, label: "Керівник" },
-      });
-      directors.push({
-        edrpou: decision.edrpou,
-        rnokpp,
-        cookie,
-        key: openKeyFile(issued.p12, KEY_PASSWORD),
-        staff: decision.militaryLiableCount,
-      });
-    }
-    const registered = await db.militaryRegistration.findMany({ select: { rnokpp: true }, take: 1_000 });
-    const conscriptCookies = await Promise.all(
-      registered.map(({ rnokpp }) =>
-        sessionCookie(secret, {
-          uid: randomUUID(),
-          rnokpp,
-          name: "Військовозобов'язаний",
-          via: "password",
-          role: { role: "CONSCRIPT", label: "Військовозобов'язаний" },
-        }),
-      ),
+    const directors = await prepareDirectors(secret, directorCount, (found) =>
+      log(`Готую ${found} керівників (ключі КЕП від тестового КНЕДП, сеанси)…`),
     );
-    const official = demoUser("official-economy");
-    const officialUser = await db.user.findFirstOrThrow({
-      where: { email: official.login },
-      select: { id: true, memberships: { select: { authorityId: true }, take: 1 } },
-    });
-    const officialCookie = await sessionCookie(secret, {
-      uid: officialUser.id,
-      rnokpp: null,
-      name: official.fullName,
-      via: "password",
-      role: { role: "OFFICIAL", authorityId: officialUser.memberships[0]!.authorityId!, label: "Посадова особа" },
-    });
+    const conscriptCookies = await signInConscripts(secret, 1_000);
+    const officialCookie = await signInOfficial(secret);
     await releaseDatabase();
 
     // The portal as `npm start` runs it: the web server (Next behind node:http) and two job workers.
-    const port = await findFreePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const env = {
-      ...process.env,
-      NODE_ENV: "production" as const,
-      DATABASE_URL: url,
-      NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: baseUrl,
-      PORTAL_URL: baseUrl,
-      DATA_DIR: workDir,
-      DEMO_MODE: "1",
-      PORT: String(port),
-      NEXT_TELEMETRY_DISABLED: "1",
-    };
-    const server = startProcess(
-      ["--import", "tsx", "--import", "./scripts/server/register-hooks.mjs", "scripts/server.ts", "start"],
-      env,
-      "web",
-    );
-    children.push(server);
-    for (let i = 0; i < 2; i++)
-      children.push(
-        startProcess(["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], env, `worker ${i + 1}`),
-      );
-    await waitForHealth(baseUrl, server);
+    const { baseUrl } = await startPortal({ databaseUrl: url, secret, dataDir: workDir, workers: 2, children });
     log(`Портал на ${baseUrl} (веб-сервер і 2 обробники завдань)`);
 
     const browsePool = new Pool(baseUrl, { connections: Math.min(directorCount, 64), pipelining: 1 });
@@ -304,31 +126,13 @@ await runScript(async () => {
       into: Sample[],
       options: { path: string; method?: "GET" | "POST"; cookie: string; body?: unknown },
     ) {
-      const t0 = performance.now();
-      try {
-        const response = await pool.request({
-          path: options.path,
-          method: options.method ?? "GET",
-          headers: {
-            cookie: options.cookie,
-            accept: options.path.startsWith("/api/") ? "application/json" : "text/html",
-            origin: baseUrl,
-            ...(options.body ? { "content-type": "application/json" } : {}),
-          },
-          body: options.body ? JSON.stringify(options.body) : undefined,
-        });
-        const text = await response.body.text();
-        const ok = response.statusCode >= 200 && response.statusCode < 300;
-        into.push({ ms: performance.now() - t0, ok });
-        if (!ok && errorSamples.length < 10)
-          errorSamples.push(
-            `${options.method ?? "GET"} ${options.path.split("?")[0]}: HTTP ${response.statusCode} ${text.slice(0, 120)}`,
-          );
-        return { status: response.statusCode, text, ok };
-      } catch (error) {
-        into.push({ ms: performance.now() - t0, ok: false });
-        return { status: 0, text: (error as Error).message, ok: false };
-      }
+      const answer = await timedRequest(pool, baseUrl, options);
+      into.push({ ms: answer.ms, ok: answer.ok });
+      if (!answer.ok && answer.status !== 0 && errorSamples.length < 10)
+        errorSamples.push(
+          `${options.method ?? "GET"} ${options.path.split("?")[0]}: HTTP ${answer.status} ${answer.text.slice(0, 120)}`,
+        );
+      return answer;
     }
 
     async function director(d: Director, index: number) {
