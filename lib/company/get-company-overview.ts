@@ -3,19 +3,21 @@ import type { Ctx } from "@/lib/context";
 import { listNotifications } from "@/lib/notifications";
 import {
   listApplications,
-  listEmployees,
   resolveEnterpriseAccess,
   type ApplicationSummary,
   type LimitFigures,
 } from "@/lib/reservations";
+import { loadEmployeeListModel, type EmployeeListModel } from "@/lib/reservations/employee-list-model";
 import { loadEnterpriseStanding, type CompanyStanding } from "./enterprise-standing";
 import { listPendingDrafts, type PendingDraft } from "@/lib/reservations/list-pending-drafts";
 import { kyivDate } from "@/lib/format";
 
 // The cabinet's first screen in one call: the enterprise, its critical status, the limit, the
 // staff counted by state, the latest applications, drafts waiting for the head's signature and
-// notifications. The counts are cut from the lifecycle's cached employee model, so the
-// 10,000-employee enterprise costs a few milliseconds per figure.
+// notifications. The counts are cut from the lifecycle's cached employee model — loaded once for
+// the page, after one access check, and counted in one pass kept with the model — so the page
+// costs the same few queries whatever the staff (they are the employee list's filters: its
+// totals are the same numbers, tests/integration/company.test.ts).
 
 export type CompanyOverview = {
   enterprise: {
@@ -62,20 +64,14 @@ export async function getCompanyOverview(ctx: Ctx<"actor" | "db" | "registry" | 
   const edrpou = actor.edrpou ?? "";
   const { enterprise, isHead } = await resolveEnterpriseAccess(ctx, { edrpou, permission: "employees.read" });
   const date = kyivDate(now);
-  const page = { edrpou, pageSize: 1 } as const;
 
-  const [standing, all, reservable, expiring, notEligible, elsewhere, applications, drafts, notifications] =
-    await Promise.all([
-      loadEnterpriseStanding(ctx, { enterprise, date }),
-      listEmployees(ctx, page),
-      listEmployees(ctx, { ...page, eligible: true, state: "not_reserved" }),
-      listEmployees(ctx, { ...page, state: "expiring" }),
-      listEmployees(ctx, { ...page, eligible: false, state: "not_reserved" }),
-      listEmployees(ctx, { ...page, state: "reserved_elsewhere" }),
-      listApplications({ db, actor }, { edrpou, pageSize: 5 }),
-      listPendingDrafts(ctx),
-      listNotifications({ db }, { rnokpp: actor.rnokpp!, audience: "company", take: 5 }),
-    ]);
+  const [standing, model, applications, drafts, notifications] = await Promise.all([
+    loadEnterpriseStanding(ctx, { enterprise, date }),
+    loadEmployeeListModel(ctx, { edrpou, date }),
+    listApplications({ db, actor }, { edrpou, pageSize: 5 }),
+    listPendingDrafts(ctx),
+    listNotifications({ db }, { rnokpp: actor.rnokpp!, audience: "company", take: 5 }),
+  ]);
 
   return {
     enterprise: {
@@ -90,18 +86,29 @@ export async function getCompanyOverview(ctx: Ctx<"actor" | "db" | "registry" | 
     },
     isHead,
     standing,
-    limit: all.limit,
-    counts: {
-      employees: all.counts.employees,
-      eligible: all.counts.eligible,
-      reservable: reservable.total,
-      reserved: all.counts.reserved,
-      expiring: expiring.total,
-      notEligible: notEligible.total,
-      reservedElsewhere: elsewhere.total,
-    },
+    limit: model.limit,
+    counts: staffCounts(model),
     applications: applications.items,
     drafts,
     notifications: { items: notifications.items, unread: notifications.unread },
   };
+}
+
+const countsOfModel = new WeakMap<EmployeeListModel, CompanyOverview["counts"]>();
+
+/** The staff by state, counted once per model (a model is immutable and cached). */
+function staffCounts(model: EmployeeListModel): CompanyOverview["counts"] {
+  const known = countsOfModel.get(model);
+  if (known) return known;
+  const counts = { ...model.counts, reservable: 0, expiring: 0, notEligible: 0, reservedElsewhere: 0 };
+  for (const row of model.rows) {
+    if (row.state === "expiring") counts.expiring++;
+    else if (row.state === "reserved_elsewhere") counts.reservedElsewhere++;
+    else if (row.state === "not_reserved") {
+      if (row.eligible) counts.reservable++;
+      else counts.notEligible++;
+    }
+  }
+  countsOfModel.set(model, counts);
+  return counts;
 }

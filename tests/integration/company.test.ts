@@ -14,7 +14,13 @@ import { db } from "@/lib/db/client";
 import { getDocumentFile } from "@/lib/documents/get-document-file";
 import { AppError } from "@/lib/errors";
 import { stopSenderBoss } from "@/lib/jobs/boss";
-import { createReservationDraft, decideSubmittedApplication, submitApplication } from "@/lib/reservations";
+import {
+  createReservationDraft,
+  decideSubmittedApplication,
+  listEmployees,
+  submitApplication,
+  type ListEmployeesInput,
+} from "@/lib/reservations";
 import { addDays, isoDateToUtc } from "@/lib/rules";
 import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
 import { createEnterprise, createPerson, createReservationMark, createUser } from "@/prisma/seed/factories";
@@ -116,6 +122,19 @@ describe("the overview", () => {
       title: "Заяву про бронювання розглянуто",
       link: `/company/applications/${applicationId}`,
     });
+
+    // The same numbers as the employee list's filters (the overview counts its cached model itself).
+    const total = async (filter: Omit<ListEmployeesInput, "edrpou">) =>
+      (await listEmployees(createCtx({ actor: a.head.actor }), { edrpou: a.edrpou, pageSize: 1, ...filter })).total;
+    expect({
+      employees: await total({}),
+      eligible: await total({ eligible: true }),
+      reservable: await total({ eligible: true, state: "not_reserved" }),
+      reserved: await total({ state: "reserved" }),
+      expiring: await total({ state: "expiring" }),
+      notEligible: await total({ eligible: false, state: "not_reserved" }),
+      reservedElsewhere: await total({ state: "reserved_elsewhere" }),
+    }).toEqual(overview.counts);
 
     const forAuthorized = await getCompanyOverview(createCtx({ actor: a.authorized!.actor }));
     expect(forAuthorized.isHead).toBe(false);
