@@ -2,7 +2,7 @@ import "server-only";
 import type { Ctx } from "@/lib/context";
 import type { DbClient } from "@/lib/db/transaction";
 import { shortEnterpriseName } from "@/lib/format/enterprise-name";
-import { ROLE_LABELS, type Role, type RoleOption } from "./roles";
+import { ROLE_LABELS, sameRoleOption, type Role, type RoleOption } from "./roles";
 
 /**
  * Every role a person holds right now. Heads come from the state register (the enterprise's
@@ -75,6 +75,65 @@ export async function listRoleOptions(
   }
 
   return options;
+}
+
+/**
+ * Whether the person still holds one role — what every request asks of its session's active role
+ * (lib/auth/session.ts) — with the same answer as `listRoleOptions(…).some(sameRoleOption)` but
+ * only the queries that role needs, none for the labels: a membership of that role, the
+ * enterprise headed, or the military registration (tests/integration/hold-role-option.test.ts).
+ */
+export async function holdsRoleOption(
+  ctx: Ctx<"db">,
+  who: { userId?: string | null; rnokpp?: string | null },
+  option: RoleOption,
+): Promise<boolean> {
+  const { db } = ctx;
+  const checks: Array<Promise<boolean>> = [];
+  if (who.userId)
+    checks.push(
+      db.membership
+        .findMany({
+          where: { userId: who.userId, revokedAt: null, role: option.role },
+          select: { edrpou: true, authorityId: true, unitId: true, tcc: true, centreId: true },
+        })
+        .then((rows) =>
+          rows.some((m) =>
+            sameRoleOption(
+              {
+                role: option.role,
+                ...(m.edrpou ? { edrpou: m.edrpou } : {}),
+                ...(m.authorityId ? { authorityId: m.authorityId } : {}),
+                ...(m.unitId ? { unitId: m.unitId } : {}),
+                ...(m.tcc ? { tcc: m.tcc } : {}),
+                ...(m.centreId ? { centreId: m.centreId } : {}),
+                label: "",
+              },
+              option,
+            ),
+          ),
+        ),
+    );
+  const onlyScope = (scope: "edrpou" | null) =>
+    (["edrpou", "authorityId", "unitId", "tcc", "centreId"] as const).every((key) =>
+      key === scope ? !!option[key] : option[key] === undefined,
+    );
+  if (who.rnokpp && option.role === "ENTERPRISE_HEAD" && onlyScope("edrpou"))
+    checks.push(
+      db.enterprise
+        .findFirst({
+          where: { edrpou: option.edrpou!, headRnokpp: who.rnokpp, liquidatedOn: null },
+          select: { edrpou: true },
+        })
+        .then((found) => found !== null),
+    );
+  if (who.rnokpp && option.role === "CONSCRIPT" && onlyScope(null))
+    checks.push(
+      db.militaryRegistration
+        .findUnique({ where: { rnokpp: who.rnokpp }, select: { rnokpp: true } })
+        .then((found) => found !== null),
+    );
+  return (await Promise.all(checks)).some(Boolean);
 }
 
 async function namesOf(db: DbClient, edrpous: string[]) {

@@ -2,9 +2,9 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { createCtx } from "@/lib/context-server";
-import { listRoleOptions } from "./list-role-options";
+import { holdsRoleOption } from "./list-role-options";
 import { authOptions } from "./options";
-import { actorFromRoleOption, sameRoleOption, type Actor } from "./roles";
+import { actorFromRoleOption, type Actor } from "./roles";
 
 export const getSession = cache(() => getServerSession(authOptions));
 
@@ -17,8 +17,8 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getSession();
   const active = session?.activeRole;
   if (!session || !active) return null;
-  const current = await listRoleOptions(createCtx({ actor: null }), { userId: session.uid, rnokpp: session.rnokpp });
-  if (!current.some((option) => sameRoleOption(option, active))) return null;
+  const who = { userId: session.uid, rnokpp: session.rnokpp };
+  if (!(await holdsRoleOption(createCtx({ actor: null }), who, active))) return null;
   return actorFromRoleOption(
     { userId: session.uid, rnokpp: session.rnokpp, fullName: session.fullName, via: session.via },
     active,
