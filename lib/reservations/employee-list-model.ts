@@ -1,5 +1,6 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
+import { preparedRead } from "@/lib/db/prepared-read";
 import type { Kopiykas } from "@/lib/format";
 import {
   daysBetween,
@@ -55,6 +56,12 @@ export type EmployeeListModel = {
 
 const collator = new Intl.Collator("uk", { sensitivity: "base" });
 
+/** The portal's side of the model's inputs: the enterprise's decisions and the 45-day exceptions. */
+const PORTAL_VERSION = `
+  SELECT concat_ws('|',
+    (SELECT concat_ws(',', count(*), max("updatedAt")) FROM critical_decisions WHERE edrpou = $1),
+    (SELECT concat_ws(',', count(*), max("createdAt"), max("annulledAt")) FROM reservations WHERE exception45)) AS version`;
+
 export async function loadEmployeeListModel(
   ctx: Ctx<"db" | "registry">,
   input: { edrpou: string; date: IsoDate },
@@ -62,10 +69,11 @@ export async function loadEmployeeListModel(
   const { edrpou, date } = input;
   const [staffVersion, portal] = await Promise.all([
     ctx.registry.staffVersion(edrpou),
-    ctx.db.$queryRaw<Array<{ version: string }>>`
-      SELECT concat_ws('|',
-        (SELECT concat_ws(',', count(*), max("updatedAt")) FROM critical_decisions WHERE edrpou = ${edrpou}),
-        (SELECT concat_ws(',', count(*), max("createdAt"), max("annulledAt")) FROM reservations WHERE exception45)) AS version`,
+    preparedRead<{ version: string }>(ctx.db, {
+      name: "bronya-portal-version",
+      text: PORTAL_VERSION,
+      values: [edrpou],
+    }),
   ]);
   return cachedByVersion(`employees:${edrpou}:${date}`, `${staffVersion}#${portal[0]?.version ?? ""}`, () =>
     computeModel(ctx, edrpou, date),

@@ -34,6 +34,14 @@ describe("preparedRead", () => {
     }
   });
 
+  it("serves the registry's staff version, asked before every employee page, from the pool", async () => {
+    const ctx = createCtx({ actor: null, readOnly: true });
+    expect(await ctx.registry.staffVersion("99999999")).toBe("0");
+    expect(await lastQueriesOfThePool()).toEqual(
+      expect.arrayContaining([expect.stringContaining("FROM oberig.staff_versions")]),
+    );
+  });
+
   it("inside a transaction reads through it and sees its uncommitted writes; nothing of it after a rollback", async () => {
     const sessionId = randomUUID();
     const ctx = createCtx({ actor: null });
