@@ -83,3 +83,59 @@ describe("calendar dates", () => {
     expect(maxDate("2026-09-01", "2026-08-31", "2027-01-01")).toBe("2027-01-01");
   });
 });
+
+// The day arithmetic is integer-only (no Date objects); these are the Date-based definitions it
+// replaced, and the two must agree on every day they are asked about.
+describe("day arithmetic against Date", () => {
+  const DAY_MS = 86_400_000;
+  const utc = (year: number, monthIndex: number, day: number) => {
+    const date = new Date(0);
+    date.setUTCFullYear(year, monthIndex, day);
+    return date.getTime();
+  };
+  const referenceDayNumber = (iso: string) => {
+    const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+    return Math.round(utc(y, m - 1, d) / DAY_MS);
+  };
+  const referenceDate = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+  const referenceIsIsoDate = (iso: string) => {
+    const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+    return m >= 1 && m <= 12 && d >= 1 && d <= new Date(utc(y, m, 0)).getUTCDate();
+  };
+
+  it("gives every day of 1600–2400 the number and the date Date gives it", () => {
+    const first = referenceDayNumber("1600-01-01");
+    const last = referenceDayNumber("2400-12-31");
+    for (let n = first; n <= last; n++) {
+      const iso = referenceDate(n);
+      if (addDays("1970-01-01", n) !== iso) expect(addDays("1970-01-01", n)).toBe(iso);
+      if (daysBetween("1970-01-01", iso) !== n) expect(daysBetween("1970-01-01", iso)).toBe(n);
+    }
+  });
+
+  it("agrees with Date far outside that range, on years 0–99 and past 9999", () => {
+    for (const n of [-719_528, -719_162, -700_000, -500_000, 1_000_000, 2_932_896, 2_932_897, 3_000_000]) {
+      expect(addDays("1970-01-01", n), String(n)).toBe(referenceDate(n));
+    }
+    for (const iso of ["0000-01-01", "0000-02-29", "0004-02-29", "0099-12-31", "0100-03-01", "9999-12-31"]) {
+      expect(daysBetween("1970-01-01", iso), iso).toBe(referenceDayNumber(iso));
+    }
+  });
+
+  it("rolls days and months out of range over as Date.UTC does", () => {
+    for (const iso of ["2026-02-31", "2026-02-00", "2026-13-01", "2026-00-15", "2024-02-30", "2026-12-32"]) {
+      expect(daysBetween("1970-01-01", iso), iso).toBe(referenceDayNumber(iso));
+    }
+  });
+
+  it("knows the length of every month of 1600–2400, leap years included", () => {
+    for (let year = 1600; year <= 2400; year++) {
+      for (let month = 1; month <= 12; month++) {
+        for (const day of [28, 29, 30, 31]) {
+          const iso = `${year}-${String(month).padStart(2, "0")}-${day}`;
+          if (isIsoDate(iso) !== referenceIsIsoDate(iso)) expect(isIsoDate(iso), iso).toBe(referenceIsIsoDate(iso));
+        }
+      }
+    }
+  });
+});

@@ -92,13 +92,49 @@ export function maxDate(first: IsoDate, ...rest: IsoDate[]): IsoDate {
   return rest.reduce((a, b) => (b > a ? b : a), first);
 }
 
+// Day numbers are counted from 1970-01-01 in the proleptic Gregorian calendar, as Date counts
+// them, but with integer arithmetic (H. Hinnant's days_from_civil and civil_from_days) instead of
+// Date objects: the rules engine converts dates for every employee it judges, and inside Next.js
+// every `new Date` goes through Next's instrumented constructor (a CPU profile of the peak found
+// it among the web process's hottest functions). Months and days out of range roll over as
+// Date.UTC rolls them (the 31st of February is the 3rd of March); the unit tests compare both
+// ways with Date across 1600–2400 and beyond.
 function dayNumber(date: IsoDate): number {
   const [y, m, d] = parts(date);
-  return Math.round(utc(y, m - 1, d) / DAY_MS);
+  return daysFromCivil(y, m, d);
 }
 
 function fromDayNumber(n: number): IsoDate {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  const [year, month, day] = civilFromDays(n);
+  // Outside 0000–9999 the form is toISOString's, cut as it always was.
+  if (year < 0 || year > 9999) return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  return format(year, month, day);
+}
+
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y0 = year + Math.floor((month - 1) / 12);
+  const m = ((((month - 1) % 12) + 12) % 12) + 1;
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function civilFromDays(n: number): [number, number, number] {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return [year, month, day];
 }
 
 function isWeekend(n: number): boolean {
@@ -117,13 +153,9 @@ function format(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(utc(year, month, 0)).getUTCDate();
-}
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-// Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
-function utc(year: number, monthIndex: number, day: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, monthIndex, day);
-  return date.getTime();
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return MONTH_DAYS[month - 1]!;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
