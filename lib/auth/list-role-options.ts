@@ -89,6 +89,8 @@ export async function holdsRoleOption(
   option: RoleOption,
 ): Promise<boolean> {
   const { db } = ctx;
+  // A role this build does not know (an old session's) is held by nobody.
+  if (!Object.hasOwn(ROLE_LABELS, option.role)) return false;
   const checks: Array<Promise<boolean>> = [];
   if (who.userId)
     checks.push(

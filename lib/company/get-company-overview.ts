@@ -99,7 +99,7 @@ const countsOfModel = new WeakMap<EmployeeListModel, CompanyOverview["counts"]>(
 /** The staff by state, counted once per model (a model is immutable and cached). */
 function staffCounts(model: EmployeeListModel): CompanyOverview["counts"] {
   const known = countsOfModel.get(model);
-  if (known) return known;
+  if (known) return { ...known };
   const counts = { ...model.counts, reservable: 0, expiring: 0, notEligible: 0, reservedElsewhere: 0 };
   for (const row of model.rows) {
     if (row.state === "expiring") counts.expiring++;
@@ -110,5 +110,5 @@ function staffCounts(model: EmployeeListModel): CompanyOverview["counts"] {
     }
   }
   countsOfModel.set(model, counts);
-  return counts;
+  return { ...counts };
 }

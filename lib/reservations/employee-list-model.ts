@@ -22,9 +22,12 @@ import { cachedByVersion } from "./version-cache";
 // model is cached per enterprise and day under the version of its inputs — the registry's
 // staffVersion plus the enterprise's decisions and the portal's 45-day exceptions — and each
 // page, filter and search is then cut from it in milliseconds.
-// The versions are read first and the model after them, both through ctx's one client: on a
-// replica that lags the model is then at least as new as the version it is cached under (replay
-// only moves forward), so a stale model is never stored as a newer version (version-cache.ts).
+// The versions are read first and the model after them, both on the server ctx's client reads
+// from: on a replica that lags (through the replica's client) the model is then at least as new
+// as the version it is cached under (replay only moves forward); on the primary the versions go
+// through the prepared-read pool (lib/db/prepared-read.ts) and the model through Prisma, and a
+// later read on any primary connection sees at least what an earlier one saw. So a stale model is
+// never stored as a newer version (version-cache.ts).
 
 export type EmployeeState = "reserved" | "expiring" | "reserved_elsewhere" | "not_reserved";
 

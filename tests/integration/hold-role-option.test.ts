@@ -70,6 +70,7 @@ beforeAll(async () => {
     { role: "RECRUITER", unitId: unit.id, label },
     { role: "CONSCRIPT", edrpou: headed.edrpou, label },
     { role: "ADMIN", label },
+    { role: "NO_SUCH_ROLE" as RoleOption["role"], label },
   ];
 });
 
