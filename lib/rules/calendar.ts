@@ -111,7 +111,8 @@ function fromDayNumber(n: number): IsoDate {
   return format(year, month, day);
 }
 
-function daysFromCivil(year: number, month: number, day: number): number {
+/** Days since 1970-01-01 of a proleptic Gregorian date (month and day may roll over, as in Date.UTC). */
+export function daysFromCivil(year: number, month: number, day: number): number {
   const y0 = year + Math.floor((month - 1) / 12);
   const m = ((((month - 1) % 12) + 12) % 12) + 1;
   const y = m <= 2 ? y0 - 1 : y0;
@@ -122,7 +123,8 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-function civilFromDays(n: number): [number, number, number] {
+/** The [year, month, day] of a day number (days since 1970-01-01). */
+export function civilFromDays(n: number): [number, number, number] {
   const z = n + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;

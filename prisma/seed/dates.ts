@@ -1,31 +1,11 @@
 // Calendar arithmetic on ISO dates ("YYYY-MM-DD") in UTC. The seed works with dates only:
 // time zones never move a birth date or a decision's validity. The arithmetic is done on day
 // numbers (Hinnant's civil-from-days), not Date objects: a million people need tens of millions
-// of date steps, and Date#toISOString was most of the seed's time.
+// of date steps, and Date#toISOString was most of the seed's time. The day numbers are the rules
+// engine's (lib/rules/calendar.ts).
+import { civilFromDays, daysFromCivil } from "@/lib/rules/calendar";
 
 export type IsoDate = string;
-
-/** Days since 1970-01-01 of a proleptic Gregorian date. */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
-}
 
 const pad2 = (value: number) => (value < 10 ? `0${value}` : String(value));
 
