@@ -26,16 +26,28 @@ const SESSION_COOKIE = "next-auth.session-token";
 export type Director = { edrpou: string; rnokpp: string; cookie: string; key: OpenedKeyFile; staff: number };
 export type Sample = { ms: number; ok: boolean };
 
-/** Deadline-day application sizes: most small, some hundreds, a few up to 2,000. */
+/** Deadline-day application sizes: a share of the applications, each of `from` to `from + span - 1` employees. */
+const APPLICATION_MIX = [
+  { share: 0.6, from: 1, span: 20 },
+  { share: 0.3, from: 20, span: 180 },
+  { share: 0.1, from: 200, span: 1_800 },
+] as const;
+
 export function applicationSize(random: () => number): number {
   const r = random();
-  if (r < 0.6) return 1 + Math.floor(random() * 20);
-  if (r < 0.9) return 20 + Math.floor(random() * 180);
-  return 200 + Math.floor(random() * 1_800);
+  let below = 0;
+  for (const band of APPLICATION_MIX) {
+    below += band.share;
+    if (r < below || band === APPLICATION_MIX.at(-1)) return band.from + Math.floor(random() * band.span);
+  }
+  throw new Error("unreachable");
 }
 
-/** The mean of applicationSize's mix when no enterprise bounds it: 0.6·10.5 + 0.3·109.5 + 0.1·1,099.5. */
-export const APPLICATION_SIZE_MEAN = 0.6 * 10.5 + 0.3 * 109.5 + 0.1 * 1_099.5;
+/** The mean of applicationSize's mix when no enterprise bounds it (149.1 employees). */
+export const APPLICATION_SIZE_MEAN = APPLICATION_MIX.reduce(
+  (sum, band) => sum + band.share * (band.from + (band.span - 1) / 2),
+  0,
+);
 
 /** A session cookie as next-auth issues it (the bench knows the server's secret; nothing is bypassed server-side). */
 export async function sessionCookie(
