@@ -111,21 +111,14 @@ export type CitizenStatusRecord = {
 /** Which persons a staff read covers: these РНОКПП, or everyone employed at the enterprise on a day. */
 export type StaffScope = { rnokpps: readonly string[] } | { employedOn: string };
 
-/** A person as the staff read-model carries them: what the rules and the lists need, no contacts. */
+/** A person as the staff read-model carries them: what the rules and the lists need, no contacts and no timestamps. */
 export type StaffPerson = Pick<
   PersonRecord,
-  "rnokpp" | "lastName" | "firstName" | "patronymic" | "fullName" | "birthDate" | "sex" | "updatedAt"
+  "rnokpp" | "lastName" | "firstName" | "patronymic" | "fullName" | "birthDate" | "sex"
 > & {
   military: Pick<
     MilitaryRecord,
-    | "status"
-    | "liability"
-    | "dataUpdatedOn"
-    | "wanted"
-    | "wantedCriminal"
-    | "deferment"
-    | "defermentUntil"
-    | "updatedAt"
+    "status" | "liability" | "dataUpdatedOn" | "wanted" | "wantedCriminal" | "deferment" | "defermentUntil"
   > | null;
 };
 

@@ -12,10 +12,8 @@ import { fullNameOf, toKopiykas } from "./map";
 // after another. "Everyone employed there on a day" reads the enterprise's employments first.
 
 type Tuple = unknown[];
-const ISO_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 const sql = Prisma.sql;
-const raw = Prisma.raw;
 
 // The list travels as ONE comma-separated text parameter: a 10,000-element array parameter
 // costs the driver adapter far more than splitting a string costs Postgres.
@@ -32,12 +30,20 @@ function employmentsQuery(edrpou: string, rnokpps: string[] | null) {
     ORDER BY "startDate", id)::text AS data FROM oberig.employments WHERE ${where}`;
 }
 
-function peopleQuery(rnokpps: string[]) {
+// The person and their military record are two reads, not a join: for 10,000 persons scattered
+// over a national registry the join looked each military record up from each person (10,000
+// index descents in one backend: 230–400 ms at 10,000,000 persons); as two bitmap scans on two
+// connections they take about 130 ms together.
+function personsQuery(rnokpps: string[]) {
   return sql`SELECT json_agg(json_build_array(
-      p.rnokpp, p."lastName", p."firstName", p.patronymic, p."birthDate", p.sex, to_char(p."updatedAt", ${raw(ISO_INSTANT)}),
-      m.status, m.liability, m."dataUpdatedOn", m.wanted, m."wantedCriminal", m.deferment, m."defermentUntil", to_char(m."updatedAt", ${raw(ISO_INSTANT)})))::text AS data
-    FROM oberig.persons p LEFT JOIN oberig.military_registrations m ON m.rnokpp = p.rnokpp
-    WHERE p.rnokpp = ${inList(rnokpps)}`;
+      rnokpp, "lastName", "firstName", patronymic, "birthDate", sex))::text AS data
+    FROM oberig.persons WHERE rnokpp = ${inList(rnokpps)}`;
+}
+
+function militaryQuery(rnokpps: string[]) {
+  return sql`SELECT json_agg(json_build_array(
+      rnokpp, status, liability, "dataUpdatedOn", wanted, "wantedCriminal", deferment, "defermentUntil"))::text AS data
+    FROM oberig.military_registrations WHERE rnokpp = ${inList(rnokpps)}`;
 }
 
 function marksQuery(rnokpps: string[]) {
@@ -75,14 +81,16 @@ export async function findStaff(client: Db | DbTx, edrpou: string, scope: StaffS
   }
   if (rnokpps.length === 0) return [];
 
-  const [people, marks, employments] = await Promise.all([
-    jsonRows(client, peopleQuery(rnokpps)),
+  const [people, military, marks, employments] = await Promise.all([
+    jsonRows(client, personsQuery(rnokpps)),
+    jsonRows(client, militaryQuery(rnokpps)),
     jsonRows(client, marksQuery(rnokpps)),
     employmentsPending,
   ]);
+  const militaryOf = new Map(military.map((m) => [m[0] as string, m]));
   const byPerson = new Map<string, StaffRecord>();
   for (const p of people) {
-    const person = toPerson(p);
+    const person = toPerson(p, militaryOf.get(p[0] as string));
     byPerson.set(person.rnokpp, { person, employments: [], activeMarks: [] });
   }
   for (const e of employments) byPerson.get(e.rnokpp)?.employments.push(e);
@@ -117,39 +125,14 @@ function toEmployment(t: Tuple): StaffEmployment {
   return { rnokpp, position, startDate, endDate, salaryKop: toKopiykas(salary), mainJob, suspended };
 }
 
-function toPerson(t: Tuple): StaffPerson {
-  const [
-    rnokpp,
-    lastName,
-    firstName,
-    patronymic,
-    birthDate,
-    sex,
-    updatedAt,
-    status,
-    liability,
-    dataUpdatedOn,
-    wanted,
-    wantedCriminal,
-    deferment,
-    defermentUntil,
-    militaryUpdatedAt,
-  ] = t as [
+function toPerson(p: Tuple, m: Tuple | undefined): StaffPerson {
+  const [rnokpp, lastName, firstName, patronymic, birthDate, sex] = p as [
     string,
     string,
     string,
     string | null,
     string,
     StaffPerson["sex"],
-    string,
-    NonNullable<StaffPerson["military"]>["status"] | null,
-    NonNullable<StaffPerson["military"]>["liability"],
-    string | null,
-    boolean,
-    boolean,
-    string | null,
-    string | null,
-    string,
   ];
   return {
     rnokpp,
@@ -159,19 +142,20 @@ function toPerson(t: Tuple): StaffPerson {
     fullName: fullNameOf({ lastName, firstName, patronymic }),
     birthDate,
     sex,
-    updatedAt,
-    military:
-      status === null
-        ? null
-        : {
-            status,
-            liability,
-            dataUpdatedOn,
-            wanted,
-            wantedCriminal,
-            deferment,
-            defermentUntil,
-            updatedAt: militaryUpdatedAt,
-          },
+    military: m === undefined ? null : toMilitary(m),
   };
+}
+
+function toMilitary(m: Tuple): NonNullable<StaffPerson["military"]> {
+  const [, status, liability, dataUpdatedOn, wanted, wantedCriminal, deferment, defermentUntil] = m as [
+    string,
+    NonNullable<StaffPerson["military"]>["status"],
+    NonNullable<StaffPerson["military"]>["liability"],
+    string | null,
+    boolean,
+    boolean,
+    string | null,
+    string | null,
+  ];
+  return { status, liability, dataUpdatedOn, wanted, wantedCriminal, deferment, defermentUntil };
 }
