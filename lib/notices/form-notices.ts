@@ -147,7 +147,7 @@ export async function formNotices(ctx: Ctx<"actor" | "db" | "registry" | "now">,
 
 type BatchFields = { batchId: string; tcc: string; kind: string; appearAt: Date; place: string; now: Date };
 
-// Thousands at once: one INSERT … SELECT FROM jsonb_to_recordset (createMany spends seconds on 10,000 rows).
+// Thousands at once: one INSERT … SELECT FROM json_to_recordset (createMany spends seconds on 10,000 rows).
 async function insertNotices(
   tx: Parameters<typeof lockForForming>[0],
   batch: BatchFields,
@@ -158,7 +158,7 @@ async function insertNotices(
   await tx.$executeRaw`
     INSERT INTO public.notices (id, code, "batchId", rnokpp, "fullName", tcc, kind, "appearAt", place, status, "statusAt", "createdAt")
     SELECT gen_random_uuid(), x.code, ${batch.batchId}::uuid, x.rnokpp, x.full_name, ${batch.tcc}, ${batch.kind}::"NoticeKind", ${batch.appearAt}, ${batch.place}, 'FORMED', ${batch.now}, ${batch.now}
-    FROM jsonb_to_recordset(${json}::jsonb) AS x(rnokpp text, full_name text, code text)`;
+    FROM json_to_recordset(${json}::json) AS x(rnokpp text, full_name text, code text)`;
 }
 
 async function insertRefusals(

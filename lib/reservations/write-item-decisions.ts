@@ -3,7 +3,9 @@ import type { DbTx, Prisma } from "@/lib/db/client";
 import type { IsoDate } from "@/lib/rules";
 
 // The decision of every item of an application in one statement: 10,000 single-row UPDATEs
-// would cost seconds of round trips, one UPDATE … FROM jsonb_to_recordset costs one.
+// would cost seconds of round trips, one UPDATE … FROM jsonb_to_recordset costs one. jsonb, not
+// the json the flat bulk writers read: each row carries nested JSON (the reasons), and with json
+// this statement measured slower (576–583 against 445–529 ms for 10,000 items).
 
 export type ItemDecisionRow = {
   id: string;

@@ -85,3 +85,88 @@ describe("outgoing mail", () => {
     await expect(listOutgoingEmails(createCtx({ actor: null }))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });
+
+describe("a batch of notifications", () => {
+  it("gives each one its own texts and link when the batch repeats some of them, and keeps the letters in order", async () => {
+    const batchMail = (await createPerson(db, { email: "batch@example.test" })).rnokpp;
+    const someone = (await createPerson(db, { email: null })).rnokpp;
+    const batch = [
+      {
+        recipientRnokpp: batchMail,
+        audience: "me",
+        kind: "reserved",
+        title: "Вас заброньовано",
+        body: "До 01.06.2027.",
+        link: "/me",
+      },
+      {
+        recipientRnokpp: someone,
+        audience: "me",
+        kind: "reserved",
+        title: "Вас заброньовано",
+        body: "До 01.06.2027.",
+        link: "/me",
+      },
+      {
+        recipientRnokpp: batchMail,
+        audience: "company",
+        kind: "decided",
+        title: "Заяву розглянуто",
+        body: "/me",
+        link: "/company/applications/1",
+      },
+      {
+        recipientRnokpp: someone,
+        audience: "company",
+        kind: "refused",
+        title: "reserved",
+        body: "Відмовлено: не на обліку.",
+        email: false,
+      },
+      {
+        recipientRnokpp: batchMail,
+        audience: "me",
+        kind: "refused",
+        title: "Відмовлено",
+        body: "Відмовлено: не на обліку.",
+      },
+    ] as const;
+    const before = new Date();
+    await db.$transaction((tx) => notify(tx, [...batch]));
+
+    const written = await db.notification.findMany({
+      where: { recipientRnokpp: { in: [batchMail, someone] } },
+      select: { recipientRnokpp: true, audience: true, kind: true, title: true, body: true, link: true },
+    });
+    const key = (n: { recipientRnokpp: string; kind: string; title: string }) =>
+      `${n.recipientRnokpp}|${n.kind}|${n.title}`;
+    expect(written.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+      batch
+        .map((n) => ({
+          recipientRnokpp: n.recipientRnokpp,
+          audience: n.audience,
+          kind: n.kind,
+          title: n.title,
+          body: n.body,
+          link: "link" in n ? n.link : null,
+        }))
+        .sort((a, b) => key(a).localeCompare(key(b))),
+    );
+
+    const letters = await db.outgoingEmail.findMany({
+      where: { to: "batch@example.test", createdAt: { gte: before } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(letters.map((l) => l.subject).sort()).toEqual(
+      ["Броня: Вас заброньовано", "Броня: Заяву розглянуто", "Броня: Відмовлено"].sort(),
+    );
+    const text = (subject: string) => letters.find((l) => l.subject === subject)!.text;
+    expect(text("Броня: Вас заброньовано")).toContain(
+      "До 01.06.2027.\n\nДетальніше: https://bronya.example.gov.ua/me\n",
+    );
+    expect(text("Броня: Заяву розглянуто")).toContain(
+      "/me\n\nДетальніше: https://bronya.example.gov.ua/company/applications/1\n",
+    );
+    expect(text("Броня: Відмовлено")).not.toContain("Детальніше");
+  });
+});

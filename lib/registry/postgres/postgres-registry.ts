@@ -178,7 +178,7 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
     async putReservationMarks(tx, marks) {
       if (marks.length === 0) return;
       // Thousands at once (a 10,000-employee application): one INSERT … SELECT FROM
-      // jsonb_to_recordset — Prisma's createMany would spend seconds on a batch that size.
+      // json_to_recordset — Prisma's createMany would spend seconds on a batch that size.
       const rows = JSON.stringify(
         marks.map((m) => ({
           rnokpp: m.rnokpp,
@@ -191,7 +191,7 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
       await tx.$executeRaw`
         INSERT INTO oberig.reservation_marks (id, rnokpp, edrpou, "fromDate", "untilDate", status, "activeRnokpp", source, "reservationId", "updatedAt")
         SELECT gen_random_uuid(), rnokpp, edrpou, from_date, until_date, 'ACTIVE', rnokpp, 'portal', reservation_id, now()
-        FROM jsonb_to_recordset(${rows}::jsonb) AS x(rnokpp text, edrpou text, from_date date, until_date date, reservation_id uuid)
+        FROM json_to_recordset(${rows}::json) AS x(rnokpp text, edrpou text, from_date date, until_date date, reservation_id uuid)
         ORDER BY rnokpp`;
     },
 
