@@ -50,7 +50,7 @@ export async function notify(tx: DbTx, notifications: NewNotification[]) {
       k: text(n.kind),
       t: text(n.title),
       b: text(n.body),
-      l: n.link ? text(n.link) : null,
+      l: n.link === undefined ? null : text(n.link),
       u: n.link ? mailLink(n.link) : null,
       m: n.email !== false,
       o: ord,

@@ -87,7 +87,7 @@ describe("outgoing mail", () => {
 });
 
 describe("a batch of notifications", () => {
-  it("gives each one its own texts and link when the batch repeats some of them, and keeps the letters in order", async () => {
+  it("gives each one its own texts and link when the batch repeats some of them", async () => {
     const batchMail = (await createPerson(db, { email: "batch@example.test" })).rnokpp;
     const someone = (await createPerson(db, { email: null })).rnokpp;
     const batch = [
@@ -155,7 +155,6 @@ describe("a batch of notifications", () => {
 
     const letters = await db.outgoingEmail.findMany({
       where: { to: "batch@example.test", createdAt: { gte: before } },
-      orderBy: { createdAt: "asc" },
     });
     expect(letters.map((l) => l.subject).sort()).toEqual(
       ["Броня: Вас заброньовано", "Броня: Заяву розглянуто", "Броня: Відмовлено"].sort(),

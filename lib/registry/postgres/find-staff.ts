@@ -33,7 +33,9 @@ function employmentsQuery(edrpou: string, rnokpps: string[] | null) {
 // The person and their military record are two reads, not a join: for 10,000 persons scattered
 // over a national registry the join looked each military record up from each person (10,000
 // index descents in one backend: 230–400 ms at 10,000,000 persons); as two bitmap scans on two
-// connections they take about 130 ms together.
+// connections they take about 130 ms together. Like the marks, they are then separate statements,
+// each with its own snapshot under READ COMMITTED: a registry write committed between them is
+// seen by one and not the other, as a write between the marks and the persons always was.
 function personsQuery(rnokpps: string[]) {
   return sql`SELECT json_agg(json_build_array(
       rnokpp, "lastName", "firstName", patronymic, "birthDate", sex))::text AS data
