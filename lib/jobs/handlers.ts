@@ -4,6 +4,7 @@ import {
   handleDecideApplication,
   handleRequeueStuckApplications,
   handleSweepReservations,
+  handlePruneStaffChanges,
   handlePurgeExpired,
   handleSendEmails,
   ZDecideApplicationJob,
@@ -115,6 +116,13 @@ export const JOB_QUEUES: ReadonlyArray<QueueDefinition> = [
     handle: handlePurgeExpired,
     queue: { policy: "short", retryLimit: 3, retryDelay: 300, expireInSeconds: 600 },
     schedule: { cron: "30 3 * * *", tz: "Europe/Kyiv" },
+  }),
+  defineQueue({
+    name: "prune-staff-changes",
+    data: ZNoJobData,
+    handle: handlePruneStaffChanges,
+    queue: { policy: "short", retryLimit: 2, retryDelay: 60, expireInSeconds: 300 },
+    schedule: { cron: "*/5 * * * *" },
   }),
   // The audit chain's daily anchors, sealed soon after each Kyiv midnight (lib/audit).
   defineQueue({

@@ -61,6 +61,18 @@ export interface Registry extends ServiceRecords, BasicServiceRecords, TccRegist
   findStaff(edrpou: string, scope: StaffScope): Promise<StaffRecord[]>;
   /** Changes whenever anything findStaff(edrpou, { employedOn }) reads changes: lets a read-model be cached. */
   staffVersion(edrpou: string): Promise<string>;
+  /**
+   * The persons whose data changed after staffVersion was `since`, with the version now — or
+   * null when the registry cannot tell (a change of the whole staff, notes pruned, more than
+   * `limit` persons): then everything must be read again.
+   */
+  staffChangesSince(
+    edrpou: string,
+    since: string,
+    limit: number,
+  ): Promise<{ version: string; rnokpps: string[] } | null>;
+  /** Forgets the notes behind staffChangesSince older than this many seconds; returns how many. */
+  pruneStaffChanges(olderThanSeconds: number): Promise<number>;
   /** Every ACTIVE mark at this enterprise, whoever made it (the portal or another channel). */
   findActiveMarksAt(edrpou: string): Promise<MarkRecord[]>;
   /** The enterprises that hold at least one ACTIVE mark (the scheduled checks visit these). */

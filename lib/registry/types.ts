@@ -109,7 +109,10 @@ export type CitizenStatusRecord = {
 };
 
 /** Which persons a staff read covers: these РНОКПП, or everyone employed at the enterprise on a day. */
-export type StaffScope = { rnokpps: readonly string[] } | { employedOn: string };
+export type StaffScope =
+  | { rnokpps: readonly string[] }
+  /** Everyone employed there on the day — or, with `among`, those of these persons who are. */
+  | { employedOn: string; among?: readonly string[] };
 
 /** A person as the staff read-model carries them: what the rules and the lists need, no contacts and no timestamps. */
 export type StaffPerson = Pick<

@@ -21,7 +21,10 @@ import { cachedByVersion } from "./version-cache";
 // the 10,000-employee enterprise the read and the rules take a few hundred milliseconds, so the
 // model is cached per enterprise and day under the version of its inputs — the registry's
 // staffVersion plus the enterprise's decisions and the portal's 45-day exceptions — and each
-// page, filter and search is then cut from it in milliseconds.
+// page, filter and search is then cut from it in milliseconds. When the registry's version moves
+// because of a change that concerned some persons, only they are read and judged again and the
+// cached model is patched (patchModel); the enterprise, its decisions, the 45-day exceptions or a
+// new day build it whole.
 // The versions are read first and the model after them, both on the server ctx's client reads
 // from: on a replica that lags (through the replica's client) the model is then at least as new
 // as the version it is cached under (replay only moves forward); on the primary the versions go
@@ -65,6 +68,12 @@ const PORTAL_VERSION = `
     (SELECT concat_ws(',', count(*), max("updatedAt")) FROM critical_decisions WHERE edrpou = $1),
     (SELECT concat_ws(',', count(*), max("createdAt"), max("annulledAt")) FROM reservations WHERE exception45)) AS version`;
 
+/** More changed persons than this since the cached model, and the model is built whole again. */
+const PATCH_LIMIT = 1_000;
+
+/** How the models of this process were built: tests and benchmarks read it. */
+export const modelBuilds = { whole: 0, patched: 0 };
+
 export async function loadEmployeeListModel(
   ctx: Ctx<"db" | "registry">,
   input: { edrpou: string; date: IsoDate },
@@ -78,13 +87,55 @@ export async function loadEmployeeListModel(
       values: [edrpou],
     }),
   ]);
-  return cachedByVersion(`employees:${edrpou}:${date}`, `${staffVersion}#${portal[0]?.version ?? ""}`, () =>
-    computeModel(ctx, edrpou, date),
+  const portalVersion = portal[0]?.version ?? "";
+  return cachedByVersion(
+    `employees:${edrpou}:${date}`,
+    `${staffVersion}#${portalVersion}`,
+    () => computeModel(ctx, edrpou, date),
+    Date.now(),
+    (older) => patchModel(ctx, edrpou, date, portalVersion, older),
   );
 }
 
 async function computeModel(ctx: Ctx<"db">, edrpou: string, date: IsoDate): Promise<EmployeeListModel> {
   const loaded = await loadApplicationFacts(ctx, { edrpou, date, employedOn: date });
+  const { rows, limit } = judge(loaded, edrpou, date);
+  modelBuilds.whole += 1;
+  return assemble(date, rows, limit);
+}
+
+// After a registry change that concerned some persons (a military record, an employment, a mark
+// — see oberig.staff_changes), only they are read and judged again; everyone else's row is the
+// cached model's. A person judges the same whatever the rest of the staff (the list applies no
+// limit), so the result is the model a whole computation would give — as long as the enterprise,
+// its decisions and the 45-day exceptions (the portal version) and the day are the same, which is
+// checked here, and the registry can name every person changed since (staffChangesSince).
+async function patchModel(
+  ctx: Ctx<"db" | "registry">,
+  edrpou: string,
+  date: IsoDate,
+  portalVersion: string,
+  older: { version: string; value: EmployeeListModel },
+): Promise<EmployeeListModel | null> {
+  const cut = older.version.indexOf("#");
+  if (cut < 0 || older.version.slice(cut + 1) !== portalVersion || older.value.date !== date) return null;
+  const changes = await ctx.registry.staffChangesSince(edrpou, older.version.slice(0, cut), PATCH_LIMIT);
+  if (!changes) return null;
+  if (changes.rnokpps.length === 0) return older.value;
+  const loaded = await loadApplicationFacts(ctx, { edrpou, date, employedOn: date, among: changes.rnokpps });
+  const judged = judge(loaded, edrpou, date);
+  const changed = new Set(changes.rnokpps);
+  const kept = older.value.rows.filter((row) => !changed.has(row.rnokpp));
+  modelBuilds.patched += 1;
+  return assemble(date, mergeInOrder(kept, judged.rows), judged.limit);
+}
+
+/** The persons of the loaded facts, each judged on their own, in the list's order. */
+function judge(
+  loaded: Awaited<ReturnType<typeof loadApplicationFacts>>,
+  edrpou: string,
+  date: IsoDate,
+): { rows: ModelRow[]; limit: LimitFigures } {
   const outcome = decideApplication(loaded.facts, { applyLimit: false });
   const rows = outcome.employees.map((decided): ModelRow => {
     const record = loaded.staff.get(decided.rnokpp)!;
@@ -115,13 +166,33 @@ async function computeModel(ctx: Ctx<"db">, edrpou: string, date: IsoDate): Prom
       exception45: decided.exception45?.applied === true,
     };
   });
-  rows.sort(
-    (a, b) => collator.compare(a.fullName, b.fullName) || (a.rnokpp < b.rnokpp ? -1 : a.rnokpp > b.rnokpp ? 1 : 0),
-  );
+  rows.sort(inListOrder);
+  return {
+    rows,
+    limit: { total: outcome.limit.total, used: outcome.limit.usedBefore, available: outcome.limit.availableBefore },
+  };
+}
+
+function inListOrder(a: ModelRow, b: ModelRow): number {
+  return collator.compare(a.fullName, b.fullName) || (a.rnokpp < b.rnokpp ? -1 : a.rnokpp > b.rnokpp ? 1 : 0);
+}
+
+/** Two lists in the list's order, merged into one. */
+function mergeInOrder(a: readonly ModelRow[], b: readonly ModelRow[]): ModelRow[] {
+  const merged: ModelRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(inListOrder(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
+}
+
+function assemble(date: IsoDate, rows: ModelRow[], limit: LimitFigures): EmployeeListModel {
   return {
     date,
     rows,
-    limit: { total: outcome.limit.total, used: outcome.limit.usedBefore, available: outcome.limit.availableBefore },
+    limit,
     counts: {
       employees: rows.length,
       eligible: rows.filter((r) => r.eligible).length,

@@ -57,6 +57,18 @@ export async function handlePurgeExpired(_data: unknown, context: JobContext): P
   );
 }
 
+/**
+ * prune-staff-changes (every five minutes): the registry's notes of which persons each change
+ * concerned are kept for STAFF_CHANGES_KEPT_SECONDS; an employee list cached before the oldest
+ * note kept is read again whole (employee-list-model.ts).
+ */
+export async function handlePruneStaffChanges(_data: unknown, context: JobContext): Promise<void> {
+  const pruned = await createCtx({ actor: null }).registry.pruneStaffChanges(STAFF_CHANGES_KEPT_SECONDS);
+  if (pruned > 0) context.log(`видалено застарілих записів про зміни в реєстрі: ${pruned}`);
+}
+
+export const STAFF_CHANGES_KEPT_SECONDS = 15 * 60;
+
 /** send-emails (every minute and at start): the outbox through SMTP, or marked as preview-only. */
 export async function handleSendEmails(_data: unknown, context: JobContext): Promise<void> {
   const { SMTP_URL, MAIL_FROM } = env();

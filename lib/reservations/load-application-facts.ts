@@ -11,7 +11,8 @@ import { findEnterpriseDecision, type EnterpriseDecision } from "./find-enterpri
 // employed there that day — read in a handful of set-based queries whatever the list's length:
 // the enterprise and its decision, the registry's staff read-model (record, employments here,
 // active marks anywhere), the enterprise's active marks for the limit, and the portal's own
-// memory of 45-day exceptions. Pass a transaction to read what it has locked.
+// memory of 45-day exceptions. Pass a transaction to read what it has locked. `among` narrows
+// "everyone employed there" to some persons (the employee list re-judging those who changed).
 
 export type ListedEmployee = { rnokpp: string; confirmedSalary: Kopiykas | null };
 
@@ -29,13 +30,15 @@ export async function loadApplicationFacts(
   ctx: Ctx<"db">,
   options:
     | { edrpou: string; date: IsoDate; employees: readonly ListedEmployee[] }
-    | { edrpou: string; date: IsoDate; employedOn: IsoDate },
+    | { edrpou: string; date: IsoDate; employedOn: IsoDate; among?: readonly string[] },
 ): Promise<LoadedFacts> {
   const { db: client } = ctx;
   const { edrpou, date } = options;
   const registry = registryFor(client);
   const scope =
-    "employees" in options ? { rnokpps: options.employees.map((e) => e.rnokpp) } : { employedOn: options.employedOn };
+    "employees" in options
+      ? { rnokpps: options.employees.map((e) => e.rnokpp) }
+      : { employedOn: options.employedOn, among: options.among };
   const [enterprise, decision, staffList, activeHere] = await Promise.all([
     registry.findEnterprise(edrpou),
     findEnterpriseDecision(ctx, { edrpou, date }),

@@ -127,4 +127,33 @@ describe("cachedByVersion", () => {
     for (const [i] of sizes.entries()) await cachedByVersion(`n${i}`, "v", async () => ({ rows: [++computed] }), 0);
     expect(computed).toBe(sizes.length);
   });
+
+  it("builds a new version by patching the key's newest value, or computes it whole when the patch cannot", async () => {
+    const bases: string[] = [];
+    const patch = async (older: { version: string; value: string }) => {
+      bases.push(older.version);
+      return older.value === "give up" ? null : `${older.value}+`;
+    };
+    expect(await cachedByVersion("p", "v1", async () => "whole", 0, patch)).toBe("whole");
+    expect(await cachedByVersion("p", "v2", async () => "unused", 1_000, patch)).toBe("whole+");
+    expect(await cachedByVersion("p", "v3", async () => "unused", 2_000, patch)).toBe("whole++");
+    expect(bases).toEqual(["v1", "v2"]);
+    // Another key is never a base.
+    expect(await cachedByVersion("q", "v3", async () => "give up", 2_000, patch)).toBe("give up");
+    expect(await cachedByVersion("q", "v4", async () => "whole again", 2_000, patch)).toBe("whole again");
+  });
+
+  it("computes whole when the base failed, and keeps a patched value's age for the lifetime", async () => {
+    const patch = async (older: { version: string; value: number }) => older.value + 1;
+    await expect(cachedByVersion("f", "v1", () => Promise.reject(new Error("boom")), 0, patch)).rejects.toThrow();
+    let wholes = 0;
+    const compute = async () => 100 * ++wholes;
+    expect(await cachedByVersion("f", "v1", compute, 0, patch)).toBe(100);
+    // Patched at 50 s from a value computed at 0: past the lifetime at 61 s, so a whole one follows.
+    expect(await cachedByVersion("f", "v2", compute, 50_000, patch)).toBe(101);
+    expect(await cachedByVersion("f", "v2", compute, 61_000, patch)).toBe(101);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await cachedByVersion("f", "v2", compute, 61_500, patch)).toBe(200);
+    expect(wholes).toBe(2);
+  });
 });

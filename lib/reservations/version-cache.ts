@@ -19,6 +19,11 @@ import { env } from "@/lib/env";
 // reader neither evicts the primary's newer model nor is evicted by it while the lag lasts.
 // The caller must read the version before the data and from the same server (one context's
 // client): then a model is never older than the version it is stored under.
+//
+// A miss may be answered by patching the key's newest cached value instead of computing it
+// whole (a `patch` function: the employee list re-judges only the persons a registry change
+// concerned). A patched value keeps its base's age, so the lifetime still brings a whole
+// computation once a minute while the key is in use.
 
 const MAX_ENTRIES = 64;
 /** READ_MODEL_CACHE_ROWS, read on first use (lib/env.ts). */
@@ -30,7 +35,10 @@ const VERSIONS_PER_KEY = 2;
 type Entry = {
   key: string;
   version: string;
+  /** When the value's whole computation started (a patched value keeps its base's). */
   storedAt: number;
+  /** Creation order: the newest entry of a key is the base a patch starts from. */
+  seq: number;
   value: Promise<unknown>;
   weight: number;
   /** A recomputation of an entry past its lifetime is running. */
@@ -58,11 +66,21 @@ function dropOldVersions(key: string): void {
   for (const [id] of ofKey.slice(0, Math.max(0, ofKey.length - VERSIONS_PER_KEY))) entries.delete(id);
 }
 
+let created = 0;
+
+/**
+ * Builds the value of a new version from the key's newest cached one (an older version, or a
+ * newer one a fresher reader stored), or answers null when it cannot: then the value is computed
+ * whole. The version it is stored under must be one the patched value is at least as new as.
+ */
+export type Patch<T> = (older: { version: string; value: T }) => Promise<T | null>;
+
 export async function cachedByVersion<T>(
   key: string,
   version: string,
   compute: () => Promise<T>,
   now = Date.now(),
+  patch?: Patch<T>,
 ): Promise<T> {
   const id = slot(key, version);
   const hit = entries.get(id);
@@ -73,8 +91,22 @@ export async function cachedByVersion<T>(
     if (now - hit.storedAt >= LIFETIME_MS && !hit.refreshing) refresh(id, hit, compute, now);
     return hit.value as Promise<T>;
   }
-  const value = compute();
-  const entry: Entry = { key, version, storedAt: now, value, weight: 1 };
+  const base = patch ? newestOf(key) : undefined;
+  const entry: Entry = { key, version, storedAt: now, seq: ++created, value: Promise.resolve(), weight: 1 };
+  const value: Promise<T> =
+    base && patch
+      ? (base.value as Promise<T>).then(
+          async (older) => {
+            const patched = await patch({ version: base.version, value: older });
+            if (patched === null) return compute();
+            // The lifetime still counts from the last whole computation.
+            entry.storedAt = Math.min(entry.storedAt, base.storedAt);
+            return patched;
+          },
+          () => compute(),
+        )
+      : compute();
+  entry.value = value;
   entries.set(id, entry);
   dropOldVersions(key);
   evict();
@@ -91,6 +123,12 @@ export async function cachedByVersion<T>(
     },
   );
   return value;
+}
+
+function newestOf(key: string): Entry | undefined {
+  let newest: Entry | undefined;
+  for (const entry of entries.values()) if (entry.key === key && (!newest || entry.seq > newest.seq)) newest = entry;
+  return newest;
 }
 
 /** Recomputes an entry past its lifetime behind it; it keeps being served until the new value is ready. */

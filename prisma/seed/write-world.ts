@@ -179,10 +179,12 @@ export async function writeWorld(
   counts.decisions = await insertRows(client, decisionsTable(withHeadcount), decisions);
   await insertRows(client, DECISION_EVENTS, events);
   // The registry's triggers are off for the seed's transaction where Postgres allows it: every
-  // enterprise gets a fresh staff version here (new numbers, so no cached list survives a reseed).
+  // enterprise gets a fresh staff version here (new numbers, so no cached list survives a reseed),
+  // each a change of the whole staff (no list cached before is patched from oberig.staff_changes).
   await client.query(
-    `INSERT INTO "oberig"."staff_versions" ("edrpou", "version") SELECT edrpou, nextval('"oberig"."staff_version_seq"') FROM "oberig"."enterprises" ORDER BY edrpou
-     ON CONFLICT ("edrpou") DO UPDATE SET "version" = EXCLUDED."version"`,
+    `INSERT INTO "oberig"."staff_versions" ("edrpou", "version", "wholeVersion")
+     SELECT edrpou, v, v FROM (SELECT edrpou, nextval('"oberig"."staff_version_seq"') AS v FROM "oberig"."enterprises") e ORDER BY edrpou
+     ON CONFLICT ("edrpou") DO UPDATE SET "version" = EXCLUDED."version", "wholeVersion" = EXCLUDED."wholeVersion"`,
   );
   counts.users = await insertRows(client, USERS, accounts.users);
   await insertRows(client, MEMBERSHIPS, accounts.memberships);

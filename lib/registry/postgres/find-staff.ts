@@ -61,7 +61,9 @@ export async function findStaff(client: Db | DbTx, edrpou: string, scope: StaffS
   let rnokpps: string[];
   let employmentsPending: Promise<StaffEmployment[]>;
   if ("employedOn" in scope) {
-    const all = (await jsonRows(client, employmentsQuery(edrpou, null))).map(toEmployment);
+    const among = scope.among === undefined ? null : [...new Set(scope.among)];
+    if (among?.length === 0) return [];
+    const all = (await jsonRows(client, employmentsQuery(edrpou, among))).map(toEmployment);
     const day = scope.employedOn;
     rnokpps = [
       ...new Set(

@@ -8,7 +8,7 @@ import { findCitizenStatus } from "./find-citizen-status";
 import { findStaff } from "./find-staff";
 import { servicePeriodMethods } from "./service-periods";
 import { basicServiceRecordMethods } from "./basic-service-records";
-import { staffVersion } from "./staff-version";
+import { pruneStaffChanges, staffChangesSince, staffVersion } from "./staff-version";
 import { createTccRegister } from "./tcc-register";
 import { toEmploymentRecord, toEnterpriseRecord, toMarkRecord, toPersonRecord } from "./map";
 
@@ -146,6 +146,12 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
 
     staffVersion(edrpou) {
       return staffVersion(db, edrpou);
+    },
+    staffChangesSince(edrpou, since, limit) {
+      return staffChangesSince(db, edrpou, since, limit);
+    },
+    pruneStaffChanges(olderThanSeconds) {
+      return pruneStaffChanges(db, olderThanSeconds);
     },
 
     async findActiveMarksAt(edrpou) {

@@ -17,3 +17,38 @@ export async function staffVersion(client: Db | DbTx, edrpou: string): Promise<s
   });
   return row ? String(row.version) : "0";
 }
+
+/**
+ * The persons whose registry data the enterprise's versions after `since` changed, up to and
+ * including the version now (migration 20261206015741_staff_changes), read in one snapshot with
+ * that version. null when the notes cannot tell: `since` is not a version this enterprise had
+ * (0, or from before a reseed), a change of the whole staff came after it, the prune job has
+ * deleted notes after it, or more than `limit` persons changed.
+ */
+export async function staffChangesSince(
+  client: Db | DbTx,
+  edrpou: string,
+  since: string,
+  limit: number,
+): Promise<{ version: string; rnokpps: string[] } | null> {
+  if (!/^[1-9]\d{0,18}$/.test(since)) return null;
+  const [row] = await preparedRead<{ version: bigint | string; complete: boolean; rnokpps: string[] }>(client, {
+    name: "bronya-staff-changes-since",
+    text: `SELECT s.version,
+        s."wholeVersion" <= $2::bigint AND s.version >= $2::bigint
+          AND coalesce((SELECT p.through FROM oberig.staff_changes_pruned p WHERE p.edrpou = $1), 0) <= $2::bigint AS complete,
+        ARRAY(SELECT DISTINCT c.rnokpp::text FROM oberig.staff_changes c
+               WHERE c.edrpou = $1 AND c.version > $2::bigint AND c.version <= s.version LIMIT $3::int + 1) AS rnokpps
+      FROM oberig.staff_versions s WHERE s.edrpou = $1`,
+    values: [edrpou, since, limit],
+  });
+  if (!row || !row.complete || row.rnokpps.length > limit) return null;
+  return { version: String(row.version), rnokpps: row.rnokpps };
+}
+
+/** Deletes the notes of changes older than `olderThanSeconds` (the worker's prune-staff-changes job). */
+export async function pruneStaffChanges(client: Db | DbTx, olderThanSeconds: number): Promise<number> {
+  const rows = await client.$queryRaw<Array<{ pruned: bigint }>>`
+    SELECT oberig.prune_staff_changes(make_interval(secs => ${olderThanSeconds})) AS pruned`;
+  return Number(rows[0]?.pruned ?? 0);
+}

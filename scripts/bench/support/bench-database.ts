@@ -264,6 +264,8 @@ async function resetToSeed(client: pg.Client, emptyTables: readonly string[]): P
     // Foreign keys between these tables are all satisfied once every one of them is empty.
     await client.query("SET LOCAL session_replication_role = replica");
     await client.query(`DELETE FROM oberig.reservation_marks WHERE source <> 'diia'`);
+    // The run's notes of which persons its registry writes concerned (no process of the run is left to read them).
+    await client.query(`DELETE FROM oberig.staff_changes`);
     for (const table of emptyTables) await client.query(`DELETE FROM ${table}`);
     await client.query("COMMIT");
   } catch (error) {
