@@ -3,16 +3,11 @@ import type { Ctx } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import type { Kopiykas } from "@/lib/format";
 import { maskRnokpp, ZEdrpou } from "@/lib/identifiers";
-import {
-  isNeverReservable,
-  REASON_CODES,
-  type IsoDate,
-  type LiabilityType,
-  type RegistrationStatus,
-} from "@/lib/rules";
+import { REASON_CODES, type IsoDate, type LiabilityType, type RegistrationStatus } from "@/lib/rules";
 import { z } from "@/lib/zod";
 import { EMPLOYEE_SORTS, EMPLOYEE_STATES } from "./constants";
 import { loadEmployeeListModel, type EmployeeState, type ModelRow } from "./employee-list-model";
+import { inOrder, matchingInNameOrder, pageInOrder, passes, type RowFilter } from "./employee-list-pages";
 import { reasonViews } from "./reason-views";
 import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
 import type { LimitFigures, ReasonView } from "./types";
@@ -26,7 +21,7 @@ import { kyivDate } from "@/lib/format";
 
 export { EMPLOYEE_SORTS, EMPLOYEE_STATES };
 export type { EmployeeState };
-export type EmployeeSort = (typeof EMPLOYEE_SORTS)[number];
+export type { EmployeeSort } from "./employee-list-pages";
 
 export const ZListEmployeesInput = z
   .object({
@@ -95,31 +90,33 @@ export async function listEmployees(
 
   const q = input.q?.toLocaleLowerCase("uk");
   const byDigits = q !== undefined && /^\d+$/.test(q);
-  const filtered = (rows: readonly ModelRow[]) =>
-    rows.filter(
-      (row) =>
-        (input.eligible === undefined || row.eligible === input.eligible) &&
-        (!input.militaryLiable || !isNeverReservable(row.reasons)) &&
-        (input.reason === undefined || row.reasons.some((r) => r.code === input.reason)) &&
-        (input.state === undefined ||
-          row.state === input.state ||
-          (input.state === "reserved" && row.state === "expiring")) &&
-        (!q || (byDigits ? row.rnokpp.startsWith(q) : row.search.includes(q))),
-    );
-  // Filtering keeps the order, so the rows are taken in the requested order first. Without a
-  // search the result depends on a few choices only, and is kept with the model.
-  const matching = q
-    ? filtered(inOrder(model.rows, input.sort))
-    : memoized(
-        model.rows,
-        `${input.sort}|${input.eligible ?? ""}|${input.militaryLiable ?? ""}|${input.reason ?? ""}|${input.state ?? ""}`,
-        () => filtered(inOrder(model.rows, input.sort)),
-      );
-
+  const filter: RowFilter = {
+    eligible: input.eligible,
+    militaryLiable: input.militaryLiable,
+    reason: input.reason,
+    state: input.state,
+  };
   const start = (input.page - 1) * input.pageSize;
+  let page: readonly ModelRow[];
+  let total: number;
+  if (q) {
+    // A search is one pass over the rows in the requested order.
+    const matching = inOrder(model.rows, input.sort).filter(
+      (row) => passes(row, filter) && (byDigits ? row.rnokpp.startsWith(q) : row.search.includes(q)),
+    );
+    page = matching.slice(start, start + input.pageSize);
+    total = matching.length;
+  } else {
+    // Without a search the matching rows depend on a few choices only: they are kept with the
+    // model in name order, which gives the total, and a page in another order is cut from them.
+    const byName = matchingInNameOrder(model.rows, filter);
+    page = pageInOrder(model.rows, byName, input.sort, start, input.pageSize, (row) => passes(row, filter));
+    total = byName.length;
+  }
+
   return {
-    items: matching.slice(start, start + input.pageSize).map((row) => present(row, input.revealRnokpp)),
-    total: matching.length,
+    items: page.map((row) => present(row, input.revealRnokpp)),
+    total,
     page: input.page,
     pageSize: input.pageSize,
     date: model.date,
@@ -131,43 +128,4 @@ export async function listEmployees(
 function present(row: ModelRow, reveal: boolean): EmployeeRow {
   const { search: _search, reasons, rnokpp, ...rest } = row;
   return { ...rest, rnokpp: reveal ? rnokpp : maskRnokpp(rnokpp), reasons: reasonViews(reasons) };
-}
-
-// The model's rows in each requested order, and in each order and filter without a search,
-// computed once per model (a model is immutable and cached), not once per request: for a
-// 50,000-employee enterprise a sort costs tens of milliseconds of the web process's CPU and a
-// filter pass a few, which 16 directors at once would queue behind (a CPU profile of that load
-// found the filter's predicate the hottest function). At most MEMOIZED_PER_MODEL results a model.
-const MEMOIZED_PER_MODEL = 24;
-const derived = new WeakMap<readonly ModelRow[], Map<string, readonly ModelRow[]>>();
-
-function memoized(rows: readonly ModelRow[], key: string, compute: () => readonly ModelRow[]): readonly ModelRow[] {
-  let byModel = derived.get(rows);
-  if (!byModel) derived.set(rows, (byModel = new Map()));
-  let result = byModel.get(key);
-  if (result) return result;
-  result = compute();
-  if (byModel.size >= MEMOIZED_PER_MODEL) byModel.delete(byModel.keys().next().value!);
-  byModel.set(key, result);
-  return result;
-}
-
-function inOrder(rows: readonly ModelRow[], sort: EmployeeSort): readonly ModelRow[] {
-  // The model is in name order already; other orders are stable sorts on top of it.
-  if (sort === "name") return rows;
-  return memoized(rows, `order:${sort}`, () => (sort === "-name" ? [...rows].reverse() : [...rows].sort(byKey(sort))));
-}
-
-/** Empty values go last whichever the direction; ties keep the name order. */
-function byKey(sort: Exclude<EmployeeSort, "name" | "-name">): (a: ModelRow, b: ModelRow) => number {
-  const direction = sort.startsWith("-") ? -1 : 1;
-  const key = sort.replace(/^-/, "") as "salary" | "reservedUntil" | "hiredOn";
-  return (a, b) => {
-    const x = a[key];
-    const y = b[key];
-    if (x === y) return 0;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return direction * (x < y ? -1 : 1);
-  };
 }

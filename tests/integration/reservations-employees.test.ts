@@ -6,6 +6,7 @@ import { maskRnokpp } from "@/lib/identifiers";
 import {
   createReservationDraft,
   decideSubmittedApplication,
+  EMPLOYEE_SORTS,
   listEmployees,
   submitApplication,
 } from "@/lib/reservations";
@@ -105,6 +106,65 @@ describe("listEmployees", () => {
       pageSize: 100,
     });
     expect(byNameDesc.items.map((i) => i.fullName)).toEqual(all.items.map((i) => i.fullName).reverse());
+  });
+
+  it("cuts every page in every order and filter exactly as sorting and filtering the whole list would", async () => {
+    // Varied salaries with ties, so that orders differ from the name order and ties must keep it.
+    for (const [i, rnokpp] of w.employees.slice(3, 15).entries())
+      await db.employment.updateMany({
+        where: { rnokpp, edrpou: w.edrpou },
+        data: { salary: String(40_000 + (i % 4) * 1_000) },
+      });
+    const ctx = () => createCtx({ actor: w.head.actor });
+    const all = (await listEmployees(ctx(), { edrpou: w.edrpou, pageSize: 500, revealRnokpp: true })).items;
+    const filters = [
+      {},
+      { eligible: false },
+      { eligible: true },
+      { reason: "WANTED" as const },
+      { state: "not_reserved" as const },
+      { militaryLiable: true, eligible: true },
+    ];
+    const matching = (f: (typeof filters)[number]) =>
+      all.filter(
+        (row) =>
+          (!("eligible" in f) || row.eligible === f.eligible) &&
+          (!("reason" in f) || row.reasons.some((r) => r.code === f.reason)) &&
+          (!("state" in f) || row.state === f.state) &&
+          (!("militaryLiable" in f) || !row.reasons.some((r) => r.code === "NOT_MILITARY_LIABLE")),
+      );
+    const ordered = (rows: typeof all, sort: (typeof EMPLOYEE_SORTS)[number]) => {
+      if (sort === "name") return rows;
+      if (sort === "-name") return [...rows].reverse();
+      const key = sort.replace("-", "") as "salary" | "reservedUntil" | "hiredOn";
+      const direction = sort.startsWith("-") ? -1 : 1;
+      return [...rows].sort((a, b) =>
+        a[key] === b[key] ? 0 : a[key] === null ? 1 : b[key] === null ? -1 : direction * (a[key]! < b[key]! ? -1 : 1),
+      );
+    };
+    let pages = 0;
+    for (const sort of EMPLOYEE_SORTS)
+      for (const filter of filters) {
+        const expected = ordered(matching(filter), sort);
+        for (const page of [1, 2, 3, 5]) {
+          const got = await listEmployees(ctx(), {
+            edrpou: w.edrpou,
+            ...filter,
+            sort,
+            page,
+            pageSize: 7,
+            revealRnokpp: true,
+          });
+          expect(got.total, `${sort} ${JSON.stringify(filter)}`).toBe(expected.length);
+          expect(
+            got.items.map((i) => i.rnokpp),
+            `${sort} ${JSON.stringify(filter)} page ${page}`,
+          ).toEqual(expected.slice((page - 1) * 7, page * 7).map((i) => i.rnokpp));
+          pages += 1;
+        }
+      }
+    expect(pages).toBe(EMPLOYEE_SORTS.length * filters.length * 4);
+    expect(new Set(all.map((i) => i.salary)).size).toBeGreaterThan(3);
   });
 
   it("narrows to the military-liable on the register: the conscript is left out, the rest stay", async () => {
