@@ -156,4 +156,27 @@ describe("cachedByVersion", () => {
     expect(await cachedByVersion("f", "v2", compute, 61_500, patch)).toBe(200);
     expect(wholes).toBe(2);
   });
+
+  it("falls back to the whole computation when the patch fails", async () => {
+    expect(await cachedByVersion("e", "v1", async () => 1, 0)).toBe(1);
+    const failing = async () => Promise.reject<number>(new Error("registry down"));
+    expect(await cachedByVersion("e", "v2", async () => 2, 1_000, failing)).toBe(2);
+  });
+
+  it("computes a key whole once a lifetime even when every request is a new version and a patch", async () => {
+    let wholes = 0;
+    const compute = async () => 1_000 * ++wholes;
+    const patch = async (older: { version: string; value: number }) => older.value + 1;
+    expect(await cachedByVersion("m", "v0", compute, 0, patch)).toBe(1_000);
+    expect(await cachedByVersion("m", "v1", compute, 30_000, patch)).toBe(1_001);
+    // Past the lifetime of the whole computation at 0: the patch is served, a whole one runs behind it.
+    expect(await cachedByVersion("m", "v2", compute, 61_000, patch)).toBe(1_002);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(wholes).toBe(2);
+    expect(await cachedByVersion("m", "v2", compute, 62_000, patch)).toBe(2_000);
+    // The next version is patched from the new whole value, whose lifetime starts again.
+    expect(await cachedByVersion("m", "v3", compute, 63_000, patch)).toBe(2_001);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(wholes).toBe(2);
+  });
 });

@@ -14,8 +14,8 @@ import { env } from "@/lib/env";
 // has not changed; a new version is never served from the old one.
 //
 // Readers on a streaming replica that lags see an older version than readers on the primary
-// (or a fresher replica). Each is served exactly the model of the version it read — never a
-// newer or an older one — and a key keeps its two most recently used versions, so a lagging
+// (or a fresher replica). Each is served the model stored under the version it read — never
+// the one of another version — and a key keeps its two most recently used versions, so a lagging
 // reader neither evicts the primary's newer model nor is evicted by it while the lag lasts.
 // The caller must read the version before the data and from the same server (one context's
 // client): then a model is never older than the version it is stored under.
@@ -23,7 +23,10 @@ import { env } from "@/lib/env";
 // A miss may be answered by patching the key's newest cached value instead of computing it
 // whole (a `patch` function: the employee list re-judges only the persons a registry change
 // concerned). A patched value keeps its base's age, so the lifetime still brings a whole
-// computation once a minute while the key is in use.
+// computation once a minute while the key is in use, hit or patched. The base may be a newer
+// version a fresher reader stored (then the patch must refuse, as the employee list's does:
+// the registry cannot name changes back in time), so a patched value is never older than its
+// version, though it may be newer. A failed patch falls back to the whole computation.
 
 const MAX_ENTRIES = 64;
 /** READ_MODEL_CACHE_ROWS, read on first use (lib/env.ts). */
@@ -97,7 +100,7 @@ export async function cachedByVersion<T>(
     base && patch
       ? (base.value as Promise<T>).then(
           async (older) => {
-            const patched = await patch({ version: base.version, value: older });
+            const patched = await patch({ version: base.version, value: older }).catch(() => null);
             if (patched === null) return compute();
             // The lifetime still counts from the last whole computation.
             entry.storedAt = Math.min(entry.storedAt, base.storedAt);
@@ -115,6 +118,10 @@ export async function cachedByVersion<T>(
       if (entries.get(id) === entry) {
         entry.weight = weigh(resolved);
         evict();
+        // A patch of a value past its lifetime is served, and a whole computation runs behind
+        // it: a key whose version moves before every request is still computed whole once a
+        // lifetime, as one that is only hit is.
+        if (now - entry.storedAt >= LIFETIME_MS && !entry.refreshing) refresh(id, entry, compute, now);
       }
     },
     // A failed computation is not remembered.

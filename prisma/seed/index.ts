@@ -191,6 +191,12 @@ async function emptyForReseed(client: pg.ClientBase) {
   const tables = rows
     .filter((row) => !KEPT_TABLES.has(row.tablename))
     .map((row) => `"${row.schemaname}"."${row.tablename}"`);
+  // An enterprise's staff version may run ahead of its sequence (a writer that waited for the
+  // row takes the committed version + 1): move the sequence past every version handed out, so
+  // that no version a running process has cached comes back after the reseed.
+  await client.query(
+    `SELECT setval('"oberig"."staff_version_seq"', greatest(nextval('"oberig"."staff_version_seq"'), (SELECT coalesce(max(version), 0) FROM "oberig"."staff_versions")))`,
+  );
   if (tables.length > 0) await client.query(`TRUNCATE ${tables.join(", ")}`);
 }
 

@@ -186,6 +186,9 @@ export async function writeWorld(
      SELECT edrpou, v, v FROM (SELECT edrpou, nextval('"oberig"."staff_version_seq"') AS v FROM "oberig"."enterprises") e ORDER BY edrpou
      ON CONFLICT ("edrpou") DO UPDATE SET "version" = EXCLUDED."version", "wholeVersion" = EXCLUDED."wholeVersion"`,
   );
+  // Where the triggers could not be switched off they noted the seed's writes person by person;
+  // every version now stands for the whole staff, so those notes say nothing.
+  await client.query(`DELETE FROM "oberig"."staff_changes"`);
   counts.users = await insertRows(client, USERS, accounts.users);
   await insertRows(client, MEMBERSHIPS, accounts.memberships);
   return counts;

@@ -122,15 +122,29 @@ describe("the employee list after a registry change", () => {
     expect(next.limit.used).toBe(1);
   });
 
-  it("reuses the cached rows when the version moved for nobody on the list", async () => {
-    // A person who left long ago still bumps the enterprise's version; nobody listed changed.
-    const leaving = w.employees[7]!;
+  it("keeps the list as it was when the change concerned someone no longer on it", async () => {
+    // A person who left still bumps the enterprise's version; nobody listed changed.
+    const leaving = w.employees[25]!;
+    await db.$executeRaw`UPDATE oberig.employments SET "endDate" = ${addDays(w.today, -30)}::date WHERE rnokpp = ${leaving} AND edrpou = ${w.edrpou}`;
     const before = await model();
     await afterChange(
       () => db.$executeRaw`UPDATE oberig.persons SET "firstName" = 'Колишній' WHERE rnokpp = ${leaving}`,
       "patched",
     );
     expect((await model()).rows).toEqual(before.rows);
+  });
+
+  it("notes a change of someone employed at two enterprises for both", async () => {
+    const both = w.employees[14]!;
+    await db.$executeRaw`INSERT INTO oberig.employments (id, rnokpp, edrpou, position, "startDate", salary, "mainJob", suspended, "reportedOn")
+      VALUES (gen_random_uuid(), ${both}, ${other.edrpou}, 'Сумісник', '2024-01-01', 20000, false, false, CURRENT_DATE)`;
+    const [here, there] = [await registry().staffVersion(w.edrpou), await registry().staffVersion(other.edrpou)];
+    await afterChange(
+      () => db.$executeRaw`UPDATE oberig.military_registrations SET status = 'BEING_CLARIFIED' WHERE rnokpp = ${both}`,
+      "patched",
+    );
+    expect((await registry().staffChangesSince(w.edrpou, here, 1_000))!.rnokpps).toEqual([both]);
+    expect((await registry().staffChangesSince(other.edrpou, there, 1_000))!.rnokpps).toEqual([both]);
   });
 
   it("builds the list whole after a change to the enterprise itself", async () => {

@@ -124,6 +124,8 @@ describe("listEmployees", () => {
       { reason: "WANTED" as const },
       { state: "not_reserved" as const },
       { militaryLiable: true, eligible: true },
+      { militaryLiable: true },
+      { state: "reserved" as const },
     ];
     const matching = (f: (typeof filters)[number]) =>
       all.filter(

@@ -31,7 +31,7 @@ export async function staffChangesSince(
   since: string,
   limit: number,
 ): Promise<{ version: string; rnokpps: string[] } | null> {
-  if (!/^[1-9]\d{0,18}$/.test(since)) return null;
+  if (!/^[1-9]\d{0,17}$/.test(since)) return null;
   const [row] = await preparedRead<{ version: bigint | string; complete: boolean; rnokpps: string[] }>(client, {
     name: "bronya-staff-changes-since",
     text: `SELECT s.version,

@@ -264,8 +264,14 @@ async function resetToSeed(client: pg.Client, emptyTables: readonly string[]): P
     // Foreign keys between these tables are all satisfied once every one of them is empty.
     await client.query("SET LOCAL session_replication_role = replica");
     await client.query(`DELETE FROM oberig.reservation_marks WHERE source <> 'diia'`);
-    // The run's notes of which persons its registry writes concerned (no process of the run is left to read them).
+    // The marks went without the triggers: every enterprise gets a new version standing for its
+    // whole staff, and the run's notes of which persons its writes concerned go (a process that
+    // outlives the reset, a dev server on this database, builds its lists whole again).
     await client.query(`DELETE FROM oberig.staff_changes`);
+    await client.query(
+      `UPDATE oberig.staff_versions s SET version = v.n, "wholeVersion" = v.n
+         FROM (SELECT edrpou, nextval('oberig.staff_version_seq') AS n FROM oberig.staff_versions) v WHERE s.edrpou = v.edrpou`,
+    );
     for (const table of emptyTables) await client.query(`DELETE FROM ${table}`);
     await client.query("COMMIT");
   } catch (error) {
