@@ -1,5 +1,5 @@
 import { isNeverReservable } from "@/lib/rules";
-import type { EMPLOYEE_SORTS } from "./constants";
+import { EMPLOYEE_SORTS } from "./constants";
 import type { EmployeeState, ModelRow } from "./employee-list-model";
 
 // Pages of the employee list's model (employee-list-model.ts), cut without sorting or filtering
@@ -21,14 +21,7 @@ export type EmployeeSort = (typeof EMPLOYEE_SORTS)[number];
 type KeyedSort = Exclude<EmployeeSort, "name" | "-name">;
 type SortKey = "salary" | "reservedUntil" | "hiredOn";
 
-const KEYED_SORTS: readonly KeyedSort[] = [
-  "salary",
-  "-salary",
-  "reservedUntil",
-  "-reservedUntil",
-  "hiredOn",
-  "-hiredOn",
-];
+const KEYED_SORTS = EMPLOYEE_SORTS.filter((sort): sort is KeyedSort => sort !== "name" && sort !== "-name");
 
 /** The choices of a list request that select rows (the search aside). */
 export type RowFilter = {
