@@ -179,4 +179,29 @@ describe("cachedByVersion", () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(wholes).toBe(2);
   });
+
+  it("runs one whole computation at a time per key while every request is a new version, then patches from it", async () => {
+    let wholes = 0;
+    let release = () => {};
+    const compute = () => {
+      wholes += 1;
+      const value = 1_000 * wholes;
+      return wholes === 1 ? Promise.resolve(value) : new Promise<number>((resolve) => (release = () => resolve(value)));
+    };
+    const patch = async (older: { version: string; value: number }) => older.value + 1;
+    expect(await cachedByVersion("k", "v0", compute, 0, patch)).toBe(1_000);
+    expect(await cachedByVersion("k", "v1", compute, 61_000, patch)).toBe(1_001);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // While that whole computation runs, further versions are patched without starting another.
+    expect(await cachedByVersion("k", "v2", compute, 61_100, patch)).toBe(1_002);
+    expect(await cachedByVersion("k", "v3", compute, 61_200, patch)).toBe(1_003);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(wholes).toBe(2);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The next version is patched from the new whole value, and is young: nothing more to compute.
+    expect(await cachedByVersion("k", "v4", compute, 62_000, patch)).toBe(2_001);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(wholes).toBe(2);
+  });
 });

@@ -44,8 +44,6 @@ type Entry = {
   seq: number;
   value: Promise<unknown>;
   weight: number;
-  /** A recomputation of an entry past its lifetime is running. */
-  refreshing?: boolean;
 };
 /** By key and version, least recently used first. */
 const entries = new Map<string, Entry>();
@@ -91,7 +89,7 @@ export async function cachedByVersion<T>(
     // Refresh its place: the least recently used entry is the one dropped.
     entries.delete(id);
     entries.set(id, hit);
-    if (now - hit.storedAt >= LIFETIME_MS && !hit.refreshing) refresh(id, hit, compute, now);
+    if (now - hit.storedAt >= LIFETIME_MS && !refreshing.has(key)) refresh(id, hit, compute, now);
     return hit.value as Promise<T>;
   }
   const base = patch ? newestOf(key) : undefined;
@@ -120,8 +118,9 @@ export async function cachedByVersion<T>(
         evict();
         // A patch of a value past its lifetime is served, and a whole computation runs behind
         // it: a key whose version moves before every request is still computed whole once a
-        // lifetime, as one that is only hit is.
-        if (now - entry.storedAt >= LIFETIME_MS && !entry.refreshing) refresh(id, entry, compute, now);
+        // lifetime, as one that is only hit is — one at a time per key, and the recomputed value
+        // becomes the base of the next patches, so the versions that follow start young.
+        if (now - entry.storedAt >= LIFETIME_MS && !refreshing.has(key)) refresh(id, entry, compute, now);
       }
     },
     // A failed computation is not remembered.
@@ -138,24 +137,38 @@ function newestOf(key: string): Entry | undefined {
   return newest;
 }
 
-/** Recomputes an entry past its lifetime behind it; it keeps being served until the new value is ready. */
+/** Keys with a recomputation running behind them: one at a time per key. */
+const refreshing = new Set<string>();
+/** Bumped by clearVersionCache, so that a recomputation started before it is not stored after it. */
+let generation = 0;
+
+/**
+ * Recomputes an entry past its lifetime behind it; it keeps being served until the new value is
+ * ready. The new value is stored even when the entry was dropped meanwhile (newer versions came):
+ * it is the key's freshest whole computation, and becomes the newest base for a patch.
+ */
 function refresh(id: string, stale: Entry, compute: () => Promise<unknown>, now: number): void {
-  stale.refreshing = true;
+  refreshing.add(stale.key);
+  const started = generation;
   compute().then(
     (resolved) => {
-      if (entries.get(id) !== stale) return;
+      refreshing.delete(stale.key);
+      const current = entries.get(id);
+      if (started !== generation || (current && current !== stale)) return;
+      entries.delete(id);
       entries.set(id, {
         ...stale,
         storedAt: now,
+        seq: ++created,
         value: Promise.resolve(resolved),
         weight: weigh(resolved),
-        refreshing: false,
       });
+      dropOldVersions(stale.key);
       evict();
     },
     // A failed recomputation keeps the old value for the next request to try again.
     () => {
-      stale.refreshing = false;
+      refreshing.delete(stale.key);
     },
   );
 }
@@ -168,5 +181,7 @@ function weigh(value: unknown): number {
 /** Tests: start from an empty cache (with another row limit). */
 export function clearVersionCache(options: { maxRows?: number } = {}): void {
   entries.clear();
+  refreshing.clear();
+  generation += 1;
   maxRows = options.maxRows;
 }
