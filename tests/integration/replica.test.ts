@@ -85,9 +85,14 @@ async function pauseReplay(): Promise<void> {
   expect(pausedAfterMs, "replay never paused").not.toBeNull();
 }
 
-/** Resumes replay and waits until the replica has replayed everything the primary has written so far. */
+/**
+ * Resumes replay and waits until the replica has replayed everything the primary has written so
+ * far. The primary commits asynchronously (synchronous_commit=off): a commit just made may still
+ * be in its WAL buffers, past pg_current_wal_lsn() (the write position), so the target is the
+ * insert position, which the WAL writer flushes within wal_writer_delay.
+ */
 async function resumeReplayAndCatchUp(): Promise<void> {
-  const [written] = await query<{ lsn: string }>(primary.url, "SELECT pg_current_wal_lsn()::text AS lsn");
+  const [written] = await query<{ lsn: string }>(primary.url, "SELECT pg_current_wal_insert_lsn()::text AS lsn");
   await query(replica.url, "SELECT pg_wal_replay_resume()");
   const replayedAfterMs = await untilOnReplica(
     replica.url,
