@@ -6,6 +6,7 @@ import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
 import { decideAnnulment } from "@/lib/rules";
 import { refuseDuplicates } from "@/lib/rules/validate-facts";
 import { assertAnnulmentSpacing } from "./assert-annulment-spacing";
+import { insertDraft } from "./bulk-inserts";
 import { annulmentDocument } from "./canonical-documents";
 import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS } from "./constants";
 import { ZCreateAnnulmentDraftInput } from "./draft-input";
@@ -104,25 +105,24 @@ export async function createAnnulmentDraft(
         nonce: nonce.value,
         createdAt: now,
       });
-      const draft = await tx.draft.create({
-        data: {
-          kind: "ANNULMENT",
-          edrpou: enterprise.edrpou,
-          createdByUserId: actor.userId,
-          createdByRnokpp: actor.rnokpp!,
-          document: Uint8Array.from(document),
-          nonce: nonce.value,
-          payload: { employees, ground: outcome.ground } satisfies AnnulmentDraftPayload,
-          precheck: {
-            date,
-            rulesetVersion: outcome.rulesetVersion,
-            ground: outcome.ground,
-            items: precheck,
-          } satisfies AnnulmentPrecheck,
-          createdAt: now,
-          expiresAt: nonce.expiresAt,
-        },
-        select: { id: true },
+      const draft = await insertDraft(tx, {
+        kind: "ANNULMENT",
+        edrpou: enterprise.edrpou,
+        createdByUserId: actor.userId,
+        createdByRnokpp: actor.rnokpp!,
+        document,
+        nonce: nonce.value,
+        payload: { employees, ground: outcome.ground } satisfies AnnulmentDraftPayload,
+        precheck: {
+          date,
+          rulesetVersion: outcome.rulesetVersion,
+          ground: outcome.ground,
+          items: precheck,
+        } satisfies AnnulmentPrecheck,
+        employeeCount: precheck.length,
+        passingCount: precheck.filter((p) => p.annul).length,
+        createdAt: now,
+        expiresAt: nonce.expiresAt,
       });
       return {
         draftId: draft.id,

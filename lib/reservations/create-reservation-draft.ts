@@ -5,6 +5,7 @@ import { parseInput } from "@/lib/errors";
 import { issueNonce } from "@/lib/kep/nonce/issue-nonce";
 import { decideApplication, employmentOn } from "@/lib/rules";
 import { refuseDuplicates } from "@/lib/rules/validate-facts";
+import { insertDraft } from "./bulk-inserts";
 import { reservationDocument } from "./canonical-documents";
 import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS } from "./constants";
 import { ZCreateReservationDraftInput } from "./draft-input";
@@ -95,28 +96,27 @@ export async function createReservationDraft(
         nonce: nonce.value,
         createdAt: now,
       });
-      const draft = await tx.draft.create({
-        data: {
-          kind: "RESERVATION",
-          edrpou: enterprise.edrpou,
-          createdByUserId: actor.userId,
-          createdByRnokpp: actor.rnokpp!,
-          document: Uint8Array.from(document),
-          nonce: nonce.value,
-          payload: {
-            employees: precheck.map((p) => ({ rnokpp: p.rnokpp, fullName: p.fullName, salary: p.salary })),
-            decisionId: loaded.decision?.id ?? null,
-          } satisfies ReservationDraftPayload,
-          precheck: {
-            date,
-            rulesetVersion: outcome.rulesetVersion,
-            limit,
-            items: precheck,
-          } satisfies ReservationPrecheck,
-          createdAt: now,
-          expiresAt: nonce.expiresAt,
-        },
-        select: { id: true },
+      const draft = await insertDraft(tx, {
+        kind: "RESERVATION",
+        edrpou: enterprise.edrpou,
+        createdByUserId: actor.userId,
+        createdByRnokpp: actor.rnokpp!,
+        document,
+        nonce: nonce.value,
+        payload: {
+          employees: precheck.map((p) => ({ rnokpp: p.rnokpp, fullName: p.fullName, salary: p.salary })),
+          decisionId: loaded.decision?.id ?? null,
+        } satisfies ReservationDraftPayload,
+        precheck: {
+          date,
+          rulesetVersion: outcome.rulesetVersion,
+          limit,
+          items: precheck,
+        } satisfies ReservationPrecheck,
+        employeeCount: precheck.length,
+        passingCount: precheck.filter((p) => p.eligible).length,
+        createdAt: now,
+        expiresAt: nonce.expiresAt,
       });
       return {
         draftId: draft.id,

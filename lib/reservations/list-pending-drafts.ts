@@ -4,8 +4,8 @@ import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
 
 // Prepared applications nobody has signed yet — the head's «Заяви, що очікують підпису» and an
 // authorized person's hand-overs — newest first, expired ones left out (a draft lives a day).
-// The counts are read inside Postgres from the drafts' JSON: a 10,000-employee draft is not
-// shipped to Node to be counted.
+// The counts are the drafts' own columns, written with them: a 10,000-employee draft's JSON is
+// neither shipped to Node nor parsed by Postgres to be counted.
 
 export type PendingDraft = {
   id: string;
@@ -32,10 +32,7 @@ export async function listPendingDrafts(
     Array<Omit<PendingDraft, "employees" | "passing"> & { employees: number | bigint; passing: number | bigint }>
   >`
     SELECT d.id, d.kind::text AS kind, d."createdAt", d."expiresAt", d."createdByRnokpp" AS "preparedByRnokpp", u."fullName" AS "preparedByName",
-      COALESCE(jsonb_array_length(d.payload->'employees'), 0) AS employees,
-      (SELECT count(*) FROM jsonb_array_elements(COALESCE(d.precheck->'items', '[]'::jsonb)) AS item
-        WHERE item->>'eligible' = 'true' OR item->>'annul' = 'true') AS passing,
-      d.payload->>'ground' AS ground
+      d."employeeCount" AS employees, d."passingCount" AS passing, d.payload->>'ground' AS ground
     FROM drafts d
     LEFT JOIN applications a ON a."draftId" = d.id
     LEFT JOIN users u ON u.id = d."createdByUserId"

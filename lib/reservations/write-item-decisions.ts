@@ -5,7 +5,10 @@ import type { IsoDate } from "@/lib/rules";
 // The decision of every item of an application in one statement: 10,000 single-row UPDATEs
 // would cost seconds of round trips, one UPDATE … FROM jsonb_to_recordset costs one. jsonb, not
 // the json the flat bulk writers read: each row carries nested JSON (the reasons), and with json
-// this statement measured slower (576–583 against 445–529 ms for 10,000 items).
+// this statement measured slower (576–583 against 445–529 ms for 10,000 items). The table keeps
+// three quarters of each page free (fillfactor 25), so each item's decided version is written
+// beside its submitted one without touching the indexes (a HOT update): 170–270 ms instead of
+// 400–520 ms for 10,000 items at national scale, about 130 ms of it parsing the parameter.
 
 export type ItemDecisionRow = {
   id: string;
