@@ -2,6 +2,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import {
   handleDecideApplication,
+  handleNotifyDecidedEmployees,
   handleRequeueStuckApplications,
   handleSweepReservations,
   handlePruneStaffChanges,
@@ -10,7 +11,11 @@ import {
   ZDecideApplicationJob,
   ZNoJobData,
 } from "@/lib/reservations/job-handlers";
-import { DECIDE_APPLICATION_QUEUE, DECIDE_WAKE_CHANNEL } from "@/lib/reservations/constants";
+import {
+  DECIDE_APPLICATION_QUEUE,
+  DECIDE_WAKE_CHANNEL,
+  NOTIFY_DECIDED_EMPLOYEES_QUEUE,
+} from "@/lib/reservations/constants";
 import { handleAnchorAuditDays } from "@/lib/audit/job-handlers";
 import { handleRemindCentreVisits } from "@/lib/centres/job-handlers";
 import type { z } from "@/lib/zod";
@@ -82,6 +87,14 @@ export const JOB_QUEUES: ReadonlyArray<QueueDefinition> = [
     // Decisions in seconds: woken by the submission's NOTIFY, else polled at pg-boss's fastest rate.
     work: { pollingIntervalSeconds: 0.5 },
     wakeOn: DECIDE_WAKE_CHANNEL,
+  }),
+  defineQueue({
+    name: NOTIFY_DECIDED_EMPLOYEES_QUEUE,
+    data: ZDecideApplicationJob,
+    handle: handleNotifyDecidedEmployees,
+    // One waiting job per application; the notices themselves are written exactly once.
+    queue: { policy: "short", retryLimit: 8, retryDelay: 1, retryBackoff: true, expireInSeconds: 300 },
+    work: { pollingIntervalSeconds: 0.5 },
   }),
   defineQueue({
     name: "requeue-stuck-applications",

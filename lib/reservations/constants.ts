@@ -29,3 +29,12 @@ export const EMPLOYEE_SORTS = [
   "hiredOn",
   "-hiredOn",
 ] as const;
+
+/**
+ * A decision telling more employees than this writes their notices in a follow-up job after it
+ * commits (the heads are told at once, in the decision): see notify-decided-employees.ts.
+ */
+export const INLINE_NOTICES_UP_TO = 500;
+
+/** The queue of those follow-up jobs (one per decided application). */
+export const NOTIFY_DECIDED_EMPLOYEES_QUEUE = "notify-decided-employees";

@@ -6,9 +6,10 @@ import type { DbTx, Prisma } from "@/lib/db/client";
 import { withdrawNoticesOnProtection } from "@/lib/notices/withdraw-notices-on-protection";
 import { notify, type NewNotification } from "@/lib/notifications";
 import { registryFor } from "@/lib/registry";
-import { decideApplication, reasonMessage, type IsoDate } from "@/lib/rules";
+import { decideApplication, type IsoDate } from "@/lib/rules";
 import { insertReservations } from "./bulk-inserts";
-import { applicationDecidedNotice, refusedNotice, reservedNotice } from "./lifecycle-notifications";
+import { INLINE_NOTICES_UP_TO } from "./constants";
+import { applicationDecidedNotice, decidedEmployeeNotices } from "./lifecycle-notifications";
 import { loadApplicationFacts } from "./load-application-facts";
 import type { LockedApplication } from "./locked-application";
 import { readApplicationItems } from "./read-application-items";
@@ -18,7 +19,8 @@ import { writeItemDecisions, type ItemDecisionRow } from "./write-item-decisions
 // row and the enterprise's decision rows are locked: the facts are read again (what the
 // draft's pre-check saw may have changed), the rules decide, and every consequence is written
 // together — item results, reservations and their registry marks, superseded reservations
-// for extensions, the application's status, the audit row and the notifications.
+// for extensions, the application's status, the audit row and the notifications (a large
+// decision's notices to its employees follow in their own job: notify-decided-employees.ts).
 
 export type FaultInjection = {
   /** Reliability tests only: runs after the reservations and marks are written, before the rest. */
@@ -28,8 +30,8 @@ export type FaultInjection = {
 /** Runs in the caller's transaction: `ctx.db` is the worker's transaction, its locks held. */
 export async function decideReservationRequest(
   ctx: Ctx<"db" | "now">,
-  input: { application: LockedApplication; date: IsoDate; faults?: FaultInjection },
-): Promise<{ reserved: number; refused: number }> {
+  input: { application: LockedApplication; date: IsoDate; faults?: FaultInjection; inlineNoticesUpTo?: number },
+): Promise<{ reserved: number; refused: number; noticesPending: boolean }> {
   const { db: tx, now } = ctx;
   const { application, date } = input;
   const registry = registryFor(tx);
@@ -122,6 +124,20 @@ export async function decideReservationRequest(
   await writeItemDecisions(tx, application.id, rows);
 
   const counts = { reserved: outcome.counts.reserve, refused: outcome.counts.refuse };
+  const employeeNotices = decidedEmployeeNotices(
+    outcome.employees.map((e) => ({
+      rnokpp: e.rnokpp,
+      reserved: e.verdict === "RESERVE",
+      reasons: e.reasons,
+      until: e.term?.until ?? null,
+      extension: e.extension,
+    })),
+    enterpriseName,
+  );
+  // A large decision's employees are told by a follow-up job, after this commit: thousands of
+  // notices and their letters would hold the decision (and the enterprise's lock) for half a
+  // second more at national scale. The flag is the job's exactly-once guard.
+  const deferNotices = employeeNotices.length > (input.inlineNoticesUpTo ?? INLINE_NOTICES_UP_TO);
   await tx.application.update({
     where: { id: application.id },
     data: {
@@ -131,21 +147,14 @@ export async function decideReservationRequest(
       decisionId: loaded.decision?.id ?? null,
       reservedCount: counts.reserved,
       refusedCount: counts.refused,
+      noticesPending: deferNotices,
     },
   });
   const notices: NewNotification[] = [];
   for (const head of new Set([loaded.enterprise.headRnokpp, application.signerRnokpp])) {
     if (head) notices.push(applicationDecidedNotice(head, application.id, counts));
   }
-  for (const e of outcome.employees) {
-    // Unknown to the registry, or not this enterprise's employee: nobody to tell, nothing to tell them.
-    if (!loaded.staff.has(e.rnokpp) || e.reasons.some((r) => r.code === "NOT_AN_EMPLOYEE")) continue;
-    notices.push(
-      e.verdict === "RESERVE"
-        ? reservedNotice(e.rnokpp, enterpriseName, e.term!.until, e.extension)
-        : refusedNotice(e.rnokpp, enterpriseName, e.reasons.map(reasonMessage)),
-    );
-  }
+  if (!deferNotices) notices.push(...employeeNotices);
   await notify(tx, notices);
   // Last: the audit chain's head stays locked from here to the commit, so concurrent decisions of
   // other enterprises wait for it as briefly as possible.
@@ -163,5 +172,5 @@ export async function decideReservationRequest(
       decisionId: loaded.decision?.id ?? null,
     },
   });
-  return counts;
+  return { ...counts, noticesPending: deferNotices };
 }

@@ -9,6 +9,7 @@ import { decideReservationRequest, type FaultInjection } from "./decide-reservat
 import { lockEnterpriseDecisions } from "./find-enterprise-decision";
 import { applicationFailedNotice } from "./lifecycle-notifications";
 import { lockApplication } from "./locked-application";
+import { enqueueEmployeeNotices } from "./notify-decided-employees";
 import { isWriteConflict } from "./write-conflicts";
 import { kyivDate } from "@/lib/format";
 
@@ -16,7 +17,8 @@ import { kyivDate } from "@/lib/format";
 //   1. lock the application row — a twin job waits, then finds it DECIDED and returns;
 //   2. lock the enterprise's decision rows — its applications, annulments and daily checks run
 //      one at a time, so concurrent applications can never exceed the limit;
-//   3. re-read the facts, decide, write everything (see decide-*-request.ts).
+//   3. re-read the facts, decide, write everything (see decide-*-request.ts);
+//   4. after the commit, a large decision sends the job that tells its employees.
 // A crash anywhere before the commit leaves no trace: the job is retried (pg-boss) or queued
 // again (the stuck-application sweeper) and decides from scratch. A lost race for a person
 // (another enterprise reserved them a moment earlier: the unique index refuses our row) or a
@@ -28,10 +30,20 @@ export type DecideSubmittedApplicationInput = {
   applicationId: string;
   /** Reliability tests only. */
   faults?: FaultInjection;
+  /** Tests only: the largest number of employees told within the decision (INLINE_NOTICES_UP_TO). */
+  inlineNoticesUpTo?: number;
 };
 
 export type DecideOutcome =
-  | { outcome: "decided"; kind: "RESERVATION" | "ANNULMENT"; reserved: number; refused: number; attempts: number }
+  | {
+      outcome: "decided";
+      kind: "RESERVATION" | "ANNULMENT";
+      reserved: number;
+      refused: number;
+      /** The employees' notices follow in their own job (a large decision). */
+      noticesPending: boolean;
+      attempts: number;
+    }
   | { outcome: "already-decided" | "missing"; attempts: number }
   | { outcome: "failed"; code: string; message: string; attempts: number };
 
@@ -46,7 +58,7 @@ export async function decideSubmittedApplication(
   const date = kyivDate(now);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await inTransaction(
+      const outcome = await inTransaction(
         ctx.db,
         async (tx): Promise<DecideOutcome> => {
           const application = await lockApplication(tx, options.applicationId);
@@ -57,7 +69,7 @@ export async function decideSubmittedApplication(
           if (application.kind === "RESERVATION") {
             const counts = await decideReservationRequest(
               { db: tx, now },
-              { application, date, faults: options.faults },
+              { application, date, faults: options.faults, inlineNoticesUpTo: options.inlineNoticesUpTo },
             );
             return { outcome: "decided", kind: "RESERVATION", ...counts, attempts: attempt };
           }
@@ -67,11 +79,15 @@ export async function decideSubmittedApplication(
             kind: "ANNULMENT",
             reserved: counts.annulled,
             refused: counts.refused,
+            noticesPending: false,
             attempts: attempt,
           };
         },
         { timeout: 120_000, maxWait: 30_000 },
       );
+      if (outcome.outcome === "decided" && outcome.noticesPending)
+        await enqueueEmployeeNotices({ applicationId: options.applicationId });
+      return outcome;
     } catch (error) {
       if (isWriteConflict(error) && attempt < MAX_ATTEMPTS) continue;
       if (isAppError(error) && error.status < 500)

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { purgeExpiredNonces } from "@/lib/kep/nonce/purge-expired-nonces";
 import { sendPendingEmails } from "@/lib/notifications/send-pending-emails";
 import { decideSubmittedApplication } from "./decide-submitted-application";
+import { notifyDecidedEmployees, requeuePendingNotices } from "./notify-decided-employees";
 import { purgeUnsignedDrafts } from "./purge-unsigned-drafts";
 import { requeueStuckApplications } from "./requeue-stuck-applications";
 import { sweepReservations } from "./sweep-reservations";
@@ -31,10 +32,26 @@ export async function handleDecideApplication(
   else context.log(`заява ${data.applicationId}: ${result.outcome === "missing" ? "не знайдена" : "вже розглянута"}`);
 }
 
-/** requeue-stuck-applications (every minute and at start). */
+/** notify-decided-employees: a large decision's notices to its employees, once. */
+export async function handleNotifyDecidedEmployees(
+  data: z.output<typeof ZDecideApplicationJob>,
+  context: JobContext,
+): Promise<void> {
+  const started = Date.now();
+  const written = await notifyDecidedEmployees(createCtx({ actor: null }), { applicationId: data.applicationId });
+  if (written > 0)
+    context.log(
+      `за заявою ${data.applicationId} надіслано повідомлень працівникам: ${written} за ${Date.now() - started} мс`,
+    );
+}
+
+/** requeue-stuck-applications (every minute and at start): undecided applications, and decisions whose notices are pending. */
 export async function handleRequeueStuckApplications(_data: unknown, context: JobContext): Promise<void> {
-  const requeued = await requeueStuckApplications(createCtx({ actor: null }));
+  const ctx = createCtx({ actor: null });
+  const requeued = await requeueStuckApplications(ctx);
   if (requeued.length > 0) context.log(`повторно поставлено в чергу заяв: ${requeued.length}`);
+  const notices = await requeuePendingNotices(ctx);
+  if (notices.length > 0) context.log(`повторно поставлено в чергу повідомлень за заявами: ${notices.length}`);
 }
 
 /** sweep-reservations (daily and at start): automatic annulments and expiries. */

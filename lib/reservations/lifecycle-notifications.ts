@@ -1,6 +1,6 @@
 import { formatDate, formatNumber } from "@/lib/format";
 import type { NewNotification } from "@/lib/notifications";
-import { annulmentMessage, type AnnulmentGroundCode } from "@/lib/rules";
+import { annulmentMessage, reasonMessage, type AnnulmentGroundCode, type Reason } from "@/lib/rules";
 
 // The words of the lifecycle's notifications, in one place so that the in-app inbox, the
 // e-mail and the tests agree. Links point into the cabinets (company, me).
@@ -114,4 +114,34 @@ export function reservationsEndedHeadNotice(
     link: "/company/employees",
     email: true,
   };
+}
+
+/** One decided employee, as the decision has it in memory or as its item records it. */
+export type DecidedEmployee = {
+  rnokpp: string;
+  reserved: boolean;
+  reasons: readonly Reason[];
+  until: string | null;
+  extension: boolean;
+};
+
+/**
+ * What a decision tells its employees: each one reserved or refused, with the reasons. Someone
+ * who is not the enterprise's employee, or unknown to the registry, is told nothing: there is
+ * nobody to tell, and nothing the enterprise may learn about them.
+ */
+export function decidedEmployeeNotices(
+  employees: readonly DecidedEmployee[],
+  enterpriseName: string,
+): NewNotification[] {
+  const notices: NewNotification[] = [];
+  for (const e of employees) {
+    if (e.reasons.some((r) => r.code === "NOT_AN_EMPLOYEE" || r.code === "NOT_IN_REGISTRY")) continue;
+    notices.push(
+      e.reserved
+        ? reservedNotice(e.rnokpp, enterpriseName, e.until!, e.extension)
+        : refusedNotice(e.rnokpp, enterpriseName, e.reasons.map(reasonMessage)),
+    );
+  }
+  return notices;
 }
