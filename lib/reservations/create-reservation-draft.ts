@@ -10,6 +10,7 @@ import { reservationDocument } from "./canonical-documents";
 import { DRAFT_NONCE_PURPOSE, DRAFT_TTL_SECONDS } from "./constants";
 import { ZCreateReservationDraftInput } from "./draft-input";
 import type { ReservationDraftPayload, ReservationPrecheck } from "./draft-payload";
+import { cachedEmployeeListModel } from "./employee-list-model";
 import { loadApplicationFacts } from "./load-application-facts";
 import { reasonViews } from "./reason-views";
 import { resolveEnterpriseAccess } from "./resolve-enterprise-access";
@@ -29,7 +30,7 @@ export type CreateReservationDraftInput = {
 };
 
 export async function createReservationDraft(
-  ctx: Ctx<"actor" | "db" | "now">,
+  ctx: Ctx<"actor" | "db" | "now" | "registry">,
   raw: CreateReservationDraftInput,
 ): Promise<ReservationDraft> {
   const input = parseInput(ZCreateReservationDraftInput, { edrpou: raw.edrpou, employees: raw.employees });
@@ -42,7 +43,15 @@ export async function createReservationDraft(
     permission: "applications.prepare",
   });
   const listed = input.employees.map((e) => ({ rnokpp: e.rnokpp, confirmedSalary: e.salary ?? null }));
-  const loaded = await loadApplicationFacts(ctx, { edrpou: input.edrpou, date, employees: listed });
+  // The list the head chose from is usually at hand in this process (the employee list's model,
+  // brought to the registry's current version): its records are not read again.
+  const model = await cachedEmployeeListModel(ctx, { edrpou: input.edrpou, date });
+  const loaded = await loadApplicationFacts(ctx, {
+    edrpou: input.edrpou,
+    date,
+    employees: listed,
+    known: model?.staff,
+  });
   const outcome = decideApplication(loaded.facts);
 
   const precheck: PrecheckItem[] = outcome.employees.map((decided, index) => {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Ctx } from "@/lib/context";
 import { preparedRead } from "@/lib/db/prepared-read";
 import type { Kopiykas } from "@/lib/format";
+import type { StaffRecord } from "@/lib/registry";
 import {
   daysBetween,
   decideApplication,
@@ -14,7 +15,7 @@ import {
 } from "@/lib/rules";
 import { loadApplicationFacts } from "./load-application-facts";
 import type { LimitFigures } from "./types";
-import { cachedByVersion } from "./version-cache";
+import { cachedByVersion, isCached } from "./version-cache";
 
 // Everyone employed at the enterprise on a day, each judged by the rules engine WITHOUT the
 // limit (the list's order is a sort order, not a queue for slots), sorted by name once. For
@@ -58,6 +59,8 @@ export type EmployeeListModel = {
   rows: ModelRow[];
   limit: LimitFigures;
   counts: { employees: number; eligible: number; reserved: number };
+  /** The registry's records of everyone in `rows`, as judged: a draft made from the list reuses them. */
+  staff: ReadonlyMap<string, StaffRecord>;
 };
 
 const collator = new Intl.Collator("uk", { sensitivity: "base" });
@@ -89,7 +92,7 @@ export async function loadEmployeeListModel(
   ]);
   const portalVersion = portal[0]?.version ?? "";
   return cachedByVersion(
-    `employees:${edrpou}:${date}`,
+    modelKey(edrpou, date),
     `${staffVersion}#${portalVersion}`,
     () => computeModel(ctx, edrpou, date),
     Date.now(),
@@ -97,11 +100,28 @@ export async function loadEmployeeListModel(
   );
 }
 
+const modelKey = (edrpou: string, date: IsoDate) => `employees:${edrpou}:${date}`;
+
+/**
+ * The model when this process has one of the enterprise's day at hand (any version: it is then
+ * brought to the registry's current one as a page would, usually by a patch), else null. A draft
+ * made from the list the head has just been choosing in takes the records from it instead of
+ * reading 10,000 persons scattered over the registry again; without one it reads them itself
+ * rather than building the whole list for a handful of persons.
+ */
+export async function cachedEmployeeListModel(
+  ctx: Ctx<"db" | "registry">,
+  input: { edrpou: string; date: IsoDate },
+): Promise<EmployeeListModel | null> {
+  if (!isCached(modelKey(input.edrpou, input.date))) return null;
+  return loadEmployeeListModel(ctx, input);
+}
+
 async function computeModel(ctx: Ctx<"db">, edrpou: string, date: IsoDate): Promise<EmployeeListModel> {
   const loaded = await loadApplicationFacts(ctx, { edrpou, date, employedOn: date });
   const { rows, limit } = judge(loaded, edrpou, date);
   modelBuilds.whole += 1;
-  return assemble(date, rows, limit);
+  return assemble(date, rows, limit, loaded.staff);
 }
 
 // After a registry change that concerned some persons (a military record, an employment, a mark
@@ -126,8 +146,11 @@ async function patchModel(
   const judged = judge(loaded, edrpou, date);
   const changed = new Set(changes.rnokpps);
   const kept = older.value.rows.filter((row) => !changed.has(row.rnokpp));
+  const staff = new Map(older.value.staff);
+  for (const rnokpp of changed) staff.delete(rnokpp);
+  for (const [rnokpp, record] of loaded.staff) staff.set(rnokpp, record);
   modelBuilds.patched += 1;
-  return assemble(date, mergeInOrder(kept, judged.rows), judged.limit);
+  return assemble(date, mergeInOrder(kept, judged.rows), judged.limit, staff);
 }
 
 /** The persons of the loaded facts, each judged on their own, in the list's order. */
@@ -188,11 +211,17 @@ function mergeInOrder(a: readonly ModelRow[], b: readonly ModelRow[]): ModelRow[
   return merged;
 }
 
-function assemble(date: IsoDate, rows: ModelRow[], limit: LimitFigures): EmployeeListModel {
+function assemble(
+  date: IsoDate,
+  rows: ModelRow[],
+  limit: LimitFigures,
+  staff: ReadonlyMap<string, StaffRecord>,
+): EmployeeListModel {
   return {
     date,
     rows,
     limit,
+    staff,
     counts: {
       employees: rows.length,
       eligible: rows.filter((r) => r.eligible).length,

@@ -12,7 +12,9 @@ import { findEnterpriseDecision, type EnterpriseDecision } from "./find-enterpri
 // the enterprise and its decision, the registry's staff read-model (record, employments here,
 // active marks anywhere), the enterprise's active marks for the limit, and the portal's own
 // memory of 45-day exceptions. Pass a transaction to read what it has locked. `among` narrows
-// "everyone employed there" to some persons (the employee list re-judging those who changed).
+// "everyone employed there" to some persons (the employee list re-judging those who changed);
+// `known` hands over records already read at the registry's current version (a draft made from
+// the employee list's model), so that only the other persons listed are read.
 
 export type ListedEmployee = { rnokpp: string; confirmedSalary: Kopiykas | null };
 
@@ -29,15 +31,22 @@ export type LoadedFacts = {
 export async function loadApplicationFacts(
   ctx: Ctx<"db">,
   options:
-    | { edrpou: string; date: IsoDate; employees: readonly ListedEmployee[] }
+    | {
+        edrpou: string;
+        date: IsoDate;
+        employees: readonly ListedEmployee[];
+        /** Registry records read at the current version already (the employee list's): not read again. */
+        known?: ReadonlyMap<string, StaffRecord>;
+      }
     | { edrpou: string; date: IsoDate; employedOn: IsoDate; among?: readonly string[] },
 ): Promise<LoadedFacts> {
   const { db: client } = ctx;
   const { edrpou, date } = options;
   const registry = registryFor(client);
+  const known = "employees" in options ? options.known : undefined;
   const scope =
     "employees" in options
-      ? { rnokpps: options.employees.map((e) => e.rnokpp) }
+      ? { rnokpps: options.employees.map((e) => e.rnokpp).filter((rnokpp) => !known?.has(rnokpp)) }
       : { employedOn: options.employedOn, among: options.among };
   const [enterprise, decision, staffList, activeHere] = await Promise.all([
     registry.findEnterprise(edrpou),
@@ -47,6 +56,11 @@ export async function loadApplicationFacts(
   ]);
   if (!enterprise) throw reservationError("ENTERPRISE_NOT_FOUND");
   const staff = new Map(staffList.map((s) => [s.person.rnokpp, s]));
+  if (known && "employees" in options)
+    for (const { rnokpp } of options.employees) {
+      const record = known.get(rnokpp);
+      if (record) staff.set(rnokpp, record);
+    }
   const listed: readonly ListedEmployee[] =
     "employees" in options
       ? options.employees

@@ -69,6 +69,12 @@ function dropOldVersions(key: string): void {
 
 let created = 0;
 
+/** Whether some version of the key is cached in this process (a caller that only wants what is at hand). */
+export function isCached(key: string): boolean {
+  for (const entry of entries.values()) if (entry.key === key) return true;
+  return false;
+}
+
 /**
  * Builds the value of a new version from the key's newest cached one (an older version, or a
  * newer one a fresher reader stored), or answers null when it cannot: then the value is computed
