@@ -5,19 +5,20 @@ import type { Ctx } from "@/lib/context";
 import type { DbTx, Prisma } from "@/lib/db/client";
 import { withdrawNoticesOnProtection } from "@/lib/notices/withdraw-notices-on-protection";
 import { notify, type NewNotification } from "@/lib/notifications";
-import { registryFor } from "@/lib/registry";
+import { registryFor, type Registry, type StaffRecord } from "@/lib/registry";
 import { decideApplication, type IsoDate } from "@/lib/rules";
 import { insertReservations } from "./bulk-inserts";
 import { INLINE_NOTICES_UP_TO } from "./constants";
 import { applicationDecidedNotice, decidedEmployeeNotices } from "./lifecycle-notifications";
 import { loadApplicationFacts } from "./load-application-facts";
 import type { LockedApplication } from "./locked-application";
-import { readApplicationItems } from "./read-application-items";
+import { readApplicationItems, type ListedItem } from "./read-application-items";
 import { writeItemDecisions, type ItemDecisionRow } from "./write-item-decisions";
 
 // A reservation application decided inside the worker's transaction, after the application
 // row and the enterprise's decision rows are locked: the facts are read again (what the
-// draft's pre-check saw may have changed), the rules decide, and every consequence is written
+// draft's pre-check saw may have changed; the registry's records mostly read ahead, and only
+// those changed since read again under the locks), the rules decide, and every consequence is written
 // together — item results, reservations and their registry marks, superseded reservations
 // for extensions, the application's status, the audit row and the notifications (a large
 // decision's notices to its employees follow in their own job: notify-decided-employees.ts).
@@ -25,23 +26,91 @@ import { writeItemDecisions, type ItemDecisionRow } from "./write-item-decisions
 export type FaultInjection = {
   /** Reliability tests only: runs after the reservations and marks are written, before the rest. */
   afterReservations?: (tx: DbTx) => Promise<void>;
+  /** Tests only: runs after the records are read ahead, before the transaction. */
+  afterPreread?: () => Promise<void>;
 };
+
+/**
+ * What the worker reads before its transaction, on the pool and in parallel: the application's
+ * items and the registry's records of the persons listed, the staff version read first. Inside
+ * the transaction, with the enterprise locked, the registry names the persons changed since that
+ * version (oberig.staff_changes), and only they — with anyone whose changes it would not note for
+ * this enterprise — are read again. For 10,000 employees at national scale the four reads, one
+ * after another in the transaction, took about 770 ms; read ahead they run side by side, and
+ * the enterprise's lock is held that much shorter.
+ */
+export type PrereadRecords = {
+  edrpou: string;
+  items: ListedItem[];
+  /** The enterprise's staff version, read before the records. */
+  version: string;
+  staff: ReadonlyMap<string, StaffRecord>;
+};
+
+/** More persons changed than this since the read-ahead, and the decision reads every record itself. */
+const REREAD_LIMIT = 2_000;
+
+/** Reads ahead for a reservation application still to decide; null for anything else. */
+export async function prereadRecords(ctx: Ctx<"db">, applicationId: string): Promise<PrereadRecords | null> {
+  const [application] = await ctx.db.$queryRaw<Array<{ edrpou: string; kind: string; status: string }>>`
+    SELECT edrpou, kind::text AS kind, status::text AS status FROM applications WHERE id = ${applicationId}::uuid`;
+  if (!application || application.kind !== "RESERVATION") return null;
+  if (application.status === "DECIDED" || application.status === "FAILED") return null;
+  const registry = registryFor(ctx.db);
+  const [items, version] = await Promise.all([
+    readApplicationItems(ctx.db, applicationId),
+    registry.staffVersion(application.edrpou),
+  ]);
+  const staff = await registry.findStaff(application.edrpou, { rnokpps: items.map((i) => i.rnokpp) });
+  return { edrpou: application.edrpou, items, version, staff: new Map(staff.map((r) => [r.person.rnokpp, r])) };
+}
+
+/**
+ * The read-ahead records still current under the transaction's locks, or undefined when the
+ * registry cannot tell what changed since (then every record is read again). Only a person with
+ * an employment here has every change of theirs noted for this enterprise (a mark anywhere, their
+ * military record, their person); anyone else listed is read again whatever the notes say.
+ */
+async function unchangedRecords(
+  registry: Registry,
+  edrpou: string,
+  preread: PrereadRecords,
+): Promise<Map<string, StaffRecord> | undefined> {
+  if (preread.edrpou !== edrpou) return undefined;
+  const changes = await registry.staffChangesSince(edrpou, preread.version, REREAD_LIMIT);
+  if (!changes) return undefined;
+  const changed = new Set(changes.rnokpps);
+  const known = new Map<string, StaffRecord>();
+  for (const [rnokpp, record] of preread.staff)
+    if (record.employments.length > 0 && !changed.has(rnokpp)) known.set(rnokpp, record);
+  return known;
+}
 
 /** Runs in the caller's transaction: `ctx.db` is the worker's transaction, its locks held. */
 export async function decideReservationRequest(
   ctx: Ctx<"db" | "now">,
-  input: { application: LockedApplication; date: IsoDate; faults?: FaultInjection; inlineNoticesUpTo?: number },
+  input: {
+    application: LockedApplication;
+    date: IsoDate;
+    /** Records read ahead of the transaction (prereadRecords); without them everything is read here. */
+    preread?: PrereadRecords | null;
+    faults?: FaultInjection;
+    inlineNoticesUpTo?: number;
+  },
 ): Promise<{ reserved: number; refused: number; noticesPending: boolean }> {
   const { db: tx, now } = ctx;
   const { application, date } = input;
   const registry = registryFor(tx);
-  const items = await readApplicationItems(tx, application.id);
+  const { preread } = input;
+  // The items do not change after submission: read ahead, they are the same rows.
+  const items = preread?.edrpou === application.edrpou ? preread.items : await readApplicationItems(tx, application.id);
   const loaded = await loadApplicationFacts(
     { db: tx },
     {
       edrpou: application.edrpou,
       date,
       employees: items.map((i) => ({ rnokpp: i.rnokpp, confirmedSalary: i.salary })),
+      known: preread ? await unchangedRecords(registry, application.edrpou, preread) : undefined,
     },
   );
   const outcome = decideApplication(loaded.facts);

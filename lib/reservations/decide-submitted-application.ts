@@ -5,7 +5,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { isAppError } from "@/lib/errors";
 import { notify } from "@/lib/notifications";
 import { decideAnnulmentRequest } from "./decide-annulment-request";
-import { decideReservationRequest, type FaultInjection } from "./decide-reservation-request";
+import { decideReservationRequest, prereadRecords, type FaultInjection } from "./decide-reservation-request";
 import { lockEnterpriseDecisions } from "./find-enterprise-decision";
 import { applicationFailedNotice } from "./lifecycle-notifications";
 import { lockApplication } from "./locked-application";
@@ -17,7 +17,8 @@ import { kyivDate } from "@/lib/format";
 //   1. lock the application row — a twin job waits, then finds it DECIDED and returns;
 //   2. lock the enterprise's decision rows — its applications, annulments and daily checks run
 //      one at a time, so concurrent applications can never exceed the limit;
-//   3. re-read the facts, decide, write everything (see decide-*-request.ts);
+//   3. re-read the facts, decide, write everything (see decide-*-request.ts; a reservation's
+//      registry records are read ahead, before step 1, and only those changed since re-read);
 //   4. after the commit, a large decision sends the job that tells its employees.
 // A crash anywhere before the commit leaves no trace: the job is retried (pg-boss) or queued
 // again (the stuck-application sweeper) and decides from scratch. A lost race for a person
@@ -56,6 +57,9 @@ export async function decideSubmittedApplication(
 ): Promise<DecideOutcome> {
   const { now } = ctx;
   const date = kyivDate(now);
+  // Read ahead on the pool, before any lock; a failure here only means reading it all inside.
+  const preread = await prereadRecords(ctx, options.applicationId).catch(() => null);
+  await options.faults?.afterPreread?.();
   for (let attempt = 1; ; attempt++) {
     try {
       const outcome = await inTransaction(
@@ -69,7 +73,7 @@ export async function decideSubmittedApplication(
           if (application.kind === "RESERVATION") {
             const counts = await decideReservationRequest(
               { db: tx, now },
-              { application, date, faults: options.faults, inlineNoticesUpTo: options.inlineNoticesUpTo },
+              { application, date, preread, faults: options.faults, inlineNoticesUpTo: options.inlineNoticesUpTo },
             );
             return { outcome: "decided", kind: "RESERVATION", ...counts, attempts: attempt };
           }
