@@ -29,6 +29,9 @@ export type CreateReservationDraftInput = {
   employees: ReadonlyArray<{ rnokpp: string; salary?: number }>;
 };
 
+/** From this many employees listed, a draft takes the records of the employee list's model at hand. */
+const DRAFT_FROM_MODEL_FROM = 500;
+
 export async function createReservationDraft(
   ctx: Ctx<"actor" | "db" | "now" | "registry">,
   raw: CreateReservationDraftInput,
@@ -44,8 +47,13 @@ export async function createReservationDraft(
   });
   const listed = input.employees.map((e) => ({ rnokpp: e.rnokpp, confirmedSalary: e.salary ?? null }));
   // The list the head chose from is usually at hand in this process (the employee list's model,
-  // brought to the registry's current version): its records are not read again.
-  const model = await cachedEmployeeListModel(ctx, { edrpou: input.edrpou, date });
+  // brought to the registry's current version): its records are not read again. Only for a long
+  // list: bringing the model up to date may mean building it whole, which costs a long list about
+  // what reading it does, and a short one far more. A model that fails is no reason to fail here.
+  const model =
+    listed.length >= DRAFT_FROM_MODEL_FROM
+      ? await cachedEmployeeListModel(ctx, { edrpou: input.edrpou, date }).catch(() => null)
+      : null;
   const loaded = await loadApplicationFacts(ctx, {
     edrpou: input.edrpou,
     date,

@@ -70,6 +70,11 @@ export async function prereadRecords(ctx: Ctx<"db">, applicationId: string): Pro
  * registry cannot tell what changed since (then every record is read again). Only a person with
  * an employment here has every change of theirs noted for this enterprise (a mark anywhere, their
  * military record, their person); anyone else listed is read again whatever the notes say.
+ * One gap is accepted: a change to a person's record made while their hiring here is still
+ * uncommitted is noted for the employers its trigger sees, not for this one. A decision read
+ * ahead between the two commits keeps the old record, as a decision reading inside its
+ * transaction always could for a change committed just after its read (the notes share the gap
+ * with the employee list's patches).
  */
 async function unchangedRecords(
   registry: Registry,

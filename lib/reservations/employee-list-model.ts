@@ -104,10 +104,10 @@ const modelKey = (edrpou: string, date: IsoDate) => `employees:${edrpou}:${date}
 
 /**
  * The model when this process has one of the enterprise's day at hand (any version: it is then
- * brought to the registry's current one as a page would, usually by a patch), else null. A draft
- * made from the list the head has just been choosing in takes the records from it instead of
- * reading 10,000 persons scattered over the registry again; without one it reads them itself
- * rather than building the whole list for a handful of persons.
+ * brought to the registry's current one as a page would — usually by a patch, but built whole
+ * when the registry cannot name the changes, or the enterprise's decisions or the 45-day
+ * exceptions changed), else null. A long draft made from the list the head has just been choosing
+ * in takes the records from it instead of reading 10,000 persons scattered over the registry again.
  */
 export async function cachedEmployeeListModel(
   ctx: Ctx<"db" | "registry">,

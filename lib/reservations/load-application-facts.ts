@@ -13,8 +13,9 @@ import { findEnterpriseDecision, type EnterpriseDecision } from "./find-enterpri
 // active marks anywhere), the enterprise's active marks for the limit, and the portal's own
 // memory of 45-day exceptions. Pass a transaction to read what it has locked. `among` narrows
 // "everyone employed there" to some persons (the employee list re-judging those who changed);
-// `known` hands over records already read at the registry's current version (a draft made from
-// the employee list's model), so that only the other persons listed are read.
+// `known` hands over records the caller already holds and knows to be current (a draft made
+// from the employee list's model; the worker's records read ahead, less those changed since), so
+// that only the other persons listed are read.
 
 export type ListedEmployee = { rnokpp: string; confirmedSalary: Kopiykas | null };
 
@@ -35,7 +36,7 @@ export async function loadApplicationFacts(
         edrpou: string;
         date: IsoDate;
         employees: readonly ListedEmployee[];
-        /** Registry records read at the current version already (the employee list's): not read again. */
+        /** Registry records the caller holds and knows to be current: not read again. */
         known?: ReadonlyMap<string, StaffRecord>;
       }
     | { edrpou: string; date: IsoDate; employedOn: IsoDate; among?: readonly string[] },

@@ -17,6 +17,8 @@ import { parseReasonDetails } from "./reason-views";
 // cleared and writes nothing; a crash before the commit leaves it set for the retry. Nothing is
 // lost between the decision and the job: the job is sent after the decision's commit, and the
 // stuck-application sweeper sends it again for a decision still pending after half a minute.
+// The enterprise's name is read when the job runs: renamed in between, the notice names it as
+// the registry does by then.
 
 /** Writes the pending notices of one decided application; the number written (0 when none were pending). */
 export async function notifyDecidedEmployees(ctx: Ctx<"db">, input: { applicationId: string }): Promise<number> {

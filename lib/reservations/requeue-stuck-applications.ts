@@ -7,7 +7,8 @@ import { enqueueDecision } from "./enqueue-decision";
 // send may fail (or its retries run out while the database was away). Every minute the
 // worker queues again each application still undecided well after its submission; a job that
 // is still waiting makes the new one a no-op (one waiting job per application), and a
-// decision made meanwhile makes it return at once.
+// decision made meanwhile makes it return at once. The same job sends again the employees'
+// notices of a large decision still pending half a minute after it (notify-decided-employees.ts).
 
 export async function requeueStuckApplications(
   ctx: Ctx<"db" | "now">,

@@ -99,9 +99,54 @@ describe("a decision whose records were read ahead", () => {
     const wanted = w.employees[2]!;
     const { outcome, results } = await decideWith(applicationId, async () => {
       await db.$executeRaw`UPDATE oberig.enterprises SET "shortName" = 'Перейменоване' WHERE edrpou = ${w.edrpou}`;
-      await db.$executeRaw`UPDATE oberig.military_registrations SET wanted = true WHERE rnokpp = ${wanted}`;
+      // A change the notes do not name (the registry's triggers off for it): only reading
+      // everything again, as a change of the enterprise requires, finds it.
+      await db.$transaction([
+        db.$executeRaw`SET LOCAL session_replication_role = replica`,
+        db.$executeRaw`UPDATE oberig.military_registrations SET wanted = true WHERE rnokpp = ${wanted}`,
+      ]);
     });
     expect(outcome).toMatchObject({ outcome: "decided", reserved: 2, refused: 1 });
     expect(results.get(wanted)).toEqual({ decision: "REFUSED", reasons: ["WANTED"] });
+  });
+
+  it("reads again anyone listed who is not employed here, whose changes the notes do not name", async () => {
+    const w = await createWorld(createCtx({ actor: null }), { serial: 130, employees: 2, limitCount: 6 });
+    // Reserved here without an employment here: an employee for the rules (they hold a
+    // reservation here), but the registry notes their changes only for their employers.
+    const marked = personRnokpp(130, 700);
+    await createPeople(db, [
+      {
+        rnokpp: marked,
+        lastName: "Заброньований",
+        firstName: "Іван",
+        patronymic: "Іванович",
+        birthDate: "1988-05-05",
+        sex: "MALE",
+        email: null,
+        phone: null,
+        address: null,
+        military: {
+          status: "ON_REGISTER",
+          liability: "LIABLE",
+          category: 1,
+          tcc: "Печерський РТЦК та СП",
+          registeredOn: "2008-01-01",
+          dataUpdatedOn: "2024-06-15",
+        },
+        employments: [],
+      },
+    ]);
+    await db.$executeRaw`
+      INSERT INTO oberig.reservation_marks (id, rnokpp, edrpou, "fromDate", "untilDate", status, "activeRnokpp", source, "updatedAt")
+      VALUES (gen_random_uuid(), ${marked}, ${w.edrpou}, ${addDays(w.today, -10)}::date, ${addDays(w.today, 100)}::date,
+        'ACTIVE', ${marked}, 'registry', now())`;
+    const applicationId = await submit(w, [...w.employees, marked]);
+    const { results } = await decideWith(
+      applicationId,
+      () => db.$executeRaw`UPDATE oberig.military_registrations SET wanted = true WHERE rnokpp = ${marked}`,
+    );
+    expect(results.get(marked)!.decision).toBe("REFUSED");
+    expect(results.get(marked)!.reasons).toContain("WANTED");
   });
 });

@@ -17,7 +17,8 @@ import { createCtx } from "@/lib/context-server";
 let w: World;
 
 beforeAll(async () => {
-  w = await createWorld(createCtx({ actor: null }), { serial: 126, employees: 8, limitCount: 5 });
+  // Long enough for a draft to take the list's records (500 employees listed and more).
+  w = await createWorld(createCtx({ actor: null }), { serial: 126, employees: 520, limitCount: 5 });
 });
 
 afterAll(async () => {
@@ -27,6 +28,7 @@ afterAll(async () => {
 beforeEach(() => clearVersionCache());
 
 const outsider = personRnokpp(126, 900);
+const shortList = () => w.employees.slice(0, 20).map((rnokpp) => ({ rnokpp }));
 const listed = () => [...w.employees, outsider].map((rnokpp) => ({ rnokpp }));
 
 async function precheck() {
@@ -53,17 +55,7 @@ describe("a draft made from the employee list", () => {
     // The model was at hand and current: neither built again nor patched.
     expect(modelBuilds).toEqual(builds);
     expect(fromList).toEqual(await readingEverything());
-    expect(fromList.precheck.map((p) => p.eligible)).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect(fromList.precheck.map((p) => p.eligible)).toEqual([...w.employees, outsider].map((_, i) => i < 5));
     expect(fromList.precheck.at(-1)!.reasons.map((r) => r.code)).toEqual(["NOT_AN_EMPLOYEE"]);
   });
 
@@ -81,6 +73,35 @@ describe("a draft made from the employee list", () => {
       expect(item.reasons.map((r) => r.code)).toContain("WANTED");
     } finally {
       await db.$executeRaw`UPDATE oberig.military_registrations SET wanted = false WHERE rnokpp = ${target}`;
+    }
+  });
+
+  it("takes the records from the model at hand rather than reading them again", async () => {
+    const model = await showList();
+    const target = w.employees[0]!;
+    const record = model.staff.get(target)!;
+    // The cached model's record changed in place: a draft that read the registry would not see it.
+    (model.staff as Map<string, typeof record>).set(target, {
+      ...record,
+      person: { ...record.person, fullName: "Із моделі Запис Тестовий" },
+    });
+    const fromList = await precheck();
+    expect(fromList.precheck[0]!.fullName).toBe("Із моделі Запис Тестовий");
+  });
+
+  it("leaves the model alone for a short list, which costs little to read", async () => {
+    await showList();
+    await db.$executeRaw`UPDATE oberig.military_registrations SET wanted = true WHERE rnokpp = ${w.employees[4]!}`;
+    try {
+      const builds = { ...modelBuilds };
+      const draft = await createReservationDraft(createCtx({ actor: w.head.actor }), {
+        edrpou: w.edrpou,
+        employees: shortList(),
+      });
+      expect(modelBuilds).toEqual(builds);
+      expect(draft.precheck[4]!.reasons.map((r) => r.code)).toContain("WANTED");
+    } finally {
+      await db.$executeRaw`UPDATE oberig.military_registrations SET wanted = false WHERE rnokpp = ${w.employees[4]!}`;
     }
   });
 
