@@ -59,28 +59,8 @@ describe("a decision whose records were read ahead", () => {
     const leaving = w.employees[0]!;
     const hired = personRnokpp(128, 600);
     // Someone the registry knows but who is not employed here when the records are read ahead.
-    await createPeople(db, [
-      {
-        rnokpp: hired,
-        lastName: "Новенький",
-        firstName: "Петро",
-        patronymic: "Петрович",
-        birthDate: "1990-03-03",
-        sex: "MALE",
-        email: null,
-        phone: null,
-        address: null,
-        military: {
-          status: "ON_REGISTER",
-          liability: "LIABLE",
-          category: 1,
-          tcc: "Печерський РТЦК та СП",
-          registeredOn: "2008-01-01",
-          dataUpdatedOn: "2024-06-15",
-        },
-        employments: [],
-      },
-    ]);
+    // The factory's man: on the register, military-liable, his data updated.
+    await createPeople(db, [{ rnokpp: hired, lastName: "Новенький", employments: [] }]);
     const applicationId = await submit(w, [...w.employees, hired]);
     const { outcome, results } = await decideWith(applicationId, async () => {
       await db.$executeRaw`UPDATE oberig.employments SET "endDate" = ${addDays(w.today, -1)}::date WHERE rnokpp = ${leaving} AND edrpou = ${w.edrpou}`;
@@ -115,28 +95,8 @@ describe("a decision whose records were read ahead", () => {
     // Reserved here without an employment here: an employee for the rules (they hold a
     // reservation here), but the registry notes their changes only for their employers.
     const marked = personRnokpp(130, 700);
-    await createPeople(db, [
-      {
-        rnokpp: marked,
-        lastName: "Заброньований",
-        firstName: "Іван",
-        patronymic: "Іванович",
-        birthDate: "1988-05-05",
-        sex: "MALE",
-        email: null,
-        phone: null,
-        address: null,
-        military: {
-          status: "ON_REGISTER",
-          liability: "LIABLE",
-          category: 1,
-          tcc: "Печерський РТЦК та СП",
-          registeredOn: "2008-01-01",
-          dataUpdatedOn: "2024-06-15",
-        },
-        employments: [],
-      },
-    ]);
+    // The factory's man: on the register, military-liable, his data updated.
+    await createPeople(db, [{ rnokpp: marked, lastName: "Заброньований", employments: [] }]);
     await db.$executeRaw`
       INSERT INTO oberig.reservation_marks (id, rnokpp, edrpou, "fromDate", "untilDate", status, "activeRnokpp", source, "updatedAt")
       VALUES (gen_random_uuid(), ${marked}, ${w.edrpou}, ${addDays(w.today, -10)}::date, ${addDays(w.today, 100)}::date,
