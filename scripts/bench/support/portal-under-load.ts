@@ -184,8 +184,30 @@ export async function officialCookie(secret: string): Promise<string> {
   });
 }
 
+// A benchmark interrupted (Ctrl-C, a timeout's SIGTERM) takes its web server and workers with it:
+// left behind, an orphaned web server went on taking most of a core through the next run.
+const started = new Set<ChildProcess>();
+let stopOnExit = false;
+function stopStartedProcesses() {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+}
+function stopWithThisProcess() {
+  if (stopOnExit) return;
+  stopOnExit = true;
+  process.once("exit", stopStartedProcesses);
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => {
+      process.stderr.write(`Вимірювання перервано (${signal}): зупиняю веб-сервер і обробники.\n`);
+      stopStartedProcesses();
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    });
+}
+
 function startProcess(args: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
+  stopWithThisProcess();
   const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"], env });
+  started.add(child);
+  child.once("exit", () => started.delete(child));
   child.stderr?.on("data", (chunk: Buffer) => {
     const text = chunk.toString().trim();
     if (text) process.stderr.write(`[${name}] ${text}\n`);
