@@ -11,18 +11,32 @@ import { DECIDE_APPLICATION_QUEUE, DECIDE_WAKE_CHANNEL } from "./constants";
 
 /** True when a job was created; false when one already waits, or the queue is not there yet. */
 export async function enqueueDecision(ctx: Ctx<"db">, input: { applicationId: string }): Promise<boolean> {
-  const { applicationId } = input;
+  const sent = await sendApplicationJob(DECIDE_APPLICATION_QUEUE, input.applicationId, "заяву");
+  // Wake the worker now rather than at its next poll (up to half a second away).
+  if (sent)
+    await ctx.db.$executeRaw`SELECT pg_notify(${DECIDE_WAKE_CHANNEL}, '')`.catch((error: unknown) =>
+      console.warn(
+        `[reservations] заяву ${input.applicationId} поставлено в чергу, але обробник не розбуджено (підбере за опитуванням):`,
+        error instanceof Error ? error.message : error,
+      ),
+    );
+  return sent;
+}
+
+/**
+ * One job about an application on a queue, sent after the commit that calls for it: one waiting
+ * job per application (singletonKey). A failure is logged, not thrown — the stuck-application
+ * sweeper sends the job again. `what` names the job in the log.
+ */
+export async function sendApplicationJob(queue: string, applicationId: string, what: string): Promise<boolean> {
   try {
     const boss = await getSenderBoss();
     // pg-boss answers null, not an error, both for a duplicate and for a queue the worker has
-    // not created yet: either way the application stays QUEUED for the sweeper to find.
-    const jobId = await boss.send(DECIDE_APPLICATION_QUEUE, { applicationId }, { singletonKey: applicationId });
-    // Wake the worker now rather than at its next poll (up to half a second away).
-    if (jobId !== null) await ctx.db.$executeRaw`SELECT pg_notify(${DECIDE_WAKE_CHANNEL}, '')`;
-    return jobId !== null;
+    // not created yet: either way the sweeper finds the application again.
+    return (await boss.send(queue, { applicationId }, { singletonKey: applicationId })) !== null;
   } catch (error) {
     console.warn(
-      `[reservations] заяву ${applicationId} не поставлено в чергу одразу (її підбере повторна постановка):`,
+      `[reservations] ${what} ${applicationId} не поставлено в чергу ${queue} одразу (повторна перевірка поставить ще раз):`,
       error instanceof Error ? error.message : error,
     );
     return false;

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Ctx } from "@/lib/context";
-import { getSenderBoss } from "@/lib/jobs/boss";
 import { inTransaction } from "@/lib/db/transaction";
 import { notify } from "@/lib/notifications";
 import { registryFor } from "@/lib/registry";
 import type { Reason } from "@/lib/rules";
 import { NOTIFY_DECIDED_EMPLOYEES_QUEUE, STUCK_AFTER_SECONDS } from "./constants";
+import { sendApplicationJob } from "./enqueue-decision";
 import { decidedEmployeeNotices } from "./lifecycle-notifications";
 import { parseReasonDetails } from "./reason-views";
 
@@ -55,23 +55,9 @@ export async function notifyDecidedEmployees(ctx: Ctx<"db">, input: { applicatio
   );
 }
 
-/** Sends the job for a decided application (after its commit). Logged, not thrown: the sweeper sends it again. */
-export async function enqueueEmployeeNotices(input: { applicationId: string }): Promise<boolean> {
-  try {
-    const boss = await getSenderBoss();
-    const jobId = await boss.send(
-      NOTIFY_DECIDED_EMPLOYEES_QUEUE,
-      { applicationId: input.applicationId },
-      { singletonKey: input.applicationId },
-    );
-    return jobId !== null;
-  } catch (error) {
-    console.warn(
-      `[reservations] повідомлення працівникам за заявою ${input.applicationId} не поставлено в чергу одразу (їх поставить повторна перевірка):`,
-      error instanceof Error ? error.message : error,
-    );
-    return false;
-  }
+/** Sends the job for a decided application (after its commit); the sweeper sends it again if this fails. */
+export function enqueueEmployeeNotices(input: { applicationId: string }): Promise<boolean> {
+  return sendApplicationJob(NOTIFY_DECIDED_EMPLOYEES_QUEUE, input.applicationId, "повідомлення працівникам за заявою");
 }
 
 /** Decided applications whose notices are still pending half a minute after the decision. */
