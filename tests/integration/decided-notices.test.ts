@@ -3,11 +3,11 @@ import { db } from "@/lib/db/client";
 import { stopSenderBoss } from "@/lib/jobs/boss";
 import { defineQueue, JOB_QUEUES } from "@/lib/jobs/handlers";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
-import { createReservationDraft, decideSubmittedApplication, submitApplication } from "@/lib/reservations";
+import { decideSubmittedApplication } from "@/lib/reservations";
 import { DECIDE_APPLICATION_QUEUE, NOTIFY_DECIDED_EMPLOYEES_QUEUE } from "@/lib/reservations/constants";
 import { ZDecideApplicationJob } from "@/lib/reservations/job-handlers";
 import { notifyDecidedEmployees } from "@/lib/reservations/notify-decided-employees";
-import { createWorld, personRnokpp, sign, type World } from "@/lib/reservations/testing/world";
+import { createWorld, personRnokpp, submitSigned, type World } from "@/lib/reservations/testing/world";
 import { createCtx } from "@/lib/context-server";
 import { testDatabaseUrl } from "./setup/database";
 
@@ -26,17 +26,8 @@ afterAll(async () => {
 });
 
 // Three are reserved, three refused (the limit), one is not an employee (told nothing).
-async function submit(world: World): Promise<string> {
-  const outsider = personRnokpp(world.employees.length + 500, 3);
-  const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), {
-    edrpou: world.edrpou,
-    employees: [...world.employees, outsider].map((rnokpp) => ({ rnokpp })),
-  });
-  const submitted = await submitApplication(createCtx({ actor: world.head.actor }), {
-    draftId: draft.draftId,
-    signature: sign(world.head.key!, draft.document),
-  });
-  return submitted.applicationId;
+function submit(world: World): Promise<string> {
+  return submitSigned(world, [...world.employees, personRnokpp(world.employees.length + 500, 3)]);
 }
 
 const sixEmployees = (serial: number) =>

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { stopSenderBoss } from "@/lib/jobs/boss";
-import { createReservationDraft, decideSubmittedApplication, submitApplication } from "@/lib/reservations";
-import { createWorld, personRnokpp, sign, type World } from "@/lib/reservations/testing/world";
+import { decideSubmittedApplication } from "@/lib/reservations";
+import { createWorld, personRnokpp, submitSigned } from "@/lib/reservations/testing/world";
 import { addDays } from "@/lib/rules";
 import { createCtx } from "@/lib/context-server";
 import { createPeople } from "@/prisma/seed/factories";
@@ -15,19 +15,6 @@ import { createPeople } from "@/prisma/seed/factories";
 afterAll(async () => {
   await stopSenderBoss();
 });
-
-async function submit(world: World, rnokpps: readonly string[]): Promise<string> {
-  const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), {
-    edrpou: world.edrpou,
-    employees: rnokpps.map((rnokpp) => ({ rnokpp })),
-  });
-  return (
-    await submitApplication(createCtx({ actor: world.head.actor }), {
-      draftId: draft.draftId,
-      signature: sign(world.head.key!, draft.document),
-    })
-  ).applicationId;
-}
 
 /** Decides with `change` made after the read-ahead; the items' results by РНОКПП. */
 async function decideWith(applicationId: string, change: () => Promise<unknown>) {
@@ -44,7 +31,7 @@ async function decideWith(applicationId: string, change: () => Promise<unknown>)
 describe("a decision whose records were read ahead", () => {
   it("sees a military record changed after the read-ahead", async () => {
     const w = await createWorld(createCtx({ actor: null }), { serial: 127, employees: 6, limitCount: 6 });
-    const applicationId = await submit(w, w.employees);
+    const applicationId = await submitSigned(w, w.employees);
     const wanted = w.employees[1]!;
     const { outcome, results } = await decideWith(
       applicationId,
@@ -61,7 +48,7 @@ describe("a decision whose records were read ahead", () => {
     // Someone the registry knows but who is not employed here when the records are read ahead.
     // The factory's man: on the register, military-liable, his data updated.
     await createPeople(db, [{ rnokpp: hired, lastName: "Новенький", employments: [] }]);
-    const applicationId = await submit(w, [...w.employees, hired]);
+    const applicationId = await submitSigned(w, [...w.employees, hired]);
     const { outcome, results } = await decideWith(applicationId, async () => {
       await db.$executeRaw`UPDATE oberig.employments SET "endDate" = ${addDays(w.today, -1)}::date WHERE rnokpp = ${leaving} AND edrpou = ${w.edrpou}`;
       await db.$executeRaw`
@@ -75,7 +62,7 @@ describe("a decision whose records were read ahead", () => {
 
   it("reads everything again after a change of the enterprise itself", async () => {
     const w = await createWorld(createCtx({ actor: null }), { serial: 129, employees: 3, limitCount: 6 });
-    const applicationId = await submit(w, w.employees);
+    const applicationId = await submitSigned(w, w.employees);
     const wanted = w.employees[2]!;
     const { outcome, results } = await decideWith(applicationId, async () => {
       await db.$executeRaw`UPDATE oberig.enterprises SET "shortName" = 'Перейменоване' WHERE edrpou = ${w.edrpou}`;
@@ -101,7 +88,7 @@ describe("a decision whose records were read ahead", () => {
       INSERT INTO oberig.reservation_marks (id, rnokpp, edrpou, "fromDate", "untilDate", status, "activeRnokpp", source, "updatedAt")
       VALUES (gen_random_uuid(), ${marked}, ${w.edrpou}, ${addDays(w.today, -10)}::date, ${addDays(w.today, 100)}::date,
         'ACTIVE', ${marked}, 'registry', now())`;
-    const applicationId = await submit(w, [...w.employees, marked]);
+    const applicationId = await submitSigned(w, [...w.employees, marked]);
     const { results } = await decideWith(
       applicationId,
       () => db.$executeRaw`UPDATE oberig.military_registrations SET wanted = true WHERE rnokpp = ${marked}`,

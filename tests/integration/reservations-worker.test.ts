@@ -3,14 +3,9 @@ import { db } from "@/lib/db/client";
 import { stopSenderBoss } from "@/lib/jobs/boss";
 import { defineQueue, JOB_QUEUES, type QueueDefinition } from "@/lib/jobs/handlers";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
-import {
-  createReservationDraft,
-  decideSubmittedApplication,
-  DECIDE_APPLICATION_QUEUE,
-  submitApplication,
-} from "@/lib/reservations";
+import { decideSubmittedApplication, DECIDE_APPLICATION_QUEUE } from "@/lib/reservations";
 import { ZDecideApplicationJob } from "@/lib/reservations/job-handlers";
-import { createWorld, sign, type World } from "@/lib/reservations/testing/world";
+import { createWorld, submitSigned } from "@/lib/reservations/testing/world";
 import { testDatabaseUrl } from "./setup/database";
 import { createCtx } from "@/lib/context-server";
 
@@ -26,19 +21,6 @@ afterAll(async () => {
   await worker?.stop({ timeoutMs: 2_000 });
   await stopSenderBoss();
 });
-
-async function submit(world: World, rnokpps: string[]): Promise<string> {
-  const draft = await createReservationDraft(createCtx({ actor: world.head.actor }), {
-    edrpou: world.edrpou,
-    employees: rnokpps.map((rnokpp) => ({ rnokpp })),
-  });
-  return (
-    await submitApplication(createCtx({ actor: world.head.actor }), {
-      draftId: draft.draftId,
-      signature: sign(world.head.key!, draft.document),
-    })
-  ).applicationId;
-}
 
 async function waitForDecision(applicationId: string, timeoutMs = 20_000): Promise<number> {
   const started = Date.now();
@@ -57,7 +39,7 @@ describe("the worker", () => {
   it("picks up, at start, an application whose job was never sent", async () => {
     const world = await createWorld(createCtx({ actor: null }), { serial: 21, employees: 3, limitCount: 3 });
     // No worker yet: the queue does not exist and the send after the commit comes to nothing.
-    const applicationId = await submit(world, world.employees);
+    const applicationId = await submitSigned(world, world.employees);
     await db.application.update({ where: { id: applicationId }, data: { submittedAt: new Date(Date.now() - 60_000) } });
 
     worker = await startWorker({ databaseUrl: testDatabaseUrl(), log });
@@ -68,7 +50,7 @@ describe("the worker", () => {
 
   it("decides a submitted application within seconds", async () => {
     const world = await createWorld(createCtx({ actor: null }), { serial: 22, employees: 40, limitCount: 30 });
-    const applicationId = await submit(world, world.employees);
+    const applicationId = await submitSigned(world, world.employees);
     const took = await waitForDecision(applicationId);
     expect(took).toBeLessThan(5_000);
     expect(await db.reservation.count({ where: { applicationId, status: "ACTIVE" } })).toBe(30);
@@ -102,7 +84,7 @@ describe("the worker", () => {
       },
     });
     worker = await startWorker({ databaseUrl: testDatabaseUrl(), log, queues: [flaky] });
-    const applicationId = await submit(world, world.employees);
+    const applicationId = await submitSigned(world, world.employees);
     await waitForDecision(applicationId);
     expect(attempts).toBe(2);
     expect(await db.reservation.count({ where: { applicationId } })).toBe(4);

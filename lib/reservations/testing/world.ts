@@ -6,6 +6,9 @@ import { openKeyFile, signDetached, type OpenedKeyFile } from "@/lib/kep/browser
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
 import { addDays, type IsoDate } from "@/lib/rules";
 import { kyivDate } from "@/lib/format";
+import { createCtx } from "@/lib/context-server";
+import { createReservationDraft } from "../create-reservation-draft";
+import { submitApplication } from "../submit-application";
 import {
   createAuthority,
   createCriticalDecision,
@@ -226,4 +229,18 @@ async function issueKey(
  */
 export function sign(key: OpenedKeyFile, document: Uint8Array, signingTime?: Date): Uint8Array {
   return signDetached(key, document, signingTime ? { signingTime } : {});
+}
+
+/** A draft listing these employees, signed by the world's head and submitted: the application's id. */
+export async function submitSigned(world: World, rnokpps: readonly string[]): Promise<string> {
+  const ctx = createCtx({ actor: world.head.actor });
+  const draft = await createReservationDraft(ctx, {
+    edrpou: world.edrpou,
+    employees: rnokpps.map((rnokpp) => ({ rnokpp })),
+  });
+  const submitted = await submitApplication(ctx, {
+    draftId: draft.draftId,
+    signature: sign(world.head.key!, draft.document),
+  });
+  return submitted.applicationId;
 }
