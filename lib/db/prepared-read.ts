@@ -45,6 +45,13 @@ function preparedPool(): pg.Pool {
   return pool;
 }
 
+/** Closes the prepared-read pool (a script done with its database, or one that must copy it). */
+export async function closePreparedReads(): Promise<void> {
+  const cached = globalForPool.bronyaPreparedPool;
+  globalForPool.bronyaPreparedPool = undefined;
+  await cached?.pool.end().catch(() => undefined);
+}
+
 /** True for the process's own primary client (the `db` proxy or the client it forwards to). */
 function isProcessClient(db: Db | DbTx): boolean {
   return db === rootDb || db === getDb();

@@ -6,6 +6,7 @@ import {
   handleRequeueStuckApplications,
   handleSweepReservations,
   handlePruneStaffChanges,
+  handleRefreshEmployeeListSnapshots,
   handlePurgeExpired,
   handleSendEmails,
   ZDecideApplicationJob,
@@ -136,6 +137,17 @@ export const JOB_QUEUES: ReadonlyArray<QueueDefinition> = [
     handle: handlePruneStaffChanges,
     queue: { policy: "short", retryLimit: 2, retryDelay: 60, expireInSeconds: 300 },
     schedule: { cron: "*/5 * * * *" },
+  }),
+  // The largest critical enterprises' employee lists, judged for today and kept in Postgres
+  // (lib/reservations/refresh-employee-list-snapshots.ts). The first run of a day judges them all
+  // (minutes at national scale); the staff changes it patches from are kept 15 minutes.
+  defineQueue({
+    name: "refresh-employee-list-snapshots",
+    data: ZNoJobData,
+    handle: handleRefreshEmployeeListSnapshots,
+    queue: { policy: "short", retryLimit: 1, retryDelay: 60, expireInSeconds: 1800 },
+    schedule: { cron: "*/5 * * * *" },
+    runOnStart: { oncePerSeconds: 300 },
   }),
   // The audit chain's daily anchors, sealed soon after each Kyiv midnight (lib/audit).
   defineQueue({

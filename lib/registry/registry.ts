@@ -73,6 +73,12 @@ export interface Registry extends ServiceRecords, BasicServiceRecords, TccRegist
   ): Promise<{ version: string; rnokpps: string[] } | null>;
   /** Forgets the notes behind staffChangesSince older than this many seconds; returns how many. */
   pruneStaffChanges(olderThanSeconds: number): Promise<number>;
+  /**
+   * Of these enterprises, those with at least `atLeast` employment records covering the day
+   * (about as many persons: two positions of one person on one day are rare), with how many
+   * (the worker keeps the largest ones' employee lists judged: lib/reservations/employee-list-snapshots.ts).
+   */
+  findLargeStaffs(edrpous: readonly string[], employedOn: string, atLeast: number): Promise<Map<string, number>>;
   /** Every ACTIVE mark at this enterprise, whoever made it (the portal or another channel). */
   findActiveMarksAt(edrpou: string): Promise<MarkRecord[]>;
   /** The enterprises that hold at least one ACTIVE mark (the scheduled checks visit these). */

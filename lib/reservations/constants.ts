@@ -38,3 +38,10 @@ export const INLINE_NOTICES_UP_TO = 500;
 
 /** The queue of those follow-up jobs (one per decided application). */
 export const NOTIFY_DECIDED_EMPLOYEES_QUEUE = "notify-decided-employees";
+
+/**
+ * The worker keeps the employee list judged in Postgres (employee_list_snapshots) for critical
+ * enterprises employing at least this many: below it a process builds the model faster than the
+ * snapshot would be worth keeping fresh (see refresh-employee-list-snapshots.ts).
+ */
+export const EMPLOYEE_LIST_SNAPSHOT_FROM = 1_000;

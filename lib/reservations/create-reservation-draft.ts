@@ -47,7 +47,8 @@ export async function createReservationDraft(
   });
   const listed = input.employees.map((e) => ({ rnokpp: e.rnokpp, confirmedSalary: e.salary ?? null }));
   // The list the head chose from is usually at hand in this process (the employee list's model,
-  // brought to the registry's current version): its records are not read again. Only for a long
+  // brought to the registry's current version), and for the largest enterprises the worker keeps
+  // one in Postgres (a draft sent through the HR API starts from it): its records are not read again. Only for a long
   // list: bringing the model up to date may mean building it whole, which costs a long list about
   // what reading it does, and a short one far more. A model that fails is no reason to fail here.
   const model =

@@ -12,7 +12,9 @@ import {
   type LiabilityType,
   type Reason,
   type RegistrationStatus,
+  rulesetFor,
 } from "@/lib/rules";
+import { assembleModel, hasEmployeeListSnapshot, readEmployeeListSnapshot } from "./employee-list-snapshots";
 import { loadApplicationFacts } from "./load-application-facts";
 import type { LimitFigures } from "./types";
 import { cachedByVersion, isCached } from "./version-cache";
@@ -25,7 +27,9 @@ import { cachedByVersion, isCached } from "./version-cache";
 // page, filter and search is then cut from it in milliseconds. When the registry's version moves
 // because of a change that concerned some persons, only they are read and judged again and the
 // cached model is patched (patchModel); the enterprise, its decisions, the 45-day exceptions or a
-// new day build it whole.
+// new day build it whole. A process that has no model of the enterprise at hand first looks for the
+// one the worker keeps in Postgres for the largest enterprises (employee-list-snapshots.ts) and
+// brings it to the current version the same way, so that its first page is one row, not the staff.
 // The versions are read first and the model after them, both on the server ctx's client reads
 // from: on a replica that lags (through the replica's client) the model is then at least as new
 // as the version it is cached under (replay only moves forward); on the primary the versions go
@@ -75,12 +79,20 @@ const PORTAL_VERSION = `
 const PATCH_LIMIT = 1_000;
 
 /** How the models of this process were built: tests and benchmarks read it. */
-export const modelBuilds = { whole: 0, patched: 0 };
+export const modelBuilds = { whole: 0, patched: 0, fromSnapshot: 0 };
 
-export async function loadEmployeeListModel(
+export type ModelVersions = {
+  /** The registry's staffVersion, `#`, then the portal's inputs: what a model is cached under. */
+  version: string;
+  /** The portal's inputs: the enterprise's decisions, the 45-day exceptions, the ruleset of the day. */
+  portalVersion: string;
+};
+
+/** The versions of the model's inputs, read before the model itself (see above). */
+export async function readModelVersions(
   ctx: Ctx<"db" | "registry">,
   input: { edrpou: string; date: IsoDate },
-): Promise<EmployeeListModel> {
+): Promise<ModelVersions> {
   const { edrpou, date } = input;
   const [staffVersion, portal] = await Promise.all([
     ctx.registry.staffVersion(edrpou),
@@ -90,38 +102,76 @@ export async function loadEmployeeListModel(
       values: [edrpou],
     }),
   ]);
-  const portalVersion = portal[0]?.version ?? "";
+  // A ruleset signed to take effect today judges the same persons otherwise.
+  const portalVersion = `${portal[0]?.version ?? ""}|${rulesetFor(date).version}`;
+  return { version: `${staffVersion}#${portalVersion}`, portalVersion };
+}
+
+export async function loadEmployeeListModel(
+  ctx: Ctx<"db" | "registry">,
+  input: { edrpou: string; date: IsoDate },
+): Promise<EmployeeListModel> {
+  const { edrpou, date } = input;
+  const { version, portalVersion } = await readModelVersions(ctx, input);
   return cachedByVersion(
     modelKey(edrpou, date),
-    `${staffVersion}#${portalVersion}`,
-    () => computeModel(ctx, edrpou, date),
+    version,
+    ({ refresh }) =>
+      refresh ? computeModel(ctx, edrpou, date) : fromSnapshot(ctx, edrpou, date, version, portalVersion),
     Date.now(),
     (older) => patchModel(ctx, edrpou, date, portalVersion, older),
   );
 }
 
+/**
+ * The model from the enterprise's stored snapshot of the day: as stored when it is at the current
+ * version, patched when the registry can name the persons changed since, else built whole.
+ */
+async function fromSnapshot(
+  ctx: Ctx<"db" | "registry">,
+  edrpou: string,
+  date: IsoDate,
+  version: string,
+  portalVersion: string,
+): Promise<EmployeeListModel> {
+  // A stored model is only a shortcut: one that cannot be read is no reason to fail the page.
+  const snapshot = await readEmployeeListSnapshot(ctx, { edrpou, date }).catch(() => null);
+  if (snapshot) {
+    const model =
+      snapshot.version === version
+        ? snapshot.model
+        : await patchModel(ctx, edrpou, date, portalVersion, { version: snapshot.version, value: snapshot.model });
+    if (model) {
+      modelBuilds.fromSnapshot += 1;
+      return model;
+    }
+  }
+  return computeModel(ctx, edrpou, date);
+}
+
 const modelKey = (edrpou: string, date: IsoDate) => `employees:${edrpou}:${date}`;
 
 /**
- * The model when this process has one of the enterprise's day at hand (any version: it is then
- * brought to the registry's current one as a page would — usually by a patch, but built whole
- * when the registry cannot name the changes, or the enterprise's decisions or the 45-day
- * exceptions changed), else null. A long draft made from the list the head has just been choosing
+ * The model when this process has one of the enterprise's day at hand, or the worker keeps one in
+ * Postgres (any version: it is then brought to the registry's current one as a page would —
+ * usually by a patch, but built whole when the registry cannot name the changes, or the
+ * enterprise's decisions or the 45-day exceptions changed), else null. A long draft made from the list the head has just been choosing
  * in takes the records from it instead of reading 10,000 persons scattered over the registry again.
  */
 export async function cachedEmployeeListModel(
   ctx: Ctx<"db" | "registry">,
   input: { edrpou: string; date: IsoDate },
 ): Promise<EmployeeListModel | null> {
-  if (!isCached(modelKey(input.edrpou, input.date))) return null;
+  if (!isCached(modelKey(input.edrpou, input.date)) && !(await hasEmployeeListSnapshot(ctx, input))) return null;
   return loadEmployeeListModel(ctx, input);
 }
 
-async function computeModel(ctx: Ctx<"db">, edrpou: string, date: IsoDate): Promise<EmployeeListModel> {
+/** The model built whole: everyone employed there that day read from the registry and judged. */
+export async function computeModel(ctx: Ctx<"db">, edrpou: string, date: IsoDate): Promise<EmployeeListModel> {
   const loaded = await loadApplicationFacts(ctx, { edrpou, date, employedOn: date });
   const { rows, limit } = judge(loaded, edrpou, date);
   modelBuilds.whole += 1;
-  return assemble(date, rows, limit, loaded.staff);
+  return assembleModel(date, rows, limit, loaded.staff);
 }
 
 // After a registry change that concerned some persons (a military record, an employment, a mark
@@ -130,7 +180,7 @@ async function computeModel(ctx: Ctx<"db">, edrpou: string, date: IsoDate): Prom
 // limit), so the result is the model a whole computation would give — as long as the enterprise,
 // its decisions and the 45-day exceptions (the portal version) and the day are the same, which is
 // checked here, and the registry can name every person changed since (staffChangesSince).
-async function patchModel(
+export async function patchModel(
   ctx: Ctx<"db" | "registry">,
   edrpou: string,
   date: IsoDate,
@@ -150,7 +200,7 @@ async function patchModel(
   for (const rnokpp of changed) staff.delete(rnokpp);
   for (const [rnokpp, record] of loaded.staff) staff.set(rnokpp, record);
   modelBuilds.patched += 1;
-  return assemble(date, mergeInOrder(kept, judged.rows), judged.limit, staff);
+  return assembleModel(date, mergeInOrder(kept, judged.rows), judged.limit, staff);
 }
 
 /** The persons of the loaded facts, each judged on their own, in the list's order. */
@@ -162,20 +212,9 @@ function judge(
   const outcome = decideApplication(loaded.facts, { applyLimit: false });
   const rows = outcome.employees.map((decided): ModelRow => {
     const record = loaded.staff.get(decided.rnokpp)!;
-    const employment = employmentOn(record.employments, date);
-    const job = employment.employed ? employment.record : null;
     const here = loaded.marksHere.get(decided.rnokpp);
     const elsewhere = record.activeMarks.some((m) => m.edrpou !== edrpou && m.untilDate >= date);
-    return {
-      rnokpp: decided.rnokpp,
-      fullName: record.person.fullName,
-      search: record.person.fullName.toLocaleLowerCase("uk"),
-      birthDate: record.person.birthDate,
-      position: job?.position ?? null,
-      salary: job?.salaryKop ?? null,
-      hiredOn: employment.employed ? employment.hiredOn : null,
-      militaryStatus: record.person.military?.status ?? null,
-      liability: record.person.military?.liability ?? null,
+    return modelRow(record, date, {
       eligible: decided.verdict === "RESERVE",
       reasons: decided.reasons,
       state: here
@@ -187,12 +226,33 @@ function judge(
           : "not_reserved",
       reservedUntil: here?.untilDate ?? null,
       exception45: decided.exception45?.applied === true,
-    };
+    });
   });
   rows.sort(inListOrder);
   return {
     rows,
     limit: { total: outcome.limit.total, used: outcome.limit.usedBefore, available: outcome.limit.availableBefore },
+  };
+}
+
+/** What the rules and the registry's marks say of one employee: the part of a row that is judged. */
+export type RowJudgement = Pick<ModelRow, "eligible" | "reasons" | "state" | "reservedUntil" | "exception45">;
+
+/** One employee's row: their registry record as of the day, with the judgement. */
+export function modelRow(record: StaffRecord, date: IsoDate, judgement: RowJudgement): ModelRow {
+  const employment = employmentOn(record.employments, date);
+  const job = employment.employed ? employment.record : null;
+  return {
+    rnokpp: record.person.rnokpp,
+    fullName: record.person.fullName,
+    search: record.person.fullName.toLocaleLowerCase("uk"),
+    birthDate: record.person.birthDate,
+    position: job?.position ?? null,
+    salary: job?.salaryKop ?? null,
+    hiredOn: employment.employed ? employment.hiredOn : null,
+    militaryStatus: record.person.military?.status ?? null,
+    liability: record.person.military?.liability ?? null,
+    ...judgement,
   };
 }
 
@@ -209,23 +269,4 @@ function mergeInOrder(a: readonly ModelRow[], b: readonly ModelRow[]): ModelRow[
   while (i < a.length) merged.push(a[i++]!);
   while (j < b.length) merged.push(b[j++]!);
   return merged;
-}
-
-function assemble(
-  date: IsoDate,
-  rows: ModelRow[],
-  limit: LimitFigures,
-  staff: ReadonlyMap<string, StaffRecord>,
-): EmployeeListModel {
-  return {
-    date,
-    rows,
-    limit,
-    staff,
-    counts: {
-      employees: rows.length,
-      eligible: rows.filter((r) => r.eligible).length,
-      reserved: rows.filter((r) => r.state === "reserved" || r.state === "expiring").length,
-    },
-  };
 }

@@ -8,6 +8,7 @@ import { sendPendingEmails } from "@/lib/notifications/send-pending-emails";
 import { decideSubmittedApplication } from "./decide-submitted-application";
 import { notifyDecidedEmployees, requeuePendingNotices } from "./notify-decided-employees";
 import { purgeUnsignedDrafts } from "./purge-unsigned-drafts";
+import { refreshEmployeeListSnapshots } from "./refresh-employee-list-snapshots";
 import { requeueStuckApplications } from "./requeue-stuck-applications";
 import { sweepReservations } from "./sweep-reservations";
 import { createCtx } from "@/lib/context-server";
@@ -85,6 +86,20 @@ export async function handlePruneStaffChanges(_data: unknown, context: JobContex
 }
 
 export const STAFF_CHANGES_KEPT_SECONDS = 15 * 60;
+
+/**
+ * refresh-employee-list-snapshots (every five minutes, and soon after start): the largest
+ * critical enterprises' employee lists judged for today, kept in Postgres for the web processes.
+ */
+export async function handleRefreshEmployeeListSnapshots(_data: unknown, context: JobContext): Promise<void> {
+  const started = Date.now();
+  const r = await refreshEmployeeListSnapshots(createCtx({ actor: null }), { log: context.log });
+  if (r.built + r.patched + r.dropped + r.failed > 0)
+    context.log(
+      `списки працівників на ${r.date}: ${r.enterprises} підприємств, побудовано ${r.built}, оновлено ${r.patched}, ` +
+        `без змін ${r.unchanged}, видалено ${r.dropped}, збоїв ${r.failed} (${((Date.now() - started) / 1000).toFixed(1)} с)`,
+    );
+}
 
 /** send-emails (every minute and at start): the outbox through SMTP, or marked as preview-only. */
 export async function handleSendEmails(_data: unknown, context: JobContext): Promise<void> {

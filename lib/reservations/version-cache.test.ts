@@ -12,6 +12,20 @@ describe("cachedByVersion", () => {
     expect(await cachedByVersion("a", "v2", compute, 2_000)).toBe(2);
   });
 
+  it("tells a miss from the recomputation of a value past its lifetime", async () => {
+    const calls: boolean[] = [];
+    const compute = async ({ refresh }: { refresh: boolean }) => {
+      calls.push(refresh);
+      return calls.length;
+    };
+    await cachedByVersion("t", "v1", compute, 0);
+    await cachedByVersion("t", "v1", compute, 61_000);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // A patch that gives up falls back to a miss's computation, which may take a stored value.
+    await cachedByVersion("t", "v2", compute, 62_000, async () => null);
+    expect(calls).toEqual([false, true, false]);
+  });
+
   it("serves a value past its lifetime while one recomputation runs behind it, then the new value", async () => {
     let computed = 0;
     let release = () => {};

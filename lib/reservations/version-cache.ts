@@ -82,10 +82,12 @@ export function isCached(key: string): boolean {
  */
 export type Patch<T> = (older: { version: string; value: T }) => Promise<T | null>;
 
+export type Compute<T> = (how: { refresh: boolean }) => Promise<T>;
+
 export async function cachedByVersion<T>(
   key: string,
   version: string,
-  compute: () => Promise<T>,
+  compute: Compute<T>,
   now = Date.now(),
   patch?: Patch<T>,
 ): Promise<T> {
@@ -105,14 +107,14 @@ export async function cachedByVersion<T>(
       ? (base.value as Promise<T>).then(
           async (older) => {
             const patched = await patch({ version: base.version, value: older }).catch(() => null);
-            if (patched === null) return compute();
+            if (patched === null) return compute({ refresh: false });
             // The lifetime still counts from the last whole computation.
             entry.storedAt = Math.min(entry.storedAt, base.storedAt);
             return patched;
           },
-          () => compute(),
+          () => compute({ refresh: false }),
         )
-      : compute();
+      : compute({ refresh: false });
   entry.value = value;
   entries.set(id, entry);
   dropOldVersions(key);
@@ -153,10 +155,10 @@ let generation = 0;
  * ready. The new value is stored even when the entry was dropped meanwhile (newer versions came):
  * it is the key's freshest whole computation, and becomes the newest base for a patch.
  */
-function refresh(id: string, stale: Entry, compute: () => Promise<unknown>, now: number): void {
+function refresh(id: string, stale: Entry, compute: Compute<unknown>, now: number): void {
   refreshing.add(stale.key);
   const started = generation;
-  compute().then(
+  compute({ refresh: true }).then(
     (resolved) => {
       refreshing.delete(stale.key);
       const current = entries.get(id);

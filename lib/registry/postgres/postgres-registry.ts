@@ -154,6 +154,19 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
       return pruneStaffChanges(db, olderThanSeconds);
     },
 
+    async findLargeStaffs(edrpous, employedOn, atLeast) {
+      if (edrpous.length === 0) return new Map();
+      // Employment records covering the day, as findStaff reads them. Counted as records, not
+      // distinct persons (two positions of one person on one day are rare): a distinct count
+      // sorts millions of rows, 15 s against 2 s at national scale for 22,500 enterprises.
+      const rows = await db.$queryRaw<Array<{ edrpou: string; staff: number }>>`
+        SELECT edrpou, count(*)::int AS staff FROM oberig.employments
+        WHERE edrpou = ANY(${[...edrpous]}::char(8)[]) AND "startDate" <= ${employedOn}::date
+          AND ("endDate" IS NULL OR "endDate" >= ${employedOn}::date)
+        GROUP BY edrpou HAVING count(*) >= ${atLeast}`;
+      return new Map(rows.map((r) => [r.edrpou.trim(), r.staff]));
+    },
+
     async findActiveMarksAt(edrpou) {
       const rows = await db.reservationMark.findMany({ where: { edrpou, status: "ACTIVE" }, select: MARK_SELECT });
       return rows.map(toMarkRecord);

@@ -5,11 +5,14 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { disconnectDb } from "@/lib/db/client";
+import { closePreparedReads } from "@/lib/db/prepared-read";
 import { quoteIdentifier, startEmbeddedCluster, withDatabaseName, type RunningCluster } from "@/lib/db/cluster";
 import { DEFAULT_MIGRATIONS_DIR, applyMigrations, readMigrationsFolder } from "@/lib/db/migrations";
 import { AppError } from "@/lib/errors";
 import { resetEnvCache } from "@/lib/env";
 import { stopSenderBoss } from "@/lib/jobs/boss";
+import { createCtx } from "@/lib/context-server";
+import { refreshEmployeeListSnapshots } from "@/lib/reservations/refresh-employee-list-snapshots";
 import { DEFAULT_PERSONS, ZSeedSize, seedDemo } from "@/prisma/seed";
 import { DEFAULT_SEED } from "@/prisma/seed/build-world";
 import { progressPrinter } from "@/prisma/seed/progress";
@@ -37,7 +40,9 @@ const TEMPLATE = "bronya_bench_template";
 /** From this size runs reset the one database instead of copying it (BENCH_IN_PLACE_FROM overrides, to try it small). */
 const COPY_FROM = Number(process.env.BENCH_IN_PLACE_FROM ?? 1_000_000);
 /** Tables the seed keeps filled though the portal writes them (КЕП test CA). */
-const KEPT = new Set(["_prisma_migrations", "ca_keys", "certificates"]);
+// employee_list_snapshots: the worker's judged lists stay valid across runs (a reset bumps the
+// versions of the enterprises whose staff it changes, and those are judged again).
+const KEPT = new Set(["_prisma_migrations", "ca_keys", "certificates", "employee_list_snapshots"]);
 
 export type BenchDatabase = {
   templateUrl: string;
@@ -68,6 +73,7 @@ export async function useDatabase(url: string): Promise<void> {
 export async function releaseDatabase(): Promise<void> {
   await stopSenderBoss();
   await disconnectDb();
+  await closePreparedReads();
 }
 
 /** The registry size for benchmarks: BENCH_PERSONS (set by `npm run bench -- --persons N`), else 30,000. */
@@ -163,6 +169,7 @@ export async function prepareSeededDatabase(options: {
       await options.prepare();
       await releaseDatabase();
     }
+    await keepEmployeeListsJudged(cluster.url, options.log);
   } catch (error) {
     await cluster?.stop().catch(() => undefined);
     // A seed that failed halfway leaves no cache behind.
@@ -178,7 +185,9 @@ export async function prepareSeededDatabase(options: {
     );
 
   const admin = <T>(work: (client: pg.Client) => Promise<T>) => withClient(running.adminUrl, work);
-  const reset = () => withClient(running.url, (client) => resetToSeed(client, emptyTables));
+  const reset = async () => {
+    await withClient(running.url, (client) => resetToSeed(client, emptyTables));
+  };
 
   return {
     templateUrl: running.url,
@@ -186,6 +195,8 @@ export async function prepareSeededDatabase(options: {
     async clone(name) {
       if (inPlace) {
         await reset();
+        // The run's changes undone: the enterprises they concerned are judged again.
+        await keepEmployeeListsJudged(running.url, options.log);
         return running.url;
       }
       await admin(async (client) => {
@@ -257,22 +268,40 @@ async function emptyPortalTables(client: pg.Client): Promise<string[]> {
   return empty;
 }
 
+/**
+ * What a deployment's worker has done by the time directors arrive: the largest critical
+ * enterprises' employee lists judged for today (refresh-employee-list-snapshots, as the worker's
+ * job runs it). The first run of a day judges them all — minutes at national scale — and later ones
+ * only what changed, so a benchmark's own workers find nothing to do.
+ */
+async function keepEmployeeListsJudged(url: string, log: (line: string) => void): Promise<void> {
+  await useDatabase(url);
+  try {
+    const started = Date.now();
+    const r = await refreshEmployeeListSnapshots(createCtx({ actor: null }), { log });
+    if (r.built + r.patched > 0)
+      log(
+        `Списки працівників ${r.enterprises} найбільших критичних підприємств на ${r.date}: побудовано ${r.built}, ` +
+          `оновлено ${r.patched}, без змін ${r.unchanged} за ${((Date.now() - started) / 1000).toFixed(1)} с (як їх тримає обробник завдань)`,
+      );
+  } finally {
+    await releaseDatabase();
+  }
+}
+
 /** Back to the seeded state: the portal's run-time rows gone, the portal's registry marks gone. */
 async function resetToSeed(client: pg.Client, emptyTables: readonly string[]): Promise<void> {
   await client.query("BEGIN");
   try {
+    // The marks go with the registry's triggers: the enterprises employing their persons get new
+    // versions and notes, as after any registry change, so that lists judged before stay exact.
+    await client.query(`DELETE FROM oberig.reservation_marks WHERE source <> 'diia'`);
     // Foreign keys between these tables are all satisfied once every one of them is empty.
     await client.query("SET LOCAL session_replication_role = replica");
-    await client.query(`DELETE FROM oberig.reservation_marks WHERE source <> 'diia'`);
-    // The marks went without the triggers: every enterprise gets a new version standing for its
-    // whole staff, and the run's notes of which persons its writes concerned go (a process that
-    // outlives the reset, a dev server on this database, builds its lists whole again).
-    await client.query(`DELETE FROM oberig.staff_changes`);
-    await client.query(
-      `UPDATE oberig.staff_versions s SET version = v.n, "wholeVersion" = v.n
-         FROM (SELECT edrpou, nextval('oberig.staff_version_seq') AS n FROM oberig.staff_versions) v WHERE s.edrpou = v.edrpou`,
-    );
-    for (const table of emptyTables) await client.query(`DELETE FROM ${table}`);
+    for (const table of emptyTables) {
+      if (KEPT.has(table.replace(/^.*\."?|"$/g, ""))) continue;
+      await client.query(`DELETE FROM ${table}`);
+    }
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
