@@ -6,9 +6,11 @@ import type { DbTx, Prisma } from "@/lib/db/client";
 import { withdrawNoticesOnProtection } from "@/lib/notices/withdraw-notices-on-protection";
 import { notify, type NewNotification } from "@/lib/notifications";
 import { registryFor, type Registry, type StaffRecord } from "@/lib/registry";
+import { kyivDate } from "@/lib/format";
 import { decideApplication, type IsoDate } from "@/lib/rules";
 import { insertReservations } from "./bulk-inserts";
 import { INLINE_NOTICES_UP_TO } from "./constants";
+import { readEmployeeListSnapshot } from "./employee-list-snapshots";
 import { applicationDecidedNotice, decidedEmployeeNotices } from "./lifecycle-notifications";
 import { loadApplicationFacts } from "./load-application-facts";
 import type { LockedApplication } from "./locked-application";
@@ -37,7 +39,10 @@ export type FaultInjection = {
  * version (oberig.staff_changes), and only they — with anyone whose changes it would not note for
  * this enterprise — are read again. For 10,000 employees at national scale the four reads, one
  * after another in the transaction, took about 770 ms; read ahead they run side by side, and
- * the enterprise's lock is held that much shorter.
+ * the enterprise's lock is held that much shorter. When the worker keeps the enterprise's employee
+ * list judged in Postgres (employee-list-snapshots.ts) and the application lists a good part of
+ * it, the records come from that one row, at the version it was judged at, instead of 10,000
+ * persons scattered over the registry; the persons it does not hold are read.
  */
 export type PrereadRecords = {
   edrpou: string;
@@ -50,19 +55,62 @@ export type PrereadRecords = {
 /** More persons changed than this since the read-ahead, and the decision reads every record itself. */
 const REREAD_LIMIT = 2_000;
 
+/**
+ * An application listing at least this many, and at least a quarter of the stored list, takes
+ * its records from it: decoding a list costs about 15 µs an employee, reading one about 50 µs.
+ */
+const PREREAD_FROM_STORED = 500;
+
 /** Reads ahead for a reservation application still to decide; null for anything else. */
 export async function prereadRecords(ctx: Ctx<"db">, applicationId: string): Promise<PrereadRecords | null> {
   const [application] = await ctx.db.$queryRaw<Array<{ edrpou: string; kind: string; status: string }>>`
     SELECT edrpou, kind::text AS kind, status::text AS status FROM applications WHERE id = ${applicationId}::uuid`;
   if (!application || application.kind !== "RESERVATION") return null;
   if (application.status === "DECIDED" || application.status === "FAILED") return null;
+  const { edrpou } = application;
   const registry = registryFor(ctx.db);
   const [items, version] = await Promise.all([
     readApplicationItems(ctx.db, applicationId),
-    registry.staffVersion(application.edrpou),
+    registry.staffVersion(edrpou),
   ]);
-  const staff = await registry.findStaff(application.edrpou, { rnokpps: items.map((i) => i.rnokpp) });
-  return { edrpou: application.edrpou, items, version, staff: new Map(staff.map((r) => [r.person.rnokpp, r])) };
+  const listed = items.map((i) => i.rnokpp);
+  const stored = listed.length >= PREREAD_FROM_STORED ? await storedRecords(ctx, edrpou, listed.length) : null;
+  if (stored) {
+    const missing = listed.filter((rnokpp) => !stored.staff.has(rnokpp));
+    const rest = missing.length > 0 ? await registry.findStaff(edrpou, { rnokpps: missing }) : [];
+    const staff = new Map<string, StaffRecord>();
+    for (const rnokpp of listed) {
+      const record = stored.staff.get(rnokpp);
+      if (record) staff.set(rnokpp, record);
+    }
+    for (const record of rest) staff.set(record.person.rnokpp, record);
+    // The stored list's version: the records read now are at least as new, and the decision
+    // reads again whoever changed since.
+    return { edrpou, items, version: stored.version, staff };
+  }
+  const staff = await registry.findStaff(edrpou, { rnokpps: listed });
+  return { edrpou, items, version, staff: new Map(staff.map((r) => [r.person.rnokpp, r])) };
+}
+
+/**
+ * The registry's records in the enterprise's stored employee list of today, with the staff version
+ * it was judged at — when it is worth decoding for this many listed, and the registry can still
+ * name every change since (else the decision would read everything under its locks).
+ */
+async function storedRecords(
+  ctx: Ctx<"db">,
+  edrpou: string,
+  listed: number,
+): Promise<{ version: string; staff: ReadonlyMap<string, StaffRecord> } | null> {
+  const snapshot = await readEmployeeListSnapshot(ctx, {
+    edrpou,
+    date: kyivDate(new Date()),
+    atMost: listed * 4,
+  }).catch(() => null);
+  if (!snapshot) return null;
+  const version = snapshot.version.slice(0, snapshot.version.indexOf("#"));
+  const changes = await registryFor(ctx.db).staffChangesSince(edrpou, version, REREAD_LIMIT);
+  return changes ? { version, staff: snapshot.model.staff } : null;
 }
 
 /**

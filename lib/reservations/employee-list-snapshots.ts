@@ -186,11 +186,17 @@ export async function decodeEmployeeListModel(bytes: Uint8Array, date: IsoDate):
 /** The enterprise's stored model of the day, if there is one of this format. */
 export async function readEmployeeListSnapshot(
   ctx: Ctx<"db">,
-  input: { edrpou: string; date: IsoDate },
+  input: {
+    edrpou: string;
+    date: IsoDate;
+    /** Only a list of at most this many employees (a caller that wants a few of them). */
+    atMost?: number;
+  },
 ): Promise<EmployeeListSnapshot | null> {
   const rows = await ctx.db.$queryRaw<Array<{ version: string; model: Uint8Array }>>`
     SELECT version, model FROM employee_list_snapshots
-    WHERE edrpou = ${input.edrpou} AND date = ${input.date}::date AND format = ${EMPLOYEE_LIST_FORMAT}`;
+    WHERE edrpou = ${input.edrpou} AND date = ${input.date}::date AND format = ${EMPLOYEE_LIST_FORMAT}
+      AND "employeeCount" <= ${input.atMost ?? 2_147_483_647}`;
   const row = rows[0];
   if (!row) return null;
   return { version: row.version, model: await decodeEmployeeListModel(row.model, input.date) };
