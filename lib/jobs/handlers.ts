@@ -145,7 +145,8 @@ export const JOB_QUEUES: ReadonlyArray<QueueDefinition> = [
     name: "refresh-employee-list-snapshots",
     data: ZNoJobData,
     handle: handleRefreshEmployeeListSnapshots,
-    queue: { policy: "short", retryLimit: 1, retryDelay: 60, expireInSeconds: 1800 },
+    // "stately": one run at a time, one waiting (a day's first run takes minutes at national scale).
+    queue: { policy: "stately", retryLimit: 1, retryDelay: 60, expireInSeconds: 1800 },
     schedule: { cron: "*/5 * * * *" },
     runOnStart: { oncePerSeconds: 300 },
   }),

@@ -53,7 +53,9 @@ export async function createReservationDraft(
   // what reading it does, and a short one far more. A model that fails is no reason to fail here.
   const model =
     listed.length >= DRAFT_FROM_MODEL_FROM
-      ? await cachedEmployeeListModel(ctx, { edrpou: input.edrpou, date }).catch(() => null)
+      ? await cachedEmployeeListModel(ctx, { edrpou: input.edrpou, date, storedUpTo: listed.length * 4 }).catch(
+          () => null,
+        )
       : null;
   const loaded = await loadApplicationFacts(ctx, {
     edrpou: input.edrpou,

@@ -6,7 +6,6 @@ import type { DbTx, Prisma } from "@/lib/db/client";
 import { withdrawNoticesOnProtection } from "@/lib/notices/withdraw-notices-on-protection";
 import { notify, type NewNotification } from "@/lib/notifications";
 import { registryFor, type Registry, type StaffRecord } from "@/lib/registry";
-import { kyivDate } from "@/lib/format";
 import { decideApplication, type IsoDate } from "@/lib/rules";
 import { insertReservations } from "./bulk-inserts";
 import { INLINE_NOTICES_UP_TO } from "./constants";
@@ -62,7 +61,11 @@ const REREAD_LIMIT = 2_000;
 const PREREAD_FROM_STORED = 500;
 
 /** Reads ahead for a reservation application still to decide; null for anything else. */
-export async function prereadRecords(ctx: Ctx<"db">, applicationId: string): Promise<PrereadRecords | null> {
+export async function prereadRecords(
+  ctx: Ctx<"db">,
+  applicationId: string,
+  date: IsoDate,
+): Promise<PrereadRecords | null> {
   const [application] = await ctx.db.$queryRaw<Array<{ edrpou: string; kind: string; status: string }>>`
     SELECT edrpou, kind::text AS kind, status::text AS status FROM applications WHERE id = ${applicationId}::uuid`;
   if (!application || application.kind !== "RESERVATION") return null;
@@ -74,7 +77,7 @@ export async function prereadRecords(ctx: Ctx<"db">, applicationId: string): Pro
     registry.staffVersion(edrpou),
   ]);
   const listed = items.map((i) => i.rnokpp);
-  const stored = listed.length >= PREREAD_FROM_STORED ? await storedRecords(ctx, edrpou, listed.length) : null;
+  const stored = listed.length >= PREREAD_FROM_STORED ? await storedRecords(ctx, edrpou, date, listed.length) : null;
   if (stored) {
     const missing = listed.filter((rnokpp) => !stored.staff.has(rnokpp));
     const rest = missing.length > 0 ? await registry.findStaff(edrpou, { rnokpps: missing }) : [];
@@ -100,14 +103,12 @@ export async function prereadRecords(ctx: Ctx<"db">, applicationId: string): Pro
 async function storedRecords(
   ctx: Ctx<"db">,
   edrpou: string,
+  date: IsoDate,
   listed: number,
 ): Promise<{ version: string; staff: ReadonlyMap<string, StaffRecord> } | null> {
-  const snapshot = await readEmployeeListSnapshot(ctx, {
-    edrpou,
-    date: kyivDate(new Date()),
-    atMost: listed * 4,
-  }).catch(() => null);
-  if (!snapshot) return null;
+  const snapshot = await readEmployeeListSnapshot(ctx, { edrpou, date, atMost: listed * 4 }).catch(() => null);
+  // Only a list judged whole: a patched one trusts notes with a gap (EmployeeListSnapshot.patched).
+  if (!snapshot || snapshot.patched) return null;
   const version = snapshot.version.slice(0, snapshot.version.indexOf("#"));
   const changes = await registryFor(ctx.db).staffChangesSince(edrpou, version, REREAD_LIMIT);
   return changes ? { version, staff: snapshot.model.staff } : null;

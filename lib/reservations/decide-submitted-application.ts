@@ -58,7 +58,7 @@ export async function decideSubmittedApplication(
   const { now } = ctx;
   const date = kyivDate(now);
   // Read ahead on the pool, before any lock; a failure here only means reading it all inside.
-  const preread = await prereadRecords(ctx, options.applicationId).catch((error: unknown) => {
+  const preread = await prereadRecords(ctx, options.applicationId, date).catch((error: unknown) => {
     console.warn(
       `[reservations] заява ${options.applicationId}: попереднє читання реєстру не вдалося, читаю все в транзакції:`,
       error instanceof Error ? error.message : error,

@@ -135,12 +135,15 @@ async function fromSnapshot(
   portalVersion: string,
 ): Promise<EmployeeListModel> {
   // A stored model is only a shortcut: one that cannot be read is no reason to fail the page.
-  const snapshot = await readEmployeeListSnapshot(ctx, { edrpou, date }).catch(() => null);
+  const snapshot = await readEmployeeListSnapshot(ctx, { edrpou, date, portalVersion }).catch(() => null);
   if (snapshot) {
     const model =
       snapshot.version === version
         ? snapshot.model
-        : await patchModel(ctx, edrpou, date, portalVersion, { version: snapshot.version, value: snapshot.model });
+        : await patchModel(ctx, edrpou, date, portalVersion, {
+            version: snapshot.version,
+            value: snapshot.model,
+          }).catch(() => null);
     if (model) {
       modelBuilds.fromSnapshot += 1;
       return model;
@@ -160,10 +163,20 @@ const modelKey = (edrpou: string, date: IsoDate) => `employees:${edrpou}:${date}
  */
 export async function cachedEmployeeListModel(
   ctx: Ctx<"db" | "registry">,
-  input: { edrpou: string; date: IsoDate },
+  input: {
+    edrpou: string;
+    date: IsoDate;
+    /** Take a stored list only of at most this many employees (decoding one costs per employee). */
+    storedUpTo?: number;
+  },
 ): Promise<EmployeeListModel | null> {
-  if (!isCached(modelKey(input.edrpou, input.date)) && !(await hasEmployeeListSnapshot(ctx, input))) return null;
-  return loadEmployeeListModel(ctx, input);
+  const { edrpou, date } = input;
+  if (
+    !isCached(modelKey(edrpou, date)) &&
+    !(await hasEmployeeListSnapshot(ctx, { edrpou, date, atMost: input.storedUpTo }))
+  )
+    return null;
+  return loadEmployeeListModel(ctx, { edrpou, date });
 }
 
 /** The model built whole: everyone employed there that day read from the registry and judged. */

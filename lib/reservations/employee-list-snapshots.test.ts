@@ -13,8 +13,9 @@ import {
 
 // Stored employee lists (employee_list_snapshots) outlive the process that judged them, and a
 // deployment: a row is read only under the format it was written with. This test ties the format
-// to the code that decides what a row holds — the rules engine, the model's rows and judging, and
-// the registry's StaffRecord — so that changing that code without a new format fails here.
+// to the code that decides what a row holds — the rules engine, the model's rows and judging, the
+// facts it reads, the registry's StaffRecord and how the mock fills it — so that changing that code
+// without a new format fails here.
 
 const root = path.resolve(__dirname, "../..");
 
@@ -25,7 +26,11 @@ function sourcesFingerprint(): string {
       .map((name) => `lib/rules/${name}`),
     "lib/reservations/employee-list-model.ts",
     "lib/reservations/employee-list-snapshots.ts",
+    "lib/reservations/load-application-facts.ts",
+    "lib/reservations/find-enterprise-decision.ts",
     "lib/registry/types.ts",
+    "lib/registry/postgres/find-staff.ts",
+    "lib/registry/postgres/map.ts",
   ].sort();
   const hash = createHash("sha256");
   for (const file of files)
@@ -39,7 +44,7 @@ function sourcesFingerprint(): string {
 
 /** The fingerprint of the sources each format was written by; a new format adds a line. */
 const FORMATS: Record<number, string> = {
-  1: "856f1499abe9abfd",
+  1: "c618d3409e4266a8",
 };
 
 describe("the stored employee list's format", () => {
@@ -48,7 +53,7 @@ describe("the stored employee list's format", () => {
     const known = Object.entries(FORMATS).find(([, fingerprint]) => fingerprint === now);
     expect(
       known?.[0],
-      `lib/rules, employee-list-model.ts, employee-list-snapshots.ts or lib/registry/types.ts changed: raise EMPLOYEE_LIST_FORMAT ` +
+      `the code behind a stored employee list changed: raise EMPLOYEE_LIST_FORMAT ` +
         `(employee-list-snapshots.ts) and add the line ${EMPLOYEE_LIST_FORMAT + 1}: "${now}" to FORMATS`,
     ).toBe(String(EMPLOYEE_LIST_FORMAT));
   });

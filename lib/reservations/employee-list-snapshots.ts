@@ -5,6 +5,7 @@ import type { Ctx } from "@/lib/context";
 import type { MarkRecord, StaffRecord } from "@/lib/registry";
 import type { IsoDate, LiabilityType, Reason, RegistrationStatus } from "@/lib/rules";
 import { EMPLOYEE_STATES } from "./constants";
+import type { EmployeeState } from "./employee-list-model";
 import { modelRow, type EmployeeListModel, type ModelRow, type RowJudgement } from "./employee-list-model";
 import type { LimitFigures } from "./types";
 
@@ -29,7 +30,21 @@ const gunzip = promisify(zlib.gunzip);
  */
 export const EMPLOYEE_LIST_FORMAT = 1;
 
-export type EmployeeListSnapshot = { version: string; model: EmployeeListModel };
+export type EmployeeListSnapshot = {
+  version: string;
+  model: EmployeeListModel;
+  /**
+   * Patched since it was last judged whole. A patch trusts the registry's notes of who changed;
+   * their one gap (a person's record changed while their hiring here was uncommitted, see
+   * decide-reservation-request.ts) is closed by the next whole judgement, which the worker makes
+   * within WHOLE_AFTER_MINUTES of a patched list's last one. A decision reads ahead only from a
+   * list judged whole.
+   */
+  patched: boolean;
+};
+
+/** A list patched since its last whole judgement is judged whole again after this many minutes. */
+export const WHOLE_AFTER_MINUTES = 15;
 
 // Stored compactly: one tuple per row, in the list's order, holding the registry's record and the
 // rules' judgement; everything else in a row is derived from the record (modelRow), as a whole
@@ -76,7 +91,7 @@ type MarkTuple = [
 type JudgementTuple = [
   eligible: 0 | 1,
   reasons: Reason[],
-  state: number,
+  state: EmployeeState,
   reservedUntil: IsoDate | null,
   exception45: 0 | 1,
 ];
@@ -103,7 +118,7 @@ function encodeRow(row: ModelRow, record: StaffRecord): RowTuple {
     ],
     record.employments.map((e) => [e.position, e.startDate, e.endDate, e.salaryKop, bit(e.mainJob), bit(e.suspended)]),
     record.activeMarks.map((k) => [k.id, k.edrpou, k.fromDate, k.untilDate, k.status, k.source, k.reservationId]),
-    [bit(row.eligible), row.reasons, EMPLOYEE_STATES.indexOf(row.state), row.reservedUntil, bit(row.exception45)],
+    [bit(row.eligible), row.reasons, row.state, row.reservedUntil, bit(row.exception45)],
   ];
 }
 
@@ -153,9 +168,9 @@ function decodeRecord([p, employments, marks]: RowTuple): StaffRecord {
 }
 
 function decodeJudgement([eligible, reasons, state, reservedUntil, exception45]: JudgementTuple): RowJudgement {
-  const known = EMPLOYEE_STATES[state];
-  if (known === undefined) throw new Error(`невідомий стан працівника у знімку: ${state}`);
-  return { eligible: eligible === 1, reasons, state: known, reservedUntil, exception45: exception45 === 1 };
+  if (!EMPLOYEE_STATES.includes(state)) throw new Error(`невідомий стан працівника у знімку: ${String(state)}`);
+  if (!Array.isArray(reasons)) throw new Error("причини працівника у знімку не є списком");
+  return { eligible: eligible === 1, reasons, state, reservedUntil, exception45: exception45 === 1 };
 }
 
 /** The model as stored: compact tuples, gzip'd. */
@@ -174,6 +189,10 @@ export async function encodeEmployeeListModel(model: EmployeeListModel): Promise
 /** The model of the day back from its stored bytes (rows in the list's order, as stored). */
 export async function decodeEmployeeListModel(bytes: Uint8Array, date: IsoDate): Promise<EmployeeListModel> {
   const stored = JSON.parse((await gunzip(bytes)).toString("utf8")) as StoredModel;
+  // What the worker wrote, checked for its shape (a row is checked as it is decoded): a model that
+  // does not fit is refused, and the caller judges the list itself.
+  if (!Array.isArray(stored?.rows) || typeof stored.limit?.total !== "number")
+    throw new Error("збережений список працівників має не той вигляд");
   const staff = new Map<string, StaffRecord>();
   const rows = stored.rows.map((tuple) => {
     const record = decodeRecord(tuple);
@@ -191,37 +210,54 @@ export async function readEmployeeListSnapshot(
     date: IsoDate;
     /** Only a list of at most this many employees (a caller that wants a few of them). */
     atMost?: number;
+    /** Only a list judged at these portal inputs (ModelVersions.portalVersion): any other is not even fetched. */
+    portalVersion?: string;
   },
 ): Promise<EmployeeListSnapshot | null> {
-  const rows = await ctx.db.$queryRaw<Array<{ version: string; model: Uint8Array }>>`
-    SELECT version, model FROM employee_list_snapshots
+  const rows = await ctx.db.$queryRaw<Array<{ version: string; model: Uint8Array; patched: boolean }>>`
+    SELECT version, model, "builtAt" > "wholeAt" AS patched FROM employee_list_snapshots
     WHERE edrpou = ${input.edrpou} AND date = ${input.date}::date AND format = ${EMPLOYEE_LIST_FORMAT}
-      AND "employeeCount" <= ${input.atMost ?? 2_147_483_647}`;
+      AND "employeeCount" <= ${input.atMost ?? 2_147_483_647}
+      AND (${input.portalVersion ?? null}::text IS NULL OR substr(version, strpos(version, '#') + 1) = ${input.portalVersion ?? null}::text)`;
   const row = rows[0];
-  if (!row) return null;
-  return { version: row.version, model: await decodeEmployeeListModel(row.model, input.date) };
+  // A version that does not name both parts is not one this code wrote.
+  if (!row || !/^\d+#/.test(row.version)) return null;
+  return {
+    version: row.version,
+    model: await decodeEmployeeListModel(row.model, input.date),
+    patched: row.patched,
+  };
 }
 
-/** Whether the enterprise has a stored model of the day (a draft then may start from it). */
-export async function hasEmployeeListSnapshot(ctx: Ctx<"db">, input: { edrpou: string; date: IsoDate }) {
+/** Whether the enterprise has a stored model of the day (of at most `atMost` employees, if given). */
+export async function hasEmployeeListSnapshot(
+  ctx: Ctx<"db">,
+  input: { edrpou: string; date: IsoDate; atMost?: number },
+) {
   const rows = await ctx.db.$queryRaw<Array<{ found: number }>>`
     SELECT 1 AS found FROM employee_list_snapshots
-    WHERE edrpou = ${input.edrpou} AND date = ${input.date}::date AND format = ${EMPLOYEE_LIST_FORMAT}`;
+    WHERE edrpou = ${input.edrpou} AND date = ${input.date}::date AND format = ${EMPLOYEE_LIST_FORMAT}
+      AND "employeeCount" <= ${input.atMost ?? 2_147_483_647}`;
   return rows.length > 0;
 }
 
-/** Stores the model as the enterprise's, replacing whatever it had (another day's, an older version's). */
+/**
+ * Stores the model as the enterprise's, replacing whatever it had (another day's, an older
+ * version's). `whole`: judged whole now; a patch keeps the time of the last whole judgement.
+ */
 export async function writeEmployeeListSnapshot(
   ctx: Ctx<"db">,
-  input: { edrpou: string; version: string; model: EmployeeListModel },
+  input: { edrpou: string; version: string; model: EmployeeListModel; whole: boolean },
 ): Promise<void> {
-  const { edrpou, version, model } = input;
+  const { edrpou, version, model, whole } = input;
   const bytes = await encodeEmployeeListModel(model);
   await ctx.db.$executeRaw`
-    INSERT INTO employee_list_snapshots (edrpou, date, format, version, "employeeCount", model, "builtAt")
-    VALUES (${edrpou}, ${model.date}::date, ${EMPLOYEE_LIST_FORMAT}, ${version}, ${model.rows.length}, ${bytes}, now())
+    INSERT INTO employee_list_snapshots (edrpou, date, format, version, "employeeCount", model, "builtAt", "wholeAt")
+    VALUES (${edrpou}, ${model.date}::date, ${EMPLOYEE_LIST_FORMAT}, ${version}, ${model.rows.length}, ${bytes},
+            now(), now())
     ON CONFLICT (edrpou) DO UPDATE SET date = excluded.date, format = excluded.format, version = excluded.version,
-      "employeeCount" = excluded."employeeCount", model = excluded.model, "builtAt" = excluded."builtAt"`;
+      "employeeCount" = excluded."employeeCount", model = excluded.model, "builtAt" = excluded."builtAt",
+      "wholeAt" = CASE WHEN ${whole} THEN excluded."wholeAt" ELSE employee_list_snapshots."wholeAt" END`;
 }
 
 /** Forgets the stored models of other days, of another format, or of enterprises no longer kept. */

@@ -6,6 +6,7 @@ import { computeModel, patchModel, readModelVersions } from "./employee-list-mod
 import {
   dropEmployeeListSnapshots,
   EMPLOYEE_LIST_FORMAT,
+  WHOLE_AFTER_MINUTES,
   readEmployeeListSnapshot,
   writeEmployeeListSnapshot,
 } from "./employee-list-snapshots";
@@ -17,7 +18,8 @@ import { EMPLOYEE_LIST_SNAPSHOT_FROM } from "./constants";
 // one of them whole on a director's first page. The first run of a day judges them all whole (the
 // largest first); later runs bring each to the registry's current version — by a patch of only the
 // persons changed since, which the registry names for 15 minutes (oberig.staff_changes) — and
-// leave unchanged ones alone. Rows of other days, of another format, or of enterprises no longer
+// leave unchanged ones alone; a list patched since its last whole judgement is judged whole again
+// WHOLE_AFTER_MINUTES after it. Rows of other days, of another format, or of enterprises no longer
 // large or critical are dropped. A failure of one enterprise is logged and the others go on; web
 // processes meanwhile build that one themselves, as they do for every smaller enterprise.
 
@@ -52,10 +54,11 @@ export async function refreshEmployeeListSnapshots(
   const dropped = await dropEmployeeListSnapshots(ctx, { date, keep: [...sizes.keys()] });
   const stored = new Map(
     (
-      await ctx.db.$queryRaw<Array<{ edrpou: string; version: string }>>`
-        SELECT edrpou, version FROM employee_list_snapshots
-        WHERE date = ${date}::date AND format = ${EMPLOYEE_LIST_FORMAT}`
-    ).map((r) => [r.edrpou, r.version]),
+      await ctx.db.$queryRaw<Array<{ edrpou: string; version: string; patched: boolean; wholeDue: boolean }>>`
+        SELECT edrpou, version, "builtAt" > "wholeAt" AS patched,
+               "wholeAt" < now() - make_interval(mins => ${WHOLE_AFTER_MINUTES}) AS "wholeDue"
+        FROM employee_list_snapshots WHERE date = ${date}::date AND format = ${EMPLOYEE_LIST_FORMAT}`
+    ).map((r) => [r.edrpou, r]),
   );
   const outcome: SnapshotRefresh = {
     date,
@@ -71,16 +74,24 @@ export async function refreshEmployeeListSnapshots(
     try {
       // Versions first, then the model: the model is never older than the version it is stored under.
       const { version, portalVersion } = await readModelVersions(ctx, { edrpou, date });
-      if (stored.get(edrpou) === version) {
+      const row = stored.get(edrpou);
+      // A list patched since its last whole judgement, and judged whole long enough ago, is judged
+      // whole again (see EmployeeListSnapshot.patched), changed or not; else only a changed one.
+      const wholeDue = row !== undefined && row.wholeDue && (row.patched || row.version !== version);
+      if (row?.version === version && !wholeDue) {
         outcome.unchanged += 1;
         continue;
       }
-      const older = stored.has(edrpou) ? await readEmployeeListSnapshot(ctx, { edrpou, date }) : null;
+      // A row that cannot be read is replaced by a list judged whole.
+      const older =
+        row && !wholeDue
+          ? await readEmployeeListSnapshot(ctx, { edrpou, date, portalVersion }).catch(() => null)
+          : null;
       const patched = older
         ? await patchModel(ctx, edrpou, date, portalVersion, { version: older.version, value: older.model })
         : null;
       const model = patched ?? (await computeModel(ctx, edrpou, date));
-      await writeEmployeeListSnapshot(ctx, { edrpou, version, model });
+      await writeEmployeeListSnapshot(ctx, { edrpou, version, model, whole: !patched });
       if (patched) outcome.patched += 1;
       else outcome.built += 1;
     } catch (error) {

@@ -65,13 +65,17 @@ describe("a large decision and the stored employee list", () => {
     // After the list was stored, before the decision: found only by reading again whoever the
     // registry noted since the stored list's version (not since the decision's own read).
     await db.$executeRaw`UPDATE oberig.military_registrations SET wanted = true WHERE rnokpp = ${before}`;
+    // And one changed in the stored list only: the decision did start from it.
+    const marked = w.employees[5]!;
+    await wantedInStoredListOnly(w, marked);
     const applicationId = await submitSigned(w, w.employees);
     // Between the read-ahead and the transaction.
     const { outcome, results } = await decide(
       applicationId,
       () => db.$executeRaw`UPDATE oberig.military_registrations SET wanted = true WHERE rnokpp = ${during}`,
     );
-    expect(outcome).toMatchObject({ outcome: "decided", reserved: 518, refused: 2 });
+    expect(outcome).toMatchObject({ outcome: "decided", reserved: 517, refused: 3 });
+    expect(results.get(marked)).toEqual({ decision: "REFUSED", reasons: ["WANTED"] });
     expect(results.get(before)).toEqual({ decision: "REFUSED", reasons: ["WANTED"] });
     expect(results.get(during)).toEqual({ decision: "REFUSED", reasons: ["WANTED"] });
   });
@@ -95,6 +99,18 @@ describe("a large decision and the stored employee list", () => {
     } finally {
       await db.$executeRaw`DELETE FROM oberig.staff_changes_pruned WHERE edrpou = ${w.edrpou}`;
     }
+  });
+
+  it("reads the registry when the stored list was patched since it was last judged whole", async () => {
+    const w = await storedWorld(136);
+    const marked = w.employees[2]!;
+    await wantedInStoredListOnly(w, marked);
+    // As the worker's patch leaves it: written after its last whole judgement.
+    await db.$executeRaw`UPDATE employee_list_snapshots SET "wholeAt" = now() - interval '1 minute' WHERE edrpou = ${w.edrpou}`;
+    const applicationId = await submitSigned(w, w.employees);
+    const { outcome, results } = await decide(applicationId);
+    expect(outcome).toMatchObject({ outcome: "decided", reserved: 520, refused: 0 });
+    expect(results.get(marked)!.decision).toBe("RESERVED");
   });
 
   it("reads the registry for a short application, which costs less than decoding the list", async () => {

@@ -153,6 +153,40 @@ describe("the employee lists the worker keeps", () => {
     }
   });
 
+  it("serves the page from the registry when the stored row cannot be read, and the worker replaces it", async () => {
+    await refresh();
+    await db.$executeRaw`UPDATE employee_list_snapshots SET model = '\x1f8b00'::bytea WHERE edrpou = ${w.edrpou}`;
+    const builds = { ...modelBuilds };
+    const model = await firstPage();
+    expect(modelBuilds.whole).toBe(builds.whole + 1);
+    expect(model).toEqual(await computedWhole());
+    // The version did not move: the worker reads the row only because it must judge it whole now.
+    await db.$executeRaw`UPDATE employee_list_snapshots SET version = version || 'x' WHERE edrpou = ${w.edrpou}`;
+    const outcome = await refresh();
+    expect(outcome).toMatchObject({ built: 1, patched: 0, failed: 0 });
+    expect(await firstPage()).toEqual(await computedWhole());
+  });
+
+  it("judges a patched list whole again once its last whole judgement is old, changed or not", async () => {
+    await refresh();
+    const age = (minutes: number) =>
+      db.$executeRaw`UPDATE employee_list_snapshots SET "wholeAt" = now() - make_interval(mins => ${minutes}),
+                     "builtAt" = now() WHERE edrpou = ${w.edrpou}`;
+    // Patched 10 minutes after a whole judgement: left as it is.
+    await age(10);
+    expect(await refresh()).toMatchObject({ built: 0, patched: 0 });
+    // 20 minutes: judged whole again, though nothing changed since.
+    await age(20);
+    expect(await refresh()).toMatchObject({ built: 1, patched: 0 });
+    const [row] = await db.$queryRaw<Array<{ patched: boolean }>>`
+      SELECT "builtAt" > "wholeAt" AS patched FROM employee_list_snapshots WHERE edrpou = ${w.edrpou}`;
+    expect(row!.patched).toBe(false);
+    // Judged whole 20 minutes ago and never patched: nothing to do.
+    await db.$executeRaw`UPDATE employee_list_snapshots SET "wholeAt" = now() - interval '20 minutes',
+                         "builtAt" = now() - interval '20 minutes' WHERE edrpou = ${w.edrpou}`;
+    expect(await refresh()).toMatchObject({ built: 0, patched: 0 });
+  });
+
   it("drops the lists of enterprises that are no longer large enough", async () => {
     await refresh();
     expect(await storedRow()).not.toBeNull();

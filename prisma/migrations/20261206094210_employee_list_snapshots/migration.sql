@@ -7,6 +7,7 @@ CREATE TABLE "employee_list_snapshots" (
     "employeeCount" INTEGER NOT NULL,
     "model" BYTEA NOT NULL,
     "builtAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "wholeAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "employee_list_snapshots_pkey" PRIMARY KEY ("edrpou")
 );
