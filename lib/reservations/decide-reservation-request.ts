@@ -106,9 +106,11 @@ async function storedRecords(
   date: IsoDate,
   listed: number,
 ): Promise<{ version: string; staff: ReadonlyMap<string, StaffRecord> } | null> {
-  const snapshot = await readEmployeeListSnapshot(ctx, { edrpou, date, atMost: listed * 4 }).catch(() => null);
   // Only a list judged whole: a patched one trusts notes with a gap (EmployeeListSnapshot.patched).
-  if (!snapshot || snapshot.patched) return null;
+  const snapshot = await readEmployeeListSnapshot(ctx, { edrpou, date, atMost: listed * 4, wholeOnly: true }).catch(
+    () => null,
+  );
+  if (!snapshot) return null;
   const version = snapshot.version.slice(0, snapshot.version.indexOf("#"));
   const changes = await registryFor(ctx.db).staffChangesSince(edrpou, version, REREAD_LIMIT);
   return changes ? { version, staff: snapshot.model.staff } : null;

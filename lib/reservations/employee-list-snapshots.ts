@@ -2,6 +2,7 @@ import "server-only";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { Ctx } from "@/lib/context";
+import { Prisma } from "@/lib/db/client";
 import type { MarkRecord, StaffRecord } from "@/lib/registry";
 import type { IsoDate, LiabilityType, Reason, RegistrationStatus } from "@/lib/rules";
 import { EMPLOYEE_STATES } from "./constants";
@@ -202,23 +203,32 @@ export async function decodeEmployeeListModel(bytes: Uint8Array, date: IsoDate):
   return assembleModel(date, rows, stored.limit, staff);
 }
 
-/** The enterprise's stored model of the day, if there is one of this format. */
+/** Which stored list a caller can use; any other is not even fetched. */
+type SnapshotWanted = {
+  edrpou: string;
+  date: IsoDate;
+  /** Only a list of at most this many employees (a caller that wants a few of them). */
+  atMost?: number;
+  /** Only a list judged at these portal inputs (ModelVersions.portalVersion). */
+  portalVersion?: string;
+  /** Only a list judged whole and not patched since (EmployeeListSnapshot.patched). */
+  wholeOnly?: boolean;
+};
+
+/** The rows of the enterprise's day and this format that fit what the caller wants. */
+const wanted = (input: SnapshotWanted) => Prisma.sql`
+  edrpou = ${input.edrpou} AND date = ${input.date}::date AND format = ${EMPLOYEE_LIST_FORMAT}
+  AND "employeeCount" <= ${input.atMost ?? 2_147_483_647}
+  AND (${input.portalVersion ?? null}::text IS NULL OR substr(version, strpos(version, '#') + 1) = ${input.portalVersion ?? null}::text)
+  AND (NOT ${input.wholeOnly === true} OR "builtAt" <= "wholeAt")`;
+
+/** The enterprise's stored model of the day, if there is one that fits. */
 export async function readEmployeeListSnapshot(
   ctx: Ctx<"db">,
-  input: {
-    edrpou: string;
-    date: IsoDate;
-    /** Only a list of at most this many employees (a caller that wants a few of them). */
-    atMost?: number;
-    /** Only a list judged at these portal inputs (ModelVersions.portalVersion): any other is not even fetched. */
-    portalVersion?: string;
-  },
+  input: SnapshotWanted,
 ): Promise<EmployeeListSnapshot | null> {
   const rows = await ctx.db.$queryRaw<Array<{ version: string; model: Uint8Array; patched: boolean }>>`
-    SELECT version, model, "builtAt" > "wholeAt" AS patched FROM employee_list_snapshots
-    WHERE edrpou = ${input.edrpou} AND date = ${input.date}::date AND format = ${EMPLOYEE_LIST_FORMAT}
-      AND "employeeCount" <= ${input.atMost ?? 2_147_483_647}
-      AND (${input.portalVersion ?? null}::text IS NULL OR substr(version, strpos(version, '#') + 1) = ${input.portalVersion ?? null}::text)`;
+    SELECT version, model, "builtAt" > "wholeAt" AS patched FROM employee_list_snapshots WHERE ${wanted(input)}`;
   const row = rows[0];
   // A version that does not name both parts is not one this code wrote.
   if (!row || !/^\d+#/.test(row.version)) return null;
@@ -229,15 +239,10 @@ export async function readEmployeeListSnapshot(
   };
 }
 
-/** Whether the enterprise has a stored model of the day (of at most `atMost` employees, if given). */
-export async function hasEmployeeListSnapshot(
-  ctx: Ctx<"db">,
-  input: { edrpou: string; date: IsoDate; atMost?: number },
-) {
+/** Whether the enterprise has a stored model of the day that fits. */
+export async function hasEmployeeListSnapshot(ctx: Ctx<"db">, input: SnapshotWanted): Promise<boolean> {
   const rows = await ctx.db.$queryRaw<Array<{ found: number }>>`
-    SELECT 1 AS found FROM employee_list_snapshots
-    WHERE edrpou = ${input.edrpou} AND date = ${input.date}::date AND format = ${EMPLOYEE_LIST_FORMAT}
-      AND "employeeCount" <= ${input.atMost ?? 2_147_483_647}`;
+    SELECT 1 AS found FROM employee_list_snapshots WHERE ${wanted(input)}`;
   return rows.length > 0;
 }
 
