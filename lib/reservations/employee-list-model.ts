@@ -23,13 +23,17 @@ import { cachedByVersion, isCached } from "./version-cache";
 // limit (the list's order is a sort order, not a queue for slots), sorted by name once. For
 // the 10,000-employee enterprise the read and the rules take a few hundred milliseconds, so the
 // model is cached per enterprise and day under the version of its inputs — the registry's
-// staffVersion plus the enterprise's decisions and the portal's 45-day exceptions — and each
-// page, filter and search is then cut from it in milliseconds. When the registry's version moves
+// staffVersion plus the enterprise's decisions and the ruleset of the day — and each page,
+// filter and search is then cut from it in milliseconds. When the registry's version moves
 // because of a change that concerned some persons, only they are read and judged again and the
-// cached model is patched (patchModel); the enterprise, its decisions, the 45-day exceptions or a
-// new day build it whole. A process that has no model of the enterprise at hand first looks for the
-// one the worker keeps in Postgres for the largest enterprises (employee-list-snapshots.ts) and
-// brings it to the current version the same way, so that its first page is one row, not the staff.
+// cached model is patched (patchModel); the enterprise, its decisions or a new day build it whole.
+// The portal's own memory of 45-day exceptions (a person's lastException45On, read with the
+// facts) needs no version of its own: an exception is only ever written by a decision, together
+// with the registry mark it reserves by, and the mark notes the person for every enterprise that
+// employs them — so the lists of the person's other employers re-judge them like any other change.
+// A process that has no model of the enterprise at hand first looks for the one the worker keeps
+// in Postgres for the largest enterprises (employee-list-snapshots.ts) and brings it to the
+// current version the same way, so that its first page is one row, not the staff.
 // The versions are read first and the model after them, both on the server ctx's client reads
 // from: on a replica that lags (through the replica's client) the model is then at least as new
 // as the version it is cached under (replay only moves forward); on the primary the versions go
@@ -69,11 +73,9 @@ export type EmployeeListModel = {
 
 const collator = new Intl.Collator("uk", { sensitivity: "base" });
 
-/** The portal's side of the model's inputs: the enterprise's decisions and the 45-day exceptions. */
+/** The portal's side of the model's inputs: the enterprise's decisions. */
 const PORTAL_VERSION = `
-  SELECT concat_ws('|',
-    (SELECT concat_ws(',', count(*), max("updatedAt")) FROM critical_decisions WHERE edrpou = $1),
-    (SELECT concat_ws(',', count(*), max("createdAt"), max("annulledAt")) FROM reservations WHERE exception45)) AS version`;
+  SELECT concat_ws(',', count(*), max("updatedAt")) AS version FROM critical_decisions WHERE edrpou = $1`;
 
 /** More changed persons than this since the cached model, and the model is built whole again. */
 const PATCH_LIMIT = 1_000;
@@ -84,7 +86,7 @@ export const modelBuilds = { whole: 0, patched: 0, fromSnapshot: 0 };
 export type ModelVersions = {
   /** The registry's staffVersion, `#`, then the portal's inputs: what a model is cached under. */
   version: string;
-  /** The portal's inputs: the enterprise's decisions, the 45-day exceptions, the ruleset of the day. */
+  /** The portal's inputs: the enterprise's decisions and the ruleset of the day. */
   portalVersion: string;
 };
 
@@ -158,8 +160,9 @@ const modelKey = (edrpou: string, date: IsoDate) => `employees:${edrpou}:${date}
  * The model when this process has one of the enterprise's day at hand, or the worker keeps one in
  * Postgres (any version: it is then brought to the registry's current one as a page would —
  * usually by a patch, but built whole when the registry cannot name the changes, or the
- * enterprise's decisions or the 45-day exceptions changed), else null. A long draft made from the list the head has just been choosing
- * in takes the records from it instead of reading 10,000 persons scattered over the registry again.
+ * enterprise's decisions changed), else null. A long draft made from the list the head has just
+ * been choosing in takes the records from it instead of reading 10,000 persons scattered over the
+ * registry again.
  */
 export async function cachedEmployeeListModel(
   ctx: Ctx<"db" | "registry">,
@@ -191,8 +194,9 @@ export async function computeModel(ctx: Ctx<"db">, edrpou: string, date: IsoDate
 // — see oberig.staff_changes), only they are read and judged again; everyone else's row is the
 // cached model's. A person judges the same whatever the rest of the staff (the list applies no
 // limit), so the result is the model a whole computation would give — as long as the enterprise,
-// its decisions and the 45-day exceptions (the portal version) and the day are the same, which is
-// checked here, and the registry can name every person changed since (staffChangesSince).
+// its decisions, the ruleset (the portal version) and the day are the same, which is checked
+// here, and the registry can name every person changed since (staffChangesSince). A 45-day
+// exception used elsewhere is such a change: its reservation's mark notes the person (see above).
 export async function patchModel(
   ctx: Ctx<"db" | "registry">,
   edrpou: string,

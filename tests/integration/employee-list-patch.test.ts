@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { stopSenderBoss } from "@/lib/jobs/boss";
-import { registry } from "@/lib/registry";
+import { registry, registryFor } from "@/lib/registry";
+import { annulReservations, decideSubmittedApplication } from "@/lib/reservations";
 import { loadEmployeeListModel, modelBuilds, type EmployeeListModel } from "@/lib/reservations/employee-list-model";
-import { createWorld, personRnokpp, type World } from "@/lib/reservations/testing/world";
+import { createWorld, personRnokpp, submitSigned, type World } from "@/lib/reservations/testing/world";
 import { clearVersionCache } from "@/lib/reservations/version-cache";
 import { addDays } from "@/lib/rules";
 import { createCtx } from "@/lib/context-server";
@@ -28,27 +29,31 @@ afterAll(async () => {
 
 beforeEach(() => clearVersionCache());
 
-const model = () => loadEmployeeListModel(createCtx({ actor: null }), { edrpou: w.edrpou, date: w.today });
+const model = (edrpou = w.edrpou) => loadEmployeeListModel(createCtx({ actor: null }), { edrpou, date: w.today });
 
 /** The model a whole computation gives now, with nothing cached. */
-async function truth(): Promise<EmployeeListModel> {
+async function truth(edrpou = w.edrpou): Promise<EmployeeListModel> {
   clearVersionCache();
   const whole = modelBuilds.whole;
-  const fresh = await model();
+  const fresh = await model(edrpou);
   expect(modelBuilds.whole).toBe(whole + 1);
   return fresh;
 }
 
 /** Caches the model, applies the change, and checks the next model: patched (or whole) and exact. */
-async function afterChange(change: () => Promise<unknown>, built: "patched" | "whole"): Promise<EmployeeListModel> {
-  await model();
+async function afterChange(
+  change: () => Promise<unknown>,
+  built: "patched" | "whole",
+  edrpou = w.edrpou,
+): Promise<EmployeeListModel> {
+  await model(edrpou);
   const before = { ...modelBuilds };
   await change();
-  const next = await model();
+  const next = await model(edrpou);
   expect({ whole: modelBuilds.whole - before.whole, patched: modelBuilds.patched - before.patched }).toEqual(
     built === "patched" ? { whole: 0, patched: 1 } : { whole: 1, patched: 0 },
   );
-  expect(next).toEqual(await truth());
+  expect(next).toEqual(await truth(edrpou));
   return next;
 }
 
@@ -168,6 +173,91 @@ describe("the employee list after a registry change", () => {
       await db.$executeRaw`UPDATE oberig.staff_changes SET at = now() - interval '1 hour' WHERE edrpou = ${w.edrpou}`;
       expect(await registry().pruneStaffChanges(15 * 60)).toBeGreaterThan(0);
     }, "whole");
+  });
+});
+
+// A 45-day exception is once a year wherever it was used: the portal's reservations remember it
+// (lastException45On), not the registry. Its reservation always comes with a registry mark in the
+// same transaction, and the mark notes the person for every enterprise that employs them, so the
+// lists of the person's other employers re-judge them and only them.
+describe("a 45-day exception used at another employer", () => {
+  let here: World;
+  let there: World;
+  let newcomer: string;
+
+  beforeAll(async () => {
+    here = await createWorld(createCtx({ actor: null }), { serial: 140, employees: 3, withHeadKey: false });
+    there = await createWorld(createCtx({ actor: null }), { serial: 141, employees: 1 });
+    // Both defence enterprises: each may reserve a new employee under the exception.
+    await db.$executeRaw`UPDATE critical_decisions SET "limitCategory" = 'DEFENCE_100', "updatedAt" = now()
+                         WHERE edrpou IN (${here.edrpou}, ${there.edrpou})`;
+    // Hired by both ten days ago, military data not updated: only the exception can reserve them.
+    const hired = {
+      position: "Оператор БпЛА",
+      startDate: addDays(here.today, -10),
+      salary: 40_000,
+      reportedOn: here.today,
+    };
+    const [created] = await createPeople(db, [
+      {
+        lastName: "Новобранець",
+        firstName: "Олег",
+        military: { dataUpdatedOn: null },
+        employments: [
+          { ...hired, edrpou: here.edrpou },
+          { ...hired, edrpou: there.edrpou, mainJob: false },
+        ],
+      },
+    ]);
+    newcomer = created!;
+  });
+
+  it("re-judges only the person reserved under it elsewhere, then once that reservation is annulled", async () => {
+    const before = row(await truth(here.edrpou), newcomer)!;
+    expect(before).toMatchObject({ eligible: true, exception45: true, reasons: [] });
+
+    // The other employer reserves them under the exception, through the real decision.
+    const reserved = await afterChange(
+      async () => {
+        const applicationId = await submitSigned(there, [newcomer]);
+        const decided = await decideSubmittedApplication(createCtx({ actor: null }), { applicationId });
+        expect(decided).toMatchObject({ outcome: "decided", reserved: 1 });
+        const [reservation] = await db.$queryRaw<Array<{ exception45: boolean }>>`
+          SELECT exception45 FROM reservations WHERE rnokpp = ${newcomer} AND edrpou = ${there.edrpou}`;
+        expect(reservation!.exception45).toBe(true);
+      },
+      "patched",
+      here.edrpou,
+    );
+    expect(row(reserved, newcomer)).toMatchObject({
+      eligible: false,
+      state: "reserved_elsewhere",
+      exception45: false,
+    });
+
+    // Annulled there: no longer reserved anywhere, but the exception of the year is spent.
+    const annulled = await afterChange(
+      () =>
+        db.$transaction(async (tx) => {
+          const marks = await registryFor(tx).findActiveMarksAt(there.edrpou);
+          const mark = marks.find((m) => m.rnokpp === newcomer)!;
+          await annulReservations(tx, {
+            edrpou: there.edrpou,
+            markIds: [mark.id],
+            ground: "HEAD_REQUEST",
+            on: there.today,
+            actor: null,
+          });
+        }),
+      "patched",
+      here.edrpou,
+    );
+    expect(row(annulled, newcomer)).toMatchObject({
+      eligible: false,
+      state: "not_reserved",
+      exception45: false,
+      reasons: [{ code: "DATA_NOT_UPDATED" }],
+    });
   });
 });
 
