@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { cachedByVersion, clearVersionCache } from "./version-cache";
 
 describe("cachedByVersion", () => {
@@ -97,19 +97,44 @@ describe("cachedByVersion", () => {
     expect(await cachedByVersion("f", "v2", async () => ++computed, 0)).toBe(2);
   });
 
-  it("keeps at most 64 keys, dropping the least recently used", async () => {
-    clearVersionCache();
+  it("keeps at most 4,096 keys, dropping the least recently used", async () => {
+    clearVersionCache({ maxRows: 20_000_000 });
     let computed = 0;
     const compute = async () => ++computed;
-    const keys = Array.from({ length: 64 }, (_, i) => `k${i}`);
+    const keys = Array.from({ length: 4_096 }, (_, i) => `k${i}`);
     for (const key of keys) await cachedByVersion(key, "v", compute, 0);
     await cachedByVersion("k0", "v", compute, 0); // k0 used again: k1 is now the oldest
-    await cachedByVersion("k64", "v", compute, 0);
+    await cachedByVersion("k4096", "v", compute, 0);
     const before = computed;
     await cachedByVersion("k0", "v", compute, 0);
+    await cachedByVersion("k2", "v", compute, 0);
     expect(computed).toBe(before);
     await cachedByVersion("k1", "v", compute, 0);
     expect(computed).toBe(before + 1);
+  });
+
+  it("hits for hundreds of enterprises' directors taking turns (the peak's 100 and more)", async () => {
+    let computed = 0;
+    const compute = async () => ++computed;
+    for (let round = 0; round < 3; round++)
+      for (let director = 0; director < 500; director++) await cachedByVersion(`e${director}`, "v", compute, 0);
+    expect(computed).toBe(500);
+  });
+
+  it("is one cache for every copy of the module in the process (Next bundles pages and routes apart)", async () => {
+    let computed = 0;
+    const compute = async () => ++computed;
+    await cachedByVersion("shared", "v", compute, 0);
+    vi.resetModules();
+    const copy = await import("./version-cache");
+    expect(copy.cachedByVersion).not.toBe(cachedByVersion);
+    expect(copy.isCached("shared")).toBe(true);
+    expect(await copy.cachedByVersion("shared", "v", compute, 0)).toBe(1);
+    await copy.cachedByVersion("other", "v", compute, 0);
+    expect(await cachedByVersion("other", "v", compute, 0)).toBe(2);
+    expect(computed).toBe(2);
+    copy.clearVersionCache();
+    expect(await cachedByVersion("shared", "v", compute, 0)).toBe(3);
   });
 
   it("bounds the rows it holds: a big read-model evicts the oldest ones, small ones stay together", async () => {

@@ -28,10 +28,12 @@ import { env } from "@/lib/env";
 // the registry cannot name changes back in time), so a patched value is never older than its
 // version, though it may be newer. A failed patch falls back to the whole computation.
 
-const MAX_ENTRIES = 64;
-/** READ_MODEL_CACHE_ROWS, read on first use (lib/env.ts). */
-let maxRows: number | undefined;
-const rowLimit = () => (maxRows ??= env().READ_MODEL_CACHE_ROWS);
+// The entries bound only keeps many tiny models from costing a long walk; memory is bounded by
+// the rows. The deadline-day peak has hundreds of enterprises' directors browsing at once, each
+// coming back every few seconds: a bound under their number turned the least-recently-used order
+// into a cache that never hits (64 entries, 100 directors in turn: every page decoded or judged
+// the list again).
+const MAX_ENTRIES = 4_096;
 const LIFETIME_MS = 60_000;
 const VERSIONS_PER_KEY = 2;
 
@@ -45,8 +47,31 @@ type Entry = {
   value: Promise<unknown>;
   weight: number;
 };
-/** By key and version, least recently used first. */
-const entries = new Map<string, Entry>();
+// One cache per process. Next bundles the route handlers and the pages apart, each with its own
+// copy of this module: state kept in the module would be a second cache (the /company page and the
+// employee API of one director missed each other's lists, and held them twice). The state lives
+// on the process's global object under a registered symbol, so every copy shares it.
+type State = {
+  /** By key and version, least recently used first. */
+  entries: Map<string, Entry>;
+  /** Keys with a recomputation running behind them: one at a time per key. */
+  refreshing: Set<string>;
+  /** Bumped by clearVersionCache, so that a recomputation started before it is not stored after it. */
+  generation: number;
+  created: number;
+  /** READ_MODEL_CACHE_ROWS, read on first use (lib/env.ts). */
+  maxRows: number | undefined;
+};
+const STATE = Symbol.for("bronya.read-model-cache");
+const state: State = ((globalThis as { [STATE]?: State })[STATE] ??= {
+  entries: new Map(),
+  refreshing: new Set(),
+  generation: 0,
+  created: 0,
+  maxRows: undefined,
+});
+const { entries, refreshing } = state;
+const rowLimit = () => (state.maxRows ??= env().READ_MODEL_CACHE_ROWS);
 
 const slot = (key: string, version: string) => `${key}\u0000${version}`;
 
@@ -63,11 +88,10 @@ function evict(): void {
 
 /** Drops the key's least recently used versions beyond the newest few stored. */
 function dropOldVersions(key: string): void {
-  const ofKey = [...entries].filter(([, entry]) => entry.key === key);
-  for (const [id] of ofKey.slice(0, Math.max(0, ofKey.length - VERSIONS_PER_KEY))) entries.delete(id);
+  const ofKey: string[] = [];
+  for (const [id, entry] of entries) if (entry.key === key) ofKey.push(id);
+  for (const id of ofKey.slice(0, Math.max(0, ofKey.length - VERSIONS_PER_KEY))) entries.delete(id);
 }
-
-let created = 0;
 
 /** Whether some version of the key is cached in this process (a caller that only wants what is at hand). */
 export function isCached(key: string): boolean {
@@ -101,7 +125,7 @@ export async function cachedByVersion<T>(
     return hit.value as Promise<T>;
   }
   const base = patch ? newestOf(key) : undefined;
-  const entry: Entry = { key, version, storedAt: now, seq: ++created, value: Promise.resolve(), weight: 1 };
+  const entry: Entry = { key, version, storedAt: now, seq: ++state.created, value: Promise.resolve(), weight: 1 };
   const value: Promise<T> =
     base && patch
       ? (base.value as Promise<T>).then(
@@ -145,11 +169,6 @@ function newestOf(key: string): Entry | undefined {
   return newest;
 }
 
-/** Keys with a recomputation running behind them: one at a time per key. */
-const refreshing = new Set<string>();
-/** Bumped by clearVersionCache, so that a recomputation started before it is not stored after it. */
-let generation = 0;
-
 /**
  * Recomputes an entry past its lifetime behind it; it keeps being served until the new value is
  * ready. The new value is stored even when the entry was dropped meanwhile (newer versions came):
@@ -157,17 +176,17 @@ let generation = 0;
  */
 function refresh(id: string, stale: Entry, compute: Compute<unknown>, now: number): void {
   refreshing.add(stale.key);
-  const started = generation;
+  const started = state.generation;
   compute({ refresh: true }).then(
     (resolved) => {
       refreshing.delete(stale.key);
       const current = entries.get(id);
-      if (started !== generation || (current && current !== stale)) return;
+      if (started !== state.generation || (current && current !== stale)) return;
       entries.delete(id);
       entries.set(id, {
         ...stale,
         storedAt: now,
-        seq: ++created,
+        seq: ++state.created,
         value: Promise.resolve(resolved),
         weight: weigh(resolved),
       });
@@ -190,6 +209,6 @@ function weigh(value: unknown): number {
 export function clearVersionCache(options: { maxRows?: number } = {}): void {
   entries.clear();
   refreshing.clear();
-  generation += 1;
-  maxRows = options.maxRows;
+  state.generation += 1;
+  state.maxRows = options.maxRows;
 }
