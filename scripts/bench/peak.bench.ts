@@ -22,6 +22,7 @@ import {
   type Director,
   type Sample,
 } from "./support/portal-under-load";
+import { resetStatements, topStatements } from "./support/statements";
 import { percentile } from "./support/stats";
 
 // npm run bench -- peak — the deadline day: for PEAK_SECONDS (60) many enterprises at once
@@ -40,6 +41,8 @@ import { percentile } from "./support/stats";
 // ≤ 50 ms, 0 errors, 0 limits exceeded. Needs the production build (npm run build); never builds.
 //   npm run bench -- peak [--persons N] [--seconds 60] [--directors 100]
 //   PEAK_PROFILE_DIR=dir: the web server and the workers write V8 CPU profiles (.cpuprofile) there.
+//   BENCH_STATEMENTS=1: Postgres starts with pg_stat_statements, and the statements that took its
+//   time during the load are printed (a cluster left running from before is used as it is).
 
 const TARGETS = { employeesDecidedPerSecond: 2_000, decisionLagP95Ms: 10_000, browseP95Ms: 300, statusP99Ms: 50 };
 
@@ -222,6 +225,7 @@ await runScript(async () => {
     errorSamples.length = 0;
     const end = performance.now() + seconds * 1000;
     log(`Навантаження ${seconds} с…`);
+    const counting = process.env.BENCH_STATEMENTS === "1" && (await resetStatements(url));
     const loadStarted = Date.now();
     await Promise.all([
       ...directors.map((d, i) => director(d, i)),
@@ -230,6 +234,12 @@ await runScript(async () => {
     ]);
     const loadSeconds = (Date.now() - loadStarted) / 1000;
     const load = os.loadavg()[0]!;
+    if (counting) {
+      log("Postgres за час навантаження (pg_stat_statements), найдорожчі запити:");
+      for (const s of await topStatements(url, 15))
+        log(`  ${s.totalMs} мс, ${s.calls} викл., ${s.meanMs} мс/викл., ${s.rows} рядків: ${s.query.slice(0, 160)}`);
+    } else if (process.env.BENCH_STATEMENTS === "1")
+      log("pg_stat_statements не завантажено (Postgres запущено раніше без нього): запити не підраховано");
 
     // Let the queue drain, then read the decisions and the limits from the database.
     await useDatabase(url);

@@ -31,6 +31,8 @@ export type StartClusterOptions = {
   database: string;
   /** Tests: no fsync, not detached from the terminal, and the folder is deleted on stop. */
   ephemeral?: boolean;
+  /** Load pg_stat_statements (a benchmark that reports which statements took the time). */
+  statements?: boolean;
   log?: (line: string) => void;
 };
 
@@ -55,10 +57,11 @@ function initdbFlags(ephemeral: boolean): string[] {
   return ephemeral ? [...flags, "--no-sync"] : flags;
 }
 
-function postgresFlags(ephemeral: boolean): string[] {
+function postgresFlags(ephemeral: boolean, statements: boolean): string[] {
   // TCP on loopback only; no Unix socket, so clusters never collide on /tmp/.s.PGSQL.<port>.
   // English messages: the start-failure diagnosis matches them.
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "lc_messages=C"];
+  if (statements) flags.push("-c", "shared_preload_libraries=pg_stat_statements");
   return ephemeral
     ? [...flags, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
     : [...flags, ...memoryFlags(os.totalmem())];
@@ -158,7 +161,13 @@ async function adopt(
 }
 
 /** Starts on the remembered port, or on a free one if that is taken (again if we lose a race). */
-async function startServer(folder: string, marker: ClusterMarker, ephemeral: boolean, logFile: string) {
+async function startServer(
+  folder: string,
+  marker: ClusterMarker,
+  ephemeral: boolean,
+  statements: boolean,
+  logFile: string,
+) {
   let port = (await isPortFree(marker.port)) ? marker.port : await findFreePort();
   for (let attempt = 1; ; attempt += 1) {
     if (port !== marker.port) await writeClusterMarker(folder, { ...marker, port });
@@ -166,7 +175,7 @@ async function startServer(folder: string, marker: ClusterMarker, ephemeral: boo
       const server = await spawnPostgres({
         folder,
         port,
-        flags: postgresFlags(ephemeral),
+        flags: postgresFlags(ephemeral, statements),
         detached: !ephemeral,
         logFile,
         timeoutMs: START_TIMEOUT_MS,
@@ -221,7 +230,7 @@ export async function startEmbeddedCluster(options: StartClusterOptions): Promis
     const initdbMs = state.kind === "cluster" ? 0 : Date.now() - initStarted;
 
     const startStarted = Date.now();
-    const { server, port } = await startServer(folder, marker, ephemeral, logFile);
+    const { server, port } = await startServer(folder, marker, ephemeral, options.statements ?? false, logFile);
     const startMs = Date.now() - startStarted;
 
     const adminUrl = clusterUrl(marker, port, "postgres");

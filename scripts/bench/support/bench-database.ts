@@ -134,7 +134,13 @@ export async function prepareSeededDatabase(options: {
 
   let cluster: RunningCluster | null = null;
   try {
-    cluster = await startEmbeddedCluster({ folder: clusterFolder, owner: "npm run bench", database: TEMPLATE });
+    cluster = await startEmbeddedCluster({
+      folder: clusterFolder,
+      owner: "npm run bench",
+      database: TEMPLATE,
+      // BENCH_STATEMENTS=1: the peak reports which statements took Postgres's time.
+      statements: process.env.BENCH_STATEMENTS === "1",
+    });
     if (meta) {
       options.log(
         `База для вимірювань з кешу: ${persons.toLocaleString("uk-UA")} осіб, засіяна ${meta.seededOn} за ${meta.seedSeconds.toFixed(0)} с (${folder})`,
