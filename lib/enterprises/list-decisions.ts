@@ -61,6 +61,7 @@ type Row = Omit<DecisionListRow, "decidedOn" | "validFrom" | "validUntil" | "eff
   validUntil: Date;
   effectiveUntil: Date;
   total: bigint;
+  regions: string[];
 };
 
 export async function listDecisions(
@@ -96,8 +97,15 @@ export async function listDecisions(
           : "DESC";
   const order = Prisma.raw(`${SORT_SQL[query.sort ?? "decidedOn"]} ${direction} NULLS LAST, id`);
 
+  // The reserved count is a subquery per enterprise: taken for the page's rows only, unless the
+  // page is sorted by it. The regions of the filter come from the same statement's decisions.
+  const countsFirst = query.sort === "usage" || query.sort === "reserved";
+  const reserved = (alias: string) =>
+    Prisma.sql`CASE WHEN ${Prisma.raw(alias)}.state = 'ACTIVE'
+      THEN (SELECT count(*)::int FROM ${relations.reservationMarks} m
+            WHERE m.edrpou = ${Prisma.raw(alias)}.edrpou AND m.status = 'ACTIVE') ELSE 0 END`;
   const base = Prisma.sql`
-    WITH d AS (
+    WITH d AS MATERIALIZED (
       SELECT cd.id, cd.edrpou, e.name AS "enterpriseName", e.region, e.kved, cd.number,
         cd."decidedOn", cd."validFrom", cd."validUntil", ${effectiveEndSql("cd", ruleset)} AS "effectiveUntil",
         ${decisionStateSql("cd", today, ruleset)} AS state,
@@ -105,39 +113,43 @@ export async function listDecisions(
       FROM public.critical_decisions cd
       JOIN ${relations.enterprises} e ON e.edrpou = cd.edrpou
       WHERE cd."authorityId" = ${authority.id}::uuid
-    ), counted AS (
-      SELECT d.*, CASE WHEN d.state = 'ACTIVE'
-        THEN (SELECT count(*)::int FROM ${relations.reservationMarks} m WHERE m.edrpou = d.edrpou AND m.status = 'ACTIVE') ELSE 0 END AS reserved
-      FROM d
+    ), filtered AS (
+      SELECT d.*${countsFirst ? Prisma.sql`, ${reserved("d")} AS reserved` : Prisma.empty} FROM d ${where}
+    ), regions AS (
+      SELECT coalesce(array_agg(region ORDER BY region), '{}') AS regions FROM (SELECT DISTINCT region FROM d) r
     )`;
-  const rows = await client.$queryRaw<Row[]>`${base}
-    SELECT *, count(*) OVER () AS total FROM counted ${where}
-    ORDER BY ${order}
-    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  // A page past the end has no row to carry the window's total: count separately then.
-  const total =
-    rows.length > 0
-      ? Number(rows[0]!.total)
-      : page === 1
-        ? 0
-        : Number((await client.$queryRaw<{ n: bigint }[]>`${base} SELECT count(*) AS n FROM counted ${where}`)[0]!.n);
-
-  const regions = await client.$queryRaw<{ region: string }[]>`
-    SELECT DISTINCT e.region FROM public.critical_decisions cd JOIN ${relations.enterprises} e ON e.edrpou = cd.edrpou
-    WHERE cd."authorityId" = ${authority.id}::uuid ORDER BY e.region`;
+  const rows = await client.$queryRaw<Row[]>`${base}, page AS (
+      SELECT *, count(*) OVER () AS total FROM filtered
+      ORDER BY ${order}
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+    )
+    SELECT page.*${countsFirst ? Prisma.empty : Prisma.sql`, ${reserved("page")} AS reserved`}, regions.regions
+    FROM page CROSS JOIN regions
+    ORDER BY ${order}`;
+  // A page past the end has no row to carry the window's total and the regions: ask for them then.
+  const [first] = rows;
+  const { total, regions } = first
+    ? { total: Number(first.total), regions: first.regions }
+    : await client.$queryRaw<{ total: bigint; regions: string[] }[]>`${base}
+          SELECT (SELECT count(*) FROM filtered) AS total, regions.regions FROM regions`.then(([summary]) => ({
+        total: Number(summary!.total),
+        regions: summary!.regions,
+      }));
 
   return {
-    rows: rows.map(({ total: _total, decidedOn, validFrom, validUntil, effectiveUntil, ...row }) => ({
-      ...row,
-      decidedOn: toIsoDate(decidedOn),
-      validFrom: toIsoDate(validFrom),
-      validUntil: toIsoDate(validUntil),
-      effectiveUntil: toIsoDate(effectiveUntil),
-    })),
+    rows: rows.map(
+      ({ total: _total, regions: _regions, decidedOn, validFrom, validUntil, effectiveUntil, ...row }) => ({
+        ...row,
+        decidedOn: toIsoDate(decidedOn),
+        validFrom: toIsoDate(validFrom),
+        validUntil: toIsoDate(validUntil),
+        effectiveUntil: toIsoDate(effectiveUntil),
+      }),
+    ),
     total,
     page,
     pageSize,
-    regions: regions.map((r) => r.region),
+    regions,
     query,
   };
 }

@@ -119,6 +119,29 @@ describe("listDecisions", () => {
     expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(6);
     const beyond = await list({ page: 9 }, 4);
     expect([beyond.rows.length, beyond.total]).toEqual([0, 6]);
+    // The filter's regions are the authority's, whatever the page or the filter shows.
+    const regions = (await list()).regions;
+    expect(beyond.regions).toEqual(regions);
+    expect((await list({ q: "%" })).regions).toEqual(regions);
+    expect((await list({ region: "Харківська область" })).regions).toEqual(regions);
+  });
+
+  it("counts the reservations of every page's rows, and sorts by them across pages", async () => {
+    // One row a page: each page counts its own row's reservations (not only the first page's).
+    const pages = await Promise.all([1, 2, 3, 4, 5, 6].map((page) => list({ page }, 1)));
+    const reserved = Object.fromEntries(pages.map((p) => [p.rows[0]!.id, p.rows[0]!.reserved]));
+    expect(reserved).toEqual({
+      [ids.active!]: 3,
+      [ids.pending!]: 0,
+      [ids.expired!]: 0,
+      [ids.revoked!]: 0,
+      [ids.capped!]: 0,
+      [ids.defence!]: 0,
+    });
+    expect((await list({ sort: "reserved", dir: "desc" }, 1)).rows.map((r) => [r.id, r.reserved])).toEqual([
+      [ids.active, 3],
+    ]);
+    expect((await list({ sort: "reserved", dir: "asc", page: 6 }, 1)).rows.map((r) => r.id)).toEqual([ids.active]);
   });
 
   it("is refused to an administrator", async () => {
