@@ -281,8 +281,8 @@ export async function decideReservationRequest(
   }
   if (!deferNotices) notices.push(...employeeNotices);
   await notify(tx, notices);
-  // Last: the audit chain's head stays locked from here to the commit, so concurrent decisions of
-  // other enterprises wait for it as briefly as possible.
+  // Last: the audit row claims the chain's next number, and other writers wait for it from here to
+  // the commit, so concurrent decisions of other enterprises wait for it as briefly as possible.
   await writeAudit(tx, {
     actor: null,
     action: "application.decide",

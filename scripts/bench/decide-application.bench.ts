@@ -28,7 +28,7 @@ import { createCtx } from "@/lib/context-server";
 // from the employee list the head has just opened (the list's own wait is printed too); the same
 // draft made with no list at hand (the API) is reported beside it.
 // The audit chain's share (issue 14: ≤ 5 %): the rows the application wrote to audit_log, times
-// what linking one row costs — a chained audit write (advisory lock, head, hash, insert) minus
+// what linking one row costs — a chained audit write (head, hash, the claiming insert) minus
 // the same row inserted into an unchained copy of the table, alternated, medians — over the median
 // time from submission to decision.
 //   npm run bench -- decide [--runs N]

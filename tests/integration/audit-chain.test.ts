@@ -81,12 +81,14 @@ describe("writing", () => {
 
   it("keeps one line under concurrent writers, and a rolled-back act leaves no link", async () => {
     const before = await db.auditLog.count();
+    // Every fourth writer appends three rows at once (a bulk act): a batch never interleaves.
     const writers = Array.from({ length: 24 }, (_, i) =>
       db
         .$transaction(
           async (tx) => {
             await tx.$executeRaw`SELECT pg_sleep(${(i % 4) * 0.01})`;
-            await writeAudit(tx, entry(100 + i));
+            if (i % 4 === 3) await writeAuditMany(tx, [entry(100 + i), entry(200 + i), entry(300 + i)]);
+            else await writeAudit(tx, entry(100 + i));
             await tx.$executeRaw`SELECT pg_sleep(0.01)`;
             if (i % 6 === 5) throw new Error("rolled back");
           },
@@ -97,7 +99,20 @@ describe("writing", () => {
     const outcomes = await Promise.all(writers);
     expect(outcomes.filter((o) => o === "rolled back")).toHaveLength(4);
     const rows = await rowsInOrder();
-    expect(rows).toHaveLength(before + 20);
+    // 20 writers commit (5, 11, 17 and 23 roll back); of the batches (3, 7, 11, 15, 19, 23) four
+    // commit, two rows more each.
+    expect(rows).toHaveLength(before + 20 + 4 * 2);
+    const details = await db.auditLog.findMany({ orderBy: { seq: "asc" }, select: { entityId: true } });
+    for (const i of [3, 7, 15, 19]) {
+      const first = details.findIndex((d) => d.entityId === `person-${100 + i}`);
+      expect(details.slice(first, first + 3).map((d) => d.entityId)).toEqual([
+        `person-${100 + i}`,
+        `person-${200 + i}`,
+        `person-${300 + i}`,
+      ]);
+    }
+    // Numbered without gaps, whatever rolled back.
+    expectEvery(rows.slice(1), (r, i) => r.seq === rows[i]!.seq + 1n);
     expect(new Set(rows.map((r) => r.prevHash)).size).toBe(rows.length);
     rows.forEach((row, i) => expect(row.prevHash).toBe(i === 0 ? null : rows[i - 1]!.hash));
     expectEvery(rows, (r, i) => i === 0 || r.at >= rows[i - 1]!.at);
@@ -176,14 +191,20 @@ describe("tampering", () => {
     expect((await verifyAuditChain({ db })).ok).toBe(true);
 
     // A forger who knows the algorithm: a row linked to its predecessor with a correct hash of its
-    // own, in a gap of the sequence that a rolled-back act left.
-    const at = rows.findIndex((r, i) => i + 1 < rows.length && rows[i + 1]!.seq - r.seq > 1n);
+    // own, in a gap of the numbers. The writer numbers rows without gaps; a log kept before it drew
+    // them from a sequence, where a rolled-back act left one: such a row, linked by the next writer.
+    await db.$queryRaw`SELECT nextval(pg_get_serial_sequence('public.audit_log', 'seq')) FROM generate_series(1, 3)`;
+    await db.$executeRaw`INSERT INTO audit_log (id, action, "entityType", "entityId", details) VALUES ('00000000-0000-4000-8000-0000000000b2'::uuid, 'contacts.update', 'Person', 'person-old', '{"old":true}'::jsonb)`;
+    await writeAudit(db, entry(60));
+    expect((await verifyAuditChain({ db })).ok).toBe(true);
+    const withGap = await rowsInOrder();
+    const at = withGap.findIndex((r, i) => i + 1 < withGap.length && withGap[i + 1]!.seq - r.seq > 1n);
     expect(at).toBeGreaterThanOrEqual(0);
     const forged = {
       ...removed,
       id: "00000000-0000-4000-8000-000000000001",
-      seq: rows[at]!.seq + 1n,
-      prevHash: rows[at]!.hash,
+      seq: withGap[at]!.seq + 1n,
+      prevHash: withGap[at]!.hash,
       details: { forged: true },
       hash: "",
     };
