@@ -62,8 +62,17 @@ async function appendToChain(
   entries: readonly AuditEntry[],
   context: AuditRequestContext | null,
 ): Promise<void> {
+  let lost: bigint | undefined;
   for (let attempt = 1; ; attempt++) {
     let head = await readHead(tx);
+    // A lost claim means a rival's row committed after the head, which the next statement of a
+    // READ COMMITTED transaction sees. Under a fixed snapshot Postgres refuses the claim itself
+    // (40001, tests/integration/audit-chain.test.ts); should the head ever stay put, say so
+    // rather than try a thousand times.
+    if (lost !== undefined && (head?.seq ?? 0n) <= lost)
+      throw new Error(
+        "журнал аудиту: запис можливий лише в транзакції READ COMMITTED (голова ланцюжка не оновлюється)",
+      );
     if (head && head.hash === null) {
       // Rows written before the chain: linked once, by one writer at a time.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
@@ -72,6 +81,7 @@ async function appendToChain(
     }
     const rows = linkRows(entries, head as Head | null, context);
     if (await claim(tx, rows)) return;
+    lost = head?.seq ?? 0n;
     if (attempt >= MAX_CLAIMS)
       throw new Error(
         `журнал аудиту: не вдалося дописати запис після ${MAX_CLAIMS} спроб (інші записи щоразу встигали раніше)`,

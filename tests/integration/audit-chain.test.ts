@@ -120,6 +120,23 @@ describe("writing", () => {
   });
 });
 
+describe("a writer with a fixed snapshot", () => {
+  it("is refused rather than left trying (Postgres: could not serialize), and writes nothing", async () => {
+    const before = await db.auditLog.count();
+    const attempt = db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT count(*) FROM audit_log`; // the snapshot is taken here
+        await writeAudit(db, entry(70)); // a rival commits the next row meanwhile
+        await writeAudit(tx, entry(71));
+      },
+      { isolationLevel: "RepeatableRead", timeout: 30_000 },
+    );
+    await expect(attempt).rejects.toThrow(/40001|could not serialize/);
+    expect(await db.auditLog.count()).toBe(before + 1);
+    expect((await verifyAuditChain({ db })).ok).toBe(true);
+  });
+});
+
 describe("append-only in the database", () => {
   it("refuses UPDATE and DELETE of a written row, by the ORM and by raw SQL, and changes nothing", async () => {
     const [row] = await rowsInOrder();
