@@ -50,7 +50,9 @@ type Entry = {
 // One cache per process. Next bundles the route handlers and the pages apart, each with its own
 // copy of this module: state kept in the module would be a second cache (the /company page and the
 // employee API of one director missed each other's lists, and held them twice). The state lives
-// on the process's global object under a registered symbol, so every copy shares it.
+// on the process's global object under a registered symbol, so every copy shares it. (In `next
+// dev` it also outlives a reload of edited code: a list judged by the old rules is served until
+// its lifetime ends or its data change.)
 type State = {
   /** By key and version, least recently used first. */
   entries: Map<string, Entry>;
