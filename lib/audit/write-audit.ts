@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Db, DbTx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma, type Db, type DbTx } from "@/lib/db/client";
 import type { AuditAction } from "./audit-actions";
 import { auditRowHash, type ChainedFields } from "./chain";
 import { currentRequestContext, type AuditRequestContext } from "./request-context";
@@ -167,18 +166,12 @@ async function claim(tx: DbTx, rows: readonly LinkedRow[]): Promise<boolean> {
         actor_role text, action text, entity_type text, entity_id text, edrpou text, authority_id uuid, details jsonb,
         signed_document_id uuid, ip text, user_agent text, request_id text, prev_hash text, hash text)
     ), first AS (
-      INSERT INTO audit_log (id, seq, at, "actorRnokpp", "actorRole", action, "entityType", "entityId", edrpou, "authorityId",
-        details, "signedDocumentId", ip, "userAgent", "requestId", "prevHash", hash)
-      SELECT id, seq, (at AT TIME ZONE 'UTC')::timestamp(3), actor_rnokpp, actor_role, action, entity_type, entity_id, edrpou,
-        authority_id, details, signed_document_id, ip, user_agent, request_id, prev_hash, hash
+      ${INSERT_FROM_X}
       FROM x WHERE seq = ${firstSeq}::bigint
       ON CONFLICT (seq) DO NOTHING
       RETURNING seq
     ), rest AS (
-      INSERT INTO audit_log (id, seq, at, "actorRnokpp", "actorRole", action, "entityType", "entityId", edrpou, "authorityId",
-        details, "signedDocumentId", ip, "userAgent", "requestId", "prevHash", hash)
-      SELECT id, seq, (at AT TIME ZONE 'UTC')::timestamp(3), actor_rnokpp, actor_role, action, entity_type, entity_id, edrpou,
-        authority_id, details, signed_document_id, ip, user_agent, request_id, prev_hash, hash
+      ${INSERT_FROM_X}
       FROM x WHERE seq > ${firstSeq}::bigint AND EXISTS (SELECT 1 FROM first)
       ORDER BY seq
     ), moved AS (
@@ -188,6 +181,12 @@ async function claim(tx: DbTx, rows: readonly LinkedRow[]): Promise<boolean> {
     SELECT (SELECT count(*) FROM first)::int AS claimed, (SELECT count(*) FROM moved)::int AS moved`;
   return result!.claimed === 1;
 }
+
+/** The rows of the claim's `x` into the log (the first row and the rest are two inserts of it). */
+const INSERT_FROM_X = Prisma.raw(`INSERT INTO audit_log (id, seq, at, "actorRnokpp", "actorRole", action, "entityType",
+        "entityId", edrpou, "authorityId", details, "signedDocumentId", ip, "userAgent", "requestId", "prevHash", hash)
+      SELECT id, seq, (at AT TIME ZONE 'UTC')::timestamp(3), actor_rnokpp, actor_role, action, entity_type, entity_id,
+        edrpou, authority_id, details, signed_document_id, ip, user_agent, request_id, prev_hash, hash`);
 
 const ROW_SELECT = {
   id: true,
