@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { db } from "@/lib/db/client";
 import { exportDecisionsCsv } from "@/lib/enterprises/export-decisions-csv";
 import { listAuditLog } from "@/lib/enterprises/list-audit-log";
+import { REGIONS_TTL_MS } from "@/lib/enterprises/authority-regions";
 import { listDecisions } from "@/lib/enterprises/list-decisions";
 import { addDays, addMonths } from "@/lib/rules";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -142,6 +143,31 @@ describe("listDecisions", () => {
       [ids.active, 3],
     ]);
     expect((await list({ sort: "reserved", dir: "asc", page: 6 }, 1)).rows.map((r) => r.id)).toEqual([ids.active]);
+  });
+
+  it("offers a new decision's region at once, and a registry move of an enterprise within the regions' lifetime", async () => {
+    // The other authority's list: its own decisions and regions, so this file's counts stay as they are.
+    const theirs = (query: Record<string, unknown> = {}, now = new Date()) =>
+      listDecisions(createCtx({ actor: world.otherOfficial.actor, now }), { query });
+    const before = await theirs();
+    expect(before.rows.map((r) => r.enterpriseName)).toEqual([expect.stringContaining("Альфа-Чужа")]);
+    expect(before.regions).toEqual([before.rows[0]!.region]);
+
+    const added = await createManufacturer(undefined, { name: "Волинь-Метал", region: "Волинська область" });
+    await createCriticalDecision(db, { edrpou: added.edrpou, authorityId: world.other.id, number: "2/Б" });
+    const after = await theirs();
+    expect(after.total).toBe(2);
+    expect(after.regions).toEqual([...new Set([...before.regions, "Волинська область"])].sort());
+
+    // The registry moves it: its row shows the new region at once, the filter offers it within REGIONS_TTL_MS.
+    await db.enterprise.update({ where: { edrpou: added.edrpou }, data: { region: "Рівненська область" } });
+    const moved = await theirs();
+    expect(moved.rows.find((r) => r.edrpou === added.edrpou)!.region).toBe("Рівненська область");
+    expect((await theirs({ region: "Рівненська область" })).rows.map((r) => r.edrpou)).toEqual([added.edrpou]);
+    expect(moved.regions).toEqual(after.regions);
+    const later = await theirs({}, new Date(Date.now() + REGIONS_TTL_MS + 1_000));
+    expect(later.regions).toContain("Рівненська область");
+    expect(later.regions).not.toContain("Волинська область");
   });
 
   it("is refused to an administrator", async () => {
