@@ -51,7 +51,8 @@ async function pgbenchSelectOnly(databaseUrl: string, workDir: string): Promise<
   const password = decodeURIComponent(new URL(databaseUrl).password);
   const env = {
     ...process.env,
-    PGHOST: db.host,
+    // The same way in as the portal's connections: the cluster's Unix socket when its URL names one.
+    PGHOST: new URL(databaseUrl).searchParams.get("host") ?? db.host,
     PGPORT: String(db.port),
     PGUSER: db.user,
     PGPASSWORD: password,

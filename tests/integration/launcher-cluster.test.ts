@@ -71,7 +71,21 @@ describe("the embedded app cluster", () => {
       "SELECT datlocprovider, datlocale FROM pg_database WHERE datname = 'bronya'",
     );
     expect(collation).toEqual([{ datlocprovider: "i", datlocale: "uk-UA" }]);
+    // Its clients connect through the Unix socket in its own folder (no client address); TCP stays open.
+    expect(new URL(first.url).searchParams.get("host")).toBe(folder);
+    expect(await query(first.url, "SELECT client_addr FROM pg_stat_activity WHERE pid = pg_backend_pid()")).toEqual([
+      { client_addr: null },
+    ]);
+    const tcp = new URL(first.url);
+    tcp.search = "";
+    expect(
+      await query(
+        tcp.toString(),
+        "SELECT host(client_addr) AS addr FROM pg_stat_activity WHERE pid = pg_backend_pid()",
+      ),
+    ).toEqual([{ addr: "127.0.0.1" }]);
     await first.stop();
+    await expect(stat(path.join(folder, `.s.PGSQL.${first.port}`))).rejects.toMatchObject({ code: "ENOENT" });
     await expect(stat(path.join(folder, "postmaster.pid"))).rejects.toMatchObject({ code: "ENOENT" });
     await expect(stat(`${folder}.lock`)).rejects.toMatchObject({ code: "ENOENT" });
 
@@ -135,6 +149,7 @@ describe("the embedded app cluster", () => {
 
     const cluster = await start(path.join(dir, "postgres"));
     expect(cluster.adopted).toBe(true);
+    expect(new URL(cluster.url).searchParams.get("host")).toBe(path.join(dir, "postgres"));
     expect(await query(cluster.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
     await cluster.stop();
     // Exited (at most a zombie until init reaps it, which isProcessAlive counts as gone).

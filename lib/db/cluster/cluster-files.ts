@@ -48,8 +48,40 @@ export async function writeClusterMarker(folder: string, marker: ClusterMarker):
   await writeFile(path.join(folder, CLUSTER_MARKER), `${JSON.stringify(marker, null, 2)}\n`, { mode: 0o600 });
 }
 
-export function clusterUrl(marker: Pick<ClusterMarker, "user" | "password">, port: number, database: string): string {
-  return `postgresql://${encodeURIComponent(marker.user)}:${encodeURIComponent(marker.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+/**
+ * The cluster's URL. With `socketDirectory` its clients connect through the Unix socket there
+ * (`?host=`, which node-postgres, pg-boss, Prisma and libpq all read); host and port stay in the
+ * URL for what needs TCP (pgbench, a replica's primary_conninfo) and for the socket's name.
+ */
+export function clusterUrl(
+  marker: Pick<ClusterMarker, "user" | "password">,
+  port: number,
+  database: string,
+  socketDirectory: string | null = null,
+): string {
+  const url = `postgresql://${encodeURIComponent(marker.user)}:${encodeURIComponent(marker.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  return socketDirectory ? `${url}?host=${encodeURIComponent(socketDirectory)}` : url;
+}
+
+// A socket's path must fit the OS's sun_path (107 bytes on Linux, 103 on macOS); Postgres names it
+// <directory>/.s.PGSQL.<port>, and its list setting splits on commas, spaces and quotes.
+const SOCKET_PATH_MAX = 100;
+const PLAIN_PATH = /^[A-Za-z0-9/._+@=-]+$/;
+
+/**
+ * Where the cluster in `folder` puts its Unix socket: the folder itself, so that clusters never
+ * share a socket directory; null (TCP only) where that path would be too long or not plain, or
+ * on Windows.
+ */
+export function socketDirectoryFor(folder: string): string | null {
+  if (process.platform === "win32" || !PLAIN_PATH.test(folder)) return null;
+  return Buffer.byteLength(path.join(folder, ".s.PGSQL.65535")) <= SOCKET_PATH_MAX ? folder : null;
+}
+
+/** The socket directory a running cluster on `port` listens in, if its socket is there (a cluster started without one has none). */
+export function liveSocketDirectory(folder: string, port: number): string | null {
+  const directory = socketDirectoryFor(folder);
+  return directory && existsSync(path.join(directory, `.s.PGSQL.${port}`)) ? directory : null;
 }
 
 export type LivePostmaster = { pid: number; port: number };

@@ -7,8 +7,10 @@ import { AppError } from "@/lib/errors";
 import {
   clusterUrl,
   findLivePostmaster,
+  liveSocketDirectory,
   newClusterMarker,
   readClusterMarker,
+  socketDirectoryFor,
   stopPostmaster,
   writeClusterMarker,
   type ClusterMarker,
@@ -57,10 +59,19 @@ function initdbFlags(ephemeral: boolean): string[] {
   return ephemeral ? [...flags, "--no-sync"] : flags;
 }
 
-function postgresFlags(ephemeral: boolean, statements: boolean): string[] {
-  // TCP on loopback only; no Unix socket, so clusters never collide on /tmp/.s.PGSQL.<port>.
-  // English messages: the start-failure diagnosis matches them.
-  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "lc_messages=C"];
+function postgresFlags(ephemeral: boolean, statements: boolean, socketDirectory: string | null): string[] {
+  // TCP on loopback, and a Unix socket in the cluster's own folder (never /tmp/.s.PGSQL.<port>,
+  // where clusters would collide). The portal's own connections take the socket: on this
+  // machine's loopback TCP, sending a query cost the web process about a tenth of its CPU under
+  // the peak (docs/performance.md). English messages: the start-failure diagnosis matches them.
+  const flags = [
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    `unix_socket_directories=${socketDirectory ?? ""}`,
+    "-c",
+    "lc_messages=C",
+  ];
   if (statements) flags.push("-c", "shared_preload_libraries=pg_stat_statements");
   return ephemeral
     ? [...flags, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
@@ -142,9 +153,11 @@ async function adopt(
   live: { pid: number; port: number },
 ): Promise<RunningCluster> {
   const marker = await readClusterMarker(folder);
-  const adminUrl = clusterUrl(marker, live.port, "postgres");
+  // A cluster started by an older version has no socket: then TCP.
+  const socket = liveSocketDirectory(folder, live.port);
+  const adminUrl = clusterUrl(marker, live.port, "postgres", socket);
   await ensureDatabase(adminUrl, database);
-  const url = clusterUrl(marker, live.port, database);
+  const url = clusterUrl(marker, live.port, database, socket);
   await lock.publish(url);
   return {
     url,
@@ -175,7 +188,7 @@ async function startServer(
       const server = await spawnPostgres({
         folder,
         port,
-        flags: postgresFlags(ephemeral, statements),
+        flags: postgresFlags(ephemeral, statements, socketDirectoryFor(folder)),
         detached: !ephemeral,
         logFile,
         timeoutMs: START_TIMEOUT_MS,
@@ -233,8 +246,9 @@ export async function startEmbeddedCluster(options: StartClusterOptions): Promis
     const { server, port } = await startServer(folder, marker, ephemeral, options.statements ?? false, logFile);
     const startMs = Date.now() - startStarted;
 
-    const adminUrl = clusterUrl(marker, port, "postgres");
-    const url = clusterUrl(marker, port, options.database);
+    const socket = liveSocketDirectory(folder, port);
+    const adminUrl = clusterUrl(marker, port, "postgres", socket);
+    const url = clusterUrl(marker, port, options.database, socket);
     try {
       await ensureDatabase(adminUrl, options.database);
       await lock.publish(url);

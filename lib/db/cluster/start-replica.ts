@@ -73,6 +73,8 @@ async function copyDataFolder(from: string, to: string, top = true): Promise<voi
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (top && SKIPPED_FILES.has(entry.name)) continue;
+    // The primary's Unix socket and its lock file: the replica listens on its own.
+    if (top && entry.name.startsWith(".s.PGSQL.")) continue;
     if (entry.name.startsWith("pgsql_tmp")) continue;
     if (entry.isDirectory()) {
       if (top && EMPTY_DIRECTORIES.has(entry.name)) {
