@@ -112,4 +112,17 @@ describe("employee list pages", () => {
       expect(sortedBy(odd, sort)).toEqual(reference(odd, sort));
     expect(sortedBy([], "salary")).toEqual([]);
   });
+
+  it("sorts an order once, when it is first asked for, and needs nothing for the unfiltered list", () => {
+    const fresh = staff(500, 3);
+    // No choice made: the model's own rows, not a copy.
+    expect(matchingInNameOrder(fresh, {})).toBe(fresh);
+    const bySalary = inOrder(fresh, "-salary");
+    expect(bySalary).toEqual(reference(fresh, "-salary"));
+    expect(inOrder(fresh, "-salary")).toBe(bySalary);
+    // Another model (a new version) sorts its own.
+    const next = [...fresh];
+    expect(inOrder(next, "-salary")).not.toBe(bySalary);
+    expect(inOrder(next, "-salary")).toEqual(bySalary);
+  });
 });

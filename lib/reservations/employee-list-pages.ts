@@ -1,5 +1,5 @@
 import { isNeverReservable } from "@/lib/rules";
-import { EMPLOYEE_SORTS } from "./constants";
+import type { EMPLOYEE_SORTS } from "./constants";
 import type { EmployeeState, ModelRow } from "./employee-list-model";
 
 // Pages of the employee list's model (employee-list-model.ts), cut without sorting or filtering
@@ -20,8 +20,6 @@ import type { EmployeeState, ModelRow } from "./employee-list-model";
 export type EmployeeSort = (typeof EMPLOYEE_SORTS)[number];
 type KeyedSort = Exclude<EmployeeSort, "name" | "-name">;
 type SortKey = "salary" | "reservedUntil" | "hiredOn";
-
-const KEYED_SORTS = EMPLOYEE_SORTS.filter((sort): sort is KeyedSort => sort !== "name" && sort !== "-name");
 
 /** The choices of a list request that select rows (the search aside). */
 export type RowFilter = {
@@ -66,10 +64,11 @@ function indexOf(rows: readonly ModelRow[]): ModelIndex {
     if (!isNeverReservable(row.reasons)) liable.push(row);
   }
   index = {
-    // Every order at once: a comparator-free sort takes 1–2 ms for 10,000 rows and 8–13 ms for
-    // 50,000, and sorting here puts that on the request that builds the index (the first after
-    // the model changed) rather than on whoever first asks for each order.
-    orders: new Map(KEYED_SORTS.map((sort) => [sort, sortedBy(rows, sort)])),
+    // Each order when first asked for (a comparator-free sort: 1–2 ms for 10,000 rows, 8–13 ms
+    // for 50,000). Sorting all of them with the index put six sorts on every new version of a
+    // model, most never asked for: at the deadline-day peak, where every decision makes a new
+    // version, that was 2–3 % of the web process's CPU (docs/performance.md).
+    orders: new Map(),
     byState,
     byEligible,
     byReason,
@@ -103,6 +102,14 @@ export function passes(row: ModelRow, filter: RowFilter): boolean {
  * choices, narrowed by the rest. Kept with the model (at most MEMOIZED_PER_MODEL filters).
  */
 export function matchingInNameOrder(rows: readonly ModelRow[], filter: RowFilter): readonly ModelRow[] {
+  // No choice made: every row, and no index needed.
+  if (
+    filter.eligible === undefined &&
+    !filter.militaryLiable &&
+    filter.reason === undefined &&
+    filter.state === undefined
+  )
+    return rows;
   const index = indexOf(rows);
   const key = `${filter.eligible ?? ""}|${filter.militaryLiable ?? ""}|${filter.reason ?? ""}|${filter.state ?? ""}`;
   const kept = index.filtered.get(key);
@@ -129,7 +136,13 @@ export function matchingInNameOrder(rows: readonly ModelRow[], filter: RowFilter
 export function inOrder(rows: readonly ModelRow[], sort: EmployeeSort): readonly ModelRow[] {
   if (sort === "name") return rows;
   if (sort === "-name") return [...rows].reverse();
-  return indexOf(rows).orders.get(sort)!;
+  const { orders } = indexOf(rows);
+  let sorted = orders.get(sort);
+  if (!sorted) {
+    sorted = sortedBy(rows, sort);
+    orders.set(sort, sorted);
+  }
+  return sorted;
 }
 
 /**
