@@ -49,8 +49,3 @@ export async function authorityRegions(
   state.set(input.authorityId, entry);
   return entry.regions;
 }
-
-/** Tests: forget every authority's regions. */
-export function clearAuthorityRegions(): void {
-  state.clear();
-}
