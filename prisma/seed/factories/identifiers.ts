@@ -6,7 +6,11 @@ import { generateEdrpou, rnokppCheckDigit } from "@/lib/identifiers";
 
 export const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const EPOCH_UTC = Date.UTC(1899, 11, 31);
-let sequence = randomInt(0, 400_000);
+// Each process starts at a random place: fixtures written by separate processes into one database
+// (the browser tests' fixture scripts, one process a call) collide only when their runs overlap.
+// Over 400,000 places, some of the e2e suite's fixture runs did, and a person's РНОКПП was taken;
+// the default birth dates and serials below give 12,500,000 distinct people (5,000 days × 2,500).
+let sequence = randomInt(0, 12_000_000);
 
 /** A number unique in this process (codes, names, e-mails of fixtures). */
 export function nextSequence(): number {
