@@ -43,6 +43,18 @@ const ZEnv = z.object({
     .min(1, "WEB_PROCESSES має бути від 1 до 32")
     .max(32, "WEB_PROCESSES має бути від 1 до 32")
     .default(1),
+  /**
+   * Requests each web process hands to Next at once (pages, route handlers, server actions); the
+   * rest wait in arrival order (scripts/server/admission.ts). 0, the default: no limit. Static
+   * files and the status route never wait. A limit shortens the status poll's answers under load
+   * and lengthens the pages' (docs/performance.md).
+   */
+  WEB_ACTIVE_REQUESTS: z.coerce
+    .number({ error: "WEB_ACTIVE_REQUESTS має бути числом" })
+    .int("WEB_ACTIVE_REQUESTS має бути цілим числом")
+    .min(0, "WEB_ACTIVE_REQUESTS має бути від 0 до 1000")
+    .max(1_000, "WEB_ACTIVE_REQUESTS має бути від 0 до 1000")
+    .default(0),
   /** Job workers the launcher starts (pg-boss hands each job to one of them). */
   WORKERS: z.coerce
     .number({ error: "WORKERS має бути числом" })

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import cluster from "node:cluster";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { parseTrustedProxies, resolveClientAddress } from "@/lib/http/client-address";
 import { env } from "@/lib/env";
 import { startServerRulesetCache } from "./server/ruleset-cache";
@@ -8,6 +8,7 @@ import { startDatabaseGate } from "./server/database-gate";
 import { surviveDatabaseLoss } from "./server/survive-database-loss";
 import { isServerAction, readServerActionBody, refuseBadServerAction } from "./server/action-guard";
 import { serveFastRoute } from "./server/fast-routes";
+import { createNextAdmission } from "./server/admission";
 import { runWebCluster } from "./server/web-cluster";
 import { applySecurityHeaders } from "./server/security-headers";
 
@@ -19,6 +20,11 @@ import { applySecurityHeaders } from "./server/security-headers";
 // many web processes sharing the one port, replaces one that dies, and stops them all on
 // SIGINT/SIGTERM. Nothing that decides anything lives in a process: sessions are signed cookies,
 // throttles and jobs are in Postgres.
+
+// Requests that may wait for a place in Next before the next one is refused with a 503: far more
+// than a deadline day's browsers keep open at once, bounded so that a flood cannot grow the line
+// without end.
+const QUEUE_LIMIT = 4_096;
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
@@ -61,6 +67,14 @@ surviveDatabaseLoss((line) => console.error(`[web] ${line}`));
 const https = config.PORTAL_URL.startsWith("https:");
 const accessLog = config.ACCESS_LOG;
 const trustedProxies = parseTrustedProxies(config.TRUSTED_PROXIES);
+// A few requests in Next at a time, the rest in line (scripts/server/admission.ts); not in dev,
+// where the first visit to a page compiles it.
+const admission =
+  !dev && config.WEB_ACTIVE_REQUESTS > 0
+    ? createNextAdmission({ limit: config.WEB_ACTIVE_REQUESTS, queueLimit: QUEUE_LIMIT })
+    : null;
+const toNext = (req: IncomingMessage, res: ServerResponse) =>
+  admission ? admission.admit(req, res, () => void handle(req, res)) : void handle(req, res);
 const server = createServer((req, res) => {
   // The one client address everything downstream reads (rate limits, login throttles): the
   // socket's, or what a proxy named in TRUSTED_PROXIES reported. Nothing the client wrote.
@@ -85,12 +99,12 @@ const server = createServer((req, res) => {
   if (refuseBadServerAction(req, res, { portalUrl: config.PORTAL_URL })) return;
   if (isServerAction(req)) {
     void readServerActionBody(req, res).then(
-      (checked) => (checked ? handle(checked, res) : undefined),
+      (checked) => (checked ? toNext(checked, res) : undefined),
       () => res.destroy(),
     );
     return;
   }
-  if (!serveFastRoute(req, res)) void handle(req, res);
+  if (!serveFastRoute(req, res)) toNext(req, res);
 });
 // Hot reloading in development talks over a WebSocket upgrade.
 const upgrade = app.getUpgradeHandler();
