@@ -9,6 +9,11 @@
 // rendered in a few of its own slices rather than spread over the whole backlog, and the routes
 // that bypass admission (the status poll) wait for a handful of slices, not for a hundred pages.
 // The waiting requests cost nothing but a queued callback.
+// What it costs: the same CPU serves the same work, so on a saturated process the wait moves, it
+// does not vanish. Measured at the peak (docs/performance.md, 2026-12-06 night): with 8 let in,
+// the status poll answered 2.4 times as many requests at half the p99, and the directors' pages
+// waited longer at p95 (a short page now waits for the whole line, a submission included, where
+// before it shared the loop and finished first). So it is off unless WEB_ACTIVE_REQUESTS is set.
 //
 // Framework-free: the web server (scripts/server/admission.ts) wires it to node:http.
 
