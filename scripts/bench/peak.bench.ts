@@ -7,7 +7,6 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { Pool } from "undici";
 import { db } from "@/lib/db/client";
-import { signDetached } from "@/lib/kep/browser";
 import { log, runScript } from "../db/run-script";
 import { benchPersons, prepareSeededDatabase, releaseDatabase, useDatabase } from "./support/bench-database";
 import {
@@ -30,7 +29,8 @@ import { percentile } from "./support/stats";
 // 127.0.0.1, driven by undici's connection pools:
 //   · directors (PEAK_DIRECTORS, 100, each a head of a different critical enterprise, signed in)
 //     browse their employee page (/company) and the HR API's employee list, and submit signed
-//     applications (draft → КЕП signature over the canonical bytes in this process → submit) whose
+//     applications (draft → КЕП signature over the canonical bytes in this process, with node:crypto
+//     as support/native-signer.ts says why → submit) whose
 //     sizes follow a deadline-day mix of 1 to 2,000 employees (bounded by each enterprise's staff);
 //   · conscripts (PEAK_STATUS_CONNECTIONS, 32 keep-alive connections over 1,000 signed-in persons)
 //     poll GET /api/v1/me/status as fast as answers come;
@@ -172,9 +172,9 @@ await runScript(async () => {
           continue;
         }
         const drafted = JSON.parse(draft.text) as { draftId: string; document: string };
-        const signature = Buffer.from(
-          signDetached(d.key, new Uint8Array(Buffer.from(drafted.document, "base64"))),
-        ).toString("base64");
+        const signature = Buffer.from(d.sign(new Uint8Array(Buffer.from(drafted.document, "base64")))).toString(
+          "base64",
+        );
         const submit = await timed(browsePool, [], {
           path: "/api/v1/applications",
           method: "POST",

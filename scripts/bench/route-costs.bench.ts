@@ -5,7 +5,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Pool } from "undici";
-import { signDetached } from "@/lib/kep/browser";
 import { log, runScript } from "../db/run-script";
 import { benchPersons, prepareSeededDatabase, releaseDatabase, useDatabase } from "./support/bench-database";
 import {
@@ -153,7 +152,7 @@ await runScript(async () => {
     costs.submit = await measure("POST /api/v1/applications (підписане подання)", 40, (i) => {
       const draft = drafts[i]!;
       const signature = Buffer.from(
-        signDetached(draft.director.key, new Uint8Array(Buffer.from(draft.document, "base64"))),
+        draft.director.sign(new Uint8Array(Buffer.from(draft.document, "base64"))),
       ).toString("base64");
       return request({
         path: "/api/v1/applications",

@@ -11,6 +11,7 @@ import { findFreePort } from "@/lib/db/cluster";
 import { openKeyFile, type OpenedKeyFile } from "@/lib/kep/browser";
 import { ensureTestProvider } from "@/lib/kep/provider/ensure-test-provider";
 import { issueCertificate } from "@/lib/kep/provider/issue-certificate";
+import { nativeSigner, type NativeSigner } from "./native-signer";
 import { registry } from "@/lib/registry";
 import { demoUser } from "@/prisma/seed/demo-users";
 
@@ -23,7 +24,15 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 const KEY_PASSWORD = "Bench-Peak-Key1";
 const SESSION_COOKIE = "next-auth.session-token";
 
-export type Director = { edrpou: string; rnokpp: string; cookie: string; key: OpenedKeyFile; staff: number };
+export type Director = {
+  edrpou: string;
+  rnokpp: string;
+  cookie: string;
+  key: OpenedKeyFile;
+  /** Signs as the director's browser would, with node:crypto (native-signer.ts). */
+  sign: NativeSigner;
+  staff: number;
+};
 export type Sample = { ms: number; ok: boolean };
 
 /** Deadline-day application sizes: a share of the applications, each of `from` to `from + span - 1` employees. */
@@ -141,11 +150,13 @@ export async function prepareDirectors(
       via: "kep",
       role: { role: "ENTERPRISE_HEAD", edrpou: decision.edrpou, label: "Керівник" },
     });
+    const key = openKeyFile(issued.p12, KEY_PASSWORD);
     directors.push({
       edrpou: decision.edrpou,
       rnokpp,
       cookie,
-      key: openKeyFile(issued.p12, KEY_PASSWORD),
+      key,
+      sign: nativeSigner(key),
       staff: decision.militaryLiableCount,
     });
   }
