@@ -54,7 +54,6 @@ export async function loadEnterpriseStanding(
   ctx: Ctx<"db">,
   input: { enterprise: EnterpriseRecord; date: IsoDate },
 ): Promise<CompanyStanding> {
-  const { db: client } = ctx;
   const { enterprise, date } = input;
   const found = await findEnterpriseDecision(ctx, { edrpou: enterprise.edrpou, date });
   const ruleset = rulesetFor(date);
@@ -75,10 +74,6 @@ export async function loadEnterpriseStanding(
       salaryThreshold,
     };
 
-  const row = await client.criticalDecision.findUniqueOrThrow({
-    where: { id: found.id },
-    select: { limitPercent: true, militaryLiableCount: true, revocationReason: true },
-  });
   const validUntil = standing.decisionEnd ?? found.facts.validUntil;
   const daysLeft = standing.critical ? daysBetween(date, validUntil) : null;
   return {
@@ -95,15 +90,15 @@ export async function loadEnterpriseStanding(
       validFrom: found.facts.validFrom,
       validUntil,
       revoked:
-        found.facts.status === "REVOKED" ? { on: found.facts.revokedOn ?? null, reason: row.revocationReason } : null,
+        found.facts.status === "REVOKED" ? { on: found.facts.revokedOn ?? null, reason: found.revocationReason } : null,
       criteria: found.facts.criteria.map((code) => (isCriterionCode(code) ? criterionLabel(code) : code)),
       salaryExemption:
         found.facts.salaryExemption && isSalaryExemptionCode(found.facts.salaryExemption)
           ? salaryExemptionLabel(found.facts.salaryExemption)
           : null,
       limitCategory: LIMIT_CATEGORY_LABELS[found.facts.limitCategory],
-      limitPercent: row.limitPercent,
-      militaryLiableCount: row.militaryLiableCount,
+      limitPercent: found.limitPercent,
+      militaryLiableCount: found.militaryLiableCount,
       limitCount: found.facts.limitCount,
     },
   };

@@ -1,15 +1,12 @@
 import "server-only";
+import { assertCan } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/context";
 import { listNotifications } from "@/lib/notifications";
-import {
-  listApplications,
-  resolveEnterpriseAccess,
-  type ApplicationSummary,
-  type LimitFigures,
-} from "@/lib/reservations";
+import { resolveEnterpriseAccess, type ApplicationSummary, type LimitFigures } from "@/lib/reservations";
+import { readApplicationSummaries } from "@/lib/reservations/list-applications";
 import { loadEmployeeListModel, type EmployeeListModel } from "@/lib/reservations/employee-list-model";
 import { loadEnterpriseStanding, type CompanyStanding } from "./enterprise-standing";
-import { listPendingDrafts, type PendingDraft } from "@/lib/reservations/list-pending-drafts";
+import { readPendingDrafts, type PendingDraft } from "@/lib/reservations/list-pending-drafts";
 import { kyivDate } from "@/lib/format";
 
 // The cabinet's first screen in one call: the enterprise, its critical status, the limit, the
@@ -63,13 +60,16 @@ export async function getCompanyOverview(ctx: Ctx<"actor" | "db" | "registry" | 
   const { actor, db, now } = ctx;
   const edrpou = actor.edrpou ?? "";
   const { enterprise, isHead } = await resolveEnterpriseAccess(ctx, { edrpou, permission: "employees.read" });
+  // Both the head and an authorized person reading the cabinet may also prepare applications
+  // (lib/auth/permissions): checked here once, so the lists below are read without a check each.
+  assertCan(actor, "applications.prepare");
   const date = kyivDate(now);
 
   const [standing, model, applications, drafts, notifications] = await Promise.all([
     loadEnterpriseStanding(ctx, { enterprise, date }),
     loadEmployeeListModel(ctx, { edrpou, date }),
-    listApplications({ db, actor }, { edrpou, pageSize: 5 }),
-    listPendingDrafts(ctx),
+    readApplicationSummaries(db, { edrpou, pageSize: 5 }),
+    readPendingDrafts(ctx, { edrpou }),
     listNotifications({ db }, { rnokpp: actor.rnokpp!, audience: "company", take: 5 }),
   ]);
 
@@ -88,7 +88,7 @@ export async function getCompanyOverview(ctx: Ctx<"actor" | "db" | "registry" | 
     standing,
     limit: model.limit,
     counts: staffCounts(model),
-    applications: applications.items,
+    applications,
     drafts,
     notifications: { items: notifications.items, unread: notifications.unread },
   };

@@ -15,6 +15,10 @@ export type EnterpriseDecision = {
   authorityName: string;
   decidedOn: IsoDate;
   facts: DecisionFacts;
+  /** What the cabinet shows beside the facts (the limit's base, a revocation's reason). */
+  limitPercent: number;
+  militaryLiableCount: number;
+  revocationReason: string | null;
 };
 
 const SELECT = {
@@ -30,6 +34,9 @@ const SELECT = {
   criteria: true,
   salaryExemption: true,
   createdAt: true,
+  limitPercent: true,
+  militaryLiableCount: true,
+  revocationReason: true,
   authority: { select: { name: true } },
 } as const;
 
@@ -70,6 +77,9 @@ export async function findEnterpriseDecision(
     authorityName: chosen.row.authority.name,
     decidedOn: chosen.facts.decidedOn,
     facts: chosen.facts,
+    limitPercent: chosen.row.limitPercent,
+    militaryLiableCount: chosen.row.militaryLiableCount,
+    revocationReason: chosen.row.revocationReason,
   };
 }
 

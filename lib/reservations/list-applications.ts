@@ -43,47 +43,57 @@ export async function listApplications(
   const { db } = ctx;
   const input = parseInput(ZListApplicationsInput, rest);
   await resolveEnterpriseAccess(ctx, { edrpou: input.edrpou, permission: "applications.prepare" });
-  const where: Prisma.ApplicationWhereInput = {
-    edrpou: input.edrpou,
-    ...(input.status ? { status: input.status } : {}),
-    ...(input.kind ? { kind: input.kind } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    db.application.findMany({
-      where,
-      orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-      select: {
-        id: true,
-        kind: true,
-        status: true,
-        ground: true,
-        submittedAt: true,
-        decidedAt: true,
-        signerName: true,
-        reservedCount: true,
-        refusedCount: true,
-        _count: { select: { items: true } },
-      },
-    }),
-    db.application.count({ where }),
+  const [items, total] = await Promise.all([
+    readApplicationSummaries(db, input),
+    db.application.count({ where: whereOf(input) }),
   ]);
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      status: r.status,
-      ground: r.ground,
-      submittedAt: r.submittedAt,
-      decidedAt: r.decidedAt,
-      signerName: r.signerName,
-      items: r._count.items,
-      reserved: r.reservedCount,
-      refused: r.refusedCount,
-    })),
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
+  return { items, total, page: input.page, pageSize: input.pageSize };
+}
+
+const whereOf = (input: z.output<typeof ZListApplicationsInput>): Prisma.ApplicationWhereInput => ({
+  edrpou: input.edrpou,
+  ...(input.status ? { status: input.status } : {}),
+  ...(input.kind ? { kind: input.kind } : {}),
+});
+
+/**
+ * One page of the enterprise's applications, with no access check and no total: for a caller that
+ * has just resolved the actor's access to the enterprise itself (the cabinet's overview).
+ */
+export async function readApplicationSummaries(
+  db: Ctx<"db">["db"],
+  rest: ListApplicationsInput,
+): Promise<ApplicationSummary[]> {
+  const input = parseInput(ZListApplicationsInput, rest);
+  const where = whereOf(input);
+  const rows = await db.application.findMany({
+    where,
+    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+    skip: (input.page - 1) * input.pageSize,
+    take: input.pageSize,
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      ground: true,
+      submittedAt: true,
+      decidedAt: true,
+      signerName: true,
+      reservedCount: true,
+      refusedCount: true,
+      _count: { select: { items: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    ground: r.ground,
+    submittedAt: r.submittedAt,
+    decidedAt: r.decidedAt,
+    signerName: r.signerName,
+    items: r._count.items,
+    reserved: r.reservedCount,
+    refused: r.refusedCount,
+  }));
 }

@@ -24,9 +24,21 @@ export async function listPendingDrafts(
   ctx: Ctx<"actor" | "db" | "now">,
   input: { take?: number } = {},
 ): Promise<PendingDraft[]> {
-  const { actor, db, now } = ctx;
-  const edrpou = actor.edrpou ?? "";
+  const edrpou = ctx.actor.edrpou ?? "";
   await resolveEnterpriseAccess(ctx, { edrpou, permission: "applications.prepare" });
+  return readPendingDrafts(ctx, { edrpou, take: input.take });
+}
+
+/**
+ * The same with no access check: for a caller that has just resolved the actor's access to the
+ * enterprise itself (the cabinet's overview).
+ */
+export async function readPendingDrafts(
+  ctx: Ctx<"db" | "now">,
+  input: { edrpou: string; take?: number },
+): Promise<PendingDraft[]> {
+  const { db, now } = ctx;
+  const { edrpou } = input;
   const take = Math.min(input.take ?? 20, 100);
   const rows = await db.$queryRaw<
     Array<Omit<PendingDraft, "employees" | "passing"> & { employees: number | bigint; passing: number | bigint }>
