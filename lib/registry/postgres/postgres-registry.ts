@@ -5,12 +5,13 @@ import type { ContactsUpdate } from "../types";
 import { countMilitaryLiable } from "./count-military-liable";
 import { countMobilisedInBase } from "./count-mobilised-in-base";
 import { findCitizenStatus } from "./find-citizen-status";
+import { findEnterprise } from "./find-enterprise";
 import { findStaff } from "./find-staff";
 import { servicePeriodMethods } from "./service-periods";
 import { basicServiceRecordMethods } from "./basic-service-records";
 import { pruneStaffChanges, staffChangesSince, staffVersion } from "./staff-version";
 import { createTccRegister } from "./tcc-register";
-import { toEmploymentRecord, toEnterpriseRecord, toMarkRecord, toPersonRecord } from "./map";
+import { toEmploymentRecord, toMarkRecord, toPersonRecord } from "./map";
 
 const PERSON_SELECT = {
   rnokpp: true,
@@ -86,12 +87,8 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
       return new Map(rows.map((r) => [r.rnokpp, toPersonRecord(r)]));
     },
 
-    async findEnterprise(edrpou) {
-      const row = await db.enterprise.findUnique({
-        where: { edrpou },
-        include: { head: { select: { lastName: true, firstName: true, patronymic: true } } },
-      });
-      return row ? toEnterpriseRecord(row) : null;
+    findEnterprise(edrpou) {
+      return findEnterprise(db, edrpou);
     },
 
     async findEmployments(edrpou, rnokpps) {

@@ -1,0 +1,56 @@
+import "server-only";
+import type { Db, DbTx } from "@/lib/db/client";
+import { preparedRead } from "@/lib/db/prepared-read";
+import type { EnterpriseRecord } from "../types";
+import { toEnterpriseRecord } from "./map";
+
+// The enterprise as the register knows it, with its head's name, in one statement: every access
+// check of a company route reads it (lib/reservations/resolve-enterprise-access.ts), and Prisma's
+// `include` of the head read the person with a second statement. A named prepared statement on
+// the process's client (lib/db/prepared-read.ts); inside a transaction, through it. Dates leave
+// as text and become the UTC midnights Prisma gives for a DATE column.
+
+const SQL = `
+  SELECT e.edrpou, e.name, e."shortName", e.kved, e."kvedName", e.region, e.address,
+    e.ownership::text AS ownership, e."stateShare"::int AS "stateShare", e."headRnokpp", e.frontline, e."diiaCity",
+    e."registeredOn"::text AS "registeredOn", e."liquidatedOn"::text AS "liquidatedOn",
+    p."lastName" AS "headLastName", p."firstName" AS "headFirstName", p.patronymic AS "headPatronymic"
+  FROM oberig.enterprises e
+  LEFT JOIN oberig.persons p ON p.rnokpp = e."headRnokpp"
+  WHERE e.edrpou = $1`;
+
+type Row = {
+  edrpou: string;
+  name: string;
+  shortName: string | null;
+  kved: string;
+  kvedName: string;
+  region: string;
+  address: string | null;
+  ownership: EnterpriseRecord["ownership"];
+  stateShare: number;
+  headRnokpp: string | null;
+  frontline: boolean;
+  diiaCity: boolean;
+  registeredOn: string;
+  liquidatedOn: string | null;
+  headLastName: string | null;
+  headFirstName: string | null;
+  headPatronymic: string | null;
+};
+
+const utcMidnight = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
+
+export async function findEnterprise(db: Db | DbTx, edrpou: string): Promise<EnterpriseRecord | null> {
+  const [row] = await preparedRead<Row>(db, { name: "bronya-registry-enterprise", text: SQL, values: [edrpou] });
+  if (!row) return null;
+  return toEnterpriseRecord({
+    ...row,
+    registeredOn: utcMidnight(row.registeredOn),
+    liquidatedOn: row.liquidatedOn === null ? null : utcMidnight(row.liquidatedOn),
+    head:
+      row.headLastName === null
+        ? null
+        : { lastName: row.headLastName, firstName: row.headFirstName ?? "", patronymic: row.headPatronymic },
+  });
+}
