@@ -1,19 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { registryFor } from "@/lib/registry";
-import { toEnterpriseRecord } from "@/lib/registry/postgres/map";
 import { createEnterprise, createPerson } from "@/prisma/seed/factories";
 
 // The registry's enterprise with its head's name is one statement (lib/registry/postgres/
 // find-enterprise.ts): it must say what Prisma's read with the head included says, for an
 // enterprise with a head, one without, a liquidated one, and inside a transaction.
 
+/** The same enterprise read by Prisma with its head included, in the registry's record shape. */
 const prismaRead = async (edrpou: string) => {
   const row = await db.enterprise.findUnique({
     where: { edrpou },
     include: { head: { select: { lastName: true, firstName: true, patronymic: true } } },
   });
-  return row ? toEnterpriseRecord(row) : null;
+  if (!row) return null;
+  const { head, registeredOn, liquidatedOn, ...fields } = row;
+  return {
+    ...fields,
+    headName: head ? [head.lastName, head.firstName, head.patronymic].filter(Boolean).join(" ") : null,
+    registeredOn: registeredOn.toISOString().slice(0, 10),
+    liquidatedOn: liquidatedOn ? liquidatedOn.toISOString().slice(0, 10) : null,
+  };
 };
 
 describe("findEnterprise", () => {
