@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createAdmission, type Admission } from "@/lib/http/admission";
+import { sendUnavailable } from "./unavailable";
 
 // The web server's admission to Next (lib/http/admission.ts): pages, route handlers and server
 // actions take a place before Next sees them and give it back when their response is closed
@@ -8,7 +9,6 @@ import { createAdmission, type Admission } from "@/lib/http/admission";
 // comes when the line is full is answered 503 with Retry-After, as when the database is down.
 
 const MESSAGE = "Портал зараз обслуговує дуже багато запитів. Спробуйте ще раз за кілька секунд";
-const PAGE = `<!doctype html><html lang="uk"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Портал перевантажений — Броня</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>Портал перевантажений</h1><p>${MESSAGE}.</p><p>Нічого з того, що ви вже подали, не втрачено.</p></body></html>`;
 
 export type NextAdmission = {
   /** Hands the request to `serve` when it is its turn (at once for static files). */
@@ -47,14 +47,9 @@ export function createNextAdmission(options: { limit: number; queueLimit: number
 }
 
 function refuseBusy(req: IncomingMessage, res: ServerResponse): void {
-  const url = req.url ?? "";
-  const json = url.startsWith("/api/") || (req.headers.accept ?? "").includes("application/json");
-  const body = json ? JSON.stringify({ error: { code: "SERVICE_UNAVAILABLE", message: MESSAGE } }) : PAGE;
-  res.writeHead(503, {
-    "content-type": json ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
-    "content-length": Buffer.byteLength(body),
-    "cache-control": "no-store",
-    "retry-after": "5",
+  sendUnavailable(req, res, {
+    message: MESSAGE,
+    title: "Портал перевантажений",
+    page: `<p>${MESSAGE}.</p><p>Нічого з того, що ви вже подали, не втрачено.</p>`,
   });
-  res.end(req.method === "HEAD" ? undefined : body);
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import pg from "pg";
 import { errorMessage, onDatabaseUnavailable } from "@/lib/errors";
+import { sendUnavailable } from "./unavailable";
 
 // The web server's view of its database. One connection is held open to notice at once when
 // Postgres stops or restarts (the server terminates it); every request error that is a lost
@@ -21,15 +22,6 @@ export type DatabaseGate = {
   watch(res: ServerResponse): void;
   stop(): Promise<void>;
 };
-
-function wantsJson(req: IncomingMessage): boolean {
-  const url = req.url ?? "";
-  return url.startsWith("/api/") || (req.headers.accept ?? "").includes("application/json");
-}
-
-export function page503(): string {
-  return `<!doctype html><html lang="uk"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Портал тимчасово недоступний — Броня</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>Портал тимчасово недоступний</h1><p>${MESSAGE}.</p><p>Ваші дані збережено; підписані заяви буде розглянуто, щойно база даних запрацює.</p></body></html>`;
-}
 
 export function startDatabaseGate(options: { databaseUrl: string; log: (line: string) => void }): DatabaseGate {
   let down = false;
@@ -101,15 +93,11 @@ export function startDatabaseGate(options: { databaseUrl: string; log: (line: st
     isDown: () => down,
     refuse(req, res) {
       if (!down || (req.url ?? "").startsWith("/_next/static/")) return false;
-      const json = wantsJson(req);
-      const body = json ? JSON.stringify({ error: { code: "SERVICE_UNAVAILABLE", message: MESSAGE } }) : page503();
-      res.writeHead(503, {
-        "content-type": json ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
-        "content-length": Buffer.byteLength(body),
-        "cache-control": "no-store",
-        "retry-after": "5",
+      sendUnavailable(req, res, {
+        message: MESSAGE,
+        title: "Портал тимчасово недоступний",
+        page: `<p>${MESSAGE}.</p><p>Ваші дані збережено; підписані заяви буде розглянуто, щойно база даних запрацює.</p>`,
       });
-      res.end(req.method === "HEAD" ? undefined : body);
       return true;
     },
     watch(res) {

@@ -21,19 +21,8 @@ const SQL = `
   LEFT JOIN oberig.persons p ON p.rnokpp = e."headRnokpp"
   WHERE e.edrpou = $1`;
 
-type Row = {
-  edrpou: string;
-  name: string;
-  shortName: string | null;
-  kved: string;
-  kvedName: string;
-  region: string;
-  address: string | null;
-  ownership: EnterpriseRecord["ownership"];
-  stateShare: number;
-  headRnokpp: string | null;
-  frontline: boolean;
-  diiaCity: boolean;
+/** What toEnterpriseRecord takes, with the dates as text and the head's name in columns. */
+type Row = Omit<Parameters<typeof toEnterpriseRecord>[0], "registeredOn" | "liquidatedOn" | "head"> & {
   registeredOn: string;
   liquidatedOn: string | null;
   headLastName: string | null;
