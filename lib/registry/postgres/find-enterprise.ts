@@ -9,8 +9,9 @@ import { toEnterpriseRecord } from "./map";
 // the UTC midnights Prisma gives for a DATE column.
 // Through the caller's client (Prisma's pool, or the transaction's connection), not the small
 // pool of prepared reads (lib/db/prepared-read.ts): that one serves the citizen's status poll,
-// and with every company request queueing there too the poll answered half as often at the
-// deadline-day peak, its p99 1.5 s instead of 0.9 s (docs/performance.md, 2026-12-06 night).
+// and with every company request queueing there too the poll answered 48–57 times a second at
+// the deadline-day peak with p99 1.5–1.6 s, against 81–98 and 0.9–1.1 s without (docs/performance.md,
+// 2026-12-06 night).
 
 const SQL = `
   SELECT e.edrpou, e.name, e."shortName", e.kved, e."kvedName", e.region, e.address,
