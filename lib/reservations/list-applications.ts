@@ -43,10 +43,7 @@ export async function listApplications(
   const { db } = ctx;
   const input = parseInput(ZListApplicationsInput, rest);
   await resolveEnterpriseAccess(ctx, { edrpou: input.edrpou, permission: "applications.prepare" });
-  const [items, total] = await Promise.all([
-    readApplicationSummaries(db, input),
-    db.application.count({ where: whereOf(input) }),
-  ]);
+  const [items, total] = await Promise.all([summariesOf(db, input), db.application.count({ where: whereOf(input) })]);
   return { items, total, page: input.page, pageSize: input.pageSize };
 }
 
@@ -64,10 +61,15 @@ export async function readApplicationSummaries(
   db: Ctx<"db">["db"],
   rest: ListApplicationsInput,
 ): Promise<ApplicationSummary[]> {
-  const input = parseInput(ZListApplicationsInput, rest);
-  const where = whereOf(input);
+  return summariesOf(db, parseInput(ZListApplicationsInput, rest));
+}
+
+async function summariesOf(
+  db: Ctx<"db">["db"],
+  input: z.output<typeof ZListApplicationsInput>,
+): Promise<ApplicationSummary[]> {
   const rows = await db.application.findMany({
-    where,
+    where: whereOf(input),
     orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
     skip: (input.page - 1) * input.pageSize,
     take: input.pageSize,
