@@ -55,6 +55,27 @@ const ZEnv = z.object({
     .min(0, "WEB_ACTIVE_REQUESTS має бути від 0 до 1000")
     .max(1_000, "WEB_ACTIVE_REQUESTS має бути від 0 до 1000")
     .default(0),
+  /**
+   * The citizens' status API in processes of its own (scripts/status-server.ts): GET
+   * /api/v1/me/status on this port as well as on PORT, never waiting behind the cabinets' pages.
+   * Unset, the default: only the web server answers it.
+   */
+  STATUS_PORT: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce
+      .number({ error: "STATUS_PORT має бути числом" })
+      .int("STATUS_PORT має бути цілим числом")
+      .min(1, "STATUS_PORT має бути від 1 до 65535")
+      .max(65_535, "STATUS_PORT має бути від 1 до 65535")
+      .optional(),
+  ),
+  /** Status API processes on STATUS_PORT (node:cluster, as WEB_PROCESSES). */
+  STATUS_PROCESSES: z.coerce
+    .number({ error: "STATUS_PROCESSES має бути числом" })
+    .int("STATUS_PROCESSES має бути цілим числом")
+    .min(1, "STATUS_PROCESSES має бути від 1 до 32")
+    .max(32, "STATUS_PROCESSES має бути від 1 до 32")
+    .default(1),
   /** Job workers the launcher starts (pg-boss hands each job to one of them). */
   WORKERS: z.coerce
     .number({ error: "WORKERS має бути числом" })

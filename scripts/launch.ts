@@ -86,24 +86,48 @@ async function serve(
     env: buildChildEnv(process.env, config, resolved, "next"),
     cwd: root,
   });
-  const children: ManagedChild[] = [next, ...workers];
+  // STATUS_PORT: the citizens' status API in processes of its own (scripts/status-server.ts).
+  const statusPort = config.env.STATUS_PORT;
+  const status =
+    statusPort === undefined
+      ? null
+      : startChild({
+          name: "API статусу",
+          command: process.execPath,
+          args: [
+            "--import",
+            "tsx",
+            "--import",
+            "./scripts/server/register-hooks.mjs",
+            "scripts/status-server.ts",
+            config.mode,
+          ],
+          env: buildChildEnv(process.env, config, resolved, "status"),
+          cwd: root,
+        });
+  const children: ManagedChild[] = [next, ...(status ? [status] : []), ...workers];
   const firstExit = Promise.race(children.map((child) => child.exited.then((exit) => ({ child, exit }))));
 
+  let waitingFor = `Next.js не почав приймати з'єднання на порту ${config.port}`;
   try {
     await step(waitForPort(config.port, next.exited));
+    if (status && statusPort !== undefined) {
+      waitingFor = `API статусу не почав приймати з'єднання на порту ${statusPort}`;
+      await step(waitForPort(statusPort, status.exited));
+    }
     log(
       formatBanner({
         url: config.portalUrl,
         databaseLabel: labels.database,
         replicaLabel: labels.replica,
+        statusUrl: statusPort === undefined ? undefined : `http://localhost:${statusPort}/api/v1/me/status`,
         demoMode: config.demoMode,
         seeded,
         demoKeysDir: path.join(config.dataDir, "demo-keys"),
       }),
     );
   } catch (error) {
-    if (!(error instanceof Stopped))
-      log(`Next.js не почав приймати з'єднання на порту ${config.port}: ${(error as Error).message}.`);
+    if (!(error instanceof Stopped)) log(`${waitingFor}: ${(error as Error).message}.`);
   }
 
   const outcome = await Promise.race([stopRequested.then(() => null), firstExit]);
@@ -124,6 +148,8 @@ await runScript(async () => {
   const config = readLaunchConfig(process.argv.slice(2), process.env, root);
   if (config.mode === "start") assertProductionBuild(root);
   await assertPortFree(config.port, config.mode === "dev" ? "npm run dev" : "npm start");
+  if (config.env.STATUS_PORT !== undefined)
+    await assertPortFree(config.env.STATUS_PORT, config.mode === "dev" ? "npm run dev" : "npm start", "STATUS_PORT");
 
   const started = Date.now();
   const opening = openDatabase({

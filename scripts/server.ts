@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
 import cluster from "node:cluster";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { parseTrustedProxies, resolveClientAddress } from "@/lib/http/client-address";
+import { parseTrustedProxies } from "@/lib/http/client-address";
 import { env } from "@/lib/env";
 import { startServerRulesetCache } from "./server/ruleset-cache";
 import { startDatabaseGate } from "./server/database-gate";
@@ -10,7 +9,7 @@ import { isServerAction, readServerActionBody, refuseBadServerAction } from "./s
 import { serveFastRoute } from "./server/fast-routes";
 import { createNextAdmission } from "./server/admission";
 import { runWebCluster } from "./server/web-cluster";
-import { applySecurityHeaders } from "./server/security-headers";
+import { prepareRequest } from "./server/request-prelude";
 
 // The portal's web server: Next.js behind node:http, with the app-facing status route answered
 // first (scripts/server/fast-routes.ts). Started by the launcher as
@@ -76,24 +75,7 @@ const admission =
 const toNext = (req: IncomingMessage, res: ServerResponse) =>
   admission ? admission.admit(req, res, () => void handle(req, res)) : void handle(req, res);
 const server = createServer((req, res) => {
-  // The one client address everything downstream reads (rate limits, login throttles): the
-  // socket's, or what a proxy named in TRUSTED_PROXIES reported. Nothing the client wrote.
-  req.headers["x-forwarded-for"] = resolveClientAddress({
-    remoteAddress: req.socket.remoteAddress,
-    forwardedFor: req.headers["x-forwarded-for"],
-    trusted: trustedProxies,
-  });
-  delete req.headers["x-real-ip"];
-  // Every response, whoever answers it (the fast route, a page, a route handler, a static file).
-  applySecurityHeaders(req, res, { dev, https });
-  // Every request gets the server's own id (a client's is never trusted): audit rows carry it
-  // and the response names it, so a support request can point at the exact act.
-  const requestId = randomUUID();
-  req.headers["x-request-id"] = requestId;
-  res.setHeader("x-request-id", requestId);
-  // The access log a reverse proxy would keep: what it shows is what a URL gives away (the
-  // browser tests grep it for РНОКПП and tokens, tests/e2e/zz-log-hygiene.spec.ts).
-  if (accessLog) res.on("finish", () => console.log(`[access] ${req.method} ${req.url} ${res.statusCode}`));
+  prepareRequest(req, res, { dev, https, trustedProxies, accessLog });
   if (gate?.refuse(req, res)) return;
   gate?.watch(res);
   if (refuseBadServerAction(req, res, { portalUrl: config.PORTAL_URL })) return;

@@ -12,6 +12,8 @@ export function formatBanner(options: {
   url: string;
   databaseLabel: string;
   replicaLabel?: string;
+  /** STATUS_PORT: where the status API's own processes answer. */
+  statusUrl?: string;
   demoMode: boolean;
   seeded: boolean;
   demoKeysDir?: string;
@@ -23,6 +25,7 @@ export function formatBanner(options: {
     `  Адреса:      ${options.url}`,
     `  База даних:  ${options.databaseLabel}${options.seeded ? " (щойно наповнена демо-даними)" : ""}`,
     ...(options.replicaLabel ? [`  Репліка:     ${options.replicaLabel}`] : []),
+    ...(options.statusUrl ? [`  API статусу: ${options.statusUrl} (окремі процеси, STATUS_PORT)`] : []),
     "",
   ];
   if (options.demoMode) {

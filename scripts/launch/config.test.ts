@@ -14,6 +14,8 @@ const KEYS = [
   "DATA_DIR",
   "WEB_PROCESSES",
   "WORKERS",
+  "STATUS_PORT",
+  "STATUS_PROCESSES",
   "DATABASE_REPLICA_URLS",
 ];
 
@@ -87,6 +89,24 @@ describe("readLaunchConfig", () => {
     );
     expect(() => readLaunchConfig(["dev"], withEnv({ WEB_PROCESSES: "2" }), "/r")).toThrow(
       /WEB_PROCESSES=2 працює лише з npm start/,
+    );
+  });
+
+  it("reads STATUS_PORT and STATUS_PROCESSES, and refuses a status port that is the web server's", () => {
+    expect(readLaunchConfig(["start"], withEnv({}), "/r").env).toMatchObject({ STATUS_PROCESSES: 1 });
+    expect(readLaunchConfig(["start"], withEnv({}), "/r").env.STATUS_PORT).toBeUndefined();
+    expect(readLaunchConfig(["start"], withEnv({ STATUS_PORT: "" }), "/r").env.STATUS_PORT).toBeUndefined();
+    expect(
+      readLaunchConfig(["start"], withEnv({ STATUS_PORT: "3100", STATUS_PROCESSES: "2" }), "/r").env,
+    ).toMatchObject({ STATUS_PORT: 3100, STATUS_PROCESSES: 2 });
+    expect(() => readLaunchConfig(["start"], withEnv({ STATUS_PORT: "3000" }), "/r")).toThrow(
+      /STATUS_PORT=3000 збігається з PORT/,
+    );
+    expect(() => readLaunchConfig(["start"], withEnv({ STATUS_PORT: "70000" }), "/r")).toThrow(
+      /STATUS_PORT має бути від 1 до 65535/,
+    );
+    expect(() => readLaunchConfig(["start"], withEnv({ STATUS_PROCESSES: "0" }), "/r")).toThrow(
+      /STATUS_PROCESSES має бути від 1 до 32/,
     );
   });
 

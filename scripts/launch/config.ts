@@ -63,6 +63,12 @@ export function readLaunchConfig(argv: readonly string[], baseEnv: NodeJS.Proces
     );
   }
   const port = parsed.PORT;
+  if (parsed.STATUS_PORT === port) {
+    throw new AppError(
+      "LAUNCH_ENV_INVALID",
+      `STATUS_PORT=${port} збігається з PORT: API статусу потрібен окремий порт (або приберіть STATUS_PORT — тоді статус відповідає веб-сервер). (STATUS_PORT must differ from PORT.)`,
+    );
+  }
   // PORTAL_URL defaults to port 3000; when only PORT is given, the default follows it.
   const portalUrl = (baseEnv.PORTAL_URL ? parsed.PORTAL_URL : `http://localhost:${port}`).replace(/\/$/, "");
   // `npm run dev` is the demo; `npm start` is production and shows nothing demo unless asked to.
@@ -81,7 +87,7 @@ export function buildChildEnv(
   baseEnv: NodeJS.ProcessEnv,
   config: LaunchConfig,
   resolved: { databaseUrl: string; authSecret: string; replicaUrls?: readonly string[] },
-  _child: "next" | "worker",
+  _child: "next" | "worker" | "status",
 ): Record<string, string | undefined> {
   const childEnv: Record<string, string | undefined> = {
     ...baseEnv,

@@ -18,11 +18,11 @@ export function assertProductionBuild(root: string): void {
   }
 }
 
-export async function assertPortFree(port: number, command: string): Promise<void> {
+export async function assertPortFree(port: number, command: string, variable = "PORT"): Promise<void> {
   if (!(await isPortFree(port))) {
     throw new AppError(
       "PORT_IN_USE",
-      `Порт ${port} уже зайнятий іншою програмою: зупиніть її або запустіть портал на іншому порту, наприклад PORT=${port === 3000 ? 3001 : port + 1} ${command}. (Port ${port} is in use.)`,
+      `Порт ${port} уже зайнятий іншою програмою: зупиніть її або запустіть портал на іншому порту, наприклад ${variable}=${port === 3000 ? 3001 : port + 1} ${command}. (Port ${port} is in use.)`,
     );
   }
 }

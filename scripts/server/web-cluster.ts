@@ -1,18 +1,28 @@
 import cluster from "node:cluster";
 
-// The node:cluster primary of scripts/server.ts (WEB_PROCESSES > 1): forks `count` processes of
+// The node:cluster primary of scripts/server.ts (WEB_PROCESSES > 1) and of scripts/status-server.ts
+// (STATUS_PROCESSES > 1): forks `count` processes of
 // the same script, which share the one listening port (the primary hands out connections in
 // turn), replaces a process that dies unless they die in a loop, and passes SIGINT/SIGTERM on,
 // exiting once every process has stopped. The primary serves nothing itself.
 
 /** The node:cluster primary: `count` web processes on one port, kept at that number until a signal. */
-export function runWebCluster({ count, port }: { count: number; port: number }): void {
+export function runWebCluster({
+  count,
+  port,
+  what = "веб-процеси порталу",
+}: {
+  count: number;
+  port: number;
+  /** What the processes are, in the started line: "веб-процеси порталу" unless told. */
+  what?: string;
+}): void {
   let stopping = false;
   const recentRestarts: number[] = [];
   for (let i = 0; i < count; i++) cluster.fork();
   let listening = 0;
   cluster.on("listening", () => {
-    if (++listening === count) console.log(`▲ ${count} веб-процеси порталу на http://localhost:${port} (node:cluster)`);
+    if (++listening === count) console.log(`▲ ${count} ${what} на http://localhost:${port} (node:cluster)`);
   });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
