@@ -233,10 +233,10 @@ export async function stopProcess(child: ChildProcess | undefined) {
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
 }
 
-async function waitForHealth(baseUrl: string, server: ChildProcess) {
+async function waitForHealth(baseUrl: string, server: ChildProcess, name = "веб-сервер") {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`веб-сервер завершився з кодом ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`${name} завершився з кодом ${server.exitCode}`);
     if (
       await fetch(`${baseUrl}/api/health`).then(
         (r) => r.ok,
@@ -246,10 +246,17 @@ async function waitForHealth(baseUrl: string, server: ChildProcess) {
       return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error("веб-сервер не відповів на /api/health за 90 с");
+  throw new Error(`${name} не відповів на /api/health за 90 с`);
 }
 
-export type RunningPortal = { baseUrl: string; server: ChildProcess; children: ChildProcess[] };
+export type RunningPortal = {
+  baseUrl: string;
+  server: ChildProcess;
+  children: ChildProcess[];
+  /** The status API's own server (STATUS_PORT) when `statusServer` asked for it. */
+  statusUrl: string | null;
+  statusServer: ChildProcess | null;
+};
 
 /**
  * The portal as `npm start` runs it: the web server (Next behind node:http; WEB_PROCESSES of the
@@ -263,8 +270,11 @@ export async function startPortal(options: {
   dataDir: string;
   workers: number;
   children: ChildProcess[];
+  /** Also start the status API on a port of its own (scripts/status-server.ts), as STATUS_PORT does. */
+  statusServer?: boolean;
 }): Promise<RunningPortal> {
   const port = await findFreePort();
+  const statusPort = options.statusServer ? await findFreePort() : null;
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
@@ -276,6 +286,7 @@ export async function startPortal(options: {
     DATA_DIR: options.dataDir,
     DEMO_MODE: "1",
     PORT: String(port),
+    ...(statusPort ? { STATUS_PORT: String(statusPort) } : {}),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const profile = process.env.PEAK_PROFILE_DIR
@@ -295,8 +306,26 @@ export async function startPortal(options: {
         `worker ${i + 1}`,
       ),
     );
+  const statusServer = statusPort
+    ? startProcess(
+        [
+          ...profile,
+          "--import",
+          "tsx",
+          "--import",
+          "./scripts/server/register-hooks.mjs",
+          "scripts/status-server.ts",
+          "start",
+        ],
+        env,
+        "status",
+      )
+    : null;
+  if (statusServer) options.children.push(statusServer);
   await waitForHealth(baseUrl, server);
-  return { baseUrl, server, children: options.children };
+  const statusUrl = statusPort ? `http://127.0.0.1:${statusPort}` : null;
+  if (statusUrl && statusServer) await waitForHealth(statusUrl, statusServer, "API статусу");
+  return { baseUrl, server, children: options.children, statusUrl, statusServer };
 }
 
 /** One request through an undici pool: its time, whether it answered 2xx, and its body. */
