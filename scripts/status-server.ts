@@ -27,7 +27,7 @@ if (port === undefined) {
   process.exit(2);
 }
 if (cluster.isPrimary && config.STATUS_PROCESSES > 1) {
-  runWebCluster({ count: config.STATUS_PROCESSES, port, what: "процеси API статусу" });
+  runWebCluster({ count: config.STATUS_PROCESSES, port, what: "процеси API статусу", one: "процес API статусу" });
   await new Promise(() => undefined);
 }
 

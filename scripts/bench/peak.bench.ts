@@ -41,7 +41,8 @@ import { percentile } from "./support/stats";
 // Then it waits (≤ 120 s) for the queue to drain and checks in the database that no enterprise
 // holds more active reservations than its limit. Targets (issue 10): ≥ 2,000 employees decided
 // per second sustained, submission-to-decision p95 ≤ 10 s, browsing p95 ≤ 300 ms, status p99
-// ≤ 50 ms at the rate asked (answered within 5 % of it), 0 errors, 0 limits exceeded. Needs the production build (npm run build); never builds.
+// ≤ 50 ms at the rate asked (answered within 5 % of it), 0 errors, 0 limits exceeded. Needs the
+// production build (npm run build); never builds.
 //   npm run bench -- peak [--persons N] [--seconds 60] [--directors 100] [--status-on own|web]
 //   PEAK_PROFILE_DIR=dir: the web server and the workers write V8 CPU profiles (.cpuprofile) there.
 //   BENCH_STATEMENTS=1: Postgres starts with pg_stat_statements, and the statements that took its

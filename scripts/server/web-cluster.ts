@@ -11,11 +11,14 @@ export function runWebCluster({
   count,
   port,
   what = "веб-процеси порталу",
+  one = "веб-процес",
 }: {
   count: number;
   port: number;
   /** What the processes are, in the started line: "веб-процеси порталу" unless told. */
   what?: string;
+  /** One of them, in the line about one that died: "веб-процес" unless told. */
+  one?: string;
 }): void {
   let stopping = false;
   const recentRestarts: number[] = [];
@@ -34,11 +37,13 @@ export function runWebCluster({
     recentRestarts.push(now);
     while (recentRestarts.length > 0 && now - recentRestarts[0]! > 60_000) recentRestarts.shift();
     if (recentRestarts.length > 2 * count) {
-      console.error(`Веб-процеси завершуються раз у раз (${recentRestarts.length} за хвилину): зупиняю сервер.`);
+      console.error(
+        `${capitalize(what)} завершуються раз у раз (${recentRestarts.length} за хвилину): зупиняю сервер.`,
+      );
       process.exit(1);
     }
     console.error(
-      `Веб-процес ${worker.process.pid} завершився ${signal ? `сигналом ${signal}` : `з кодом ${code}`}: запускаю інший.`,
+      `${capitalize(one)} ${worker.process.pid} завершився ${signal ? `сигналом ${signal}` : `з кодом ${code}`}: запускаю інший.`,
     );
     cluster.fork();
   });
@@ -53,3 +58,5 @@ export function runWebCluster({
     });
   }
 }
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

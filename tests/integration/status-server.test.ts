@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -48,6 +49,24 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) =>
     child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code)),
   );
+}
+
+/** The status processes the cluster's primary forked (Linux: /proc/<pid>/stat names the parent). */
+function childrenOf(parent: number): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parentPid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      // (tsx's esbuild service is a child too)
+      const command = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (parentPid === parent && command.includes("scripts/status-server.ts")) found.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
 }
 
 async function cookieOf(rnokpp: string, sid: string = randomUUID()) {
@@ -139,6 +158,25 @@ describe("the status API's own processes (STATUS_PORT)", () => {
     const response = await fetch(`${base}/api/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  it("replace a process that dies, and go on answering", async () => {
+    const before = childrenOf(server.pid!);
+    expect(before).toHaveLength(2);
+    process.kill(before[0]!, "SIGKILL");
+    const started = Date.now();
+    while (!output.join("").includes(`Процес API статусу ${before[0]} завершився сигналом SIGKILL: запускаю інший`)) {
+      if (Date.now() - started > 30_000) throw new Error(`процес не замінено: ${output.join("").slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const cookie = await cookieOf(reserved);
+    for (let i = 0; i < 4; i++) {
+      const response = await fetch(`${base}/api/v1/me/status`, { headers: { cookie, connection: "close" } });
+      expect(response.status).toBe(200);
+    }
+    const after = childrenOf(server.pid!);
+    expect(after).toHaveLength(2);
+    expect(after).not.toContain(before[0]);
   });
 
   it("stop on SIGTERM with exit code 0", async () => {
