@@ -22,6 +22,7 @@ import {
   type Director,
   type Sample,
 } from "./support/portal-under-load";
+import { childProcessesOf } from "./support/processes";
 import { resetStatements, topStatements } from "./support/statements";
 import { percentile } from "./support/stats";
 
@@ -44,6 +45,11 @@ import { percentile } from "./support/stats";
 // ≤ 50 ms at the rate asked (answered within 5 % of it), 0 errors, 0 limits exceeded. Needs the
 // production build (npm run build); never builds.
 //   npm run bench -- peak [--persons N] [--seconds 60] [--directors 100] [--status-on own|web]
+//     [--kill worker|web]
+//   --kill (PEAK_KILL): at half-time one of the two job workers, or one of two web processes behind
+//   the cluster's primary (WEB_PROCESSES=2 for the run), is killed with SIGKILL. Every application
+//   the database accepted — also one whose answer the killed process never sent — must then be
+//   decided exactly once (`decidedTwice` counts the audit's decisions per application).
 //   PEAK_PROFILE_DIR=dir: the web server and the workers write V8 CPU profiles (.cpuprofile) there.
 //   BENCH_STATEMENTS=1: Postgres starts with pg_stat_statements, and the statements that took its
 //   time during the load are printed (a cluster left running from before is used as it is).
@@ -83,6 +89,7 @@ await runScript(async () => {
       seconds: { type: "string", default: process.env.PEAK_SECONDS ?? "60" },
       directors: { type: "string", default: process.env.PEAK_DIRECTORS ?? "100" },
       "status-on": { type: "string", default: process.env.PEAK_STATUS_ON ?? "own" },
+      kill: { type: "string", default: process.env.PEAK_KILL ?? "" },
     },
     strict: false,
   });
@@ -101,6 +108,13 @@ await runScript(async () => {
     throw new AppError(
       "USAGE",
       `--status-on ${String(statusOn)}: можливо own (API статусу у власному процесі, STATUS_PORT) або web (через веб-сервер)`,
+    );
+  // A fault at half-time: one of the two job workers, or one of two web processes, killed (SIGKILL).
+  const kill = values.kill;
+  if (kill !== "" && kill !== "worker" && kill !== "web")
+    throw new AppError(
+      "USAGE",
+      `--kill ${String(kill)}: можливо worker (один із двох обробників завдань) або web (один із двох веб-процесів)`,
     );
   const officialCount = 4;
   if (!existsSync(path.join(root, ".next/BUILD_ID")))
@@ -127,14 +141,17 @@ await runScript(async () => {
     await releaseDatabase();
 
     // The portal as `npm start` runs it: the web server (Next behind node:http) and two job workers.
-    const { baseUrl, statusUrl } = await startPortal({
+    const portal = await startPortal({
       databaseUrl: url,
       secret,
       dataDir: workDir,
       workers: 2,
       children,
       statusServer: statusOn === "own",
+      // A web process can be killed and replaced only behind the cluster's primary.
+      webProcesses: kill === "web" ? 2 : undefined,
     });
+    const { baseUrl, statusUrl } = portal;
     log(
       `Портал на ${baseUrl} (веб-сервер і 2 обробники завдань${statusUrl ? `; API статусу окремо на ${statusUrl}` : ""})`,
     );
@@ -263,11 +280,31 @@ await runScript(async () => {
     log(`Навантаження ${seconds} с…`);
     const counting = process.env.BENCH_STATEMENTS === "1" && (await resetStatements(url));
     const loadStarted = Date.now();
+    let fault: { kill: "worker" | "web"; pid: number; atSecond: number } | null = null;
+    const faultTimer =
+      kill === "worker" || kill === "web"
+        ? setTimeout(
+            () => {
+              const pid =
+                kill === "worker"
+                  ? portal.workers[0]?.pid
+                  : childProcessesOf(portal.server.pid!, "scripts/server.ts").sort((a, b) => a - b)[0];
+              if (pid === undefined) throw new Error(`немає процесу, який можна зупинити (--kill ${kill})`);
+              process.kill(pid, "SIGKILL");
+              fault = { kill, pid, atSecond: Math.round((Date.now() - loadStarted) / 100) / 10 };
+              log(
+                `Збій: ${kill === "worker" ? "обробник завдань" : "веб-процес"} ${pid} зупинено (SIGKILL) на ${fault.atSecond} с`,
+              );
+            },
+            (seconds * 1000) / 2,
+          )
+        : null;
     await Promise.all([
       ...directors.map((d, i) => director(d, i)),
       ...Array.from({ length: statusConnections }, (_, i) => conscripts(i)),
       ...Array.from({ length: officialCount }, () => officials()),
     ]);
+    if (faultTimer) clearTimeout(faultTimer);
     const loadSeconds = (Date.now() - loadStarted) / 1000;
     const load = os.loadavg()[0]!;
     if (counting) {
@@ -279,7 +316,15 @@ await runScript(async () => {
 
     // Let the queue drain, then read the decisions and the limits from the database.
     await useDatabase(url);
-    const ids = submitted.map((s) => s.id);
+    // Every application the database accepted during the load, also those whose answer a killed
+    // process never sent: each must be decided, and decided once.
+    const confirmed = new Set(submitted.map((s) => s.id));
+    const accepted = await db.application.findMany({
+      where: { submittedAt: { gte: new Date(loadStarted - 1_000) } },
+      select: { id: true },
+    });
+    const ids = [...new Set([...confirmed, ...accepted.map((a) => a.id)])];
+    const unconfirmed = ids.filter((id) => !confirmed.has(id)).length;
     const drainDeadline = Date.now() + 120_000;
     let pending = ids.length;
     while (ids.length > 0 && Date.now() < drainDeadline) {
@@ -299,6 +344,12 @@ await runScript(async () => {
     const lastDecision = Math.max(...decided.map((a) => a.decidedAt!.getTime()));
     const decidingSeconds = decided.length > 0 ? Math.max(1, (lastDecision - firstSubmit) / 1000) : Number.NaN;
     const employeesDecidedPerSecond = decided.length > 0 ? Math.round(employeesDecided / decidingSeconds) : 0;
+    const decisionRows = await db.auditLog.groupBy({
+      by: ["entityId"],
+      where: { action: "application.decide", entityId: { in: ids } },
+      _count: { _all: true },
+    });
+    const decidedTwice = decisionRows.filter((row) => row._count._all > 1).length;
     const over = await db.$queryRaw<Array<{ edrpou: string; active: bigint; limit: number }>>`
       SELECT d.edrpou, count(r.*) AS active, d."limitCount" AS limit
         FROM critical_decisions d
@@ -322,7 +373,7 @@ await runScript(async () => {
       `Керівники: сторінки й списки ${browseStats.requests} запитів, p50 ${browseStats.p50} мс, p95 ${browseStats.p95} мс, p99 ${browseStats.p99} мс, помилок ${browseStats.errors}`,
     );
     log(
-      `Заяви: подано ${submitted.length} (${submitted.reduce((s, a) => s + a.employees, 0)} працівників), розглянуто ${decided.length}, збоїв ${failed}, не розглянуто за 120 с ${pending}; помилок подання ${submitErrors.length}`,
+      `Заяви: подано ${submitted.length} (${submitted.reduce((s, a) => s + a.employees, 0)} працівників)${unconfirmed ? ` і ще ${unconfirmed} прийнято без відповіді` : ""}, розглянуто ${decided.length}, збоїв ${failed}, не розглянуто за 120 с ${pending}, розглянуто двічі ${decidedTwice}; помилок подання ${submitErrors.length}`,
     );
     for (const line of [...submitErrors.slice(0, 5), ...errorSamples.slice(0, 5)]) log(`  ${line}`);
     log(
@@ -351,6 +402,7 @@ await runScript(async () => {
       browseStats.p95 <= TARGETS.browseP95Ms &&
       statusStats.p99 <= TARGETS.statusP99Ms &&
       errors === 0 &&
+      decidedTwice === 0 &&
       over.length === 0;
     console.log(
       JSON.stringify({
@@ -362,6 +414,7 @@ await runScript(async () => {
         loadavg: round(load),
         employeesDecidedPerSecond,
         decisionLagP95Ms,
+        decisionLagMaxMs: lags.length > 0 ? Math.max(...lags) : null,
         browseP95Ms: browseStats.p95,
         browse: browseStats,
         statusP99Ms: statusStats.p99,
@@ -370,7 +423,16 @@ await runScript(async () => {
         statusOn,
         status: statusStats,
         dashboard: dashboardStats,
-        applications: { submitted: submitted.length, decided: decided.length, failed, pending, employeesDecided },
+        applications: {
+          submitted: submitted.length,
+          unconfirmed,
+          decided: decided.length,
+          failed,
+          pending,
+          decidedTwice,
+          employeesDecided,
+        },
+        fault,
         errors,
         limitViolations: over.length,
         targets: { ...TARGETS, statusPerSecond: statusRate },

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { revokeSession } from "@/lib/auth/session-revocation";
 import { db } from "@/lib/db/client";
 import { findFreePort } from "@/lib/db/cluster";
 import { createEnterprise, createPerson, createReservationMark } from "@/prisma/seed/factories";
+import { childProcessesOf } from "@/scripts/bench/support/processes";
 import { testDatabaseUrl } from "./setup/database";
 
 // The status API in processes of its own (scripts/status-server.ts, STATUS_PORT), started as the
@@ -49,24 +49,6 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) =>
     child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code)),
   );
-}
-
-/** The status processes the cluster's primary forked (Linux: /proc/<pid>/stat names the parent). */
-function childrenOf(parent: number): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const parentPid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      // (tsx's esbuild service is a child too)
-      const command = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (parentPid === parent && command.includes("scripts/status-server.ts")) found.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
 }
 
 async function cookieOf(rnokpp: string, sid: string = randomUUID()) {
@@ -161,7 +143,7 @@ describe("the status API's own processes (STATUS_PORT)", () => {
   });
 
   it("replace a process that dies, and go on answering", async () => {
-    const before = childrenOf(server.pid!);
+    const before = childProcessesOf(server.pid!, "scripts/status-server.ts");
     expect(before).toHaveLength(2);
     process.kill(before[0]!, "SIGKILL");
     const started = Date.now();
@@ -174,7 +156,7 @@ describe("the status API's own processes (STATUS_PORT)", () => {
       const response = await fetch(`${base}/api/v1/me/status`, { headers: { cookie, connection: "close" } });
       expect(response.status).toBe(200);
     }
-    const after = childrenOf(server.pid!);
+    const after = childProcessesOf(server.pid!, "scripts/status-server.ts");
     expect(after).toHaveLength(2);
     expect(after).not.toContain(before[0]);
   });

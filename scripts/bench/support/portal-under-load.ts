@@ -256,6 +256,7 @@ export type RunningPortal = {
   /** The status API's own server (STATUS_PORT) when `statusServer` asked for it. */
   statusUrl: string | null;
   statusServer: ChildProcess | null;
+  workers: ChildProcess[];
 };
 
 /**
@@ -272,6 +273,8 @@ export async function startPortal(options: {
   children: ChildProcess[];
   /** Also start the status API on a port of its own (scripts/status-server.ts), as STATUS_PORT does. */
   statusServer?: boolean;
+  /** WEB_PROCESSES for the web server (node:cluster); the environment's, else 1. */
+  webProcesses?: number;
 }): Promise<RunningPortal> {
   const port = await findFreePort();
   const statusPort = options.statusServer ? await findFreePort() : null;
@@ -287,6 +290,7 @@ export async function startPortal(options: {
     DEMO_MODE: "1",
     PORT: String(port),
     ...(statusPort ? { STATUS_PORT: String(statusPort) } : {}),
+    ...(options.webProcesses ? { WEB_PROCESSES: String(options.webProcesses) } : {}),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const profile = process.env.PEAK_PROFILE_DIR
@@ -298,14 +302,16 @@ export async function startPortal(options: {
     "web",
   );
   options.children.push(server);
-  for (let i = 0; i < options.workers; i++)
-    options.children.push(
-      startProcess(
-        [...profile, "--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
-        env,
-        `worker ${i + 1}`,
-      ),
+  const workers: ChildProcess[] = [];
+  for (let i = 0; i < options.workers; i++) {
+    const worker = startProcess(
+      [...profile, "--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
+      env,
+      `worker ${i + 1}`,
     );
+    workers.push(worker);
+    options.children.push(worker);
+  }
   const statusServer = statusPort
     ? startProcess(
         [
@@ -325,7 +331,7 @@ export async function startPortal(options: {
   await waitForHealth(baseUrl, server);
   const statusUrl = statusPort ? `http://127.0.0.1:${statusPort}` : null;
   if (statusUrl && statusServer) await waitForHealth(statusUrl, statusServer, "API статусу");
-  return { baseUrl, server, children: options.children, statusUrl, statusServer };
+  return { baseUrl, server, children: options.children, statusUrl, statusServer, workers };
 }
 
 /** One request through an undici pool: its time, whether it answered 2xx, and its body. */
