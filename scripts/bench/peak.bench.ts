@@ -289,7 +289,10 @@ await runScript(async () => {
                 kill === "worker"
                   ? portal.workers[0]?.pid
                   : childProcessesOf(portal.server.pid!, "scripts/server.ts").sort((a, b) => a - b)[0];
-              if (pid === undefined) throw new Error(`немає процесу, який можна зупинити (--kill ${kill})`);
+              if (pid === undefined) {
+                log(`Збій не влаштовано: не знайшов процесу, який можна зупинити (--kill ${kill})`);
+                return;
+              }
               process.kill(pid, "SIGKILL");
               fault = { kill, pid, atSecond: Math.round((Date.now() - loadStarted) / 100) / 10 };
               log(
