@@ -9,10 +9,12 @@ import { DEMO_USERS } from "@/prisma/seed/demo-users";
 // `npm start` as an operator runs it: the production launcher (DEMO_MODE unset) on an empty data
 // folder. Nothing demo exists — no demo login, no demo key, no mail preview — and the first
 // administrator comes from `npm run admin:create`, whose printed password and TOTP let them in.
-// Its own server on E2E_PORT + 50, beside the demo server the other journeys use.
+// Its own server on E2E_PORT + 50, beside the demo server the other journeys use, with the status
+// API in a process of its own on E2E_PORT + 51 (STATUS_PORT).
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
 const BASE = `http://localhost:${PORT}`;
+const STATUS_PORT = PORT + 1;
 const ROOT = path.resolve(".");
 
 let launcher: ChildProcess | undefined;
@@ -80,7 +82,7 @@ test.beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "bronya-prod-"));
   launcher = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/launch.ts", "start"], {
     cwd: ROOT,
-    env: cleanEnv({ DATA_DIR: dataDir, PORT: String(PORT) }),
+    env: cleanEnv({ DATA_DIR: dataDir, PORT: String(PORT), STATUS_PORT: String(STATUS_PORT) }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   launcher.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -134,4 +136,26 @@ test("npm start on an empty database: no demo anything, the first administrator 
   // The mail preview is a demo convenience: production has none.
   expect((await api.get("/admin/mail")).status()).toBe(404);
   await api.dispose();
+});
+
+test("STATUS_PORT: the launcher starts the status API on its own port, which answers the app's route only", async () => {
+  // The banner comes once both ports answer.
+  const banner = `API статусу: http://localhost:${STATUS_PORT}/api/v1/me/status`;
+  const deadline = Date.now() + 60_000;
+  while (!output.includes(banner)) {
+    if (Date.now() > deadline) throw new Error(`no status API line in the banner:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const anonymous = await fetch(`http://localhost:${STATUS_PORT}/api/v1/me/status`);
+  expect(anonymous.status).toBe(401);
+  expect(((await anonymous.json()) as { error: { message: string } }).error.message).toBe(
+    "Увійдіть, щоб побачити свій статус",
+  );
+  expect(anonymous.headers.get("x-request-id")).toBeTruthy();
+  // The web server still answers the route on its own port.
+  expect((await fetch(`${BASE}/api/v1/me/status`)).status).toBe(401);
+  const page = await fetch(`http://localhost:${STATUS_PORT}/login`);
+  expect(page.status).toBe(404);
+  expect(((await page.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+  expect((await fetch(`http://localhost:${STATUS_PORT}/api/health`)).status).toBe(200);
 });
