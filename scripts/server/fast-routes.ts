@@ -12,12 +12,13 @@ import { createCtx } from "@/lib/context-server";
 
 const STATUS_PATH = "/api/v1/me/status";
 
-function send(res: ServerResponse, status: number, body: unknown) {
+/** A JSON answer written by the server itself (Node sends no body for HEAD). */
+export function sendJson(res: ServerResponse, status: number, body: unknown, cacheControl = "private, no-store") {
   const json = JSON.stringify(body);
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(json),
-    "cache-control": "private, no-store",
+    "cache-control": cacheControl,
   });
   res.end(json);
 }
@@ -26,11 +27,11 @@ async function serveStatus(req: IncomingMessage, res: ServerResponse) {
   const now = new Date();
   try {
     const rnokpp = await readSessionCitizenFromCookies(createCtx({ actor: null, now }), req.headers.cookie);
-    send(res, 200, await getMyStatus(createCtx({ actor: null, now, readOnly: true }), { rnokpp }));
+    sendJson(res, 200, await getMyStatus(createCtx({ actor: null, now, readOnly: true }), { rnokpp }));
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === "INTERNAL") console.error("[api] GET", STATUS_PATH, error);
-    send(res, appError.status, appError.toJSON());
+    sendJson(res, appError.status, appError.toJSON());
   }
 }
 

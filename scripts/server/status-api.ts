@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { db } from "@/lib/db/client";
+import { checkHealth } from "@/lib/db/health";
 import { AppError } from "@/lib/errors";
 import type { DatabaseGate } from "./database-gate";
-import { serveFastRoute } from "./fast-routes";
+import { sendJson, serveFastRoute } from "./fast-routes";
 import { prepareRequest, type PreludeOptions } from "./request-prelude";
 
 // The status API's own server (scripts/status-server.ts, STATUS_PORT): the citizens' app polls
@@ -16,25 +16,6 @@ const NOT_HERE = new AppError(
   "Ця адреса відповідає лише на запит статусу застосунку (GET /api/v1/me/status); кабінети порталу — на його основній адресі",
 );
 
-function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown) {
-  const json = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(json),
-    "cache-control": "no-store",
-  });
-  res.end(req.method === "HEAD" ? undefined : json);
-}
-
-async function serveHealth(req: IncomingMessage, res: ServerResponse) {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    sendJson(req, res, 200, { status: "ok" });
-  } catch {
-    sendJson(req, res, 503, { status: "error", message: "База даних недоступна" });
-  }
-}
-
 /** The status API's request handler: the prelude every portal response gets, then the one route. */
 export function createStatusApiHandler(options: PreludeOptions & { gate: DatabaseGate | null }) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -44,9 +25,9 @@ export function createStatusApiHandler(options: PreludeOptions & { gate: Databas
     if (serveFastRoute(req, res)) return;
     const path = (req.url ?? "").split("?")[0];
     if (path === "/api/health" && (req.method === "GET" || req.method === "HEAD")) {
-      void serveHealth(req, res);
+      void checkHealth().then((health) => sendJson(res, health.status, health.body, "no-store"));
       return;
     }
-    sendJson(req, res, NOT_HERE.status, NOT_HERE.toJSON());
+    sendJson(res, NOT_HERE.status, NOT_HERE.toJSON(), "no-store");
   };
 }

@@ -1,13 +1,9 @@
-import { db } from "@/lib/db/client";
+import { checkHealth } from "@/lib/db/health";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and database reachability, for load balancers and the test runner. */
+/** Liveness and database reachability, for load balancers and the test runner (lib/db/health.ts). */
 export async function GET() {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok" });
-  } catch {
-    return Response.json({ status: "error", message: "База даних недоступна" }, { status: 503 });
-  }
+  const health = await checkHealth();
+  return Response.json(health.body, { status: health.status });
 }
