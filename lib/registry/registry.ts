@@ -81,6 +81,11 @@ export interface Registry extends ServiceRecords, BasicServiceRecords, TccRegist
   findLargeStaffs(edrpous: readonly string[], employedOn: string, atLeast: number): Promise<Map<string, number>>;
   /** Every ACTIVE mark at this enterprise, whoever made it (the portal or another channel). */
   findActiveMarksAt(edrpou: string): Promise<MarkRecord[]>;
+  /**
+   * How many ACTIVE marks at this enterprise have not run out by the day (`untilDate` ≥ it): the
+   * places of its limit in use, counted where they are instead of read (a giant holds thousands).
+   */
+  countActiveMarksAt(edrpou: string, onDate: string): Promise<number>;
   /** The enterprises that hold at least one ACTIVE mark (the scheduled checks visit these). */
   findEnterprisesWithActiveMarks(): Promise<string[]>;
   /** One person's registration status and reservation in force on `today`: the app's hot path, one read. */

@@ -10,12 +10,12 @@ import { findEnterpriseDecision, type EnterpriseDecision } from "./find-enterpri
 // The rules engine's facts for one enterprise, one day and a list of employees — or everyone
 // employed there that day — read in a handful of set-based queries whatever the list's length:
 // the enterprise and its decision, the registry's staff read-model (record, employments here,
-// active marks anywhere), the enterprise's active marks for the limit, and the portal's own
-// memory of 45-day exceptions. Pass a transaction to read what it has locked. `among` narrows
-// "everyone employed there" to some persons (the employee list re-judging those who changed);
-// `known` hands over records the caller already holds and knows to be current (a draft made
-// from the employee list's model; the worker's records read ahead, less those changed since), so
-// that only the other persons listed are read.
+// active marks anywhere), how many marks in force the enterprise holds (for the limit), and the
+// portal's own memory of 45-day exceptions. Pass a transaction to read what it has locked.
+// `among` narrows "everyone employed there" to some persons (the employee list re-judging those
+// who changed); `known` hands over records the caller already holds and knows to be current (a
+// draft made from the employee list's model; the worker's records read ahead, less those changed
+// since), so that only the other persons listed are read.
 
 export type ListedEmployee = { rnokpp: string; confirmedSalary: Kopiykas | null };
 
@@ -25,7 +25,7 @@ export type LoadedFacts = {
   decision: EnterpriseDecision | null;
   /** Registry records by РНОКПП (persons unknown to the registry are absent). */
   staff: Map<string, StaffRecord>;
-  /** ACTIVE marks at this enterprise that have not run out by the date, by РНОКПП. */
+  /** The listed persons' ACTIVE marks at this enterprise that have not run out by the date, by РНОКПП. */
   marksHere: Map<string, { id: string; reservationId: string | null; fromDate: IsoDate; untilDate: IsoDate }>;
 };
 
@@ -49,11 +49,12 @@ export async function loadApplicationFacts(
     "employees" in options
       ? { rnokpps: options.employees.map((e) => e.rnokpp).filter((rnokpp) => !known?.has(rnokpp)) }
       : { employedOn: options.employedOn, among: options.among };
-  const [enterprise, decision, staffList, activeHere] = await Promise.all([
+  const [enterprise, decision, staffList, activeReservationsCount] = await Promise.all([
     registry.findEnterprise(edrpou),
     findEnterpriseDecision(ctx, { edrpou, date }),
     registry.findStaff(edrpou, scope),
-    registry.findActiveMarksAt(edrpou),
+    // Marks whose term is over but which the expiry job has not closed yet hold no place.
+    registry.countActiveMarksAt(edrpou, date),
   ]);
   if (!enterprise) throw reservationError("ENTERPRISE_NOT_FOUND");
   const staff = new Map(staffList.map((s) => [s.person.rnokpp, s]));
@@ -72,25 +73,31 @@ export async function loadApplicationFacts(
     date,
   );
 
-  // Marks whose term is over but which the expiry job has not closed yet hold no slot.
-  const current = activeHere.filter((m) => m.untilDate >= date);
+  // Each listed person's mark here comes with their record (its active marks anywhere), so the
+  // enterprise's other marks — thousands at a giant, for a draft of twenty — are counted, not read.
+  const marksHere: LoadedFacts["marksHere"] = new Map();
+  for (const { rnokpp } of listed) {
+    const mark = staff.get(rnokpp)?.activeMarks.find((m) => m.edrpou === edrpou && m.untilDate >= date);
+    if (mark)
+      marksHere.set(rnokpp, {
+        id: mark.id,
+        reservationId: mark.reservationId,
+        fromDate: mark.fromDate,
+        untilDate: mark.untilDate,
+      });
+  }
   return {
     facts: {
       date,
       enterprise: enterpriseFacts(enterprise),
       decision: decision?.facts ?? null,
-      activeReservationsCount: current.length,
+      activeReservationsCount,
       employees: listed.map((e) => employeeFacts(e, staff.get(e.rnokpp), exceptions.get(e.rnokpp) ?? null)),
     },
     enterprise,
     decision,
     staff,
-    marksHere: new Map(
-      current.map((m) => [
-        m.rnokpp,
-        { id: m.id, reservationId: m.reservationId, fromDate: m.fromDate, untilDate: m.untilDate },
-      ]),
-    ),
+    marksHere,
   };
 }
 

@@ -237,6 +237,42 @@ describe("a reservation application from draft to decision", () => {
     expect(await db.reservationMark.count({ where: { edrpou: b.edrpou, status: "ACTIVE" } })).toBe(1);
     expect(await db.notification.count({ where: { recipientRnokpp: person, kind: "reservation.extended" } })).toBe(1);
   });
+  it("counts every mark in force at the enterprise for the limit, and none that has run out but is not yet closed", async () => {
+    const c = await createWorld(createCtx({ actor: null }), { serial: 3, employees: 4, limitCount: 2 });
+    const draftOf = (rnokpps: string[]) =>
+      createReservationDraft(createCtx({ actor: c.head.actor }), {
+        edrpou: c.edrpou,
+        employees: rnokpps.map((rnokpp) => ({ rnokpp })),
+      });
+    const [first, second, third] = c.employees;
+    const both = await draftOf([first!, second!]);
+    const app = await submitApplication(createCtx({ actor: c.head.actor }), {
+      draftId: both.draftId,
+      signature: sign(c.head.key!, both.document),
+    });
+    await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: app.applicationId });
+
+    // Both places are taken by persons the draft does not list.
+    const full = await draftOf([third!]);
+    expect(full.limit).toEqual({ total: 2, used: 2, available: 0 });
+    expect(full.precheck[0]!.reasons.map((r) => r.code)).toEqual(["QUOTA_EXCEEDED"]);
+
+    // One reservation's term ran out yesterday; the expiry job has not closed its mark yet.
+    const ended = isoDateToUtc(addDays(c.today, -1));
+    const lapsed = await db.reservation.findFirstOrThrow({ where: { rnokpp: first, status: "ACTIVE" } });
+    await db.reservation.update({ where: { id: lapsed.id }, data: { untilDate: ended } });
+    await db.reservationMark.updateMany({ where: { reservationId: lapsed.id }, data: { untilDate: ended } });
+    const freed = await draftOf([third!]);
+    expect(freed.limit).toEqual({ total: 2, used: 1, available: 1 });
+    expect(freed.precheck[0]).toMatchObject({ eligible: true });
+    const reserved = await submitApplication(createCtx({ actor: c.head.actor }), {
+      draftId: freed.draftId,
+      signature: sign(c.head.key!, freed.document),
+    });
+    await decideSubmittedApplication(createCtx({ actor: null }), { applicationId: reserved.applicationId });
+    const view = await getApplication(createCtx({ actor: c.head.actor }), { applicationId: reserved.applicationId });
+    expect(view.items.map((i) => i.reasons)).toEqual([[]]);
+  });
 });
 
 describe("refusals leave nothing behind", () => {

@@ -169,6 +169,13 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
       return rows.map(toMarkRecord);
     },
 
+    async countActiveMarksAt(edrpou, onDate) {
+      const [row] = await db.$queryRaw<Array<{ count: number }>>`
+        SELECT count(*)::int AS count FROM oberig.reservation_marks
+        WHERE edrpou = ${edrpou} AND status = 'ACTIVE' AND "untilDate" >= ${onDate}::date`;
+      return row?.count ?? 0;
+    },
+
     async findEnterprisesWithActiveMarks() {
       const rows = await db.reservationMark.groupBy({
         by: ["edrpou"],
