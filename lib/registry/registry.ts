@@ -79,8 +79,15 @@ export interface Registry extends ServiceRecords, BasicServiceRecords, TccRegist
    * (the worker keeps the largest ones' employee lists judged: lib/reservations/employee-list-snapshots.ts).
    */
   findLargeStaffs(edrpous: readonly string[], employedOn: string, atLeast: number): Promise<Map<string, number>>;
-  /** Every ACTIVE mark at this enterprise, whoever made it (the portal or another channel). */
-  findActiveMarksAt(edrpou: string): Promise<MarkRecord[]>;
+  /**
+   * Every ACTIVE mark at this enterprise, whoever made it (the portal or another channel) — or,
+   * with `among`, only those of these persons or with these ids (an annulment of a few at a giant
+   * that holds thousands).
+   */
+  findActiveMarksAt(
+    edrpou: string,
+    among?: { rnokpps: readonly string[] } | { ids: readonly string[] },
+  ): Promise<MarkRecord[]>;
   /**
    * How many ACTIVE marks at this enterprise have not run out by the day (`untilDate` ≥ it): the
    * places of its limit in use, counted where they are instead of read (a giant holds thousands).

@@ -43,7 +43,7 @@ export async function annulReservations(tx: DbTx, options: AnnulReservationsOpti
   const wanted = new Set(options.markIds);
   if (wanted.size === 0) return [];
   const registry = registryFor(tx);
-  const marks = (await registry.findActiveMarksAt(options.edrpou)).filter((m) => wanted.has(m.id));
+  const marks = await registry.findActiveMarksAt(options.edrpou, { ids: [...wanted] });
   if (marks.length === 0) return [];
 
   const { status, label } = annulmentGround(options.ground);

@@ -48,14 +48,12 @@ export async function createAnnulmentDraft(
     edrpou: input.edrpou,
     permission: "applications.prepare",
   });
-  const listed = new Set(rnokpps);
-  const [decision, marks, people, employed] = await Promise.all([
+  const [decision, mine, people, employed] = await Promise.all([
     findEnterpriseDecision(ctx, { edrpou: input.edrpou, date }),
-    registry.findActiveMarksAt(input.edrpou),
+    registry.findActiveMarksAt(input.edrpou, { rnokpps }),
     registry.findPeople(rnokpps),
     findEmployedHere(registry, input.edrpou, rnokpps, date),
   ]);
-  const mine = marks.filter((m) => listed.has(m.rnokpp));
   const outcome = decideAnnulment({
     date,
     enterprise: { edrpou: enterprise.edrpou, liquidatedOn: enterprise.liquidatedOn },

@@ -30,7 +30,7 @@ export async function decideAnnulmentRequest(
   const enterprise = await registry.findEnterprise(application.edrpou);
   const decision = await findEnterpriseDecision({ db: tx }, { edrpou: application.edrpou, date });
   const listed = new Set(items.map((i) => i.rnokpp));
-  const marks = (await registry.findActiveMarksAt(application.edrpou)).filter((m) => listed.has(m.rnokpp));
+  const marks = await registry.findActiveMarksAt(application.edrpou, { rnokpps: [...listed] });
   const employed = await findEmployedHere(registry, application.edrpou, [...listed], date);
 
   const outcome = decideAnnulment({

@@ -295,6 +295,36 @@ describe("annulment spacing: once per 5 calendar days (from 01.02.2026)", () => 
 });
 
 describe("the shared core and the daily checks", () => {
+  it("touches only the enterprise's own reservations: one another enterprise made is refused and left in force", async () => {
+    const here = await createWorld(createCtx({ actor: null }), { serial: 38, employees: 2, limitCount: 2 });
+    const other = await createWorld(createCtx({ actor: null }), { serial: 37, employees: 2, limitCount: 2 });
+    const elsewhere = other.employees[0]!;
+    await reserve(other, [elsewhere]);
+    const mark = await db.reservationMark.findFirstOrThrow({ where: { rnokpp: elsewhere, status: "ACTIVE" } });
+
+    const draft = await createAnnulmentDraft(createCtx({ actor: here.head.actor }), {
+      edrpou: here.edrpou,
+      employees: [{ rnokpp: elsewhere }],
+      ground: "HEAD_REQUEST",
+    });
+    expect(draft.precheck.map((p) => [p.annul, p.reasons.map((r) => r.code)])).toEqual([[false, ["NOT_AN_EMPLOYEE"]]]);
+    // The shared core, asked by this enterprise for the other's mark, ends nothing.
+    const ended = await db.$transaction((tx) =>
+      annulReservations(tx, {
+        edrpou: here.edrpou,
+        markIds: [mark.id],
+        ground: "DECISION_REVOKED",
+        on: here.today,
+        actor: { rnokpp: "2997504664", role: "OFFICIAL" },
+      }),
+    );
+    expect(ended).toEqual([]);
+    expect(await db.reservationMark.findUniqueOrThrow({ where: { id: mark.id } })).toMatchObject({
+      status: "ACTIVE",
+      activeRnokpp: elsewhere,
+    });
+  });
+
   it("annulReservations is idempotent and ends marks other channels made", async () => {
     const w = await createWorld(createCtx({ actor: null }), {
       serial: 32,

@@ -164,8 +164,23 @@ export function createPostgresRegistry(db: Db | DbTx): Registry {
       return new Map(rows.map((r) => [r.edrpou.trim(), r.staff]));
     },
 
-    async findActiveMarksAt(edrpou) {
-      const rows = await db.reservationMark.findMany({ where: { edrpou, status: "ACTIVE" }, select: MARK_SELECT });
+    async findActiveMarksAt(edrpou, among) {
+      if (!among) {
+        const rows = await db.reservationMark.findMany({ where: { edrpou, status: "ACTIVE" }, select: MARK_SELECT });
+        return rows.map(toMarkRecord);
+      }
+      // One array parameter however many are named (a list of bind values is capped at 32,767);
+      // a person's one ACTIVE mark is found through its unique "activeRnokpp".
+      const list = "rnokpps" in among ? among.rnokpps : among.ids;
+      if (list.length === 0) return [];
+      const rows = await db.$queryRaw<Array<Parameters<typeof toMarkRecord>[0]>>`
+        SELECT id, rnokpp, edrpou, "fromDate", "untilDate", status::text AS status, source, "reservationId"
+        FROM oberig.reservation_marks
+        WHERE edrpou = ${edrpou} AND status = 'ACTIVE' AND ${
+          "rnokpps" in among
+            ? Prisma.sql`"activeRnokpp" = ANY(${[...list]}::char(10)[])`
+            : Prisma.sql`id = ANY(${[...list]}::uuid[])`
+        }`;
       return rows.map(toMarkRecord);
     },
 
