@@ -29,6 +29,8 @@ import { median } from "./support/stats";
 // employee page, the eligible list (500 a page), a draft and a submission; plus 2,000 status
 // polls a second and 4 dashboards a second. Target: that fits in one core (a web process is one
 // event loop; on this 2-core machine the other core is Postgres's, the workers' and the load's).
+// Reported beside: a 20-employee draft at the largest enterprise (a draft's cost should follow its
+// own size, not the enterprise's).
 //   npm run bench -- route-costs [--persons N]
 
 type Cost = { requests: number; cpuMs: number | null; p50Ms: number };
@@ -149,6 +151,30 @@ await runScript(async () => {
         drafts.push({ director: d, ...(JSON.parse(answer.text) as { draftId: string; document: string }) });
       return answer;
     });
+    // The same draft at the largest enterprise: a draft's cost must follow its own size, not the
+    // enterprise's (its thousands of reservations were once read for every draft of twenty).
+    const largestList = await request({
+      path: `/api/v1/enterprises/${largest.edrpou}/employees?eligible=true&pageSize=500`,
+      cookie: largest.cookie,
+    });
+    const largestEligible = largestList.ok
+      ? (JSON.parse(largestList.text) as { items: Array<{ rnokpp: string }> }).items
+      : [];
+    costs.draftLargest =
+      largestEligible.length >= 20
+        ? await measure("POST /api/v1/applications/drafts (20 працівників найбільшого)", 20, (i) => {
+            const at = (i * 20) % (largestEligible.length - 19);
+            return request({
+              path: "/api/v1/applications/drafts",
+              method: "POST",
+              cookie: largest.cookie,
+              body: {
+                edrpou: largest.edrpou,
+                employees: largestEligible.slice(at, at + 20).map((e) => ({ rnokpp: e.rnokpp })),
+              },
+            });
+          })
+        : { requests: 0, cpuMs: null, p50Ms: Number.NaN };
     costs.submit = await measure("POST /api/v1/applications (підписане подання)", 40, (i) => {
       const draft = drafts[i]!;
       const signature = Buffer.from(
