@@ -17,7 +17,14 @@ export function newSessionId(): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const REVOKED = `SELECT 1 AS "revoked" FROM "public"."revoked_sessions" WHERE "id" = $1::uuid`;
+/**
+ * The sign-out check as every process prepares it, by name ($1: the session's id). The status
+ * benchmark's floor (scripts/bench/support/status-floor-server.ts) runs it too.
+ */
+export const SESSION_REVOKED_STATEMENT = {
+  name: "bronya-session-revoked",
+  text: `SELECT 1 AS "revoked" FROM "public"."revoked_sessions" WHERE "id" = $1::uuid`,
+} as const;
 
 /**
  * True when the session may not be used: signed out, or without an id (made before ids existed).
@@ -26,7 +33,7 @@ const REVOKED = `SELECT 1 AS "revoked" FROM "public"."revoked_sessions" WHERE "i
  */
 export async function isSessionRevoked(ctx: Ctx<"db">, sessionId: unknown): Promise<boolean> {
   if (typeof sessionId !== "string" || !UUID.test(sessionId)) return true;
-  const rows = await preparedRead(ctx.db, { name: "bronya-session-revoked", text: REVOKED, values: [sessionId] });
+  const rows = await preparedRead(ctx.db, { ...SESSION_REVOKED_STATEMENT, values: [sessionId] });
   return rows.length > 0;
 }
 

@@ -16,7 +16,9 @@ import { percentile } from "./support/stats";
 // before Next) from the existing .next build — this script never builds — on a free port; a demo
 // conscript signed in over HTTP; then pgbench's select-only run and this script's keep-alive
 // load generator (undici's pool), one after the other, for the same time and number of connections. For
-// reference, the same route through Next's own pipeline (`next start`) is measured after.
+// reference, the same route through Next's own pipeline (`next start`) is measured after, and the
+// floor: the route's own two statements (and the status read alone) under a bare node:http server,
+// what the route would answer if everything else it does cost nothing.
 // Targets (issue 10, at national scale): HTTP tps ≥ 25% of pgbench -S tps, HTTP p99 ≤ 20 ms (the
 // earlier ≥ 10% and ≤ 50 ms are reported beside them).
 // Run: npm run bench (or: tsx --conditions=react-server scripts/bench/me-status.bench.ts).
@@ -178,14 +180,19 @@ async function waitForHealth(baseUrl: string, server: ChildProcess) {
   throw new Error("Сервер не відповів на /api/health за 60 с");
 }
 
-type ServerKind = "portal" | "next";
+type ServerKind = "portal" | "next" | "floor";
 
-/** The portal's web server (what `npm start` runs), or plain `next start` for reference. */
+/**
+ * The portal's web server (what `npm start` runs), plain `next start` for reference, or the floor:
+ * the route's own statements under a bare node:http server (support/status-floor-server.ts).
+ */
 function startServer(kind: ServerKind, port: number, env: NodeJS.ProcessEnv): ChildProcess {
   const args =
     kind === "portal"
       ? ["--import", "tsx", "--import", "./scripts/server/register-hooks.mjs", "scripts/server.ts", "start"]
-      : [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)];
+      : kind === "floor"
+        ? ["--conditions=react-server", "--import", "tsx", "scripts/bench/support/status-floor-server.ts"]
+        : [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)];
   return spawn(process.execPath, args, {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
@@ -273,6 +280,26 @@ async function main() {
       `довідково, той самий маршрут через next start: ${viaNext.tps.toFixed(0)} tps, p99 ${viaNext.p99.toFixed(2)} мс${viaNext.cpuMsPerRequest !== null ? `, ${viaNext.cpuMsPerRequest.toFixed(2)} мс CPU на запит` : ""}`,
     );
 
+    // The floor: what the route's statements alone allow, each run as the route runs it (named,
+    // prepared, on node-postgres) under a server that does nothing else — both of them, and the
+    // status read alone. The share of pgbench -S the route can reach is bounded by the first.
+    const measureFloor = async (statements: 1 | 2) => {
+      const floorPort = await findFreePort();
+      server = startServer("floor", floorPort, {
+        ...serverEnv,
+        FLOOR_STATEMENTS: String(statements),
+        FLOOR_RNOKPP: conscript.rnokpp,
+      });
+      await waitForHealth(`http://127.0.0.1:${floorPort}`, server);
+      const result = await measure(floorPort, cookie, server);
+      await stopServer(server);
+      log(
+        `межа: ${statements === 2 ? "обидва запити маршруту (вихід із сеансу, статус)" : "лише запит статусу"} під голим node:http, без решти маршруту: ${result.tps.toFixed(0)} tps = ${((result.tps / pg.tps) * 100).toFixed(1)}% від pgbench -S, p99 ${result.p99.toFixed(2)} мс`,
+      );
+      return { ...result, ratio: result.tps / pg.tps };
+    };
+    const floor = { twoStatements: await measureFloor(2), oneStatement: await measureFloor(1) };
+
     const ratio = api.tps / pg.tps;
     const ok = ratio >= TARGET_RATIO && api.p99 <= TARGET_P99_MS && api.failures === 0;
     log(
@@ -288,6 +315,7 @@ async function main() {
         pgbench: pg,
         api,
         viaNext,
+        floor,
         ratio,
         targets: { ratio: TARGET_RATIO, p99Ms: TARGET_P99_MS },
         earlierTargetMet: ratio >= EARLIER_TARGET.ratio && api.p99 <= EARLIER_TARGET.p99Ms && api.failures === 0,

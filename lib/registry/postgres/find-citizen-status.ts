@@ -26,6 +26,12 @@ const SQL = `
     LEFT JOIN "oberig"."enterprises" e ON e."edrpou" = rm."edrpou"
    WHERE p."rnokpp" = $1`;
 
+/**
+ * The statement as every process prepares it, by name ($1: the РНОКПП, $2: today). The status
+ * benchmark's floor (scripts/bench/support/status-floor-server.ts) runs it too.
+ */
+export const CITIZEN_STATUS_STATEMENT = { name: "bronya-citizen-status", text: SQL } as const;
+
 type Row = {
   rnokpp: string;
   lastName: string;
@@ -52,7 +58,7 @@ export async function findCitizenStatus(
   rnokpp: string,
   today: string,
 ): Promise<CitizenStatusRecord | null> {
-  const rows = await preparedRead<Row>(db, { name: "bronya-citizen-status", text: SQL, values: [rnokpp, today] });
+  const rows = await preparedRead<Row>(db, { ...CITIZEN_STATUS_STATEMENT, values: [rnokpp, today] });
   const row = rows[0];
   if (!row) return null;
   return {
