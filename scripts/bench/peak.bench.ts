@@ -22,6 +22,7 @@ import {
   type Director,
   type Sample,
 } from "./support/portal-under-load";
+import { cpuBetween, cpuSnapshot } from "./support/cpu-by-process";
 import { childProcessesOf } from "./support/processes";
 import { resetStatements, topStatements } from "./support/statements";
 import { percentile } from "./support/stats";
@@ -50,6 +51,8 @@ import { percentile } from "./support/stats";
 //   the cluster's primary (WEB_PROCESSES=2 for the run), is killed with SIGKILL. Every application
 //   the database accepted — also one whose answer the killed process never sent — must then be
 //   decided exactly once (`decidedTwice` counts the audit's decisions per application).
+//   Where the CPU went during the load (support/cpu-by-process.ts, from /proc): the machine's busy
+//   share and the cores the web, status, Postgres, worker and load-generator processes used.
 //   PEAK_PROFILE_DIR=dir: the web server and the workers write V8 CPU profiles (.cpuprofile) there.
 //   BENCH_STATEMENTS=1: Postgres starts with pg_stat_statements, and the statements that took its
 //   time during the load are printed (a cluster left running from before is used as it is).
@@ -280,6 +283,7 @@ await runScript(async () => {
     log(`Навантаження ${seconds} с…`);
     const counting = process.env.BENCH_STATEMENTS === "1" && (await resetStatements(url));
     const loadStarted = Date.now();
+    const cpuBefore = cpuSnapshot();
     let fault: { kill: "worker" | "web"; pid: number; atSecond: number } | null = null;
     const faultTimer =
       kill === "worker" || kill === "web"
@@ -308,6 +312,7 @@ await runScript(async () => {
       ...Array.from({ length: officialCount }, () => officials()),
     ]);
     if (faultTimer) clearTimeout(faultTimer);
+    const cpu = cpuBetween(cpuBefore, cpuSnapshot());
     const loadSeconds = (Date.now() - loadStarted) / 1000;
     const load = os.loadavg()[0]!;
     if (counting) {
@@ -388,6 +393,10 @@ await runScript(async () => {
     log(
       `Дашборд міністерства: ${dashboardStats.requests} запитів, p95 ${dashboardStats.p95} мс, помилок ${dashboardStats.errors}`,
     );
+    if (cpu)
+      log(
+        `CPU за час навантаження: машина зайнята на ${Math.round(cpu.machineBusy * 100)} % з ${os.cpus().length} ядер; веб ${cpu.cores.web} ядра, API статусу ${cpu.cores.status}, Postgres ${cpu.cores.postgres}, обробники ${cpu.cores.workers}, генератор навантаження ${cpu.cores.loadGenerator}, інше ${cpu.cores.other}`,
+      );
     log(
       `Ліміти перевищено: ${over.length}${
         over.length
@@ -436,6 +445,7 @@ await runScript(async () => {
           employeesDecided,
         },
         fault,
+        cpu,
         errors,
         limitViolations: over.length,
         targets: { ...TARGETS, statusPerSecond: statusRate },
